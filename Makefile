@@ -1,0 +1,34 @@
+# The Makefile mirrors what a person does: set up, digitize, test, lint, benchmark.
+# A fresh machine needs only Python 3.11; the virtual environment is created on first use.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/kompass run corpus/ --out output/
+
+test: $(STAMP)
+	$(BIN)/ruff check pipeline extractors tests
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline extractors tests
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m pipeline.bench
+
+clean:
+	rm -rf $(VENV) output/*.csv output/*.parquet

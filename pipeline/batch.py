@@ -1,0 +1,77 @@
+"""Batches: finding the report files among the inputs, digitizing them, and summarizing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.process import process_file
+from pipeline.records import Report
+
+Progress = Callable[[Report], None]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files to digitize, and what was passed over with the reason."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[tuple[Path, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    reports: tuple[Report, ...]
+    skipped: tuple[tuple[Path, str], ...] = ()
+    severities: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def ok(self) -> int:
+        return sum(1 for r in self.reports if r.status == "ok")
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.reports if r.status != "ok")
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def collect_inputs(paths: Iterable[Path]) -> Inputs:
+    """Files named directly, and the supported files found under folders, walked recursively.
+
+    Hidden files and folders and files of other types found in folders are skipped with a note;
+    a file named directly is always taken (and fails with a clear message if it is not a report).
+    """
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
+            if _is_hidden(found, path):
+                skipped.append((found, "hidden file"))
+            elif found.suffix.lower() not in SUPPORTED_SUFFIXES:
+                skipped.append((found, f"unsupported file type {found.suffix or '(none)'}"))
+            else:
+                files.append(found)
+    unique = list(dict.fromkeys(files))
+    return Inputs(tuple(unique), tuple(skipped))
+
+
+def digitize_batch(files: Sequence[Path], progress: Progress | None = None) -> BatchResult:
+    """Digitize every file; a failing file gives a failed report and the batch goes on."""
+    reports = []
+    for path in files:
+        report = process_file(path)
+        reports.append(report)
+        if progress:
+            progress(report)
+    ordered = tuple(sorted(reports, key=lambda r: (r.source_file, r.report_id)))
+    severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
+    return BatchResult(ordered, severities=severities)

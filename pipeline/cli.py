@@ -1,0 +1,109 @@
+"""The ``kompass`` command line: parses options, calls the library, renders the result."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.batch import BatchResult, collect_inputs, digitize_batch
+from pipeline.records import Report
+from pipeline.tables import build_tables
+from pipeline.writers import FORMATS, write_tables
+
+EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
+
+
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command that writes tables shares."""
+    command = click.option(
+        "--format", "fmt", type=click.Choice(["csv", "parquet", "both"]), default="both", show_default=True,
+        help="Which files to write for each table.",
+    )(command)  # fmt: skip
+    command = click.option(
+        "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+        show_default=True, help="Folder the tables are written to (created if missing).",
+    )(command)  # fmt: skip
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Log details and show tracebacks of unexpected errors.")
+@click.version_option(package_name="kompass")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Digitize Kommunkompassen evaluation reports into validated CSV and Parquet tables.
+
+    \b
+    Example:
+      kompass run corpus/ --out output/
+    """
+    ctx.obj = {"debug": debug}
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@output_options
+@click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
+@click.pass_context
+def run(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, fmt: str, strict: bool) -> None:
+    """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+
+    Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
+    area_scores, year_totals, question_scores, issues, observations, claims, evaluations and
+    mentions. A file that cannot be read gets status "failed" in the reports table; the batch goes on.
+
+    \b
+    Examples:
+      kompass run corpus/ --out output/
+      kompass run umea_2007.txt --format csv --strict
+    """
+    found = collect_inputs(inputs)
+    for path, reason in found.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    if not found.files:
+        raise click.ClickException(f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)")
+    result = _digitize_with_progress(list(found.files))
+    formats = FORMATS if fmt == "both" else (fmt,)
+    try:
+        write_tables(build_tables(result.reports), out_dir, formats)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
+    click.echo(_summary(result, out_dir), err=True)
+    if strict and result.severities.get("error", 0):
+        ctx.exit(EXIT_STRICT_ERRORS)
+
+
+def _digitize_with_progress(files: list[Path]) -> BatchResult:
+    if not sys.stderr.isatty():
+        return digitize_batch(files)
+    failed = 0
+    with click.progressbar(
+        length=len(files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
+        item_show_func=lambda _: f"{failed} failed",
+    ) as bar:  # fmt: skip
+
+        def advance(report: Report) -> None:
+            nonlocal failed
+            failed += report.status != "ok"
+            bar.update(1)
+
+        return digitize_batch(files, progress=advance)
+
+
+def _summary(result: BatchResult, out_dir: Path) -> str:
+    issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
+    return (
+        f"{len(result.reports)} documents: {result.ok} ok, {result.failed} failed; "
+        f"issues: {issues}; tables in {out_dir}/"
+    )

@@ -1,0 +1,87 @@
+"""The document model shared by every input format: lines of text with provenance.
+
+A table row keeps its cells separated by tab characters, as the word processors' text exports do;
+the PDF ingest produces the same shape from word positions, so extractors never need to know which
+format a line came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+CELL_SEPARATOR = regex.compile(r"\t| {3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a report with where it was found.
+
+    ``page`` is the 1-based PDF page (``None`` for text input) and ``number`` the 1-based line
+    within that page, or within the file for text input. ``bbox`` is (x0, top, x1, bottom) in PDF
+    points for lines that came from a PDF.
+    """
+
+    text: str
+    number: int
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    @property
+    def cells(self) -> list[str]:
+        """The line split into table cells (tabs or runs of three or more spaces), each stripped."""
+        return [cell.strip() for cell in CELL_SEPARATOR.split(self.text)]
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report as lines in reading order, with the facts about the file it came from."""
+
+    lines: tuple[Line, ...]
+    source: str = "<string>"
+    input_format: str = "text"
+    pages: int | None = None
+    sha256: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<string>", sha256: str | None = None) -> Document:
+        """Build a document from already decoded text (line numbers count from 1)."""
+        normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = tuple(Line(text=raw, number=i) for i, raw in enumerate(normalized.split("\n"), start=1))
+        digest = sha256 if sha256 is not None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(lines=lines, source=source, input_format="text", pages=None, sha256=digest)
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def non_blank(self) -> Iterator[tuple[int, Line]]:
+        """Index and line of every line that has text."""
+        for index, line in enumerate(self.lines):
+            if not line.is_blank:
+                yield index, line
+
+    def next_non_blank(self, index: int) -> int | None:
+        """Index of the first non-blank line after ``index``, or ``None``."""
+        for position in range(index + 1, len(self.lines)):
+            if not self.lines[position].is_blank:
+                return position
+        return None
+
+    @property
+    def report_id(self) -> str:
+        """A stable identifier derived from the file's content."""
+        return self.sha256[:16]

@@ -1,0 +1,201 @@
+"""Every record the extractors and the validator produce, in one place.
+
+Records are frozen dataclasses. Each carries its provenance: ``page`` (the PDF page, ``None`` for
+text input) and ``line`` (the line within the page, or within the file for text input). Numbers
+are kept exactly as printed, converted from decimal commas; nothing is corrected here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluator:
+    name: str
+    organisation: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a report says about itself: whom it evaluates, when and by whom."""
+
+    municipality: str | None = None
+    municipality_code: str | None = None
+    year: int | None = None
+    evaluation_start: date | None = None
+    evaluation_end: date | None = None
+    evaluators: tuple[Evaluator, ...] = ()
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaScore:
+    """One area's total for one evaluation year, from the summary table."""
+
+    area: int
+    printed_name: str
+    year: int
+    score: float | None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class YearTotal:
+    """The TOTALT row of the summary table for one year."""
+
+    year: int
+    total: float | None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionScore:
+    """One sub-question of the detailed score table: its max and own points as printed."""
+
+    area: int
+    question_id: str
+    question: str
+    max_score: float | None
+    score: float | None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaHeading:
+    """An area as named in a table or section heading, with the area it was mapped to."""
+
+    area: int | None
+    printed_name: str
+    context: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListedQuestion:
+    """A sub-question listed at the top of an area section ("- 1.1 Hur informeras invånarna?")."""
+
+    area: int
+    question_id: str
+    question: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A bullet under Styrkor (``strength``) or Förbättringsområden (``improvement``)."""
+
+    area: int
+    kind: str
+    position: int
+    text: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The score and change an area section claims in prose."""
+
+    area: int
+    claimed_score: float | None
+    claimed_change: float | None
+    compared_with_year: int | None
+    sentence: str
+    page: int | None = None
+    line: int | None = None
+    compared_with_previous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """One (entry, year) of the report's list of municipalities evaluated so far."""
+
+    entry: str
+    municipality: str | None
+    municipality_code: str | None
+    district: str | None
+    year: int | None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A municipality the report names, how often, and where first."""
+
+    municipality: str
+    municipality_code: str
+    count: int
+    first_page: int | None
+    first_line: int | None
+    is_subject: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A validation finding: which rule, how severe, where, and expected versus found.
+
+    ``expected`` and ``found`` are text so that one column can hold numbers ("78", "7.5") and
+    wordings alike; for numeric rules ``expected`` is what the other figures imply and ``found`` is
+    what is printed at the location.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    area: int | None = None
+    question_id: str | None = None
+    year: int | None = None
+    expected: str | None = None
+    found: str | None = None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extractors found in one report."""
+
+    metadata: Metadata = field(default_factory=Metadata)
+    framework: str | None = None
+    area_scores: tuple[AreaScore, ...] = ()
+    year_totals: tuple[YearTotal, ...] = ()
+    question_scores: tuple[QuestionScore, ...] = ()
+    area_headings: tuple[AreaHeading, ...] = ()
+    listed_questions: tuple[ListedQuestion, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    evaluations: tuple[Evaluation, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome for one input file: its identity, what was extracted and what was found wrong."""
+
+    report_id: str
+    source_file: str
+    sha256: str
+    input_format: str
+    pages: int | None
+    status: str = "ok"
+    error: str | None = None
+    extraction: Extraction = field(default_factory=Extraction)

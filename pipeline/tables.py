@@ -1,0 +1,189 @@
+"""The output tables: derived from the records in one place, in the documented column order.
+
+The column lists are a contract that other tools read. Keep the columns and their order; add new
+columns at the end, and document every one in the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import pandas as pd
+
+from pipeline.records import Report
+
+Row = dict[str, Any]
+
+# Column name -> pandas dtype, in contract order, for every table.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "reports": {
+        "report_id": "string", "source_file": "string", "sha256": "string", "input_format": "string",
+        "pages": "Int64", "municipality": "string", "municipality_code": "string", "year": "Int64",
+        "evaluation_start": "object", "evaluation_end": "object", "framework": "string",
+        "evaluators": "string", "status": "string", "error": "string",
+    },
+    "area_scores": {
+        "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
+        "area_name": "string", "score": "Float64", "printed_name": "string", "page": "Int64", "line": "Int64",
+    },
+    "year_totals": {
+        "report_id": "string", "municipality_code": "string", "year": "Int64", "total": "Float64",
+        "page": "Int64", "line": "Int64",
+    },
+    "question_scores": {
+        "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
+        "question_id": "string", "question": "string", "max_score": "Float64", "score": "Float64",
+        "page": "Int64", "line": "Int64",
+    },
+    "issues": {
+        "report_id": "string", "rule": "string", "severity": "string", "area": "Int64",
+        "question_id": "string", "year": "Int64", "expected": "string", "found": "string",
+        "message": "string", "page": "Int64", "line": "Int64",
+    },
+    "observations": {
+        "report_id": "string", "area": "Int64", "kind": "string", "position": "Int64", "text": "string",
+        "page": "Int64", "line": "Int64",
+    },
+    "claims": {
+        "report_id": "string", "area": "Int64", "claimed_score": "Float64", "claimed_change": "Float64",
+        "compared_with_year": "Int64", "sentence": "string", "page": "Int64", "line": "Int64",
+    },
+    "evaluations": {
+        "report_id": "string", "entry": "string", "municipality": "string", "municipality_code": "string",
+        "district": "string", "year": "Int64", "page": "Int64", "line": "Int64",
+    },
+    "mentions": {
+        "report_id": "string", "municipality": "string", "municipality_code": "string", "count": "Int64",
+        "first_page": "Int64", "first_line": "Int64", "is_subject": "boolean",
+    },
+}  # fmt: skip
+
+
+def _question_order(question_id: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in question_id.split(".") if part.isdigit())
+
+
+def report_rows(report: Report) -> Iterator[Row]:
+    meta = report.extraction.metadata
+    yield {
+        "report_id": report.report_id,
+        "source_file": report.source_file,
+        "sha256": report.sha256,
+        "input_format": report.input_format,
+        "pages": report.pages,
+        "municipality": meta.municipality,
+        "municipality_code": meta.municipality_code,
+        "year": meta.year,
+        "evaluation_start": meta.evaluation_start,
+        "evaluation_end": meta.evaluation_end,
+        "framework": report.extraction.framework,
+        "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators) or None,
+        "status": report.status,
+        "error": report.error,
+    }
+
+
+def area_score_rows(report: Report) -> Iterator[Row]:
+    from pipeline.framework import framework_for_year
+
+    ext = report.extraction
+    framework = framework_for_year(ext.metadata.year)
+    for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
+        spec = framework.area(s.area) if framework else None
+        yield {
+            "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
+            "year": s.year, "area": s.area, "area_name": spec.name if spec else s.printed_name,
+            "score": s.score, "printed_name": s.printed_name, "page": s.page, "line": s.line,
+        }  # fmt: skip
+
+
+def year_total_rows(report: Report) -> Iterator[Row]:
+    ext = report.extraction
+    for t in sorted(ext.year_totals, key=lambda t: t.year):
+        yield {
+            "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
+            "year": t.year, "total": t.total, "page": t.page, "line": t.line,
+        }  # fmt: skip
+
+
+def question_score_rows(report: Report) -> Iterator[Row]:
+    ext = report.extraction
+    for q in sorted(ext.question_scores, key=lambda q: (_question_order(q.question_id), q.page or 0, q.line or 0)):
+        yield {
+            "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
+            "year": ext.metadata.year, "area": q.area, "question_id": q.question_id, "question": q.question,
+            "max_score": q.max_score, "score": q.score, "page": q.page, "line": q.line,
+        }  # fmt: skip
+
+
+def issue_rows(report: Report) -> Iterator[Row]:
+    for f in report.extraction.findings:
+        yield {
+            "report_id": report.report_id, "rule": f.rule, "severity": str(f.severity), "area": f.area,
+            "question_id": f.question_id, "year": f.year, "expected": f.expected, "found": f.found,
+            "message": f.message, "page": f.page, "line": f.line,
+        }  # fmt: skip
+
+
+def observation_rows(report: Report) -> Iterator[Row]:
+    for o in report.extraction.observations:
+        yield {
+            "report_id": report.report_id, "area": o.area, "kind": o.kind, "position": o.position,
+            "text": o.text, "page": o.page, "line": o.line,
+        }  # fmt: skip
+
+
+def claim_rows(report: Report) -> Iterator[Row]:
+    for c in report.extraction.claims:
+        yield {
+            "report_id": report.report_id, "area": c.area, "claimed_score": c.claimed_score,
+            "claimed_change": c.claimed_change, "compared_with_year": c.compared_with_year,
+            "sentence": c.sentence, "page": c.page, "line": c.line,
+        }  # fmt: skip
+
+
+def evaluation_rows(report: Report) -> Iterator[Row]:
+    for e in report.extraction.evaluations:
+        yield {
+            "report_id": report.report_id, "entry": e.entry, "municipality": e.municipality,
+            "municipality_code": e.municipality_code, "district": e.district, "year": e.year,
+            "page": e.page, "line": e.line,
+        }  # fmt: skip
+
+
+def mention_rows(report: Report) -> Iterator[Row]:
+    for m in report.extraction.mentions:
+        yield {
+            "report_id": report.report_id, "municipality": m.municipality,
+            "municipality_code": m.municipality_code, "count": m.count, "first_page": m.first_page,
+            "first_line": m.first_line, "is_subject": m.is_subject,
+        }  # fmt: skip
+
+
+ROW_BUILDERS: dict[str, Callable[[Report], Iterator[Row]]] = {
+    "reports": report_rows,
+    "area_scores": area_score_rows,
+    "year_totals": year_total_rows,
+    "question_scores": question_score_rows,
+    "issues": issue_rows,
+    "observations": observation_rows,
+    "claims": claim_rows,
+    "evaluations": evaluation_rows,
+    "mentions": mention_rows,
+}
+
+
+def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
+    """A table's rows as a DataFrame with the contract's columns, order and dtypes."""
+    schema = SCHEMAS[table]
+    df = pd.DataFrame(list(rows), columns=list(schema))
+    return df.astype(schema)
+
+
+def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
+    """Every output table for a batch, reports in the order given."""
+    return {
+        table: frame(table, (row for report in reports for row in builder(report)))
+        for table, builder in ROW_BUILDERS.items()
+    }

@@ -1,0 +1,54 @@
+"""Writing the output tables: the one place that writes files.
+
+Every table of a batch is first written next to its destination under a temporary name, and only
+when all of them are complete are they moved into place, so a crash never leaves a half-written
+table and never mixes tables from two runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.numbers import format_number
+
+FORMATS = ("csv", "parquet")
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    text = df.copy()
+    for column, dtype in df.dtypes.items():
+        if str(dtype) == "Float64":
+            # 7.5 stays "7.5" and 28.0 becomes "28": numbers as a person reads them, no "28.0".
+            text[column] = df[column].map(lambda v: format_number(v) if pd.notna(v) else None).astype("string")
+    text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    df.to_parquet(path, index=False, engine="pyarrow")
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS) -> list[Path]:
+    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    writers = {"csv": _write_csv, "parquet": _write_parquet}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            for fmt in formats:
+                final = out_dir / f"{name}.{fmt}"
+                temporary = out_dir / f".{name}.{fmt}.partial"
+                staged.append((temporary, final))
+                writers[fmt](df, temporary)
+    except BaseException:
+        for temporary, _ in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise
+    for temporary, final in staged:
+        os.replace(temporary, final)
+    return [final for _, final in staged]
