@@ -29,13 +29,16 @@ BARE_MUNICIPALITY = regex.compile(r"^(?P<name>[\p{Lu}][\p{L}\- ]*?)\s+(?:kommun|
 
 # "19-21 september 2007", "30 september - 2 oktober 2007", "4 oktober 2007".
 DATE_RANGE_SAME_MONTH = regex.compile(
-    rf"\b(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
+    rf"\b(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b",
+    regex.IGNORECASE,
 )
 DATE_RANGE_TWO_MONTHS = regex.compile(
     rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b",
     regex.IGNORECASE,
 )
-SINGLE_DATE = regex.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE)
+SINGLE_DATE = regex.compile(
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
+)
 
 # "Leif Eldås, Sveriges Kommuner och Landsting": a person's name, a comma, an organisation.
 EVALUATOR = regex.compile(

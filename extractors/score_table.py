@@ -80,7 +80,9 @@ def _parse_row(line: Line) -> tuple[list[QuestionScore], list[AreaHeading]]:
         heading = AREA_LABEL.match(cell)
         if heading and all(not c for c in cells[i + 1 : i + 3]) and len(cells) > i + 1:
             headings.append(
-                AreaHeading(int(heading["area"]), heading["name"].strip(), "score_table", line.page, line.number)
+                AreaHeading(
+                    int(heading["area"]), heading["name"].strip(), "score_table", line.page, line.number
+                )
             )
             i += 3
             continue

@@ -88,7 +88,8 @@ def _read_table(doc: Document, header_index: int, years: tuple[int, ...]) -> Sum
             continue
         if TOTAL_LABEL.match(label):
             totals.extend(
-                YearTotal(year, value, line.page, line.number) for year, value in zip(years, numbers, strict=True)
+                YearTotal(year, value, line.page, line.number)
+                for year, value in zip(years, numbers, strict=True)
             )
             break
         if match := AREA_LABEL.match(label):

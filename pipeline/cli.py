@@ -72,7 +72,9 @@ def run(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, fmt: str, s
     for path, reason in found.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     if not found.files:
-        raise click.ClickException(f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)")
+        raise click.ClickException(
+            f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)"
+        )
     result = _digitize_with_progress(list(found.files))
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
@@ -88,10 +90,11 @@ def _digitize_with_progress(files: list[Path]) -> BatchResult:
     if not sys.stderr.isatty():
         return digitize_batch(files)
     failed = 0
-    with click.progressbar(
+    progress_bar: Any = click.progressbar(
         length=len(files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
         item_show_func=lambda _: f"{failed} failed",
-    ) as bar:  # fmt: skip
+    )  # fmt: skip
+    with progress_bar as bar:
 
         def advance(report: Report) -> None:
             nonlocal failed

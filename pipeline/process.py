@@ -97,4 +97,3 @@ def _failed(path: Path, error: str, doc: Document | None = None, sha256: str | N
         status="failed",
         error=error,
     )
-

@@ -109,7 +109,9 @@ def year_total_rows(report: Report) -> Iterator[Row]:
 
 def question_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    for q in sorted(ext.question_scores, key=lambda q: (_question_order(q.question_id), q.page or 0, q.line or 0)):
+    for q in sorted(
+        ext.question_scores, key=lambda q: (_question_order(q.question_id), q.page or 0, q.line or 0)
+    ):
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": ext.metadata.year, "area": q.area, "question_id": q.question_id, "question": q.question,

@@ -24,7 +24,9 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     for column, dtype in df.dtypes.items():
         if str(dtype) == "Float64":
             # 7.5 stays "7.5" and 28.0 becomes "28": numbers as a person reads them, no "28.0".
-            text[column] = df[column].map(lambda v: format_number(v) if pd.notna(v) else None).astype("string")
+            text[column] = (
+                df[column].map(lambda v: format_number(v) if pd.notna(v) else None).astype("string")
+            )
     text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
@@ -32,7 +34,9 @@ def _write_parquet(df: pd.DataFrame, path: Path) -> None:
     df.to_parquet(path, index=False, engine="pyarrow")
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS) -> list[Path]:
+def write_tables(
+    tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS
+) -> list[Path]:
     """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     writers = {"csv": _write_csv, "parquet": _write_parquet}

@@ -19,7 +19,9 @@ RULES: tuple[Rule, ...] = scores.RULES
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def validate(extraction: Extraction, framework: Framework | None, rules: Iterable[Rule] = RULES) -> tuple[Finding, ...]:
+def validate(
+    extraction: Extraction, framework: Framework | None, rules: Iterable[Rule] = RULES
+) -> tuple[Finding, ...]:
     """All findings of all rules, most severe first, then in document order."""
     findings: Iterator[Finding] = (finding for rule in rules for finding in rule(extraction, framework))
     return tuple(

@@ -195,7 +195,9 @@ def area_total_missing(extraction: Extraction, framework: Framework | None) -> I
     if year is None or not extraction.area_scores:
         return
     totals = _area_totals(extraction, year)
-    areas = [a.number for a in framework.areas] if framework else sorted({s.area for s in extraction.area_scores})
+    areas = (
+        [a.number for a in framework.areas] if framework else sorted({s.area for s in extraction.area_scores})
+    )
     if not totals:
         yield make_finding(
             "report_year_not_in_summary", Severity.WARNING,
@@ -219,12 +221,14 @@ def _years(extraction: Extraction) -> list[int]:
 def tables_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if not extraction.area_scores:
         yield make_finding(
-            "summary_table_missing", Severity.WARNING,
+            "summary_table_missing",
+            Severity.WARNING,
             "No summary table (area totals per year) was found in the report.",
         )
     if not extraction.question_scores:
         yield make_finding(
-            "score_table_missing", Severity.WARNING,
+            "score_table_missing",
+            Severity.WARNING,
             "No detailed score table (sub-questions with max and own points) was found in the report.",
         )
 
@@ -247,14 +251,14 @@ def area_name_unknown(extraction: Extraction, framework: Framework | None) -> It
         matched = framework.match_area_name(heading.printed_name)
         if heading.area is not None and matched == heading.area:
             continue
-        expected = framework.area(heading.area).name if heading.area and framework.area(heading.area) else ""
+        spec = framework.area(heading.area) if heading.area is not None else None
         yield make_finding(
             "area_name_unknown", Severity.WARNING,
-            "The {context} names area {area} \"{found}\", which matches no wording of that area "
-            "in the {framework} edition.",
-            area=heading.area, expected=expected, found=heading.printed_name,
-            page=heading.page, line=heading.line,
-            context=heading.context.replace("_", " "), framework=framework.framework_id,
+            "The {context} names an area \"{found}\", which matches no wording of {which} in the "
+            "{framework} edition.",
+            area=heading.area, expected=spec.name if spec else "", found=heading.printed_name,
+            page=heading.page, line=heading.line, context=heading.context.replace("_", " "),
+            which=f"area {heading.area}" if spec else "any area", framework=framework.framework_id,
         )  # fmt: skip
 
 

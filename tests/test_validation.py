@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pipeline.framework import framework_for_year
+from pipeline.records import AreaHeading, AreaScore, Extraction, QuestionScore, Severity, YearTotal
+from pipeline.validation import scores, validate
+
+FRAMEWORK = framework_for_year(2007)
+
+
+def _errors(
+    extraction: Extraction,
+) -> list[tuple[str, int | None, str | None, int | None, str | None, str | None]]:
+    return [
+        (f.rule, f.area, f.question_id, f.year, f.expected, f.found)
+        for f in validate(extraction, FRAMEWORK)
+        if f.severity is Severity.ERROR
+    ]
+
+
+def test_umea_has_exactly_the_four_printed_errors(umea: Extraction) -> None:
+    assert sorted(_errors(umea)) == sorted(
+        [
+            ("score_exceeds_max", 7, "7.1", 2007, "20", "25"),
+            ("area_sum_mismatch", 5, None, 2007, "78", "79"),
+            ("area_sum_mismatch", 7, None, 2007, "85", "75"),
+            ("total_mismatch", None, None, 2003, "497.5", "497"),
+        ]
+    )
+
+
+def test_umea_findings_say_where(umea: Extraction) -> None:
+    where = {(f.rule, f.area, f.year): f.line for f in umea.findings if f.severity is Severity.ERROR}
+    assert where[("score_exceeds_max", 7, 2007)] == 687
+    assert where[("area_sum_mismatch", 5, 2007)] == 103
+    assert where[("total_mismatch", None, 2003)] == 107
+
+
+def test_umea_score_rules_raise_no_warnings(umea: Extraction) -> None:
+    rules = scores.RULES
+    assert [f for f in validate(umea, FRAMEWORK, rules) if f.severity is not Severity.ERROR] == []
+
+
+def _question(qid: str, max_score: float | None, score: float | None) -> QuestionScore:
+    return QuestionScore(int(qid.split(".")[0]), qid, "?", max_score, score, None, 1)
+
+
+def test_score_exceeds_max_message() -> None:
+    extraction = Extraction(question_scores=(_question("7.1", 20, 25),))
+    (finding,) = scores.score_exceeds_max(extraction, FRAMEWORK)
+    assert finding.message == "Sub-question 7.1: own points 25 exceed its max points 20."
+
+
+@pytest.mark.parametrize(("score", "fires"), [(20, False), (20.5, True), (19.5, False)])
+def test_score_exceeds_max_boundary(score: float, fires: bool) -> None:
+    extraction = Extraction(question_scores=(_question("8.2", 20, score),))
+    assert bool(list(scores.score_exceeds_max(extraction, FRAMEWORK))) is fires
+
+
+def test_area_sum_uses_report_year_column() -> None:
+    extraction = Extraction(
+        question_scores=(_question("5.1", 40, 32), _question("5.2", 20, 12)),
+        area_scores=(
+            AreaScore(5, "Kontroll", 2005, 44, None, 3),
+            AreaScore(5, "Kontroll", 2007, 45, None, 3),
+        ),
+    )
+    (finding,) = scores.area_sum_mismatch(extraction, FRAMEWORK)
+    assert (finding.year, finding.expected, finding.found) == (2007, "44", "45")
+
+
+def test_total_mismatch_needs_every_area_score() -> None:
+    partial = Extraction(
+        area_scores=(AreaScore(1, "x", 2003, 10, None, 1), AreaScore(2, "y", 2003, None, None, 2)),
+        year_totals=(YearTotal(2003, 12, None, 3),),
+    )
+    assert list(scores.total_mismatch(partial, FRAMEWORK)) == []
+    complete = dataclasses.replace(partial, area_scores=(AreaScore(1, "x", 2003, 10, None, 1),))
+    assert [f.found for f in scores.total_mismatch(complete, FRAMEWORK)] == ["12"]
+
+
+def test_area_max_not_100(umea: Extraction) -> None:
+    altered = tuple(
+        dataclasses.replace(q, max_score=30) if q.question_id == "8.4" else q for q in umea.question_scores
+    )
+    findings = validate(dataclasses.replace(umea, question_scores=altered), FRAMEWORK)
+    rules = {(f.rule, f.area, f.expected, f.found) for f in findings}
+    assert ("area_max_mismatch", 8, "100", "110") in rules
+    assert ("question_max_mismatch", 8, "20", "30") in rules
+
+
+def test_missing_and_unknown_questions(umea: Extraction) -> None:
+    kept = tuple(q for q in umea.question_scores if q.question_id != "6.6")
+    extra = (*kept, _question("6.7", 10, 7))
+    findings = validate(dataclasses.replace(umea, question_scores=extra), FRAMEWORK)
+    assert {(f.rule, f.question_id, f.severity) for f in findings if f.rule.startswith("question_")} == {
+        ("question_missing", "6.6", Severity.WARNING),
+        ("question_unknown", "6.7", Severity.WARNING),
+    }
+
+
+def test_unknown_area_name_is_reported() -> None:
+    extraction = Extraction(
+        area_headings=(
+            AreaHeading(2, "Tillgänglighet/medborgar- och brukarorientering", "summary_table", None, 100),
+            AreaHeading(3, "Ekonomisk hushållning", "summary_table", None, 101),
+        )
+    )
+    (finding,) = scores.area_name_unknown(extraction, FRAMEWORK)
+    assert (finding.area, finding.found, finding.line) == (3, "Ekonomisk hushållning", 101)
+
+
+def test_no_framework_for_year_is_said() -> None:
+    extraction = Extraction(metadata=dataclasses.replace(Extraction().metadata, year=2016))
+    assert framework_for_year(2016) is None
+    assert [f.rule for f in validate(extraction, None) if f.rule == "framework_unknown"] == [
+        "framework_unknown"
+    ]
+
+
+def test_half_points_only() -> None:
+    extraction = Extraction(question_scores=(_question("1.1", 40, 28.25), _question("1.2", 40, 28.5)))
+    assert [f.question_id for f in scores.score_not_half_point(extraction, FRAMEWORK)] == ["1.1"]
