@@ -19,8 +19,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kompass run corpus/ --out output/
 
-test: $(STAMP)
-	$(BIN)/ruff check pipeline extractors tests
+test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
