@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.cache import ReportCache
 from pipeline.ingest import SUPPORTED_SUFFIXES
-from pipeline.process import process_file
 from pipeline.records import Report
+from pipeline.workers import default_workers, run_parallel
 
 Progress = Callable[[Report], None]
 
@@ -27,6 +28,7 @@ class BatchResult:
     reports: tuple[Report, ...]
     skipped: tuple[tuple[Path, str], ...] = ()
     severities: Counter[str] = field(default_factory=Counter)
+    cached: int = 0
 
     @property
     def ok(self) -> int:
@@ -64,14 +66,44 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
     return Inputs(tuple(unique), tuple(skipped))
 
 
-def digitize_batch(files: Sequence[Path], progress: Progress | None = None) -> BatchResult:
-    """Digitize every file; a failing file gives a failed report and the batch goes on."""
-    reports = []
-    for path in files:
-        report = process_file(path)
-        reports.append(report)
+DEFAULT_TIMEOUT_SECONDS = 300.0
+
+
+def digitize_batch(
+    files: Sequence[Path],
+    progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    cache: ReportCache | None = None,
+) -> BatchResult:
+    """Digitize every file; a failing file gives a failed report and the batch goes on.
+
+    ``workers`` processes (default: all cores) share the files; a document that takes longer than
+    ``timeout`` seconds is stopped and fails. Files whose digitized report is in ``cache`` are not
+    digitized again. The reports come back sorted by path, whatever the number of workers.
+    """
+    reports: dict[int, Report] = {}
+    todo: list[tuple[int, Path]] = []
+    for index, path in enumerate(files):
+        cached = cache.get(path) if cache else None
+        if cached is None:
+            todo.append((index, path))
+            continue
+        reports[index] = cached
+        if progress:
+            progress(cached)
+
+    def collect(position: int, report: Report) -> None:
+        index = todo[position][0]
+        reports[index] = report
+        if cache:
+            cache.put(report)
         if progress:
             progress(report)
-    ordered = tuple(sorted(reports, key=lambda r: (r.source_file, r.report_id)))
+
+    if todo:
+        run_parallel([path for _, path in todo], workers or default_workers(), timeout, collect)
+    ordered = tuple(sorted(reports.values(), key=lambda r: (r.source_file, r.report_id)))
     severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
-    return BatchResult(ordered, severities=severities)
+    return BatchResult(ordered, severities=severities, cached=len(files) - len(todo))

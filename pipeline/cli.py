@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from pipeline.batch import BatchResult, collect_inputs, digitize_batch
+from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch
+from pipeline.cache import CACHE_FOLDER, ReportCache
 from pipeline.records import Report
 from pipeline.tables import build_tables
 from pipeline.writers import FORMATS, write_tables
@@ -55,8 +56,26 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Documents digitized in parallel processes.  [default: all cores]",
+)  # fmt: skip
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
+    help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
+)  # fmt: skip
+@click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
 @click.pass_context
-def run(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, fmt: str, strict: bool) -> None:
+def run(
+    ctx: click.Context,
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    fmt: str,
+    strict: bool,
+    workers: int | None,
+    timeout: float,
+    no_cache: bool,
+) -> None:
     """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
 
     Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
@@ -75,7 +94,8 @@ def run(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, fmt: str, s
         raise click.ClickException(
             f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)"
         )
-    result = _digitize_with_progress(list(found.files))
+    cache = None if no_cache else ReportCache(out_dir / CACHE_FOLDER)
+    result = _digitize_with_progress(list(found.files), workers=workers, timeout=timeout or None, cache=cache)
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
         write_tables(build_tables(result.reports), out_dir, formats)
@@ -86,9 +106,9 @@ def run(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, fmt: str, s
         ctx.exit(EXIT_STRICT_ERRORS)
 
 
-def _digitize_with_progress(files: list[Path]) -> BatchResult:
+def _digitize_with_progress(files: list[Path], **options: Any) -> BatchResult:
     if not sys.stderr.isatty():
-        return digitize_batch(files)
+        return digitize_batch(files, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
         length=len(files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
@@ -101,12 +121,13 @@ def _digitize_with_progress(files: list[Path]) -> BatchResult:
             failed += report.status != "ok"
             bar.update(1)
 
-        return digitize_batch(files, progress=advance)
+        return digitize_batch(files, progress=advance, **options)
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
+    cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (
-        f"{len(result.reports)} documents: {result.ok} ok, {result.failed} failed; "
+        f"{len(result.reports)} documents{cached}: {result.ok} ok, {result.failed} failed; "
         f"issues: {issues}; tables in {out_dir}/"
     )

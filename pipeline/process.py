@@ -13,8 +13,9 @@ from extractors.metadata import extract_metadata
 from extractors.score_table import extract_question_scores
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
-from pipeline.framework import framework_for_year
+from pipeline.framework import framework_for_year, load_frameworks
 from pipeline.ingest import IngestError, input_format, read_document
+from pipeline.municipalities import swedish_municipalities
 from pipeline.records import Extraction, Report
 from pipeline.validation import validate
 from pipeline.validation.scores import report_year
@@ -67,11 +68,19 @@ def process_file(path: Path) -> Report:
     try:
         doc = read_document(path)
     except IngestError as exc:
-        return _failed(path, str(exc), sha256=exc.sha256)
+        return failed_report(path, str(exc), sha256=exc.sha256)
+    except Exception as exc:  # a reader library's own bug must not end the batch
+        log.debug("%s: unexpected error while reading", path, exc_info=True)
+        return failed_report(path, f"unexpected error while reading the file: {type(exc).__name__}: {exc}")
     try:
         extraction = digitize(doc)
     except NotAReportError as exc:
-        return _failed(path, str(exc), doc)
+        return failed_report(path, str(exc), doc)
+    except Exception as exc:
+        log.debug("%s: unexpected error while digitizing", path, exc_info=True)
+        return failed_report(
+            path, f"unexpected error while digitizing (please report it): {type(exc).__name__}: {exc}", doc
+        )
     return Report(
         report_id=doc.report_id,
         source_file=str(path),
@@ -82,7 +91,15 @@ def process_file(path: Path) -> Report:
     )
 
 
-def _failed(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:
+def warm_up() -> None:
+    """Load what every document needs (editions, registries) once, before worker processes fork."""
+    framework_for_year(None)
+    load_frameworks()
+    swedish_municipalities()
+
+
+def failed_report(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:
+    """The report of a file that could not be digitized, with the reason in ``error``."""
     log.info("%s: %s", path, error)
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)

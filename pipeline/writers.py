@@ -56,3 +56,11 @@ def write_tables(
     for temporary, final in staged:
         os.replace(temporary, final)
     return [final for _, final in staged]
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so readers never see half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

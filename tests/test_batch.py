@@ -1,0 +1,133 @@
+"""Batches: parallel workers, time limits, crashes, the cache and repeatable output."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import workers
+from pipeline.batch import collect_inputs, digitize_batch
+from pipeline.cache import ReportCache
+from pipeline.cli import main
+from pipeline.process import process_file
+from pipeline.records import Report
+from tests.conftest import UMEA
+
+UMEA_TEXT = UMEA.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    """Good reports in three encodings and some files that are not reports, plus things to skip."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "umea_utf8.txt").write_text(UMEA_TEXT, encoding="utf-8")
+    cp1252 = UMEA_TEXT.replace("–", "-").replace("”", '"').replace("’", "'")
+    (folder / "sub" / "umea_cp1252.txt").write_bytes(cp1252.encode("cp1252"))
+    (folder / "umea_bom_crlf.md").write_bytes(
+        b"\xef\xbb\xbf" + UMEA_TEXT.replace("\n", "\r\n").encode("utf-8")
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "noise.txt").write_bytes(os.urandom(2048).replace(b"\x00", b"\x01"))
+    (folder / "letter.txt").write_text("Hej!\nVi ses på fredag.\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text(UMEA_TEXT, encoding="utf-8")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    return folder
+
+
+def test_collect_inputs_walks_recursively_and_skips_with_reasons(mixed_folder: Path) -> None:
+    found = collect_inputs([mixed_folder])
+    assert sorted(p.name for p in found.files) == [
+        "empty.txt", "letter.txt", "noise.txt", "umea_bom_crlf.md", "umea_cp1252.txt", "umea_utf8.txt",
+    ]  # fmt: skip
+    assert sorted((p.name, reason) for p, reason in found.skipped) == [
+        (".hidden.txt", "hidden file"),
+        ("notes.docx", "unsupported file type .docx"),
+    ]
+
+
+def test_every_encoding_gives_the_same_facts(mixed_folder: Path) -> None:
+    result = digitize_batch(collect_inputs([mixed_folder]).files, workers=2)
+    good = [r for r in result.reports if r.status == "ok"]
+    assert len(good) == 3 and result.failed == 3
+    for report in good:
+        ext = report.extraction
+        assert len(ext.question_scores) == 37 and [t.total for t in ext.year_totals] == [497, 608, 646]
+        assert sorted(f.rule for f in ext.findings if f.severity == "error") == [
+            "area_sum_mismatch", "area_sum_mismatch", "score_exceeds_max", "total_mismatch",
+        ]  # fmt: skip
+        assert (ext.metadata.municipality_code, ext.metadata.evaluation_start.isoformat()) == (
+            "2480",
+            "2007-09-19",
+        )
+
+
+def test_bad_files_fail_with_a_message(mixed_folder: Path) -> None:
+    result = digitize_batch(collect_inputs([mixed_folder]).files, workers=2)
+    errors = {Path(r.source_file).name: r.error for r in result.reports if r.status == "failed"}
+    assert errors["empty.txt"] == "the file is empty"
+    assert errors["letter.txt"].startswith("not a Kommunkompassen report")
+    assert errors["noise.txt"].startswith("not a Kommunkompassen report")
+
+
+def _tables(folder: Path, out: Path, *args: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "--format", "csv", *args])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+def test_output_does_not_depend_on_workers_and_repeats_byte_for_byte(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
+    one = _tables(mixed_folder, tmp_path / "one", "--workers", "1", "--no-cache")
+    two = _tables(mixed_folder, tmp_path / "two", "--workers", "2", "--no-cache")
+    again = _tables(mixed_folder, tmp_path / "two", "--workers", "2", "--no-cache")
+    assert one == two == again
+    assert one["reports.csv"].count(b"\n") == 7
+
+
+def test_rerun_uses_the_cache_and_gives_the_same_tables(mixed_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _tables(mixed_folder, out)
+    runner = CliRunner()
+    result = runner.invoke(main, ["run", str(mixed_folder), "--out", str(out), "--format", "csv"])
+    assert "(3 from the cache)" in result.output
+    assert {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))} == first
+
+
+def test_cache_is_keyed_by_content_not_path(tmp_path: Path) -> None:
+    cache = ReportCache(tmp_path / "cache")
+    report = process_file(UMEA)
+    cache.put(report)
+    moved = tmp_path / "elsewhere.txt"
+    moved.write_bytes(UMEA.read_bytes())
+    hit = cache.get(moved)
+    assert hit is not None and hit.source_file == str(moved) and hit.extraction == report.extraction
+    moved.write_bytes(UMEA.read_bytes() + b"\nTillagd rad.\n")
+    assert cache.get(moved) is None
+
+
+def _hang_on_stuck(path: Path) -> Report:
+    if path.name.startswith("stuck"):
+        signal.pause()  # never returns: stands in for a runaway document
+    if path.name.startswith("crash"):
+        os._exit(3)
+    return process_file(path)
+
+
+def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "process_file", _hang_on_stuck)
+    names = ["a_umea.txt", "crash.txt", "stuck.txt", "z_umea.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(UMEA.read_bytes())
+    result = digitize_batch([tmp_path / n for n in names], workers=2, timeout=1.0)
+    by_name = {Path(r.source_file).name: r for r in result.reports}
+    assert [by_name[n].status for n in names] == ["ok", "failed", "failed", "ok"]
+    assert by_name["stuck.txt"].error == "timed out: digitizing took longer than 1 s"
+    assert by_name["crash.txt"].error == "the worker digitizing this file died (exit code 3)"
