@@ -23,11 +23,11 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline extractors tests
+	$(BIN)/ruff check pipeline extractors tests bench
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python -m pipeline.bench
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV) output/*.csv output/*.parquet
