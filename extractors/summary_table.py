@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.document import Document, Line
+from pipeline.framework import any_framework
 from pipeline.numbers import parse_number
 from pipeline.records import AreaHeading, AreaScore, YearTotal
 
@@ -92,12 +93,20 @@ def _read_table(doc: Document, header_index: int, years: tuple[int, ...]) -> Sum
                 for year, value in zip(years, numbers, strict=True)
             )
             break
-        if match := AREA_LABEL.match(label):
-            area = int(match["area"])
-            name = match["name"].strip()
-            headings.append(AreaHeading(area, name, "summary_table", line.page, line.number))
+        area, name = _area_of(label)
+        # A row naming no known area is kept as a heading, so the validator reports it.
+        headings.append(AreaHeading(area, name, "summary_table", line.page, line.number))
+        if area is not None:
             scores.extend(
                 AreaScore(area, name, year, value, line.page, line.number)
                 for year, value in zip(years, numbers, strict=True)
             )
     return SummaryTable(years, tuple(scores), tuple(totals), tuple(headings))
+
+
+def _area_of(label: str) -> tuple[int | None, str]:
+    """The area a row label names: by its printed number, else by its wording (some layouts
+    print the names alone)."""
+    if match := AREA_LABEL.match(label):
+        return int(match["area"]), match["name"].strip()
+    return any_framework().match_area_name(label), label.strip()

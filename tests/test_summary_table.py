@@ -69,3 +69,18 @@ def test_party_table_is_not_a_summary_table() -> None:
 def test_full_snippet_reads_like_the_report() -> None:
     table = extract_summary_table(doc_from(UMEA_TABLE))
     assert sum(s.score or 0 for s in table.area_scores if s.year == 2003) == 497.5
+
+
+def test_rows_named_without_area_numbers() -> None:
+    text = (
+        "\t2005\t2007\n"
+        "Offentlighet och demokratisk kontroll\t66\t73\n"
+        "Tydlighet i samspelet politiker – tjänstemän\t80\t79\n"
+        "Ekonomisk hushållning\t50\t60\n"
+        "Totalt\t196\t212"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2005, 66), (1, 2007, 73), (3, 2005, 80), (3, 2007, 79)
+    ]  # fmt: skip
+    assert [(h.area, h.printed_name) for h in table.headings][2] == (None, "Ekonomisk hushållning")
