@@ -25,6 +25,8 @@ BULLET = regex.compile(
     r"^\s*(?P<glyph>[-–—](?=\s|$|\*)|[•●▪■◆◦○·∙‣⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\*(?=\s))\s*(?P<text>.*)$"
 )
 STRONG_MARKUP_START = regex.compile(r"^(?:\*\*|__)")
+# A wrapped item's continuation flush with its glyph is never longer than this many lines.
+FLUSH_CONTINUATION_LINES = 2
 # A continuation line is indented past the bullet glyph by more than this (PDF points).
 INDENT_TOLERANCE = 1.0
 
@@ -47,11 +49,9 @@ def bullet_text(line: Line) -> str | None:
     return match["text"] if match else None
 
 
-def _style(line: Line) -> tuple[str, bool]:
+def _style(bullet: regex.Match[str]) -> tuple[str, bool]:
     """A bullet's glyph and whether its text starts in bold, to tell one list from the next."""
-    match = BULLET.match(line.text)
-    assert match is not None
-    return match["glyph"], bool(STRONG_MARKUP_START.match(match["text"]))
+    return bullet["glyph"], bool(STRONG_MARKUP_START.match(bullet["text"]))
 
 
 def _markup_open(lines: Sequence[Line]) -> bool:
@@ -71,6 +71,21 @@ def _continues(item: Sequence[Line], line: Line, after_gap: bool) -> bool:
     if first.bbox is not None and line.bbox is not None:
         return line.bbox[0] > first.bbox[0] + INDENT_TOLERANCE
     return not after_gap and line.text[:1].isspace()
+
+
+def _between_bullets(lines: Sequence[Line], index: int, ends_list: Callable[[Line], bool]) -> bool:
+    """Whether the non-bullet lines from ``index`` lead straight into another bullet.
+
+    A wrapped item whose continuation is flush with the glyph and starts with a capital letter
+    ("... effektiviserat" / "Verksamheten i Umeå.") is told from prose by what follows: prose
+    is never squeezed between two bullets without a blank line.
+    """
+    for line in lines[index : index + FLUSH_CONTINUATION_LINES + 1]:
+        if line.is_blank or ends_list(line):
+            return False
+        if bullet_text(line) is not None:
+            return True
+    return False
 
 
 def read_bullet_list(
@@ -95,12 +110,15 @@ def read_bullet_list(
             continue
         if ends_list(line):
             break
-        if bullet_text(line) is not None:
-            if after_gap and style != _style(line):
+        if bullet := BULLET.match(line.text):
+            if after_gap and style != _style(bullet):
                 break
-            style = style or _style(line)
+            style = style or _style(bullet)
             items.append([line])
-        elif items and _continues(items[-1], line, after_gap):
+        elif items and (
+            _continues(items[-1], line, after_gap)
+            or (not after_gap and _between_bullets(lines, index, ends_list))
+        ):
             items[-1].append(line)
         else:
             break

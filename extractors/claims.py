@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.bullets import bullet_text, read_bullet_list
 from extractors.prose import paragraphs, sentences
 from extractors.sections import AreaSection, find_area_sections
-from pipeline.document import Document
+from pipeline.document import Document, Line
 from pipeline.numbers import QUANTITY_PATTERN, parse_quantity
 from pipeline.records import Claim
 
@@ -151,11 +152,26 @@ def extract_claims(
     return tuple(found)
 
 
+def prose_lines(body: Sequence[Line]) -> list[Line]:
+    """``body`` with the lines of bulleted lists blanked out: claims are made in prose.
+
+    PDFs do not always leave a blank line after a list, so without this the sub-question list
+    ("• 6.6 Hur systematisk är ...") would run into the sentence that claims the score.
+    """
+    in_lists: set[int] = set()  # the ids of the lines that belong to a list item
+    for index, line in enumerate(body):
+        if id(line) not in in_lists and bullet_text(line) is not None:
+            in_lists.update(
+                id(item_line) for item in read_bullet_list(body, index) for item_line in item.lines
+            )
+    return [Line("", line.number, line.page) if id(line) in in_lists else line for line in body]
+
+
 def section_claim(section: AreaSection, previous_year: int | None, report_year: int | None) -> Claim | None:
     """The first claim of an area's score in ``section`` (one naming the area is preferred)."""
     candidates = [
         (paragraph, span, match)
-        for paragraph in paragraphs(section.body)
+        for paragraph in paragraphs(prose_lines(section.body))
         for span in sentences(paragraph.text)
         if (match := SCORE_CLAIM.search(paragraph.text, *span))
     ]

@@ -24,10 +24,9 @@ from pipeline.document import Document, Line
 from pipeline.framework import load_frameworks
 from pipeline.records import AreaHeading, ListedQuestion
 
-# "Område 1 Offentlighet och demokratisk kontroll", "Huvudområde 2: Tillgänglighet ...".
-AREA_HEADING = regex.compile(
-    r"^(?:huvud)?område\s+(?P<area>[1-8])\s*[.:–-]?\s+(?P<name>\p{L}.*?)$", regex.IGNORECASE
-)
+# "Område 1 Offentlighet och demokratisk kontroll", "Huvudområde 2: Tillgänglighet ..."; the name
+# starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is no heading.
+AREA_HEADING = regex.compile(r"^(?i:(?:huvud)?område)\s+(?P<area>[1-8])\s*[.:–-]?\s+(?P<name>\p{Lu}.*?)$")
 # "1 Offentlighet och demokratisk kontroll" on a line of its own; only taken as a heading when
 # the name is one of an area's wordings, since chapters are numbered the same way.
 BARE_AREA_HEADING = regex.compile(r"^(?P<area>[1-8])\.?\s+(?P<name>\p{Lu}.*?)$")

@@ -251,3 +251,37 @@ def test_claim_wrapped_over_pdf_lines_keeps_its_first_line() -> None:
 def test_no_claim_without_a_score_sentence() -> None:
     doc = doc_from("Område 1 Offentlighet och demokratisk kontroll\n\nKommunen informerar väl.\n")
     assert extract_claims(doc, YEARS, 2007) == ()
+
+
+def test_pdf_without_blank_lines_the_question_list_stays_out_of_the_claim() -> None:
+    texts = [
+        "Område 6 Personalpolitik",
+        "• 6.6 Hur systematisk är budgetering och uppföljning av kompetensutveckling",
+        "Inom området personalpolitik uppnår kommunen 78 poäng ett likvärdigt resultat i",
+        "jämförelse med 2005 års utvärdering.",
+    ]
+    doc = Document(lines=tuple(Line(text, number, page=12) for number, text in enumerate(texts, start=1)))
+    [claim] = extract_claims(doc, YEARS, 2007)
+    assert claim.sentence.startswith("Inom området personalpolitik")
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year, claim.line) == (
+        78,
+        0,
+        2005,
+        3,
+    )
+
+
+def test_pdf_without_blank_lines_a_paragraph_between_two_lists_is_prose() -> None:
+    texts = [
+        "Område 6 Personalpolitik",
+        "• 6.5 Genomförs ledarutvecklingsprogram?",
+        "• 6.6 Hur systematisk är budgetering och uppföljning av kompetensutveckling",
+        "I ett framtidsperspektiv är en stark och tydlig personalpolitik av största vikt.",
+        "Inom området personalpolitik uppnår kommunen 78 poäng ett likvärdigt resultat i",
+        "jämförelse med 2005 års utvärdering.",
+        "Styrkor",
+        "• Kommunens arbetsmiljöarbete.",
+    ]
+    doc = Document(lines=tuple(Line(text, number, page=12) for number, text in enumerate(texts, start=1)))
+    [claim] = extract_claims(doc, YEARS, 2007)
+    assert (claim.claimed_score, claim.claimed_change, claim.line) == (78, 0, 5)

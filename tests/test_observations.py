@@ -294,3 +294,24 @@ def test_read_bullet_list_from_a_non_bullet_is_empty() -> None:
 
 def test_no_sections_no_observations() -> None:
     assert texts(doc_from("Styrkor\n\n- **Styrmodellen.**\n")) == []
+
+
+def test_pdf_continuation_flush_with_the_glyph_between_two_bullets() -> None:
+    doc = pdf_doc(
+        [
+            (HEADING, 56.0),
+            ("Styrkor", 56.0),
+            ("• IP telefoni har införts i samverkan med regionens kommuner och effektiviserat", 56.0),
+            ("Verksamheten i Umeå.", 56.0),
+            ("• Kommunens arbete med ledarutveckling.", 56.0),
+        ]
+    )
+    assert texts(doc) == [
+        (
+            "strength",
+            1,
+            "IP telefoni har införts i samverkan med regionens kommuner och effektiviserat Verksamheten i "
+            "Umeå.",
+        ),
+        ("strength", 2, "Kommunens arbete med ledarutveckling."),
+    ]

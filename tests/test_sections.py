@@ -239,3 +239,14 @@ def test_question_like_lines_later_in_a_section_are_not_listed_questions() -> No
     )
     [section] = find_area_sections(doc)
     assert listed_questions(section) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Område 5 är ett av de områden där kommunen har utvecklats mest sedan",
+        "område 1 offentlighet och demokratisk kontroll",
+    ],
+)
+def test_prose_starting_with_omrade_is_no_heading(line: str) -> None:
+    assert find_area_sections(doc_from(f"{line}\n\nText.\n")) == ()
