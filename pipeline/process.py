@@ -9,8 +9,11 @@ from pathlib import Path
 
 import regex
 
+from extractors.claims import extract_claims
 from extractors.metadata import extract_metadata
+from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
+from extractors.sections import extract_sections
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
 from pipeline.framework import framework_for_year, load_frameworks
@@ -34,14 +37,19 @@ def extract(doc: Document) -> Extraction:
     metadata = extract_metadata(doc)
     summary = extract_summary_table(doc)
     scores = extract_question_scores(doc)
+    sections = extract_sections(doc)
     extraction = Extraction(
         metadata=metadata,
         area_scores=summary.area_scores,
         year_totals=summary.year_totals,
         question_scores=scores.questions,
-        area_headings=summary.headings + scores.headings,
+        area_headings=summary.headings + scores.headings + sections.headings,
+        listed_questions=sections.listed_questions,
+        observations=extract_observations(doc, sections.sections),
     )
     year = report_year(extraction)
+    claims = extract_claims(doc, summary.years, year, sections.sections)
+    extraction = dataclasses.replace(extraction, claims=claims)
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
     return extraction

@@ -1,0 +1,131 @@
+"""Bulleted lists, as text exports and PDFs print them.
+
+Text exports write a bullet as a dash and usually put the item in bold markup:
+
+    - **Kommunens etablerade styrmodell.**
+
+PDFs keep the glyph the word processor drew ("•", "●", "▪", "–", or "" from the Symbol font),
+carry no markup, and wrap a long item over several lines, the continuation lines without a glyph
+(and usually indented to the item's text). A page break can leave a blank line inside a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extractors.prose import STARTS_LOWERCASE, join_wrapped, strip_markup
+from pipeline.document import Line
+
+# A dash bullet needs a space (or nothing, or markup) after it, so that "-text" and a minus sign
+# are not bullets; the Symbol-font glyphs (U+F0B7 and kin) are what PDFs of Word bullets give.
+BULLET = regex.compile(
+    r"^\s*(?P<glyph>[-–—](?=\s|$|\*)|[•●▪■◆◦○·∙‣⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\*(?=\s))\s*(?P<text>.*)$"
+)
+STRONG_MARKUP_START = regex.compile(r"^(?:\*\*|__)")
+# A wrapped item's continuation flush with its glyph is never longer than this many lines.
+FLUSH_CONTINUATION_LINES = 2
+# A continuation line is indented past the bullet glyph by more than this (PDF points).
+INDENT_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class BulletItem:
+    """One item of a list: its text without markup, wrapped lines joined, and its lines."""
+
+    text: str
+    lines: tuple[Line, ...]
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+
+def bullet_text(line: Line) -> str | None:
+    """The text after a line's bullet glyph (with its markup), or ``None`` if it is no bullet."""
+    match = BULLET.match(line.text)
+    return match["text"] if match else None
+
+
+def _style(bullet: regex.Match[str]) -> tuple[str, bool]:
+    """A bullet's glyph and whether its text starts in bold, to tell one list from the next."""
+    return bullet["glyph"], bool(STRONG_MARKUP_START.match(bullet["text"]))
+
+
+def _markup_open(lines: Sequence[Line]) -> bool:
+    # "- **Vid sidan av ... Täckningen är dock" with its closing "**" on a later line.
+    joined = "".join(line.text for line in lines)
+    return joined.count("**") % 2 == 1 or joined.count("__") % 2 == 1
+
+
+def _continues(item: Sequence[Line], line: Line, after_gap: bool) -> bool:
+    """Whether ``line`` (no bullet) carries on the item whose lines are ``item``."""
+    glyph_alone = len(item) == 1 and not (bullet_text(item[0]) or "").strip()
+    if glyph_alone and not after_gap:
+        return True  # a PDF can put the glyph on a line of its own and the item's text on the next
+    if _markup_open(item) or STARTS_LOWERCASE.match(line.text.strip()):
+        return True
+    first = item[0]
+    if first.bbox is not None and line.bbox is not None:
+        return line.bbox[0] > first.bbox[0] + INDENT_TOLERANCE
+    return not after_gap and line.text[:1].isspace()
+
+
+def _between_bullets(lines: Sequence[Line], index: int, ends_list: Callable[[Line], bool]) -> bool:
+    """Whether the non-bullet lines from ``index`` lead straight into another bullet.
+
+    A wrapped item whose continuation is flush with the glyph and starts with a capital letter
+    ("... effektiviserat" / "Verksamheten i Umeå.") is told from prose by what follows: prose
+    is never squeezed between two bullets without a blank line.
+    """
+    for line in lines[index : index + FLUSH_CONTINUATION_LINES + 1]:
+        if line.is_blank or ends_list(line):
+            return False
+        if bullet_text(line) is not None:
+            return True
+    return False
+
+
+def read_bullet_list(
+    lines: Sequence[Line], start: int, ends_list: Callable[[Line], bool] = lambda line: False
+) -> list[BulletItem]:
+    """The list whose first bullet is the first non-blank line at or after ``start``.
+
+    The list ends where the bullets end: at a line that is neither a bullet nor a continuation of
+    the item before, or at a line ``ends_list`` accepts (a heading such as "Förbättringsområden").
+    After blank lines it goes on only with a bullet of the same glyph and markup as its first one,
+    or with a line that plainly continues the last item (a page break inside an item). Items
+    without text (a lone "-") are left out.
+    """
+    items: list[list[Line]] = []
+    style: tuple[str, bool] | None = None
+    index, after_gap = start, False
+    while index < len(lines):
+        line = lines[index]
+        if line.is_blank:
+            after_gap = bool(items)
+            index += 1
+            continue
+        if ends_list(line):
+            break
+        if bullet := BULLET.match(line.text):
+            if after_gap and style != _style(bullet):
+                break
+            style = style or _style(bullet)
+            items.append([line])
+        elif items and (
+            _continues(items[-1], line, after_gap)
+            or (not after_gap and _between_bullets(lines, index, ends_list))
+        ):
+            items[-1].append(line)
+        else:
+            break
+        index, after_gap = index + 1, False
+    return [item for item in map(_item, items) if item.text]
+
+
+def _item(lines: list[Line]) -> BulletItem:
+    parts = [bullet_text(lines[0]) or "", *(line.text for line in lines[1:])]
+    return BulletItem(strip_markup(join_wrapped(parts)), tuple(lines))

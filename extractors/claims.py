@@ -1,0 +1,239 @@
+"""The score and change each area section claims in prose.
+
+Every area section opens with what the area scored, often with the change since an earlier
+evaluation, in the same sentence or in one of the next two:
+
+    Inom området offentlighet och demokratisk kontroll uppnår kommunen 73 poäng. En förbättring
+    med sju poäng i förhållande till utvärderingen 2005.
+    ... uppnår kommunen 79 poäng, vilket är en poäng mindre i förhållande till föregående utvärdering.
+    ... uppnår kommunen 78 poäng ett likvärdigt resultat i jämförelse med 2005 års utvärdering ...
+
+Numbers come in digits with decimal commas ("84,5") or in words ("sju", "två och en halv").
+"Föregående utvärdering" (and a change that names no year) is resolved to the evaluation year
+before the report's in the summary table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extractors.bullets import bullet_text, read_bullet_list
+from extractors.prose import paragraphs, sentences
+from extractors.sections import AreaSection, find_area_sections
+from pipeline.document import Document, Line
+from pipeline.numbers import QUANTITY_PATTERN, parse_quantity
+from pipeline.records import Claim
+
+_Q = QUANTITY_PATTERN
+_FLAGS = regex.IGNORECASE
+
+# "uppnår kommunen 73 poäng", "erhöll Umeå kommun totalt 84,5 poäng", "hamnar kommunen på 45
+# poäng": what the area scored.
+SCORE_CLAIM = regex.compile(
+    r"\b(?:uppnår|uppnådde|uppnått|erhåller|erhöll|erhållit|får|fick|fått|når|nådde|nått|"
+    r"landar|hamnar|slutar)\b"
+    rf"(?:\s+[\p{{L}}]+){{0,3}}?\s+(?P<score>{_Q})\s+poäng\b",
+    _FLAGS,
+)
+# The section's own score claim names its area ("Inom området ...") when more than one sentence
+# of the section claims points.
+AREA_WORD = regex.compile(r"\b(?:huvud)?område", _FLAGS)
+
+# Each change phrase with the sign it gives the quantity ``q``.
+CHANGE_PHRASES: tuple[tuple[regex.Pattern[str], int], ...] = (
+    # "En förbättring med sju poäng", "en ökning på två och en halv poäng"
+    (
+        regex.compile(
+            rf"\b(?:förbättring|ökning|höjning|uppgång)(?:en)?\s+(?:med|på)\s+(?P<q>{_Q})\s+poäng", _FLAGS
+        ),
+        1,
+    ),
+    # "har förbättrat resultatet med tio poäng", "har ökat med 4 poäng"
+    (
+        regex.compile(
+            r"\b(?:förbättrat|förbättrats|förbättrade|ökat|ökade|höjt|höjts|höjde|stigit|steg|gått\s+upp)\b"
+            rf"(?:\s+\p{{L}}+){{0,3}}?\s+med\s+(?P<q>{_Q})\s+poäng",
+            _FLAGS,
+        ),
+        1,
+    ),
+    # "två poäng högre", "3,5 poängs förbättring"
+    (regex.compile(rf"(?P<q>{_Q})\s+poängs?\s+(?:högre|bättre|mer|fler|förbättring|ökning)\b", _FLAGS), 1),
+    # "en försämring med en poäng", "en minskning på två poäng"
+    (
+        regex.compile(
+            rf"\b(?:försämring|minskning|sänkning|nedgång|tillbakagång)(?:en)?\s+(?:med|på)\s+(?P<q>{_Q})\s+poäng",
+            _FLAGS,
+        ),
+        -1,
+    ),
+    # "har tappat två poäng", "har sjunkit med 3 poäng"
+    (
+        regex.compile(
+            r"\b(?:försämrat|försämrats|försämrades|minskat|minskade|sänkts|sjunkit|sjönk|tappat|tappade|"
+            r"gått\s+(?:ner|ned|tillbaka))\b"
+            rf"(?:\s+\p{{L}}+){{0,3}}?\s+(?:med\s+)?(?P<q>{_Q})\s+poäng",
+            _FLAGS,
+        ),
+        -1,
+    ),
+    # "en poäng mindre", "två poäng lägre", "1,5 poängs försämring"
+    (
+        regex.compile(
+            rf"(?P<q>{_Q})\s+poängs?\s+(?:mindre|lägre|sämre|färre|försämring|minskning)\b", _FLAGS
+        ),
+        -1,
+    ),
+    # "ett likvärdigt resultat", "samma poäng som", "oförändrat": no change.
+    (
+        regex.compile(
+            r"\b(?:likvärdig[at]?\s+resultat|samma\s+(?:resultat|poäng|poängnivå)|oförändra[dt]e?|"
+            r"ingen\s+(?:förändring|skillnad))\b",
+            _FLAGS,
+        ),
+        0,
+    ),
+    # "en förändring med -2 poäng": the sign is printed.
+    (
+        regex.compile(
+            r"\b(?:förändring|skillnad)\s+(?:med|på)\s+(?P<q>[+\-−–]\d+(?:[.,]\d+)?)\s+poäng", _FLAGS
+        ),
+        1,
+    ),
+)
+# "2005", "2005 års utvärdering": a year the change is measured from.
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "föregående utvärdering", "förra utvärderingen", "förra utvärderingstillfället".
+PREVIOUS_EVALUATION = regex.compile(
+    r"\b(?:föregående|förra|närmast\s+föregående|senaste|tidigare)\s+"
+    r"(?:utvärdering|mätning|bedömning)(?:en|stillfället)?\b",
+    _FLAGS,
+)
+# How many sentences after the score claim may carry its change ("... 98 poäng. Det är den högsta
+# poäng som någonsin delats ut inom ett huvudområde och en förbättring med åtta poäng ...").
+CHANGE_REACH = 2
+
+
+@dataclass(frozen=True)
+class _Change:
+    value: float
+    sentence: tuple[int, int]
+    span: tuple[int, int]
+
+
+def previous_evaluation_year(years: Sequence[int], report_year: int | None) -> int | None:
+    """The evaluation year before ``report_year`` among ``years`` (the summary table's), or ``None``."""
+    if report_year is None:
+        return None
+    earlier = [year for year in years if year < report_year]
+    return max(earlier) if earlier else None
+
+
+def extract_claims(
+    doc: Document,
+    years: Sequence[int] = (),
+    report_year: int | None = None,
+    sections: Sequence[AreaSection] | None = None,
+) -> tuple[Claim, ...]:
+    """The score claim of every area section, with the change it claims and the year compared with.
+
+    ``years`` are the evaluation years of the summary table and ``report_year`` the year the
+    report evaluates; they resolve "föregående utvärdering" to a year.
+    """
+    previous = previous_evaluation_year(years, report_year)
+    found = []
+    for section in find_area_sections(doc) if sections is None else sections:
+        claim = section_claim(section, previous, report_year)
+        if claim is not None:
+            found.append(claim)
+    return tuple(found)
+
+
+def prose_lines(body: Sequence[Line]) -> list[Line]:
+    """``body`` with the lines of bulleted lists blanked out: claims are made in prose.
+
+    PDFs do not always leave a blank line after a list, so without this the sub-question list
+    ("• 6.6 Hur systematisk är ...") would run into the sentence that claims the score.
+    """
+    in_lists: set[int] = set()  # the ids of the lines that belong to a list item
+    for index, line in enumerate(body):
+        if id(line) not in in_lists and bullet_text(line) is not None:
+            in_lists.update(
+                id(item_line) for item in read_bullet_list(body, index) for item_line in item.lines
+            )
+    return [Line("", line.number, line.page) if id(line) in in_lists else line for line in body]
+
+
+def section_claim(section: AreaSection, previous_year: int | None, report_year: int | None) -> Claim | None:
+    """The first claim of an area's score in ``section`` (one naming the area is preferred)."""
+    candidates = [
+        (paragraph, span, match)
+        for paragraph in paragraphs(prose_lines(section.body))
+        for span in sentences(paragraph.text)
+        if (match := SCORE_CLAIM.search(paragraph.text, *span))
+    ]
+    if not candidates:
+        return None
+    named = [c for c in candidates if AREA_WORD.search(c[0].text, *c[1])]
+    paragraph, span, match = (named or candidates)[0]
+    change = _find_change(paragraph.text, span, match.span("score"))
+    end = change.sentence[1] if change else span[1]
+    year, by_previous = (
+        (None, False) if change is None else _compared_with(paragraph.text, change, report_year)
+    )
+    line = paragraph.line_at(span[0])
+    return Claim(
+        area=section.area,
+        claimed_score=parse_quantity(match["score"]),
+        claimed_change=change.value if change else None,
+        compared_with_year=previous_year if by_previous else year,
+        sentence=paragraph.text[span[0] : end],
+        page=line.page,
+        line=line.number,
+        compared_with_previous=by_previous,
+    )
+
+
+def _find_change(text: str, claim: tuple[int, int], score: tuple[int, int]) -> _Change | None:
+    """The change claimed in the score's sentence, else in one of the next ``CHANGE_REACH``."""
+    following = [span for span in sentences(text) if span[0] >= claim[1]][:CHANGE_REACH]
+    for sentence in [claim, *following]:
+        if sentence != claim and SCORE_CLAIM.search(text, *sentence):
+            return None  # the next sentence claims another score; its change is not this one's
+        matches = [
+            (match, sign)
+            for pattern, sign in CHANGE_PHRASES
+            for match in pattern.finditer(text, *sentence)
+            if match.end() <= score[0] or match.start() >= score[1]
+        ]
+        if matches:
+            match, sign = min(matches, key=lambda found: found[0].start())
+            quantity = parse_quantity(match["q"]) if sign else 0.0
+            if quantity is not None:
+                return _Change(sign * quantity, sentence, match.span())
+    return None
+
+
+def _compared_with(text: str, change: _Change, report_year: int | None) -> tuple[int | None, bool]:
+    """The year the change is measured from and whether that is the previous evaluation.
+
+    A named year after the change phrase wins ("... i förhållande till utvärderingen 2005"), then
+    one before it; the report's own year is never the one compared with. Without a year the change
+    is against the previous evaluation, whether the report says so ("föregående utvärdering") or not.
+    """
+    start, end = change.sentence
+    years = [
+        (match.start(), int(match.group()))
+        for match in YEAR.finditer(text, start, end)
+        if int(match.group()) != report_year
+    ]
+    after = [year for position, year in years if position >= change.span[1]]
+    before = [year for position, year in years if position < change.span[0]]
+    if PREVIOUS_EVALUATION.search(text, change.span[1], end) and not after:
+        return None, True
+    if after or before:
+        return (after[0] if after else before[-1]), False
+    return None, True

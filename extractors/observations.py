@@ -1,0 +1,76 @@
+"""Strengths and improvement areas: the bullets under *Styrkor* and *Förbättringsområden*.
+
+Every area section ends with two bulleted lists:
+
+    Styrkor
+
+    - **Kommunens etablerade styrmodell.**
+    ...
+    Förbättringsområden
+
+    - **I tertialrapporteringen fortsätta utveckla avvikelser av verksamhet.**
+
+Only lists under these labels are observations; other bullets in a section ("- Steg 1: Kommunen
+kartlägger ...", the sub-question list) are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from extractors.bullets import read_bullet_list
+from extractors.prose import heading_text
+from extractors.sections import AreaSection, find_area_sections
+from pipeline.document import Document, Line
+from pipeline.records import Observation
+
+STRENGTH, IMPROVEMENT = "strength", "improvement"
+
+# The labels, on a line of their own (a colon may follow); "Starka sidor" and "Utvecklingsområden"
+# are the other wordings of the same lists.
+LIST_LABELS = {
+    STRENGTH: regex.compile(r"^(?:styrkor|starka\s+sidor)\s*:?$", regex.IGNORECASE),
+    IMPROVEMENT: regex.compile(
+        r"^(?:förbättringsområden|förbättringsområde|utvecklingsområden|förbättringsmöjligheter)\s*:?$",
+        regex.IGNORECASE,
+    ),
+}
+
+
+def list_label(line: Line) -> str | None:
+    """``strength`` or ``improvement`` if ``line`` is the label of such a list, else ``None``."""
+    text = heading_text(line)
+    return next((kind for kind, pattern in LIST_LABELS.items() if pattern.match(text)), None)
+
+
+def extract_observations(
+    doc: Document, sections: Sequence[AreaSection] | None = None
+) -> tuple[Observation, ...]:
+    """Every strength and improvement area of every area section, in the order printed.
+
+    ``position`` counts from 1 within an area and kind; ``page`` and ``line`` are those of the
+    item's first line.
+    """
+    found: list[Observation] = []
+    for section in find_area_sections(doc) if sections is None else sections:
+        found.extend(section_observations(section))
+    return tuple(found)
+
+
+def section_observations(section: AreaSection) -> list[Observation]:
+    """The strengths and improvement areas listed in one area section."""
+    found: list[Observation] = []
+    counts = {STRENGTH: 0, IMPROVEMENT: 0}
+    body = section.body
+    for index, line in enumerate(body):
+        kind = list_label(line)
+        if kind is None:
+            continue
+        for item in read_bullet_list(body, index + 1, ends_list=lambda line: list_label(line) is not None):
+            counts[kind] += 1
+            found.append(
+                Observation(section.area, kind, counts[kind], item.text, item.first.page, item.first.number)
+            )
+    return found

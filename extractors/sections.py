@@ -1,0 +1,229 @@
+"""The area sections: where the report discusses each of the eight areas in prose.
+
+A chapter of the report walks through the areas one by one, each under a heading such as
+
+    Område 3 Tydlighet i samspelet politiker – tjänstemän
+
+followed by the sub-questions the area covers ("- 3.1 Hur är kvaliteten på
+målformuleringsarbetet?"), the evaluators' prose, and the lists of Styrkor and
+Förbättringsområden. A section runs to the next area heading; the last one to the next top-level
+numbered heading ("4 Poängsammanställning") or to the score table, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extractors.bullets import bullet_text
+from extractors.prose import STARTS_LOWERCASE, heading_text, join_wrapped, strip_markup
+from pipeline.document import Document, Line
+from pipeline.framework import load_frameworks
+from pipeline.records import AreaHeading, ListedQuestion
+
+# "Område 1 Offentlighet och demokratisk kontroll", "Huvudområde 2: Tillgänglighet ..."; the name
+# starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is no heading.
+AREA_HEADING = regex.compile(r"^(?i:(?:huvud)?område)\s+(?P<area>[1-8])\s*[.:–-]?\s+(?P<name>\p{Lu}.*?)$")
+# "1 Offentlighet och demokratisk kontroll" on a line of its own; only taken as a heading when
+# the name is one of an area's wordings, since chapters are numbered the same way.
+BARE_AREA_HEADING = regex.compile(r"^(?P<area>[1-8])\.?\s+(?P<name>\p{Lu}.*?)$")
+# "3 Detaljerad genomgång ...", "4 Poängsammanställning": a top-level numbered heading.
+CHAPTER_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+\p{Lu}")
+# A heading never ends like a sentence or a clause, and is never long.
+NOT_A_HEADING_END = regex.compile(r"[.,;:]$")
+MAX_HEADING_LENGTH = 100
+# "Område 1 Offentlighet .......... 5": a table-of-contents entry with dot leaders.
+DOT_LEADERS = regex.compile(r"\.{4,}|…{2,}")
+# A heading that wraps in a PDF ends with a word that cannot end a name.
+UNFINISHED_NAME = regex.compile(r"(?:[–\-,/]|\b(?:och|i|av|mellan|som|för))$")
+# Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "TOTALT  497")
+# and the score table's column header ("Max- poäng  Egna poäng") end the last section.
+TABLE_ROW_LABEL = regex.compile(r"^(?:[1-8](?:\.\d{1,2})?\.?\s+\S|totalt\b)", regex.IGNORECASE)
+TABLE_HEADER_CELL = regex.compile(r"^(?:max\W*poäng|egna\s+poäng)$", regex.IGNORECASE)
+NUMERIC_CELL = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
+# "- 1.1 Hur informeras invånarna?": a sub-question listed at the top of a section.
+LISTED_QUESTION = regex.compile(r"^(?P<id>[1-8]\.\d{1,2})\.?\s+(?P<text>\S.*)$")
+QUESTION_END = regex.compile(r"[?.!]$")
+# The question list starts within this many non-blank lines of the heading.
+QUESTION_LIST_REACH = 3
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    """One area's section: its heading and the lines after it up to the section's end."""
+
+    area: int
+    printed_name: str
+    heading: Line
+    body: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Sections:
+    sections: tuple[AreaSection, ...]
+    headings: tuple[AreaHeading, ...]
+    listed_questions: tuple[ListedQuestion, ...]
+
+
+def extract_sections(doc: Document) -> Sections:
+    """The area sections, their headings (context ``section_heading``) and listed sub-questions."""
+    sections = find_area_sections(doc)
+    headings = tuple(
+        AreaHeading(
+            section.area,
+            section.printed_name,
+            "section_heading",
+            section.heading.page,
+            section.heading.number,
+        )
+        for section in sections
+    )
+    questions = tuple(q for section in sections for q in listed_questions(section))
+    return Sections(sections, headings, questions)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int
+    area: int
+    name: str
+    text: str
+    lines_used: int
+
+
+def find_area_sections(doc: Document) -> tuple[AreaSection, ...]:
+    """The area sections of ``doc`` in reading order (empty if it has no area headings)."""
+    lines = doc.lines
+    candidates = _drop_contents_entries(lines, [c for i in range(len(lines)) if (c := _candidate(lines, i))])
+    if not candidates:
+        return ()
+    end = _end_of_sections(lines, candidates)
+    starts: list[_Candidate] = []
+    for candidate in candidates:
+        # A running page header repeats its heading word for word; it starts nothing new.
+        if candidate.index < end and all(candidate.text != seen.text for seen in starts):
+            starts.append(candidate)
+    sections = []
+    for position, start in enumerate(starts):
+        stop = starts[position + 1].index if position + 1 < len(starts) else end
+        body = lines[start.index + start.lines_used : stop]
+        sections.append(AreaSection(start.area, start.name, lines[start.index], body))
+    return tuple(sections)
+
+
+def _is_single_cell(line: Line) -> bool:
+    return len([cell for cell in line.cells if cell]) == 1
+
+
+def _candidate(lines: Sequence[Line], index: int) -> _Candidate | None:
+    line = lines[index]
+    text = heading_text(line)
+    if not text or not _is_single_cell(line) or len(text) > MAX_HEADING_LENGTH or DOT_LEADERS.search(text):
+        return None
+    match = AREA_HEADING.match(text)
+    bare = BARE_AREA_HEADING.match(text) if match is None else None
+    found = match or bare
+    if found is None or NOT_A_HEADING_END.search(text):
+        return None
+    name, used = found["name"].strip(), 1
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if UNFINISHED_NAME.search(name) and following is not None and _is_single_cell(following):
+        name, used = join_wrapped([name, heading_text(following)]), 2
+    area = int(found["area"])
+    if bare and not any(framework.match_area_name(name) == area for framework in load_frameworks()):
+        return None
+    return _Candidate(index, area, name, text, used)
+
+
+def _drop_contents_entries(lines: Sequence[Line], candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that head a section, not a table of contents.
+
+    A table of contents lists headings with nothing but blank lines between them; a section's
+    heading is followed by its content.
+    """
+
+    def adjacent(first: _Candidate, second: _Candidate) -> bool:
+        between = lines[first.index + first.lines_used : second.index]
+        return all(line.is_blank for line in between)
+
+    in_run = {
+        id(candidate)
+        for first, second in itertools.pairwise(candidates)
+        if adjacent(first, second)
+        for candidate in (first, second)
+    }
+    return [candidate for candidate in candidates if id(candidate) not in in_run]
+
+
+def _end_of_sections(lines: Sequence[Line], candidates: list[_Candidate]) -> int:
+    """The index of the first line after the first area heading where no area section goes on."""
+    chapter = _chapter_number(lines, candidates[0].index)
+    headings = {candidate.index for candidate in candidates}
+    return next(
+        (
+            index
+            for index in range(candidates[0].index + 1, len(lines))
+            if index not in headings and _ends_sections(lines[index], chapter)
+        ),
+        len(lines),
+    )
+
+
+def _chapter_number(lines: Sequence[Line], first_heading: int) -> int | None:
+    """The number of the chapter the area sections are in: its heading is the last one before."""
+    for line in reversed(lines[:first_heading]):
+        if _is_chapter_heading(line):
+            match = CHAPTER_HEADING.match(heading_text(line))
+            return int(match["number"]) if match else None
+    return None
+
+
+def _is_chapter_heading(line: Line) -> bool:
+    text = heading_text(line)
+    return bool(
+        CHAPTER_HEADING.match(text)
+        and _is_single_cell(line)
+        and len(text) <= MAX_HEADING_LENGTH
+        and not NOT_A_HEADING_END.search(text)
+    )
+
+
+def _ends_sections(line: Line, chapter: int | None) -> bool:
+    """A line after which no area section goes on: the next chapter's heading or a score table."""
+    if _is_chapter_heading(line):
+        match = CHAPTER_HEADING.match(heading_text(line))
+        if match and (chapter is None or int(match["number"]) > chapter):
+            return True
+    cells = [cell for cell in line.cells if cell]
+    if any(TABLE_HEADER_CELL.match(cell) for cell in cells):
+        return True
+    is_row = len(cells) >= 2 and TABLE_ROW_LABEL.match(cells[0]) is not None
+    return is_row and NUMERIC_CELL.match(cells[-1]) is not None
+
+
+def listed_questions(section: AreaSection) -> list[ListedQuestion]:
+    """The sub-questions listed at the top of ``section``, in order, wrapped lines joined."""
+    found: list[tuple[Line, str, list[str]]] = []
+    skipped = 0
+    for line in section.body:
+        if line.is_blank:
+            continue
+        text = bullet_text(line)
+        match = LISTED_QUESTION.match(strip_markup(line.text if text is None else text))
+        if match:
+            found.append((line, match["id"], [match["text"]]))
+        elif found and not QUESTION_END.search(found[-1][2][-1]) and STARTS_LOWERCASE.match(line.stripped):
+            found[-1][2].append(line.stripped)  # a question the PDF wrapped onto the next line
+        elif found:
+            break
+        else:
+            skipped += 1
+            if skipped >= QUESTION_LIST_REACH:
+                break
+    return [
+        ListedQuestion(section.area, question_id, strip_markup(join_wrapped(parts)), line.page, line.number)
+        for line, question_id, parts in found
+    ]

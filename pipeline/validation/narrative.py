@@ -1,0 +1,103 @@
+"""Rules on what the area sections say against the tables: the scores and changes claimed in
+prose, and the wording of the sub-questions listed at the top of each section."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from pipeline.framework import Framework
+from pipeline.numbers import format_number
+from pipeline.records import AreaScore, Extraction, Finding, QuestionScore, Severity
+from pipeline.validation.findings import make_finding
+from pipeline.validation.scores import TOLERANCE, report_year
+
+# Typographic variants that are the same character to a reader.
+_SAME_CHARACTER = str.maketrans(
+    {"–": "-", "—": "-", "−": "-", "‐": "-", "”": '"', "“": '"', "„": '"', "’": "'"}
+)
+# What is not wording: spaces, and the punctuation closing a question ("kostnader?" against
+# "kostnader." is the same question).
+_WHITESPACE = regex.compile(r"\s+")
+_CLOSING_PUNCTUATION = regex.compile(r"[\s?.!:;]+$")
+
+
+def wording(text: str) -> str:
+    """``text`` reduced to its wording: case, spacing, typographic dashes and quotes and the closing
+    punctuation do not count."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_SAME_CHARACTER)
+    return _WHITESPACE.sub("", _CLOSING_PUNCTUATION.sub("", folded))
+
+
+def _table_scores(extraction: Extraction) -> dict[tuple[int, int], AreaScore]:
+    return {(score.area, score.year): score for score in extraction.area_scores}
+
+
+def _signed(value: float) -> str:
+    text = format_number(value) or ""
+    return text if value <= 0 else f"+{text}"
+
+
+def question_text_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    table: dict[str, QuestionScore] = {}
+    for question in extraction.question_scores:
+        table.setdefault(question.question_id, question)
+    for listed in extraction.listed_questions:
+        scored = table.get(listed.question_id)
+        if scored is None or wording(scored.question) == wording(listed.question):
+            continue
+        yield make_finding(
+            "question_text_mismatch", Severity.INFO,
+            "Sub-question {question_id} reads \"{found}\" in the area section but \"{expected}\" in the "
+            "score table.",
+            area=listed.area, question_id=listed.question_id, year=report_year(extraction),
+            expected=scored.question, found=listed.question, page=listed.page, line=listed.line,
+        )  # fmt: skip
+
+
+def narrative_score_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    year = report_year(extraction)
+    if year is None:
+        return
+    scores = _table_scores(extraction)
+    for claim in extraction.claims:
+        table = scores.get((claim.area, year))
+        if claim.claimed_score is None or table is None or table.score is None:
+            continue
+        if abs(claim.claimed_score - table.score) > TOLERANCE:
+            yield make_finding(
+                "narrative_score_mismatch", Severity.ERROR,
+                "Area {area}: the section says {found} points but the summary table gives {expected} "
+                "for {year}.",
+                area=claim.area, year=year, expected=table.score, found=claim.claimed_score,
+                page=claim.page, line=claim.line,
+            )  # fmt: skip
+
+
+def narrative_change_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    year = report_year(extraction)
+    if year is None:
+        return
+    scores = _table_scores(extraction)
+    for claim in extraction.claims:
+        if claim.claimed_change is None or claim.compared_with_year is None:
+            continue
+        now, then = scores.get((claim.area, year)), scores.get((claim.area, claim.compared_with_year))
+        if now is None or then is None or now.score is None or then.score is None:
+            continue
+        difference = now.score - then.score
+        if abs(claim.claimed_change - difference) > TOLERANCE:
+            yield make_finding(
+                "narrative_change_mismatch", Severity.ERROR,
+                "Area {area}: the section claims a change of {claimed} points since {since}, but the "
+                "summary table goes from {then} in {since} to {now} in {year} ({difference}).",
+                area=claim.area, year=year, expected=difference, found=claim.claimed_change,
+                page=claim.page, line=claim.line, since=claim.compared_with_year,
+                claimed=_signed(claim.claimed_change), difference=_signed(difference),
+                then=format_number(then.score), now=format_number(now.score),
+            )  # fmt: skip
+
+
+RULES = (question_text_mismatch, narrative_score_mismatch, narrative_change_mismatch)

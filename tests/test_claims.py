@@ -1,0 +1,287 @@
+"""Claims in prose: the score an area section claims and the change it claims since when."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims, previous_evaluation_year
+from pipeline.document import Document, Line
+from pipeline.records import Extraction
+from tests.conftest import doc_from
+
+YEARS = (2003, 2005, 2007)
+
+
+def claim_of(paragraph: str, years: tuple[int, ...] = YEARS, report_year: int | None = 2007):
+    doc = doc_from(f"Område 1 Offentlighet och demokratisk kontroll\n\n{paragraph}\n")
+    [claim] = extract_claims(doc, years, report_year)
+    return claim
+
+
+UMEA_CLAIMS = [
+    (1, 73, 7, 137),
+    (2, 79.5, 10, 221),
+    (3, 79, -1, 301),
+    (4, 84.5, 2, 377),
+    (5, 79, 8, 429),
+    (6, 78, 0, 474),
+    (7, 75, 4, 535),
+    (8, 98, 8, 595),
+]
+
+
+def test_umea_claims(umea: Extraction) -> None:
+    found = [(c.area, c.claimed_score, c.claimed_change, c.line) for c in umea.claims]
+    assert found == UMEA_CLAIMS
+    assert {c.compared_with_year for c in umea.claims} == {2005}
+
+
+def test_umea_claim_sentences_as_printed(umea: Extraction) -> None:
+    by_area = {c.area: c for c in umea.claims}
+    assert by_area[1].sentence == (
+        "Inom området offentlighet och demokratisk kontroll uppnår kommunen 73 poäng. "
+        "En förbättring med sju poäng i förhållande till utvärderingen 2005."
+    )
+    assert by_area[3].sentence == (
+        "Inom området tydlighet i samspelet politiker och tjänstemän uppnår kommunen 79 poäng, vilket är en "
+        "poäng mindre i förhållande till föregående utvärdering."
+    )
+    assert by_area[8].sentence.endswith(
+        "en förbättring med åtta poäng i förhållande till utvärderingen 2005."
+    )
+    assert by_area[3].compared_with_previous
+    assert not by_area[1].compared_with_previous
+
+
+# Each phrasing of the Umeå report on its own: (paragraph, score, change, year compared with).
+UMEA_PHRASINGS = [
+    (
+        "Inom området offentlighet och demokratisk kontroll uppnår kommunen 73 poäng. En förbättring med sju "
+        "poäng i förhållande till utvärderingen 2005.",
+        73,
+        7,
+        2005,
+    ),
+    (
+        "Inom området tillgänglighet och brukarorientering uppnår kommunen 79,5 poäng. En förbättring med "
+        "tio "
+        "poäng i förhållande till utvärderingen 2005, vilket är den största förbättringen i utvärderingen.",
+        79.5,
+        10,
+        2005,
+    ),
+    (
+        "Inom området tydlighet i samspelet politiker och tjänstemän uppnår kommunen 79 poäng, vilket är en "
+        "poäng mindre i förhållande till föregående utvärdering.",
+        79,
+        -1,
+        2005,
+    ),
+    (
+        "Inom området ledning, decentralisering och delegering uppnår kommunen 84,5 poäng en förbättring med "
+        "två poäng från resultatet 2005.",
+        84.5,
+        2,
+        2005,
+    ),
+    (
+        "Inom området kontroll och rapportering uppnår kommunen 79 poäng en förbättring med åtta poäng sedan "
+        "2005.",
+        79,
+        8,
+        2005,
+    ),
+    (
+        "Inom området personalpolitik uppnår kommunen 78 poäng ett likvärdigt resultat i jämförelse med 2005 "
+        "års utvärdering trots att vissa områden prioriterats och utvecklats.",
+        78,
+        0,
+        2005,
+    ),
+    (
+        "Inom området verksamhetsutveckling uppnår kommunen 75 poäng en förbättring med fyra poäng i "
+        "förhållande till utvärderingen 2005.",
+        75,
+        4,
+        2005,
+    ),
+    (
+        "Inom området kommunen som samhällsbyggare uppnår kommunen 98 poäng. Det är den högsta poäng som "
+        "någonsin delats ut inom ett huvudområde och en förbättring med åtta poäng i förhållande till "
+        "utvärderingen 2005.",
+        98,
+        8,
+        2005,
+    ),
+]
+
+# Phrasings a later report could use, with other numbers and years.
+OTHER_PHRASINGS = [
+    ("Inom området uppnår kommunen 61 poäng, en försämring med tre poäng jämfört med 2009.", 61, -3, 2009),
+    (
+        "Inom området uppnår kommunen 52,5 poäng. Det är två och en halv poäng mindre än 2003.",
+        52.5,
+        -2.5,
+        2003,
+    ),
+    ("Kommunen erhåller 66 poäng inom området, vilket är elva poäng högre än 2003.", 66, 11, 2003),
+    (
+        "Inom området får kommunen 40 poäng, en minskning med 4,5 poäng sedan förra utvärderingen.",
+        40,
+        -4.5,
+        2005,
+    ),
+    ("Inom området uppnår kommunen 88 poäng, samma resultat som vid föregående utvärdering.", 88, 0, 2005),
+    ("Inom området uppnår kommunen 70 poäng, oförändrat sedan 2005.", 70, 0, 2005),
+    ("Inom området uppnår kommunen 70 poäng. Kommunen har tappat fem poäng sedan 2003.", 70, -5, 2003),
+    (
+        "Inom området uppnår kommunen 70 poäng. Resultatet har förbättrats med tjugo poäng sedan 2003.",
+        70,
+        20,
+        2003,
+    ),
+    ("Inom området når kommunen 57 poäng, en ökning på en och en halv poäng mot 2005.", 57, 1.5, 2005),
+    ("Inom området uppnår kommunen 57 poäng, en förbättring med 12 poäng.", 57, 12, 2005),
+    ("Med en förbättring med nio poäng sedan 2005 uppnår kommunen inom området 81 poäng.", 81, 9, 2005),
+    ("Inom huvudområdet hamnar kommunen på 45 poäng, en förändring med -2 poäng sedan 2005.", 45, -2, 2005),
+    (
+        "Inom området uppnår kommunen 64 poäng, vilket är tre poängs förbättring sedan förra "
+        "utvärderingstillfället.",
+        64,
+        3,
+        2005,
+    ),
+    (
+        "Inom området uppnår kommunen sjuttiotre poäng, en poäng mindre än vid förra utvärderingen.",
+        73,
+        -1,
+        2005,
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "score", "change", "year"), UMEA_PHRASINGS + OTHER_PHRASINGS)
+def test_phrasings(paragraph: str, score: float, change: float, year: int) -> None:
+    claim = claim_of(paragraph)
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (score, change, year)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Inom området uppnår kommunen 80 poäng, vilket är den största förbättringen i utvärderingen.",
+        "Inom området uppnår kommunen 80 poäng. Kommunen har utvecklat sitt arbete sedan 2005.",
+        "Inom området uppnår kommunen 80 poäng.",
+    ],
+)
+def test_score_without_a_change(paragraph: str) -> None:
+    claim = claim_of(paragraph)
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (80, None, None)
+
+
+def test_change_three_sentences_later_is_not_the_claims() -> None:
+    claim = claim_of(
+        "Inom området uppnår kommunen 80 poäng. Ett. Två. Informationen har en förbättring med två poäng "
+        "sedan 2005."
+    )
+    assert claim.claimed_change is None
+
+
+def test_change_belonging_to_the_next_score_is_not_the_claims() -> None:
+    claim = claim_of(
+        "Inom området uppnår kommunen 80 poäng. Delfrågan om information får 28 poäng, en förbättring med "
+        "två poäng."
+    )
+    assert (claim.claimed_score, claim.claimed_change) == (80, None)
+
+
+def test_claim_naming_the_area_is_preferred() -> None:
+    claim = claim_of("Enheten får 12 poäng i en intern mätning. Inom området uppnår kommunen 73 poäng.")
+    assert claim.claimed_score == 73
+
+
+def test_report_year_is_never_the_year_compared_with() -> None:
+    claim = claim_of(
+        "Inom området uppnår kommunen 73 poäng, en förbättring med sju poäng i 2007 års utvärdering."
+    )
+    assert (claim.claimed_change, claim.compared_with_year, claim.compared_with_previous) == (7, 2005, True)
+
+
+def test_previous_evaluation_unknown_without_the_summary_years() -> None:
+    claim = claim_of(
+        "Inom området uppnår kommunen 79 poäng, vilket är en poäng mindre i förhållande till föregående "
+        "utvärdering.",
+        years=(),
+    )
+    assert (claim.claimed_change, claim.compared_with_year, claim.compared_with_previous) == (-1, None, True)
+
+
+@pytest.mark.parametrize(
+    ("years", "report_year", "previous"),
+    [
+        ((2003, 2005, 2007), 2007, 2005),
+        ((2003, 2005, 2007), 2005, 2003),
+        ((2007,), 2007, None),
+        ((), None, None),
+        ((2004, 2008), 2009, 2008),
+    ],
+)
+def test_previous_evaluation_year(
+    years: tuple[int, ...], report_year: int | None, previous: int | None
+) -> None:
+    assert previous_evaluation_year(years, report_year) == previous
+
+
+def test_claim_wrapped_over_pdf_lines_keeps_its_first_line() -> None:
+    texts = [
+        "Område 5 Kontroll och rapportering",
+        "Kontroll och rapportering är ett område som ofta ger låga poäng. Inom området kon-",
+        "troll och rapportering uppnår kommunen 79 poäng en förbättring med åtta",
+        "poäng sedan 2005.",
+    ]
+    doc = Document(lines=tuple(Line(text, number, page=9) for number, text in enumerate(texts, start=1)))
+    [claim] = extract_claims(doc, YEARS, 2007)
+    assert (claim.area, claim.claimed_score, claim.claimed_change, claim.page, claim.line) == (5, 79, 8, 9, 2)
+    assert claim.sentence == (
+        "Inom området kontroll och rapportering uppnår kommunen 79 poäng en förbättring med åtta poäng "
+        "sedan 2005."
+    )
+
+
+def test_no_claim_without_a_score_sentence() -> None:
+    doc = doc_from("Område 1 Offentlighet och demokratisk kontroll\n\nKommunen informerar väl.\n")
+    assert extract_claims(doc, YEARS, 2007) == ()
+
+
+def test_pdf_without_blank_lines_the_question_list_stays_out_of_the_claim() -> None:
+    texts = [
+        "Område 6 Personalpolitik",
+        "• 6.6 Hur systematisk är budgetering och uppföljning av kompetensutveckling",
+        "Inom området personalpolitik uppnår kommunen 78 poäng ett likvärdigt resultat i",
+        "jämförelse med 2005 års utvärdering.",
+    ]
+    doc = Document(lines=tuple(Line(text, number, page=12) for number, text in enumerate(texts, start=1)))
+    [claim] = extract_claims(doc, YEARS, 2007)
+    assert claim.sentence.startswith("Inom området personalpolitik")
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year, claim.line) == (
+        78,
+        0,
+        2005,
+        3,
+    )
+
+
+def test_pdf_without_blank_lines_a_paragraph_between_two_lists_is_prose() -> None:
+    texts = [
+        "Område 6 Personalpolitik",
+        "• 6.5 Genomförs ledarutvecklingsprogram?",
+        "• 6.6 Hur systematisk är budgetering och uppföljning av kompetensutveckling",
+        "I ett framtidsperspektiv är en stark och tydlig personalpolitik av största vikt.",
+        "Inom området personalpolitik uppnår kommunen 78 poäng ett likvärdigt resultat i",
+        "jämförelse med 2005 års utvärdering.",
+        "Styrkor",
+        "• Kommunens arbetsmiljöarbete.",
+    ]
+    doc = Document(lines=tuple(Line(text, number, page=12) for number, text in enumerate(texts, start=1)))
+    [claim] = extract_claims(doc, YEARS, 2007)
+    assert (claim.claimed_score, claim.claimed_change, claim.line) == (78, 0, 5)

@@ -1,0 +1,317 @@
+"""Strengths and improvement areas: the bullets under Styrkor and Förbättringsområden."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractors.bullets import read_bullet_list
+from extractors.observations import extract_observations, list_label
+from pipeline.document import Document, Line
+from pipeline.records import Extraction
+from tests.conftest import doc_from
+
+HEADING = "Område 3 Tydlighet i samspelet politiker – tjänstemän"
+
+# Per area (strengths, improvement areas), as the issue's acceptance gives them.
+UMEA_COUNTS = {1: (9, 6), 2: (9, 7), 3: (5, 2), 4: (5, 2), 5: (3, 1), 6: (6, 3), 7: (5, 2), 8: (4, 2)}
+
+
+def pdf_doc(rows: list[tuple[str, float]], page: int = 7) -> Document:
+    """A document as the PDF ingest gives it: one line per printed line, with its left edge."""
+    return Document(
+        lines=tuple(
+            Line(text, number, page=page, bbox=(x0, 100.0 + 12 * number, 500.0, 110.0 + 12 * number))
+            for number, (text, x0) in enumerate(rows, start=1)
+        ),
+        input_format="pdf",
+    )
+
+
+def texts(extraction_or_doc: Document) -> list[tuple[str, int, str]]:
+    return [(o.kind, o.position, o.text) for o in extract_observations(extraction_or_doc)]
+
+
+def test_umea_totals(umea: Extraction) -> None:
+    kinds = Counter(o.kind for o in umea.observations)
+    assert kinds == {"strength": 46, "improvement": 25}
+
+
+def test_umea_counts_per_area(umea: Extraction) -> None:
+    counts = Counter((o.area, o.kind) for o in umea.observations)
+    assert {
+        area: (counts[area, "strength"], counts[area, "improvement"]) for area in range(1, 9)
+    } == UMEA_COUNTS
+
+
+def test_umea_positions_count_within_area_and_kind(umea: Extraction) -> None:
+    for (area, kind), total in Counter((o.area, o.kind) for o in umea.observations).items():
+        positions = [o.position for o in umea.observations if (o.area, o.kind) == (area, kind)]
+        assert positions == list(range(1, total + 1))
+
+
+@pytest.mark.parametrize(
+    ("area", "kind", "position", "line", "text"),
+    [
+        (1, "strength", 1, 191, "Framgångsrik presstrategi och bra informationsflöde genom befintliga "
+         "kanaler."),
+        (1, "strength", 6, 196, "”Tro-int”"),
+        (1, "strength", 9, 199, "”Ekonomi och kvalitet” på hemsidan. Gott exempel."),
+        (2, "strength", 4, 274, '"Virtuellt medborgarkontoret"'),
+        (2, "strength", 7, 277, "Medborgarslussen"),
+        (
+            2, "improvement", 6, 288,
+            "Vad vinner kommunen på att ha så många olika system på förvaltningsnivå? Synkronisera dessa med "
+            "medborgarslussen för att skapa ett kraftfullt resultatverktyg.",
+        ),
+        (3, "strength", 4, 361, "Åtterrapporering vid avvikelse under löpande år."),
+        (5, "improvement", 1, 463,
+         "Bra plattform för beskrivning och rapportering av projekt. Nu återstår konsekvent och enhetlig "
+         "tillämpning av plattformen."),
+        (6, "strength", 1, 514, "Rekryteringsprognos 2005 – 2015"),
+        (
+            6, "improvement", 1, 523,
+            "Vid sidan av medarbetarsamtalet ska även varje medarbetare få ett individuellt lönesamtal. "
+            "Täckningen är dock inte 100 % liksom vid förra utvärderingen. Intervjuerna pekar på att det "
+            "behövs utbildning/stöd kring lönesamtal och lönebildning och att man arbetar på olika sätt "
+            "ute i verksamheten.",
+        ),
+        (8, "improvement", 2, 663, "Sammanställ kommunens arbete på den internationella arenan."),
+    ],
+)  # fmt: skip
+def test_umea_items_whole_and_without_markup(
+    umea: Extraction, area: int, kind: str, position: int, line: int, text: str
+) -> None:
+    [found] = [o for o in umea.observations if (o.area, o.kind, o.position) == (area, kind, position)]
+    assert (found.text, found.line, found.page) == (text, line, None)
+
+
+def test_umea_other_bullet_lists_are_not_observations(umea: Extraction) -> None:
+    texts_found = {o.text for o in umea.observations}
+    assert not any(t.startswith(("Steg", "1.", "Akademiker", "Umeåregionen")) for t in texts_found)
+    assert all(o.text and "*" not in o.text for o in umea.observations)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Styrkor", "strength"),
+        ("Förbättringsområden", "improvement"),
+        ("**Styrkor**", "strength"),
+        ("Styrkor:", "strength"),
+        ("FÖRBÄTTRINGSOMRÅDEN", "improvement"),
+        ("Starka sidor", "strength"),
+        ("Utvecklingsområden", "improvement"),
+        ("Styrkor och svagheter i styrningen är många.", None),
+        ("Ett förbättringsområde skulle kunna vara att genomföra detta.", None),
+    ],
+)
+def test_list_labels(line: str, kind: str | None) -> None:
+    assert list_label(Line(line, 1)) == kind
+
+
+@pytest.mark.parametrize(
+    ("bullet", "text"),
+    [
+        ("- **Kommunens etablerade styrmodell.**", "Kommunens etablerade styrmodell."),
+        ("- **Medborgarslussen**", "Medborgarslussen"),
+        ("• Kommunens etablerade styrmodell.", "Kommunens etablerade styrmodell."),
+        ("● Medborgarslussen", "Medborgarslussen"),
+        ("▪ Medborgarslussen", "Medborgarslussen"),
+        ("– Medborgarslussen", "Medborgarslussen"),
+        ("- Medborgarslussen", "Medborgarslussen"),
+        ("\uf0b7 Medborgarslussen", "Medborgarslussen"),
+        ("\uf0b7\tMedborgarslussen", "Medborgarslussen"),
+        ("•Medborgarslussen", "Medborgarslussen"),
+        ("* Medborgarslussen", "Medborgarslussen"),
+        ("- **”Tro-int”**", "”Tro-int”"),
+        ("- *Årshjulet* som styrmodell", "Årshjulet som styrmodell"),
+    ],
+)
+def test_bullet_forms(bullet: str, text: str) -> None:
+    doc = doc_from(f"{HEADING}\n\nStyrkor\n\n{bullet}\n")
+    assert texts(doc) == [("strength", 1, text)]
+
+
+def test_both_lists_in_a_section() -> None:
+    doc = doc_from(
+        f"{HEADING}\n\nText.\n\nStyrkor\n\n- **Kommunens etablerade styrmodell.**\n"
+        "- **Rollfördelningen mellan politiker och tjänstemän.**\n\nFörbättringsområden\n\n"
+        "- **I tertialrapporteringen fortsätta utveckla avvikelser av verksamhet.**\n"
+    )
+    assert texts(doc) == [
+        ("strength", 1, "Kommunens etablerade styrmodell."),
+        ("strength", 2, "Rollfördelningen mellan politiker och tjänstemän."),
+        ("improvement", 1, "I tertialrapporteringen fortsätta utveckla avvikelser av verksamhet."),
+    ]
+
+
+def test_label_right_after_the_last_bullet_ends_the_list() -> None:
+    doc = doc_from(f"{HEADING}\nStyrkor\n• Styrmodellen.\nFörbättringsområden\n• Mått och indikatorer.\n")
+    assert texts(doc) == [("strength", 1, "Styrmodellen."), ("improvement", 1, "Mått och indikatorer.")]
+
+
+def test_bullets_before_the_labels_are_not_observations() -> None:
+    doc = doc_from(
+        f"{HEADING}\n\n- 3.1 Hur är kvaliteten på målformuleringsarbetet?\n\n"
+        "- Steg 1: Kommunen kartlägger vilka brukarundersökningar och resultat som finns.\n"
+        "- Steg 2. När nya undersökningar och resultat tillkommit ser kommunen till att dessa "
+        "publiceras.\n-\n\n"
+        "Årsredovisningen går för övrigt att utveckla.\n\nStyrkor\n\n- **Styrmodellen.**\n"
+    )
+    assert texts(doc) == [("strength", 1, "Styrmodellen.")]
+
+
+def test_empty_bullet_is_no_item() -> None:
+    doc = doc_from(f"{HEADING}\n\nStyrkor\n\n- **Styrmodellen.**\n-\n- **Rollfördelningen.**\n")
+    assert texts(doc) == [("strength", 1, "Styrmodellen."), ("strength", 2, "Rollfördelningen.")]
+
+
+def test_list_ends_where_the_bullets_end() -> None:
+    doc = doc_from(
+        f"{HEADING}\n\nFörbättringsområden\n\n- **Mått och indikatorer.**\n\n"
+        "Kommunen har också ett ledningsinformationssystem.\n\n- Något annat som inte är ett "
+        "förbättringsområde.\n"
+    )
+    assert texts(doc) == [("improvement", 1, "Mått och indikatorer.")]
+
+
+def test_after_a_blank_line_only_a_bullet_of_the_same_style_goes_on() -> None:
+    doc = doc_from(
+        f"{HEADING}\n\nStyrkor\n\n- **Styrmodellen.**\n\n- **Rollfördelningen.**\n\n"
+        "- En annan lista utan fetstil\n"
+    )
+    assert texts(doc) == [("strength", 1, "Styrmodellen."), ("strength", 2, "Rollfördelningen.")]
+
+
+def test_item_wrapped_in_a_text_export_with_open_markup() -> None:
+    doc = doc_from(
+        f"{HEADING}\n\nFörbättringsområden\n\n- **Vid sidan av medarbetarsamtalet ska även varje "
+        f"medarbetare få\n"
+        "Ett individuellt lönesamtal.**\n- **Översikt av åtgärdsplaner.**\n"
+    )
+    assert texts(doc) == [
+        (
+            "improvement",
+            1,
+            "Vid sidan av medarbetarsamtalet ska även varje medarbetare få Ett individuellt lönesamtal.",
+        ),
+        ("improvement", 2, "Översikt av åtgärdsplaner."),
+    ]
+
+
+def test_pdf_items_wrapped_over_indented_lines() -> None:
+    doc = pdf_doc(
+        [
+            (HEADING, 56.0),
+            ("Styrkor", 56.0),
+            ("• Kvalitetssystemet som utgör en tydlig del i kommunens styrmodell och som med", 70.0),
+            ("framgång förankrats i kommunorganisationen.", 84.0),
+            ("• IP telefoni har införts i samverkan med regionens kommuner och effektiviserat", 70.0),
+            ("Verksamheten i Umeå.", 84.0),
+            ("• Kommunens arbete med ledarutveckling.", 70.0),
+            ("Förbättringsområden", 56.0),
+            ("• Utveckla informationsspridning inom och mellan förvaltningar.", 70.0),
+            ("Umeå har ett brett register när det gäller internationella kontakter.", 56.0),
+        ]
+    )
+    found = extract_observations(doc)
+    assert [(o.kind, o.position, o.text, o.page, o.line) for o in found] == [
+        (
+            "strength", 1,
+            "Kvalitetssystemet som utgör en tydlig del i kommunens styrmodell och som med framgång "
+            "förankrats i "
+            "kommunorganisationen.",
+            7, 3,
+        ),
+        (
+            "strength", 2,
+            "IP telefoni har införts i samverkan med regionens kommuner och effektiviserat Verksamheten i "
+            "Umeå.",
+            7, 5,
+        ),
+        ("strength", 3, "Kommunens arbete med ledarutveckling.", 7, 7),
+        ("improvement", 1, "Utveckla informationsspridning inom och mellan förvaltningar.", 7, 9),
+    ]  # fmt: skip
+
+
+def test_pdf_item_with_a_word_broken_at_the_line_end() -> None:
+    doc = pdf_doc(
+        [(HEADING, 56.0), ("Styrkor", 56.0), ("• Kommunens arbete med ledarut-", 70.0), ("veckling.", 84.0)]
+    )
+    assert texts(doc) == [("strength", 1, "Kommunens arbete med ledarutveckling.")]
+
+
+def test_pdf_page_break_inside_a_list() -> None:
+    doc = pdf_doc(
+        [
+            (HEADING, 56.0),
+            ("Styrkor", 56.0),
+            ("• Kvalitetssystemet som utgör en tydlig del i kommunens styrmodell och som", 70.0),
+            ("", 0.0),
+            ("med framgång förankrats i kommunorganisationen.", 84.0),
+            ("• Kommunens arbete med ledarutveckling.", 70.0),
+            ("", 0.0),
+            ("• Kommunens arbetsmiljöarbete.", 70.0),
+            ("", 0.0),
+            ("Kompetensutveckling", 56.0),
+        ]
+    )
+    assert texts(doc) == [
+        (
+            "strength", 1,
+            "Kvalitetssystemet som utgör en tydlig del i kommunens styrmodell och som med framgång "
+            "förankrats i "
+            "kommunorganisationen.",
+        ),
+        ("strength", 2, "Kommunens arbete med ledarutveckling."),
+        ("strength", 3, "Kommunens arbetsmiljöarbete."),
+    ]  # fmt: skip
+
+
+def test_pdf_glyph_on_a_line_of_its_own() -> None:
+    doc = pdf_doc([(HEADING, 56.0), ("Styrkor", 56.0), ("•", 70.0), ("Medborgarslussen", 84.0)])
+    assert texts(doc) == [("strength", 1, "Medborgarslussen")]
+
+
+def test_pdf_prose_flush_with_the_glyph_is_not_a_continuation() -> None:
+    doc = pdf_doc(
+        [
+            (HEADING, 56.0),
+            ("Styrkor", 56.0),
+            ("• Medborgarslussen", 56.0),
+            ("Kommunen har också ett ledningsinformationssystem.", 56.0),
+        ]
+    )
+    assert texts(doc) == [("strength", 1, "Medborgarslussen")]
+
+
+def test_read_bullet_list_from_a_non_bullet_is_empty() -> None:
+    lines = doc_from("Text.\n- En punkt\n").lines
+    assert read_bullet_list(lines, 0) == []
+
+
+def test_no_sections_no_observations() -> None:
+    assert texts(doc_from("Styrkor\n\n- **Styrmodellen.**\n")) == []
+
+
+def test_pdf_continuation_flush_with_the_glyph_between_two_bullets() -> None:
+    doc = pdf_doc(
+        [
+            (HEADING, 56.0),
+            ("Styrkor", 56.0),
+            ("• IP telefoni har införts i samverkan med regionens kommuner och effektiviserat", 56.0),
+            ("Verksamheten i Umeå.", 56.0),
+            ("• Kommunens arbete med ledarutveckling.", 56.0),
+        ]
+    )
+    assert texts(doc) == [
+        (
+            "strength",
+            1,
+            "IP telefoni har införts i samverkan med regionens kommuner och effektiviserat Verksamheten i "
+            "Umeå.",
+        ),
+        ("strength", 2, "Kommunens arbete med ledarutveckling."),
+    ]

@@ -1,0 +1,252 @@
+"""Area sections: headings, where each section ends, and the sub-questions listed at the top."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extractors.sections import extract_sections, find_area_sections, listed_questions
+from pipeline.document import Document, Line
+from pipeline.framework import framework_for_year
+from pipeline.records import AreaHeading, Extraction
+from pipeline.validation.scores import area_name_unknown
+from tests.conftest import doc_from
+
+UMEA_HEADINGS = [
+    (129, 1, "Offentlighet och demokratisk kontroll"),
+    (210, 2, "Tillgänglighet och brukarorientering"),
+    (291, 3, "Tydlighet i samspelet politiker – tjänstemän"),
+    (369, 4, "Ledning, decentralisering och delegering"),
+    (422, 5, "Kontroll och rapportering"),
+    (465, 6, "Personalpolitik"),
+    (527, 7, "Verksamhetsutveckling"),
+    (588, 8, "Kommunen som samhällsbyggare"),
+]
+
+
+def test_umea_has_eight_sections_in_order(umea_doc: Document) -> None:
+    sections = find_area_sections(umea_doc)
+    assert [(s.heading.number, s.area, s.printed_name) for s in sections] == UMEA_HEADINGS
+
+
+def test_umea_sections_end_where_the_next_begins(umea_doc: Document) -> None:
+    sections = find_area_sections(umea_doc)
+    for section, following in itertools.pairwise(sections):
+        assert section.body[-1].number == following.heading.number - 1
+    # The last one ends before "4 Poängsammanställning", the next top-level heading.
+    assert sections[-1].body[-1].number == 664
+    assert all("Poängsammanställning" not in line.text for line in sections[-1].body)
+
+
+def test_umea_section_headings_are_recorded(umea) -> None:
+    headings = [h for h in umea.area_headings if h.context == "section_heading"]
+    assert [(h.line, h.area, h.printed_name) for h in headings] == UMEA_HEADINGS
+
+
+def test_umea_section_headings_all_match_their_area(umea) -> None:
+    assert not [f for f in umea.findings if f.rule == "area_name_unknown"]
+
+
+@pytest.mark.parametrize(
+    ("line", "area", "name"),
+    [
+        ("Område 1 Offentlighet och demokratisk kontroll", 1, "Offentlighet och demokratisk kontroll"),
+        (
+            "Område 3 Tydlighet i samspelet politiker – tjänstemän",
+            3,
+            "Tydlighet i samspelet politiker – tjänstemän",
+        ),
+        ("Område 8 Kommunen som samhällsbyggare", 8, "Kommunen som samhällsbyggare"),
+        ("Område 2: Tillgänglighet och brukarorientering", 2, "Tillgänglighet och brukarorientering"),
+        ("Huvudområde 5 – Kontroll och rapportering", 5, "Kontroll och rapportering"),
+        ("OMRÅDE 6 PERSONALPOLITIK", 6, "PERSONALPOLITIK"),
+        ("**Område 7 Verksamhetsutveckling**", 7, "Verksamhetsutveckling"),
+        (
+            "## Område 4 Ledning, decentralisering och delegering",
+            4,
+            "Ledning, decentralisering och delegering",
+        ),
+        ("4 Ledning, delegering och decentralisering", 4, "Ledning, delegering och decentralisering"),
+        ("8. Kommun som samhällsbyggare", 8, "Kommun som samhällsbyggare"),
+    ],
+)
+def test_heading_forms(line: str, area: int, name: str) -> None:
+    doc = doc_from(f"{line}\n\nText om området.\n")
+    [section] = find_area_sections(doc)
+    assert (section.area, section.printed_name) == (area, name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 Vad är Kommunkompassen",  # a chapter, numbered like an area but named otherwise
+        "4 Poängsammanställning",
+        "1 Offentlighet och demokratisk kontroll\t56\t66\t73",  # a summary table row
+        "Område 1 Offentlighet och demokratisk kontroll är ett starkt område i Umeå, men inte alla år.",
+        "- 1.1 Hur informeras invånarna?",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert find_area_sections(doc_from(f"{line}\n\nText.\n")) == ()
+
+
+def test_heading_wrapped_over_two_pdf_lines() -> None:
+    doc = doc_from("Område 3 Tydlighet i samspelet politiker –\ntjänstemän\n\n- 3.1 Hur är kvaliteten?\n")
+    [section] = find_area_sections(doc)
+    assert section.printed_name == "Tydlighet i samspelet politiker – tjänstemän"
+    assert section.body[0].text == ""
+
+
+def test_table_of_contents_entries_start_no_section() -> None:
+    doc = doc_from(
+        "Område 1 Offentlighet och demokratisk kontroll\nOmråde 2 Tillgänglighet och brukarorientering\n\n"
+        "Inledning.\n\nOmråde 1 Offentlighet och demokratisk kontroll\n\nEtt.\n\n"
+        "Område 2 Tillgänglighet och brukarorientering\n\nTvå.\n"
+    )
+    sections = find_area_sections(doc)
+    assert [(s.area, s.heading.number) for s in sections] == [(1, 6), (2, 10)]
+
+
+def test_running_page_header_starts_no_new_section() -> None:
+    doc = doc_from(
+        "Område 1 Offentlighet och demokratisk kontroll\n\nEtt.\n\n"
+        "Område 1 Offentlighet och demokratisk kontroll\n\nMer om ett.\n\n"
+        "Område 2 Tillgänglighet och brukarorientering\n\nTvå.\n"
+    )
+    sections = find_area_sections(doc)
+    assert [s.area for s in sections] == [1, 2]
+    assert any(line.text == "Mer om ett." for line in sections[0].body)
+
+
+def test_misnumbered_heading_is_kept_and_reported() -> None:
+    doc = doc_from(
+        "Område 1 Offentlighet och demokratisk kontroll\n\nEtt.\n\nOmråde 1 Kontroll och "
+        "rapportering\n\nFem.\n"
+    )
+    result = extract_sections(doc)
+    assert [(h.area, h.printed_name) for h in result.headings] == [
+        (1, "Offentlighet och demokratisk kontroll"),
+        (1, "Kontroll och rapportering"),
+    ]
+    extraction = Extraction(area_headings=result.headings)
+    findings = list(area_name_unknown(extraction, framework_for_year(2007)))
+    assert [(f.rule, f.found, f.line) for f in findings] == [
+        ("area_name_unknown", "Kontroll och rapportering", 5)
+    ]
+
+
+def test_unknown_section_heading_name_is_reported() -> None:
+    heading = AreaHeading(2, "Information och service", "section_heading", None, 210)
+    findings = list(area_name_unknown(Extraction(area_headings=(heading,)), framework_for_year(2007)))
+    assert [(f.rule, f.area, f.found) for f in findings] == [
+        ("area_name_unknown", 2, "Information och service")
+    ]
+    assert "section heading" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("tail", "last_body_line"),
+    [
+        ("4 Poängsammanställning\n\nTabell 2 ...\n", "Sista raden."),
+        ("5. Bilagor\n", "Sista raden."),
+        ("\tMax- poäng\tEgna poäng\n1.1 Hur informeras medborgarna?\t40\t28\n", "Sista raden."),
+        ("1.1 Hur informeras medborgarna?\t40\t28\n", "Sista raden."),
+        ("TOTALT\t497\t608\t646\n", "Sista raden."),
+    ],
+)
+def test_last_section_ends_at_next_chapter_or_table(tail: str, last_body_line: str) -> None:
+    doc = doc_from(
+        f"3 Detaljerad genomgång\n\nOmråde 8 Kommunen som samhällsbyggare\n\nText.\n\nSista raden.\n\n{tail}"
+    )
+    [section] = find_area_sections(doc)
+    assert [line.text for line in section.body if line.text][-1] == last_body_line
+
+
+def test_subheadings_numbered_within_the_chapter_do_not_end_a_section() -> None:
+    doc = doc_from("4 Detaljerad genomgång\n\nOmråde 8 Kommunen som samhällsbyggare\n\n3 Näringsliv\n\nText.")
+    [section] = find_area_sections(doc)
+    assert [line.text for line in section.body if line.text] == ["3 Näringsliv", "Text."]
+
+
+def test_umea_listed_questions(umea) -> None:
+    listed = umea.listed_questions
+    assert len(listed) == 37
+    assert [q.question_id for q in listed][:4] == ["1.1", "1.2", "1.3", "2.1"]
+    first = listed[0]
+    assert (first.area, first.question, first.line) == (1, "Hur informeras invånarna?", 131)
+    assert {q.area for q in listed} == set(range(1, 9))
+    assert all(q.question_id.startswith(f"{q.area}.") for q in listed)
+
+
+@pytest.mark.parametrize(
+    ("line", "question_id", "text"),
+    [
+        ("- 1.1 Hur informeras invånarna?", "1.1", "Hur informeras invånarna?"),
+        ("- 5.3 Strategier för att synliggöra kostnader?", "5.3", "Strategier för att synliggöra kostnader?"),
+        (
+            "- 7.4 Användning av Internet, Intranät eller motsvarande i ärendehantering, serviceproduktion "
+            "och "
+            "uppföljning.",
+            "7.4",
+            "Användning av Internet, Intranät eller motsvarande i ärendehantering, serviceproduktion och "
+            "uppföljning.",
+        ),
+        ("• 1.2 Hur främjas medborgarnas engagemang?", "1.2", "Hur främjas medborgarnas engagemang?"),
+        (
+            "\uf0b7 1.3 Hur informeras invånarna om resultatet?",
+            "1.3",
+            "Hur informeras invånarna om resultatet?",
+        ),
+        ("1.1. Hur informeras invånarna?", "1.1", "Hur informeras invånarna?"),
+    ],
+)
+def test_listed_question_forms(line: str, question_id: str, text: str) -> None:
+    [section] = find_area_sections(
+        doc_from(f"Område 1 Offentlighet och demokratisk kontroll\n\n{line}\n\nText.\n")
+    )
+    [question] = listed_questions(section)
+    assert (question.question_id, question.question) == (question_id, text)
+
+
+def test_listed_question_wrapped_in_a_pdf() -> None:
+    lines = [
+        "Område 3 Tydlighet i samspelet politiker – tjänstemän",
+        "• 3.3 Hur rapporterar tjänstemännen till den politiska nivån och vilka",
+        "möjligheter har politikerna att utöva tillsyn över förvaltningen?",
+        "• 3.4 Hur stimuleras den ömsesidiga förståelsen?",
+        "I en kommun beställer politiken genomförandet av ett uppdrag.",
+    ]
+    doc = Document(lines=tuple(Line(text, number, page=4) for number, text in enumerate(lines, start=1)))
+    [section] = find_area_sections(doc)
+    assert [(q.question_id, q.question, q.page, q.line) for q in listed_questions(section)] == [
+        (
+            "3.3",
+            "Hur rapporterar tjänstemännen till den politiska nivån och vilka möjligheter har politikerna "
+            "att "
+            "utöva tillsyn över förvaltningen?",
+            4,
+            2,
+        ),
+        ("3.4", "Hur stimuleras den ömsesidiga förståelsen?", 4, 4),
+    ]
+
+
+def test_question_like_lines_later_in_a_section_are_not_listed_questions() -> None:
+    doc = doc_from(
+        "Område 1 Offentlighet och demokratisk kontroll\n\nFörsta stycket.\n\nAndra stycket.\n\n"
+        "Tredje stycket.\n\n- 1.1 Hur informeras invånarna?\n"
+    )
+    [section] = find_area_sections(doc)
+    assert listed_questions(section) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Område 5 är ett av de områden där kommunen har utvecklats mest sedan",
+        "område 1 offentlighet och demokratisk kontroll",
+    ],
+)
+def test_prose_starting_with_omrade_is_no_heading(line: str) -> None:
+    assert find_area_sections(doc_from(f"{line}\n\nText.\n")) == ()
