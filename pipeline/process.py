@@ -9,8 +9,11 @@ from pathlib import Path
 
 import regex
 
+from extractors.evaluations import extract_evaluations
+from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.score_table import extract_question_scores
+from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
 from pipeline.framework import framework_for_year
@@ -33,12 +36,17 @@ def extract(doc: Document) -> Extraction:
     metadata = extract_metadata(doc)
     summary = extract_summary_table(doc)
     scores = extract_question_scores(doc)
+    evaluations = extract_evaluations(doc)
     extraction = Extraction(
         metadata=metadata,
         area_scores=summary.area_scores,
         year_totals=summary.year_totals,
         question_scores=scores.questions,
         area_headings=summary.headings + scores.headings,
+        evaluations=evaluations.evaluations,
+        mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
+        evaluation_list=evaluations.listing,
+        stated_counts=extract_stated_counts(doc),
     )
     year = report_year(extraction)
     if metadata.year is None and year is not None:
