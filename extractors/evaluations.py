@@ -28,16 +28,17 @@ LEAD_IN_VERB = regex.compile(
 # has several entries with years.
 MIN_DATED_ENTRIES = 3
 
-_WORD = r"\p{Lu}[\p{L}'’]*"
+# A capitalized word, which a PDF may break at a line end ("Stock-\nholms").
+_WORD = r"\p{Lu}[\p{L}'’]*(?:-\n\p{Ll}+)*"
 # Lower-case words inside an entry: "Bromma-Stockholms stad", "Maria-Gamla stan".
 _LOWER_PART = r"(?:stad|stads|kommun|kommuns|stan|stadsdel|stadsdelsnämnd|stadsdelsområde)\b"
 ENTRY = regex.compile(
     rf"(?P<name>{_WORD}(?:(?:[ \t]*[-–][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:{_WORD}|{_LOWER_PART}))*)"
-    r"(?:\s*\((?P<years>[^()]{0,60})\))?"
+    r"(?:\s*(?:(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*)?\((?P<years>[^()]{0,60})\))?"
 )
 SEPARATOR = regex.compile(r"\s*[,;]\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
 # A page number alone on a line where a PDF list crosses a page.
-PAGE_NUMBER_LINE = regex.compile(r"\s*\n[ \t]*\d{1,4}[ \t]*(?=\n)")
+PAGE_NUMBER_LINE = regex.compile(r"(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*")
 NEXT_ENTRY = regex.compile(r"\s+(?=\p{Lu})")
 SPACE = regex.compile(r"\s*")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -127,7 +128,7 @@ def parse_entries(text: str, pos: int) -> list[_Entry]:
     """
     entries: list[_Entry] = []
     while True:
-        pos = SPACE.match(text, _skip_page_numbers(text, pos)).end()
+        pos = _skip_page_numbers(text, SPACE.match(text, pos).end())
         match = ENTRY.match(text, pos)
         if match is None:
             break
