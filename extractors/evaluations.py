@@ -25,8 +25,8 @@ LEAD_IN_VERB = regex.compile(
     r"\b(?:utvärder\p{L}*|använ\p{L}*|genomfört|deltagit|analyser\p{L}*)\b", regex.IGNORECASE
 )
 # A list, not prose that happens to follow a colon ("de sex kommunerna: Umeå, Bjurholm, ..."),
-# has several entries with years.
-MIN_DATED_ENTRIES = 3
+# has entries with years; an early report may list only two earlier evaluations.
+MIN_DATED_ENTRIES = 2
 
 # A capitalized word, which a PDF may break at a line end ("Stock-\nholms").
 _WORD = r"\p{Lu}[\p{L}'’]*(?:-\n\p{Ll}+)*"

@@ -8,6 +8,7 @@ lines search the running text and map every match back to the line (and page) wh
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -47,6 +48,15 @@ class Flow:
         """Whether the text at ``offset`` is the first word of a paragraph."""
         index = self.line_index_at(offset)
         return self.opens[index] and not self.text[self.starts[index] : offset].strip()
+
+    def paragraphs(self) -> Iterator[tuple[int, int]]:
+        """Start and end offsets of every paragraph, in order."""
+        start = 0
+        for index in range(1, len(self.lines)):
+            if self.opens[index]:
+                yield start, self.starts[index] - 1
+                start = self.starts[index]
+        yield start, len(self.text)
 
     def paragraph_start(self, offset: int) -> int:
         """Offset of the first character of the paragraph that holds ``offset``."""

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import regex
 import spacy
 from spacy.lang.char_classes import ALPHA, ALPHA_UPPER
 from spacy.language import Language
@@ -57,34 +58,50 @@ class NameMatcher:
     matcher: PhraseMatcher
     registry: MunicipalityRegistry
     ambiguity: dict[str, Ambiguity]
+    prefilter: regex.Pattern[str]
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        tokenizer = self.nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)  # a blank pipeline always has spaCy's own tokenizer
+        return tokenizer
 
     def find(self, flow: Flow) -> list[NameHit]:
-        """Every occurrence in ``flow`` that names a municipality, in text order."""
-        doc = self.nlp.make_doc(flow.text)
+        """Every occurrence in ``flow`` that names a municipality, in text order.
+
+        Only paragraphs that contain a name's spelling at all are tokenized (most of a report
+        names none), each as its own spaCy doc, in one pass over the report.
+        """
+        paragraphs = [(s, e) for s, e in flow.paragraphs() if self.prefilter.search(flow.text, s, e)]
+        docs = self.tokenizer.pipe(flow.text[s:e] for s, e in paragraphs)
+        return [
+            hit for (start, _), doc in zip(paragraphs, docs, strict=True) for hit in self._find_in(doc, start)
+        ]
+
+    def _find_in(self, doc: Doc, offset: int) -> list[NameHit]:
         spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)])
-        spans.sort(key=lambda span: span.start)
-        accepted = [span for span in spans if self._plain(span, flow)]
-        pending = [span for span in spans if not self._plain(span, flow)]
+        accepted = [span for span in spans if self._plain(span)]
+        pending = [span for span in spans if span not in accepted]
         # An ambiguous name in an enumeration counts once a neighbour counts ("Boden, Härnösand"),
         # which may in turn vouch for the next one.
         while joined := [span for span in pending if _next_to_accepted(span, accepted)]:
             accepted += joined
             pending = [span for span in pending if span not in joined]
-        return [self._hit(span) for span in sorted(accepted, key=lambda span: span.start)]
+        return [self._hit(span, offset) for span in sorted(accepted, key=lambda span: span.start)]
 
-    def _hit(self, span: Span) -> NameHit:
+    def _hit(self, span: Span, offset: int) -> NameHit:
         municipality = self.registry.by_code(span.label_)
         assert municipality is not None  # every pattern is added under a registry code
-        return NameHit(municipality, span.start_char, span.end_char, span.text)
+        return NameHit(municipality, offset + span.start_char, offset + span.end_char, span.text)
 
-    def _plain(self, span: Span, flow: Flow) -> bool:
+    def _plain(self, span: Span) -> bool:
         """Whether the span names the municipality without help from an enumeration."""
         kind = self.ambiguity.get(span.label_)
         if kind is None:
             return True
         if _shows_place(span):
             return True
-        return kind is Ambiguity.WORD and not _starts_sentence(span, flow)
+        return kind is Ambiguity.WORD and not _starts_sentence(span)
 
 
 def _previous(doc: Doc, index: int) -> int | None:
@@ -114,11 +131,10 @@ def _shows_place(span: Span) -> bool:
     return before is not None and doc[before].text in PLACE_PREPOSITIONS
 
 
-def _starts_sentence(span: Span, flow: Flow) -> bool:
+def _starts_sentence(span: Span) -> bool:
+    """Whether the span opens its paragraph (each doc is one), a sentence, a bullet or a quote."""
     before = _previous(span.doc, span.start)
-    if before is None or span.doc[before].text in SENTENCE_OPENERS:
-        return True
-    return flow.starts_paragraph(span.start_char)
+    return before is None or span.doc[before].text in SENTENCE_OPENERS
 
 
 def _next_to_accepted(span: Span, accepted: list[Span]) -> bool:
@@ -180,7 +196,10 @@ def build_matcher(
         by_code.setdefault(municipality.code, []).append(form)
     for code, forms in by_code.items():
         matcher.add(code, [nlp.make_doc(form) for form in dict.fromkeys(forms)])
-    return NameMatcher(nlp, matcher, registry, ambiguity_by_code(registry, ambiguous))
+    # Every form starts with a bare name (or alias), so these find every paragraph worth tokenizing.
+    stems = sorted({form for form, _ in _printed_forms(registry)}, key=len, reverse=True)
+    prefilter = regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, stems)) + ")")
+    return NameMatcher(nlp, matcher, registry, ambiguity_by_code(registry, ambiguous), prefilter)
 
 
 def swedish_matcher() -> NameMatcher:

@@ -83,6 +83,7 @@ def test_missing_comma_without_year_is_split() -> None:
     [
         "Kommunkompassen har hittills använts i följande kommuner: Ale (2006), Botkyrka (2003), Nacka (2003).",  # noqa: E501
         "Utvärderade kommuner och år: Ale (2006), Botkyrka (2003), Nacka (2003).",
+        "Följande kommuner har utvärderats tidigare: Ale (2006), Botkyrka (2003) och Nacka.",
         "Följande svenska kommuner och stadsdelar har\nutvärderats: Ale (2006), Botkyrka\n(2003), Nacka (2003).",  # noqa: E501
     ],
 )
@@ -98,7 +99,8 @@ def test_lead_in_wordings(text: str) -> None:
         "Nordmaling, Robertsfors, Storuman, Vindeln och Vännäs.",
         "Tidigare har Kalix (2001), Nacka (2003) och Malmö (2005) vunnit utmärkelsen.",
         "Priset har delats ut till följande kommuner: Kalix (2001), Nacka (2003) och Malmö (2005).",
-        "Följande kommuner har utvärderats: Ale (2006) och Botkyrka (2003).",
+        "Följande kommuner har utvärderats: Ale (2006) och Botkyrka.",
+        "Utvärderingen visade följande för kommunerna: Styrkor (se nedan) och Förbättringsområden.",
     ],
 )
 def test_prose_is_not_a_list(text: str) -> None:
