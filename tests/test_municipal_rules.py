@@ -90,6 +90,15 @@ def test_subject_history_mismatch(
     assert [(f.expected, f.found) for f in findings] == ([expected] if expected else [])
 
 
+def test_subject_history_needs_a_known_subject_and_skips_its_districts() -> None:
+    rows = (_row("Bromma-Stockholms stad", "0180", 2006, "Bromma"),)
+    unknown = Extraction(metadata=Metadata(year=2007), area_scores=_scores(2005, 2007), evaluations=rows)
+    assert list(municipal.subject_history_mismatch(unknown, None)) == []
+    stockholm = Metadata(municipality="Stockholm", municipality_code="0180", year=2007)
+    extraction = Extraction(metadata=stockholm, area_scores=_scores(2007), evaluations=rows)
+    assert list(municipal.subject_history_mismatch(extraction, None)) == []
+
+
 def test_stated_count_mismatch() -> None:
     counts = (
         StatedCount(6, "de sex kommunerna", ("Umeå", "Bjurholm", "Lycksele", "Nordmaling", "Robertsfors", "Storuman", "Vindeln", "Vännäs"), None, 631),  # noqa: E501

@@ -59,15 +59,17 @@ def evaluation_unknown(extraction: Extraction, framework: Framework | None) -> I
 
 
 def _subject_entries(extraction: Extraction) -> list[Evaluation]:
+    """The subject's own entries; a district of the subject city ("Bromma-Stockholms stad") is not."""
     code = extraction.metadata.municipality_code
-    return [e for e in extraction.evaluations if code is not None and e.municipality_code == code]
+    return [e for e in extraction.evaluations if e.municipality_code == code and e.district is None]
 
 
 def subject_history_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
-    if not extraction.evaluations or not extraction.area_scores or year is None:
+    known = extraction.metadata.municipality_code is not None
+    if not (known and extraction.evaluations and extraction.area_scores and year is not None):
         return
-    entries = [e for e in _subject_entries(extraction) if e.district is None]
+    entries = _subject_entries(extraction)
     listed = {e.year for e in entries if e.year is not None and e.year < year}
     tabled = {s.year for s in extraction.area_scores if s.year < year}
     if listed != tabled:
