@@ -48,15 +48,29 @@ class MunicipalityRegistry:
             # are matched on every form.
             for form in {m.name, *m.name.split(" - ")}:
                 self._by_name.setdefault(fold(form), m)
+        self._aliases: dict[str, Municipality] = {}
         for alias, code in (aliases or {}).items():
             if code in self._by_code:
                 self._by_name.setdefault(fold(alias), self._by_code[code])
+                self._aliases[alias] = self._by_code[code]
 
     def __iter__(self) -> Iterator[Municipality]:
         return iter(self._all)
 
     def __len__(self) -> int:
         return len(self._all)
+
+    def printed_names(self) -> Iterator[tuple[str, Municipality, bool]]:
+        """Every name as printed, with its municipality and whether it is an official form.
+
+        Official forms are the names (each language form of a Norwegian name); the others are
+        the aliases ("Falu", "Gotlands"), which are already inflected.
+        """
+        for m in self._all:
+            for form in dict.fromkeys([m.name, *m.name.split(" - ")]):
+                yield form, m, True
+        for alias, m in self._aliases.items():
+            yield alias, m, False
 
     def by_code(self, code: str) -> Municipality | None:
         return self._by_code.get(code)

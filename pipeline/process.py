@@ -10,10 +10,13 @@ from pathlib import Path
 import regex
 
 from extractors.claims import extract_claims
+from extractors.evaluations import extract_evaluations
+from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
+from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
 from pipeline.framework import framework_for_year, load_frameworks
@@ -38,6 +41,7 @@ def extract(doc: Document) -> Extraction:
     summary = extract_summary_table(doc)
     scores = extract_question_scores(doc)
     sections = extract_sections(doc)
+    evaluations = extract_evaluations(doc)
     extraction = Extraction(
         metadata=metadata,
         area_scores=summary.area_scores,
@@ -46,6 +50,10 @@ def extract(doc: Document) -> Extraction:
         area_headings=summary.headings + scores.headings + sections.headings,
         listed_questions=sections.listed_questions,
         observations=extract_observations(doc, sections.sections),
+        evaluations=evaluations.evaluations,
+        mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
+        evaluation_list=evaluations.listing,
+        stated_counts=extract_stated_counts(doc),
     )
     year = report_year(extraction)
     claims = extract_claims(doc, summary.years, year, sections.sections)

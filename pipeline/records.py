@@ -137,6 +137,37 @@ class Evaluation:
 
 
 @dataclass(frozen=True, slots=True)
+class EvaluationList:
+    """The sentence that introduces the list of evaluated municipalities, and the report's word on
+    when SKL started using the tool.
+
+    ``named`` holds the municipalities the lead-in itself names ("förutom Tyresö kommun") as
+    (official name, code) pairs; ``tool_since`` is the year of "... har använt Kommunkompassen ...
+    sedan 2002", ``None`` when the report does not say.
+    """
+
+    lead_in: str
+    named: tuple[tuple[str, str], ...] = ()
+    tool_since: int | None = None
+    tool_since_page: int | None = None
+    tool_since_line: int | None = None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatedCount:
+    """A number of municipalities stated in prose and the names that follow it
+    ("de sex kommunerna: Umeå, Bjurholm, ... och Vännäs")."""
+
+    stated: int
+    phrase: str
+    names: tuple[str, ...]
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A municipality the report names, how often, and where first."""
 
@@ -185,6 +216,8 @@ class Extraction:
     evaluations: tuple[Evaluation, ...] = ()
     mentions: tuple[Mention, ...] = ()
     findings: tuple[Finding, ...] = ()
+    evaluation_list: EvaluationList | None = None
+    stated_counts: tuple[StatedCount, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,229 @@
+"""The list of municipalities evaluated so far, printed at the end of a report.
+
+"Följande svenska kommuner och stadsdelar har utvärderats förutom Tyresö kommun: Ale (2006),
+Bollebygd (2004), Botkyrka (2003, 2005), Bromma-Stockholms stad (2006), ..." gives one row per
+(entry, year). Other reports word the lead-in differently, and a PDF spreads the paragraph over
+several lines and pages, so the list is found by its shape in the running text: a sentence about
+evaluated municipalities ending in a colon, followed by names with years in parentheses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.flow import Flow, clean, flow_of
+from pipeline.document import Document
+from pipeline.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
+from pipeline.place_names import DistrictRegistry, swedish_districts
+from pipeline.records import Evaluation, EvaluationList
+
+# The lead-in speaks of municipalities (or districts) that were evaluated or used the tool.
+LEAD_IN_TOPIC = regex.compile(r"\b(?:kommun(?:er|erna)?|stadsdel(?:ar|arna)?|städer)\b", regex.IGNORECASE)
+LEAD_IN_VERB = regex.compile(
+    r"\b(?:utvärder\p{L}*|använ\p{L}*|genomfört|deltagit|analyser\p{L}*)\b", regex.IGNORECASE
+)
+# A list, not prose that happens to follow a colon ("de sex kommunerna: Umeå, Bjurholm, ..."),
+# has entries with years; an early report may list only two earlier evaluations.
+MIN_DATED_ENTRIES = 2
+
+# A capitalized word, which a PDF may break at a line end ("Stock-\nholms").
+_WORD = r"\p{Lu}[\p{L}'’]*(?:-\n\p{Ll}+)*"
+# Lower-case words inside an entry: "Bromma-Stockholms stad", "Maria-Gamla stan".
+_LOWER_PART = r"(?:stad|stads|kommun|kommuns|stan|stadsdel|stadsdelsnämnd|stadsdelsområde)\b"
+ENTRY = regex.compile(
+    rf"(?P<name>{_WORD}(?:(?:[ \t]*[-–][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:{_WORD}|{_LOWER_PART}))*)"
+    r"(?:\s*(?:(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*)?\((?P<years>[^()]{0,60})\))?"
+)
+SEPARATOR = regex.compile(r"\s*[,;]\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
+# A page number alone on a line where a PDF list crosses a page.
+PAGE_NUMBER_LINE = regex.compile(r"(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*")
+NEXT_ENTRY = regex.compile(r"\s+(?=\p{Lu})")
+SPACE = regex.compile(r"\s*")
+YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# "förutom Tyresö kommun": a municipality the lead-in names, with or without "kommun"/"stad".
+NAMED_IN_LEAD_IN = regex.compile(rf"{_WORD}(?:[ \t-]+{_WORD})*(?:\s+(?:kommun|stad)s?\b)?")
+DISTRICT_SPLIT = regex.compile(r"\s*[-–]\s*")
+
+# "Sveriges Kommuner och Landsting har använt Kommunkompassen som utvärderingsinstrument sedan
+# 2002": the year is taken from a sentence that names SKL (or its predecessor) and the tool.
+SINCE_YEAR = regex.compile(r"\b(?:sedan|från)\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b", regex.IGNORECASE)
+SKL = regex.compile(r"\b(?:Sveriges\s+Kommuner\s+och\s+Landsting|SKL|(?:Svenska\s+)?Kommunförbundet)\b")
+TOOL = regex.compile(r"kommunkompass", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EvaluationsResult:
+    """The rows of the list and the passage that introduces it."""
+
+    evaluations: tuple[Evaluation, ...] = ()
+    listing: EvaluationList | None = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    years: tuple[int, ...]
+    offset: int
+
+
+def extract_evaluations(
+    doc: Document,
+    registry: MunicipalityRegistry | None = None,
+    districts: DistrictRegistry | None = None,
+) -> EvaluationsResult:
+    """One :class:`Evaluation` per (entry, year) of the report's list of evaluated municipalities.
+
+    An entry without a year gives one row with ``year=None``. When a report has several such
+    lists, the longest is taken.
+    """
+    registry = registry or swedish_municipalities()
+    districts = districts or swedish_districts()
+    flow = flow_of(doc)
+    found = _find_list(flow)
+    if found is None:
+        return EvaluationsResult()
+    lead_start, colon, printed = found
+    entries = [part for entry in printed for part in _split_merged(entry, registry, districts)]
+    rows: list[Evaluation] = []
+    for entry in entries:
+        line = flow.line_at(entry.offset)
+        municipality, district = resolve_entry(entry.name, registry, districts)
+        for year in entry.years or (None,):
+            rows.append(
+                Evaluation(
+                    entry=entry.name,
+                    municipality=municipality.name if municipality else None,
+                    municipality_code=municipality.code if municipality else None,
+                    district=district,
+                    year=year,
+                    page=line.page,
+                    line=line.number,
+                )
+            )
+    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry))
+
+
+def _find_list(flow: Flow) -> tuple[int, int, list[_Entry]] | None:
+    best: tuple[int, int, list[_Entry]] | None = None
+    for colon in (m.start() for m in regex.finditer(":", flow.text)):
+        start, _ = flow.sentence_around(colon)
+        lead_in = flow.text[start:colon]
+        if not (LEAD_IN_TOPIC.search(lead_in) and LEAD_IN_VERB.search(lead_in)):
+            continue
+        entries = parse_entries(flow.text, colon + 1)
+        if sum(1 for e in entries if e.years) < MIN_DATED_ENTRIES:
+            continue
+        if best is None or len(entries) > len(best[2]):
+            best = (start, colon, entries)
+    return best
+
+
+def parse_entries(text: str, pos: int) -> list[_Entry]:
+    """The entries of a list that starts at ``pos``: names, each with the years in its parentheses.
+
+    Copes with a missing comma after a year ("Järfälla (2006) Malmö Stad (2005)") and "och"
+    before the last entry; the list ends at the first text that is not an entry or a separator.
+    """
+    entries: list[_Entry] = []
+    while True:
+        pos = _skip_page_numbers(text, SPACE.match(text, pos).end())
+        match = ENTRY.match(text, pos)
+        if match is None:
+            break
+        years = tuple(int(y) for y in YEAR.findall(match["years"] or ""))
+        entries.append(_Entry(clean(match["name"]), years, match.start()))
+        pos = match.end()
+        if separator := SEPARATOR.match(text, pos):
+            pos = separator.end()
+        elif not (match["years"] is not None and NEXT_ENTRY.match(text, pos)):
+            break
+    return entries
+
+
+def _skip_page_numbers(text: str, pos: int) -> int:
+    while match := PAGE_NUMBER_LINE.match(text, pos):
+        pos = match.end()
+    return pos
+
+
+def resolve_entry(
+    name: str, registry: MunicipalityRegistry, districts: DistrictRegistry
+) -> tuple[Municipality | None, str | None]:
+    """The municipality an entry refers to, and the district when the entry is a city district.
+
+    "Malmö Stad" is Malmö; "Bromma-Stockholms stad" and "Lundby - Göteborgs Stad" name their city
+    after the district; "Hyllie" alone is found in the districts file. A name with a hyphen of
+    its own ("Upplands-Bro", "Hässelby-Vällingby") is tried whole first.
+    """
+    if municipality := registry.lookup(name):
+        return municipality, None
+    if district := districts.lookup(name):
+        return district[1], district[0]
+    parts = DISTRICT_SPLIT.split(name)
+    for cut in range(1, len(parts)):
+        left, right = "-".join(parts[:cut]), "-".join(parts[cut:])
+        for district_part, city_part in ((left, right), (right, left)):
+            city = registry.lookup(city_part)
+            if city is not None and registry.lookup(district_part) is None:
+                known = districts.lookup(district_part, city)
+                return city, known[0] if known else clean(district_part)
+    return None, None
+
+
+def _split_merged(entry: _Entry, registry: MunicipalityRegistry, districts: DistrictRegistry) -> list[_Entry]:
+    """An entry that is two entries run together by a missing comma ("Hyllie Järfälla (2006)").
+
+    Only split when the whole does not resolve and every part does; the years belong to the last.
+    """
+    words = entry.name.split(" ")
+    if len(words) < 2 or resolve_entry(entry.name, registry, districts)[0] is not None:
+        return [entry]
+    parts: list[str] = []
+    start = 0
+    while start < len(words):
+        end = next(
+            (e for e in range(len(words), start, -1)
+             if resolve_entry(" ".join(words[start:e]), registry, districts)[0] is not None),
+            None,
+        )  # fmt: skip
+        if end is None:
+            return [entry]
+        parts.append(" ".join(words[start:end]))
+        start = end
+    offsets = [entry.offset + entry.name.find(part) for part in parts]
+    return [
+        _Entry(part, entry.years if i == len(parts) - 1 else (), offset)
+        for i, (part, offset) in enumerate(zip(parts, offsets, strict=True))
+    ]
+
+
+def _listing(flow: Flow, start: int, colon: int, registry: MunicipalityRegistry) -> EvaluationList:
+    lead_in = clean(flow.text[start:colon])
+    named: dict[str, str] = {}
+    for match in NAMED_IN_LEAD_IN.finditer(lead_in):
+        if municipality := registry.lookup(match.group()):
+            named.setdefault(municipality.code, municipality.name)
+    line = flow.line_at(start)
+    since = tool_since(flow)
+    since_line = flow.line_at(since[1]) if since else None
+    return EvaluationList(
+        lead_in=lead_in,
+        named=tuple((name, code) for code, name in named.items()),
+        tool_since=since[0] if since else None,
+        tool_since_page=since_line.page if since_line else None,
+        tool_since_line=since_line.number if since_line else None,
+        page=line.page,
+        line=line.number,
+    )
+
+
+def tool_since(flow: Flow) -> tuple[int, int] | None:
+    """The year the report says SKL started using the tool, with the offset where it is printed."""
+    for match in SINCE_YEAR.finditer(flow.text):
+        start, end = flow.sentence_around(match.start())
+        sentence = flow.text[start:end]
+        if SKL.search(sentence) and TOOL.search(sentence):
+            return int(match["year"]), match.start("year")
+    return None

@@ -1,0 +1,120 @@
+"""Rules on the list of evaluated municipalities and on what the prose says about municipalities.
+
+All are warnings: the list is boilerplate copied from report to report, and what it gets wrong
+is worth an auditor's look but does not make the report's scores wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.framework import Framework
+from pipeline.records import Evaluation, Extraction, Finding, Severity
+from pipeline.validation.findings import make_finding
+from pipeline.validation.scores import report_year
+
+# SKL (then Svenska Kommunförbundet) took the tool into use in 2002; a report usually says so
+# ("har använt Kommunkompassen som utvärderingsinstrument sedan 2002") and its own year wins.
+DEFAULT_TOOL_SINCE = 2002
+
+
+def _years_text(years: set[int]) -> str:
+    return ", ".join(str(year) for year in sorted(years)) or "none"
+
+
+def evaluation_before_tool(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    listing = extraction.evaluation_list
+    since = listing.tool_since if listing and listing.tool_since else DEFAULT_TOOL_SINCE
+    for e in extraction.evaluations:
+        if e.year is not None and e.year < since:
+            yield make_finding(
+                "evaluation_before_tool", Severity.WARNING,
+                "The list of evaluated municipalities gives {entry} the year {found}, before SKL "
+                "started using the tool in {since}.",
+                year=e.year, expected=f"{since} or later", found=str(e.year), page=e.page, line=e.line,
+                entry=e.entry, since=since,
+            )  # fmt: skip
+
+
+def evaluation_year_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    for e in extraction.evaluations:
+        if e.year is None:
+            yield make_finding(
+                "evaluation_year_missing", Severity.WARNING,
+                "The list of evaluated municipalities gives no year for {found}.",
+                expected="a year in parentheses", found=e.entry, page=e.page, line=e.line,
+            )  # fmt: skip
+
+
+def evaluation_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    for e in extraction.evaluations:
+        if e.municipality_code is None:
+            yield make_finding(
+                "evaluation_unknown", Severity.WARNING,
+                "The list of evaluated municipalities names {found}, which is no known municipality "
+                "or city district.",
+                year=e.year, expected="a municipality or city district", found=e.entry,
+                page=e.page, line=e.line,
+            )  # fmt: skip
+
+
+def _subject_entries(extraction: Extraction) -> list[Evaluation]:
+    """The subject's own entries; a district of the subject city ("Bromma-Stockholms stad") is not."""
+    code = extraction.metadata.municipality_code
+    return [e for e in extraction.evaluations if e.municipality_code == code and e.district is None]
+
+
+def subject_history_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    year = report_year(extraction)
+    known = extraction.metadata.municipality_code is not None
+    if not (known and extraction.evaluations and extraction.area_scores and year is not None):
+        return
+    entries = _subject_entries(extraction)
+    listed = {e.year for e in entries if e.year is not None and e.year < year}
+    tabled = {s.year for s in extraction.area_scores if s.year < year}
+    if listed != tabled:
+        where = entries[0] if entries else extraction.evaluations[0]
+        yield make_finding(
+            "subject_history_mismatch", Severity.WARNING,
+            "The list of evaluated municipalities gives {municipality}'s earlier evaluations as "
+            "{found}, but the summary table has {expected}.",
+            expected=_years_text(tabled), found=_years_text(listed), page=where.page, line=where.line,
+            municipality=extraction.metadata.municipality,
+        )  # fmt: skip
+
+
+def stated_count_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    for stated in extraction.stated_counts:
+        if stated.stated != len(stated.names):
+            yield make_finding(
+                "stated_count_mismatch", Severity.WARNING,
+                "The report says \"{phrase}\" ({expected}) but names {found}: {names}.",
+                expected=str(stated.stated), found=str(len(stated.names)), page=stated.page,
+                line=stated.line, phrase=stated.phrase, names=", ".join(stated.names),
+            )  # fmt: skip
+
+
+def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    listing = extraction.evaluation_list
+    subject = extraction.metadata.municipality_code
+    if listing is None or subject is None:
+        return
+    for name, code in listing.named:
+        if code != subject:
+            yield make_finding(
+                "lead_in_names_other", Severity.WARNING,
+                "The lead-in of the list of evaluated municipalities (\"{lead_in}\") names {found}, "
+                "not {expected}, the municipality of this report: boilerplate from another report.",
+                expected=extraction.metadata.municipality, found=name, page=listing.page,
+                line=listing.line, lead_in=listing.lead_in,
+            )  # fmt: skip
+
+
+RULES = (
+    evaluation_before_tool,
+    evaluation_year_missing,
+    evaluation_unknown,
+    subject_history_mismatch,
+    stated_count_mismatch,
+    lead_in_names_other,
+)

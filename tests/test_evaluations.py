@@ -1,0 +1,186 @@
+"""The list of evaluated municipalities: finding it, parsing its entries, resolving names."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import UMEA, doc_from
+
+from extractors.evaluations import extract_evaluations, parse_entries, resolve_entry, tool_since
+from extractors.flow import flow_of
+from pipeline.document import Document, Line
+from pipeline.municipalities import swedish_municipalities
+from pipeline.place_names import swedish_districts
+from pipeline.records import Extraction
+
+UMEA_LIST = UMEA.read_text(encoding="utf-8").splitlines()[-1]
+
+
+def _entries(text: str) -> list[tuple[str, tuple[int, ...]]]:
+    return [(e.name, e.years) for e in parse_entries(text, 0)]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("Ale (2006), Bollebygd (2004).", [("Ale", (2006,)), ("Bollebygd", (2004,))]),
+        ("Botkyrka (2003, 2005), Falkenberg (2004)", [("Botkyrka", (2003, 2005)), ("Falkenberg", (2004,))]),
+        ("Trollhättan (2000, 2002, 2003, 2004), Tyresö (2006)", [("Trollhättan", (2000, 2002, 2003, 2004)), ("Tyresö", (2006,))]),  # noqa: E501
+        ("Hyllie, Järfälla (2006) Malmö Stad (2005), Härnösand (2005)", [("Hyllie", ()), ("Järfälla", (2006,)), ("Malmö Stad", (2005,)), ("Härnösand", (2005,))]),  # noqa: E501
+        ("Bromma-Stockholms stad (2006), Falkenberg (2004)", [("Bromma-Stockholms stad", (2006,)), ("Falkenberg", (2004,))]),  # noqa: E501
+        ("Lundby - Göteborgs Stad (2004), Mora (2004)", [("Lundby - Göteborgs Stad", (2004,)), ("Mora", (2004,))]),  # noqa: E501
+        ("Åmål (2004), Åre (2005) och Öckerö (2004). Alla dessa utvärderingar finns", [("Åmål", (2004,)), ("Åre", (2005,)), ("Öckerö", (2004,))]),  # noqa: E501
+        ("Västerås (2003), och Öckerö (2004).", [("Västerås", (2003,)), ("Öckerö", (2004,))]),
+        ("Upplands Väsby (2008), Lilla Edet (2009)", [("Upplands Väsby", (2008,)), ("Lilla Edet", (2009,))]),
+        ("Sunne (2005),\n12\nSvedala (2004)", [("Sunne", (2005,)), ("Svedala", (2004,))]),
+        ("Skarpnäck - Stock-\nholms Stad (2004)", [("Skarpnäck - Stockholms Stad", (2004,))]),
+    ],
+)  # fmt: skip
+def test_parse_entries(snippet: str, expected: list[tuple[str, tuple[int, ...]]]) -> None:
+    assert _entries(snippet) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "municipality", "code", "district"),
+    [
+        ("Bromma-Stockholms stad", "Stockholm", "0180", "Bromma"),
+        ("Lundby - Göteborgs Stad", "Göteborg", "1480", "Lundby"),
+        ("Skarpnäck - Stockholms Stad", "Stockholm", "0180", "Skarpnäck"),
+        ("Hyllie", "Malmö", "1280", "Hyllie"),
+        ("Malmö Stad", "Malmö", "1280", None),
+        ("Umeå", "Umeå", "2480", None),
+        ("Upplands-Bro", "Upplands-Bro", "0139", None),
+        ("Hässelby-Vällingby - Stockholms stad", "Stockholm", "0180", "Hässelby-Vällingby"),
+        ("Hässelby-Vällingby", "Stockholm", "0180", "Hässelby-Vällingby"),
+        ("Centrum - Malmö stad", "Malmö", "1280", "Centrum"),
+        ("Centrum", None, None, None),
+        ("Falu kommun", "Falun", "2080", None),
+        ("Harstad", None, None, None),
+        ("Vasa", None, None, None),
+    ],
+)  # fmt: skip
+def test_resolve_entry(name: str, municipality: str | None, code: str | None, district: str | None) -> None:
+    found, found_district = resolve_entry(name, swedish_municipalities(), swedish_districts())
+    assert (found.name if found else None, found.code if found else None, found_district) == (
+        municipality,
+        code,
+        district,
+    )
+
+
+def test_missing_comma_without_year_is_split() -> None:
+    doc = doc_from("Följande kommuner har utvärderats: Ale (2006), Hyllie Järfälla (2006), Mora (2004).")
+    rows = extract_evaluations(doc).evaluations
+    assert [(e.entry, e.municipality_code, e.year) for e in rows] == [
+        ("Ale", "1440", 2006),
+        ("Hyllie", "1280", None),
+        ("Järfälla", "0123", 2006),
+        ("Mora", "2062", 2004),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunkompassen har hittills använts i följande kommuner: Ale (2006), Botkyrka (2003), Nacka (2003).",  # noqa: E501
+        "Utvärderade kommuner och år: Ale (2006), Botkyrka (2003), Nacka (2003).",
+        "Följande kommuner har utvärderats tidigare: Ale (2006), Botkyrka (2003) och Nacka.",
+        "Följande svenska kommuner och stadsdelar har\nutvärderats: Ale (2006), Botkyrka\n(2003), Nacka (2003).",  # noqa: E501
+    ],
+)
+def test_lead_in_wordings(text: str) -> None:
+    rows = extract_evaluations(doc_from(text)).evaluations
+    assert [e.municipality for e in rows] == ["Ale", "Botkyrka", "Nacka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Umeåregionen är ett kommunalt samarbete mellan de sex kommunerna: Umeå, Bjurholm, Lycksele, "
+        "Nordmaling, Robertsfors, Storuman, Vindeln och Vännäs.",
+        "Tidigare har Kalix (2001), Nacka (2003) och Malmö (2005) vunnit utmärkelsen.",
+        "Priset har delats ut till följande kommuner: Kalix (2001), Nacka (2003) och Malmö (2005).",
+        "Följande kommuner har utvärderats: Ale (2006) och Botkyrka.",
+        "Utvärderingen visade följande för kommunerna: Styrkor (se nedan) och Förbättringsområden.",
+    ],
+)
+def test_prose_is_not_a_list(text: str) -> None:
+    assert extract_evaluations(doc_from(text)).evaluations == ()
+
+
+def test_list_spread_over_pdf_lines_and_pages() -> None:
+    lines = (
+        Line("Sammanlagt har ett 100-tal kommuner utvärderats. Följande svenska kommuner och", 30, 11),
+        Line("stadsdelar har utvärderats förutom Tyresö kommun: Ale (2006), Bollebygd", 31, 11),
+        Line("(2004), Bromma-Stockholms stad (2006), Hyllie, Järfälla", 32, 11),
+        Line("12", 33, 11),
+        Line("(2006) Malmö Stad (2005) och Öckerö (2004). Alla dessa utvärderingar", 1, 12),
+    )
+    doc = Document(lines=lines, input_format="pdf", pages=12)
+    result = extract_evaluations(doc)
+    assert [(e.entry, e.year, e.page, e.line) for e in result.evaluations] == [
+        ("Ale", 2006, 11, 31),
+        ("Bollebygd", 2004, 11, 31),
+        ("Bromma-Stockholms stad", 2006, 11, 32),
+        ("Hyllie", None, 11, 32),
+        ("Järfälla", 2006, 11, 32),
+        ("Malmö Stad", 2005, 12, 1),
+        ("Öckerö", 2004, 12, 1),
+    ]
+    assert result.listing is not None
+    assert result.listing.lead_in.startswith("Följande svenska kommuner och stadsdelar")
+    assert (result.listing.page, result.listing.line) == (11, 30)
+    assert result.listing.named == (("Tyresö", "0138"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Sveriges Kommuner och Landsting har använt Kommunkompassen som utvärderingsinstrument sedan 2002.", 2002),  # noqa: E501
+        ("Sedan 2003 har SKL använt Kommunkompassen i sitt arbete.", 2003),
+        ("Umeå har använt Kommunkompassen sedan 2003.", None),
+        ("Kommunen har sedan 2005 etablerat en lättillgänglig plattform på hemsidan.", None),
+    ],
+)  # fmt: skip
+def test_tool_since(text: str, year: int | None) -> None:
+    found = tool_since(flow_of(doc_from(text)))
+    assert (found[0] if found else None) == year
+
+
+def test_umea_acceptance(umea: Extraction) -> None:
+    rows = umea.evaluations
+    assert len(rows) == 49
+    assert len({e.entry for e in rows}) == 41
+    by_entry = {e.entry: e for e in rows}
+    districts = {
+        name: (by_entry[name].municipality, by_entry[name].municipality_code, by_entry[name].district)
+        for name in (
+            "Bromma-Stockholms stad",
+            "Skarpnäck - Stockholms Stad",
+            "Lundby - Göteborgs Stad",
+            "Hyllie",
+        )
+    }
+    assert districts == {
+        "Bromma-Stockholms stad": ("Stockholm", "0180", "Bromma"),
+        "Skarpnäck - Stockholms Stad": ("Stockholm", "0180", "Skarpnäck"),
+        "Lundby - Göteborgs Stad": ("Göteborg", "1480", "Lundby"),
+        "Hyllie": ("Malmö", "1280", "Hyllie"),
+    }
+    assert [e.year for e in rows if e.entry == "Hyllie"] == [None]
+    assert [e.year for e in rows if e.entry == "Trollhättan"] == [2000, 2002, 2003, 2004]
+    assert [e.year for e in rows if e.municipality_code == "2480"] == [2003, 2005]
+    assert all(e.municipality_code for e in rows)
+    assert len({e.municipality_code for e in rows}) == 39
+    assert {e.line for e in rows} == {699}
+
+
+def test_umea_listing(umea: Extraction) -> None:
+    listing = umea.evaluation_list
+    assert listing is not None
+    assert listing.lead_in == "Följande svenska kommuner och stadsdelar har utvärderats förutom Tyresö kommun"
+    assert listing.named == (("Tyresö", "0138"),)
+    assert listing.tool_since == 2002
+
+
+def test_umea_list_text_is_the_last_line() -> None:
+    assert UMEA_LIST.startswith("Sveriges Kommuner och Landsting har använt Kommunkompassen")
