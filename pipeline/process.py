@@ -12,6 +12,7 @@ import regex
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
 from extractors.mentions import extract_mentions
+from extractors.name_matcher import swedish_matcher
 from extractors.metadata import extract_metadata
 from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
@@ -22,6 +23,7 @@ from pipeline.document import Document
 from pipeline.framework import framework_for_year, load_frameworks
 from pipeline.ingest import IngestError, input_format, read_document
 from pipeline.municipalities import swedish_municipalities
+from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
 from pipeline.validation import validate
 from pipeline.validation.scores import report_year
@@ -109,9 +111,10 @@ def process_file(path: Path) -> Report:
 
 def warm_up() -> None:
     """Load what every document needs (editions, registries) once, before worker processes fork."""
-    framework_for_year(None)
     load_frameworks()
     swedish_municipalities()
+    swedish_districts()
+    swedish_matcher()
 
 
 def failed_report(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:
