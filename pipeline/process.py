@@ -12,8 +12,8 @@ import regex
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
 from extractors.mentions import extract_mentions
-from extractors.name_matcher import swedish_matcher
 from extractors.metadata import extract_metadata
+from extractors.name_matcher import swedish_matcher
 from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
