@@ -1,0 +1,405 @@
+"""Tables from word positions: columns where every row leaves a gap, rows from rules, space and content.
+
+Word processors draw a table as words at positions, with or without ruling lines, and table finders
+that follow ruling lines lose the borderless ones. So the columns come from the words: a column
+boundary is an x-range that no word of the table covers (a vertical rule in that range marks the
+boundary exactly, and two rules in one range mark an empty column between them). A printed line
+whose words stand apart by more than a word space seeds a table; lines between and around such
+lines join it when their words fit the columns, which is how the wrapped lines of a cell and the
+heading rows with a single cell are kept.
+
+Rows: a wrapped cell makes a row several printed lines tall. Rows are split at horizontal rules
+(ruled tables), else at the extra space between rows (cell padding), else by content (a line with
+a number in a number column, or a capitalised first cell, starts a row). A table that ends a page
+and whose columns the next page's first lines fit continues there; a repeated header row is dropped
+and a row split by the page break is joined.
+
+A row becomes one line of the document with its cells joined by tabs, empty cells included, the
+way the text exports print tables.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from pipeline.layout import PrintedLine, Rule, Word, is_list_marker
+from pipeline.numbers import is_number
+
+# A gap this wide (times the font size) inside a printed line separates two cells.
+WIDE_GAP = 0.8
+# Justified text spreads its word spaces evenly, sometimes wide; evenly spaced words are a table
+# row only if they stand this far apart (times the font size), further than justification goes.
+EVEN_SPACING = 0.15
+STRETCHED_SPACE = 2.0
+# A column boundary is at least this wide (times the font size): wider than any word space.
+MIN_SEPARATION = 0.6
+# Printed lines allowed between two lines with several cells: the wrapped rest of a tall cell.
+MAX_BRIDGE = 6
+# Lines further apart than this (times the font size) do not start one table.
+RUN_GAP = 2.0
+# Extra space (times the font size) that marks a row boundary in a table without rules.
+ROW_SPACE = 0.2
+# Share of a column's filled cells that must be numbers for it to count as a number column.
+NUMBER_COLUMN_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table: its cells (a wrapped cell joined with spaces) and where it starts."""
+
+    cells: tuple[str, ...]
+    page: int
+    number: int
+    bbox: tuple[float, float, float, float]
+
+    @property
+    def text(self) -> str:
+        return "\t".join(self.cells)
+
+
+@dataclass
+class Table:
+    """A table's columns (boundaries between them), its printed lines and its rows, on one or more pages."""
+
+    separators: tuple[float, ...]
+    x0: float
+    x1: float
+    lines: list[PrintedLine]
+    rows: list[TableRow]
+    ruled: bool
+    max_gap: float
+
+    @property
+    def first(self) -> PrintedLine:
+        return self.lines[0]
+
+    @property
+    def last(self) -> PrintedLine:
+        return self.lines[-1]
+
+
+def find_tables(
+    pages: Sequence[Sequence[PrintedLine]], rules: Sequence[Sequence[Rule]]
+) -> list[PrintedLine | Table]:
+    """The body lines of all pages in reading order, with table lines replaced by tables."""
+    items: list[PrintedLine | Table] = []
+    carried: Table | None = None
+    for lines, page_rules in zip(pages, rules, strict=True):
+        start = _continue_table(carried, lines, page_rules) if carried else 0
+        items.extend(_page_items(lines[start:], page_rules))
+        last = items[-1] if items else None
+        carried = last if isinstance(last, Table) and lines and last.last is lines[-1] else None
+    return items
+
+
+def _page_items(lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> Iterator[PrintedLine | Table]:
+    horizontal = [rule for rule in rules if rule.is_horizontal]
+    vertical = [rule for rule in rules if not rule.is_horizontal]
+    position = 0
+    for start, end, separators in _regions(lines, vertical):
+        yield from lines[position:start]
+        yield _table(list(lines[start:end]), separators, horizontal, vertical)
+        position = end
+    yield from lines[position:]
+
+
+# --- where the tables are ---------------------------------------------------------------------
+
+
+def _regions(lines: Sequence[PrintedLine], vertical: list[Rule]) -> list[tuple[int, int, tuple[float, ...]]]:
+    cells = [_has_cells(line, vertical) for line in lines]
+    regions: list[tuple[int, int, tuple[float, ...]]] = []
+    floor, index = 0, 0
+    while index < len(lines):
+        region = _grow(lines, cells, index, floor, vertical) if cells[index] else None
+        if region is None:
+            index += 1
+            continue
+        regions.append(region)
+        floor = index = region[1]
+    return regions
+
+
+def _grow(
+    lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Rule]
+) -> tuple[int, int, tuple[float, ...]] | None:
+    """The table around the line ``seed``: start, end (exclusive) and column boundaries."""
+    members = [seed]
+    index = seed + 1
+    while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
+        if _gap(lines[index - 1], lines[index]) > RUN_GAP * lines[index].size:
+            break
+        if cells[index]:
+            members.append(index)
+        index += 1
+    for _ in range(3):  # a line that crosses the columns ends the table; recompute without it
+        bounds = _Bounds.of([lines[m] for m in members], vertical)
+        if not bounds.separators:
+            return None
+        end = seed + 1
+        while end <= members[-1] and bounds.fits(lines[end]):
+            end += 1
+        if end > members[-1]:
+            break
+        members = [m for m in members if m < end]
+    if len(members) < 2:
+        return None
+    start, end = _extend(lines, seed, end, floor, bounds)
+    return start, end, bounds.separators
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """A table's column boundaries, horizontal extent and the vertical rules framing it."""
+
+    separators: tuple[float, ...]
+    left: float
+    right: float
+    framing: tuple[Rule, ...]
+
+    @classmethod
+    def of(cls, lines: Sequence[PrintedLine], vertical: list[Rule]) -> _Bounds:
+        slack = max(line.size for line in lines)
+        left = min(line.x0 for line in lines) - slack
+        right = max(line.x1 for line in lines) + slack
+        top, bottom = lines[0].top, lines[-1].bottom
+        framing = tuple(r for r in vertical if left <= r.x0 <= right and r.top < bottom and r.bottom > top)
+        return cls(_separators(lines, vertical), left, right, framing)
+
+    def fits(self, line: PrintedLine) -> bool:
+        """Whether the line lies within the columns (and, in a ruled table, between its rules)."""
+        if line.x0 < self.left or line.x1 > self.right:
+            return False
+        if any(word.x0 + 0.5 < x < word.x1 - 0.5 for word in line.words for x in self.separators):
+            return False
+        return not self.framing or any(
+            r.top <= line.top + 1 and r.bottom >= line.bottom - 1 for r in self.framing
+        )
+
+
+def _extend(
+    lines: Sequence[PrintedLine], start: int, end: int, floor: int, bounds: _Bounds
+) -> tuple[int, int]:
+    """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
+    limit = _max_gap(lines[start:end])
+    while end < len(lines) and _gap(lines[end - 1], lines[end]) <= limit and bounds.fits(lines[end]):
+        end += 1
+    while start > floor and _gap(lines[start - 1], lines[start]) <= limit and bounds.fits(lines[start - 1]):
+        start -= 1
+    return start, end
+
+
+def _has_cells(line: PrintedLine, vertical: list[Rule]) -> bool:
+    """Whether the line's words stand apart like table cells: a rule or a wide gap between them,
+    and not the even spacing of justified text. A bullet or number in front does not count."""
+    words = line.words[1:] if len(line.words) > 1 and is_list_marker(line.words[0].text) else line.words
+    if len(words) < 2:
+        return False
+    rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
+    if any(a.x1 <= x <= b.x0 for a, b in zip(words, words[1:], strict=False) for x in rules):
+        return True
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    if max(gaps) <= WIDE_GAP * line.size:
+        return False
+    return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
+
+
+def _gap(upper: PrintedLine, lower: PrintedLine) -> float:
+    return lower.top - upper.bottom
+
+
+def _max_gap(lines: Sequence[PrintedLine]) -> float:
+    gaps = [_gap(a, b) for a, b in zip(lines, lines[1:], strict=False)]
+    size = max(line.size for line in lines)
+    return max([*gaps, 0.0]) + 0.25 * size
+
+
+def _spans(line: PrintedLine, gap: float, vertical: list[Rule]) -> list[tuple[float, float]]:
+    """The line's words merged into spans where they stand closer than ``gap`` times the font size."""
+    rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
+    spans: list[tuple[float, float]] = []
+    for word in line.words:
+        if spans and word.x0 - spans[-1][1] <= gap * line.size:
+            if not any(spans[-1][1] <= x <= word.x0 for x in rules):
+                spans[-1] = (spans[-1][0], max(spans[-1][1], word.x1))
+                continue
+        spans.append((word.x0, word.x1))
+    return spans
+
+
+def _separators(lines: Sequence[PrintedLine], vertical: list[Rule]) -> tuple[float, ...]:
+    """Column boundaries: x-ranges that no span of the lines covers."""
+    size = max(line.size for line in lines)
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    events = sorted(
+        (x, step)
+        for line in lines
+        for x0, x1 in _spans(line, MIN_SEPARATION, vertical)
+        for x, step in ((x0, 1), (x1, -1))
+    )
+    top = min(line.top for line in lines)
+    bottom = max(line.bottom for line in lines)
+    rules = [r.x0 for r in vertical if r.top < bottom and r.bottom > top]
+    separators: list[float] = []
+    depth, opened = 0, left
+    for x, step in events:
+        if step == 1 and depth == 0 and left < x < right and x - opened >= MIN_SEPARATION * size:
+            inside = sorted({round(r, 1) for r in rules if opened <= r <= x})
+            separators.extend(inside or [(opened + x) / 2])
+        depth += step
+        if step == -1 and depth == 0:
+            opened = x
+    return tuple(_merge_close(separators, size / 4))
+
+
+def _merge_close(values: list[float], tolerance: float) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if merged and value - merged[-1] <= tolerance:
+            continue
+        merged.append(value)
+    return merged
+
+
+# --- the rows ---------------------------------------------------------------------------------
+
+
+def _table(lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Rule], vertical: list[Rule]) -> Table:
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    ruled = any(x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical)
+    table = Table(separators, x0, x1, lines, [], ruled, _max_gap(lines))
+    table.rows = _rows(lines, table, horizontal)
+    return table
+
+
+def _columns(line: PrintedLine, separators: tuple[float, ...]) -> list[list[Word]]:
+    columns: list[list[Word]] = [[] for _ in range(len(separators) + 1)]
+    for word in line.words:
+        columns[bisect_left(separators, (word.x0 + word.x1) / 2)].append(word)
+    return columns
+
+
+def _number_columns(grid: Sequence[list[list[Word]]]) -> set[int]:
+    found = set()
+    for column in range(len(grid[0]) if grid else 0):
+        filled = [" ".join(w.text for w in line[column]) for line in grid if line[column]]
+        numbers = sum(1 for text in filled if is_number(text))
+        if numbers >= 2 and numbers >= NUMBER_COLUMN_SHARE * len(filled):
+            found.add(column)
+    return found
+
+
+def _rows(lines: list[PrintedLine], table: Table, horizontal: list[Rule]) -> list[TableRow]:
+    grid = [_columns(line, table.separators) for line in table.lines]
+    numbers = _number_columns(grid)
+    grid = grid[len(table.lines) - len(lines) :]
+    starts = _row_starts(lines, grid, numbers, table, horizontal)
+    rows: list[TableRow] = []
+    bounds = [*(i for i, start in enumerate(starts) if start), len(lines)]
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        rows.append(_row(lines[begin:end], grid[begin:end]))
+    return rows
+
+
+def _row(lines: Sequence[PrintedLine], grid: Sequence[list[list[Word]]]) -> TableRow:
+    cells = tuple(" ".join(w.text for line in grid for w in line[column]) for column in range(len(grid[0])))
+    words = [w for line in lines for w in line.words]
+    bbox = (
+        round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
+        round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2),
+    )  # fmt: skip
+    return TableRow(cells, lines[0].page, lines[0].number, bbox)
+
+
+def _row_starts(
+    lines: list[PrintedLine], grid: Sequence[list[list[Word]]], numbers: set[int], table: Table,
+    horizontal: list[Rule],
+) -> list[bool]:  # fmt: skip
+    """For each printed line, whether it starts a new row."""
+    ruled = [_rule_between(a, b, table, horizontal) for a, b in zip(lines, lines[1:], strict=False)]
+    gaps = [_gap(a, b) for a, b, rule in zip(lines, lines[1:], ruled, strict=False) if not rule]
+    size = max(line.size for line in lines)
+    spaced = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
+    threshold = max(min(gaps, default=0.0), 0.0) + max(ROW_SPACE * size, 1.0)
+    starts = [True]
+    filled = _numbers_in(grid[0], numbers)
+    for index in range(1, len(lines)):
+        line = grid[index]
+        found = _numbers_in(line, numbers)
+        if ruled[index - 1] or found & filled:
+            start = True  # a rule, or a second number in one column
+        elif spaced:
+            start = _gap(lines[index - 1], lines[index]) > threshold
+        else:
+            start = not any(ruled) and _starts_by_content(line, numbers)
+        starts.append(start)
+        filled = found if start else filled | found
+    return starts
+
+
+def _numbers_in(line: list[list[Word]], numbers: set[int]) -> set[int]:
+    return {c for c in numbers if line[c] and is_number(" ".join(w.text for w in line[c]))}
+
+
+def _starts_by_content(line: list[list[Word]], numbers: set[int]) -> bool:
+    if any(line[c] for c in numbers):
+        return True
+    return bool(line[0]) and not line[0][0].text[0].islower()
+
+
+def _rule_between(upper: PrintedLine, lower: PrintedLine, table: Table, horizontal: list[Rule]) -> bool:
+    covered = sum(
+        min(r.x1, table.x1) - max(r.x0, table.x0)
+        for r in horizontal
+        if upper.bottom - 1 <= r.top <= lower.top + 1 and r.x1 > table.x0 and r.x0 < table.x1
+    )
+    return covered >= 0.5 * (table.x1 - table.x0)
+
+
+# --- tables over a page break -----------------------------------------------------------------
+
+
+def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> int:
+    """Append the page's first lines to ``table`` if they continue it; how many lines were taken."""
+    vertical = [rule for rule in rules if not rule.is_horizontal]
+    horizontal = [rule for rule in rules if rule.is_horizontal]
+    slack = table.last.size
+    framing = tuple(r for r in vertical if table.x0 - slack <= r.x0 <= table.x1 + slack) if table.ruled else ()
+    bounds = _Bounds(table.separators, table.x0 - slack, table.x1 + slack, framing)
+    count = 0
+    while count < len(lines) and bounds.fits(lines[count]):
+        if count and _gap(lines[count - 1], lines[count]) > table.max_gap:
+            break
+        count += 1
+    taken = list(lines[:count])
+    if not any(sum(1 for column in _columns(line, table.separators) if column) >= 2 for line in taken):
+        return 0
+    table.lines.extend(taken)
+    rows = _rows(taken, table, horizontal)
+    repeated = 0  # header rows repeated on the new page
+    while repeated < min(len(rows), len(table.rows)) and rows[repeated].cells == table.rows[repeated].cells:
+        repeated += 1
+    rows = rows[repeated:]
+    if rows and _is_fragment(rows[0], table.rows[-1], table):
+        table.rows[-1] = _joined(table.rows[-1], rows[0])
+        rows = rows[1:]
+    table.rows.extend(rows)
+    return count
+
+
+def _is_fragment(row: TableRow, previous: TableRow, table: Table) -> bool:
+    """Whether ``row`` is the rest of ``previous``, split by the page break: it starts in lower
+    case and adds no number where the previous part already has one."""
+    first = next((cell for cell in row.cells if cell), "")
+    if not first or not first[0].islower():
+        return False
+    return not any(is_number(a) and is_number(b) for a, b in zip(row.cells, previous.cells, strict=True))
+
+
+def _joined(first: TableRow, rest: TableRow) -> TableRow:
+    cells = tuple(" ".join(part for part in pair if part) for pair in zip(first.cells, rest.cells, strict=True))
+    return TableRow(cells, first.page, first.number, first.bbox)
