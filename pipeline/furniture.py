@@ -32,7 +32,9 @@ PAGE_NUMBER = regex.compile(
 )
 
 
-def drop_running_lines(pages: Sequence[Sequence[PrintedLine]], heights: Sequence[float]) -> list[list[PrintedLine]]:
+def drop_running_lines(
+    pages: Sequence[Sequence[PrintedLine]], heights: Sequence[float]
+) -> list[list[PrintedLine]]:
     """Each page's lines without its running header, footer and page number."""
     running = _running_keys(pages, heights)
     bodies = []
@@ -42,8 +44,7 @@ def drop_running_lines(pages: Sequence[Sequence[PrintedLine]], heights: Sequence
             [
                 line
                 for line in lines
-                if id(line) not in zone
-                or (_key(line, height) not in running and not _is_page_number(line))
+                if id(line) not in zone or (_key(line, height) not in running and not _is_page_number(line))
             ]
         )
     return bodies
@@ -61,7 +62,9 @@ def _key(line: PrintedLine, height: float) -> tuple[str, str, int]:
     return text, "bottom", round((height - line.bottom) / POSITION_TOLERANCE)
 
 
-def _running_keys(pages: Sequence[Sequence[PrintedLine]], heights: Sequence[float]) -> set[tuple[str, str, int]]:
+def _running_keys(
+    pages: Sequence[Sequence[PrintedLine]], heights: Sequence[float]
+) -> set[tuple[str, str, int]]:
     pages_with: defaultdict[tuple[str, str, int], set[int]] = defaultdict(set)
     for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
         for line in _zone(lines):

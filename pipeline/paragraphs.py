@@ -16,6 +16,7 @@ blank lines between paragraphs. The printed lines of a PDF are put back into tha
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from statistics import median
 
@@ -39,25 +40,40 @@ Item = PrintedLine | Table
 class _Geometry:
     """The document's usual line spacing and the right edge of the text on each page."""
 
-    def __init__(self, items: Sequence[Item]) -> None:
+    def __init__(self, items: Sequence[Item], widths: dict[int, float]) -> None:
         text = [item for item in items if isinstance(item, PrintedLine)]
         gaps = [
             round(b.top - a.bottom, 1)
-            for a, b in zip(text, text[1:], strict=False)
+            for a, b in itertools.pairwise(text)
             if a.page == b.page and abs(a.size - b.size) < 0.5 and b.top > a.bottom
         ]
         self.line_gap = _mode(gaps) if gaps else 0.0
         edges: dict[int, list[float]] = {}
         for line in text:
             edges.setdefault(line.page, []).append(line.x1)
-        common = median(max(x) for x in edges.values()) if edges else 0.0
-        self.right = {page: max(x) if len(x) >= 5 else common for page, x in edges.items()}
+        self.right = self._right_edges(text, edges, widths)
         # Font sizes set justified: body text may be, while headings and lists rarely are.
         by_size: dict[float, list[bool]] = {}
         for line in text:
             by_size.setdefault(round(line.size), []).append(self.reaches_edge(line))
         self.justified = {
-            size for size, reach in by_size.items() if len(reach) >= 10 and sum(reach) >= JUSTIFIED_SHARE * len(reach)
+            size
+            for size, reach in by_size.items()
+            if len(reach) >= 10 and sum(reach) >= JUSTIFIED_SHARE * len(reach)
+        }
+
+    @staticmethod
+    def _right_edges(
+        text: list[PrintedLine], edges: dict[int, list[float]], widths: dict[int, float]
+    ) -> dict[int, float]:
+        """Where the text ends on the right of each page: the longest line of a full page, else
+        the usual edge of the document's full pages, else the left margin mirrored."""
+        full = [max(x) for x in edges.values() if len(x) >= 5]
+        left = {line.page: line.x0 for line in reversed(text)}
+        common = median(full) if full else None
+        return {
+            page: max(x) if len(x) >= 5 else common or widths.get(page, max(x)) - left[page]
+            for page, x in edges.items()
         }
 
     def reaches_edge(self, line: PrintedLine) -> bool:
@@ -96,9 +112,12 @@ def _mode(values: list[float]) -> float:
     return max(counts, key=lambda value: (counts[value], -value))
 
 
-def assemble(items: Sequence[Item]) -> tuple[Line, ...]:
-    """The document's lines from its printed lines and tables, in reading order."""
-    geometry = _Geometry(items)
+def assemble(items: Sequence[Item], widths: dict[int, float]) -> tuple[Line, ...]:
+    """The document's lines from its printed lines and tables, in reading order.
+
+    ``widths`` gives each page's width, for pages too short to show where the text ends.
+    """
+    geometry = _Geometry(items, widths)
     out: list[Line] = []
     block: list[PrintedLine] = []
     previous: Item | None = None

@@ -17,6 +17,7 @@ import io
 import logging
 import warnings
 from collections.abc import Iterator
+from typing import Any
 
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTRect
@@ -74,7 +75,9 @@ def read_pdf(data: bytes, source: str, sha256: str) -> Document:
             "run OCR on it first"
         )
     log.debug("%s: %d pages", source, len(pages))
-    return Document(lines=document_lines(pages), source=source, input_format="pdf", pages=len(pages), sha256=sha256)
+    return Document(
+        lines=document_lines(pages), source=source, input_format="pdf", pages=len(pages), sha256=sha256
+    )
 
 
 def _check_markers(data: bytes) -> None:
@@ -110,7 +113,9 @@ def _read_pages(data: bytes) -> list[PageText]:
                 raise
             # A damaged page can make pdfminer raise nearly anything (syntax, type, key, zlib errors).
             except Exception as exc:
-                raise IngestError(f"page {page.page_number} of the PDF cannot be read: {_reason(exc)}") from exc
+                raise IngestError(
+                    f"page {page.page_number} of the PDF cannot be read: {_reason(exc)}"
+                ) from exc
             finally:
                 page.close()
     return pages
@@ -156,10 +161,12 @@ def _page_text(page: Page) -> PageText:
             rule = _rule(item, height, left, top)
             if rule is not None:
                 rules.append(rule)
-    return PageText(page.page_number, float(page.width), height, tuple(words_from_glyphs(glyphs)), tuple(rules))
+    return PageText(
+        page.page_number, float(page.width), height, tuple(words_from_glyphs(glyphs)), tuple(rules)
+    )
 
 
-def _walk(container: LTContainer[LTItem]) -> Iterator[LTItem]:
+def _walk(container: LTContainer[Any]) -> Iterator[LTItem]:
     """The layout's objects in drawing order, descending into figures (form XObjects)."""
     for item in container:
         if isinstance(item, LTContainer) and not isinstance(item, LTChar):

@@ -28,7 +28,8 @@ def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
     printed = [printed_lines(page.number, page.words) for page in pages]
     bodies = drop_running_lines(printed, [page.height for page in pages])
     numbered = [
-        [dataclasses.replace(line, number=index) for index, line in enumerate(body, start=1)] for body in bodies
+        [dataclasses.replace(line, number=index) for index, line in enumerate(body, start=1)]
+        for body in bodies
     ]
     items = find_tables(numbered, [page.rules for page in pages])
-    return assemble(items)
+    return assemble(items, {page.number: page.width for page in pages})

@@ -20,6 +20,7 @@ way the text exports print tables.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -198,9 +199,9 @@ def _has_cells(line: PrintedLine, vertical: list[Rule]) -> bool:
     if len(words) < 2:
         return False
     rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
-    if any(a.x1 <= x <= b.x0 for a, b in zip(words, words[1:], strict=False) for x in rules):
+    if any(a.x1 <= x <= b.x0 for a, b in itertools.pairwise(words) for x in rules):
         return True
-    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     if max(gaps) <= WIDE_GAP * line.size:
         return False
     return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
@@ -211,7 +212,7 @@ def _gap(upper: PrintedLine, lower: PrintedLine) -> float:
 
 
 def _max_gap(lines: Sequence[PrintedLine]) -> float:
-    gaps = [_gap(a, b) for a, b in zip(lines, lines[1:], strict=False)]
+    gaps = [_gap(a, b) for a, b in itertools.pairwise(lines)]
     size = max(line.size for line in lines)
     return max([*gaps, 0.0]) + 0.25 * size
 
@@ -221,11 +222,11 @@ def _spans(line: PrintedLine, gap: float, vertical: list[Rule]) -> list[tuple[fl
     rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
     spans: list[tuple[float, float]] = []
     for word in line.words:
-        if spans and word.x0 - spans[-1][1] <= gap * line.size:
-            if not any(spans[-1][1] <= x <= word.x0 for x in rules):
-                spans[-1] = (spans[-1][0], max(spans[-1][1], word.x1))
-                continue
-        spans.append((word.x0, word.x1))
+        close = bool(spans) and word.x0 - spans[-1][1] <= gap * line.size
+        if close and not any(spans[-1][1] <= x <= word.x0 for x in rules):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], word.x1))
+        else:
+            spans.append((word.x0, word.x1))
     return spans
 
 
@@ -267,10 +268,14 @@ def _merge_close(values: list[float], tolerance: float) -> list[float]:
 # --- the rows ---------------------------------------------------------------------------------
 
 
-def _table(lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Rule], vertical: list[Rule]) -> Table:
+def _table(
+    lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Rule], vertical: list[Rule]
+) -> Table:
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
-    ruled = any(x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical)
+    ruled = any(
+        x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
+    )
     table = Table(separators, x0, x1, lines, [], ruled, _max_gap(lines))
     table.rows = _rows(lines, table, horizontal)
     return table
@@ -300,7 +305,7 @@ def _rows(lines: list[PrintedLine], table: Table, horizontal: list[Rule]) -> lis
     starts = _row_starts(lines, grid, numbers, table, horizontal)
     rows: list[TableRow] = []
     bounds = [*(i for i, start in enumerate(starts) if start), len(lines)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
+    for begin, end in itertools.pairwise(bounds):
         rows.append(_row(lines[begin:end], grid[begin:end]))
     return rows
 
@@ -320,7 +325,7 @@ def _row_starts(
     horizontal: list[Rule],
 ) -> list[bool]:  # fmt: skip
     """For each printed line, whether it starts a new row."""
-    ruled = [_rule_between(a, b, table, horizontal) for a, b in zip(lines, lines[1:], strict=False)]
+    ruled = [_rule_between(a, b, table, horizontal) for a, b in itertools.pairwise(lines)]
     gaps = [_gap(a, b) for a, b, rule in zip(lines, lines[1:], ruled, strict=False) if not rule]
     size = max(line.size for line in lines)
     spaced = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
@@ -368,7 +373,9 @@ def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[
     vertical = [rule for rule in rules if not rule.is_horizontal]
     horizontal = [rule for rule in rules if rule.is_horizontal]
     slack = table.last.size
-    framing = tuple(r for r in vertical if table.x0 - slack <= r.x0 <= table.x1 + slack) if table.ruled else ()
+    framing = (
+        tuple(r for r in vertical if table.x0 - slack <= r.x0 <= table.x1 + slack) if table.ruled else ()
+    )
     bounds = _Bounds(table.separators, table.x0 - slack, table.x1 + slack, framing)
     count = 0
     while count < len(lines) and bounds.fits(lines[count]):
@@ -401,5 +408,7 @@ def _is_fragment(row: TableRow, previous: TableRow, table: Table) -> bool:
 
 
 def _joined(first: TableRow, rest: TableRow) -> TableRow:
-    cells = tuple(" ".join(part for part in pair if part) for pair in zip(first.cells, rest.cells, strict=True))
+    cells = tuple(
+        " ".join(part for part in pair if part) for pair in zip(first.cells, rest.cells, strict=True)
+    )
     return TableRow(cells, first.page, first.number, first.bbox)
