@@ -8,25 +8,20 @@ whose words stand apart by more than a word space seeds a table; lines between a
 lines join it when their words fit the columns, which is how the wrapped lines of a cell and the
 heading rows with a single cell are kept.
 
-Rows: a wrapped cell makes a row several printed lines tall. Rows are split at horizontal rules
-(ruled tables), else at the extra space between rows (cell padding), else by content (a line with
-a number in a number column, or a capitalised first cell, starts a row). A table that ends a page
-and whose columns the next page's first lines fit continues there; a repeated header row is dropped
-and a row split by the page break is joined.
-
-A row becomes one line of the document with its cells joined by tabs, empty cells included, the
-way the text exports print tables.
+The rows are built in ``pipeline.table_rows``. A table that ends a page continues on the next
+one when the first lines there fit its columns; header rows repeated there are dropped and a row
+split by the page break is joined. Each row becomes one line of the document, its cells joined by
+tabs, empty cells included, the way the text exports print tables.
 """
 
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.layout import PrintedLine, Rule, Word, is_list_marker
-from pipeline.numbers import is_number
+from pipeline.layout import PrintedLine, Rule, is_list_marker
+from pipeline.table_rows import Grid, TableRow, columns, is_fragment, joined, table_rows
 
 # A gap this wide (times the font size) inside a printed line separates two cells.
 WIDE_GAP = 0.8
@@ -40,24 +35,6 @@ MIN_SEPARATION = 0.6
 MAX_BRIDGE = 6
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
-# Extra space (times the font size) that marks a row boundary in a table without rules.
-ROW_SPACE = 0.2
-# Share of a column's filled cells that must be numbers for it to count as a number column.
-NUMBER_COLUMN_SHARE = 0.6
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """One row of a table: its cells (a wrapped cell joined with spaces) and where it starts."""
-
-    cells: tuple[str, ...]
-    page: int
-    number: int
-    bbox: tuple[float, float, float, float]
-
-    @property
-    def text(self) -> str:
-        return "\t".join(self.cells)
 
 
 @dataclass
@@ -265,9 +242,6 @@ def _merge_close(values: list[float], tolerance: float) -> list[float]:
     return merged
 
 
-# --- the rows ---------------------------------------------------------------------------------
-
-
 def _table(
     lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Rule], vertical: list[Rule]
 ) -> Table:
@@ -276,93 +250,8 @@ def _table(
     ruled = any(
         x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
     )
-    table = Table(separators, x0, x1, lines, [], ruled, _max_gap(lines))
-    table.rows = _rows(lines, table, horizontal)
-    return table
-
-
-def _columns(line: PrintedLine, separators: tuple[float, ...]) -> list[list[Word]]:
-    columns: list[list[Word]] = [[] for _ in range(len(separators) + 1)]
-    for word in line.words:
-        columns[bisect_left(separators, (word.x0 + word.x1) / 2)].append(word)
-    return columns
-
-
-def _number_columns(grid: Sequence[list[list[Word]]]) -> set[int]:
-    found = set()
-    for column in range(len(grid[0]) if grid else 0):
-        filled = [" ".join(w.text for w in line[column]) for line in grid if line[column]]
-        numbers = sum(1 for text in filled if is_number(text))
-        if numbers >= 2 and numbers >= NUMBER_COLUMN_SHARE * len(filled):
-            found.add(column)
-    return found
-
-
-def _rows(lines: list[PrintedLine], table: Table, horizontal: list[Rule]) -> list[TableRow]:
-    grid = [_columns(line, table.separators) for line in table.lines]
-    numbers = _number_columns(grid)
-    grid = grid[len(table.lines) - len(lines) :]
-    starts = _row_starts(lines, grid, numbers, table, horizontal)
-    rows: list[TableRow] = []
-    bounds = [*(i for i, start in enumerate(starts) if start), len(lines)]
-    for begin, end in itertools.pairwise(bounds):
-        rows.append(_row(lines[begin:end], grid[begin:end]))
-    return rows
-
-
-def _row(lines: Sequence[PrintedLine], grid: Sequence[list[list[Word]]]) -> TableRow:
-    cells = tuple(" ".join(w.text for line in grid for w in line[column]) for column in range(len(grid[0])))
-    words = [w for line in lines for w in line.words]
-    bbox = (
-        round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
-        round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2),
-    )  # fmt: skip
-    return TableRow(cells, lines[0].page, lines[0].number, bbox)
-
-
-def _row_starts(
-    lines: list[PrintedLine], grid: Sequence[list[list[Word]]], numbers: set[int], table: Table,
-    horizontal: list[Rule],
-) -> list[bool]:  # fmt: skip
-    """For each printed line, whether it starts a new row."""
-    ruled = [_rule_between(a, b, table, horizontal) for a, b in itertools.pairwise(lines)]
-    gaps = [_gap(a, b) for a, b, rule in zip(lines, lines[1:], ruled, strict=False) if not rule]
-    size = max(line.size for line in lines)
-    spaced = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
-    threshold = max(min(gaps, default=0.0), 0.0) + max(ROW_SPACE * size, 1.0)
-    starts = [True]
-    filled = _numbers_in(grid[0], numbers)
-    for index in range(1, len(lines)):
-        line = grid[index]
-        found = _numbers_in(line, numbers)
-        if ruled[index - 1] or found & filled:
-            start = True  # a rule, or a second number in one column
-        elif spaced:
-            start = _gap(lines[index - 1], lines[index]) > threshold
-        else:
-            start = not any(ruled) and _starts_by_content(line, numbers)
-        starts.append(start)
-        filled = found if start else filled | found
-    return starts
-
-
-def _numbers_in(line: list[list[Word]], numbers: set[int]) -> set[int]:
-    return {c for c in numbers if line[c] and is_number(" ".join(w.text for w in line[c]))}
-
-
-def _starts_by_content(line: list[list[Word]], numbers: set[int]) -> bool:
-    if any(line[c] for c in numbers):
-        return True
-    return bool(line[0]) and not line[0][0].text[0].islower()
-
-
-def _rule_between(upper: PrintedLine, lower: PrintedLine, table: Table, horizontal: list[Rule]) -> bool:
-    covered = sum(
-        min(r.x1, table.x1) - max(r.x0, table.x0)
-        for r in horizontal
-        if upper.bottom - 1 <= r.top <= lower.top + 1 and r.x1 > table.x0 and r.x0 < table.x1
-    )
-    return covered >= 0.5 * (table.x1 - table.x0)
+    rows = table_rows(lines, Grid(separators, x0, x1, horizontal))
+    return Table(separators, x0, x1, lines, rows, ruled, _max_gap(lines))
 
 
 # --- tables over a page break -----------------------------------------------------------------
@@ -371,44 +260,27 @@ def _rule_between(upper: PrintedLine, lower: PrintedLine, table: Table, horizont
 def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> int:
     """Append the page's first lines to ``table`` if they continue it; how many lines were taken."""
     vertical = [rule for rule in rules if not rule.is_horizontal]
-    horizontal = [rule for rule in rules if rule.is_horizontal]
     slack = table.last.size
-    framing = (
-        tuple(r for r in vertical if table.x0 - slack <= r.x0 <= table.x1 + slack) if table.ruled else ()
-    )
-    bounds = _Bounds(table.separators, table.x0 - slack, table.x1 + slack, framing)
+    left, right = table.x0 - slack, table.x1 + slack
+    framing = tuple(r for r in vertical if left <= r.x0 <= right) if table.ruled else ()
+    bounds = _Bounds(table.separators, left, right, framing)
     count = 0
     while count < len(lines) and bounds.fits(lines[count]):
         if count and _gap(lines[count - 1], lines[count]) > table.max_gap:
             break
         count += 1
     taken = list(lines[:count])
-    if not any(sum(1 for column in _columns(line, table.separators) if column) >= 2 for line in taken):
+    if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
         return 0
+    horizontal = [rule for rule in rules if rule.is_horizontal]
+    rows = table_rows(taken, Grid(table.separators, table.x0, table.x1, horizontal), context=table.lines)
     table.lines.extend(taken)
-    rows = _rows(taken, table, horizontal)
     repeated = 0  # header rows repeated on the new page
     while repeated < min(len(rows), len(table.rows)) and rows[repeated].cells == table.rows[repeated].cells:
         repeated += 1
     rows = rows[repeated:]
-    if rows and _is_fragment(rows[0], table.rows[-1], table):
-        table.rows[-1] = _joined(table.rows[-1], rows[0])
+    if rows and is_fragment(rows[0], table.rows[-1]):
+        table.rows[-1] = joined(table.rows[-1], rows[0])
         rows = rows[1:]
     table.rows.extend(rows)
     return count
-
-
-def _is_fragment(row: TableRow, previous: TableRow, table: Table) -> bool:
-    """Whether ``row`` is the rest of ``previous``, split by the page break: it starts in lower
-    case and adds no number where the previous part already has one."""
-    first = next((cell for cell in row.cells if cell), "")
-    if not first or not first[0].islower():
-        return False
-    return not any(is_number(a) and is_number(b) for a, b in zip(row.cells, previous.cells, strict=True))
-
-
-def _joined(first: TableRow, rest: TableRow) -> TableRow:
-    cells = tuple(
-        " ".join(part for part in pair if part) for pair in zip(first.cells, rest.cells, strict=True)
-    )
-    return TableRow(cells, first.page, first.number, first.bbox)
