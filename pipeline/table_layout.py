@@ -250,11 +250,15 @@ def _table(
     ruled = any(
         x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
     )
-    rows = table_rows(lines, Grid(separators, x0, x1, horizontal))
+    rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
     return Table(separators, x0, x1, lines, rows, ruled, _max_gap(lines))
 
 
 # --- tables over a page break -----------------------------------------------------------------
+
+
+def _cell_texts(line: PrintedLine, separators: tuple[float, ...]) -> list[str]:
+    return [" ".join(word.text for word in cell) for cell in columns(line, separators)]
 
 
 def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> int:
@@ -272,13 +276,16 @@ def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[
     taken = list(lines[:count])
     if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
         return 0
-    horizontal = [rule for rule in rules if rule.is_horizontal]
-    rows = table_rows(taken, Grid(table.separators, table.x0, table.x1, horizontal), context=table.lines)
-    table.lines.extend(taken)
-    repeated = 0  # header rows repeated on the new page
-    while repeated < min(len(rows), len(table.rows)) and rows[repeated].cells == table.rows[repeated].cells:
+    # Header lines repeated at the top of the new page, cell for cell, are not rows again.
+    repeated = 0
+    while repeated < min(len(taken), len(table.lines)) and _cell_texts(
+        taken[repeated], table.separators
+    ) == _cell_texts(table.lines[repeated], table.separators):
         repeated += 1
-    rows = rows[repeated:]
+    horizontal = [rule for rule in rules if rule.is_horizontal]
+    grid = Grid(table.separators, table.x0, table.x1, horizontal, table.ruled)
+    rows = table_rows(taken[repeated:], grid, context=table.lines) if taken[repeated:] else []
+    table.lines.extend(taken)
     if rows and is_fragment(rows[0], table.rows[-1]):
         table.rows[-1] = joined(table.rows[-1], rows[0])
         rows = rows[1:]

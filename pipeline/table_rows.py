@@ -39,12 +39,14 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Grid:
-    """A table's column boundaries and extent, and the horizontal rules on its page."""
+    """A table's column boundaries and extent, the horizontal rules on its page, and whether
+    vertical rules frame its columns."""
 
     separators: tuple[float, ...]
     x0: float
     x1: float
     horizontal: Sequence[Rule] = ()
+    ruled: bool = False
 
 
 def table_rows(
@@ -101,8 +103,8 @@ def _row_starts(
     size = max(line.size for line in lines)
     spaced = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
     threshold = max(min(gaps, default=0.0), 0.0) + max(ROW_SPACE * size, 1.0)
-    # Rules between most rows leave nothing to decide; a rule under the header alone does not.
-    grid_ruled = sum(ruled) >= 2
+    # In a grid the rules say it all; a rule under the header alone leaves the rows to the content.
+    grid_ruled = grid.ruled or sum(ruled) >= 2
     starts = [True]
     filled = _numbers_in(cells[0], numbers)
     for index in range(1, len(lines)):
