@@ -47,7 +47,7 @@ class Table:
     lines: list[PrintedLine]
     rows: list[TableRow]
     ruled: bool
-    max_gap: float
+    gap_limit: float
 
     @property
     def first(self) -> PrintedLine:
@@ -161,7 +161,7 @@ def _extend(
     lines: Sequence[PrintedLine], start: int, end: int, floor: int, bounds: _Bounds
 ) -> tuple[int, int]:
     """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
-    limit = _max_gap(lines[start:end])
+    limit = _gap_limit(lines[start:end])
     while end < len(lines) and _gap(lines[end - 1], lines[end]) <= limit and bounds.fits(lines[end]):
         end += 1
     while start > floor and _gap(lines[start - 1], lines[start]) <= limit and bounds.fits(lines[start - 1]):
@@ -188,10 +188,13 @@ def _gap(upper: PrintedLine, lower: PrintedLine) -> float:
     return lower.top - upper.bottom
 
 
-def _max_gap(lines: Sequence[PrintedLine]) -> float:
-    gaps = [_gap(a, b) for a, b in itertools.pairwise(lines)]
-    size = max(line.size for line in lines)
-    return max([*gaps, 0.0]) + 0.25 * size
+def _gap_limit(lines: Sequence[PrintedLine]) -> float:
+    """The most space a line may stand below the one before and still belong to the table: about
+    the usual space between its rows (the upper quartile, so that a gap between two tables
+    stacked into one does not count)."""
+    gaps = sorted(_gap(a, b) for a, b in itertools.pairwise(lines))
+    usual = gaps[(3 * (len(gaps) - 1)) // 4] if gaps else 0.0
+    return max(usual, 0.0) + 0.25 * max(line.size for line in lines)
 
 
 def _spans(line: PrintedLine, gap: float, vertical: list[Rule]) -> list[tuple[float, float]]:
@@ -251,7 +254,7 @@ def _table(
         x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
     )
     rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
-    return Table(separators, x0, x1, lines, rows, ruled, _max_gap(lines))
+    return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
 
 
 # --- tables over a page break -----------------------------------------------------------------
@@ -270,7 +273,7 @@ def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[
     bounds = _Bounds(table.separators, left, right, framing)
     count = 0
     while count < len(lines) and bounds.fits(lines[count]):
-        if count and _gap(lines[count - 1], lines[count]) > table.max_gap:
+        if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
             break
         count += 1
     taken = list(lines[:count])

@@ -1,9 +1,10 @@
 """The rows of a table whose columns are known: which printed lines start a row, and the cells.
 
 A wrapped cell makes a row several printed lines tall. Rows are split at horizontal rules (ruled
-tables), else at the extra space between rows (cell padding), else by content: a line with a number
-in a number column, or with a capitalised first cell, starts a row. A second number in one column
-always starts a row. A row's cells are the words of each column, line after line, joined by spaces.
+tables), else at the extra space between rows (cell padding), else by content: a line whose first
+cell starts with a capital or a digit starts a row. A second number in one column always starts a
+row, and a line that overlaps the one above (numbers centred beside a wrapped cell) never does.
+A row's cells are the words of each column, line after line, joined by spaces.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pipeline.numbers import is_number
 
 # Extra space (times the font size) that marks a row boundary in a table without rules.
 ROW_SPACE = 0.2
+# Share of the gaps between printed lines that must be wider for the rows to count as spaced.
+SPACED_SHARE = 0.2
 # Share of a column's filled cells that must be numbers for it to count as a number column.
 NUMBER_COLUMN_SHARE = 0.6
 
@@ -101,20 +104,25 @@ def _row_starts(
     ruled = [_rule_between(a, b, grid) for a, b in itertools.pairwise(lines)]
     gaps = [b.top - a.bottom for a, b, rule in zip(lines, lines[1:], ruled, strict=False) if not rule]
     size = max(line.size for line in lines)
-    spaced = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
     threshold = max(min(gaps, default=0.0), 0.0) + max(ROW_SPACE * size, 1.0)
+    # Rows are spaced when a good share of the gaps are wider than the space inside a cell; one
+    # wide gap (under a header) does not make a table spaced.
+    spaced = sum(1 for gap in gaps if gap > threshold) >= SPACED_SHARE * len(gaps) > 0
     # In a grid the rules say it all; a rule under the header alone leaves the rows to the content.
     grid_ruled = grid.ruled or sum(ruled) >= 2
     starts = [True]
     filled = _numbers_in(cells[0], numbers)
     for index in range(1, len(lines)):
         found = _numbers_in(cells[index], numbers)
+        gap = lines[index].top - lines[index - 1].bottom
         if ruled[index - 1] or found & filled:
             start = True
-        elif spaced:
-            start = lines[index].top - lines[index - 1].bottom > threshold
+        elif gap < -0.1 * size:
+            start = False  # overlapping lines: numbers centred beside a wrapped cell
+        elif gap > threshold or spaced:
+            start = gap > threshold
         else:
-            start = not grid_ruled and _starts_by_content(cells[index], numbers)
+            start = not grid_ruled and _starts_by_content(cells[index])
         starts.append(start)
         filled = found if start else filled | found
     return starts
@@ -124,9 +132,10 @@ def _numbers_in(line: list[list[Word]], numbers: set[int]) -> set[int]:
     return {c for c in numbers if line[c] and is_number(_text(line[c]))}
 
 
-def _starts_by_content(line: list[list[Word]], numbers: set[int]) -> bool:
-    if any(line[c] for c in numbers):
-        return True
+def _starts_by_content(line: list[list[Word]]) -> bool:
+    """A first cell that starts with a capital or a digit starts a row; the wrapped rest of a cell
+    starts in lower case, and a line with the first cell empty continues the row (a second number
+    in a column is caught before)."""
     return bool(line[0]) and not line[0][0].text[0].islower()
 
 
