@@ -157,6 +157,7 @@ def _blank_between(previous: Item, item: Item, geometry: _Geometry, follows_bull
 
 
 def _continues(block: list[PrintedLine], line: PrintedLine, geometry: _Geometry) -> bool:
+    """Whether ``line`` goes on with the paragraph or bullet in ``block`` (also on the next page)."""
     last = block[-1]
     if line.page not in (last.page, last.page + 1) or geometry.spaced(last, line):
         return False
@@ -172,7 +173,7 @@ def _aligned(block: list[PrintedLine], line: PrintedLine) -> bool:
     if len(block) > 1:
         return abs(line.x0 - block[1].x0) <= ALIGN_TOLERANCE
     first = block[0]
-    if _is_list_item(first) and abs(line.x0 - first.words[1].x0) <= ALIGN_TOLERANCE:
+    if _is_list_item(first) and len(first.words) > 1 and abs(line.x0 - first.words[1].x0) <= ALIGN_TOLERANCE:
         return True  # the hanging indent of a list item
     # Under the first line, or left of it by a first-line indent (up to four em).
     return first.x0 - 4 * first.size <= line.x0 <= first.x0 + ALIGN_TOLERANCE

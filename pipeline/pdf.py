@@ -45,6 +45,10 @@ END_OF_FILE = b"%%EOF"
 MARKER_WINDOW = 1024
 # A drawn line or rectangle at most this thick (points) is a ruling line.
 RULE_THICKNESS = 2.0
+# pdfminer writes a glyph its font maps to no character as "(cid:N)"; a bullet may be one, but when
+# this share of the words has one the text is unreadable.
+UNMAPPED_GLYPH = "(cid:"
+UNMAPPED_SHARE = 0.3
 # What a file that is not a PDF starts with, for the error message.
 SIGNATURES = (
     (b"\x89PNG", "a PNG image"),
@@ -69,10 +73,15 @@ def read_pdf(data: bytes, source: str, sha256: str) -> Document:
         # pdfminer warns (warnings module) about repaired cross-reference tables and the like.
         warnings.simplefilter("ignore")
         pages = _read_pages(data)
-    if not any(page.words for page in pages):
+    words = [word.text for page in pages for word in page.words]
+    if not words:
         raise IngestError(
             f"the PDF has no text layer (its {len(pages)} page(s) are probably scanned images); "
             "run OCR on it first"
+        )
+    if sum(1 for word in words if UNMAPPED_GLYPH in word) > UNMAPPED_SHARE * len(words):
+        raise IngestError(
+            "the PDF's text cannot be decoded: its fonts map the glyphs to no characters; run OCR on it first"
         )
     log.debug("%s: %d pages", source, len(pages))
     return Document(

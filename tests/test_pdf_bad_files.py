@@ -18,9 +18,11 @@ from click.testing import CliRunner
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
+from pipeline import pdf as pdf_module
 from pipeline.batch import digitize_batch
 from pipeline.cli import main
 from pipeline.ingest import IngestError
+from pipeline.layout import PageText, Word
 from pipeline.pdf import read_pdf
 from pipeline.process import process_file
 
@@ -156,3 +158,11 @@ def test_every_page_is_released_before_the_next_is_read(monkeypatch: pytest.Monk
     assert doc.pages is not None
     expected = [(event, n) for n in range(1, doc.pages + 1) for event in ("read", "close")]
     assert events[: len(expected)] == expected  # one read per page, each page closed before the next
+
+
+def test_text_in_unmapped_glyphs_fails_instead_of_reading_garbage(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A font without a map to characters: pdfminer gives "(cid:N)" for every glyph.
+    garbage = tuple(Word(f"(cid:{n})(cid:{n + 1})", 72 + 20 * n, 90 + 20 * n, 100, 110, 10) for n in range(20))
+    monkeypatch.setattr(pdf_module, "_read_pages", lambda data: [PageText(1, 595, 842, garbage)])
+    with pytest.raises(IngestError, match="cannot be decoded"):
+        read_pdf(small_pdf(), "unmapped.pdf", "0" * 64)
