@@ -1,0 +1,212 @@
+"""Printed lines to the document's lines: one line per paragraph, bullet or table row.
+
+The text exports the extractors were written against hold a paragraph or a bullet on one line, with
+blank lines between paragraphs. The printed lines of a PDF are put back into that shape:
+
+- A printed line continues the paragraph above unless space separates them, the font size changes,
+  it starts a bullet, it is not aligned with the paragraph, or the line above ended early: when the
+  first word of this line would have fit on the line above, the line above was broken by hand.
+  That last test also joins a paragraph or a bullet that a page break splits.
+- Bullets drawn as glyphs ("•", or an unmapped glyph such as "(cid:127)") are written as "- ", the
+  way the text exports write them; a typed "-" or a number ("1.") starts a list item only where it
+  stands out of the running text (in a list, or not aligned with the paragraph).
+- Table rows are lines of their own, their cells separated by tabs.
+- A blank line stands where the page leaves extra space between two blocks.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from statistics import median
+
+from pipeline.document import Line
+from pipeline.layout import PrintedLine, bullet_glyph, is_list_marker
+from pipeline.table_layout import Table
+
+SOFT_HYPHEN = "\u00ad"
+# Extra space (times the font size) over the usual line spacing that separates two blocks.
+BLOCK_SPACE = 0.35
+# How far (points) lines of one paragraph may start from each other.
+ALIGN_TOLERANCE = 2.0
+# How close (points) to the right edge of the text a justified line ends.
+JUSTIFIED_TOLERANCE = 1.0
+# Share of the text lines that end at the right edge when a document is set justified.
+JUSTIFIED_SHARE = 0.3
+
+Item = PrintedLine | Table
+
+
+class _Geometry:
+    """The document's usual line spacing and the right edge of the text on each page."""
+
+    def __init__(self, items: Sequence[Item], widths: dict[int, float]) -> None:
+        text = [item for item in items if isinstance(item, PrintedLine)]
+        gaps = [
+            round(b.top - a.bottom, 1)
+            for a, b in itertools.pairwise(text)
+            if a.page == b.page and abs(a.size - b.size) < 0.5 and b.top > a.bottom
+        ]
+        self.line_gap = _mode(gaps) if gaps else 0.0
+        edges: dict[int, list[float]] = {}
+        for line in text:
+            edges.setdefault(line.page, []).append(line.x1)
+        self.right = self._right_edges(text, edges, widths)
+        # Font sizes set justified: body text may be, while headings and lists rarely are.
+        by_size: dict[float, list[bool]] = {}
+        for line in text:
+            by_size.setdefault(round(line.size), []).append(self.reaches_edge(line))
+        self.justified = {
+            size
+            for size, reach in by_size.items()
+            if len(reach) >= 10 and sum(reach) >= JUSTIFIED_SHARE * len(reach)
+        }
+
+    @staticmethod
+    def _right_edges(
+        text: list[PrintedLine], edges: dict[int, list[float]], widths: dict[int, float]
+    ) -> dict[int, float]:
+        """Where the text ends on the right of each page: the longest line of a full page, else
+        the usual edge of the document's full pages, else the left margin mirrored."""
+        full = [max(x) for x in edges.values() if len(x) >= 5]
+        left = {line.page: line.x0 for line in reversed(text)}
+        common = median(full) if full else None
+        return {
+            page: max(x) if len(x) >= 5 else common or widths.get(page, max(x)) - left[page]
+            for page, x in edges.items()
+        }
+
+    def reaches_edge(self, line: PrintedLine) -> bool:
+        return line.x1 >= self.right.get(line.page, line.x1) - JUSTIFIED_TOLERANCE
+
+    def spaced(self, upper: PrintedLine | Table, lower: PrintedLine | Table) -> bool:
+        """Whether extra space stands between two blocks on one page."""
+        above = upper.last if isinstance(upper, Table) else upper
+        below = lower.first if isinstance(lower, Table) else lower
+        if above.page != below.page:
+            return False
+        size = max(above.size, below.size)
+        return below.top - above.bottom > self.line_gap + BLOCK_SPACE * size
+
+    def ended_early(self, block: list[PrintedLine], following: PrintedLine) -> bool:
+        """Whether the block's last line was ended by hand rather than wrapped.
+
+        It was if the first word of ``following`` would have fit at its end; or if the block is
+        set justified (lines in its font size often reach the right edge, and its other lines do)
+        and this line does not. The second test decides where a page break leaves no space.
+        """
+        line = block[-1]
+        word = following.words[0]
+        room = self.right.get(line.page, line.x1) - line.x1
+        if room > (word.x1 - word.x0) + 0.25 * line.size:
+            return True
+        if round(line.size) not in self.justified or _is_list_item(block[0]):
+            return False
+        return all(self.reaches_edge(other) for other in block[:-1]) and not self.reaches_edge(line)
+
+
+def _mode(values: list[float]) -> float:
+    counts: dict[float, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=lambda value: (counts[value], -value))
+
+
+def assemble(items: Sequence[Item], widths: dict[int, float]) -> tuple[Line, ...]:
+    """The document's lines from its printed lines and tables, in reading order.
+
+    ``widths`` gives each page's width, for pages too short to show where the text ends.
+    """
+    geometry = _Geometry(items, widths)
+    out: list[Line] = []
+    block: list[PrintedLine] = []
+    previous: Item | None = None
+    for item in items:
+        if isinstance(item, PrintedLine) and block and _continues(block, item, geometry):
+            block.append(item)
+            previous = item
+            continue
+        follows_bullet = bool(block) and _is_list_item(block[0])
+        _flush(block, out)
+        block = []
+        if previous is not None and _blank_between(previous, item, geometry, follows_bullet):
+            first = item.first if isinstance(item, Table) else item
+            out.append(Line(text="", number=first.number, page=first.page))
+        if isinstance(item, Table):
+            out.extend(Line(row.text, row.number, row.page, row.bbox) for row in item.rows)
+        else:
+            block = [item]
+        previous = item
+    _flush(block, out)
+    return tuple(out)
+
+
+def _blank_between(previous: Item, item: Item, geometry: _Geometry, follows_bullet: bool) -> bool:
+    """Extra space between two blocks on a page; or a page break, except inside a list.
+
+    The space a page break swallows is unknown, so a page break between blocks counts as the
+    blank line the text exports have between paragraphs, but not between two bullets.
+    """
+    if geometry.spaced(previous, item):
+        return True
+    above = previous.last if isinstance(previous, Table) else previous
+    below = item.first if isinstance(item, Table) else item
+    if above.page == below.page:
+        return False
+    return not (follows_bullet and isinstance(item, PrintedLine) and _is_list_item(item))
+
+
+def _continues(block: list[PrintedLine], line: PrintedLine, geometry: _Geometry) -> bool:
+    """Whether ``line`` goes on with the paragraph or bullet in ``block`` (also on the next page)."""
+    last = block[-1]
+    if line.page not in (last.page, last.page + 1) or geometry.spaced(last, line):
+        return False
+    if abs(line.size - last.size) > 0.5 or geometry.ended_early(block, line):
+        return False
+    if _is_bullet(line) or (_is_list_item(line) and _is_list_item(block[0])):
+        return False
+    return _aligned(block, line)
+
+
+def _aligned(block: list[PrintedLine], line: PrintedLine) -> bool:
+    """Whether ``line`` starts where the block's continuation lines start."""
+    if len(block) > 1:
+        return abs(line.x0 - block[1].x0) <= ALIGN_TOLERANCE
+    first = block[0]
+    if _is_list_item(first) and len(first.words) > 1 and abs(line.x0 - first.words[1].x0) <= ALIGN_TOLERANCE:
+        return True  # the hanging indent of a list item
+    # Under the first line, or left of it by a first-line indent (up to four em).
+    return first.x0 - 4 * first.size <= line.x0 <= first.x0 + ALIGN_TOLERANCE
+
+
+def _is_bullet(line: PrintedLine) -> bool:
+    """Whether the line starts with a bullet glyph."""
+    return bullet_glyph(line.words[0].text) is not None
+
+
+def _is_list_item(line: PrintedLine) -> bool:
+    """Whether the line starts with a bullet glyph, or with a dash or a number followed by text."""
+    return _is_bullet(line) or (len(line.words) > 1 and is_list_marker(line.words[0].text))
+
+
+def _flush(block: list[PrintedLine], out: list[Line]) -> None:
+    if not block:
+        return
+    text = block[0].text
+    for line in block[1:]:
+        text = text[:-1] + line.text if text.endswith(SOFT_HYPHEN) else f"{text} {line.text}"
+    first = block[0]
+    if _is_bullet(first):
+        text = _as_dash_bullet(text, first)
+    on_page = [line for line in block if line.page == first.page]
+    bbox = (
+        round(min(line.x0 for line in on_page), 2), round(on_page[0].top, 2),
+        round(max(line.x1 for line in on_page), 2), round(on_page[-1].bottom, 2),
+    )  # fmt: skip
+    out.append(Line(text=text, number=first.number, page=first.page, bbox=bbox))
+
+
+def _as_dash_bullet(text: str, first: PrintedLine) -> str:
+    marker = bullet_glyph(first.words[0].text) or ""
+    rest = text[len(marker) :].strip()
+    return f"- {rest}" if rest else "-"

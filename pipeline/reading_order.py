@@ -1,0 +1,35 @@
+"""A PDF's pages to the document's lines, in reading order.
+
+The steps, each in its own module: words to printed lines (``pipeline.layout``), running headers
+and footers dropped (``pipeline.furniture``), tables found and their rows built
+(``pipeline.table_layout``), paragraphs and bullets joined into lines (``pipeline.paragraphs``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from pipeline.document import Line
+from pipeline.furniture import drop_running_lines
+from pipeline.layout import PageText, printed_lines
+from pipeline.paragraphs import assemble
+from pipeline.table_layout import find_tables
+
+
+def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
+    """The document's lines from its pages, with page, line number within the page and box.
+
+    Running headers, footers and page numbers are dropped and not counted as lines; a table row
+    is one line with its cells separated by tabs; a paragraph or a bullet is one line, also when
+    a page break splits it (it keeps the page and line where it starts); a blank line stands where
+    the page leaves space between blocks.
+    """
+    printed = [printed_lines(page.number, page.words) for page in pages]
+    bodies = drop_running_lines(printed, [page.height for page in pages])
+    numbered = [
+        [dataclasses.replace(line, number=index) for index, line in enumerate(body, start=1)]
+        for body in bodies
+    ]
+    items = find_tables(numbered, [page.rules for page in pages])
+    return assemble(items, {page.number: page.width for page in pages})

@@ -1,0 +1,352 @@
+"""The PDF layout steps on made-up pages: words, running headers, tables, paragraphs.
+
+The geometry follows word processors (see ``pdf_geometry``): 10 pt text, 12 pt leading, table rows
+padded by a few points, so each test places words the way a report's page has them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pdf_geometry import (
+    CHAR,
+    LEFT,
+    SIZE,
+    cells,
+    glyphs_at,
+    grid_rules,
+    justified,
+    page,
+    words_at,
+)
+
+from pipeline.layout import Glyph, Word, printed_lines, words_from_glyphs
+from pipeline.reading_order import document_lines
+
+
+def texts(pages: list) -> list[str]:
+    return [line.text for line in document_lines(pages)]
+
+
+def non_blank(pages: list) -> list[str]:
+    return [text for text in texts(pages) if text]
+
+
+# --- glyphs to words ------------------------------------------------------------------------------
+
+
+def test_glyphs_drawn_twice_in_place_are_read_once() -> None:
+    # Fake bold drawn glyph by glyph: each glyph again, a third of a point to the right.
+    glyphs = [
+        g for glyph in glyphs_at(72, 100, "Framgångsrik") for g in (glyph, glyph._replace(x0=glyph.x0 + 0.35))
+    ]
+    assert [w.text for w in words_from_glyphs(glyphs)] == ["Framgångsrik"]
+
+
+def test_a_line_drawn_twice_is_read_once() -> None:
+    # Fake bold drawn line by line: the whole text again, shifted.
+    first = glyphs_at(72, 100, "Prenumerationstjänst och mer")
+    again = [g._replace(x0=g.x0 + 0.35, x1=g.x1 + 0.35) for g in first]
+    assert [w.text for w in words_from_glyphs(first + again)] == ["Prenumerationstjänst", "och", "mer"]
+
+
+@pytest.mark.parametrize("text", ["Kommunkompassen", "tillgänglighet", "Förbättringsområden", "ll ii"])
+def test_double_letters_are_kept(text: str) -> None:
+    assert " ".join(w.text for w in words_from_glyphs(glyphs_at(72, 100, text))) == text
+
+
+def test_words_split_where_a_gap_stands_without_a_space_glyph() -> None:
+    glyphs = [*glyphs_at(72, 100, "40"), *glyphs_at(120, 100, "28")]
+    assert [w.text for w in words_from_glyphs(glyphs)] == ["40", "28"]
+
+
+def test_ligatures_are_spelled_out() -> None:
+    glyphs = [
+        Glyph("e", 72, 77, 100, 110, SIZE),
+        Glyph("ﬀ", 77, 82, 100, 110, SIZE),
+        Glyph("ekt", 82, 97, 100, 110, SIZE),
+    ]
+    assert [w.text for w in words_from_glyphs(glyphs)] == ["effekt"]
+
+
+def test_printed_lines_group_words_on_one_baseline_left_to_right() -> None:
+    words = [*words_at(300, 100, "40"), *words_at(72, 100.5, "1.1 Hur"), *words_at(72, 112, "nästa rad")]
+    lines = printed_lines(1, words)
+    assert [line.text for line in lines] == ["1.1 Hur 40", "nästa rad"]
+
+
+# --- running headers and footers ----------------------------------------------------------------
+
+
+BODIES = ["Kommunkompassen är ett verktyg.", "Allmänt om Umeå kommun", "Information"]
+
+
+@pytest.mark.parametrize("footer", ["{n} (3)", "Sida {n} av 3", "- {n} -", "{n}"])
+def test_running_header_and_page_number_are_dropped(footer: str) -> None:
+    pages = [
+        page(
+            n,
+            words_at(LEFT, 40, "Sveriges Kommuner och Landsting"),
+            words_at(LEFT, 100, body),
+            words_at(280, 760, footer.format(n=n)),
+        )
+        for n, body in enumerate(BODIES, start=1)
+    ]
+    assert non_blank(pages) == BODIES
+
+
+def test_header_text_in_the_body_is_kept() -> None:
+    pages = [
+        page(
+            n,
+            words_at(LEFT, 40, "Kommunkompassen Umeå kommun 2007"),
+            words_at(LEFT, 100, f"Sida {n} text."),
+            words_at(LEFT, 300 + n * 40, "Kommunkompassen Umeå kommun 2007"),
+            words_at(LEFT, 500, "Slut."),
+        )
+        for n in (1, 2)
+    ]
+    assert non_blank(pages).count("Kommunkompassen Umeå kommun 2007") == 2
+
+
+def test_page_number_of_a_single_page_is_dropped_and_lines_count_from_the_body() -> None:
+    lines = document_lines([page(1, words_at(LEFT, 100, "Första raden."), words_at(290, 760, "1"))])
+    assert [(line.text, line.page, line.number) for line in lines] == [("Första raden.", 1, 1)]
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+QUESTION, MAX, OWN = 72.0, 300.0, 350.0
+
+
+def score_rows(padding: float) -> list[Word]:
+    """A borderless stacked score table; rows ``padding`` points apart beyond the 2 pt leading."""
+    top, found = 100.0, []
+    rows = [
+        ["1.1 Hur informeras medborgarna?", "40", "28"],
+        [
+            "5.2 Hur sker rapporteringen från",
+            "tvärssektoriella projekt och",
+            "program, avseende processer",
+            "och resultat?",
+            "20",
+            "12",
+        ],
+        ["1 Offentlighet och demokratisk kontroll"],
+        ["1.3 Hur informeras medborgarna", "om resultat?", "20", "13"],
+    ]
+    for row in rows:
+        question = [text for text in row if not text.isdigit()]
+        numbers = [text for text in row if text.isdigit()]
+        found += cells(top, (QUESTION, question[0]), *zip((MAX, OWN), numbers, strict=False))
+        for extra in question[1:]:
+            top += 12
+            found += words_at(QUESTION, top, extra)
+        top += 12 + padding
+    return found
+
+
+EXPECTED_SCORE_ROWS = [
+    "1.1 Hur informeras medborgarna?\t40\t28",
+    "5.2 Hur sker rapporteringen från tvärssektoriella projekt och program, avseende processer och "
+    "resultat?\t20\t12",
+    "1 Offentlighet och demokratisk kontroll\t\t",
+    "1.3 Hur informeras medborgarna om resultat?\t20\t13",
+]
+
+
+@pytest.mark.parametrize("padding", [6.0, 0.0], ids=["padded", "unpadded"])
+def test_borderless_table_keeps_a_wrapped_cell_in_one_row(padding: float) -> None:
+    assert non_blank([page(1, score_rows(padding))]) == EXPECTED_SCORE_ROWS
+
+
+def test_ruled_table_rows_follow_the_rules() -> None:
+    top = 100.0
+    words = [
+        *cells(top, (QUESTION, "7.4 Användning av Internet och"), (MAX, "20"), (OWN, "16")),
+        *words_at(QUESTION, top + 12, "Intranät i ärendehantering."),
+        *cells(top + 30, (QUESTION, "7.5 Hur aktivt används"), (MAX, "20"), (OWN, "13")),
+        *words_at(QUESTION, top + 42, "Jämförelser?"),
+    ]
+    rules = grid_rules([66, 294, 340, 390], [96, 126, 156])
+    assert non_blank([page(1, words, rules=rules)]) == [
+        "7.4 Användning av Internet och Intranät i ärendehantering.\t20\t16",
+        "7.5 Hur aktivt används Jämförelser?\t20\t13",
+    ]
+
+
+def test_side_by_side_tables_keep_empty_cells() -> None:
+    left, right = (72.0, 230.0, 260.0), (300.0, 470.0, 500.0)
+    words = [
+        *cells(
+            100,
+            (left[0], "1.3 Hur informeras?"),
+            (left[1], "20"),
+            (left[2], "13"),
+            (right[0], "5.3 Strategier."),
+            (right[1], "20"),
+            (right[2], "17"),
+        ),
+        *cells(118, (right[0], "5.4 Uppföljningsrutiner."), (right[1], "20"), (right[2], "17")),
+    ]
+    assert non_blank([page(1, words)]) == [
+        "1.3 Hur informeras?\t20\t13\t5.3 Strategier.\t20\t17",
+        "\t\t\t5.4 Uppföljningsrutiner.\t20\t17",
+    ]
+
+
+def test_justified_lines_with_wide_even_spaces_are_not_a_table() -> None:
+    text = [
+        "I en kommun beställer politiken genomförandet av ett uppdrag av",
+        "Detta uppdrag ska spegla den politiska majoritetens vilja när det",
+        "gäller att utveckla kommunen.",
+    ]
+    words = [*justified(100, text[0]), *justified(112, text[1]), *words_at(LEFT, 124, text[2])]
+    assert non_blank([page(1, words)]) == [" ".join(text)]
+
+
+AFTER_TABLE = "Sveriges Kommuner och Landsting har använt Kommunkompassen sedan 2002."
+
+
+def test_table_continues_on_the_next_page_with_its_header_repeated_and_a_split_row() -> None:
+    header = [(MAX, "Max"), (OWN, "Egna")]
+    first = page(
+        1,
+        words_at(LEFT, 76, "Tabell 2 Redovisning av poäng."),
+        cells(100, *header),
+        cells(118, (QUESTION, "2.4 Genomförs undersökningar?"), (MAX, "20"), (OWN, "17")),
+        cells(136, (QUESTION, "2.5 Hur är systemet för"), (MAX, "20"), (OWN, "12")),
+    )
+    second = page(
+        2,
+        cells(60, *header),
+        words_at(QUESTION, 78, "synpunkter organiserat?"),
+        cells(96, (QUESTION, "2.6 Bedrivs utbildning?"), (MAX, "10"), (OWN, "6")),
+        words_at(LEFT, 140, AFTER_TABLE),
+    )
+    lines = [line for line in document_lines([first, second]) if line.text]
+    assert [(line.text, line.page) for line in lines] == [
+        ("Tabell 2 Redovisning av poäng.", 1),
+        ("\tMax\tEgna", 1),
+        ("2.4 Genomförs undersökningar?\t20\t17", 1),
+        ("2.5 Hur är systemet för synpunkter organiserat?\t20\t12", 1),
+        ("2.6 Bedrivs utbildning?\t10\t6", 2),
+        (AFTER_TABLE, 2),
+    ]
+
+
+def test_header_of_two_lines_is_one_row() -> None:
+    words = [
+        *cells(100, (MAX, "Max-"), (OWN, "Egna")),
+        *cells(112, (MAX, "poäng"), (OWN, "poäng")),
+        *cells(130, (QUESTION, "1.1 Hur informeras?"), (MAX, "40"), (OWN, "28")),
+    ]
+    assert non_blank([page(1, words)]) == ["\tMax- poäng\tEgna poäng", "1.1 Hur informeras?\t40\t28"]
+
+
+# --- paragraphs and bullets -----------------------------------------------------------------------
+
+
+def test_paragraph_split_by_a_page_break_is_one_line_where_it_starts() -> None:
+    first = page(
+        1,
+        words_at(LEFT, 100, "Rubrik"),
+        justified(122, "Inom området offentlighet och demokratisk kontroll uppnår kommunen 73"),
+        justified(134, "poäng. En förbättring med sju poäng i förhållande till utvärderingen"),
+    )
+    second = page(2, words_at(LEFT, 60, "2005."), words_at(LEFT, 82, "Information"))
+    lines = [line for line in document_lines([first, second]) if line.text]
+    assert [(line.text, line.page, line.number) for line in lines] == [
+        ("Rubrik", 1, 1),
+        (
+            "Inom området offentlighet och demokratisk kontroll uppnår kommunen 73 poäng. En förbättring med "
+            "sju poäng i förhållande till utvärderingen 2005.",
+            1,
+            2,
+        ),
+        ("Information", 2, 2),
+    ]
+
+
+def test_paragraph_ending_short_before_a_page_break_is_not_joined() -> None:
+    first = page(
+        1,
+        justified(100, "Kommunen har ett ledningsinformationssystem som lyfter information"),
+        words_at(LEFT, 112, "i flera dimensioner."),
+    )
+    second = page(2, words_at(LEFT, 60, "Uppföljning och rapportering"))
+    assert texts([first, second]) == [
+        "Kommunen har ett ledningsinformationssystem som lyfter information i flera dimensioner.",
+        "",
+        "Uppföljning och rapportering",
+    ]
+
+
+def test_line_ended_by_hand_starts_a_new_line_and_space_gives_a_blank_line() -> None:
+    words = [
+        *words_at(LEFT, 100, "Styrkor"),
+        *words_at(LEFT, 112, "Kommunen har en tydlig styrmodell."),
+        *words_at(LEFT, 134, "Nästa stycke."),
+    ]
+    assert texts([page(1, words)]) == ["Styrkor", "Kommunen har en tydlig styrmodell.", "", "Nästa stycke."]
+
+
+@pytest.mark.parametrize("glyph", ["•", "(cid:127)", "\uf0b7", "▪"])
+def test_bullet_glyphs_become_dashes_and_wrapped_bullets_are_one_line(glyph: str) -> None:
+    text_x = LEFT + 18
+    words = [
+        *words_at(LEFT + 5, 100, glyph),
+        *justified(100, "Framgångsrik presstrategi och bra informationsflöde genom alla", left=text_x),
+        *words_at(text_x, 112, "genom befintliga kanaler."),
+        *words_at(LEFT + 5, 124, glyph),
+        *words_at(text_x, 124, "Prenumerationstjänst."),
+    ]
+    assert non_blank([page(1, words)]) == [
+        "- Framgångsrik presstrategi och bra informationsflöde genom alla genom befintliga kanaler.",
+        "- Prenumerationstjänst.",
+    ]
+
+
+def test_bullet_split_by_a_page_break_is_joined() -> None:
+    text_x = LEFT + 18
+    first = page(
+        1,
+        words_at(LEFT + 5, 100, "•"),
+        justified(100, "Kartläggning och sammanställning av kvalitetsmetoder och innovativa", left=text_x),
+    )
+    second = page(
+        2, words_at(text_x, 60, "arbetssätt."), words_at(LEFT, 82, "Område 8 Kommunen som samhällsbyggare")
+    )
+    assert non_blank([first, second]) == [
+        "- Kartläggning och sammanställning av kvalitetsmetoder och innovativa arbetssätt.",
+        "Område 8 Kommunen som samhällsbyggare",
+    ]
+
+
+def test_dash_in_running_text_at_the_start_of_a_line_stays_in_the_paragraph() -> None:
+    full = "De största offentliga arbetsgivarna är Norrlands universitetssjukhus, två universitet"
+    words = [
+        *justified(100, full),
+        *words_at(LEFT, 112, "- Umeå Universitet och Sveriges Lantbruksuniversitet."),
+    ]
+    assert non_blank([page(1, words)]) == [
+        "De största offentliga arbetsgivarna är Norrlands universitetssjukhus, två universitet - Umeå "
+        "Universitet och Sveriges Lantbruksuniversitet."
+    ]
+
+
+def test_typed_dash_list_items_are_lines_of_their_own() -> None:
+    lead = "Vid en utvärdering inhämtar oberoende experter information från tre källor:"
+    words = [
+        *words_at(LEFT, 100, lead),
+        *words_at(LEFT + 5, 112, "- Intervjuer"),
+        *words_at(LEFT + 5, 124, "- Officiella dokument"),
+    ]
+    assert non_blank([page(1, words)])[1:] == ["- Intervjuer", "- Officiella dokument"]
+
+
+def test_every_line_has_its_page_and_box() -> None:
+    lines = document_lines([page(1, score_rows(6.0)), page(2, words_at(LEFT, 60, "Slut."))])
+    assert all(line.page in (1, 2) and line.number >= 1 for line in lines)
+    assert all(line.bbox is not None for line in lines if line.text)
+    assert lines[0].bbox is not None and lines[0].bbox[0] == pytest.approx(QUESTION)
+    assert CHAR == SIZE / 2  # the geometry the expectations above are written for
