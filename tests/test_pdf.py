@@ -58,7 +58,7 @@ def comparable(value: Any) -> Any:
         return tuple(
             (f.name, comparable(getattr(value, f.name)))
             for f in dataclasses.fields(value)
-            if f.name not in skipped
+            if f.name not in skipped and not f.name.endswith(("_page", "_line"))
         )
     if isinstance(value, tuple | list):
         return tuple(comparable(item) for item in value)
