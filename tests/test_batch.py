@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import signal
 from pathlib import Path
@@ -16,6 +17,8 @@ from pipeline.cli import main
 from pipeline.process import process_file
 from pipeline.records import Report
 from tests.conftest import UMEA
+from tests.test_pdf_bad_files import BAD_FILES
+from tests.test_pdf_bad_files import FIXTURE as PDF
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")
 
@@ -131,3 +134,34 @@ def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(
     assert [by_name[n].status for n in names] == ["ok", "failed", "failed", "ok"]
     assert by_name["stuck.txt"].error == "timed out: digitizing took longer than 1 s"
     assert by_name["crash.txt"].error == "the worker digitizing this file died (exit code 3)"
+
+
+def test_acceptance_mixed_folder_of_good_and_bad_files(mixed_folder: Path, tmp_path: Path) -> None:
+    """Issue 6's acceptance: every file gets one reports row; good ones all their facts; no traceback."""
+    for kind in ("password", "truncated", "random_bytes", "png"):
+        (mixed_folder / f"bad_{kind}.pdf").write_bytes(BAD_FILES[kind][0]())
+    (mixed_folder / "umea.pdf").write_bytes(PDF.read_bytes())
+    (mixed_folder / "gone.txt").symlink_to(tmp_path / "deleted.txt")  # a file that cannot be read
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(mixed_folder), "--out", str(out)])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    reports = {Path(row["source_file"]).name: row for row in _rows(out / "reports.csv")}
+    assert len(reports) == 12
+    good = {name for name, row in reports.items() if row["status"] == "ok"}
+    assert good == {"umea_utf8.txt", "umea_cp1252.txt", "umea_bom_crlf.md", "umea.pdf"}
+    errors = {name: row["error"] for name, row in reports.items() if row["status"] == "failed"}
+    assert errors["bad_password.pdf"].startswith("the PDF is password-protected")
+    assert errors["bad_truncated.pdf"].startswith("the PDF is truncated")
+    assert errors["bad_png.pdf"].startswith("not a PDF file") and "PNG" in errors["bad_png.pdf"]
+    assert errors["bad_random_bytes.pdf"].startswith("not a PDF file")
+    assert errors["gone.txt"].startswith("cannot read") and "No such file" in errors["gone.txt"]
+    questions = _rows(out / "question_scores.csv")
+    ids = {row["report_id"] for row in questions}
+    assert len(questions) == 4 * 37 and len(ids) == 4
+    strict = CliRunner().invoke(main, ["run", str(mixed_folder), "--out", str(out), "--strict"])
+    assert strict.exit_code == 1
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
