@@ -5,11 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.evaluations import extract_evaluations
+from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.score_table import extract_question_scores
+from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
-from pipeline.numbers import format_number, parse_number
+from pipeline.numbers import format_number, parse_number, parse_number_words, parse_quantity
 from pipeline.process import digitize
 
 # Text that looks like reports: table cells, digits, decimal commas, Swedish letters and dashes.
@@ -18,6 +21,10 @@ REPORTISH = st.text(
     max_size=400,
 )
 ANY_TEXT = st.text(max_size=400)
+LIST_PIECES = [
+    "Ale", "Umeå", "Umeås", " (2006)", " (2003, 2005)", ", ", " och ", "-Stockholms stad",
+    " - Göteborgs Stad", "Hyllie", "Vara", "vara", " kommun", "(", ")", ":", ".", "\n", "de sex kommunerna: ", "Mark", "sju",
+]  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None)
@@ -43,6 +50,31 @@ def test_digitize_never_crashes(text: str) -> None:
 def test_parse_number_never_crashes(text: str) -> None:
     value = parse_number(text)
     assert value is None or isinstance(value, float)
+
+
+NUMBERISH = st.lists(
+    st.sampled_from(
+        ["en", "ett", "två", "och", "halv", "sju", "tio", "tjugo", "hundra", "tre", "7,5", "-", " "]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=200)
+@given(st.one_of(NUMBERISH, st.text(max_size=40)))
+def test_number_words_never_crash(text: str) -> None:
+    for value in (parse_number_words(text), parse_quantity(text)):
+        assert value is None or isinstance(value, float)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(LIST_PIECES), max_size=25).map("".join))
+def test_list_and_mention_extractors_never_crash_on_list_like_text(text: str) -> None:
+    doc = Document.from_text("Följande kommuner har utvärderats: " + text)
+    listing = extract_evaluations(doc)
+    assert all(e.year is None or 1000 <= e.year <= 2999 for e in listing.evaluations)
+    assert all(m.count >= 1 for m in extract_mentions(doc, subject_code="2480"))
+    extract_stated_counts(doc)
 
 
 @given(st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False, allow_infinity=False))
