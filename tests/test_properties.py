@@ -23,7 +23,8 @@ REPORTISH = st.text(
 ANY_TEXT = st.text(max_size=400)
 LIST_PIECES = [
     "Ale", "Umeå", "Umeås", " (2006)", " (2003, 2005)", ", ", " och ", "-Stockholms stad",
-    " - Göteborgs Stad", "Hyllie", "Vara", "vara", " kommun", "(", ")", ":", ".", "\n", "de sex kommunerna: ", "Mark", "sju",
+    " - Göteborgs Stad", "Hyllie", "Vara", "vara", " kommun", "(", ")", ":", ".", "\n",
+    "de sex kommunerna: ", "Mark", "sju",
 ]  # fmt: skip
 
 
