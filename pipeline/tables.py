@@ -57,6 +57,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "report_id": "string", "municipality": "string", "municipality_code": "string", "count": "Int64",
         "first_page": "Int64", "first_line": "Int64", "is_subject": "boolean",
     },
+    "coverage": {
+        "municipality": "string", "municipality_code": "string", "district": "string", "year": "Int64",
+        "listed_by": "Int64", "report_id": "string", "status": "string",
+    },
 }  # fmt: skip
 
 
@@ -183,9 +187,41 @@ def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
     return df.astype(schema)
 
 
+def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
+    """The archive's index: every evaluation the batch knows of, and whether it was digitized.
+
+    An evaluation is known from the lists of evaluated municipalities (``evaluations``) and from
+    the digitized reports themselves; it is ``digitized`` when a report of the batch evaluates that
+    municipality in that year, else ``missing``. Entries without a year cannot be placed.
+    """
+    listed: dict[tuple[str, str, int], set[str]] = {}
+    names: dict[tuple[str, str, int], str] = {}
+    digitized: dict[tuple[str, str, int], str] = {}
+    for report in reports:
+        meta = report.extraction.metadata
+        if report.status == "ok" and meta.municipality_code and meta.year:
+            key = (meta.municipality_code, "", meta.year)
+            digitized.setdefault(key, report.report_id)
+            names.setdefault(key, meta.municipality or "")
+        for e in report.extraction.evaluations:
+            if e.municipality_code and e.year:
+                key = (e.municipality_code, e.district or "", e.year)
+                listed.setdefault(key, set()).add(report.report_id)
+                names.setdefault(key, e.municipality or "")
+    for key in sorted(set(listed) | set(digitized)):
+        code, district, year = key
+        yield {
+            "municipality": names[key], "municipality_code": code, "district": district or None,
+            "year": year, "listed_by": len(listed.get(key, ())), "report_id": digitized.get(key),
+            "status": "digitized" if key in digitized else "missing",
+        }  # fmt: skip
+
+
 def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
     """Every output table for a batch, reports in the order given."""
-    return {
+    tables = {
         table: frame(table, (row for report in reports for row in builder(report)))
         for table, builder in ROW_BUILDERS.items()
     }
+    tables["coverage"] = frame("coverage", coverage_rows(reports))
+    return tables

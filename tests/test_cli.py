@@ -124,3 +124,30 @@ def test_help_has_examples() -> None:
     for args in (["--help"], ["run", "--help"]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0 and "kompass run corpus/ --out output/" in result.output
+
+
+def test_coverage_says_which_listed_evaluations_are_missing(out_dir: Path) -> None:
+    coverage = _csv(out_dir, "coverage")
+    assert len(coverage) == 49  # 48 dated list rows (Hyllie has no year) and the digitized Umeå 2007
+    assert (coverage["status"] == "missing").sum() == 48
+    umea = coverage[coverage["municipality_code"] == "2480"].set_index("year")
+    assert umea.loc[2007, "status"] == "digitized" and umea.loc[2003, "status"] == "missing"
+    bromma = coverage[coverage["district"] == "Bromma"]
+    assert (bromma["municipality_code"].item(), bromma["year"].item()) == ("0180", 2006)
+
+
+def test_coverage_marks_a_listed_evaluation_digitized_when_its_report_is_in_the_batch(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "umea.txt").write_bytes(UMEA.read_bytes())
+    # The same report as if it were Nacka's 2003 evaluation, which the Umeå list names.
+    nacka = UMEA.read_text(encoding="utf-8").replace("Analys av Umeå kommun", "Analys av Nacka kommun")
+    (inputs / "nacka.txt").write_text(
+        nacka.replace("19-21 september 2007", "19-21 september 2003"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    coverage = _csv(tmp_path / "out", "coverage").set_index(["municipality_code", "year"])
+    assert coverage.loc[("0182", 2003), "status"] == "digitized"
+    assert coverage.loc[("0182", 2003), "listed_by"] == 2
+    assert coverage.loc[("0182", 1996), "status"] == "missing"
