@@ -79,8 +79,9 @@ def run(
     """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
 
     Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
-    area_scores, year_totals, question_scores, issues, observations, claims, evaluations and
-    mentions. A file that cannot be read gets status "failed" in the reports table; the batch goes on.
+    area_scores, year_totals, question_scores, issues, observations, claims, evaluations,
+    mentions, and coverage (across the batch). A file that cannot be read gets status "failed" in the
+    reports table; the batch goes on.
 
     \b
     Examples:
