@@ -3,24 +3,20 @@
 A PDF gives a paragraph as several lines and may break a list of municipalities across a page; a
 text export usually gives a paragraph as one line. Extractors that read sentences rather than
 lines search the running text and map every match back to the line (and page) where it starts.
+Words broken at a line end and sentences are read as :mod:`extractors.prose` reads them; only
+the paragraph rule is this module's own, as it must hold for the whole document.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
+from extractors.prose import RunningText, join_wrapped, sentences
 from pipeline.document import Document, Line
 
-# A word broken at the end of a PDF line ("Stock-\nholms"): the hyphen and break are not printed
-# text. A hyphen before a capital ("Bromma-\nStockholms") is part of the name and is kept.
-SOFT_HYPHEN_BREAK = regex.compile(r"(?<=\p{L})-\n(?=\p{Ll})")
-WHITESPACE = regex.compile(r"\s+")
-# The end of a sentence: a full stop, exclamation or question mark before a space or line break.
-SENTENCE_END = regex.compile(r"[.!?](?=\s)\s*")
 # A line that ends its paragraph: a sentence (or a lead-in) ends with it.
 ENDS_PARAGRAPH = regex.compile(r"[.!?:;]\s*$")
 # A line that starts a block of its own: a bullet ("- 1.1 Hur ...", "• Ale") or a numbered heading.
@@ -28,21 +24,11 @@ OPENS_BLOCK = regex.compile(r"^\s*(?:[-–•*]|\d+(?:\.\d+)*\s+\p{Lu})")
 
 
 @dataclass(frozen=True)
-class Flow:
+class Flow(RunningText):
     """The lines of a document joined by newlines; ``starts[i]`` is the offset of ``lines[i]`` and
     ``opens[i]`` whether that line starts a paragraph."""
 
-    text: str
-    lines: tuple[Line, ...]
-    starts: tuple[int, ...]
     opens: tuple[bool, ...]
-
-    def line_at(self, offset: int) -> Line:
-        """The line that holds the character at ``offset``."""
-        return self.lines[self.line_index_at(offset)]
-
-    def line_index_at(self, offset: int) -> int:
-        return max(bisect_right(self.starts, offset) - 1, 0)
 
     def starts_paragraph(self, offset: int) -> bool:
         """Whether the text at ``offset`` is the first word of a paragraph."""
@@ -73,11 +59,15 @@ class Flow:
         return self.starts[index] - 1 if index < len(self.lines) else len(self.text)
 
     def sentence_around(self, offset: int) -> tuple[int, int]:
-        """Start and end offsets of the sentence that holds ``offset`` (within its paragraph)."""
+        """Start and end offsets of the sentence that holds ``offset`` (within its paragraph).
+
+        Sentences are split as :func:`extractors.prose.sentences` splits them, so that an
+        abbreviation ("t.ex. Umeå") does not end one here either.
+        """
         start, end = self.paragraph_start(offset), self.paragraph_end(offset)
-        before = [m.end() for m in SENTENCE_END.finditer(self.text, start, offset)]
-        after = SENTENCE_END.search(self.text, offset, end)
-        return (before[-1] if before else start), (after.start() + 1 if after else end)
+        holding = [span for span in sentences(self.text[start:end]) if span[0] <= offset - start]
+        first, last = holding[-1] if holding else (0, end - start)
+        return start + first, start + last
 
 
 def flow_of(doc: Document) -> Flow:
@@ -111,5 +101,10 @@ def _opens(previous: Line, line: Line) -> bool:
 
 
 def clean(text: str) -> str:
-    """A stretch of running text as one printed phrase: soft line-break hyphens dropped, spaces single."""
-    return WHITESPACE.sub(" ", SOFT_HYPHEN_BREAK.sub("", text)).strip()
+    """A stretch of running text as one printed phrase, spaces single.
+
+    Its lines are joined as :func:`extractors.prose.join_wrapped` joins them: a word a PDF broke
+    at a line's end ("Stock-\\nholms") is whole again, while a hyphen before a capital
+    ("Bromma-\\nStockholms") or a conjunction ("medborgar-\\noch brukar...") is printed and stays.
+    """
+    return " ".join(join_wrapped(text.split("\n")).split())

@@ -7,6 +7,7 @@ turn either into plain text while remembering which line each part came from.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,8 +79,13 @@ def _broken_word(text: str, part: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """Consecutive non-blank lines as one text, with the line each character came from."""
+class RunningText:
+    """Lines joined into one text; ``starts[i]`` is the offset in :attr:`text` where ``lines[i]`` starts.
+
+    Extractors search the joined text and name the line (and page) where a match stands. The
+    offsets never decrease (a line that completes a broken word starts at the hyphen it replaces),
+    so the line of an offset is found by bisection.
+    """
 
     text: str
     lines: tuple[Line, ...]
@@ -87,11 +93,16 @@ class Paragraph:
 
     def line_at(self, offset: int) -> Line:
         """The line that holds the character at ``offset`` of :attr:`text`."""
-        index = 0
-        for position, start in enumerate(self.starts):
-            if start <= offset:
-                index = position
-        return self.lines[index]
+        return self.lines[self.line_index_at(offset)]
+
+    def line_index_at(self, offset: int) -> int:
+        """The index in :attr:`lines` of the line that holds the character at ``offset``."""
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+
+@dataclass(frozen=True)
+class Paragraph(RunningText):
+    """Consecutive non-blank lines as one text, with the line each character came from."""
 
 
 def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
