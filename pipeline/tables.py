@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.framework import framework_for_year
 from pipeline.records import Report
 
 Row = dict[str, Any]
@@ -89,8 +90,6 @@ def report_rows(report: Report) -> Iterator[Row]:
 
 
 def area_score_rows(report: Report) -> Iterator[Row]:
-    from pipeline.framework import framework_for_year
-
     ext = report.extraction
     framework = framework_for_year(ext.metadata.year)
     for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
