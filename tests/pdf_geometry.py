@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from pipeline.layout import Glyph, PageText, PrintedLine, Rule, Word
+from pipeline.pdf.words import Glyph, PageText, PrintedLine, Rule, Word
 
 SIZE = 10.0
 CHAR = SIZE / 2

@@ -18,12 +18,12 @@ from click.testing import CliRunner
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline import pdf as pdf_module
 from pipeline.batch import digitize_batch
 from pipeline.cli import main
 from pipeline.ingest import IngestError
-from pipeline.layout import PageText, Word
-from pipeline.pdf import read_pdf
+from pipeline.pdf import reader as pdf_module
+from pipeline.pdf.reader import read_pdf
+from pipeline.pdf.words import PageText, Word
 from pipeline.process import process_file
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "umea_2007_a4_ruled.pdf"

@@ -19,8 +19,8 @@ from pdf_geometry import (
     words_at,
 )
 
-from pipeline.layout import Glyph, Word, printed_lines, words_from_glyphs
-from pipeline.reading_order import document_lines
+from pipeline.pdf.steps import document_lines
+from pipeline.pdf.words import Glyph, Word, printed_lines, words_from_glyphs
 
 
 def texts(pages: list) -> list[str]:

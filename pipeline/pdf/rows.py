@@ -14,8 +14,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.layout import PrintedLine, Rule, Word
 from pipeline.numbers import is_number
+from pipeline.pdf.words import PrintedLine, Rule, Word
 
 # Extra space (times the font size) that marks a row boundary in a table without rules.
 ROW_SPACE = 0.2

@@ -4,7 +4,7 @@ A page is read once: pdfplumber's ``page.layout`` gives pdfminer's layout object
 and ruling lines are taken straight from them. That skips pdfplumber's conversion of every glyph
 to a dictionary, two thirds of the time ``page.extract_text()`` spends on a page, so the whole
 pipeline stays faster than a bare text extraction. The page is closed right after, so memory stays
-flat over a batch. Everything else is geometry in ``pipeline.layout`` and the modules after it.
+flat over a batch. Everything else is geometry in ``pipeline.pdf.words`` and the modules after it.
 
 Files that are not readable PDFs fail with a message that says why: a password is needed, the file
 is truncated, it is another kind of file, it has no text layer. A PDF that is encrypted but opens
@@ -27,8 +27,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.document import Document
 from pipeline.ingest import IngestError
-from pipeline.layout import Glyph, PageText, Rule, words_from_glyphs
-from pipeline.reading_order import document_lines
+from pipeline.pdf.steps import document_lines
+from pipeline.pdf.words import Glyph, PageText, Rule, words_from_glyphs
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from pipeline.layout import PrintedLine
+from pipeline.pdf.words import PrintedLine
 
 # Lines at each end of a page that may be a running header or footer.
 ZONE_LINES = 2

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from statistics import median
 
 from pipeline.document import Line
-from pipeline.layout import PrintedLine, bullet_glyph, is_list_marker
-from pipeline.table_layout import Table
+from pipeline.pdf.tables import Table
+from pipeline.pdf.words import PrintedLine, bullet_glyph, is_list_marker
 
 SOFT_HYPHEN = "\u00ad"
 # Extra space (times the font size) over the usual line spacing that separates two blocks.

@@ -3,7 +3,7 @@
 The PDF reader (``pipeline.pdf``) hands over what pdfminer drew on each page: glyphs with their
 boxes and the ruling lines. Everything from there on is plain geometry, kept free of pdfplumber so
 it can be tested on made-up glyphs: words are runs of glyphs, printed lines are words sharing a
-baseline, and ``pipeline.reading_order`` turns the printed lines of all pages into the document's
+baseline, and ``pipeline.pdf.steps`` turns the printed lines of all pages into the document's
 lines.
 
 Coordinates are PDF points with ``top`` measured down from the top of the page.

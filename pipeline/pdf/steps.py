@@ -1,8 +1,8 @@
 """A PDF's pages to the document's lines, in reading order.
 
-The steps, each in its own module: words to printed lines (``pipeline.layout``), running headers
-and footers dropped (``pipeline.furniture``), tables found and their rows built
-(``pipeline.table_layout``), paragraphs and bullets joined into lines (``pipeline.paragraphs``).
+The steps, each in its own module: words to printed lines (``pipeline.pdf.words``), running headers
+and footers dropped (``pipeline.pdf.furniture``), tables found and their rows built
+(``pipeline.pdf.tables``), paragraphs and bullets joined into lines (``pipeline.pdf.lines``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from pipeline.document import Line
-from pipeline.furniture import drop_running_lines
-from pipeline.layout import PageText, printed_lines
-from pipeline.paragraphs import assemble
-from pipeline.table_layout import find_tables
+from pipeline.pdf.furniture import drop_running_lines
+from pipeline.pdf.lines import assemble
+from pipeline.pdf.tables import find_tables
+from pipeline.pdf.words import PageText, printed_lines
 
 
 def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
