@@ -1,8 +1,8 @@
-"""A PDF's pages to the document's lines, in reading order.
+"""Steps 3 to 7 in order: the words of a PDF's pages to the document's lines.
 
-The steps, each in its own module: words to printed lines (``pipeline.pdf.words``), running headers
-and footers dropped (``pipeline.pdf.furniture``), tables found and their rows built
-(``pipeline.pdf.tables``), paragraphs and bullets joined into lines (``pipeline.pdf.lines``).
+Words to printed lines (``printed_lines``), running headers and footers dropped (``furniture``),
+tables found (``tables``) and their rows built (``rows``), paragraphs, bullets and table rows made
+the document's lines (``lines``). Each step is geometry on plain values, testable on made-up pages.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from pipeline.document import Line
 from pipeline.pdf.furniture import drop_running_lines
 from pipeline.pdf.lines import assemble
+from pipeline.pdf.printed_lines import printed_lines
 from pipeline.pdf.tables import find_tables
-from pipeline.pdf.words import PageText, printed_lines
+from pipeline.pdf.words import PageText
 
 
 def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
