@@ -146,6 +146,7 @@ class GlyphRecorder(PDFPageAggregator):
         clow, chigh, dlow, dhigh = c * low, c * high, d * low, d * high
         glyphs = self.glyphs
         height, left, top = self._place
+        chars = self._chars.setdefault(id(font), {})
         needcharspace = False
         for obj in seq:
             if isinstance(obj, int | float):
@@ -157,7 +158,7 @@ class GlyphRecorder(PDFPageAggregator):
             for cid in font.decode(obj):
                 if needcharspace:
                     x += charspace
-                text, width = self._char(font, cid)
+                text, width = chars.get(cid) or self._char(font, cid)
                 adv = width * fontsize * scaling
                 if upright:
                     e2, f2 = x * a + y * c + e, x * b + y * d + f
