@@ -13,13 +13,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.numbers import format_number
+from pipeline.schema import ColumnType, table
 
 FORMATS = ("csv", "parquet")
 
 
-def _write_csv(df: pd.DataFrame, path: Path) -> None:
+def _write_csv(name: str, df: pd.DataFrame, path: Path) -> None:
     text = df.copy()
     for column, dtype in df.dtypes.items():
         if str(dtype) == "Float64":
@@ -30,8 +33,24 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _write_parquet(df: pd.DataFrame, path: Path) -> None:
-    df.to_parquet(path, index=False, engine="pyarrow")
+# The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
+# batches read together (DuckDB, pyarrow.dataset, pandas) whatever their content.
+ARROW_TYPES: dict[ColumnType, pa.DataType] = {
+    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
+    "boolean": pa.bool_(),
+}  # fmt: skip
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Parquet schema of table ``name``, from its declaration."""
+    return pa.schema(
+        [pa.field(c.name, ARROW_TYPES[c.type], nullable=not c.required) for c in table(name).columns]
+    )
+
+
+def _write_parquet(name: str, df: pd.DataFrame, path: Path) -> None:
+    arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+    pq.write_table(arrow, path)
 
 
 def write_tables(
@@ -47,7 +66,7 @@ def write_tables(
                 final = out_dir / f"{name}.{fmt}"
                 temporary = out_dir / f".{name}.{fmt}.partial"
                 staged.append((temporary, final))
-                writers[fmt](df, temporary)
+                writers[fmt](name, df, temporary)
     except BaseException:
         for temporary, _ in staged:
             with contextlib.suppress(OSError):

@@ -1,0 +1,135 @@
+"""The output contract is declared once (pipeline.schema): row builders, Parquet and README follow it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import tables
+from pipeline.process import process_file
+from pipeline.records import Report
+from pipeline.schema import TABLES, SchemaError, markdown_columns, table
+from pipeline.writers import arrow_schema, write_tables
+from tests.conftest import ROOT, UMEA
+
+README = ROOT / "README.md"
+EVERY_COLUMN = [(t.name, c.name) for t in TABLES for c in t.columns]
+
+
+@pytest.fixture(scope="module")
+def umea_report() -> Report:
+    return process_file(UMEA)
+
+
+@pytest.fixture(scope="module")
+def failed_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    empty = tmp_path_factory.mktemp("in") / "empty.txt"
+    empty.write_bytes(b"")
+    report = process_file(empty)
+    assert report.status == "failed"
+    return report
+
+
+def _altered(builder: Callable[..., Iterator[dict[str, Any]]], change: Callable[[dict[str, Any]], None]):
+    def altered(*args: Any) -> Iterator[dict[str, Any]]:
+        for row in builder(*args):
+            row = dict(row)
+            change(row)
+            yield row
+
+    return altered
+
+
+def _patch_builder(
+    monkeypatch: pytest.MonkeyPatch, name: str, change: Callable[[dict[str, Any]], None]
+) -> None:
+    registry = tables.BATCH_BUILDERS if name in tables.BATCH_BUILDERS else tables.ROW_BUILDERS
+    monkeypatch.setitem(registry, name, _altered(registry[name], change))
+
+
+def test_every_table_has_rows_from_the_corpus(umea_report: Report) -> None:
+    built = tables.build_tables([umea_report])
+    assert list(built) == [t.name for t in TABLES]
+    for name, df in built.items():
+        assert len(df) > 0, name
+        assert list(df.columns) == list(table(name).column_names)
+
+
+@pytest.mark.parametrize(("name", "column"), EVERY_COLUMN)
+def test_a_misspelt_row_builder_key_fails_loudly(
+    monkeypatch: pytest.MonkeyPatch, umea_report: Report, name: str, column: str
+) -> None:
+    def misspell(row: dict[str, Any]) -> None:
+        row[column + "s"] = row.pop(column)
+
+    _patch_builder(monkeypatch, name, misspell)
+    with pytest.raises(SchemaError, match=rf"{name}.*{column}s"):
+        tables.build_tables([umea_report])
+
+
+def test_a_missing_key_fails_naming_table_and_column(
+    monkeypatch: pytest.MonkeyPatch, umea_report: Report
+) -> None:
+    _patch_builder(monkeypatch, "question_scores", lambda row: row.pop("max_score"))
+    with pytest.raises(SchemaError, match=r"'question_scores'.*lacks column\(s\) \['max_score'\]"):
+        tables.build_tables([umea_report])
+
+
+def test_an_empty_required_value_fails(monkeypatch: pytest.MonkeyPatch, umea_report: Report) -> None:
+    _patch_builder(monkeypatch, "observations", lambda row: row.update(kind=None))
+    with pytest.raises(SchemaError, match=r"'observations': required column 'kind' is empty"):
+        tables.build_tables([umea_report])
+
+
+def test_an_undeclared_table_fails() -> None:
+    with pytest.raises(SchemaError, match="no output table is declared as 'scores'"):
+        tables.frame("scores", [])
+
+
+def test_parquet_types_are_declared_not_inferred(tmp_path: Path, failed_report: Report) -> None:
+    write_tables(tables.build_tables([failed_report]), tmp_path, ["parquet"])
+    for declared in TABLES:
+        assert pq.read_schema(tmp_path / f"{declared.name}.parquet").remove_metadata() == arrow_schema(
+            declared.name
+        )
+    reports = pq.read_schema(tmp_path / "reports.parquet")
+    assert str(reports.field("evaluation_start").type) == "date32[day]"
+    assert str(reports.field("year").type) == "int64"
+    assert str(pq.read_schema(tmp_path / "mentions.parquet").field("is_subject").type) == "bool"
+
+
+def test_a_failed_batch_reads_together_with_a_normal_one(
+    tmp_path: Path, umea_report: Report, failed_report: Report
+) -> None:
+    failed, normal = tmp_path / "failed", tmp_path / "normal"
+    write_tables(tables.build_tables([failed_report]), failed, ["parquet"])
+    write_tables(tables.build_tables([umea_report]), normal, ["parquet"])
+    for declared in TABLES:
+        paths = [str(failed / f"{declared.name}.parquet"), str(normal / f"{declared.name}.parquet")]
+        both = duckdb.sql(f"SELECT * FROM read_parquet({paths!r})").df()
+        alone = pd.read_parquet(paths[1])
+        expected_rows = len(alone) + (1 if declared.name == "reports" else 0)
+        assert len(both) == expected_rows, declared.name
+        assert len(pd.read_parquet(paths)) == expected_rows, declared.name
+    dates = duckdb.sql(
+        f"SELECT evaluation_start FROM read_parquet(['{failed}/reports.parquet', '{normal}/reports.parquet'])"
+        " WHERE evaluation_start IS NOT NULL"
+    ).fetchall()
+    assert [str(d) for (d,) in dates] == ["2007-09-19"]
+
+
+def test_readme_column_tables_match_the_declaration() -> None:
+    text = README.read_text(encoding="utf-8")
+    documented = re.findall(r"<!-- columns: (\w+) -->", text)
+    assert documented == [t.name for t in TABLES]
+    for declared in TABLES:
+        block = markdown_columns(declared)
+        assert block in text, f"README's {declared.name} columns differ; run python -m pipeline.schema"
+        assert f"### `{declared.name}`: {declared.description}\n" in text
