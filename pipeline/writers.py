@@ -8,6 +8,7 @@ table and never mixes tables from two runs.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.datapackage import FILE_NAME as DATAPACKAGE
+from pipeline.datapackage import descriptor
 from pipeline.numbers import format_number
 from pipeline.schema import ColumnType, table
 
@@ -53,10 +56,19 @@ def _write_parquet(name: str, df: pd.DataFrame, path: Path) -> None:
     pq.write_table(arrow, path)
 
 
+def _write_datapackage(tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path) -> None:
+    package = descriptor(formats, tables=list(tables))
+    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def write_tables(
     tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS
 ) -> list[Path]:
-    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths."""
+    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
+
+    ``datapackage.json`` (see :mod:`pipeline.datapackage`) is written beside them.
+    """
+    formats = tuple(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     writers = {"csv": _write_csv, "parquet": _write_parquet}
     staged: list[tuple[Path, Path]] = []
@@ -67,6 +79,8 @@ def write_tables(
                 temporary = out_dir / f".{name}.{fmt}.partial"
                 staged.append((temporary, final))
                 writers[fmt](name, df, temporary)
+        staged.append((out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE))
+        _write_datapackage(tables, formats, staged[-1][0])
     except BaseException:
         for temporary, _ in staged:
             with contextlib.suppress(OSError):

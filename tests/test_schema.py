@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,13 +15,15 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from click.testing import CliRunner
 
 from pipeline import tables
+from pipeline.cli import main
 from pipeline.process import process_file
 from pipeline.records import Report
 from pipeline.schema import TABLES, SchemaError, markdown_columns, table
 from pipeline.writers import arrow_schema, write_tables
-from tests.conftest import ROOT, UMEA
+from tests.conftest import CORPUS, ROOT, UMEA
 
 README = ROOT / "README.md"
 EVERY_COLUMN = [(t.name, c.name) for t in TABLES for c in t.columns]
@@ -133,3 +139,51 @@ def test_readme_column_tables_match_the_declaration() -> None:
         block = markdown_columns(declared)
         assert block in text, f"README's {declared.name} columns differ; run python -m pipeline.schema"
         assert f"### `{declared.name}`: {declared.description}\n" in text
+
+
+@pytest.fixture(scope="module")
+def corpus_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run") / "output"
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_frictionless_validates_the_corpus_output(corpus_output: Path) -> None:
+    frictionless = Path(sys.executable).with_name("frictionless")
+    run = subprocess.run(
+        [str(frictionless), "validate", "--json", "datapackage.json"],
+        cwd=corpus_output, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["valid"], run.stdout[:2000]
+    checked = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
+    assert checked["question_scores"] == 37 and checked["coverage"] > 0
+    assert set(checked) == {t.name for t in TABLES}
+
+
+def test_datapackage_declares_types_and_keys(corpus_output: Path) -> None:
+    package = json.loads((corpus_output / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    assert resources["reports"]["path"] == "reports.csv"
+    fields = {f["name"]: f for f in resources["question_scores"]["schema"]["fields"]}
+    assert (fields["question_id"]["type"], fields["year"]["type"], fields["score"]["type"]) == (
+        "string", "integer", "number",
+    )  # fmt: skip
+    assert resources["reports"]["schema"]["primaryKey"] == ["report_id"]
+    assert resources["claims"]["schema"]["foreignKeys"] == [
+        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}}
+    ]
+
+
+def test_frictionless_catches_a_broken_reference(corpus_output: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(corpus_output, broken)
+    text = (broken / "area_scores.csv").read_text(encoding="utf-8")
+    (broken / "area_scores.csv").write_text(text.replace("f4834ef01a6c0b48", "0" * 16, 1), encoding="utf-8")
+    frictionless = Path(sys.executable).with_name("frictionless")
+    run = subprocess.run(
+        [str(frictionless), "validate", "--json", "datapackage.json"],
+        cwd=broken, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode != 0 and "foreign-key" in run.stdout
