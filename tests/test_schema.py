@@ -187,3 +187,21 @@ def test_frictionless_catches_a_broken_reference(corpus_output: Path, tmp_path: 
         cwd=broken, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode != 0 and "foreign-key" in run.stdout
+
+
+def test_the_readme_reading_recipe_keeps_codes_as_text(
+    corpus_output: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("### Reading the tables") :]
+    recipe = section[section.index("```python\n") + 10 : section.index("\n```\n")]
+    monkeypatch.chdir(corpus_output.parent)
+    found: dict[str, Any] = {}
+    exec(compile(recipe, "README.md", "exec"), found)
+    scores = found["scores"]
+    assert str(scores["question_id"].dtype) == "string" and "1.1" in set(scores["question_id"])
+    assert str(scores["year"].dtype) == "Int64"
+    assert "0127" in set(found["coverage"]["municipality_code"])
+    assert str(found["coverage"]["year"].dtype) == "Int64"
+    assert set(found["areas"]["municipality_code"]) == {"2480"} and len(found["areas"]) == 24
+    assert ("0127",) in found["codes"]
