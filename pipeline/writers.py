@@ -19,10 +19,9 @@ import pyarrow.parquet as pq
 
 from pipeline.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.datapackage import descriptor
+from pipeline.defaults import FORMATS
 from pipeline.numbers import format_number
 from pipeline.schema import ColumnType, table
-
-FORMATS = ("csv", "parquet")
 
 
 def _write_csv(name: str, df: pd.DataFrame, path: Path) -> None:
