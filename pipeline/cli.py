@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline.defaults import CACHE_FOLDER, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.schema import TABLES
 
 if TYPE_CHECKING:
     from pipeline.api import Result
@@ -57,7 +58,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-@main.command()
+RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+
+Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
+datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
+cannot be read gets status "failed" in the reports table; the batch goes on.
+
+\b
+Examples:
+  kompass run corpus/ --out output/
+  kompass run umea_2007.txt --format csv --strict
+"""
+
+
+@main.command(help=RUN_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
@@ -81,18 +95,7 @@ def run(
     timeout: float,
     no_cache: bool,
 ) -> None:
-    """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
-
-    Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
-    area_scores, year_totals, question_scores, issues, observations, claims, evaluations,
-    mentions, and coverage (across the batch). A file that cannot be read gets status "failed" in the
-    reports table; the batch goes on.
-
-    \b
-    Examples:
-      kompass run corpus/ --out output/
-      kompass run umea_2007.txt --format csv --strict
-    """
+    """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
     from pipeline.errors import NoReportFilesError
 

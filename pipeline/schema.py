@@ -163,6 +163,7 @@ TABLES: tuple[Table, ...] = (
                "own points as printed (may exceed the max: that is an issue, not corrected)"),
         *_where(),
     ), primary_key=("report_id", "question_id", "page", "line"), foreign_keys=(REPORT,)),
+    # No key: two findings may share every column but the message (own and max points both empty).
     Table("issues", "what the validator found", (
         _report_id(),
         Column("rule", "string", "the rule's name (see Validation rules)", required=True),
@@ -298,7 +299,9 @@ def markdown_columns(declared: Table) -> str:
     for column in declared.columns:
         kind = f"{column.type}, never empty" if column.required else column.type
         lines.append(f"| {column.name} | {kind} | {column.meaning.replace('|', '&#124;')} |")
-    return "\n".join(lines) + "\n"
+    key = ", ".join(f"`{name}`" for name in declared.primary_key) or "none (rows may repeat)"
+    references = "".join(f"; `{k.column}` refers to `{k.table}`" for k in declared.foreign_keys)
+    return "\n".join([*lines, "", f"Key: {key}{references}."]) + "\n"
 
 
 def readme_block(declared: Table) -> str:

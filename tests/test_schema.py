@@ -146,7 +146,7 @@ def test_make_readme_writes_a_changed_column_into_the_readme() -> None:
     reports = table("reports")
     changed = replace(reports, columns=(*reports.columns, Column("extra", "integer", "a new column")))
     text = replace_block(README.read_text(encoding="utf-8"), readme_block(changed), markdown_columns(changed))
-    assert "| extra | integer | a new column |\n<!-- /reports-columns -->" in text
+    assert "| extra | integer | a new column |\n\nKey: `report_id`.\n<!-- /reports-columns -->" in text
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +213,10 @@ def test_the_readme_reading_recipe_keeps_codes_as_text(
     assert str(found["coverage"]["year"].dtype) == "Int64"
     assert set(found["areas"]["municipality_code"]) == {"2480"} and len(found["areas"]) == 24
     assert ("0127",) in found["codes"]
+
+
+def test_run_help_names_every_declared_table() -> None:
+    result = CliRunner().invoke(main, ["run", "--help"], terminal_width=400)
+    assert result.exit_code == 0
+    listed = result.output.split("describing their columns: ")[1].split(". A file")[0]
+    assert listed.split(", ") == [t.name for t in TABLES]
