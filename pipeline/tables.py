@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.framework import framework_for_year
+from pipeline.framework import framework_by_id
 from pipeline.records import Report
 
 Row = dict[str, Any]
@@ -91,7 +91,7 @@ def report_rows(report: Report) -> Iterator[Row]:
 
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    framework = framework_for_year(ext.metadata.year)
+    framework = framework_by_id(ext.framework)
     for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
         spec = framework.area(s.area) if framework else None
         yield {
