@@ -22,7 +22,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "report_id": "string", "source_file": "string", "sha256": "string", "input_format": "string",
         "pages": "Int64", "municipality": "string", "municipality_code": "string", "year": "Int64",
         "evaluation_start": "object", "evaluation_end": "object", "framework": "string",
-        "evaluators": "string", "status": "string", "error": "string",
+        "evaluators": "string", "status": "string", "error": "string", "report_date": "object",
     },
     "area_scores": {
         "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
@@ -83,9 +83,13 @@ def report_rows(report: Report) -> Iterator[Row]:
         "evaluation_start": meta.evaluation_start,
         "evaluation_end": meta.evaluation_end,
         "framework": report.extraction.framework,
-        "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators) or None,
+        "evaluators": "; ".join(
+            f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
+        )
+        or None,
         "status": report.status,
         "error": report.error,
+        "report_date": meta.report_date,
     }
 
 

@@ -44,7 +44,6 @@ PENDING: dict[tuple[str, str], str] = {
         if "grastorp" not in name and "kramfors" not in name
     },
     **{(name, "observations:pdf"): PDF_BREAK for name in NAMES},
-    **{(name, "report"): THIS_BRANCH for name in NAMES},
     ("kk2010_karlskrona_2014", "question_scores"): TABLES + ": own points before max",
     ("kk2020_tomelilla_2022", "question_scores"): TABLES + ": ids printed 1:1",
     ("kk2010_strangnas_2016", "question_scores:pdf"): TABLES + ": a score table split by a page break",
@@ -78,7 +77,9 @@ def _report(ext: Extraction) -> dict[str, Any]:
         "report_date": _iso(getattr(meta, "report_date", None)),
         "evaluation_start": _iso(meta.evaluation_start),
         "evaluation_end": _iso(meta.evaluation_end),
-        "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators),
+        "evaluators": "; ".join(
+            f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
+        ),
     }
 
 
