@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 import regex
@@ -16,9 +17,12 @@ from pipeline.edition_lookup import (
     question_id_pattern,
 )
 from pipeline.framework import framework_by_id, frameworks_for_year, load_frameworks
+from pipeline.process import digitize
 from pipeline.records import AreaScore, Extraction, Metadata, QuestionScore, Severity, YearTotal
 from pipeline.validation import edition, scores, validate
+from tests.conftest import doc_from
 
+FIXTURES = Path(__file__).parent / "fixtures" / "editions"
 NAMES_2002 = [area.name for area in framework_by_id("kk2002-rev2007").areas]  # type: ignore[union-attr]
 NAMES_2010 = [
     "Offentlighet och demokrati", "Tillgänglighet och brukarorientering", "Politisk styrning och kontroll",
@@ -187,3 +191,22 @@ def test_partial_edition_checks_printed_maxima_and_says_what_it_did_not_check() 
     assert "question_unknown" not in rules and "question_missing" not in rules
     full = {f.rule for f in validate(extraction, framework_by_id("kk2002-rev2007"))}
     assert "edition_maxima_unknown" not in full and "question_max_mismatch" in full
+
+
+def _digitized_text(text: str) -> Extraction:
+    return digitize(doc_from(text))
+
+
+def test_a_report_read_by_its_names_says_its_year_suggests_another_edition() -> None:
+    """The Grästorp fixture (2010 tool) as if evaluated in 2009, when the 2002 tool was in use."""
+    text = (FIXTURES / "kk2010_grastorp_2014.txt").read_text(encoding="utf-8")
+    extraction = _digitized_text(text.replace("28-30 oktober 2014", "28-30 oktober 2009"))
+    assert (extraction.metadata.year, extraction.framework) == (2009, "kk2010")
+    [finding] = [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
+    assert (finding.year, finding.expected, finding.found) == (2009, "kk2002-rev2007", "kk2010")
+
+
+def test_a_report_of_its_own_years_edition_has_no_mismatch() -> None:
+    extraction = _digitized_text((FIXTURES / "kk2020_vallentuna_2021.txt").read_text(encoding="utf-8"))
+    assert extraction.framework == "kk2020"
+    assert not [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
