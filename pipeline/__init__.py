@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 # Public name -> the module that defines it.
 _EXPORTS = {
     "digitize": "pipeline.api",
+    "digitize_to": "pipeline.api",
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
     "collect_inputs": "pipeline.api",
@@ -36,10 +37,11 @@ _EXPORTS = {
 __all__ = [
     "TABLES", "Column", "Finding", "Inputs", "KompassError", "NoReportFilesError", "Report", "Result",
     "Severity", "Table", "__version__", "collect_inputs", "digitize",
+    "digitize_to",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
-    from pipeline.api import Inputs, Result, collect_inputs, digitize
+    from pipeline.api import Inputs, Result, collect_inputs, digitize, digitize_to
     from pipeline.errors import KompassError, NoReportFilesError
     from pipeline.records import Finding, Report, Severity
     from pipeline.schema import TABLES, Column, Table

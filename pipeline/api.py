@@ -11,6 +11,7 @@ The command line parses its options, calls :func:`digitize` and :meth:`Result.wr
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,11 +21,12 @@ import pandas as pd
 
 from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
 
-__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
+__all__ = ["Inputs", "Result", "collect_inputs", "digitize", "digitize_to"]
 from pipeline.cache import ReportCache
 from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
 from pipeline.records import Finding
+from pipeline.spill import RowSpill
 from pipeline.tables import build_tables
 from pipeline.writers import write_tables
 
@@ -64,6 +66,14 @@ def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     return collect_inputs(paths)
 
 
+def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
+    found = _as_inputs(inputs)
+    if not found.files:
+        searched = ", ".join(map(str, found.searched)) or "the inputs"
+        raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
+    return found
+
+
 def digitize(
     inputs: PathLike | Iterable[PathLike] | Inputs,
     *,
@@ -84,10 +94,7 @@ def digitize(
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
     """
-    found = _as_inputs(inputs)
-    if not found.files:
-        searched = ", ".join(map(str, found.searched)) or "the inputs"
-        raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
+    found = _found(inputs)
     cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
     batch = digitize_batch(list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache)
     return Result(
@@ -97,3 +104,30 @@ def digitize(
         cached=batch.cached,
         tables=build_tables(batch.reports),
     )
+
+
+def digitize_to(
+    out_dir: PathLike,
+    inputs: PathLike | Iterable[PathLike] | Inputs,
+    *,
+    formats: Iterable[str] = FORMATS,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    cache_dir: PathLike | None = None,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Digitize report files into tables written to ``out_dir``: what ``kompass run`` does.
+
+    The same tables as ``digitize(inputs).write(out_dir, formats)``, but each report's rows go to
+    a temporary file as the report is done (see :mod:`pipeline.spill`), so memory stays flat
+    however many reports the batch holds. The result's ``reports`` are outlines: identity,
+    status, error, metadata and the evaluations listed (the tables hold the rest).
+    """
+    found = _found(inputs)
+    cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
+    with RowSpill() as spill:
+        batch = digitize_batch(
+            list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache, keep=spill.add
+        )
+        write_tables(spill.tables(), Path(out_dir), formats)
+    return dataclasses.replace(batch, skipped=found.skipped)

@@ -76,27 +76,35 @@ def digitize_batch(
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     cache: ReportCache | None = None,
+    keep: Callable[[Report], Report] | None = None,
 ) -> BatchResult:
     """Digitize every file; a failing file gives a failed report and the batch goes on.
 
     ``workers`` processes (default: all cores) share the files; a document that takes longer than
     ``timeout`` seconds is stopped and fails. Files whose digitized report is in ``cache`` are not
-    digitized again. The reports come back sorted by path, whatever the number of workers.
+    digitized again. The reports come back sorted by path, whatever the number of workers; with
+    ``keep``, each report as it is done is replaced by what ``keep`` returns for it (a spill's
+    outline), so the batch holds no more than that.
     """
     reports: dict[int, Report] = {}
+    severities: Counter[str] = Counter()
     todo: list[tuple[int, Path]] = []
+
+    def store(index: int, report: Report) -> None:
+        severities.update(str(f.severity) for f in report.extraction.findings)
+        reports[index] = keep(report) if keep else report
+
     for index, path in enumerate(files):
         cached = cache.get(path) if cache else None
         if cached is None:
             todo.append((index, path))
             continue
-        reports[index] = cached
+        store(index, cached)
         if progress:
             progress(cached)
 
     def collect(position: int, report: Report) -> None:
-        index = todo[position][0]
-        reports[index] = report
+        store(todo[position][0], report)
         if cache:
             cache.put(report)
         if progress:
@@ -105,5 +113,4 @@ def digitize_batch(
     if todo:
         run_parallel([path for _, path in todo], workers or default_workers(), timeout, collect)
     ordered = tuple(sorted(reports.values(), key=lambda r: (r.source_file, r.report_id)))
-    severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
     return BatchResult(ordered, severities=severities, cached=len(files) - len(todo))

@@ -18,8 +18,7 @@ from pipeline.defaults import CACHE_FOLDER, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.schema import TABLES
 
 if TYPE_CHECKING:
-    from pipeline.api import Result
-    from pipeline.batch import Inputs
+    from pipeline.batch import BatchResult, Inputs
     from pipeline.records import Report
 
 EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
@@ -103,13 +102,14 @@ def run(
     for path, reason in found.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     cache_dir = None if no_cache else out_dir / CACHE_FOLDER
-    try:
-        result = _digitize_with_progress(found, workers=workers, timeout=timeout, cache_dir=cache_dir)
-    except NoReportFilesError as exc:
-        raise click.ClickException(str(exc)) from exc
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
-        result.write(out_dir, formats)
+        # The tables stream to out_dir while the batch runs (memory stays flat, see pipeline.spill).
+        result = _digitize_with_progress(
+            found, out_dir=out_dir, formats=formats, workers=workers, timeout=timeout, cache_dir=cache_dir
+        )
+    except NoReportFilesError as exc:
+        raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     click.echo(_summary(result, out_dir), err=True)
@@ -117,11 +117,11 @@ def run(
         ctx.exit(EXIT_STRICT_ERRORS)
 
 
-def _digitize_with_progress(found: Inputs, **options: Any) -> Result:
-    from pipeline.api import digitize
+def _digitize_with_progress(found: Inputs, out_dir: Path, **options: Any) -> BatchResult:
+    from pipeline.api import digitize_to
 
     if not sys.stderr.isatty() or not found.files:
-        return digitize(found, **options)
+        return digitize_to(out_dir, found, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
         length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
@@ -134,10 +134,10 @@ def _digitize_with_progress(found: Inputs, **options: Any) -> Result:
             failed += report.status != "ok"
             bar.update(1)
 
-        return digitize(found, progress=advance, **options)
+        return digitize_to(out_dir, found, progress=advance, **options)
 
 
-def _summary(result: Result, out_dir: Path) -> str:
+def _summary(result: BatchResult, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -23,8 +23,16 @@ from pipeline.defaults import FORMATS
 from pipeline.numbers import format_number
 from pipeline.schema import ColumnType, table
 
+# A table as one DataFrame, or as DataFrame chunks of its rows in order (re-iterable: each format
+# reads it again), which is how a batch's spilled tables stream to disk (``pipeline.spill``).
+TableData = pd.DataFrame | Iterable[pd.DataFrame]
 
-def _write_csv(name: str, df: pd.DataFrame, path: Path) -> None:
+
+def _chunks(table: TableData) -> Iterable[pd.DataFrame]:
+    return [table] if isinstance(table, pd.DataFrame) else table
+
+
+def _csv_text(df: pd.DataFrame) -> pd.DataFrame:
     text = df.copy()
     for column, dtype in df.dtypes.items():
         if str(dtype) == "Float64":
@@ -32,7 +40,13 @@ def _write_csv(name: str, df: pd.DataFrame, path: Path) -> None:
             text[column] = (
                 df[column].map(lambda v: format_number(v) if pd.notna(v) else None).astype("string")
             )
-    text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return text
+
+
+def _write_csv(name: str, table: TableData, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        for number, df in enumerate(_chunks(table)):
+            _csv_text(df).to_csv(file, index=False, header=number == 0, lineterminator="\n")
 
 
 # The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
@@ -50,20 +64,30 @@ def arrow_schema(name: str) -> pa.Schema:
     )
 
 
-def _write_parquet(name: str, df: pd.DataFrame, path: Path) -> None:
-    arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
-    pq.write_table(arrow, path)
+def _write_parquet(name: str, table: TableData, path: Path) -> None:
+    # One row group per chunk; the writer takes the first chunk's schema, as pq.write_table does.
+    writer: pq.ParquetWriter | None = None
+    try:
+        for df in _chunks(table):
+            arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+            writer = writer or pq.ParquetWriter(path, arrow.schema)
+            writer.write_table(arrow)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
-def _write_datapackage(tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path) -> None:
+def _write_datapackage(tables: Mapping[str, TableData], formats: tuple[str, ...], path: Path) -> None:
     package = descriptor(formats, tables=list(tables))
     path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def write_tables(
-    tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS
+    tables: Mapping[str, TableData], out_dir: Path, formats: Iterable[str] = FORMATS
 ) -> list[Path]:
     """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
+
+    A table is a DataFrame or an iterable of DataFrame chunks of its rows (read once per format).
 
     ``datapackage.json`` (see :mod:`pipeline.datapackage`) is written beside them.
     """
