@@ -167,7 +167,8 @@ def speed(docs: int) -> None:
     timings = {kind: measure([sys.executable, __file__, "--bare", kind, str(folder)]) for kind in BARE}
     timings["kompass"] = kompass_run(folder)
     pages = _pages(folder)
-    print(f"{docs} documents, {pages} pages, {os.cpu_count()} cores; load average before: {load}, after: {_load()}")
+    print(f"{docs} documents, {pages} pages, {os.cpu_count()} cores; load average before: {load}, ", end="")
+    print(f"after: {_load()}")
     print(f"{'pass':<11} {'wall s':>7} {'CPU s':>7} {'pages/s':>8} {'CPU ms/page':>11} {'peak MiB':>9}")
     for kind, t in timings.items():
         print(
@@ -209,9 +210,13 @@ def memory(large: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20, help="PDF documents in the speed batch")
-    parser.add_argument("--memory", type=int, metavar="N", help="also compare peak memory for 10 and N text reports")
+    parser.add_argument(
+        "--memory", type=int, metavar="N", help="also compare peak memory for 10 and N text reports"
+    )
     parser.add_argument("--bare", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    # Each figure shows as soon as it is measured, also through a pipe: the bench runs for minutes.
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     if args.bare:
         BARE[args.bare[0]](Path(args.bare[1]))
         return
