@@ -18,7 +18,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup run test lint bench lock lowest clean
+.PHONY: setup run test lint bench readme lock lowest clean
 
 setup: $(DEV_STAMP)
 
@@ -27,13 +27,13 @@ $(BIN)/python:
 
 # Installs exactly the locked versions (pip checks every hash); the project itself without deps.
 $(RUN_STAMP): pyproject.toml $(RUN_LOCK) | $(BIN)/python
-	$(PYTHON) requirements/fingerprint.py check $(RUN_LOCK)
+	$(PYTHON) tools/lock_fingerprint.py check $(RUN_LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUN_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(DEV_STAMP): pyproject.toml $(DEV_LOCK) | $(BIN)/python
-	$(PYTHON) requirements/fingerprint.py check $(DEV_LOCK)
+	$(PYTHON) tools/lock_fingerprint.py check $(DEV_LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
@@ -45,7 +45,7 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check pipeline extractors tests bench requirements
+	$(BIN)/ruff check pipeline extractors tests bench tools
 	$(BIN)/mypy
 
 bench: $(RUN_STAMP)
@@ -60,7 +60,7 @@ $(UV): | $(BIN)/python
 lock: $(UV)
 	$(COMPILE) --extra dev -o $(DEV_LOCK)
 	$(COMPILE) --constraint $(DEV_LOCK) -o $(RUN_LOCK)
-	fingerprint=$$($(PYTHON) requirements/fingerprint.py) && \
+	fingerprint=$$($(PYTHON) tools/lock_fingerprint.py) && \
 		sed -i "1i # dependencies-fingerprint: $$fingerprint" $(DEV_LOCK) $(RUN_LOCK)
 
 # The tests against the lowest versions pyproject.toml allows for each direct dependency (not in CI).
@@ -70,6 +70,10 @@ lowest: $(UV)
 	$(UV) pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[dev]'
 	$(UV) pip freeze --python $(LOWEST)/bin/python | grep -iE '^(click|pandas|pyarrow|pdfplumber|pdfminer[-.]six|regex|spacy|thinc|numpy)=='
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
+
+# Regenerate the README's generated blocks (the rule table) from their declarations.
+readme: $(DEV_STAMP)
+	$(BIN)/python tools/update_readme.py
 
 clean:
 	rm -rf $(VENV) $(LOWEST) output/*.csv output/*.parquet

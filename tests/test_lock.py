@@ -16,8 +16,8 @@ PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def _fingerprint_module():  # requirements/ is no package: it runs before any environment exists
-    spec = importlib.util.spec_from_file_location("fingerprint", ROOT / "requirements" / "fingerprint.py")
+def _fingerprint_module():  # tools/ is no package: the script runs before any environment exists
+    spec = importlib.util.spec_from_file_location("fingerprint", ROOT / "tools" / "lock_fingerprint.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -1,12 +1,12 @@
-"""Whether the locks in this folder were made from the dependencies pyproject.toml declares now.
+"""Whether the locks in requirements/ were made from the dependencies pyproject.toml declares now.
 
 `make lock` writes a fingerprint of the declared dependencies into each lock it makes; `make`
 refuses to install from a lock whose fingerprint differs, so a dependency added to pyproject.toml
 without `make lock` fails loudly instead of leaving an environment that works only on one machine.
 Standard library only: it runs before any environment exists.
 
-    python requirements/fingerprint.py              # print the fingerprint
-    python requirements/fingerprint.py check LOCK   # exit 1 unless LOCK carries it
+    python tools/lock_fingerprint.py              # print the fingerprint
+    python tools/lock_fingerprint.py check LOCK   # exit 1 unless LOCK carries it
 """
 
 from __future__ import annotations
