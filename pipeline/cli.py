@@ -12,11 +12,50 @@ import click
 
 from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch
 from pipeline.cache import CACHE_FOLDER, ReportCache
+from pipeline.outcome import FAIL_ON_LEVELS, trouble
 from pipeline.records import Report
 from pipeline.tables import build_tables
 from pipeline.writers import FORMATS, write_tables
 
-EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
+EXIT_OK, EXIT_TROUBLE = 0, 1
+# How many skipped files and failed files are named on a terminal before "… and N more" (-v: all).
+FIRST_FEW = 5
+LOG_LEVELS = {
+    "debug": logging.DEBUG, "verbose": logging.INFO, "normal": logging.WARNING, "quiet": logging.ERROR,
+}  # fmt: skip
+
+
+def _remember_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # ctx.meta is shared by the group's and the command's contexts: a flag counts wherever it stands.
+    if value and param.name:
+        ctx.meta[f"kompass.{param.name}"] = True
+
+
+def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--debug, -q and -v, accepted before and after the command name."""
+    flags = (
+        (("--debug",), "Log details and show tracebacks of unexpected errors."),
+        (("-q", "--quiet"), "Print only what explains a non-zero exit."),
+        (("-v", "--verbose"), "Name every skipped and failed file; log progress."),
+    )
+    for declarations, help_text in reversed(flags):
+        command = click.option(
+            *declarations, is_flag=True, expose_value=False, callback=_remember_flag, help=help_text
+        )(command)
+    return command
+
+
+def _verbosity(ctx: click.Context) -> str:
+    chosen = [name for name in ("debug", "verbose", "quiet") if ctx.meta.get(f"kompass.{name}")]
+    if "quiet" in chosen and len(chosen) > 1:
+        raise click.UsageError(f"-q cannot be combined with --{chosen[0]}")
+    return chosen[0] if chosen else "normal"
+
+
+def _configure_logging(verbosity: str) -> None:
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger().setLevel(LOG_LEVELS[verbosity])
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -33,29 +72,29 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Log details and show tracebacks of unexpected errors.")
+@verbosity_options
 @click.version_option(package_name="kompass")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context) -> None:
     """Digitize Kommunkompassen evaluation reports into validated CSV and Parquet tables.
 
     \b
     Example:
       kompass run corpus/ --out output/
     """
-    ctx.obj = {"debug": debug}
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    ctx.obj = {"debug": _verbosity(ctx) == "debug"}
+    _configure_logging(_verbosity(ctx))
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
-@click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
+@click.option(
+    "--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
+    help="Exit with code 1 when a file failed (failed), also on any error issue (error), or also on any "
+    "warning (warning).",
+)  # fmt: skip
+@click.option("--strict", is_flag=True, help="Same as --fail-on error.")
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None,
     help="Documents digitized in parallel processes.  [default: all cores]",
@@ -65,12 +104,14 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
+@verbosity_options
 @click.pass_context
 def run(
     ctx: click.Context,
     inputs: tuple[Path, ...],
     out_dir: Path,
     fmt: str,
+    fail_on: str | None,
     strict: bool,
     workers: int | None,
     timeout: float,
@@ -88,27 +129,45 @@ def run(
       kompass run corpus/ --out output/
       kompass run umea_2007.txt --format csv --strict
     """
+    verbosity = _verbosity(ctx)
+    ctx.obj["debug"] = verbosity == "debug"
+    _configure_logging(verbosity)
+    shown = None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
     found = collect_inputs(inputs)
-    for path, reason in found.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+    _echo_first_few([f"skipped {path}: {reason}" for path, reason in found.skipped], shown, "skipped")
     if not found.files:
         raise click.ClickException(
             f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)"
         )
     cache = None if no_cache else ReportCache(out_dir / CACHE_FOLDER)
-    result = _digitize_with_progress(list(found.files), workers=workers, timeout=timeout or None, cache=cache)
+    result = _digitize_with_progress(
+        list(found.files), show=shown != 0, workers=workers, timeout=timeout or None, cache=cache
+    )
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
         write_tables(build_tables(result.reports), out_dir, formats)
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
-    click.echo(_summary(result, out_dir), err=True)
-    if strict and result.severities.get("error", 0):
-        ctx.exit(EXIT_STRICT_ERRORS)
+    if shown != 0:
+        click.echo(_summary(result, out_dir), err=True)
+        failed = [f"failed {r.source_file}: {r.error}" for r in result.reports if r.status != "ok"]
+        _echo_first_few(failed, shown, "failed")
+    reason = trouble(result.reports, result.severities, fail_on or ("error" if strict else None))
+    if reason:
+        click.echo(f"Error: {reason}", err=True)
+        ctx.exit(EXIT_TROUBLE)
 
 
-def _digitize_with_progress(files: list[Path], **options: Any) -> BatchResult:
-    if not sys.stderr.isatty():
+def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
+    """The first ``limit`` of ``lines`` (all when None), then how many more there are."""
+    for line in lines[:limit]:
+        click.echo(line, err=True)
+    if limit and len(lines) > limit:
+        click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
+
+
+def _digitize_with_progress(files: list[Path], show: bool, **options: Any) -> BatchResult:
+    if not show or not sys.stderr.isatty():
         return digitize_batch(files, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
