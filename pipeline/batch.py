@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
+from pipeline.identity import identify
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.records import Report
 from pipeline.workers import default_workers, run_parallel
@@ -123,6 +124,7 @@ def digitize_batch(
 
     if todo:
         run_parallel([path for _, path in todo], workers or default_workers(), timeout, collect)
-    ordered = tuple(sorted(reports.values(), key=lambda r: (r.source_file, r.report_id)))
+    # Ids again after sorting: a report from the cache was digitized under another name.
+    ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
     return BatchResult(ordered, severities=severities, cached=len(files) - len(todo))

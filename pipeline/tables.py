@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.framework import framework_for_year
+from pipeline.identity import identify
 from pipeline.records import Report
 
 Row = dict[str, Any]
@@ -22,7 +23,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "report_id": "string", "source_file": "string", "sha256": "string", "input_format": "string",
         "pages": "Int64", "municipality": "string", "municipality_code": "string", "year": "Int64",
         "evaluation_start": "object", "evaluation_end": "object", "framework": "string",
-        "evaluators": "string", "status": "string", "error": "string",
+        "evaluators": "string", "status": "string", "error": "string", "duplicate_of": "string",
     },
     "area_scores": {
         "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
@@ -86,6 +87,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators) or None,
         "status": report.status,
         "error": report.error,
+        "duplicate_of": report.duplicate_of,
     }
 
 
@@ -218,6 +220,7 @@ def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
 
 def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
     """Every output table for a batch, reports in the order given."""
+    reports = identify(reports)
     tables = {
         table: frame(table, (row for report in reports for row in builder(report)))
         for table, builder in ROW_BUILDERS.items()
