@@ -1,4 +1,8 @@
-"""The ``kompass`` command line: parses options, calls the library, renders the result."""
+"""The ``kompass`` command line: parses options, calls the library, renders the result.
+
+The library (:mod:`pipeline.api`, and through it pandas, pyarrow, pdfplumber and spaCy) is
+imported when a command runs, not when this module loads, so ``kompass --help`` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,17 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch
-from pipeline.cache import CACHE_FOLDER, ReportCache
-from pipeline.outcome import FAIL_ON_LEVELS, trouble
-from pipeline.records import Report
-from pipeline.tables import build_tables
-from pipeline.writers import FORMATS, write_tables
+from pipeline.defaults import CACHE_FOLDER, DEFAULT_TIMEOUT_SECONDS, FAIL_ON_LEVELS, FORMATS
+from pipeline.schema import TABLES
+
+if TYPE_CHECKING:
+    from pipeline.api import Result
+    from pipeline.batch import Inputs
+    from pipeline.records import Report
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
 # How many skipped files and failed files are named on a terminal before "… and N more" (-v: all).
@@ -86,7 +91,20 @@ def main(ctx: click.Context) -> None:
     _configure_logging(_verbosity(ctx))
 
 
-@main.command()
+RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+
+Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
+datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
+cannot be read gets status "failed" in the reports table; the batch goes on.
+
+\b
+Examples:
+  kompass run corpus/ --out output/
+  kompass run umea_2007.txt --format csv --strict
+"""
+
+
+@main.command(help=RUN_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
 @click.option(
@@ -117,35 +135,27 @@ def run(
     timeout: float,
     no_cache: bool,
 ) -> None:
-    """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+    """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
+    from pipeline.api import collect_inputs
+    from pipeline.errors import NoReportFilesError
+    from pipeline.outcome import trouble
 
-    Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
-    area_scores, year_totals, question_scores, issues, observations, claims, evaluations,
-    mentions, and coverage (across the batch). A file that cannot be read gets status "failed" in the
-    reports table; the batch goes on.
-
-    \b
-    Examples:
-      kompass run corpus/ --out output/
-      kompass run umea_2007.txt --format csv --strict
-    """
     verbosity = _verbosity(ctx)
     ctx.obj["debug"] = verbosity == "debug"
     _configure_logging(verbosity)
     shown = None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
     found = collect_inputs(inputs)
     _echo_first_few([f"skipped {path}: {reason}" for path, reason in found.skipped], shown, "skipped")
-    if not found.files:
-        raise click.ClickException(
-            f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)"
+    cache_dir = None if no_cache else out_dir / CACHE_FOLDER
+    try:
+        result = _digitize_with_progress(
+            found, show=shown != 0, workers=workers, timeout=timeout, cache_dir=cache_dir
         )
-    cache = None if no_cache else ReportCache(out_dir / CACHE_FOLDER)
-    result = _digitize_with_progress(
-        list(found.files), show=shown != 0, workers=workers, timeout=timeout or None, cache=cache
-    )
+    except NoReportFilesError as exc:
+        raise click.ClickException(str(exc)) from exc
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
-        write_tables(build_tables(result.reports), out_dir, formats)
+        result.write(out_dir, formats)
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     if shown != 0:
@@ -166,12 +176,14 @@ def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
         click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
 
 
-def _digitize_with_progress(files: list[Path], show: bool, **options: Any) -> BatchResult:
-    if not show or not sys.stderr.isatty():
-        return digitize_batch(files, **options)
+def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Result:
+    from pipeline.api import digitize
+
+    if not show or not sys.stderr.isatty() or not found.files:
+        return digitize(found, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
-        length=len(files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
+        length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
         item_show_func=lambda _: f"{failed} failed",
     )  # fmt: skip
     with progress_bar as bar:
@@ -181,10 +193,10 @@ def _digitize_with_progress(files: list[Path], show: bool, **options: Any) -> Ba
             failed += report.status != "ok"
             bar.update(1)
 
-        return digitize_batch(files, progress=advance, **options)
+        return digitize(found, progress=advance, **options)
 
 
-def _summary(result: BatchResult, out_dir: Path) -> str:
+def _summary(result: Result, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (

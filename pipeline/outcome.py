@@ -8,11 +8,12 @@ could be digitized is always trouble, whatever was asked.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from pipeline.records import Report
+from pipeline.defaults import FAIL_ON_LEVELS
 
-# From the most serious condition to the least: --fail-on LEVEL stops on LEVEL and everything before.
-FAIL_ON_LEVELS = ("failed", "error", "warning")
+if TYPE_CHECKING:
+    from pipeline.records import Report
 
 
 def trouble(reports: Sequence[Report], severities: Mapping[str, int], fail_on: str | None) -> str | None:
