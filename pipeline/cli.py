@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.defaults import CACHE_FOLDER, DEFAULT_TIMEOUT_SECONDS, FAIL_ON_LEVELS, FORMATS
+from pipeline.defaults import CACHE_FOLDER, CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FAIL_ON_LEVELS, FORMATS
 from pipeline.schema import TABLES
 
 if TYPE_CHECKING:
@@ -68,6 +68,11 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
         "--format", "fmt", type=click.Choice(["csv", "parquet", "both"]), default="both", show_default=True,
         help="Which files to write for each table.",
+    )(command)  # fmt: skip
+    command = click.option(
+        "--csv-dialect", type=click.Choice(list(CSV_DIALECTS)), default="standard", show_default=True,
+        help="standard: UTF-8, ',' between fields, '.' as decimal mark. excel: for a spreadsheet with "
+        "Swedish settings (UTF-8 with BOM, ';' between fields, ',' as decimal mark).",
     )(command)  # fmt: skip
     command = click.option(
         "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
@@ -129,6 +134,7 @@ def run(
     inputs: tuple[Path, ...],
     out_dir: Path,
     fmt: str,
+    csv_dialect: str,
     fail_on: str | None,
     strict: bool,
     workers: int | None,
@@ -155,7 +161,7 @@ def run(
         raise click.ClickException(str(exc)) from exc
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
-        result.write(out_dir, formats)
+        result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     if shown != 0:
@@ -166,6 +172,13 @@ def run(
     if reason:
         click.echo(f"Error: {reason}", err=True)
         ctx.exit(EXIT_TROUBLE)
+
+
+def _recorded_options(ctx: click.Context) -> dict[str, Any]:
+    """The options of this run for the manifest (the inputs are in ``reports``, the formats and
+    the CSV dialect recorded by the writer)."""
+    left_out = {"inputs", "out_dir", "fmt", "csv_dialect"}
+    return {name: value for name, value in ctx.params.items() if name not in left_out}
 
 
 def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
