@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
@@ -126,6 +127,7 @@ def test_a_failed_batch_reads_together_with_a_normal_one(
         expected_rows = len(alone) + (1 if declared.name == "reports" else 0)
         assert len(both) == expected_rows, declared.name
         assert len(pd.read_parquet(paths)) == expected_rows, declared.name
+        assert ds.dataset(paths).count_rows() == expected_rows, declared.name
     dates = duckdb.sql(
         f"SELECT evaluation_start FROM read_parquet(['{failed}/reports.parquet', '{normal}/reports.parquet'])"
         " WHERE evaluation_start IS NOT NULL"
