@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import CHECKS, RULES, validate
+from pipeline.validation import CHECKS, RULES
 from pipeline.validation.readme import ReadmeBlockError, block, markers, replace_block, rules_table
 from pipeline.validation.rule import Rule, RuleDeclarationError, check, rules_of
 from tests.conftest import ROOT
@@ -85,12 +85,17 @@ def test_bad_declarations_fail_on_import(
 def test_a_check_cannot_raise_a_rule_it_did_not_declare() -> None:
     other = Rule("other_rule", Severity.INFO, "x", concerns=(), fires_when="never")
 
-    @check(DEMO)
     def sneaky(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+        yield DEMO.finding(why="fine")
         yield other.finding()
 
-    assert sneaky.name == "sneaky"
+    declared = check(sneaky, DEMO)
+    assert declared.name == "sneaky"
+    findings = declared(Extraction(), None)
+    assert next(findings).rule == "demo_rule"
     with pytest.raises(RuleDeclarationError, match="sneaky raised other_rule"):
-        validate(Extraction(), None, (sneaky,))
-    with pytest.raises(RuleDeclarationError):
-        check()
+        next(findings)
+    with pytest.raises(RuleDeclarationError, match="names no rule"):
+        check(sneaky)
+    with pytest.raises(RuleDeclarationError, match="function first"):
+        check(DEMO, other)  # type: ignore[arg-type]

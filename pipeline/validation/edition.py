@@ -18,7 +18,6 @@ AREA_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(AREA_MAX_MISMATCH)
 def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     area_max = framework.area_max if framework else 100.0
     for area, questions in by_area(extraction.question_scores).items():
@@ -45,7 +44,6 @@ QUESTION_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_MAX_MISMATCH)
 def question_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         return
@@ -67,7 +65,6 @@ QUESTION_MISSING = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_MISSING)
 def question_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None or not extraction.question_scores:
         return
@@ -88,7 +85,6 @@ QUESTION_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_UNKNOWN)
 def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         return
@@ -109,7 +105,6 @@ FRAMEWORK_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(FRAMEWORK_UNKNOWN)
 def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         year = report_year(extraction)
@@ -125,7 +120,6 @@ AREA_NAME_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(AREA_NAME_UNKNOWN)
 def area_name_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         return
@@ -142,10 +136,10 @@ def area_name_unknown(extraction: Extraction, framework: Framework | None) -> It
 
 
 CHECKS: tuple[Check, ...] = (
-    area_max_mismatch,
-    question_max_mismatch,
-    question_missing,
-    question_unknown,
-    framework_unknown,
-    area_name_unknown,
+    check(area_max_mismatch, AREA_MAX_MISMATCH),
+    check(question_max_mismatch, QUESTION_MAX_MISMATCH),
+    check(question_missing, QUESTION_MISSING),
+    check(question_unknown, QUESTION_UNKNOWN),
+    check(framework_unknown, FRAMEWORK_UNKNOWN),
+    check(area_name_unknown, AREA_NAME_UNKNOWN),
 )
