@@ -3,7 +3,7 @@
     >>> import pipeline
     >>> result = pipeline.digitize("corpus/")
     >>> result.tables["question_scores"]          # a pandas DataFrame per output table
-    >>> result.findings["f4834ef01a6c0b48"]       # the validator's findings, per report
+    >>> result.findings[report_id]                # the validator's findings, per report
     >>> result.write("output/")                   # CSV, Parquet and datapackage.json
 
 The command line parses its options, calls :func:`digitize` and :meth:`Result.write`, and renders.
@@ -11,24 +11,25 @@ The command line parses its options, calls :func:`digitize` and :meth:`Result.wr
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
 
-__all__ = ["Inputs", "Result", "collect_inputs", "digitize", "digitize_to"]
+__all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
 from pipeline.cache import ReportCache
-from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.defaults import CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
+from pipeline.manifest import build_manifest
 from pipeline.records import Finding
 from pipeline.spill import RowSpill
 from pipeline.tables import build_tables
-from pipeline.writers import write_tables
+from pipeline.writers import TableData, write_tables
 
 PathLike = str | os.PathLike[str]
 
@@ -50,10 +51,72 @@ class Result(BatchResult):
         """The validator's findings, by ``report_id`` (the ``issues`` table holds the same)."""
         return {report.report_id: report.extraction.findings for report in self.reports}
 
-    def write(self, out_dir: PathLike, formats: Iterable[str] = FORMATS) -> list[Path]:
+    def write(
+        self,
+        out_dir: PathLike,
+        formats: Iterable[str] = FORMATS,
+        *,
+        csv_dialect: str = "standard",
+        options: Mapping[str, Any] | None = None,
+    ) -> list[Path]:
         """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``) and
-        ``datapackage.json``; return the paths written."""
-        return write_tables(self.tables, Path(out_dir), formats)
+        ``datapackage.json``; return the paths written.
+
+        ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.defaults.CSV_DIALECTS`).
+        The manifest in ``datapackage.json`` and the Parquet files records the formats, the
+        dialect and ``options`` (how the batch was digitized, as the caller names them). Table
+        files of an earlier run in ``out_dir`` that this one does not write are removed.
+        """
+        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options)
+
+
+def _write(
+    tables: Mapping[str, TableData], inputs: int, out_dir: PathLike, formats: Iterable[str],
+    csv_dialect: str, options: Mapping[str, Any] | None,
+) -> list[Path]:  # fmt: skip
+    if csv_dialect not in CSV_DIALECTS:
+        raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
+    formats = tuple(formats)
+    recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
+    manifest = build_manifest(recorded, inputs=inputs)
+    return write_tables(
+        tables, Path(out_dir), formats, csv_dialect=CSV_DIALECTS[csv_dialect], manifest=manifest
+    )
+
+
+@dataclass(frozen=True)
+class StreamedResult(BatchResult):
+    """What :func:`digitize_streamed` gives: each file's report as an outline (identity, status,
+    error, metadata, framework, evaluations listed) and the rest of the tables waiting on disk.
+
+    :meth:`write` writes the same files as :meth:`Result.write`; use the result in a ``with``
+    block (or call :meth:`close`) so that the temporary files are removed.
+    """
+
+    spill: RowSpill = field(default_factory=RowSpill)
+
+    def write(
+        self,
+        out_dir: PathLike,
+        formats: Iterable[str] = FORMATS,
+        *,
+        csv_dialect: str = "standard",
+        options: Mapping[str, Any] | None = None,
+    ) -> list[Path]:
+        """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
+        return _write(
+            self.spill.tables(self.reports), len(self.reports), out_dir, formats, csv_dialect, options
+        )
+
+    def close(self) -> None:
+        """Remove the temporary files that hold the tables' rows."""
+        self.spill.close()
+
+    def __enter__(self) -> StreamedResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
@@ -106,28 +169,35 @@ def digitize(
     )
 
 
-def digitize_to(
-    out_dir: PathLike,
+def digitize_streamed(
     inputs: PathLike | Iterable[PathLike] | Inputs,
     *,
-    formats: Iterable[str] = FORMATS,
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     cache_dir: PathLike | None = None,
     progress: Progress | None = None,
-) -> BatchResult:
-    """Digitize report files into tables written to ``out_dir``: what ``kompass run`` does.
+) -> StreamedResult:
+    """:func:`digitize` for batches of any size: what ``kompass run`` calls.
 
-    The same tables as ``digitize(inputs).write(out_dir, formats)``, but each report's rows go to
-    a temporary file as the report is done (see :mod:`pipeline.spill`), so memory stays flat
-    however many reports the batch holds. The result's ``reports`` are outlines: identity,
-    status, error, metadata and the evaluations listed (the tables hold the rest).
+    Each report's rows go to temporary files as the report is done (see :mod:`pipeline.spill`)
+    and the batch keeps only its outline, so memory stays flat however many reports it holds;
+    :meth:`StreamedResult.write` writes the same files as ``digitize(inputs).write(...)``.
+    Options, errors and failed files as for :func:`digitize`.
     """
     found = _found(inputs)
     cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
-    with RowSpill() as spill:
+    spill = RowSpill()
+    try:
         batch = digitize_batch(
             list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache, keep=spill.add
         )
-        write_tables(spill.tables(), Path(out_dir), formats)
-    return dataclasses.replace(batch, skipped=found.skipped)
+    except BaseException:
+        spill.close()
+        raise
+    return StreamedResult(
+        reports=batch.reports,
+        skipped=found.skipped,
+        severities=batch.severities,
+        cached=batch.cached,
+        spill=spill,
+    )
