@@ -3,13 +3,14 @@
 ``pipeline.pdf.glyphs`` records glyphs straight from pdfminer's interpreter; ``layout_glyphs``
 (in tests) takes them from the ``LTChar`` objects of pdfplumber's ``page.layout``. Both must give
 the same glyphs, boxes to the last bit, the same ruling lines and so the same document lines, on
-the fixture reports and on a page of awkward text (rotated, mirrored, raised, scaled, spaced, in
+every fixture PDF and on a page of awkward text (rotated, mirrored, raised, scaled, spaced, in
 a form XObject, in a vertical CJK font, on a page whose media box does not start at zero).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -74,9 +75,9 @@ def awkward_pdf() -> bytes:
     return data.replace(b"/MediaBox [ 0 0 500 700 ]", b"/MediaBox [ 20 30 520 730 ]")
 
 
-SOURCES = {
-    "a4_ruled": lambda: (FIXTURES / "umea_2007_a4_ruled.pdf").read_bytes(),
-    "letter_stacked": lambda: (FIXTURES / "umea_2007_letter_stacked.pdf").read_bytes(),
+# Every fixture PDF (the Umeå report in two layouts, the edition fixtures) and the awkward page.
+SOURCES: dict[str, Callable[[], bytes]] = {
+    **{path.stem: path.read_bytes for path in sorted(FIXTURES.rglob("*.pdf"))},
     "awkward": awkward_pdf,
 }
 
