@@ -16,6 +16,7 @@ import click
 
 from pipeline.defaults import CACHE_FOLDER, CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FAIL_ON_LEVELS, FORMATS
 from pipeline.schema import TABLES
+from pipeline.version import __version__
 
 if TYPE_CHECKING:
     from pipeline.api import StreamedResult
@@ -83,7 +84,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @verbosity_options
-@click.version_option(package_name="kompass")
+# The version from pipeline.version, not the installed package's metadata: looking that up costs
+# more than the rest of `kompass --version` (a test holds pyproject.toml to the same version).
+@click.version_option(version=__version__, prog_name="kompass")
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Digitize Kommunkompassen evaluation reports into validated CSV and Parquet tables.
