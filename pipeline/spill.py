@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import IO, Any
@@ -61,14 +62,17 @@ class RowSpill:
             for name in spilled
         }
         self._offsets: dict[str, list[int]] = {name: [] for name in spilled}
-        self._position: dict[str, int] = {}
+        # Where each report's rows are, by source file (a list: a file given twice is two reports).
+        self._positions: dict[str, list[int]] = {}
+        self._count = 0
 
     def add(self, report: Report) -> Report:
         """Spill the report's rows; return its outline, which is all the batch needs to keep."""
         # The id from the report's own content and path, as the batch gives it (a report from the
         # cache was digitized under another name).
         report = identify([report])[0]
-        self._position[report.source_file] = len(self._position)
+        self._positions.setdefault(report.source_file, []).append(self._count)
+        self._count += 1
         for name, file in self._files.items():
             self._offsets[name].append(file.tell())
             line = json.dumps(list(ROW_BUILDERS[name](report)), default=_plain, ensure_ascii=False)
@@ -90,8 +94,11 @@ class RowSpill:
             return
         file, offsets = self._files[name], self._offsets[name]
         dates = [column.name for column in table(name).columns if column.type == "date"]
+        taken: Counter[str] = Counter()
         for report in outlines:
-            file.seek(offsets[self._position[report.source_file]])
+            position = self._positions[report.source_file][taken[report.source_file]]
+            taken[report.source_file] += 1
+            file.seek(offsets[position])
             rows: list[Row] = json.loads(file.readline())
             for row in rows:
                 for column in dates:
