@@ -3,20 +3,61 @@
 from __future__ import annotations
 
 import logging
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+import regex
 
-from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch
+from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch, worker_count
 from pipeline.cache import CACHE_FOLDER, ReportCache
+from pipeline.process import display_path
 from pipeline.records import Report
 from pipeline.tables import build_tables
-from pipeline.writers import FORMATS, write_tables
+from pipeline.workers import DEFAULT_MAX_MEMORY, MIN_MAX_MEMORY, format_bytes
+from pipeline.writers import FORMATS, output_lock, write_tables
 
 EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
+_BUSY = "another kompass run is writing to {out}: waiting for it to finish"
+_SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)\s*")
+_UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+class Seconds(click.ParamType):
+    """A number of seconds, 0 or more and finite: ``nan`` and ``inf`` are refused."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(seconds) or seconds < 0:
+            self.fail(f"{value!r} is not a finite number of seconds, 0 or more (0: no limit)", param, ctx)
+        return seconds
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes, written ``2GiB``, ``1500M`` or ``2147483648`` (K, M, G, T are powers of 1024)."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = _SIZE.fullmatch(str(value))
+        if match is None:
+            self.fail(f"{value!r} is not a size such as 2GiB, 1500MiB or 0", param, ctx)
+        size = int(float(match[1]) * _UNITS[match[2][:1].lower()])
+        if 0 < size < MIN_MAX_MEMORY:
+            least = format_bytes(MIN_MAX_MEMORY)
+            self.fail(f"{value!r} is too little: a document may need {least}", param, ctx)
+        return size
+
 
 
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -61,8 +102,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Documents digitized in parallel processes.  [default: all cores]",
 )  # fmt: skip
 @click.option(
-    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
+    "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
     help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
+)  # fmt: skip
+@click.option(
+    "--max-memory", type=ByteSize(), default=format_bytes(DEFAULT_MAX_MEMORY), show_default=True,
+    help="Memory one document may use (e.g. 2GiB, 500MiB); a document that needs more fails (0: no limit).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
 @click.pass_context
@@ -74,6 +119,7 @@ def run(
     strict: bool,
     workers: int | None,
     timeout: float,
+    max_memory: int,
     no_cache: bool,
 ) -> None:
     """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
@@ -90,16 +136,20 @@ def run(
     """
     found = collect_inputs(inputs)
     for path, reason in found.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(f"skipped {display_path(path)}: {reason}", err=True)
     if not found.files:
         raise click.ClickException(
-            f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)"
+            f"no report files found in {', '.join(map(display_path, inputs))} (.txt, .md or .pdf)"
         )
+    count, note = worker_count(workers)
+    if note:
+        click.echo(note, err=True)
     cache = None if no_cache else ReportCache(out_dir / CACHE_FOLDER)
-    result = _digitize_with_progress(list(found.files), workers=workers, timeout=timeout or None, cache=cache)
-    formats = FORMATS if fmt == "both" else (fmt,)
+    limits = {"timeout": timeout or None, "max_memory": max_memory or None}
     try:
-        write_tables(build_tables(result.reports), out_dir, formats)
+        with output_lock(out_dir, on_wait=lambda: click.echo(_BUSY.format(out=out_dir), err=True)):
+            result = _digitize_with_progress(list(found.files), workers=count, cache=cache, **limits)
+            write_tables(build_tables(result.reports), out_dir, FORMATS if fmt == "both" else (fmt,))
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     click.echo(_summary(result, out_dir), err=True)

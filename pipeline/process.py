@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import os
 from pathlib import Path
 
 import regex
@@ -21,7 +22,7 @@ from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
 from pipeline.framework import framework_for_year, load_frameworks
-from pipeline.ingest import IngestError, input_format, read_document
+from pipeline.ingest import IngestError, input_format, read_bytes, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
@@ -78,15 +79,30 @@ def digitize(doc: Document) -> Extraction:
         raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
     framework = framework_for_year(extraction.metadata.year)
     extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
+    extraction = dataclasses.replace(extraction, losses=doc.losses)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
-def process_file(path: Path) -> Report:
+def process_file(path: Path, max_bytes: int | None = None) -> Report:
     """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report."""
     try:
-        doc = read_document(path)
+        data = read_bytes(path, max_bytes)
+    except IngestError as exc:
+        return failed_report(path, str(exc))
+    return process_data(path, data)
+
+
+def process_data(path: Path, data: bytes) -> Report:
+    """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
+
+    ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
+    """
+    try:
+        doc = read_document(path, data)
     except IngestError as exc:
         return failed_report(path, str(exc), sha256=exc.sha256)
+    except MemoryError:
+        raise
     except Exception as exc:  # a reader library's own bug must not end the batch
         log.debug("%s: unexpected error while reading", path, exc_info=True)
         return failed_report(path, f"unexpected error while reading the file: {type(exc).__name__}: {exc}")
@@ -94,6 +110,8 @@ def process_file(path: Path) -> Report:
         extraction = digitize(doc)
     except NotAReportError as exc:
         return failed_report(path, str(exc), doc)
+    except MemoryError:
+        raise
     except Exception as exc:
         log.debug("%s: unexpected error while digitizing", path, exc_info=True)
         return failed_report(
@@ -101,12 +119,19 @@ def process_file(path: Path) -> Report:
         )
     return Report(
         report_id=doc.report_id,
-        source_file=str(path),
+        source_file=display_path(path),
         sha256=doc.sha256,
         input_format=doc.input_format,
         pages=doc.pages,
         extraction=extraction,
+        encoding=doc.encoding,
     )
+
+
+def display_path(path: Path) -> str:
+    """``path`` as text that can always be written: bytes of a file name that are not UTF-8 (a
+    Latin-1 name from an old zip) are shown as ``\\xe5`` escapes instead of breaking the tables."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def warm_up() -> None:
@@ -123,10 +148,10 @@ def failed_report(path: Path, error: str, doc: Document | None = None, sha256: s
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)
     # A file whose bytes could not be read is identified by its path instead of its content.
-    report_id = (digest or hashlib.sha256(str(path).encode("utf-8")).hexdigest())[:16]
+    report_id = (digest or hashlib.sha256(os.fsencode(path)).hexdigest())[:16]
     return Report(
         report_id=report_id,
-        source_file=str(path),
+        source_file=display_path(path),
         sha256=digest or "",
         input_format=kind,
         pages=doc.pages if doc else None,

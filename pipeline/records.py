@@ -180,6 +180,19 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentLoss:
+    """Something a reader lost from a file and could tell: what, how much and where.
+
+    It becomes a ``content_lost`` warning of the report, so nothing is lost silently.
+    """
+
+    message: str
+    count: int
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A validation finding: which rule, how severe, where, and expected versus found.
 
@@ -218,6 +231,7 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
+    losses: tuple[ContentLoss, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,3 +246,4 @@ class Report:
     status: str = "ok"
     error: str | None = None
     extraction: Extraction = field(default_factory=Extraction)
+    encoding: str | None = None

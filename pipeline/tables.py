@@ -22,7 +22,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "report_id": "string", "source_file": "string", "sha256": "string", "input_format": "string",
         "pages": "Int64", "municipality": "string", "municipality_code": "string", "year": "Int64",
         "evaluation_start": "object", "evaluation_end": "object", "framework": "string",
-        "evaluators": "string", "status": "string", "error": "string",
+        "evaluators": "string", "status": "string", "error": "string", "encoding": "string",
     },
     "area_scores": {
         "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
@@ -86,6 +86,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators) or None,
         "status": report.status,
         "error": report.error,
+        "encoding": report.encoding,
     }
 
 

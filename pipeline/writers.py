@@ -8,15 +8,33 @@ table and never mixes tables from two runs.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
+import regex
 
 from pipeline.numbers import format_number
 
 FORMATS = ("csv", "parquet")
+
+
+# A spreadsheet program reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
+# "+1+1", "@SUM(...)"); tab and carriage return can start one too after the program trims them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = regex.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def neutralise_formula(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading apostrophe; else as given.
+
+    A plain signed number ("-3", "+2,5") is left alone: it is data, not a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
@@ -27,6 +45,8 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
             text[column] = (
                 df[column].map(lambda v: format_number(v) if pd.notna(v) else None).astype("string")
             )
+        elif str(dtype) in ("string", "object"):
+            text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
     text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
@@ -59,8 +79,55 @@ def write_tables(
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so readers never see half of it."""
+    """Write ``data`` to ``path`` through a temporary file, so readers never see half of it.
+
+    On failure (a full disk, a read-only folder) the temporary file is removed and the
+    ``OSError`` raised.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        remove_file(temporary)
+        raise
+
+
+def remove_file(path: Path) -> None:
+    """Remove ``path`` if it is there; a file that cannot be removed is left alone."""
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+LOCK_FILE = ".kompass.lock"
+
+
+class OutputBusyError(Exception):
+    """Another kompass run holds the output folder and ``wait`` was false."""
+
+
+@contextlib.contextmanager
+def output_lock(
+    out_dir: Path, wait: bool = True, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` (``OUT/.kompass.lock``) for the duration of a run.
+
+    A second run into the same folder waits until the first is done (``on_wait`` is called once
+    when it has to), or raises :class:`OutputBusyError` when ``wait`` is false. The operating
+    system releases the lock when the process ends, also when it is killed.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise OutputBusyError(f"another kompass run is writing to {out_dir}") from None
+            if on_wait:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

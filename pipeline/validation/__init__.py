@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import municipal, narrative, scores
+from pipeline.validation import content, municipal, narrative, scores
 
 Rule = Callable[[Extraction, Framework | None], Iterable[Finding]]
 
-RULES: tuple[Rule, ...] = scores.RULES + narrative.RULES + municipal.RULES
+RULES: tuple[Rule, ...] = scores.RULES + narrative.RULES + municipal.RULES + content.RULES
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
