@@ -173,5 +173,5 @@ class _CacheWriter:
         except OSError as exc:
             reason = exc.strerror or exc
             self.warning = f"cannot write the cache in {self.cache.folder} ({reason}): going on without it"
-            log.warning("%s", self.warning)
+            log.debug("%s", self.warning)  # the caller shows the warning once, with the summary
             self.cache = None

@@ -152,6 +152,8 @@ def run(
             write_tables(build_tables(result.reports), out_dir, FORMATS if fmt == "both" else (fmt,))
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
+    if result.cache_warning:
+        click.echo(f"warning: {result.cache_warning}", err=True)
     click.echo(_summary(result, out_dir), err=True)
     if strict and result.severities.get("error", 0):
         ctx.exit(EXIT_STRICT_ERRORS)

@@ -99,11 +99,14 @@ def process_data(path: Path, data: bytes) -> Report:
     """
     try:
         doc = read_document(path, data)
-    except IngestError as exc:
-        return failed_report(path, str(exc), sha256=exc.sha256)
     except MemoryError:
         raise
-    except Exception as exc:  # a reader library's own bug must not end the batch
+    except Exception as exc:
+        if _ran_out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
+        if isinstance(exc, IngestError):
+            return failed_report(path, str(exc), sha256=exc.sha256)
+        # a reader library's own bug must not end the batch
         log.debug("%s: unexpected error while reading", path, exc_info=True)
         return failed_report(path, f"unexpected error while reading the file: {type(exc).__name__}: {exc}")
     try:
@@ -126,6 +129,17 @@ def process_data(path: Path, data: bytes) -> Report:
         extraction=extraction,
         encoding=doc.encoding,
     )
+
+
+def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
+    """Whether ``exc`` was caused by a ``MemoryError``: the PDF libraries wrap it in their own
+    exceptions, and the reader turns those into "page cannot be read"."""
+    if isinstance(exc, MemoryError):
+        return True
+    if depth > 8:
+        return False
+    linked = [exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
 
 
 def display_path(path: Path) -> str:
