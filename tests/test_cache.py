@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cache import CACHE_FOLDER, ReportCache, code_fingerprint, decode_entry, encode_entry, version_key
+from pipeline.cache import (
+    CACHE_FOLDER,
+    ReportCache,
+    code_fingerprint,
+    decode_entry,
+    encode_entry,
+    version_key,
+)
 from pipeline.cli import main
 from pipeline.process import process_file
 from tests.conftest import UMEA
