@@ -2,7 +2,7 @@
 
 Files are opened without blocking and only regular files are read (a named pipe or a device is
 refused). Text exports are decoded by ``pipeline.text_decoding``; PDFs go through ``pipeline.pdf``,
-the one module that touches pdfplumber.
+the one package that touches pdfplumber.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from pipeline.document import Document
+from pipeline.errors import IngestError
 from pipeline.text_decoding import NotTextError, decode_text
 
 log = logging.getLogger(__name__)
@@ -21,17 +22,6 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
-
-
-class IngestError(Exception):
-    """A file that cannot be read as a report; the message says why, for the ``error`` column.
-
-    ``sha256`` is the digest of the file's bytes when they could be read.
-    """
-
-    def __init__(self, message: str, sha256: str | None = None) -> None:
-        super().__init__(message)
-        self.sha256 = sha256
 
 
 def input_format(path: Path) -> str:
@@ -95,10 +85,11 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     if not data.strip():
         raise IngestError("the file is empty", sha256)
     if kind == "pdf":
-        from pipeline import pdf
+        # Imported here: pdfplumber and pdfminer load only when a PDF is read.
+        from pipeline.pdf import read_pdf
 
         try:
-            return pdf.read_pdf(data, source=str(path), sha256=sha256)
+            return read_pdf(data, source=str(path), sha256=sha256)
         except IngestError as exc:
             exc.sha256 = sha256
             raise

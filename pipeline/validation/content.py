@@ -6,16 +6,21 @@ from collections.abc import Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation.findings import make_finding
+from pipeline.validation.rule import Check, Rule, check
+
+CONTENT_LOST = Rule(
+    "content_lost", Severity.WARNING,
+    "Content lost while reading the file: {what}.",
+    concerns=(),
+    fires_when="part of the file could not be read (bytes undefined in its encoding, glyphs without "
+    "characters); found: how many",
+)  # fmt: skip
 
 
+@check(CONTENT_LOST)
 def content_lost(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    """``content_lost``: a reader could not read part of the file (undecodable bytes or glyphs)."""
     for loss in extraction.losses:
-        yield make_finding(
-            "content_lost", Severity.WARNING, "{what}", found=str(loss.count),
-            page=loss.page, line=loss.line, what=loss.message,
-        )  # fmt: skip
+        yield CONTENT_LOST.finding(found=loss.count, page=loss.page, line=loss.line, what=loss.message)
 
 
-RULES = (content_lost,)
+CHECKS: tuple[Check, ...] = (content_lost,)
