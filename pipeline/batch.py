@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
+from pipeline.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
 from pipeline.ingest import SUPPORTED_SUFFIXES, special_file_kind
 from pipeline.records import Report
-from pipeline.workers import DEFAULT_MAX_MEMORY, Limits, default_workers, run_parallel
+from pipeline.workers import Limits, default_workers, run_parallel
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +22,11 @@ Progress = Callable[[Report], None]
 
 @dataclass(frozen=True)
 class Inputs:
-    """The files to digitize, and what was passed over with the reason."""
+    """The files to digitize, what was passed over with the reason, and the paths searched."""
 
     files: tuple[Path, ...]
     skipped: tuple[tuple[Path, str], ...] = ()
+    searched: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
     """
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
+    paths = tuple(paths)
     for path in paths:
         if not path.is_dir():
             files.append(path)
@@ -77,7 +80,7 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
             regular.append(path)
         else:
             skipped.append((path, f"{kind}, not a regular file"))
-    return Inputs(tuple(_one_spelling_each(regular)), tuple(skipped))
+    return Inputs(tuple(_one_spelling_each(regular)), tuple(skipped), paths)
 
 
 def _special_kind(path: Path) -> str | None:
@@ -102,9 +105,6 @@ def _one_spelling_each(files: Iterable[Path]) -> list[Path]:
             seen.add(key)
             unique.append(path)
     return unique
-
-
-DEFAULT_TIMEOUT_SECONDS = 300.0
 
 
 def worker_count(requested: int | None) -> tuple[int, str | None]:

@@ -31,7 +31,6 @@ from pipeline.writers import remove_file, write_bytes_atomically
 
 log = logging.getLogger(__name__)
 
-CACHE_FOLDER = ".kompass-cache"
 CACHE_FORMAT = 2  # 1 was pickle; bump when the entry layout changes
 _PACKAGES = ("pipeline", "extractors")
 _FINGERPRINTED = (".py", ".toml", ".csv")

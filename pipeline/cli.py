@@ -1,63 +1,30 @@
-"""The ``kompass`` command line: parses options, calls the library, renders the result."""
+"""The ``kompass`` command line: parses options, calls the library, renders the result.
+
+The library (:mod:`pipeline.api`, and through it pandas, pyarrow, pdfplumber and spaCy) is
+imported when a command runs, not when this module loads, so ``kompass --help`` answers at once.
+"""
 
 from __future__ import annotations
 
 import logging
-import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import regex
 
-from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch, worker_count
-from pipeline.cache import CACHE_FOLDER, ReportCache
-from pipeline.process import display_path
-from pipeline.records import Report
-from pipeline.tables import build_tables
-from pipeline.workers import DEFAULT_MAX_MEMORY, MIN_MAX_MEMORY, format_bytes
-from pipeline.writers import FORMATS, output_lock, write_tables
+from pipeline.cli_types import ByteSize, Seconds
+from pipeline.defaults import CACHE_FOLDER, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS, format_size
+from pipeline.schema import TABLES
+
+if TYPE_CHECKING:
+    from pipeline.api import Result
+    from pipeline.batch import Inputs
+    from pipeline.records import Report
 
 EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
 _BUSY = "another kompass run is writing to {out}: waiting for it to finish"
-_SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)\s*")
-_UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
-
-
-class Seconds(click.ParamType):
-    """A number of seconds, 0 or more and finite: ``nan`` and ``inf`` are refused."""
-
-    name = "seconds"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
-        try:
-            seconds = float(value)
-        except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number of seconds", param, ctx)
-        if not math.isfinite(seconds) or seconds < 0:
-            self.fail(f"{value!r} is not a finite number of seconds, 0 or more (0: no limit)", param, ctx)
-        return seconds
-
-
-class ByteSize(click.ParamType):
-    """A size in bytes, written ``2GiB``, ``1500M`` or ``2147483648`` (K, M, G, T are powers of 1024)."""
-
-    name = "size"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        match = _SIZE.fullmatch(str(value))
-        if match is None:
-            self.fail(f"{value!r} is not a size such as 2GiB, 1500MiB or 0", param, ctx)
-        size = int(float(match[1]) * _UNITS[match[2][:1].lower()])
-        if 0 < size < MIN_MAX_MEMORY:
-            least = format_bytes(MIN_MAX_MEMORY)
-            self.fail(f"{value!r} is too little: a document may need {least}", param, ctx)
-        return size
-
 
 
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -93,7 +60,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-@main.command()
+RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+
+Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
+datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
+cannot be read gets status "failed" in the reports table; the batch goes on.
+
+\b
+Examples:
+  kompass run corpus/ --out output/
+  kompass run umea_2007.txt --format csv --strict
+"""
+
+
+@main.command(help=RUN_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
@@ -106,7 +86,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
 )  # fmt: skip
 @click.option(
-    "--max-memory", type=ByteSize(), default=format_bytes(DEFAULT_MAX_MEMORY), show_default=True,
+    "--max-memory", type=ByteSize(), default=format_size(DEFAULT_MAX_MEMORY), show_default=True,
     help="Memory one document may use (e.g. 2GiB, 500MiB); a document that needs more fails (0: no limit).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
@@ -122,34 +102,28 @@ def run(
     max_memory: int,
     no_cache: bool,
 ) -> None:
-    """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+    """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
+    from pipeline.api import collect_inputs
+    from pipeline.batch import worker_count
+    from pipeline.errors import NoReportFilesError
+    from pipeline.ingest import display_path
+    from pipeline.writers import output_lock
 
-    Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
-    area_scores, year_totals, question_scores, issues, observations, claims, evaluations,
-    mentions, and coverage (across the batch). A file that cannot be read gets status "failed" in the
-    reports table; the batch goes on.
-
-    \b
-    Examples:
-      kompass run corpus/ --out output/
-      kompass run umea_2007.txt --format csv --strict
-    """
     found = collect_inputs(inputs)
     for path, reason in found.skipped:
         click.echo(f"skipped {display_path(path)}: {reason}", err=True)
-    if not found.files:
-        raise click.ClickException(
-            f"no report files found in {', '.join(map(display_path, inputs))} (.txt, .md or .pdf)"
-        )
     count, note = worker_count(workers)
     if note:
         click.echo(note, err=True)
-    cache = None if no_cache else ReportCache(out_dir / CACHE_FOLDER)
-    limits = {"timeout": timeout or None, "max_memory": max_memory or None}
+    cache_dir = None if no_cache else out_dir / CACHE_FOLDER
+    options = {"workers": count, "timeout": timeout, "max_memory": max_memory or None, "cache_dir": cache_dir}
     try:
+        # One run at a time per output folder: a second waits, so the tables are never a mix.
         with output_lock(out_dir, on_wait=lambda: click.echo(_BUSY.format(out=out_dir), err=True)):
-            result = _digitize_with_progress(list(found.files), workers=count, cache=cache, **limits)
-            write_tables(build_tables(result.reports), out_dir, FORMATS if fmt == "both" else (fmt,))
+            result = _digitize_with_progress(found, **options)
+            result.write(out_dir, FORMATS if fmt == "both" else (fmt,))
+    except NoReportFilesError as exc:
+        raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     if result.cache_warning:
@@ -159,12 +133,14 @@ def run(
         ctx.exit(EXIT_STRICT_ERRORS)
 
 
-def _digitize_with_progress(files: list[Path], **options: Any) -> BatchResult:
-    if not sys.stderr.isatty():
-        return digitize_batch(files, **options)
+def _digitize_with_progress(found: Inputs, **options: Any) -> Result:
+    from pipeline.api import digitize
+
+    if not sys.stderr.isatty() or not found.files:
+        return digitize(found, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
-        length=len(files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
+        length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
         item_show_func=lambda _: f"{failed} failed",
     )  # fmt: skip
     with progress_bar as bar:
@@ -174,10 +150,10 @@ def _digitize_with_progress(files: list[Path], **options: Any) -> BatchResult:
             failed += report.status != "ok"
             bar.update(1)
 
-        return digitize_batch(files, progress=advance, **options)
+        return digitize(found, progress=advance, **options)
 
 
-def _summary(result: BatchResult, out_dir: Path) -> str:
+def _summary(result: Result, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (

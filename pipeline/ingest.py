@@ -34,6 +34,12 @@ def input_format(path: Path) -> str:
     return "unsupported"
 
 
+def display_path(path: Path) -> str:
+    """``path`` as text that can always be written: bytes of a file name that are not UTF-8 (a
+    Latin-1 name from an old zip) are shown as ``\\xe5`` escapes instead of breaking the tables."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def special_file_kind(mode: int) -> str | None:
     """What kind of special file ``mode`` (from ``stat``) describes, or ``None`` for a regular file."""
     kinds = (

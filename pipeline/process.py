@@ -21,9 +21,10 @@ from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
+from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
-from pipeline.framework import framework_for_year, load_frameworks
-from pipeline.ingest import input_format, read_bytes, read_document
+from pipeline.framework import framework_by_id, load_frameworks
+from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
@@ -56,8 +57,20 @@ def extract(doc: Document) -> Extraction:
         stated_counts=extract_stated_counts(doc),
     )
     year = report_year(extraction)
+    framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
+    if framework is not None:
+        # Rows that print an area's name alone are read again by the decided edition's wordings.
+        summary = extract_summary_table(doc, framework)
+        extraction = dataclasses.replace(
+            extraction,
+            area_scores=summary.area_scores,
+            year_totals=summary.year_totals,
+            area_headings=summary.headings + scores.headings + sections.headings,
+        )
     claims = extract_claims(doc, summary.years, year, sections.sections)
-    extraction = dataclasses.replace(extraction, claims=claims)
+    extraction = dataclasses.replace(
+        extraction, claims=claims, framework=framework.framework_id if framework else None
+    )
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
     return extraction
@@ -74,8 +87,7 @@ def digitize(doc: Document) -> Extraction:
         KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
     ):
         raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
-    framework = framework_for_year(extraction.metadata.year)
-    extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
+    framework = framework_by_id(extraction.framework)
     extraction = dataclasses.replace(extraction, losses=doc.losses)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
@@ -137,12 +149,6 @@ def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
         return False
     linked = [exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
     return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
-
-
-def display_path(path: Path) -> str:
-    """``path`` as text that can always be written: bytes of a file name that are not UTF-8 (a
-    Latin-1 name from an old zip) are shown as ``\\xe5`` escapes instead of breaking the tables."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def warm_up() -> None:

@@ -25,8 +25,9 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from pipeline.cache import ReportCache
-from pipeline.ingest import IngestError, read_bytes
-from pipeline.process import display_path, failed_report, process_data, warm_up
+from pipeline.defaults import DEFAULT_MAX_MEMORY, format_size
+from pipeline.ingest import IngestError, display_path, read_bytes
+from pipeline.process import failed_report, process_data, warm_up
 from pipeline.records import Report
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,6 @@ _POLL_SECONDS = 0.5
 # How often a worker checks that its coordinator is still there.
 _WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-# Memory one document may take on top of what its worker starts with (about 0.5 GiB of address
-# space: Python, spaCy, pandas, pdfminer). A 30-page report needs well under 200 MiB.
-DEFAULT_MAX_MEMORY = 2 << 30
-# Below this even a small report may not fit.
-MIN_MAX_MEMORY = 256 << 20
 
 OnReport = Callable[[int, Report, bool], None]
 
@@ -74,14 +70,6 @@ class Limits:
     @property
     def max_file_bytes(self) -> int | None:
         return None if self.max_memory is None else self.max_memory // 4
-
-
-def format_bytes(size: int) -> str:
-    """``2147483648`` as ``2 GiB``: sizes as the ``--max-memory`` option takes them."""
-    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if size >= factor:
-            return f"{size / factor:g} {unit}"
-    return f"{size} B"
 
 
 def _digitize(path: Path, limits: Limits, cache: ReportCache | None) -> tuple[Report, bool]:
@@ -129,7 +117,7 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
 def _memory_limit_text(limits: Limits) -> str:
     if limits.max_memory is None:
         return "the memory available"
-    return f"--max-memory {format_bytes(limits.max_memory)}"
+    return f"--max-memory {format_size(limits.max_memory)}"
 
 
 def _limit_address_space(max_memory: int) -> None:

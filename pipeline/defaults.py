@@ -1,0 +1,28 @@
+"""The defaults of a run, in a module that imports nothing, so the command line can show them
+(``kompass --help``) without loading the libraries that digitizing needs."""
+
+from __future__ import annotations
+
+# Seconds one document may take before its worker is stopped and the document fails.
+DEFAULT_TIMEOUT_SECONDS = 300.0
+
+# The folder inside the output folder that keeps digitized reports between runs.
+CACHE_FOLDER = ".kompass-cache"
+
+# The files written for each table.
+FORMATS = ("csv", "parquet")
+
+# Memory (address space) one document may take on top of what its worker process starts with
+# (about 0.5 GiB: Python, spaCy, pandas, pdfminer). A 30-page report needs well under 200 MiB.
+DEFAULT_MAX_MEMORY = 2 << 30
+
+# The least --max-memory accepts: below it even a small report may not fit.
+MIN_MAX_MEMORY = 256 << 20
+
+
+def format_size(size: int) -> str:
+    """``2147483648`` as ``2 GiB``: sizes as ``--max-memory`` takes them."""
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= factor:
+            return f"{size / factor:g} {unit}"
+    return f"{size} B"
