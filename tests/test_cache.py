@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cache import (
-    CACHE_FOLDER,
     ReportCache,
     code_fingerprint,
     decode_entry,
@@ -20,6 +19,7 @@ from pipeline.cache import (
     version_key,
 )
 from pipeline.cli import main
+from pipeline.defaults import CACHE_FOLDER
 from pipeline.process import process_file
 from tests.conftest import UMEA
 
