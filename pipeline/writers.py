@@ -1,14 +1,19 @@
 """Writing the output tables: the one place that writes files.
 
 Every table of a batch is first written next to its destination under a temporary name, and only
-when all of them are complete are they moved into place, so a crash never leaves a half-written
-table and never mixes tables from two runs.
+when all of them are complete are they moved into place, ``datapackage.json`` last: it names the
+SHA-256 of each table file, so a reader can tell that the files it read are of one run. A crash
+never leaves a half-written table. A run holds a lock on its output folder (:func:`output_lock`),
+so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
+formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
+printed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -74,8 +79,11 @@ def _write_parquet(name: str, df: pd.DataFrame, path: Path) -> None:
     pq.write_table(arrow, path)
 
 
-def _write_datapackage(tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path) -> None:
-    package = descriptor(formats, tables=list(tables))
+def _write_datapackage(
+    tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path, written: list[tuple[Path, Path]]
+) -> None:
+    hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
+    package = descriptor(formats, tables=list(tables), hashes=hashes)
     path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -97,8 +105,9 @@ def write_tables(
                 temporary = out_dir / f".{name}.{fmt}.partial"
                 staged.append((temporary, final))
                 writers[fmt](name, df, temporary)
-        staged.append((out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE))
-        _write_datapackage(tables, formats, staged[-1][0])
+        package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
+        _write_datapackage(tables, formats, package[0], staged)
+        staged.append(package)
     except BaseException:
         for temporary, _ in staged:
             with contextlib.suppress(OSError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -66,6 +68,10 @@ def test_two_concurrent_runs_leave_one_consistent_set_of_tables(tmp_path: Path) 
         assert [run.returncode for run in runs] == [0, 0], outputs
         assert _csvs(out) in expected
         assert not list(out.glob(".*.partial"))
+        package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+        for resource in package["resources"]:  # the manifest written last names these very files
+            digest = hashlib.sha256((out / resource["path"]).read_bytes()).hexdigest()
+            assert resource["hash"] == f"sha256:{digest}"
 
 
 def test_a_second_run_can_be_told_not_to_wait(tmp_path: Path) -> None:
