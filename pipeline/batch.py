@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
 from pipeline.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
+from pipeline.identity import identify
 from pipeline.ingest import SUPPORTED_SUFFIXES, special_file_kind
 from pipeline.records import Report
 from pipeline.workers import Limits, default_workers, run_parallel
@@ -46,18 +47,37 @@ class BatchResult:
         return sum(1 for r in self.reports if r.status != "ok")
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every entry under ``folder`` to consider, with the reason to skip it (None: take it).
+
+    Hidden folders (``.git``, ``.venv``, a cache) are not entered: they get one note each, not one
+    per file inside. Symbolic links to folders are not followed.
+    """
+    for root, folders, names in os.walk(folder):
+        here = Path(root)
+        for name in [f for f in folders if f.startswith(".")]:
+            yield here / name, "hidden folder, not searched"
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in [f for f in folders if (here / f).is_symlink()]:
+            yield here / name, "symbolic link to a folder, not followed"
+        for name in names:
+            found = here / name
+            if name.startswith("."):
+                yield found, "hidden file"
+            elif found.suffix.lower() not in SUPPORTED_SUFFIXES:
+                yield found, f"unsupported file type {found.suffix or '(none)'}"
+            else:
+                yield found, None
 
 
 def collect_inputs(paths: Iterable[Path]) -> Inputs:
     """Files named directly, and the supported files found under folders, walked recursively.
 
-    Hidden files and folders and files of other types found in folders are skipped with a note;
-    a file named directly is always taken (and fails with a clear message if it is not a report).
-    Special files (named pipes, devices, sockets, also behind a symbolic link) are never read:
-    they are skipped with a note. One file reached under several spellings (``a/../a/x.txt``, a
-    symbolic or hard link) is taken once, under the spelling met first.
+    Hidden files and folders and files of other types found in folders are skipped with a note
+    (a hidden folder is not entered); a file named directly is always taken (and fails with a
+    clear message if it is not a report). Special files (named pipes, devices, sockets, also behind
+    a symbolic link) are never read: they are skipped with a note. One file reached under several
+    spellings (``a/../a/x.txt``, a symbolic or hard link) is taken once, under the spelling met first.
     """
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
@@ -66,11 +86,9 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
         if not path.is_dir():
             files.append(path)
             continue
-        for found in sorted(p for p in path.rglob("*") if not p.is_dir()):
-            if _is_hidden(found, path):
-                skipped.append((found, "hidden file"))
-            elif found.suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append((found, f"unsupported file type {found.suffix or '(none)'}"))
+        for found, reason in sorted(_walk(path)):
+            if reason:
+                skipped.append((found, reason))
             else:
                 files.append(found)
     regular: list[Path] = []
@@ -151,7 +169,8 @@ def digitize_batch(
     if files:
         count, _ = worker_count(workers)
         run_parallel(files, count, Limits(timeout, max_memory), collect, cache)
-    ordered = tuple(sorted(reports.values(), key=lambda r: (r.source_file, r.report_id)))
+    # Ids again after sorting: a report from the cache was digitized under another name.
+    ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
     return BatchResult(ordered, severities=severities, cached=cached, cache_warning=store.warning)
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -26,9 +28,19 @@ import regex
 
 from pipeline.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.datapackage import descriptor
-from pipeline.defaults import FORMATS
+from pipeline.defaults import CSV_DIALECTS, FORMATS, CsvDialect
+from pipeline.manifest import MANIFEST_KEY, manifest_json
 from pipeline.numbers import format_number
-from pipeline.schema import ColumnType, table
+from pipeline.schema import TABLES, ColumnType, table
+
+Manifest = Mapping[str, Any]
+
+
+def _number_text(value: Any, decimal: str) -> str | None:
+    # 7.5 stays "7.5" (or "7,5") and 28.0 becomes "28": numbers as a person reads them, no "28.0".
+    text = format_number(value) if pd.notna(value) else None
+    return text.replace(".", decimal) if text else None
+
 
 # A spreadsheet program reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
 # "+1+1", "@SUM(...)"); tab and carriage return can start one too after the program trims them.
@@ -46,17 +58,17 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-def _write_csv(name: str, df: pd.DataFrame, path: Path) -> None:
+def _write_csv(name: str, df: pd.DataFrame, path: Path, dialect: CsvDialect) -> None:
     text = df.copy()
     for column, dtype in df.dtypes.items():
         if str(dtype) == "Float64":
-            # 7.5 stays "7.5" and 28.0 becomes "28": numbers as a person reads them, no "28.0".
-            text[column] = (
-                df[column].map(lambda v: format_number(v) if pd.notna(v) else None).astype("string")
-            )
+            text[column] = df[column].map(lambda v: _number_text(v, dialect.decimal)).astype("string")
         elif str(dtype) in ("string", "object"):
             text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
-    text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    text.to_csv(
+        path, index=False, sep=dialect.delimiter, encoding=dialect.encoding,
+        lineterminator=dialect.line_terminator,
+    )  # fmt: skip
 
 
 # The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
@@ -74,29 +86,59 @@ def arrow_schema(name: str) -> pa.Schema:
     )
 
 
-def _write_parquet(name: str, df: pd.DataFrame, path: Path) -> None:
+def _write_parquet(name: str, df: pd.DataFrame, path: Path, manifest: Manifest | None) -> None:
     arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+    if manifest is not None:
+        # A Parquet file found on its own still says which run produced it.
+        metadata = {**(arrow.schema.metadata or {}), MANIFEST_KEY.encode(): manifest_json(manifest)}
+        arrow = arrow.replace_schema_metadata(metadata)
     pq.write_table(arrow, path)
 
 
 def _write_datapackage(
-    tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path, written: list[tuple[Path, Path]]
-) -> None:
+    tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path, dialect: CsvDialect,
+    manifest: Manifest | None, written: list[tuple[Path, Path]],
+) -> None:  # fmt: skip
     hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
-    package = descriptor(formats, tables=list(tables), hashes=hashes)
+    package = descriptor(formats, tables=list(tables), csv_dialect=dialect, hashes=hashes)
+    if manifest is not None:
+        package["created"] = manifest["created"]
+        package[MANIFEST_KEY] = dict(manifest)
     path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
+    """Remove kompass's own table files that this run did not write (a format not asked for this
+    time): left in place they would describe another batch. Other files are never touched."""
+    for declared in TABLES:
+        for fmt in FORMATS:
+            path = out_dir / f"{declared.name}.{fmt}"
+            if path not in written:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+
+
 def write_tables(
-    tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS
+    tables: dict[str, pd.DataFrame],
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    csv_dialect: CsvDialect = CSV_DIALECTS["standard"],
+    manifest: Manifest | None = None,
 ) -> list[Path]:
     """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
 
-    ``datapackage.json`` (see :mod:`pipeline.datapackage`) is written beside them.
+    ``datapackage.json`` (see :mod:`pipeline.datapackage`) is written beside them, with the
+    ``manifest`` of the run (:mod:`pipeline.manifest`), which every Parquet file carries too.
+    Table files of kompass's from an earlier run that this one does not write are removed, so the
+    folder holds exactly one run.
     """
     formats = tuple(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
-    writers = {"csv": _write_csv, "parquet": _write_parquet}
+    writers = {
+        "csv": functools.partial(_write_csv, dialect=csv_dialect),
+        "parquet": functools.partial(_write_parquet, manifest=manifest),
+    }
     staged: list[tuple[Path, Path]] = []
     try:
         for name, df in tables.items():
@@ -106,7 +148,7 @@ def write_tables(
                 staged.append((temporary, final))
                 writers[fmt](name, df, temporary)
         package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
-        _write_datapackage(tables, formats, package[0], staged)
+        _write_datapackage(tables, formats, package[0], csv_dialect, manifest, staged)
         staged.append(package)
     except BaseException:
         for temporary, _ in staged:
@@ -115,6 +157,7 @@ def write_tables(
         raise
     for temporary, final in staged:
         os.replace(temporary, final)
+    _remove_other_tables(out_dir, {final for _, final in staged})
     return [final for _, final in staged]
 
 
