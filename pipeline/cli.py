@@ -7,7 +7,9 @@ imported when a command runs, not when this module loads, so ``kompass --help`` 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,6 +169,7 @@ def run(
     verbosity = _verbosity(ctx)
     ctx.obj["debug"] = verbosity == "debug"
     _configure_logging(verbosity)
+    _exit_cleanly_on_sigterm(ctx)
     shown = None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
     found = collect_inputs(inputs)
     skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
@@ -196,6 +199,19 @@ def run(
     if reason:
         click.echo(f"Error: {reason}", err=True)
         ctx.exit(EXIT_TROUBLE)
+
+
+def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
+    """Make SIGTERM end the run like Ctrl-C does: the workers are stopped and half-written files
+    removed on the way out (the exit code is 143, as for a process killed by SIGTERM). The handler
+    before is back when the command ends."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, stop)
+        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 def _recorded_options(ctx: click.Context) -> dict[str, Any]:

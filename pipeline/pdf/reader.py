@@ -15,7 +15,7 @@ import io
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import pdfplumber
 import regex
@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.document import Document, Line
 from pipeline.errors import PdfError
-from pipeline.pdf.glyphs import page_glyphs
+from pipeline.pdf.glyphs import Glyph, Rule, page_glyphs
 from pipeline.pdf.steps import document_lines
 from pipeline.pdf.words import PageText, words_from_glyphs
 from pipeline.records import ContentLoss
@@ -158,17 +158,16 @@ def _pages(pdf: pdfplumber.PDF) -> list[Page]:
         raise PdfError(f"the PDF's list of pages cannot be read: {_reason(exc)}") from exc
 
 
-def _turned(page: Page) -> Iterator[Page]:
-    """The page as pdfplumber would read it with each other /Rotate value (0 first)."""
+def _read_turned(page: Page, rotation: int) -> tuple[Page, list[Glyph], list[Rule]]:
+    """The page as it reads with ``rotation`` as its /Rotate entry, and its glyphs and rules."""
     original = page.page_obj.attrs.get("Rotate", 0)
-    for rotation in (0, 90, 270, 180):
-        if rotation == page.rotation:
-            continue
-        page.page_obj.attrs["Rotate"] = page.page_obj.rotate = rotation
-        try:
-            yield Page(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
-        finally:
-            page.page_obj.attrs["Rotate"] = page.page_obj.rotate = original
+    page.page_obj.attrs["Rotate"] = page.page_obj.rotate = rotation
+    try:
+        turned = Page(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
+        glyphs, rules = page_glyphs(turned)
+        return turned, glyphs, rules
+    finally:
+        page.page_obj.attrs["Rotate"] = page.page_obj.rotate = original
 
 
 def _open_error(exc: PdfminerException) -> PdfError:
@@ -194,12 +193,13 @@ def _page_text(page: Page) -> PageText:
     """
     glyphs, rules = page_glyphs(page)
     if not glyphs:
-        for turned in _turned(page):
-            glyphs, rules = page_glyphs(turned)
-            if glyphs:
-                log.debug("page %d read turned to %d degrees", page.page_number, turned.rotation)
-                page = turned
-                break
+        for rotation in (0, 90, 270, 180):
+            if rotation != page.rotation:
+                turned, glyphs, rules = _read_turned(page, rotation)
+                if glyphs:
+                    log.debug("page %d read turned to %d degrees", page.page_number, rotation)
+                    page = turned
+                    break
     return PageText(
         page.page_number,
         float(page.width),
