@@ -17,10 +17,9 @@ CONTENT_LOST = Rule(
 )  # fmt: skip
 
 
-@check(CONTENT_LOST)
 def content_lost(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for loss in extraction.losses:
         yield CONTENT_LOST.finding(found=loss.count, page=loss.page, line=loss.line, what=loss.message)
 
 
-CHECKS: tuple[Check, ...] = (content_lost,)
+CHECKS: tuple[Check, ...] = (check(content_lost, CONTENT_LOST),)
