@@ -23,8 +23,9 @@ from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digiti
 
 __all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
 from pipeline.cache import ReportCache
-from pipeline.defaults import CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
+from pipeline.ingest import display_path
 from pipeline.manifest import build_manifest
 from pipeline.records import Finding
 from pipeline.spill import RowSpill
@@ -79,9 +80,8 @@ def _write(
     formats = tuple(formats)
     recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
     manifest = build_manifest(recorded, inputs=inputs)
-    return write_tables(
-        tables, Path(out_dir), formats, csv_dialect=CSV_DIALECTS[csv_dialect], manifest=manifest
-    )
+    dialect = CSV_DIALECTS[csv_dialect]
+    return write_tables(tables, Path(out_dir), formats, csv_dialect=dialect, manifest=manifest)
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,8 @@ class StreamedResult(BatchResult):
         options: Mapping[str, Any] | None = None,
     ) -> list[Path]:
         """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
-        return _write(
-            self.spill.tables(self.reports), len(self.reports), out_dir, formats, csv_dialect, options
-        )
+        tables = self.spill.tables(self.reports)
+        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options)
 
     def close(self) -> None:
         """Remove the temporary files that hold the tables' rows."""
@@ -132,7 +131,7 @@ def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
 def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     found = _as_inputs(inputs)
     if not found.files:
-        searched = ", ".join(map(str, found.searched)) or "the inputs"
+        searched = ", ".join(map(display_path, found.searched)) or "the inputs"
         raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
     return found
 
@@ -142,6 +141,7 @@ def digitize(
     *,
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache_dir: PathLike | None = None,
     progress: Progress | None = None,
 ) -> Result:
@@ -150,7 +150,8 @@ def digitize(
     ``inputs`` is a path, several paths, or the :class:`~pipeline.batch.Inputs` that
     :func:`~pipeline.batch.collect_inputs` found. ``workers`` processes (default: all cores) share
     the files; a document that takes longer than ``timeout`` seconds (``None`` or 0: no limit)
-    fails. With ``cache_dir``, reports digitized before are taken from it and new ones kept
+    or needs more than ``max_memory`` bytes (``None``: no limit) fails. With ``cache_dir``,
+    reports digitized before are taken from it and new ones kept
     there. ``progress`` is called with each report as it is done.
 
     A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
@@ -159,12 +160,16 @@ def digitize(
     """
     found = _found(inputs)
     cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
-    batch = digitize_batch(list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache)
+    batch = digitize_batch(
+        list(found.files), progress,
+        workers=workers, timeout=timeout or None, max_memory=max_memory, cache=cache,
+    )  # fmt: skip
     return Result(
         reports=batch.reports,
         skipped=found.skipped,
         severities=batch.severities,
         cached=batch.cached,
+        cache_warning=batch.cache_warning,
         tables=build_tables(batch.reports),
     )
 
@@ -174,6 +179,7 @@ def digitize_streamed(
     *,
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache_dir: PathLike | None = None,
     progress: Progress | None = None,
 ) -> StreamedResult:
@@ -189,15 +195,13 @@ def digitize_streamed(
     spill = RowSpill()
     try:
         batch = digitize_batch(
-            list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache, keep=spill.add
-        )
+            list(found.files), progress, workers=workers, timeout=timeout or None,
+            max_memory=max_memory, cache=cache, keep=spill.add,
+        )  # fmt: skip
     except BaseException:
         spill.close()
         raise
     return StreamedResult(
-        reports=batch.reports,
-        skipped=found.skipped,
-        severities=batch.severities,
-        cached=batch.cached,
-        spill=spill,
-    )
+        reports=batch.reports, skipped=found.skipped, severities=batch.severities, cached=batch.cached,
+        cache_warning=batch.cache_warning, spill=spill,
+    )  # fmt: skip

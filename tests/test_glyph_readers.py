@@ -75,9 +75,11 @@ def awkward_pdf() -> bytes:
     return data.replace(b"/MediaBox [ 0 0 500 700 ]", b"/MediaBox [ 20 30 520 730 ]")
 
 
-# Every fixture PDF (the Umeå report in two layouts, the edition fixtures) and the awkward page.
+# Every report fixture PDF (the Umeå report in two layouts, the edition fixtures) and the awkward
+# page; not tests/fixtures/hostile, whose files are built to exhaust a reader without limits.
+REPORT_PDFS = sorted([*FIXTURES.glob("*.pdf"), *(FIXTURES / "editions").glob("*.pdf")])
 SOURCES: dict[str, Callable[[], bytes]] = {
-    **{path.stem: path.read_bytes for path in sorted(FIXTURES.rglob("*.pdf"))},
+    **{path.stem: path.read_bytes for path in REPORT_PDFS},
     "awkward": awkward_pdf,
 }
 
