@@ -40,8 +40,8 @@ class NotAReportError(Exception):
 def extract(doc: Document) -> Extraction:
     """Every record the extractors find in ``doc``, without validation."""
     metadata = extract_metadata(doc)
-    summary = extract_summary_table(doc)
-    scores = extract_question_scores(doc)
+    summary = extract_summary_table(doc, metadata.year)
+    scores = extract_question_scores(doc, metadata.year)
     sections = extract_sections(doc)
     evaluations = extract_evaluations(doc)
     extraction = Extraction(
@@ -56,6 +56,9 @@ def extract(doc: Document) -> Extraction:
         mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
         evaluation_list=evaluations.listing,
         stated_counts=extract_stated_counts(doc),
+        comparisons=summary.comparisons,
+        area_subtotals=scores.subtotals,
+        unread_headers=summary.unread_headers + scores.unread_headers,
     )
     year = report_year(extraction)
     claims = extract_claims(doc, summary.years, year, sections.sections)
