@@ -29,7 +29,17 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.table_reader import Column, Header, Role, Value, assign, header_above, split_label, values_of
+from extractors.table_reader import (
+    Column,
+    Header,
+    Role,
+    Value,
+    assign,
+    header_above,
+    is_header_line,
+    split_label,
+    values_of,
+)
 from pipeline.document import Document, Line
 from pipeline.framework import framework_for_year, load_frameworks
 from pipeline.records import AreaHeading, AreaScore, Comparison, UnreadHeader, YearTotal
@@ -91,6 +101,8 @@ def _row(line: Line, year: int | None) -> _Row | None:
     _, label, cells = split_label(line)
     values = values_of(cells) if cells else None
     if not values or not regex.search(r"\p{L}", label) or all(v.number is None for v in values):
+        return None
+    if is_header_line(line):  # "Huvudområde  2003  2005  2007": the header, its years no values
         return None
     if TOTAL_LABEL.match(label):
         return _Row(line, label, values, None, label, True)

@@ -241,8 +241,10 @@ _TRAILING_VALUE = regex.compile(r"\s+([+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?)$")
 
 
 def _trailing_values(text: str) -> tuple[str, list[str]]:
+    """A line's label and the values it ends in; a year ends a caption ("Sammanfattning av
+    resultat 2014"), not a row."""
     values: list[str] = []
-    while match := _TRAILING_VALUE.search(text):
+    while (match := _TRAILING_VALUE.search(text)) and not YEAR.fullmatch(match.group(1)):
         values.insert(0, match.group(1))
         text = text[: match.start()]
     if not regex.search(r"\p{L}", text):

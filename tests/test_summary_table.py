@@ -84,3 +84,163 @@ def test_rows_named_without_area_numbers() -> None:
         (1, 2005, 66), (1, 2007, 73), (3, 2005, 80), (3, 2007, 79)
     ]  # fmt: skip
     assert [(h.area, h.printed_name) for h in table.headings][2] == (None, "Ekonomisk hushållning")
+
+
+# Published 2010- and 2020-edition results (see the README's editions section); the tables are
+# laid out the way the municipalities' pages print them.
+AREAS_2010 = (
+    "Offentlighet och demokrati", "Tillgänglighet och brukarorientering", "Politisk styrning och kontroll",
+    "Ledarskap, ansvar och delegation", "Resultat och effektivitet",
+    "Kommunen som arbetsgivare, personalpolitik", "Verksamhetsutveckling", "Kommunen som samhällsbyggare",
+)  # fmt: skip
+AREAS_2020 = (
+    "Offentlighet och demokrati", "Samhällsutveckling", "Styrning och kontroll", "Effektivitet",
+    "Brukarens fokus", "Kvalitetsutveckling", "Arbetsliv", "Chefs- och ledarskap samt medarbetarskap",
+)  # fmt: skip
+KARLSKRONA_2011 = (48, 49, 62, 44, 46, 46, 49, 71)
+KARLSKRONA_2014 = (69, 67, 65, 61, 53, 54, 73, 67)
+KARLSKRONA_CHANGE = ("+44 %", "+37 %", "+5 %", "+39 %", "+15 %", "+17 %", "+49 %", "-6 %")
+KARLSKRONA_AVERAGE = (50, 54, 67, 55, 56, 55, 51, 66)
+NEEDS_2010_NAMES = pytest.mark.xfail(
+    strict=True, reason="area names of the 2010 and 2020 editions arrive with the editions branch"
+)
+
+
+def _rows(names: tuple[str, ...], *columns: tuple[object, ...], numbered: bool = False) -> str:
+    lines = []
+    for index, name in enumerate(names):
+        label = f"{index + 1}. {name}" if numbered else name
+        lines.append("\t".join([label, *(str(column[index]) for column in columns)]))
+    return "\n".join(lines)
+
+
+def _karlskrona(numbered: bool) -> str:
+    header = "\tKarlskrona 2011\tKarlskrona 2014\tÄndring\t40 kommuner i genomsnitt"
+    rows = _rows(AREAS_2010, KARLSKRONA_2011, KARLSKRONA_2014, KARLSKRONA_CHANGE, KARLSKRONA_AVERAGE,
+                 numbered=numbered)  # fmt: skip
+    return f"{header}\n{rows}\nTotalt\t415\t509\t+23 %\t455"
+
+
+@pytest.mark.parametrize("numbered", [True, pytest.param(False, marks=NEEDS_2010_NAMES)])
+def test_karlskrona_2011_2014_with_change_and_average(numbered: bool) -> None:
+    table = extract_summary_table(doc_from(_karlskrona(numbered)))
+    assert table.years == (2011, 2014)
+    scores = {(s.area, s.year): s.score for s in table.area_scores}
+    assert [scores[(a, 2011)] for a in range(1, 9)] == list(KARLSKRONA_2011)
+    assert [scores[(a, 2014)] for a in range(1, 9)] == list(KARLSKRONA_2014)
+    assert [(t.year, t.total) for t in table.year_totals] == [(2011, 415), (2014, 509)]
+    changes = [
+        (c.area, c.value, c.unit, c.from_year, c.to_year) for c in table.comparisons if c.kind == "change"
+    ]
+    assert changes[0] == (1, 44, "percent", 2011, 2014)
+    assert changes[7] == (8, -6, "percent", 2011, 2014)
+    assert changes[8] == (None, 23, "percent", 2011, 2014)
+    averages = [(c.label, c.area, c.value, c.unit) for c in table.comparisons if c.kind == "average"]
+    assert averages[0] == ("40 kommuner i genomsnitt", 1, 50, "points")
+    assert averages[-1] == ("40 kommuner i genomsnitt", None, 455, "points")
+    assert not table.unread_headers
+
+
+def test_strangnas_2014_2016_with_national_mean() -> None:
+    text = (
+        "Huvudområde\tSträngnäs 2014\tSträngnäs 2016\tNationellt medelvärde\n"
+        "1. Offentlighet och demokrati\t54\t63\t55\n"
+        "2. Tillgänglighet och brukarorientering\t60\t70\t62\n"
+        "Totalt\t437\t497\t476"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2014, 54), (1, 2016, 63), (2, 2014, 60), (2, 2016, 70)
+    ]  # fmt: skip
+    assert [(c.kind, c.label, c.area, c.value) for c in table.comparisons] == [
+        ("average", "Nationellt medelvärde", 1, 55), ("average", "Nationellt medelvärde", 2, 62),
+        ("average", "Nationellt medelvärde", None, 476),
+    ]  # fmt: skip
+
+
+@NEEDS_2010_NAMES
+def test_kramfors_percentages() -> None:
+    text = "Område\tResultat 2011\tResultat 2013\n" + _rows(
+        AREAS_2010, ("51 %", "45 %", "62 %", "34 %", "52 %", "27 %", "39 %", "53 %"),
+        ("58 %", "56 %", "73 %", "53 %", "58 %", "45 %", "44 %", "60 %"),
+    )  # fmt: skip
+    table = extract_summary_table(doc_from(text))
+    assert [s.score for s in table.area_scores if s.year == 2011] == [51, 45, 62, 34, 52, 27, 39, 53]
+    assert sum(s.score or 0 for s in table.area_scores if s.year == 2013) == 447
+
+
+@NEEDS_2010_NAMES
+def test_vallentuna_2021_with_sverigesnitt() -> None:
+    text = "Område\t2021\tSverigesnitt\n" + _rows(
+        AREAS_2020, (73, 75, 80, 83, 86, 82, 86, 83), (63, 65, 73, 64, 61, 59, 68, 64)
+    ) + "\nTotalt\t648\t"  # fmt: skip
+    table = extract_summary_table(doc_from(text))
+    assert [s.score for s in table.area_scores] == [73, 75, 80, 83, 86, 82, 86, 83]
+    assert [c.value for c in table.comparisons] == [63, 65, 73, 64, 61, 59, 68, 64]
+    assert {c.label for c in table.comparisons} == {"Sverigesnitt"}
+    assert [(t.year, t.total) for t in table.year_totals] == [(2021, 648)]
+
+
+def test_grastorp_2014_lines_under_a_caption() -> None:
+    text = "Sammanfattning av resultat 2014\n\n" + "\n".join(
+        f" {i + 1}. {name} {score}" for i, (name, score) in enumerate(zip(AREAS_2010, (61, 60, 73, 53, 70, 56, 65, 68)))
+    )  # fmt: skip
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2014, 61), (2, 2014, 60)]
+    assert sum(s.score or 0 for s in table.area_scores) == 506
+    assert not table.unread_headers  # the caption names the one year
+
+
+@pytest.mark.parametrize(
+    ("header", "total_label", "expected_years"),
+    [
+        ("\t2007\t2005\t2003", "TOTALT", (2007, 2005, 2003)),  # newest first
+        ("Huvudområde\t2003\t2005\t2007", "Totalt", (2003, 2005, 2007)),  # labelled corner
+        ("Område\t2003\t2005\t2007", "Summa", (2003, 2005, 2007)),
+        ("Delområde\t2003\t2005\t2007", "Totalt", (2003, 2005, 2007)),
+        ("2003\t2005\t2007", "TOTALT", (2003, 2005, 2007)),  # no corner cell
+        ("\tPoäng\t\t\n\t2003\t2005\t2007", "TOTALT", (2003, 2005, 2007)),  # two-level header
+    ],
+)
+def test_header_forms(header: str, total_label: str, expected_years: tuple[int, ...]) -> None:
+    text = f"{header}\n1 Offentlighet och demokratisk kontroll\t56\t66\t73\n5 Kontroll och rapportering\t45\t71\t79\n"
+    table = extract_summary_table(doc_from(text + f"{total_label}\t101\t137\t152"))
+    by_year = {year: [s.score for s in table.area_scores if s.year == year] for year in expected_years}
+    assert by_year == dict(zip(expected_years, ([56, 45], [66, 71], [73, 79]), strict=True))
+    assert [t.year for t in table.year_totals] == list(expected_years)
+    assert not table.unread_headers
+
+
+def test_max_column_is_not_a_year() -> None:
+    text = "Område\tMax\t2007\n1 Offentlighet och demokratisk kontroll\t100\t73\n5 Kontroll och rapportering\t100\t79"
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2007, 73), (5, 2007, 79)]
+    assert table.comparisons == ()
+
+
+def test_own_points_without_a_year_take_the_report_year() -> None:
+    text = "Område\tPoäng\n1 Offentlighet och demokratisk kontroll\t73\n5 Kontroll och rapportering\t79"
+    table = extract_summary_table(doc_from(text), year=2007)
+    assert [(s.area, s.year) for s in table.area_scores] == [(1, 2007), (5, 2007)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["\tKolumn A\tKolumn B\tKolumn C", ""],  # a header of unknown words, or none at all
+)
+def test_unread_header_reads_by_caption_and_says_so(header: str) -> None:
+    text = (
+        f"Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007\n\n{header}\n"
+        "1 Offentlighet och demokratisk kontroll\t56\t66\t73\n5 Kontroll och rapportering\t45\t71\t79\n"
+        "TOTALT\t101\t137\t152"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:3] == [
+        (1, 2003, 56),
+        (1, 2005, 66),
+        (1, 2007, 73),
+    ]
+    assert len(table.unread_headers) == 1
+    unread = table.unread_headers[0]
+    assert (unread.table, unread.assumed) == ("summary_table", "2003 | 2005 | 2007")
+    assert unread.line == text.splitlines().index("1 Offentlighet och demokratisk kontroll\t56\t66\t73") + 1
