@@ -84,6 +84,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
         if _is_separated(line):
             if (header := header_above(doc, index)) is not None:
                 state.header = header if _is_score_header(header) else None
+                if state.header and state.header.has_corner:
+                    state.area = _heading_area(header.columns[0].printed) or state.area
             if _read_row(line, state):
                 state.prose_run = 0
                 continue

@@ -153,7 +153,11 @@ def _read(doc: Document, start: int, rows: list[_Row], year: int | None) -> Summ
                     scores.append(
                         AreaScore(row.area, row.name, column.year, value.number, line.page, line.number)
                     )
-            elif column.role in (Role.CHANGE, Role.AVERAGE) and (row.is_total or row.area is not None):
+            elif (
+                column.role in (Role.CHANGE, Role.AVERAGE)
+                and value.number is not None
+                and (row.is_total or row.area is not None)
+            ):
                 kind = "change" if column.role is Role.CHANGE else "average"
                 from_year, to_year = changes.get(column, (None, None))
                 comparisons.append(

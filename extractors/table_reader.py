@@ -113,8 +113,11 @@ class Column:
 def column_of(printed: str) -> Column:
     """The role of a header cell from its words; ``role`` is ``None`` when no word is known."""
     text = " ".join(printed.split())
+    # A narrow PDF column breaks a long header word over lines ("Sveriges" / "nitt"); the words
+    # are also tried without the spaces the breaks left.
+    compact = "".join(text.split())
     for role, pattern in _ROLE_WORDS:
-        if pattern.search(text):
+        if pattern.search(text) or (role is not Role.ID and pattern.search(compact)):
             year = YEAR.search(text) if role is Role.YEAR else None
             return Column(role, text, int(year.group()) if year else None)
     return Column(None, text)
@@ -164,9 +167,13 @@ def _is_header_candidate(line: Line) -> bool:
     cells = line.cells
     if len(cells) < 2 or not any(cells):
         return False
-    first = next(cell for cell in cells if cell)
+    first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
+    # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an
+    # area's table with its area in the corner ("Område 1 Samspel ... | Max | Poäng 2022").
     if _DATA_LABEL.match(first):
-        return False
+        rest = [cell for cell in cells[first_index + 1 :] if cell]
+        if not rest or any(column_of(cell).role is None for cell in rest):
+            return False
     for cell in cells:
         value = parse_value(cell)
         if value is not None and value.number is not None and not YEAR.fullmatch(cell.strip()):

@@ -145,7 +145,8 @@ Summa\t60\t100
 
 def test_overview_tables_per_area() -> None:
     table = extract_question_scores(doc_from(OVERVIEW))
-    assert [(q.area, q.question_id, q.printed_id, q.question, q.max_score, q.score) for q in table.questions] == [
+    rows = [(q.area, q.question_id, q.printed_id, q.question, q.max_score, q.score) for q in table.questions]
+    assert rows == [
         (1, "1.1", "", "Information till medborgarna", 30, 22),
         (1, "1.2", "", "Medborgardialog", 40, 25),
         (1, "1.3", "", "Öppenhet och insyn", 30, 14),
@@ -157,3 +158,15 @@ def test_overview_tables_per_area() -> None:
         (2, 100, 60, 16),
     ]
     assert table.unread_headers == ()
+
+
+def test_area_named_in_the_corner_of_its_table() -> None:
+    text = (
+        "Område 1 Offentlighet och demokratisk kontroll\tMax\tPoäng 2022\n1:1 Styrdokument och mål\t40\t28\n"
+        "Summa\t100\t70\n\nOmråde 2 Tillgänglighet\tMax\tPoäng 2022\nInformation\t50\t40\n"
+    )
+    table = extract_question_scores(doc_from(text), 2022)
+    assert [(q.area, q.question_id, q.max_score, q.score) for q in table.questions] == [
+        (1, "1.1", 40, 28), (2, "2.1", 50, 40)
+    ]  # fmt: skip
+    assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(1, 100, 70)]

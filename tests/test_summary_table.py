@@ -182,9 +182,11 @@ def test_vallentuna_2021_with_sverigesnitt() -> None:
 
 
 def test_grastorp_2014_lines_under_a_caption() -> None:
-    text = "Sammanfattning av resultat 2014\n\n" + "\n".join(
-        f" {i + 1}. {name} {score}" for i, (name, score) in enumerate(zip(AREAS_2010, (61, 60, 73, 53, 70, 56, 65, 68)))
-    )  # fmt: skip
+    scores = (61, 60, 73, 53, 70, 56, 65, 68)
+    rows = [
+        f" {i + 1}. {name} {score}" for i, (name, score) in enumerate(zip(AREAS_2010, scores, strict=True))
+    ]
+    text = "Sammanfattning av resultat 2014\n\n" + "\n".join(rows)
     table = extract_summary_table(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2014, 61), (2, 2014, 60)]
     assert sum(s.score or 0 for s in table.area_scores) == 506
@@ -203,7 +205,10 @@ def test_grastorp_2014_lines_under_a_caption() -> None:
     ],
 )
 def test_header_forms(header: str, total_label: str, expected_years: tuple[int, ...]) -> None:
-    text = f"{header}\n1 Offentlighet och demokratisk kontroll\t56\t66\t73\n5 Kontroll och rapportering\t45\t71\t79\n"
+    text = (
+        f"{header}\n1 Offentlighet och demokratisk kontroll\t56\t66\t73\n"
+        "5 Kontroll och rapportering\t45\t71\t79\n"
+    )
     table = extract_summary_table(doc_from(text + f"{total_label}\t101\t137\t152"))
     by_year = {year: [s.score for s in table.area_scores if s.year == year] for year in expected_years}
     assert by_year == dict(zip(expected_years, ([56, 45], [66, 71], [73, 79]), strict=True))
@@ -212,7 +217,10 @@ def test_header_forms(header: str, total_label: str, expected_years: tuple[int, 
 
 
 def test_max_column_is_not_a_year() -> None:
-    text = "Område\tMax\t2007\n1 Offentlighet och demokratisk kontroll\t100\t73\n5 Kontroll och rapportering\t100\t79"
+    text = (
+        "Område\tMax\t2007\n1 Offentlighet och demokratisk kontroll\t100\t73\n"
+        "5 Kontroll och rapportering\t100\t79"
+    )
     table = extract_summary_table(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2007, 73), (5, 2007, 79)]
     assert table.comparisons == ()

@@ -70,6 +70,9 @@ def test_summa_row_checked_against_its_sub_areas() -> None:
 
 
 def test_unread_header_is_a_warning_at_the_first_row() -> None:
-    text = "Tabell 2 Poäng 2005 och 2007\n\n1 Offentlighet och demokratisk kontroll\t66\t73\n5 Kontroll och rapportering\t71\t79\n"
+    text = (
+        "Tabell 2 Poäng 2005 och 2007\n\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "5 Kontroll och rapportering\t71\t79\n"
+    )
     findings = _findings(text, "table_header_unread")
     assert [(str(f.severity), f.expected, f.line) for f in findings] == [("warning", "2005 | 2007", 3)]

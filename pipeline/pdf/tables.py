@@ -37,6 +37,8 @@ MIN_SEPARATION = 0.6
 MAX_BRIDGE = 6
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
+# A line this much larger than the table's usual type is a heading, never a row of the table.
+HEADING_SIZE = 1.05
 
 
 @dataclass
@@ -138,6 +140,7 @@ class _Bounds:
     left: float
     right: float
     framing: tuple[Rule, ...]
+    size: float = 0.0
 
     @classmethod
     def of(cls, lines: Sequence[PrintedLine], vertical: list[Rule]) -> _Bounds:
@@ -146,11 +149,14 @@ class _Bounds:
         right = max(line.x1 for line in lines) + slack
         top, bottom = lines[0].top, lines[-1].bottom
         framing = tuple(r for r in vertical if left <= r.x0 <= right and r.top < bottom and r.bottom > top)
-        return cls(_separators(lines, vertical), left, right, framing)
+        return cls(_separators(lines, vertical), left, right, framing, _body_size(lines))
 
     def fits(self, line: PrintedLine) -> bool:
-        """Whether the line lies within the columns (and, in a ruled table, between its rules)."""
+        """Whether the line lies within the columns (and, in a ruled table, between its rules), in
+        the table's type size: a larger line is a heading between two tables, not a row."""
         if line.x0 < self.left or line.x1 > self.right:
+            return False
+        if self.size and line.size > self.size * HEADING_SIZE:
             return False
         if any(word.x0 + 0.5 < x < word.x1 - 0.5 for word in line.words for x in self.separators):
             return False
@@ -184,6 +190,12 @@ def _has_cells(line: PrintedLine, vertical: list[Rule]) -> bool:
     if max(gaps) <= WIDE_GAP * line.size:
         return False
     return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
+
+
+def _body_size(lines: Sequence[PrintedLine]) -> float:
+    """The type size most of the lines are set in."""
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2]
 
 
 def _gap(upper: PrintedLine, lower: PrintedLine) -> float:
@@ -272,7 +284,7 @@ def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[
     slack = table.last.size
     left, right = table.x0 - slack, table.x1 + slack
     framing = tuple(r for r in vertical if left <= r.x0 <= right) if table.ruled else ()
-    bounds = _Bounds(table.separators, left, right, framing)
+    bounds = _Bounds(table.separators, left, right, framing, _body_size(table.lines))
     count = 0
     while count < len(lines) and bounds.fits(lines[count]):
         if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
