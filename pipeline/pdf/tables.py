@@ -20,10 +20,11 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.numbers import is_number
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.printed_lines import PrintedLine
 from pipeline.pdf.rows import Grid, TableRow, columns, is_fragment, joined, table_rows
-from pipeline.pdf.words import is_list_marker
+from pipeline.pdf.words import Word, is_list_marker
 
 # A gap this wide (times the font size) inside a printed line separates two cells.
 WIDE_GAP = 0.8
@@ -267,8 +268,64 @@ def _table(
     ruled = any(
         x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
     )
+    if not ruled:
+        separators = _header_over_values(lines, separators)
     rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
     return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
+
+
+# --- header cells over their columns ----------------------------------------------------------
+
+
+def _header_over_values(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> tuple[float, ...]:
+    """Column boundaries with every header-only column joined to the column of values beneath it.
+
+    A narrow header centred above right-aligned numbers ("Max" over "40") leaves a gap between the
+    two that looks like a column boundary; so does a spanning upper header cell over a two-level
+    header. A column that only the header lines fill (the lines before the first number) belongs to
+    a neighbouring column that the body fills and that no header line fills beside it: a column of
+    numbers first, else the nearer one.
+    """
+    grid = [columns(line, separators) for line in lines]
+    body_start = next((i for i, line in enumerate(grid) if any(_is_number_cell(cell) for cell in line)), None)
+    if not body_start:
+        return separators
+    header, body = grid[:body_start], grid[body_start:]
+    for column in range(len(separators) + 1):
+        if any(line[column] for line in body) or not any(line[column] for line in header):
+            continue
+        neighbour = _owner(column, header, body)
+        if neighbour is not None:
+            kept = separators[: min(column, neighbour)] + separators[min(column, neighbour) + 1 :]
+            return _header_over_values(lines, kept)
+    return separators
+
+
+def _owner(column: int, header: list[list[list[Word]]], body: list[list[list[Word]]]) -> int | None:
+    """The neighbouring column a header-only ``column`` heads, or ``None``."""
+    candidates = [
+        other
+        for other in (column - 1, column + 1)
+        if 0 <= other < len(body[0])
+        and any(line[other] for line in body)
+        and not any(line[other] and line[column] for line in header)
+    ]
+    if not candidates:
+        return None
+    left = min(w.x0 for line in header for w in line[column])
+    right = max(w.x1 for line in header for w in line[column])
+
+    def rank(other: int) -> tuple[bool, float]:
+        words = [w for line in body for w in line[other]]
+        numbers = sum(1 for line in body if _is_number_cell(line[other]))
+        gap = max(min(w.x0 for w in words) - right, left - max(w.x1 for w in words), 0.0)
+        return (numbers < sum(1 for line in body if line[other]) / 2, gap)
+
+    return min(candidates, key=rank)
+
+
+def _is_number_cell(words: list[Word]) -> bool:
+    return bool(words) and is_number(" ".join(word.text for word in words))
 
 
 # --- tables over a page break -----------------------------------------------------------------
