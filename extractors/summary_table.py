@@ -29,14 +29,17 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.bullets import bullet_text
 from extractors.table_reader import (
     Column,
     Header,
     Role,
     Value,
     assign,
+    column_of,
     header_above,
     is_header_line,
+    parse_value,
     split_label,
     values_of,
 )
@@ -49,6 +52,13 @@ AREA_LABEL = regex.compile(r"^(?:område\s+)?(?P<area>[1-8])[.):]?\s+(?P<name>\p
 TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng|totalsumma|sammanlagt)\b", regex.IGNORECASE)
 # "Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007", "Sammanfattning av resultat 2014"
 YEARS_IN_CAPTION = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "Offentlighet och demokrati: 68 (+16)", "Brukarens fokus 86 (61)", "Arbetsliv 86 % (68 %)"
+BULLETED_SCORE = regex.compile(
+    r"^(?P<label>\p{L}.*?\p{L}):?\s+(?P<score>\d+(?:[.,]\d+)?(?:\s*%)?)"
+    r"(?:\s*\((?P<other>[+\-−–±]?\s*\d+(?:[.,]\d+)?(?:\s*%)?)\))?\s*$"
+)
+# A bracketed name in a lead-in: "... enligt nedan (Sverigesnitt):"
+BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 # Rows of one table; a table never has more than this (8 areas, a total and a few notes).
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
@@ -73,6 +83,7 @@ class _Row:
     area: int | None
     name: str
     is_total: bool
+    bracketed: bool = False
 
 
 @dataclass
@@ -98,6 +109,8 @@ def extract_summary_table(doc: Document, year: int | None = None) -> SummaryTabl
 
 
 def _row(line: Line, year: int | None) -> _Row | None:
+    if (item := bullet_text(line)) is not None:
+        return _bulleted_row(line, item, year)
     _, label, cells = split_label(line)
     values = values_of(cells) if cells else None
     if not values or not regex.search(r"\p{L}", label) or all(v.number is None for v in values):
@@ -108,6 +121,19 @@ def _row(line: Line, year: int | None) -> _Row | None:
         return _Row(line, label, values, None, label, True)
     area, name = _area_of(label, year)
     return _Row(line, label, values, area, name, False)
+
+
+def _bulleted_row(line: Line, item: str, year: int | None) -> _Row | None:
+    """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
+    (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
+    match = BULLETED_SCORE.match(item.replace("*", "").strip())
+    if match is None:
+        return None
+    values = [value for value in (parse_value(match["score"]), parse_value(match["other"] or "")) if value]
+    area, name = _area_of(match["label"].strip(), year)
+    if area is None:
+        return None
+    return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
 
 
 def _block(doc: Document, start: int, year: int | None) -> tuple[list[_Row], int]:
@@ -175,6 +201,8 @@ def _read(doc: Document, start: int, rows: list[_Row], year: int | None) -> Summ
 def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _Reading:
     """The value columns of the table: from its header where one is understood, else from the
     shape of its values and the years its caption names."""
+    if all(row.bracketed for row in rows):
+        return _bracketed(doc, start, rows, year)
     header = header_above(doc, start)
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
@@ -218,17 +246,53 @@ def _by_shape(
     )
 
 
+def _bracketed(doc: Document, start: int, rows: list[_Row], year: int | None) -> _Reading:
+    """The columns of a bulleted summary: the own score of the year the lead-in names (else the
+    report's year), then a bracketed change (signed) or the comparison the lead-in names in
+    brackets ("enligt nedan (Sverigesnitt):")."""
+    caption = _caption_years(doc, start)
+    own_year = caption[0] if len(caption) == 1 else year
+    columns = [Column(Role.YEAR, str(own_year), own_year) if own_year else Column(None, "")]
+    understood = len(caption) == 1
+    if any(len(row.values) > 1 for row in rows):
+        if all(row.values[1].signed for row in rows if len(row.values) > 1):
+            columns.append(Column(Role.CHANGE, ""))
+        else:
+            named = _bracketed_label(doc, start)
+            columns.append(named if named.role is Role.AVERAGE else Column(None, named.printed))
+            understood = understood and named.role is Role.AVERAGE
+    if understood:
+        return _Reading(tuple(columns))
+    first = rows[0].line
+    assumed = " | ".join(c.printed or (str(c.role) if c.role else "not read") for c in columns)
+    return _Reading(tuple(columns), [UnreadHeader("summary_table", "", assumed, first.page, first.number)])
+
+
+def _bracketed_label(doc: Document, start: int) -> Column:
+    """The comparison a lead-in names in brackets, as a column ("(Sverigesnitt)")."""
+    for line in _lines_above(doc, start):
+        for match in BRACKETED_LABEL.finditer(line.text):
+            column = column_of(match["label"])
+            if column.role is Role.AVERAGE:
+                return column
+    return Column(None, "")
+
+
+def _lines_above(doc: Document, start: int) -> list[Line]:
+    """The non-blank lines just above a table, nearest first, as far as a caption may stand."""
+    found: list[Line] = []
+    for index in range(start - 1, -1, -1):
+        if len(found) >= CAPTION_REACH:
+            break
+        if not doc.lines[index].is_blank:
+            found.append(doc.lines[index])
+    return found
+
+
 def _caption_years(doc: Document, start: int) -> list[int]:
     """The years named by the nearest line above the table that names any ("Tabell 2 ... 2003, 2005
     och 2007", "Sammanfattning av resultat 2014")."""
-    seen = 0
-    for index in range(start - 1, -1, -1):
-        line = doc.lines[index]
-        if line.is_blank:
-            continue
-        seen += 1
-        if seen > CAPTION_REACH:
-            break
+    for line in _lines_above(doc, start):
         found = [int(y) for y in YEARS_IN_CAPTION.findall(line.text)]
         if found:
             return found

@@ -252,3 +252,73 @@ def test_unread_header_reads_by_caption_and_says_so(header: str) -> None:
     unread = table.unread_headers[0]
     assert (unread.table, unread.assumed) == ("summary_table", "2003 | 2005 | 2007")
     assert unread.line == text.splitlines().index("1 Offentlighet och demokratisk kontroll\t56\t66\t73") + 1
+
+
+OREBRO_2012 = (68, 85, 86, 74, 70, 74, 71, 87)
+OREBRO_CHANGE = ("+16", "+5", "+20", "+15", "+19", "+3", "+16", "+5")
+VALLENTUNA_2021 = (73, 75, 80, 83, 86, 82, 86, 83)
+SVERIGESNITT = (63, 65, 73, 64, 61, 59, 68, 64)
+
+
+@NEEDS_2010_NAMES
+def test_orebro_bullets_with_changes() -> None:
+    names = [name.replace(",", " –") if name.startswith("Kommunen som arb") else name for name in AREAS_2010]
+    items = [
+        f" • {name}: {score} ({change})"
+        for name, score, change in zip(names, OREBRO_2012, OREBRO_CHANGE, strict=True)
+    ]
+    table = extract_summary_table(doc_from("Resultatet 2012 per område:\n" + "\n".join(items)))
+    assert [(s.year, s.score) for s in table.area_scores] == [(2012, v) for v in OREBRO_2012]
+    assert [(c.kind, c.value, c.unit) for c in table.comparisons][:2] == [
+        ("change", 16, "points"),
+        ("change", 5, "points"),
+    ]
+
+
+@NEEDS_2010_NAMES
+def test_vallentuna_bullets_with_sverigesnitt() -> None:
+    lead_in = "Poängen för 2021 (max 100) fördelar sig mellan områdena enligt nedan (Sverigesnitt):"
+    items = [
+        f" • {name} {score} ({mean})"
+        for name, score, mean in zip(AREAS_2020, VALLENTUNA_2021, SVERIGESNITT, strict=True)
+    ]
+    table = extract_summary_table(doc_from(lead_in + "\n" + "\n".join(items)))
+    assert [(s.year, s.score) for s in table.area_scores] == [(2021, v) for v in VALLENTUNA_2021]
+    assert [(c.kind, c.label, c.value) for c in table.comparisons] == [
+        ("average", "Sverigesnitt", v) for v in SVERIGESNITT
+    ]
+    assert table.unread_headers == ()
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "items", "scores", "comparisons", "unread"),
+    [
+        ("Poängen för 2007 (Sverigesnitt):", ["- Personalpolitik 78 (61)", "- Verksamhetsutveckling 75 (59)"],
+         [(6, 2007, 78), (7, 2007, 75)],
+         [("average", "Sverigesnitt", 6, 61), ("average", "Sverigesnitt", 7, 59)],
+         False),
+        ("Resultat 2007:", ["• Personalpolitik: 78 (+10)", "• Verksamhetsutveckling: 75 (−4)"],
+         [(6, 2007, 78), (7, 2007, 75)], [("change", "", 6, 10), ("change", "", 7, -4)], False),
+        ("Resultat 2007:", ["• Personalpolitik 78 %", "• Verksamhetsutveckling 75 %"],
+         [(6, 2007, 78), (7, 2007, 75)], [], False),
+        # a bracketed figure the lead-in does not name is not taken for anything
+        ("Resultat 2007:", ["• Personalpolitik 78 (61)", "• Verksamhetsutveckling 75 (59)"],
+         [(6, 2007, 78), (7, 2007, 75)], [], True),
+    ],
+)  # fmt: skip
+def test_bulleted_summaries(
+    lead_in: str, items: list[str], scores: list[tuple[int, int, float]],
+    comparisons: list[tuple[str, str, int, float]], unread: bool,
+) -> None:  # fmt: skip
+    table = extract_summary_table(doc_from("\n".join([lead_in, *items])))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == scores
+    assert [(c.kind, c.label, c.area, c.value) for c in table.comparisons] == comparisons
+    assert bool(table.unread_headers) is unread
+
+
+def test_bullets_of_observations_are_no_summary() -> None:
+    text = (
+        "Styrkor\n- Personalpolitiken har ett tydligt fokus på ledarskap.\n"
+        "- Verksamhetsutveckling sker i 12 projekt."
+    )
+    assert extract_summary_table(doc_from(text)).area_scores == ()
