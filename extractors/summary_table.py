@@ -24,6 +24,7 @@ area scores and year totals, averages and changes to comparisons.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -44,7 +45,7 @@ from extractors.table_reader import (
     values_of,
 )
 from pipeline.document import Document, Line
-from pipeline.framework import framework_for_year, load_frameworks
+from pipeline.framework import Framework, framework_for_year, load_frameworks
 from pipeline.records import AreaHeading, AreaScore, Comparison, UnreadHeader, YearTotal
 
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
@@ -160,6 +161,7 @@ def _is_summary(rows: list[_Row]) -> bool:
 
 
 def _read(doc: Document, start: int, rows: list[_Row], year: int | None) -> SummaryTable:
+    rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
     scores: list[AreaScore] = []
     totals: list[YearTotal] = []
@@ -313,6 +315,26 @@ def _compared_years(columns: tuple[Column, ...]) -> dict[Column, tuple[int, int]
             earlier, later = sorted(chosen)
             pairs[column] = (earlier, later)
     return pairs
+
+
+def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
+    """The rows with areas printed by name alone matched in the one edition that knows most of the
+    table's names ("Resultat och effektivitet" is area 5 of the 2010 tool, not "Effektivitet", area
+    4 of the 2020 tool); numbered rows keep their numbers."""
+    named = [row for row in rows if not row.is_total and not AREA_LABEL.match(row.label)]
+    if not named:
+        return rows
+    current = framework_for_year(year)
+
+    def known(edition: Framework) -> tuple[int, bool]:
+        areas = {edition.match_area_name(row.name) for row in named} - {None}
+        return len(areas), edition is current
+
+    edition = max(load_frameworks(), key=known)
+    return [
+        dataclasses.replace(row, area=edition.match_area_name(row.name)) if row in named else row
+        for row in rows
+    ]
 
 
 def _area_of(label: str, year: int | None) -> tuple[int | None, str]:
