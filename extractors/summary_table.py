@@ -163,41 +163,48 @@ def _is_summary(rows: list[_Row]) -> bool:
 def _read(doc: Document, start: int, rows: list[_Row], year: int | None) -> SummaryTable:
     rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
-    scores: list[AreaScore] = []
-    totals: list[YearTotal] = []
-    comparisons: list[Comparison] = []
-    headings: list[AreaHeading] = []
-    changes = _compared_years(reading.columns)
+    found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
-        line = row.line
         if not row.is_total:
             # A row naming no known area is kept as a heading, so the validator reports it.
-            headings.append(AreaHeading(row.area, row.name, "summary_table", line.page, line.number))
-        for column, value in assign(reading.columns, row.values):
-            if column.role is Role.YEAR and column.year is not None:
-                if row.is_total:
-                    totals.append(YearTotal(column.year, value.number, line.page, line.number))
-                elif row.area is not None:
-                    scores.append(
-                        AreaScore(row.area, row.name, column.year, value.number, line.page, line.number)
-                    )
-            elif (
-                column.role in (Role.CHANGE, Role.AVERAGE)
-                and value.number is not None
-                and (row.is_total or row.area is not None)
-            ):
-                kind = "change" if column.role is Role.CHANGE else "average"
-                from_year, to_year = changes.get(column, (None, None))
-                comparisons.append(
-                    Comparison(
-                        column.printed, kind, row.area, value.number, value.unit,
-                        line.page, line.number, from_year, to_year,
-                    )
-                )  # fmt: skip
+            found.headings.append(
+                AreaHeading(row.area, row.name, "summary_table", row.line.page, row.line.number)
+            )
+        if row.is_total or row.area is not None:
+            for column, value in assign(reading.columns, row.values):
+                found.add(row, column, value)
     years = tuple(sorted({c.year for c in reading.columns if c.role is Role.YEAR and c.year is not None}))
     return SummaryTable(
-        years, tuple(scores), tuple(totals), tuple(headings), tuple(comparisons), tuple(reading.unread)
-    )
+        years, tuple(found.scores), tuple(found.totals), tuple(found.headings), tuple(found.comparisons),
+        tuple(reading.unread),
+    )  # fmt: skip
+
+
+@dataclass
+class _Found:
+    """The records of one summary table as its cells are read."""
+
+    changes: dict[Column, tuple[int, int]]
+    scores: list[AreaScore] = field(default_factory=list)
+    totals: list[YearTotal] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    headings: list[AreaHeading] = field(default_factory=list)
+
+    def add(self, row: _Row, column: Column, value: Value) -> None:
+        """One cell: an own year's score or total, or a comparison; other columns are not read."""
+        page, number = row.line.page, row.line.number
+        if column.role is Role.YEAR and column.year is not None:
+            if row.is_total:
+                self.totals.append(YearTotal(column.year, value.number, page, number))
+            elif row.area is not None:
+                self.scores.append(AreaScore(row.area, row.name, column.year, value.number, page, number))
+        elif column.role in (Role.CHANGE, Role.AVERAGE) and value.number is not None:
+            kind = "change" if column.role is Role.CHANGE else "average"
+            from_year, to_year = self.changes.get(column, (None, None))
+            self.comparisons.append(
+                Comparison(column.printed, kind, row.area, value.number, value.unit, page, number,
+                           from_year, to_year)
+            )  # fmt: skip
 
 
 def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _Reading:
