@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.summary_table import TOTAL_LABEL, match_area_name
+from extractors.summary_table import AREA_LABEL, TOTAL_LABEL
 from extractors.table_reader import (
     QUESTION_ID,
     Column,
@@ -31,10 +31,9 @@ from extractors.table_reader import (
     parse_value,
 )
 from pipeline.document import Document, Line
+from pipeline.edition_lookup import denoted_area
 from pipeline.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHeader
 
-# "5 Kontroll och rapportering" as a heading row of the table, its value cells empty.
-AREA_LABEL = regex.compile(r"^(?:område\s+)?(?P<area>[1-8])[.):]?\s+(?P<name>\p{L}.*)$", regex.IGNORECASE)
 MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
 # Non-table lines after which a table has ended and its header no longer applies.
 HEADER_REACH = 3
@@ -121,10 +120,10 @@ def _heading_area(text: str) -> int | None:
         return None
     if match := AREA_LABEL.match(text):
         number = int(match["area"])
-        if text[:1].isalpha() or match_area_name(match["name"], None) == number:
+        if text[:1].isalpha() or denoted_area(match["name"]) == number:
             return number
         return None
-    return match_area_name(text, None)
+    return denoted_area(text)
 
 
 def _is_summary_header(header: Header | None) -> bool:

@@ -45,11 +45,14 @@ from extractors.table_reader import (
     values_of,
 )
 from pipeline.document import Document, Line
-from pipeline.framework import Framework, framework_for_year, load_frameworks
+from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
+from pipeline.framework import Framework
 from pipeline.records import AreaHeading, AreaScore, Comparison, UnreadHeader, YearTotal
 
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
-AREA_LABEL = regex.compile(r"^(?:område\s+)?(?P<area>[1-8])[.):]?\s+(?P<name>\p{L}.*)$", regex.IGNORECASE)
+AREA_LABEL = regex.compile(
+    rf"^(?:område\s+)?(?P<area>{area_number_pattern()})[.):]?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
+)
 TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng|totalsumma|sammanlagt)\b", regex.IGNORECASE)
 # "Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007", "Sammanfattning av resultat 2014"
 YEARS_IN_CAPTION = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -95,23 +98,29 @@ class _Reading:
     unread: list[UnreadHeader] = field(default_factory=list)
 
 
-def extract_summary_table(doc: Document, year: int | None = None) -> SummaryTable:
-    """The first table whose rows name the edition's areas; ``year`` is the report's evaluation
-    year, used for a single own-points column that prints no year."""
+def extract_summary_table(
+    doc: Document, framework: Framework | None = None, year: int | None = None
+) -> SummaryTable:
+    """The first table whose rows name the tool's areas.
+
+    A row that prints an area's name alone is mapped by ``framework``'s wordings, or, while the
+    report's edition is not yet decided, by the edition the table's names and ``year`` point to
+    (``edition_lookup``); ``year`` is also the year of a single own-points column that prints none.
+    """
     index = 0
     while index < len(doc.lines):
-        rows, end = _block(doc, index, year)
+        rows, end = _block(doc, index, framework)
         if _is_summary(rows):
-            table = _read(doc, index, rows, year)
+            table = _read(doc, index, rows, framework, year)
             if table.area_scores or table.unread_headers:
                 return table
         index = max(end, index + 1)
     return SummaryTable((), (), (), ())
 
 
-def _row(line: Line, year: int | None) -> _Row | None:
+def _row(line: Line, framework: Framework | None) -> _Row | None:
     if (item := bullet_text(line)) is not None:
-        return _bulleted_row(line, item, year)
+        return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
     values = values_of(cells) if cells else None
     if not values or not regex.search(r"\p{L}", label) or all(v.number is None for v in values):
@@ -120,24 +129,24 @@ def _row(line: Line, year: int | None) -> _Row | None:
         return None
     if TOTAL_LABEL.match(label):
         return _Row(line, label, values, None, label, True)
-    area, name = _area_of(label, year)
+    area, name = _area_of(label, framework)
     return _Row(line, label, values, area, name, False)
 
 
-def _bulleted_row(line: Line, item: str, year: int | None) -> _Row | None:
+def _bulleted_row(line: Line, item: str, framework: Framework | None) -> _Row | None:
     """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
     (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
     match = BULLETED_SCORE.match(item.replace("*", "").strip())
     if match is None:
         return None
     values = [value for value in (parse_value(match["score"]), parse_value(match["other"] or "")) if value]
-    area, name = _area_of(match["label"].strip(), year)
+    area, name = _area_of(match["label"].strip(), framework)
     if area is None:
         return None
     return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
 
 
-def _block(doc: Document, start: int, year: int | None) -> tuple[list[_Row], int]:
+def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list[_Row], int]:
     """The rows of the table starting at ``start`` (blank lines between rows allowed) and the index
     after it."""
     rows: list[_Row] = []
@@ -145,7 +154,7 @@ def _block(doc: Document, start: int, year: int | None) -> tuple[list[_Row], int
     while index < len(doc.lines) and len(rows) < MAX_TABLE_ROWS:
         line = doc.lines[index]
         if not line.is_blank:
-            row = _row(line, year)
+            row = _row(line, framework)
             if row is None:
                 break
             rows.append(row)
@@ -160,8 +169,11 @@ def _is_summary(rows: list[_Row]) -> bool:
     return len(set(areas)) >= 2 or (len(areas) == 1 and any(row.is_total for row in rows))
 
 
-def _read(doc: Document, start: int, rows: list[_Row], year: int | None) -> SummaryTable:
-    rows = _named_in_one_edition(rows, year)
+def _read(
+    doc: Document, start: int, rows: list[_Row], framework: Framework | None, year: int | None
+) -> SummaryTable:
+    if framework is None:
+        rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
     found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
@@ -325,38 +337,22 @@ def _compared_years(columns: tuple[Column, ...]) -> dict[Column, tuple[int, int]
 
 
 def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
-    """The rows with areas printed by name alone matched in the one edition that knows most of the
-    table's names ("Resultat och effektivitet" is area 5 of the 2010 tool, not "Effektivitet", area
-    4 of the 2020 tool); numbered rows keep their numbers."""
+    """The rows that print an area's name alone matched in the one edition the table's names and
+    ``year`` point to ("Resultat och effektivitet" is area 5 of the 2010 tool, not "Effektivitet",
+    area 4 of the 2020 tool); numbered rows keep their numbers."""
     named = [row for row in rows if not row.is_total and not AREA_LABEL.match(row.label)]
-    if not named:
+    edition = decide_edition(year, [row.name for row in rows if not row.is_total]) if named else None
+    if edition is None:
         return rows
-    current = framework_for_year(year)
-
-    def known(edition: Framework) -> tuple[int, bool]:
-        areas = {edition.match_area_name(row.name) for row in named} - {None}
-        return len(areas), edition is current
-
-    edition = max(load_frameworks(), key=known)
     return [
         dataclasses.replace(row, area=edition.match_area_name(row.name)) if row in named else row
         for row in rows
     ]
 
 
-def _area_of(label: str, year: int | None) -> tuple[int | None, str]:
+def _area_of(label: str, framework: Framework | None) -> tuple[int | None, str]:
     """The area a row label names: by its printed number, else by its wording (some layouts
     print the names alone)."""
     if match := AREA_LABEL.match(label):
         return int(match["area"]), match["name"].strip()
-    return match_area_name(label, year), label.strip()
-
-
-def match_area_name(name: str, year: int | None) -> int | None:
-    """The area a printed name refers to: in the edition of ``year`` first, then in any edition."""
-    current = framework_for_year(year)
-    editions = ([current] if current else []) + [f for f in reversed(load_frameworks()) if f is not current]
-    for edition in editions:
-        if (area := edition.match_area_name(name)) is not None:
-            return area
-    return None
+    return denoted_area(label, framework), label.strip()

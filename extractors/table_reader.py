@@ -19,6 +19,7 @@ from enum import StrEnum
 import regex
 
 from pipeline.document import Document, Line
+from pipeline.edition_lookup import area_number_pattern
 
 
 class Role(StrEnum):
@@ -55,9 +56,11 @@ VALUE = regex.compile(
 )
 EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
 # A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
-QUESTION_ID = regex.compile(r"^(?P<area>[1-8])\s*[.:]\s*(?P<sub>\d{1,2})(?![\d,])[.:)]?")
+QUESTION_ID = regex.compile(rf"^(?P<area>{area_number_pattern()})\s*[.:]\s*(?P<sub>\d{{1,2}})(?![\d,])[.:)]?")
 # A row label that starts a data row rather than a header: "1 Offentlighet", "1.1 Hur ...".
-_DATA_LABEL = regex.compile(r"^(?:område\s+)?[1-8](?:[.:]\d{1,2})?[.:)]?\s+\p{L}", regex.IGNORECASE)
+_DATA_LABEL = regex.compile(
+    rf"^(?:område\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
+)
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
 

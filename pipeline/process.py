@@ -20,8 +20,9 @@ from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
+from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
-from pipeline.framework import framework_for_year, load_frameworks
+from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.ingest import input_format, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
@@ -37,7 +38,7 @@ KOMMUNKOMPASSEN = regex.compile(r"kommun(?:e)?kompass", regex.IGNORECASE)
 def extract(doc: Document) -> Extraction:
     """Every record the extractors find in ``doc``, without validation."""
     metadata = extract_metadata(doc)
-    summary = extract_summary_table(doc, metadata.year)
+    summary = extract_summary_table(doc, year=metadata.year)
     scores = extract_question_scores(doc, metadata.year)
     sections = extract_sections(doc)
     evaluations = extract_evaluations(doc)
@@ -58,8 +59,22 @@ def extract(doc: Document) -> Extraction:
         unread_headers=summary.unread_headers + scores.unread_headers,
     )
     year = report_year(extraction)
+    framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
+    if framework is not None:
+        # Rows that print an area's name alone are read again by the decided edition's wordings.
+        summary = extract_summary_table(doc, framework, metadata.year)
+        extraction = dataclasses.replace(
+            extraction,
+            area_scores=summary.area_scores,
+            year_totals=summary.year_totals,
+            area_headings=summary.headings + scores.headings + sections.headings,
+            comparisons=summary.comparisons,
+            unread_headers=summary.unread_headers + scores.unread_headers,
+        )
     claims = extract_claims(doc, summary.years, year, sections.sections)
-    extraction = dataclasses.replace(extraction, claims=claims)
+    extraction = dataclasses.replace(
+        extraction, claims=claims, framework=framework.framework_id if framework else None
+    )
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
     return extraction
@@ -76,8 +91,7 @@ def digitize(doc: Document) -> Extraction:
         KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
     ):
         raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
-    framework = framework_for_year(extraction.metadata.year)
-    extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
+    framework = framework_by_id(extraction.framework)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
