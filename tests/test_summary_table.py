@@ -101,9 +101,6 @@ KARLSKRONA_2011 = (48, 49, 62, 44, 46, 46, 49, 71)
 KARLSKRONA_2014 = (69, 67, 65, 61, 53, 54, 73, 67)
 KARLSKRONA_CHANGE = ("+44 %", "+37 %", "+5 %", "+39 %", "+15 %", "+17 %", "+49 %", "-6 %")
 KARLSKRONA_AVERAGE = (50, 54, 67, 55, 56, 55, 51, 66)
-NEEDS_2010_NAMES = pytest.mark.xfail(
-    strict=True, reason="area names of the 2010 and 2020 editions arrive with the editions branch"
-)
 
 
 def _rows(names: tuple[str, ...], *columns: tuple[object, ...], numbered: bool = False) -> str:
@@ -121,7 +118,7 @@ def _karlskrona(numbered: bool) -> str:
     return f"{header}\n{rows}\nTotalt\t415\t509\t+23 %\t455"
 
 
-@pytest.mark.parametrize("numbered", [True, pytest.param(False, marks=NEEDS_2010_NAMES)])
+@pytest.mark.parametrize("numbered", [True, False])
 def test_karlskrona_2011_2014_with_change_and_average(numbered: bool) -> None:
     table = extract_summary_table(doc_from(_karlskrona(numbered)))
     assert table.years == (2011, 2014)
@@ -158,7 +155,6 @@ def test_strangnas_2014_2016_with_national_mean() -> None:
     ]  # fmt: skip
 
 
-@NEEDS_2010_NAMES
 def test_kramfors_percentages() -> None:
     text = "Område\tResultat 2011\tResultat 2013\n" + _rows(
         AREAS_2010, ("51 %", "45 %", "62 %", "34 %", "52 %", "27 %", "39 %", "53 %"),
@@ -169,7 +165,6 @@ def test_kramfors_percentages() -> None:
     assert sum(s.score or 0 for s in table.area_scores if s.year == 2013) == 447
 
 
-@NEEDS_2010_NAMES
 def test_vallentuna_2021_with_sverigesnitt() -> None:
     text = "Område\t2021\tSverigesnitt\n" + _rows(
         AREAS_2020, (73, 75, 80, 83, 86, 82, 86, 83), (63, 65, 73, 64, 61, 59, 68, 64)
@@ -260,7 +255,6 @@ VALLENTUNA_2021 = (73, 75, 80, 83, 86, 82, 86, 83)
 SVERIGESNITT = (63, 65, 73, 64, 61, 59, 68, 64)
 
 
-@NEEDS_2010_NAMES
 def test_orebro_bullets_with_changes() -> None:
     names = [name.replace(",", " –") if name.startswith("Kommunen som arb") else name for name in AREAS_2010]
     items = [
@@ -275,7 +269,6 @@ def test_orebro_bullets_with_changes() -> None:
     ]
 
 
-@NEEDS_2010_NAMES
 def test_vallentuna_bullets_with_sverigesnitt() -> None:
     lead_in = "Poängen för 2021 (max 100) fördelar sig mellan områdena enligt nedan (Sverigesnitt):"
     items = [
