@@ -171,7 +171,7 @@ TABLES: tuple[Table, ...] = (
         Column("unit", "string", "`points`, or `percent` when printed with %", required=True),
         *_where(),
         Column("from_year", "integer",
-               "for a change: the earlier of the two own years it compares (empty if the table does not say)"),
+               "for a change: the earlier of the two own years it compares (empty if not known)"),
         Column("to_year", "integer", "for a change: the later of the two own years it compares"),
     ), primary_key=("report_id", "page", "line", "kind", "label"), foreign_keys=(REPORT,)),
     Table("question_scores", "the detailed score table", (
@@ -187,7 +187,8 @@ TABLES: tuple[Table, ...] = (
         Column("score", "number",
                "own points as printed (may exceed the max: that is an issue, not corrected)"),
         *_where(),
-        Column("printed_id", "string", "the id as the report prints it (\"2:1\"); empty where it prints none"),
+        Column("printed_id", "string",
+               "the id as the report prints it (\"2:1\"); empty where it prints none"),
     ), primary_key=("report_id", "question_id", "page", "line"), foreign_keys=(REPORT,)),
     # No key: two findings may share every column but the message (own and max points both empty).
     Table("issues", "what the validator found", (
