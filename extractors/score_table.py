@@ -99,7 +99,10 @@ def _is_separated(line: Line) -> bool:
 
 
 def _is_score_header(header: Header) -> bool:
-    return any(Role.MAX in {c.role for c in columns} for _, columns in header.groups())
+    """A header with max or own points ("Delfråga | Poäng" has no max column, "2005 | 2007" gives
+    own points by year)."""
+    wanted = {Role.MAX, Role.OWN, Role.YEAR}
+    return any(wanted & {c.role for c in columns} for _, columns in header.groups())
 
 
 def _note_context(line: Line, state: _State) -> None:
@@ -164,8 +167,12 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
             text, used = cells[i + 1], 2
         question_id = f"{match['area']}.{int(match['sub'])}"
         return (question_id, match.group().strip(), text, used) if text else None
+    # Rows without an id (sub-areas, "Summa") belong to a table whose header has max points: a
+    # header of years alone heads a summary table.
     columns = _group_columns(state.header, i)
-    if columns is None or not regex.search(r"\p{L}", cell) or parse_value(cell) is not None:
+    if not columns or all(c.role is not Role.MAX for c in columns):
+        return None
+    if not regex.search(r"\p{L}", cell) or parse_value(cell) is not None:
         return None
     if TOTAL_LABEL.match(cell):
         return ("", "", cell, 1)

@@ -170,3 +170,30 @@ def test_area_named_in_the_corner_of_its_table() -> None:
         (1, "1.1", 40, 28), (2, "2.1", 50, 40)
     ]  # fmt: skip
     assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(1, 100, 70)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # own points without a max column: the max is not printed, not guessed
+        ("Delfråga\tPoäng\n1.1 Hur informeras medborgarna?\t28\n1.2 Hur främjas engagemanget?\t32", None,
+         [("1.1", None, 28), ("1.2", None, 32)]),
+        # sub-question scores of two evaluations: the report year's column
+        ("Delfråga\t2005\t2007\n1.1 Hur informeras medborgarna?\t20\t28", 2007, [("1.1", None, 28)]),
+    ],
+)  # fmt: skip
+def test_headers_without_max(
+    text: str, year: int | None, expected: list[tuple[str, float | None, float]]
+) -> None:
+    table = extract_question_scores(doc_from(text), year)
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == expected
+    assert table.unread_headers == ()
+
+
+def test_summary_table_rows_are_not_sub_areas() -> None:
+    text = (
+        "Område 1 Offentlighet och demokrati\n\n\tKarlskrona 2011\tKarlskrona 2014\n"
+        "Offentlighet och demokrati\t48\t69\nTillgänglighet och brukarorientering\t49\t67\nTotalt\t415\t509"
+    )
+    table = extract_question_scores(doc_from(text), 2014)
+    assert (table.questions, table.subtotals) == ((), ())
