@@ -35,6 +35,8 @@ from pipeline.edition_lookup import denoted_area
 from pipeline.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHeader
 
 MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
+# An area heading is a short line (longer ones are prose).
+MAX_HEADING = 80
 # Non-table lines after which a table has ended and its header no longer applies.
 HEADER_REACH = 3
 # Values of a group when no header says how many: max points and own points.
@@ -68,6 +70,9 @@ class _State:
     header: Header | None = None
     area: int | None = None
     prose_run: int = 0
+    # Short lines since the last row that may be an area's heading, resolved only when a row
+    # needs its area (matching names against the editions costs more than reading the rows).
+    pending: list[str] = field(default_factory=list)
     unnumbered: dict[int, int] = field(default_factory=dict)
     groups: list[_Group] = field(default_factory=list)
     headings: list[AreaHeading] = field(default_factory=list)
@@ -84,7 +89,7 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
             if (header := header_above(doc, index)) is not None:
                 state.header = header if _is_score_header(header) else None
                 if state.header and state.header.has_corner:
-                    state.area = _heading_area(header.columns[0].printed) or state.area
+                    state.pending.append(header.columns[0].printed)
             if _read_row(line, state):
                 state.prose_run = 0
                 continue
@@ -106,20 +111,32 @@ def _is_score_header(header: Header) -> bool:
 
 
 def _note_context(line: Line, state: _State) -> None:
-    """A line outside the table rows: an area heading sets the area of the rows that follow; prose
-    ends the table."""
-    if (area := _heading_area(line.stripped)) is not None:
-        state.area = area
+    """A line outside the table rows: a possible area heading is kept for the rows that follow;
+    prose ends the table."""
+    text = line.stripped
+    if len(text) <= MAX_HEADING and not text.endswith((".", "!", "?")):
+        state.pending.append(text)
     elif not _is_separated(line):
         state.prose_run += 1
         if state.prose_run >= HEADER_REACH:
-            state.header, state.area = None, None
+            state.header, state.area, state.pending = None, None, []
+
+
+def _current_area(state: _State) -> int | None:
+    """The area of the rows at this point: from the latest heading line that names one, else the
+    area of the rows before."""
+    for text in reversed(state.pending):
+        if (area := _heading_area(text)) is not None:
+            state.area = area
+            break
+    state.pending = []
+    return state.area
 
 
 def _heading_area(text: str) -> int | None:
     """The area a heading line names: "Område 1 ...", a number with the area's name, or the name
     alone ("4 Poängsammanställning" names none)."""
-    if len(text) > 80:
+    if len(text) > MAX_HEADING:
         return None
     if match := AREA_LABEL.match(text):
         number = int(match["area"])
@@ -178,7 +195,7 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
         return ("", "", cell, 1)
     # A sub-area printed without an id ("Delområde | Max | Poäng" tables of later layouts): its
     # area comes from the table's heading; a row naming an area itself belongs to a summary.
-    if state.area is None or AREA_LABEL.match(cell) or _is_summary_header(state.header):
+    if AREA_LABEL.match(cell) or _is_summary_header(state.header) or _current_area(state) is None:
         return None
     return ("?", "", cell, 1)
 
@@ -195,7 +212,7 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
     is_total = question_id == ""
-    area = int(question_id.split(".")[0]) if question_id not in ("", "?") else state.area
+    area = int(question_id.split(".")[0]) if question_id not in ("", "?") else _current_area(state)
     if question_id == "?" and area is not None:
         state.unnumbered[area] = state.unnumbered.get(area, 0) + 1
         question_id = f"{area}.{state.unnumbered[area]}"
@@ -204,7 +221,7 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
                [v for v in values if v is not None], columns, is_total)
     )  # fmt: skip
     if not is_total and area is not None:
-        state.area = area
+        state.area, state.pending = area, []
     return used + len(raw)
 
 
@@ -215,7 +232,7 @@ def _read_heading(line: Line, cells: list[str], i: int, state: _State) -> int:
         state.headings.append(
             AreaHeading(area, heading["name"].strip(), "score_table", line.page, line.number)
         )
-        state.area = area
+        state.area, state.pending = area, []
         return 3
     return 0
 
