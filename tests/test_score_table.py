@@ -197,3 +197,43 @@ def test_summary_table_rows_are_not_sub_areas() -> None:
     )
     table = extract_question_scores(doc_from(text), 2014)
     assert (table.questions, table.subtotals) == ((), ())
+
+
+QUESTIONS = [
+    ("1.1", "Hur informeras medborgarna?", 40, 28),
+    ("1.2", "Hur främjas engagemanget?", 40, 32),
+    ("1.3", "Hur informeras medborgarna om resultat?", 20, 13),
+    ("2.1", "Brukarorienterad filosofi?", 10, 7.5),
+]
+
+
+@pytest.mark.parametrize("separator", ["\t", "    "], ids=["tabs", "spaces"])
+@pytest.mark.parametrize("id_form", ["{a}.{b}", "{a}:{b}", "{a}.{b}.", "{a}.{b})"])
+@pytest.mark.parametrize("id_cell", [False, True], ids=["id-with-text", "id-own-cell"])
+@pytest.mark.parametrize(
+    ("header", "own_first"),
+    [("\tMax- poäng\tEgna poäng", False), ("\tEgna poäng\tMax- poäng", True), ("Delfråga\tMax\tPoäng", False),
+     ("Delområde\tPoäng\tMax", True), ("\tPoäng\t\n\tMax\tEgna", False), (None, False), (None, True)],
+    ids=["max-own", "own-max", "delfraga", "delomrade-own-max", "two-level", "none", "none-own-first"],
+)  # fmt: skip
+def test_score_variants(
+    header: str | None, own_first: bool, id_cell: bool, id_form: str, separator: str
+) -> None:  # fmt: skip
+    lines = [] if header is None else [header.replace("\t", separator) if separator != "\t" else header]
+    for question_id, text, top, own in QUESTIONS:
+        area, sub = question_id.split(".")
+        printed = id_form.format(a=area, b=sub)
+        label = (
+            [printed, text]
+            if id_cell and header is not None and not header.startswith("\t")
+            else [f"{printed} {text}"]
+        )
+        values = [own, top] if own_first else [top, own]
+        lines.append(separator.join([*label, *(f"{v:g}".replace(".", ",") for v in values)]))
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    found = [(q.question_id, q.printed_id, q.question, q.max_score, q.score) for q in table.questions]
+    assert found == [
+        (question_id, id_form.format(a=question_id[0], b=question_id[2]), text, top, own)
+        for question_id, text, top, own in QUESTIONS
+    ]
+    assert len(table.unread_headers) == (1 if header is None else 0)

@@ -315,3 +315,44 @@ def test_bullets_of_observations_are_no_summary() -> None:
         "- Verksamhetsutveckling sker i 12 projekt."
     )
     assert extract_summary_table(doc_from(text)).area_scores == ()
+
+
+UMEA_AREAS = (
+    "Offentlighet och demokratisk kontroll", "Tillgänglighet/medborgar- och brukarorientering",
+    "Tydlighet i samspelet mellan politiker och tjänstemän", "Ledning, decentralisering och delegering",
+    "Kontroll och rapportering", "Personalpolitik", "Verksamhetsutveckling", "Kommun som samhällsbyggare",
+)  # fmt: skip
+UMEA_SCORES = {2005: (66, 69.5, 80, 82.5, 71, 78, 71, 90), 2007: (73, 79.5, 79, 84.5, 79, 78, 75, 98)}
+
+
+def _variant(
+    corner: str, years: tuple[int, ...], total: str, label: str, separator: str, percent: bool
+) -> str:
+    def cell(value: float) -> str:
+        text = f"{value:g}".replace(".", ",")
+        return f"{text} %" if percent else text
+
+    lines = [separator.join([corner, *(str(year) for year in years)])]
+    for index, name in enumerate(UMEA_AREAS):
+        printed = label.format(n=index + 1, name=name)
+        lines.append(separator.join([printed, *(cell(UMEA_SCORES[year][index]) for year in years)]))
+    lines.append(
+        separator.join([total, *(f"{sum(UMEA_SCORES[year]):g}".replace(".", ",") for year in years)])
+    )
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("percent", [False, True], ids=["points", "percent"])
+@pytest.mark.parametrize("separator", ["\t", "    "], ids=["tabs", "spaces"])
+@pytest.mark.parametrize("label", ["{n} {name}", "{n}. {name}", "Område {n} {name}", "{name}"])
+@pytest.mark.parametrize("total", ["TOTALT", "Totalt", "Summa"])
+@pytest.mark.parametrize("years", [(2005, 2007), (2007, 2005)], ids=["oldest-first", "newest-first"])
+@pytest.mark.parametrize("corner", ["", "Huvudområde", "Område"], ids=["empty", "huvudomrade", "omrade"])
+def test_summary_variants(
+    corner: str, years: tuple[int, ...], total: str, label: str, separator: str, percent: bool
+) -> None:
+    table = extract_summary_table(doc_from(_variant(corner, years, total, label, separator, percent)))
+    found = {(s.area, s.year): s.score for s in table.area_scores}
+    assert found == {(i + 1, y): UMEA_SCORES[y][i] for y in years for i in range(8)}
+    assert {t.year: t.total for t in table.year_totals} == {y: sum(UMEA_SCORES[y]) for y in years}
+    assert (table.comparisons, table.unread_headers) == ((), ())
