@@ -410,3 +410,28 @@ def test_header_only_column_without_values_beneath_stays_apart() -> None:
         "\tMax\tEgna\tKommentar",
         *(f"{row}\t" for row in EXPECTED_SCORES),
     ]
+
+
+def test_summary_table_with_centred_years_reads_by_its_header() -> None:
+    from extractors.summary_table import extract_summary_table
+    from pipeline.document import Document
+
+    header = [*words_at(LEFT, 100, "Huvudområde"), *centred(100, 290, "2014"), *centred(100, 360, "2011"),
+              *centred(100, 430, "Ändring")]  # fmt: skip
+    body: list[Word] = []
+    rows = [
+        ("1. Offentlighet och demokrati", "69", "48", "+44 %"),
+        ("2. Tillgänglighet", "67", "49", "+37 %"),
+    ]
+    for index, (name, newer, older, change) in enumerate(rows):
+        top = 118 + index * 18
+        body += [*words_at(LEFT, top, name), *right_aligned(top, 320, newer), *right_aligned(top, 390, older)]
+        body += right_aligned(top, 460, change)
+    doc = Document(lines=tuple(document_lines([page(1, [*header, *body])])))
+    table = extract_summary_table(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2014, 69), (1, 2011, 48), (2, 2014, 67), (2, 2011, 49)
+    ]  # fmt: skip
+    assert [(c.area, c.value, c.from_year, c.to_year) for c in table.comparisons] == [
+        (1, 44, 2011, 2014), (2, 37, 2011, 2014)
+    ]  # fmt: skip

@@ -20,6 +20,8 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from pipeline.numbers import is_number
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.printed_lines import PrintedLine
@@ -38,6 +40,8 @@ MIN_SEPARATION = 0.6
 MAX_BRIDGE = 6
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
+# A header cell that is an evaluation year ("2014"), not a value.
+HEADER_YEAR = regex.compile(r"(?:19|20)\d\d")
 # A line this much larger than the table's usual type is a heading, never a row of the table.
 HEADING_SIZE = 1.05
 
@@ -287,7 +291,7 @@ def _header_over_values(lines: Sequence[PrintedLine], separators: tuple[float, .
     numbers first, else the nearer one.
     """
     grid = [columns(line, separators) for line in lines]
-    body_start = next((i for i, line in enumerate(grid) if any(_is_number_cell(cell) for cell in line)), None)
+    body_start = next((i for i, line in enumerate(grid) if any(_is_value_cell(cell) for cell in line)), None)
     if not body_start:
         return separators
     header, body = grid[:body_start], grid[body_start:]
@@ -325,7 +329,13 @@ def _owner(column: int, header: list[list[list[Word]]], body: list[list[list[Wor
 
 
 def _is_number_cell(words: list[Word]) -> bool:
-    return bool(words) and is_number(" ".join(word.text for word in words))
+    """A cell holding a number as tables print them ("7,5", "+44 %")."""
+    return bool(words) and is_number(" ".join(word.text for word in words).rstrip("% ").strip())
+
+
+def _is_value_cell(words: list[Word]) -> bool:
+    """A number that is not a year: header cells may be years ("2014"), body cells are values."""
+    return _is_number_cell(words) and not HEADER_YEAR.fullmatch(words[0].text)
 
 
 # --- tables over a page break -----------------------------------------------------------------
