@@ -47,7 +47,7 @@ from extractors.table_reader import (
 from pipeline.document import Document, Line
 from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
 from pipeline.framework import Framework
-from pipeline.records import AreaHeading, AreaScore, Comparison, UnreadHeader, YearTotal
+from pipeline.records import AreaHeading, AreaScore, Comparison, MisalignedRow, UnreadHeader, YearTotal
 
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
 AREA_LABEL = regex.compile(
@@ -77,6 +77,7 @@ class SummaryTable:
     headings: tuple[AreaHeading, ...]
     comparisons: tuple[Comparison, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
+    misaligned_rows: tuple[MisalignedRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,10 +186,16 @@ def _read(
         if row.is_total or row.area is not None:
             for column, value in assign(reading.columns, row.values):
                 found.add(row, column, value)
+        if len(row.values) != len(reading.columns) and not reading.unread:
+            found.misaligned.append(
+                MisalignedRow(
+                    "summary_table", len(row.values), len(reading.columns), row.line.page, row.line.number
+                )
+            )
     years = tuple(sorted({c.year for c in reading.columns if c.role is Role.YEAR and c.year is not None}))
     return SummaryTable(
         years, tuple(found.scores), tuple(found.totals), tuple(found.headings), tuple(found.comparisons),
-        tuple(reading.unread),
+        tuple(reading.unread), tuple(found.misaligned),
     )  # fmt: skip
 
 
@@ -201,6 +208,7 @@ class _Found:
     totals: list[YearTotal] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     headings: list[AreaHeading] = field(default_factory=list)
+    misaligned: list[MisalignedRow] = field(default_factory=list)
 
     def add(self, row: _Row, column: Column, value: Value) -> None:
         """One cell: an own year's score or total, or a comparison; other columns are not read."""

@@ -272,8 +272,7 @@ def values_of(cells: list[str]) -> list[Value] | None:
 
 def assign(columns: tuple[Column, ...], values: list[Value]) -> list[tuple[Column, Value]]:
     """Pair a row's values with the header's value columns: in order when the counts agree, else
-    from the right (a header without a corner cell, or a row with an extra leading cell)."""
+    from the right (a header without a corner cell, a row with an extra leading cell or one cell
+    fewer); callers report rows whose counts differ."""
     count = min(len(columns), len(values))
-    if len(columns) == len(values) or len(values) > len(columns):
-        return list(zip(columns[len(columns) - count :], values[len(values) - count :], strict=True))
-    return list(zip(columns[:count], values[:count], strict=True))
+    return list(zip(columns[len(columns) - count :], values[len(values) - count :], strict=True))

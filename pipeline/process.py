@@ -57,6 +57,7 @@ def extract(doc: Document) -> Extraction:
         comparisons=summary.comparisons,
         area_subtotals=scores.subtotals,
         unread_headers=summary.unread_headers + scores.unread_headers,
+        misaligned_rows=summary.misaligned_rows,
     )
     year = report_year(extraction)
     framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
@@ -70,6 +71,7 @@ def extract(doc: Document) -> Extraction:
             area_headings=summary.headings + scores.headings + sections.headings,
             comparisons=summary.comparisons,
             unread_headers=summary.unread_headers + scores.unread_headers,
+            misaligned_rows=summary.misaligned_rows,
         )
     claims = extract_claims(doc, summary.years, year, sections.sections)
     extraction = dataclasses.replace(

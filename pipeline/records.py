@@ -111,6 +111,18 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class MisalignedRow:
+    """A table row with another number of values than its header has columns: its values were
+    paired with the columns from the right."""
+
+    table: str
+    values: int
+    columns: int
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class UnreadHeader:
     """A table read by the shape of its values because its header was missing or not understood."""
 
@@ -267,6 +279,7 @@ class Extraction:
     comparisons: tuple[Comparison, ...] = ()
     area_subtotals: tuple[AreaSubtotal, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
+    misaligned_rows: tuple[MisalignedRow, ...] = ()
 
 
 @dataclass(frozen=True)

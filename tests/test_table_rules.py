@@ -76,3 +76,14 @@ def test_unread_header_is_a_warning_at_the_first_row() -> None:
     )
     findings = _findings(text, "table_header_unread")
     assert [(str(f.severity), f.expected, f.line) for f in findings] == [("warning", "2005 | 2007", 3)]
+
+
+def test_row_with_a_missing_cell_is_misaligned() -> None:
+    text = (
+        "\t2003\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t56\t66\t73\n"
+        "5 Kontroll och rapportering\t71\t79\nTOTALT\t101\t137\t152\n"
+    )
+    findings = _findings(text, "table_row_misaligned")
+    assert [(str(f.severity), f.expected, f.found, f.line) for f in findings] == [("warning", "3", "2", 3)]
+    scores = {(s.area, s.year): s.score for s in extract(doc_from(text)).area_scores}
+    assert (scores[(5, 2005)], scores[(5, 2007)]) == (71, 79)  # paired from the right, as the finding says

@@ -29,6 +29,25 @@ def table_header_unread(extraction: Extraction, framework: Framework | None) -> 
         )  # fmt: skip
 
 
+TABLE_ROW_MISALIGNED = Rule(
+    "table_row_misaligned", Severity.WARNING,
+    "This row of the {table} has {found} values but its header {expected} columns; the values were "
+    "paired with the columns from the right.",
+    concerns=(),
+    fires_when="a summary-table row has more or fewer values than its header has columns (a cell "
+    "missing or split), so which value belongs to which year is an assumption",
+)  # fmt: skip
+
+
+@check(TABLE_ROW_MISALIGNED)
+def table_row_misaligned(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    for row in extraction.misaligned_rows:
+        yield TABLE_ROW_MISALIGNED.finding(
+            expected=str(row.columns), found=str(row.values), page=row.page, line=row.line,
+            table=row.table.replace("_", " "),
+        )  # fmt: skip
+
+
 CHANGE_MISMATCH = Rule(
     "change_mismatch", Severity.ERROR,
     "{what}: the printed change \"{label}\" is {found} but {from_year} to {to_year} gives {expected}.",
@@ -84,4 +103,4 @@ def _signed(value: float) -> str:
     return text if value < 0 else f"+{text}"
 
 
-CHECKS: tuple[Check, ...] = (table_header_unread, change_mismatch)
+CHECKS: tuple[Check, ...] = (table_header_unread, table_row_misaligned, change_mismatch)
