@@ -20,7 +20,6 @@ TABLE_HEADER_UNREAD = Rule(
 )  # fmt: skip
 
 
-@check(TABLE_HEADER_UNREAD)
 def table_header_unread(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for unread in extraction.unread_headers:
         yield TABLE_HEADER_UNREAD.finding(
@@ -39,7 +38,6 @@ TABLE_ROW_MISALIGNED = Rule(
 )  # fmt: skip
 
 
-@check(TABLE_ROW_MISALIGNED)
 def table_row_misaligned(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for row in extraction.misaligned_rows:
         yield TABLE_ROW_MISALIGNED.finding(
@@ -57,7 +55,6 @@ CHANGE_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(CHANGE_MISMATCH)
 def change_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for comparison in extraction.comparisons:
         if comparison.kind != "change" or comparison.value is None:
@@ -103,4 +100,8 @@ def _signed(value: float) -> str:
     return text if value < 0 else f"+{text}"
 
 
-CHECKS: tuple[Check, ...] = (table_header_unread, table_row_misaligned, change_mismatch)
+CHECKS: tuple[Check, ...] = (
+    check(table_header_unread, TABLE_HEADER_UNREAD),
+    check(table_row_misaligned, TABLE_ROW_MISALIGNED),
+    check(change_mismatch, CHANGE_MISMATCH),
+)
