@@ -28,21 +28,43 @@ from pipeline.records import Observation
 
 STRENGTH, IMPROVEMENT = "strength", "improvement"
 
-# The labels, on a line of their own (a colon may follow); "Starka sidor" and "Utvecklingsområden"
-# are the other wordings of the same lists.
+# The labels, on a line of their own (a colon may follow), in the wordings reports use: a word
+# before ("Kommunens styrkor", "Prioriterade förbättringsförslag") and what they concern after
+# ("Styrkor inom området", "Förbättringsområden för offentlighet och demokrati") may come with it.
+_STRENGTH_WORDS = r"(?:styrkor|starka\s+sidor|starka\s+områden|styrkeområden|framgångsfaktorer)"
+_IMPROVEMENT_WORDS = (
+    r"(?:förbättringsområden|förbättringsområde|utvecklingsområden|utvecklingsområde|förbättringsmöjligheter|"
+    r"utvecklingsmöjligheter|svagheter|förbättringsförslag|utvecklingsförslag|förslag\s+till\s+förbättringar|"
+    r"områden\s+att\s+utveckla|områden\s+att\s+förbättra|att\s+utveckla|att\s+förbättra)"
+)
+_BEFORE = r"(?:(?:kommunens|områdets|identifierade|viktiga|tydliga|prioriterade|möjliga|främsta|övriga)\s+)?"
+_AFTER = r"(?:\s+(?:inom|för|i)\s+[\p{L} ,/–-]{1,80})?"
 LIST_LABELS = {
-    STRENGTH: regex.compile(r"^(?:styrkor|starka\s+sidor)\s*:?$", regex.IGNORECASE),
+    STRENGTH: regex.compile(rf"^{_BEFORE}{_STRENGTH_WORDS}{_AFTER}\s*:?$", regex.IGNORECASE),
+    IMPROVEMENT: regex.compile(rf"^{_BEFORE}{_IMPROVEMENT_WORDS}{_AFTER}\s*:?$", regex.IGNORECASE),
+}
+# "Utvärderarna vill särskilt lyfta fram följande styrkor:": a lead-in ending in a colon that
+# names one kind of list.
+LEAD_IN_WORDS = {
+    STRENGTH: regex.compile(r"\b(?:styrkor|starka\s+sidor|starka\s+områden)\b", regex.IGNORECASE),
     IMPROVEMENT: regex.compile(
-        r"^(?:förbättringsområden|förbättringsområde|utvecklingsområden|förbättringsmöjligheter)\s*:?$",
+        r"\b(?:förbättringsområden|utvecklingsområden|förbättringsmöjligheter|utvecklingsmöjligheter|"
+        r"svagheter|förbättringsförslag|områden\s+att\s+utveckla)\b",
         regex.IGNORECASE,
     ),
 }
+MAX_LEAD_IN_LENGTH = 120
 
 
 def list_label(line: Line) -> str | None:
     """``strength`` or ``improvement`` if ``line`` is the label of such a list, else ``None``."""
     text = heading_text(line)
-    return next((kind for kind, pattern in LIST_LABELS.items() if pattern.match(text)), None)
+    if kind := next((kind for kind, pattern in LIST_LABELS.items() if pattern.match(text)), None):
+        return kind
+    if not text.endswith(":") or len(text) > MAX_LEAD_IN_LENGTH:
+        return None
+    named = [kind for kind, pattern in LEAD_IN_WORDS.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
 
 
 def extract_observations(
