@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench readme clean
 
 setup: $(STAMP)
 
@@ -23,11 +23,15 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline extractors tests bench
+	$(BIN)/ruff check pipeline extractors tests bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+# Regenerate the README's generated blocks (the rule table) from their declarations.
+readme: $(STAMP)
+	$(BIN)/python tools/update_readme.py
 
 clean:
 	rm -rf $(VENV) output/*.csv output/*.parquet

@@ -2,7 +2,7 @@
 
 Text exports come in the encodings older word processors wrote: UTF-8 with or without a byte
 order mark, or Windows-1252 (Latin-1); line endings may be CRLF. PDFs go through ``pipeline.pdf``,
-the one module that touches pdfplumber.
+the one package that touches pdfplumber.
 """
 
 from __future__ import annotations
@@ -12,23 +12,13 @@ import logging
 from pathlib import Path
 
 from pipeline.document import Document
+from pipeline.errors import IngestError
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
-
-
-class IngestError(Exception):
-    """A file that cannot be read as a report; the message says why, for the ``error`` column.
-
-    ``sha256`` is the digest of the file's bytes when they could be read.
-    """
-
-    def __init__(self, message: str, sha256: str | None = None) -> None:
-        super().__init__(message)
-        self.sha256 = sha256
 
 
 def input_format(path: Path) -> str:
@@ -79,10 +69,11 @@ def read_document(path: Path) -> Document:
     if not data.strip():
         raise IngestError("the file is empty", sha256)
     if kind == "pdf":
-        from pipeline import pdf
+        # Imported here: pdfplumber and pdfminer load only when a PDF is read.
+        from pipeline.pdf import read_pdf
 
         try:
-            return pdf.read_pdf(data, source=str(path), sha256=sha256)
+            return read_pdf(data, source=str(path), sha256=sha256)
         except IngestError as exc:
             exc.sha256 = sha256
             raise

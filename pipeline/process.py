@@ -20,8 +20,9 @@ from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
+from pipeline.errors import IngestError, NotAReportError
 from pipeline.framework import framework_for_year, load_frameworks
-from pipeline.ingest import IngestError, input_format, read_document
+from pipeline.ingest import input_format, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
@@ -31,10 +32,6 @@ from pipeline.validation.scores import report_year
 log = logging.getLogger(__name__)
 
 KOMMUNKOMPASSEN = regex.compile(r"kommun(?:e)?kompass", regex.IGNORECASE)
-
-
-class NotAReportError(Exception):
-    """The document reads fine but is not a Kommunkompassen evaluation report."""
 
 
 def extract(doc: Document) -> Extraction:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from pipeline.layout import Glyph, PageText, PrintedLine, Rule, Word
+from pipeline.pdf.glyphs import Glyph, Rule
+from pipeline.pdf.printed_lines import PrintedLine
+from pipeline.pdf.words import PageText, Word
 
 SIZE = 10.0
 CHAR = SIZE / 2

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import IngestError, decode_text, read_document
+from pipeline.errors import IngestError
+from pipeline.ingest import decode_text, read_document
 from tests.conftest import UMEA
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ from pipeline.tables import SCHEMAS
 from pipeline.validation import municipal
 
 UMEA_META = Metadata(municipality="Umeå", municipality_code="2480", year=2007)
+MUNICIPAL_RULES = {rule.slug for each in municipal.CHECKS for rule in each.rules}
 
 
 def _row(entry: str, code: str | None, year: int | None, district: str | None = None) -> Evaluation:
@@ -119,7 +120,7 @@ def test_lead_in_names_other(named: tuple[tuple[str, str], ...], expected: list[
 
 
 def test_umea_warnings(umea: Extraction) -> None:
-    rules = {rule.__name__ for rule in municipal.RULES}
+    rules = MUNICIPAL_RULES
     mine = sorted((f.rule, f.found) for f in umea.findings if f.rule in rules)
     assert mine == [
         ("evaluation_before_tool", "1996"),
@@ -160,7 +161,7 @@ def test_cli_writes_evaluations_and_mentions(tmp_path: Path, umea: Extraction) -
     ]
     assert subjects == [("Umeå", "2480", "99")]
     issues = _read(tmp_path / "issues.csv")
-    assert sorted(row["rule"] for row in issues if row["rule"] in {r.__name__ for r in municipal.RULES}) == [
+    assert sorted(row["rule"] for row in issues if row["rule"] in MUNICIPAL_RULES) == [
         "evaluation_before_tool", "evaluation_before_tool", "evaluation_year_missing", "lead_in_names_other",
         "stated_count_mismatch",
     ]  # fmt: skip

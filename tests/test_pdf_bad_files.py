@@ -18,12 +18,12 @@ from click.testing import CliRunner
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline import pdf as pdf_module
 from pipeline.batch import digitize_batch
 from pipeline.cli import main
-from pipeline.ingest import IngestError
-from pipeline.layout import PageText, Word
-from pipeline.pdf import read_pdf
+from pipeline.errors import IngestError, KompassError, PdfError
+from pipeline.pdf import reader as pdf_module
+from pipeline.pdf.reader import read_pdf
+from pipeline.pdf.words import PageText, Word
 from pipeline.process import process_file
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "umea_2007_a4_ruled.pdf"
@@ -70,8 +70,10 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
 @pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_bad_pdf_fails_with_a_clear_message(kind: str) -> None:
     make, message = BAD_FILES[kind]
-    with pytest.raises(IngestError, match=message):
+    with pytest.raises(PdfError, match=message) as raised:
         read_pdf(make(), f"{kind}.pdf", "0" * 64)
+    # One base class: the batch catches every reading failure, PDF or text, as an ingest error.
+    assert isinstance(raised.value, IngestError) and isinstance(raised.value, KompassError)
 
 
 def test_empty_file_fails_as_empty(tmp_path: Path) -> None:

@@ -19,8 +19,10 @@ from pdf_geometry import (
     words_at,
 )
 
-from pipeline.layout import Glyph, Word, printed_lines, words_from_glyphs
-from pipeline.reading_order import document_lines
+from pipeline.pdf.glyphs import Glyph
+from pipeline.pdf.printed_lines import printed_lines
+from pipeline.pdf.steps import document_lines
+from pipeline.pdf.words import Word, words_from_glyphs
 
 
 def texts(pages: list) -> list[str]:

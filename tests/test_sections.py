@@ -10,7 +10,7 @@ from extractors.sections import extract_sections, find_area_sections, listed_que
 from pipeline.document import Document, Line
 from pipeline.framework import framework_for_year
 from pipeline.records import AreaHeading, Extraction
-from pipeline.validation.scores import area_name_unknown
+from pipeline.validation.edition import area_name_unknown
 from tests.conftest import doc_from
 
 UMEA_HEADINGS = [

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.framework import framework_for_year
 from pipeline.records import AreaHeading, AreaScore, Extraction, QuestionScore, Severity, YearTotal
-from pipeline.validation import scores, validate
+from pipeline.validation import edition, scores, validate
 
 FRAMEWORK = framework_for_year(2007)
 
@@ -40,8 +40,8 @@ def test_umea_findings_say_where(umea: Extraction) -> None:
 
 
 def test_umea_score_rules_raise_no_warnings(umea: Extraction) -> None:
-    rules = scores.RULES
-    assert [f for f in validate(umea, FRAMEWORK, rules) if f.severity is not Severity.ERROR] == []
+    checks = scores.CHECKS + edition.CHECKS
+    assert [f for f in validate(umea, FRAMEWORK, checks) if f.severity is not Severity.ERROR] == []
 
 
 def _question(qid: str, max_score: float | None, score: float | None) -> QuestionScore:
@@ -113,7 +113,7 @@ def test_unknown_area_name_is_reported() -> None:
             AreaHeading(3, "Ekonomisk hushållning", "summary_table", None, 101),
         )
     )
-    (finding,) = scores.area_name_unknown(extraction, FRAMEWORK)
+    (finding,) = edition.area_name_unknown(extraction, FRAMEWORK)
     assert (finding.area, finding.found, finding.line) == (3, "Ekonomisk hushållning", 101)
 
 

@@ -1,29 +1,31 @@
 """The validator: rules that check a report's internal consistency and yield findings as data.
 
-Each rule is a short function ``rule(extraction, framework) -> Iterator[Finding]``; ``RULES`` lists
-them all. Rules never print and never change a record: they say where the report is wrong.
+Each rule is declared once, as a ``Rule`` (slug, severity, message template, what it concerns, the
+README's line), beside the check that raises it; see ``pipeline/validation/rule.py`` for how to add
+one. ``CHECKS`` lists every check, ``RULES`` every rule they raise. Checks never print and never
+change a record: they say where the report is wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import municipal, narrative, scores
+from pipeline.validation import edition, municipal, narrative, scores
+from pipeline.validation.rule import Check, Rule, rules_of
 
-Rule = Callable[[Extraction, Framework | None], Iterable[Finding]]
-
-RULES: tuple[Rule, ...] = scores.RULES + narrative.RULES + municipal.RULES
+CHECKS: tuple[Check, ...] = scores.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS
+RULES: tuple[Rule, ...] = rules_of(CHECKS)
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def validate(
-    extraction: Extraction, framework: Framework | None, rules: Iterable[Rule] = RULES
+    extraction: Extraction, framework: Framework | None, checks: Iterable[Check] = CHECKS
 ) -> tuple[Finding, ...]:
-    """All findings of all rules, most severe first, then in document order."""
-    findings: Iterator[Finding] = (finding for rule in rules for finding in rule(extraction, framework))
+    """All findings of all checks, most severe first, then in document order."""
+    findings: Iterator[Finding] = (finding for each in checks for finding in each(extraction, framework))
     return tuple(
         sorted(
             findings,

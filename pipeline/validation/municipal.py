@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Evaluation, Extraction, Finding, Severity
-from pipeline.validation.findings import make_finding
+from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import report_year
 
 # SKL (then Svenska Kommunförbundet) took the tool into use in 2002; a report usually says so
@@ -22,37 +22,59 @@ def _years_text(years: set[int]) -> str:
     return ", ".join(str(year) for year in sorted(years)) or "none"
 
 
+EVALUATION_BEFORE_TOOL = Rule(
+    "evaluation_before_tool", Severity.WARNING,
+    "The list of evaluated municipalities gives {entry} the year {found}, before SKL started "
+    "using the tool in {since}.",
+    concerns=("year",),
+    fires_when="a listed evaluation year is before SKL started using the tool: the year the report "
+    "gives (\"… har använt Kommunkompassen … sedan 2002\"), else 2002",
+)  # fmt: skip
+
+
+@check(EVALUATION_BEFORE_TOOL)
 def evaluation_before_tool(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     listing = extraction.evaluation_list
     since = listing.tool_since if listing and listing.tool_since else DEFAULT_TOOL_SINCE
     for e in extraction.evaluations:
         if e.year is not None and e.year < since:
-            yield make_finding(
-                "evaluation_before_tool", Severity.WARNING,
-                "The list of evaluated municipalities gives {entry} the year {found}, before SKL "
-                "started using the tool in {since}.",
+            yield EVALUATION_BEFORE_TOOL.finding(
                 year=e.year, expected=f"{since} or later", found=str(e.year), page=e.page, line=e.line,
                 entry=e.entry, since=since,
             )  # fmt: skip
 
 
+EVALUATION_YEAR_MISSING = Rule(
+    "evaluation_year_missing", Severity.WARNING,
+    "The list of evaluated municipalities gives no year for {found}.",
+    concerns=(),
+    fires_when="an entry of the list of evaluated municipalities has no year (\"Hyllie\")",
+)  # fmt: skip
+
+
+@check(EVALUATION_YEAR_MISSING)
 def evaluation_year_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for e in extraction.evaluations:
         if e.year is None:
-            yield make_finding(
-                "evaluation_year_missing", Severity.WARNING,
-                "The list of evaluated municipalities gives no year for {found}.",
+            yield EVALUATION_YEAR_MISSING.finding(
                 expected="a year in parentheses", found=e.entry, page=e.page, line=e.line,
             )  # fmt: skip
 
 
+EVALUATION_UNKNOWN = Rule(
+    "evaluation_unknown", Severity.WARNING,
+    "The list of evaluated municipalities names {found}, which is no known municipality or "
+    "city district.",
+    concerns=("year",),
+    fires_when="a list entry is neither a municipality nor a known city district",
+)  # fmt: skip
+
+
+@check(EVALUATION_UNKNOWN)
 def evaluation_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for e in extraction.evaluations:
         if e.municipality_code is None:
-            yield make_finding(
-                "evaluation_unknown", Severity.WARNING,
-                "The list of evaluated municipalities names {found}, which is no known municipality "
-                "or city district.",
+            yield EVALUATION_UNKNOWN.finding(
                 year=e.year, expected="a municipality or city district", found=e.entry,
                 page=e.page, line=e.line,
             )  # fmt: skip
@@ -64,6 +86,17 @@ def _subject_entries(extraction: Extraction) -> list[Evaluation]:
     return [e for e in extraction.evaluations if e.municipality_code == code and e.district is None]
 
 
+SUBJECT_HISTORY_MISMATCH = Rule(
+    "subject_history_mismatch", Severity.WARNING,
+    "The list of evaluated municipalities gives {municipality}'s earlier evaluations as {found}, "
+    "but the summary table has {expected}.",
+    concerns=(),
+    fires_when="the report municipality's listed years before the report year differ from the earlier "
+    "years of its summary table",
+)  # fmt: skip
+
+
+@check(SUBJECT_HISTORY_MISMATCH)
 def subject_history_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     known = extraction.metadata.municipality_code is not None
@@ -74,26 +107,42 @@ def subject_history_mismatch(extraction: Extraction, framework: Framework | None
     tabled = {s.year for s in extraction.area_scores if s.year < year}
     if listed != tabled:
         where = entries[0] if entries else extraction.evaluations[0]
-        yield make_finding(
-            "subject_history_mismatch", Severity.WARNING,
-            "The list of evaluated municipalities gives {municipality}'s earlier evaluations as "
-            "{found}, but the summary table has {expected}.",
+        yield SUBJECT_HISTORY_MISMATCH.finding(
             expected=_years_text(tabled), found=_years_text(listed), page=where.page, line=where.line,
             municipality=extraction.metadata.municipality,
         )  # fmt: skip
 
 
+STATED_COUNT_MISMATCH = Rule(
+    "stated_count_mismatch", Severity.WARNING,
+    "The report says \"{phrase}\" ({expected}) but names {found}: {names}.",
+    concerns=(),
+    fires_when="a stated number of municipalities differs from the names that follow (\"de sex "
+    "kommunerna: Umeå, … och Vännäs\" names eight)",
+)  # fmt: skip
+
+
+@check(STATED_COUNT_MISMATCH)
 def stated_count_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for stated in extraction.stated_counts:
         if stated.stated != len(stated.names):
-            yield make_finding(
-                "stated_count_mismatch", Severity.WARNING,
-                "The report says \"{phrase}\" ({expected}) but names {found}: {names}.",
+            yield STATED_COUNT_MISMATCH.finding(
                 expected=str(stated.stated), found=str(len(stated.names)), page=stated.page,
                 line=stated.line, phrase=stated.phrase, names=", ".join(stated.names),
             )  # fmt: skip
 
 
+LEAD_IN_NAMES_OTHER = Rule(
+    "lead_in_names_other", Severity.WARNING,
+    "The lead-in of the list of evaluated municipalities (\"{lead_in}\") names {found}, not "
+    "{expected}, the municipality of this report: boilerplate from another report.",
+    concerns=(),
+    fires_when="the list's lead-in names a municipality other than the report's own (\"förutom Tyresö "
+    "kommun\" in the Umeå report): boilerplate copied from another report",
+)  # fmt: skip
+
+
+@check(LEAD_IN_NAMES_OTHER)
 def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     listing = extraction.evaluation_list
     subject = extraction.metadata.municipality_code
@@ -101,16 +150,13 @@ def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> 
         return
     for name, code in listing.named:
         if code != subject:
-            yield make_finding(
-                "lead_in_names_other", Severity.WARNING,
-                "The lead-in of the list of evaluated municipalities (\"{lead_in}\") names {found}, "
-                "not {expected}, the municipality of this report: boilerplate from another report.",
+            yield LEAD_IN_NAMES_OTHER.finding(
                 expected=extraction.metadata.municipality, found=name, page=listing.page,
                 line=listing.line, lead_in=listing.lead_in,
             )  # fmt: skip
 
 
-RULES = (
+CHECKS: tuple[Check, ...] = (
     evaluation_before_tool,
     evaluation_year_missing,
     evaluation_unknown,

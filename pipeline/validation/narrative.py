@@ -11,7 +11,7 @@ import regex
 from pipeline.framework import Framework
 from pipeline.numbers import format_number
 from pipeline.records import AreaScore, Extraction, Finding, QuestionScore, Severity
-from pipeline.validation.findings import make_finding
+from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, report_year
 
 # Typographic variants that are the same character to a reader.
@@ -40,6 +40,18 @@ def _signed(value: float) -> str:
     return text if value <= 0 else f"+{text}"
 
 
+QUESTION_TEXT_MISMATCH = Rule(
+    "question_text_mismatch", Severity.INFO,
+    "Sub-question {question_id} reads \"{found}\" in the area section but \"{expected}\" in the score "
+    "table.",
+    concerns=("area", "question_id", "year"),
+    fires_when="a sub-question listed at the top of a section (\"1.1 Hur informeras invånarna?\") is "
+    "worded differently in the score table (\"Hur informeras medborgarna?\"); case, spacing, typographic "
+    "dashes and quotes and the closing \"?\" or \".\" do not count",
+)  # fmt: skip
+
+
+@check(QUESTION_TEXT_MISMATCH)
 def question_text_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     table: dict[str, QuestionScore] = {}
     for question in extraction.question_scores:
@@ -48,15 +60,22 @@ def question_text_mismatch(extraction: Extraction, framework: Framework | None) 
         scored = table.get(listed.question_id)
         if scored is None or wording(scored.question) == wording(listed.question):
             continue
-        yield make_finding(
-            "question_text_mismatch", Severity.INFO,
-            "Sub-question {question_id} reads \"{found}\" in the area section but \"{expected}\" in the "
-            "score table.",
+        yield QUESTION_TEXT_MISMATCH.finding(
             area=listed.area, question_id=listed.question_id, year=report_year(extraction),
             expected=scored.question, found=listed.question, page=listed.page, line=listed.line,
         )  # fmt: skip
 
 
+NARRATIVE_SCORE_MISMATCH = Rule(
+    "narrative_score_mismatch", Severity.ERROR,
+    "Area {area}: the section says {found} points but the summary table gives {expected} for {year}.",
+    concerns=("area", "year"),
+    fires_when="an area section's claimed score differs from the summary table's total for the area in "
+    "the report year (expected: the table, found: the claim)",
+)  # fmt: skip
+
+
+@check(NARRATIVE_SCORE_MISMATCH)
 def narrative_score_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
@@ -67,15 +86,23 @@ def narrative_score_mismatch(extraction: Extraction, framework: Framework | None
         if claim.claimed_score is None or table is None or table.score is None:
             continue
         if abs(claim.claimed_score - table.score) > TOLERANCE:
-            yield make_finding(
-                "narrative_score_mismatch", Severity.ERROR,
-                "Area {area}: the section says {found} points but the summary table gives {expected} "
-                "for {year}.",
+            yield NARRATIVE_SCORE_MISMATCH.finding(
                 area=claim.area, year=year, expected=table.score, found=claim.claimed_score,
                 page=claim.page, line=claim.line,
             )  # fmt: skip
 
 
+NARRATIVE_CHANGE_MISMATCH = Rule(
+    "narrative_change_mismatch", Severity.ERROR,
+    "Area {area}: the section claims a change of {claimed} points since {since}, but the summary table "
+    "goes from {then} in {since} to {now} in {year} ({difference}).",
+    concerns=("area", "year"),
+    fires_when="the claimed change differs from the report year's total minus the total of the year "
+    "compared with (expected: the table's difference, found: the claim)",
+)  # fmt: skip
+
+
+@check(NARRATIVE_CHANGE_MISMATCH)
 def narrative_change_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
@@ -89,10 +116,7 @@ def narrative_change_mismatch(extraction: Extraction, framework: Framework | Non
             continue
         difference = now.score - then.score
         if abs(claim.claimed_change - difference) > TOLERANCE:
-            yield make_finding(
-                "narrative_change_mismatch", Severity.ERROR,
-                "Area {area}: the section claims a change of {claimed} points since {since}, but the "
-                "summary table goes from {then} in {since} to {now} in {year} ({difference}).",
+            yield NARRATIVE_CHANGE_MISMATCH.finding(
                 area=claim.area, year=year, expected=difference, found=claim.claimed_change,
                 page=claim.page, line=claim.line, since=claim.compared_with_year,
                 claimed=_signed(claim.claimed_change), difference=_signed(difference),
@@ -100,4 +124,4 @@ def narrative_change_mismatch(extraction: Extraction, framework: Framework | Non
             )  # fmt: skip
 
 
-RULES = (question_text_mismatch, narrative_score_mismatch, narrative_change_mismatch)
+CHECKS: tuple[Check, ...] = (question_text_mismatch, narrative_score_mismatch, narrative_change_mismatch)

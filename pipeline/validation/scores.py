@@ -1,5 +1,6 @@
 """Rules on the score tables: sub-scores against their max, areas against their sub-questions,
-years against their TOTALT, and the tables against the edition of the tool."""
+years against their TOTALT, and tables or cells that are missing. Checks against the edition of the
+tool are in ``edition.py``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import AreaScore, Extraction, Finding, QuestionScore, Severity
-from pipeline.validation.findings import make_finding
+from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.
 TOLERANCE = 1e-6
@@ -26,78 +27,123 @@ def _area_totals(extraction: Extraction, year: int) -> dict[int, AreaScore]:
     return {score.area: score for score in extraction.area_scores if score.year == year}
 
 
-def _by_area(questions: tuple[QuestionScore, ...]) -> dict[int, list[QuestionScore]]:
+def by_area(questions: tuple[QuestionScore, ...]) -> dict[int, list[QuestionScore]]:
+    """The sub-questions grouped by area, areas in order."""
     grouped: dict[int, list[QuestionScore]] = defaultdict(list)
     for question in questions:
         grouped[question.area].append(question)
     return dict(sorted(grouped.items()))
 
 
+SCORE_EXCEEDS_MAX = Rule(
+    "score_exceeds_max", Severity.ERROR,
+    "Sub-question {question_id}: own points {found} exceed its max points {expected}.",
+    concerns=("area", "question_id", "year"),
+    fires_when="a sub-question's own points are above its max points",
+)  # fmt: skip
+
+
+@check(SCORE_EXCEEDS_MAX)
 def score_exceeds_max(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         if q.score is not None and q.max_score is not None and q.score > q.max_score + TOLERANCE:
-            yield make_finding(
-                "score_exceeds_max", Severity.ERROR,
-                "Sub-question {question_id}: own points {found} exceed its max points {expected}.",
+            yield SCORE_EXCEEDS_MAX.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected=q.max_score, found=q.score, page=q.page, line=q.line,
             )  # fmt: skip
 
 
+SCORE_NEGATIVE = Rule(
+    "score_negative", Severity.ERROR,
+    "Sub-question {question_id}: {label} points {found} are negative.",
+    concerns=("area", "question_id", "year"),
+    fires_when="own or max points below zero",
+)  # fmt: skip
+
+
+@check(SCORE_NEGATIVE)
 def score_negative(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         for label, value in (("own", q.score), ("max", q.max_score)):
             if value is not None and value < 0:
-                yield make_finding(
-                    "score_negative", Severity.ERROR,
-                    "Sub-question {question_id}: {label} points {found} are negative.",
+                yield SCORE_NEGATIVE.finding(
                     area=q.area, question_id=q.question_id, year=report_year(extraction),
                     expected="0 or more", found=value, page=q.page, line=q.line, label=label,
                 )  # fmt: skip
 
 
+SCORE_NOT_HALF_POINT = Rule(
+    "score_not_half_point", Severity.WARNING,
+    "Sub-question {question_id}: own points {found} are not a whole or half point.",
+    concerns=("area", "question_id", "year"),
+    fires_when="own points that are not a whole or half point",
+)  # fmt: skip
+
+
+@check(SCORE_NOT_HALF_POINT)
 def score_not_half_point(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         if q.score is not None and abs(q.score * 2 - round(q.score * 2)) > TOLERANCE:
-            yield make_finding(
-                "score_not_half_point", Severity.WARNING,
-                "Sub-question {question_id}: own points {found} are not a whole or half point.",
+            yield SCORE_NOT_HALF_POINT.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected="a multiple of 0.5", found=q.score, page=q.page, line=q.line,
             )  # fmt: skip
 
 
+SCORE_MISSING = Rule(
+    "score_missing", Severity.WARNING,
+    "Sub-question {question_id}: the {label} points cell is empty.",
+    concerns=("area", "question_id", "year"),
+    fires_when="an own or max points cell is empty",
+)  # fmt: skip
+
+
+@check(SCORE_MISSING)
 def score_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         for label, value in (("own", q.score), ("max", q.max_score)):
             if value is None:
-                yield make_finding(
-                    "score_missing", Severity.WARNING,
-                    "Sub-question {question_id}: the {label} points cell is empty.",
+                yield SCORE_MISSING.finding(
                     area=q.area, question_id=q.question_id, year=report_year(extraction),
                     found="", page=q.page, line=q.line, label=label,
                 )  # fmt: skip
 
 
+AREA_SUM_MISMATCH = Rule(
+    "area_sum_mismatch", Severity.ERROR,
+    "Area {area}: its sub-questions sum to {expected} but the summary table gives {found} for {year}.",
+    concerns=("area", "year"),
+    fires_when="an area's sub-question points do not sum to its total in the summary table for the "
+    "report year",
+)  # fmt: skip
+
+
+@check(AREA_SUM_MISMATCH)
 def area_sum_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
         return
     totals = _area_totals(extraction, year)
-    for area, questions in _by_area(extraction.question_scores).items():
+    for area, questions in by_area(extraction.question_scores).items():
         total = totals.get(area)
         if total is None or total.score is None or any(q.score is None for q in questions):
             continue
         parts = sum(q.score for q in questions if q.score is not None)
         if abs(parts - total.score) > TOLERANCE:
-            yield make_finding(
-                "area_sum_mismatch", Severity.ERROR,
-                "Area {area}: its sub-questions sum to {expected} but the summary table gives {found} "
-                "for {year}.",
+            yield AREA_SUM_MISMATCH.finding(
                 area=area, year=year, expected=parts, found=total.score, page=total.page, line=total.line,
             )  # fmt: skip
 
 
+TOTAL_MISMATCH = Rule(
+    "total_mismatch", Severity.ERROR,
+    "{year}: the area totals sum to {expected} but TOTALT says {found}.",
+    concerns=("year",),
+    fires_when="a year's area totals do not sum to that year's TOTALT",
+)  # fmt: skip
+
+
+@check(TOTAL_MISMATCH)
 def total_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for total in extraction.year_totals:
         scores = [s for s in extraction.area_scores if s.year == total.year]
@@ -105,84 +151,26 @@ def total_mismatch(extraction: Extraction, framework: Framework | None) -> Itera
             continue
         parts = sum(s.score for s in scores if s.score is not None)
         if abs(parts - total.total) > TOLERANCE:
-            yield make_finding(
-                "total_mismatch", Severity.ERROR,
-                "{year}: the area totals sum to {expected} but TOTALT says {found}.",
-                year=total.year, expected=parts, found=total.total, page=total.page, line=total.line,
-            )  # fmt: skip
+            yield TOTAL_MISMATCH.finding(
+                year=total.year, expected=parts, found=total.total, page=total.page, line=total.line
+            )
 
 
-def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    area_max = framework.area_max if framework else 100.0
-    for area, questions in _by_area(extraction.question_scores).items():
-        if any(q.max_score is None for q in questions):
-            continue
-        if framework and {q.question_id for q in questions} != {
-            spec.question_id for spec in framework.questions_in(area)
-        }:
-            continue  # missing or unknown sub-questions are reported on their own
-        parts = sum(q.max_score for q in questions if q.max_score is not None)
-        if abs(parts - area_max) > TOLERANCE:
-            first = questions[0]
-            yield make_finding(
-                "area_max_mismatch", Severity.ERROR,
-                "Area {area}: the max points of its sub-questions sum to {found}, not {expected}.",
-                area=area, year=report_year(extraction), expected=area_max, found=parts,
-                page=first.page, line=first.line,
-            )  # fmt: skip
+QUESTION_DUPLICATED = Rule(
+    "question_duplicated", Severity.WARNING,
+    "Sub-question {question_id} appears {count} times in the score table.",
+    concerns=("area", "question_id", "year"),
+    fires_when="a sub-question appears more than once in the score table",
+)  # fmt: skip
 
 
-def question_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
-        return
-    for q in extraction.question_scores:
-        spec = framework.question(q.question_id)
-        if spec and q.max_score is not None and abs(spec.max_score - q.max_score) > TOLERANCE:
-            yield make_finding(
-                "question_max_mismatch", Severity.WARNING,
-                "Sub-question {question_id}: max points {found} differ from the {framework} edition's "
-                "{expected}.",
-                area=q.area, question_id=q.question_id, year=report_year(extraction),
-                expected=spec.max_score, found=q.max_score, page=q.page, line=q.line,
-                framework=framework.framework_id,
-            )  # fmt: skip
-
-
-def question_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None or not extraction.question_scores:
-        return
-    present = {q.question_id for q in extraction.question_scores}
-    for spec in framework.questions:
-        if spec.question_id not in present:
-            yield make_finding(
-                "question_missing", Severity.WARNING,
-                "Sub-question {question_id} of the {framework} edition is not in the score table.",
-                area=spec.area, question_id=spec.question_id, year=report_year(extraction),
-                expected=spec.question_id, found="", framework=framework.framework_id,
-            )  # fmt: skip
-
-
-def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
-        return
-    for q in extraction.question_scores:
-        if framework.question(q.question_id) is None:
-            yield make_finding(
-                "question_unknown", Severity.WARNING,
-                "Sub-question {question_id} is not part of the {framework} edition.",
-                area=q.area, question_id=q.question_id, year=report_year(extraction),
-                found=q.question_id, page=q.page, line=q.line, framework=framework.framework_id,
-            )  # fmt: skip
-
-
+@check(QUESTION_DUPLICATED)
 def question_duplicated(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     counts = Counter(q.question_id for q in extraction.question_scores)
     seen: set[str] = set()
     for q in extraction.question_scores:
         if counts[q.question_id] > 1 and q.question_id in seen:
-            yield make_finding(
-                "question_duplicated", Severity.WARNING,
-                "Sub-question {question_id} appears {count} times in the score table.",
+            yield QUESTION_DUPLICATED.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected="1", found=str(counts[q.question_id]), page=q.page, line=q.line,
                 count=counts[q.question_id],
@@ -190,6 +178,21 @@ def question_duplicated(extraction: Extraction, framework: Framework | None) -> 
         seen.add(q.question_id)
 
 
+REPORT_YEAR_NOT_IN_SUMMARY = Rule(
+    "report_year_not_in_summary", Severity.WARNING,
+    "The summary table has no column for the report year {year}.",
+    concerns=("year",),
+    fires_when="the summary table has no column for the report year",
+)  # fmt: skip
+AREA_TOTAL_MISSING = Rule(
+    "area_total_missing", Severity.WARNING,
+    "Area {area}: the summary table gives no total for {year}.",
+    concerns=("area", "year"),
+    fires_when="the summary table gives no total for an area in the report year",
+)  # fmt: skip
+
+
+@check(REPORT_YEAR_NOT_IN_SUMMARY, AREA_TOTAL_MISSING)
 def area_total_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None or not extraction.area_scores:
@@ -199,83 +202,49 @@ def area_total_missing(extraction: Extraction, framework: Framework | None) -> I
         [a.number for a in framework.areas] if framework else sorted({s.area for s in extraction.area_scores})
     )
     if not totals:
-        yield make_finding(
-            "report_year_not_in_summary", Severity.WARNING,
-            "The summary table has no column for the report year {year}.",
-            year=year, expected=str(year), found=", ".join(str(y) for y in _years(extraction)),
-        )  # fmt: skip
+        yield REPORT_YEAR_NOT_IN_SUMMARY.finding(
+            year=year, expected=str(year), found=", ".join(str(y) for y in _years(extraction))
+        )
         return
     for area in areas:
         if area not in totals or totals[area].score is None:
-            yield make_finding(
-                "area_total_missing", Severity.WARNING,
-                "Area {area}: the summary table gives no total for {year}.",
-                area=area, year=year, found="",
-            )  # fmt: skip
+            yield AREA_TOTAL_MISSING.finding(area=area, year=year, found="")
 
 
 def _years(extraction: Extraction) -> list[int]:
     return sorted({s.year for s in extraction.area_scores})
 
 
+SUMMARY_TABLE_MISSING = Rule(
+    "summary_table_missing", Severity.WARNING,
+    "No summary table (area totals per year) was found in the report.",
+    concerns=(),
+    fires_when="no summary table (area totals per year) was found",
+)  # fmt: skip
+SCORE_TABLE_MISSING = Rule(
+    "score_table_missing", Severity.WARNING,
+    "No detailed score table (sub-questions with max and own points) was found in the report.",
+    concerns=(),
+    fires_when="no detailed score table (sub-questions with max and own points) was found",
+)  # fmt: skip
+
+
+@check(SUMMARY_TABLE_MISSING, SCORE_TABLE_MISSING)
 def tables_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if not extraction.area_scores:
-        yield make_finding(
-            "summary_table_missing",
-            Severity.WARNING,
-            "No summary table (area totals per year) was found in the report.",
-        )
+        yield SUMMARY_TABLE_MISSING.finding()
     if not extraction.question_scores:
-        yield make_finding(
-            "score_table_missing",
-            Severity.WARNING,
-            "No detailed score table (sub-questions with max and own points) was found in the report.",
-        )
+        yield SCORE_TABLE_MISSING.finding()
 
 
-def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
-        year = report_year(extraction)
-        yield make_finding(
-            "framework_unknown", Severity.INFO,
-            "No edition of the tool shipped with kompass covers {year}; sub-questions and max points "
-            "are not checked against an edition.",
-            year=year, found=str(year) if year else "",
-        )  # fmt: skip
-
-
-def area_name_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
-        return
-    for heading in extraction.area_headings:
-        matched = framework.match_area_name(heading.printed_name)
-        if heading.area is not None and matched == heading.area:
-            continue
-        spec = framework.area(heading.area) if heading.area is not None else None
-        yield make_finding(
-            "area_name_unknown", Severity.WARNING,
-            "The {context} names an area \"{found}\", which matches no wording of {which} in the "
-            "{framework} edition.",
-            area=heading.area, expected=spec.name if spec else "", found=heading.printed_name,
-            page=heading.page, line=heading.line, context=heading.context.replace("_", " "),
-            which=f"area {heading.area}" if spec else "any area", framework=framework.framework_id,
-        )  # fmt: skip
-
-
-RULES = (
+CHECKS: tuple[Check, ...] = (
     score_exceeds_max,
     score_negative,
     score_not_half_point,
     score_missing,
     area_sum_mismatch,
     total_mismatch,
-    area_max_mismatch,
-    question_max_mismatch,
-    question_missing,
-    question_unknown,
     question_duplicated,
     area_total_missing,
     tables_missing,
-    framework_unknown,
-    area_name_unknown,
 )

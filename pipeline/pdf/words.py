@@ -1,21 +1,18 @@
-"""Page layout from glyph positions: glyphs to words, words to printed lines.
+"""Step 2, words: runs of glyphs, and what a word says about lists (bullet glyphs, enumerators).
 
-The PDF reader (``pipeline.pdf``) hands over what pdfminer drew on each page: glyphs with their
-boxes and the ruling lines. Everything from there on is plain geometry, kept free of pdfplumber so
-it can be tested on made-up glyphs: words are runs of glyphs, printed lines are words sharing a
-baseline, and ``pipeline.reading_order`` turns the printed lines of all pages into the document's
-lines.
-
-Coordinates are PDF points with ``top`` measured down from the top of the page.
+The glyphs come from ``glyphs`` in drawing order; a word ends at a space glyph, a gap or a jump.
+A page's words and ruling lines make its :class:`PageText`, all that the later steps need.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
+
+from pipeline.pdf.glyphs import Glyph, Rule
 
 # A glyph drawn again within this fraction of the font size of itself is the same glyph: some
 # printers make bold by drawing text twice, shifted by a fraction of a point ("fake bold").
@@ -49,37 +46,15 @@ def is_list_marker(text: str) -> bool:
     return bullet_glyph(text) == text or text in DASHES or bool(ENUMERATOR.match(text))
 
 
-class Glyph(NamedTuple):
-    """One drawn character: its text, box and font size."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-
 class Word(NamedTuple):
+    """A run of glyphs: its text (ligatures spelled out), box and largest font size."""
+
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
     size: float
-
-
-class Rule(NamedTuple):
-    """A ruling line (a drawn line or a thin rectangle), horizontal or vertical."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def is_horizontal(self) -> bool:
-        return self.x1 - self.x0 > self.bottom - self.top
 
 
 @dataclass(frozen=True)
@@ -91,46 +66,6 @@ class PageText:
     height: float
     words: tuple[Word, ...]
     rules: tuple[Rule, ...] = ()
-
-
-@dataclass(frozen=True)
-class PrintedLine:
-    """Words that share a baseline on one page, left to right.
-
-    ``number`` is the 1-based position among the page's body lines (running headers and footers
-    not counted); 0 until the lines are numbered.
-    """
-
-    page: int
-    words: tuple[Word, ...]
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float
-    number: int = 0
-
-    @classmethod
-    def of(cls, page: int, words: Sequence[Word]) -> PrintedLine:
-        ordered = tuple(sorted(words, key=lambda w: w.x0))
-        sizes = sorted(w.size for w in ordered)
-        return cls(
-            page=page,
-            words=ordered,
-            top=min(w.top for w in ordered),
-            bottom=max(w.bottom for w in ordered),
-            x0=ordered[0].x0,
-            x1=max(w.x1 for w in ordered),
-            size=sizes[len(sizes) // 2],
-        )
-
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return (round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2))
 
 
 def words_from_glyphs(glyphs: Iterable[Glyph]) -> list[Word]:
@@ -196,22 +131,3 @@ def _drop_redrawn_words(words: list[Word]) -> list[Word]:
         same_text.append(word)
         kept.append(word)
     return kept
-
-
-def printed_lines(page: int, words: Iterable[Word]) -> list[PrintedLine]:
-    """The page's words grouped into printed lines, top to bottom.
-
-    A word belongs to the line whose vertical extent holds its middle, so cells of one table row
-    and words in different fonts on one baseline end up on one line.
-    """
-    lines: list[list[Word]] = []
-    top = bottom = 0.0
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        middle = (word.top + word.bottom) / 2
-        if lines and top <= middle <= bottom:
-            lines[-1].append(word)
-            bottom = max(bottom, word.bottom)
-            continue
-        lines.append([word])
-        top, bottom = word.top, word.bottom
-    return [PrintedLine.of(page, line) for line in lines]

@@ -1,10 +1,8 @@
-"""PDF ingest with pdfplumber: the only module that touches pdfplumber (and pdfminer beneath it).
+"""The PDF package's entry point: a PDF file's bytes to a :class:`Document`.
 
-A page is read once: pdfplumber's ``page.layout`` gives pdfminer's layout objects, and the glyphs
-and ruling lines are taken straight from them. That skips pdfplumber's conversion of every glyph
-to a dictionary, two thirds of the time ``page.extract_text()`` spends on a page, so the whole
-pipeline stays faster than a bare text extraction. The page is closed right after, so memory stays
-flat over a batch. Everything else is geometry in ``pipeline.layout`` and the modules after it.
+It opens the file with pdfplumber, reads each page's glyphs (``glyphs``) and words (``words``) and
+closes the page right after, so memory stays flat over a batch; ``steps`` turns the pages into the
+document's lines. Only this module and ``glyphs`` touch pdfplumber and pdfminer.
 
 Files that are not readable PDFs fail with a message that says why: a password is needed, the file
 is truncated, it is another kind of file, it has no text layer. A PDF that is encrypted but opens
@@ -16,19 +14,17 @@ from __future__ import annotations
 import io
 import logging
 import warnings
-from collections.abc import Iterator
-from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.document import Document
-from pipeline.ingest import IngestError
-from pipeline.layout import Glyph, PageText, Rule, words_from_glyphs
-from pipeline.reading_order import document_lines
+from pipeline.errors import PdfError
+from pipeline.pdf.glyphs import page_glyphs
+from pipeline.pdf.steps import document_lines
+from pipeline.pdf.words import PageText, words_from_glyphs
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +39,6 @@ PDF_HEADER = b"%PDF-"
 END_OF_FILE = b"%%EOF"
 # Readers look for the header in the first, and for %%EOF in the last, 1024 bytes of a file.
 MARKER_WINDOW = 1024
-# A drawn line or rectangle at most this thick (points) is a ruling line.
-RULE_THICKNESS = 2.0
 # pdfminer writes a glyph its font maps to no character as "(cid:N)"; a bullet may be one, but when
 # this share of the words has one the text is unreadable.
 UNMAPPED_GLYPH = "(cid:"
@@ -65,7 +59,7 @@ SIGNATURES = (
 def read_pdf(data: bytes, source: str, sha256: str) -> Document:
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
-    Raises :class:`IngestError` when the bytes are not a PDF that can be read without a password
+    Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password
     or hold no text.
     """
     _check_markers(data)
@@ -75,12 +69,12 @@ def read_pdf(data: bytes, source: str, sha256: str) -> Document:
         pages = _read_pages(data)
     words = [word.text for page in pages for word in page.words]
     if not words:
-        raise IngestError(
+        raise PdfError(
             f"the PDF has no text layer (its {len(pages)} page(s) are probably scanned images); "
             "run OCR on it first"
         )
     if sum(1 for word in words if UNMAPPED_GLYPH in word) > UNMAPPED_SHARE * len(words):
-        raise IngestError(
+        raise PdfError(
             "the PDF's text cannot be decoded: its fonts map the glyphs to no characters; run OCR on it first"
         )
     log.debug("%s: %d pages", source, len(pages))
@@ -94,9 +88,9 @@ def _check_markers(data: bytes) -> None:
         kind = next((name for magic, name in SIGNATURES if data.startswith(magic)), None)
         if kind is None:
             kind = "plain text" if _looks_like_text(data[:MARKER_WINDOW]) else "unrecognised binary data"
-        raise IngestError(f"not a PDF file: it has no %PDF header and looks like {kind}")
+        raise PdfError(f"not a PDF file: it has no %PDF header and looks like {kind}")
     if END_OF_FILE not in data[-MARKER_WINDOW:]:
-        raise IngestError("the PDF is truncated or incomplete: it does not end with %%EOF")
+        raise PdfError("the PDF is truncated or incomplete: it does not end with %%EOF")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -122,9 +116,7 @@ def _read_pages(data: bytes) -> list[PageText]:
                 raise
             # A damaged page can make pdfminer raise nearly anything (syntax, type, key, zlib errors).
             except Exception as exc:
-                raise IngestError(
-                    f"page {page.page_number} of the PDF cannot be read: {_reason(exc)}"
-                ) from exc
+                raise PdfError(f"page {page.page_number} of the PDF cannot be read: {_reason(exc)}") from exc
             finally:
                 page.close()
     return pages
@@ -136,16 +128,16 @@ def _pages(pdf: pdfplumber.PDF) -> list[Page]:
     except MemoryError:
         raise
     except Exception as exc:  # a broken page tree fails in as many ways as a broken page
-        raise IngestError(f"the PDF's list of pages cannot be read: {_reason(exc)}") from exc
+        raise PdfError(f"the PDF's list of pages cannot be read: {_reason(exc)}") from exc
 
 
-def _open_error(exc: PdfminerException) -> IngestError:
+def _open_error(exc: PdfminerException) -> PdfError:
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     if isinstance(cause, PDFPasswordIncorrect):
-        return IngestError("the PDF is password-protected: it cannot be opened without its password")
+        return PdfError("the PDF is password-protected: it cannot be opened without its password")
     if isinstance(cause, PDFEncryptionError):
-        return IngestError(f"the PDF is encrypted in a way that cannot be read: {_reason(cause)}")
-    return IngestError(f"not a readable PDF: {_reason(cause)}")
+        return PdfError(f"the PDF is encrypted in a way that cannot be read: {_reason(cause)}")
+    return PdfError(f"not a readable PDF: {_reason(cause)}")
 
 
 def _reason(exc: BaseException) -> str:
@@ -154,38 +146,12 @@ def _reason(exc: BaseException) -> str:
 
 
 def _page_text(page: Page) -> PageText:
-    """The page's upright glyphs and ruling lines, top measured from the top of the page."""
-    height = float(page.height)
-    left, top = float(page.mediabox[0]), float(page.mediabox[1])
-    glyphs: list[Glyph] = []
-    rules: list[Rule] = []
-    for item in _walk(page.layout):
-        if isinstance(item, LTChar):
-            if item.upright:
-                glyphs.append(
-                    Glyph(item.get_text(), item.x0 + left, item.x1 + left,
-                          height - item.y1 + top, height - item.y0 + top, item.size)
-                )  # fmt: skip
-        elif isinstance(item, LTLine | LTRect):
-            rule = _rule(item, height, left, top)
-            if rule is not None:
-                rules.append(rule)
+    """The page's words and ruling lines."""
+    glyphs, rules = page_glyphs(page)
     return PageText(
-        page.page_number, float(page.width), height, tuple(words_from_glyphs(glyphs)), tuple(rules)
+        page.page_number,
+        float(page.width),
+        float(page.height),
+        tuple(words_from_glyphs(glyphs)),
+        tuple(rules),
     )
-
-
-def _walk(container: LTContainer[Any]) -> Iterator[LTItem]:
-    """The layout's objects in drawing order, descending into figures (form XObjects)."""
-    for item in container:
-        if isinstance(item, LTContainer) and not isinstance(item, LTChar):
-            yield from _walk(item)
-        else:
-            yield item
-
-
-def _rule(item: LTCurve, height: float, left: float, top: float) -> Rule | None:
-    width, tall = item.x1 - item.x0, item.y1 - item.y0
-    if (width <= RULE_THICKNESS) == (tall <= RULE_THICKNESS):
-        return None  # a dot, a filled box or a diagonal: no ruling line
-    return Rule(item.x0 + left, height - item.y1 + top, item.x1 + left, height - item.y0 + top)

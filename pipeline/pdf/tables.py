@@ -1,4 +1,4 @@
-"""Tables from word positions: columns where every row leaves a gap, rows from rules, space and content.
+"""Step 5, tables: columns where every row leaves a gap, from the positions of the words.
 
 Word processors draw a table as words at positions, with or without ruling lines, and table finders
 that follow ruling lines lose the borderless ones. So the columns come from the words: a column
@@ -8,7 +8,7 @@ whose words stand apart by more than a word space seeds a table; lines between a
 lines join it when their words fit the columns, which is how the wrapped lines of a cell and the
 heading rows with a single cell are kept.
 
-The rows are built in ``pipeline.table_rows``. A table that ends a page continues on the next
+The rows are built in ``rows``. A table that ends a page continues on the next
 one when the first lines there fit its columns; header rows repeated there are dropped and a row
 split by the page break is joined. Each row becomes one line of the document, its cells joined by
 tabs, empty cells included, the way the text exports print tables.
@@ -20,8 +20,10 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.layout import PrintedLine, Rule, is_list_marker
-from pipeline.table_rows import Grid, TableRow, columns, is_fragment, joined, table_rows
+from pipeline.pdf.glyphs import Rule
+from pipeline.pdf.printed_lines import PrintedLine
+from pipeline.pdf.rows import Grid, TableRow, columns, is_fragment, joined, table_rows
+from pipeline.pdf.words import is_list_marker
 
 # A gap this wide (times the font size) inside a printed line separates two cells.
 WIDE_GAP = 0.8

@@ -1,4 +1,4 @@
-"""Printed lines to the document's lines: one line per paragraph, bullet or table row.
+"""Step 7, lines: printed lines to the document's lines: one line per paragraph, bullet or table row.
 
 The text exports the extractors were written against hold a paragraph or a bullet on one line, with
 blank lines between paragraphs. The printed lines of a PDF are put back into that shape:
@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from statistics import median
 
 from pipeline.document import Line
-from pipeline.layout import PrintedLine, bullet_glyph, is_list_marker
-from pipeline.table_layout import Table
+from pipeline.pdf.printed_lines import PrintedLine
+from pipeline.pdf.tables import Table
+from pipeline.pdf.words import bullet_glyph, is_list_marker
 
 SOFT_HYPHEN = "\u00ad"
 # Extra space (times the font size) over the usual line spacing that separates two blocks.

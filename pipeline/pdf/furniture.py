@@ -1,4 +1,4 @@
-"""Running headers, footers and page numbers: text that repeats at the same place across pages.
+"""Step 4, furniture: running headers, footers and page numbers, text repeated across pages.
 
 Reports print the organisation at the top of each page ("Sveriges Kommuner och Landsting") and the
 page number at the bottom ("12 (27)", "Sida 12 av 27"). They are not part of the text: they would
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from pipeline.layout import PrintedLine
+from pipeline.pdf.printed_lines import PrintedLine
 
 # Lines at each end of a page that may be a running header or footer.
 ZONE_LINES = 2

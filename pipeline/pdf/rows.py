@@ -1,4 +1,4 @@
-"""The rows of a table whose columns are known: which printed lines start a row, and the cells.
+"""Step 6, rows: the rows of a table whose columns are known: which printed lines start a row, and the cells.
 
 A wrapped cell makes a row several printed lines tall. Rows are split at horizontal rules (ruled
 tables), else at the extra space between rows (cell padding), else by content: a line whose first
@@ -14,8 +14,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.layout import PrintedLine, Rule, Word
 from pipeline.numbers import is_number
+from pipeline.pdf.glyphs import Rule
+from pipeline.pdf.printed_lines import PrintedLine
+from pipeline.pdf.words import Word
 
 # Extra space (times the font size) that marks a row boundary in a table without rules.
 ROW_SPACE = 0.2

@@ -1,0 +1,151 @@
+"""Rules on the tables against the edition of the tool: its sub-questions, their max points, its
+area names, and whether kompass ships an edition for the report's year at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.framework import Framework
+from pipeline.records import Extraction, Finding, Severity
+from pipeline.validation.rule import Check, Rule, check
+from pipeline.validation.scores import TOLERANCE, by_area, report_year
+
+AREA_MAX_MISMATCH = Rule(
+    "area_max_mismatch", Severity.ERROR,
+    "Area {area}: the max points of its sub-questions sum to {found}, not {expected}.",
+    concerns=("area", "year"),
+    fires_when="the max points of a complete area do not sum to 100 (the edition's area max)",
+)  # fmt: skip
+
+
+@check(AREA_MAX_MISMATCH)
+def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    area_max = framework.area_max if framework else 100.0
+    for area, questions in by_area(extraction.question_scores).items():
+        if any(q.max_score is None for q in questions):
+            continue
+        if framework and {q.question_id for q in questions} != {
+            spec.question_id for spec in framework.questions_in(area)
+        }:
+            continue  # missing or unknown sub-questions are reported on their own
+        parts = sum(q.max_score for q in questions if q.max_score is not None)
+        if abs(parts - area_max) > TOLERANCE:
+            first = questions[0]
+            yield AREA_MAX_MISMATCH.finding(
+                area=area, year=report_year(extraction), expected=area_max, found=parts,
+                page=first.page, line=first.line,
+            )  # fmt: skip
+
+
+QUESTION_MAX_MISMATCH = Rule(
+    "question_max_mismatch", Severity.WARNING,
+    "Sub-question {question_id}: max points {found} differ from the {framework} edition's {expected}.",
+    concerns=("area", "question_id", "year"),
+    fires_when="a sub-question's max points differ from the edition's",
+)  # fmt: skip
+
+
+@check(QUESTION_MAX_MISMATCH)
+def question_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is None:
+        return
+    for q in extraction.question_scores:
+        spec = framework.question(q.question_id)
+        if spec and q.max_score is not None and abs(spec.max_score - q.max_score) > TOLERANCE:
+            yield QUESTION_MAX_MISMATCH.finding(
+                area=q.area, question_id=q.question_id, year=report_year(extraction),
+                expected=spec.max_score, found=q.max_score, page=q.page, line=q.line,
+                framework=framework.framework_id,
+            )  # fmt: skip
+
+
+QUESTION_MISSING = Rule(
+    "question_missing", Severity.WARNING,
+    "Sub-question {question_id} of the {framework} edition is not in the score table.",
+    concerns=("area", "question_id", "year"),
+    fires_when="a sub-question of the edition is not in the score table",
+)  # fmt: skip
+
+
+@check(QUESTION_MISSING)
+def question_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is None or not extraction.question_scores:
+        return
+    present = {q.question_id for q in extraction.question_scores}
+    for spec in framework.questions:
+        if spec.question_id not in present:
+            yield QUESTION_MISSING.finding(
+                area=spec.area, question_id=spec.question_id, year=report_year(extraction),
+                expected=spec.question_id, found="", framework=framework.framework_id,
+            )  # fmt: skip
+
+
+QUESTION_UNKNOWN = Rule(
+    "question_unknown", Severity.WARNING,
+    "Sub-question {question_id} is not part of the {framework} edition.",
+    concerns=("area", "question_id", "year"),
+    fires_when="the score table has a sub-question the edition does not",
+)  # fmt: skip
+
+
+@check(QUESTION_UNKNOWN)
+def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is None:
+        return
+    for q in extraction.question_scores:
+        if framework.question(q.question_id) is None:
+            yield QUESTION_UNKNOWN.finding(
+                area=q.area, question_id=q.question_id, year=report_year(extraction),
+                found=q.question_id, page=q.page, line=q.line, framework=framework.framework_id,
+            )  # fmt: skip
+
+
+FRAMEWORK_UNKNOWN = Rule(
+    "framework_unknown", Severity.INFO,
+    "No edition of the tool shipped with kompass covers {year}; sub-questions and max points are not "
+    "checked against an edition.",
+    concerns=("year",),
+    fires_when="no edition of the tool shipped with kompass covers the report's year",
+)  # fmt: skip
+
+
+@check(FRAMEWORK_UNKNOWN)
+def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is None:
+        year = report_year(extraction)
+        yield FRAMEWORK_UNKNOWN.finding(year=year, found=str(year) if year else "")
+
+
+AREA_NAME_UNKNOWN = Rule(
+    "area_name_unknown", Severity.WARNING,
+    "The {context} names an area \"{found}\", which matches no wording of {which} in the {framework} "
+    "edition.",
+    concerns=("area",),
+    fires_when="a table or section heading names an area in words that match no wording of that area",
+)  # fmt: skip
+
+
+@check(AREA_NAME_UNKNOWN)
+def area_name_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is None:
+        return
+    for heading in extraction.area_headings:
+        matched = framework.match_area_name(heading.printed_name)
+        if heading.area is not None and matched == heading.area:
+            continue
+        spec = framework.area(heading.area) if heading.area is not None else None
+        yield AREA_NAME_UNKNOWN.finding(
+            area=heading.area, expected=spec.name if spec else "", found=heading.printed_name,
+            page=heading.page, line=heading.line, context=heading.context.replace("_", " "),
+            which=f"area {heading.area}" if spec else "any area", framework=framework.framework_id,
+        )  # fmt: skip
+
+
+CHECKS: tuple[Check, ...] = (
+    area_max_mismatch,
+    question_max_mismatch,
+    question_missing,
+    question_unknown,
+    framework_unknown,
+    area_name_unknown,
+)

@@ -1,0 +1,162 @@
+"""How a validation rule is declared: once, as data, from which its findings, the rule list and the
+README's rule table all come.
+
+A ``Rule`` holds everything about one rule: its slug, severity, message template, the fields a finding
+of it names (its area, sub-question and/or year) and the one line the README says about it. A
+``Check`` is a function that looks at an extraction and yields findings; it names the rules it may
+raise, and it can only build a finding through ``rule.finding(...)``, so it cannot misspell a slug
+or a severity, and it cannot raise a rule it did not name (that fails loudly).
+
+To add a rule:
+
+1. Declare it beside its check (in ``scores.py``, ``narrative.py``, ``municipal.py`` or a new module
+   of this package)::
+
+       AREA_EMPTY = Rule(
+           "area_empty", Severity.WARNING,
+           "Area {area}: the score table lists no sub-question for {year}.",
+           concerns=("area", "year"),
+           fires_when="an area of the edition has no row in the score table",
+       )
+
+2. Write the check, naming the rules it raises, and build every finding from the declaration::
+
+       @check(AREA_EMPTY)
+       def area_empty(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+           ...
+               yield AREA_EMPTY.finding(area=area, year=year, found="", page=..., line=...)
+
+   then add the check to its module's ``CHECKS`` tuple (a new module's ``CHECKS`` to the sum in
+   ``pipeline/validation/__init__.py``).
+3. Run ``make readme`` to regenerate the README's rule table.
+4. Add a firing case to ``tests/test_rules_fire.py``: a real or minimally altered snippet and the
+   key fields of the finding it must raise. A rule without one fails that test.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.framework import Framework
+from pipeline.numbers import format_number
+from pipeline.records import Extraction, Finding, Severity
+
+# The fields of a finding that say what it is about; a rule declares which of them it fills.
+CONCERNS = ("area", "question_id", "year")
+_SLUG = regex.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+
+
+class RuleDeclarationError(ValueError):
+    """A rule is declared or used against its own declaration: a programming error, never data."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validation rule, declared once.
+
+    ``template`` is filled with the finding's fields (``area``, ``question_id``, ``year``,
+    ``expected``, ``found``) and the details a check passes; ``concerns`` lists which of ``area``,
+    ``question_id`` and ``year`` a finding of this rule names; ``fires_when`` is the README's line.
+    """
+
+    slug: str
+    severity: Severity
+    template: str
+    concerns: tuple[str, ...]
+    fires_when: str
+
+    def __post_init__(self) -> None:
+        if not _SLUG.match(self.slug):
+            raise RuleDeclarationError(f"rule slug {self.slug!r} is not snake_case")
+        unknown = set(self.concerns) - set(CONCERNS)
+        if unknown:
+            raise RuleDeclarationError(f"rule {self.slug}: unknown concerns {sorted(unknown)}")
+        unnamed = (self.placeholders() & set(CONCERNS)) - set(self.concerns)
+        if unnamed:
+            raise RuleDeclarationError(
+                f"rule {self.slug}: the template uses {sorted(unnamed)} but the rule does not concern it"
+            )
+
+    def placeholders(self) -> set[str]:
+        """The names the message template fills in."""
+        return {name for _, name, _, _ in string.Formatter().parse(self.template) if name}
+
+    def finding(
+        self,
+        *,
+        area: int | None = None,
+        question_id: str | None = None,
+        year: int | None = None,
+        expected: float | str | None = None,
+        found: float | str | None = None,
+        page: int | None = None,
+        line: int | None = None,
+        **details: object,
+    ) -> Finding:
+        """A finding of this rule, its message the template filled with its fields and ``details``."""
+        named = {"area": area, "question_id": question_id, "year": year}
+        stray = [name for name, value in named.items() if value is not None and name not in self.concerns]
+        if stray:
+            raise RuleDeclarationError(f"rule {self.slug} does not concern {stray}")
+        expected_text = format_number(expected) if isinstance(expected, float | int) else expected
+        found_text = format_number(found) if isinstance(found, float | int) else found
+        message = self.template.format(**named, expected=expected_text, found=found_text, **details)
+        return Finding(
+            rule=self.slug,
+            severity=self.severity,
+            message=message,
+            area=area,
+            question_id=question_id,
+            year=year,
+            expected=expected_text,
+            found=found_text,
+            page=page,
+            line=line,
+        )
+
+
+CheckFunction = Callable[[Extraction, Framework | None], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check function and the rules it may raise; calling it runs the function."""
+
+    function: CheckFunction
+    rules: tuple[Rule, ...]
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+    def __call__(self, extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+        slugs = {rule.slug for rule in self.rules}
+        for finding in self.function(extraction, framework):
+            if finding.rule not in slugs:
+                raise RuleDeclarationError(f"check {self.name} raised {finding.rule}, which it does not name")
+            yield finding
+
+
+def check(*rules: Rule) -> Callable[[CheckFunction], Check]:
+    """Declare a function as the check that raises ``rules``."""
+    if not rules:
+        raise RuleDeclarationError("a check names at least one rule")
+
+    def declare(function: CheckFunction) -> Check:
+        return Check(function, rules)
+
+    return declare
+
+
+def rules_of(checks: Iterable[Check]) -> tuple[Rule, ...]:
+    """Every rule the checks raise, in order; a slug declared twice is an error."""
+    rules = tuple(rule for each in checks for rule in each.rules)
+    slugs = [rule.slug for rule in rules]
+    doubled = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+    if doubled:
+        raise RuleDeclarationError(f"rules declared twice: {doubled}")
+    return rules

@@ -1,0 +1,96 @@
+"""Rules are declared once: the README's table, the rule list and every finding come from the
+declarations, and a check cannot raise what it did not declare."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from pipeline.framework import Framework
+from pipeline.records import Extraction, Finding, Severity
+from pipeline.validation import CHECKS, RULES, validate
+from pipeline.validation.readme import ReadmeBlockError, block, markers, replace_block, rules_table
+from pipeline.validation.rule import Rule, RuleDeclarationError, check, rules_of
+from tests.conftest import ROOT
+
+DEMO = Rule(
+    "demo_rule", Severity.WARNING, "Area {area}: {found} is not {expected} ({why}).",
+    concerns=("area",), fires_when="a demonstration fires",
+)  # fmt: skip
+
+
+def test_readme_rule_table_is_the_declarations() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert block(readme, "rules") == rules_table(RULES), "README is stale: run `make readme`"
+
+
+def test_rule_table_lists_every_rule_once_errors_first() -> None:
+    rows = rules_table(RULES).splitlines()[2:]
+    assert sorted(row.split(" | ")[0].strip("| `") for row in rows) == sorted(r.slug for r in RULES)
+    severities = [row.split(" | ")[1] for row in rows]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+def test_rule_table_escapes_a_pipe_in_a_description() -> None:
+    rule = Rule("pipe_rule", Severity.INFO, "x", concerns=(), fires_when="a | b")
+    assert rules_table([rule]).splitlines()[2] == "| `pipe_rule` | info | – | a \\| b |"
+
+
+def test_replace_block_keeps_the_rest_of_the_text() -> None:
+    opening, closing = markers("rules")
+    text = f"before\n{opening}old\n{closing}after\n"
+    assert replace_block(text, "rules", "new\n") == f"before\n{opening}new\n{closing}after\n"
+    with pytest.raises(ReadmeBlockError):
+        block("no markers here", "rules")
+
+
+def test_every_slug_is_declared_once_and_raised_by_one_check() -> None:
+    slugs = [rule.slug for rule in RULES]
+    assert len(slugs) == len(set(slugs))
+    assert sorted(slugs) == sorted(rule.slug for each in CHECKS for rule in each.rules)
+    with pytest.raises(RuleDeclarationError, match="declared twice"):
+        rules_of(CHECKS + CHECKS[:1])
+
+
+def test_finding_is_built_from_the_declaration() -> None:
+    finding = DEMO.finding(area=3, expected=100.0, found=7.5, page=2, line=40, why="demo")
+    assert finding == Finding(
+        rule="demo_rule", severity=Severity.WARNING, message="Area 3: 7.5 is not 100 (demo).",
+        area=3, expected="100", found="7.5", page=2, line=40,
+    )  # fmt: skip
+
+
+def test_finding_cannot_name_what_its_rule_does_not_concern() -> None:
+    with pytest.raises(RuleDeclarationError, match="does not concern"):
+        DEMO.finding(area=3, year=2007, found="x", why="y")
+
+
+@pytest.mark.parametrize(
+    ("slug", "template", "concerns", "error"),
+    [
+        ("Demo-Rule", "x", (), "snake_case"),
+        ("demo_rule", "Area {area}", (), "does not concern"),
+        ("demo_rule", "Year {year}", ("area",), "does not concern"),
+        ("demo_rule", "x", ("page",), "unknown concerns"),
+    ],
+)
+def test_bad_declarations_fail_on_import(
+    slug: str, template: str, concerns: tuple[str, ...], error: str
+) -> None:
+    with pytest.raises(RuleDeclarationError, match=error):
+        Rule(slug, Severity.INFO, template, concerns=concerns, fires_when="never")
+
+
+def test_a_check_cannot_raise_a_rule_it_did_not_declare() -> None:
+    other = Rule("other_rule", Severity.INFO, "x", concerns=(), fires_when="never")
+
+    @check(DEMO)
+    def sneaky(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+        yield other.finding()
+
+    assert sneaky.name == "sneaky"
+    with pytest.raises(RuleDeclarationError, match="sneaky raised other_rule"):
+        validate(Extraction(), None, (sneaky,))
+    with pytest.raises(RuleDeclarationError):
+        check()
