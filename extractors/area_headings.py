@@ -98,12 +98,12 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
     for pattern in (NUMBERED_AREA_HEADING, SUB_CHAPTER_AREA_HEADING):
         if match := pattern.match(text):
             name, used = _wrapped_name(lines, index, match["name"].strip())
-            area = int(match["area"])
-            if any(framework.match_area_name(name) == area for framework in load_frameworks()):
-                return HeadingCandidate(index, area, name, text, used)
+            number = int(match["area"])
+            if any(framework.match_area_name(name) == number for framework in load_frameworks()):
+                return HeadingCandidate(index, number, name, text, used)
             return None
-    if NAME_ONLY.match(text) and (area := area_of_name(text)) is not None:
-        return HeadingCandidate(index, area, text, text, 1, named_only=True)
+    if NAME_ONLY.match(text) and (named := area_of_name(text)) is not None:
+        return HeadingCandidate(index, named, text, text, 1, named_only=True)
     return None
 
 
