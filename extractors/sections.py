@@ -57,6 +57,8 @@ class AreaSection:
     printed_name: str
     heading: Line
     body: tuple[Line, ...]
+    # Found by its name alone, without a number or "Område" to say it heads an area.
+    by_name_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def find_area_sections(doc: Document) -> tuple[AreaSection, ...]:
     for position, start in enumerate(starts):
         stop = starts[position + 1].index if position + 1 < len(starts) else end
         body = lines[start.index + start.lines_used : stop]
-        sections.append(AreaSection(start.area, start.name, lines[start.index], body))
+        sections.append(AreaSection(start.area, start.name, lines[start.index], body, start.named_only))
     return tuple(sections)
 
 

@@ -7,16 +7,15 @@ import hashlib
 import logging
 from pathlib import Path
 
-import regex
-
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
 from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.name_matcher import swedish_matcher
 from extractors.observations import extract_observations
+from extractors.report_shape import report_shape
 from extractors.score_table import extract_question_scores
-from extractors.sections import extract_sections
+from extractors.sections import extract_sections, find_area_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
@@ -30,8 +29,6 @@ from pipeline.validation import validate
 from pipeline.validation.scores import report_year
 
 log = logging.getLogger(__name__)
-
-KOMMUNKOMPASSEN = regex.compile(r"kommun(?:e)?kompass", regex.IGNORECASE)
 
 
 def extract(doc: Document) -> Extraction:
@@ -65,14 +62,13 @@ def extract(doc: Document) -> Extraction:
 def digitize(doc: Document) -> Extraction:
     """Extract and validate one document.
 
-    Raises :class:`NotAReportError` when the document has neither the tool's name nor any of its
-    tables.
+    Raises :class:`NotAReportError` when the document lacks a report's structure (title page, area
+    sections, score tables: see :mod:`extractors.report_shape`).
     """
     extraction = extract(doc)
-    if not (extraction.area_scores or extraction.question_scores) and not any(
-        KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
-    ):
-        raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
+    shape = report_shape(doc, extraction, find_area_sections(doc))
+    if not shape.is_report:
+        raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
     framework = framework_for_year(extraction.metadata.year)
     extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
