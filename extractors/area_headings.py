@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -73,16 +74,28 @@ def heading_like(line: Line) -> str | None:
 
 
 def area_of_name(name: str) -> int | None:
-    """The area ``name`` is a wording of, in any edition: all its words are the wording's."""
+    """The area ``name`` is a wording of, in any edition: all its words are the wording's.
+
+    A heading that adds words ("Sammanfattning offentlighet och demokrati") is not an area's name.
+    """
     tokens = name_tokens(name)
     if not tokens:
         return None
-    for framework in load_frameworks():
-        area = framework.match_area_name(name)
-        spec = framework.area(area) if area is not None else None
-        if spec and any(tokens <= name_tokens(variant) for variant in (spec.name, *spec.variants)):
-            return area
-    return None
+    return next(
+        (area for area, wording in _area_wordings() if tokens <= wording and len(tokens) * 2 >= len(wording)),
+        None,
+    )
+
+
+@cache
+def _area_wordings() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Every edition's wordings of every area, as word sets (built once: headings are many)."""
+    return tuple(
+        (area.number, name_tokens(variant))
+        for framework in load_frameworks()
+        for area in framework.areas
+        for variant in (area.name, *area.variants)
+    )
 
 
 def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | None:

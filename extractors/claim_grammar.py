@@ -37,7 +37,7 @@ _SCORE_VERB = (
 )
 # "resultatet blev 73 poäng", "poängen inom området är 73 poäng".
 _RESULT_IS = (
-    r"(?:resultatet|poängen|totalpoängen|poängsumman|utfallet)(?:\s+\p{L}+){0,3}?\s+(?:är|blev|blir|var)"
+    r"(?:resultatet|poängen|totalpoängen|poängsumman|utfallet)(?:\s+[\p{L},–-]+){0,8}?\s+(?:är|blev|blir|var)"
 )
 SCORE_CLAIM = regex.compile(
     rf"\b(?:{_SCORE_VERB}|{_RESULT_IS})\b(?:\s+\p{{L}}+){{0,4}}?\s+{SCORE}",

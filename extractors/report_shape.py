@@ -22,7 +22,7 @@ import regex
 from extractors.prose import heading_text
 from extractors.sections import AreaSection
 from pipeline.document import Document
-from pipeline.records import Extraction
+from pipeline.records import AreaScore, QuestionScore
 
 # The title is on the first page: the tool's name within this many non-blank lines, and
 # "Analys av" within ``TITLE_SPAN`` lines of it.
@@ -72,17 +72,22 @@ class ReportShape:
         return "; ".join(missing)
 
 
-def report_shape(doc: Document, extraction: Extraction, sections: Sequence[AreaSection]) -> ReportShape:
-    """The report structure ``doc`` has, from its lines, its area sections and its tables."""
+def report_shape(
+    doc: Document,
+    area_scores: Sequence[AreaScore],
+    question_scores: Sequence[QuestionScore],
+    sections: Sequence[AreaSection],
+) -> ReportShape:
+    """The report structure ``doc`` has, from its lines, its tables and its area sections."""
     areas = {section.area for section in sections if not section.by_name_only}
     named = {section.area for section in sections if section.by_name_only}
     weight = 1.0 if len(areas) >= MIN_SECTIONS else 0.5 if len(areas | named) >= MIN_SECTIONS else 0.0
-    summary_areas = {(score.year, score.area) for score in extraction.area_scores}
+    summary_areas = {(score.year, score.area) for score in area_scores}
     by_year: dict[int | None, int] = {}
     for year, _ in summary_areas:
         by_year[year] = by_year.get(year, 0) + 1
     tables = (
-        len(extraction.question_scores) >= MIN_QUESTION_ROWS
+        len(question_scores) >= MIN_QUESTION_ROWS
         or max(by_year.values(), default=0) >= MIN_SECTIONS
     )
     return ReportShape(has_title(doc), weight, tables)

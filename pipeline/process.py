@@ -15,7 +15,7 @@ from extractors.name_matcher import swedish_matcher
 from extractors.observations import extract_observations
 from extractors.report_shape import report_shape
 from extractors.score_table import extract_question_scores
-from extractors.sections import extract_sections, find_area_sections
+from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
@@ -31,12 +31,21 @@ from pipeline.validation.scores import report_year
 log = logging.getLogger(__name__)
 
 
-def extract(doc: Document) -> Extraction:
-    """Every record the extractors find in ``doc``, without validation."""
-    metadata = extract_metadata(doc)
+def extract(doc: Document, require_report: bool = False) -> Extraction:
+    """Every record the extractors find in ``doc``, without validation.
+
+    With ``require_report``, a document without a report's structure (title page, area sections,
+    score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
+    that structure has been read, before anything else is extracted.
+    """
     summary = extract_summary_table(doc)
     scores = extract_question_scores(doc)
     sections = extract_sections(doc)
+    if require_report:
+        shape = report_shape(doc, summary.area_scores, scores.questions, sections.sections)
+        if not shape.is_report:
+            raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
+    metadata = extract_metadata(doc)
     evaluations = extract_evaluations(doc)
     extraction = Extraction(
         metadata=metadata,
@@ -65,10 +74,7 @@ def digitize(doc: Document) -> Extraction:
     Raises :class:`NotAReportError` when the document lacks a report's structure (title page, area
     sections, score tables: see :mod:`extractors.report_shape`).
     """
-    extraction = extract(doc)
-    shape = report_shape(doc, extraction, find_area_sections(doc))
-    if not shape.is_report:
-        raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
+    extraction = extract(doc, require_report=True)
     framework = framework_for_year(extraction.metadata.year)
     extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))

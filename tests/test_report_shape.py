@@ -20,7 +20,8 @@ from tests.not_reports import MEMO, NOT_REPORTS, PRESS_RELEASE, WEB_PAGE
 
 def shape_of(text: str):
     doc = doc_from(text)
-    return report_shape(doc, extract(doc), find_area_sections(doc))
+    extraction = extract(doc)
+    return report_shape(doc, extraction.area_scores, extraction.question_scores, find_area_sections(doc))
 
 
 @pytest.mark.parametrize(
