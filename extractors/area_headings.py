@@ -22,14 +22,18 @@ import regex
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.prose import heading_text, join_wrapped
 from pipeline.document import Line
+from pipeline.edition_lookup import area_number_pattern, denoting_editions
 from pipeline.framework import load_frameworks, name_tokens
 
 # The name starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is
 # no heading.
-AREA_HEADING = regex.compile(r"^(?i:(?:huvud)?område)\s+(?P<area>[1-8])\s*[.:–-]?\s+(?P<name>\p{Lu}.*?)$")
-AREA_NUMBER_ONLY = regex.compile(r"^(?i:(?:huvud)?område)\s+(?P<area>[1-8])\s*[.:–-]?$")
-NUMBERED_AREA_HEADING = regex.compile(r"^(?P<area>[1-8])\.?\s+(?P<name>\p{Lu}.*?)$")
-SUB_CHAPTER_AREA_HEADING = regex.compile(r"^\d{1,2}\.(?P<area>[1-8])\.?\s+(?P<name>\p{Lu}.*?)$")
+_AREA = area_number_pattern()
+AREA_HEADING = regex.compile(
+    rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–-]?\s+(?P<name>\p{{Lu}}.*?)$"
+)
+AREA_NUMBER_ONLY = regex.compile(rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–-]?$")
+NUMBERED_AREA_HEADING = regex.compile(rf"^(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
+SUB_CHAPTER_AREA_HEADING = regex.compile(rf"^\d{{1,2}}\.(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 NAME_ONLY = regex.compile(r"^(?P<name>\p{Lu}[\p{L} ,/–-]*\p{L})$")
 # A heading never ends like a sentence or a clause, and is never long.
 NOT_A_HEADING_END = regex.compile(r"[.,;:]$")
@@ -112,7 +116,7 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
         if match := pattern.match(text):
             name, used = _wrapped_name(lines, index, match["name"].strip())
             number = int(match["area"])
-            if any(framework.match_area_name(name) == number for framework in load_frameworks()):
+            if denoting_editions(name, number):
                 return HeadingCandidate(index, number, name, text, used)
             return None
     if NAME_ONLY.match(text) and (named := area_of_name(text)) is not None:

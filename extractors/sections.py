@@ -29,6 +29,7 @@ from extractors.area_headings import (
 from extractors.bullets import bullet_text
 from extractors.prose import STARTS_LOWERCASE, heading_text, join_wrapped, strip_markup
 from pipeline.document import Document, Line
+from pipeline.edition_lookup import area_number_pattern, question_id_pattern
 from pipeline.records import AreaHeading, ListedQuestion
 
 # "3 Detaljerad genomgång ...", "4 Poängsammanställning": a top-level numbered heading.
@@ -39,11 +40,13 @@ ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2})(?P<punctuation>[.)]?)\s")
 KNOWN_CHAPTER = regex.compile(r"poängsammanställning|poängfördelning|kortfakta|bilag", regex.IGNORECASE)
 # Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "TOTALT  497")
 # and the score table's column header ("Max- poäng  Egna poäng") end the last section.
-TABLE_ROW_LABEL = regex.compile(r"^(?:[1-8](?:\.\d{1,2})?\.?\s+\S|totalt\b)", regex.IGNORECASE)
+TABLE_ROW_LABEL = regex.compile(
+    rf"^(?:{area_number_pattern()}(?:\.\d{{1,2}})?\.?\s+\S|totalt\b)", regex.IGNORECASE
+)
 TABLE_HEADER_CELL = regex.compile(r"^(?:max\W*poäng|egna\s+poäng)$", regex.IGNORECASE)
 NUMERIC_CELL = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
 # "- 1.1 Hur informeras invånarna?": a sub-question listed at the top of a section.
-LISTED_QUESTION = regex.compile(r"^(?P<id>[1-8]\.\d{1,2})\.?\s+(?P<text>\S.*)$")
+LISTED_QUESTION = regex.compile(rf"^(?P<id>{question_id_pattern()})\.?\s+(?P<text>\S.*)$")
 QUESTION_END = regex.compile(r"[?.!]$")
 # The question list starts within this many non-blank lines of the heading.
 QUESTION_LIST_REACH = 3
