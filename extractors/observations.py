@@ -18,41 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from extractors.bullets import read_bullet_list
 from extractors.prose import heading_text
 from extractors.sections import AreaSection, find_area_sections
 from pipeline.document import Document, Line
+from pipeline.heading_words import IMPROVEMENT, LEAD_IN_WORDS, LIST_LABELS, STRENGTH
 from pipeline.records import Observation
 
-STRENGTH, IMPROVEMENT = "strength", "improvement"
-
-# The labels, on a line of their own (a colon may follow), in the wordings reports use: a word
-# before ("Kommunens styrkor", "Prioriterade förbättringsförslag") and what they concern after
-# ("Styrkor inom området", "Förbättringsområden för offentlighet och demokrati") may come with it.
-_STRENGTH_WORDS = r"(?:styrkor|starka\s+sidor|starka\s+områden|styrkeområden|framgångsfaktorer)"
-_IMPROVEMENT_WORDS = (
-    r"(?:förbättringsområden|förbättringsområde|utvecklingsområden|utvecklingsområde|förbättringsmöjligheter|"
-    r"utvecklingsmöjligheter|svagheter|förbättringsförslag|utvecklingsförslag|förslag\s+till\s+förbättringar|"
-    r"områden\s+att\s+utveckla|områden\s+att\s+förbättra|att\s+utveckla|att\s+förbättra)"
-)
-_BEFORE = r"(?:(?:kommunens|områdets|identifierade|viktiga|tydliga|prioriterade|möjliga|främsta|övriga)\s+)?"
-_AFTER = r"(?:\s+(?:inom|för|i)\s+[\p{L} ,/–-]{1,80})?"
-LIST_LABELS = {
-    STRENGTH: regex.compile(rf"^{_BEFORE}{_STRENGTH_WORDS}{_AFTER}\s*:?$", regex.IGNORECASE),
-    IMPROVEMENT: regex.compile(rf"^{_BEFORE}{_IMPROVEMENT_WORDS}{_AFTER}\s*:?$", regex.IGNORECASE),
-}
-# "Utvärderarna vill särskilt lyfta fram följande styrkor:": a lead-in ending in a colon that
-# names one kind of list.
-LEAD_IN_WORDS = {
-    STRENGTH: regex.compile(r"\b(?:styrkor|starka\s+sidor|starka\s+områden)\b", regex.IGNORECASE),
-    IMPROVEMENT: regex.compile(
-        r"\b(?:förbättringsområden|utvecklingsområden|förbättringsmöjligheter|utvecklingsmöjligheter|"
-        r"svagheter|förbättringsförslag|områden\s+att\s+utveckla)\b",
-        regex.IGNORECASE,
-    ),
-}
+# The labels, on a line of their own (a colon may follow), in every wording reports use, and
+# lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.heading_words`.
 MAX_LEAD_IN_LENGTH = 120
 
 

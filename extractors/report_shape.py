@@ -86,10 +86,7 @@ def report_shape(
     by_year: dict[int | None, int] = {}
     for year, _ in summary_areas:
         by_year[year] = by_year.get(year, 0) + 1
-    tables = (
-        len(question_scores) >= MIN_QUESTION_ROWS
-        or max(by_year.values(), default=0) >= MIN_SECTIONS
-    )
+    tables = len(question_scores) >= MIN_QUESTION_ROWS or max(by_year.values(), default=0) >= MIN_SECTIONS
     return ReportShape(has_title(doc), weight, tables)
 
 
