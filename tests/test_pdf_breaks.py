@@ -88,3 +88,63 @@ def test_improvement_list_after_a_full_strength_item_is_read_as_improvements() -
         ("strength", FULL_ITEM),
         ("improvement", "Medborgarförslag."),
     ]
+
+
+LEFT_COLUMN = [
+    "Kommunen har under flera år arbetat med",
+    "att utveckla sin styrmodell och har nu en",
+    "tydlig koppling mellan mål och resultat.",
+    "Inom området uppnår kommunen 73 poäng.",
+    "Arbetet med information har utvecklats",
+    "och hemsidan är tydlig och innehållsrik.",
+]
+RIGHT_COLUMN = [
+    "Medborgardialogen kring budgeten har",
+    "genomförts i alla kommundelar under det",
+    "senaste året och synpunkterna har tagits",
+    "om hand av nämnderna på ett systematiskt",
+    "sätt som redovisas i årsredovisningen och",
+    "på kommunens hemsida för alla invånare.",
+]
+
+
+def two_column_page(right_x: float = 310.0) -> list:
+    words = list(words_at(LEFT, 80, "Område 1 Offentlighet och demokratisk kontroll"))
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        words += [*words_at(LEFT, 104 + 12 * n, left), *words_at(right_x, 104 + 12 * n, right)]
+    words += words_at(LEFT, 200, "Styrkor")
+    return words
+
+
+def test_two_column_text_is_read_column_by_column() -> None:
+    lines = non_blank([page(1, two_column_page())])
+    assert lines[0] == "Område 1 Offentlighet och demokratisk kontroll"
+    assert lines[-1] == "Styrkor"
+    body = " ".join(lines[1:-1])
+    assert body.index("Kommunen har under flera år") < body.index("Inom området uppnår kommunen 73 poäng.")
+    assert body.index("på kommunens hemsida för alla invånare.") > body.index("hemsidan är tydlig")
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert "Medborgardialogen kring budgeten har genomförts i alla kommundelar" in body
+    assert not any("arbetat med Medborgardialogen" in line for line in lines)
+
+
+def test_a_claim_in_the_left_column_reads_whole() -> None:
+    doc = Document(lines=document_lines([page(1, two_column_page())]), input_format="pdf")
+    from extractors.claims import extract_claims
+
+    [claim] = extract_claims(doc, (2005, 2007), 2007)
+    assert (claim.area, claim.claimed_score) == (1, 73)
+
+
+def test_a_table_with_a_wide_gap_between_its_halves_is_not_cut_into_columns() -> None:
+    rows = [
+        ("1.1 Hur informeras medborgarna?", "40", "28", "5.1 Hur detaljerat är rapporteringen?", "40", "32")
+    ] * 6
+    words = []
+    for n, (q1, m1, s1, q2, m2, s2) in enumerate(rows):
+        top = 100 + 12 * n
+        words += [*words_at(LEFT, top, q1), *words_at(250, top, m1), *words_at(270, top, s1)]
+        words += [*words_at(310, top, q2), *words_at(490, top, m2), *words_at(510, top, s2)]
+    lines = non_blank([page(1, words)])
+    assert all(line.count("\t") >= 4 or "5.1" in line for line in lines)
+    assert not any(line.startswith("5.1") for line in lines)

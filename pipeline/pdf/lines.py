@@ -83,7 +83,11 @@ class _Geometry:
         }
 
     def reaches_edge(self, line: PrintedLine) -> bool:
-        return line.x1 >= self.right.get(line.page, line.x1) - JUSTIFIED_TOLERANCE
+        return line.x1 >= self.right_of(line) - JUSTIFIED_TOLERANCE
+
+    def right_of(self, line: PrintedLine) -> float:
+        """Where the text ends on the right of the line's column (of its page, in one column)."""
+        return line.column_right if line.column_right is not None else self.right.get(line.page, line.x1)
 
     def spaced(self, upper: PrintedLine | Table, lower: PrintedLine | Table) -> bool:
         """Whether extra space stands between two blocks on one page."""
@@ -103,7 +107,7 @@ class _Geometry:
         """
         line = block[-1]
         word = following.words[0]
-        room = self.right.get(line.page, line.x1) - line.x1
+        room = self.right_of(line) - line.x1
         if room > (word.x1 - word.x0) + 0.25 * line.size:
             return True
         if round(line.size) not in self.justified or _is_list_item(block[0]):
