@@ -14,6 +14,7 @@ from pipeline.document import Document
 from pipeline.pdf.steps import document_lines
 
 TEXT_X = LEFT + 18
+HEADING = "Område 1 Offentlighet och demokratisk kontroll"
 # A bullet item long enough to reach the right edge of the text (528 pt).
 FULL_ITEM = "Kartläggning och sammanställning av kvalitetsmetoder samt innovativa arbetssätt i"
 
@@ -148,3 +149,19 @@ def test_a_table_with_a_wide_gap_between_its_halves_is_not_cut_into_columns() ->
     lines = non_blank([page(1, words)])
     assert all(line.count("\t") >= 4 or "5.1" in line for line in lines)
     assert not any(line.startswith("5.1") for line in lines)
+
+
+@pytest.mark.parametrize(("marker", "second"), [("o", "o"), ("1.", "2."), ("a)", "b)"), ("–", "–")])
+def test_typed_list_markers_start_items_also_after_a_full_item(marker: str, second: str) -> None:
+    words = [
+        *words_at(LEFT, 88, "Styrkor"),
+        *words_at(LEFT + 5, 100, marker),
+        *justified(100, FULL_ITEM, left=TEXT_X),
+        *words_at(LEFT + 5, 112, second),
+        *words_at(TEXT_X, 112, "Hemsidan."),
+    ]
+    doc = Document(
+        lines=(*document_lines([page(1, words_at(LEFT, 60, HEADING))]), *document_lines([page(2, words)])),
+        input_format="pdf",
+    )
+    assert [o.text for o in extract_observations(doc)] == [FULL_ITEM, "Hemsidan."]
