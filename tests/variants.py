@@ -378,6 +378,25 @@ def furniture_variants(text: str) -> Iterator[Variant]:
 # --- Other habits ---------------------------------------------------------------------------------
 
 
+def shape_2010_variants(text: str) -> Iterator[Variant]:
+    """The area sections in the 2010 edition's shape: "Område N" over the name, "Allmänt", and the
+    lists inside a "Sammanfattning <area>" part, under that era's label wordings."""
+    names = {int(m["area"]): m["name"] for m in HEADING_LINE.finditer(text)}
+    shaped = HEADING_LINE.sub(lambda m: f"Område {m['area']}\n{m['name']}\n\nAllmänt", text)
+    parts = regex.split(r"(?m)^(?=Område [1-8]$)", shaped)
+    for index, part in enumerate(parts):
+        heading = regex.match(r"Område (?P<area>[1-8])$", part, regex.MULTILINE)
+        if heading:
+            summary = f"Sammanfattning {names[int(heading['area'])].casefold()}\n\nStyrkor"
+            parts[index] = regex.sub(r"(?m)^Styrkor$", summary, part, count=1)
+    shaped = "".join(parts)
+    yield Variant("shape-2010", shaped)
+    labelled = LABEL_LINE["Styrkor"].sub("Starka områden", shaped)
+    yield Variant(
+        "shape-2010-era-labels", LABEL_LINE["Förbättringsområden"].sub("Förbättringsförslag", labelled)
+    )
+
+
 def other_variants(text: str) -> Iterator[Variant]:
     """Line endings, spacing and markup the exports of other word processors have."""
     yield Variant("crlf", text.replace("\n", "\r\n"))
@@ -397,5 +416,6 @@ def all_variants(text: str, original: Extraction) -> list[Variant]:
         *bullet_variants(text),
         *evaluation_list_variants(text, original),
         *furniture_variants(text),
+        *shape_2010_variants(text),
         *other_variants(text),
     ]
