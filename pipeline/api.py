@@ -20,8 +20,6 @@ from typing import Any
 import pandas as pd
 
 from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
-
-__all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
 from pipeline.cache import ReportCache
 from pipeline.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
@@ -31,6 +29,8 @@ from pipeline.records import Finding
 from pipeline.spill import RowSpill
 from pipeline.tables import build_tables
 from pipeline.writers import TableData, write_tables
+
+__all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
 
 PathLike = str | os.PathLike[str]
 
