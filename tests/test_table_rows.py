@@ -31,7 +31,7 @@ def test_report_row(report: Report) -> None:
         "evaluation_start": date(2007, 9, 19), "evaluation_end": date(2007, 9, 21),
         "framework": "kk2002-rev2007",
         "evaluators": "Leif Eldås (Sveriges Kommuner och Landsting); Lena Tegenfeldt (Uddevalla kommun)",
-        "status": "ok", "error": None, "report_date": None, "duplicate_of": None,
+        "status": "ok", "error": None, "report_date": None, "duplicate_of": None, "encoding": None,
     }]  # fmt: skip
 
 
