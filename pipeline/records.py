@@ -238,6 +238,19 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentLoss:
+    """Something a reader lost from a file and could tell: what, how much and where.
+
+    It becomes a ``content_lost`` warning of the report, so nothing is lost silently.
+    """
+
+    message: str
+    count: int
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A validation finding: which rule, how severe, where, and expected versus found.
 
@@ -276,10 +289,14 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
+<<<<<<< HEAD
     comparisons: tuple[Comparison, ...] = ()
     area_subtotals: tuple[AreaSubtotal, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
     misaligned_rows: tuple[MisalignedRow, ...] = ()
+=======
+    losses: tuple[ContentLoss, ...] = ()
+>>>>>>> main
 
 
 @dataclass(frozen=True)
@@ -296,3 +313,4 @@ class Report:
     extraction: Extraction = field(default_factory=Extraction)
     # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
     duplicate_of: str | None = None
+    encoding: str | None = None
