@@ -289,14 +289,11 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
-<<<<<<< HEAD
     comparisons: tuple[Comparison, ...] = ()
     area_subtotals: tuple[AreaSubtotal, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
     misaligned_rows: tuple[MisalignedRow, ...] = ()
-=======
     losses: tuple[ContentLoss, ...] = ()
->>>>>>> main
 
 
 @dataclass(frozen=True)
