@@ -289,11 +289,11 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
+    losses: tuple[ContentLoss, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
     area_subtotals: tuple[AreaSubtotal, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
     misaligned_rows: tuple[MisalignedRow, ...] = ()
-    losses: tuple[ContentLoss, ...] = ()
 
 
 @dataclass(frozen=True)
