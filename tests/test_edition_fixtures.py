@@ -49,7 +49,6 @@ PENDING: dict[tuple[str, str], str] = {
     **{(name, "observations:pdf"): PDF_BREAK for name in NAMES},
     ("kk2010_karlskrona_2014", "question_scores"): TABLES + ": own points before max",
     ("kk2020_tomelilla_2022", "question_scores"): TABLES + ": ids printed 1:1",
-    ("kk2010_strangnas_2016", "question_scores:pdf"): TABLES + ": a score table split by a page break",
     ("kk2010_kramfors_2013", "observations"): LAYOUTS + ": lead-in headings ending in a colon",
     ("kk2020_tomelilla_2022", "observations"): LAYOUTS + ": 'Starka områden' / 'Förbättringsförslag'",
 }
