@@ -1,7 +1,53 @@
 """kompass: digitize Kommunkompassen evaluation reports into validated tables.
 
+    >>> import pipeline
+    >>> result = pipeline.digitize("corpus/")
+    >>> result.tables["area_scores"]
+
 The data flow is ingest (files to :class:`~pipeline.document.Document`), extract (documents to
-records), validate (records to findings) and write (records to CSV and Parquet tables).
+records), validate (records to findings) and write (records to CSV and Parquet tables). The
+public names below are imported on first use, so ``import pipeline`` (and ``kompass --help``)
+stays quick: pandas, pyarrow, pdfplumber and spaCy load only when digitizing starts.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+# Public name -> the module that defines it.
+_EXPORTS = {
+    "digitize": "pipeline.api",
+    "Result": "pipeline.api",
+    "Inputs": "pipeline.api",
+    "collect_inputs": "pipeline.api",
+    "TABLES": "pipeline.schema",
+    "Table": "pipeline.schema",
+    "Column": "pipeline.schema",
+    "Report": "pipeline.records",
+    "Finding": "pipeline.records",
+    "Severity": "pipeline.records",
+    "KompassError": "pipeline.errors",
+    "NoReportFilesError": "pipeline.errors",
+}
+
+__all__ = [
+    "TABLES", "Column", "Finding", "Inputs", "KompassError", "NoReportFilesError", "Report", "Result",
+    "Severity", "Table", "__version__", "collect_inputs", "digitize",
+]  # fmt: skip
+
+if TYPE_CHECKING:
+    from pipeline.api import Inputs, Result, collect_inputs, digitize
+    from pipeline.errors import KompassError, NoReportFilesError
+    from pipeline.records import Finding, Report, Severity
+    from pipeline.schema import TABLES, Column, Table
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    value = getattr(import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value

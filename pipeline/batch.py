@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
+from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.records import Report
 from pipeline.workers import default_workers, run_parallel
@@ -17,10 +18,11 @@ Progress = Callable[[Report], None]
 
 @dataclass(frozen=True)
 class Inputs:
-    """The files to digitize, and what was passed over with the reason."""
+    """The files to digitize, what was passed over with the reason, and the paths searched."""
 
     files: tuple[Path, ...]
     skipped: tuple[tuple[Path, str], ...] = ()
+    searched: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
     """
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
+    paths = tuple(paths)
     for path in paths:
         if not path.is_dir():
             files.append(path)
@@ -63,10 +66,7 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
             else:
                 files.append(found)
     unique = list(dict.fromkeys(files))
-    return Inputs(tuple(unique), tuple(skipped))
-
-
-DEFAULT_TIMEOUT_SECONDS = 300.0
+    return Inputs(tuple(unique), tuple(skipped), paths)
 
 
 def digitize_batch(

@@ -21,7 +21,6 @@ from pipeline.writers import write_bytes_atomically
 
 log = logging.getLogger(__name__)
 
-CACHE_FOLDER = ".kompass-cache"
 _PACKAGES = ("pipeline", "extractors")
 _FINGERPRINTED = (".py", ".toml", ".csv")
 

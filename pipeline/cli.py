@@ -1,4 +1,8 @@
-"""The ``kompass`` command line: parses options, calls the library, renders the result."""
+"""The ``kompass`` command line: parses options, calls the library, renders the result.
+
+The library (:mod:`pipeline.api`, and through it pandas, pyarrow, pdfplumber and spaCy) is
+imported when a command runs, not when this module loads, so ``kompass --help`` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,17 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.batch import DEFAULT_TIMEOUT_SECONDS, BatchResult, collect_inputs, digitize_batch
-from pipeline.cache import CACHE_FOLDER, ReportCache
-from pipeline.records import Report
-from pipeline.tables import build_tables
-from pipeline.writers import FORMATS, write_tables
+from pipeline.defaults import CACHE_FOLDER, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.schema import TABLES
+
+if TYPE_CHECKING:
+    from pipeline.api import Result
+    from pipeline.batch import Inputs
+    from pipeline.records import Report
 
 EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
 
@@ -52,7 +58,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-@main.command()
+RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+
+Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
+datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
+cannot be read gets status "failed" in the reports table; the batch goes on.
+
+\b
+Examples:
+  kompass run corpus/ --out output/
+  kompass run umea_2007.txt --format csv --strict
+"""
+
+
+@main.command(help=RUN_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
@@ -76,30 +95,21 @@ def run(
     timeout: float,
     no_cache: bool,
 ) -> None:
-    """Digitize report files (.txt, .md, .pdf) and folders of them into tables.
+    """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
+    from pipeline.api import collect_inputs
+    from pipeline.errors import NoReportFilesError
 
-    Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet: reports,
-    area_scores, year_totals, question_scores, issues, observations, claims, evaluations,
-    mentions, and coverage (across the batch). A file that cannot be read gets status "failed" in the
-    reports table; the batch goes on.
-
-    \b
-    Examples:
-      kompass run corpus/ --out output/
-      kompass run umea_2007.txt --format csv --strict
-    """
     found = collect_inputs(inputs)
     for path, reason in found.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
-    if not found.files:
-        raise click.ClickException(
-            f"no report files found in {', '.join(map(str, inputs))} (.txt, .md or .pdf)"
-        )
-    cache = None if no_cache else ReportCache(out_dir / CACHE_FOLDER)
-    result = _digitize_with_progress(list(found.files), workers=workers, timeout=timeout or None, cache=cache)
+    cache_dir = None if no_cache else out_dir / CACHE_FOLDER
+    try:
+        result = _digitize_with_progress(found, workers=workers, timeout=timeout, cache_dir=cache_dir)
+    except NoReportFilesError as exc:
+        raise click.ClickException(str(exc)) from exc
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
-        write_tables(build_tables(result.reports), out_dir, formats)
+        result.write(out_dir, formats)
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     click.echo(_summary(result, out_dir), err=True)
@@ -107,12 +117,14 @@ def run(
         ctx.exit(EXIT_STRICT_ERRORS)
 
 
-def _digitize_with_progress(files: list[Path], **options: Any) -> BatchResult:
-    if not sys.stderr.isatty():
-        return digitize_batch(files, **options)
+def _digitize_with_progress(found: Inputs, **options: Any) -> Result:
+    from pipeline.api import digitize
+
+    if not sys.stderr.isatty() or not found.files:
+        return digitize(found, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
-        length=len(files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
+        length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
         item_show_func=lambda _: f"{failed} failed",
     )  # fmt: skip
     with progress_bar as bar:
@@ -122,10 +134,10 @@ def _digitize_with_progress(files: list[Path], **options: Any) -> BatchResult:
             failed += report.status != "ok"
             bar.update(1)
 
-        return digitize_batch(files, progress=advance, **options)
+        return digitize(found, progress=advance, **options)
 
 
-def _summary(result: BatchResult, out_dir: Path) -> str:
+def _summary(result: Result, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (

@@ -31,3 +31,7 @@ class PdfError(IngestError):
 
 class NotAReportError(KompassError):
     """The document reads fine but is not a Kommunkompassen evaluation report."""
+
+
+class NoReportFilesError(KompassError):
+    """None of the inputs is, or holds, a report file kompass reads (.txt, .md or .pdf)."""

@@ -1,7 +1,7 @@
 """The output tables: derived from the records in one place, in the documented column order.
 
-The column lists are a contract that other tools read. Keep the columns and their order; add new
-columns at the end, and document every one in the README.
+The columns, their order and types are declared once in :mod:`pipeline.schema`; each row builder
+here emits exactly those keys, and :func:`frame` checks every row against the declaration.
 """
 
 from __future__ import annotations
@@ -13,56 +13,12 @@ import pandas as pd
 
 from pipeline.framework import framework_by_id
 from pipeline.records import Report
+from pipeline.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
 
 Row = dict[str, Any]
 
-# Column name -> pandas dtype, in contract order, for every table.
-SCHEMAS: dict[str, dict[str, str]] = {
-    "reports": {
-        "report_id": "string", "source_file": "string", "sha256": "string", "input_format": "string",
-        "pages": "Int64", "municipality": "string", "municipality_code": "string", "year": "Int64",
-        "evaluation_start": "object", "evaluation_end": "object", "framework": "string",
-        "evaluators": "string", "status": "string", "error": "string", "report_date": "object",
-    },
-    "area_scores": {
-        "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
-        "area_name": "string", "score": "Float64", "printed_name": "string", "page": "Int64", "line": "Int64",
-    },
-    "year_totals": {
-        "report_id": "string", "municipality_code": "string", "year": "Int64", "total": "Float64",
-        "page": "Int64", "line": "Int64",
-    },
-    "question_scores": {
-        "report_id": "string", "municipality_code": "string", "year": "Int64", "area": "Int64",
-        "question_id": "string", "question": "string", "max_score": "Float64", "score": "Float64",
-        "page": "Int64", "line": "Int64",
-    },
-    "issues": {
-        "report_id": "string", "rule": "string", "severity": "string", "area": "Int64",
-        "question_id": "string", "year": "Int64", "expected": "string", "found": "string",
-        "message": "string", "page": "Int64", "line": "Int64",
-    },
-    "observations": {
-        "report_id": "string", "area": "Int64", "kind": "string", "position": "Int64", "text": "string",
-        "page": "Int64", "line": "Int64",
-    },
-    "claims": {
-        "report_id": "string", "area": "Int64", "claimed_score": "Float64", "claimed_change": "Float64",
-        "compared_with_year": "Int64", "sentence": "string", "page": "Int64", "line": "Int64",
-    },
-    "evaluations": {
-        "report_id": "string", "entry": "string", "municipality": "string", "municipality_code": "string",
-        "district": "string", "year": "Int64", "page": "Int64", "line": "Int64",
-    },
-    "mentions": {
-        "report_id": "string", "municipality": "string", "municipality_code": "string", "count": "Int64",
-        "first_page": "Int64", "first_line": "Int64", "is_subject": "boolean",
-    },
-    "coverage": {
-        "municipality": "string", "municipality_code": "string", "district": "string", "year": "Int64",
-        "listed_by": "Int64", "report_id": "string", "status": "string",
-    },
-}  # fmt: skip
+# Column name -> pandas dtype, in contract order, for every table (derived from pipeline.schema).
+SCHEMAS: dict[str, dict[str, str]] = {t.name: pandas_dtypes(t.name) for t in TABLES}
 
 
 def _question_order(question_id: str) -> tuple[int, ...]:
@@ -183,11 +139,19 @@ ROW_BUILDERS: dict[str, Callable[[Report], Iterator[Row]]] = {
 }
 
 
-def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
-    """A table's rows as a DataFrame with the contract's columns, order and dtypes."""
-    schema = SCHEMAS[table]
-    df = pd.DataFrame(list(rows), columns=list(schema))
-    return df.astype(schema)
+def frame(name: str, rows: Iterable[Row]) -> pd.DataFrame:
+    """A table's rows as a DataFrame with the contract's columns, order and dtypes.
+
+    Every row is checked against the declaration first: a missing or unknown key, or an empty
+    required value, raises :class:`~pipeline.schema.SchemaError` naming the table and the key.
+    """
+    declared = table(name)
+    checked = []
+    for row in rows:
+        check_row(declared, row)
+        checked.append(row)
+    dtypes = pandas_dtypes(name)
+    return pd.DataFrame(checked, columns=list(dtypes)).astype(dtypes)
 
 
 def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
@@ -220,11 +184,19 @@ def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
         }  # fmt: skip
 
 
+# Tables built from the whole batch rather than report by report.
+BATCH_BUILDERS: dict[str, Callable[[Sequence[Report]], Iterator[Row]]] = {"coverage": coverage_rows}
+
+
+def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
+    if name in BATCH_BUILDERS:
+        return BATCH_BUILDERS[name](reports)
+    if name not in ROW_BUILDERS:
+        raise SchemaError(f"table {name!r} is declared but has no row builder")
+    builder = ROW_BUILDERS[name]
+    return (row for report in reports for row in builder(report))
+
+
 def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
-    """Every output table for a batch, reports in the order given."""
-    tables = {
-        table: frame(table, (row for report in reports for row in builder(report)))
-        for table, builder in ROW_BUILDERS.items()
-    }
-    tables["coverage"] = frame("coverage", coverage_rows(reports))
-    return tables
+    """Every declared output table for a batch, in declaration order, reports in the order given."""
+    return {declared.name: frame(declared.name, _batch_rows(declared.name, reports)) for declared in TABLES}

@@ -8,18 +8,23 @@ table and never mixes tables from two runs.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
+from pipeline.datapackage import FILE_NAME as DATAPACKAGE
+from pipeline.datapackage import descriptor
+from pipeline.defaults import FORMATS
 from pipeline.numbers import format_number
+from pipeline.schema import ColumnType, table
 
-FORMATS = ("csv", "parquet")
 
-
-def _write_csv(df: pd.DataFrame, path: Path) -> None:
+def _write_csv(name: str, df: pd.DataFrame, path: Path) -> None:
     text = df.copy()
     for column, dtype in df.dtypes.items():
         if str(dtype) == "Float64":
@@ -30,14 +35,39 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _write_parquet(df: pd.DataFrame, path: Path) -> None:
-    df.to_parquet(path, index=False, engine="pyarrow")
+# The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
+# batches read together (DuckDB, pyarrow.dataset, pandas) whatever their content.
+ARROW_TYPES: dict[ColumnType, pa.DataType] = {
+    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
+    "boolean": pa.bool_(),
+}  # fmt: skip
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Parquet schema of table ``name``, from its declaration."""
+    return pa.schema(
+        [pa.field(c.name, ARROW_TYPES[c.type], nullable=not c.required) for c in table(name).columns]
+    )
+
+
+def _write_parquet(name: str, df: pd.DataFrame, path: Path) -> None:
+    arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+    pq.write_table(arrow, path)
+
+
+def _write_datapackage(tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path) -> None:
+    package = descriptor(formats, tables=list(tables))
+    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def write_tables(
     tables: dict[str, pd.DataFrame], out_dir: Path, formats: Iterable[str] = FORMATS
 ) -> list[Path]:
-    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths."""
+    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
+
+    ``datapackage.json`` (see :mod:`pipeline.datapackage`) is written beside them.
+    """
+    formats = tuple(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     writers = {"csv": _write_csv, "parquet": _write_parquet}
     staged: list[tuple[Path, Path]] = []
@@ -47,7 +77,9 @@ def write_tables(
                 final = out_dir / f"{name}.{fmt}"
                 temporary = out_dir / f".{name}.{fmt}.partial"
                 staged.append((temporary, final))
-                writers[fmt](df, temporary)
+                writers[fmt](name, df, temporary)
+        staged.append((out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE))
+        _write_datapackage(tables, formats, staged[-1][0])
     except BaseException:
         for temporary, _ in staged:
             with contextlib.suppress(OSError):

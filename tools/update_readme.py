@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.schema import TABLES, markdown_columns, readme_block
 from pipeline.validation import RULES
 from pipeline.validation.readme import replace_block, rules_table
 
@@ -13,6 +14,8 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 def main() -> None:
     text = README.read_text(encoding="utf-8")
     updated = replace_block(text, "rules", rules_table(RULES))
+    for table in TABLES:
+        updated = replace_block(updated, readme_block(table), markdown_columns(table))
     if updated != text:
         README.write_text(updated, encoding="utf-8")
         print(f"updated {README}")

@@ -1,0 +1,99 @@
+"""The front door: digitize report files into tables, as ``kompass run`` does, from Python.
+
+    >>> import pipeline
+    >>> result = pipeline.digitize("corpus/")
+    >>> result.tables["question_scores"]          # a pandas DataFrame per output table
+    >>> result.findings["f4834ef01a6c0b48"]       # the validator's findings, per report
+    >>> result.write("output/")                   # CSV, Parquet and datapackage.json
+
+The command line parses its options, calls :func:`digitize` and :meth:`Result.write`, and renders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
+
+__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
+from pipeline.cache import ReportCache
+from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.errors import NoReportFilesError
+from pipeline.records import Finding
+from pipeline.tables import build_tables
+from pipeline.writers import write_tables
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class Result(BatchResult):
+    """What digitizing a batch gives: each file's report, every output table, and what was skipped.
+
+    ``tables`` maps each table name of :data:`pipeline.schema.TABLES` to a DataFrame with the
+    contract's columns and dtypes, exactly what :meth:`write` writes. ``skipped`` lists the files
+    found in folders and passed over, with the reason; ``cached`` counts the reports taken from
+    the cache; ``severities`` counts the findings by severity.
+    """
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> dict[str, tuple[Finding, ...]]:
+        """The validator's findings, by ``report_id`` (the ``issues`` table holds the same)."""
+        return {report.report_id: report.extraction.findings for report in self.reports}
+
+    def write(self, out_dir: PathLike, formats: Iterable[str] = FORMATS) -> list[Path]:
+        """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``) and
+        ``datapackage.json``; return the paths written."""
+        return write_tables(self.tables, Path(out_dir), formats)
+
+
+def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
+    if isinstance(inputs, Inputs):
+        return inputs
+    paths = [Path(inputs)] if isinstance(inputs, str | os.PathLike) else [Path(p) for p in inputs]
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return collect_inputs(paths)
+
+
+def digitize(
+    inputs: PathLike | Iterable[PathLike] | Inputs,
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    cache_dir: PathLike | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Digitize report files and folders of them (searched recursively) into tables.
+
+    ``inputs`` is a path, several paths, or the :class:`~pipeline.batch.Inputs` that
+    :func:`~pipeline.batch.collect_inputs` found. ``workers`` processes (default: all cores) share
+    the files; a document that takes longer than ``timeout`` seconds (``None`` or 0: no limit)
+    fails. With ``cache_dir``, reports digitized before are taken from it and new ones kept
+    there. ``progress`` is called with each report as it is done.
+
+    A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
+    :class:`FileNotFoundError` for a path that does not exist and
+    :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
+    """
+    found = _as_inputs(inputs)
+    if not found.files:
+        searched = ", ".join(map(str, found.searched)) or "the inputs"
+        raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
+    cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
+    batch = digitize_batch(list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache)
+    return Result(
+        reports=batch.reports,
+        skipped=found.skipped,
+        severities=batch.severities,
+        cached=batch.cached,
+        tables=build_tables(batch.reports),
+    )

@@ -1,0 +1,79 @@
+"""``datapackage.json``: the output contract as a Frictionless Data Package, beside the tables.
+
+It tells pandas, DuckDB, polars and ``frictionless validate`` what :mod:`pipeline.schema`
+declares: each column's type (codes stay text, years are integers), which columns may not be
+empty, each table's primary key and the ``report_id`` references to ``reports``. The descriptor is
+derived from the declaration only, never from the data, so it is the same for every batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pipeline.schema import TABLES, Column, Table
+
+FILE_NAME = "datapackage.json"
+
+# How pipeline.writers writes CSV: pandas' defaults with "\n" line ends; empty cell = no value.
+CSV_DIALECT = {
+    "delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True,
+}  # fmt: skip
+MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.meaning}
+    if column.type == "boolean":
+        field.update(trueValues=["True"], falseValues=["False"])  # as pandas writes them
+    if column.required:
+        field["constraints"] = {"required": True}
+    return field
+
+
+def _schema(declared: Table, names: set[str]) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [_field(column) for column in declared.columns],
+        "missingValues": [""],
+    }
+    if declared.primary_key:
+        schema["primaryKey"] = list(declared.primary_key)
+    foreign_keys = [
+        {"fields": [key.column], "reference": {"resource": key.table, "fields": [key.column]}}
+        for key in declared.foreign_keys
+        if key.table in names
+    ]
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return schema
+
+
+def _resource(declared: Table, fmt: str, names: set[str]) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "name": declared.name,
+        "path": f"{declared.name}.{fmt}",
+        "profile": "tabular-data-resource",
+        "format": fmt,
+        "mediatype": MEDIA_TYPES[fmt],
+        "description": declared.description,
+    }
+    if fmt == "csv":
+        resource.update(encoding="utf-8", dialect=CSV_DIALECT)
+    resource["schema"] = _schema(declared, names)
+    return resource
+
+
+def descriptor(formats: Iterable[str], tables: Iterable[str] | None = None) -> dict[str, Any]:
+    """The Data Package describing the tables written in ``formats``.
+
+    The CSV files are the resources when CSV is written (the Parquet files carry their own
+    schema); otherwise the Parquet files are. ``tables`` limits it to the tables written.
+    """
+    fmt = "csv" if "csv" in formats else "parquet"
+    names = set(tables) if tables is not None else {t.name for t in TABLES}
+    return {
+        "profile": "tabular-data-package",
+        "name": "kommunkompassen",
+        "title": "Kommunkompassen evaluation reports, digitized by kompass",
+        "resources": [_resource(t, fmt, names) for t in TABLES if t.name in names],
+    }

@@ -1,0 +1,224 @@
+"""The output contract is declared once (pipeline.schema): row builders, Parquet and README follow it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from pipeline import tables
+from pipeline.cli import main
+from pipeline.process import process_file
+from pipeline.records import Report
+from pipeline.schema import TABLES, Column, SchemaError, markdown_columns, readme_block, table
+from pipeline.validation.readme import block, replace_block
+from pipeline.writers import arrow_schema, write_tables
+from tests.conftest import CORPUS, ROOT, UMEA
+
+README = ROOT / "README.md"
+EVERY_COLUMN = [(t.name, c.name) for t in TABLES for c in t.columns]
+
+
+@pytest.fixture(scope="module")
+def umea_report() -> Report:
+    return process_file(UMEA)
+
+
+@pytest.fixture(scope="module")
+def failed_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    empty = tmp_path_factory.mktemp("in") / "empty.txt"
+    empty.write_bytes(b"")
+    report = process_file(empty)
+    assert report.status == "failed"
+    return report
+
+
+def _altered(builder: Callable[..., Iterator[dict[str, Any]]], change: Callable[[dict[str, Any]], None]):
+    def altered(*args: Any) -> Iterator[dict[str, Any]]:
+        for row in builder(*args):
+            row = dict(row)
+            change(row)
+            yield row
+
+    return altered
+
+
+def _patch_builder(
+    monkeypatch: pytest.MonkeyPatch, name: str, change: Callable[[dict[str, Any]], None]
+) -> None:
+    registry = tables.BATCH_BUILDERS if name in tables.BATCH_BUILDERS else tables.ROW_BUILDERS
+    monkeypatch.setitem(registry, name, _altered(registry[name], change))
+
+
+def test_every_table_has_rows_from_the_corpus(umea_report: Report) -> None:
+    built = tables.build_tables([umea_report])
+    assert list(built) == [t.name for t in TABLES]
+    for name, df in built.items():
+        assert len(df) > 0, name
+        assert list(df.columns) == list(table(name).column_names)
+
+
+@pytest.mark.parametrize(("name", "column"), EVERY_COLUMN)
+def test_a_misspelt_row_builder_key_fails_loudly(
+    monkeypatch: pytest.MonkeyPatch, umea_report: Report, name: str, column: str
+) -> None:
+    def misspell(row: dict[str, Any]) -> None:
+        row[column + "s"] = row.pop(column)
+
+    _patch_builder(monkeypatch, name, misspell)
+    with pytest.raises(SchemaError, match=rf"{name}.*{column}s"):
+        tables.build_tables([umea_report])
+
+
+def test_a_missing_key_fails_naming_table_and_column(
+    monkeypatch: pytest.MonkeyPatch, umea_report: Report
+) -> None:
+    _patch_builder(monkeypatch, "question_scores", lambda row: row.pop("max_score"))
+    with pytest.raises(SchemaError, match=r"'question_scores'.*lacks column\(s\) \['max_score'\]"):
+        tables.build_tables([umea_report])
+
+
+def test_an_empty_required_value_fails(monkeypatch: pytest.MonkeyPatch, umea_report: Report) -> None:
+    _patch_builder(monkeypatch, "observations", lambda row: row.update(kind=None))
+    with pytest.raises(SchemaError, match=r"'observations': required column 'kind' is empty"):
+        tables.build_tables([umea_report])
+
+
+def test_an_undeclared_table_fails() -> None:
+    with pytest.raises(SchemaError, match="no output table is declared as 'scores'"):
+        tables.frame("scores", [])
+
+
+def test_parquet_types_are_declared_not_inferred(tmp_path: Path, failed_report: Report) -> None:
+    write_tables(tables.build_tables([failed_report]), tmp_path, ["parquet"])
+    for declared in TABLES:
+        assert pq.read_schema(tmp_path / f"{declared.name}.parquet").remove_metadata() == arrow_schema(
+            declared.name
+        )
+    reports = pq.read_schema(tmp_path / "reports.parquet")
+    assert str(reports.field("evaluation_start").type) == "date32[day]"
+    assert str(reports.field("year").type) == "int64"
+    assert str(pq.read_schema(tmp_path / "mentions.parquet").field("is_subject").type) == "bool"
+
+
+def test_a_failed_batch_reads_together_with_a_normal_one(
+    tmp_path: Path, umea_report: Report, failed_report: Report
+) -> None:
+    failed, normal = tmp_path / "failed", tmp_path / "normal"
+    write_tables(tables.build_tables([failed_report]), failed, ["parquet"])
+    write_tables(tables.build_tables([umea_report]), normal, ["parquet"])
+    for declared in TABLES:
+        paths = [str(failed / f"{declared.name}.parquet"), str(normal / f"{declared.name}.parquet")]
+        both = duckdb.sql(f"SELECT * FROM read_parquet({paths!r})").df()
+        alone = pd.read_parquet(paths[1])
+        expected_rows = len(alone) + (1 if declared.name == "reports" else 0)
+        assert len(both) == expected_rows, declared.name
+        assert len(pd.read_parquet(paths)) == expected_rows, declared.name
+        assert ds.dataset(paths).count_rows() == expected_rows, declared.name
+    dates = duckdb.sql(
+        f"SELECT evaluation_start FROM read_parquet(['{failed}/reports.parquet', '{normal}/reports.parquet'])"
+        " WHERE evaluation_start IS NOT NULL"
+    ).fetchall()
+    assert [str(d) for (d,) in dates] == ["2007-09-19"]
+
+
+def test_readme_column_tables_match_the_declaration() -> None:
+    text = README.read_text(encoding="utf-8")
+    documented = re.findall(r"<!-- ([\w-]+): generated by", text)
+    assert [name for name in documented if name.endswith("-columns")] == [readme_block(t) for t in TABLES]
+    for declared in TABLES:
+        assert block(text, readme_block(declared)) == markdown_columns(declared), "stale: run `make readme`"
+        assert f"### `{declared.name}`: {declared.description}\n" in text
+
+
+def test_make_readme_writes_a_changed_column_into_the_readme() -> None:
+    reports = table("reports")
+    changed = replace(reports, columns=(*reports.columns, Column("extra", "integer", "a new column")))
+    text = replace_block(README.read_text(encoding="utf-8"), readme_block(changed), markdown_columns(changed))
+    assert "| extra | integer | a new column |\n\nKey: `report_id`.\n<!-- /reports-columns -->" in text
+
+
+@pytest.fixture(scope="module")
+def corpus_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run") / "output"
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_frictionless_validates_the_corpus_output(corpus_output: Path) -> None:
+    frictionless = Path(sys.executable).with_name("frictionless")
+    run = subprocess.run(
+        [str(frictionless), "validate", "--json", "datapackage.json"],
+        cwd=corpus_output, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["valid"], run.stdout[:2000]
+    checked = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
+    assert checked["question_scores"] == 37 and checked["coverage"] > 0
+    assert set(checked) == {t.name for t in TABLES}
+
+
+def test_datapackage_declares_types_and_keys(corpus_output: Path) -> None:
+    package = json.loads((corpus_output / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    assert resources["reports"]["path"] == "reports.csv"
+    fields = {f["name"]: f for f in resources["question_scores"]["schema"]["fields"]}
+    assert (fields["question_id"]["type"], fields["year"]["type"], fields["score"]["type"]) == (
+        "string", "integer", "number",
+    )  # fmt: skip
+    assert resources["reports"]["schema"]["primaryKey"] == ["report_id"]
+    assert resources["claims"]["schema"]["foreignKeys"] == [
+        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}}
+    ]
+
+
+def test_frictionless_catches_a_broken_reference(corpus_output: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(corpus_output, broken)
+    text = (broken / "area_scores.csv").read_text(encoding="utf-8")
+    (broken / "area_scores.csv").write_text(text.replace("f4834ef01a6c0b48", "0" * 16, 1), encoding="utf-8")
+    frictionless = Path(sys.executable).with_name("frictionless")
+    run = subprocess.run(
+        [str(frictionless), "validate", "--json", "datapackage.json"],
+        cwd=broken, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode != 0 and "foreign-key" in run.stdout
+
+
+def test_the_readme_reading_recipe_keeps_codes_as_text(
+    corpus_output: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("### Reading the tables") :]
+    recipe = section[section.index("```python\n") + 10 : section.index("\n```\n")]
+    monkeypatch.chdir(corpus_output.parent)
+    found: dict[str, Any] = {}
+    exec(compile(recipe, "README.md", "exec"), found)
+    scores = found["scores"]
+    assert str(scores["question_id"].dtype) == "string" and "1.1" in set(scores["question_id"])
+    assert str(scores["year"].dtype) == "Int64"
+    assert "0127" in set(found["coverage"]["municipality_code"])
+    assert str(found["coverage"]["year"].dtype) == "Int64"
+    assert set(found["areas"]["municipality_code"]) == {"2480"} and len(found["areas"]) == 24
+    assert ("0127",) in found["codes"]
+
+
+def test_run_help_names_every_declared_table() -> None:
+    result = CliRunner().invoke(main, ["run", "--help"], terminal_width=400)
+    assert result.exit_code == 0
+    listed = result.output.split("describing their columns: ")[1].split(". A file")[0]
+    assert listed.split(", ") == [t.name for t in TABLES]
