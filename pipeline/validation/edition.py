@@ -105,10 +105,12 @@ def question_unknown(extraction: Extraction, framework: Framework | None) -> Ite
 
 FRAMEWORK_UNKNOWN = Rule(
     "framework_unknown", Severity.INFO,
-    "No edition of the tool shipped with kompass covers {year}; sub-questions and max points are not "
-    "checked against an edition.",
+    "No edition of the tool shipped with kompass fits the report: none was in use in {when}, and the "
+    "area names it prints match no edition's; sub-questions and max points are not checked against an "
+    "edition.",
     concerns=("year",),
-    fires_when="no edition of the tool shipped with kompass covers the report's year",
+    fires_when="no edition of the tool shipped with kompass fits the report: none was in use in its year "
+    "(or the year is unknown) and its area names match none",
 )  # fmt: skip
 
 
@@ -116,7 +118,8 @@ FRAMEWORK_UNKNOWN = Rule(
 def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         year = report_year(extraction)
-        yield FRAMEWORK_UNKNOWN.finding(year=year, found=str(year) if year else "")
+        when = str(year) if year else "its year (not found)"
+        yield FRAMEWORK_UNKNOWN.finding(year=year, found=str(year) if year else "", when=when)
 
 
 AREA_NAME_UNKNOWN = Rule(
