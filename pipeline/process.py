@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from pipeline.document import Document
 from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
 from pipeline.framework import framework_by_id, load_frameworks
+from pipeline.identity import report_id
 from pipeline.ingest import input_format, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
@@ -109,7 +109,7 @@ def process_file(path: Path) -> Report:
             path, f"unexpected error while digitizing (please report it): {type(exc).__name__}: {exc}", doc
         )
     return Report(
-        report_id=doc.report_id,
+        report_id=report_id(doc.sha256, str(path)),
         source_file=str(path),
         sha256=doc.sha256,
         input_format=doc.input_format,
@@ -131,10 +131,8 @@ def failed_report(path: Path, error: str, doc: Document | None = None, sha256: s
     log.info("%s: %s", path, error)
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)
-    # A file whose bytes could not be read is identified by its path instead of its content.
-    report_id = (digest or hashlib.sha256(str(path).encode("utf-8")).hexdigest())[:16]
     return Report(
-        report_id=report_id,
+        report_id=report_id(digest or "", str(path)),
         source_file=str(path),
         sha256=digest or "",
         input_format=kind,

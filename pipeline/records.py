@@ -233,3 +233,5 @@ class Report:
     status: str = "ok"
     error: str | None = None
     extraction: Extraction = field(default_factory=Extraction)
+    # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
+    duplicate_of: str | None = None

@@ -108,7 +108,8 @@ def _where(first: str = "") -> tuple[Column, Column]:
 
 TABLES: tuple[Table, ...] = (
     Table("reports", "one row per input file", (
-        Column("report_id", "string", "stable identifier (see Common columns)", required=True),
+        Column("report_id", "string", "unique in the batch, stable from run to run (see Common columns)",
+               required=True),
         Column("source_file", "string", "the path as given on the command line or found in a folder",
                required=True),
         Column("sha256", "string", "SHA-256 of the file's bytes (empty if they could not be read)"),
@@ -137,6 +138,9 @@ TABLES: tuple[Table, ...] = (
         Column("report_date", "date",
                "the report's own date, an ISO date standing alone on the title page (\"2015-05-05\", "
                "\"RAPPORT 2005-11-09 1 (29)\"); empty if none"),
+        Column("duplicate_of", "string",
+               "the `report_id` of the first byte-identical copy in the batch (empty for the first or "
+               "only copy)"),
     ), primary_key=("report_id",)),
     Table("area_scores", "each area's total per evaluation year, from the summary table", (
         _report_id(),

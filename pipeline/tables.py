@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.framework import framework_by_id
+from pipeline.identity import identify
 from pipeline.records import Report
 from pipeline.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
 
@@ -46,6 +47,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "status": report.status,
         "error": report.error,
         "report_date": meta.report_date,
+        "duplicate_of": report.duplicate_of,
     }
 
 
@@ -199,4 +201,5 @@ def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
 
 def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
     """Every declared output table for a batch, in declaration order, reports in the order given."""
+    reports = identify(reports)
     return {declared.name: frame(declared.name, _batch_rows(declared.name, reports)) for declared in TABLES}
