@@ -231,7 +231,7 @@ CASES: dict[str, Case] = {
     "framework_unknown": Case(_before_the_tool, _finding(
         "framework_unknown", INFO,
         "No edition of the tool shipped with kompass fits the report: none was in use in 1999, and the area "
-        "names it prints match no edition's; sub-questions and max points are not checked against an "
+        "names it prints do not point to one; sub-questions and max points are not checked against an "
         "edition.",
         year=1999, found="1999",
     )),

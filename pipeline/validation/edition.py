@@ -102,11 +102,11 @@ def question_unknown(extraction: Extraction, framework: Framework | None) -> Ite
 FRAMEWORK_UNKNOWN = Rule(
     "framework_unknown", Severity.INFO,
     "No edition of the tool shipped with kompass fits the report: none was in use in {when}, and the "
-    "area names it prints match no edition's; sub-questions and max points are not checked against an "
+    "area names it prints do not point to one; sub-questions and max points are not checked against an "
     "edition.",
     concerns=("year",),
     fires_when="no edition of the tool shipped with kompass fits the report: none was in use in its year "
-    "(or the year is unknown) and its area names match none",
+    "(or the year is unknown) and its area names do not point to one",
 )  # fmt: skip
 
 
