@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.bullets import bullet_text
+from extractors.bullets import bullet_text, is_enumeration
 from extractors.table_reader import (
     Column,
     Header,
@@ -120,7 +120,9 @@ def extract_summary_table(
 
 
 def _row(line: Line, framework: Framework | None) -> _Row | None:
-    if (item := bullet_text(line)) is not None:
+    # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
+    # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
+    if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
     values = values_of(cells) if cells else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.records import ContentLoss
+from pipeline.text_furniture import remove_furniture
 
 CELL_SEPARATOR = regex.compile(r"\t| {3,}")
 
@@ -90,9 +91,13 @@ class Document:
         encoding: str | None = None,
         losses: tuple[ContentLoss, ...] = (),
     ) -> Document:
-        """Build a document from already decoded text (line numbers count from 1)."""
+        """Build a document from already decoded text (line numbers count from 1).
+
+        Page furniture a text export kept (form feeds, running headers, page numbers) is left out;
+        the other lines keep their numbers in the file.
+        """
         normalized = text.replace("\r\n", "\n").replace("\r", "\n")
-        lines = tuple(Line(text=raw, number=i) for i, raw in enumerate(normalized.split("\n"), start=1))
+        lines = tuple(Line(text=raw, number=i) for i, raw in remove_furniture(normalized.split("\n")))
         digest = sha256 if sha256 is not None else hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(
             lines=lines, source=source, input_format="text", pages=None, sha256=digest,

@@ -6,14 +6,13 @@ import dataclasses
 import logging
 from pathlib import Path
 
-import regex
-
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
 from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.name_matcher import swedish_matcher
 from extractors.observations import extract_observations
+from extractors.report_shape import report_shape
 from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
@@ -32,15 +31,22 @@ from pipeline.validation.scores import report_year
 
 log = logging.getLogger(__name__)
 
-KOMMUNKOMPASSEN = regex.compile(r"kommun(?:e)?kompass", regex.IGNORECASE)
 
+def extract(doc: Document, require_report: bool = False) -> Extraction:
+    """Every record the extractors find in ``doc``, without validation.
 
-def extract(doc: Document) -> Extraction:
-    """Every record the extractors find in ``doc``, without validation."""
+    With ``require_report``, a document without a report's structure (title page, area sections,
+    score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
+    that structure has been read, before anything else is extracted.
+    """
     metadata = extract_metadata(doc)
     summary = extract_summary_table(doc, year=metadata.year)
     scores = extract_question_scores(doc, metadata.year)
     sections = extract_sections(doc)
+    if require_report:
+        shape = report_shape(doc, summary.area_scores, scores.questions, sections.sections)
+        if not shape.is_report:
+            raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
     evaluations = extract_evaluations(doc)
     extraction = Extraction(
         metadata=metadata,
@@ -85,14 +91,10 @@ def extract(doc: Document) -> Extraction:
 def digitize(doc: Document) -> Extraction:
     """Extract and validate one document.
 
-    Raises :class:`NotAReportError` when the document has neither the tool's name nor any of its
-    tables.
+    Raises :class:`NotAReportError` when the document lacks a report's structure (title page, area
+    sections, score tables: see :mod:`extractors.report_shape`).
     """
-    extraction = extract(doc)
-    if not (extraction.area_scores or extraction.question_scores) and not any(
-        KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
-    ):
-        raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
+    extraction = extract(doc, require_report=True)
     framework = framework_by_id(extraction.framework)
     extraction = dataclasses.replace(extraction, losses=doc.losses)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))

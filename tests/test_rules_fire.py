@@ -112,6 +112,16 @@ def _claim(area: int, **fields: object) -> Alter:
     return alter
 
 
+def _without_section(area: int) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        headings = tuple(
+            h for h in extraction.area_headings if not (h.context == "section_heading" and h.area == area)
+        )
+        return dataclasses.replace(extraction, area_headings=headings)
+
+    return alter
+
+
 def _heading(area: int, context: str, printed_name: str) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         headings = tuple(
@@ -295,6 +305,12 @@ CASES: dict[str, Case] = {
         area=6, question_id="6.2", year=2007, expected="Förekommer prestationslönesystem?",
         found="Finns förutsättningar för individuell lönesättning?", line=468,
     ), count=14),
+    "area_section_missing": Case(_without_section(5), _finding(
+        "area_section_missing", WARNING,
+        "Area 5 (Kontroll och rapportering) has no section of its own: no heading for it was found among "
+        "the 7 area sections read.",
+        area=5, expected="Kontroll och rapportering", found="",
+    )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,
         "Area 4: the section says 48.5 points but the summary table gives 84.5 for 2007.",
