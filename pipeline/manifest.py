@@ -11,10 +11,8 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from importlib import resources
+from importlib import metadata, resources
 from typing import Any
-
-from pipeline import __version__
 
 # The key of the manifest in datapackage.json and in the Parquet schema metadata.
 MANIFEST_KEY = "kompass"
@@ -36,7 +34,7 @@ def build_manifest(
     """The manifest of a run over ``inputs`` files with ``options`` (as given), made at ``created``."""
     moment = (created or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return {
-        "version": __version__,
+        "version": metadata.version("kompass"),
         "created": moment.isoformat().replace("+00:00", "Z"),
         "inputs": inputs,
         "options": dict(options),
