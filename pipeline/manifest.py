@@ -11,8 +11,10 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from importlib import metadata, resources
+from importlib import resources
 from typing import Any
+
+from pipeline.version import __version__
 
 # The key of the manifest in datapackage.json and in the Parquet schema metadata.
 MANIFEST_KEY = "kompass"
@@ -34,7 +36,7 @@ def build_manifest(
     """The manifest of a run over ``inputs`` files with ``options`` (as given), made at ``created``."""
     moment = (created or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return {
-        "version": metadata.version("kompass"),
+        "version": __version__,
         "created": moment.isoformat().replace("+00:00", "Z"),
         "inputs": inputs,
         "options": dict(options),

@@ -19,8 +19,9 @@ from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
+from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
-from pipeline.framework import framework_for_year, load_frameworks
+from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.identity import report_id
 from pipeline.ingest import input_format, read_document
 from pipeline.municipalities import swedish_municipalities
@@ -55,8 +56,20 @@ def extract(doc: Document) -> Extraction:
         stated_counts=extract_stated_counts(doc),
     )
     year = report_year(extraction)
+    framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
+    if framework is not None:
+        # Rows that print an area's name alone are read again by the decided edition's wordings.
+        summary = extract_summary_table(doc, framework)
+        extraction = dataclasses.replace(
+            extraction,
+            area_scores=summary.area_scores,
+            year_totals=summary.year_totals,
+            area_headings=summary.headings + scores.headings + sections.headings,
+        )
     claims = extract_claims(doc, summary.years, year, sections.sections)
-    extraction = dataclasses.replace(extraction, claims=claims)
+    extraction = dataclasses.replace(
+        extraction, claims=claims, framework=framework.framework_id if framework else None
+    )
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
     return extraction
@@ -73,8 +86,7 @@ def digitize(doc: Document) -> Extraction:
         KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
     ):
         raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
-    framework = framework_for_year(extraction.metadata.year)
-    extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
+    framework = framework_by_id(extraction.framework)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 

@@ -38,6 +38,7 @@ class Metadata:
     evaluators: tuple[Evaluator, ...] = ()
     page: int | None = None
     line: int | None = None
+    report_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

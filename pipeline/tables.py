@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.framework import framework_for_year
+from pipeline.framework import framework_by_id
 from pipeline.identity import identify
 from pipeline.records import Report
 from pipeline.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
@@ -40,16 +40,20 @@ def report_rows(report: Report) -> Iterator[Row]:
         "evaluation_start": meta.evaluation_start,
         "evaluation_end": meta.evaluation_end,
         "framework": report.extraction.framework,
-        "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators) or None,
+        "evaluators": "; ".join(
+            f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
+        )
+        or None,
         "status": report.status,
         "error": report.error,
+        "report_date": meta.report_date,
         "duplicate_of": report.duplicate_of,
     }
 
 
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    framework = framework_for_year(ext.metadata.year)
+    framework = framework_by_id(ext.framework)
     for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
         spec = framework.area(s.area) if framework else None
         yield {
