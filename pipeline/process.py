@@ -23,7 +23,7 @@ from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
 from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.identity import report_id
-from pipeline.ingest import input_format, read_document
+from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
@@ -87,35 +87,67 @@ def digitize(doc: Document) -> Extraction:
     ):
         raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
     framework = framework_by_id(extraction.framework)
+    extraction = dataclasses.replace(extraction, losses=doc.losses)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
-def process_file(path: Path) -> Report:
+def process_file(path: Path, max_bytes: int | None = None) -> Report:
     """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report."""
     try:
-        doc = read_document(path)
+        data = read_bytes(path, max_bytes)
     except IngestError as exc:
-        return failed_report(path, str(exc), sha256=exc.sha256)
-    except Exception as exc:  # a reader library's own bug must not end the batch
+        return failed_report(path, str(exc))
+    return process_data(path, data)
+
+
+def process_data(path: Path, data: bytes) -> Report:
+    """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
+
+    ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
+    """
+    try:
+        doc = read_document(path, data)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        if _ran_out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
+        if isinstance(exc, IngestError):
+            return failed_report(path, str(exc), sha256=exc.sha256)
+        # a reader library's own bug must not end the batch
         log.debug("%s: unexpected error while reading", path, exc_info=True)
         return failed_report(path, f"unexpected error while reading the file: {type(exc).__name__}: {exc}")
     try:
         extraction = digitize(doc)
     except NotAReportError as exc:
         return failed_report(path, str(exc), doc)
+    except MemoryError:
+        raise
     except Exception as exc:
         log.debug("%s: unexpected error while digitizing", path, exc_info=True)
         return failed_report(
             path, f"unexpected error while digitizing (please report it): {type(exc).__name__}: {exc}", doc
         )
     return Report(
-        report_id=report_id(doc.sha256, str(path)),
-        source_file=str(path),
+        report_id=report_id(doc.sha256, display_path(path)),
+        source_file=display_path(path),
         sha256=doc.sha256,
         input_format=doc.input_format,
         pages=doc.pages,
         extraction=extraction,
+        encoding=doc.encoding,
     )
+
+
+def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
+    """Whether ``exc`` was caused by a ``MemoryError``: the PDF libraries wrap it in their own
+    exceptions, and the reader turns those into "page cannot be read"."""
+    if isinstance(exc, MemoryError):
+        return True
+    if depth > 8:
+        return False
+    linked = [exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
 
 
 def warm_up() -> None:
@@ -132,8 +164,8 @@ def failed_report(path: Path, error: str, doc: Document | None = None, sha256: s
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)
     return Report(
-        report_id=report_id(digest or "", str(path)),
-        source_file=str(path),
+        report_id=report_id(digest or "", display_path(path)),
+        source_file=display_path(path),
         sha256=digest or "",
         input_format=kind,
         pages=doc.pages if doc else None,

@@ -181,6 +181,19 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentLoss:
+    """Something a reader lost from a file and could tell: what, how much and where.
+
+    It becomes a ``content_lost`` warning of the report, so nothing is lost silently.
+    """
+
+    message: str
+    count: int
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A validation finding: which rule, how severe, where, and expected versus found.
 
@@ -219,6 +232,7 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
+    losses: tuple[ContentLoss, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,3 +249,4 @@ class Report:
     extraction: Extraction = field(default_factory=Extraction)
     # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
     duplicate_of: str | None = None
+    encoding: str | None = None

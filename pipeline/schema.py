@@ -141,6 +141,10 @@ TABLES: tuple[Table, ...] = (
         Column("duplicate_of", "string",
                "the `report_id` of the first byte-identical copy in the batch (empty for the first or "
                "only copy)"),
+        Column("encoding", "string",
+               "how a text export was decoded: `utf-8`, `utf-8-sig` (with a byte order mark), `utf-16`, "
+               "`cp1252`, `mac_roman` or `cp850`, or `utf-8+cp1252` (and so on) when its lines mix "
+               "encodings; empty for PDFs and unreadable files"),
     ), primary_key=("report_id",)),
     Table("area_scores", "each area's total per evaluation year, from the summary table", (
         _report_id(),

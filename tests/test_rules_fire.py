@@ -19,6 +19,7 @@ import pytest
 from pipeline.framework import framework_by_id
 from pipeline.records import (
     AreaScore,
+    ContentLoss,
     Evaluation,
     Extraction,
     Finding,
@@ -89,6 +90,12 @@ def _whole_2007_areas(extraction: Extraction) -> Extraction:
 def _read_as_kk2010(extraction: Extraction) -> Extraction:
     return dataclasses.replace(extraction, framework="kk2010")
 
+
+
+def _lost_bytes(extraction: Extraction) -> Extraction:
+    """Two bytes of line 7 undefined in the file's encoding, as the text decoder reports them."""
+    message = "2 byte(s) undefined in cp1252 could not be read and were replaced by U+FFFD"
+    return dataclasses.replace(extraction, losses=(ContentLoss(message, 2, line=7),))
 
 
 def _claim(area: int, **fields: object) -> Alter:
@@ -298,6 +305,13 @@ CASES: dict[str, Case] = {
         'har utvärderats förutom Tyresö kommun") names Tyresö, not Umeå, the municipality of this '
         "report: boilerplate from another report.",
         expected="Umeå", found="Tyresö", line=699,
+    )),
+    # What a reader could not read (text decoding, PDF glyphs without characters).
+    "content_lost": Case(_lost_bytes, _finding(
+        "content_lost", WARNING,
+        "Content lost while reading the file: 2 byte(s) undefined in cp1252 could not be read and were "
+        "replaced by U+FFFD.",
+        found="2", line=7,
     )),
 }  # fmt: skip
 
