@@ -38,8 +38,8 @@ KOMMUNKOMPASSEN = regex.compile(r"kommun(?:e)?kompass", regex.IGNORECASE)
 def extract(doc: Document) -> Extraction:
     """Every record the extractors find in ``doc``, without validation."""
     metadata = extract_metadata(doc)
-    summary = extract_summary_table(doc)
-    scores = extract_question_scores(doc)
+    summary = extract_summary_table(doc, year=metadata.year)
+    scores = extract_question_scores(doc, metadata.year)
     sections = extract_sections(doc)
     evaluations = extract_evaluations(doc)
     extraction = Extraction(
@@ -54,17 +54,24 @@ def extract(doc: Document) -> Extraction:
         mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
         evaluation_list=evaluations.listing,
         stated_counts=extract_stated_counts(doc),
+        comparisons=summary.comparisons,
+        area_subtotals=scores.subtotals,
+        unread_headers=summary.unread_headers + scores.unread_headers,
+        misaligned_rows=summary.misaligned_rows,
     )
     year = report_year(extraction)
     framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
     if framework is not None:
         # Rows that print an area's name alone are read again by the decided edition's wordings.
-        summary = extract_summary_table(doc, framework)
+        summary = extract_summary_table(doc, framework, metadata.year)
         extraction = dataclasses.replace(
             extraction,
             area_scores=summary.area_scores,
             year_totals=summary.year_totals,
             area_headings=summary.headings + scores.headings + sections.headings,
+            comparisons=summary.comparisons,
+            unread_headers=summary.unread_headers + scores.unread_headers,
+            misaligned_rows=summary.misaligned_rows,
         )
     claims = extract_claims(doc, summary.years, year, sections.sections)
     extraction = dataclasses.replace(
