@@ -203,7 +203,7 @@ def _start(ctx: click.Context) -> int | None:
 
 
 def _finish(
-    ctx: click.Context, result: Result, out_dir: Path, shown: int | None, fail_on: str | None
+    ctx: click.Context, result: BatchResult, out_dir: Path, shown: int | None, fail_on: str | None
 ) -> None:
     """The summary and the failed files on stderr, then exit 1 if the batch counts as failed."""
     from pipeline.outcome import trouble
