@@ -97,7 +97,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @verbosity_options
 # The version from pipeline.version, not the installed package's metadata: looking that up costs
-# more than the rest of `kompass --version` (a test holds pyproject.toml to the same version).
+# more than the rest of `kompass --version` (pyproject.toml reads the same, a test checks).
 @click.version_option(version=__version__, prog_name="kompass")
 @click.pass_context
 def main(ctx: click.Context) -> None:
