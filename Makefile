@@ -1,44 +1,86 @@
 # The Makefile mirrors what a person does: set up, digitize, test, lint, benchmark.
-# A fresh machine needs only Python 3.11; the virtual environment is created on first use.
+# A fresh machine needs only Python 3.11; the virtual environment is created on first use and filled
+# from the hashed locks in requirements/ (run.txt for running, dev.txt adds the test and lint tools).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUN_LOCK  := requirements/run.txt
+DEV_LOCK  := requirements/dev.txt
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+# uv resolves the locks and the lowest-versions environment; only `make lock` and `make lowest` use it.
+UV_VERSION := 0.13.9
+UV     := $(BIN)/uv
+LOWEST := .venv-lowest
+# Extra flags for `make lock`, e.g. LOCK_FLAGS=--upgrade to move every pin to the newest allowed.
+LOCK_FLAGS ?=
+COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
+	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup run test lint bench readme mutate clean
+.PHONY: setup run test lint bench readme mutate lock lowest clean
 
-setup: $(STAMP)
+setup: $(DEV_STAMP)
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-run: $(STAMP)
+# Installs exactly the locked versions (pip checks every hash); the project itself without deps.
+$(RUN_STAMP): pyproject.toml $(RUN_LOCK) | $(BIN)/python
+	$(PYTHON) tools/lock_fingerprint.py check $(RUN_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUN_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(DEV_LOCK) | $(BIN)/python
+	$(PYTHON) tools/lock_fingerprint.py check $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+run: $(RUN_STAMP)
 	$(BIN)/kompass run corpus/ --out output/
 
 test: lint
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline extractors tests bench tools
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(RUN_STAMP)
 	$(BIN)/python bench/bench.py
 
+$(UV): | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+
+# Re-resolve the locks after a change to the dependencies in pyproject.toml. Pins that still satisfy
+# pyproject.toml are kept; LOCK_FLAGS=--upgrade moves them all to the newest allowed versions.
+# dev.txt is resolved first and run.txt within it, so both pin the same versions.
+lock: $(UV)
+	$(COMPILE) --extra dev -o $(DEV_LOCK)
+	$(COMPILE) --constraint $(DEV_LOCK) -o $(RUN_LOCK)
+	fingerprint=$$($(PYTHON) tools/lock_fingerprint.py) && \
+		sed -i "1i # dependencies-fingerprint: $$fingerprint" $(DEV_LOCK) $(RUN_LOCK)
+
+# The tests against the lowest versions pyproject.toml allows for each direct dependency (not in CI).
+lowest: $(UV)
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(UV) pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[dev]'
+	$(UV) pip freeze --python $(LOWEST)/bin/python | grep -iE '^(click|pandas|pyarrow|pdfplumber|pdfminer[-.]six|regex|spacy|thinc|numpy)=='
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
+
 # Regenerate the README's generated blocks (the rule table) from their declarations.
-readme: $(STAMP)
+readme: $(DEV_STAMP)
 	$(BIN)/python tools/update_readme.py
 
 # Mutation testing of the rules and the table builders against their fast tests (configured in
 # pyproject.toml, [tool.mutmut]). Not part of `make test`: about 20 minutes on two cores. Results stay
 # in mutants/; `$(BIN)/mutmut show <name>` shows one surviving mutant.
-mutate: $(STAMP)
+mutate: $(DEV_STAMP)
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) mutants output/*.csv output/*.parquet
+	rm -rf $(VENV) $(LOWEST) mutants output/*.csv output/*.parquet

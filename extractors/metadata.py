@@ -1,4 +1,12 @@
-"""Report metadata from the title page: the municipality, the evaluation dates and the evaluators."""
+"""Report metadata: the municipality, the evaluation dates, the report date and the evaluators.
+
+Title pages of every era are read: "Kommunkompassen / Analys av Umeå kommun / 19-21 september
+2007" (2002-2009, often under "RAPPORT 2005-11-09 1 (29)"), "KommunKompassen / ANALYS AV / BORÅS
+KOMMUN / 2015 / Utvärderare: …" and "KOMMUNKOMPASSEN ANALYS AV KARLSKOGA KOMMUN 2014" (2010 on),
+"… VALLENTUNA KOMMUN FEBRUARI 2017", "Region Gotland". Where the title page gives no evaluation
+dates (later reports print only the year), they are read from the "Utvärderingen" section or a
+sentence about the evaluation ("Utvärderingen genomfördes den 28-30 oktober 2014").
+"""
 
 from __future__ import annotations
 
@@ -6,60 +14,48 @@ from datetime import date
 
 import regex
 
+from extractors.dates import DateRange, evaluation_dates, report_date
+from extractors.evaluators import extract_evaluators
 from pipeline.document import Document, Line
 from pipeline.municipalities import MunicipalityRegistry, swedish_municipalities
-from pipeline.records import Evaluator, Metadata
+from pipeline.records import Metadata
 
 # The title page ends where the report's first numbered section starts; it is never this long.
 TITLE_PAGE_LINES = 80
+# Where a sentence about the evaluation may give its dates: the first chapters, not the list of
+# evaluated municipalities at the end.
+EVALUATION_SENTENCE_LINES = 600
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
-_DASH = r"\s*(?:[-–—]|och|till)\s*"
-
-# "Analys av Umeå kommun", "Utvärdering av Malmö stad", "Kommunkompassen – Nacka kommun".
+_PLACE = r"[\p{Lu}][\p{L}\- ]*?"
+# "Analys av Umeå kommun", "Utvärdering av Malmö stad", "ANALYS AV KARLSKRONA KOMMUN 2014".
 TITLE_MUNICIPALITY = regex.compile(
-    r"(?:analys|utvärdering|granskning)\s+av\s+(?P<name>[\p{Lu}][\p{L}\- ]*?)\s+(?:kommun|stad)\b",
-    regex.IGNORECASE,
+    rf"(?:analys|utvärdering|granskning)\s+av\s+(?P<name>{_PLACE})\s+(?:kommun|stad)\b", regex.IGNORECASE
 )
-BARE_MUNICIPALITY = regex.compile(r"^(?P<name>[\p{Lu}][\p{L}\- ]*?)\s+(?:kommun|stad)$", regex.IGNORECASE)
-
-# "19-21 september 2007", "30 september - 2 oktober 2007", "4 oktober 2007".
-DATE_RANGE_SAME_MONTH = regex.compile(
-    rf"\b(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b",
-    regex.IGNORECASE,
+# "Analys av Region Gotland", or "Region Gotland" on a line of its own.
+TITLE_REGION = regex.compile(
+    r"(?:(?:analys|utvärdering|granskning)\s+av\s+|^)region\s+(?P<name>\p{Lu}[\p{L}\-]+)\b", regex.IGNORECASE
 )
-DATE_RANGE_TWO_MONTHS = regex.compile(
-    rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b",
-    regex.IGNORECASE,
+# "Nacka kommun", "TOMELILLA KOMMUN 2022", "KINDA KOMMUN 2011" on a line of their own.
+BARE_MUNICIPALITY = regex.compile(
+    rf"^(?P<name>{_PLACE})\s+(?:kommun|stad)(?:\s+(?:\p{{L}}+\s+)?(?:19|20)\d\d)?$", regex.IGNORECASE
 )
-SINGLE_DATE = regex.compile(
-    rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
-)
-
-# "Leif Eldås, Sveriges Kommuner och Landsting": a person's name, a comma, an organisation.
-EVALUATOR = regex.compile(
-    r"^(?P<name>\p{Lu}[\p{Ll}\-]+(?:\s+\p{Lu}[\p{Ll}\-]+){1,3})\s*,\s*(?P<org>\p{Lu}[^.!?]{2,80})$"
-)
+# A title line giving the evaluation year alone: "2014", "BORÅS KOMMUN 2015", "ANALYS AV X KOMMUN 2014".
+TITLE_YEAR = regex.compile(r"^(?:.*\b(?:kommun|stad)\s+)?(?P<year>(?:19|20)\d\d)$", regex.IGNORECASE)
+EVALUATION_HEADING = regex.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?utvärderingen$", regex.IGNORECASE)
+EVALUATION_WORDS = regex.compile(r"\b(?:utvärdering\w*|besök\w*|platsbesök\w*|intervju\w*)", regex.IGNORECASE)
+# Lines read after an "Utvärderingen" heading before giving up.
+SECTION_LINES = 15
 
 
 def extract_metadata(doc: Document, registry: MunicipalityRegistry | None = None) -> Metadata:
-    """Municipality, code, evaluation dates, year and evaluators from the report's title page."""
+    """Municipality, code, evaluation dates, year, report date and evaluators of a report."""
     registry = registry or swedish_municipalities()
     title_lines = [line for line in doc.lines[:TITLE_PAGE_LINES] if not line.is_blank]
-    municipality_line = _find_municipality(title_lines, registry)
-    start, end = _find_dates(title_lines)
-    evaluators = tuple(
-        Evaluator(match["name"], match["org"].strip(), line.page, line.number)
-        for line in title_lines
-        if (match := EVALUATOR.match(line.stripped))
-    )
+    dates = _title_dates(title_lines) or _section_dates(doc.lines) or _sentence_dates(doc.lines)
+    start, end = dates if dates else (None, None)
     municipality, code, page, number = None, None, None, None
-    if municipality_line is not None:
-        line, name = municipality_line
+    if (found_line := _find_municipality(title_lines, registry)) is not None:
+        line, name = found_line
         found = registry.lookup(name)
         municipality = found.name if found else name
         code = found.code if found else None
@@ -67,19 +63,21 @@ def extract_metadata(doc: Document, registry: MunicipalityRegistry | None = None
     return Metadata(
         municipality=municipality,
         municipality_code=code,
-        year=end.year if end else None,
+        year=end.year if end else _title_year(title_lines),
         evaluation_start=start,
         evaluation_end=end,
-        evaluators=evaluators,
+        evaluators=extract_evaluators(title_lines),
         page=page,
         line=number,
+        report_date=_report_date(title_lines),
     )
 
 
 def _find_municipality(lines: list[Line], registry: MunicipalityRegistry) -> tuple[Line, str] | None:
-    for line in lines:
-        if match := TITLE_MUNICIPALITY.search(line.stripped):
-            return line, match["name"].strip()
+    for pattern in (TITLE_MUNICIPALITY, TITLE_REGION):
+        for line in lines:
+            if match := pattern.search(line.stripped):
+                return line, match["name"].strip()
     for line in lines:
         match = BARE_MUNICIPALITY.match(line.stripped)
         if match and registry.lookup(match["name"]):
@@ -87,26 +85,33 @@ def _find_municipality(lines: list[Line], registry: MunicipalityRegistry) -> tup
     return None
 
 
-def _find_dates(lines: list[Line]) -> tuple[date | None, date | None]:
-    for line in lines:
-        text = line.stripped
-        if match := DATE_RANGE_TWO_MONTHS.search(text):
-            year = int(match["y"])
-            return (
-                _date(year, match["m1"], match["d1"]),
-                _date(year, match["m2"], match["d2"]),
-            )
-        if match := DATE_RANGE_SAME_MONTH.search(text):
-            year = int(match["y"])
-            return _date(year, match["m"], match["d1"]), _date(year, match["m"], match["d2"])
-        if match := SINGLE_DATE.search(text):
-            day = _date(int(match["y"]), match["m"], match["d"])
-            return day, day
-    return None, None
+def _title_dates(lines: list[Line]) -> DateRange | None:
+    return next((found for line in lines if (found := evaluation_dates(line.stripped))), None)
 
 
-def _date(year: int, month: str, day: str) -> date | None:
-    try:
-        return date(year, MONTHS[month.casefold()], int(day))
-    except ValueError:
-        return None
+def _section_dates(lines: tuple[Line, ...]) -> DateRange | None:
+    """Dates in the "Utvärderingen" section: the lines after that heading."""
+    for index, line in enumerate(lines):
+        if EVALUATION_HEADING.match(line.stripped):
+            following = [
+                other for other in lines[index + 1 : index + 1 + SECTION_LINES] if not other.is_blank
+            ]
+            if found := _title_dates(following):
+                return found
+    return None
+
+
+def _sentence_dates(lines: tuple[Line, ...]) -> DateRange | None:
+    """Dates in a sentence about the evaluation ("Platsbesöket gjordes 6-8 december 2006")."""
+    for line in lines[:EVALUATION_SENTENCE_LINES]:
+        if EVALUATION_WORDS.search(line.text) and (found := evaluation_dates(line.text)):
+            return found
+    return None
+
+
+def _title_year(lines: list[Line]) -> int | None:
+    return next((int(match["year"]) for line in lines if (match := TITLE_YEAR.match(line.stripped))), None)
+
+
+def _report_date(lines: list[Line]) -> date | None:
+    return next((found for line in lines if (found := report_date(line.stripped))), None)

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.document import Document, Line
+from pipeline.edition_lookup import area_number_pattern, question_id_pattern
 from pipeline.numbers import parse_number
 from pipeline.records import AreaHeading, QuestionScore
 
 # "1.1 Hur informeras medborgarna?" (the question text may also stand in the next cell).
-QUESTION_LABEL = regex.compile(r"^(?P<id>[1-8]\.\d{1,2})\.?(?:\s+(?P<text>\S.*))?$")
+QUESTION_LABEL = regex.compile(rf"^(?P<id>{question_id_pattern()})\.?(?:\s+(?P<text>\S.*))?$")
 # "5 Kontroll och rapportering" as a heading row of the table, its value cells empty.
-AREA_LABEL = regex.compile(r"^(?P<area>[1-8])\.?\s+(?P<name>\p{L}.*)$")
+AREA_LABEL = regex.compile(rf"^(?P<area>{area_number_pattern()})\.?\s+(?P<name>\p{{L}}.*)$")
 
 
 @dataclass(frozen=True)

@@ -21,15 +21,17 @@ import regex
 from extractors.bullets import bullet_text
 from extractors.prose import STARTS_LOWERCASE, heading_text, join_wrapped, strip_markup
 from pipeline.document import Document, Line
-from pipeline.framework import load_frameworks
+from pipeline.edition_lookup import area_number_pattern, denoting_editions, question_id_pattern
 from pipeline.records import AreaHeading, ListedQuestion
 
 # "Område 1 Offentlighet och demokratisk kontroll", "Huvudområde 2: Tillgänglighet ..."; the name
 # starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is no heading.
-AREA_HEADING = regex.compile(r"^(?i:(?:huvud)?område)\s+(?P<area>[1-8])\s*[.:–-]?\s+(?P<name>\p{Lu}.*?)$")
+AREA_HEADING = regex.compile(
+    rf"^(?i:(?:huvud)?område)\s+(?P<area>{area_number_pattern()})\s*[.:–-]?\s+(?P<name>\p{{Lu}}.*?)$"
+)
 # "1 Offentlighet och demokratisk kontroll" on a line of its own; only taken as a heading when
 # the name is one of an area's wordings, since chapters are numbered the same way.
-BARE_AREA_HEADING = regex.compile(r"^(?P<area>[1-8])\.?\s+(?P<name>\p{Lu}.*?)$")
+BARE_AREA_HEADING = regex.compile(rf"^(?P<area>{area_number_pattern()})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 # "3 Detaljerad genomgång ...", "4 Poängsammanställning": a top-level numbered heading.
 CHAPTER_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+\p{Lu}")
 # A heading never ends like a sentence or a clause, and is never long.
@@ -41,11 +43,13 @@ DOT_LEADERS = regex.compile(r"\.{4,}|…{2,}")
 UNFINISHED_NAME = regex.compile(r"(?:[–\-,/]|\b(?:och|i|av|mellan|som|för))$")
 # Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "TOTALT  497")
 # and the score table's column header ("Max- poäng  Egna poäng") end the last section.
-TABLE_ROW_LABEL = regex.compile(r"^(?:[1-8](?:\.\d{1,2})?\.?\s+\S|totalt\b)", regex.IGNORECASE)
+TABLE_ROW_LABEL = regex.compile(
+    rf"^(?:{area_number_pattern()}(?:\.\d{{1,2}})?\.?\s+\S|totalt\b)", regex.IGNORECASE
+)
 TABLE_HEADER_CELL = regex.compile(r"^(?:max\W*poäng|egna\s+poäng)$", regex.IGNORECASE)
 NUMERIC_CELL = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
 # "- 1.1 Hur informeras invånarna?": a sub-question listed at the top of a section.
-LISTED_QUESTION = regex.compile(r"^(?P<id>[1-8]\.\d{1,2})\.?\s+(?P<text>\S.*)$")
+LISTED_QUESTION = regex.compile(rf"^(?P<id>{question_id_pattern()})\.?\s+(?P<text>\S.*)$")
 QUESTION_END = regex.compile(r"[?.!]$")
 # The question list starts within this many non-blank lines of the heading.
 QUESTION_LIST_REACH = 3
@@ -133,7 +137,7 @@ def _candidate(lines: Sequence[Line], index: int) -> _Candidate | None:
     if UNFINISHED_NAME.search(name) and following is not None and _is_single_cell(following):
         name, used = join_wrapped([name, heading_text(following)]), 2
     area = int(found["area"])
-    if bare and not any(framework.match_area_name(name) == area for framework in load_frameworks()):
+    if bare and not denoting_editions(name, area):
         return None
     return _Candidate(index, area, name, text, used)
 

@@ -16,13 +16,16 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.document import Document, Line
-from pipeline.framework import any_framework
+from pipeline.edition_lookup import area_number_pattern, denoted_area
+from pipeline.framework import Framework
 from pipeline.numbers import parse_number
 from pipeline.records import AreaHeading, AreaScore, YearTotal
 
 YEAR_CELL = regex.compile(r"^(?:19|20)\d\d$")
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ..."
-AREA_LABEL = regex.compile(r"^(?:område\s+)?(?P<area>[1-8])\.?\s+(?P<name>\p{L}.*)$", regex.IGNORECASE)
+AREA_LABEL = regex.compile(
+    rf"^(?:område\s+)?(?P<area>{area_number_pattern()})\.?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
+)
 TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng)\b", regex.IGNORECASE)
 # Rows between the header and the TOTALT row; a table never has more than this (8 areas + notes).
 MAX_TABLE_ROWS = 14
@@ -36,12 +39,16 @@ class SummaryTable:
     headings: tuple[AreaHeading, ...]
 
 
-def extract_summary_table(doc: Document) -> SummaryTable:
-    """The first table whose header row is a run of years, read until its TOTALT row."""
+def extract_summary_table(doc: Document, framework: Framework | None = None) -> SummaryTable:
+    """The first table whose header row is a run of years, read until its TOTALT row.
+
+    A row that prints an area's name alone is mapped by ``framework``'s wordings, or by any
+    edition's while the report's edition is not yet decided (``edition_lookup.denoted_area``).
+    """
     for index, line in enumerate(doc.lines):
         years = _header_years(line)
         if years:
-            table = _read_table(doc, index, years)
+            table = _read_table(doc, index, years, framework)
             if table.area_scores:
                 return table
     return SummaryTable((), (), (), ())
@@ -66,7 +73,9 @@ def _split_row(line: Line) -> tuple[str, list[str]]:
     return cells[0], cells[1:]
 
 
-def _read_table(doc: Document, header_index: int, years: tuple[int, ...]) -> SummaryTable:
+def _read_table(
+    doc: Document, header_index: int, years: tuple[int, ...], framework: Framework | None
+) -> SummaryTable:
     scores: list[AreaScore] = []
     totals: list[YearTotal] = []
     headings: list[AreaHeading] = []
@@ -93,7 +102,7 @@ def _read_table(doc: Document, header_index: int, years: tuple[int, ...]) -> Sum
                 for year, value in zip(years, numbers, strict=True)
             )
             break
-        area, name = _area_of(label)
+        area, name = _area_of(label, framework)
         # A row naming no known area is kept as a heading, so the validator reports it.
         headings.append(AreaHeading(area, name, "summary_table", line.page, line.number))
         if area is not None:
@@ -104,9 +113,9 @@ def _read_table(doc: Document, header_index: int, years: tuple[int, ...]) -> Sum
     return SummaryTable(years, tuple(scores), tuple(totals), tuple(headings))
 
 
-def _area_of(label: str) -> tuple[int | None, str]:
+def _area_of(label: str, framework: Framework | None) -> tuple[int | None, str]:
     """The area a row label names: by its printed number, else by its wording (some layouts
     print the names alone)."""
     if match := AREA_LABEL.match(label):
         return int(match["area"]), match["name"].strip()
-    return any_framework().match_area_name(label), label.strip()
+    return denoted_area(label, framework), label.strip()

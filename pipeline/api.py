@@ -3,7 +3,7 @@
     >>> import pipeline
     >>> result = pipeline.digitize("corpus/")
     >>> result.tables["question_scores"]          # a pandas DataFrame per output table
-    >>> result.findings["f4834ef01a6c0b48"]       # the validator's findings, per report
+    >>> result.findings[report_id]                # the validator's findings, per report
     >>> result.write("output/")                   # CSV, Parquet and datapackage.json
 
 The command line parses its options, calls :func:`digitize` and :meth:`Result.write`, and renders.
@@ -12,9 +12,10 @@ The command line parses its options, calls :func:`digitize` and :meth:`Result.wr
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -22,8 +23,9 @@ from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digiti
 
 __all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
 from pipeline.cache import ReportCache
-from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.defaults import CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
+from pipeline.manifest import build_manifest
 from pipeline.records import Finding
 from pipeline.tables import build_tables
 from pipeline.writers import write_tables
@@ -48,10 +50,30 @@ class Result(BatchResult):
         """The validator's findings, by ``report_id`` (the ``issues`` table holds the same)."""
         return {report.report_id: report.extraction.findings for report in self.reports}
 
-    def write(self, out_dir: PathLike, formats: Iterable[str] = FORMATS) -> list[Path]:
+    def write(
+        self,
+        out_dir: PathLike,
+        formats: Iterable[str] = FORMATS,
+        *,
+        csv_dialect: str = "standard",
+        options: Mapping[str, Any] | None = None,
+    ) -> list[Path]:
         """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``) and
-        ``datapackage.json``; return the paths written."""
-        return write_tables(self.tables, Path(out_dir), formats)
+        ``datapackage.json``; return the paths written.
+
+        ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.defaults.CSV_DIALECTS`).
+        The manifest in ``datapackage.json`` and the Parquet files records the formats, the
+        dialect and ``options`` (how the batch was digitized, as the caller names them). Table
+        files of an earlier run in ``out_dir`` that this one does not write are removed.
+        """
+        if csv_dialect not in CSV_DIALECTS:
+            raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
+        formats = tuple(formats)
+        recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
+        manifest = build_manifest(recorded, inputs=len(self.reports))
+        return write_tables(
+            self.tables, Path(out_dir), formats, csv_dialect=CSV_DIALECTS[csv_dialect], manifest=manifest
+        )
 
 
 def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:

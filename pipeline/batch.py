@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
 from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS
+from pipeline.identity import identify
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.records import Report
 from pipeline.workers import default_workers, run_parallel
@@ -41,15 +43,35 @@ class BatchResult:
         return sum(1 for r in self.reports if r.status != "ok")
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every entry under ``folder`` to consider, with the reason to skip it (None: take it).
+
+    Hidden folders (``.git``, ``.venv``, a cache) are not entered: they get one note each, not one
+    per file inside. Symbolic links to folders are not followed.
+    """
+    for root, folders, names in os.walk(folder):
+        here = Path(root)
+        for name in [f for f in folders if f.startswith(".")]:
+            yield here / name, "hidden folder, not searched"
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in [f for f in folders if (here / f).is_symlink()]:
+            yield here / name, "symbolic link to a folder, not followed"
+        for name in names:
+            found = here / name
+            if name.startswith("."):
+                yield found, "hidden file"
+            elif found.suffix.lower() not in SUPPORTED_SUFFIXES:
+                yield found, f"unsupported file type {found.suffix or '(none)'}"
+            else:
+                yield found, None
 
 
 def collect_inputs(paths: Iterable[Path]) -> Inputs:
     """Files named directly, and the supported files found under folders, walked recursively.
 
-    Hidden files and folders and files of other types found in folders are skipped with a note;
-    a file named directly is always taken (and fails with a clear message if it is not a report).
+    Hidden files and folders and files of other types found in folders are skipped with a note
+    (a hidden folder is not entered); a file named directly is always taken (and fails with a
+    clear message if it is not a report).
     """
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
@@ -58,11 +80,9 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
         if not path.is_dir():
             files.append(path)
             continue
-        for found in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
-            if _is_hidden(found, path):
-                skipped.append((found, "hidden file"))
-            elif found.suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append((found, f"unsupported file type {found.suffix or '(none)'}"))
+        for found, reason in sorted(_walk(path)):
+            if reason:
+                skipped.append((found, reason))
             else:
                 files.append(found)
     unique = list(dict.fromkeys(files))
@@ -104,6 +124,7 @@ def digitize_batch(
 
     if todo:
         run_parallel([path for _, path in todo], workers or default_workers(), timeout, collect)
-    ordered = tuple(sorted(reports.values(), key=lambda r: (r.source_file, r.report_id)))
+    # Ids again after sorting: a report from the cache was digitized under another name.
+    ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
     return BatchResult(ordered, severities=severities, cached=len(files) - len(todo))

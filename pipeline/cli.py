@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.defaults import CACHE_FOLDER, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.defaults import CACHE_FOLDER, CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FAIL_ON_LEVELS, FORMATS
 from pipeline.schema import TABLES
 
 if TYPE_CHECKING:
@@ -22,7 +22,45 @@ if TYPE_CHECKING:
     from pipeline.batch import Inputs
     from pipeline.records import Report
 
-EXIT_OK, EXIT_STRICT_ERRORS = 0, 1
+EXIT_OK, EXIT_TROUBLE = 0, 1
+# How many skipped files and failed files are named on a terminal before "… and N more" (-v: all).
+FIRST_FEW = 5
+LOG_LEVELS = {
+    "debug": logging.DEBUG, "verbose": logging.INFO, "normal": logging.WARNING, "quiet": logging.ERROR,
+}  # fmt: skip
+
+
+def _remember_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # ctx.meta is shared by the group's and the command's contexts: a flag counts wherever it stands.
+    if value and param.name:
+        ctx.meta[f"kompass.{param.name}"] = True
+
+
+def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--debug, -q and -v, accepted before and after the command name."""
+    flags = (
+        (("--debug",), "Log details and show tracebacks of unexpected errors."),
+        (("-q", "--quiet"), "Print only what explains a non-zero exit."),
+        (("-v", "--verbose"), "Name every skipped and failed file; log progress."),
+    )
+    for declarations, help_text in reversed(flags):
+        command = click.option(
+            *declarations, is_flag=True, expose_value=False, callback=_remember_flag, help=help_text
+        )(command)
+    return command
+
+
+def _verbosity(ctx: click.Context) -> str:
+    chosen = [name for name in ("debug", "verbose", "quiet") if ctx.meta.get(f"kompass.{name}")]
+    if "quiet" in chosen and len(chosen) > 1:
+        raise click.UsageError(f"-q cannot be combined with --{chosen[0]}")
+    return chosen[0] if chosen else "normal"
+
+
+def _configure_logging(verbosity: str) -> None:
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger().setLevel(LOG_LEVELS[verbosity])
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -32,6 +70,11 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help="Which files to write for each table.",
     )(command)  # fmt: skip
     command = click.option(
+        "--csv-dialect", type=click.Choice(list(CSV_DIALECTS)), default="standard", show_default=True,
+        help="standard: UTF-8, ',' between fields, '.' as decimal mark. excel: for a spreadsheet with "
+        "Swedish settings (UTF-8 with BOM, ';' between fields, ',' as decimal mark).",
+    )(command)  # fmt: skip
+    command = click.option(
         "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
         show_default=True, help="Folder the tables are written to (created if missing).",
     )(command)  # fmt: skip
@@ -39,23 +82,18 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Log details and show tracebacks of unexpected errors.")
+@verbosity_options
 @click.version_option(package_name="kompass")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context) -> None:
     """Digitize Kommunkompassen evaluation reports into validated CSV and Parquet tables.
 
     \b
     Example:
       kompass run corpus/ --out output/
     """
-    ctx.obj = {"debug": debug}
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    ctx.obj = {"debug": _verbosity(ctx) == "debug"}
+    _configure_logging(_verbosity(ctx))
 
 
 RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into tables.
@@ -74,7 +112,12 @@ Examples:
 @main.command(help=RUN_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @output_options
-@click.option("--strict", is_flag=True, help="Exit with code 1 when any error-severity issue is found.")
+@click.option(
+    "--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
+    help="Exit with code 1 when a file failed (failed), also on any error issue (error), or also on any "
+    "warning (warning).",
+)  # fmt: skip
+@click.option("--strict", is_flag=True, help="Same as --fail-on error.")
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None,
     help="Documents digitized in parallel processes.  [default: all cores]",
@@ -84,12 +127,15 @@ Examples:
     help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
+@verbosity_options
 @click.pass_context
 def run(
     ctx: click.Context,
     inputs: tuple[Path, ...],
     out_dir: Path,
     fmt: str,
+    csv_dialect: str,
+    fail_on: str | None,
     strict: bool,
     workers: int | None,
     timeout: float,
@@ -98,29 +144,55 @@ def run(
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
     from pipeline.errors import NoReportFilesError
+    from pipeline.outcome import trouble
 
+    verbosity = _verbosity(ctx)
+    ctx.obj["debug"] = verbosity == "debug"
+    _configure_logging(verbosity)
+    shown = None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
     found = collect_inputs(inputs)
-    for path, reason in found.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+    _echo_first_few([f"skipped {path}: {reason}" for path, reason in found.skipped], shown, "skipped")
     cache_dir = None if no_cache else out_dir / CACHE_FOLDER
     try:
-        result = _digitize_with_progress(found, workers=workers, timeout=timeout, cache_dir=cache_dir)
+        result = _digitize_with_progress(
+            found, show=shown != 0, workers=workers, timeout=timeout, cache_dir=cache_dir
+        )
     except NoReportFilesError as exc:
         raise click.ClickException(str(exc)) from exc
     formats = FORMATS if fmt == "both" else (fmt,)
     try:
-        result.write(out_dir, formats)
+        result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
-    click.echo(_summary(result, out_dir), err=True)
-    if strict and result.severities.get("error", 0):
-        ctx.exit(EXIT_STRICT_ERRORS)
+    if shown != 0:
+        click.echo(_summary(result, out_dir), err=True)
+        failed = [f"failed {r.source_file}: {r.error}" for r in result.reports if r.status != "ok"]
+        _echo_first_few(failed, shown, "failed")
+    reason = trouble(result.reports, result.severities, fail_on or ("error" if strict else None))
+    if reason:
+        click.echo(f"Error: {reason}", err=True)
+        ctx.exit(EXIT_TROUBLE)
 
 
-def _digitize_with_progress(found: Inputs, **options: Any) -> Result:
+def _recorded_options(ctx: click.Context) -> dict[str, Any]:
+    """The options of this run for the manifest (the inputs are in ``reports``, the formats and
+    the CSV dialect recorded by the writer)."""
+    left_out = {"inputs", "out_dir", "fmt", "csv_dialect"}
+    return {name: value for name, value in ctx.params.items() if name not in left_out}
+
+
+def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
+    """The first ``limit`` of ``lines`` (all when None), then how many more there are."""
+    for line in lines[:limit]:
+        click.echo(line, err=True)
+    if limit and len(lines) > limit:
+        click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
+
+
+def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Result:
     from pipeline.api import digitize
 
-    if not sys.stderr.isatty() or not found.files:
+    if not show or not sys.stderr.isatty() or not found.files:
         return digitize(found, **options)
     failed = 0
     progress_bar: Any = click.progressbar(

@@ -11,19 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from pipeline.defaults import CSV_DIALECTS, CsvDialect
 from pipeline.schema import TABLES, Column, Table
 
 FILE_NAME = "datapackage.json"
 
-# How pipeline.writers writes CSV: pandas' defaults with "\n" line ends; empty cell = no value.
-CSV_DIALECT = {
-    "delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True,
-}  # fmt: skip
+STANDARD = CSV_DIALECTS["standard"]
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
-def _field(column: Column) -> dict[str, Any]:
+def _csv_dialect(dialect: CsvDialect) -> dict[str, Any]:
+    # How pipeline.writers writes CSV: pandas' quoting; an empty cell is no value.
+    return {
+        "delimiter": dialect.delimiter, "lineTerminator": dialect.line_terminator, "quoteChar": '"',
+        "doubleQuote": True, "header": True,
+    }  # fmt: skip
+
+
+def _field(column: Column, dialect: CsvDialect) -> dict[str, Any]:
     field: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.meaning}
+    if column.type == "number" and dialect.decimal != ".":
+        field["decimalChar"] = dialect.decimal
     if column.type == "boolean":
         field.update(trueValues=["True"], falseValues=["False"])  # as pandas writes them
     if column.required:
@@ -31,9 +39,9 @@ def _field(column: Column) -> dict[str, Any]:
     return field
 
 
-def _schema(declared: Table, names: set[str]) -> dict[str, Any]:
+def _schema(declared: Table, names: set[str], dialect: CsvDialect) -> dict[str, Any]:
     schema: dict[str, Any] = {
-        "fields": [_field(column) for column in declared.columns],
+        "fields": [_field(column, dialect) for column in declared.columns],
         "missingValues": [""],
     }
     if declared.primary_key:
@@ -48,7 +56,7 @@ def _schema(declared: Table, names: set[str]) -> dict[str, Any]:
     return schema
 
 
-def _resource(declared: Table, fmt: str, names: set[str]) -> dict[str, Any]:
+def _resource(declared: Table, fmt: str, names: set[str], dialect: CsvDialect) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "name": declared.name,
         "path": f"{declared.name}.{fmt}",
@@ -57,17 +65,22 @@ def _resource(declared: Table, fmt: str, names: set[str]) -> dict[str, Any]:
         "mediatype": MEDIA_TYPES[fmt],
         "description": declared.description,
     }
-    if fmt == "csv":
-        resource.update(encoding="utf-8", dialect=CSV_DIALECT)
-    resource["schema"] = _schema(declared, names)
+    if fmt != "csv":
+        dialect = STANDARD  # Parquet holds numbers, not text: no decimal mark to declare
+    else:
+        resource.update(encoding=dialect.encoding, dialect=_csv_dialect(dialect))
+    resource["schema"] = _schema(declared, names, dialect)
     return resource
 
 
-def descriptor(formats: Iterable[str], tables: Iterable[str] | None = None) -> dict[str, Any]:
+def descriptor(
+    formats: Iterable[str], tables: Iterable[str] | None = None, csv_dialect: CsvDialect = STANDARD
+) -> dict[str, Any]:
     """The Data Package describing the tables written in ``formats``.
 
-    The CSV files are the resources when CSV is written (the Parquet files carry their own
-    schema); otherwise the Parquet files are. ``tables`` limits it to the tables written.
+    The CSV files (written in ``csv_dialect``) are the resources when CSV is written (the Parquet
+    files carry their own schema); otherwise the Parquet files are. ``tables`` limits it to the
+    tables written.
     """
     fmt = "csv" if "csv" in formats else "parquet"
     names = set(tables) if tables is not None else {t.name for t in TABLES}
@@ -75,5 +88,5 @@ def descriptor(formats: Iterable[str], tables: Iterable[str] | None = None) -> d
         "profile": "tabular-data-package",
         "name": "kommunkompassen",
         "title": "Kommunkompassen evaluation reports, digitized by kompass",
-        "resources": [_resource(t, fmt, names) for t in TABLES if t.name in names],
+        "resources": [_resource(t, fmt, names, csv_dialect) for t in TABLES if t.name in names],
     }

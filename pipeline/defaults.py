@@ -1,7 +1,9 @@
-"""The defaults of a run, in a module that imports nothing, so the command line can show them
+"""The defaults of a run, in a module that imports nothing heavy, so the command line can show them
 (``kompass --help``) without loading the libraries that digitizing needs."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 # Seconds one document may take before its worker is stopped and the document fails.
 DEFAULT_TIMEOUT_SECONDS = 300.0
@@ -11,3 +13,23 @@ CACHE_FOLDER = ".kompass-cache"
 
 # The files written for each table.
 FORMATS = ("csv", "parquet")
+
+# What --fail-on can stop on, from the most serious to the least: each level includes the ones before.
+FAIL_ON_LEVELS = ("failed", "error", "warning")
+
+
+class CsvDialect(NamedTuple):
+    """How the CSV files are written: the separator, the decimal mark, the encoding, the line end."""
+
+    delimiter: str
+    decimal: str
+    encoding: str  # a Python codec: "utf-8-sig" starts the file with a byte order mark
+    line_terminator: str
+
+
+# "standard" for programs (pandas, DuckDB, R); "excel" for a spreadsheet with Swedish settings,
+# which takes ";" between fields, "," as the decimal mark and UTF-8 only after a byte order mark.
+CSV_DIALECTS = {
+    "standard": CsvDialect(",", ".", "utf-8", "\n"),
+    "excel": CsvDialect(";", ",", "utf-8-sig", "\r\n"),
+}

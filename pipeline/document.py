@@ -80,8 +80,3 @@ class Document:
             if not self.lines[position].is_blank:
                 return position
         return None
-
-    @property
-    def report_id(self) -> str:
-        """A stable identifier derived from the file's content."""
-        return self.sha256[:16]

@@ -1,18 +1,23 @@
 """Editions of the Kommunkompassen evaluation tool, read from the data files in ``frameworks/``.
 
-An edition lists its eight areas (with the name variants reports use) and its sub-questions with
-their max points. Adding an edition of the tool is adding a TOML file; nothing here changes.
+An edition lists its eight areas (with the name variants reports use) and, where they are known,
+its sub-questions with their max points. Adding an edition of the tool is adding a TOML file;
+nothing here changes. Which edition a report is read by is decided in ``edition_lookup.py``.
 """
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import regex
+
+from pipeline.edition_file import EditionFileError, read_edition_file
+
+__all__ = ["AreaSpec", "EditionFileError", "Framework", "QuestionSpec", "framework_by_id", "load_frameworks"]
 
 # Words that carry no meaning when comparing area names ("Tydlighet i samspelet politiker –
 # tjänstemän" against "Tydlighet i samspelet mellan politiker och tjänstemän").
@@ -39,12 +44,18 @@ class AreaSpec:
 
 @dataclass(frozen=True)
 class Framework:
-    """One edition of the tool: areas, sub-questions and the years it was used."""
+    """One edition of the tool: areas, sub-questions and the years it was used.
+
+    ``last_year`` is ``None`` for an edition still in use. ``questions`` is empty for a partial
+    edition, whose sub-areas and their max points are not publicly known: then the max points the
+    report prints are all there is, and rules that need the edition's own maxima say they were not
+    checked.
+    """
 
     framework_id: str
     title: str
     first_year: int
-    last_year: int
+    last_year: int | None
     area_max: float
     areas: tuple[AreaSpec, ...]
     questions: tuple[QuestionSpec, ...]
@@ -58,14 +69,23 @@ class Framework:
     def questions_in(self, area: int) -> tuple[QuestionSpec, ...]:
         return tuple(q for q in self.questions if q.area == area)
 
+    @property
+    def is_partial(self) -> bool:
+        """Whether the edition's sub-areas and their max points are unknown."""
+        return not self.questions
+
     def covers(self, year: int) -> bool:
-        return self.first_year <= year <= self.last_year
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def match_area_name(self, printed: str) -> int | None:
         """The number of the area a printed name refers to, or ``None`` if it matches none."""
+        return self.area_match(printed)[0]
+
+    def area_match(self, printed: str) -> tuple[int | None, float]:
+        """The area a printed name refers to and how closely (1.0: every word), or ``(None, best)``."""
         tokens = name_tokens(printed)
         if not tokens:
-            return None
+            return None, 0.0
         best_area, best_overlap = None, 0.0
         for area in self.areas:
             for variant in (area.name, *area.variants):
@@ -73,7 +93,9 @@ class Framework:
                 overlap = len(tokens & other) / len(tokens | other)
                 if overlap > best_overlap:
                     best_area, best_overlap = area.number, overlap
-        return best_area if best_overlap >= _AREA_NAME_MIN_OVERLAP else None
+        if best_overlap >= _AREA_NAME_MIN_OVERLAP:
+            return best_area, best_overlap
+        return None, best_overlap
 
 
 def name_tokens(name: str) -> frozenset[str]:
@@ -82,26 +104,23 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(word for word in _NAME_TOKEN.findall(folded) if word not in _NAME_FILLER)
 
 
-def _parse(data: dict[str, object]) -> Framework:
+def _parse(data: dict[str, Any]) -> Framework:
     areas = tuple(
-        AreaSpec(number=int(a["number"]), name=str(a["name"]), variants=tuple(a.get("variants", ())))
-        for a in data["areas"]  # type: ignore[attr-defined]
+        AreaSpec(number=a["number"], name=a["name"], variants=tuple(a.get("variants", ())))
+        for a in data["areas"]
     )
     questions = tuple(
         QuestionSpec(
-            question_id=str(q["id"]),
-            area=int(str(q["id"]).split(".")[0]),
-            max_score=float(q["max"]),
-            text=str(q["text"]),
+            question_id=q["id"], area=int(q["id"].split(".")[0]), max_score=float(q["max"]), text=q["text"]
         )
-        for q in data["questions"]  # type: ignore[attr-defined]
+        for q in data.get("questions", ())
     )
     return Framework(
-        framework_id=str(data["id"]),
-        title=str(data["title"]),
-        first_year=int(data["first_year"]),  # type: ignore[call-overload]
-        last_year=int(data["last_year"]),  # type: ignore[call-overload]
-        area_max=float(data.get("area_max", 100)),  # type: ignore[arg-type]
+        framework_id=data["id"],
+        title=data["title"],
+        first_year=data["first_year"],
+        last_year=data.get("last_year"),
+        area_max=float(data.get("area_max", 100)),
         areas=areas,
         questions=questions,
     )
@@ -109,23 +128,30 @@ def _parse(data: dict[str, object]) -> Framework:
 
 @cache
 def load_frameworks() -> tuple[Framework, ...]:
-    """Every edition shipped in ``pipeline/frameworks``, oldest first."""
+    """Every edition shipped in ``pipeline/frameworks``, oldest first.
+
+    Each file is checked against its declared structure (``pipeline/edition_file.py``); a file that
+    does not have it raises :class:`EditionFileError` naming the file and the key.
+    """
     folder = resources.files("pipeline") / "frameworks"
     editions = [
-        _parse(tomllib.loads(entry.read_text(encoding="utf-8")))
-        for entry in folder.iterdir()
+        _parse(read_edition_file(entry.name, entry.read_text(encoding="utf-8")))
+        for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
         if entry.name.endswith(".toml")
     ]
-    return tuple(sorted(editions, key=lambda f: f.first_year))
+    ids = [edition.framework_id for edition in editions]
+    if len(set(ids)) != len(ids):
+        raise EditionFileError(f"pipeline/frameworks: an edition id is used twice: {sorted(ids)}")
+    return tuple(sorted(editions, key=lambda f: (f.first_year, f.framework_id)))
 
 
-def framework_for_year(year: int | None) -> Framework | None:
-    """The edition in use in ``year``, or ``None`` when no shipped edition covers it."""
+def framework_by_id(framework_id: str | None) -> Framework | None:
+    """The shipped edition named ``framework_id`` (as ``reports.framework`` gives it), or ``None``."""
+    return next((f for f in load_frameworks() if f.framework_id == framework_id), None)
+
+
+def frameworks_for_year(year: int | None) -> tuple[Framework, ...]:
+    """The editions in use in ``year`` (a year of change has two), oldest first."""
     if year is None:
-        return None
-    return next((f for f in load_frameworks() if f.covers(year)), None)
-
-
-def any_framework() -> Framework:
-    """The newest shipped edition, for matching area names when the year is unknown."""
-    return load_frameworks()[-1]
+        return ()
+    return tuple(f for f in load_frameworks() if f.covers(year))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 from pathlib import Path
 
@@ -20,8 +19,10 @@ from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
 from pipeline.document import Document
+from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
-from pipeline.framework import framework_for_year, load_frameworks
+from pipeline.framework import framework_by_id, load_frameworks
+from pipeline.identity import report_id
 from pipeline.ingest import input_format, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.place_names import swedish_districts
@@ -55,8 +56,20 @@ def extract(doc: Document) -> Extraction:
         stated_counts=extract_stated_counts(doc),
     )
     year = report_year(extraction)
+    framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
+    if framework is not None:
+        # Rows that print an area's name alone are read again by the decided edition's wordings.
+        summary = extract_summary_table(doc, framework)
+        extraction = dataclasses.replace(
+            extraction,
+            area_scores=summary.area_scores,
+            year_totals=summary.year_totals,
+            area_headings=summary.headings + scores.headings + sections.headings,
+        )
     claims = extract_claims(doc, summary.years, year, sections.sections)
-    extraction = dataclasses.replace(extraction, claims=claims)
+    extraction = dataclasses.replace(
+        extraction, claims=claims, framework=framework.framework_id if framework else None
+    )
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
     return extraction
@@ -73,8 +86,7 @@ def digitize(doc: Document) -> Extraction:
         KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
     ):
         raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
-    framework = framework_for_year(extraction.metadata.year)
-    extraction = dataclasses.replace(extraction, framework=framework.framework_id if framework else None)
+    framework = framework_by_id(extraction.framework)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
@@ -97,7 +109,7 @@ def process_file(path: Path) -> Report:
             path, f"unexpected error while digitizing (please report it): {type(exc).__name__}: {exc}", doc
         )
     return Report(
-        report_id=doc.report_id,
+        report_id=report_id(doc.sha256, str(path)),
         source_file=str(path),
         sha256=doc.sha256,
         input_format=doc.input_format,
@@ -119,10 +131,8 @@ def failed_report(path: Path, error: str, doc: Document | None = None, sha256: s
     log.info("%s: %s", path, error)
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)
-    # A file whose bytes could not be read is identified by its path instead of its content.
-    report_id = (digest or hashlib.sha256(str(path).encode("utf-8")).hexdigest())[:16]
     return Report(
-        report_id=report_id,
+        report_id=report_id(digest or "", str(path)),
         source_file=str(path),
         sha256=digest or "",
         input_format=kind,

@@ -38,6 +38,7 @@ class Metadata:
     evaluators: tuple[Evaluator, ...] = ()
     page: int | None = None
     line: int | None = None
+    report_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,3 +233,5 @@ class Report:
     status: str = "ok"
     error: str | None = None
     extraction: Extraction = field(default_factory=Extraction)
+    # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
+    duplicate_of: str | None = None

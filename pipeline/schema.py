@@ -108,7 +108,8 @@ def _where(first: str = "") -> tuple[Column, Column]:
 
 TABLES: tuple[Table, ...] = (
     Table("reports", "one row per input file", (
-        Column("report_id", "string", "stable identifier (see Common columns)", required=True),
+        Column("report_id", "string", "unique in the batch, stable from run to run (see Common columns)",
+               required=True),
         Column("source_file", "string", "the path as given on the command line or found in a folder",
                required=True),
         Column("sha256", "string", "SHA-256 of the file's bytes (empty if they could not be read)"),
@@ -118,18 +119,28 @@ TABLES: tuple[Table, ...] = (
                "the evaluated municipality, official short name (\"Umeå\"); as printed if unknown"),
         _code("official four-digit SCB code (\"2480\"); empty if the name matches no municipality"),
         Column("year", "integer",
-               "year of the evaluation (from the evaluation dates; else the newest year of the summary "
-               "table)"),
+               "year of the evaluation (from the evaluation dates; else the year the title page prints, "
+               "\"ANALYS AV X KOMMUN 2014\"; else the newest year of the summary table)"),
         Column("evaluation_start", "date",
-               "first day of the evaluation (\"19-21 september 2007\" gives 2007-09-19)"),
-        Column("evaluation_end", "date", "last day of the evaluation (2007-09-21 in the same example)"),
+               "first day of the evaluation, from the title page, else the \"Utvärderingen\" section or "
+               "a sentence about the visit (\"19-21 september 2007\" gives 2007-09-19; "
+               "\"2009-08-26--28\" 2009-08-26; a month alone, \"FEBRUARI 2017\", its first day)"),
+        Column("evaluation_end", "date",
+               "last day of the evaluation (2007-09-21, 2009-08-28 and 2017-02-28 in the same examples)"),
         Column("framework", "string",
-               "the edition of the tool the report is checked against (`kk2002-rev2007`); "
-               "empty if none covers the year"),
+               "the edition of the tool the report is read by (see Editions of the tool): `kk2002`, "
+               "`kk2002-rev2007`, `kk2010` or `kk2020`; empty if none fits"),
         Column("evaluators", "string",
-               "\"Name (Organisation)\" for each evaluator named on the title page, joined by \"; \""),
+               "\"Name (Organisation)\" for each evaluator named on the title page, joined by \"; \"; the "
+               "name alone when the report gives no organisation; both as printed (upper case stays)"),
         Column("status", "string", "`ok`, or `failed`", required=True),
         Column("error", "string", "why a file failed (empty when ok)"),
+        Column("report_date", "date",
+               "the report's own date, an ISO date standing alone on the title page (\"2015-05-05\", "
+               "\"RAPPORT 2005-11-09 1 (29)\"); empty if none"),
+        Column("duplicate_of", "string",
+               "the `report_id` of the first byte-identical copy in the batch (empty for the first or "
+               "only copy)"),
     ), primary_key=("report_id",)),
     Table("area_scores", "each area's total per evaluation year, from the summary table", (
         _report_id(),

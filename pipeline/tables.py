@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.framework import framework_for_year
+from pipeline.framework import framework_by_id
+from pipeline.identity import identify
 from pipeline.records import Report
 from pipeline.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
 
@@ -39,15 +40,20 @@ def report_rows(report: Report) -> Iterator[Row]:
         "evaluation_start": meta.evaluation_start,
         "evaluation_end": meta.evaluation_end,
         "framework": report.extraction.framework,
-        "evaluators": "; ".join(f"{e.name} ({e.organisation})" for e in meta.evaluators) or None,
+        "evaluators": "; ".join(
+            f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
+        )
+        or None,
         "status": report.status,
         "error": report.error,
+        "report_date": meta.report_date,
+        "duplicate_of": report.duplicate_of,
     }
 
 
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    framework = framework_for_year(ext.metadata.year)
+    framework = framework_by_id(ext.framework)
     for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
         spec = framework.area(s.area) if framework else None
         yield {
@@ -195,4 +201,5 @@ def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
 
 def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
     """Every declared output table for a batch, in declaration order, reports in the order given."""
+    reports = identify(reports)
     return {declared.name: frame(declared.name, _batch_rows(declared.name, reports)) for declared in TABLES}

@@ -53,6 +53,26 @@ def test_collect_inputs_walks_recursively_and_skips_with_reasons(mixed_folder: P
     ]
 
 
+def test_hidden_folders_are_not_entered_and_get_one_note_each(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    (folder / ".git" / "objects" / "ab").mkdir(parents=True)
+    for number in range(50):
+        (folder / ".git" / "objects" / "ab" / f"{number}.txt").write_text(UMEA_TEXT, encoding="utf-8")
+    (folder / "reports" / ".venv" / "lib").mkdir(parents=True)
+    (folder / "reports" / ".venv" / "lib" / "x.md").write_text("x", encoding="utf-8")
+    (folder / "reports" / "umea.txt").write_text(UMEA_TEXT, encoding="utf-8")
+    (folder / "linked").symlink_to(folder / "reports", target_is_directory=True)
+    found = collect_inputs([folder])
+    assert [p.relative_to(folder).as_posix() for p in found.files] == ["reports/umea.txt"]
+    assert [(p.relative_to(folder).as_posix(), reason) for p, reason in found.skipped] == [
+        (".git", "hidden folder, not searched"),
+        ("linked", "symbolic link to a folder, not followed"),
+        ("reports/.venv", "hidden folder, not searched"),
+    ]
+    # A hidden folder named on the command line is searched: the user asked for it.
+    assert [p.name for p in collect_inputs([folder / "reports" / ".venv"]).files] == ["x.md"]
+
+
 def test_every_encoding_gives_the_same_facts(mixed_folder: Path) -> None:
     result = digitize_batch(collect_inputs([mixed_folder]).files, workers=2)
     good = [r for r in result.reports if r.status == "ok"]

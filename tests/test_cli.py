@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.identity import report_id
 from pipeline.process import process_file
 from pipeline.tables import SCHEMAS, build_tables
 from tests.conftest import CORPUS, UMEA
@@ -41,7 +42,8 @@ def test_reports_row(out_dir: Path) -> None:
         row["evaluators"]
         == "Leif Eldås (Sveriges Kommuner och Landsting); Lena Tegenfeldt (Uddevalla kommun)"
     )
-    assert row["report_id"] == row["sha256"][:16]
+    assert row["report_id"] == report_id(row["sha256"], row["source_file"])
+    assert pd.isna(row["duplicate_of"])
 
 
 def test_question_scores_as_printed(out_dir: Path) -> None:

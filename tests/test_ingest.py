@@ -48,9 +48,9 @@ def test_bad_files(tmp_path: Path, name: str, data: bytes, message: str) -> None
         read_document(path)
 
 
-def test_report_id_is_stable_and_content_derived(tmp_path: Path) -> None:
+def test_sha256_is_of_the_content(tmp_path: Path) -> None:
     copy = tmp_path / "copy.txt"
     copy.write_bytes(UMEA.read_bytes())
-    assert read_document(copy).report_id == read_document(UMEA).report_id
+    assert read_document(copy).sha256 == read_document(UMEA).sha256
     copy.write_bytes(UMEA.read_bytes() + b"\n")
-    assert read_document(copy).report_id != read_document(UMEA).report_id
+    assert read_document(copy).sha256 != read_document(UMEA).sha256

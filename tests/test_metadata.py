@@ -57,3 +57,138 @@ def test_unknown_municipality_keeps_printed_name_without_code() -> None:
 def test_prose_is_not_an_evaluator() -> None:
     text = "Analys av Umeå kommun\nDet har använts i ett flertal kommuner, i samtliga nordiska länder."
     assert extract_metadata(doc_from(text)).evaluators == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        ("6-8 december 2006", date(2006, 12, 6), date(2006, 12, 8)),
+        ("Analys av Ale Kommun 2009-08-26--28", date(2009, 8, 26), date(2009, 8, 28)),
+        ("2007-09-19--21", date(2007, 9, 19), date(2007, 9, 21)),
+        ("2014-01-21--2014-01-23", date(2014, 1, 21), date(2014, 1, 23)),
+        ("2010-06-15 – 17", date(2010, 6, 15), date(2010, 6, 17)),
+        ("oktober 2006", date(2006, 10, 1), date(2006, 10, 31)),
+        ("VALLENTUNA KOMMUN FEBRUARI 2017", date(2017, 2, 1), date(2017, 2, 28)),
+        ("KUNGÄLVS KOMMUN OKTOBER 2017", date(2017, 10, 1), date(2017, 10, 31)),
+    ],
+)
+def test_evaluation_dates_of_every_era(line: str, start: date, end: date) -> None:
+    meta = extract_metadata(doc_from(f"Kommunkompassen\n\nAnalys av Umeå kommun\n\n{line}"))
+    assert (meta.evaluation_start, meta.evaluation_end, meta.year) == (start, end, end.year)
+
+
+@pytest.mark.parametrize(
+    ("title", "report_date"),
+    [
+        (
+            "RAPPORT 2005-11-09 1 (29)\nKommunkompassen\nAnalys av Umeå kommun\n21-22 juni 2005",
+            date(2005, 11, 9),
+        ),
+        ("Sveriges Kommuner och Landsting 2008-01-04 1 (33)\nAnalys av Umeå kommun", date(2008, 1, 4)),
+        (
+            "Kommun Kompassen\nANALYS AV\nBORÅS KOMMUN\n2015\nSveriges Kommuner och Landsting\n2015-05-05",
+            date(2015, 5, 5),
+        ),
+        ("RAPPORT 2009-11-19\nKommunkompassen\nAnalys av Ale Kommun 2009-08-26--28", date(2009, 11, 19)),
+        ("Kommunkompassen\nAnalys av Ale kommun 2009-08-26--28", None),
+        ("Kommunkompassen\nAnalys av Umeå kommun\n19-21 september 2007", None),
+    ],
+)
+def test_report_date(title: str, report_date: date | None) -> None:
+    assert extract_metadata(doc_from(title)).report_date == report_date
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "code", "year"),
+    [
+        ("KommunKompassen\nANALYS AV\nBORÅS KOMMUN\n2015", "Borås", "1490", 2015),
+        ("KOMMUNKOMPASSEN ANALYS AV KARLSKOGA KOMMUN 2014", "Karlskoga", "1883", 2014),
+        ("Kommun Kompassen\nKALIX KOMMUN 2012\nANALYS AV", "Kalix", "2514", 2012),
+        ("KommunKompassen\nANALYS AV STRÄNGNÄS KOMMUN\n2014", "Strängnäs", "0486", 2014),
+        ("KommunKompassen\nANALYS AV HELSINGBORGS STAD\n2014", "Helsingborg", "1283", 2014),
+        ("KommunKompassen\nAnalys av Region Gotland\n2019", "Gotland", "0980", 2019),
+        ("KOMMUNKOMPASSEN\nREGION GOTLAND\n2016", "Gotland", "0980", 2016),
+    ],
+)
+def test_title_pages_of_later_eras(title: str, name: str, code: str, year: int) -> None:
+    meta = extract_metadata(doc_from(title))
+    assert (meta.municipality, meta.municipality_code, meta.year) == (name, code, year)
+
+
+@pytest.mark.parametrize(
+    ("lines", "evaluators"),
+    [
+        (
+            ["Leif Eldås, Sveriges Kommuner och Landsting", "", "Lena Tegenfeldt, Uddevalla kommun"],
+            [("Leif Eldås", "Sveriges Kommuner och Landsting"), ("Lena Tegenfeldt", "Uddevalla kommun")],
+        ),
+        (
+            [
+                "Utvärderare: Märit Melbi, Sveriges Kommuner och Landsting, Lena Tegenfeldt,",
+                "Orust kommun",
+                "Sveriges Kommuner och Landsting",
+                "2015-05-05",
+            ],
+            [("Märit Melbi", "Sveriges Kommuner och Landsting"), ("Lena Tegenfeldt", "Orust kommun")],
+        ),
+        (
+            ["Leif Eldås, Bengt-Olof Knuttson och Anders Norrlid, SKL"],
+            [("Leif Eldås", "SKL"), ("Bengt-Olof Knuttson", "SKL"), ("Anders Norrlid", "SKL")],
+        ),
+        (
+            ["J. Henrik Bergström, SKL", "Britt-Marie Hedlund, Knivsta kommun"],
+            [("J. Henrik Bergström", "SKL"), ("Britt-Marie Hedlund", "Knivsta kommun")],
+        ),
+        (
+            ["Utvärderare: Lars Strid, senior konsult (SKL) och Anders Bergenek, Halmstad"],
+            [("Lars Strid", "senior konsult (SKL)"), ("Anders Bergenek", "Halmstad")],
+        ),
+        (
+            ["UTVÄRDERARE: LARS STRID (F.D. SKL) OCH JOSEPHINE HÄRDIN"],
+            [("LARS STRID", "F.D. SKL"), ("JOSEPHINE HÄRDIN", "")],
+        ),
+        (
+            ["UTVÄRDERARE:", "LISA PÅHITT", "SVERIGES KOMMUNER OCH REGIONER", "MATS TÄNKT", "YSTADS KOMMUN"],
+            [("LISA PÅHITT", "SVERIGES KOMMUNER OCH REGIONER"), ("MATS TÄNKT", "YSTADS KOMMUN")],
+        ),
+        (
+            ["Eva Fiktiv", "Sveriges Kommuner och Landsting", "Gustav Påhittad Härnösands kommun"],
+            [("Eva Fiktiv", "Sveriges Kommuner och Landsting"), ("Gustav Påhittad", "Härnösands kommun")],
+        ),
+        (
+            [
+                "ANALYS AV",
+                "GRÄSTORPS KOMMUN",
+                "Arbetet sker med Harald Baldersheim och Morten Ögård, Oslo Universitet",
+            ],
+            [],
+        ),
+    ],
+)
+def test_evaluators_in_every_form(lines: list[str], evaluators: list[tuple[str, str]]) -> None:
+    meta = extract_metadata(doc_from("Kommunkompassen\n" + "\n".join(lines)))
+    assert [(e.name, e.organisation) for e in meta.evaluators] == evaluators
+
+
+def test_evaluation_dates_from_the_evaluation_section() -> None:
+    text = (
+        "KommunKompassen\nANALYS AV GRÄSTORPS KOMMUN\n2014\n\n1 Vad är Kommunkompassen?\n\n"
+        + "Text om verktyget.\n\n" * 90
+        + "Utvärderingen\n\nUtvärderingen genomfördes den 28-30 oktober 2014 genom intervjuer.\n"
+    )
+    meta = extract_metadata(doc_from(text))
+    assert (meta.evaluation_start, meta.evaluation_end, meta.year) == (
+        date(2014, 10, 28),
+        date(2014, 10, 30),
+        2014,
+    )
+
+
+def test_evaluation_dates_from_a_sentence_about_the_visit() -> None:
+    text = (
+        "Kommunkompassen\nAnalys av Tranemo kommun\n\n"
+        + "Text.\n\n" * 60
+        + "Platsbesöket gjordes 6-8 december 2006."
+    )
+    meta = extract_metadata(doc_from(text))
+    assert (meta.evaluation_start, meta.evaluation_end) == (date(2006, 12, 6), date(2006, 12, 8))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.framework import Framework
+from pipeline.framework import Framework, frameworks_for_year
 from pipeline.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
@@ -23,9 +23,12 @@ def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> It
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
             continue
-        if framework and {q.question_id for q in questions} != {
-            spec.question_id for spec in framework.questions_in(area)
-        }:
+        if (
+            framework
+            and not framework.is_partial
+            and {q.question_id for q in questions}
+            != {spec.question_id for spec in framework.questions_in(area)}
+        ):
             continue  # missing or unknown sub-questions are reported on their own
         parts = sum(q.max_score for q in questions if q.max_score is not None)
         if abs(parts - area_max) > TOLERANCE:
@@ -86,7 +89,7 @@ QUESTION_UNKNOWN = Rule(
 
 
 def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
+    if framework is None or framework.is_partial:
         return
     for q in extraction.question_scores:
         if framework.question(q.question_id) is None:
@@ -135,6 +138,47 @@ def area_name_unknown(extraction: Extraction, framework: Framework | None) -> It
         )  # fmt: skip
 
 
+EDITION_MAXIMA_UNKNOWN = Rule(
+    "edition_maxima_unknown", Severity.INFO,
+    "The sub-areas and max points of the {framework} edition are not publicly known: the score table's "
+    "max points are taken as printed, and sub-areas and their max points are not checked against the "
+    "edition for {year}.",
+    concerns=("year",),
+    fires_when="the report has a score table but its edition's sub-areas and max points are not known "
+    "(a partial edition), so question_missing, question_unknown and question_max_mismatch were not checked",
+)  # fmt: skip
+
+
+def edition_maxima_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is not None and framework.is_partial and extraction.question_scores:
+        year = report_year(extraction)
+        yield EDITION_MAXIMA_UNKNOWN.finding(
+            year=year, found=framework.framework_id, framework=framework.framework_id
+        )
+
+
+EDITION_YEAR_MISMATCH = Rule(
+    "edition_year_mismatch", Severity.WARNING,
+    "The report is dated {year}, when {in_use} was in use, but the area names it prints are those of the "
+    "{framework} edition ({years}); it is read by its names.",
+    concerns=("year",),
+    fires_when="the area names a report prints belong to another edition than the one in use in its year "
+    "(the report is read by its names)",
+)  # fmt: skip
+
+
+def edition_year_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    year = report_year(extraction)
+    if framework is None or year is None or framework.covers(year):
+        return
+    in_use = " or ".join(f.framework_id for f in frameworks_for_year(year)) or "no shipped edition"
+    last = framework.last_year if framework.last_year is not None else "today"
+    yield EDITION_YEAR_MISMATCH.finding(
+        year=year, expected=in_use, found=framework.framework_id, framework=framework.framework_id,
+        in_use=in_use, years=f"{framework.first_year}–{last}",
+    )  # fmt: skip
+
+
 CHECKS: tuple[Check, ...] = (
     check(area_max_mismatch, AREA_MAX_MISMATCH),
     check(question_max_mismatch, QUESTION_MAX_MISMATCH),
@@ -142,4 +186,6 @@ CHECKS: tuple[Check, ...] = (
     check(question_unknown, QUESTION_UNKNOWN),
     check(framework_unknown, FRAMEWORK_UNKNOWN),
     check(area_name_unknown, AREA_NAME_UNKNOWN),
+    check(edition_maxima_unknown, EDITION_MAXIMA_UNKNOWN),
+    check(edition_year_mismatch, EDITION_YEAR_MISMATCH),
 )

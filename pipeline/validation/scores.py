@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from pipeline.framework import Framework
+from pipeline.numbers import format_number
 from pipeline.records import AreaScore, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.rule import Check, Rule, check
 
@@ -134,20 +135,45 @@ TOTAL_MISMATCH = Rule(
     "total_mismatch", Severity.ERROR,
     "{year}: the area totals sum to {expected} but TOTALT says {found}.",
     concerns=("year",),
-    fires_when="a year's area totals do not sum to that year's TOTALT",
+    fires_when="a year's area totals do not sum to that year's TOTALT, by more than the rounding of "
+    "whole-number area totals can explain",
 )  # fmt: skip
+TOTAL_ROUNDING_DIFFERENCE = Rule(
+    "total_rounding_difference", Severity.WARNING,
+    "{year}: the area totals, printed as whole numbers, sum to {expected} but TOTALT says {found}; "
+    "rounding each area to a whole number can explain up to {slack}.",
+    concerns=("year",),
+    fires_when="a year's area totals are printed as whole numbers (points or percent) and differ from "
+    "its TOTALT by no more than rounding explains (half a point per area)",
+)  # fmt: skip
+# A score printed as a whole number may be rounded from up to half a point either side.
+ROUNDING_PER_AREA = 0.5
+
+
+def rounding_slack(values: list[float]) -> float:
+    """How far the sum of printed area totals may be from the true total because of rounding:
+    half a point per area when every value is a whole number (rounded, as later editions print
+    them, "51 %"), nothing when any has a fraction (printed exactly, as "69,5")."""
+    if all(abs(value - round(value)) <= TOLERANCE for value in values):
+        return ROUNDING_PER_AREA * len(values)
+    return 0.0
 
 
 def total_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for total in extraction.year_totals:
-        scores = [s for s in extraction.area_scores if s.year == total.year]
-        if total.total is None or not scores or any(s.score is None for s in scores):
+        scores = [s.score for s in extraction.area_scores if s.year == total.year]
+        if total.total is None or not scores or any(s is None for s in scores):
             continue
-        parts = sum(s.score for s in scores if s.score is not None)
-        if abs(parts - total.total) > TOLERANCE:
-            yield TOTAL_MISMATCH.finding(
-                year=total.year, expected=parts, found=total.total, page=total.page, line=total.line
-            )
+        values = [s for s in scores if s is not None]
+        parts, slack = sum(values), rounding_slack(values)
+        difference = abs(parts - total.total)
+        if difference <= TOLERANCE:
+            continue
+        rule = TOTAL_ROUNDING_DIFFERENCE if difference <= slack + TOLERANCE else TOTAL_MISMATCH
+        yield rule.finding(
+            year=total.year, expected=parts, found=total.total, page=total.page, line=total.line,
+            slack=format_number(slack),
+        )  # fmt: skip
 
 
 QUESTION_DUPLICATED = Rule(
@@ -234,7 +260,7 @@ CHECKS: tuple[Check, ...] = (
     check(score_not_half_point, SCORE_NOT_HALF_POINT),
     check(score_missing, SCORE_MISSING),
     check(area_sum_mismatch, AREA_SUM_MISMATCH),
-    check(total_mismatch, TOTAL_MISMATCH),
+    check(total_mismatch, TOTAL_MISMATCH, TOTAL_ROUNDING_DIFFERENCE),
     check(question_duplicated, QUESTION_DUPLICATED),
     check(area_total_missing, REPORT_YEAR_NOT_IN_SUMMARY, AREA_TOTAL_MISSING),
     check(tables_missing, SUMMARY_TABLE_MISSING, SCORE_TABLE_MISSING),
