@@ -31,7 +31,7 @@ def test_report_row(report: Report) -> None:
         "evaluation_start": date(2007, 9, 19), "evaluation_end": date(2007, 9, 21),
         "framework": "kk2002-rev2007",
         "evaluators": "Leif Eldås (Sveriges Kommuner och Landsting); Lena Tegenfeldt (Uddevalla kommun)",
-        "status": "ok", "error": None,
+        "status": "ok", "error": None, "report_date": None, "duplicate_of": None,
     }]  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def test_area_score_rows_by_year_then_area_with_the_edition_name(report: Report)
 
 
 def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None:
-    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=2016))
+    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=1999), framework=None)
     rows = _rows("area_scores", dataclasses.replace(report, extraction=no_edition))
     assert rows[-1]["area_name"] == "Kommun som samhällsbyggare"
     assert rows[-1]["municipality_code"] is None
@@ -153,13 +153,22 @@ def test_coverage_counts_listings_and_marks_digitized_reports() -> None:
 
 def test_build_tables_holds_every_declared_table_in_report_order(report: Report) -> None:
     other = _listing("r0", "0182", 2004, _entry("Umeå", "2480", 2007))
-    built = tables.build_tables([report, other])
+    copy = dataclasses.replace(report, source_file="copy/umea_2007.txt")
+    built = tables.build_tables([report, other, copy])
     assert list(built) == [t.name for t in tables.TABLES]
-    assert built["reports"]["report_id"].tolist() == ["r1", "r0"]
-    assert built["coverage"].set_index("municipality_code").loc["2480", "listed_by"].tolist() == [1, 1, 1]
+    reports = built["reports"]
+    assert reports["source_file"].tolist() == ["umea_2007.txt", "r0.txt", "copy/umea_2007.txt"]
+    first_id = reports["report_id"][0]
+    assert reports["duplicate_of"].isna().tolist() == [True, True, False]
+    assert reports["duplicate_of"][2] == first_id != reports["report_id"][2]
+    # Umeå's 2003 and 2005 are listed by the report and by its copy, 2007 by the other report.
+    umea = built["coverage"].set_index("municipality_code").loc["2480"]
+    assert umea["year"].tolist() == [2003, 2005, 2007]
+    assert umea["listed_by"].tolist() == [2, 2, 1]
+    assert umea["report_id"].tolist()[2] == first_id
 
 
 def test_evaluators_join_names_and_organisations() -> None:
-    meta = Metadata(evaluators=(Evaluator("A B", "SKL"),))
+    meta = Metadata(evaluators=(Evaluator("A B", "SKL"), Evaluator("C D", "")))
     report = Report("r", "f", "s", "text", None, extraction=Extraction(metadata=meta))
-    assert _rows("reports", report)[0]["evaluators"] == "A B (SKL)"
+    assert _rows("reports", report)[0]["evaluators"] == "A B (SKL); C D"
