@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from pipeline.framework import framework_by_id
 from pipeline.records import (
     AreaScore,
     Evaluation,
+    EvaluationList,
     Extraction,
     Finding,
     QuestionScore,
@@ -54,7 +56,7 @@ def _questions(change: Callable[[QuestionScore], QuestionScore | None]) -> Alter
     return alter
 
 
-def _question(question_id: str, **fields: object) -> Alter:
+def _question(question_id: str, **fields: Any) -> Alter:
     return _questions(lambda q: dataclasses.replace(q, **fields) if q.question_id == question_id else q)
 
 
@@ -78,7 +80,7 @@ def _area_scores(keep: Callable[[AreaScore], bool]) -> Alter:
     return lambda e: dataclasses.replace(e, area_scores=tuple(s for s in e.area_scores if keep(s)))
 
 
-def _claim(area: int, **fields: object) -> Alter:
+def _claim(area: int, **fields: Any) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         claims = tuple(
             dataclasses.replace(c, **fields) if c.area == area else c for c in extraction.claims
@@ -107,7 +109,7 @@ def _evaluations(change: Callable[[Evaluation], Evaluation | None]) -> Alter:
     return alter
 
 
-def _metadata(framework: str | None = "kk2002-rev2007", **fields: object) -> Alter:
+def _metadata(framework: str | None = "kk2002-rev2007", **fields: Any) -> Alter:
     """The report re-dated (``year``), and read by the edition ``framework`` (None: by none)."""
     return lambda e: dataclasses.replace(
         e, metadata=dataclasses.replace(e.metadata, **fields), framework=framework
@@ -136,8 +138,8 @@ def _drop_umea_2005(entry: Evaluation) -> Evaluation | None:
     return None if (entry.entry, entry.year) == ("Umeå", 2005) else entry
 
 
-def _finding(rule: str, severity: Severity, message: str, **fields: object) -> Finding:
-    return Finding(rule=rule, severity=severity, message=message, **fields)  # type: ignore[arg-type]
+def _finding(rule: str, severity: Severity, message: str, **fields: Any) -> Finding:
+    return Finding(rule=rule, severity=severity, message=message, **fields)
 
 
 CASES: dict[str, Case] = {
@@ -326,3 +328,26 @@ def test_rule_fires(slug: str, umea: Extraction) -> None:
 def test_umea_as_printed_raises_only_the_rules_shown_firing_on_it(umea: Extraction) -> None:
     shown = {slug for slug, case in CASES.items() if case.alter is _same}
     assert {f.rule for f in _validated(umea)} == shown
+
+
+PDF_PAGE = 7
+
+
+def _on_page(extraction: Extraction, page: int) -> Extraction:
+    """``extraction`` as a PDF would give it: every record with provenance on page ``page``."""
+    fields: dict[str, object] = {}
+    for field in dataclasses.fields(extraction):
+        value = getattr(extraction, field.name)
+        if isinstance(value, tuple) and value and hasattr(value[0], "page"):
+            fields[field.name] = tuple(dataclasses.replace(record, page=page) for record in value)
+        elif isinstance(value, EvaluationList):
+            fields[field.name] = dataclasses.replace(value, page=page)
+    return dataclasses.replace(extraction, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_rule_says_the_page_of_a_pdf(slug: str, umea: Extraction) -> None:
+    case = CASES[slug]
+    raised = [f for f in _validated(_on_page(case.alter(umea), PDF_PAGE)) if f.rule == slug]
+    page = PDF_PAGE if case.finding.line is not None else None
+    assert dataclasses.replace(case.finding, page=page) in raised

@@ -128,3 +128,66 @@ def test_no_framework_for_year_is_said() -> None:
 def test_half_points_only() -> None:
     extraction = Extraction(question_scores=(_question("1.1", 40, 28.25), _question("1.2", 40, 28.5)))
     assert [f.question_id for f in scores.score_not_half_point(extraction, FRAMEWORK)] == ["1.1"]
+
+
+def test_negative_max_points_say_max() -> None:
+    extraction = Extraction(question_scores=(_question("8.4", -20, 5),))
+    (finding,) = scores.score_negative(extraction, FRAMEWORK)
+    assert finding.message == "Sub-question 8.4: max points -20 are negative."
+
+
+def _area(area: int, maxima: list[float | None]) -> list[QuestionScore]:
+    return [_question(f"{area}.{n}", m, 0) for n, m in enumerate(maxima, start=1)]
+
+
+def test_area_max_without_an_edition_is_100_and_an_incomplete_area_does_not_stop_the_next() -> None:
+    extraction = Extraction(question_scores=(*_area(1, [40, None]), *_area(2, [60, 50])))
+    findings = list(edition.area_max_mismatch(extraction, None))
+    assert [(f.area, f.expected, f.found) for f in findings] == [(2, "100", "110")]
+
+
+def test_area_max_follows_the_edition() -> None:
+    assert FRAMEWORK is not None
+    doubled = dataclasses.replace(FRAMEWORK, area_max=200.0)
+    extraction = Extraction(question_scores=(*_area(1, [40, 40, 20]), *_area(2, [10, 20, 20, 20, 10, 20])))
+    assert [(f.area, f.expected) for f in edition.area_max_mismatch(extraction, doubled)] == [
+        (1, "200"), (2, "200"),
+    ]  # fmt: skip
+
+
+def test_area_max_is_checked_under_a_partial_edition_and_an_unknown_area_does_not_stop_it() -> None:
+    partial = framework_by_id("kk2002")
+    assert partial is not None and partial.is_partial
+    extraction = Extraction(question_scores=(*_area(1, [40, 40, 20]), *_area(2, [50, 40])))
+    assert [(f.area, f.found) for f in edition.area_max_mismatch(extraction, partial)] == [(2, "90")]
+    complete = Extraction(question_scores=(*_area(1, [40, 40]), *_area(2, [10, 20, 20, 20, 10, 30])))
+    assert [f.area for f in edition.area_max_mismatch(complete, FRAMEWORK)] == [2]
+
+
+def test_framework_unknown_without_a_year() -> None:
+    (finding,) = edition.framework_unknown(Extraction(), None)
+    assert (finding.year, finding.found) == (None, "")
+    assert finding.message.startswith("No edition of the tool shipped with kompass covers None;")
+
+
+@pytest.mark.parametrize(
+    ("year", "framework_id", "in_use", "years"),
+    [
+        (2010, "kk2002", "kk2002-rev2007 or kk2010", "2002–2006"),
+        (1999, "kk2002-rev2007", "no shipped edition", "2007–2010"),
+        (2012, "kk2020", "kk2010", "2020–today"),
+    ],
+)
+def test_edition_year_mismatch_names_the_editions_in_use(
+    year: int, framework_id: str, in_use: str, years: str
+) -> None:
+    extraction = Extraction(metadata=dataclasses.replace(Extraction().metadata, year=year))
+    (finding,) = edition.edition_year_mismatch(extraction, framework_by_id(framework_id))
+    assert finding.expected == in_use
+    assert f"when {in_use} was in use" in finding.message
+    assert f"the {framework_id} edition ({years})" in finding.message
+
+
+@pytest.mark.parametrize(("values", "slack"), [([10.0, 20.0, 30.0], 1.5), ([10.0, 20.5], 0.0), ([7.0], 0.5)])
+def test_rounding_slack_only_for_whole_numbers(values: list[float], slack: float) -> None:
+    assert scores.rounding_slack(values) == slack
