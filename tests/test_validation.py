@@ -191,3 +191,41 @@ def test_edition_year_mismatch_names_the_editions_in_use(
 @pytest.mark.parametrize(("values", "slack"), [([10.0, 20.0, 30.0], 1.5), ([10.0, 20.5], 0.0), ([7.0], 0.5)])
 def test_rounding_slack_only_for_whole_numbers(values: list[float], slack: float) -> None:
     assert scores.rounding_slack(values) == slack
+
+
+def test_zero_points_are_not_negative_and_an_empty_own_cell_says_own() -> None:
+    extraction = Extraction(question_scores=(_question("8.4", 20, 0), _question("8.3", 20, None)))
+    assert list(scores.score_negative(extraction, FRAMEWORK)) == []
+    (finding,) = scores.score_missing(extraction, FRAMEWORK)
+    assert finding.message == "Sub-question 8.3: the own points cell is empty."
+
+
+def _totals(year: int, *area_totals: float | None) -> tuple[AreaScore, ...]:
+    return tuple(AreaScore(area, "x", year, total, None, area) for area, total in enumerate(area_totals, 1))
+
+
+def test_area_sums_skip_an_area_with_an_empty_cell_and_go_on() -> None:
+    extraction = Extraction(
+        question_scores=(_question("1.1", 40, None), _question("1.2", 40, 30), _question("2.1", 40, 30)),
+        area_scores=_totals(2007, 50, 20),
+    )
+    assert [(f.area, f.expected) for f in scores.area_sum_mismatch(extraction, FRAMEWORK)] == [(2, "30")]
+
+
+def test_totals_skip_an_empty_totalt_and_go_on_and_rounding_reaches_half_a_point_per_area() -> None:
+    extraction = Extraction(
+        area_scores=(*_totals(2003, 10, 20), *_totals(2005, 10, 20), *_totals(2007, 10, 20)),
+        year_totals=(YearTotal(2003, None), YearTotal(2005, 30), YearTotal(2007, 31)),
+    )
+    assert [(f.rule, f.year) for f in scores.total_mismatch(extraction, FRAMEWORK)] == [
+        ("total_rounding_difference", 2007)
+    ]
+    off_by_two = dataclasses.replace(extraction, year_totals=(YearTotal(2007, 32),))
+    assert [f.rule for f in scores.total_mismatch(off_by_two, FRAMEWORK)] == ["total_mismatch"]
+
+
+def test_area_totals_missing_follow_the_edition_and_need_a_summary_table() -> None:
+    dated = dataclasses.replace(Extraction().metadata, year=2007)
+    assert list(scores.area_total_missing(Extraction(metadata=dated), FRAMEWORK)) == []
+    extraction = Extraction(metadata=dated, area_scores=_totals(2007, 50, 60))
+    assert [f.area for f in scores.area_total_missing(extraction, FRAMEWORK)] == [3, 4, 5, 6, 7, 8]
