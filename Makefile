@@ -18,7 +18,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup run test lint bench readme mutate lock lowest clean
+.PHONY: setup run test lint bench readme lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 

@@ -13,19 +13,22 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
 from pipeline.framework import framework_by_id
 from pipeline.records import (
     AreaScore,
+    Comparison,
+    ContentLoss,
     Evaluation,
     EvaluationList,
     Extraction,
     Finding,
+    MisalignedRow,
     QuestionScore,
     Severity,
+    UnreadHeader,
 )
 from pipeline.validation import RULES, validate
 
@@ -56,7 +59,7 @@ def _questions(change: Callable[[QuestionScore], QuestionScore | None]) -> Alter
     return alter
 
 
-def _question(question_id: str, **fields: Any) -> Alter:
+def _question(question_id: str, **fields: object) -> Alter:
     return _questions(lambda q: dataclasses.replace(q, **fields) if q.question_id == question_id else q)
 
 
@@ -80,12 +83,42 @@ def _area_scores(keep: Callable[[AreaScore], bool]) -> Alter:
     return lambda e: dataclasses.replace(e, area_scores=tuple(s for s in e.area_scores if keep(s)))
 
 
-def _claim(area: int, **fields: Any) -> Alter:
+def _whole_2007_areas(extraction: Extraction) -> Extraction:
+    """The 2007 column printed in whole points, as later editions print it: 79,5 as 79, 84,5 as 84."""
+    whole = {2: 79.0, 4: 84.0}
+    return dataclasses.replace(extraction, area_scores=tuple(
+        dataclasses.replace(s, score=whole[s.area]) if s.year == 2007 and s.area in whole else s
+        for s in extraction.area_scores
+    ))  # fmt: skip
+
+
+def _read_as_kk2010(extraction: Extraction) -> Extraction:
+    return dataclasses.replace(extraction, framework="kk2010")
+
+
+
+def _lost_bytes(extraction: Extraction) -> Extraction:
+    """Two bytes of line 7 undefined in the file's encoding, as the text decoder reports them."""
+    message = "2 byte(s) undefined in cp1252 could not be read and were replaced by U+FFFD"
+    return dataclasses.replace(extraction, losses=(ContentLoss(message, 2, line=7),))
+
+
+def _claim(area: int, **fields: object) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         claims = tuple(
             dataclasses.replace(c, **fields) if c.area == area else c for c in extraction.claims
         )  # fmt: skip
         return dataclasses.replace(extraction, claims=claims)
+
+    return alter
+
+
+def _without_section(area: int) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        headings = tuple(
+            h for h in extraction.area_headings if not (h.context == "section_heading" and h.area == area)
+        )
+        return dataclasses.replace(extraction, area_headings=headings)
 
     return alter
 
@@ -109,25 +142,13 @@ def _evaluations(change: Callable[[Evaluation], Evaluation | None]) -> Alter:
     return alter
 
 
-def _metadata(framework: str | None = "kk2002-rev2007", **fields: Any) -> Alter:
-    """The report re-dated (``year``), and read by the edition ``framework`` (None: by none)."""
-    return lambda e: dataclasses.replace(
-        e, metadata=dataclasses.replace(e.metadata, **fields), framework=framework
-    )
+def _metadata(**fields: object) -> Alter:
+    return lambda e: dataclasses.replace(e, metadata=dataclasses.replace(e.metadata, **fields))
 
 
-def _year_scores(year: int, **scores: float) -> Alter:
-    """The summary table's column for ``year`` with some areas' totals (``a2=70``) changed."""
-
-    def alter(extraction: Extraction) -> Extraction:
-        changed = {int(key[1:]): value for key, value in scores.items()}
-        rows = tuple(
-            dataclasses.replace(s, score=changed[s.area]) if s.year == year and s.area in changed else s
-            for s in extraction.area_scores
-        )
-        return dataclasses.replace(extraction, area_scores=rows)
-
-    return alter
+def _before_the_tool(extraction: Extraction) -> Extraction:
+    """Dated 1999, before any edition: the edition lookup finds none (framework empty)."""
+    return dataclasses.replace(_metadata(year=1999)(extraction), framework=None)
 
 
 # A Norwegian municipality in place of "Ale (2006)" in the list; Umeå's own 2005 entry dropped from it.
@@ -138,8 +159,24 @@ def _drop_umea_2005(entry: Evaluation) -> Evaluation | None:
     return None if (entry.entry, entry.year) == ("Umeå", 2005) else entry
 
 
-def _finding(rule: str, severity: Severity, message: str, **fields: Any) -> Finding:
-    return Finding(rule=rule, severity=severity, message=message, **fields)
+def _change_column(extraction: Extraction) -> Extraction:
+    """An "Ändring" column beside the summary table: area 1 went from 66 (2005) to 73 (2007), +10.6 %,
+    but the column prints +20 %."""
+    change = Comparison("Ändring", "change", 1, 20.0, "percent", None, 99, 2005, 2007)
+    return dataclasses.replace(extraction, comparisons=(change,))
+
+
+def _header_not_understood(extraction: Extraction) -> Extraction:
+    unread = UnreadHeader("summary_table", "Kolumn A | Kolumn B | Kolumn C", "2003 | 2005 | 2007", None, 99)
+    return dataclasses.replace(extraction, unread_headers=(unread,))
+
+
+def _row_missing_a_cell(extraction: Extraction) -> Extraction:
+    return dataclasses.replace(extraction, misaligned_rows=(MisalignedRow("summary_table", 2, 3, None, 103),))
+
+
+def _finding(rule: str, severity: Severity, message: str, **fields: object) -> Finding:
+    return Finding(rule=rule, severity=severity, message=message, **fields)  # type: ignore[arg-type]
 
 
 CASES: dict[str, Case] = {
@@ -153,16 +190,47 @@ CASES: dict[str, Case] = {
         "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
         area=5, year=2007, expected="78", found="79", line=103,
     ), count=2),
+    # How the tables were read, and their comparison columns.
+    "change_mismatch": Case(_change_column, _finding(
+        "change_mismatch", ERROR,
+        'Area 1: the printed change "Ändring" is +20 % but 2005 to 2007 gives +10.6 %.',
+        area=1, year=2007, expected="+10.6 %", found="+20 %", line=99,
+    )),
+    "table_header_unread": Case(_header_not_understood, _finding(
+        "table_header_unread", WARNING,
+        'The summary table was read by the shape of its values, without a header it understood (header: '
+        '"Kolumn A | Kolumn B | Kolumn C"); its columns were taken as: 2003 | 2005 | 2007.',
+        expected="2003 | 2005 | 2007", found="Kolumn A | Kolumn B | Kolumn C", line=99,
+    )),
+    "table_row_misaligned": Case(_row_missing_a_cell, _finding(
+        "table_row_misaligned", WARNING,
+        "This row of the summary table has 2 values but its header 3 columns; the values were paired "
+        "with the columns from the right.",
+        expected="3", found="2", line=103,
+    )),
     "total_mismatch": Case(_same, _finding(
         "total_mismatch", ERROR, "2003: the area totals sum to 497.5 but TOTALT says 497.",
         year=2003, expected="497.5", found="497", line=107,
     )),
-    # The 2005 column printed as whole numbers (69,5 as 70 and 82,5 as 83): one point off TOTALT.
-    "total_rounding_difference": Case(_year_scores(2005, a2=70, a4=83), _finding(
+    # Later editions: whole-number area totals, and a report read by another edition's names.
+    "total_rounding_difference": Case(_whole_2007_areas, _finding(
         "total_rounding_difference", WARNING,
-        "2005: the area totals, printed as whole numbers, sum to 609 but TOTALT says 608; rounding each "
+        "2007: the area totals, printed as whole numbers, sum to 645 but TOTALT says 646; rounding each "
         "area to a whole number can explain up to 4.",
-        year=2005, expected="609", found="608", line=107,
+        year=2007, expected="645", found="646", line=107,
+    )),
+    "edition_year_mismatch": Case(_read_as_kk2010, _finding(
+        "edition_year_mismatch", WARNING,
+        "The report is dated 2007, when kk2002-rev2007 was in use, but the area names it prints are those "
+        "of the kk2010 edition (2010–2019); it is read by its names.",
+        year=2007, expected="kk2002-rev2007", found="kk2010",
+    )),
+    "edition_maxima_unknown": Case(_read_as_kk2010, _finding(
+        "edition_maxima_unknown", INFO,
+        "The sub-areas and max points of the kk2010 edition are not publicly known: the score table's max "
+        "points are taken as printed, and sub-areas and their max points are not checked against the "
+        "edition for 2007.",
+        year=2007, found="kk2010",
     )),
     # Score cells altered.
     "score_negative": Case(_question("8.4", score=-5.0), _finding(
@@ -216,24 +284,11 @@ CASES: dict[str, Case] = {
         "question_unknown", WARNING, "Sub-question 6.7 is not part of the kk2002-rev2007 edition.",
         area=6, question_id="6.7", year=2007, found="6.7", line=698,
     )),
-    "framework_unknown": Case(_metadata(None, year=1999), _finding(
+    "framework_unknown": Case(_before_the_tool, _finding(
         "framework_unknown", INFO,
         "No edition of the tool shipped with kompass covers 1999; sub-questions and max points are not "
         "checked against an edition.",
         year=1999, found="1999",
-    )),
-    "edition_year_mismatch": Case(_metadata(year=2012), _finding(
-        "edition_year_mismatch", WARNING,
-        "The report is dated 2012, when kk2010 was in use, but the area names it prints are those of the "
-        "kk2002-rev2007 edition (2007–2010); it is read by its names.",
-        year=2012, expected="kk2010", found="kk2002-rev2007",
-    )),
-    "edition_maxima_unknown": Case(_metadata("kk2002", year=2005), _finding(
-        "edition_maxima_unknown", INFO,
-        "The sub-areas and max points of the kk2002 edition are not publicly known: the score table's max "
-        "points are taken as printed, and sub-areas and their max points are not checked against the "
-        "edition for 2005.",
-        year=2005, found="kk2002",
     )),
     "area_name_unknown": Case(_heading(3, "summary_table", "Ekonomisk hushållning"), _finding(
         "area_name_unknown", WARNING,
@@ -250,6 +305,12 @@ CASES: dict[str, Case] = {
         area=6, question_id="6.2", year=2007, expected="Förekommer prestationslönesystem?",
         found="Finns förutsättningar för individuell lönesättning?", line=468,
     ), count=14),
+    "area_section_missing": Case(_without_section(5), _finding(
+        "area_section_missing", WARNING,
+        "Area 5 (Kontroll och rapportering) has no section of its own: no heading for it was found among "
+        "the 7 area sections read.",
+        area=5, expected="Kontroll och rapportering", found="",
+    )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,
         "Area 4: the section says 48.5 points but the summary table gives 84.5 for 2007.",
@@ -300,12 +361,18 @@ CASES: dict[str, Case] = {
         "report: boilerplate from another report.",
         expected="Umeå", found="Tyresö", line=699,
     )),
+    # What a reader could not read (text decoding, PDF glyphs without characters).
+    "content_lost": Case(_lost_bytes, _finding(
+        "content_lost", WARNING,
+        "Content lost while reading the file: 2 byte(s) undefined in cp1252 could not be read and were "
+        "replaced by U+FFFD.",
+        found="2", line=7,
+    )),
 }  # fmt: skip
 
 
 def _validated(extraction: Extraction) -> tuple[Finding, ...]:
-    """The findings of the full validator, with the edition the extraction was read by (as
-    ``pipeline.process.digitize`` does)."""
+    """The findings of the full validator, with the edition the pipeline would pick."""
     return validate(extraction, framework_by_id(extraction.framework))
 
 
