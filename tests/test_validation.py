@@ -229,3 +229,14 @@ def test_area_totals_missing_follow_the_edition_and_need_a_summary_table() -> No
     assert list(scores.area_total_missing(Extraction(metadata=dated), FRAMEWORK)) == []
     extraction = Extraction(metadata=dated, area_scores=_totals(2007, 50, 60))
     assert [f.area for f in scores.area_total_missing(extraction, FRAMEWORK)] == [3, 4, 5, 6, 7, 8]
+
+
+def test_a_heading_mapped_to_no_area_matches_no_wording_of_any_area() -> None:
+    heading = AreaHeading(None, "Ekonomisk hushållning", "summary_table", None, 99)
+    extraction = Extraction(area_headings=(heading,))
+    (finding,) = edition.area_name_unknown(extraction, FRAMEWORK)
+    assert (finding.area, finding.expected) == (None, "")
+    assert finding.message == (
+        'The summary table names an area "Ekonomisk hushållning", which matches no wording of any area in '
+        "the kk2002-rev2007 edition."
+    )
