@@ -20,8 +20,6 @@ from typing import Any
 import pandas as pd
 
 from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
-
-__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
 from pipeline.cache import ReportCache
 from pipeline.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
@@ -30,6 +28,8 @@ from pipeline.manifest import build_manifest
 from pipeline.records import Finding
 from pipeline.tables import build_tables
 from pipeline.writers import write_tables
+
+__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
 
 PathLike = str | os.PathLike[str]
 

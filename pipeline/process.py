@@ -39,14 +39,14 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
     score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
     that structure has been read, before anything else is extracted.
     """
-    summary = extract_summary_table(doc)
-    scores = extract_question_scores(doc)
+    metadata = extract_metadata(doc)
+    summary = extract_summary_table(doc, year=metadata.year)
+    scores = extract_question_scores(doc, metadata.year)
     sections = extract_sections(doc)
     if require_report:
         shape = report_shape(doc, summary.area_scores, scores.questions, sections.sections)
         if not shape.is_report:
             raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
-    metadata = extract_metadata(doc)
     evaluations = extract_evaluations(doc)
     extraction = Extraction(
         metadata=metadata,
@@ -60,17 +60,24 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
         mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
         evaluation_list=evaluations.listing,
         stated_counts=extract_stated_counts(doc),
+        comparisons=summary.comparisons,
+        area_subtotals=scores.subtotals,
+        unread_headers=summary.unread_headers + scores.unread_headers,
+        misaligned_rows=summary.misaligned_rows,
     )
     year = report_year(extraction)
     framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
     if framework is not None:
         # Rows that print an area's name alone are read again by the decided edition's wordings.
-        summary = extract_summary_table(doc, framework)
+        summary = extract_summary_table(doc, framework, metadata.year)
         extraction = dataclasses.replace(
             extraction,
             area_scores=summary.area_scores,
             year_totals=summary.year_totals,
             area_headings=summary.headings + scores.headings + sections.headings,
+            comparisons=summary.comparisons,
+            unread_headers=summary.unread_headers + scores.unread_headers,
+            misaligned_rows=summary.misaligned_rows,
         )
     claims = extract_claims(doc, summary.years, year, sections.sections)
     extraction = dataclasses.replace(

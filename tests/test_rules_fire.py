@@ -19,12 +19,15 @@ import pytest
 from pipeline.framework import framework_by_id
 from pipeline.records import (
     AreaScore,
+    Comparison,
     ContentLoss,
     Evaluation,
     Extraction,
     Finding,
+    MisalignedRow,
     QuestionScore,
     Severity,
+    UnreadHeader,
 )
 from pipeline.validation import RULES, validate
 
@@ -77,6 +80,7 @@ def _duplicate_question(question_id: str) -> Alter:
 
 def _area_scores(keep: Callable[[AreaScore], bool]) -> Alter:
     return lambda e: dataclasses.replace(e, area_scores=tuple(s for s in e.area_scores if keep(s)))
+
 
 def _whole_2007_areas(extraction: Extraction) -> Extraction:
     """The 2007 column printed in whole points, as later editions print it: 79,5 as 79, 84,5 as 84."""
@@ -154,6 +158,22 @@ def _drop_umea_2005(entry: Evaluation) -> Evaluation | None:
     return None if (entry.entry, entry.year) == ("Umeå", 2005) else entry
 
 
+def _change_column(extraction: Extraction) -> Extraction:
+    """An "Ändring" column beside the summary table: area 1 went from 66 (2005) to 73 (2007), +10.6 %,
+    but the column prints +20 %."""
+    change = Comparison("Ändring", "change", 1, 20.0, "percent", None, 99, 2005, 2007)
+    return dataclasses.replace(extraction, comparisons=(change,))
+
+
+def _header_not_understood(extraction: Extraction) -> Extraction:
+    unread = UnreadHeader("summary_table", "Kolumn A | Kolumn B | Kolumn C", "2003 | 2005 | 2007", None, 99)
+    return dataclasses.replace(extraction, unread_headers=(unread,))
+
+
+def _row_missing_a_cell(extraction: Extraction) -> Extraction:
+    return dataclasses.replace(extraction, misaligned_rows=(MisalignedRow("summary_table", 2, 3, None, 103),))
+
+
 def _finding(rule: str, severity: Severity, message: str, **fields: object) -> Finding:
     return Finding(rule=rule, severity=severity, message=message, **fields)  # type: ignore[arg-type]
 
@@ -169,6 +189,24 @@ CASES: dict[str, Case] = {
         "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
         area=5, year=2007, expected="78", found="79", line=103,
     ), count=2),
+    # How the tables were read, and their comparison columns.
+    "change_mismatch": Case(_change_column, _finding(
+        "change_mismatch", ERROR,
+        'Area 1: the printed change "Ändring" is +20 % but 2005 to 2007 gives +10.6 %.',
+        area=1, year=2007, expected="+10.6 %", found="+20 %", line=99,
+    )),
+    "table_header_unread": Case(_header_not_understood, _finding(
+        "table_header_unread", WARNING,
+        'The summary table was read by the shape of its values, without a header it understood (header: '
+        '"Kolumn A | Kolumn B | Kolumn C"); its columns were taken as: 2003 | 2005 | 2007.',
+        expected="2003 | 2005 | 2007", found="Kolumn A | Kolumn B | Kolumn C", line=99,
+    )),
+    "table_row_misaligned": Case(_row_missing_a_cell, _finding(
+        "table_row_misaligned", WARNING,
+        "This row of the summary table has 2 values but its header 3 columns; the values were paired "
+        "with the columns from the right.",
+        expected="3", found="2", line=103,
+    )),
     "total_mismatch": Case(_same, _finding(
         "total_mismatch", ERROR, "2003: the area totals sum to 497.5 but TOTALT says 497.",
         year=2003, expected="497.5", found="497", line=107,

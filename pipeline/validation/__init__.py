@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import content, edition, municipal, narrative, scores
+from pipeline.validation import comparisons, content, edition, municipal, narrative, scores
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (
-    scores.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
+    scores.CHECKS + comparisons.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
 
