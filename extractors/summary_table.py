@@ -120,10 +120,9 @@ def extract_summary_table(
 
 
 def _row(line: Line, framework: Framework | None) -> _Row | None:
-    item = bullet_text(line)
-    # "1. Offentlighet och demokrati<TAB>54<TAB>63" is a table row whose label is numbered, not a
-    # list item: an enumeration with cells is read as a row.
-    if item is not None and not (is_enumeration(line) and len([c for c in line.cells if c]) > 1):
+    # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
+    # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
+    if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
     values = values_of(cells) if cells else None
