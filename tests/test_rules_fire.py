@@ -285,8 +285,9 @@ CASES: dict[str, Case] = {
     )),
     "framework_unknown": Case(_before_the_tool, _finding(
         "framework_unknown", INFO,
-        "No edition of the tool shipped with kompass covers 1999; sub-questions and max points are not "
-        "checked against an edition.",
+        "No edition of the tool shipped with kompass fits the report: none was in use in 1999, and the area "
+        "names it prints do not point to one; sub-questions and max points are not checked against an "
+        "edition.",
         year=1999, found="1999",
     )),
     "area_name_unknown": Case(_heading(3, "summary_table", "Ekonomisk hushållning"), _finding(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pipeline import tables
-from pipeline.records import Evaluation, Evaluator, Extraction, Metadata, QuestionScore, Report
+from pipeline.records import Comparison, Evaluation, Evaluator, Extraction, Metadata, QuestionScore, Report
 
 Row = dict[str, Any]
 
@@ -167,3 +167,31 @@ def test_evaluators_join_names_and_organisations() -> None:
     meta = Metadata(evaluators=(Evaluator("A B", "SKL"),))
     report = Report("r", "f", "s", "text", None, extraction=Extraction(metadata=meta))
     assert _rows("reports", report)[0]["evaluators"] == "A B (SKL)"
+
+
+def test_comparison_rows_as_printed() -> None:
+    comparisons = (
+        Comparison("Ändring", "change", 1, 44.0, "percent", 2, 14, 2011, 2014),
+        Comparison("40 kommuner i genomsnitt", "average", None, 455.0, "points", 2, 22),
+        Comparison("", "change", 3, 16.0, "points", None, 8),
+    )
+    report = Report("r", "f", "s", "pdf", 2, extraction=Extraction(comparisons=comparisons))
+    assert _rows("comparisons", report) == [
+        {"report_id": "r", "label": "Ändring", "kind": "change", "area": 1, "value": 44.0, "unit": "percent",
+         "page": 2, "line": 14, "from_year": 2011, "to_year": 2014},
+        {"report_id": "r", "label": "40 kommuner i genomsnitt", "kind": "average", "area": None,
+         "value": 455.0, "unit": "points", "page": 2, "line": 22, "from_year": None, "to_year": None},
+        {"report_id": "r", "label": None, "kind": "change", "area": 3, "value": 16.0, "unit": "points",
+         "page": None, "line": 8, "from_year": None, "to_year": None},
+    ]  # fmt: skip
+
+
+def test_printed_id_empty_where_the_report_prints_none() -> None:
+    rows = (
+        QuestionScore(1, "1.1", "a", 30, 22, None, 5, ""),
+        QuestionScore(2, "2.1", "b", 50, 35, None, 9, "2:1"),
+    )
+    report = Report("r", "f", "s", "text", None, extraction=Extraction(question_scores=rows))
+    assert [(r["question_id"], r["printed_id"]) for r in _rows("question_scores", report)] == [
+        ("1.1", None), ("2.1", "2:1")
+    ]  # fmt: skip
