@@ -24,7 +24,9 @@ from pipeline.cli import main
 from pipeline.digest import digests
 from pipeline.records import Evaluation, Report
 from pipeline.tables import build_tables
+from pipeline.validation import RULES
 from pipeline.validation.history import BATCH_RULES, history_findings
+from pipeline.validation.readme import block, rules_table
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 EXPECTED: dict[str, Any] = json.loads((HISTORY / "history.expected.json").read_text(encoding="utf-8"))
@@ -201,6 +203,12 @@ CASES: dict[str, Case] = {
 
 def test_every_batch_rule_has_a_case() -> None:
     assert sorted(rule.slug for rule in BATCH_RULES) == sorted(CASES)
+
+
+def test_batch_rules_are_in_the_readme_and_apart_from_the_report_rules() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert block(readme, "batch-rules") == rules_table(BATCH_RULES), "README is stale: run `make readme`"
+    assert not {r.slug for r in BATCH_RULES} & {r.slug for r in RULES}
 
 
 @pytest.mark.parametrize("slug", sorted(CASES))
