@@ -195,3 +195,9 @@ def test_printed_id_empty_where_the_report_prints_none() -> None:
     assert [(r["question_id"], r["printed_id"]) for r in _rows("question_scores", report)] == [
         ("1.1", None), ("2.1", "2:1")
     ]  # fmt: skip
+
+
+def test_is_report_year_is_empty_when_the_reports_year_is_unknown(report: Report) -> None:
+    unknown = dataclasses.replace(report.extraction, metadata=Metadata(municipality_code="2480"))
+    rows = _rows("area_scores", dataclasses.replace(report, extraction=unknown))
+    assert {r["is_report_year"] for r in rows} == {None}
