@@ -4,8 +4,9 @@ Holding every report until the tables are built costs about a quarter of a MiB p
 a gigabyte for an archive of 2,400), and the tables as DataFrames as much again. A
 :class:`RowSpill` takes each report as it arrives, writes the rows of each per-report table to a
 temporary file (one JSON line per report and table) and keeps only the report's outline: its
-identity, status, metadata, framework and the evaluations it lists, which the ``reports`` and
-``coverage`` tables and the summary need. When the batch is done, each table's rows come back in
+identity, status, metadata, framework, the evaluations it lists and the totals it prints, which
+the ``reports``, ``coverage`` and ``panel`` tables, the checks across reports and the summary
+need. When the batch is done, each table's rows come back in
 the batch's order, a chunk of DataFrame at a time, for the writers.
 
 The rows are plain values (text, numbers, booleans, dates, nulls); JSON keeps all but dates, which
@@ -24,10 +25,11 @@ from typing import IO, Any
 
 import pandas as pd
 
+from pipeline.digest import digests
 from pipeline.identity import identify
 from pipeline.records import Extraction, Report
 from pipeline.schema import TABLES, table
-from pipeline.tables import BATCH_BUILDERS, ROW_BUILDERS, Row, frame
+from pipeline.tables import BATCH_BUILDERS, ROW_BUILDERS, TAIL_BUILDERS, Row, frame
 
 # Rows per DataFrame handed to the writers (and per Parquet row group): large enough that a batch
 # of a few hundred reports writes each table in one piece, small enough to keep memory flat.
@@ -38,10 +40,14 @@ FROM_OUTLINES = frozenset({"reports"})
 
 
 def outline(report: Report) -> Report:
-    """The report without what only its rows need: identity, status, error, metadata, framework
-    and the evaluations it lists."""
+    """The report without what only its rows need: identity, status, error, metadata, framework,
+    the evaluations it lists and the totals it prints (what its digest, ``pipeline.digest``, reads
+    for the checks across reports and the ``panel`` table)."""
     ext = report.extraction
-    kept = Extraction(metadata=ext.metadata, framework=ext.framework, evaluations=ext.evaluations)
+    kept = Extraction(
+        metadata=ext.metadata, framework=ext.framework, evaluations=ext.evaluations,
+        evaluation_list=ext.evaluation_list, area_scores=ext.area_scores, year_totals=ext.year_totals,
+    )  # fmt: skip
     return dataclasses.replace(report, extraction=kept)
 
 
@@ -105,6 +111,8 @@ class RowSpill:
                     if row[column] is not None:
                         row[column] = date.fromisoformat(row[column])
             yield rows
+        if name in TAIL_BUILDERS:
+            yield list(TAIL_BUILDERS[name](digests(outlines)))
 
     def close(self) -> None:
         for file in self._files.values():
