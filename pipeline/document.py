@@ -44,6 +44,22 @@ class Line:
         return not self.text.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class UncertainReading:
+    """A word OCR read on a scanned page that the validator should point at.
+
+    ``printed`` is what OCR read, ``read`` what kompass took it for (the same, unless a sub-question
+    id was printed with a letter for a digit), ``confidence`` OCR's own (0-100) and ``bbox``
+    (x0, top, x1, bottom) the word's box on the page in PDF points.
+    """
+
+    page: int
+    printed: str
+    read: str
+    confidence: float
+    bbox: tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Document:
     """A report as lines in reading order, with the facts about the file it came from."""
@@ -53,6 +69,9 @@ class Document:
     input_format: str = "text"
     pages: int | None = None
     sha256: str = ""
+    # Pages read by OCR (scans), and the OCR'd words to point out (see UncertainReading).
+    ocr_pages: int = 0
+    uncertain: tuple[UncertainReading, ...] = ()
 
     @classmethod
     def from_text(cls, text: str, source: str = "<string>", sha256: str | None = None) -> Document:
