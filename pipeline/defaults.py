@@ -8,6 +8,12 @@ from typing import NamedTuple
 # Seconds one document may take before its worker is stopped and the document fails.
 DEFAULT_TIMEOUT_SECONDS = 300.0
 
+# Which pages of a PDF are read by OCR: "auto" those without a text layer, "always", "never".
+OCR_MODES = ("auto", "always", "never")
+DEFAULT_OCR = "auto"
+# OCR's confidence (0-100) below which a word with a digit is reported for a person to check.
+OCR_UNCERTAIN_BELOW = 80.0
+
 # The folder inside the output folder that keeps digitized reports between runs.
 CACHE_FOLDER = ".kompass-cache"
 

@@ -11,6 +11,7 @@ import hashlib
 import logging
 from pathlib import Path
 
+from pipeline.defaults import DEFAULT_OCR
 from pipeline.document import Document
 from pipeline.errors import IngestError
 
@@ -59,8 +60,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
     raise IngestError("text in an unknown encoding")  # pragma: no cover - latin-1 decodes any bytes
 
 
-def read_document(path: Path) -> Document:
-    """Read a report file into a document, or raise :class:`IngestError` with a clear reason."""
+def read_document(path: Path, ocr: str = DEFAULT_OCR) -> Document:
+    """Read a report file into a document, or raise :class:`IngestError` with a clear reason.
+
+    ``ocr`` says which pages of a PDF are read by OCR (see :data:`pipeline.defaults.OCR_MODES`).
+    """
     kind = input_format(path)
     if kind == "unsupported":
         raise IngestError(f"unsupported file type {path.suffix or '(none)'}: expected .txt, .md or .pdf")
@@ -73,7 +77,7 @@ def read_document(path: Path) -> Document:
         from pipeline.pdf import read_pdf
 
         try:
-            return read_pdf(data, source=str(path), sha256=sha256)
+            return read_pdf(data, source=str(path), sha256=sha256, ocr=ocr)
         except IngestError as exc:
             exc.sha256 = sha256
             raise

@@ -18,6 +18,7 @@ from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
+from pipeline.defaults import DEFAULT_OCR
 from pipeline.document import Document
 from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
@@ -25,6 +26,7 @@ from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.identity import report_id
 from pipeline.ingest import input_format, read_document
 from pipeline.municipalities import swedish_municipalities
+from pipeline.ocr_readings import locate_readings
 from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
 from pipeline.validation import validate
@@ -72,6 +74,8 @@ def extract(doc: Document) -> Extraction:
     )
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
+    if doc.uncertain:
+        extraction = dataclasses.replace(extraction, ocr_readings=locate_readings(doc))
     return extraction
 
 
@@ -90,10 +94,13 @@ def digitize(doc: Document) -> Extraction:
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
-def process_file(path: Path) -> Report:
-    """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report."""
+def process_file(path: Path, ocr: str = DEFAULT_OCR) -> Report:
+    """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report.
+
+    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` (scanned pages), ``always``, ``never``.
+    """
     try:
-        doc = read_document(path)
+        doc = read_document(path, ocr)
     except IngestError as exc:
         return failed_report(path, str(exc), sha256=exc.sha256)
     except Exception as exc:  # a reader library's own bug must not end the batch
@@ -115,6 +122,7 @@ def process_file(path: Path) -> Report:
         input_format=doc.input_format,
         pages=doc.pages,
         extraction=extraction,
+        ocr_pages=doc.ocr_pages if doc.input_format == "pdf" else None,
     )
 
 

@@ -181,6 +181,23 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrReading:
+    """A word OCR read on a scanned page that a person should check: a number read with low
+    confidence, or a sub-question id read from a look-alike letter ("G.1" read as 6.1).
+
+    ``printed`` is what OCR read, ``read`` what kompass took it for, ``confidence`` OCR's own (0-100),
+    ``bbox`` the word's box (x0, top, x1, bottom) in PDF points, ``line`` the document line it is on.
+    """
+
+    printed: str
+    read: str
+    confidence: float
+    bbox: tuple[float, float, float, float]
+    page: int
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A validation finding: which rule, how severe, where, and expected versus found.
 
@@ -219,6 +236,7 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
+    ocr_readings: tuple[OcrReading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,3 +253,5 @@ class Report:
     extraction: Extraction = field(default_factory=Extraction)
     # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
     duplicate_of: str | None = None
+    # PDF pages read by OCR (None for text input).
+    ocr_pages: int | None = None

@@ -141,6 +141,9 @@ TABLES: tuple[Table, ...] = (
         Column("duplicate_of", "string",
                "the `report_id` of the first byte-identical copy in the batch (empty for the first or "
                "only copy)"),
+        Column("ocr_pages", "integer",
+               "how many of the PDF's pages were read by OCR (scanned pages without a text layer; 0 when "
+               "none; empty for text input)"),
     ), primary_key=("report_id",)),
     Table("area_scores", "each area's total per evaluation year, from the summary table", (
         _report_id(),

@@ -48,6 +48,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "error": report.error,
         "report_date": meta.report_date,
         "duplicate_of": report.duplicate_of,
+        "ocr_pages": report.ocr_pages,
     }
 
 

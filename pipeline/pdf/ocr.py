@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 # Debian's packages that bring the Tesseract program and its Swedish data.
 PACKAGES = "tesseract-ocr tesseract-ocr-swe"
 LANGUAGE = "swe"
-# Words read with a lower confidence (0-100) are uncertain: a number among them gets a finding.
-UNCERTAIN_BELOW = 80.0
 # One uniform block: the layout steps group the words by their boxes, and in this mode Tesseract
 # reads the small numbers of table cells that its automatic segmentation passes over.
 PAGE_SEGMENTATION = "--psm 6"
@@ -47,7 +45,8 @@ LINE_HEIGHT_PER_POINT = 1.0
 SPECK = regex.compile(r"^[.,:;'\"”“‘’´`>< ~^°¨|¦«»]+$")
 # A number with a speck stuck to it ('"22,5', "64,5.", "«8"): the speck is not part of the number,
 # and its width can push the number's box across the ruling line beside it.
-SPECKED_NUMBER = regex.compile(r"^(?P<lead>[.,:;'\"”“‘’´`|¦«»]*)(?P<number>\d+(?:[.,]\d+)?)(?P<trail>[.,:;'\"”“‘’´`|¦«»]*)$")
+_SPECK_CHARS = r"[.,:;'\"”“‘’´`|¦«»]*"
+SPECKED_NUMBER = regex.compile(rf"^(?P<lead>{_SPECK_CHARS})(?P<number>\d+(?:[.,]\d+)?)(?P<trail>{_SPECK_CHARS})$")
 # What Tesseract makes of a round bullet ("•") at the start of a line.
 BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
 BULLET = "•"
@@ -94,8 +93,8 @@ def check_available() -> None:
         raise OcrUnavailable(f"Tesseract does not run ({exc}): reinstall {PACKAGES}") from exc
     if LANGUAGE not in languages:
         raise OcrUnavailable(
-            f"Tesseract has no Swedish data: install the package tesseract-ocr-swe "
-            f"(sudo apt-get install tesseract-ocr-swe)"
+            "Tesseract has no Swedish data: install the package tesseract-ocr-swe "
+            "(sudo apt-get install tesseract-ocr-swe)"
         )
 
 

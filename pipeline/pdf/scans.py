@@ -18,20 +18,19 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.document import UncertainReading
 from pipeline.pdf.deskew import deskew
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.image_rulings import remove_rulings
-from pipeline.pdf.ocr import UNCERTAIN_BELOW, OcrPage, read_page
+from pipeline.pdf.ocr import OcrPage, read_page
 from pipeline.pdf.render import open_renderer
 from pipeline.pdf.words import PageText, Word
 
-OCR_MODES = ("auto", "always", "never")
 # Tesseract reads report type best at about 300 pixels per inch; a 200 dpi scan is upsampled.
 OCR_DPI = 300
 # Letters OCR puts for digits in a sub-question id ("G.1", "S.2", "l.3", "7.O").
-DIGIT_LOOKALIKES = str.maketrans({"G": "6", "b": "6", "S": "5", "s": "5", "B": "8", "O": "0", "o": "0",
-                                  "l": "1", "I": "1", "i": "1", "Z": "2", "z": "2", "q": "9", "g": "9"})  # fmt: skip
+DIGIT_LOOKALIKES = str.maketrans("GbSsBOolIiZzqg", "66558001112299")
 QUESTION_ID_LOOKALIKE = regex.compile(r"^[0-9GbSsBOolIiZzqg][.:,][0-9GbSsBOolIiZzqg]{1,2}\.?$")
 QUESTION_ID = regex.compile(r"^[1-9][.:,][0-9]{1,2}\.?$")
 
@@ -74,7 +73,7 @@ def page_from_ocr(
     """The page with the OCR'd words in place of its (empty) text layer, and the ruling lines seen
     in the image (``rulings``) added to its drawn ones."""
     words = tuple(
-        Word(read_token(word.text), word.x0, word.x1, word.top, word.bottom, word.size) for word in ocr_page.words
+        Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size) for w in ocr_page.words
     )
     rules = page.rules + tuple(Rule(*box) for box in rulings)
     return PageText(page.number, page.width, page.height, words, rules)

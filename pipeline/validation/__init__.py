@@ -12,10 +12,12 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import edition, municipal, narrative, scores
+from pipeline.validation import edition, municipal, narrative, ocr, scores
 from pipeline.validation.rule import Check, Rule, rules_of
 
-CHECKS: tuple[Check, ...] = scores.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS
+CHECKS: tuple[Check, ...] = (
+    scores.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + ocr.CHECKS
+)
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
