@@ -18,7 +18,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup run test lint bench readme lock lowest clean
+.PHONY: setup run test lint bench readme lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -75,5 +75,12 @@ lowest: $(UV)
 readme: $(DEV_STAMP)
 	$(BIN)/python tools/update_readme.py
 
+# Mutation testing of the rules and the table builders against their fast tests (configured in
+# pyproject.toml, [tool.mutmut]). Not part of `make test`: about 20 minutes on two cores. Results stay
+# in mutants/; `$(BIN)/mutmut show <name>` shows one surviving mutant.
+mutate: $(DEV_STAMP)
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) $(LOWEST) output/*.csv output/*.parquet
+	rm -rf $(VENV) $(LOWEST) mutants output/*.csv output/*.parquet

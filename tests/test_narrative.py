@@ -14,6 +14,7 @@ from pipeline.framework import framework_by_id
 from pipeline.process import digitize
 from pipeline.records import Claim, Extraction, ListedQuestion, QuestionScore, Severity
 from pipeline.validation.narrative import (
+    _signed,
     narrative_change_mismatch,
     narrative_score_mismatch,
     question_text_mismatch,
@@ -214,3 +215,14 @@ def test_cli_writes_observations_claims_and_issues(tmp_path: Path, umea: Extract
     issues = _read(tmp_path / "issues.csv")
     assert len([i for i in issues if i["rule"] == "question_text_mismatch"]) == 14
     assert not [i for i in issues if i["rule"] in NARRATIVE_RULES | {"area_name_unknown"}]
+
+
+def test_wording_drops_spaces_case_and_closing_punctuation() -> None:
+    assert wording("Hur  Informeras\tmedborgarna – nu ?") == "hurinformerasmedborgarna-nu"
+
+
+@pytest.mark.parametrize(
+    ("change", "signed"), [(-1.0, "-1"), (0.0, "0"), (0.5, "+0.5"), (1.0, "+1"), (7.0, "+7")]
+)
+def test_signed_change(change: float, signed: str) -> None:
+    assert _signed(change) == signed

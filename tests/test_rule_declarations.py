@@ -3,7 +3,9 @@ declarations, and a check cannot raise what it did not declare."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -11,7 +13,7 @@ from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
 from pipeline.validation import CHECKS, RULES, validate
 from pipeline.validation.readme import ReadmeBlockError, block, markers, replace_block, rules_table
-from pipeline.validation.rule import Rule, RuleDeclarationError, check, rules_of
+from pipeline.validation.rule import Check, Rule, RuleDeclarationError, check, rules_of
 from tests.conftest import ROOT
 
 DEMO = Rule(
@@ -85,12 +87,52 @@ def test_bad_declarations_fail_on_import(
 def test_a_check_cannot_raise_a_rule_it_did_not_declare() -> None:
     other = Rule("other_rule", Severity.INFO, "x", concerns=(), fires_when="never")
 
-    @check(DEMO)
     def sneaky(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+        yield DEMO.finding(why="fine")
         yield other.finding()
 
-    assert sneaky.name == "sneaky"
+    declared = check(sneaky, DEMO)
+    assert declared.name == "sneaky"
+    findings = declared(Extraction(), None)
+    assert next(findings).rule == "demo_rule"
     with pytest.raises(RuleDeclarationError, match="sneaky raised other_rule"):
-        validate(Extraction(), None, (sneaky,))
-    with pytest.raises(RuleDeclarationError):
-        check()
+        next(findings)
+    with pytest.raises(RuleDeclarationError, match="names no rule"):
+        check(sneaky)
+    with pytest.raises(RuleDeclarationError, match="function first"):
+        check(DEMO, other)  # type: ignore[arg-type]
+
+
+def test_rules_of_the_registry_is_rules() -> None:
+    assert rules_of(CHECKS) == RULES
+
+
+def test_block_at_the_start_of_the_text_and_a_missing_end_marker() -> None:
+    opening, closing = markers("rules")
+    assert block(f"{opening}body\n{closing}", "rules") == "body\n"
+    with pytest.raises(ReadmeBlockError, match="no block <!-- rules: generated"):
+        block(f"{closing}{opening}", "rules")
+
+
+def _yielding(*findings: Finding) -> Check:
+    def given(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+        yield from findings
+
+    return check(given, DEMO)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # A finding without a page or line sorts before the first page and line.
+        (dict(page=None, line=5), dict(page=1, line=2)),
+        (dict(page=1, line=None, why="b"), dict(page=1, line=1, why="a")),
+        (dict(page=1, line=1, area=None), dict(page=1, line=1, area=1)),
+        (dict(page=1, line=1, area=1), dict(page=1, line=1, area=2)),
+    ],
+)
+def test_findings_sort_by_severity_then_where(first: dict[str, Any], second: dict[str, Any]) -> None:
+    a = DEMO.finding(**{"why": "a", **first})
+    b = DEMO.finding(**{"why": "b", **second})
+    info = dataclasses.replace(a, severity=Severity.INFO, page=None, line=None)
+    assert validate(Extraction(), None, [_yielding(info, b, a)]) == (a, b, info)

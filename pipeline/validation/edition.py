@@ -18,7 +18,6 @@ AREA_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(AREA_MAX_MISMATCH)
 def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     area_max = framework.area_max if framework else 100.0
     for area, questions in by_area(extraction.question_scores).items():
@@ -48,7 +47,6 @@ QUESTION_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_MAX_MISMATCH)
 def question_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         return
@@ -70,7 +68,6 @@ QUESTION_MISSING = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_MISSING)
 def question_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None or not extraction.question_scores:
         return
@@ -91,7 +88,6 @@ QUESTION_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_UNKNOWN)
 def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None or framework.is_partial:
         return
@@ -112,7 +108,6 @@ FRAMEWORK_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(FRAMEWORK_UNKNOWN)
 def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         year = report_year(extraction)
@@ -128,7 +123,6 @@ AREA_NAME_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(AREA_NAME_UNKNOWN)
 def area_name_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         return
@@ -155,7 +149,6 @@ EDITION_MAXIMA_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(EDITION_MAXIMA_UNKNOWN)
 def edition_maxima_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is not None and framework.is_partial and extraction.question_scores:
         year = report_year(extraction)
@@ -174,7 +167,6 @@ EDITION_YEAR_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(EDITION_YEAR_MISMATCH)
 def edition_year_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if framework is None or year is None or framework.covers(year):
@@ -188,12 +180,12 @@ def edition_year_mismatch(extraction: Extraction, framework: Framework | None) -
 
 
 CHECKS: tuple[Check, ...] = (
-    area_max_mismatch,
-    question_max_mismatch,
-    question_missing,
-    question_unknown,
-    framework_unknown,
-    area_name_unknown,
-    edition_maxima_unknown,
-    edition_year_mismatch,
+    check(area_max_mismatch, AREA_MAX_MISMATCH),
+    check(question_max_mismatch, QUESTION_MAX_MISMATCH),
+    check(question_missing, QUESTION_MISSING),
+    check(question_unknown, QUESTION_UNKNOWN),
+    check(framework_unknown, FRAMEWORK_UNKNOWN),
+    check(area_name_unknown, AREA_NAME_UNKNOWN),
+    check(edition_maxima_unknown, EDITION_MAXIMA_UNKNOWN),
+    check(edition_year_mismatch, EDITION_YEAR_MISMATCH),
 )

@@ -32,7 +32,6 @@ EVALUATION_BEFORE_TOOL = Rule(
 )  # fmt: skip
 
 
-@check(EVALUATION_BEFORE_TOOL)
 def evaluation_before_tool(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     listing = extraction.evaluation_list
     since = listing.tool_since if listing and listing.tool_since else DEFAULT_TOOL_SINCE
@@ -52,7 +51,6 @@ EVALUATION_YEAR_MISSING = Rule(
 )  # fmt: skip
 
 
-@check(EVALUATION_YEAR_MISSING)
 def evaluation_year_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for e in extraction.evaluations:
         if e.year is None:
@@ -70,7 +68,6 @@ EVALUATION_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-@check(EVALUATION_UNKNOWN)
 def evaluation_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for e in extraction.evaluations:
         if e.municipality_code is None:
@@ -96,7 +93,6 @@ SUBJECT_HISTORY_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(SUBJECT_HISTORY_MISMATCH)
 def subject_history_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     known = extraction.metadata.municipality_code is not None
@@ -122,7 +118,6 @@ STATED_COUNT_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(STATED_COUNT_MISMATCH)
 def stated_count_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for stated in extraction.stated_counts:
         if stated.stated != len(stated.names):
@@ -142,7 +137,6 @@ LEAD_IN_NAMES_OTHER = Rule(
 )  # fmt: skip
 
 
-@check(LEAD_IN_NAMES_OTHER)
 def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     listing = extraction.evaluation_list
     subject = extraction.metadata.municipality_code
@@ -157,10 +151,10 @@ def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> 
 
 
 CHECKS: tuple[Check, ...] = (
-    evaluation_before_tool,
-    evaluation_year_missing,
-    evaluation_unknown,
-    subject_history_mismatch,
-    stated_count_mismatch,
-    lead_in_names_other,
+    check(evaluation_before_tool, EVALUATION_BEFORE_TOOL),
+    check(evaluation_year_missing, EVALUATION_YEAR_MISSING),
+    check(evaluation_unknown, EVALUATION_UNKNOWN),
+    check(subject_history_mismatch, SUBJECT_HISTORY_MISMATCH),
+    check(stated_count_mismatch, STATED_COUNT_MISMATCH),
+    check(lead_in_names_other, LEAD_IN_NAMES_OTHER),
 )

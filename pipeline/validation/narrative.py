@@ -51,7 +51,6 @@ QUESTION_TEXT_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_TEXT_MISMATCH)
 def question_text_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     table: dict[str, QuestionScore] = {}
     for question in extraction.question_scores:
@@ -75,7 +74,6 @@ NARRATIVE_SCORE_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(NARRATIVE_SCORE_MISMATCH)
 def narrative_score_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
@@ -102,7 +100,6 @@ NARRATIVE_CHANGE_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(NARRATIVE_CHANGE_MISMATCH)
 def narrative_change_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
@@ -124,4 +121,8 @@ def narrative_change_mismatch(extraction: Extraction, framework: Framework | Non
             )  # fmt: skip
 
 
-CHECKS: tuple[Check, ...] = (question_text_mismatch, narrative_score_mismatch, narrative_change_mismatch)
+CHECKS: tuple[Check, ...] = (
+    check(question_text_mismatch, QUESTION_TEXT_MISMATCH),
+    check(narrative_score_mismatch, NARRATIVE_SCORE_MISMATCH),
+    check(narrative_change_mismatch, NARRATIVE_CHANGE_MISMATCH),
+)

@@ -19,15 +19,16 @@ To add a rule:
            fires_when="an area of the edition has no row in the score table",
        )
 
-2. Write the check, naming the rules it raises, and build every finding from the declaration::
+2. Write the check as a plain function and build every finding from the declaration::
 
-       @check(AREA_EMPTY)
        def area_empty(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
            ...
                yield AREA_EMPTY.finding(area=area, year=year, found="", page=..., line=...)
 
-   then add the check to its module's ``CHECKS`` tuple (a new module's ``CHECKS`` to the sum in
-   ``pipeline/validation/__init__.py``).
+   then list it, with the rules it raises, in its module's ``CHECKS``:
+   ``check(area_empty, AREA_EMPTY)`` (a new module's ``CHECKS`` goes into the sum in
+   ``pipeline/validation/__init__.py``). Not a decorator: the mutation tester skips decorated
+   functions.
 3. Run ``make readme`` to regenerate the README's rule table.
 4. Add a firing case to ``tests/test_rules_fire.py``: a real or minimally altered snippet and the
    key fields of the finding it must raise. A rule without one fails that test.
@@ -141,15 +142,19 @@ class Check:
             yield finding
 
 
-def check(*rules: Rule) -> Callable[[CheckFunction], Check]:
-    """Declare a function as the check that raises ``rules``."""
+def check(function: CheckFunction, *rules: Rule) -> Check:
+    """``function`` as the check that raises ``rules``.
+
+    Checks are listed in a module's ``CHECKS`` as ``check(function, RULE, ...)``, not decorated:
+    the mutation tester (``make mutate``) skips decorated functions.
+    """
+    if isinstance(function, Rule):
+        raise RuleDeclarationError(
+            f"check() takes the function first: check(function, {function.slug.upper()}) in CHECKS"
+        )
     if not rules:
-        raise RuleDeclarationError("a check names at least one rule")
-
-    def declare(function: CheckFunction) -> Check:
-        return Check(function, rules)
-
-    return declare
+        raise RuleDeclarationError(f"check {function.__name__} names no rule")
+    return Check(function, rules)
 
 
 def rules_of(checks: Iterable[Check]) -> tuple[Rule, ...]:

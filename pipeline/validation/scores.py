@@ -44,7 +44,6 @@ SCORE_EXCEEDS_MAX = Rule(
 )  # fmt: skip
 
 
-@check(SCORE_EXCEEDS_MAX)
 def score_exceeds_max(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         if q.score is not None and q.max_score is not None and q.score > q.max_score + TOLERANCE:
@@ -62,7 +61,6 @@ SCORE_NEGATIVE = Rule(
 )  # fmt: skip
 
 
-@check(SCORE_NEGATIVE)
 def score_negative(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         for label, value in (("own", q.score), ("max", q.max_score)):
@@ -81,7 +79,6 @@ SCORE_NOT_HALF_POINT = Rule(
 )  # fmt: skip
 
 
-@check(SCORE_NOT_HALF_POINT)
 def score_not_half_point(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         if q.score is not None and abs(q.score * 2 - round(q.score * 2)) > TOLERANCE:
@@ -99,7 +96,6 @@ SCORE_MISSING = Rule(
 )  # fmt: skip
 
 
-@check(SCORE_MISSING)
 def score_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         for label, value in (("own", q.score), ("max", q.max_score)):
@@ -119,7 +115,6 @@ AREA_SUM_MISMATCH = Rule(
 )  # fmt: skip
 
 
-@check(AREA_SUM_MISMATCH)
 def area_sum_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
@@ -164,7 +159,6 @@ def rounding_slack(values: list[float]) -> float:
     return 0.0
 
 
-@check(TOTAL_MISMATCH, TOTAL_ROUNDING_DIFFERENCE)
 def total_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for total in extraction.year_totals:
         scores = [s.score for s in extraction.area_scores if s.year == total.year]
@@ -190,7 +184,6 @@ QUESTION_DUPLICATED = Rule(
 )  # fmt: skip
 
 
-@check(QUESTION_DUPLICATED)
 def question_duplicated(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     counts = Counter(q.question_id for q in extraction.question_scores)
     seen: set[str] = set()
@@ -218,7 +211,6 @@ AREA_TOTAL_MISSING = Rule(
 )  # fmt: skip
 
 
-@check(REPORT_YEAR_NOT_IN_SUMMARY, AREA_TOTAL_MISSING)
 def area_total_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None or not extraction.area_scores:
@@ -255,7 +247,6 @@ SCORE_TABLE_MISSING = Rule(
 )  # fmt: skip
 
 
-@check(SUMMARY_TABLE_MISSING, SCORE_TABLE_MISSING)
 def tables_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if not extraction.area_scores:
         yield SUMMARY_TABLE_MISSING.finding()
@@ -264,13 +255,13 @@ def tables_missing(extraction: Extraction, framework: Framework | None) -> Itera
 
 
 CHECKS: tuple[Check, ...] = (
-    score_exceeds_max,
-    score_negative,
-    score_not_half_point,
-    score_missing,
-    area_sum_mismatch,
-    total_mismatch,
-    question_duplicated,
-    area_total_missing,
-    tables_missing,
+    check(score_exceeds_max, SCORE_EXCEEDS_MAX),
+    check(score_negative, SCORE_NEGATIVE),
+    check(score_not_half_point, SCORE_NOT_HALF_POINT),
+    check(score_missing, SCORE_MISSING),
+    check(area_sum_mismatch, AREA_SUM_MISMATCH),
+    check(total_mismatch, TOTAL_MISMATCH, TOTAL_ROUNDING_DIFFERENCE),
+    check(question_duplicated, QUESTION_DUPLICATED),
+    check(area_total_missing, REPORT_YEAR_NOT_IN_SUMMARY, AREA_TOTAL_MISSING),
+    check(tables_missing, SUMMARY_TABLE_MISSING, SCORE_TABLE_MISSING),
 )

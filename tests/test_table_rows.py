@@ -1,0 +1,166 @@
+"""The row builders turn the Umeå records into the rows the tables hold, value by value: every
+column of a row is asserted, so a builder that writes the wrong field, order or fallback fails."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+import pytest
+
+from pipeline import tables
+from pipeline.records import Evaluation, Evaluator, Extraction, Metadata, QuestionScore, Report
+
+Row = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def report(umea: Extraction) -> Report:
+    return Report("r1", "umea_2007.txt", "abc", "text", None, extraction=umea)
+
+
+def _rows(name: str, report: Report) -> list[Row]:
+    return list(tables.ROW_BUILDERS[name](report))
+
+
+def test_report_row(report: Report) -> None:
+    assert _rows("reports", report) == [{
+        "report_id": "r1", "source_file": "umea_2007.txt", "sha256": "abc", "input_format": "text",
+        "pages": None, "municipality": "Umeå", "municipality_code": "2480", "year": 2007,
+        "evaluation_start": date(2007, 9, 19), "evaluation_end": date(2007, 9, 21),
+        "framework": "kk2002-rev2007",
+        "evaluators": "Leif Eldås (Sveriges Kommuner och Landsting); Lena Tegenfeldt (Uddevalla kommun)",
+        "status": "ok", "error": None, "report_date": None, "duplicate_of": None,
+    }]  # fmt: skip
+
+
+def test_report_row_of_a_failed_file_without_evaluators() -> None:
+    failed = Report("r2", "bad.pdf", "def", "pdf", 3, status="failed", error="not a PDF")
+    (row,) = _rows("reports", failed)
+    assert (row["pages"], row["evaluators"], row["status"], row["error"]) == (3, None, "failed", "not a PDF")
+
+
+def test_area_score_rows_by_year_then_area_with_the_edition_name(report: Report) -> None:
+    rows = _rows("area_scores", report)
+    assert [(r["year"], r["area"]) for r in rows] == [(y, a) for y in (2003, 2005, 2007) for a in range(1, 9)]
+    assert rows[-1] == {
+        "report_id": "r1", "municipality_code": "2480", "year": 2007, "area": 8,
+        "area_name": "Kommunen som samhällsbyggare", "score": 98.0,
+        "printed_name": "Kommun som samhällsbyggare", "page": None, "line": 106,
+    }  # fmt: skip
+
+
+def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None:
+    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=1999), framework=None)
+    rows = _rows("area_scores", dataclasses.replace(report, extraction=no_edition))
+    assert rows[-1]["area_name"] == "Kommun som samhällsbyggare"
+    assert rows[-1]["municipality_code"] is None
+
+
+def test_year_total_rows(report: Report) -> None:
+    where = {"page": None, "line": 107}
+    assert _rows("year_totals", report) == [
+        {"report_id": "r1", "municipality_code": "2480", "year": year, "total": total, **where}
+        for year, total in ((2003, 497.0), (2005, 608.0), (2007, 646.0))
+    ]
+
+
+def test_question_score_rows(report: Report) -> None:
+    rows = _rows("question_scores", report)
+    assert len(rows) == 37
+    assert rows[0] == {
+        "report_id": "r1", "municipality_code": "2480", "year": 2007, "area": 1, "question_id": "1.1",
+        "question": "Hur informeras medborgarna?", "max_score": 40.0, "score": 28.0, "page": None,
+        "line": 673,
+    }  # fmt: skip
+
+
+def test_question_rows_in_numeric_id_order_then_where_printed() -> None:
+    rows = [
+        QuestionScore(1, "1.10", "a", 10, 5, 2, 1),
+        QuestionScore(1, "1.9", "b", 10, 5, 2, 9),
+        QuestionScore(1, "1.9", "c", 10, 5, 1, 30),
+        QuestionScore(1, "1.9", "d", 10, 5, None, 4),
+        QuestionScore(1, "1.9", "e", 10, 5, None, None),
+    ]
+    report = Report("r", "f", "s", "pdf", 2, extraction=Extraction(question_scores=tuple(rows)))
+    assert [r["question"] for r in _rows("question_scores", report)] == ["e", "d", "c", "b", "a"]
+
+
+def test_issue_row_says_severity_as_text(report: Report) -> None:
+    assert _rows("issues", report)[0] == {
+        "report_id": "r1", "rule": "area_sum_mismatch", "severity": "error", "area": 5, "question_id": None,
+        "year": 2007, "expected": "78", "found": "79",
+        "message": "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
+        "page": None, "line": 103,
+    }  # fmt: skip
+
+
+def test_observation_claim_evaluation_and_mention_rows(report: Report) -> None:
+    assert _rows("observations", report)[0] == {
+        "report_id": "r1", "area": 1, "kind": "strength", "position": 1,
+        "text": "Framgångsrik presstrategi och bra informationsflöde genom befintliga kanaler.",
+        "page": None, "line": 191,
+    }  # fmt: skip
+    assert _rows("claims", report)[2] == {
+        "report_id": "r1", "area": 3, "claimed_score": 79.0, "claimed_change": -1.0,
+        "compared_with_year": 2005,
+        "sentence": "Inom området tydlighet i samspelet politiker och tjänstemän uppnår kommunen 79 poäng, "
+        "vilket är en poäng mindre i förhållande till föregående utvärdering.",
+        "page": None, "line": 301,
+    }  # fmt: skip
+    bromma = next(r for r in _rows("evaluations", report) if r["entry"] == "Bromma-Stockholms stad")
+    assert bromma == {
+        "report_id": "r1", "entry": "Bromma-Stockholms stad", "municipality": "Stockholm",
+        "municipality_code": "0180", "district": "Bromma", "year": 2006, "page": None, "line": 699,
+    }  # fmt: skip
+    assert _rows("mentions", report)[0] == {
+        "report_id": "r1", "municipality": "Umeå", "municipality_code": "2480", "count": 99,
+        "first_page": None, "first_line": 9, "is_subject": True,
+    }  # fmt: skip
+
+
+def _listing(report_id: str, code: str, year: int, *entries: Evaluation, status: str = "ok") -> Report:
+    meta = Metadata(municipality=f"kommun {code}", municipality_code=code, year=year)
+    extraction = Extraction(metadata=meta, evaluations=entries)
+    return Report(report_id, f"{report_id}.txt", report_id, "text", None, status, extraction=extraction)
+
+
+def _entry(municipality: str, code: str | None, year: int | None, district: str | None = None) -> Evaluation:
+    return Evaluation(municipality, municipality, code, district, year)
+
+
+def test_coverage_counts_listings_and_marks_digitized_reports() -> None:
+    reports = [
+        _listing("a", "0138", 2007, _entry("Umeå", "2480", 2005), _entry("Nacka", "0182", 2004),
+                 _entry("Hyllie", "1280", None), _entry("Harstad", None, 2004),
+                 _entry("Bromma", "0180", 2006, district="Bromma")),
+        _listing("b", "2480", 2005, _entry("Nacka", "0182", 2004), _entry("Tyresö", "0138", 2007)),
+        _listing("c", "0182", 2004, status="failed"),
+        _listing("d", "2480", 2005),
+    ]  # fmt: skip
+    rows = list(tables.coverage_rows(reports))
+    assert [(r["municipality_code"], r["district"], r["year"], r["listed_by"], r["report_id"], r["status"])
+            for r in rows] == [
+        ("0138", None, 2007, 1, "a", "digitized"),
+        ("0180", "Bromma", 2006, 1, None, "missing"),
+        ("0182", None, 2004, 2, None, "missing"),
+        ("2480", None, 2005, 1, "b", "digitized"),
+    ]  # fmt: skip
+    assert [r["municipality"] for r in rows] == ["kommun 0138", "Bromma", "Nacka", "Umeå"]
+
+
+def test_build_tables_holds_every_declared_table_in_report_order(report: Report) -> None:
+    other = _listing("r0", "0182", 2004, _entry("Umeå", "2480", 2007))
+    built = tables.build_tables([report, other])
+    assert list(built) == [t.name for t in tables.TABLES]
+    # build_tables gives each input file its own id (pipeline.identity); the order stays the batch's.
+    assert built["reports"]["source_file"].tolist() == [report.source_file, other.source_file]
+    assert built["coverage"].set_index("municipality_code").loc["2480", "listed_by"].tolist() == [1, 1, 1]
+
+
+def test_evaluators_join_names_and_organisations() -> None:
+    meta = Metadata(evaluators=(Evaluator("A B", "SKL"),))
+    report = Report("r", "f", "s", "text", None, extraction=Extraction(metadata=meta))
+    assert _rows("reports", report)[0]["evaluators"] == "A B (SKL)"
