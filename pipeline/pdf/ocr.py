@@ -46,7 +46,9 @@ SPECK = regex.compile(r"^[.,:;'\"”“‘’´`>< ~^°¨|¦«»]+$")
 # A number with a speck stuck to it ('"22,5', "64,5.", "«8"): the speck is not part of the number,
 # and its width can push the number's box across the ruling line beside it.
 _SPECK_CHARS = r"[.,:;'\"”“‘’´`|¦«»]*"
-SPECKED_NUMBER = regex.compile(rf"^(?P<lead>{_SPECK_CHARS})(?P<number>\d+(?:[.,]\d+)?)(?P<trail>{_SPECK_CHARS})$")
+SPECKED_NUMBER = regex.compile(
+    rf"^(?P<lead>{_SPECK_CHARS})(?P<number>\d+(?:[.,]\d+)?)(?P<trail>{_SPECK_CHARS})$"
+)
 # What Tesseract makes of a round bullet ("•") at the start of a line.
 BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
 BULLET = "•"
