@@ -20,10 +20,12 @@ from extractors.prose import STARTS_LOWERCASE, join_wrapped, strip_markup
 from pipeline.document import Line
 
 # A dash bullet needs a space (or nothing, or markup) after it, so that "-text" and a minus sign
-# are not bullets; the Symbol-font glyphs (U+F0B7 and kin) are what PDFs of Word bullets give.
-BULLET = regex.compile(
-    r"^\s*(?P<glyph>[-–—](?=\s|$|\*)|[•●▪■◆◦○·∙‣⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\*(?=\s))\s*(?P<text>.*)$"
-)
+# are not bullets; the Symbol-font glyphs (U+F0B7 and kin) are what PDFs of Word bullets give, and
+# "o" is Word's second-level bullet. An enumeration ("1.", "2)", "(3)", "a)", "b.") needs a space
+# after it, so that a question id ("1.1 Hur ...") or a decimal is none.
+_GLYPH = r"[-–—](?=\s|$|\*)|[•●▪■◆◇◦○·∙‣⁃➢➤►▸▹✓✔❖→\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0]|\*(?=\s)|o(?=[ \t])"
+_ENUMERATION = r"(?P<number>\d{1,2})[.)](?=\s)|\((?P<number2>\d{1,2})\)(?=\s)|(?P<letter>[a-zåäö])[).](?=\s)"
+BULLET = regex.compile(rf"^\s*(?P<glyph>{_GLYPH}|{_ENUMERATION})\s*(?P<text>.*)$")
 STRONG_MARKUP_START = regex.compile(r"^(?:\*\*|__)")
 # A wrapped item's continuation flush with its glyph is never longer than this many lines.
 FLUSH_CONTINUATION_LINES = 2
@@ -49,9 +51,25 @@ def bullet_text(line: Line) -> str | None:
     return match["text"] if match else None
 
 
+def bullet_glyph(line: Line) -> str | None:
+    """The glyph of a line's bullet ("-", "•", "1.", "a)"), or ``None`` if it is no bullet."""
+    match = BULLET.match(line.text)
+    return match["glyph"] if match else None
+
+
+def is_enumeration(line: Line) -> bool:
+    """Whether ``line`` is an item of an enumeration ("1. ...", "b) ...") rather than a glyph bullet."""
+    match = BULLET.match(line.text)
+    return bool(match and (match["number"] or match["number2"] or match["letter"]))
+
+
 def _style(bullet: regex.Match[str]) -> tuple[str, bool]:
-    """A bullet's glyph and whether its text starts in bold, to tell one list from the next."""
-    return bullet["glyph"], bool(STRONG_MARKUP_START.match(bullet["text"]))
+    """A bullet's kind and whether its text starts in bold, to tell one list from the next.
+
+    Items of one enumeration differ in their number ("1.", "2.") but not in how it is written.
+    """
+    kind = regex.sub(r"\d+", "9", regex.sub(r"^[a-zåäö]", "a", bullet["glyph"]))
+    return kind, bool(STRONG_MARKUP_START.match(bullet["text"]))
 
 
 def _markup_open(lines: Sequence[Line]) -> bool:

@@ -21,89 +21,19 @@ from dataclasses import dataclass
 import regex
 
 from extractors.bullets import bullet_text, read_bullet_list
+from extractors.claim_grammar import SCORE_CLAIM, change_phrases, score_is_an_average
 from extractors.prose import paragraphs, sentences
 from extractors.sections import AreaSection, find_area_sections
 from pipeline.document import Document, Line
-from pipeline.numbers import QUANTITY_PATTERN, parse_quantity
+from pipeline.numbers import parse_quantity
 from pipeline.records import Claim
 
-_Q = QUANTITY_PATTERN
 _FLAGS = regex.IGNORECASE
 
-# "uppnår kommunen 73 poäng", "erhöll Umeå kommun totalt 84,5 poäng", "hamnar kommunen på 45
-# poäng": what the area scored.
-SCORE_CLAIM = regex.compile(
-    r"\b(?:uppnår|uppnådde|uppnått|erhåller|erhöll|erhållit|får|fick|fått|når|nådde|nått|"
-    r"landar|hamnar|slutar)\b"
-    rf"(?:\s+[\p{{L}}]+){{0,3}}?\s+(?P<score>{_Q})\s+poäng\b",
-    _FLAGS,
-)
 # The section's own score claim names its area ("Inom området ...") when more than one sentence
 # of the section claims points.
 AREA_WORD = regex.compile(r"\b(?:huvud)?område", _FLAGS)
 
-# Each change phrase with the sign it gives the quantity ``q``.
-CHANGE_PHRASES: tuple[tuple[regex.Pattern[str], int], ...] = (
-    # "En förbättring med sju poäng", "en ökning på två och en halv poäng"
-    (
-        regex.compile(
-            rf"\b(?:förbättring|ökning|höjning|uppgång)(?:en)?\s+(?:med|på)\s+(?P<q>{_Q})\s+poäng", _FLAGS
-        ),
-        1,
-    ),
-    # "har förbättrat resultatet med tio poäng", "har ökat med 4 poäng"
-    (
-        regex.compile(
-            r"\b(?:förbättrat|förbättrats|förbättrade|ökat|ökade|höjt|höjts|höjde|stigit|steg|gått\s+upp)\b"
-            rf"(?:\s+\p{{L}}+){{0,3}}?\s+med\s+(?P<q>{_Q})\s+poäng",
-            _FLAGS,
-        ),
-        1,
-    ),
-    # "två poäng högre", "3,5 poängs förbättring"
-    (regex.compile(rf"(?P<q>{_Q})\s+poängs?\s+(?:högre|bättre|mer|fler|förbättring|ökning)\b", _FLAGS), 1),
-    # "en försämring med en poäng", "en minskning på två poäng"
-    (
-        regex.compile(
-            rf"\b(?:försämring|minskning|sänkning|nedgång|tillbakagång)(?:en)?\s+(?:med|på)\s+(?P<q>{_Q})\s+poäng",
-            _FLAGS,
-        ),
-        -1,
-    ),
-    # "har tappat två poäng", "har sjunkit med 3 poäng"
-    (
-        regex.compile(
-            r"\b(?:försämrat|försämrats|försämrades|minskat|minskade|sänkts|sjunkit|sjönk|tappat|tappade|"
-            r"gått\s+(?:ner|ned|tillbaka))\b"
-            rf"(?:\s+\p{{L}}+){{0,3}}?\s+(?:med\s+)?(?P<q>{_Q})\s+poäng",
-            _FLAGS,
-        ),
-        -1,
-    ),
-    # "en poäng mindre", "två poäng lägre", "1,5 poängs försämring"
-    (
-        regex.compile(
-            rf"(?P<q>{_Q})\s+poängs?\s+(?:mindre|lägre|sämre|färre|försämring|minskning)\b", _FLAGS
-        ),
-        -1,
-    ),
-    # "ett likvärdigt resultat", "samma poäng som", "oförändrat": no change.
-    (
-        regex.compile(
-            r"\b(?:likvärdig[at]?\s+resultat|samma\s+(?:resultat|poäng|poängnivå)|oförändra[dt]e?|"
-            r"ingen\s+(?:förändring|skillnad))\b",
-            _FLAGS,
-        ),
-        0,
-    ),
-    # "en förändring med -2 poäng": the sign is printed.
-    (
-        regex.compile(
-            r"\b(?:förändring|skillnad)\s+(?:med|på)\s+(?P<q>[+\-−–]\d+(?:[.,]\d+)?)\s+poäng", _FLAGS
-        ),
-        1,
-    ),
-)
 # "2005", "2005 års utvärdering": a year the change is measured from.
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "föregående utvärdering", "förra utvärderingen", "förra utvärderingstillfället".
@@ -173,7 +103,7 @@ def section_claim(section: AreaSection, previous_year: int | None, report_year: 
         (paragraph, span, match)
         for paragraph in paragraphs(prose_lines(section.body))
         for span in sentences(paragraph.text)
-        if (match := SCORE_CLAIM.search(paragraph.text, *span))
+        if (match := score_claim(paragraph.text, span))
     ]
     if not candidates:
         return None
@@ -197,23 +127,31 @@ def section_claim(section: AreaSection, previous_year: int | None, report_year: 
     )
 
 
+def score_claim(text: str, sentence: tuple[int, int]) -> regex.Match[str] | None:
+    """The first claim of a score in ``sentence`` that is not said of an average."""
+    return next(
+        (
+            match
+            for match in SCORE_CLAIM.finditer(text, *sentence, overlapped=True)
+            if not score_is_an_average(text, sentence[0], match)
+        ),
+        None,
+    )
+
+
 def _find_change(text: str, claim: tuple[int, int], score: tuple[int, int]) -> _Change | None:
-    """The change claimed in the score's sentence, else in one of the next ``CHANGE_REACH``."""
+    """The change claimed in the score's sentence, else in one of the next ``CHANGE_REACH``.
+
+    A comparison with an average or another municipality is passed over: it is no change.
+    """
     following = [span for span in sentences(text) if span[0] >= claim[1]][:CHANGE_REACH]
     for sentence in [claim, *following]:
-        if sentence != claim and SCORE_CLAIM.search(text, *sentence):
+        if sentence != claim and score_claim(text, sentence):
             return None  # the next sentence claims another score; its change is not this one's
-        matches = [
-            (match, sign)
-            for pattern, sign in CHANGE_PHRASES
-            for match in pattern.finditer(text, *sentence)
-            if match.end() <= score[0] or match.start() >= score[1]
-        ]
-        if matches:
-            match, sign = min(matches, key=lambda found: found[0].start())
-            quantity = parse_quantity(match["q"]) if sign else 0.0
-            if quantity is not None:
-                return _Change(sign * quantity, sentence, match.span())
+        for phrase in change_phrases(text, *sentence):
+            outside_score = phrase.span[1] <= score[0] or phrase.span[0] >= score[1]
+            if outside_score and not phrase.is_comparison:
+                return _Change(phrase.value, sentence, phrase.span)
     return None
 
 

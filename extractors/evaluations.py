@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.bullets import BULLET
 from extractors.flow import Flow, clean, flow_of
-from pipeline.document import Document
+from pipeline.document import CELL_SEPARATOR, Document, Line
 from pipeline.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
 from pipeline.place_names import DistrictRegistry, swedish_districts
 from pipeline.records import Evaluation, EvaluationList
@@ -45,6 +46,20 @@ YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # "förutom Tyresö kommun": a municipality the lead-in names, with or without "kommun"/"stad".
 NAMED_IN_LEAD_IN = regex.compile(rf"{_WORD}(?:[ \t-]+{_WORD})*(?:\s+(?:kommun|stad)s?\b)?")
 DISTRICT_SPLIT = regex.compile(r"\s*[-–]\s*")
+# One entry a line: "Ale (2006)", "Botkyrka 2003, 2005", "Hyllie", with a bullet or a closing
+# comma, semicolon or full stop; a sentence never matches, as its words are not capitalized.
+_LINE_NAME = rf"{_WORD}(?:(?:[ \t]*[-–][ \t]*|[ \t]+)(?:{_WORD}|{_LOWER_PART}))*"
+ENTRY_NAME_ONLY = regex.compile(_LINE_NAME)
+ENTRY_LINE = regex.compile(
+    rf"(?P<name>{_LINE_NAME})(?:\s*\((?P<years>[^()]{{0,60}})\)|\s+(?P<bare_years>(?:19|20)\d\d"
+    r"(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*))?\s*[,;.]?(?:\s+(?:och|samt))?"
+)
+PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
+# The header of a table of evaluations: "Kommun | År", "Kommun/stadsdel | Utvärderingsår".
+TABLE_NAME_HEADER = regex.compile(
+    r"^(?:kommun|kommuner|kommun/stadsdel|stadsdel|kommun\s+och\s+år)$", regex.I
+)
+TABLE_YEAR_HEADER = regex.compile(r"^(?:år|årtal|utvärderingsår|utvärderad|år\s+för\s+utvärdering)$", regex.I)
 
 # "Sveriges Kommuner och Landsting har använt Kommunkompassen som utvärderingsinstrument sedan
 # 2002": the year is taken from a sentence that names SKL (or its predecessor) and the tool.
@@ -106,18 +121,92 @@ def extract_evaluations(
 
 
 def _find_list(flow: Flow) -> tuple[int, int, list[_Entry]] | None:
+    """The longest list after a lead-in (or under a "Kommun | År" header), as lead-in start and end."""
     best: tuple[int, int, list[_Entry]] | None = None
-    for colon in (m.start() for m in regex.finditer(":", flow.text)):
-        start, _ = flow.sentence_around(colon)
-        lead_in = flow.text[start:colon]
-        if not (LEAD_IN_TOPIC.search(lead_in) and LEAD_IN_VERB.search(lead_in)):
-            continue
-        entries = parse_entries(flow.text, colon + 1)
-        if sum(1 for e in entries if e.years) < MIN_DATED_ENTRIES:
+    for start, colon in [*_lead_ins(flow), *_table_headers(flow)]:
+        inline = parse_entries(flow.text, colon + 1) if flow.text[colon] == ":" else []
+        by_line = parse_line_entries(flow, flow.line_index_at(colon) + 1)
+        # One entry a line, when it reads as many dated entries: the inline reader would join an
+        # undated line to the next ("Hyllie" / "Lundby - Göteborgs Stad (2004)").
+        entries = by_line if _dated(by_line) >= _dated(inline) else inline
+        if _dated(entries) < MIN_DATED_ENTRIES:
             continue
         if best is None or len(entries) > len(best[2]):
             best = (start, colon, entries)
     return best
+
+
+def _dated(entries: list[_Entry]) -> int:
+    return sum(1 for entry in entries if entry.years)
+
+
+def _lead_ins(flow: Flow) -> list[tuple[int, int]]:
+    found = []
+    for colon in (m.start() for m in regex.finditer(":", flow.text)):
+        start, _ = flow.sentence_around(colon)
+        lead_in = flow.text[start:colon]
+        if LEAD_IN_TOPIC.search(lead_in) and LEAD_IN_VERB.search(lead_in):
+            found.append((start, colon))
+    return found
+
+
+def _table_headers(flow: Flow) -> list[tuple[int, int]]:
+    """ "Kommun<TAB>År": a table of evaluations needs no lead-in; its header stands for one."""
+    return [
+        (flow.starts[index], flow.starts[index] + len(line.text) - 1)
+        for index, line in enumerate(flow.lines)
+        if len(cells := [cell for cell in line.cells if cell]) >= 2
+        and TABLE_NAME_HEADER.match(cells[0])
+        and all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1:])
+    ]
+
+
+def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
+    """A list printed one entry a line from line ``first``: bullets, table rows or bare lines.
+
+    "- Ale (2006)", "Botkyrka<TAB>2003, 2005", "Hyllie": each line is one whole entry; the list ends
+    at the first line that is not (a closing sentence such as "Alla dessa utvärderingar finns ...").
+    Blank lines and page numbers between entries are passed over; a table's header row is skipped.
+    """
+    entries: list[_Entry] = []
+    bulleted, after_gap = False, False
+    for index in range(first, len(flow.lines)):
+        line = flow.lines[index]
+        if line.is_blank or PAGE_NUMBER_ONLY.match(line.text) or (not entries and _is_table_header(line)):
+            after_gap = after_gap or (bool(entries) and line.is_blank)
+            continue
+        entry = _line_entry(line)
+        has_bullet = BULLET.match(line.text) is not None
+        if entry is None or (bulleted and not has_bullet) or (after_gap and not (has_bullet or entry[1])):
+            break  # a heading after the list ("Kontaktuppgifter") is no undated entry
+        bulleted = bulleted or (not entries and has_bullet)
+        name, years, column = entry
+        entries.append(_Entry(name, years, flow.starts[index] + column))
+        after_gap = False
+    return entries
+
+
+def _is_table_header(line: Line) -> bool:
+    cells = [cell for cell in line.cells if cell]
+    return len(cells) >= 2 and TABLE_NAME_HEADER.match(cells[0]) is not None
+
+
+def _line_entry(line: Line) -> tuple[str, tuple[int, ...], int] | None:
+    """The entry a whole line gives (name, years, where the name starts in the line), or ``None``."""
+    glyph = BULLET.match(line.text)
+    text = glyph["text"] if glyph else line.text
+    column = line.text.find(text.strip()[:1]) if text.strip() else 0
+    cells = [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell.strip()]
+    if len(cells) >= 2:
+        years = tuple(int(y) for cell in cells[1:] for y in YEAR.findall(cell))
+        if not years or not ENTRY_NAME_ONLY.fullmatch(cells[0].strip()):
+            return None
+        return clean(cells[0]), years, column
+    match = ENTRY_LINE.fullmatch(text.strip())
+    if match is None:
+        return None
+    years = tuple(int(y) for y in YEAR.findall(match["years"] or match["bare_years"] or ""))
+    return clean(match["name"]), years, column
 
 
 def parse_entries(text: str, pos: int) -> list[_Entry]:

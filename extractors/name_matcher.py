@@ -80,14 +80,19 @@ class NameMatcher:
 
     def _find_in(self, doc: Doc, offset: int) -> list[NameHit]:
         spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)])
-        accepted = [span for span in spans if self._plain(span)]
-        pending = [span for span in spans if span not in accepted]
+        accepted = {index for index, span in enumerate(spans) if self._plain(span)}
         # An ambiguous name in an enumeration counts once a neighbour counts ("Boden, Härnösand"),
-        # which may in turn vouch for the next one.
-        while joined := [span for span in pending if _next_to_accepted(span, accepted)]:
-            accepted += joined
-            pending = [span for span in pending if span not in joined]
-        return [self._hit(span, offset) for span in sorted(accepted, key=lambda span: span.start)]
+        # which may in turn vouch for the next one: spread from each name that counts to its
+        # neighbours, once each, so an enumeration of thousands of names takes linear time.
+        by_start = {span.start: index for index, span in enumerate(spans)}
+        by_end = {span.end: index for index, span in enumerate(spans)}
+        todo = sorted(accepted)
+        while todo:
+            for neighbour in _enumeration_neighbours(spans[todo.pop()], by_start, by_end):
+                if neighbour not in accepted:
+                    accepted.add(neighbour)
+                    todo.append(neighbour)
+        return [self._hit(spans[index], offset) for index in sorted(accepted)]
 
     def _hit(self, span: Span, offset: int) -> NameHit:
         municipality = self.registry.by_code(span.label_)
@@ -137,21 +142,19 @@ def _starts_sentence(span: Span) -> bool:
     return before is None or span.doc[before].text in SENTENCE_OPENERS
 
 
-def _next_to_accepted(span: Span, accepted: list[Span]) -> bool:
-    """Whether only an enumeration word separates ``span`` from a name that counts."""
+def _enumeration_neighbours(span: Span, by_start: dict[int, int], by_end: dict[int, int]) -> Iterator[int]:
+    """The names (by index) separated from ``span`` by one enumeration word only ("Umeå, Boden")."""
     doc = span.doc
-    ends = {s.end for s in accepted}
-    starts = {s.start for s in accepted}
     before = _previous(doc, span.start)
     if before is not None and doc[before].text in ENUMERATION_WORDS:
         neighbour = _previous(doc, before)
-        if neighbour is not None and neighbour + 1 in ends:
-            return True
+        if neighbour is not None and neighbour + 1 in by_end:
+            yield by_end[neighbour + 1]
     after = _next(doc, span.end)
     if after is not None and doc[after].text in ENUMERATION_WORDS:
         neighbour = _next(doc, after + 1)
-        return neighbour is not None and neighbour in starts
-    return False
+        if neighbour is not None and neighbour in by_start:
+            yield by_start[neighbour]
 
 
 def _genitive(name: str) -> str | None:

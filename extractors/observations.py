@@ -18,31 +18,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from extractors.bullets import read_bullet_list
 from extractors.prose import heading_text
 from extractors.sections import AreaSection, find_area_sections
 from pipeline.document import Document, Line
+from pipeline.heading_words import IMPROVEMENT, LEAD_IN_WORDS, LIST_LABELS, STRENGTH
 from pipeline.records import Observation
 
-STRENGTH, IMPROVEMENT = "strength", "improvement"
-
-# The labels, on a line of their own (a colon may follow); "Starka sidor" and "Utvecklingsområden"
-# are the other wordings of the same lists.
-LIST_LABELS = {
-    STRENGTH: regex.compile(r"^(?:styrkor|starka\s+sidor)\s*:?$", regex.IGNORECASE),
-    IMPROVEMENT: regex.compile(
-        r"^(?:förbättringsområden|förbättringsområde|utvecklingsområden|förbättringsmöjligheter)\s*:?$",
-        regex.IGNORECASE,
-    ),
-}
+# The labels, on a line of their own (a colon may follow), in every wording reports use, and
+# lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.heading_words`.
+MAX_LEAD_IN_LENGTH = 120
 
 
 def list_label(line: Line) -> str | None:
     """``strength`` or ``improvement`` if ``line`` is the label of such a list, else ``None``."""
     text = heading_text(line)
-    return next((kind for kind, pattern in LIST_LABELS.items() if pattern.match(text)), None)
+    if kind := next((kind for kind, pattern in LIST_LABELS.items() if pattern.match(text)), None):
+        return kind
+    if not text.endswith(":") or len(text) > MAX_LEAD_IN_LENGTH:
+        return None
+    named = [kind for kind, pattern in LEAD_IN_WORDS.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
 
 
 def extract_observations(

@@ -1,91 +1,304 @@
-"""The detailed score table: every sub-question with its max points and own points.
+"""The detailed score table: every sub-question (or sub-area) with its max points and own points.
 
-Reports print it as two tables side by side (areas 1-4 left, 5-8 right), each row holding one or
-two groups of (question, max, own); later layouts stack a single table. A row is read as a run of
-such groups, so both layouts, and empty cells where one side has no row, read the same:
+The 2002 tool's reports print it as two tables side by side (areas 1-4 left, 5-8 right) under one
+header; later layouts stack a single table or print one table per area ("Översikt av
+poängfördelning": "Delområde | Max | Poäng" and a "Summa" row). Which value is max points and which
+own points comes from the header words (``extractors.table_reader``), so "Egna poäng" printed
+before "Max- poäng" reads right; a row is a run of (label, values) groups, one per table side:
 
     1.1 Hur informeras medborgarna?    40    28    5.1 Hur detaljerat är rapporteringssystemet?    40    32
                                                    5.4 Kontroll- och uppföljningsrutiner.    20    17
+
+Without a header the values are told apart by their shape (max points are at least the own points
+in most rows) and a finding says so. Ids are normalised ("1:1", "1.1." give "1.1"); the printed form
+is kept.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
+from extractors.summary_table import AREA_LABEL, TOTAL_LABEL
+from extractors.table_reader import (
+    QUESTION_ID,
+    Column,
+    Header,
+    Role,
+    Value,
+    header_above,
+    parse_value,
+)
 from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern, question_id_pattern
-from pipeline.numbers import parse_number
-from pipeline.records import AreaHeading, QuestionScore
+from pipeline.edition_lookup import denoted_area
+from pipeline.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHeader
 
-# "1.1 Hur informeras medborgarna?" (the question text may also stand in the next cell).
-QUESTION_LABEL = regex.compile(rf"^(?P<id>{question_id_pattern()})\.?(?:\s+(?P<text>\S.*))?$")
-# "5 Kontroll och rapportering" as a heading row of the table, its value cells empty.
-AREA_LABEL = regex.compile(rf"^(?P<area>{area_number_pattern()})\.?\s+(?P<name>\p{{L}}.*)$")
+MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
+# An area heading is a short line (longer ones are prose).
+MAX_HEADING = 80
+YEARS_CELL = regex.compile(r"^(?:19|20)\d\d(?:\s*[,;]\s*(?:19|20)\d\d)*$")
+# Non-table lines after which a table has ended and its header no longer applies.
+HEADER_REACH = 3
+# Values of a group when no header says how many: max points and own points.
+DEFAULT_GROUP = 2
 
 
 @dataclass(frozen=True)
 class ScoreTable:
     questions: tuple[QuestionScore, ...]
     headings: tuple[AreaHeading, ...]
+    subtotals: tuple[AreaSubtotal, ...] = ()
+    unread_headers: tuple[UnreadHeader, ...] = ()
 
 
-def extract_question_scores(doc: Document) -> ScoreTable:
-    """Every (question, max, own) group of every table row in the document, in reading order."""
-    questions: list[QuestionScore] = []
-    headings: list[AreaHeading] = []
-    for line in doc.lines:
-        if "\t" not in line.text and "   " not in line.text:
+@dataclass
+class _Group:
+    """One (label, values) group of a row, before its values are given their roles."""
+
+    line: Line
+    area: int | None
+    question_id: str
+    printed_id: str
+    text: str
+    values: list[Value]
+    columns: tuple[Column, ...] | None
+    is_total: bool = False
+
+
+@dataclass
+class _State:
+    header: Header | None = None
+    area: int | None = None
+    prose_run: int = 0
+    # Short lines since the last row that may be an area's heading, resolved only when a row
+    # needs its area (matching names against the editions costs more than reading the rows).
+    pending: list[str] = field(default_factory=list)
+    unnumbered: dict[int, int] = field(default_factory=dict)
+    groups: list[_Group] = field(default_factory=list)
+    headings: list[AreaHeading] = field(default_factory=list)
+
+
+def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTable:
+    """Every sub-question group of every score-table row in the document, in reading order;
+    ``year`` is the report's year, which picks the own-points column when several years are printed."""
+    state = _State()
+    for index, line in enumerate(doc.lines):
+        if line.is_blank:
             continue
-        row_questions, row_headings = _parse_row(line)
-        questions.extend(row_questions)
-        headings.extend(row_headings)
-    if not questions:
-        headings = []
-    return ScoreTable(tuple(questions), tuple(headings))
+        if _is_separated(line):
+            if (header := header_above(doc, index)) is not None:
+                state.header = header if _is_score_header(header) else None
+                if state.header and state.header.has_corner:
+                    state.pending.append(header.columns[0].printed)
+            if _read_row(line, state):
+                state.prose_run = 0
+                continue
+        _note_context(line, state)
+    questions, subtotals, unread = _resolve(state.groups, year)
+    headings = state.headings if questions else []
+    return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread))
 
 
-def _is_value(cell: str) -> bool:
-    return cell == "" or parse_number(cell) is not None
+def _is_separated(line: Line) -> bool:
+    return "\t" in line.text or "   " in line.text
 
 
-def _parse_row(line: Line) -> tuple[list[QuestionScore], list[AreaHeading]]:
+def _is_score_header(header: Header) -> bool:
+    """A header with max or own points ("Delfråga | Poäng" has no max column, "2005 | 2007" gives
+    own points by year)."""
+    wanted = {Role.MAX, Role.OWN, Role.YEAR}
+    return any(wanted & {c.role for c in columns} for _, columns in header.groups())
+
+
+def _note_context(line: Line, state: _State) -> None:
+    """A line outside the table rows: a possible area heading is kept for the rows that follow;
+    prose ends the table."""
+    text = line.stripped
+    if len(text) <= MAX_HEADING and not text.endswith((".", "!", "?")):
+        state.pending.append(text)
+    elif not _is_separated(line):
+        state.prose_run += 1
+        if state.prose_run >= HEADER_REACH:
+            state.header, state.area, state.pending = None, None, []
+
+
+def _current_area(state: _State) -> int | None:
+    """The area of the rows at this point: from the latest heading line that names one, else the
+    area of the rows before."""
+    for text in reversed(state.pending):
+        if (area := _heading_area(text)) is not None:
+            state.area = area
+            break
+    state.pending = []
+    return state.area
+
+
+def _heading_area(text: str) -> int | None:
+    """The area a heading line names: "Område 1 ...", a number with the area's name, or the name
+    alone ("4 Poängsammanställning" names none)."""
+    if len(text) > MAX_HEADING:
+        return None
+    if match := AREA_LABEL.match(text):
+        number = int(match["area"])
+        if text[:1].isalpha() or denoted_area(match["name"]) == number:
+            return number
+        return None
+    return denoted_area(text)
+
+
+def _is_summary_header(header: Header | None) -> bool:
+    """A header whose corner names main areas ("Huvudområde", "Område") heads a summary table."""
+    corner = header.columns[0] if header and header.has_corner else None
+    return corner is not None and bool(MAIN_AREA_CORNER.match(corner.printed))
+
+
+def _group_columns(header: Header | None, index: int) -> tuple[Column, ...] | None:
+    if header is None:
+        return None
+    chosen = None
+    for start, columns in header.groups():
+        if start <= index or chosen is None:
+            chosen = columns
+    return chosen
+
+
+def _read_row(line: Line, state: _State) -> bool:
+    """Read the groups of one row into ``state``; whether the line was a table row."""
     cells = line.cells
-    questions: list[QuestionScore] = []
-    headings: list[AreaHeading] = []
+    found = False
     i = 0
     while i < len(cells):
-        cell = cells[i]
-        match = QUESTION_LABEL.match(cell)
-        if match:
-            text = match["text"]
-            start = i + 1
-            if text is None and start < len(cells) and cells[start] and not _is_value(cells[start]):
-                text, start = cells[start], start + 1
-            values = cells[start : start + 2]
-            if text and len(values) == 2 and all(_is_value(v) for v in values) and any(values):
-                questions.append(
-                    QuestionScore(
-                        area=int(match["id"].split(".")[0]),
-                        question_id=match["id"],
-                        question=" ".join(text.split()),
-                        max_score=parse_number(values[0]),
-                        score=parse_number(values[1]),
-                        page=line.page,
-                        line=line.number,
-                    )
-                )
-                i = start + 2
-                continue
-        heading = AREA_LABEL.match(cell)
-        if heading and all(not c for c in cells[i + 1 : i + 3]) and len(cells) > i + 1:
-            headings.append(
-                AreaHeading(
-                    int(heading["area"]), heading["name"].strip(), "score_table", line.page, line.number
-                )
-            )
-            i += 3
-            continue
-        i += 1
-    return questions, headings
+        consumed = _read_group(line, cells, i, state) or _read_heading(line, cells, i, state)
+        found = found or consumed > 0
+        i += consumed or 1
+    return found
+
+
+def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int] | None:
+    """(id, printed id, text, cells used) of a question label at ``cells[i]``, or ``None``."""
+    cell = cells[i]
+    if match := QUESTION_ID.match(cell):
+        text = cell[match.end() :].strip()
+        used = 1
+        if not text and i + 1 < len(cells) and cells[i + 1] and parse_value(cells[i + 1]) is None:
+            text, used = cells[i + 1], 2
+        question_id = f"{match['area']}.{int(match['sub'])}"
+        return (question_id, match.group().strip(), text, used) if text else None
+    # Rows without an id (sub-areas, "Summa") belong to a table whose header has max points: a
+    # header of years alone heads a summary table.
+    columns = _group_columns(state.header, i)
+    if not columns or all(c.role is not Role.MAX for c in columns):
+        return None
+    if not regex.search(r"\p{L}", cell) or parse_value(cell) is not None:
+        return None
+    if TOTAL_LABEL.match(cell):
+        return ("", "", cell, 1)
+    # A sub-area printed without an id ("Delområde | Max | Poäng" tables of later layouts): its
+    # area comes from the table's heading; a row naming an area itself belongs to a summary.
+    if AREA_LABEL.match(cell) or _is_summary_header(state.header) or _current_area(state) is None:
+        return None
+    # "Ale  2006": a row of years (a list of evaluated municipalities set as a table after the score
+    # table, under a header this reader does not know) is no sub-area: no score is a year.
+    if any(YEARS_CELL.match(value) for value in cells[i + 1 :]):
+        return None
+    return ("?", "", cell, 1)
+
+
+def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
+    label = _label(cells, i, state)
+    if label is None:
+        return 0
+    question_id, printed_id, text, used = label
+    columns = _group_columns(state.header, i)
+    width = len(columns) if columns else DEFAULT_GROUP
+    raw = cells[i + used : i + used + width]
+    values = [parse_value(cell) for cell in raw]
+    if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
+        return 0
+    is_total = question_id == ""
+    area = int(question_id.split(".")[0]) if question_id not in ("", "?") else _current_area(state)
+    if question_id == "?" and area is not None:
+        state.unnumbered[area] = state.unnumbered.get(area, 0) + 1
+        question_id = f"{area}.{state.unnumbered[area]}"
+    state.groups.append(
+        _Group(line, area, question_id, printed_id, " ".join(text.split()),
+               [v for v in values if v is not None], columns, is_total)
+    )  # fmt: skip
+    if not is_total and area is not None:
+        state.area, state.pending = area, []
+    return used + len(raw)
+
+
+def _read_heading(line: Line, cells: list[str], i: int, state: _State) -> int:
+    heading = AREA_LABEL.match(cells[i])
+    if heading and len(cells) > i + 1 and all(not c for c in cells[i + 1 : i + 3]):
+        area = int(heading["area"])
+        state.headings.append(
+            AreaHeading(area, heading["name"].strip(), "score_table", line.page, line.number)
+        )
+        state.area, state.pending = area, []
+        return 3
+    return 0
+
+
+def _resolve(
+    groups: list[_Group], year: int | None
+) -> tuple[list[QuestionScore], list[AreaSubtotal], list[UnreadHeader]]:
+    """Give every group's values their roles and build the records."""
+    shape_order = _shape_order([g for g in groups if g.columns is None and not g.is_total])
+    questions: list[QuestionScore] = []
+    subtotals: list[AreaSubtotal] = []
+    unread: list[UnreadHeader] = []
+    previous: _Group | None = None
+    for group in groups:
+        if group.columns is None and (previous is None or previous.columns is not None):
+            unread.append(_unread(group, shape_order))
+        max_score, score = _max_and_own(group, shape_order, year)
+        line = group.line
+        if group.is_total:
+            if group.area is not None:
+                subtotals.append(AreaSubtotal(group.area, max_score, score, line.page, line.number))
+        elif group.area is not None:
+            questions.append(
+                QuestionScore(group.area, group.question_id, group.text, max_score, score,
+                              line.page, line.number, group.printed_id)
+            )  # fmt: skip
+        previous = group
+    return questions, subtotals, unread
+
+
+def _unread(group: _Group, order: tuple[int, int]) -> UnreadHeader:
+    assumed = "max points | own points" if order == (0, 1) else "own points | max points"
+    return UnreadHeader("score_table", "", assumed, group.line.page, group.line.number)
+
+
+def _max_and_own(
+    group: _Group, order: tuple[int, int], year: int | None
+) -> tuple[float | None, float | None]:
+    values = group.values
+    if group.columns is None:
+        picked = [values[i].number if i < len(values) else None for i in order]
+        return picked[0], picked[1]
+    pairs = list(zip(group.columns, values, strict=False))
+    max_score = next((v.number for c, v in pairs if c.role is Role.MAX), None)
+    own = [(c, v) for c, v in pairs if c.role in (Role.OWN, Role.YEAR)]
+    this_year = [v for c, v in own if c.year is not None and c.year == year]
+    dated = sorted((c.year, i) for i, (c, _) in enumerate(own) if c.year is not None)
+    if this_year:
+        return max_score, this_year[0].number
+    if dated:
+        return max_score, own[dated[-1][1]][1].number
+    return max_score, own[0][1].number if own else None
+
+
+def _shape_order(groups: list[_Group]) -> tuple[int, int]:
+    """Which of two header-less values is max points: the one that is at least the other in most
+    rows (a planted own score above its max must not turn the table round)."""
+    first_larger = sum(1 for g in groups if len(g.values) >= 2 and _ge(g.values[0], g.values[1]))
+    second_larger = sum(1 for g in groups if len(g.values) >= 2 and _ge(g.values[1], g.values[0]))
+    return (1, 0) if second_larger > first_larger else (0, 1)
+
+
+def _ge(a: Value, b: Value) -> bool:
+    return a.number is not None and b.number is not None and a.number > b.number

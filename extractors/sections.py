@@ -18,29 +18,26 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.area_headings import (
+    MAX_HEADING_LENGTH,
+    NOT_A_HEADING_END,
+    HeadingCandidate,
+    heading_candidate,
+    increasing_run,
+    is_single_cell,
+)
 from extractors.bullets import bullet_text
 from extractors.prose import STARTS_LOWERCASE, heading_text, join_wrapped, strip_markup
 from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern, denoting_editions, question_id_pattern
+from pipeline.edition_lookup import area_number_pattern, question_id_pattern
 from pipeline.records import AreaHeading, ListedQuestion
 
-# "Område 1 Offentlighet och demokratisk kontroll", "Huvudområde 2: Tillgänglighet ..."; the name
-# starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is no heading.
-AREA_HEADING = regex.compile(
-    rf"^(?i:(?:huvud)?område)\s+(?P<area>{area_number_pattern()})\s*[.:–-]?\s+(?P<name>\p{{Lu}}.*?)$"
-)
-# "1 Offentlighet och demokratisk kontroll" on a line of its own; only taken as a heading when
-# the name is one of an area's wordings, since chapters are numbered the same way.
-BARE_AREA_HEADING = regex.compile(rf"^(?P<area>{area_number_pattern()})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 # "3 Detaljerad genomgång ...", "4 Poängsammanställning": a top-level numbered heading.
 CHAPTER_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+\p{Lu}")
-# A heading never ends like a sentence or a clause, and is never long.
-NOT_A_HEADING_END = regex.compile(r"[.,;:]$")
-MAX_HEADING_LENGTH = 100
-# "Område 1 Offentlighet .......... 5": a table-of-contents entry with dot leaders.
-DOT_LEADERS = regex.compile(r"\.{4,}|…{2,}")
-# A heading that wraps in a PDF ends with a word that cannot end a name.
-UNFINISHED_NAME = regex.compile(r"(?:[–\-,/]|\b(?:och|i|av|mellan|som|för))$")
+# "4. Framgångsrik ...", "4) ...": the number of a line that may be an item of a numbered list.
+ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2})(?P<punctuation>[.)]?)\s")
+# Chapters that follow the area sections in every edition.
+KNOWN_CHAPTER = regex.compile(r"poängsammanställning|poängfördelning|kortfakta|bilag", regex.IGNORECASE)
 # Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "TOTALT  497")
 # and the score table's column header ("Max- poäng  Egna poäng") end the last section.
 TABLE_ROW_LABEL = regex.compile(
@@ -63,6 +60,8 @@ class AreaSection:
     printed_name: str
     heading: Line
     body: tuple[Line, ...]
+    # Found by its name alone, without a number or "Område" to say it heads an area.
+    by_name_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,23 +88,22 @@ def extract_sections(doc: Document) -> Sections:
     return Sections(sections, headings, questions)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    index: int
-    area: int
-    name: str
-    text: str
-    lines_used: int
-
-
 def find_area_sections(doc: Document) -> tuple[AreaSection, ...]:
-    """The area sections of ``doc`` in reading order (empty if it has no area headings)."""
+    """The area sections of ``doc`` in reading order (empty if it has no area headings).
+
+    Headings that say they are an area's ("Område 3 ...") or number an area's name are taken as
+    printed; only when a report has none are headings given by the name alone used, in order.
+    """
     lines = doc.lines
-    candidates = _drop_contents_entries(lines, [c for i in range(len(lines)) if (c := _candidate(lines, i))])
+    found = [c for i in range(len(lines)) if (c := heading_candidate(lines, i))]
+    numbered = [c for c in found if not c.named_only]
+    candidates = _drop_contents_entries(lines, numbered or [c for c in found if c.named_only])
+    if not numbered:
+        candidates = increasing_run(candidates)
     if not candidates:
         return ()
     end = _end_of_sections(lines, candidates)
-    starts: list[_Candidate] = []
+    starts: list[HeadingCandidate] = []
     for candidate in candidates:
         # A running page header repeats its heading word for word; it starts nothing new.
         if candidate.index < end and all(candidate.text != seen.text for seen in starts):
@@ -114,42 +112,20 @@ def find_area_sections(doc: Document) -> tuple[AreaSection, ...]:
     for position, start in enumerate(starts):
         stop = starts[position + 1].index if position + 1 < len(starts) else end
         body = lines[start.index + start.lines_used : stop]
-        sections.append(AreaSection(start.area, start.name, lines[start.index], body))
+        sections.append(AreaSection(start.area, start.name, lines[start.index], body, start.named_only))
     return tuple(sections)
 
 
-def _is_single_cell(line: Line) -> bool:
-    return len([cell for cell in line.cells if cell]) == 1
-
-
-def _candidate(lines: Sequence[Line], index: int) -> _Candidate | None:
-    line = lines[index]
-    text = heading_text(line)
-    if not text or not _is_single_cell(line) or len(text) > MAX_HEADING_LENGTH or DOT_LEADERS.search(text):
-        return None
-    match = AREA_HEADING.match(text)
-    bare = BARE_AREA_HEADING.match(text) if match is None else None
-    found = match or bare
-    if found is None or NOT_A_HEADING_END.search(text):
-        return None
-    name, used = found["name"].strip(), 1
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    if UNFINISHED_NAME.search(name) and following is not None and _is_single_cell(following):
-        name, used = join_wrapped([name, heading_text(following)]), 2
-    area = int(found["area"])
-    if bare and not denoting_editions(name, area):
-        return None
-    return _Candidate(index, area, name, text, used)
-
-
-def _drop_contents_entries(lines: Sequence[Line], candidates: list[_Candidate]) -> list[_Candidate]:
+def _drop_contents_entries(
+    lines: Sequence[Line], candidates: list[HeadingCandidate]
+) -> list[HeadingCandidate]:
     """The candidates that head a section, not a table of contents.
 
     A table of contents lists headings with nothing but blank lines between them; a section's
     heading is followed by its content.
     """
 
-    def adjacent(first: _Candidate, second: _Candidate) -> bool:
+    def adjacent(first: HeadingCandidate, second: HeadingCandidate) -> bool:
         between = lines[first.index + first.lines_used : second.index]
         return all(line.is_blank for line in between)
 
@@ -162,7 +138,7 @@ def _drop_contents_entries(lines: Sequence[Line], candidates: list[_Candidate]) 
     return [candidate for candidate in candidates if id(candidate) not in in_run]
 
 
-def _end_of_sections(lines: Sequence[Line], candidates: list[_Candidate]) -> int:
+def _end_of_sections(lines: Sequence[Line], candidates: list[HeadingCandidate]) -> int:
     """The index of the first line after the first area heading where no area section goes on."""
     chapter = _chapter_number(lines, candidates[0].index)
     headings = {candidate.index for candidate in candidates}
@@ -170,10 +146,46 @@ def _end_of_sections(lines: Sequence[Line], candidates: list[_Candidate]) -> int
         (
             index
             for index in range(candidates[0].index + 1, len(lines))
-            if index not in headings and _ends_sections(lines[index], chapter)
+            if index not in headings
+            and _ends_sections(lines[index], chapter)
+            and not _in_enumeration(lines, index)
         ),
         len(lines),
     )
+
+
+def _in_enumeration(lines: Sequence[Line], index: int) -> bool:
+    """Whether the numbered line at ``index`` is an item of a numbered list, not a chapter heading.
+
+    "4. Framgångsrik presstrategi" follows "3. ..." printed the same way; a chapter heading follows
+    a chapter's text. A heading in a known chapter's words ("4. Översikt av poängfördelning") is a
+    chapter even after a list that happens to end with item 3.
+    """
+    text = heading_text(lines[index])
+    number = ITEM_NUMBER.match(text)
+    if number is None or KNOWN_CHAPTER.search(text):
+        return False
+    value, style = int(number["number"]), number["punctuation"]
+    neighbours = [
+        ITEM_NUMBER.match(heading_text(lines[i]))
+        for i in (_non_blank_near(lines, index, -1), _non_blank_near(lines, index, 1))
+        if i is not None
+    ]
+    return any(
+        other is not None and other["punctuation"] == style and abs(int(other["number"]) - value) == 1
+        for other in neighbours
+    )
+
+
+def _non_blank_near(lines: Sequence[Line], index: int, step: int) -> int | None:
+    position = index + step
+    for _ in range(3):
+        if not 0 <= position < len(lines):
+            return None
+        if not lines[position].is_blank:
+            return position
+        position += step
+    return None
 
 
 def _chapter_number(lines: Sequence[Line], first_heading: int) -> int | None:
@@ -189,7 +201,7 @@ def _is_chapter_heading(line: Line) -> bool:
     text = heading_text(line)
     return bool(
         CHAPTER_HEADING.match(text)
-        and _is_single_cell(line)
+        and is_single_cell(line)
         and len(text) <= MAX_HEADING_LENGTH
         and not NOT_A_HEADING_END.search(text)
     )

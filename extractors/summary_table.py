@@ -1,34 +1,72 @@
-"""The summary table: each area's total for every evaluation year, and the TOTALT row.
+"""The summary table: each area's score for the report's own evaluation years, its total row, and
+the comparison columns that are not own scores.
 
-In the reports it reads (tab-separated in text exports, columns in PDFs):
+Every era prints it differently (tab-separated in text exports, columns in PDFs):
 
     Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007
             2003    2005    2007
     1 Offentlighet och demokratisk kontroll    56    66    73
-    ...
     TOTALT  497     608     646
+
+    Huvudområde    Strängnäs 2014    Strängnäs 2016    Nationellt medelvärde
+    1. Offentlighet och demokrati    54    63    55
+
+        Karlskrona 2011    Karlskrona 2014    Ändring    40 kommuner i genomsnitt
+    Offentlighet och demokrati    48    69    +44 %    50
+
+    Sammanfattning av resultat 2014
+    1. Offentlighet och demokrati 61
+
+The table is found by its rows (labels naming the edition's areas, followed by values); the
+columns get their roles from the header words (see ``extractors.table_reader``). Own years go to
+area scores and year totals, averages and changes to comparisons.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
 
 import regex
 
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern, denoted_area
-from pipeline.framework import Framework
-from pipeline.numbers import parse_number
-from pipeline.records import AreaHeading, AreaScore, YearTotal
-
-YEAR_CELL = regex.compile(r"^(?:19|20)\d\d$")
-# "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ..."
-AREA_LABEL = regex.compile(
-    rf"^(?:område\s+)?(?P<area>{area_number_pattern()})\.?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
+from extractors.bullets import bullet_text, is_enumeration
+from extractors.table_reader import (
+    Column,
+    Header,
+    Role,
+    Value,
+    assign,
+    column_of,
+    header_above,
+    is_header_line,
+    parse_value,
+    split_label,
+    values_of,
 )
-TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng)\b", regex.IGNORECASE)
-# Rows between the header and the TOTALT row; a table never has more than this (8 areas + notes).
+from pipeline.document import Document, Line
+from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
+from pipeline.framework import Framework
+from pipeline.records import AreaHeading, AreaScore, Comparison, MisalignedRow, UnreadHeader, YearTotal
+
+# "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
+AREA_LABEL = regex.compile(
+    rf"^(?:område\s+)?(?P<area>{area_number_pattern()})[.):]?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
+)
+TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng|totalsumma|sammanlagt)\b", regex.IGNORECASE)
+# "Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007", "Sammanfattning av resultat 2014"
+YEARS_IN_CAPTION = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "Offentlighet och demokrati: 68 (+16)", "Brukarens fokus 86 (61)", "Arbetsliv 86 % (68 %)"
+BULLETED_SCORE = regex.compile(
+    r"^(?P<label>\p{L}.*?\p{L}):?\s+(?P<score>\d+(?:[.,]\d+)?(?:\s*%)?)"
+    r"(?:\s*\((?P<other>[+\-−–±]?\s*\d+(?:[.,]\d+)?(?:\s*%)?)\))?\s*$"
+)
+# A bracketed name in a lead-in: "... enligt nedan (Sverigesnitt):"
+BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
+# Rows of one table; a table never has more than this (8 areas, a total and a few notes).
 MAX_TABLE_ROWS = 14
+# Lines above a table searched for a caption that names its years.
+CAPTION_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -37,80 +75,289 @@ class SummaryTable:
     area_scores: tuple[AreaScore, ...]
     year_totals: tuple[YearTotal, ...]
     headings: tuple[AreaHeading, ...]
+    comparisons: tuple[Comparison, ...] = ()
+    unread_headers: tuple[UnreadHeader, ...] = ()
+    misaligned_rows: tuple[MisalignedRow, ...] = ()
 
 
-def extract_summary_table(doc: Document, framework: Framework | None = None) -> SummaryTable:
-    """The first table whose header row is a run of years, read until its TOTALT row.
+@dataclass(frozen=True)
+class _Row:
+    line: Line
+    label: str
+    values: list[Value]
+    area: int | None
+    name: str
+    is_total: bool
+    bracketed: bool = False
 
-    A row that prints an area's name alone is mapped by ``framework``'s wordings, or by any
-    edition's while the report's edition is not yet decided (``edition_lookup.denoted_area``).
+
+@dataclass
+class _Reading:
+    """The columns a table's rows are read with, and what was assumed to get them."""
+
+    columns: tuple[Column, ...]
+    unread: list[UnreadHeader] = field(default_factory=list)
+
+
+def extract_summary_table(
+    doc: Document, framework: Framework | None = None, year: int | None = None
+) -> SummaryTable:
+    """The first table whose rows name the tool's areas.
+
+    A row that prints an area's name alone is mapped by ``framework``'s wordings, or, while the
+    report's edition is not yet decided, by the edition the table's names and ``year`` point to
+    (``edition_lookup``); ``year`` is also the year of a single own-points column that prints none.
     """
-    for index, line in enumerate(doc.lines):
-        years = _header_years(line)
-        if years:
-            table = _read_table(doc, index, years, framework)
-            if table.area_scores:
+    index = 0
+    while index < len(doc.lines):
+        rows, end = _block(doc, index, framework)
+        if _is_summary(rows):
+            table = _read(doc, index, rows, framework, year)
+            if table.area_scores or table.unread_headers:
                 return table
+        index = max(end, index + 1)
     return SummaryTable((), (), (), ())
 
 
-def _header_years(line: Line) -> tuple[int, ...]:
-    cells = [cell for cell in line.cells if cell]
-    if cells and all(YEAR_CELL.match(cell) for cell in cells):
-        years = tuple(int(cell) for cell in cells)
-        if list(years) == sorted(set(years)):
-            return years
-    return ()
+def _row(line: Line, framework: Framework | None) -> _Row | None:
+    # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
+    # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
+    if (item := bullet_text(line)) is not None and not is_enumeration(line):
+        return _bulleted_row(line, item, framework)
+    _, label, cells = split_label(line)
+    values = values_of(cells) if cells else None
+    if not values or not regex.search(r"\p{L}", label) or all(v.number is None for v in values):
+        return None
+    if is_header_line(line):  # "Huvudområde  2003  2005  2007": the header, its years no values
+        return None
+    if TOTAL_LABEL.match(label):
+        return _Row(line, label, values, None, label, True)
+    area, name = _area_of(label, framework)
+    return _Row(line, label, values, area, name, False)
 
 
-def _split_row(line: Line) -> tuple[str, list[str]]:
-    """A row's label and its value cells (the label is the first non-empty cell)."""
-    cells = line.cells
-    while cells and not cells[0]:
-        cells = cells[1:]
-    if not cells:
-        return "", []
-    return cells[0], cells[1:]
+def _bulleted_row(line: Line, item: str, framework: Framework | None) -> _Row | None:
+    """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
+    (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
+    match = BULLETED_SCORE.match(item.replace("*", "").strip())
+    if match is None:
+        return None
+    values = [value for value in (parse_value(match["score"]), parse_value(match["other"] or "")) if value]
+    area, name = _area_of(match["label"].strip(), framework)
+    if area is None:
+        return None
+    return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
 
 
-def _read_table(
-    doc: Document, header_index: int, years: tuple[int, ...], framework: Framework | None
-) -> SummaryTable:
-    scores: list[AreaScore] = []
-    totals: list[YearTotal] = []
-    headings: list[AreaHeading] = []
-    rows_seen = 0
-    for line in doc.lines[header_index + 1 :]:
-        if line.is_blank:
-            if scores or totals:
-                if totals:
-                    break
-                continue
-            continue
-        rows_seen += 1
-        if rows_seen > MAX_TABLE_ROWS:
-            break
-        label, values = _split_row(line)
-        numbers = [parse_number(cell) for cell in values]
-        if len(values) != len(years) or any(n is None and v for n, v in zip(numbers, values, strict=True)):
-            if scores:
+def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list[_Row], int]:
+    """The rows of the table starting at ``start`` (blank lines between rows allowed) and the index
+    after it."""
+    rows: list[_Row] = []
+    index = start
+    while index < len(doc.lines) and len(rows) < MAX_TABLE_ROWS:
+        line = doc.lines[index]
+        if not line.is_blank:
+            row = _row(line, framework)
+            if row is None:
                 break
-            continue
-        if TOTAL_LABEL.match(label):
-            totals.extend(
-                YearTotal(year, value, line.page, line.number)
-                for year, value in zip(years, numbers, strict=True)
+            rows.append(row)
+            if row.is_total:
+                return rows, index + 1
+        index += 1
+    return rows, index
+
+
+def _is_summary(rows: list[_Row]) -> bool:
+    areas = [row.area for row in rows if row.area is not None]
+    return len(set(areas)) >= 2 or (len(areas) == 1 and any(row.is_total for row in rows))
+
+
+def _read(
+    doc: Document, start: int, rows: list[_Row], framework: Framework | None, year: int | None
+) -> SummaryTable:
+    if framework is None:
+        rows = _named_in_one_edition(rows, year)
+    reading = _columns(doc, start, rows, year)
+    found = _Found(changes=_compared_years(reading.columns))
+    for row in rows:
+        if not row.is_total:
+            # A row naming no known area is kept as a heading, so the validator reports it.
+            found.headings.append(
+                AreaHeading(row.area, row.name, "summary_table", row.line.page, row.line.number)
             )
+        if row.is_total or row.area is not None:
+            for column, value in assign(reading.columns, row.values):
+                found.add(row, column, value)
+        if len(row.values) != len(reading.columns) and not reading.unread:
+            found.misaligned.append(
+                MisalignedRow(
+                    "summary_table", len(row.values), len(reading.columns), row.line.page, row.line.number
+                )
+            )
+    years = tuple(sorted({c.year for c in reading.columns if c.role is Role.YEAR and c.year is not None}))
+    return SummaryTable(
+        years, tuple(found.scores), tuple(found.totals), tuple(found.headings), tuple(found.comparisons),
+        tuple(reading.unread), tuple(found.misaligned),
+    )  # fmt: skip
+
+
+@dataclass
+class _Found:
+    """The records of one summary table as its cells are read."""
+
+    changes: dict[Column, tuple[int, int]]
+    scores: list[AreaScore] = field(default_factory=list)
+    totals: list[YearTotal] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    headings: list[AreaHeading] = field(default_factory=list)
+    misaligned: list[MisalignedRow] = field(default_factory=list)
+
+    def add(self, row: _Row, column: Column, value: Value) -> None:
+        """One cell: an own year's score or total, or a comparison; other columns are not read."""
+        page, number = row.line.page, row.line.number
+        if column.role is Role.YEAR and column.year is not None:
+            if row.is_total:
+                self.totals.append(YearTotal(column.year, value.number, page, number))
+            elif row.area is not None:
+                self.scores.append(AreaScore(row.area, row.name, column.year, value.number, page, number))
+        elif column.role in (Role.CHANGE, Role.AVERAGE) and value.number is not None:
+            kind = "change" if column.role is Role.CHANGE else "average"
+            from_year, to_year = self.changes.get(column, (None, None))
+            self.comparisons.append(
+                Comparison(column.printed, kind, row.area, value.number, value.unit, page, number,
+                           from_year, to_year)
+            )  # fmt: skip
+
+
+def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _Reading:
+    """The value columns of the table: from its header where one is understood, else from the
+    shape of its values and the years its caption names."""
+    if all(row.bracketed for row in rows):
+        return _bracketed(doc, start, rows, year)
+    header = header_above(doc, start)
+    if header is not None:
+        columns = tuple(_own_year(column, year) for column in header.value_columns)
+        if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
+            c.role is not Role.OWN for c in columns
+        ):
+            return _Reading(columns)
+    return _by_shape(doc, start, rows, year, header)
+
+
+def _own_year(column: Column, year: int | None) -> Column:
+    """A column of own points that prints no year ("Poäng") holds the report's year."""
+    if column.role is Role.OWN and year is not None:
+        return Column(Role.YEAR, column.printed, year)
+    return column
+
+
+def _by_shape(
+    doc: Document, start: int, rows: list[_Row], year: int | None, header: Header | None
+) -> _Reading:
+    """Columns from the values alone: signed values are changes, the others own scores of the years
+    the caption names (or of the report's year for a single column)."""
+    width = Counter(len(row.values) for row in rows).most_common(1)[0][0]
+    full = [row.values for row in rows if len(row.values) == width]
+    signed = [all(values[i].signed or values[i].number is None for values in full) for i in range(width)]
+    own = [i for i in range(width) if not signed[i]]
+    caption = _caption_years(doc, start)
+    years = caption if len(caption) == len(own) else [year] if len(own) == 1 and year is not None else []
+    columns = [Column(Role.CHANGE, "") if signed[i] else Column(None, "") for i in range(width)]
+    for position, own_year in zip(own, years, strict=False):
+        columns[position] = Column(Role.YEAR, str(own_year), own_year)
+    # One column whose year the caption names ("Sammanfattning av resultat 2014") is read as the
+    # report prints it; anything else is an assumption the finding states.
+    if header is None and len(own) == 1 and len(caption) == 1:
+        return _Reading(tuple(columns))
+    first = rows[0].line
+    printed = " | ".join(c.printed for c in header.columns) if header else ""
+    assumed = " | ".join(c.printed or (str(c.role) if c.role else "not read") for c in columns)
+    return _Reading(
+        tuple(columns), [UnreadHeader("summary_table", printed, assumed, first.page, first.number)]
+    )
+
+
+def _bracketed(doc: Document, start: int, rows: list[_Row], year: int | None) -> _Reading:
+    """The columns of a bulleted summary: the own score of the year the lead-in names (else the
+    report's year), then a bracketed change (signed) or the comparison the lead-in names in
+    brackets ("enligt nedan (Sverigesnitt):")."""
+    caption = _caption_years(doc, start)
+    own_year = caption[0] if len(caption) == 1 else year
+    columns = [Column(Role.YEAR, str(own_year), own_year) if own_year else Column(None, "")]
+    understood = len(caption) == 1
+    if any(len(row.values) > 1 for row in rows):
+        if all(row.values[1].signed for row in rows if len(row.values) > 1):
+            columns.append(Column(Role.CHANGE, ""))
+        else:
+            named = _bracketed_label(doc, start)
+            columns.append(named if named.role is Role.AVERAGE else Column(None, named.printed))
+            understood = understood and named.role is Role.AVERAGE
+    if understood:
+        return _Reading(tuple(columns))
+    first = rows[0].line
+    assumed = " | ".join(c.printed or (str(c.role) if c.role else "not read") for c in columns)
+    return _Reading(tuple(columns), [UnreadHeader("summary_table", "", assumed, first.page, first.number)])
+
+
+def _bracketed_label(doc: Document, start: int) -> Column:
+    """The comparison a lead-in names in brackets, as a column ("(Sverigesnitt)")."""
+    for line in _lines_above(doc, start):
+        for match in BRACKETED_LABEL.finditer(line.text):
+            column = column_of(match["label"])
+            if column.role is Role.AVERAGE:
+                return column
+    return Column(None, "")
+
+
+def _lines_above(doc: Document, start: int) -> list[Line]:
+    """The non-blank lines just above a table, nearest first, as far as a caption may stand."""
+    found: list[Line] = []
+    for index in range(start - 1, -1, -1):
+        if len(found) >= CAPTION_REACH:
             break
-        area, name = _area_of(label, framework)
-        # A row naming no known area is kept as a heading, so the validator reports it.
-        headings.append(AreaHeading(area, name, "summary_table", line.page, line.number))
-        if area is not None:
-            scores.extend(
-                AreaScore(area, name, year, value, line.page, line.number)
-                for year, value in zip(years, numbers, strict=True)
-            )
-    return SummaryTable(years, tuple(scores), tuple(totals), tuple(headings))
+        if not doc.lines[index].is_blank:
+            found.append(doc.lines[index])
+    return found
+
+
+def _caption_years(doc: Document, start: int) -> list[int]:
+    """The years named by the nearest line above the table that names any ("Tabell 2 ... 2003, 2005
+    och 2007", "Sammanfattning av resultat 2014")."""
+    for line in _lines_above(doc, start):
+        found = [int(y) for y in YEARS_IN_CAPTION.findall(line.text)]
+        if found:
+            return found
+    return []
+
+
+def _compared_years(columns: tuple[Column, ...]) -> dict[Column, tuple[int, int]]:
+    """For each change column, the two own years it compares: the nearest two to its left, else the
+    table's only two."""
+    own = [(i, c.year) for i, c in enumerate(columns) if c.role is Role.YEAR and c.year is not None]
+    pairs: dict[Column, tuple[int, int]] = {}
+    for index, column in enumerate(columns):
+        if column.role is not Role.CHANGE:
+            continue
+        left = [y for i, y in own if i < index]
+        chosen = left[-2:] if len(left) >= 2 else [y for _, y in own] if len(own) == 2 else []
+        if len(chosen) == 2:
+            earlier, later = sorted(chosen)
+            pairs[column] = (earlier, later)
+    return pairs
+
+
+def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
+    """The rows that print an area's name alone matched in the one edition the table's names and
+    ``year`` point to ("Resultat och effektivitet" is area 5 of the 2010 tool, not "Effektivitet",
+    area 4 of the 2020 tool); numbered rows keep their numbers."""
+    named = [row for row in rows if not row.is_total and not AREA_LABEL.match(row.label)]
+    edition = decide_edition(year, [row.name for row in rows if not row.is_total]) if named else None
+    if edition is None:
+        return rows
+    return [
+        dataclasses.replace(row, area=edition.match_area_name(row.name)) if row in named else row
+        for row in rows
+    ]
 
 
 def _area_of(label: str, framework: Framework | None) -> tuple[int | None, str]:

@@ -20,15 +20,16 @@ from typing import Any
 import pandas as pd
 
 from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
-
-__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
 from pipeline.cache import ReportCache
-from pipeline.defaults import CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS
 from pipeline.errors import NoReportFilesError
+from pipeline.ingest import display_path
 from pipeline.manifest import build_manifest
 from pipeline.records import Finding
 from pipeline.tables import build_tables
 from pipeline.writers import write_tables
+
+__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
 
 PathLike = str | os.PathLike[str]
 
@@ -91,6 +92,7 @@ def digitize(
     *,
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache_dir: PathLike | None = None,
     progress: Progress | None = None,
 ) -> Result:
@@ -99,7 +101,8 @@ def digitize(
     ``inputs`` is a path, several paths, or the :class:`~pipeline.batch.Inputs` that
     :func:`~pipeline.batch.collect_inputs` found. ``workers`` processes (default: all cores) share
     the files; a document that takes longer than ``timeout`` seconds (``None`` or 0: no limit)
-    fails. With ``cache_dir``, reports digitized before are taken from it and new ones kept
+    or needs more than ``max_memory`` bytes (``None``: no limit) fails. With ``cache_dir``,
+    reports digitized before are taken from it and new ones kept
     there. ``progress`` is called with each report as it is done.
 
     A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
@@ -108,14 +111,18 @@ def digitize(
     """
     found = _as_inputs(inputs)
     if not found.files:
-        searched = ", ".join(map(str, found.searched)) or "the inputs"
+        searched = ", ".join(map(display_path, found.searched)) or "the inputs"
         raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
     cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
-    batch = digitize_batch(list(found.files), progress, workers=workers, timeout=timeout or None, cache=cache)
+    batch = digitize_batch(
+        list(found.files), progress,
+        workers=workers, timeout=timeout or None, max_memory=max_memory, cache=cache,
+    )  # fmt: skip
     return Result(
         reports=batch.reports,
         skipped=found.skipped,
         severities=batch.severities,
         cached=batch.cached,
+        cache_warning=batch.cache_warning,
         tables=build_tables(batch.reports),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -9,11 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
-from pipeline.defaults import DEFAULT_TIMEOUT_SECONDS
+from pipeline.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
 from pipeline.identity import identify
-from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.ingest import SUPPORTED_SUFFIXES, special_file_kind
 from pipeline.records import Report
-from pipeline.workers import default_workers, run_parallel
+from pipeline.workers import Limits, default_workers, run_parallel
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[Report], None]
 
@@ -33,6 +36,7 @@ class BatchResult:
     skipped: tuple[tuple[Path, str], ...] = ()
     severities: Counter[str] = field(default_factory=Counter)
     cached: int = 0
+    cache_warning: str | None = None
 
     @property
     def ok(self) -> int:
@@ -71,7 +75,9 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
 
     Hidden files and folders and files of other types found in folders are skipped with a note
     (a hidden folder is not entered); a file named directly is always taken (and fails with a
-    clear message if it is not a report).
+    clear message if it is not a report). Special files (named pipes, devices, sockets, also behind
+    a symbolic link) are never read: they are skipped with a note. One file reached under several
+    spellings (``a/../a/x.txt``, a symbolic or hard link) is taken once, under the spelling met first.
     """
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
@@ -85,8 +91,48 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
                 skipped.append((found, reason))
             else:
                 files.append(found)
-    unique = list(dict.fromkeys(files))
-    return Inputs(tuple(unique), tuple(skipped), paths)
+    regular: list[Path] = []
+    for path in files:
+        kind = _special_kind(path)
+        if kind is None:
+            regular.append(path)
+        else:
+            skipped.append((path, f"{kind}, not a regular file"))
+    return Inputs(tuple(_one_spelling_each(regular)), tuple(skipped), paths)
+
+
+def _special_kind(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a file that cannot be reached is tried, and fails with the reason
+    return special_file_kind(mode)
+
+
+def _one_spelling_each(files: Iterable[Path]) -> list[Path]:
+    """``files`` with later spellings of a file already listed left out."""
+    seen: set[object] = set()
+    unique: list[Path] = []
+    for path in files:
+        try:
+            info = path.stat()
+            key: object = (info.st_dev, info.st_ino)
+        except OSError:
+            key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def worker_count(requested: int | None) -> tuple[int, str | None]:
+    """The number of worker processes to start, and a note when ``requested`` was more than the cores."""
+    cores = default_workers()
+    if requested is None:
+        return cores, None
+    if requested > cores:
+        return cores, f"--workers {requested} is more than the {cores} cores available: using {cores}"
+    return requested, None
 
 
 def digitize_batch(
@@ -95,36 +141,56 @@ def digitize_batch(
     *,
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache: ReportCache | None = None,
 ) -> BatchResult:
     """Digitize every file; a failing file gives a failed report and the batch goes on.
 
-    ``workers`` processes (default: all cores) share the files; a document that takes longer than
-    ``timeout`` seconds is stopped and fails. Files whose digitized report is in ``cache`` are not
-    digitized again. The reports come back sorted by path, whatever the number of workers.
+    ``workers`` processes (default: all cores, never more) share the files; each reads, hashes
+    and digitizes its document under the limits: a document that takes longer than ``timeout``
+    seconds, or needs more than ``max_memory`` bytes of address space, is stopped and fails.
+    Files whose digitized report is in ``cache`` are not digitized again; a cache that cannot be
+    written is given up with one warning. The reports come back sorted by path, whatever the
+    number of workers.
     """
     reports: dict[int, Report] = {}
-    todo: list[tuple[int, Path]] = []
-    for index, path in enumerate(files):
-        cached = cache.get(path) if cache else None
-        if cached is None:
-            todo.append((index, path))
-            continue
-        reports[index] = cached
-        if progress:
-            progress(cached)
+    cached = 0
+    store = _CacheWriter(cache)
 
-    def collect(position: int, report: Report) -> None:
-        index = todo[position][0]
+    def collect(index: int, report: Report, from_cache: bool) -> None:
+        nonlocal cached
         reports[index] = report
-        if cache:
-            cache.put(report)
+        cached += from_cache
+        if not from_cache:
+            store.put(report)
         if progress:
             progress(report)
 
-    if todo:
-        run_parallel([path for _, path in todo], workers or default_workers(), timeout, collect)
+    if files:
+        count, _ = worker_count(workers)
+        run_parallel(files, count, Limits(timeout, max_memory), collect, cache)
     # Ids again after sorting: a report from the cache was digitized under another name.
     ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
-    return BatchResult(ordered, severities=severities, cached=len(files) - len(todo))
+    return BatchResult(ordered, severities=severities, cached=cached, cache_warning=store.warning)
+
+
+class _CacheWriter:
+    """Stores reports in the cache until the first write fails, then gives the cache up."""
+
+    def __init__(self, cache: ReportCache | None) -> None:
+        self.cache = cache
+        self.warning: str | None = None
+        if cache is not None:
+            cache.prune()
+
+    def put(self, report: Report) -> None:
+        if self.cache is None:
+            return
+        try:
+            self.cache.put(report)
+        except OSError as exc:
+            reason = exc.strerror or exc
+            self.warning = f"cannot write the cache in {self.cache.folder} ({reason}): going on without it"
+            log.debug("%s", self.warning)  # the caller shows the warning once, with the summary
+            self.cache = None

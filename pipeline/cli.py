@@ -7,14 +7,25 @@ imported when a command runs, not when this module loads, so ``kompass --help`` 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.defaults import CACHE_FOLDER, CSV_DIALECTS, DEFAULT_TIMEOUT_SECONDS, FAIL_ON_LEVELS, FORMATS
+from pipeline.cli_types import ByteSize, Seconds
+from pipeline.defaults import (
+    CACHE_FOLDER,
+    CSV_DIALECTS,
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT_SECONDS,
+    FAIL_ON_LEVELS,
+    FORMATS,
+    format_size,
+)  # fmt: skip
 from pipeline.schema import TABLES
 
 if TYPE_CHECKING:
@@ -23,6 +34,7 @@ if TYPE_CHECKING:
     from pipeline.records import Report
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
+_BUSY = "another kompass run is writing to {out}: waiting for it to finish"
 # How many skipped files and failed files are named on a terminal before "… and N more" (-v: all).
 FIRST_FEW = 5
 LOG_LEVELS = {
@@ -123,8 +135,12 @@ Examples:
     help="Documents digitized in parallel processes.  [default: all cores]",
 )  # fmt: skip
 @click.option(
-    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
+    "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
     help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
+)  # fmt: skip
+@click.option(
+    "--max-memory", type=ByteSize(), default=format_size(DEFAULT_MAX_MEMORY), show_default=True,
+    help="Memory one document may use (e.g. 2GiB, 500MiB); a document that needs more fails (0: no limit).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
 @verbosity_options
@@ -139,32 +155,43 @@ def run(
     strict: bool,
     workers: int | None,
     timeout: float,
+    max_memory: int,
     no_cache: bool,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
+    from pipeline.batch import worker_count
     from pipeline.errors import NoReportFilesError
+    from pipeline.ingest import display_path
     from pipeline.outcome import trouble
+    from pipeline.writers import output_lock
 
     verbosity = _verbosity(ctx)
     ctx.obj["debug"] = verbosity == "debug"
     _configure_logging(verbosity)
+    _exit_cleanly_on_sigterm(ctx)
     shown = None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
     found = collect_inputs(inputs)
-    _echo_first_few([f"skipped {path}: {reason}" for path, reason in found.skipped], shown, "skipped")
+    skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
+    _echo_first_few(skipped, shown, "skipped")
+    count, note = worker_count(workers)
+    _echo_first_few([note] if note else [], shown, "notes")
     cache_dir = None if no_cache else out_dir / CACHE_FOLDER
+    options = {"workers": count, "timeout": timeout, "max_memory": max_memory or None, "cache_dir": cache_dir}
+    waiting = _BUSY.format(out=out_dir)
     try:
-        result = _digitize_with_progress(
-            found, show=shown != 0, workers=workers, timeout=timeout, cache_dir=cache_dir
-        )
+        # One run at a time per output folder: a second waits, so the tables are never a mix.
+        with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
+            result = _digitize_with_progress(found, show=shown != 0, **options)
+            formats = FORMATS if fmt == "both" else (fmt,)
+            result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
     except NoReportFilesError as exc:
         raise click.ClickException(str(exc)) from exc
-    formats = FORMATS if fmt == "both" else (fmt,)
-    try:
-        result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
     if shown != 0:
+        if result.cache_warning:
+            click.echo(f"warning: {result.cache_warning}", err=True)
         click.echo(_summary(result, out_dir), err=True)
         failed = [f"failed {r.source_file}: {r.error}" for r in result.reports if r.status != "ok"]
         _echo_first_few(failed, shown, "failed")
@@ -172,6 +199,19 @@ def run(
     if reason:
         click.echo(f"Error: {reason}", err=True)
         ctx.exit(EXIT_TROUBLE)
+
+
+def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
+    """Make SIGTERM end the run like Ctrl-C does: the workers are stopped and half-written files
+    removed on the way out (the exit code is 143, as for a process killed by SIGTERM). The handler
+    before is back when the command ends."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, stop)
+        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 def _recorded_options(ctx: click.Context) -> dict[str, Any]:

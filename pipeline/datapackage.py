@@ -3,7 +3,8 @@
 It tells pandas, DuckDB, polars and ``frictionless validate`` what :mod:`pipeline.schema`
 declares: each column's type (codes stay text, years are integers), which columns may not be
 empty, each table's primary key and the ``report_id`` references to ``reports``. The descriptor is
-derived from the declaration only, never from the data, so it is the same for every batch.
+derived from the declaration only, never from the data, so it is the same for every batch but for
+the SHA-256 of each file (``hash``) and the run's manifest. It is written last, after every table.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def _schema(declared: Table, names: set[str], dialect: CsvDialect) -> dict[str, 
     return schema
 
 
-def _resource(declared: Table, fmt: str, names: set[str], dialect: CsvDialect) -> dict[str, Any]:
+def _resource(
+    declared: Table, fmt: str, names: set[str], dialect: CsvDialect, hashes: dict[str, str]
+) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "name": declared.name,
         "path": f"{declared.name}.{fmt}",
@@ -69,18 +72,24 @@ def _resource(declared: Table, fmt: str, names: set[str], dialect: CsvDialect) -
         dialect = STANDARD  # Parquet holds numbers, not text: no decimal mark to declare
     else:
         resource.update(encoding=dialect.encoding, dialect=_csv_dialect(dialect))
+    if resource["path"] in hashes:
+        resource["hash"] = f"sha256:{hashes[resource['path']]}"
     resource["schema"] = _schema(declared, names, dialect)
     return resource
 
 
 def descriptor(
-    formats: Iterable[str], tables: Iterable[str] | None = None, csv_dialect: CsvDialect = STANDARD
+    formats: Iterable[str],
+    tables: Iterable[str] | None = None,
+    csv_dialect: CsvDialect = STANDARD,
+    hashes: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The Data Package describing the tables written in ``formats``.
 
     The CSV files (written in ``csv_dialect``) are the resources when CSV is written (the Parquet
     files carry their own schema); otherwise the Parquet files are. ``tables`` limits it to the
-    tables written.
+    tables written. ``hashes`` maps file names to the SHA-256 of their bytes: each resource names
+    its file's, so a reader can tell that the files it read belong to one run.
     """
     fmt = "csv" if "csv" in formats else "parquet"
     names = set(tables) if tables is not None else {t.name for t in TABLES}
@@ -88,5 +97,5 @@ def descriptor(
         "profile": "tabular-data-package",
         "name": "kommunkompassen",
         "title": "Kommunkompassen evaluation reports, digitized by kompass",
-        "resources": [_resource(t, fmt, names, csv_dialect) for t in TABLES if t.name in names],
+        "resources": [_resource(t, fmt, names, csv_dialect, hashes or {}) for t in TABLES if t.name in names],
     }

@@ -39,3 +39,17 @@ CSV_DIALECTS = {
     "standard": CsvDialect(",", ".", "utf-8", "\n"),
     "excel": CsvDialect(";", ",", "utf-8-sig", "\r\n"),
 }
+# Memory (address space) one document may take on top of what its worker process starts with
+# (about 0.5 GiB: Python, spaCy, pandas, pdfminer). A 30-page report needs well under 200 MiB.
+DEFAULT_MAX_MEMORY = 2 << 30
+
+# The least --max-memory accepts: below it even a small report may not fit.
+MIN_MAX_MEMORY = 256 << 20
+
+
+def format_size(size: int) -> str:
+    """``2147483648`` as ``2 GiB``: sizes as ``--max-memory`` takes them."""
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= factor:
+            return f"{size / factor:g} {unit}"
+    return f"{size} B"

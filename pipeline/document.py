@@ -13,7 +13,24 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.records import ContentLoss
+from pipeline.text_furniture import remove_furniture
+
 CELL_SEPARATOR = regex.compile(r"\t| {3,}")
+
+# Characters that print as nothing but split what a reader sees as one word or number: zero-width
+# space, non-joiner, joiner and no-break space (BOM), word joiner, soft hyphen, Mongolian vowel
+# separator and the bidirectional marks, embeddings, overrides and isolates. "7\u200b5" must read
+# as 75, as printed; a table cell holding only one of them is empty.
+INVISIBLE = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+_REMOVE_INVISIBLE = str.maketrans("", "", INVISIBLE)
+_HAS_INVISIBLE = regex.compile(f"[{INVISIBLE}]")
+
+
+def remove_invisible(text: str) -> str:
+    """``text`` without the characters in :data:`INVISIBLE`."""
+    return text.translate(_REMOVE_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +86,42 @@ class Document:
     input_format: str = "text"
     pages: int | None = None
     sha256: str = ""
+    encoding: str | None = None
+    losses: tuple[ContentLoss, ...] = ()
     # Pages read by OCR (scans), and the OCR'd words to point out (see UncertainReading).
     ocr_pages: int = 0
     uncertain: tuple[UncertainReading, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Every reader's lines pass here, so invisible characters are gone before any extractor
+        # reads a number or a name.
+        if any(_HAS_INVISIBLE.search(line.text) for line in self.lines):
+            cleaned = tuple(
+                Line(remove_invisible(line.text), line.number, line.page, line.bbox) for line in self.lines
+            )
+            object.__setattr__(self, "lines", cleaned)
+
     @classmethod
-    def from_text(cls, text: str, source: str = "<string>", sha256: str | None = None) -> Document:
-        """Build a document from already decoded text (line numbers count from 1)."""
+    def from_text(
+        cls,
+        text: str,
+        source: str = "<string>",
+        sha256: str | None = None,
+        encoding: str | None = None,
+        losses: tuple[ContentLoss, ...] = (),
+    ) -> Document:
+        """Build a document from already decoded text (line numbers count from 1).
+
+        Page furniture a text export kept (form feeds, running headers, page numbers) is left out;
+        the other lines keep their numbers in the file.
+        """
         normalized = text.replace("\r\n", "\n").replace("\r", "\n")
-        lines = tuple(Line(text=raw, number=i) for i, raw in enumerate(normalized.split("\n"), start=1))
+        lines = tuple(Line(text=raw, number=i) for i, raw in remove_furniture(normalized.split("\n")))
         digest = sha256 if sha256 is not None else hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(lines=lines, source=source, input_format="text", pages=None, sha256=digest)
+        return cls(
+            lines=lines, source=source, input_format="text", pages=None, sha256=digest,
+            encoding=encoding, losses=losses,
+        )  # fmt: skip
 
     def __iter__(self) -> Iterator[Line]:
         return iter(self.lines)

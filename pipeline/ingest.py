@@ -1,7 +1,7 @@
 """Ingest: input files to :class:`Document`. The only module that reads files or decodes text.
 
-Text exports come in the encodings older word processors wrote: UTF-8 with or without a byte
-order mark, or Windows-1252 (Latin-1); line endings may be CRLF. PDFs go through ``pipeline.pdf``,
+Files are opened without blocking and only regular files are read (a named pipe or a device is
+refused). Text exports are decoded by ``pipeline.text_decoding``; PDFs go through ``pipeline.pdf``,
 the one package that touches pdfplumber.
 """
 
@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
 
 from pipeline.defaults import DEFAULT_OCR
 from pipeline.document import Document
 from pipeline.errors import IngestError
+from pipeline.text_decoding import NotTextError, decode_text
 
 log = logging.getLogger(__name__)
 
@@ -32,43 +35,60 @@ def input_format(path: Path) -> str:
     return "unsupported"
 
 
-def read_bytes(path: Path) -> bytes:
+def display_path(path: Path) -> str:
+    """``path`` as text that can always be written: bytes of a file name that are not UTF-8 (a
+    Latin-1 name from an old zip) are shown as ``\\xe5`` escapes instead of breaking the tables."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def special_file_kind(mode: int) -> str | None:
+    """What kind of special file ``mode`` (from ``stat``) describes, or ``None`` for a regular file."""
+    kinds = (
+        (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+    )  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), None if stat.S_ISREG(mode) else "not a file")
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    The file is opened without blocking, so a named pipe or a device never hangs the reader; only
+    a regular file is read.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
     try:
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise IngestError(f"{path} is a directory, not a file") from exc
+        fd = os.open(path, flags)
     except PermissionError as exc:
         raise IngestError(f"cannot read {path}: permission denied") from exc
     except OSError as exc:
         raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from exc
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a text export and the encoding it was read with.
-
-    UTF-8 (a byte order mark is dropped) is tried first: Windows-1252 bytes for å, ä and ö are
-    never valid UTF-8, so a file that decodes as UTF-8 is UTF-8. Otherwise Windows-1252, and
-    Latin-1 for the few bytes Windows-1252 leaves undefined.
-    """
-    if b"\x00" in data:
-        raise IngestError("not a text file: it contains binary data (NUL bytes)")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        kind = special_file_kind(info.st_mode)
+        if kind is not None:
+            raise IngestError(f"not read: {path} is {kind}, not a regular file")
+        limit = -1 if max_bytes is None else max_bytes + 1
         try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise IngestError("text in an unknown encoding")  # pragma: no cover - latin-1 decodes any bytes
+            data = b"" if 0 < limit <= info.st_size else handle.read(limit)
+        except OSError as exc:
+            raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if max_bytes is not None and (info.st_size > max_bytes or len(data) > max_bytes):
+        raise IngestError(f"over the file size limit: the file has more than {max_bytes:,} bytes")
+    return data
 
 
-def read_document(path: Path, ocr: str = DEFAULT_OCR) -> Document:
-    """Read a report file into a document, or raise :class:`IngestError` with a clear reason.
+def read_document(path: Path, data: bytes | None = None, ocr: str = DEFAULT_OCR) -> Document:
+    """Read a report file (or its ``data`` already read) into a document.
 
     ``ocr`` says which pages of a PDF are read by OCR (see :data:`pipeline.defaults.OCR_MODES`).
+    Raises :class:`IngestError` with a clear reason.
     """
     kind = input_format(path)
     if kind == "unsupported":
         raise IngestError(f"unsupported file type {path.suffix or '(none)'}: expected .txt, .md or .pdf")
-    data = read_bytes(path)
+    if data is None:
+        data = read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise IngestError("the file is empty", sha256)
@@ -82,9 +102,10 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR) -> Document:
             exc.sha256 = sha256
             raise
     try:
-        text, encoding = decode_text(data)
-    except IngestError as exc:
-        exc.sha256 = sha256
-        raise
-    log.debug("%s: read as %s", path, encoding)
-    return Document.from_text(text, source=str(path), sha256=sha256)
+        decoded = decode_text(data)
+    except NotTextError as exc:
+        raise IngestError(str(exc), sha256) from exc
+    log.debug("%s: read as %s", path, decoded.encoding)
+    return Document.from_text(
+        decoded.text, source=str(path), sha256=sha256, encoding=decoded.encoding, losses=decoded.losses
+    )

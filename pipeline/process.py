@@ -6,14 +6,13 @@ import dataclasses
 import logging
 from pathlib import Path
 
-import regex
-
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
 from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.name_matcher import swedish_matcher
 from extractors.observations import extract_observations
+from extractors.report_shape import report_shape
 from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
@@ -24,7 +23,7 @@ from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
 from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.identity import report_id
-from pipeline.ingest import input_format, read_document
+from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.municipalities import swedish_municipalities
 from pipeline.ocr_readings import locate_readings
 from pipeline.place_names import swedish_districts
@@ -34,15 +33,22 @@ from pipeline.validation.scores import report_year
 
 log = logging.getLogger(__name__)
 
-KOMMUNKOMPASSEN = regex.compile(r"kommun(?:e)?kompass", regex.IGNORECASE)
 
+def extract(doc: Document, require_report: bool = False) -> Extraction:
+    """Every record the extractors find in ``doc``, without validation.
 
-def extract(doc: Document) -> Extraction:
-    """Every record the extractors find in ``doc``, without validation."""
+    With ``require_report``, a document without a report's structure (title page, area sections,
+    score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
+    that structure has been read, before anything else is extracted.
+    """
     metadata = extract_metadata(doc)
-    summary = extract_summary_table(doc)
-    scores = extract_question_scores(doc)
+    summary = extract_summary_table(doc, year=metadata.year)
+    scores = extract_question_scores(doc, metadata.year)
     sections = extract_sections(doc)
+    if require_report:
+        shape = report_shape(doc, summary.area_scores, scores.questions, sections.sections)
+        if not shape.is_report:
+            raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
     evaluations = extract_evaluations(doc)
     extraction = Extraction(
         metadata=metadata,
@@ -56,17 +62,24 @@ def extract(doc: Document) -> Extraction:
         mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
         evaluation_list=evaluations.listing,
         stated_counts=extract_stated_counts(doc),
+        comparisons=summary.comparisons,
+        area_subtotals=scores.subtotals,
+        unread_headers=summary.unread_headers + scores.unread_headers,
+        misaligned_rows=summary.misaligned_rows,
     )
     year = report_year(extraction)
     framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
     if framework is not None:
         # Rows that print an area's name alone are read again by the decided edition's wordings.
-        summary = extract_summary_table(doc, framework)
+        summary = extract_summary_table(doc, framework, metadata.year)
         extraction = dataclasses.replace(
             extraction,
             area_scores=summary.area_scores,
             year_totals=summary.year_totals,
             area_headings=summary.headings + scores.headings + sections.headings,
+            comparisons=summary.comparisons,
+            unread_headers=summary.unread_headers + scores.unread_headers,
+            misaligned_rows=summary.misaligned_rows,
         )
     claims = extract_claims(doc, summary.years, year, sections.sections)
     extraction = dataclasses.replace(
@@ -82,48 +95,76 @@ def extract(doc: Document) -> Extraction:
 def digitize(doc: Document) -> Extraction:
     """Extract and validate one document.
 
-    Raises :class:`NotAReportError` when the document has neither the tool's name nor any of its
-    tables.
+    Raises :class:`NotAReportError` when the document lacks a report's structure (title page, area
+    sections, score tables: see :mod:`extractors.report_shape`).
     """
-    extraction = extract(doc)
-    if not (extraction.area_scores or extraction.question_scores) and not any(
-        KOMMUNKOMPASSEN.search(line.text) for line in doc.lines
-    ):
-        raise NotAReportError("not a Kommunkompassen report: no score tables and no mention of the tool")
+    extraction = extract(doc, require_report=True)
     framework = framework_by_id(extraction.framework)
+    extraction = dataclasses.replace(extraction, losses=doc.losses)
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
-def process_file(path: Path, ocr: str = DEFAULT_OCR) -> Report:
+def process_file(path: Path, max_bytes: int | None = None, ocr: str = DEFAULT_OCR) -> Report:
     """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report.
 
     ``ocr`` says which pages of a PDF are read by OCR: ``auto`` (scanned pages), ``always``, ``never``.
     """
     try:
-        doc = read_document(path, ocr)
+        data = read_bytes(path, max_bytes)
     except IngestError as exc:
-        return failed_report(path, str(exc), sha256=exc.sha256)
-    except Exception as exc:  # a reader library's own bug must not end the batch
+        return failed_report(path, str(exc))
+    return process_data(path, data, ocr)
+
+
+def process_data(path: Path, data: bytes, ocr: str = DEFAULT_OCR) -> Report:
+    """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
+
+    ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
+    """
+    try:
+        doc = read_document(path, data, ocr)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        if _ran_out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
+        if isinstance(exc, IngestError):
+            return failed_report(path, str(exc), sha256=exc.sha256)
+        # a reader library's own bug must not end the batch
         log.debug("%s: unexpected error while reading", path, exc_info=True)
         return failed_report(path, f"unexpected error while reading the file: {type(exc).__name__}: {exc}")
     try:
         extraction = digitize(doc)
     except NotAReportError as exc:
         return failed_report(path, str(exc), doc)
+    except MemoryError:
+        raise
     except Exception as exc:
         log.debug("%s: unexpected error while digitizing", path, exc_info=True)
         return failed_report(
             path, f"unexpected error while digitizing (please report it): {type(exc).__name__}: {exc}", doc
         )
     return Report(
-        report_id=report_id(doc.sha256, str(path)),
-        source_file=str(path),
+        report_id=report_id(doc.sha256, display_path(path)),
+        source_file=display_path(path),
         sha256=doc.sha256,
         input_format=doc.input_format,
         pages=doc.pages,
         extraction=extraction,
+        encoding=doc.encoding,
         ocr_pages=doc.ocr_pages if doc.input_format == "pdf" else None,
     )
+
+
+def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
+    """Whether ``exc`` was caused by a ``MemoryError``: the PDF libraries wrap it in their own
+    exceptions, and the reader turns those into "page cannot be read"."""
+    if isinstance(exc, MemoryError):
+        return True
+    if depth > 8:
+        return False
+    linked = [exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
 
 
 def warm_up() -> None:
@@ -140,8 +181,8 @@ def failed_report(path: Path, error: str, doc: Document | None = None, sha256: s
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)
     return Report(
-        report_id=report_id(digest or "", str(path)),
-        source_file=str(path),
+        report_id=report_id(digest or "", display_path(path)),
+        source_file=display_path(path),
         sha256=digest or "",
         input_format=kind,
         pages=doc.pages if doc else None,

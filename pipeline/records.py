@@ -74,6 +74,63 @@ class QuestionScore:
     score: float | None
     page: int | None = None
     line: int | None = None
+    printed_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSubtotal:
+    """The "Summa" row of an area's table in the detailed score table (later layouts): the area's
+    max and own points as printed there."""
+
+    area: int
+    max_score: float | None
+    score: float | None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A summary-table value that is not one of the report's own scores: an average of other
+    municipalities ("40 kommuner i genomsnitt") or a change ("Ändring").
+
+    ``label`` is the column's header as printed, ``kind`` is ``average`` or ``change``, ``area`` is
+    ``None`` on the total row; ``unit`` is ``points`` or ``percent``. A change compares the own
+    scores of ``from_year`` and ``to_year`` (``None`` when the table does not say which).
+    """
+
+    label: str
+    kind: str
+    area: int | None
+    value: float | None
+    unit: str
+    page: int | None = None
+    line: int | None = None
+    from_year: int | None = None
+    to_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MisalignedRow:
+    """A table row with another number of values than its header has columns: its values were
+    paired with the columns from the right."""
+
+    table: str
+    values: int
+    columns: int
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadHeader:
+    """A table read by the shape of its values because its header was missing or not understood."""
+
+    table: str
+    printed: str
+    assumed: str
+    page: int | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +255,19 @@ class OcrReading:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentLoss:
+    """Something a reader lost from a file and could tell: what, how much and where.
+
+    It becomes a ``content_lost`` warning of the report, so nothing is lost silently.
+    """
+
+    message: str
+    count: int
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A validation finding: which rule, how severe, where, and expected versus found.
 
@@ -236,6 +306,11 @@ class Extraction:
     findings: tuple[Finding, ...] = ()
     evaluation_list: EvaluationList | None = None
     stated_counts: tuple[StatedCount, ...] = ()
+    losses: tuple[ContentLoss, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    area_subtotals: tuple[AreaSubtotal, ...] = ()
+    unread_headers: tuple[UnreadHeader, ...] = ()
+    misaligned_rows: tuple[MisalignedRow, ...] = ()
     ocr_readings: tuple[OcrReading, ...] = ()
 
 
@@ -253,5 +328,6 @@ class Report:
     extraction: Extraction = field(default_factory=Extraction)
     # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
     duplicate_of: str | None = None
+    encoding: str | None = None
     # PDF pages read by OCR (None for text input).
     ocr_pages: int | None = None

@@ -141,6 +141,10 @@ TABLES: tuple[Table, ...] = (
         Column("duplicate_of", "string",
                "the `report_id` of the first byte-identical copy in the batch (empty for the first or "
                "only copy)"),
+        Column("encoding", "string",
+               "how a text export was decoded: `utf-8`, `utf-8-sig` (with a byte order mark), `utf-16`, "
+               "`cp1252`, `mac_roman` or `cp850`, or `utf-8+cp1252` (and so on) when its lines mix "
+               "encodings; empty for PDFs and unreadable files"),
         Column("ocr_pages", "integer",
                "how many of the PDF's pages were read by OCR (scanned pages without a text layer; 0 when "
                "none; empty for text input)"),
@@ -154,7 +158,7 @@ TABLES: tuple[Table, ...] = (
         Column("area", "integer", "area number 1-8", required=True),
         Column("area_name", "string",
                "the area's name in the edition of the tool (the same for every report)"),
-        Column("score", "number", "the total as printed"),
+        Column("score", "number", "the total as printed (\"51 %\" is 51: an area's max is 100)"),
         Column("printed_name", "string", "the area's name as the summary table prints it"),
         *_where(),
     ), primary_key=("report_id", "year", "area"), foreign_keys=(REPORT,)),
@@ -165,17 +169,37 @@ TABLES: tuple[Table, ...] = (
         Column("total", "number", "the TOTALT as printed"),
         *_where(),
     ), primary_key=("report_id", "year"), foreign_keys=(REPORT,)),
+    Table("comparisons", "summary-table values that are not the report's own scores", (
+        _report_id(),
+        Column("label", "string",
+               "the column's header as printed (\"Ändring\", \"40 kommuner i genomsnitt\", \"Nationellt "
+               "medelvärde\", \"Sverigesnitt\"); empty for a bracketed change in a bulleted summary"),
+        Column("kind", "string",
+               "`average` (of other municipalities) or `change` (between two of the report's own years)",
+               required=True),
+        Column("area", "integer", "area number 1-8; empty on the total row"),
+        Column("value", "number", "the value as printed (\"+44 %\" is 44, \"-6 %\" is -6)", required=True),
+        Column("unit", "string", "`points`, or `percent` when printed with %", required=True),
+        *_where(),
+        Column("from_year", "integer",
+               "for a change: the earlier of the two own years it compares (empty if not known)"),
+        Column("to_year", "integer", "for a change: the later of the two own years it compares"),
+    ), primary_key=("report_id", "page", "line", "kind", "label"), foreign_keys=(REPORT,)),
     Table("question_scores", "the detailed score table", (
         _report_id(),
         _code(),
         Column("year", "integer", "the report's evaluation year"),
         Column("area", "integer", "area number 1-8", required=True),
-        Column("question_id", "string", "sub-question id as printed (\"2.1\")", required=True),
+        Column("question_id", "string",
+               "sub-question id (\"2.1\"; printed \"2:1\" or \"2.1.\" it is still \"2.1\"); where the "
+               "report prints no ids, the row's position in its area's table", required=True),
         Column("question", "string", "the sub-question's wording in the score table"),
         Column("max_score", "number", "max points as printed"),
         Column("score", "number",
                "own points as printed (may exceed the max: that is an issue, not corrected)"),
         *_where(),
+        Column("printed_id", "string",
+               "the id as the report prints it (\"2:1\"); empty where it prints none"),
     ), primary_key=("report_id", "question_id", "page", "line"), foreign_keys=(REPORT,)),
     # No key: two findings may share every column but the message (own and max points both empty).
     Table("issues", "what the validator found", (

@@ -48,6 +48,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "error": report.error,
         "report_date": meta.report_date,
         "duplicate_of": report.duplicate_of,
+        "encoding": report.encoding,
         "ocr_pages": report.ocr_pages,
     }
 
@@ -73,6 +74,15 @@ def year_total_rows(report: Report) -> Iterator[Row]:
         }  # fmt: skip
 
 
+def comparison_rows(report: Report) -> Iterator[Row]:
+    for c in report.extraction.comparisons:
+        yield {
+            "report_id": report.report_id, "label": c.label or None, "kind": c.kind, "area": c.area,
+            "value": c.value, "unit": c.unit, "page": c.page, "line": c.line, "from_year": c.from_year,
+            "to_year": c.to_year,
+        }  # fmt: skip
+
+
 def question_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
     for q in sorted(
@@ -82,6 +92,7 @@ def question_score_rows(report: Report) -> Iterator[Row]:
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": ext.metadata.year, "area": q.area, "question_id": q.question_id, "question": q.question,
             "max_score": q.max_score, "score": q.score, "page": q.page, "line": q.line,
+            "printed_id": q.printed_id or None,
         }  # fmt: skip
 
 
@@ -133,6 +144,7 @@ ROW_BUILDERS: dict[str, Callable[[Report], Iterator[Row]]] = {
     "reports": report_rows,
     "area_scores": area_score_rows,
     "year_totals": year_total_rows,
+    "comparisons": comparison_rows,
     "question_scores": question_score_rows,
     "issues": issue_rows,
     "observations": observation_rows,

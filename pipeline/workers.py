@@ -7,9 +7,16 @@ sorted by the caller, so the tables do not depend on the number of workers.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import hashlib
 import logging
 import multiprocessing
 import os
+import resource
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,13 +24,21 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from pipeline.process import failed_report, process_file, warm_up
+from pipeline.cache import ReportCache
+from pipeline.defaults import DEFAULT_MAX_MEMORY, format_size
+from pipeline.ingest import IngestError, display_path, read_bytes
+from pipeline.process import failed_report, process_data, warm_up
 from pipeline.records import Report
 
 log = logging.getLogger(__name__)
 
 # How often the coordinator looks at the clock while every worker is busy.
 _POLL_SECONDS = 0.5
+# How often a worker checks that its coordinator is still there.
+_WATCHDOG_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+OnReport = Callable[[int, Report, bool], None]
 
 
 def default_workers() -> int:
@@ -41,17 +56,112 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _serve(conn: Connection) -> None:
-    """A worker's loop: receive a path, send back its report, until told to stop (None)."""
+@dataclass(frozen=True)
+class Limits:
+    """What one document may use: seconds of wall time and bytes of address space.
+
+    ``None`` is no limit. A file larger than a quarter of ``max_memory`` is not read at all: its
+    bytes, the parsed document and the PDF library's objects would not fit.
+    """
+
+    timeout: float | None = 300.0
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+
+    @property
+    def max_file_bytes(self) -> int | None:
+        return None if self.max_memory is None else self.max_memory // 4
+
+
+def _digitize(path: Path, limits: Limits, cache: ReportCache | None) -> tuple[Report, bool]:
+    """The report of one file and whether it came from the cache; everything under the limits."""
+    try:
+        data = read_bytes(path, limits.max_file_bytes)
+    except IngestError as exc:
+        return failed_report(path, str(exc)), False
+    sha256 = hashlib.sha256(data).hexdigest()
+    cached = cache.get(sha256, display_path(path)) if cache else None
+    if cached is not None:
+        return cached, True
+    return process_data(path, data), False
+
+
+def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None) -> None:
+    """A worker's loop: receive a path, send back its report, until told to stop (None).
+
+    A document that runs out of memory gets a failed report, and the worker then ends (the
+    coordinator starts a fresh one), since what the document allocated may not be given back.
+    """
+    _die_with_parent(parent)
+    # Ctrl-C reaches every process of the terminal's group: the coordinator handles it, and the
+    # workers are stopped by it, without a traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if limits.max_memory is not None:
+        _limit_address_space(limits.max_memory)
     while True:
         try:
             task = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             return
         if task is None:
             return
         index, path = task
-        conn.send((index, process_file(Path(path))))
+        try:
+            report, cached = _digitize(path, limits, cache)
+        except MemoryError:
+            message = f"over the memory limit: digitizing needed more than {_memory_limit_text(limits)}"
+            conn.send((index, failed_report(path, message), False, True))
+            return
+        conn.send((index, report, cached, False))
+
+
+def _memory_limit_text(limits: Limits) -> str:
+    if limits.max_memory is None:
+        return "the memory available"
+    return f"--max-memory {format_size(limits.max_memory)}"
+
+
+def _limit_address_space(max_memory: int) -> None:
+    """Let this worker's address space grow by at most ``max_memory`` bytes from here.
+
+    The limit is counted from what the worker has at its start (it inherits the coordinator's
+    memory, which depends on how kompass was called), so every document gets the same room.
+    """
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _address_space() + max_memory
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where the system does not tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the coordinator ends, even when it is killed (SIGKILL).
+
+    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); a watchdog
+    thread that notices a new parent covers the moment before that is set, and other systems.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(_WATCHDOG_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 @dataclass
@@ -76,61 +186,79 @@ class _Worker:
         self.conn.close()
 
 
-def _start_worker(ctx: BaseContext) -> _Worker:
-    parent, child = ctx.Pipe()
-    process = ctx.Process(target=_serve, args=(child,), daemon=True)  # type: ignore[attr-defined]
-    process.start()
-    child.close()
-    return _Worker(process, parent)
+@dataclass(frozen=True)
+class _Starter:
+    """What every worker of a batch is started with."""
+
+    ctx: BaseContext
+    limits: Limits
+    cache: ReportCache | None
+
+    def start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, os.getpid(), self.limits, self.cache), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def replace(self, worker: _Worker) -> _Worker:
+        worker.stop(kill=True)
+        return self.start()
 
 
 def run_parallel(
     files: Sequence[Path],
     workers: int,
-    timeout: float | None,
-    on_report: Callable[[int, Report], None],
+    limits: Limits,
+    on_report: OnReport,
+    cache: ReportCache | None = None,
 ) -> None:
-    """Digitize ``files`` in ``workers`` processes; call ``on_report(index, report)`` for each."""
-    ctx = _context()
+    """Digitize ``files`` in ``workers`` processes under ``limits``.
+
+    ``on_report(index, report, cached)`` is called for each file, ``cached`` telling whether the
+    report came from ``cache`` (looked up in the worker, after it has read and hashed the file).
+    """
+    starter = _Starter(_context(), limits, cache)
     warm_up()
     pending = list(enumerate(files))[::-1]
-    pool = [_start_worker(ctx) for _ in range(max(1, min(workers, len(files))))]
+    pool = [starter.start() for _ in range(max(1, min(workers, len(files))))]
     try:
         while pending or any(w.task for w in pool):
             for worker in pool:
                 if worker.task is None and pending:
                     worker.task, worker.started = pending.pop(), time.monotonic()
-                    worker.conn.send((worker.task[0], str(worker.task[1])))
+                    worker.conn.send(worker.task)
             busy = {w.conn: w for w in pool if w.task}
             for conn in wait(list(busy), timeout=_POLL_SECONDS):
                 worker = busy[conn]  # type: ignore[index]
-                assert worker.task is not None
-                index, path = worker.task
-                try:
-                    done_index, report = worker.conn.recv()
-                except (EOFError, OSError):
-                    worker.process.join(timeout=5)
-                    code = worker.process.exitcode
-                    on_report(
-                        index, failed_report(path, f"the worker digitizing this file died (exit code {code})")
-                    )
-                    pool[pool.index(worker)] = _replace(worker, ctx)
-                    continue
-                worker.task = None
-                on_report(done_index, report)
-            _enforce_timeout(pool, timeout, ctx, on_report)
+                pool[pool.index(worker)] = _collect(worker, starter, on_report)
+            _enforce_timeout(pool, limits.timeout, starter, on_report)
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)
 
 
-def _replace(worker: _Worker, ctx: BaseContext) -> _Worker:
-    worker.stop(kill=True)
-    return _start_worker(ctx)
+def _collect(worker: _Worker, starter: _Starter, on_report: OnReport) -> _Worker:
+    """Hand on the result a worker has ready; return the worker to use from now on."""
+    assert worker.task is not None
+    index, path = worker.task
+    try:
+        done_index, report, cached, spent = worker.conn.recv()
+    except (EOFError, OSError):
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        message = f"the worker digitizing this file died (exit code {code})"
+        on_report(index, failed_report(path, message), False)
+        return starter.replace(worker)
+    worker.task = None
+    on_report(done_index, report, cached)
+    return starter.replace(worker) if spent else worker
 
 
 def _enforce_timeout(
-    pool: list[_Worker], timeout: float | None, ctx: BaseContext, on_report: Callable[[int, Report], None]
+    pool: list[_Worker], timeout: float | None, starter: _Starter, on_report: OnReport
 ) -> None:
     if not timeout:
         return
@@ -138,6 +266,7 @@ def _enforce_timeout(
     for position, worker in enumerate(pool):
         if worker.task and now - worker.started > timeout:
             index, path = worker.task
-            log.warning("%s: stopped after %g s", path, timeout)
-            on_report(index, failed_report(path, f"timed out: digitizing took longer than {timeout:g} s"))
-            pool[position] = _replace(worker, ctx)
+            log.warning("%s: stopped after %g s", display_path(path), timeout)
+            message = f"over the time limit: digitizing took longer than --timeout {timeout:g} s"
+            on_report(index, failed_report(path, message), False)
+            pool[position] = starter.replace(worker)

@@ -1,23 +1,30 @@
 """Writing the output tables: the one place that writes files.
 
 Every table of a batch is first written next to its destination under a temporary name, and only
-when all of them are complete are they moved into place, so a crash never leaves a half-written
-table and never mixes tables from two runs.
+when all of them are complete are they moved into place, ``datapackage.json`` last: it names the
+SHA-256 of each table file, so a reader can tell that the files it read are of one run. A crash
+never leaves a half-written table. A run holds a lock on its output folder (:func:`output_lock`),
+so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
+formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
+printed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
+import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import regex
 
 from pipeline.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.datapackage import descriptor
@@ -35,11 +42,29 @@ def _number_text(value: Any, decimal: str) -> str | None:
     return text.replace(".", decimal) if text else None
 
 
+# A spreadsheet program reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
+# "+1+1", "@SUM(...)"); tab and carriage return can start one too after the program trims them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = regex.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def neutralise_formula(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading apostrophe; else as given.
+
+    A plain signed number ("-3", "+2,5") is left alone: it is data, not a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _write_csv(name: str, df: pd.DataFrame, path: Path, dialect: CsvDialect) -> None:
     text = df.copy()
     for column, dtype in df.dtypes.items():
         if str(dtype) == "Float64":
             text[column] = df[column].map(lambda v: _number_text(v, dialect.decimal)).astype("string")
+        elif str(dtype) in ("string", "object"):
+            text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
     text.to_csv(
         path, index=False, sep=dialect.delimiter, encoding=dialect.encoding,
         lineterminator=dialect.line_terminator,
@@ -72,9 +97,10 @@ def _write_parquet(name: str, df: pd.DataFrame, path: Path, manifest: Manifest |
 
 def _write_datapackage(
     tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path, dialect: CsvDialect,
-    manifest: Manifest | None,
+    manifest: Manifest | None, written: list[tuple[Path, Path]],
 ) -> None:  # fmt: skip
-    package = descriptor(formats, tables=list(tables), csv_dialect=dialect)
+    hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
+    package = descriptor(formats, tables=list(tables), csv_dialect=dialect, hashes=hashes)
     if manifest is not None:
         package["created"] = manifest["created"]
         package[MANIFEST_KEY] = dict(manifest)
@@ -121,8 +147,9 @@ def write_tables(
                 temporary = out_dir / f".{name}.{fmt}.partial"
                 staged.append((temporary, final))
                 writers[fmt](name, df, temporary)
-        staged.append((out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE))
-        _write_datapackage(tables, formats, staged[-1][0], csv_dialect, manifest)
+        package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
+        _write_datapackage(tables, formats, package[0], csv_dialect, manifest, staged)
+        staged.append(package)
     except BaseException:
         for temporary, _ in staged:
             with contextlib.suppress(OSError):
@@ -135,8 +162,55 @@ def write_tables(
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so readers never see half of it."""
+    """Write ``data`` to ``path`` through a temporary file, so readers never see half of it.
+
+    On failure (a full disk, a read-only folder) the temporary file is removed and the
+    ``OSError`` raised.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        remove_file(temporary)
+        raise
+
+
+def remove_file(path: Path) -> None:
+    """Remove ``path`` if it is there; a file that cannot be removed is left alone."""
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+LOCK_FILE = ".kompass.lock"
+
+
+class OutputBusyError(Exception):
+    """Another kompass run holds the output folder and ``wait`` was false."""
+
+
+@contextlib.contextmanager
+def output_lock(
+    out_dir: Path, wait: bool = True, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` (``OUT/.kompass.lock``) for the duration of a run.
+
+    A second run into the same folder waits until the first is done (``on_wait`` is called once
+    when it has to), or raises :class:`OutputBusyError` when ``wait`` is false. The operating
+    system releases the lock when the process ends, also when it is killed.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise OutputBusyError(f"another kompass run is writing to {out_dir}") from None
+            if on_wait:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import hashlib
 import os
 import signal
 from pathlib import Path
@@ -14,7 +16,7 @@ from pipeline import workers
 from pipeline.batch import collect_inputs, digitize_batch
 from pipeline.cache import ReportCache
 from pipeline.cli import main
-from pipeline.process import process_file
+from pipeline.process import process_data, process_file
 from pipeline.records import Report
 from tests.conftest import UMEA
 from tests.test_pdf_bad_files import BAD_FILES
@@ -128,31 +130,37 @@ def test_cache_is_keyed_by_content_not_path(tmp_path: Path) -> None:
     cache.put(report)
     moved = tmp_path / "elsewhere.txt"
     moved.write_bytes(UMEA.read_bytes())
-    hit = cache.get(moved)
-    assert hit is not None and hit.source_file == str(moved) and hit.extraction == report.extraction
+    hit = cache.get(_digest(moved), str(moved))
+    assert hit is not None and hit.source_file == str(moved) and hit == dataclasses.replace(
+        report, source_file=str(moved)
+    )
     moved.write_bytes(UMEA.read_bytes() + b"\nTillagd rad.\n")
-    assert cache.get(moved) is None
+    assert cache.get(_digest(moved), str(moved)) is None
 
 
-def _hang_on_stuck(path: Path) -> Report:
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _hang_on_stuck(path: Path, data: bytes) -> Report:
     if path.name.startswith("stuck"):
         signal.pause()  # never returns: stands in for a runaway document
     if path.name.startswith("crash"):
         os._exit(3)
-    return process_file(path)
+    return process_data(path, data)
 
 
 def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(workers, "process_file", _hang_on_stuck)
+    monkeypatch.setattr(workers, "process_data", _hang_on_stuck)
     names = ["a_umea.txt", "crash.txt", "stuck.txt", "z_umea.txt"]
     for name in names:
         (tmp_path / name).write_bytes(UMEA.read_bytes())
     result = digitize_batch([tmp_path / n for n in names], workers=2, timeout=1.0)
     by_name = {Path(r.source_file).name: r for r in result.reports}
     assert [by_name[n].status for n in names] == ["ok", "failed", "failed", "ok"]
-    assert by_name["stuck.txt"].error == "timed out: digitizing took longer than 1 s"
+    assert by_name["stuck.txt"].error == "over the time limit: digitizing took longer than --timeout 1 s"
     assert by_name["crash.txt"].error == "the worker digitizing this file died (exit code 3)"
 
 
@@ -179,7 +187,7 @@ def test_acceptance_mixed_folder_of_good_and_bad_files(mixed_folder: Path, tmp_p
     ids = {row["report_id"] for row in questions}
     assert len(questions) == 4 * 37 and len(ids) == 4
     strict = CliRunner().invoke(main, ["run", str(mixed_folder), "--out", str(out), "--strict"])
-    assert strict.exit_code == 1
+    assert strict.exit_code == 1, strict.output
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

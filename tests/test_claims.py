@@ -285,3 +285,60 @@ def test_pdf_without_blank_lines_a_paragraph_between_two_lists_is_prose() -> Non
     doc = Document(lines=tuple(Line(text, number, page=12) for number, text in enumerate(texts, start=1)))
     [claim] = extract_claims(doc, YEARS, 2007)
     assert (claim.claimed_score, claim.claimed_change, claim.line) == (78, 0, 5)
+
+
+# The parts of a claim in other combinations: score forms, verbs, signs, comparisons.
+GRAMMAR_FORMS = [
+    ("Inom området når kommunen 73 av 100 möjliga poäng, en förbättring med sju poäng.", 73, 7, 2005),
+    ("Inom området uppnår kommunen 73 poäng av 100 möjliga. En förbättring med sju poäng.", 73, 7, 2005),
+    ("Inom området landar kommunen på 73 poäng (+7).", 73, 7, 2005),
+    ("Inom området hamnar kommunen på 73 poäng (+7 jämfört med 2003).", 73, 7, 2003),
+    ("Inom området hamnar kommunen på 79 poäng (−1).", 79, -1, 2005),
+    ("Inom området hamnar kommunen på 79 poäng (-1 poäng).", 79, -1, 2005),
+    ("Inom området får kommunen 78 poäng (±0).", 78, 0, 2005),
+    ("Bedömningen inom området ger kommunen 84,5 poäng, två poäng mer än 2005.", 84.5, 2, 2005),
+    ("Inom området erhåller kommunen åttiofyra och en halv poäng, plus två poäng sedan 2005.", 84.5, 2, 2005),
+    ("Resultatet inom området blev 61 poäng, minus tre poäng jämfört med 2005.", 61, -3, 2005),
+    ("Inom området tilldelas kommunen 61 poäng. Kommunen backar tre poäng sedan 2005.", 61, -3, 2005),
+    ("Inom området uppnår kommunen 75 poäng, +4 poäng sedan 2005.", 75, 4, 2005),
+    ("Inom området uppnår kommunen 75 poäng. Resultatet ökar med fyra poäng från 2005.", 75, 4, 2005),
+    ("Inom området uppnår kommunen 75 poäng. Det innebär att kommunen går upp fyra poäng.", 75, 4, 2005),
+    ("Inom området uppnår kommunen 75 poäng, en uppgång på fyra poäng jämfört med 2005.", 75, 4, 2005),
+    # A comparison with an average comes first; the change follows it.
+    (
+        "Inom området uppnår kommunen 73 poäng, tio poäng högre än genomsnittet, och en förbättring med sju "
+        "poäng sedan 2005.",
+        73,
+        7,
+        2005,
+    ),
+    ("Inom området når kommunen 73 poäng (Sverigesnittet 63), en förbättring med sju poäng.", 73, 7, 2005),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "score", "change", "year"), GRAMMAR_FORMS)
+def test_grammar_forms(paragraph: str, score: float, change: float, year: int) -> None:
+    claim = claim_of(paragraph)
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (score, change, year)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Inom området uppnår kommunen 73 poäng, vilket är tio poäng högre än genomsnittet.",
+        "Inom området uppnår kommunen 73 poäng jämfört med Sverigesnittet 63 poäng.",
+        "Inom området uppnår kommunen 73 poäng (+10 jämfört med snittet för de 40 kommunerna).",
+        "Inom området uppnår kommunen 73 poäng, åtta poäng över medelvärdet för andra kommuner.",
+        "Inom området uppnår kommunen 73 poäng, fem poäng lägre än Nacka.",
+        "Inom området uppnår kommunen 73 poäng. Det är sju poäng bättre än jämförbara kommuner.",
+        "Inom området uppnår kommunen 73 poäng (+44 %).",
+    ],
+)
+def test_comparisons_are_not_changes(paragraph: str) -> None:
+    claim = claim_of(paragraph)
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (73, None, None)
+
+
+def test_the_average_s_score_is_not_the_area_s() -> None:
+    claim = claim_of("Genomsnittet för de 40 kommunerna landar på 63 poäng. Kommunen når 73 poäng.")
+    assert claim.claimed_score == 73

@@ -184,3 +184,45 @@ def test_umea_listing(umea: Extraction) -> None:
 
 def test_umea_list_text_is_the_last_line() -> None:
     assert UMEA_LIST.startswith("Sveriges Kommuner och Landsting har använt Kommunkompassen")
+
+
+LEAD_IN = "Följande svenska kommuner och stadsdelar har utvärderats:"
+CLOSING = (
+    "Alla dessa utvärderingar finns tillgängliga på Sveriges Kommuner och Landstings hemsida www.skl.se."
+)
+EXPECTED_SHAPE = [
+    ("Ale", "1440", 2006),
+    ("Botkyrka", "0127", 2003),
+    ("Botkyrka", "0127", 2005),
+    ("Hyllie", "1280", None),
+    ("Lundby - Göteborgs Stad", "1480", 2004),
+    ("Öckerö", "1407", 2004),
+]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        f"{LEAD_IN}\n\n- Ale (2006)\n- Botkyrka (2003, 2005)\n- Hyllie\n- Lundby - Göteborgs Stad (2004)\n"
+        f"- Öckerö (2004)\n\n{CLOSING}",
+        f"{LEAD_IN}\n• Ale (2006)\n• Botkyrka (2003, 2005)\n• Hyllie\n\n• Lundby - Göteborgs Stad (2004)\n"
+        f"• Öckerö (2004)\n{CLOSING}",
+        f"{LEAD_IN}\n\nKommun\tÅr\nAle\t2006\nBotkyrka\t2003, 2005\nHyllie\t\nLundby - Göteborgs Stad\t2004\n"
+        f"Öckerö\t2004\n\n{CLOSING}",
+        "Utvärderade kommuner\n\nKommun\tÅr\nAle\t2006\nBotkyrka\t2003, 2005\nHyllie\t\n"
+        "Lundby - Göteborgs Stad\t2004\nÖckerö\t2004\n",
+        f"{LEAD_IN}\nAle (2006)\nBotkyrka (2003, 2005)\nHyllie\nLundby - Göteborgs Stad (2004)\n"
+        f"Öckerö (2004)\n{CLOSING}",
+        f"{LEAD_IN}\nAle (2006),\nBotkyrka (2003, 2005),\nHyllie,\nLundby - Göteborgs Stad (2004) och\n"
+        f"Öckerö (2004).\n\n{CLOSING}",
+        f"{LEAD_IN}\nAle 2006\nBotkyrka 2003, 2005\nHyllie\nLundby - Göteborgs Stad 2004\nÖckerö 2004\n\n"
+        "Kontaktuppgifter\n",
+    ],
+    ids=["dashes", "bullets-with-gap", "table", "table-without-lead-in", "one-a-line", "one-a-line-commas",
+         "bare-years-then-heading"],
+)  # fmt: skip
+def test_list_shapes(listing: str) -> None:
+    result = extract_evaluations(doc_from(f"Rapporten slutar här.\n\n{listing}\n"))
+    assert [(e.entry, e.municipality_code, e.year) for e in result.evaluations] == EXPECTED_SHAPE
+    first = next(e for e in result.evaluations if e.entry == "Ale")
+    assert first.line == next(n for n, text in enumerate(listing.split("\n"), start=3) if "Ale" in text)

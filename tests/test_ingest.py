@@ -5,24 +5,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import IngestError
-from pipeline.ingest import decode_text, read_document
+from pipeline.ingest import read_document
 from tests.conftest import UMEA
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("data", "encoding"),
-    [
-        (UMEA_TEXT.encode("utf-8"), "utf-8-sig"),
-        (b"\xef\xbb\xbf" + UMEA_TEXT.encode("utf-8"), "utf-8-sig"),
-        (UMEA_TEXT.replace("–", "-").replace("’", "'").encode("cp1252", errors="replace"), "cp1252"),
-    ],
-)
-def test_decode_text(data: bytes, encoding: str) -> None:
-    text, used = decode_text(data)
-    assert used == encoding
-    assert "Analys av Umeå kommun" in text and not text.startswith("\ufeff")
 
 
 def test_crlf_lines_number_like_lf(tmp_path: Path) -> None:

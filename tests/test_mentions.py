@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import doc_from
 
 from extractors.mentions import extract_mentions
 from extractors.name_matcher import build_matcher, swedish_matcher
 from pipeline.document import Document, Line
-from pipeline.municipalities import norwegian_municipalities
+from pipeline.municipalities import norwegian_municipalities, swedish_municipalities
 from pipeline.records import Extraction
 
 
@@ -135,3 +137,14 @@ def test_umea_acceptance(umea: Extraction) -> None:
         m.municipality_code == m.municipality_code.strip() and len(m.municipality_code) == 4
         for m in umea.mentions
     )
+
+
+def test_an_enumeration_of_thousands_of_names_takes_linear_time() -> None:
+    """Issue 16: each ambiguous name of a long enumeration re-scanned all others (quadratic)."""
+    plain = [m.name for m in swedish_municipalities() if m.name not in {"Vara", "Boden", "Ale"}]
+    names = [("Vara", "Boden", "Ale")[i % 3] if i % 2 else plain[i % len(plain)] for i in range(20_000)]
+    text = "Umeå jämförs med: " + ", ".join(names) + " och Umeå.\n"
+    started = time.monotonic()
+    found = {m.municipality for m in extract_mentions(doc_from(text), subject_code="2480")}
+    assert time.monotonic() - started < 20  # about 0.5 s; quadratic took minutes
+    assert {"Vara", "Boden", "Ale"} <= found  # each vouched for by its plain neighbours

@@ -113,11 +113,14 @@ def test_cli_reports_bad_pdfs_without_pdfminer_noise(tmp_path: Path) -> None:
     (tmp_path / "truncated.pdf").write_bytes(BAD_FILES["truncated"][0]())
     (tmp_path / "password.pdf").write_bytes(BAD_FILES["password"][0]())
     (tmp_path / "damaged.pdf").write_bytes(small_pdf(extra=["/Ogiltig g"] * 200))
+    (tmp_path / "report.pdf").write_bytes(FIXTURE.read_bytes())  # one good report: not all failed
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(out), "--format", "csv"])
     assert result.exit_code == 0, result.output
     reports = (out / "reports.csv").read_text(encoding="utf-8")
     assert "password-protected" in reports and "truncated" in reports
+    # The damaged page is read (a title line only), which is no report's structure.
+    assert "not a Kommunkompassen report" in reports
     assert "pdfminer" not in result.output and "Cannot set gray level" not in result.output
 
 

@@ -352,3 +352,86 @@ def test_every_line_has_its_page_and_box() -> None:
     assert all(line.bbox is not None for line in lines if line.text)
     assert lines[0].bbox is not None and lines[0].bbox[0] == pytest.approx(QUESTION)
     assert CHAR == SIZE / 2  # the geometry the expectations above are written for
+
+
+# --- headers over their columns -------------------------------------------------------------------
+
+SCORES = [
+    ("1.1 Hur informeras?", "40", "28"),
+    ("1.2 Hur främjas?", "40", "32"),
+    ("1.3 Resultat?", "20", "7,5"),
+]
+EXPECTED_SCORES = ["1.1 Hur informeras?\t40\t28", "1.2 Hur främjas?\t40\t32", "1.3 Resultat?\t20\t7,5"]
+
+
+def right_aligned(top: float, edge: float, text: str) -> list[Word]:
+    return words_at(edge - len(text) * CHAR, top, text)
+
+
+def centred(top: float, centre: float, text: str) -> list[Word]:
+    width = len(text) * CHAR + (len(text.split()) - 1) * SIZE / 4
+    return words_at(centre - width / 2, top, text)
+
+
+def score_body(top: float) -> list[Word]:
+    """Rows with numbers right-aligned at the right edge of wide columns (330 and 430)."""
+    found: list[Word] = []
+    for index, (question, top_score, own) in enumerate(SCORES):
+        row_top = top + index * 18
+        found += [*words_at(LEFT, row_top, question), *right_aligned(row_top, 330, top_score)]
+        found += right_aligned(row_top, 430, own)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("header", "expected_header"),
+    [
+        # a narrow header centred in its column, far left of the right-aligned numbers
+        ([*centred(100, 290, "Max"), *centred(100, 390, "Egna")], "\tMax\tEgna"),
+        # the same with a labelled corner
+        ([*words_at(LEFT, 100, "Delfråga"), *centred(100, 290, "Max"), *centred(100, 390, "Egna")],
+         "Delfråga\tMax\tEgna"),
+        # two levels: "Poäng" centred over both columns, "Max" and "Egna" below it
+        ([*words_at(LEFT, 100, "Delfråga"), *centred(100, 340, "Poäng"), *centred(112, 290, "Max"),
+          *centred(112, 390, "Egna")], "Delfråga\tPoäng Max\tEgna"),
+    ],
+)  # fmt: skip
+def test_header_cells_stand_over_their_values_whatever_their_alignment(
+    header: list[Word], expected_header: str
+) -> None:
+    top = max(word.top for word in header) + 18
+    assert non_blank([page(1, [*header, *score_body(top)])]) == [expected_header, *EXPECTED_SCORES]
+
+
+def test_header_only_column_without_values_beneath_stays_apart() -> None:
+    # A column whose cells are all empty ("Kommentar") keeps its header; it heads no values.
+    header = [*centred(100, 290, "Max"), *centred(100, 390, "Egna"), *words_at(470, 100, "Kommentar")]
+    assert non_blank([page(1, [*header, *score_body(118)])]) == [
+        "\tMax\tEgna\tKommentar",
+        *(f"{row}\t" for row in EXPECTED_SCORES),
+    ]
+
+
+def test_summary_table_with_centred_years_reads_by_its_header() -> None:
+    from extractors.summary_table import extract_summary_table
+    from pipeline.document import Document
+
+    header = [*words_at(LEFT, 100, "Huvudområde"), *centred(100, 290, "2014"), *centred(100, 360, "2011"),
+              *centred(100, 430, "Ändring")]  # fmt: skip
+    body: list[Word] = []
+    rows = [
+        ("1. Offentlighet och demokrati", "69", "48", "+44 %"),
+        ("2. Tillgänglighet", "67", "49", "+37 %"),
+    ]
+    for index, (name, newer, older, change) in enumerate(rows):
+        top = 118 + index * 18
+        body += [*words_at(LEFT, top, name), *right_aligned(top, 320, newer), *right_aligned(top, 390, older)]
+        body += right_aligned(top, 460, change)
+    doc = Document(lines=tuple(document_lines([page(1, [*header, *body])])))
+    table = extract_summary_table(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2014, 69), (1, 2011, 48), (2, 2014, 67), (2, 2011, 49)
+    ]  # fmt: skip
+    assert [(c.area, c.value, c.from_year, c.to_year) for c in table.comparisons] == [
+        (1, 44, 2011, 2014), (2, 37, 2011, 2014)
+    ]  # fmt: skip

@@ -19,12 +19,16 @@ import pytest
 from pipeline.framework import framework_by_id
 from pipeline.records import (
     AreaScore,
+    Comparison,
+    ContentLoss,
     Evaluation,
     Extraction,
     Finding,
+    MisalignedRow,
     OcrReading,
     QuestionScore,
     Severity,
+    UnreadHeader,
 )
 from pipeline.validation import RULES, validate
 
@@ -78,6 +82,7 @@ def _duplicate_question(question_id: str) -> Alter:
 def _area_scores(keep: Callable[[AreaScore], bool]) -> Alter:
     return lambda e: dataclasses.replace(e, area_scores=tuple(s for s in e.area_scores if keep(s)))
 
+
 def _whole_2007_areas(extraction: Extraction) -> Extraction:
     """The 2007 column printed in whole points, as later editions print it: 79,5 as 79, 84,5 as 84."""
     whole = {2: 79.0, 4: 84.0}
@@ -92,12 +97,28 @@ def _read_as_kk2010(extraction: Extraction) -> Extraction:
 
 
 
+def _lost_bytes(extraction: Extraction) -> Extraction:
+    """Two bytes of line 7 undefined in the file's encoding, as the text decoder reports them."""
+    message = "2 byte(s) undefined in cp1252 could not be read and were replaced by U+FFFD"
+    return dataclasses.replace(extraction, losses=(ContentLoss(message, 2, line=7),))
+
+
 def _claim(area: int, **fields: object) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         claims = tuple(
             dataclasses.replace(c, **fields) if c.area == area else c for c in extraction.claims
         )  # fmt: skip
         return dataclasses.replace(extraction, claims=claims)
+
+    return alter
+
+
+def _without_section(area: int) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        headings = tuple(
+            h for h in extraction.area_headings if not (h.context == "section_heading" and h.area == area)
+        )
+        return dataclasses.replace(extraction, area_headings=headings)
 
     return alter
 
@@ -144,6 +165,22 @@ def _drop_umea_2005(entry: Evaluation) -> Evaluation | None:
     return None if (entry.entry, entry.year) == ("Umeå", 2005) else entry
 
 
+def _change_column(extraction: Extraction) -> Extraction:
+    """An "Ändring" column beside the summary table: area 1 went from 66 (2005) to 73 (2007), +10.6 %,
+    but the column prints +20 %."""
+    change = Comparison("Ändring", "change", 1, 20.0, "percent", None, 99, 2005, 2007)
+    return dataclasses.replace(extraction, comparisons=(change,))
+
+
+def _header_not_understood(extraction: Extraction) -> Extraction:
+    unread = UnreadHeader("summary_table", "Kolumn A | Kolumn B | Kolumn C", "2003 | 2005 | 2007", None, 99)
+    return dataclasses.replace(extraction, unread_headers=(unread,))
+
+
+def _row_missing_a_cell(extraction: Extraction) -> Extraction:
+    return dataclasses.replace(extraction, misaligned_rows=(MisalignedRow("summary_table", 2, 3, None, 103),))
+
+
 def _finding(rule: str, severity: Severity, message: str, **fields: object) -> Finding:
     return Finding(rule=rule, severity=severity, message=message, **fields)  # type: ignore[arg-type]
 
@@ -159,6 +196,24 @@ CASES: dict[str, Case] = {
         "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
         area=5, year=2007, expected="78", found="79", line=103,
     ), count=2),
+    # How the tables were read, and their comparison columns.
+    "change_mismatch": Case(_change_column, _finding(
+        "change_mismatch", ERROR,
+        'Area 1: the printed change "Ändring" is +20 % but 2005 to 2007 gives +10.6 %.',
+        area=1, year=2007, expected="+10.6 %", found="+20 %", line=99,
+    )),
+    "table_header_unread": Case(_header_not_understood, _finding(
+        "table_header_unread", WARNING,
+        'The summary table was read by the shape of its values, without a header it understood (header: '
+        '"Kolumn A | Kolumn B | Kolumn C"); its columns were taken as: 2003 | 2005 | 2007.',
+        expected="2003 | 2005 | 2007", found="Kolumn A | Kolumn B | Kolumn C", line=99,
+    )),
+    "table_row_misaligned": Case(_row_missing_a_cell, _finding(
+        "table_row_misaligned", WARNING,
+        "This row of the summary table has 2 values but its header 3 columns; the values were paired "
+        "with the columns from the right.",
+        expected="3", found="2", line=103,
+    )),
     "total_mismatch": Case(_same, _finding(
         "total_mismatch", ERROR, "2003: the area totals sum to 497.5 but TOTALT says 497.",
         year=2003, expected="497.5", found="497", line=107,
@@ -268,6 +323,12 @@ CASES: dict[str, Case] = {
         area=6, question_id="6.2", year=2007, expected="Förekommer prestationslönesystem?",
         found="Finns förutsättningar för individuell lönesättning?", line=468,
     ), count=14),
+    "area_section_missing": Case(_without_section(5), _finding(
+        "area_section_missing", WARNING,
+        "Area 5 (Kontroll och rapportering) has no section of its own: no heading for it was found among "
+        "the 7 area sections read.",
+        area=5, expected="Kontroll och rapportering", found="",
+    )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,
         "Area 4: the section says 48.5 points but the summary table gives 84.5 for 2007.",
@@ -317,6 +378,13 @@ CASES: dict[str, Case] = {
         'har utvärderats förutom Tyresö kommun") names Tyresö, not Umeå, the municipality of this '
         "report: boilerplate from another report.",
         expected="Umeå", found="Tyresö", line=699,
+    )),
+    # What a reader could not read (text decoding, PDF glyphs without characters).
+    "content_lost": Case(_lost_bytes, _finding(
+        "content_lost", WARNING,
+        "Content lost while reading the file: 2 byte(s) undefined in cp1252 could not be read and were "
+        "replaced by U+FFFD.",
+        found="2", line=7,
     )),
 }  # fmt: skip
 

@@ -63,3 +63,177 @@ def test_score_rows(row: str, expected: list[tuple[str, float, float | None]]) -
 )
 def test_lines_that_are_not_score_rows(line: str) -> None:
     assert extract_question_scores(doc_from(line)).questions == ()
+
+
+SIDE_BY_SIDE = (
+    "1.1 Hur informeras medborgarna?\t40\t28\t5.1 Hur detaljerat är rapporteringssystemet?\t40\t32\n"
+    "1.2 Hur främjas medborgarnas engagemang?\t40\t32\t5.2 Strategier för att synliggöra kostnader.\t20\t17"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("\tMax- poäng\tEgna poäng\t\tMax- poäng\tEgna poäng", [("1.1", 40, 28), ("5.1", 40, 32)]),
+        # own points printed before max points: the header decides, not the position
+        ("\tEgna poäng\tMax- poäng\t\tEgna poäng\tMax- poäng", [("1.1", 28, 40), ("5.1", 32, 40)]),
+        ("Delfråga\tPoäng\tMax\t\tPoäng\tMax", [("1.1", 28, 40), ("5.1", 32, 40)]),
+        # a two-level header: "Poäng" over "Max | Egna"
+        ("\tPoäng\t\t\tPoäng\t\n\tMax\tEgna\t\tMax\tEgna", [("1.1", 40, 28), ("5.1", 40, 32)]),
+    ],
+)
+def test_header_gives_max_and_own(header: str, expected: list[tuple[str, float, float]]) -> None:
+    table = extract_question_scores(doc_from(f"{header}\n{SIDE_BY_SIDE}"))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions][:2] == expected
+    assert table.unread_headers == ()
+
+
+@pytest.mark.parametrize(
+    ("label", "question_id", "printed_id"),
+    [("1:1 Hur informeras medborgarna?", "1.1", "1:1"), ("1.1. Hur informeras medborgarna?", "1.1", "1.1."),
+     ("1.1 Hur informeras medborgarna?", "1.1", "1.1"), ("1.10 Ny fråga", "1.10", "1.10")],
+)  # fmt: skip
+def test_ids_normalised_printed_kept(label: str, question_id: str, printed_id: str) -> None:
+    table = extract_question_scores(doc_from(f"\tMax\tPoäng\n{label}\t40\t28"))
+    assert [(q.question_id, q.printed_id, q.max_score, q.score) for q in table.questions] == [
+        (question_id, printed_id, 40, 28)
+    ]  # fmt: skip
+
+
+def test_own_points_before_max_without_a_header_read_by_shape() -> None:
+    rows = "\n".join(
+        f"1.{i} Fråga {i}\t{own}\t{top}"
+        for i, (own, top) in enumerate([(28, 40), (32, 40), (13, 20), (25, 20)], 1)
+    )
+    table = extract_question_scores(doc_from(rows))
+    # the fourth row's own points are above its max (a report's error), yet the table is not turned round
+    assert [(q.max_score, q.score) for q in table.questions] == [(40, 28), (40, 32), (20, 13), (20, 25)]
+    assert [(u.table, u.assumed, u.line) for u in table.unread_headers] == [
+        ("score_table", "own points | max points", 1)
+    ]  # fmt: skip
+
+
+def test_own_column_of_the_report_year() -> None:
+    text = "Delfråga\tMax\t2011\t2014\n1.1 Hur informeras medborgarna?\t40\t20\t28"
+    assert [(q.max_score, q.score) for q in extract_question_scores(doc_from(text), 2014).questions] == [
+        (40, 28)
+    ]
+    assert [(q.max_score, q.score) for q in extract_question_scores(doc_from(text), 2011).questions] == [
+        (40, 20)
+    ]
+
+
+# A later layout: "Översikt av poängfördelning", one table per area, sub-areas without ids.
+OVERVIEW = """4 Översikt av poängfördelning
+
+Område 1 Offentlighet och demokrati
+
+Delområde\tMax\tPoäng
+Information till medborgarna\t30\t22
+Medborgardialog\t40\t25
+Öppenhet och insyn\t30\t14
+Summa\t100\t61
+
+Område 2 Tillgänglighet och brukarorientering
+
+Delområde\tPoäng\tMax
+2:1 Tillgänglighet\t35\t50
+2:2 Brukarundersökningar\t25\t50
+Summa\t60\t100
+"""
+
+
+def test_overview_tables_per_area() -> None:
+    table = extract_question_scores(doc_from(OVERVIEW))
+    rows = [(q.area, q.question_id, q.printed_id, q.question, q.max_score, q.score) for q in table.questions]
+    assert rows == [
+        (1, "1.1", "", "Information till medborgarna", 30, 22),
+        (1, "1.2", "", "Medborgardialog", 40, 25),
+        (1, "1.3", "", "Öppenhet och insyn", 30, 14),
+        (2, "2.1", "2:1", "Tillgänglighet", 50, 35),
+        (2, "2.2", "2:2", "Brukarundersökningar", 50, 25),
+    ]  # fmt: skip
+    assert [(s.area, s.max_score, s.score, s.line) for s in table.subtotals] == [
+        (1, 100, 61, 9),
+        (2, 100, 60, 16),
+    ]
+    assert table.unread_headers == ()
+
+
+def test_area_named_in_the_corner_of_its_table() -> None:
+    text = (
+        "Område 1 Offentlighet och demokratisk kontroll\tMax\tPoäng 2022\n1:1 Styrdokument och mål\t40\t28\n"
+        "Summa\t100\t70\n\nOmråde 2 Tillgänglighet\tMax\tPoäng 2022\nInformation\t50\t40\n"
+    )
+    table = extract_question_scores(doc_from(text), 2022)
+    assert [(q.area, q.question_id, q.max_score, q.score) for q in table.questions] == [
+        (1, "1.1", 40, 28), (2, "2.1", 50, 40)
+    ]  # fmt: skip
+    assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(1, 100, 70)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # own points without a max column: the max is not printed, not guessed
+        ("Delfråga\tPoäng\n1.1 Hur informeras medborgarna?\t28\n1.2 Hur främjas engagemanget?\t32", None,
+         [("1.1", None, 28), ("1.2", None, 32)]),
+        # sub-question scores of two evaluations: the report year's column
+        ("Delfråga\t2005\t2007\n1.1 Hur informeras medborgarna?\t20\t28", 2007, [("1.1", None, 28)]),
+    ],
+)  # fmt: skip
+def test_headers_without_max(
+    text: str, year: int | None, expected: list[tuple[str, float | None, float]]
+) -> None:
+    table = extract_question_scores(doc_from(text), year)
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == expected
+    assert table.unread_headers == ()
+
+
+def test_summary_table_rows_are_not_sub_areas() -> None:
+    text = (
+        "Område 1 Offentlighet och demokrati\n\n\tKarlskrona 2011\tKarlskrona 2014\n"
+        "Offentlighet och demokrati\t48\t69\nTillgänglighet och brukarorientering\t49\t67\nTotalt\t415\t509"
+    )
+    table = extract_question_scores(doc_from(text), 2014)
+    assert (table.questions, table.subtotals) == ((), ())
+
+
+QUESTIONS = [
+    ("1.1", "Hur informeras medborgarna?", 40, 28),
+    ("1.2", "Hur främjas engagemanget?", 40, 32),
+    ("1.3", "Hur informeras medborgarna om resultat?", 20, 13),
+    ("2.1", "Brukarorienterad filosofi?", 10, 7.5),
+]
+
+
+@pytest.mark.parametrize("separator", ["\t", "    "], ids=["tabs", "spaces"])
+@pytest.mark.parametrize("id_form", ["{a}.{b}", "{a}:{b}", "{a}.{b}.", "{a}.{b})"])
+@pytest.mark.parametrize("id_cell", [False, True], ids=["id-with-text", "id-own-cell"])
+@pytest.mark.parametrize(
+    ("header", "own_first"),
+    [("\tMax- poäng\tEgna poäng", False), ("\tEgna poäng\tMax- poäng", True), ("Delfråga\tMax\tPoäng", False),
+     ("Delområde\tPoäng\tMax", True), ("\tPoäng\t\n\tMax\tEgna", False), (None, False), (None, True)],
+    ids=["max-own", "own-max", "delfraga", "delomrade-own-max", "two-level", "none", "none-own-first"],
+)  # fmt: skip
+def test_score_variants(
+    header: str | None, own_first: bool, id_cell: bool, id_form: str, separator: str
+) -> None:  # fmt: skip
+    lines = [] if header is None else [header.replace("\t", separator) if separator != "\t" else header]
+    for question_id, text, top, own in QUESTIONS:
+        area, sub = question_id.split(".")
+        printed = id_form.format(a=area, b=sub)
+        label = (
+            [printed, text]
+            if id_cell and header is not None and not header.startswith("\t")
+            else [f"{printed} {text}"]
+        )
+        values = [own, top] if own_first else [top, own]
+        lines.append(separator.join([*label, *(f"{v:g}".replace(".", ",") for v in values)]))
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    found = [(q.question_id, q.printed_id, q.question, q.max_score, q.score) for q in table.questions]
+    assert found == [
+        (question_id, id_form.format(a=question_id[0], b=question_id[2]), text, top, own)
+        for question_id, text, top, own in QUESTIONS
+    ]
+    assert len(table.unread_headers) == (1 if header is None else 0)

@@ -32,6 +32,7 @@ def test_report_row(report: Report) -> None:
         "framework": "kk2002-rev2007",
         "evaluators": "Leif Eldås (Sveriges Kommuner och Landsting); Lena Tegenfeldt (Uddevalla kommun)",
         "status": "ok", "error": None, "report_date": None, "duplicate_of": None,
+        "encoding": None,
     }]  # fmt: skip
 
 
@@ -72,7 +73,7 @@ def test_question_score_rows(report: Report) -> None:
     assert rows[0] == {
         "report_id": "r1", "municipality_code": "2480", "year": 2007, "area": 1, "question_id": "1.1",
         "question": "Hur informeras medborgarna?", "max_score": 40.0, "score": 28.0, "page": None,
-        "line": 673,
+        "line": 673, "printed_id": "1.1",
     }  # fmt: skip
 
 

@@ -4,7 +4,8 @@ Reports print the organisation at the top of each page ("Sveriges Kommuner och L
 page number at the bottom ("12 (27)", "Sida 12 av 27"). They are not part of the text: they would
 split a paragraph that runs over a page break, and add mentions of the municipality named in a
 header. A line is dropped when it is among the first or last lines of its page and the same text,
-digits aside, stands at the same height on at least half of the pages (and on two at least), or
+digits aside, stands at the same height on at least half of the pages that have text (and on two
+at least), or
 when it is a page number matching its page.
 """
 
@@ -72,7 +73,10 @@ def _running_keys(
             # A position on the border of two buckets counts for both.
             for nearby in (position - 1, position, position + 1):
                 pages_with[(text, end, nearby)].add(number)
-    needed = max(2, math.ceil(MIN_SHARE * len(pages)))
+    # Blank and scanned pages have no header to repeat: counting them would let 24 appended blank
+    # pages keep a report's running header in its text, splitting its tables.
+    with_text = sum(1 for lines in pages if lines)
+    needed = max(2, math.ceil(MIN_SHARE * with_text))
     return {key for key, found in pages_with.items() if len(found) >= needed}
 
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from pipeline.document import Line
+from pipeline.heading_words import is_known_heading
 from pipeline.pdf.printed_lines import PrintedLine
 from pipeline.pdf.tables import Table
 from pipeline.pdf.words import bullet_glyph, is_list_marker
@@ -35,6 +36,10 @@ JUSTIFIED_TOLERANCE = 1.0
 # Share of the text lines that end at the right edge when a document is set justified.
 JUSTIFIED_SHARE = 0.3
 
+# A gap is the line spacing when it recurs this often (times, and share of all gaps).
+MIN_RECURRENCE = 3
+RECURRENCE_SHARE = 0.1
+
 Item = PrintedLine | Table
 
 
@@ -48,7 +53,7 @@ class _Geometry:
             for a, b in itertools.pairwise(text)
             if a.page == b.page and abs(a.size - b.size) < 0.5 and b.top > a.bottom
         ]
-        self.line_gap = _mode(gaps) if gaps else 0.0
+        self.line_gap = _line_gap(gaps)
         edges: dict[int, list[float]] = {}
         for line in text:
             edges.setdefault(line.page, []).append(line.x1)
@@ -78,7 +83,11 @@ class _Geometry:
         }
 
     def reaches_edge(self, line: PrintedLine) -> bool:
-        return line.x1 >= self.right.get(line.page, line.x1) - JUSTIFIED_TOLERANCE
+        return line.x1 >= self.right_of(line) - JUSTIFIED_TOLERANCE
+
+    def right_of(self, line: PrintedLine) -> float:
+        """Where the text ends on the right of the line's column (of its page, in one column)."""
+        return line.column_right if line.column_right is not None else self.right.get(line.page, line.x1)
 
     def spaced(self, upper: PrintedLine | Table, lower: PrintedLine | Table) -> bool:
         """Whether extra space stands between two blocks on one page."""
@@ -98,12 +107,30 @@ class _Geometry:
         """
         line = block[-1]
         word = following.words[0]
-        room = self.right.get(line.page, line.x1) - line.x1
+        room = self.right_of(line) - line.x1
         if room > (word.x1 - word.x0) + 0.25 * line.size:
             return True
         if round(line.size) not in self.justified or _is_list_item(block[0]):
             return False
         return all(self.reaches_edge(other) for other in block[:-1]) and not self.reaches_edge(line)
+
+
+def _line_gap(gaps: list[float]) -> float:
+    """The space between the lines of one paragraph or list: the smallest gap that recurs.
+
+    Where most paragraphs are one line long, the commonest gap is the space between paragraphs;
+    the lines of a wrapped paragraph or of a list stand closer, and that closer gap, where it
+    recurs, is the line spacing.
+    """
+    if not gaps:
+        return 0.0
+    counts: dict[float, int] = {}
+    for gap in gaps:
+        counts[gap] = counts.get(gap, 0) + 1
+    recurring = [
+        gap for gap, count in counts.items() if count >= max(MIN_RECURRENCE, RECURRENCE_SHARE * len(gaps))
+    ]
+    return min(recurring) if recurring else _mode(gaps)
 
 
 def _mode(values: list[float]) -> float:
@@ -166,7 +193,28 @@ def _continues(block: list[PrintedLine], line: PrintedLine, geometry: _Geometry)
         return False
     if _is_bullet(line) or (_is_list_item(line) and _is_list_item(block[0])):
         return False
+    if is_known_heading(line.text):
+        return False  # "Område 2 – ...", "Förbättringsförslag": a heading by its words
+    if _is_list_item(block[0]) and not _continues_item(block, line):
+        return False
     return _aligned(block, line)
+
+
+def _continues_item(block: list[PrintedLine], line: PrintedLine) -> bool:
+    """Whether ``line`` can go on with the list item in ``block``.
+
+    Never from left of the item's marker: that is the text the list is part of. Across a page
+    break, a line that starts a sentence after one the item ended, flush with the marker rather
+    than under the item's text, starts something new.
+    """
+    first = block[0]
+    if line.x0 < first.x0 - ALIGN_TOLERANCE:
+        return False
+    if line.page == block[-1].page or len(first.words) < 2:
+        return True
+    under_text = abs(line.x0 - first.words[1].x0) <= ALIGN_TOLERANCE
+    ends_sentence = block[-1].text.rstrip().endswith((".", "!", "?", ":"))
+    return under_text or not (ends_sentence and line.text[:1].isupper())
 
 
 def _aligned(block: list[PrintedLine], line: PrintedLine) -> bool:

@@ -17,7 +17,7 @@ class PrintedLine:
     """Words that share a baseline on one page, left to right.
 
     ``number`` is the 1-based position among the page's body lines (running headers and footers
-    not counted); 0 until the lines are numbered.
+    not counted); 0 until the lines are numbered. ``column_right`` is set by ``columns``.
     """
 
     page: int
@@ -28,6 +28,9 @@ class PrintedLine:
     x1: float
     size: float
     number: int = 0
+    # Where the text of this line's column ends on the right, for a line of the left column of a
+    # page set in two columns (the page's right edge serves every other line).
+    column_right: float | None = None
 
     @classmethod
     def of(cls, page: int, words: Sequence[Word]) -> PrintedLine:

@@ -14,19 +14,23 @@ from __future__ import annotations
 import io
 import logging
 import warnings
+from collections import Counter
+from collections.abc import Sequence
 
 import pdfplumber
+import regex
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.document import Document
+from pipeline.document import Document, Line
 from pipeline.errors import PdfError
-from pipeline.pdf.glyphs import page_glyphs
+from pipeline.pdf.glyphs import Glyph, Rule, page_glyphs
 from pipeline.pdf.ocr import OcrUnavailable
 from pipeline.pdf.scans import ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.pdf.steps import document_lines
 from pipeline.pdf.words import PageText, words_from_glyphs
+from pipeline.records import ContentLoss
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,7 @@ MARKER_WINDOW = 1024
 # pdfminer writes a glyph its font maps to no character as "(cid:N)"; a bullet may be one, but when
 # this share of the words has one the text is unreadable.
 UNMAPPED_GLYPH = "(cid:"
+UNMAPPED_GLYPHS = regex.compile(r"\(cid:\d+\)")
 UNMAPPED_SHARE = 0.3
 # What a file that is not a PDF starts with, for the error message.
 SIGNATURES = (
@@ -86,9 +91,11 @@ def read_pdf(data: bytes, source: str, sha256: str, ocr: str = "auto") -> Docume
             "run it with --ocr always to read it by OCR"
         )
     log.debug("%s: %d pages, %d read by OCR", source, len(pages), len(to_read))
+    lines = document_lines(pages)
     return Document(
-        lines=document_lines(pages), source=source, input_format="pdf", pages=len(pages), sha256=sha256,
-        ocr_pages=len(to_read), uncertain=scanned.readings if scanned else (),
+        lines=lines, source=source, input_format="pdf", pages=len(pages), sha256=sha256,
+        losses=unmapped_glyph_losses(lines), ocr_pages=len(to_read),
+        uncertain=scanned.readings if scanned else (),
     )  # fmt: skip
 
 
@@ -100,14 +107,34 @@ def _ocr(data: bytes, pages: list[PageText]) -> ScannedPages:
         raise PdfError(f"page(s) {numbers} are scanned images without text: {exc}") from exc
 
 
+def unmapped_glyph_losses(lines: Sequence[Line]) -> tuple[ContentLoss, ...]:
+    """One loss per page that still holds glyphs without characters ("(cid:N)") once bullets are read."""
+    per_page: Counter[int | None] = Counter()
+    first: dict[int | None, int] = {}
+    for line in lines:
+        count = len(UNMAPPED_GLYPHS.findall(line.text))
+        if count:
+            per_page[line.page] += count
+            first.setdefault(line.page, line.number)
+    return tuple(
+        ContentLoss(
+            f"{count} glyph(s) on page {page} have no character in their font and were kept as (cid:N)",
+            count, page=page, line=first[page],
+        )
+        for page, count in per_page.items()
+    )
+
+
 def _check_markers(data: bytes) -> None:
     if PDF_HEADER not in data[:MARKER_WINDOW]:
         kind = next((name for magic, name in SIGNATURES if data.startswith(magic)), None)
         if kind is None:
             kind = "plain text" if _looks_like_text(data[:MARKER_WINDOW]) else "unrecognised binary data"
         raise PdfError(f"not a PDF file: it has no %PDF header and looks like {kind}")
-    if END_OF_FILE not in data[-MARKER_WINDOW:]:
-        raise PdfError("the PDF is truncated or incomplete: it does not end with %%EOF")
+    # Bytes after %%EOF (a mail gateway's padding, a second appended file) are common and harmless;
+    # only a file with no end marker at all was cut short.
+    if END_OF_FILE not in data:
+        raise PdfError("the PDF is truncated or incomplete: it has no %%EOF end marker")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -148,6 +175,18 @@ def _pages(pdf: pdfplumber.PDF) -> list[Page]:
         raise PdfError(f"the PDF's list of pages cannot be read: {_reason(exc)}") from exc
 
 
+def _read_turned(page: Page, rotation: int) -> tuple[Page, list[Glyph], list[Rule]]:
+    """The page as it reads with ``rotation`` as its /Rotate entry, and its glyphs and rules."""
+    original = page.page_obj.attrs.get("Rotate", 0)
+    page.page_obj.attrs["Rotate"] = page.page_obj.rotate = rotation
+    try:
+        turned = Page(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
+        glyphs, rules = page_glyphs(turned)
+        return turned, glyphs, rules
+    finally:
+        page.page_obj.attrs["Rotate"] = page.page_obj.rotate = original
+
+
 def _open_error(exc: PdfminerException) -> PdfError:
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     if isinstance(cause, PDFPasswordIncorrect):
@@ -163,8 +202,21 @@ def _reason(exc: BaseException) -> str:
 
 
 def _page_text(page: Page) -> PageText:
-    """The page's words and ruling lines."""
+    """The page's words and ruling lines, read in the direction its text runs.
+
+    Only upright glyphs are read. A page whose text is not upright as the page is displayed (a
+    page turned by its /Rotate entry, or a landscape table drawn turned) would have none: it is
+    read again turned by each quarter turn until its text stands upright.
+    """
     glyphs, rules = page_glyphs(page)
+    if not glyphs:
+        for rotation in (0, 90, 270, 180):
+            if rotation != page.rotation:
+                turned, glyphs, rules = _read_turned(page, rotation)
+                if glyphs:
+                    log.debug("page %d read turned to %d degrees", page.page_number, rotation)
+                    page = turned
+                    break
     return PageText(
         page.page_number,
         float(page.width),

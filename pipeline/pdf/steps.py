@@ -1,6 +1,7 @@
 """Steps 3 to 7 in order: the words of a PDF's pages to the document's lines.
 
-Words to printed lines (``printed_lines``), running headers and footers dropped (``furniture``),
+Words to printed lines (``printed_lines``), two-column text read column by column (``columns``),
+running headers and footers dropped (``furniture``),
 tables found (``tables``) and their rows built (``rows``), paragraphs, bullets and table rows made
 the document's lines (``lines``). Each step is geometry on plain values, testable on made-up pages.
 """
@@ -11,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from pipeline.document import Line
+from pipeline.pdf.columns import in_columns
 from pipeline.pdf.furniture import drop_running_lines
 from pipeline.pdf.lines import assemble
 from pipeline.pdf.printed_lines import printed_lines
@@ -26,7 +28,7 @@ def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
     a page break splits it (it keeps the page and line where it starts); a blank line stands where
     the page leaves space between blocks.
     """
-    printed = [printed_lines(page.number, page.words) for page in pages]
+    printed = [in_columns(printed_lines(page.number, page.words)) for page in pages]
     bodies = drop_running_lines(printed, [page.height for page in pages])
     numbered = [
         [dataclasses.replace(line, number=index) for index, line in enumerate(body, start=1)]

@@ -20,10 +20,13 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
+from pipeline.numbers import is_number
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.printed_lines import PrintedLine
 from pipeline.pdf.rows import Grid, TableRow, columns, is_fragment, joined, table_rows
-from pipeline.pdf.words import is_list_marker
+from pipeline.pdf.words import Word, is_list_marker
 
 # A gap this wide (times the font size) inside a printed line separates two cells.
 WIDE_GAP = 0.8
@@ -37,6 +40,10 @@ MIN_SEPARATION = 0.6
 MAX_BRIDGE = 6
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
+# A header cell that is an evaluation year ("2014"), not a value.
+HEADER_YEAR = regex.compile(r"(?:19|20)\d\d")
+# A line this much larger than the table's usual type is a heading, never a row of the table.
+HEADING_SIZE = 1.05
 
 
 @dataclass
@@ -138,6 +145,7 @@ class _Bounds:
     left: float
     right: float
     framing: tuple[Rule, ...]
+    size: float = 0.0
 
     @classmethod
     def of(cls, lines: Sequence[PrintedLine], vertical: list[Rule]) -> _Bounds:
@@ -146,11 +154,14 @@ class _Bounds:
         right = max(line.x1 for line in lines) + slack
         top, bottom = lines[0].top, lines[-1].bottom
         framing = tuple(r for r in vertical if left <= r.x0 <= right and r.top < bottom and r.bottom > top)
-        return cls(_separators(lines, vertical), left, right, framing)
+        return cls(_separators(lines, vertical), left, right, framing, _body_size(lines))
 
     def fits(self, line: PrintedLine) -> bool:
-        """Whether the line lies within the columns (and, in a ruled table, between its rules)."""
+        """Whether the line lies within the columns (and, in a ruled table, between its rules), in
+        the table's type size: a larger line is a heading between two tables, not a row."""
         if line.x0 < self.left or line.x1 > self.right:
+            return False
+        if self.size and line.size > self.size * HEADING_SIZE:
             return False
         if any(word.x0 + 0.5 < x < word.x1 - 0.5 for word in line.words for x in self.separators):
             return False
@@ -184,6 +195,12 @@ def _has_cells(line: PrintedLine, vertical: list[Rule]) -> bool:
     if max(gaps) <= WIDE_GAP * line.size:
         return False
     return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
+
+
+def _body_size(lines: Sequence[PrintedLine]) -> float:
+    """The type size most of the lines are set in."""
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2]
 
 
 def _gap(upper: PrintedLine, lower: PrintedLine) -> float:
@@ -255,8 +272,70 @@ def _table(
     ruled = any(
         x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
     )
+    if not ruled:
+        separators = _header_over_values(lines, separators)
     rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
     return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
+
+
+# --- header cells over their columns ----------------------------------------------------------
+
+
+def _header_over_values(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> tuple[float, ...]:
+    """Column boundaries with every header-only column joined to the column of values beneath it.
+
+    A narrow header centred above right-aligned numbers ("Max" over "40") leaves a gap between the
+    two that looks like a column boundary; so does a spanning upper header cell over a two-level
+    header. A column that only the header lines fill (the lines before the first number) belongs to
+    a neighbouring column that the body fills and that no header line fills beside it: a column of
+    numbers first, else the nearer one.
+    """
+    grid = [columns(line, separators) for line in lines]
+    body_start = next((i for i, line in enumerate(grid) if any(_is_value_cell(cell) for cell in line)), None)
+    if not body_start:
+        return separators
+    header, body = grid[:body_start], grid[body_start:]
+    for column in range(len(separators) + 1):
+        if any(line[column] for line in body) or not any(line[column] for line in header):
+            continue
+        neighbour = _owner(column, header, body)
+        if neighbour is not None:
+            kept = separators[: min(column, neighbour)] + separators[min(column, neighbour) + 1 :]
+            return _header_over_values(lines, kept)
+    return separators
+
+
+def _owner(column: int, header: list[list[list[Word]]], body: list[list[list[Word]]]) -> int | None:
+    """The neighbouring column a header-only ``column`` heads, or ``None``."""
+    candidates = [
+        other
+        for other in (column - 1, column + 1)
+        if 0 <= other < len(body[0])
+        and any(line[other] for line in body)
+        and not any(line[other] and line[column] for line in header)
+    ]
+    if not candidates:
+        return None
+    left = min(w.x0 for line in header for w in line[column])
+    right = max(w.x1 for line in header for w in line[column])
+
+    def rank(other: int) -> tuple[bool, float]:
+        words = [w for line in body for w in line[other]]
+        numbers = sum(1 for line in body if _is_number_cell(line[other]))
+        gap = max(min(w.x0 for w in words) - right, left - max(w.x1 for w in words), 0.0)
+        return (numbers < sum(1 for line in body if line[other]) / 2, gap)
+
+    return min(candidates, key=rank)
+
+
+def _is_number_cell(words: list[Word]) -> bool:
+    """A cell holding a number as tables print them ("7,5", "+44 %")."""
+    return bool(words) and is_number(" ".join(word.text for word in words).rstrip("% ").strip())
+
+
+def _is_value_cell(words: list[Word]) -> bool:
+    """A number that is not a year: header cells may be years ("2014"), body cells are values."""
+    return _is_number_cell(words) and not HEADER_YEAR.fullmatch(words[0].text)
 
 
 # --- tables over a page break -----------------------------------------------------------------
@@ -272,7 +351,7 @@ def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[
     slack = table.last.size
     left, right = table.x0 - slack, table.x1 + slack
     framing = tuple(r for r in vertical if left <= r.x0 <= right) if table.ruled else ()
-    bounds = _Bounds(table.separators, left, right, framing)
+    bounds = _Bounds(table.separators, left, right, framing, _body_size(table.lines))
     count = 0
     while count < len(lines) and bounds.fits(lines[count]):
         if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:

@@ -29,6 +29,8 @@ BULLET_GLYPHS = frozenset("•●◦▪▫■□○‣⁃∙·\uf0b7\uf0a7\uf076
 # of a list item it is the bullet (WinAnsi fonts draw "•" from unassigned codes like 127).
 UNMAPPED_GLYPH = regex.compile(r"^\(cid:\d+\)")
 DASHES = frozenset({"-", "–", "—"})
+# Word's second-level bullet is a typed "o" (in Courier New) before the item's text.
+SECOND_LEVEL_BULLET = "o"
 # "1.", "2)", "(3)", "a)", "iv." in front of a list item.
 ENUMERATOR = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\.)$")
 
@@ -43,7 +45,12 @@ def bullet_glyph(text: str) -> str | None:
 
 def is_list_marker(text: str) -> bool:
     """Whether a word on its own marks a list item: a bullet glyph, a dash or a number."""
-    return bullet_glyph(text) == text or text in DASHES or bool(ENUMERATOR.match(text))
+    return (
+        bullet_glyph(text) == text
+        or text in DASHES
+        or text == SECOND_LEVEL_BULLET
+        or bool(ENUMERATOR.match(text))
+    )
 
 
 class Word(NamedTuple):

@@ -121,7 +121,31 @@ def narrative_change_mismatch(extraction: Extraction, framework: Framework | Non
             )  # fmt: skip
 
 
+AREA_SECTION_MISSING = Rule(
+    "area_section_missing", Severity.WARNING,
+    "Area {area} ({expected}) has no section of its own: no heading for it was found among the "
+    "{sections} area sections read.",
+    concerns=("area",),
+    fires_when="the report has area sections, but none for an area of the edition: a heading in a form "
+    "not read, or a section the report leaves out (its strengths, improvement areas and claims are then "
+    "missing)",
+)  # fmt: skip
+
+
+def area_section_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    headings = [h for h in extraction.area_headings if h.context == "section_heading"]
+    if framework is None or not headings:
+        return
+    found = {heading.area for heading in headings}
+    for area in framework.areas:
+        if area.number not in found:
+            yield AREA_SECTION_MISSING.finding(
+                area=area.number, expected=area.name, found="", sections=len(found)
+            )
+
+
 CHECKS: tuple[Check, ...] = (
+    check(area_section_missing, AREA_SECTION_MISSING),
     check(question_text_mismatch, QUESTION_TEXT_MISMATCH),
     check(narrative_score_mismatch, NARRATIVE_SCORE_MISMATCH),
     check(narrative_change_mismatch, NARRATIVE_CHANGE_MISMATCH),

@@ -108,10 +108,10 @@ def score_missing(extraction: Extraction, framework: Framework | None) -> Iterat
 
 AREA_SUM_MISMATCH = Rule(
     "area_sum_mismatch", Severity.ERROR,
-    "Area {area}: its sub-questions sum to {expected} but the summary table gives {found} for {year}.",
+    "Area {area}: its sub-questions sum to {expected} but {source} gives {found} for {year}.",
     concerns=("area", "year"),
     fires_when="an area's sub-question points do not sum to its total in the summary table for the "
-    "report year",
+    "report year, or to the Summa row of its own score table",
 )  # fmt: skip
 
 
@@ -120,15 +120,21 @@ def area_sum_mismatch(extraction: Extraction, framework: Framework | None) -> It
     if year is None:
         return
     totals = _area_totals(extraction, year)
+    subtotals = {s.area: s for s in extraction.area_subtotals}
     for area, questions in by_area(extraction.question_scores).items():
-        total = totals.get(area)
-        if total is None or total.score is None or any(q.score is None for q in questions):
+        if any(q.score is None for q in questions):
             continue
         parts = sum(q.score for q in questions if q.score is not None)
-        if abs(parts - total.score) > TOLERANCE:
-            yield AREA_SUM_MISMATCH.finding(
-                area=area, year=year, expected=parts, found=total.score, page=total.page, line=total.line,
-            )  # fmt: skip
+        printed = (
+            ("the summary table", totals.get(area)),
+            ("the Summa row of its score table", subtotals.get(area)),
+        )
+        for source, total in printed:
+            if total is not None and total.score is not None and abs(parts - total.score) > TOLERANCE:
+                yield AREA_SUM_MISMATCH.finding(
+                    area=area, year=year, expected=parts, found=total.score, page=total.page,
+                    line=total.line, source=source,
+                )  # fmt: skip
 
 
 TOTAL_MISMATCH = Rule(

@@ -1,0 +1,278 @@
+"""Reading any table of a report by what its header says, not by where its columns happen to be.
+
+A column gets its role from the words of its header cell: an evaluation year ("2007", "Strängnäs
+2014", "Resultat 2013"), max points ("Max", "Max- poäng"), own points ("Egna poäng", "Poäng"), a
+change ("Ändring"), an average of other municipalities ("40 kommuner i genomsnitt", "Nationellt
+medelvärde", "Sverigesnitt"), the row label ("Huvudområde", "Område", "Delområde") or an id
+("Nr"). Columns may come in any order; a header may span two or three lines (a merged "Poäng" above
+"Max | Egna"), and its lines are joined column by column. Where no header can be read, the callers
+read a table by the shape of its values and say so with a finding.
+
+Values are read as printed: "69,5", "51 %", "+44 %", "-6".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import regex
+
+from pipeline.document import Document, Line
+from pipeline.edition_lookup import area_number_pattern
+
+
+class Role(StrEnum):
+    """What a table column holds."""
+
+    NAME = "name"
+    ID = "id"
+    YEAR = "year"
+    MAX = "max"
+    OWN = "own"
+    CHANGE = "change"
+    AVERAGE = "average"
+
+
+# A column's role from its header words, first match wins: "40 kommuner i genomsnitt 2011-2013" is
+# an average although it names years, "Max- poäng" is max points although it says "poäng".
+_ROLE_WORDS: tuple[tuple[Role, regex.Pattern[str]], ...] = (
+    (Role.AVERAGE, regex.compile(r"genomsnitt|medel|snitt|median", regex.IGNORECASE)),
+    (
+        Role.CHANGE,
+        regex.compile(r"ändring|skillnad|differens|\bdiff\b|^[+]\s*/\s*[-−–]$|^±$", regex.IGNORECASE),
+    ),
+    (Role.MAX, regex.compile(r"\bmax|möjlig", regex.IGNORECASE)),
+    (Role.YEAR, regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")),
+    (Role.OWN, regex.compile(r"\begn|erhåll|uppnådd|poäng|resultat|utfall|\bscore", regex.IGNORECASE)),
+    (Role.NAME, regex.compile(r"område|fråga|frågor|kriteri|rubrik", regex.IGNORECASE)),
+    (Role.ID, regex.compile(r"^(?:nr|id|nummer|#)\.?$", regex.IGNORECASE)),
+)
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "69,5", "51 %", "+44 %", "−6", "1 234"; a lone dash is an empty cell.
+VALUE = regex.compile(
+    r"^(?P<sign>[+\-−–±])?\s*(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"\s*(?P<percent>%|procent)?$"
+)
+EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
+# A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
+QUESTION_ID = regex.compile(rf"^(?P<area>{area_number_pattern()})\s*[.:]\s*(?P<sub>\d{{1,2}})(?![\d,])[.:)]?")
+# A row label that starts a data row rather than a header: "1 Offentlighet", "1.1 Hur ...".
+_DATA_LABEL = regex.compile(
+    rf"^(?:område\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
+)
+# A header is at most this many lines (a two- or three-level merged header).
+MAX_HEADER_LINES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A value cell as printed: its number (``None`` for an empty cell), unit and sign."""
+
+    number: float | None
+    unit: str = "points"
+    signed: bool = False
+    printed: str = ""
+
+
+def parse_value(cell: str) -> Value | None:
+    """The value of a table cell ("51 %" is 51 percent), an empty value for an empty cell or a dash,
+    or ``None`` when the cell is not a value at all.
+
+    >>> parse_value("+44 %")
+    Value(number=44.0, unit='percent', signed=True, printed='+44 %')
+    >>> parse_value("Offentlighet") is None
+    True
+    """
+    text = cell.strip()
+    if EMPTY_CELL.match(text):
+        return Value(None, printed=text)
+    match = VALUE.match(text)
+    if match is None:
+        return None
+    number = float(regex.sub(r"[ \u00a0]", "", match["number"]).replace(",", "."))
+    sign = match["sign"] or ""
+    if sign in "-−–" and sign:
+        number = -number
+    unit = "percent" if match["percent"] else "points"
+    return Value(number, unit, signed=bool(sign), printed=text)
+
+
+def normalise_id(printed: str) -> str | None:
+    """A sub-question id in the one form the tables use ("1:1" and "1.1." give "1.1")."""
+    match = QUESTION_ID.match(printed.strip())
+    return f"{match['area']}.{int(match['sub'])}" if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a header: what it holds, its header words as printed, and its year if any."""
+
+    role: Role | None
+    printed: str
+    year: int | None = None
+
+
+def column_of(printed: str) -> Column:
+    """The role of a header cell from its words; ``role`` is ``None`` when no word is known."""
+    text = " ".join(printed.split())
+    # A narrow PDF column breaks a long header word over lines ("Sveriges" / "nitt"); the words
+    # are also tried without the spaces the breaks left.
+    compact = "".join(text.split())
+    for role, pattern in _ROLE_WORDS:
+        if pattern.search(text) or (role is not Role.ID and pattern.search(compact)):
+            year = YEAR.search(text) if role is Role.YEAR else None
+            return Column(role, text, int(year.group()) if year else None)
+    return Column(None, text)
+
+
+@dataclass(frozen=True)
+class Header:
+    """A table's header: one column per cell position, and the lines it was read from."""
+
+    columns: tuple[Column, ...]
+    lines: tuple[Line, ...]
+
+    @property
+    def has_corner(self) -> bool:
+        """Whether the first column heads the row labels (empty, or "Huvudområde" and the like)."""
+        first = self.columns[0]
+        return first.role in (None, Role.NAME, Role.ID)
+
+    @property
+    def value_columns(self) -> tuple[Column, ...]:
+        """The columns right of the label, in order."""
+        return self.columns[1:] if self.has_corner else self.columns
+
+    def roles(self) -> set[Role]:
+        return {c.role for c in self.columns if c.role is not None}
+
+    def groups(self) -> list[tuple[int, tuple[Column, ...]]]:
+        """Side-by-side tables under one header: (first cell index, value columns) of each group;
+        a group starts at every label column (an empty or label cell before value columns)."""
+        found: list[tuple[int, tuple[Column, ...]]] = []
+        start, values = 0, list[Column]()
+        for index, column in enumerate(self.columns):
+            if column.role in (None, Role.NAME, Role.ID) and (values or index == 0):
+                if values:
+                    found.append((start, tuple(values)))
+                start, values = index, []
+            elif column.role is not None and column.role not in (Role.NAME, Role.ID):
+                values.append(column)
+        if values:
+            found.append((start, tuple(values)))
+        return found
+
+
+def _is_header_candidate(line: Line) -> bool:
+    """A line that could be (part of) a header: several cells, no number but years, and not
+    starting with an area or question label."""
+    cells = line.cells
+    if len(cells) < 2 or not any(cells):
+        return False
+    first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
+    # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an
+    # area's table with its area in the corner ("Område 1 Samspel ... | Max | Poäng 2022").
+    if _DATA_LABEL.match(first):
+        rest = [cell for cell in cells[first_index + 1 :] if cell]
+        if not rest or any(column_of(cell).role is None for cell in rest):
+            return False
+    for cell in cells:
+        value = parse_value(cell)
+        if value is not None and value.number is not None and not YEAR.fullmatch(cell.strip()):
+            return False
+    return True
+
+
+def _joined(lines: list[Line]) -> list[str]:
+    """The words of a multi-line header joined column by column (right-aligned where the lines have
+    different numbers of cells: a header line drops its empty corner more often than a last column)."""
+    width = max(len(line.cells) for line in lines)
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for line in lines:
+        cells = line.cells
+        offset = width - len(cells)
+        for index, cell in enumerate(cells):
+            if cell:
+                columns[offset + index].append(cell)
+    return [" ".join(words) for words in columns]
+
+
+def header_above(doc: Document, index: int) -> Header | None:
+    """The header of the table whose first data row is ``doc.lines[index]``: up to three header
+    lines right above it (one blank line may stand between), or ``None`` when no column is known."""
+    lines: list[Line] = []
+    position = index - 1
+    skipped_blank = False
+    while position >= 0 and len(lines) < MAX_HEADER_LINES:
+        line = doc.lines[position]
+        if line.is_blank and not lines and not skipped_blank:
+            skipped_blank = True
+        elif _is_header_candidate(line):
+            lines.insert(0, line)
+        else:
+            break
+        position -= 1
+    return read_header(lines)
+
+
+def read_header(lines: list[Line]) -> Header | None:
+    """The header made of ``lines``, or ``None`` when none of its columns has a known role."""
+    while lines:
+        header = Header(tuple(column_of(cell) for cell in _joined(lines)), tuple(lines))
+        if any(c.role not in (None, Role.NAME, Role.ID) for c in header.columns):
+            return header
+        lines = lines[1:]  # an unrelated line above the header: try without it
+    return None
+
+
+def is_header_line(line: Line) -> bool:
+    """Whether one line alone reads as a header (used to notice a header repeated inside a table)."""
+    return _is_header_candidate(line) and read_header([line]) is not None
+
+
+def split_label(line: Line) -> tuple[int, str, list[str]]:
+    """A row's first non-empty cell (its index and text) and the cells after it.
+
+    A line without tabs whose words end in values ("1. Offentlighet och demokrati 61", as in
+    prose-like summaries) is split there.
+    """
+    cells = line.cells
+    start = next((i for i, cell in enumerate(cells) if cell), len(cells))
+    if start == len(cells):
+        return start, "", []
+    if len(cells) - start == 1:
+        label, values = _trailing_values(cells[start])
+        return start, label, values
+    return start, cells[start], cells[start + 1 :]
+
+
+_TRAILING_VALUE = regex.compile(r"\s+([+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?)$")
+
+
+def _trailing_values(text: str) -> tuple[str, list[str]]:
+    """A line's label and the values it ends in; a year ends a caption ("Sammanfattning av
+    resultat 2014"), not a row."""
+    values: list[str] = []
+    while (match := _TRAILING_VALUE.search(text)) and not YEAR.fullmatch(match.group(1)):
+        values.insert(0, match.group(1))
+        text = text[: match.start()]
+    if not regex.search(r"\p{L}", text):
+        return text, []
+    return text.strip(), values
+
+
+def values_of(cells: list[str]) -> list[Value] | None:
+    """Every cell as a value, or ``None`` if one of them is not a value."""
+    values = [parse_value(cell) for cell in cells]
+    if any(value is None for value in values):
+        return None
+    return [value for value in values if value is not None]
+
+
+def assign(columns: tuple[Column, ...], values: list[Value]) -> list[tuple[Column, Value]]:
+    """Pair a row's values with the header's value columns: in order when the counts agree, else
+    from the right (a header without a corner cell, a row with an extra leading cell or one cell
+    fewer); callers report rows whose counts differ."""
+    count = min(len(columns), len(values))
+    return list(zip(columns[len(columns) - count :], values[len(values) - count :], strict=True))

@@ -1,0 +1,167 @@
+"""Whether a PDF line goes on with the bullet or paragraph above: decided by typography and words.
+
+A heading or a paragraph after a bullet must stand on its own, whether a page break comes between
+them or the bullet fills its line (issue 11 item 4). The geometry is that of ``pdf_geometry``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pdf_geometry import LEFT, justified, page, words_at
+
+from extractors.observations import extract_observations
+from pipeline.document import Document
+from pipeline.pdf.steps import document_lines
+
+TEXT_X = LEFT + 18
+HEADING = "Område 1 Offentlighet och demokratisk kontroll"
+# A bullet item long enough to reach the right edge of the text (528 pt).
+FULL_ITEM = "Kartläggning och sammanställning av kvalitetsmetoder samt innovativa arbetssätt i"
+
+
+def bullet(top: float, text: str, glyph: str = "•") -> list:
+    """A bullet item on one line; the long item is set to reach the right edge of the text."""
+    words = justified(top, text, left=TEXT_X) if text == FULL_ITEM else words_at(TEXT_X, top, text)
+    return [*words_at(LEFT + 5, top, glyph), *words]
+
+
+def non_blank(pages: list) -> list[str]:
+    return [line.text for line in document_lines(pages) if line.text]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Förbättringsområden", "Förbättringsförslag", "Område 2 – Samhällsutveckling", "Sammanfattning"],
+)
+def test_a_heading_after_a_bullet_that_fills_its_line_stands_alone(heading: str) -> None:
+    words = [*words_at(LEFT, 88, "Styrkor"), *bullet(100, FULL_ITEM), *words_at(LEFT, 112, heading)]
+    assert non_blank([page(1, words)]) == ["Styrkor", f"- {FULL_ITEM}", heading]
+
+
+@pytest.mark.parametrize("heading", ["Förbättringsområden", "Område 8 Kommunen som samhällsbyggare"])
+def test_a_heading_after_a_bullet_across_a_page_break_stands_alone(heading: str) -> None:
+    first = page(1, words_at(LEFT, 88, "Styrkor"), bullet(100, FULL_ITEM))
+    second = page(2, words_at(LEFT, 60, heading), bullet(72, "Medborgarförslag."))
+    assert non_blank([first, second]) == ["Styrkor", f"- {FULL_ITEM}", heading, "- Medborgarförslag."]
+
+
+def test_a_paragraph_after_a_bullet_across_a_page_break_stands_alone() -> None:
+    first = page(1, bullet(100, "Kartläggning och sammanställning av kvalitetsmetoder samt arbetssätt."))
+    second = page(2, words_at(LEFT, 60, "Kommunen har också ett ledningsinformationssystem."))
+    assert non_blank([first, second]) == [
+        "- Kartläggning och sammanställning av kvalitetsmetoder samt arbetssätt.",
+        "Kommunen har också ett ledningsinformationssystem.",
+    ]
+
+
+def test_a_bullet_split_by_a_page_break_under_its_text_is_still_joined() -> None:
+    first = page(1, bullet(100, FULL_ITEM))
+    second = page(2, words_at(TEXT_X, 60, "kommunens styrmodell."), words_at(LEFT, 82, "Nästa stycke."))
+    assert non_blank([first, second]) == [f"- {FULL_ITEM} kommunens styrmodell.", "Nästa stycke."]
+
+
+def test_single_line_paragraphs_spaced_apart_are_blocks_of_their_own() -> None:
+    # Every paragraph one line long, a paragraph's worth of space between them: the list's closer
+    # lines show the real line spacing, so the space above each paragraph separates it.
+    tops = [100 + 22 * n for n in range(6)]
+    words = [word for top in tops for word in words_at(LEFT + 5, top, "Stycke om kommunen.")]
+    items = [FULL_ITEM, "Andra punkten.", "Tredje.", "Fjärde."]
+    words += [word for n, item in enumerate(items) for word in bullet(240 + 13 * n, item, "-")]
+    words += [*words_at(LEFT, 301, "Område 2 Tillgänglighet")]
+    lines = document_lines([page(1, words)])
+    assert [line.text for line in lines if line.text][-5:] == [
+        *(f"- {item}" for item in items),
+        "Område 2 Tillgänglighet",
+    ]
+    assert sum(1 for line in lines if not line.text) >= 6
+
+
+def test_improvement_list_after_a_full_strength_item_is_read_as_improvements() -> None:
+    first = page(
+        1,
+        words_at(LEFT, 76, "Område 1 Offentlighet och demokratisk kontroll"),
+        words_at(LEFT, 88, "Styrkor"),
+        bullet(100, FULL_ITEM),
+    )
+    second = page(2, words_at(LEFT, 60, "Förbättringsområden"), bullet(72, "Medborgarförslag."))
+    doc = Document(lines=document_lines([first, second]), input_format="pdf")
+    assert [(o.kind, o.text) for o in extract_observations(doc)] == [
+        ("strength", FULL_ITEM),
+        ("improvement", "Medborgarförslag."),
+    ]
+
+
+LEFT_COLUMN = [
+    "Kommunen har under flera år arbetat med",
+    "att utveckla sin styrmodell och har nu en",
+    "tydlig koppling mellan mål och resultat.",
+    "Inom området uppnår kommunen 73 poäng.",
+    "Arbetet med information har utvecklats",
+    "och hemsidan är tydlig och innehållsrik.",
+]
+RIGHT_COLUMN = [
+    "Medborgardialogen kring budgeten har",
+    "genomförts i alla kommundelar under det",
+    "senaste året och synpunkterna har tagits",
+    "om hand av nämnderna på ett systematiskt",
+    "sätt som redovisas i årsredovisningen och",
+    "på kommunens hemsida för alla invånare.",
+]
+
+
+def two_column_page(right_x: float = 310.0) -> list:
+    words = list(words_at(LEFT, 80, "Område 1 Offentlighet och demokratisk kontroll"))
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        words += [*words_at(LEFT, 104 + 12 * n, left), *words_at(right_x, 104 + 12 * n, right)]
+    words += words_at(LEFT, 200, "Styrkor")
+    return words
+
+
+def test_two_column_text_is_read_column_by_column() -> None:
+    lines = non_blank([page(1, two_column_page())])
+    assert lines[0] == "Område 1 Offentlighet och demokratisk kontroll"
+    assert lines[-1] == "Styrkor"
+    body = " ".join(lines[1:-1])
+    assert body.index("Kommunen har under flera år") < body.index("Inom området uppnår kommunen 73 poäng.")
+    assert body.index("på kommunens hemsida för alla invånare.") > body.index("hemsidan är tydlig")
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert "Medborgardialogen kring budgeten har genomförts i alla kommundelar" in body
+    assert not any("arbetat med Medborgardialogen" in line for line in lines)
+
+
+def test_a_claim_in_the_left_column_reads_whole() -> None:
+    doc = Document(lines=document_lines([page(1, two_column_page())]), input_format="pdf")
+    from extractors.claims import extract_claims
+
+    [claim] = extract_claims(doc, (2005, 2007), 2007)
+    assert (claim.area, claim.claimed_score) == (1, 73)
+
+
+def test_a_table_with_a_wide_gap_between_its_halves_is_not_cut_into_columns() -> None:
+    rows = [
+        ("1.1 Hur informeras medborgarna?", "40", "28", "5.1 Hur detaljerat är rapporteringen?", "40", "32")
+    ] * 6
+    words = []
+    for n, (q1, m1, s1, q2, m2, s2) in enumerate(rows):
+        top = 100 + 12 * n
+        words += [*words_at(LEFT, top, q1), *words_at(250, top, m1), *words_at(270, top, s1)]
+        words += [*words_at(310, top, q2), *words_at(490, top, m2), *words_at(510, top, s2)]
+    lines = non_blank([page(1, words)])
+    assert all(line.count("\t") >= 4 or "5.1" in line for line in lines)
+    assert not any(line.startswith("5.1") for line in lines)
+
+
+@pytest.mark.parametrize(("marker", "second"), [("o", "o"), ("1.", "2."), ("a)", "b)"), ("–", "–")])
+def test_typed_list_markers_start_items_also_after_a_full_item(marker: str, second: str) -> None:
+    words = [
+        *words_at(LEFT, 88, "Styrkor"),
+        *words_at(LEFT + 5, 100, marker),
+        *justified(100, FULL_ITEM, left=TEXT_X),
+        *words_at(LEFT + 5, 112, second),
+        *words_at(TEXT_X, 112, "Hemsidan."),
+    ]
+    doc = Document(
+        lines=(*document_lines([page(1, words_at(LEFT, 60, HEADING))]), *document_lines([page(2, words)])),
+        input_format="pdf",
+    )
+    assert [o.text for o in extract_observations(doc)] == [FULL_ITEM, "Hemsidan."]
