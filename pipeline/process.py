@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
@@ -30,6 +31,9 @@ from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
 from pipeline.validation import validate
 from pipeline.validation.scores import report_year
+
+if TYPE_CHECKING:
+    from pipeline.pdf import PageProgress
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +120,18 @@ def process_file(path: Path, max_bytes: int | None = None, ocr: str = DEFAULT_OC
     return process_data(path, data, ocr)
 
 
-def process_data(path: Path, data: bytes, ocr: str = DEFAULT_OCR) -> Report:
+def process_data(
+    path: Path, data: bytes, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None
+) -> Report:
     """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
+
+    ``ocr`` is the OCR mode (see :func:`process_file`); ``on_ocr_page(done, total)`` is called after
+    each page OCR read.
 
     ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
     """
     try:
-        doc = read_document(path, data, ocr)
+        doc = read_document(path, data, ocr, on_ocr_page)
     except MemoryError:
         raise
     except Exception as exc:

@@ -51,6 +51,9 @@ def deskew(image: Image, dpi: float) -> tuple[Image, float]:
 
 
 def _best_angle(image: Image, angles: np.ndarray, pil: object) -> float:
+    # Tried from the smallest turn outwards, so that of angles that score the same (a turn too
+    # small to move a row of a reduced image) the smallest wins: a straight page stays straight.
+    angles = angles[np.argsort(np.abs(angles), kind="stable")]
     scores = []
     for angle in angles:
         turned = image.rotate(-float(angle), resample=pil.Resampling.NEAREST, fillcolor=255)  # type: ignore[attr-defined]

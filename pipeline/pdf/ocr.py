@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 # Debian's packages that bring the Tesseract program and its Swedish data.
-PACKAGES = "tesseract-ocr tesseract-ocr-swe"
+OCR_PACKAGES = "tesseract-ocr tesseract-ocr-swe"
 LANGUAGE = "swe"
 # One uniform block: the layout steps group the words by their boxes, and in this mode Tesseract
 # reads the small numbers of table cells that its automatic segmentation passes over.
@@ -84,15 +84,15 @@ def check_available() -> None:
     """Raise :class:`OcrUnavailable` unless Tesseract and its Swedish data are installed."""
     if shutil.which("tesseract") is None:
         raise OcrUnavailable(
-            f"OCR needs Tesseract, which is not installed: install the packages {PACKAGES} "
-            f"(sudo apt-get install {PACKAGES})"
+            f"OCR needs Tesseract, which is not installed: install the packages {OCR_PACKAGES} "
+            f"(sudo apt-get install {OCR_PACKAGES})"
         )
     import pytesseract
 
     try:
         languages = pytesseract.get_languages(config="")
     except Exception as exc:  # a broken installation fails in many ways; say which
-        raise OcrUnavailable(f"Tesseract does not run ({exc}): reinstall {PACKAGES}") from exc
+        raise OcrUnavailable(f"Tesseract does not run ({exc}): reinstall {OCR_PACKAGES}") from exc
     if LANGUAGE not in languages:
         raise OcrUnavailable(
             "Tesseract has no Swedish data: install the package tesseract-ocr-swe "
@@ -100,6 +100,7 @@ def check_available() -> None:
         )
 
 
+@cache
 def tesseract_version() -> str:
     """The Tesseract version, for the cache key and the run's manifest ("" when not installed)."""
     try:

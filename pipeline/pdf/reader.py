@@ -27,7 +27,7 @@ from pipeline.document import Document, Line
 from pipeline.errors import PdfError
 from pipeline.pdf.glyphs import Glyph, Rule, page_glyphs
 from pipeline.pdf.ocr import OcrUnavailable
-from pipeline.pdf.scans import ScannedPages, pages_to_read, read_scanned_pages
+from pipeline.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.pdf.steps import document_lines
 from pipeline.pdf.words import PageText, words_from_glyphs
 from pipeline.records import ContentLoss
@@ -63,12 +63,15 @@ SIGNATURES = (
 )
 
 
-def read_pdf(data: bytes, source: str, sha256: str, ocr: str = "auto") -> Document:
+def read_pdf(
+    data: bytes, source: str, sha256: str, ocr: str = "auto", on_ocr_page: PageProgress | None = None
+) -> Document:
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
     ``ocr`` says which pages Tesseract reads: ``auto`` those without text (scans), ``always``
-    every page, ``never`` none. Raises :class:`PdfError` when the bytes are not a PDF that can be
-    read without a password or hold no text, and when scanned pages need OCR that is not installed.
+    every page, ``never`` none; ``on_ocr_page(done, total)`` is called after each page OCR read.
+    Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password or
+    hold no text, and when scanned pages need OCR that is not installed.
     """
     _check_markers(data)
     with warnings.catch_warnings():
@@ -76,7 +79,7 @@ def read_pdf(data: bytes, source: str, sha256: str, ocr: str = "auto") -> Docume
         warnings.simplefilter("ignore")
         pages = _read_pages(data)
     to_read = set(pages_to_read(pages, ocr))
-    scanned = _ocr(data, [page for page in pages if page.number in to_read]) if to_read else None
+    scanned = _ocr(data, [p for p in pages if p.number in to_read], on_ocr_page) if to_read else None
     if scanned is not None:
         pages = [scanned.pages.get(page.number, page) for page in pages]
     words = [word.text for page in pages for word in page.words]
@@ -99,9 +102,9 @@ def read_pdf(data: bytes, source: str, sha256: str, ocr: str = "auto") -> Docume
     )  # fmt: skip
 
 
-def _ocr(data: bytes, pages: list[PageText]) -> ScannedPages:
+def _ocr(data: bytes, pages: list[PageText], on_page: PageProgress | None) -> ScannedPages:
     try:
-        return read_scanned_pages(data, pages)
+        return read_scanned_pages(data, pages, on_page)
     except OcrUnavailable as exc:
         numbers = ", ".join(str(page.number) for page in pages[:5]) + (", …" if len(pages) > 5 else "")
         raise PdfError(f"page(s) {numbers} are scanned images without text: {exc}") from exc

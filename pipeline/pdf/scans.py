@@ -13,7 +13,7 @@ point at each number that may be misread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -53,17 +53,28 @@ def pages_to_read(pages: Sequence[PageText], mode: str) -> list[int]:
     return []
 
 
-def read_scanned_pages(data: bytes, pages: Iterable[PageText]) -> ScannedPages:
-    """OCR the given pages of the PDF in ``data``; raises ``OcrUnavailable`` without Tesseract."""
+# Called after each page OCR read with the pages done and the pages to read.
+PageProgress = Callable[[int, int], None]
+
+
+def read_scanned_pages(
+    data: bytes, pages: Sequence[PageText], on_page: PageProgress | None = None
+) -> ScannedPages:
+    """OCR the given pages of the PDF in ``data``; raises ``OcrUnavailable`` without Tesseract.
+
+    ``on_page(done, total)`` is called after each page (OCR takes seconds a page: a progress bar
+    can show it)."""
     scanned: dict[int, PageText] = {}
     readings: list[UncertainReading] = []
     with open_renderer(data) as renderer:
-        for page in pages:
+        for done, page in enumerate(pages, start=1):
             straight, _angle = deskew(renderer.page_image(page.number, OCR_DPI), OCR_DPI)
             cleaned = remove_rulings(straight, OCR_DPI)
             ocr_page = read_page(cleaned.image, OCR_DPI)
             scanned[page.number] = page_from_ocr(page, ocr_page, cleaned.rulings)
             readings.extend(uncertain_readings(page.number, ocr_page))
+            if on_page is not None:
+                on_page(done, len(pages))
     return ScannedPages(scanned, tuple(readings))
 
 
