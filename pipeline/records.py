@@ -242,7 +242,8 @@ class OcrReading:
     """A word OCR read on a scanned page that a person should check: a number read with low
     confidence, or a sub-question id read from a look-alike letter ("G.1" read as 6.1).
 
-    ``printed`` is what OCR read, ``read`` what kompass took it for, ``confidence`` OCR's own (0-100),
+    ``printed`` is what OCR read, ``read`` what kompass took it for (empty: a speck set aside),
+    ``confidence`` OCR's own (0-100),
     ``bbox`` the word's box (x0, top, x1, bottom) in PDF points, ``line`` the document line it is on.
     """
 

@@ -98,6 +98,16 @@ def test_page_from_data_reads_a_misread_bullet_at_a_line_start(misread: str) -> 
     assert [word.text for word in page.words] == [BULLET, "Kommunen"]
 
 
+def test_page_from_data_drops_dust_and_sets_specks_read_as_digits_aside() -> None:
+    page = page_from_data(
+        tesseract_table([[("Landsting", 300, 200, 96.0), ("ee", 700, 26, 0.0), ("i", 900, 2, 32.0),
+                          ("i", 1000, 6, 96.0), ("om", 1100, 40, 42.0), ("8", 1300, 2, 13.0)]]),
+        POINTS_PER_PIXEL,
+    )  # fmt: skip
+    assert [word.text for word in page.words] == ["Landsting", "i", "om"]
+    assert [word.text for word in page.set_aside] == ["8"]  # reported, not taken
+
+
 def test_page_from_data_keeps_a_bullet_lookalike_inside_a_line() -> None:
     page = page_from_data(
         tesseract_table([[("Kommunen", 200, 200, 90.0), ("e", 450, 20, 50.0)]]), POINTS_PER_PIXEL
@@ -138,10 +148,12 @@ def test_uncertain_readings_are_low_confidence_numbers_and_lookalike_ids() -> No
         OcrWord("80", 350, 360, 100, 108, 8, 95.0),
         OcrWord("Tydlighet", 70, 120, 100, 108, 8, 20.0),
     )
-    readings = uncertain_readings(4, OcrPage(words))
+    speck = OcrWord("8", 58.9, 59.3, 157.9, 158.6, 11, 13.0)
+    readings = uncertain_readings(4, OcrPage(words, (speck,)))
     assert [(r.printed, r.read, r.confidence) for r in readings] == [
         ("G.1", "6.1", 91.0),
         ("64,5", "64,5", 63.0),
+        ("8", "", 13.0),
     ]
     assert readings[1].bbox == (300, 100, 315, 108) and readings[1].page == 4
 

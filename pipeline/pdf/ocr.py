@@ -49,6 +49,14 @@ _SPECK_CHARS = r"[.,:;'\"”“‘’´`|¦«»]*"
 SPECKED_NUMBER = regex.compile(
     rf"^(?P<lead>{_SPECK_CHARS})(?P<number>\d+(?:[.,]\d+)?)(?P<trail>{_SPECK_CHARS})$"
 )
+# Dust read as letters: a word that Tesseract hardly believes in, either short and without a digit
+# (a logo's edge read as "ee", a smudge as "oo") or far narrower than any character of its line's
+# size (a speck read as "i", "-" or "8"). A speck read as a digit is set aside, not taken: it is
+# reported with the uncertain readings, so a person can check that no digit was printed there.
+NOISE_SHORT = 2
+NOISE_SHORT_BELOW = 15.0
+NOISE_NARROW = 0.1  # of the line's size; a printed "1" or "i" is wider
+NOISE_NARROW_BELOW = 50.0
 # What Tesseract makes of a round bullet ("•") at the start of a line.
 BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
 BULLET = "•"
@@ -74,9 +82,10 @@ class OcrWord:
 
 @dataclass(frozen=True, slots=True)
 class OcrPage:
-    """What Tesseract read on one page."""
+    """What Tesseract read on one page: the words, and specks read as digits that were set aside."""
 
     words: tuple[OcrWord, ...]
+    set_aside: tuple[OcrWord, ...] = ()
 
 
 @cache
@@ -136,6 +145,7 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         if level == _LINE_LEVEL:
             line_heights[(block, par, line)] = float(str(height)) * points_per_pixel
     words: list[OcrWord] = []
+    set_aside: list[OcrWord] = []
     previous_line: tuple[object, ...] | None = None
     for level, block, par, line, left, top, width, height, conf, text in rows:
         word = str(text).strip()
@@ -152,8 +162,21 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
             word = BULLET
         elif SPECK.match(word):
             continue
-        words.append(OcrWord(word, x0, x1, top_pt, bottom, size, float(str(conf))))
-    return OcrPage(tuple(words))
+        read = OcrWord(word, x0, x1, top_pt, bottom, size, float(str(conf)))
+        if is_noise(word, x1 - x0, size, read.confidence):
+            if any(char.isdigit() for char in word):
+                set_aside.append(read)
+            continue
+        words.append(read)
+    return OcrPage(tuple(words), tuple(set_aside))
+
+
+def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
+    """Whether a word is dust read as characters (see :data:`NOISE_SHORT`)."""
+    has_digit = any(char.isdigit() for char in word)
+    if not has_digit and len(word) <= NOISE_SHORT and confidence < NOISE_SHORT_BELOW:
+        return True
+    return width < NOISE_NARROW * size and confidence < NOISE_NARROW_BELOW
 
 
 def _without_specks(word: str, x0: float, x1: float) -> tuple[str, float, float]:

@@ -23,7 +23,7 @@ from pipeline.document import UncertainReading
 from pipeline.pdf.deskew import deskew
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.image_rulings import remove_rulings
-from pipeline.pdf.ocr import OcrPage, read_page
+from pipeline.pdf.ocr import OcrPage, OcrWord, read_page
 from pipeline.pdf.render import open_renderer
 from pipeline.pdf.words import PageText, Word
 
@@ -100,13 +100,20 @@ def read_token(text: str) -> str:
 
 
 def uncertain_readings(page: int, ocr_page: OcrPage) -> list[UncertainReading]:
-    """Words with a digit that OCR read with low confidence, and ids read from look-alike letters."""
-    readings = []
+    """Words with a digit that OCR read with low confidence, ids read from look-alike letters, and
+    specks read as digits that were set aside (read as "")."""
+    readings = [
+        UncertainReading(page, word.text, "", word.confidence, _box(word)) for word in ocr_page.set_aside
+    ]
     for word in ocr_page.words:
         read = read_token(word.text)
-        box = (round(word.x0, 2), round(word.top, 2), round(word.x1, 2), round(word.bottom, 2))
+        box = _box(word)
         if read != word.text:
             readings.append(UncertainReading(page, word.text, read, word.confidence, box))
         elif word.confidence < UNCERTAIN_BELOW and any(char.isdigit() for char in word.text):
             readings.append(UncertainReading(page, word.text, word.text, word.confidence, box))
-    return readings
+    return sorted(readings, key=lambda reading: (reading.bbox[1], reading.bbox[0]))
+
+
+def _box(word: OcrWord) -> tuple[float, float, float, float]:
+    return (round(word.x0, 2), round(word.top, 2), round(word.x1, 2), round(word.bottom, 2))

@@ -15,14 +15,15 @@ OCR_UNCERTAIN = Rule(
     "OCR read \"{found}\" on this scanned page with {confidence:.0f}% confidence: check the number "
     "against the page.",
     concerns=(),
-    fires_when=f"OCR read a word holding a digit with a confidence below {UNCERTAIN_BELOW:.0f}% (found: "
-    "the word as read; the box on the page is in the issue's location)",
+    fires_when=f"OCR read a word holding a digit with a confidence below {UNCERTAIN_BELOW:.0f}%, or a "
+    "speck far narrower than a digit that was read as one and set aside (found: the word as read; "
+    "the box on the page is in the issue's location)",
 )  # fmt: skip
 
 
 def ocr_uncertain(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
-        if reading.read == reading.printed:
+        if reading.read in (reading.printed, ""):
             yield OCR_UNCERTAIN.finding(
                 found=reading.printed, confidence=reading.confidence, page=reading.page, line=reading.line
             )
@@ -40,7 +41,7 @@ OCR_ID_READ = Rule(
 
 def ocr_id_read(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
-        if reading.read != reading.printed:
+        if reading.read not in (reading.printed, ""):
             yield OCR_ID_READ.finding(
                 expected=reading.read, found=reading.printed, page=reading.page, line=reading.line
             )
