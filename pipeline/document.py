@@ -66,7 +66,8 @@ class UncertainReading:
     """A word OCR read on a scanned page that the validator should point at.
 
     ``printed`` is what OCR read, ``read`` what kompass took it for (the same, unless a sub-question
-    id was printed with a letter for a digit; empty for a speck read as a digit and set aside), ``confidence`` OCR's own (0-100) and ``bbox``
+    id was printed with a letter for a digit; empty for a speck read as a digit and set aside),
+    ``confidence`` OCR's own (0-100) and ``bbox``
     (x0, top, x1, bottom) the word's box on the page in PDF points.
     """
 

@@ -2,7 +2,8 @@
 
 OCR keeps the words it was unsure of with their boxes on the page (``Document.uncertain``); the
 validator reports them by page and line, like every other finding, so each is placed on the line
-whose box holds the middle of the word (a table row's line holds all its cells).
+whose box holds the middle of the word (a table row's line holds all its cells), or else the
+nearest line at its height (a speck in the margin beside a row).
 """
 
 from __future__ import annotations
@@ -30,11 +31,21 @@ def _located(reading: UncertainReading, lines: list[Line]) -> OcrReading:
         if line.bbox is not None and line.bbox[1] <= middle_y <= line.bbox[3]
         and line.bbox[0] <= middle_x <= line.bbox[2]
     ]  # fmt: skip
+    if not holding:
+        beside = [
+            line for line in lines if line.bbox is not None and line.bbox[1] <= middle_y <= line.bbox[3]
+        ]
+        holding = sorted(beside, key=lambda line: _distance(line, middle_x))[:1]
     line = min(holding, key=lambda held: _height(held), default=None)
     return OcrReading(
         printed=reading.printed, read=reading.read, confidence=reading.confidence, bbox=reading.bbox,
         page=reading.page, line=line.number if line else None,
     )  # fmt: skip
+
+
+def _distance(line: Line, x: float) -> float:
+    assert line.bbox is not None
+    return max(line.bbox[0] - x, x - line.bbox[2], 0.0)
 
 
 def _height(line: Line) -> float:

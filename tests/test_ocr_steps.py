@@ -233,7 +233,8 @@ def test_locate_readings_puts_each_reading_on_the_line_that_holds_it() -> None:
     readings = (
         UncertainReading(4, "64,5", "64,5", 63.0, (303.6, 73.4, 317.6, 79.9)),
         UncertainReading(5, "2007", "2007", 49.0, (392.0, 500.0, 409.0, 506.0)),  # on no line
+        UncertainReading(4, "8", "", 13.0, (30.0, 74.0, 30.4, 75.0)),  # in the margin beside row 2
     )
     doc = Document(lines=lines, input_format="pdf", pages=5, uncertain=readings)
     located = locate_readings(doc)
-    assert [(r.printed, r.page, r.line) for r in located] == [("64,5", 4, 2), ("2007", 5, None)]
+    assert [(r.printed, r.page, r.line) for r in located] == [("64,5", 4, 2), ("2007", 5, None), ("8", 4, 2)]
