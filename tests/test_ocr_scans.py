@@ -64,6 +64,9 @@ def ocr_once() -> Iterator[None]:
         key = (hashlib.sha256(data).hexdigest(), tuple(page.number for page in pages))
         if key not in memo:
             memo[key] = real(data, pages, on_page)  # type: ignore[arg-type]
+        elif callable(on_page):  # the pages are reported as the real step reports them
+            for done in range(1, len(pages) + 1):
+                on_page(done, len(pages))
         return memo[key]
 
     with pytest.MonkeyPatch.context() as patch:
@@ -215,6 +218,19 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
     assert (reports.loc[0, "status"], reports.loc[0, "ocr_pages"]) == ("ok", 4)
     again = CliRunner().invoke(main, args)
     assert "(1 from the cache)" in again.output
+
+
+def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc: Document) -> None:
+    from pipeline.api import digitize as digitize_files
+
+    seen: list[tuple[str, int, int]] = []
+    result = digitize_files(
+        scans / "umea_2007_mixed.pdf",
+        workers=1,
+        ocr_progress=lambda path, done, total: seen.append((path.name, done, total)),
+    )
+    assert result.reports[0].ocr_pages == 4
+    assert seen == [("umea_2007_mixed.pdf", done, 4) for done in range(1, 5)]
 
 
 def test_ocr_never_fails_a_scan_with_a_message(scans: Path, tmp_path: Path) -> None:
