@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from pipeline.document import Document, Line, UncertainReading
 from pipeline.ocr_readings import locate_readings
 from pipeline.pdf.deskew import deskew, skew_angle
+from pipeline.pdf.image_bullets import find_bullets
 from pipeline.pdf.image_rulings import remove_rulings
 from pipeline.pdf.ocr import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.pdf.scans import pages_to_read, read_token, uncertain_readings
@@ -238,3 +239,36 @@ def test_locate_readings_puts_each_reading_on_the_line_that_holds_it() -> None:
     doc = Document(lines=lines, input_format="pdf", pages=5, uncertain=readings)
     located = locate_readings(doc)
     assert [(r.printed, r.page, r.line) for r in located] == [("64,5", 4, 2), ("2007", 5, None), ("8", 4, 2)]
+
+
+def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
+    """A 300 dpi strip: one line of 10-point 'text' starting at x = 100 pt, and ``mark`` left of it."""
+    image = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    scale = 300 / 72
+    draw.rectangle((int(100 * scale), int(40 * scale), int(160 * scale), int(47 * scale)), fill=0)  # the word
+    x, y = int(88 * scale), int(42 * scale)  # about 3 pt left of the word's start, mid-line
+    if mark == "dot":
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)  # 3.6 pt: a bullet of 10-point type
+    elif mark == "dust":
+        draw.rectangle((x, y, x + 2, y + 2), fill=0)
+    elif mark == "ring":
+        draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
+    words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
+    return image, words
+
+
+@pytest.mark.parametrize(("mark", "found"), [("dot", 1), ("dust", 0), ("ring", 0), ("none", 0)])
+def test_find_bullets_reads_a_filled_dot_before_a_line(mark: str, found: int) -> None:
+    image, words = _line_with_mark(mark)
+    bullets = find_bullets(image, 300, words)
+    assert len(bullets) == found
+    if found:
+        (bullet,) = bullets
+        assert bullet.text == BULLET and 87 < bullet.x0 < 89 and bullet.x1 < 100
+
+
+def test_find_bullets_looks_only_before_a_line_start() -> None:
+    image, words = _line_with_mark("dot")
+    words = [OcrWord("Den", 70.0, 86.0, 40.0, 50.0, 10.0, 95.0), *words]  # a word before the dot
+    assert [b for b in find_bullets(image, 300, words) if b.x0 > 86] == []

@@ -22,6 +22,7 @@ from pipeline.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.document import UncertainReading
 from pipeline.pdf.deskew import deskew
 from pipeline.pdf.glyphs import Rule
+from pipeline.pdf.image_bullets import find_bullets
 from pipeline.pdf.image_rulings import remove_rulings
 from pipeline.pdf.ocr import OcrPage, OcrWord, read_page
 from pipeline.pdf.render import open_renderer
@@ -71,6 +72,8 @@ def read_scanned_pages(
             straight, _angle = deskew(renderer.page_image(page.number, OCR_DPI), OCR_DPI)
             cleaned = remove_rulings(straight, OCR_DPI)
             ocr_page = read_page(cleaned.image, OCR_DPI)
+            bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words)
+            ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
             scanned[page.number] = page_from_ocr(page, ocr_page, cleaned.rulings)
             readings.extend(uncertain_readings(page.number, ocr_page))
             if on_page is not None:
