@@ -37,7 +37,6 @@ from pipeline.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHea
 MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
 # An area heading is a short line (longer ones are prose).
 MAX_HEADING = 80
-YEARS_CELL = regex.compile(r"^(?:19|20)\d\d(?:\s*[,;]\s*(?:19|20)\d\d)*$")
 # Non-table lines after which a table has ended and its header no longer applies.
 HEADER_REACH = 3
 # Values of a group when no header says how many: max points and own points.
@@ -79,6 +78,10 @@ class _State:
     headings: list[AreaHeading] = field(default_factory=list)
 
 
+# Words of a score table's own header cells ("Max- poäng", "Egna poäng", "Delområde").
+SCORE_HEADER_WORD = regex.compile(r"poäng|max|delområde|delfråga|fråga|summa", regex.IGNORECASE)
+
+
 def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTable:
     """Every sub-question group of every score-table row in the document, in reading order;
     ``year`` is the report's year, which picks the own-points column when several years are printed."""
@@ -94,6 +97,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
             if _read_row(line, state):
                 state.prose_run = 0
                 continue
+            if _is_other_header(line):
+                state.header = None  # "Kommun | År": another table starts; its rows are not ours
         _note_context(line, state)
     questions, subtotals, unread = _resolve(state.groups, year)
     headings = state.headings if questions else []
@@ -102,6 +107,14 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
 
 def _is_separated(line: Line) -> bool:
     return "\t" in line.text or "   " in line.text
+
+
+def _is_other_header(line: Line) -> bool:
+    """A line of words in cells, none a number nor a score column's word: another table's header."""
+    cells = [cell for cell in line.cells if cell]
+    return len(cells) >= 2 and all(
+        parse_value(cell) is None and not SCORE_HEADER_WORD.search(cell) for cell in cells
+    )
 
 
 def _is_score_header(header: Header) -> bool:
@@ -197,10 +210,6 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
     # A sub-area printed without an id ("Delområde | Max | Poäng" tables of later layouts): its
     # area comes from the table's heading; a row naming an area itself belongs to a summary.
     if AREA_LABEL.match(cell) or _is_summary_header(state.header) or _current_area(state) is None:
-        return None
-    # "Ale  2006": a row of years (a list of evaluated municipalities set as a table after the score
-    # table, under a header this reader does not know) is no sub-area: no score is a year.
-    if any(YEARS_CELL.match(value) for value in cells[i + 1 :]):
         return None
     return ("?", "", cell, 1)
 
