@@ -20,9 +20,16 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
+from pipeline.batch import BatchResult, Inputs, OcrProgress, Progress, collect_inputs, digitize_batch
 from pipeline.cache import ReportCache
-from pipeline.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.defaults import (
+    CSV_DIALECTS,
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_OCR,
+    DEFAULT_TIMEOUT_SECONDS,
+    FORMATS,
+    OCR_MODES,
+)
 from pipeline.digest import digests
 from pipeline.errors import NoReportFilesError
 from pipeline.ingest import display_path
@@ -137,6 +144,11 @@ def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     return collect_inputs(paths)
 
 
+def _check_ocr(ocr: str) -> None:
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+
+
 def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     found = _as_inputs(inputs)
     if not found.files:
@@ -153,6 +165,8 @@ def digitize(
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache_dir: PathLike | None = None,
     progress: Progress | None = None,
+    ocr: str = DEFAULT_OCR,
+    ocr_progress: OcrProgress | None = None,
 ) -> Result:
     """Digitize report files and folders of them (searched recursively) into tables.
 
@@ -163,15 +177,21 @@ def digitize(
     reports digitized before are taken from it and new ones kept
     there. ``progress`` is called with each report as it is done.
 
+    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` the pages without a text layer
+    (scans), ``always`` every page, ``never`` none (a scanned PDF then fails).
+    ``ocr_progress(path, done, total)`` is called after each page OCR read.
+
     A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
     """
+    _check_ocr(ocr)
     found = _found(inputs)
-    cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
+    cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
     batch = digitize_batch(
         list(found.files), progress,
-        workers=workers, timeout=timeout or None, max_memory=max_memory, cache=cache,
+        workers=workers, timeout=timeout or None, max_memory=max_memory, cache=cache, ocr=ocr,
+        ocr_progress=ocr_progress,
     )  # fmt: skip
     history = history_findings(digests(batch.reports))
     return Result(
@@ -193,6 +213,8 @@ def digitize_streamed(
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache_dir: PathLike | None = None,
     progress: Progress | None = None,
+    ocr: str = DEFAULT_OCR,
+    ocr_progress: OcrProgress | None = None,
 ) -> StreamedResult:
     """:func:`digitize` for batches of any size: what ``kompass run`` calls.
 
@@ -201,13 +223,14 @@ def digitize_streamed(
     :meth:`StreamedResult.write` writes the same files as ``digitize(inputs).write(...)``.
     Options, errors and failed files as for :func:`digitize`.
     """
+    _check_ocr(ocr)
     found = _found(inputs)
-    cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
+    cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
     spill = RowSpill()
     try:
         batch = digitize_batch(
             list(found.files), progress, workers=workers, timeout=timeout or None,
-            max_memory=max_memory, cache=cache, keep=spill.add,
+            max_memory=max_memory, cache=cache, keep=spill.add, ocr=ocr, ocr_progress=ocr_progress,
         )  # fmt: skip
     except BaseException:
         spill.close()

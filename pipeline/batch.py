@@ -10,15 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cache import ReportCache
-from pipeline.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
+from pipeline.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS
 from pipeline.identity import identify
 from pipeline.ingest import SUPPORTED_SUFFIXES, special_file_kind
 from pipeline.records import Report
-from pipeline.workers import Limits, default_workers, run_parallel
+from pipeline.workers import Limits, OnOcrPage, default_workers, run_parallel
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Report], None]
+# Called with a file, the pages OCR has read of it and the pages it is to read.
+OcrProgress = Callable[[Path, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -144,12 +146,16 @@ def digitize_batch(
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache: ReportCache | None = None,
     keep: Callable[[Report], Report] | None = None,
+    ocr: str = DEFAULT_OCR,
+    ocr_progress: OcrProgress | None = None,
 ) -> BatchResult:
     """Digitize every file; a failing file gives a failed report and the batch goes on.
 
     ``workers`` processes (default: all cores, never more) share the files; each reads, hashes
     and digitizes its document under the limits: a document that takes longer than ``timeout``
     seconds, or needs more than ``max_memory`` bytes of address space, is stopped and fails.
+    ``ocr`` is the OCR mode (see :data:`pipeline.defaults.OCR_MODES`); ``ocr_progress(path, done,
+    total)`` is called after each page OCR read (``cache`` must be made for the same mode).
     Files whose digitized report is in ``cache`` are not digitized again; a cache that cannot be
     written is given up with one warning. The reports come back sorted by path, whatever the
     number of workers; with ``keep``, each report as it is done is replaced by what ``keep``
@@ -172,7 +178,14 @@ def digitize_batch(
 
     if files:
         count, _ = worker_count(workers)
-        run_parallel(files, count, Limits(timeout, max_memory), collect, cache)
+        on_ocr_page: OnOcrPage | None = None
+        if ocr_progress is not None:
+            report_ocr = ocr_progress
+
+            def on_ocr_page(index: int, done: int, total: int) -> None:
+                report_ocr(files[index], done, total)
+
+        run_parallel(files, count, Limits(timeout, max_memory, ocr), collect, cache, on_ocr_page)
     # Ids again after sorting: a report from the cache was digitized under another name.
     ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     return BatchResult(ordered, severities=severities, cached=cached, cache_warning=store.warning)

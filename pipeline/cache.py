@@ -3,8 +3,10 @@
 An entry is data, never code: the report as JSON (see :mod:`pipeline.serialize`), in a file named
 by the SHA-256 of the input file's bytes and a version key. The key covers everything that changes
 results: kompass's code and data files, the cache format and the versions of the libraries that
-read the files (pdfplumber, pdfminer.six, charset-normalizer). Any change to an extractor, a rule,
-an edition of the tool or a PDF library makes every entry stale; stale entries are removed.
+read the files (pdfplumber, pdfminer.six, charset-normalizer), the OCR mode of the run and the
+version of Tesseract, which reads scanned pages. Any change to an extractor, a rule, an edition of
+the tool, a PDF library or Tesseract makes every entry stale; stale entries are removed (so are the
+entries of another OCR mode: a run keeps the entries it can use).
 
 Every read is checked: the entry's own checksum, its version key, the file digest it was stored
 under and the report's own ``sha256``. An entry that fails any check, or does not parse into a
@@ -25,6 +27,7 @@ from pathlib import Path
 
 import regex
 
+from pipeline.defaults import DEFAULT_OCR
 from pipeline.records import Report
 from pipeline.serialize import ShapeError, from_data, to_data
 from pipeline.writers import remove_file, write_bytes_atomically
@@ -62,10 +65,14 @@ def _library_version(name: str) -> str:
 
 
 @cache
-def version_key() -> str:
-    """16 hex digits naming this kompass, its data, the cache format and the reading libraries."""
+def version_key(ocr: str = DEFAULT_OCR) -> str:
+    """16 hex digits naming this kompass, its data, the cache format, the reading libraries, the
+    OCR mode ``ocr`` and the Tesseract version (empty when it is not installed)."""
     parts = [f"format={CACHE_FORMAT}", f"kompass={code_fingerprint()}"]
     parts += [f"{name}={_library_version(name)}" for name in _LIBRARIES]
+    from pipeline.pdf import tesseract_version  # loads the PDF libraries: only when a cache is used
+
+    parts += [f"ocr={ocr}", f"tesseract={tesseract_version()}"]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -73,16 +80,16 @@ def _checksum(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def encode_entry(report: Report) -> bytes:
+def encode_entry(report: Report, ocr: str = DEFAULT_OCR) -> bytes:
     """The bytes of a cache entry: a checksum line, then the report's JSON on one line."""
     body = json.dumps(
-        {"version": version_key(), "sha256": report.sha256, "report": to_data(report)},
+        {"version": version_key(ocr), "sha256": report.sha256, "report": to_data(report)},
         ensure_ascii=False, sort_keys=True, separators=(",", ":"),
     ).encode("utf-8")  # fmt: skip
     return _checksum(body).encode() + b"\n" + body + b"\n"
 
 
-def decode_entry(data: bytes, sha256: str) -> Report | None:
+def decode_entry(data: bytes, sha256: str, ocr: str = DEFAULT_OCR) -> Report | None:
     """The report an entry holds if every check passes, else ``None``."""
     checksum, _, rest = data.partition(b"\n")
     body = rest.removesuffix(b"\n")
@@ -90,7 +97,7 @@ def decode_entry(data: bytes, sha256: str) -> Report | None:
         return None
     try:
         content = json.loads(body)
-        if content["version"] != version_key() or content["sha256"] != sha256:
+        if content["version"] != version_key(ocr) or content["sha256"] != sha256:
             return None
         report = from_data(Report, content["report"])
     except (ValueError, KeyError, TypeError, ShapeError, RecursionError):
@@ -101,13 +108,15 @@ def decode_entry(data: bytes, sha256: str) -> Report | None:
 
 
 class ReportCache:
-    """Reports stored under ``folder``, looked up by the content of the file they came from."""
+    """Reports stored under ``folder``, looked up by the content of the file they came from and
+    read with the OCR mode ``ocr``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, ocr: str = DEFAULT_OCR) -> None:
         self.folder = folder
+        self.ocr = ocr
 
     def entry_path(self, sha256: str) -> Path:
-        return self.folder / f"{sha256}-{version_key()}.json"
+        return self.folder / f"{sha256}-{version_key(self.ocr)}.json"
 
     def get(self, sha256: str, source_file: str) -> Report | None:
         """The cached report of a file with digest ``sha256``, renamed to ``source_file``; or ``None``."""
@@ -117,7 +126,7 @@ class ReportCache:
                 data = handle.read(_MAX_ENTRY_BYTES + 1)
         except OSError:
             return None
-        report = decode_entry(data, sha256) if len(data) <= _MAX_ENTRY_BYTES else None
+        report = decode_entry(data, sha256, self.ocr) if len(data) <= _MAX_ENTRY_BYTES else None
         if report is None:
             log.debug("ignoring unusable cache entry %s", entry)
             return None
@@ -127,7 +136,7 @@ class ReportCache:
         """Store an ``ok`` report; raises ``OSError`` when the folder cannot be written."""
         if report.status != "ok" or not report.sha256:
             return
-        write_bytes_atomically(self.entry_path(report.sha256), encode_entry(report))
+        write_bytes_atomically(self.entry_path(report.sha256), encode_entry(report, self.ocr))
 
     def prune(self) -> int:
         """Remove entries of other versions (and old pickles); return how many were removed."""
@@ -135,7 +144,7 @@ class ReportCache:
             names = [p for p in self.folder.iterdir() if _ENTRY_NAME.fullmatch(p.name)]
         except OSError:
             return 0
-        current = f"-{version_key()}.json"
+        current = f"-{version_key(self.ocr)}.json"
         stale = [p for p in names if not p.name.endswith(current)]
         for path in stale:
             remove_file(path)

@@ -21,9 +21,11 @@ from pipeline.defaults import (
     CACHE_FOLDER,
     CSV_DIALECTS,
     DEFAULT_MAX_MEMORY,
+    DEFAULT_OCR,
     DEFAULT_TIMEOUT_SECONDS,
     FAIL_ON_LEVELS,
     FORMATS,
+    OCR_MODES,
     format_size,
 )  # fmt: skip
 from pipeline.schema import TABLES
@@ -145,6 +147,11 @@ Examples:
     "--max-memory", type=ByteSize(), default=format_size(DEFAULT_MAX_MEMORY), show_default=True,
     help="Memory one document may use (e.g. 2GiB, 500MiB); a document that needs more fails (0: no limit).",
 )  # fmt: skip
+@click.option(
+    "--ocr", type=click.Choice(OCR_MODES), default=DEFAULT_OCR, show_default=True,
+    help="Which PDF pages are read by OCR (Tesseract): auto, the scanned pages without a text layer; "
+    "always, every page; never, none (a scanned PDF then fails).",
+)  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
 @verbosity_options
 @click.pass_context
@@ -159,6 +166,7 @@ def run(
     workers: int | None,
     timeout: float,
     max_memory: int,
+    ocr: str,
     no_cache: bool,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
@@ -175,7 +183,10 @@ def run(
     count, note = worker_count(workers)
     _echo_first_few([note] if note else [], shown, "notes")
     cache_dir = None if no_cache else out_dir / CACHE_FOLDER
-    options = {"workers": count, "timeout": timeout, "max_memory": max_memory or None, "cache_dir": cache_dir}
+    options = {
+        "workers": count, "timeout": timeout, "max_memory": max_memory or None, "cache_dir": cache_dir,
+        "ocr": ocr,
+    }  # fmt: skip
     waiting = _BUSY.format(out=out_dir)
     try:
         # One run at a time per output folder: a second waits, so the tables are never a mix.
@@ -254,18 +265,30 @@ def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Stream
     if not show or not sys.stderr.isatty() or not found.files:
         return digitize_streamed(found, **options)
     failed = 0
+    # The files OCR is reading, with its pages done and to do: OCR takes seconds a page.
+    reading: dict[str, tuple[int, int]] = {}
+
+    def status(_: object) -> str:
+        pages = "; ".join(f"OCR {name} page {done}/{total}" for name, (done, total) in reading.items())
+        return f"{failed} failed" + (f"; {pages}" if pages else "")
+
     progress_bar: Any = click.progressbar(
         length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
-        item_show_func=lambda _: f"{failed} failed",
+        item_show_func=status,
     )  # fmt: skip
     with progress_bar as bar:
 
         def advance(report: Report) -> None:
             nonlocal failed
             failed += report.status != "ok"
+            reading.pop(Path(report.source_file).name, None)
             bar.update(1)
 
-        return digitize_streamed(found, progress=advance, **options)
+        def ocr_page(path: Path, done: int, total: int) -> None:
+            reading[path.name] = (done, total)
+            bar.update(0)  # redraws the status
+
+        return digitize_streamed(found, progress=advance, ocr_progress=ocr_page, **options)
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-# Seconds one document may take before its worker is stopped and the document fails.
-DEFAULT_TIMEOUT_SECONDS = 300.0
+# Seconds one document may take before its worker is stopped and the document fails. A text PDF
+# takes seconds, but OCR of a scan takes a few seconds of CPU a page: 25 scanned pages took 740 s
+# of wall time on the two-core development machine under a load of 8, so a 30-page scan needs
+# about 900 s there. A hung document still ends within a quarter of an hour.
+DEFAULT_TIMEOUT_SECONDS = 900.0
+
+# Which pages of a PDF are read by OCR: "auto" those without a text layer, "always", "never".
+OCR_MODES = ("auto", "always", "never")
+DEFAULT_OCR = "auto"
+# OCR's confidence (0-100) below which a word with a digit is reported for a person to check.
+OCR_UNCERTAIN_BELOW = 80.0
 
 # The folder inside the output folder that keeps digitized reports between runs.
 CACHE_FOLDER = ".kompass-cache"

@@ -63,6 +63,23 @@ class Line:
         return not self.text.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class UncertainReading:
+    """A word OCR read on a scanned page that the validator should point at.
+
+    ``printed`` is what OCR read, ``read`` what kompass took it for (the same, unless a sub-question
+    id was printed with a letter for a digit; empty for a speck read as a digit and set aside),
+    ``confidence`` OCR's own (0-100) and ``bbox``
+    (x0, top, x1, bottom) the word's box on the page in PDF points.
+    """
+
+    page: int
+    printed: str
+    read: str
+    confidence: float
+    bbox: tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Document:
     """A report as lines in reading order, with the facts about the file it came from."""
@@ -74,6 +91,9 @@ class Document:
     sha256: str = ""
     encoding: str | None = None
     losses: tuple[ContentLoss, ...] = ()
+    # Pages read by OCR (scans), and the OCR'd words to point out (see UncertainReading).
+    ocr_pages: int = 0
+    uncertain: tuple[UncertainReading, ...] = ()
 
     def __post_init__(self) -> None:
         # Every reader's lines pass here, so invisible characters are gone before any extractor

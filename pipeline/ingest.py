@@ -12,10 +12,15 @@ import logging
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pipeline.defaults import DEFAULT_OCR
 from pipeline.document import Document
 from pipeline.errors import IngestError
 from pipeline.text_decoding import NotTextError, decode_text
+
+if TYPE_CHECKING:
+    from pipeline.pdf import PageProgress
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +82,13 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     return data
 
 
-def read_document(path: Path, data: bytes | None = None) -> Document:
+def read_document(
+    path: Path, data: bytes | None = None, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None
+) -> Document:
     """Read a report file (or its ``data`` already read) into a document.
 
+    ``ocr`` says which pages of a PDF are read by OCR (see :data:`pipeline.defaults.OCR_MODES`);
+    ``on_ocr_page(done, total)`` is called after each page OCR read.
     Raises :class:`IngestError` with a clear reason.
     """
     kind = input_format(path)
@@ -95,7 +104,7 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         from pipeline.pdf import read_pdf
 
         try:
-            return read_pdf(data, source=str(path), sha256=sha256)
+            return read_pdf(data, source=str(path), sha256=sha256, ocr=ocr, on_ocr_page=on_ocr_page)
         except IngestError as exc:
             exc.sha256 = sha256
             raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors.claims import extract_claims
 from extractors.evaluations import extract_evaluations
@@ -17,6 +18,7 @@ from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
+from pipeline.defaults import DEFAULT_OCR
 from pipeline.document import Document
 from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
@@ -24,10 +26,14 @@ from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.identity import report_id
 from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.municipalities import swedish_municipalities
+from pipeline.ocr_readings import locate_readings
 from pipeline.place_names import swedish_districts
 from pipeline.records import Extraction, Report
 from pipeline.validation import validate
 from pipeline.validation.scores import report_year
+
+if TYPE_CHECKING:
+    from pipeline.pdf import PageProgress
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +91,8 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
     )
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
+    if doc.uncertain:
+        extraction = dataclasses.replace(extraction, ocr_readings=locate_readings(doc))
     return extraction
 
 
@@ -100,22 +108,30 @@ def digitize(doc: Document) -> Extraction:
     return dataclasses.replace(extraction, findings=validate(extraction, framework))
 
 
-def process_file(path: Path, max_bytes: int | None = None) -> Report:
-    """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report."""
+def process_file(path: Path, max_bytes: int | None = None, ocr: str = DEFAULT_OCR) -> Report:
+    """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report.
+
+    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` (scanned pages), ``always``, ``never``.
+    """
     try:
         data = read_bytes(path, max_bytes)
     except IngestError as exc:
         return failed_report(path, str(exc))
-    return process_data(path, data)
+    return process_data(path, data, ocr)
 
 
-def process_data(path: Path, data: bytes) -> Report:
+def process_data(
+    path: Path, data: bytes, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None
+) -> Report:
     """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
+
+    ``ocr`` is the OCR mode (see :func:`process_file`); ``on_ocr_page(done, total)`` is called after
+    each page OCR read.
 
     ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
     """
     try:
-        doc = read_document(path, data)
+        doc = read_document(path, data, ocr, on_ocr_page)
     except MemoryError:
         raise
     except Exception as exc:
@@ -145,6 +161,7 @@ def process_data(path: Path, data: bytes) -> Report:
         pages=doc.pages,
         extraction=extraction,
         encoding=doc.encoding,
+        ocr_pages=doc.ocr_pages if doc.input_format == "pdf" else None,
     )
 
 

@@ -238,6 +238,24 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrReading:
+    """A word OCR read on a scanned page that a person should check: a number read with low
+    confidence, or a sub-question id read from a look-alike letter ("G.1" read as 6.1).
+
+    ``printed`` is what OCR read, ``read`` what kompass took it for (empty: a speck set aside),
+    ``confidence`` OCR's own (0-100),
+    ``bbox`` the word's box (x0, top, x1, bottom) in PDF points, ``line`` the document line it is on.
+    """
+
+    printed: str
+    read: str
+    confidence: float
+    bbox: tuple[float, float, float, float]
+    page: int
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ContentLoss:
     """Something a reader lost from a file and could tell: what, how much and where.
 
@@ -294,6 +312,7 @@ class Extraction:
     area_subtotals: tuple[AreaSubtotal, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
     misaligned_rows: tuple[MisalignedRow, ...] = ()
+    ocr_readings: tuple[OcrReading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -311,3 +330,5 @@ class Report:
     # The report_id of the first byte-identical copy in the batch (see pipeline.identity).
     duplicate_of: str | None = None
     encoding: str | None = None
+    # PDF pages read by OCR (None for text input).
+    ocr_pages: int | None = None

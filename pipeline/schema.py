@@ -145,6 +145,9 @@ TABLES: tuple[Table, ...] = (
                "how a text export was decoded: `utf-8`, `utf-8-sig` (with a byte order mark), `utf-16`, "
                "`cp1252`, `mac_roman` or `cp850`, or `utf-8+cp1252` (and so on) when its lines mix "
                "encodings; empty for PDFs and unreadable files"),
+        Column("ocr_pages", "integer",
+               "how many of the PDF's pages were read by OCR (scanned pages without a text layer; 0 when "
+               "none; empty for text input)"),
     ), primary_key=("report_id",)),
     Table("area_scores", "each area's total per evaluation year, from the summary table", (
         _report_id(),

@@ -53,6 +53,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "report_date": meta.report_date,
         "duplicate_of": report.duplicate_of,
         "encoding": report.encoding,
+        "ocr_pages": report.ocr_pages,
     }
 
 

@@ -23,12 +23,16 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.cache import ReportCache
-from pipeline.defaults import DEFAULT_MAX_MEMORY, format_size
+from pipeline.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS, format_size
 from pipeline.ingest import IngestError, display_path, read_bytes
 from pipeline.process import failed_report, process_data, warm_up
 from pipeline.records import Report
+
+if TYPE_CHECKING:
+    from pipeline.pdf import PageProgress
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +43,8 @@ _WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 OnReport = Callable[[int, Report, bool], None]
+# Called with a file's index, the pages OCR has read and the pages it is to read.
+OnOcrPage = Callable[[int, int, int], None]
 
 
 def default_workers() -> int:
@@ -64,15 +70,28 @@ class Limits:
     bytes, the parsed document and the PDF library's objects would not fit.
     """
 
-    timeout: float | None = 300.0
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS
     max_memory: int | None = DEFAULT_MAX_MEMORY
+    # Not a limit but how the document is read: the OCR mode (see pipeline.defaults.OCR_MODES).
+    ocr: str = DEFAULT_OCR
 
     @property
     def max_file_bytes(self) -> int | None:
         return None if self.max_memory is None else self.max_memory // 4
 
 
-def _digitize(path: Path, limits: Limits, cache: ReportCache | None) -> tuple[Report, bool]:
+@dataclass(frozen=True)
+class _OcrPage:
+    """A worker's message that OCR has read ``done`` of the ``total`` pages of task ``index``."""
+
+    index: int
+    done: int
+    total: int
+
+
+def _digitize(
+    path: Path, limits: Limits, cache: ReportCache | None, on_ocr_page: PageProgress
+) -> tuple[Report, bool]:
     """The report of one file and whether it came from the cache; everything under the limits."""
     try:
         data = read_bytes(path, limits.max_file_bytes)
@@ -82,7 +101,7 @@ def _digitize(path: Path, limits: Limits, cache: ReportCache | None) -> tuple[Re
     cached = cache.get(sha256, display_path(path)) if cache else None
     if cached is not None:
         return cached, True
-    return process_data(path, data), False
+    return process_data(path, data, limits.ocr, on_ocr_page), False
 
 
 def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None) -> None:
@@ -105,8 +124,12 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
         if task is None:
             return
         index, path = task
+
+        def on_ocr_page(done: int, total: int, index: int = index) -> None:
+            conn.send(_OcrPage(index, done, total))
+
         try:
-            report, cached = _digitize(path, limits, cache)
+            report, cached = _digitize(path, limits, cache, on_ocr_page)
         except MemoryError:
             message = f"over the memory limit: digitizing needed more than {_memory_limit_text(limits)}"
             conn.send((index, failed_report(path, message), False, True))
@@ -214,11 +237,13 @@ def run_parallel(
     limits: Limits,
     on_report: OnReport,
     cache: ReportCache | None = None,
+    on_ocr_page: OnOcrPage | None = None,
 ) -> None:
     """Digitize ``files`` in ``workers`` processes under ``limits``.
 
     ``on_report(index, report, cached)`` is called for each file, ``cached`` telling whether the
-    report came from ``cache`` (looked up in the worker, after it has read and hashed the file).
+    report came from ``cache`` (looked up in the worker, after it has read and hashed the file);
+    ``on_ocr_page(index, done, total)`` after each page OCR read.
     """
     starter = _Starter(_context(), limits, cache)
     warm_up()
@@ -233,19 +258,26 @@ def run_parallel(
             busy = {w.conn: w for w in pool if w.task}
             for conn in wait(list(busy), timeout=_POLL_SECONDS):
                 worker = busy[conn]  # type: ignore[index]
-                pool[pool.index(worker)] = _collect(worker, starter, on_report)
+                pool[pool.index(worker)] = _collect(worker, starter, on_report, on_ocr_page)
             _enforce_timeout(pool, limits.timeout, starter, on_report)
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)
 
 
-def _collect(worker: _Worker, starter: _Starter, on_report: OnReport) -> _Worker:
-    """Hand on the result a worker has ready; return the worker to use from now on."""
+def _collect(
+    worker: _Worker, starter: _Starter, on_report: OnReport, on_ocr_page: OnOcrPage | None = None
+) -> _Worker:
+    """Hand on the result (or the OCR progress) a worker has ready; return the worker to use from now on."""
     assert worker.task is not None
     index, path = worker.task
     try:
-        done_index, report, cached, spent = worker.conn.recv()
+        message = worker.conn.recv()
+        if isinstance(message, _OcrPage):
+            if on_ocr_page is not None:
+                on_ocr_page(message.index, message.done, message.total)
+            return worker
+        done_index, report, cached, spent = message
     except (EOFError, OSError):
         worker.process.join(timeout=5)
         code = worker.process.exitcode

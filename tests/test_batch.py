@@ -144,12 +144,12 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _hang_on_stuck(path: Path, data: bytes) -> Report:
+def _hang_on_stuck(path: Path, data: bytes, ocr: str, on_ocr_page: object) -> Report:
     if path.name.startswith("stuck"):
         signal.pause()  # never returns: stands in for a runaway document
     if path.name.startswith("crash"):
         os._exit(3)
-    return process_data(path, data)
+    return process_data(path, data, ocr)
 
 
 def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(

@@ -26,7 +26,7 @@ KOMPASS = [str(Path(sys.executable).parent / "kompass")]
 SLOW_KOMPASS = """
 import sys, time
 from pipeline import workers
-workers.process_data = lambda path, data: time.sleep(600)
+workers.process_data = lambda *args: time.sleep(600)
 from pipeline.cli import main
 main(["run", *sys.argv[1:]])
 """

@@ -42,7 +42,8 @@ def test_two_copies_give_two_rows_and_joins_do_not_multiply(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["run", str(inputs), "--out", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
     reports = pd.read_csv(out / "reports.csv", dtype=str, keep_default_na=False)
-    assert list(reports.columns)[-2:] == ["duplicate_of", "encoding"]  # new columns go at the end
+    # new columns go at the end
+    assert list(reports.columns)[-3:] == ["duplicate_of", "encoding", "ocr_pages"]
     first, copy = reports.to_dict("records")
     assert first["sha256"] == copy["sha256"] and first["report_id"] != copy["report_id"]
     assert (first["duplicate_of"], copy["duplicate_of"]) == ("", first["report_id"])

@@ -26,6 +26,7 @@ from pipeline.records import (
     Extraction,
     Finding,
     MisalignedRow,
+    OcrReading,
     QuestionScore,
     Severity,
     UnreadHeader,
@@ -150,6 +151,12 @@ def _before_the_tool(extraction: Extraction) -> Extraction:
     return dataclasses.replace(_metadata(year=1999)(extraction), framework=None)
 
 
+def _ocr_read(printed: str, read: str, confidence: float) -> Alter:
+    """The score table's page scanned, and OCR unsure of one word on it (page 24, first row)."""
+    reading = OcrReading(printed, read, confidence, (495.84, 72.24, 503.76, 78.24), page=24, line=1)
+    return lambda e: dataclasses.replace(e, ocr_readings=(reading,))
+
+
 # A Norwegian municipality in place of "Ale (2006)" in the list; Umeå's own 2005 entry dropped from it.
 HARSTAD = Evaluation("Harstad", None, None, None, 2004, None, 699)
 
@@ -230,6 +237,18 @@ CASES: dict[str, Case] = {
         "points are taken as printed, and sub-areas and their max points are not checked against the "
         "edition for 2007.",
         year=2007, found="kk2010",
+    )),
+    # The score table's page scanned: what OCR was unsure of.
+    "ocr_uncertain": Case(_ocr_read("185", "185", 74.0), _finding(
+        "ocr_uncertain", WARNING,
+        'OCR read "185" on this scanned page with 74% confidence: check the number against the page.',
+        found="185", page=24, line=1,
+    )),
+    "ocr_id_read": Case(_ocr_read("G.4", "6.4", 91.0), _finding(
+        "ocr_id_read", INFO,
+        'OCR read "G.4" where a sub-question id stands; it is read as 6.4 (a letter for a look-alike '
+        "digit).",
+        expected="6.4", found="G.4", page=24, line=1,
     )),
     # Score cells altered.
     "score_negative": Case(_question("8.4", score=-5.0), _finding(

@@ -32,7 +32,7 @@ def test_report_row(report: Report) -> None:
         "framework": "kk2002-rev2007",
         "evaluators": "Leif Eldås (Sveriges Kommuner och Landsting); Lena Tegenfeldt (Uddevalla kommun)",
         "status": "ok", "error": None, "report_date": None, "duplicate_of": None,
-        "encoding": None,
+        "encoding": None, "ocr_pages": None,
     }]  # fmt: skip
 
 

@@ -26,6 +26,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pipeline.document import Document, Line
 from pipeline.errors import PdfError
 from pipeline.pdf.glyphs import Glyph, Rule, page_glyphs
+from pipeline.pdf.ocr import OcrUnavailable
+from pipeline.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.pdf.steps import document_lines
 from pipeline.pdf.words import PageText, words_from_glyphs
 from pipeline.records import ContentLoss
@@ -61,33 +63,51 @@ SIGNATURES = (
 )
 
 
-def read_pdf(data: bytes, source: str, sha256: str) -> Document:
+def read_pdf(
+    data: bytes, source: str, sha256: str, ocr: str = "auto", on_ocr_page: PageProgress | None = None
+) -> Document:
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
-    Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password
-    or hold no text.
+    ``ocr`` says which pages Tesseract reads: ``auto`` those without text (scans), ``always``
+    every page, ``never`` none; ``on_ocr_page(done, total)`` is called after each page OCR read.
+    Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password or
+    hold no text, and when scanned pages need OCR that is not installed.
     """
     _check_markers(data)
     with warnings.catch_warnings():
         # pdfminer warns (warnings module) about repaired cross-reference tables and the like.
         warnings.simplefilter("ignore")
         pages = _read_pages(data)
+    to_read = set(pages_to_read(pages, ocr))
+    scanned = _ocr(data, [p for p in pages if p.number in to_read], on_ocr_page) if to_read else None
+    if scanned is not None:
+        pages = [scanned.pages.get(page.number, page) for page in pages]
     words = [word.text for page in pages for word in page.words]
     if not words:
         raise PdfError(
             f"the PDF has no text layer (its {len(pages)} page(s) are probably scanned images); "
-            "run OCR on it first"
+            + ("OCR read no text on them" if scanned else "run it with --ocr auto to read them by OCR")
         )
     if sum(1 for word in words if UNMAPPED_GLYPH in word) > UNMAPPED_SHARE * len(words):
         raise PdfError(
-            "the PDF's text cannot be decoded: its fonts map the glyphs to no characters; run OCR on it first"
+            "the PDF's text cannot be decoded: its fonts map the glyphs to no characters; "
+            "run it with --ocr always to read it by OCR"
         )
-    log.debug("%s: %d pages", source, len(pages))
+    log.debug("%s: %d pages, %d read by OCR", source, len(pages), len(to_read))
     lines = document_lines(pages)
     return Document(
         lines=lines, source=source, input_format="pdf", pages=len(pages), sha256=sha256,
-        losses=unmapped_glyph_losses(lines),
+        losses=unmapped_glyph_losses(lines), ocr_pages=len(to_read),
+        uncertain=scanned.readings if scanned else (),
     )  # fmt: skip
+
+
+def _ocr(data: bytes, pages: list[PageText], on_page: PageProgress | None) -> ScannedPages:
+    try:
+        return read_scanned_pages(data, pages, on_page)
+    except OcrUnavailable as exc:
+        numbers = ", ".join(str(page.number) for page in pages[:5]) + (", …" if len(pages) > 5 else "")
+        raise PdfError(f"page(s) {numbers} are scanned images without text: {exc}") from exc
 
 
 def unmapped_glyph_losses(lines: Sequence[Line]) -> tuple[ContentLoss, ...]:

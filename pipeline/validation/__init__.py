@@ -12,11 +12,12 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.framework import Framework
 from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import comparisons, content, edition, municipal, narrative, scores
+from pipeline.validation import comparisons, content, edition, municipal, narrative, ocr, scores
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (
     scores.CHECKS + comparisons.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
+    + ocr.CHECKS
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
 

@@ -1,0 +1,115 @@
+"""Ruling lines in a scanned page's image: found, handed on as ruling lines, and erased.
+
+Tesseract reads the cells of a ruled table badly: the lines around a small number make it read
+the number as part of a frame, or not at all (on a scanned summary table it read one column of
+three). So the long straight runs of dark pixels are taken out of the image before OCR, and given
+to the table finder as the ruling lines they are, exactly as a word processor's PDF draws them.
+
+A run counts as a ruling line when it is at least :data:`MIN_RUN_INCHES` long; letters are far
+shorter, even in headings. A slight skew of a scan (a degree or so) still leaves such runs, as a
+line of a few pixels' thickness only steps to the next pixel row every 50 pixels or more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+MIN_RUN_INCHES = 0.4
+# Darker than this (0 black - 255 white) is ink.
+INK_BELOW = 128
+# Pixels of one line's band may lie this far apart (anti-aliased edges, skew steps).
+BAND_GAP = 2
+
+
+@dataclass(frozen=True)
+class ImageRulings:
+    """The page image without its ruling lines, and the lines as boxes in PDF points."""
+
+    image: Image
+    rulings: tuple[tuple[float, float, float, float], ...]
+
+
+def remove_rulings(image: Image, dpi: float) -> ImageRulings:
+    """Find the horizontal and vertical ruling lines of a greyscale page image and erase them."""
+    from PIL import Image as PilImage
+
+    pixels = np.asarray(image.convert("L"))
+    ink = pixels < INK_BELOW
+    run = max(8, int(MIN_RUN_INCHES * dpi))
+    horizontal = _long_runs(ink, run)
+    vertical = _long_runs(ink.T, run).T
+    lines = horizontal | vertical
+    cleaned = pixels.copy()
+    cleaned[_grow(lines)] = 255
+    scale = 72.0 / dpi
+    boxes = _bands(horizontal, scale) + [
+        (top, x0, bottom, x1) for x0, top, x1, bottom in _bands(vertical.T, scale)
+    ]
+    return ImageRulings(PilImage.fromarray(cleaned), tuple(boxes))
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """The pixels that lie in a run of at least ``length`` ink pixels along a row."""
+    rows, width = ink.shape
+    if width < length:
+        return np.zeros_like(ink)
+    counts = np.zeros((rows, width + 1), dtype=np.int32)
+    np.cumsum(ink, axis=1, out=counts[:, 1:])
+    full = (counts[:, length:] - counts[:, :-length]) == length  # the window starting here is all ink
+    starts = np.zeros((rows, full.shape[1] + 1), dtype=np.int32)
+    np.cumsum(full, axis=1, out=starts[:, 1:])
+    columns = np.arange(width)
+    last = np.minimum(columns, full.shape[1] - 1) + 1
+    first = np.maximum(columns - length + 1, 0)
+    return (starts[:, last] - starts[:, first]) > 0
+
+
+def _grow(mask: np.ndarray) -> np.ndarray:
+    """The mask and its eight neighbours: the grey edge of a printed line goes with it."""
+    grown = mask.copy()
+    grown[1:, :] |= mask[:-1, :]
+    grown[:-1, :] |= mask[1:, :]
+    grown[:, 1:] |= mask[:, :-1]
+    grown[:, :-1] |= mask[:, 1:]
+    return grown
+
+
+def _bands(mask: np.ndarray, scale: float) -> list[tuple[float, float, float, float]]:
+    """Horizontal lines of a row mask as boxes (x0, top, x1, bottom) in points: neighbouring rows
+    with ink in overlapping columns are one line."""
+    boxes: list[list[int]] = []  # x0, top, x1, bottom in pixels, still open
+    closed: list[list[int]] = []
+    for row in np.flatnonzero(mask.any(axis=1)):
+        for x0, x1 in _spans(np.flatnonzero(mask[row])):
+            touching = [box for box in boxes if box[3] >= row - BAND_GAP and box[0] <= x1 and x0 <= box[2]]
+            if not touching:
+                boxes.append([x0, int(row), x1, int(row)])
+                continue
+            # The first rows of an anti-aliased line may come in pieces that one full row joins.
+            first = touching[0]
+            first[0] = min([x0, *(box[0] for box in touching)])
+            first[1] = min(box[1] for box in touching)
+            first[2] = max([x1, *(box[2] for box in touching)])
+            first[3] = int(row)
+            boxes = [box for box in boxes if box is first or all(box is not t for t in touching)]
+        closed.extend(box for box in boxes if box[3] < row - BAND_GAP)
+        boxes = [box for box in boxes if box[3] >= row - BAND_GAP]
+    closed.extend(boxes)
+    return [(x0 * scale, top * scale, (x1 + 1) * scale, (bottom + 1) * scale)
+            for x0, top, x1, bottom in closed]
+
+
+def _spans(columns: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of consecutive column numbers as (first, last) pairs."""
+    if columns.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(columns) > 1)
+    firsts = np.concatenate(([columns[0]], columns[breaks + 1]))
+    lasts = np.concatenate((columns[breaks], [columns[-1]]))
+    return [(int(a), int(b)) for a, b in zip(firsts, lasts, strict=True)]

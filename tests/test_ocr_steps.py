@@ -1,0 +1,274 @@
+"""The OCR steps one by one, on synthetic input: Tesseract's word table, token reading, ruling
+lines and skew in an image, and placing uncertain readings on the document's lines.
+
+None of these runs Tesseract: they test what kompass does with what Tesseract gives.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from pipeline.document import Document, Line, UncertainReading
+from pipeline.ocr_readings import locate_readings
+from pipeline.pdf.deskew import deskew, skew_angle
+from pipeline.pdf.image_bullets import find_bullets
+from pipeline.pdf.image_rulings import remove_rulings
+from pipeline.pdf.ocr import BULLET, OcrPage, OcrWord, page_from_data
+from pipeline.pdf.scans import pages_to_read, read_token, uncertain_readings
+from pipeline.pdf.words import PageText, Word
+
+# image_to_data at 300 dpi: 1 pixel = 0.24 points.
+POINTS_PER_PIXEL = 72 / 300
+
+
+def tesseract_table(
+    lines: list[list[tuple[str, int, int, float]]], line_height: int = 40
+) -> dict[str, list[object]]:
+    """A word table as pytesseract's ``image_to_data`` gives it (a dict of columns): for each line
+    a level-4 row, then a level-5 row per word (text, left, width, confidence)."""
+    columns: dict[str, list[object]] = {
+        key: [] for key in ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height",
+                            "conf", "text")
+    }  # fmt: skip
+
+    def add(
+        level: int, line: int, left: int, top: int, width: int, height: int, conf: float, text: str
+    ) -> None:
+        for key, value in zip(
+            columns, (level, 1, 1, line, left, top, width, height, conf, text), strict=True
+        ):
+            columns[key].append(value)
+
+    for number, words in enumerate(lines, start=1):
+        top = 100 * number
+        add(4, number, 0, top, 2000, line_height, -1, "")
+        for text, left, width, conf in words:
+            add(5, number, left, top + 5, width, 30, conf, text)
+    return columns
+
+
+def test_page_from_data_gives_words_in_points_with_the_line_height_as_size() -> None:
+    page = page_from_data(
+        tesseract_table([[("Landsting", 300, 200, 96.0), ("64,5", 1200, 80, 71.5)]]), POINTS_PER_PIXEL
+    )
+    first, second = page.words
+    assert first == OcrWord("Landsting", 72.0, 120.0, 25.2, 32.4, pytest.approx(9.6), 96.0)
+    assert (second.text, second.x0, second.confidence) == ("64,5", 288.0, 71.5)
+
+
+def test_page_from_data_drops_specks_and_keeps_dashes() -> None:
+    page = page_from_data(
+        tesseract_table(
+            [
+                [
+                    ("|", 100, 4, 30.0),
+                    ("Kvalitet", 300, 200, 95.0),
+                    (".", 600, 5, 20.0),
+                    ("–", 700, 20, 80.0),
+                    (":", 900, 5, 40.0),
+                ]
+            ]
+        ),
+        POINTS_PER_PIXEL,
+    )
+    assert [word.text for word in page.words] == ["Kvalitet", "–"]
+
+
+@pytest.mark.parametrize(
+    ("read", "number", "x0", "x1"),
+    [
+        ('"22,5', "22,5", 72 + 2 * 0.24, 72 + 10 * 0.24),  # one speck of five characters: a fifth of the box
+        ("64,5.", "64,5", 72.0, 72 + 8 * 0.24),
+        ("«8", "8", 72 + 5 * 0.24, 72 + 10 * 0.24),
+        ("12", "12", 72.0, 72 + 10 * 0.24),
+    ],
+)
+def test_page_from_data_takes_specks_off_numbers(read: str, number: str, x0: float, x1: float) -> None:
+    # the box is 10 pixels whatever the length
+    (word,) = page_from_data(tesseract_table([[(read, 300, 10, 60.0)]]), POINTS_PER_PIXEL).words
+    assert (word.text, word.x0, word.x1) == (number, pytest.approx(x0), pytest.approx(x1))
+
+
+@pytest.mark.parametrize("misread", ["«", "e", "°", "+»", "*"])
+def test_page_from_data_reads_a_misread_bullet_at_a_line_start(misread: str) -> None:
+    page = page_from_data(
+        tesseract_table([[(misread, 200, 20, 50.0), ("Kommunen", 300, 200, 90.0)]]), POINTS_PER_PIXEL
+    )
+    assert [word.text for word in page.words] == [BULLET, "Kommunen"]
+
+
+def test_page_from_data_drops_dust_and_sets_specks_read_as_digits_aside() -> None:
+    page = page_from_data(
+        tesseract_table([[("Landsting", 300, 200, 96.0), ("ee", 700, 26, 0.0), ("i", 900, 2, 32.0),
+                          ("i", 1000, 6, 96.0), ("om", 1100, 40, 42.0), ("8", 1300, 2, 13.0)]]),
+        POINTS_PER_PIXEL,
+    )  # fmt: skip
+    assert [word.text for word in page.words] == ["Landsting", "i", "om"]
+    assert [word.text for word in page.set_aside] == ["8"]  # reported, not taken
+
+
+def test_page_from_data_keeps_a_bullet_lookalike_inside_a_line() -> None:
+    page = page_from_data(
+        tesseract_table([[("Kommunen", 200, 200, 90.0), ("e", 450, 20, 50.0)]]), POINTS_PER_PIXEL
+    )
+    assert [word.text for word in page.words] == ["Kommunen", "e"]
+
+
+def test_page_from_data_keeps_a_wide_word_that_starts_a_line() -> None:
+    # "e" as wide as a word of the line's size is a letter, not a bullet.
+    page = page_from_data(tesseract_table([[("e", 200, 60, 50.0)]]), POINTS_PER_PIXEL)
+    assert [word.text for word in page.words] == ["e"]
+
+
+@pytest.mark.parametrize(
+    ("token", "read"),
+    [
+        ("G.1", "6.1"),
+        ("S.2", "5.2"),
+        ("l.3", "1.3"),
+        ("7.O", "7.0"),
+        ("6.1", "6.1"),
+        ("4.10", "4.10"),
+        ("Gb", "Gb"),  # not an id
+        ("G.", "G."),
+        ("Hur", "Hur"),
+        ("64,5", "64,5"),  # a number is never changed
+        ("G.G.1", "G.G.1"),
+    ],
+)
+def test_read_token(token: str, read: str) -> None:
+    assert read_token(token) == read
+
+
+def test_uncertain_readings_are_low_confidence_numbers_and_lookalike_ids() -> None:
+    words = (
+        OcrWord("G.1", 50, 60, 100, 108, 8, 91.0),
+        OcrWord("64,5", 300, 315, 100, 108, 8, 63.0),
+        OcrWord("80", 350, 360, 100, 108, 8, 95.0),
+        OcrWord("Tydlighet", 70, 120, 100, 108, 8, 20.0),
+    )
+    speck = OcrWord("8", 58.9, 59.3, 157.9, 158.6, 11, 13.0)
+    readings = uncertain_readings(4, OcrPage(words, (speck,)))
+    assert [(r.printed, r.read, r.confidence) for r in readings] == [
+        ("G.1", "6.1", 91.0),
+        ("64,5", "64,5", 63.0),
+        ("8", "", 13.0),
+    ]
+    assert readings[1].bbox == (300, 100, 315, 108) and readings[1].page == 4
+
+
+def test_pages_to_read_by_mode() -> None:
+    pages = [PageText(1, 595, 842, (Word("Umeå", 1, 2, 3, 4, 10),)), PageText(2, 595, 842, ())]
+    assert (pages_to_read(pages, "auto"), pages_to_read(pages, "always"), pages_to_read(pages, "never")) == (
+        [2], [1, 2], []
+    )  # fmt: skip
+
+
+def ruled_page(dpi: int = 300) -> Image.Image:
+    """A white page with a ruled box (a table's frame and one column line) and a few 'letters'."""
+    image = Image.new("L", (1200, 900), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 200, 1100, 600), outline=0, width=3)  # 1000 x 400 pixels
+    draw.line((600, 200, 600, 600), fill=0, width=3)
+    for x in range(150, 500, 40):  # letters: short blocks, far below a ruling line's length
+        draw.rectangle((x, 300, x + 20, 330), fill=0)
+    return image
+
+
+def test_remove_rulings_finds_the_frame_and_keeps_the_letters() -> None:
+    found = remove_rulings(ruled_page(), 300)
+    scale = 72 / 300
+    horizontal = sorted(box for box in found.rulings if box[2] - box[0] > box[3] - box[1])
+    vertical = sorted(box for box in found.rulings if box[3] - box[1] > box[2] - box[0])
+    assert len(horizontal) == 2 and len(vertical) == 3
+    assert horizontal[0][0] == pytest.approx(100 * scale, abs=1) and horizontal[0][2] == pytest.approx(
+        1101 * scale, abs=1
+    )
+    assert [round(box[0] / scale) for box in vertical] == [pytest.approx(x, abs=3) for x in (100, 600, 1100)]
+    pixels = np.asarray(found.image)
+    assert (pixels[200:204, 100:1100] == 255).all()  # the top line is erased
+    assert (pixels[300:330, 150:170] == 0).all()  # a letter is not
+
+
+def test_remove_rulings_on_a_page_without_lines_changes_nothing() -> None:
+    image = Image.new("L", (400, 300), 255)
+    ImageDraw.Draw(image).rectangle((50, 50, 80, 80), fill=0)
+    found = remove_rulings(image, 300)
+    assert found.rulings == ()
+    assert (np.asarray(found.image) == np.asarray(image)).all()
+
+
+def text_page() -> Image.Image:
+    """Lines of 'text' (rows of blocks with gaps), as a page of prose at 200 dpi looks."""
+    image = Image.new("L", (1400, 1800), 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(200, 1600, 60):
+        for x in range(150, 1250, 45):
+            draw.rectangle((x, row, x + 30, row + 22), fill=0)
+    return image
+
+
+@pytest.mark.parametrize("angle", [-1.2, -0.35, 0.25, 0.8, 2.0])
+def test_skew_angle_finds_a_known_turn(angle: float) -> None:
+    turned = text_page().rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    assert skew_angle(turned, 200) == pytest.approx(angle, abs=0.1)
+
+
+def test_deskew_turns_the_page_back_and_leaves_a_straight_page_alone() -> None:
+    page = text_page()
+    straight, angle = deskew(page.rotate(0.8, resample=Image.Resampling.BILINEAR, fillcolor=255), 200)
+    assert angle == pytest.approx(0.8, abs=0.1)
+    assert skew_angle(straight, 200) == pytest.approx(0.0, abs=0.1)
+    same, none = deskew(page, 200)
+    assert none == 0.0 and same is page
+
+
+def test_locate_readings_puts_each_reading_on_the_line_that_holds_it() -> None:
+    lines = (
+        Line("Summering", 1, page=4, bbox=(56.0, 60.0, 200.0, 70.0)),
+        Line("3 Tydlighet\t64,5\t80\t72", 2, page=4, bbox=(56.0, 72.0, 420.0, 82.0)),
+        Line("text on page 5", 3, page=5, bbox=(56.0, 72.0, 420.0, 82.0)),
+    )
+    readings = (
+        UncertainReading(4, "64,5", "64,5", 63.0, (303.6, 73.4, 317.6, 79.9)),
+        UncertainReading(5, "2007", "2007", 49.0, (392.0, 500.0, 409.0, 506.0)),  # on no line
+        UncertainReading(4, "8", "", 13.0, (30.0, 74.0, 30.4, 75.0)),  # in the margin beside row 2
+    )
+    doc = Document(lines=lines, input_format="pdf", pages=5, uncertain=readings)
+    located = locate_readings(doc)
+    assert [(r.printed, r.page, r.line) for r in located] == [("64,5", 4, 2), ("2007", 5, None), ("8", 4, 2)]
+
+
+def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
+    """A 300 dpi strip: one line of 10-point 'text' starting at x = 100 pt, and ``mark`` left of it."""
+    image = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    scale = 300 / 72
+    draw.rectangle((int(100 * scale), int(40 * scale), int(160 * scale), int(47 * scale)), fill=0)  # the word
+    x, y = int(88 * scale), int(42 * scale)  # about 3 pt left of the word's start, mid-line
+    if mark == "dot":
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)  # 3.6 pt: a bullet of 10-point type
+    elif mark == "dust":
+        draw.rectangle((x, y, x + 2, y + 2), fill=0)
+    elif mark == "ring":
+        draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
+    words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
+    return image, words
+
+
+@pytest.mark.parametrize(("mark", "found"), [("dot", 1), ("dust", 0), ("ring", 0), ("none", 0)])
+def test_find_bullets_reads_a_filled_dot_before_a_line(mark: str, found: int) -> None:
+    image, words = _line_with_mark(mark)
+    bullets = find_bullets(image, 300, words)
+    assert len(bullets) == found
+    if found:
+        (bullet,) = bullets
+        assert bullet.text == BULLET and 87 < bullet.x0 < 89 and bullet.x1 < 100
+
+
+def test_find_bullets_looks_only_before_a_line_start() -> None:
+    image, words = _line_with_mark("dot")
+    words = [OcrWord("Den", 70.0, 86.0, 40.0, 50.0, 10.0, 95.0), *words]  # a word before the dot
+    assert [b for b in find_bullets(image, 300, words) if b.x0 > 86] == []
