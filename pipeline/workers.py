@@ -110,10 +110,11 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
     A document that runs out of memory gets a failed report, and the worker then ends (the
     coordinator starts a fresh one), since what the document allocated may not be given back.
     """
-    _die_with_parent(parent)
     # Ctrl-C reaches every process of the terminal's group: the coordinator handles it, and the
-    # workers are stopped by it, without a traceback of their own.
+    # workers are stopped by it, without a traceback of their own. First thing: a Ctrl-C while the
+    # watchdog thread below starts would otherwise interrupt the worker there, traceback and all.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     if limits.max_memory is not None:
         _limit_address_space(limits.max_memory)
     while True:
