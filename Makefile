@@ -18,7 +18,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup run test lint bench readme lock lowest mutate clean
+.PHONY: setup system-packages run test lint bench readme lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -38,10 +38,16 @@ $(DEV_STAMP): pyproject.toml $(DEV_LOCK) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-run: $(RUN_STAMP)
+# Tesseract (OCR of scans) and Chromium (the audit report's browser test) come from Debian: installed
+# when missing and possible (root with apt-get), else the exact command is printed; without them only
+# the features that need them are unavailable.
+system-packages:
+	@bash tools/system-packages.sh
+
+run: $(RUN_STAMP) system-packages
 	$(BIN)/kompass run corpus/ --out output/
 
-test: lint
+test: lint system-packages
 	$(BIN)/python -m pytest -q
 
 lint: $(DEV_STAMP)

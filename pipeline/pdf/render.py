@@ -1,0 +1,62 @@
+"""Page images from PDF bytes with pypdfium2: the one module that renders pages.
+
+OCR reads scanned pages from these images, and the audit report crops them around a finding.
+pypdfium2 comes with pdfplumber, so rendering needs nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+POINTS_PER_INCH = 72.0
+
+
+class PageRenderer:
+    """Renders pages of one open PDF; use :func:`open_renderer` so the document is closed."""
+
+    def __init__(self, document: object) -> None:
+        self._document = document
+
+    def __len__(self) -> int:
+        return len(self._document)  # type: ignore[arg-type]
+
+    def page_image(self, page_number: int, dpi: float, grayscale: bool = True) -> Image:
+        """Page ``page_number`` (1-based) as an image at ``dpi`` pixels per inch, rotation applied."""
+        page = self._document[page_number - 1]  # type: ignore[index]
+        try:
+            bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=grayscale)
+            image = bitmap.to_pil()
+            return image.convert("L") if grayscale else image.convert("RGB")
+        finally:
+            page.close()
+
+    def region_image(
+        self, page_number: int, box: tuple[float, float, float, float], dpi: float, margin: float = 0
+    ) -> Image:
+        """The part of a page inside ``box`` (x0, top, x1, bottom in points, top measured down from
+        the top of the page), widened by ``margin`` points on every side and kept on the page."""
+        image = self.page_image(page_number, dpi, grayscale=False)
+        scale = dpi / POINTS_PER_INCH
+        x0, top, x1, bottom = box
+        left = max(0, int((x0 - margin) * scale))
+        upper = max(0, int((top - margin) * scale))
+        right = min(image.width, int((x1 + margin) * scale) + 1)
+        lower = min(image.height, int((bottom + margin) * scale) + 1)
+        return image.crop((left, upper, max(right, left + 1), max(lower, upper + 1)))
+
+
+@contextmanager
+def open_renderer(data: bytes) -> Iterator[PageRenderer]:
+    """A renderer over the PDF in ``data``, closed when the block ends."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        yield PageRenderer(document)
+    finally:
+        document.close()

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The Debian packages kompass uses beyond Python: Tesseract for OCR of scanned reports, Chromium for
+# the browser test of the audit report. Installs what is missing when it can (root with apt-get);
+# otherwise says exactly what to run. Without them only the features that need them are unavailable.
+#
+#   tools/system-packages.sh          install what is missing if possible, else print the command
+#   tools/system-packages.sh --require  the same, but exit 1 when something is still missing (CI)
+set -uo pipefail
+
+# package name, and the program or file that shows it is installed
+PACKAGES=(
+  "tesseract-ocr:/usr/bin/tesseract"
+  "tesseract-ocr-swe:/usr/share/tesseract-ocr/5/tessdata/swe.traineddata"
+  "chromium:/usr/bin/chromium"
+  "chromium-driver:/usr/bin/chromedriver"
+)
+
+missing=()
+for entry in "${PACKAGES[@]}"; do
+  name=${entry%%:*} marker=${entry#*:}
+  [[ -e $marker ]] || missing+=("$name")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian packages: ${missing[*]}" >&2
+  if DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    exit 0
+  fi
+  echo "apt-get could not install: ${missing[*]}" >&2
+fi
+
+cat >&2 <<MSG
+kompass: these Debian packages are not installed: ${missing[*]}
+  OCR of scanned reports needs tesseract-ocr and tesseract-ocr-swe; the browser test of the audit
+  report needs chromium and chromium-driver. Everything else works without them. To install:
+    sudo apt-get install -y ${missing[*]}
+MSG
+[[ ${1:-} == --require ]] && exit 1
+exit 0
