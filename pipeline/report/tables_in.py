@@ -1,8 +1,8 @@
 """The tables of an output folder read back for the report: Parquet where written, else CSV.
 
 CSV cells a spreadsheet would run as formulas were written with a leading apostrophe
-(:func:`pipeline.writers.neutralise_formula`); the report shows them as written, which is safe in
-HTML, where the text is escaped anyway.
+(:func:`pipeline.writers.neutralise_formula`); it is taken off again, so the report shows the text
+as printed (in HTML, where it is escaped, a formula is harmless). Parquet keeps the text as printed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.defaults import CSV_DIALECTS
 from pipeline.schema import TABLES, pandas_dtypes
+from pipeline.writers import FORMULA_STARTS
 
 
 class NotAnOutputFolderError(Exception):
@@ -49,7 +50,19 @@ def read_tables(out_dir: Path, package: dict[str, Any]) -> dict[str, pd.DataFram
                 dtype={n: t for n, t in dtypes.items() if t != "object"}, keep_default_na=False,
                 na_values=[""],
             )  # fmt: skip
+            df = _as_printed(df)
         else:
             df = pd.DataFrame({name: pd.Series(dtype=t) for name, t in dtypes.items()})
         tables[declared.name] = df
     return tables
+
+
+def _as_printed(df: pd.DataFrame) -> pd.DataFrame:
+    for column, dtype in df.dtypes.items():
+        if str(dtype) == "string":
+            df[column] = df[column].map(_unneutralised, na_action="ignore").astype("string")
+    return df
+
+
+def _unneutralised(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
