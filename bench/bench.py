@@ -8,7 +8,9 @@ tests/fixtures/make_pdfs.py) into a folder until it holds that many documents, t
 - times ``kompass run`` on the same folder with default settings (all cores, no cache), in a
   child process, sampling the memory of its whole process tree (coordinator and workers).
 
-It prints documents/s, pages/s, the ratio pipeline/bare and peak memory for each size.
+It prints documents/s, pages/s, the ratio pipeline/bare and peak memory for each size. The run
+writes no audit report; ``kompass report`` then builds it from the output folder, timed on its own,
+so the report's share of the batch time shows (target: at most a tenth).
 Run it with ``make bench``; sizes can be given as arguments (default: 10 100).
 """
 
@@ -92,7 +94,8 @@ def pipeline_pass(folder: Path, pages: int) -> Timing:
     shutil.rmtree(out, ignore_errors=True)
     kompass = Path(sys.executable).with_name("kompass")
     start = time.perf_counter()
-    process = subprocess.Popen([str(kompass), "run", str(folder), "--out", str(out), "--no-cache"])
+    command = [str(kompass), "run", str(folder), "--out", str(out), "--no-cache", "--no-report"]
+    process = subprocess.Popen(command)
     peak = 0
     done = threading.Event()
 
@@ -113,6 +116,15 @@ def pipeline_pass(folder: Path, pages: int) -> Timing:
     return Timing(seconds, pages, peak / 1024)
 
 
+def report_pass(folder: Path) -> tuple[float, int]:
+    """Seconds ``kompass report`` takes on the batch's output folder, and the report's size."""
+    out = WORK / f"out-{folder.name}"
+    kompass = Path(sys.executable).with_name("kompass")
+    start = time.perf_counter()
+    subprocess.run([str(kompass), "report", str(out), "-q"], check=True)
+    return time.perf_counter() - start, (out / "report.html").stat().st_size
+
+
 def main(sizes: list[int]) -> None:
     print(f"kompass benchmark: {os.cpu_count()} cores, fixtures {', '.join(p.name for p in source_pdfs())}")
     print(f"{'docs':>5} {'pages':>6} | {'bare s':>7} {'docs/s':>7} {'pages/s':>8} | "
@@ -125,6 +137,11 @@ def main(sizes: list[int]) -> None:
             f"{size:>5} {bare.pages:>6} | {bare.seconds:>7.2f} {size / bare.seconds:>7.1f} "
             f"{bare.pages / bare.seconds:>8.1f} | {full.seconds:>9.2f} {size / full.seconds:>7.1f} "
             f"{full.pages / full.seconds:>8.1f} {full.peak_mib:>9.0f} | {full.seconds / bare.seconds:>5.2f}"
+        )
+        seconds, size_bytes = report_pass(folder)
+        print(
+            f"      report.html: {seconds:.2f} s ({seconds / full.seconds:.0%} of the run), "
+            f"{size_bytes / 2**20:.1f} MiB"
         )
     print("ratio = kompass time / bare pdfplumber extract_text time (target <= 1.0)")
 

@@ -96,7 +96,7 @@ def crops_of_pdf(path: Path, findings: Iterable[Sequence[Highlight]]) -> list[li
 
     Raises ``OSError`` when the file cannot be read; a page that cannot be rendered gives no crop.
     """
-    from pipeline.pdf.render import open_renderer
+    from pipeline.pdf import open_renderer
 
     data = path.read_bytes()
     out: list[list[Crop]] = []
