@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import markupsafe
 import pandas as pd
 import pytest
 import regex
@@ -103,6 +104,7 @@ def test_overview_counts_and_charts(html: str) -> None:
 def test_injected_markup_is_escaped(html: str) -> None:
     assert "<script" not in html and "onerror=" not in html.replace("onerror=&#34;", "")
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;&lt;img src=x onerror=" in html
+    assert str(markupsafe.escape(INJECTION.strip())) in html
 
 
 def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -> None:
@@ -157,3 +159,21 @@ def test_no_report_leaves_none_behind(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert not (tmp_path / REPORT_FILE).exists() and (tmp_path / "issues.csv").exists()
+
+
+def test_a_region_renders_as_the_same_part_of_the_whole_page() -> None:
+    from PIL import ImageChops
+
+    from pipeline.pdf import open_renderer
+
+    with open_renderer(FIXTURE_PDFS[0].read_bytes()) as renderer:
+        region = renderer.region_image(4, (80.0, 100.0, 400.0, 120.0), dpi=100, margin=6)
+        page = renderer.page_image(4, dpi=100, grayscale=False)
+    scale = 100 / 72
+    cut = page.crop((int(74 * scale), int(94 * scale), int(406 * scale) + 1, int(126 * scale) + 1))
+    assert region.size == cut.size and region.width > 5 * region.height
+    difference = ImageChops.difference(region, cut).convert("L")
+    assert (
+        sum(difference.point(lambda v: v > 64).convert("1").getdata()) < 0.01 * region.width * region.height
+    )
+    assert region.convert("L").getextrema()[0] < 100  # dark text is in it, not a blank strip
