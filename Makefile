@@ -74,7 +74,7 @@ lowest: $(UV)
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	$(UV) pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[dev]'
-	$(UV) pip freeze --python $(LOWEST)/bin/python | grep -iE '^(click|pandas|pyarrow|pdfplumber|pdfminer[-.]six|regex|spacy|thinc|numpy)=='
+	$(UV) pip freeze --python $(LOWEST)/bin/python | grep -iE "^($$($(PYTHON) tools/lock_fingerprint.py direct))=="
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
 
 # Regenerate the README's generated blocks (the rule table) from their declarations.

@@ -51,7 +51,10 @@ def extract_metadata(doc: Document, registry: MunicipalityRegistry | None = None
     """Municipality, code, evaluation dates, year, report date and evaluators of a report."""
     registry = registry or swedish_municipalities()
     title_lines = [line for line in doc.lines[:TITLE_PAGE_LINES] if not line.is_blank]
-    dates = _title_dates(title_lines) or _section_dates(doc.lines) or _sentence_dates(doc.lines)
+    title_year = _title_year(title_lines)
+    dates = _title_dates(title_lines) or _in_year(
+        _section_dates(doc.lines) or _sentence_dates(doc.lines), title_year
+    )
     start, end = dates if dates else (None, None)
     municipality, code, page, number = None, None, None, None
     if (found_line := _find_municipality(title_lines, registry)) is not None:
@@ -63,7 +66,7 @@ def extract_metadata(doc: Document, registry: MunicipalityRegistry | None = None
     return Metadata(
         municipality=municipality,
         municipality_code=code,
-        year=end.year if end else _title_year(title_lines),
+        year=end.year if end else title_year,
         evaluation_start=start,
         evaluation_end=end,
         evaluators=extract_evaluators(title_lines),
@@ -106,6 +109,14 @@ def _sentence_dates(lines: tuple[Line, ...]) -> DateRange | None:
     for line in lines[:EVALUATION_SENTENCE_LINES]:
         if EVALUATION_WORDS.search(line.text) and (found := evaluation_dates(line.text)):
             return found
+    return None
+
+
+def _in_year(dates: DateRange | None, year: int | None) -> DateRange | None:
+    """Dates found in the body, if they agree with the year the title page prints: a sentence may
+    also date an earlier evaluation ("den förra utvärderingen i oktober 2011")."""
+    if dates is None or year is None or dates[1].year == year:
+        return dates
     return None
 
 

@@ -79,6 +79,10 @@ class _State:
     headings: list[AreaHeading] = field(default_factory=list)
 
 
+# Words of a score table's own header cells ("Max- poäng", "Egna poäng", "Delområde").
+SCORE_HEADER_WORD = regex.compile(r"poäng|max|delområde|delfråga|fråga|summa", regex.IGNORECASE)
+
+
 def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTable:
     """Every sub-question group of every score-table row in the document, in reading order;
     ``year`` is the report's year, which picks the own-points column when several years are printed."""
@@ -94,6 +98,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
             if _read_row(line, state):
                 state.prose_run = 0
                 continue
+            if _is_other_header(line):
+                state.header = None  # "Kommun | År": another table starts; its rows are not ours
         _note_context(line, state)
     questions, subtotals, unread = _resolve(state.groups, year)
     headings = state.headings if questions else []
@@ -102,6 +108,14 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
 
 def _is_separated(line: Line) -> bool:
     return "\t" in line.text or "   " in line.text
+
+
+def _is_other_header(line: Line) -> bool:
+    """A line of words in cells, none a number nor a score column's word: another table's header."""
+    cells = [cell for cell in line.cells if cell]
+    return len(cells) >= 2 and all(
+        parse_value(cell) is None and not SCORE_HEADER_WORD.search(cell) for cell in cells
+    )
 
 
 def _is_score_header(header: Header) -> bool:

@@ -165,14 +165,9 @@ def run(
     from pipeline.batch import worker_count
     from pipeline.errors import NoReportFilesError
     from pipeline.ingest import display_path
-    from pipeline.outcome import trouble
     from pipeline.writers import output_lock
 
-    verbosity = _verbosity(ctx)
-    ctx.obj["debug"] = verbosity == "debug"
-    _configure_logging(verbosity)
-    _exit_cleanly_on_sigterm(ctx)
-    shown = None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
+    shown = _start(ctx)
     found = collect_inputs(inputs)
     skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
     _echo_first_few(skipped, shown, "skipped")
@@ -192,13 +187,32 @@ def run(
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
+    _finish(ctx, result, out_dir, shown, fail_on or ("error" if strict else None))
+
+
+def _start(ctx: click.Context) -> int | None:
+    """Set up logging for -q, -v or --debug; return how many skipped or failed files to name
+    (None: all, 0: none)."""
+    verbosity = _verbosity(ctx)
+    ctx.obj["debug"] = verbosity == "debug"
+    _configure_logging(verbosity)
+    _exit_cleanly_on_sigterm(ctx)
+    return None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
+
+
+def _finish(
+    ctx: click.Context, result: Result, out_dir: Path, shown: int | None, fail_on: str | None
+) -> None:
+    """The summary and the failed files on stderr, then exit 1 if the batch counts as failed."""
+    from pipeline.outcome import trouble
+
     if shown != 0:
         if result.cache_warning:
             click.echo(f"warning: {result.cache_warning}", err=True)
         click.echo(_summary(result, out_dir), err=True)
         failed = [f"failed {r.source_file}: {r.error}" for r in result.reports if r.status != "ok"]
         _echo_first_few(failed, shown, "failed")
-    reason = trouble(result.reports, result.severities, fail_on or ("error" if strict else None))
+    reason = trouble(result.reports, result.severities, fail_on)
     if reason:
         click.echo(f"Error: {reason}", err=True)
         ctx.exit(EXIT_TROUBLE)

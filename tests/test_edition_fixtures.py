@@ -33,8 +33,7 @@ TABLES = "waits for the table reader by header words (helper `tables`)"
 THIS_BRANCH = "metadata, report date and edition lookup: in progress on this branch (helper `editions`)"
 _LATER_EDITIONS = ("kk2010_grastorp_2014", "kk2010_karlskrona_2014", "kk2010_kramfors_2013",
                    "kk2010_strangnas_2016", "kk2020_tomelilla_2022", "kk2020_vallentuna_2021")  # fmt: skip
-PENDING: dict[tuple[str, str], str] = {
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -210,3 +210,11 @@ def test_a_report_of_its_own_years_edition_has_no_mismatch() -> None:
     extraction = _digitized_text((FIXTURES / "kk2020_vallentuna_2021.txt").read_text(encoding="utf-8"))
     assert extraction.framework == "kk2020"
     assert not [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("year", "when"), [(1999, "in use in 1999"), (None, "in use in its year (not found)")]
+)
+def test_framework_unknown_says_why(year: int | None, when: str) -> None:
+    [finding] = edition.framework_unknown(_with_year(year) if year else Extraction(), None)
+    assert when in finding.message and finding.year == year

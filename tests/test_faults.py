@@ -139,8 +139,8 @@ def test_no_worker_outlives_a_killed_run(tmp_path: Path, sig: signal.Signals) ->
     run, workers = _start_slow_run(tmp_path)
     try:
         run.send_signal(sig)
-        run.wait(timeout=30)
-        assert _gone_within(workers, 10), _alive(workers)
+        assert _gone_within(workers, 30), _alive(workers)
+        run.communicate(timeout=180)  # the run itself ends too (after its clean-up, for SIGTERM)
     finally:
         for pid in _alive(workers):
             os.kill(pid, signal.SIGKILL)
@@ -151,8 +151,8 @@ def test_ctrl_c_stops_the_run_without_worker_tracebacks(tmp_path: Path) -> None:
     run, workers = _start_slow_run(tmp_path)
     try:
         os.killpg(run.pid, signal.SIGINT)  # what the terminal sends to the whole process group
-        _, stderr = run.communicate(timeout=30)
-        assert _gone_within(workers, 10)
+        _, stderr = run.communicate(timeout=180)
+        assert _gone_within(workers, 30)
         assert run.returncode != 0 and b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
     finally:
         for pid in _alive(workers):

@@ -93,3 +93,9 @@ def test_floors_exclude_releases_with_known_advisories() -> None:
     assert floors["pyarrow"] > (14, 0, 0)  # CVE-2023-47248
     assert floors["pdfplumber"] >= (0, 11, 9)  # pins pdfminer.six 20251230, the first without pickle
     assert floors["pdfminer-six"] >= (20251230,)  # CVE-2025-64512
+
+
+def test_make_lowest_lists_every_direct_dependency() -> None:
+    names = _fingerprint_module().direct_names()
+    assert {"pdfminer-six", "pdfplumber", "pyarrow", "pytest", "pandas-stubs"} <= set(names)
+    assert len(names) == len(_declared()) + len(_declared("dev"))

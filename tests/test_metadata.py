@@ -192,3 +192,39 @@ def test_evaluation_dates_from_a_sentence_about_the_visit() -> None:
     )
     meta = extract_metadata(doc_from(text))
     assert (meta.evaluation_start, meta.evaluation_end) == (date(2006, 12, 6), date(2006, 12, 8))
+
+
+def test_body_dates_of_another_year_than_the_title_are_not_the_evaluation() -> None:
+    text = (
+        "KommunKompassen\nANALYS AV GRÄSTORPS KOMMUN\n2014\n\n"
+        + "Text.\n\n" * 60
+        + "Den förra utvärderingen gjordes i oktober 2011.\n"
+    )
+    meta = extract_metadata(doc_from(text))
+    assert (meta.evaluation_start, meta.evaluation_end, meta.year) == (None, None, 2014)
+
+
+@pytest.mark.parametrize(
+    ("lines", "evaluators"),
+    [
+        (
+            ["Utvärderare: Lars Strid, senior konsult (SKL), Lotta Ricklander, SKL och Lars Kolmodin, SKL"],
+            [("Lars Strid", "senior konsult (SKL)"), ("Lotta Ricklander", "SKL"), ("Lars Kolmodin", "SKL")],
+        ),
+        (
+            ["Kalix kommun", "Märit Melbi, SKL", "Ingmar Kärrsten, Halmstad", "2013-01-03"],
+            [("Märit Melbi", "SKL"), ("Ingmar Kärrsten", "Halmstad")],
+        ),
+        (
+            [
+                "Sektionen för Demokrati och styrning 2007-02-02",
+                "RAPPORT 1 (27)",
+                "Ingmar Kärrsten, Falkenbergs kommun",
+            ],
+            [("Ingmar Kärrsten", "Falkenbergs kommun")],
+        ),
+    ],
+)
+def test_evaluators_of_published_title_pages(lines: list[str], evaluators: list[tuple[str, str]]) -> None:
+    meta = extract_metadata(doc_from("Kommunkompassen\n" + "\n".join(lines)))
+    assert [(e.name, e.organisation) for e in meta.evaluators] == evaluators

@@ -4,6 +4,7 @@ then all of them on the Umeå report."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,17 @@ def test_cli_writes_evaluations_and_mentions(tmp_path: Path, umea: Extraction) -
         "evaluation_before_tool", "evaluation_before_tool", "evaluation_year_missing", "lead_in_names_other",
         "stated_count_mismatch",
     ]  # fmt: skip
+
+
+def test_subject_history_points_at_the_subjects_own_entry() -> None:
+    rows = (dataclasses.replace(_row("Ale", "1440", 2006), line=690), _row("Umeå", "2480", 2003))
+    extraction = Extraction(metadata=UMEA_META, area_scores=_scores(2003, 2005, 2007), evaluations=rows)
+    (finding,) = municipal.subject_history_mismatch(extraction, None)
+    assert (finding.found, finding.line) == ("2003", 699)
+
+
+def test_lead_in_of_a_report_whose_municipality_is_unknown_is_not_judged() -> None:
+    unknown = Metadata(municipality=None, municipality_code=None, year=2007)
+    listing = _listing(named=(("Tyresö", "0138"),))
+    extraction = Extraction(metadata=unknown, evaluation_list=listing)
+    assert list(municipal.lead_in_names_other(extraction, None)) == []

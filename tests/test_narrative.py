@@ -226,3 +226,21 @@ def test_wording_drops_spaces_case_and_closing_punctuation() -> None:
 )
 def test_signed_change(change: float, signed: str) -> None:
     assert _signed(change) == signed
+
+
+def test_a_claim_that_cannot_be_checked_does_not_stop_the_next(umea: Extraction) -> None:
+    unscored = dataclasses.replace(_claim(None, None, None), area=2)
+    untabled = dataclasses.replace(_claim(50, 5, 2005), area=9)
+    wrong = _claim(70, 3, 2005)  # area 1: 73 in 2007, +7 since 2005
+    extraction = dataclasses.replace(umea, claims=(unscored, untabled, wrong))
+    assert [f.found for f in narrative_score_mismatch(extraction, None)] == ["70"]
+    assert [f.found for f in narrative_change_mismatch(extraction, None)] == ["3"]
+
+
+def test_a_change_against_an_empty_table_cell_is_not_checked(umea: Extraction) -> None:
+    empty_2005 = tuple(
+        dataclasses.replace(s, score=None) if (s.area, s.year) == (2, 2005) else s for s in umea.area_scores
+    )
+    claims = (dataclasses.replace(_claim(79.5, 3, 2005), area=2), _claim(73, 3, 2005))
+    extraction = dataclasses.replace(umea, area_scores=empty_2005, claims=claims)
+    assert [(f.area, f.found) for f in narrative_change_mismatch(extraction, None)] == [(1, "3")]

@@ -175,5 +175,4 @@ def test_a_region_renders_as_the_same_part_of_the_whole_page() -> None:
     difference = ImageChops.difference(region, cut).convert("L")
     changed = difference.point(lambda v: 255 if v > 64 else 0).histogram()[255]
     assert changed < 0.01 * region.width * region.height
-    )
     assert region.convert("L").getextrema()[0] < 100  # dark text is in it, not a blank strip

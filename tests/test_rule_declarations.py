@@ -99,7 +99,7 @@ def test_a_check_cannot_raise_a_rule_it_did_not_declare() -> None:
         next(findings)
     with pytest.raises(RuleDeclarationError, match="names no rule"):
         check(sneaky)
-    with pytest.raises(RuleDeclarationError, match="function first"):
+    with pytest.raises(RuleDeclarationError, match=r"function first: check\(function, DEMO_RULE\)"):
         check(DEMO, other)  # type: ignore[arg-type]
 
 

@@ -22,6 +22,7 @@ from pipeline.records import (
     Comparison,
     ContentLoss,
     Evaluation,
+    EvaluationList,
     Extraction,
     Finding,
     MisalignedRow,
@@ -285,8 +286,9 @@ CASES: dict[str, Case] = {
     )),
     "framework_unknown": Case(_before_the_tool, _finding(
         "framework_unknown", INFO,
-        "No edition of the tool shipped with kompass covers 1999; sub-questions and max points are not "
-        "checked against an edition.",
+        "No edition of the tool shipped with kompass fits the report: none was in use in 1999, and the area "
+        "names it prints do not point to one; sub-questions and max points are not checked against an "
+        "edition.",
         year=1999, found="1999",
     )),
     "area_name_unknown": Case(_heading(3, "summary_table", "Ekonomisk hushållning"), _finding(
@@ -394,3 +396,26 @@ def test_rule_fires(slug: str, umea: Extraction) -> None:
 def test_umea_as_printed_raises_only_the_rules_shown_firing_on_it(umea: Extraction) -> None:
     shown = {slug for slug, case in CASES.items() if case.alter is _same}
     assert {f.rule for f in _validated(umea)} == shown
+
+
+PDF_PAGE = 7
+
+
+def _on_page(extraction: Extraction, page: int) -> Extraction:
+    """``extraction`` as a PDF would give it: every record with provenance on page ``page``."""
+    fields: dict[str, object] = {}
+    for field in dataclasses.fields(extraction):
+        value = getattr(extraction, field.name)
+        if isinstance(value, tuple) and value and hasattr(value[0], "page"):
+            fields[field.name] = tuple(dataclasses.replace(record, page=page) for record in value)
+        elif isinstance(value, EvaluationList):
+            fields[field.name] = dataclasses.replace(value, page=page)
+    return dataclasses.replace(extraction, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_rule_says_the_page_of_a_pdf(slug: str, umea: Extraction) -> None:
+    case = CASES[slug]
+    raised = [f for f in _validated(_on_page(case.alter(umea), PDF_PAGE)) if f.rule == slug]
+    page = PDF_PAGE if case.finding.line is not None else None
+    assert dataclasses.replace(case.finding, page=page) in raised

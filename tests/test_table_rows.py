@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pipeline import tables
-from pipeline.records import Evaluation, Evaluator, Extraction, Metadata, QuestionScore, Report
+from pipeline.records import Comparison, Evaluation, Evaluator, Extraction, Metadata, QuestionScore, Report
 
 Row = dict[str, Any]
 
@@ -154,14 +154,50 @@ def test_coverage_counts_listings_and_marks_digitized_reports() -> None:
 
 def test_build_tables_holds_every_declared_table_in_report_order(report: Report) -> None:
     other = _listing("r0", "0182", 2004, _entry("Umeå", "2480", 2007))
-    built = tables.build_tables([report, other])
+    copy = dataclasses.replace(report, source_file="copy/umea_2007.txt")
+    built = tables.build_tables([report, other, copy])
     assert list(built) == [t.name for t in tables.TABLES]
-    # build_tables gives each input file its own id (pipeline.identity); the order stays the batch's.
-    assert built["reports"]["source_file"].tolist() == [report.source_file, other.source_file]
-    assert built["coverage"].set_index("municipality_code").loc["2480", "listed_by"].tolist() == [1, 1, 1]
+    reports = built["reports"]
+    assert reports["source_file"].tolist() == ["umea_2007.txt", "r0.txt", "copy/umea_2007.txt"]
+    first_id = reports["report_id"][0]
+    assert reports["duplicate_of"].isna().tolist() == [True, True, False]
+    assert reports["duplicate_of"][2] == first_id != reports["report_id"][2]
+    # Umeå's 2003 and 2005 are listed by the report and by its copy, 2007 by the other report.
+    umea = built["coverage"].set_index("municipality_code").loc["2480"]
+    assert umea["year"].tolist() == [2003, 2005, 2007]
+    assert umea["listed_by"].tolist() == [2, 2, 1]
+    assert umea["report_id"].tolist()[2] == first_id
 
 
 def test_evaluators_join_names_and_organisations() -> None:
-    meta = Metadata(evaluators=(Evaluator("A B", "SKL"),))
+    meta = Metadata(evaluators=(Evaluator("A B", "SKL"), Evaluator("C D", "")))
     report = Report("r", "f", "s", "text", None, extraction=Extraction(metadata=meta))
-    assert _rows("reports", report)[0]["evaluators"] == "A B (SKL)"
+    assert _rows("reports", report)[0]["evaluators"] == "A B (SKL); C D"
+
+
+def test_comparison_rows_as_printed() -> None:
+    comparisons = (
+        Comparison("Ändring", "change", 1, 44.0, "percent", 2, 14, 2011, 2014),
+        Comparison("40 kommuner i genomsnitt", "average", None, 455.0, "points", 2, 22),
+        Comparison("", "change", 3, 16.0, "points", None, 8),
+    )
+    report = Report("r", "f", "s", "pdf", 2, extraction=Extraction(comparisons=comparisons))
+    assert _rows("comparisons", report) == [
+        {"report_id": "r", "label": "Ändring", "kind": "change", "area": 1, "value": 44.0, "unit": "percent",
+         "page": 2, "line": 14, "from_year": 2011, "to_year": 2014},
+        {"report_id": "r", "label": "40 kommuner i genomsnitt", "kind": "average", "area": None,
+         "value": 455.0, "unit": "points", "page": 2, "line": 22, "from_year": None, "to_year": None},
+        {"report_id": "r", "label": None, "kind": "change", "area": 3, "value": 16.0, "unit": "points",
+         "page": None, "line": 8, "from_year": None, "to_year": None},
+    ]  # fmt: skip
+
+
+def test_printed_id_empty_where_the_report_prints_none() -> None:
+    rows = (
+        QuestionScore(1, "1.1", "a", 30, 22, None, 5, ""),
+        QuestionScore(2, "2.1", "b", 50, 35, None, 9, "2:1"),
+    )
+    report = Report("r", "f", "s", "text", None, extraction=Extraction(question_scores=rows))
+    assert [(r["question_id"], r["printed_id"]) for r in _rows("question_scores", report)] == [
+        ("1.1", None), ("2.1", "2:1")
+    ]  # fmt: skip

@@ -128,3 +128,115 @@ def test_no_framework_for_year_is_said() -> None:
 def test_half_points_only() -> None:
     extraction = Extraction(question_scores=(_question("1.1", 40, 28.25), _question("1.2", 40, 28.5)))
     assert [f.question_id for f in scores.score_not_half_point(extraction, FRAMEWORK)] == ["1.1"]
+
+
+def test_negative_max_points_say_max() -> None:
+    extraction = Extraction(question_scores=(_question("8.4", -20, 5),))
+    (finding,) = scores.score_negative(extraction, FRAMEWORK)
+    assert finding.message == "Sub-question 8.4: max points -20 are negative."
+
+
+def _area(area: int, maxima: list[float | None]) -> list[QuestionScore]:
+    return [_question(f"{area}.{n}", m, 0) for n, m in enumerate(maxima, start=1)]
+
+
+def test_area_max_without_an_edition_is_100_and_an_incomplete_area_does_not_stop_the_next() -> None:
+    extraction = Extraction(question_scores=(*_area(1, [40, None]), *_area(2, [60, 50])))
+    findings = list(edition.area_max_mismatch(extraction, None))
+    assert [(f.area, f.expected, f.found) for f in findings] == [(2, "100", "110")]
+
+
+def test_area_max_follows_the_edition() -> None:
+    assert FRAMEWORK is not None
+    doubled = dataclasses.replace(FRAMEWORK, area_max=200.0)
+    extraction = Extraction(question_scores=(*_area(1, [40, 40, 20]), *_area(2, [10, 20, 20, 20, 10, 20])))
+    assert [(f.area, f.expected) for f in edition.area_max_mismatch(extraction, doubled)] == [
+        (1, "200"), (2, "200"),
+    ]  # fmt: skip
+
+
+def test_area_max_is_checked_under_a_partial_edition_and_an_unknown_area_does_not_stop_it() -> None:
+    partial = framework_by_id("kk2002")
+    assert partial is not None and partial.is_partial
+    extraction = Extraction(question_scores=(*_area(1, [40, 40, 20]), *_area(2, [50, 40])))
+    assert [(f.area, f.found) for f in edition.area_max_mismatch(extraction, partial)] == [(2, "90")]
+    complete = Extraction(question_scores=(*_area(1, [40, 40]), *_area(2, [10, 20, 20, 20, 10, 30])))
+    assert [f.area for f in edition.area_max_mismatch(complete, FRAMEWORK)] == [2]
+
+
+def test_framework_unknown_without_a_year() -> None:
+    (finding,) = edition.framework_unknown(Extraction(), None)
+    assert (finding.year, finding.found) == (None, "")
+    assert finding.message.startswith("No edition of the tool shipped with kompass covers None;")
+
+
+@pytest.mark.parametrize(
+    ("year", "framework_id", "in_use", "years"),
+    [
+        (2010, "kk2002", "kk2002-rev2007 or kk2010", "2002–2006"),
+        (1999, "kk2002-rev2007", "no shipped edition", "2007–2010"),
+        (2012, "kk2020", "kk2010", "2020–today"),
+    ],
+)
+def test_edition_year_mismatch_names_the_editions_in_use(
+    year: int, framework_id: str, in_use: str, years: str
+) -> None:
+    extraction = Extraction(metadata=dataclasses.replace(Extraction().metadata, year=year))
+    (finding,) = edition.edition_year_mismatch(extraction, framework_by_id(framework_id))
+    assert finding.expected == in_use
+    assert f"when {in_use} was in use" in finding.message
+    assert f"the {framework_id} edition ({years})" in finding.message
+
+
+@pytest.mark.parametrize(("values", "slack"), [([10.0, 20.0, 30.0], 1.5), ([10.0, 20.5], 0.0), ([7.0], 0.5)])
+def test_rounding_slack_only_for_whole_numbers(values: list[float], slack: float) -> None:
+    assert scores.rounding_slack(values) == slack
+
+
+def test_zero_points_are_not_negative_and_an_empty_own_cell_says_own() -> None:
+    extraction = Extraction(question_scores=(_question("8.4", 20, 0), _question("8.3", 20, None)))
+    assert list(scores.score_negative(extraction, FRAMEWORK)) == []
+    (finding,) = scores.score_missing(extraction, FRAMEWORK)
+    assert finding.message == "Sub-question 8.3: the own points cell is empty."
+
+
+def _totals(year: int, *area_totals: float | None) -> tuple[AreaScore, ...]:
+    return tuple(AreaScore(area, "x", year, total, None, area) for area, total in enumerate(area_totals, 1))
+
+
+def test_area_sums_skip_an_area_with_an_empty_cell_and_go_on() -> None:
+    extraction = Extraction(
+        question_scores=(_question("1.1", 40, None), _question("1.2", 40, 30), _question("2.1", 40, 30)),
+        area_scores=_totals(2007, 50, 20),
+    )
+    assert [(f.area, f.expected) for f in scores.area_sum_mismatch(extraction, FRAMEWORK)] == [(2, "30")]
+
+
+def test_totals_skip_an_empty_totalt_and_go_on_and_rounding_reaches_half_a_point_per_area() -> None:
+    extraction = Extraction(
+        area_scores=(*_totals(2003, 10, 20), *_totals(2005, 10, 20), *_totals(2007, 10, 20)),
+        year_totals=(YearTotal(2003, None), YearTotal(2005, 30), YearTotal(2007, 31)),
+    )
+    assert [(f.rule, f.year) for f in scores.total_mismatch(extraction, FRAMEWORK)] == [
+        ("total_rounding_difference", 2007)
+    ]
+    off_by_two = dataclasses.replace(extraction, year_totals=(YearTotal(2007, 32),))
+    assert [f.rule for f in scores.total_mismatch(off_by_two, FRAMEWORK)] == ["total_mismatch"]
+
+
+def test_area_totals_missing_follow_the_edition_and_need_a_summary_table() -> None:
+    dated = dataclasses.replace(Extraction().metadata, year=2007)
+    assert list(scores.area_total_missing(Extraction(metadata=dated), FRAMEWORK)) == []
+    extraction = Extraction(metadata=dated, area_scores=_totals(2007, 50, 60))
+    assert [f.area for f in scores.area_total_missing(extraction, FRAMEWORK)] == [3, 4, 5, 6, 7, 8]
+
+
+def test_a_heading_mapped_to_no_area_matches_no_wording_of_any_area() -> None:
+    heading = AreaHeading(None, "Ekonomisk hushållning", "summary_table", None, 99)
+    extraction = Extraction(area_headings=(heading,))
+    (finding,) = edition.area_name_unknown(extraction, FRAMEWORK)
+    assert (finding.area, finding.expected) == (None, "")
+    assert finding.message == (
+        'The summary table names an area "Ekonomisk hushållning", which matches no wording of any area in '
+        "the kk2002-rev2007 edition."
+    )

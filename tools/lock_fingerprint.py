@@ -7,12 +7,14 @@ Standard library only: it runs before any environment exists.
 
     python tools/lock_fingerprint.py              # print the fingerprint
     python tools/lock_fingerprint.py check LOCK   # exit 1 unless LOCK carries it
+    python tools/lock_fingerprint.py direct       # a regex matching the direct dependencies' names
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -53,9 +55,23 @@ def check(lock: Path, pyproject: Path = PYPROJECT) -> str | None:
     return None
 
 
+def direct_names(pyproject: Path = PYPROJECT) -> list[str]:
+    """The normalised names of every dependency pyproject.toml declares (all extras included)."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+    declared = [*project.get("dependencies", [])]
+    for extra in project.get("optional-dependencies", {}).values():
+        declared.extend(extra)
+    names = {re.sub(r"[-_.]+", "-", re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0]).lower()
+             for requirement in declared}
+    return sorted(names)
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(fingerprint())
+        return 0
+    if argv == ["direct"]:
+        print("|".join(name.replace("-", "[-_.]") for name in direct_names()))
         return 0
     if argv[0] == "check" and len(argv) > 1:
         problems = [p for p in (check(Path(lock)) for lock in argv[1:]) if p]

@@ -101,17 +101,20 @@ def question_unknown(extraction: Extraction, framework: Framework | None) -> Ite
 
 FRAMEWORK_UNKNOWN = Rule(
     "framework_unknown", Severity.INFO,
-    "No edition of the tool shipped with kompass covers {year}; sub-questions and max points are not "
-    "checked against an edition.",
+    "No edition of the tool shipped with kompass fits the report: none was in use in {when}, and the "
+    "area names it prints do not point to one; sub-questions and max points are not checked against an "
+    "edition.",
     concerns=("year",),
-    fires_when="no edition of the tool shipped with kompass covers the report's year",
+    fires_when="no edition of the tool shipped with kompass fits the report: none was in use in its year "
+    "(or the year is unknown) and its area names do not point to one",
 )  # fmt: skip
 
 
 def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
     if framework is None:
         year = report_year(extraction)
-        yield FRAMEWORK_UNKNOWN.finding(year=year, found=str(year) if year else "")
+        when = str(year) if year else "its year (not found)"
+        yield FRAMEWORK_UNKNOWN.finding(year=year, found=str(year) if year else "", when=when)
 
 
 AREA_NAME_UNKNOWN = Rule(

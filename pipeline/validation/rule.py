@@ -9,8 +9,8 @@ or a severity, and it cannot raise a rule it did not name (that fails loudly).
 
 To add a rule:
 
-1. Declare it beside its check (in ``scores.py``, ``narrative.py``, ``municipal.py`` or a new module
-   of this package)::
+1. Declare it beside its check (in ``scores.py``, ``edition.py``, ``narrative.py``, ``municipal.py``
+   or a new module of this package)::
 
        AREA_EMPTY = Rule(
            "area_empty", Severity.WARNING,
