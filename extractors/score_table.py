@@ -37,7 +37,6 @@ from pipeline.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHea
 MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
 # An area heading is a short line (longer ones are prose).
 MAX_HEADING = 80
-YEARS_CELL = regex.compile(r"^(?:19|20)\d\d(?:\s*[,;]\s*(?:19|20)\d\d)*$")
 # Non-table lines after which a table has ended and its header no longer applies.
 HEADER_REACH = 3
 # Values of a group when no header says how many: max points and own points.
@@ -211,10 +210,6 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
     # A sub-area printed without an id ("Delområde | Max | Poäng" tables of later layouts): its
     # area comes from the table's heading; a row naming an area itself belongs to a summary.
     if AREA_LABEL.match(cell) or _is_summary_header(state.header) or _current_area(state) is None:
-        return None
-    # "Ale  2006": a row of years (a list of evaluated municipalities set as a table after the score
-    # table, under a header this reader does not know) is no sub-area: no score is a year.
-    if any(YEARS_CELL.match(value) for value in cells[i + 1 :]):
         return None
     return ("?", "", cell, 1)
 

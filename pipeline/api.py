@@ -12,6 +12,7 @@ The command line parses its options, calls :func:`digitize` and :meth:`Result.wr
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +23,13 @@ import pandas as pd
 from pipeline.batch import BatchResult, Inputs, Progress, collect_inputs, digitize_batch
 from pipeline.cache import ReportCache
 from pipeline.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS, FORMATS
+from pipeline.digest import digests
 from pipeline.errors import NoReportFilesError
 from pipeline.ingest import display_path
 from pipeline.manifest import build_manifest
 from pipeline.records import Finding
 from pipeline.tables import build_tables
+from pipeline.validation.history import history_findings
 from pipeline.writers import write_tables
 
 __all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
@@ -45,11 +48,17 @@ class Result(BatchResult):
     """
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # The findings across reports (pipeline.validation.history), as (report_id, finding).
+    history: tuple[tuple[str, Finding], ...] = ()
 
     @property
     def findings(self) -> dict[str, tuple[Finding, ...]]:
-        """The validator's findings, by ``report_id`` (the ``issues`` table holds the same)."""
-        return {report.report_id: report.extraction.findings for report in self.reports}
+        """The validator's findings, by ``report_id``: each report's own, then those the checks
+        across the batch put on it (the ``issues`` table holds the same)."""
+        found = {report.report_id: report.extraction.findings for report in self.reports}
+        for report_id, finding in self.history:
+            found[report_id] += (finding,)
+        return found
 
     def write(
         self,
@@ -118,11 +127,13 @@ def digitize(
         list(found.files), progress,
         workers=workers, timeout=timeout or None, max_memory=max_memory, cache=cache,
     )  # fmt: skip
+    history = history_findings(digests(batch.reports))
     return Result(
         reports=batch.reports,
         skipped=found.skipped,
-        severities=batch.severities,
+        severities=batch.severities + Counter(str(finding.severity) for _, finding in history),
         cached=batch.cached,
         cache_warning=batch.cache_warning,
         tables=build_tables(batch.reports),
+        history=history,
     )

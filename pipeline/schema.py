@@ -158,6 +158,9 @@ TABLES: tuple[Table, ...] = (
         Column("score", "number", "the total as printed (\"51 %\" is 51: an area's max is 100)"),
         Column("printed_name", "string", "the area's name as the summary table prints it"),
         *_where(),
+        Column("is_report_year", "boolean",
+               "true when `year` is the report's own evaluation year, false for an earlier evaluation "
+               "it repeats; empty when the report's year is not known"),
     ), primary_key=("report_id", "year", "area"), foreign_keys=(REPORT,)),
     Table("year_totals", "the TOTALT row of the summary table", (
         _report_id(),
@@ -285,6 +288,28 @@ TABLES: tuple[Table, ...] = (
                "`digitized` (a report of the batch evaluates this municipality in this year) or `missing`",
                required=True),
     ), primary_key=("municipality_code", "district", "year"), foreign_keys=(REPORT,)),
+    Table("panel", "one score per municipality, evaluation year and area, across the batch", (
+        Column("municipality", "string", "the evaluated municipality, official short name"),
+        Column("municipality_code", "string", "its official four-digit code (SCB)", required=True),
+        Column("year", "integer", "the evaluation year", required=True),
+        Column("area", "integer", "area number 1-8; empty on the TOTALT row of the year"),
+        Column("area_name", "string", "the area's name in the edition of `edition`; empty on the TOTALT row"),
+        Column("score", "number", "the area's total (or TOTALT) as the source report prints it"),
+        Column("edition", "string",
+               "the edition the source report is read by (`kk2002`, ...): scores of different editions "
+               "are not directly comparable"),
+        Column("report_id", "string",
+               "the source report: the report of that evaluation when the batch holds it, else the latest "
+               "report that repeats the figure", required=True),
+        Column("is_report_year", "boolean",
+               "true when the source report is the report of that evaluation year, false for a repeat",
+               required=True),
+        Column("printed_by", "integer", "how many reports of the batch print this figure", required=True),
+        Column("agreeing", "integer",
+               "how many of them print the same value as `score` (the source included); the others are "
+               "`history_mismatch` findings", required=True),
+        *_where(),
+    ), primary_key=("municipality_code", "year", "area"), foreign_keys=(REPORT,)),
 )  # fmt: skip
 
 TABLES_BY_NAME: Mapping[str, Table] = {table.name: table for table in TABLES}

@@ -6,15 +6,19 @@ here emits exactly those keys, and :func:`frame` checks every row against the de
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import pandas as pd
 
+from pipeline.digest import Digest, digests
 from pipeline.framework import framework_by_id
 from pipeline.identity import identify
-from pipeline.records import Report
+from pipeline.panel import panel_rows
+from pipeline.records import Finding, Report
 from pipeline.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
+from pipeline.validation.history import history_findings
 
 Row = dict[str, Any]
 
@@ -61,6 +65,7 @@ def area_score_rows(report: Report) -> Iterator[Row]:
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": s.year, "area": s.area, "area_name": spec.name if spec else s.printed_name,
             "score": s.score, "printed_name": s.printed_name, "page": s.page, "line": s.line,
+            "is_report_year": None if ext.metadata.year is None else s.year == ext.metadata.year,
         }  # fmt: skip
 
 
@@ -100,15 +105,26 @@ def boxes_text(boxes: Iterable[Sequence[float]]) -> str | None:
     return "; ".join(" ".join(f"{v:g}" for v in box) for box in boxes) or None
 
 
+def finding_row(report_id: str, f: Finding) -> Row:
+    """One row of ``issues``: finding ``f`` on the report ``report_id``."""
+    return {
+        "report_id": report_id, "rule": f.rule, "severity": str(f.severity), "area": f.area,
+        "question_id": f.question_id, "year": f.year, "expected": f.expected, "found": f.found,
+        "message": f.message, "page": f.page, "line": f.line, "printed_line": f.printed_line,
+        **dict(zip(("x0", "top", "x1", "bottom"), f.box or (None,) * 4, strict=True)),
+        "compared_boxes": boxes_text(f.compared),
+    }  # fmt: skip
+
+
 def issue_rows(report: Report) -> Iterator[Row]:
     for f in report.extraction.findings:
-        yield {
-            "report_id": report.report_id, "rule": f.rule, "severity": str(f.severity), "area": f.area,
-            "question_id": f.question_id, "year": f.year, "expected": f.expected, "found": f.found,
-            "message": f.message, "page": f.page, "line": f.line, "printed_line": f.printed_line,
-            **dict(zip(("x0", "top", "x1", "bottom"), f.box or (None,) * 4, strict=True)),
-            "compared_boxes": boxes_text(f.compared),
-        }  # fmt: skip
+        yield finding_row(report.report_id, f)
+
+
+def history_issue_rows(reports: Sequence[Digest]) -> Iterator[Row]:
+    """The cross-report findings (:mod:`pipeline.validation.history`) as ``issues`` rows."""
+    for report_id, finding in history_findings(reports):
+        yield finding_row(report_id, finding)
 
 
 def observation_rows(report: Report) -> Iterator[Row]:
@@ -205,8 +221,19 @@ def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
         }  # fmt: skip
 
 
+def _panel_rows(reports: Sequence[Report]) -> Iterator[Row]:
+    return panel_rows(digests(reports))
+
+
 # Tables built from the whole batch rather than report by report.
-BATCH_BUILDERS: dict[str, Callable[[Sequence[Report]], Iterator[Row]]] = {"coverage": coverage_rows}
+BATCH_BUILDERS: dict[str, Callable[[Sequence[Report]], Iterator[Row]]] = {
+    "coverage": coverage_rows,
+    "panel": _panel_rows,
+}
+
+# Rows that follow a per-report table's rows, built from the reports' digests once the batch is
+# done (a streamed batch keeps one small digest per report for them, see pipeline.digest).
+TAIL_BUILDERS: dict[str, Callable[[Sequence[Digest]], Iterator[Row]]] = {"issues": history_issue_rows}
 
 
 def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
@@ -215,7 +242,10 @@ def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
     if name not in ROW_BUILDERS:
         raise SchemaError(f"table {name!r} is declared but has no row builder")
     builder = ROW_BUILDERS[name]
-    return (row for report in reports for row in builder(report))
+    own = (row for report in reports for row in builder(report))
+    if name not in TAIL_BUILDERS:
+        return own
+    return itertools.chain(own, TAIL_BUILDERS[name](digests(reports)))
 
 
 def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:

@@ -48,8 +48,9 @@ def test_area_score_rows_by_year_then_area_with_the_edition_name(report: Report)
     assert rows[-1] == {
         "report_id": "r1", "municipality_code": "2480", "year": 2007, "area": 8,
         "area_name": "Kommunen som samhällsbyggare", "score": 98.0,
-        "printed_name": "Kommun som samhällsbyggare", "page": None, "line": 106,
+        "printed_name": "Kommun som samhällsbyggare", "page": None, "line": 106, "is_report_year": True,
     }  # fmt: skip
+    assert [r["is_report_year"] for r in rows] == [False] * 16 + [True] * 8
 
 
 def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None:
@@ -57,6 +58,7 @@ def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None
     rows = _rows("area_scores", dataclasses.replace(report, extraction=no_edition))
     assert rows[-1]["area_name"] == "Kommun som samhällsbyggare"
     assert rows[-1]["municipality_code"] is None
+    assert {r["is_report_year"] for r in rows} == {False}  # the report's year 1999 is none of its columns
 
 
 def test_year_total_rows(report: Report) -> None:
@@ -94,7 +96,8 @@ def test_issue_row_says_severity_as_text(report: Report) -> None:
         "report_id": "r1", "rule": "area_sum_mismatch", "severity": "error", "area": 5, "question_id": None,
         "year": 2007, "expected": "78", "found": "79",
         "message": "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
-        "page": None, "line": 103,
+        "page": None, "line": 103, "printed_line": "5 Kontroll och rapportering\t45\t71\t79",
+        "x0": None, "top": None, "x1": None, "bottom": None, "compared_boxes": None,
     }  # fmt: skip
 
 
@@ -201,3 +204,9 @@ def test_printed_id_empty_where_the_report_prints_none() -> None:
     assert [(r["question_id"], r["printed_id"]) for r in _rows("question_scores", report)] == [
         ("1.1", None), ("2.1", "2:1")
     ]  # fmt: skip
+
+
+def test_is_report_year_is_empty_when_the_reports_year_is_unknown(report: Report) -> None:
+    unknown = dataclasses.replace(report.extraction, metadata=Metadata(municipality_code="2480"))
+    rows = _rows("area_scores", dataclasses.replace(report, extraction=unknown))
+    assert {r["is_report_year"] for r in rows} == {None}

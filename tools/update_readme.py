@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipeline.schema import TABLES, markdown_columns, readme_block
 from pipeline.validation import RULES
+from pipeline.validation.history import BATCH_RULES
 from pipeline.validation.readme import replace_block, rules_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -14,6 +15,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 def main() -> None:
     text = README.read_text(encoding="utf-8")
     updated = replace_block(text, "rules", rules_table(RULES))
+    updated = replace_block(updated, "batch-rules", rules_table(BATCH_RULES))
     for table in TABLES:
         updated = replace_block(updated, readme_block(table), markdown_columns(table))
     if updated != text:
