@@ -99,6 +99,10 @@ def test_overview_counts_and_charts(html: str) -> None:
     assert "kk2002-rev2007" in html
     assert html.count('<section class="municipality">') == 1
     assert html.count("<svg") == 1 and "Umeå (2480)" in html
+    # the panel's rows under the chart: 2007 from its own report, 2003 and 2005 repeated by it
+    panel = regex.search(r'<table class="panel">.*?</table>', html, flags=regex.DOTALL)
+    assert panel and panel.group().count("its own report") == 8
+    assert panel.group().count("a later report") == 16
 
 
 def test_injected_markup_is_escaped(html: str) -> None:
@@ -112,6 +116,7 @@ def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -
     tables = read_tables(audit_out, package)
     evil = '<img src=x onerror="alert(1)">$x$'
     tables["reports"]["municipality"] = evil
+    tables["panel"]["municipality"] = evil
     tables["issues"]["message"] = evil
     tables["reports"].loc[0, "status"] = "failed"
     tables["reports"].loc[0, "error"] = evil

@@ -168,37 +168,27 @@ def _add_crops(view: ReportView) -> None:
 
 
 def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
-    """For each municipality: a chart of each area's score by evaluation year, and the averages
-    the reports print beside them (dashed)."""
+    """For each municipality of the ``panel`` table: a chart of each area's score by evaluation
+    year with the averages the reports print beside them (dashed), and the panel's rows (which
+    report each score is from, and how many reports printing it agree)."""
     reports = tables["reports"][tables["reports"]["status"] == "ok"]
+    panel = tables["panel"][tables["panel"]["area"].notna() & tables["panel"]["score"].notna()]
     out = []
-    for number, (code, group) in enumerate(reports.groupby("municipality_code", sort=True)):
-        scores = _own_scores(tables["area_scores"], group)
-        if scores.empty:
-            continue
+    for number, (code, scores) in enumerate(panel.groupby("municipality_code", sort=True)):
         series = [
             Series(
                 f"{area} {names.iloc[0] or ''}".strip(),
                 tuple(zip(g["year"].astype(int), g["score"].astype(float), strict=True)),
             )
-            for area, g in scores.groupby("area", sort=True)
+            for area, g in scores.sort_values("year").groupby("area", sort=True)
             for names in [g["area_name"].fillna("")]
         ]
-        series += _averages(tables, group)
-        name = str(group["municipality"].iloc[0])
-        out.append({"name": name, "code": code, "svg": chart_svg(f"{name} ({code})", series, f"c{number}")})
+        series += _averages(tables, reports[reports["municipality_code"] == code])
+        name = str(scores["municipality"].dropna().iloc[0]) if scores["municipality"].notna().any() else ""
+        svg = chart_svg(f"{name} ({code})", series, f"c{number}")
+        rows = _rows(scores.sort_values(["year", "area"]))
+        out.append({"name": name, "code": code, "svg": svg, "rows": rows})
     return out
-
-
-def _own_scores(area_scores: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """One score per (year, area): from the report of that year where the batch holds it, else
-    from the latest report that repeats it."""
-    years = dict(zip(reports["report_id"], reports["year"], strict=True))
-    rows = area_scores[area_scores["report_id"].isin(years) & area_scores["score"].notna()].copy()
-    rows["own"] = [years[r] == y for r, y in zip(rows["report_id"], rows["year"], strict=True)]
-    rows["report_year"] = [years[r] for r in rows["report_id"]]
-    rows = rows.sort_values(["own", "report_year"], ascending=False, na_position="last")
-    return rows.drop_duplicates(["year", "area"]).sort_values(["area", "year"])
 
 
 def _averages(tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> list[Series]:
