@@ -55,7 +55,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/mypy
 
 bench: $(RUN_STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 $(UV): | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)

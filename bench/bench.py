@@ -1,22 +1,36 @@
-"""Benchmark: kompass on a batch of report PDFs against a bare pdfplumber text pass.
+"""Benchmark: kompass against a bare pdfplumber text pass and a bare pdfminer parse, same files.
 
-For each batch size it copies the generated fixture PDFs (tests/fixtures, made by
-tests/fixtures/make_pdfs.py) into a folder until it holds that many documents, then
+It copies the generated fixture PDFs (tests/fixtures, made by tests/fixtures/make_pdfs.py) into a
+folder of ``--docs`` documents and runs three passes over it, each in a child process so that
+wall time, CPU time (user + system, the child and everything it waited for) and the peak resident
+memory of its whole process tree are measured the same way:
 
-- times a bare pass in this process that only opens each file with pdfplumber and calls
-  ``page.extract_text()`` on every page, and
-- times ``kompass run`` on the same folder with default settings (all cores, no cache), in a
-  child process, sampling the memory of its whole process tree (coordinator and workers).
+- ``pdfplumber``: open each file with pdfplumber and call ``page.extract_text()`` on every page;
+- ``pdfminer``: run pdfminer's interpreter over every page into its layout objects, without
+  layout analysis (what pdfplumber does beneath, and kompass's reader does too);
+- ``kompass``: ``kompass run`` with default settings (all cores, no cache).
 
+<<<<<<< HEAD
 It prints documents/s, pages/s, the ratio pipeline/bare and peak memory for each size. The run
 writes no audit report; ``kompass report`` then builds it from the output folder, timed on its own,
 so the report's share of the batch time shows (target: at most a tenth).
 Run it with ``make bench``; sizes can be given as arguments (default: 10 100).
+=======
+It prints seconds, pages/s, CPU milliseconds per page, peak MiB, and kompass's CPU as a share of
+each bare pass (the target: at most 0.5 of the pdfplumber pass). With ``--memory N`` it also runs
+kompass on 10 and on N copies of the text export of the Umeå report (text, so that a thousand
+documents take minutes, not an hour: what grows with the batch is the reports and tables, not the
+pages) and prints the peak memory of each.
+
+Run it with ``make bench`` (``make bench BENCH_ARGS="--docs 40 --memory 1000"``).
+>>>>>>> main
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -25,45 +39,73 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+TEXT_REPORT = ROOT / "corpus" / "umea_2007.txt"
 WORK = ROOT / "bench" / "work"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Timing:
-    seconds: float
-    pages: int
-    peak_mib: float = 0.0
+    wall: float
+    cpu: float
+    peak_mib: float
 
 
 def source_pdfs() -> list[Path]:
-    pdfs = sorted(p for p in FIXTURES.glob("umea_*.pdf"))
+    pdfs = sorted(FIXTURES.glob("umea_*.pdf"))
     if not pdfs:
         sys.exit(f"no fixture PDFs in {FIXTURES}: run tests/fixtures/make_pdfs.py first")
     return pdfs
 
 
-def make_batch(size: int) -> Path:
-    folder = WORK / f"batch-{size}"
+def make_batch(name: str, sources: list[Path], size: int) -> Path:
+    folder = WORK / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    sources = source_pdfs()
     for i in range(size):
-        shutil.copyfile(sources[i % len(sources)], folder / f"report_{i:04d}.pdf")
+        source = sources[i % len(sources)]
+        shutil.copyfile(source, folder / f"report_{i:04d}{source.suffix}")
     return folder
 
 
-def bare_pass(folder: Path) -> Timing:
-    start, pages = time.perf_counter(), 0
+# --- the bare passes, run in a child process (``bench.py --bare KIND FOLDER``) -------------------
+
+
+def bare_pdfplumber(folder: Path) -> int:
+    import pdfplumber
+
+    pages = 0
     for path in sorted(folder.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 page.extract_text()
                 pages += 1
-    return Timing(time.perf_counter() - start, pages)
+    return pages
+
+
+def bare_pdfminer(folder: Path) -> int:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    pages = 0
+    for path in sorted(folder.glob("*.pdf")):
+        with path.open("rb") as file:
+            manager = PDFResourceManager()
+            device = PDFPageAggregator(manager, laparams=None)
+            interpreter = PDFPageInterpreter(manager, device)
+            for page in PDFPage.get_pages(file):
+                interpreter.process_page(page)
+                device.get_result()
+                pages += 1
+    return pages
+
+
+BARE = {"pdfplumber": bare_pdfplumber, "pdfminer": bare_pdfminer}
+
+
+# --- measuring a child process tree -------------------------------------------------------------
 
 
 def _tree_rss_kib(root_pid: int) -> int:
@@ -89,13 +131,16 @@ def _tree_rss_kib(root_pid: int) -> int:
     return total
 
 
-def pipeline_pass(folder: Path, pages: int) -> Timing:
-    out = WORK / f"out-{folder.name}"
-    shutil.rmtree(out, ignore_errors=True)
-    kompass = Path(sys.executable).with_name("kompass")
+def measure(command: list[str]) -> Timing:
+    """Run ``command``; its wall and CPU seconds and the peak memory of its process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+<<<<<<< HEAD
     command = [str(kompass), "run", str(folder), "--out", str(out), "--no-cache", "--no-report"]
     process = subprocess.Popen(command)
+=======
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+>>>>>>> main
     peak = 0
     done = threading.Event()
 
@@ -108,14 +153,17 @@ def pipeline_pass(folder: Path, pages: int) -> Timing:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     code = process.wait()
-    seconds = time.perf_counter() - start
+    wall = time.perf_counter() - start
     done.set()
     sampler.join()
     if code != 0:
-        sys.exit(f"kompass run failed with exit code {code}")
-    return Timing(seconds, pages, peak / 1024)
+        sys.exit(f"{' '.join(command)} failed with exit code {code}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu, peak / 1024)
 
 
+<<<<<<< HEAD
 def report_pass(folder: Path) -> tuple[float, int]:
     """Seconds ``kompass report`` takes on the batch's output folder, and the report's size."""
     out = WORK / f"out-{folder.name}"
@@ -133,18 +181,90 @@ def main(sizes: list[int]) -> None:
         folder = make_batch(size)
         bare = bare_pass(folder)
         full = pipeline_pass(folder, bare.pages)
+=======
+def kompass_run(folder: Path) -> Timing:
+    out = WORK / f"out-{folder.name}"
+    shutil.rmtree(out, ignore_errors=True)
+    kompass = Path(sys.executable).with_name("kompass")
+    return measure([str(kompass), "run", str(folder), "--out", str(out), "--no-cache"])
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def speed(docs: int) -> None:
+    folder = make_batch(f"pdf-{docs}", source_pdfs(), docs)
+    load = _load()
+    timings = {kind: measure([sys.executable, __file__, "--bare", kind, str(folder)]) for kind in BARE}
+    timings["kompass"] = kompass_run(folder)
+    pages = _pages(folder)
+    print(f"{docs} documents, {pages} pages, {os.cpu_count()} cores; load average before: {load}, ", end="")
+    print(f"after: {_load()}")
+    print(f"{'pass':<11} {'wall s':>7} {'CPU s':>7} {'pages/s':>8} {'CPU ms/page':>11} {'peak MiB':>9}")
+    for kind, t in timings.items():
+>>>>>>> main
         print(
-            f"{size:>5} {bare.pages:>6} | {bare.seconds:>7.2f} {size / bare.seconds:>7.1f} "
-            f"{bare.pages / bare.seconds:>8.1f} | {full.seconds:>9.2f} {size / full.seconds:>7.1f} "
-            f"{full.pages / full.seconds:>8.1f} {full.peak_mib:>9.0f} | {full.seconds / bare.seconds:>5.2f}"
+            f"{kind:<11} {t.wall:>7.1f} {t.cpu:>7.1f} {pages / t.wall:>8.1f} "
+            f"{1000 * t.cpu / pages:>11.1f} {t.peak_mib:>9.0f}"
         )
+<<<<<<< HEAD
         seconds, size_bytes = report_pass(folder)
         print(
             f"      report.html: {seconds:.2f} s ({seconds / full.seconds:.0%} of the run), "
             f"{size_bytes / 2**20:.1f} MiB"
         )
     print("ratio = kompass time / bare pdfplumber extract_text time (target <= 1.0)")
+=======
+    kompass = timings["kompass"].cpu
+    print(
+        f"kompass CPU / pdfplumber CPU: {kompass / timings['pdfplumber'].cpu:.2f} (target <= 0.5); "
+        f"kompass CPU / pdfminer CPU: {kompass / timings['pdfminer'].cpu:.2f}"
+    )
+
+
+def _pages(folder: Path) -> int:
+    import pdfplumber
+
+    total = 0
+    for path in sorted(folder.glob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
+
+
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def memory(large: int) -> None:
+    print(f"kompass run on copies of {TEXT_REPORT.name}: peak memory of the process tree")
+    print(f"{'docs':>5} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9}")
+    peaks = []
+    for docs in (10, large):
+        t = kompass_run(make_batch(f"text-{docs}", [TEXT_REPORT], docs))
+        peaks.append(t.peak_mib)
+        print(f"{docs:>5} {t.wall:>7.1f} {t.cpu:>7.1f} {t.peak_mib:>9.0f}")
+    print(f"peak memory for {large} documents: {100 * (peaks[1] / peaks[0] - 1):+.0f}% of that for 10")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20, help="PDF documents in the speed batch")
+    parser.add_argument(
+        "--memory", type=int, metavar="N", help="also compare peak memory for 10 and N text reports"
+    )
+    parser.add_argument("--bare", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    # Each figure shows as soon as it is measured, also through a pipe: the bench runs for minutes.
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
+    if args.bare:
+        BARE[args.bare[0]](Path(args.bare[1]))
+        return
+    speed(args.docs)
+    if args.memory:
+        memory(args.memory)
+>>>>>>> main
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [10, 100])
+    main()

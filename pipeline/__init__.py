@@ -20,6 +20,8 @@ from pipeline.version import __version__
 # Public name -> the module that defines it.
 _EXPORTS = {
     "digitize": "pipeline.api",
+    "digitize_streamed": "pipeline.api",
+    "StreamedResult": "pipeline.api",
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
     "collect_inputs": "pipeline.api",
@@ -34,12 +36,25 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "TABLES", "Column", "Finding", "Inputs", "KompassError", "NoReportFilesError", "Report", "Result",
-    "Severity", "Table", "__version__", "collect_inputs", "digitize",
+    "TABLES",
+    "Column",
+    "Finding",
+    "Inputs",
+    "KompassError",
+    "NoReportFilesError",
+    "Report",
+    "Result",
+    "Severity",
+    "StreamedResult",
+    "Table",
+    "__version__",
+    "collect_inputs",
+    "digitize",
+    "digitize_streamed",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
-    from pipeline.api import Inputs, Result, collect_inputs, digitize
+    from pipeline.api import Inputs, Result, StreamedResult, collect_inputs, digitize, digitize_streamed
     from pipeline.errors import KompassError, NoReportFilesError
     from pipeline.records import Finding, Report, Severity
     from pipeline.schema import TABLES, Column, Table

@@ -28,11 +28,12 @@ from pipeline.errors import NoReportFilesError
 from pipeline.ingest import display_path
 from pipeline.manifest import build_manifest
 from pipeline.records import Finding
+from pipeline.spill import RowSpill
 from pipeline.tables import build_tables
 from pipeline.validation.history import history_findings
-from pipeline.writers import write_tables
+from pipeline.writers import TableData, write_tables
 
-__all__ = ["Inputs", "Result", "collect_inputs", "digitize"]
+__all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
 
 PathLike = str | os.PathLike[str]
 
@@ -76,14 +77,54 @@ class Result(BatchResult):
         dialect and ``options`` (how the batch was digitized, as the caller names them). Table
         files of an earlier run in ``out_dir`` that this one does not write are removed.
         """
-        if csv_dialect not in CSV_DIALECTS:
-            raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
-        formats = tuple(formats)
-        recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
-        manifest = build_manifest(recorded, inputs=len(self.reports))
-        return write_tables(
-            self.tables, Path(out_dir), formats, csv_dialect=CSV_DIALECTS[csv_dialect], manifest=manifest
-        )
+        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options)
+
+
+def _write(
+    tables: Mapping[str, TableData], inputs: int, out_dir: PathLike, formats: Iterable[str],
+    csv_dialect: str, options: Mapping[str, Any] | None,
+) -> list[Path]:  # fmt: skip
+    if csv_dialect not in CSV_DIALECTS:
+        raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
+    formats = tuple(formats)
+    recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
+    manifest = build_manifest(recorded, inputs=inputs)
+    dialect = CSV_DIALECTS[csv_dialect]
+    return write_tables(tables, Path(out_dir), formats, csv_dialect=dialect, manifest=manifest)
+
+
+@dataclass(frozen=True)
+class StreamedResult(BatchResult):
+    """What :func:`digitize_streamed` gives: each file's report as an outline (identity, status,
+    error, metadata, framework, evaluations listed) and the rest of the tables waiting on disk.
+
+    :meth:`write` writes the same files as :meth:`Result.write`; use the result in a ``with``
+    block (or call :meth:`close`) so that the temporary files are removed.
+    """
+
+    spill: RowSpill = field(default_factory=RowSpill)
+
+    def write(
+        self,
+        out_dir: PathLike,
+        formats: Iterable[str] = FORMATS,
+        *,
+        csv_dialect: str = "standard",
+        options: Mapping[str, Any] | None = None,
+    ) -> list[Path]:
+        """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
+        tables = self.spill.tables(self.reports)
+        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options)
+
+    def close(self) -> None:
+        """Remove the temporary files that hold the tables' rows."""
+        self.spill.close()
+
+    def __enter__(self) -> StreamedResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
@@ -94,6 +135,14 @@ def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
     return collect_inputs(paths)
+
+
+def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
+    found = _as_inputs(inputs)
+    if not found.files:
+        searched = ", ".join(map(display_path, found.searched)) or "the inputs"
+        raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
+    return found
 
 
 def digitize(
@@ -118,10 +167,7 @@ def digitize(
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
     """
-    found = _as_inputs(inputs)
-    if not found.files:
-        searched = ", ".join(map(display_path, found.searched)) or "the inputs"
-        raise NoReportFilesError(f"no report files found in {searched} (.txt, .md or .pdf)")
+    found = _found(inputs)
     cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
     batch = digitize_batch(
         list(found.files), progress,
@@ -137,3 +183,40 @@ def digitize(
         tables=build_tables(batch.reports),
         history=history,
     )
+
+
+def digitize_streamed(
+    inputs: PathLike | Iterable[PathLike] | Inputs,
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    cache_dir: PathLike | None = None,
+    progress: Progress | None = None,
+) -> StreamedResult:
+    """:func:`digitize` for batches of any size: what ``kompass run`` calls.
+
+    Each report's rows go to temporary files as the report is done (see :mod:`pipeline.spill`)
+    and the batch keeps only its outline, so memory stays flat however many reports it holds;
+    :meth:`StreamedResult.write` writes the same files as ``digitize(inputs).write(...)``.
+    Options, errors and failed files as for :func:`digitize`.
+    """
+    found = _found(inputs)
+    cache = ReportCache(Path(cache_dir)) if cache_dir is not None else None
+    spill = RowSpill()
+    try:
+        batch = digitize_batch(
+            list(found.files), progress, workers=workers, timeout=timeout or None,
+            max_memory=max_memory, cache=cache, keep=spill.add,
+        )  # fmt: skip
+    except BaseException:
+        spill.close()
+        raise
+    # The findings across reports come from the outlines' digests, as in digitize (their rows are
+    # the tail of the issues table, see pipeline.spill).
+    history = history_findings(digests(batch.reports))
+    return StreamedResult(
+        reports=batch.reports, skipped=found.skipped,
+        severities=batch.severities + Counter(str(finding.severity) for _, finding in history),
+        cached=batch.cached, cache_warning=batch.cache_warning, spill=spill,
+    )  # fmt: skip

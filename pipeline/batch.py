@@ -143,6 +143,7 @@ def digitize_batch(
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     cache: ReportCache | None = None,
+    keep: Callable[[Report], Report] | None = None,
 ) -> BatchResult:
     """Digitize every file; a failing file gives a failed report and the batch goes on.
 
@@ -151,15 +152,18 @@ def digitize_batch(
     seconds, or needs more than ``max_memory`` bytes of address space, is stopped and fails.
     Files whose digitized report is in ``cache`` are not digitized again; a cache that cannot be
     written is given up with one warning. The reports come back sorted by path, whatever the
-    number of workers.
+    number of workers; with ``keep``, each report as it is done is replaced by what ``keep``
+    returns for it (a spill's outline), so the batch holds no more than that.
     """
     reports: dict[int, Report] = {}
+    severities: Counter[str] = Counter()
     cached = 0
     store = _CacheWriter(cache)
 
     def collect(index: int, report: Report, from_cache: bool) -> None:
         nonlocal cached
-        reports[index] = report
+        severities.update(str(f.severity) for f in report.extraction.findings)
+        reports[index] = keep(report) if keep else report
         cached += from_cache
         if not from_cache:
             store.put(report)
@@ -171,7 +175,6 @@ def digitize_batch(
         run_parallel(files, count, Limits(timeout, max_memory), collect, cache)
     # Ids again after sorting: a report from the cache was digitized under another name.
     ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
-    severities = Counter(str(f.severity) for r in ordered for f in r.extraction.findings)
     return BatchResult(ordered, severities=severities, cached=cached, cache_warning=store.warning)
 
 

@@ -27,10 +27,11 @@ from pipeline.defaults import (
     format_size,
 )  # fmt: skip
 from pipeline.schema import TABLES
+from pipeline.version import __version__
 
 if TYPE_CHECKING:
-    from pipeline.api import Result
-    from pipeline.batch import Inputs
+    from pipeline.api import StreamedResult
+    from pipeline.batch import BatchResult, Inputs
     from pipeline.records import Report
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
@@ -95,7 +96,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @verbosity_options
-@click.version_option(package_name="kompass")
+# The version from pipeline.version, not the installed package's metadata: looking that up costs
+# more than the rest of `kompass --version` (pyproject.toml reads the same, a test checks).
+@click.version_option(version=__version__, prog_name="kompass")
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Digitize Kommunkompassen evaluation reports into validated CSV and Parquet tables.
@@ -181,8 +184,11 @@ def run(
         with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
             result = _digitize_with_progress(found, show=shown != 0, **options)
             formats = FORMATS if fmt == "both" else (fmt,)
-            result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
-            _write_report(out_dir, result, no_report)
+            # The batch's rows wait in temporary files (memory stays flat); written, they go.
+            with result:
+                result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
+            # The report reads the tables back from OUT, as `kompass report` does.
+            _write_report(out_dir, no_report)
     except NoReportFilesError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -201,7 +207,7 @@ def _start(ctx: click.Context) -> int | None:
 
 
 def _finish(
-    ctx: click.Context, result: Result, out_dir: Path, shown: int | None, fail_on: str | None
+    ctx: click.Context, result: BatchResult, out_dir: Path, shown: int | None, fail_on: str | None
 ) -> None:
     """The summary and the failed files on stderr, then exit 1 if the batch counts as failed."""
     from pipeline.outcome import trouble
@@ -218,14 +224,14 @@ def _finish(
         ctx.exit(EXIT_TROUBLE)
 
 
-def _write_report(out_dir: Path, result: Result, skip: bool) -> None:
+def _write_report(out_dir: Path, skip: bool) -> None:
     from pipeline.report import REPORT_FILE, write_report
     from pipeline.writers import remove_file
 
     if skip:
         remove_file(out_dir / REPORT_FILE)  # a report of an earlier run would describe another batch
     else:
-        write_report(out_dir, result.tables)
+        write_report(out_dir)
 
 
 @main.command()
@@ -283,11 +289,11 @@ def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
         click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
 
 
-def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Result:
-    from pipeline.api import digitize
+def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> StreamedResult:
+    from pipeline.api import digitize_streamed
 
     if not show or not sys.stderr.isatty() or not found.files:
-        return digitize(found, **options)
+        return digitize_streamed(found, **options)
     failed = 0
     progress_bar: Any = click.progressbar(
         length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
@@ -300,10 +306,10 @@ def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Result
             failed += report.status != "ok"
             bar.update(1)
 
-        return digitize(found, progress=advance, **options)
+        return digitize_streamed(found, progress=advance, **options)
 
 
-def _summary(result: Result, out_dir: Path) -> str:
+def _summary(result: BatchResult, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import click
-import regex
 
 from pipeline.defaults import MIN_MAX_MEMORY, format_size
 
-_SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)\s*")
+# The standard library's re, which click loads anyway: `regex` would add to every `kompass --help`.
+_SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)\s*")
 _UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 
 

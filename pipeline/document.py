@@ -23,8 +23,10 @@ CELL_SEPARATOR = regex.compile(r"\t| {3,}")
 # space, non-joiner, joiner and no-break space (BOM), word joiner, soft hyphen, Mongolian vowel
 # separator and the bidirectional marks, embeddings, overrides and isolates. "7\u200b5" must read
 # as 75, as printed; a table cell holding only one of them is empty.
-INVISIBLE = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
 _REMOVE_INVISIBLE = str.maketrans("", "", INVISIBLE)
 _HAS_INVISIBLE = regex.compile(f"[{INVISIBLE}]")
 

@@ -94,7 +94,8 @@ def _decode_per_line(data: bytes) -> DecodedText:
     losses = tuple(
         ContentLoss(
             f"{lost} byte(s) undefined in {encoding} could not be read and were replaced by U+FFFD",
-            lost, line=number,
+            lost,
+            line=number,
         )
         for number, lost in lost_lines
     )

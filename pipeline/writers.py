@@ -58,17 +58,28 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-def _write_csv(name: str, df: pd.DataFrame, path: Path, dialect: CsvDialect) -> None:
-    text = df.copy()
-    for column, dtype in df.dtypes.items():
-        if str(dtype) == "Float64":
-            text[column] = df[column].map(lambda v: _number_text(v, dialect.decimal)).astype("string")
-        elif str(dtype) in ("string", "object"):
-            text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
-    text.to_csv(
-        path, index=False, sep=dialect.delimiter, encoding=dialect.encoding,
-        lineterminator=dialect.line_terminator,
-    )  # fmt: skip
+# A table as one DataFrame, or as DataFrame chunks of its rows in order (re-iterable: each format
+# reads it again), which is how a batch's spilled tables stream to disk (``pipeline.spill``).
+TableData = pd.DataFrame | Iterable[pd.DataFrame]
+
+
+def _chunks(table: TableData) -> Iterable[pd.DataFrame]:
+    return [table] if isinstance(table, pd.DataFrame) else table
+
+
+def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> None:
+    with path.open("w", encoding=dialect.encoding, newline="") as file:
+        for number, df in enumerate(_chunks(table)):
+            text = df.copy()
+            for column, dtype in df.dtypes.items():
+                if str(dtype) == "Float64":
+                    text[column] = df[column].map(lambda v: _number_text(v, dialect.decimal)).astype("string")
+                elif str(dtype) in ("string", "object"):
+                    text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
+            text.to_csv(
+                file, index=False, header=number == 0, sep=dialect.delimiter,
+                lineterminator=dialect.line_terminator,
+            )  # fmt: skip
 
 
 # The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
@@ -86,17 +97,25 @@ def arrow_schema(name: str) -> pa.Schema:
     )
 
 
-def _write_parquet(name: str, df: pd.DataFrame, path: Path, manifest: Manifest | None) -> None:
-    arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
-    if manifest is not None:
-        # A Parquet file found on its own still says which run produced it.
-        metadata = {**(arrow.schema.metadata or {}), MANIFEST_KEY.encode(): manifest_json(manifest)}
-        arrow = arrow.replace_schema_metadata(metadata)
-    pq.write_table(arrow, path)
+def _write_parquet(name: str, table: TableData, path: Path, manifest: Manifest | None) -> None:
+    # One row group per chunk; the writer takes the first chunk's schema, as pq.write_table does.
+    writer: pq.ParquetWriter | None = None
+    try:
+        for df in _chunks(table):
+            arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+            if manifest is not None:
+                # A Parquet file found on its own still says which run produced it.
+                metadata = {**(arrow.schema.metadata or {}), MANIFEST_KEY.encode(): manifest_json(manifest)}
+                arrow = arrow.replace_schema_metadata(metadata)
+            writer = writer or pq.ParquetWriter(path, arrow.schema)
+            writer.write_table(arrow)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def _write_datapackage(
-    tables: dict[str, pd.DataFrame], formats: tuple[str, ...], path: Path, dialect: CsvDialect,
+    tables: Mapping[str, TableData], formats: tuple[str, ...], path: Path, dialect: CsvDialect,
     manifest: Manifest | None, written: list[tuple[Path, Path]],
 ) -> None:  # fmt: skip
     hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
@@ -119,7 +138,7 @@ def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
 
 
 def write_tables(
-    tables: dict[str, pd.DataFrame],
+    tables: Mapping[str, TableData],
     out_dir: Path,
     formats: Iterable[str] = FORMATS,
     *,
@@ -127,6 +146,8 @@ def write_tables(
     manifest: Manifest | None = None,
 ) -> list[Path]:
     """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
+
+    A table is a DataFrame or an iterable of DataFrame chunks of its rows (read once per format).
 
     ``datapackage.json`` (see :mod:`pipeline.datapackage`) is written beside them, with the
     ``manifest`` of the run (:mod:`pipeline.manifest`), which every Parquet file carries too.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from importlib import resources
 from pathlib import Path
 
@@ -105,3 +106,12 @@ def test_python_m_pipeline_is_the_kompass_command() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Usage: kompass run [OPTIONS] INPUTS...")
+
+
+def test_the_version_is_the_one_pyproject_declares() -> None:
+    # `kompass --version` prints pipeline.version's, without reading the installed metadata;
+    # pyproject.toml takes the package's version from the same place.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "pipeline.version.__version__"}
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and result.output == f"kompass, version {pipeline.__version__}\n"

@@ -131,8 +131,10 @@ def test_cache_is_keyed_by_content_not_path(tmp_path: Path) -> None:
     moved = tmp_path / "elsewhere.txt"
     moved.write_bytes(UMEA.read_bytes())
     hit = cache.get(_digest(moved), str(moved))
-    assert hit is not None and hit.source_file == str(moved) and hit == dataclasses.replace(
-        report, source_file=str(moved)
+    assert (
+        hit is not None
+        and hit.source_file == str(moved)
+        and hit == dataclasses.replace(report, source_file=str(moved))
     )
     moved.write_bytes(UMEA.read_bytes() + b"\nTillagd rad.\n")
     assert cache.get(_digest(moved), str(moved)) is None

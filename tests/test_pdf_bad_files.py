@@ -15,6 +15,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
+from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import Matrix
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
@@ -22,6 +24,7 @@ from pipeline.batch import digitize_batch
 from pipeline.cli import main
 from pipeline.errors import IngestError, KompassError, PdfError
 from pipeline.pdf import reader as pdf_module
+from pipeline.pdf.glyphs import Glyph, GlyphRecorder, Rule, page_glyphs
 from pipeline.pdf.reader import read_pdf
 from pipeline.pdf.words import PageText, Word
 from pipeline.process import process_file
@@ -133,32 +136,32 @@ def test_pdfminer_warnings_about_a_damaged_page_are_not_logged(caplog: pytest.Lo
 
 
 def test_a_page_that_cannot_be_read_names_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    layout = pdfplumber.page.Page.layout
+    begin_page = GlyphRecorder.begin_page
 
-    def broken(page: pdfplumber.page.Page) -> object:
-        if page.page_number == 2:
-            raise KeyError("Font")
-        return layout.fget(page)  # type: ignore[attr-defined]
+    def broken(device: GlyphRecorder, page: PDFPage, ctm: Matrix) -> None:
+        if device.pageno == 2:
+            raise KeyError("Font")  # what pdfminer raises for a font missing from the resources
+        begin_page(device, page, ctm)
 
-    monkeypatch.setattr(pdfplumber.page.Page, "layout", property(broken))
-    with pytest.raises(IngestError, match="page 2 of the PDF cannot be read: KeyError"):
+    monkeypatch.setattr(GlyphRecorder, "begin_page", broken)
+    with pytest.raises(PdfError, match="page 2 of the PDF cannot be read: KeyError: 'Font'"):
         read_pdf(FIXTURE.read_bytes(), "broken.pdf", "0" * 64)
 
 
 def test_every_page_is_released_before_the_next_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[tuple[str, int]] = []
-    close, layout = pdfplumber.page.Page.close, pdfplumber.page.Page.layout
+    close = pdfplumber.page.Page.close
 
     def closing(page: pdfplumber.page.Page) -> None:
         events.append(("close", page.page_number))
         close(page)
 
-    def reading(page: pdfplumber.page.Page) -> object:
+    def reading(page: pdfplumber.page.Page) -> tuple[list[Glyph], list[Rule]]:
         events.append(("read", page.page_number))
-        return layout.fget(page)  # type: ignore[attr-defined]
+        return page_glyphs(page)
 
     monkeypatch.setattr(pdfplumber.page.Page, "close", closing)
-    monkeypatch.setattr(pdfplumber.page.Page, "layout", property(reading))
+    monkeypatch.setattr(pdf_module, "page_glyphs", reading)
     doc = read_pdf(FIXTURE.read_bytes(), "umea.pdf", "0" * 64)
     assert doc.pages is not None
     expected = [(event, n) for n in range(1, doc.pages + 1) for event in ("read", "close")]

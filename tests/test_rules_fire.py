@@ -96,7 +96,6 @@ def _read_as_kk2010(extraction: Extraction) -> Extraction:
     return dataclasses.replace(extraction, framework="kk2010")
 
 
-
 def _lost_bytes(extraction: Extraction) -> Extraction:
     """Two bytes of line 7 undefined in the file's encoding, as the text decoder reports them."""
     message = "2 byte(s) undefined in cp1252 could not be read and were replaced by U+FFFD"

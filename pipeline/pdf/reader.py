@@ -102,7 +102,9 @@ def unmapped_glyph_losses(lines: Sequence[Line]) -> tuple[ContentLoss, ...]:
     return tuple(
         ContentLoss(
             f"{count} glyph(s) on page {page} have no character in their font and were kept as (cid:N)",
-            count, page=page, line=first[page],
+            count,
+            page=page,
+            line=first[page],
         )
         for page, count in per_page.items()
     )

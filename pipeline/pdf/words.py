@@ -89,20 +89,31 @@ def words_from_glyphs(glyphs: Iterable[Glyph]) -> list[Word]:
     A glyph drawn a second time on top of the previous one is skipped, and so is a whole word drawn
     again on top of itself: both are how fake bold is printed, and both would double the letters.
     """
+    # The loop runs once per glyph of the document, so the checks are inlined (the same tests,
+    # in the same arithmetic, as _same_place and the word break they used to call).
     words: list[Word] = []
     run: list[Glyph] = []
     previous: Glyph | None = None
     for glyph in glyphs:
-        if previous is not None and _same_place(glyph, previous) and glyph.text == previous.text:
+        text = glyph.text
+        if previous is not None and text == previous.text and _same_place(glyph, previous):
             continue
         previous = glyph
-        if glyph.text.isspace() or not glyph.text:
-            _flush(run, words)
+        if not text or text.isspace():
+            if run:
+                words.append(_word(run))
+                run = []
             continue
-        if run and _breaks_word(run[-1], glyph):
-            _flush(run, words)
+        if run:
+            last = run[-1]
+            size = max(last.size, glyph.size, 1.0)
+            gap = glyph.x0 - last.x1
+            if abs(glyph.top - last.top) > 0.3 * size or gap > WORD_GAP * size or gap < -0.5 * size:
+                words.append(_word(run))
+                run = []
         run.append(glyph)
-    _flush(run, words)
+    if run:
+        words.append(_word(run))
     return _drop_redrawn_words(words)
 
 
@@ -111,29 +122,9 @@ def _same_place(a: Glyph | Word, b: Glyph | Word) -> bool:
     return abs(a.x0 - b.x0) <= tolerance and abs(a.top - b.top) <= tolerance
 
 
-def _breaks_word(last: Glyph, glyph: Glyph) -> bool:
-    size = max(last.size, glyph.size, 1.0)
-    if abs(glyph.top - last.top) > 0.3 * size:
-        return True
-    gap = glyph.x0 - last.x1
-    return gap > WORD_GAP * size or gap < -0.5 * size
-
-
-def _flush(run: list[Glyph], words: list[Word]) -> None:
-    if not run:
-        return
-    text = "".join(g.text for g in run).translate(LIGATURES)
-    words.append(
-        Word(
-            text=text,
-            x0=run[0].x0,
-            x1=max(g.x1 for g in run),
-            top=min(g.top for g in run),
-            bottom=max(g.bottom for g in run),
-            size=max(g.size for g in run),
-        )
-    )
-    run.clear()
+def _word(run: list[Glyph]) -> Word:
+    texts, _, x1s, tops, bottoms, sizes = zip(*run, strict=True)
+    return Word("".join(texts).translate(LIGATURES), run[0].x0, max(x1s), min(tops), max(bottoms), max(sizes))
 
 
 def _drop_redrawn_words(words: list[Word]) -> list[Word]:
