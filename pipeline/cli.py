@@ -153,6 +153,7 @@ Examples:
     "always, every page; never, none (a scanned PDF then fails).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
+@click.option("--no-report", is_flag=True, help="Do not write OUT/report.html, the audit report.")
 @verbosity_options
 @click.pass_context
 def run(
@@ -168,6 +169,7 @@ def run(
     max_memory: int,
     ocr: str,
     no_cache: bool,
+    no_report: bool,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
@@ -196,6 +198,8 @@ def run(
             # The batch's rows wait in temporary files (memory stays flat); written, they go.
             with result:
                 result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
+            # The report reads the tables back from OUT, as `kompass report` does.
+            _write_report(out_dir, no_report)
     except NoReportFilesError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -229,6 +233,43 @@ def _finish(
     if reason:
         click.echo(f"Error: {reason}", err=True)
         ctx.exit(EXIT_TROUBLE)
+
+
+def _write_report(out_dir: Path, skip: bool) -> None:
+    from pipeline.report import REPORT_FILE, write_report
+    from pipeline.writers import remove_file
+
+    if skip:
+        remove_file(out_dir / REPORT_FILE)  # a report of an earlier run would describe another batch
+    else:
+        write_report(out_dir)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@verbosity_options
+@click.pass_context
+def report(ctx: click.Context, out_dir: Path) -> None:
+    """Rebuild OUT_DIR/report.html, the audit report, from the tables kompass wrote there.
+
+    Page crops need the PDFs where they were read (reports.source_file, unchanged); without them
+    the report shows the printed lines as text.
+
+    \b
+    Example:
+      kompass report output/
+    """
+    from pipeline.report import NotAnOutputFolderError, write_report
+
+    _configure_logging(_verbosity(ctx))
+    try:
+        path = write_report(out_dir)
+    except NotAnOutputFolderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from exc
+    if _verbosity(ctx) != "quiet":
+        click.echo(f"report in {path}", err=True)
 
 
 def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:

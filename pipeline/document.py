@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -35,19 +36,34 @@ def remove_invisible(text: str) -> str:
     return text.translate(_REMOVE_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
 
 
+Box = tuple[float, float, float, float]
+
+
+class WordBox(NamedTuple):
+    """A printed word and its box (x0, top, x1, bottom) in PDF points."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of a report with where it was found.
 
     ``page`` is the 1-based PDF page (``None`` for text input) and ``number`` the 1-based line
     within that page, or within the file for text input. ``bbox`` is (x0, top, x1, bottom) in PDF
-    points for lines that came from a PDF.
+    points for lines that came from a PDF, and ``words`` the printed words on that page with their
+    boxes, left to right, so a finding can point at the value itself (see :mod:`pipeline.evidence`).
     """
 
     text: str
     number: int
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    words: tuple[WordBox, ...] = ()
 
     @property
     def cells(self) -> list[str]:
@@ -100,7 +116,8 @@ class Document:
         # reads a number or a name.
         if any(_HAS_INVISIBLE.search(line.text) for line in self.lines):
             cleaned = tuple(
-                Line(remove_invisible(line.text), line.number, line.page, line.bbox) for line in self.lines
+                Line(remove_invisible(line.text), line.number, line.page, line.bbox, line.words)
+                for line in self.lines
             )
             object.__setattr__(self, "lines", cleaned)
 

@@ -22,6 +22,7 @@ from pipeline.defaults import DEFAULT_OCR
 from pipeline.document import Document
 from pipeline.edition_lookup import decide_edition
 from pipeline.errors import IngestError, NotAReportError
+from pipeline.evidence import attach_evidence
 from pipeline.framework import framework_by_id, load_frameworks
 from pipeline.identity import report_id
 from pipeline.ingest import display_path, input_format, read_bytes, read_document
@@ -105,7 +106,8 @@ def digitize(doc: Document) -> Extraction:
     extraction = extract(doc, require_report=True)
     framework = framework_by_id(extraction.framework)
     extraction = dataclasses.replace(extraction, losses=doc.losses)
-    return dataclasses.replace(extraction, findings=validate(extraction, framework))
+    findings = attach_evidence(validate(extraction, framework), doc, extraction)
+    return dataclasses.replace(extraction, findings=findings)
 
 
 def process_file(path: Path, max_bytes: int | None = None, ocr: str = DEFAULT_OCR) -> Report:

@@ -275,6 +275,11 @@ class Finding:
     ``expected`` and ``found`` are text so that one column can hold numbers ("78", "7.5") and
     wordings alike; for numeric rules ``expected`` is what the other figures imply and ``found`` is
     what is printed at the location.
+
+    The evidence is added after validation (:mod:`pipeline.evidence`): ``printed_line`` is the text
+    of the line at the location, ``box`` the value's box on the page (x0, top, x1, bottom in PDF
+    points; the line's box when the value cannot be told apart in it) and ``compared`` the boxes of
+    the figures it was compared with, each as (page, x0, top, x1, bottom).
     """
 
     rule: str
@@ -287,6 +292,9 @@ class Finding:
     found: str | None = None
     page: int | None = None
     line: int | None = None
+    printed_line: str | None = None
+    box: tuple[float, float, float, float] | None = None
+    compared: tuple[tuple[int, float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,14 @@ TABLES: tuple[Table, ...] = (
         Column("message", "string", "the finding in a sentence", required=True),
         Column("page", "integer", "PDF page of the printed value (1-based; empty for text input)"),
         Column("line", "integer", "line of the printed value within the page (or the file, for text)"),
+        Column("printed_line", "string", "the text of that line as printed (table cells joined by tabs)"),
+        *(Column(edge, "number", f"{meaning} of the printed value's box on the page, in PDF points from the "
+                 "page's top left (the whole line's box when the value is not found alone in the line; "
+                 "empty for text input)")
+          for edge, meaning in (("x0", "left"), ("top", "top"), ("x1", "right"), ("bottom", "bottom"))),
+        Column("compared_boxes", "string",
+               "where the figures the value was compared with are printed (for a sum: the rows summed), "
+               "as `page x0 top x1 bottom` per box, joined by \"; \"; empty for text input"),
     ), foreign_keys=(REPORT,)),
     Table("observations", "strengths and improvement areas", (
         _report_id(),

@@ -101,12 +101,19 @@ def question_score_rows(report: Report) -> Iterator[Row]:
         }  # fmt: skip
 
 
+def boxes_text(boxes: Iterable[Sequence[float]]) -> str | None:
+    """Boxes as the ``compared_boxes`` column writes them: "page x0 top x1 bottom; …" (None if none)."""
+    return "; ".join(" ".join(f"{v:g}" for v in box) for box in boxes) or None
+
+
 def finding_row(report_id: str, f: Finding) -> Row:
     """One row of ``issues``: finding ``f`` on the report ``report_id``."""
     return {
         "report_id": report_id, "rule": f.rule, "severity": str(f.severity), "area": f.area,
         "question_id": f.question_id, "year": f.year, "expected": f.expected, "found": f.found,
-        "message": f.message, "page": f.page, "line": f.line,
+        "message": f.message, "page": f.page, "line": f.line, "printed_line": f.printed_line,
+        **dict(zip(("x0", "top", "x1", "bottom"), f.box or (None,) * 4, strict=True)),
+        "compared_boxes": boxes_text(f.compared),
     }  # fmt: skip
 
 

@@ -96,7 +96,8 @@ def test_issue_row_says_severity_as_text(report: Report) -> None:
         "report_id": "r1", "rule": "area_sum_mismatch", "severity": "error", "area": 5, "question_id": None,
         "year": 2007, "expected": "78", "found": "79",
         "message": "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
-        "page": None, "line": 103,
+        "page": None, "line": 103, "printed_line": "5 Kontroll och rapportering\t45\t71\t79",
+        "x0": None, "top": None, "x1": None, "bottom": None, "compared_boxes": None,
     }  # fmt: skip
 
 

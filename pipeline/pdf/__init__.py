@@ -6,12 +6,13 @@ each: ``glyphs`` (what pdfminer drew: glyphs and ruling lines) → ``words`` →
 are and their columns) → ``rows`` (a table's rows and cells) → ``lines`` (paragraphs, bullets and
 table rows as the document's lines); ``steps`` chains the steps after the words. Pages without a
 text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``ocr``)
-into words that go through the same steps. Code outside the package imports only what
-``__all__`` names (a test checks it).
+into words that go through the same steps; ``render`` also renders the audit report's crops. Code
+outside the package imports only what ``__all__`` names (a test checks it).
 """
 
 from pipeline.pdf.ocr import OCR_PACKAGES, tesseract_version
 from pipeline.pdf.reader import read_pdf
+from pipeline.pdf.render import open_renderer
 from pipeline.pdf.scans import PageProgress
 
-__all__ = ["OCR_PACKAGES", "PageProgress", "read_pdf", "tesseract_version"]
+__all__ = ["OCR_PACKAGES", "PageProgress", "open_renderer", "read_pdf", "tesseract_version"]

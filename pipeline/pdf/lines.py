@@ -24,7 +24,7 @@ from pipeline.document import Line
 from pipeline.heading_words import is_known_heading
 from pipeline.pdf.printed_lines import PrintedLine
 from pipeline.pdf.tables import Table
-from pipeline.pdf.words import bullet_glyph, is_list_marker
+from pipeline.pdf.words import bullet_glyph, is_list_marker, word_boxes
 
 SOFT_HYPHEN = "\u00ad"
 # Extra space (times the font size) over the usual line spacing that separates two blocks.
@@ -161,7 +161,7 @@ def assemble(items: Sequence[Item], widths: dict[int, float]) -> tuple[Line, ...
             first = item.first if isinstance(item, Table) else item
             out.append(Line(text="", number=first.number, page=first.page))
         if isinstance(item, Table):
-            out.extend(Line(row.text, row.number, row.page, row.bbox) for row in item.rows)
+            out.extend(Line(row.text, row.number, row.page, row.bbox, row.words) for row in item.rows)
         else:
             block = [item]
         previous = item
@@ -252,7 +252,8 @@ def _flush(block: list[PrintedLine], out: list[Line]) -> None:
         round(min(line.x0 for line in on_page), 2), round(on_page[0].top, 2),
         round(max(line.x1 for line in on_page), 2), round(on_page[-1].bottom, 2),
     )  # fmt: skip
-    out.append(Line(text=text, number=first.number, page=first.page, bbox=bbox))
+    words = word_boxes(w for line in on_page for w in line.words)
+    out.append(Line(text=text, number=first.number, page=first.page, bbox=bbox, words=words))
 
 
 def _as_dash_bullet(text: str, first: PrintedLine) -> str:

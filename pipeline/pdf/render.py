@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -39,15 +39,43 @@ class PageRenderer:
         self, page_number: int, box: tuple[float, float, float, float], dpi: float, margin: float = 0
     ) -> Image:
         """The part of a page inside ``box`` (x0, top, x1, bottom in points, top measured down from
-        the top of the page), widened by ``margin`` points on every side and kept on the page."""
+        the top of the page), widened by ``margin`` points on every side and kept on the page.
+
+        An upright page renders the region alone (a strip costs a fraction of the whole page); a
+        turned page is rendered whole, its rotation applied, and cut."""
+        page = self._document[page_number - 1]  # type: ignore[index]
+        try:
+            if page.get_rotation() == 0:
+                return _render_region(page, box, dpi, margin)
+        finally:
+            page.close()
         image = self.page_image(page_number, dpi, grayscale=False)
-        scale = dpi / POINTS_PER_INCH
-        x0, top, x1, bottom = box
-        left = max(0, int((x0 - margin) * scale))
-        upper = max(0, int((top - margin) * scale))
-        right = min(image.width, int((x1 + margin) * scale) + 1)
-        lower = min(image.height, int((bottom + margin) * scale) + 1)
-        return image.crop((left, upper, max(right, left + 1), max(lower, upper + 1)))
+        left, upper, right, lower = _pixels(box, dpi, margin, image.width, image.height)
+        return image.crop((left, upper, right, lower))
+
+
+def _pixels(
+    box: tuple[float, float, float, float], dpi: float, margin: float, width: int, height: int
+) -> tuple[int, int, int, int]:
+    """``box`` widened by ``margin`` as pixel edges at ``dpi``, kept within ``width`` x ``height``
+    and at least one pixel each way."""
+    scale = dpi / POINTS_PER_INCH
+    x0, top, x1, bottom = box
+    left = min(max(0, int((x0 - margin) * scale)), width - 1)
+    upper = min(max(0, int((top - margin) * scale)), height - 1)
+    right = min(width, int((x1 + margin) * scale) + 1)
+    lower = min(height, int((bottom + margin) * scale) + 1)
+    return left, upper, max(right, left + 1), max(lower, upper + 1)
+
+
+def _render_region(page: Any, box: tuple[float, float, float, float], dpi: float, margin: float) -> Image:
+    page_width, page_height = page.get_size()
+    scale = dpi / POINTS_PER_INCH
+    left, upper, right, lower = _pixels(box, dpi, margin, int(page_width * scale), int(page_height * scale))
+    # pypdfium2 crops (left, bottom, right, top) points off the page's edges before rendering.
+    crop = (left / scale, page_height - lower / scale, page_width - right / scale, upper / scale)
+    bitmap = page.render(scale=scale, crop=tuple(max(0.0, c) for c in crop))
+    return bitmap.to_pil().convert("RGB")
 
 
 @contextmanager

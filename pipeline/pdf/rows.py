@@ -14,10 +14,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.document import WordBox
 from pipeline.numbers import is_number
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.printed_lines import PrintedLine
-from pipeline.pdf.words import Word
+from pipeline.pdf.words import Word, word_boxes
 
 # Extra space (times the font size) that marks a row boundary in a table without rules.
 ROW_SPACE = 0.2
@@ -35,6 +36,7 @@ class TableRow:
     page: int
     number: int
     bbox: tuple[float, float, float, float]
+    words: tuple[WordBox, ...] = ()
 
     @property
     def text(self) -> str:
@@ -96,7 +98,7 @@ def _row(lines: Sequence[PrintedLine], cells: Sequence[list[list[Word]]]) -> Tab
         round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
         round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2),
     )  # fmt: skip
-    return TableRow(texts, lines[0].page, lines[0].number, bbox)
+    return TableRow(texts, lines[0].page, lines[0].number, bbox, word_boxes(words))
 
 
 def _row_starts(
@@ -165,4 +167,5 @@ def joined(first: TableRow, rest: TableRow) -> TableRow:
     cells = tuple(
         " ".join(part for part in pair if part) for pair in zip(first.cells, rest.cells, strict=True)
     )
-    return TableRow(cells, first.page, first.number, first.bbox)
+    # The words stay those of the first part: the boxes are on its page.
+    return TableRow(cells, first.page, first.number, first.bbox, first.words)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from pipeline.document import WordBox
 from pipeline.pdf.glyphs import Glyph, Rule
 
 # A glyph drawn again within this fraction of the font size of itself is the same glyph: some
@@ -62,6 +63,13 @@ class Word(NamedTuple):
     top: float
     bottom: float
     size: float
+
+
+def word_boxes(words: Iterable[Word]) -> tuple[WordBox, ...]:
+    """``words`` as the document model keeps them: text and box, rounded to 0.01 point."""
+    return tuple(
+        WordBox(w.text, round(w.x0, 2), round(w.top, 2), round(w.x1, 2), round(w.bottom, 2)) for w in words
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,212 @@
+"""What the audit report shows, gathered from the output tables: the batch overview, each report
+with its tables and findings (with page crops for PDF input), and each municipality's chart.
+
+Every value here is plain data; the template (``templates/report.html.j2``) escapes all of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.report.charts import Series, chart_svg
+from pipeline.report.crops import CROPPED_SEVERITIES, Crop, Highlight, crops_of_pdf, parse_boxes
+
+log = logging.getLogger(__name__)
+SEVERITIES = ("error", "warning", "info")
+Row = dict[str, Any]
+
+
+@dataclass
+class FindingView:
+    """One finding as the report shows it."""
+
+    row: Row
+    crops: list[Crop] = field(default_factory=list)
+    compared_rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class ReportView:
+    """One report: its metadata, its tables as printed and its findings."""
+
+    meta: Row
+    summary_years: list[int]
+    summary: list[Row]
+    scores: list[Row]
+    findings: list[FindingView]
+    crops_note: str = ""
+
+
+def _rows(df: pd.DataFrame) -> list[Row]:
+    """Rows as dicts with missing values as None (pandas' NA is not a value a template can test)."""
+    return [{str(k): (None if _missing(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def overview(tables: dict[str, pd.DataFrame]) -> Row:
+    """The batch at a glance: documents, failures, editions, findings by rule and severity, coverage."""
+    reports, issues, coverage = tables["reports"], tables["issues"], tables["coverage"]
+    counts = issues.groupby(["rule", "severity"]).size()
+    rules = [
+        {"rule": rule, **{s: int(counts.get((rule, s), 0)) for s in SEVERITIES}}
+        for rule in sorted(set(issues["rule"]))
+    ]
+    # The most severe and most frequent rules first.
+    rules.sort(key=lambda r: [-r[s] for s in SEVERITIES])
+    editions = reports[reports["status"] == "ok"]["framework"].fillna("(none fits)").value_counts()
+    missing = coverage[coverage["status"] == "missing"]
+    return {
+        "documents": len(reports),
+        "ok": int((reports["status"] == "ok").sum()),
+        "failed": _rows(reports[reports["status"] != "ok"][["source_file", "error"]]),
+        "editions": [{"edition": k, "reports": int(v)} for k, v in editions.items()],
+        "severities": {s: int((issues["severity"] == s).sum()) for s in SEVERITIES},
+        "rules": rules,
+        "coverage_listed": len(coverage),
+        "coverage_digitized": int((coverage["status"] == "digitized").sum()),
+        "missing": _rows(missing[["municipality", "district", "year", "listed_by"]]),
+    }
+
+
+def _summary(report_id: str, tables: dict[str, pd.DataFrame]) -> tuple[list[int], list[Row]]:
+    """The summary table as printed: one row per area, one column per year, and TOTALT."""
+    areas = tables["area_scores"][tables["area_scores"]["report_id"] == report_id]
+    totals = tables["year_totals"][tables["year_totals"]["report_id"] == report_id]
+    years = sorted({int(y) for y in [*areas["year"], *totals["year"]]})
+    rows = []
+    for area, group in areas.groupby("area", sort=True):
+        printed = group["printed_name"].dropna()
+        name = printed.iloc[0] if len(printed) else group["area_name"].iloc[0]
+        rows.append({"label": f"{area} {name or ''}".strip(), "values": _by_year(group, "score", years)})
+    if len(totals):
+        rows.append({"label": "TOTALT", "values": _by_year(totals, "total", years)})
+    return years, rows
+
+
+def _by_year(group: pd.DataFrame, column: str, years: list[int]) -> list[Any]:
+    values = {int(y): v for y, v in zip(group["year"], group[column], strict=True)}
+    return [None if _missing(values.get(y)) else values.get(y) for y in years]
+
+
+def _compared_rows(finding: Row, scores: pd.DataFrame) -> list[Row]:
+    """For an area sum, the sub-question rows that were added up (shown also for text input)."""
+    if finding["rule"] != "area_sum_mismatch" or finding["area"] is None:
+        return []
+    return _rows(scores[scores["area"] == finding["area"]])
+
+
+def _highlights(finding: Row) -> list[Highlight]:
+    if finding["page"] is None or finding["x0"] is None:
+        return []
+    box = (finding["x0"], finding["top"], finding["x1"], finding["bottom"])
+    return [Highlight(int(finding["page"]), box, is_value=True), *parse_boxes(finding["compared_boxes"])]
+
+
+def _source(meta: Row) -> tuple[Path | None, str]:
+    """The report's PDF when it is still where it was read and unchanged, else why not."""
+    if meta["input_format"] != "pdf":
+        return None, ""
+    path = Path(meta["source_file"])
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, f"{meta['source_file']} is not there any more: the evidence is shown as text only."
+    if meta["sha256"] and hashlib.sha256(data).hexdigest() != meta["sha256"]:
+        return (
+            None,
+            f"{meta['source_file']} has changed since it was read: the evidence is shown as text only.",
+        )
+    return path, ""
+
+
+def report_views(tables: dict[str, pd.DataFrame]) -> Iterator[ReportView]:
+    """Each ``ok`` report of the batch as the report shows it, crops rendered for PDF input."""
+    issues, scores_all = tables["issues"], tables["question_scores"]
+    for meta in _rows(tables["reports"][tables["reports"]["status"] == "ok"]):
+        report_id = meta["report_id"]
+        scores = scores_all[scores_all["report_id"] == report_id]
+        findings = [
+            FindingView(row, compared_rows=_compared_rows(row, scores))
+            for row in _rows(issues[issues["report_id"] == report_id])
+        ]
+        years, summary = _summary(report_id, tables)
+        view = ReportView(meta, years, summary, _rows(scores), findings)
+        _add_crops(view)
+        yield view
+
+
+def _add_crops(view: ReportView) -> None:
+    wanted = [f for f in view.findings if f.row["severity"] in CROPPED_SEVERITIES and _highlights(f.row)]
+    if not wanted:
+        return
+    path, view.crops_note = _source(view.meta)
+    if path is None:
+        return
+    try:
+        crops = crops_of_pdf(path, [_highlights(f.row) for f in wanted])
+    except Exception as exc:  # a PDF that no longer renders must not stop the report
+        log.debug("%s: cannot render crops", path, exc_info=True)
+        view.crops_note = (
+            f"The pages of {view.meta['source_file']} could not be rendered ({type(exc).__name__})."
+        )
+        return
+    for finding, finding_crops in zip(wanted, crops, strict=True):
+        finding.crops = finding_crops
+
+
+def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
+    """For each municipality of the ``panel`` table: a chart of each area's score by evaluation
+    year with the averages the reports print beside them (dashed), and the panel's rows (which
+    report each score is from, and how many reports printing it agree)."""
+    reports = tables["reports"][tables["reports"]["status"] == "ok"]
+    panel = tables["panel"][tables["panel"]["area"].notna() & tables["panel"]["score"].notna()]
+    out = []
+    for number, (code, scores) in enumerate(panel.groupby("municipality_code", sort=True)):
+        series = [
+            Series(
+                f"{area} {names.iloc[0] or ''}".strip(),
+                tuple(zip(g["year"].astype(int), g["score"].astype(float), strict=True)),
+            )
+            for area, g in scores.sort_values("year").groupby("area", sort=True)
+            for names in [g["area_name"].fillna("")]
+        ]
+        series += _averages(tables, reports[reports["municipality_code"] == code])
+        name = str(scores["municipality"].dropna().iloc[0]) if scores["municipality"].notna().any() else ""
+        svg = chart_svg(f"{name} ({code})", series, f"c{number}")
+        rows = _rows(scores.sort_values(["year", "area"]))
+        out.append({"name": name, "code": code, "svg": svg, "rows": rows})
+    return out
+
+
+def _averages(tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> list[Series]:
+    """The printed averages of other municipalities, by area, at each printing report's year."""
+    comparisons = tables["comparisons"]
+    years = dict(zip(reports["report_id"], reports["year"], strict=True))
+    rows = comparisons[
+        comparisons["report_id"].isin(years)
+        & (comparisons["kind"] == "average")
+        & comparisons["area"].notna()
+    ]
+    series = []
+    for (label, area), group in rows.groupby(["label", "area"], sort=True, dropna=False):
+        points = tuple(
+            (int(years[r]), float(v))
+            for r, v in zip(group["report_id"], group["value"], strict=True)
+            if not _missing(years[r])
+        )
+        if points:
+            series.append(Series(f"{area} {label or 'average'}", points, dashed=True))
+    return series
