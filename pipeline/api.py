@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from pipeline.digest import digests
 from pipeline.errors import NoReportFilesError
 from pipeline.ingest import display_path
 from pipeline.manifest import build_manifest
-from pipeline.records import Finding
+from pipeline.records import Finding, Report
 from pipeline.spill import RowSpill
 from pipeline.tables import build_tables
 from pipeline.validation.history import history_findings
@@ -157,6 +157,30 @@ def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     return found
 
 
+def _run(
+    inputs: PathLike | Iterable[PathLike] | Inputs,
+    *,
+    workers: int | None,
+    timeout: float | None,
+    max_memory: int | None,
+    cache_dir: PathLike | None,
+    progress: Progress | None,
+    ocr: str,
+    ocr_progress: OcrProgress | None,
+    keep: Callable[[Report], Report] | None = None,
+) -> tuple[Inputs, BatchResult, tuple[tuple[str, Finding], ...]]:
+    """What both front doors do: find the files, digitize them, check the reports against each
+    other; ``keep`` as for :func:`~pipeline.batch.digitize_batch`."""
+    _check_ocr(ocr)
+    found = _found(inputs)
+    cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
+    batch = digitize_batch(
+        list(found.files), progress, workers=workers, timeout=timeout or None, max_memory=max_memory,
+        cache=cache, keep=keep, ocr=ocr, ocr_progress=ocr_progress,
+    )  # fmt: skip
+    return found, batch, history_findings(digests(batch.reports))
+
+
 def digitize(
     inputs: PathLike | Iterable[PathLike] | Inputs,
     *,
@@ -185,15 +209,10 @@ def digitize(
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
     """
-    _check_ocr(ocr)
-    found = _found(inputs)
-    cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
-    batch = digitize_batch(
-        list(found.files), progress,
-        workers=workers, timeout=timeout or None, max_memory=max_memory, cache=cache, ocr=ocr,
-        ocr_progress=ocr_progress,
+    found, batch, history = _run(
+        inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
+        progress=progress, ocr=ocr, ocr_progress=ocr_progress,
     )  # fmt: skip
-    history = history_findings(digests(batch.reports))
     return Result(
         reports=batch.reports,
         skipped=found.skipped,
@@ -223,21 +242,17 @@ def digitize_streamed(
     :meth:`StreamedResult.write` writes the same files as ``digitize(inputs).write(...)``.
     Options, errors and failed files as for :func:`digitize`.
     """
-    _check_ocr(ocr)
-    found = _found(inputs)
-    cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
     spill = RowSpill()
     try:
-        batch = digitize_batch(
-            list(found.files), progress, workers=workers, timeout=timeout or None,
-            max_memory=max_memory, cache=cache, keep=spill.add, ocr=ocr, ocr_progress=ocr_progress,
+        # The findings across reports come from the outlines' digests, as in digitize (their rows
+        # are the tail of the issues table, see pipeline.spill).
+        found, batch, history = _run(
+            inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
+            progress=progress, ocr=ocr, ocr_progress=ocr_progress, keep=spill.add,
         )  # fmt: skip
     except BaseException:
         spill.close()
         raise
-    # The findings across reports come from the outlines' digests, as in digitize (their rows are
-    # the tail of the issues table, see pipeline.spill).
-    history = history_findings(digests(batch.reports))
     return StreamedResult(
         reports=batch.reports, skipped=found.skipped,
         severities=batch.severities + Counter(str(finding.severity) for _, finding in history),
