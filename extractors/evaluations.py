@@ -33,9 +33,11 @@ MIN_DATED_ENTRIES = 2
 _WORD = r"\p{Lu}[\p{L}'’]*(?:-\n\p{Ll}+)*"
 # Lower-case words inside an entry: "Bromma-Stockholms stad", "Maria-Gamla stan".
 _LOWER_PART = r"(?:stad|stads|kommun|kommuns|stan|stadsdel|stadsdelsnämnd|stadsdelsområde)\b"
+# A name and the years in parentheses after it; a stray dot between them ("Kalix. (2003)", a speck
+# that OCR read as a full stop) does not end the list.
 ENTRY = regex.compile(
     rf"(?P<name>{_WORD}(?:(?:[ \t]*[-–][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:{_WORD}|{_LOWER_PART}))*)"
-    r"(?:\s*(?:(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*)?\((?P<years>[^()]{0,60})\))?"
+    r"(?:\.?\s*(?:(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*)?\((?P<years>[^()]{0,60})\))?"
 )
 SEPARATOR = regex.compile(r"\s*[,;]\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
 # A page number alone on a line where a PDF list crosses a page.

@@ -33,6 +33,8 @@ BLOCK_SPACE = 0.35
 ALIGN_TOLERANCE = 2.0
 # How close (points) to the right edge of the text a justified line ends.
 JUSTIFIED_TOLERANCE = 1.0
+# Line ends this close (points) to the furthest one mark the right edge of a page's text.
+EDGE_SPREAD = 3.0
 # Share of the text lines that end at the right edge when a document is set justified.
 JUSTIFIED_SHARE = 0.3
 
@@ -74,11 +76,11 @@ class _Geometry:
     ) -> dict[int, float]:
         """Where the text ends on the right of each page: the longest line of a full page, else
         the usual edge of the document's full pages, else the left margin mirrored."""
-        full = [max(x) for x in edges.values() if len(x) >= 5]
+        full = [_edge(x) for x in edges.values() if len(x) >= 5]
         left = {line.page: line.x0 for line in reversed(text)}
         common = median(full) if full else None
         return {
-            page: max(x) if len(x) >= 5 else common or widths.get(page, max(x)) - left[page]
+            page: _edge(x) if len(x) >= 5 else common or widths.get(page, max(x)) - left[page]
             for page, x in edges.items()
         }
 
@@ -113,6 +115,14 @@ class _Geometry:
         if round(line.size) not in self.justified or _is_list_item(block[0]):
             return False
         return all(self.reaches_edge(other) for other in block[:-1]) and not self.reaches_edge(line)
+
+
+def _edge(ends: list[float]) -> float:
+    """Where a page's longest lines end: the middle of the line ends near the furthest one. A
+    word processor ends justified lines at one x; on a scan they end a little apart, and one
+    speck after a line's last word would otherwise move the edge."""
+    furthest = max(ends)
+    return median(x for x in ends if x >= furthest - EDGE_SPREAD)
 
 
 def _line_gap(gaps: list[float]) -> float:

@@ -19,26 +19,45 @@ from __future__ import annotations
 
 import os
 import shutil
+import statistics
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
 import regex
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
+# Darker than this (0 black - 255 white) is ink.
+INK_BELOW = 128
 # Debian's packages that bring the Tesseract program and its Swedish data.
 OCR_PACKAGES = "tesseract-ocr tesseract-ocr-swe"
 LANGUAGE = "swe"
 # One uniform block: the layout steps group the words by their boxes, and in this mode Tesseract
 # reads the small numbers of table cells that its automatic segmentation passes over.
 PAGE_SEGMENTATION = "--psm 6"
-# A word box's height is its ink, not its font size ("och" is shorter than "Landsting"): the font
-# size is taken from the height of the line Tesseract reads the word in, from the top of its
-# ascenders to the bottom of its descenders, which is about the size of the type (8-point table
-# text gives lines of 7.9 points at 300 dpi). The layout steps measure gaps in font sizes.
-LINE_HEIGHT_PER_POINT = 1.0
+# A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
+# beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
+# x-height and the baseline for a word in lower case, between the cap height and the baseline for
+# digits and capitals. The type size is read from the core's height as these shares of it (measured
+# on scans of 8- and 10-point text: within 5% for nine words in ten), a line's size is the median
+# of its words', and ``type_sizes`` then makes the sizes of one document agree.
+X_HEIGHT = 0.53
+CAP_HEIGHT = 0.70
+# Rows with at least this share of the fullest row's ink are in the core; ascenders, descenders,
+# accents and specks fill far fewer.
+CORE_SHARE = 0.4
+# A run of ink at the end of a word no wider than this share of the word's core height, and
+# further than this share of it from the rest, is a speck, not a letter (letters of a word stand a
+# tenth of the x-height apart; a speck beside a word is read into it with the space between).
+SPECK_WIDTH = 0.4
+SPECK_GAP = 0.6
+# How far below the baseline descenders reach and a word's box ends, as a share of the type size.
+DESCENT = 0.21
+# A word whose baseline is within this share of the type size of its line's is on the line.
+SAME_BASELINE = 0.3
 # Specks of dust, and what is left of a ruling line, read as a word of punctuation alone ("." ":"
 # "|"); a sentence's own punctuation is read with its word ("resultat."), and dashes are kept, as a
 # dash may be a bullet or a minus.
@@ -46,6 +65,8 @@ SPECK = regex.compile(r"^[.,:;'\"”“‘’´`>< ~^°¨|¦«»]+$")
 # A number with a speck stuck to it ('"22,5', "64,5.", "«8"): the speck is not part of the number,
 # and its width can push the number's box across the ruling line beside it.
 _SPECK_CHARS = r"[.,:;'\"”“‘’´`|¦«»]*"
+# A number further than this (times the type size) from the words beside it stands as a table cell.
+CELL_GAP = 1.0
 SPECKED_NUMBER = regex.compile(
     rf"^(?P<lead>{_SPECK_CHARS})(?P<number>\d+(?:[.,]\d+)?)(?P<trail>{_SPECK_CHARS})$"
 )
@@ -134,41 +155,137 @@ def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
         image, lang=LANGUAGE, config=PAGE_SEGMENTATION, output_type=pytesseract.Output.DICT,
         timeout=timeout,
     )  # fmt: skip
-    return page_from_data(data, 72.0 / dpi)
+    ink = np.asarray(image.convert("L")) < INK_BELOW
+    return page_from_data(cores(data, ink), 72.0 / dpi)
+
+
+def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
+    """The word table with each word's box cut down to its core (see :data:`X_HEIGHT`): the rows
+    of the image ``ink`` (a boolean array) that hold at least :data:`CORE_SHARE` of the ink of its
+    fullest row; and without a speck that Tesseract took into the word at either end."""
+    lefts, widths = list(data["left"]), list(data["width"])
+    tops, heights = list(data["top"]), list(data["height"])
+    for index, level in enumerate(data["level"]):
+        if level != _WORD_LEVEL:
+            continue
+        left, top = max(int(str(lefts[index])), 0), max(int(str(tops[index])), 0)
+        width, height = int(str(widths[index])), int(str(heights[index]))
+        box = ink[top : top + height, left : left + width]
+        profile = box.sum(axis=1)
+        if not profile.size or profile.max() == 0:
+            continue
+        rows = np.flatnonzero(profile >= CORE_SHARE * profile.max())
+        tops[index] = top + int(rows[0])
+        heights[index] = int(rows[-1] - rows[0]) + 1
+        first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), heights[index])
+        lefts[index], widths[index] = left + first, last - first + 1
+    return {**data, "left": lefts, "top": tops, "width": widths, "height": heights}
+
+
+def _without_edge_specks(columns: np.ndarray, core: int) -> tuple[int, int]:
+    """The first and last of a word's ink ``columns``, leaving out a speck at either end: a
+    narrow run of ink (:data:`SPECK_WIDTH` of the ``core`` height) further from the rest than
+    letters of a word stand (:data:`SPECK_GAP`)."""
+    runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
+    while (
+        len(runs) > 1 and runs[0].size <= SPECK_WIDTH * core and runs[1][0] - runs[0][-1] > SPECK_GAP * core
+    ):
+        runs = runs[1:]
+    while (
+        len(runs) > 1
+        and runs[-1].size <= SPECK_WIDTH * core
+        and runs[-1][0] - runs[-2][-1] > SPECK_GAP * core
+    ):
+        runs = runs[:-1]
+    return int(runs[0][0]), int(runs[-1][-1])
 
 
 def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> OcrPage:
-    """Tesseract's word table (``image_to_data`` as a dict of columns) in PDF points."""
-    line_heights: dict[tuple[object, ...], float] = {}
-    rows = list(zip(*(data[key] for key in _COLUMNS), strict=True))
-    for level, block, par, line, _left, _top, _width, height, _conf, _text in rows:
-        if level == _LINE_LEVEL:
-            line_heights[(block, par, line)] = float(str(height)) * points_per_pixel
+    """Tesseract's word table (``image_to_data`` as a dict of columns, each word's box cut down
+    to its core by :func:`cores`) in PDF points, with the type size and box of each word."""
+    rows = [
+        _Row(*row) for row in zip(*(data[key] for key in _COLUMNS), strict=True)
+        if row[0] == _WORD_LEVEL and str(row[-1]).strip()
+    ]  # fmt: skip
+    sizes = _line_sizes(rows, points_per_pixel)
+    baselines = _line_baselines(rows, points_per_pixel)
     words: list[OcrWord] = []
     set_aside: list[OcrWord] = []
     previous_line: tuple[object, ...] | None = None
-    for level, block, par, line, left, top, width, height, conf, text in rows:
-        word = str(text).strip()
-        if level != _WORD_LEVEL or not word:
-            continue
-        key = (block, par, line)
-        first_in_line, previous_line = key != previous_line, key
-        x0, top_pt = float(str(left)) * points_per_pixel, float(str(top)) * points_per_pixel
-        x1 = x0 + float(str(width)) * points_per_pixel
-        bottom = top_pt + float(str(height)) * points_per_pixel
-        size = line_heights.get(key, bottom - top_pt) / LINE_HEIGHT_PER_POINT
-        word, x0, x1 = _without_specks(word, x0, x1)
+    for index, row in enumerate(rows):
+        word = str(row.text).strip()
+        first_in_line, previous_line = row.line_key != previous_line, row.line_key
+        x0, top = float(str(row.left)) * points_per_pixel, float(str(row.top)) * points_per_pixel
+        x1 = x0 + float(str(row.width)) * points_per_pixel
+        size = sizes[row.line_key]
+        core_bottom = top + float(str(row.height)) * points_per_pixel
+        if sum(1 for char in word if char.isalnum()) < 2:  # one character's core says little
+            core_bottom = baselines[row.line_key]
+        top, bottom = _type_box(core_bottom, size, baselines[row.line_key])
+        alone = _stands_alone(rows, index, size / points_per_pixel)
+        word, x0, x1 = _without_specks(word, x0, x1, alone)
         if first_in_line and word in BULLET_MISREADS and x1 - x0 < size:
             word = BULLET
         elif SPECK.match(word):
             continue
-        read = OcrWord(word, x0, x1, top_pt, bottom, size, float(str(conf)))
+        read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
         if is_noise(word, x1 - x0, size, read.confidence):
             if any(char.isdigit() for char in word):
                 set_aside.append(read)
             continue
         words.append(read)
     return OcrPage(tuple(words), tuple(set_aside))
+
+
+def type_size(text: str, core_height: float) -> float:
+    """The type size a word is set in, from the height of its core (see :data:`X_HEIGHT`)."""
+    lower = sum(1 for char in text if char.islower()) >= 2
+    return core_height / (X_HEIGHT if lower else CAP_HEIGHT)
+
+
+def _type_box(core_bottom: float, size: float, line_baseline: float) -> tuple[float, float]:
+    """A word's box as a word processor's PDF gives it, from the baseline (the bottom of its
+    core): the type's full height (``size``), :data:`DESCENT` of it below the baseline. A word
+    near its line's baseline (``line_baseline``) is on it; one further off (a number centred
+    beside a wrapped cell, which Tesseract may put in the same line) keeps its own."""
+    baseline = core_bottom
+    if abs(baseline - line_baseline) <= SAME_BASELINE * size:
+        baseline = line_baseline
+    return baseline + DESCENT * size - size, baseline + DESCENT * size
+
+
+def _line_baselines(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object, ...], float]:
+    """The baseline of each line Tesseract read: the middle of its words' core bottoms (of the
+    words of two or more letters or digits where it has any)."""
+    bottoms: dict[tuple[object, ...], list[tuple[str, float]]] = {}
+    for row in rows:
+        bottom = (float(str(row.top)) + float(str(row.height))) * points_per_pixel
+        bottoms.setdefault(row.line_key, []).append((str(row.text).strip(), bottom))
+    return {
+        key: statistics.median(bottom for _text, bottom in _real_words(words))
+        for key, words in bottoms.items()
+    }
+
+
+def _real_words(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The words of two or more letters or digits, or all when there are none (a speck says
+    nothing of the type)."""
+    return [word for word in words if sum(1 for char in word[0] if char.isalnum()) >= 2] or words
+
+
+def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object, ...], float]:
+    """The type size of each line Tesseract read: the median of its words' sizes, of the words of
+    two or more letters or digits where the line has any (a speck says nothing of the type)."""
+    by_line: dict[tuple[object, ...], list[tuple[str, float]]] = {}
+    for row in rows:
+        text = str(row.text).strip()
+        by_line.setdefault(row.line_key, []).append((text, float(str(row.height)) * points_per_pixel))
+    sizes: dict[tuple[object, ...], float] = {}
+    for key, words in by_line.items():
+        estimates = sorted(type_size(text, height) for text, height in _real_words(words))
+        # The lower middle: a speck that joins a word makes its box taller, never shorter.
+        sizes[key] = estimates[(len(estimates) - 1) // 2]
+    return sizes
 
 
 def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
@@ -179,15 +296,55 @@ def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
     return width < NOISE_NARROW * size and confidence < NOISE_NARROW_BELOW
 
 
-def _without_specks(word: str, x0: float, x1: float) -> tuple[str, float, float]:
-    """A number read with specks at its ends, without them; its box shrunk by their share of it."""
+def _without_specks(word: str, x0: float, x1: float, alone: bool) -> tuple[str, float, float]:
+    """A number read with specks at its ends, without them; its box shrunk by their share of it.
+
+    A mark after a number is a speck only where the number stands ``alone`` as a table cell does:
+    in running text, "2003," and "2007." end with their own punctuation."""
     match = SPECKED_NUMBER.match(word)
-    if match is None or not (match["lead"] or match["trail"]):
+    if match is None or not (match["lead"] or (match["trail"] and alone)):
         return word, x0, x1
+    trail = match["trail"] if alone else ""
     per_char = (x1 - x0) / len(word)
-    return match["number"], x0 + per_char * len(match["lead"]), x1 - per_char * len(match["trail"])
+    return (
+        match["number"] + match["trail"][len(trail) :],
+        x0 + per_char * len(match["lead"]),
+        x1 - per_char * len(trail),
+    )
+
+
+def _stands_alone(rows: list[_Row], index: int, size: float) -> bool:
+    """Whether the word at ``index`` stands apart from the words beside it on its line, as a table
+    cell does: further than :data:`CELL_GAP` times the type size (``size`` in pixels) from each."""
+    row = rows[index]
+    left, right = float(str(row.left)), float(str(row.left)) + float(str(row.width))
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(rows) and rows[other].line_key == row.line_key:
+            start = float(str(rows[other].left))
+            end = start + float(str(rows[other].width))
+            if max(start - right, left - end) < CELL_GAP * size:
+                return False
+    return True
 
 
 _COLUMNS = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
-_LINE_LEVEL = 4
 _WORD_LEVEL = 5
+
+
+class _Row(NamedTuple):
+    """One row of Tesseract's word table."""
+
+    level: object
+    block: object
+    paragraph: object
+    line: object
+    left: object
+    top: object
+    width: object
+    height: object
+    conf: object
+    text: object
+
+    @property
+    def line_key(self) -> tuple[object, ...]:
+        return (self.block, self.paragraph, self.line)

@@ -29,6 +29,7 @@ from pipeline.pdf.glyphs import Glyph, Rule, page_glyphs
 from pipeline.pdf.ocr import OcrUnavailable
 from pipeline.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.pdf.steps import document_lines
+from pipeline.pdf.type_sizes import agree_sizes
 from pipeline.pdf.words import PageText, words_from_glyphs
 from pipeline.records import ContentLoss
 
@@ -81,7 +82,9 @@ def read_pdf(
     to_read = set(pages_to_read(pages, ocr))
     scanned = _ocr(data, [p for p in pages if p.number in to_read], on_ocr_page) if to_read else None
     if scanned is not None:
-        pages = [scanned.pages.get(page.number, page) for page in pages]
+        stated = [word.size for page in pages if page.number not in to_read for word in page.words]
+        read = agree_sizes(scanned.pages, stated)
+        pages = [read.get(page.number, page) for page in pages]
     words = [word.text for page in pages for word in page.words]
     if not words:
         raise PdfError(

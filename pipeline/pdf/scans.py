@@ -34,6 +34,8 @@ OCR_DPI = 300
 DIGIT_LOOKALIKES = str.maketrans("GbSsBOolIiZzqg", "66558001112299")
 QUESTION_ID_LOOKALIKE = regex.compile(r"^[0-9GbSsBOolIiZzqg][.:,][0-9GbSsBOolIiZzqg]{1,2}\.?$")
 QUESTION_ID = regex.compile(r"^[1-9][.:,][0-9]{1,2}\.?$")
+# What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
+STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,32 @@ def page_from_ocr(
 ) -> PageText:
     """The page with the OCR'd words in place of its (empty) text layer, and the ruling lines seen
     in the image (``rulings``) added to its drawn ones."""
-    words = tuple(
-        Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size) for w in ocr_page.words
-    )
     rules = page.rules + tuple(Rule(*box) for box in rulings)
+    vertical = [rule for rule in rules if not rule.is_horizontal]
+    words = tuple(
+        _within_rulings(Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size), vertical)
+        for w in ocr_page.words
+    )
     return PageText(page.number, page.width, page.height, words, rules)
+
+
+def _within_rulings(word: Word, vertical: Sequence[Rule]) -> Word:
+    """The word without the marks OCR read across a vertical ruling line at its end: what is left
+    of an erased line read as a quote or a bar ("aktivt”" where "aktivt" is printed against it).
+    A word's own characters are never taken off."""
+    for rule in vertical:
+        if not (word.x0 < rule.x0 < word.x1 and rule.top <= word.bottom and rule.bottom >= word.top):
+            continue
+        per_char = (word.x1 - word.x0) / len(word.text)
+        if rule.x0 > (word.x0 + word.x1) / 2:
+            beyond = max(1, round((word.x1 - rule.x0) / per_char))
+            if beyond < len(word.text) and STRAY_MARKS.match(word.text[-beyond:]):
+                return word._replace(text=word.text[:-beyond], x1=rule.x0)
+        else:
+            before = max(1, round((rule.x1 - word.x0) / per_char))
+            if before < len(word.text) and STRAY_MARKS.match(word.text[:before]):
+                return word._replace(text=word.text[before:], x0=rule.x1)
+    return word
 
 
 def read_token(text: str) -> str:
