@@ -22,7 +22,7 @@ import regex
 
 from extractors.summary_table import AREA_LABEL, TOTAL_LABEL
 from extractors.table_reader import (
-    QUESTION_ID,
+    LABEL_ID,
     Column,
     Header,
     Role,
@@ -191,7 +191,7 @@ def _read_row(line: Line, state: _State) -> bool:
 def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int] | None:
     """(id, printed id, text, cells used) of a question label at ``cells[i]``, or ``None``."""
     cell = cells[i]
-    if match := QUESTION_ID.match(cell):
+    if match := LABEL_ID.match(cell):
         text = cell[match.end() :].strip()
         used = 1
         if not text and i + 1 < len(cells) and cells[i + 1] and parse_value(cells[i + 1]) is None:

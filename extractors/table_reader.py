@@ -55,10 +55,12 @@ VALUE = regex.compile(
     r"\s*(?P<percent>%|procent)?$"
 )
 EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
-# A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1", and with a
-# decimal comma ("4,3", as typed or as OCR reads a dot); a label's id, so a question follows it.
-QUESTION_ID = regex.compile(
-    rf"^(?P<area>{area_number_pattern()})(?:\s*[.:]\s*|,)(?P<sub>\d{{1,2}})(?![\d,])[.:)]?"
+# A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
+QUESTION_ID = regex.compile(rf"^(?P<area>{area_number_pattern()})\s*[.:]\s*(?P<sub>\d{{1,2}})(?![\d,])[.:)]?")
+# The id that starts a row's label, also with a decimal comma ("4,3 Lokala initiativ …", as typed or
+# as OCR reads a dot): before a question's words it is no number.
+LABEL_ID = regex.compile(
+    rf"^(?P<area>{area_number_pattern()})(?:\s*[.:]\s*|,)(?P<sub>\d{{1,2}})(?![\d,])[.:)]?(?=\s+\p{{L}}|$)"
 )
 # A row label that starts a data row rather than a header: "1 Offentlighet", "1.1 Hur ...".
 _DATA_LABEL = regex.compile(

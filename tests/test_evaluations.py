@@ -23,6 +23,8 @@ def _entries(text: str) -> list[tuple[str, tuple[int, ...]]]:
     ("snippet", "expected"),
     [
         ("Ale (2006), Bollebygd (2004).", [("Ale", (2006,)), ("Bollebygd", (2004,))]),
+        # a speck that OCR read as a full stop between a name and its years
+        ("Kalix. (2003), Karlskoga (2002)", [("Kalix", (2003,)), ("Karlskoga", (2002,))]),
         ("Botkyrka (2003, 2005), Falkenberg (2004)", [("Botkyrka", (2003, 2005)), ("Falkenberg", (2004,))]),
         ("Trollhättan (2000, 2002, 2003, 2004), Tyresö (2006)", [("Trollhättan", (2000, 2002, 2003, 2004)), ("Tyresö", (2006,))]),  # noqa: E501
         ("Hyllie, Järfälla (2006) Malmö Stad (2005), Härnösand (2005)", [("Hyllie", ()), ("Järfälla", (2006,)), ("Malmö Stad", (2005,)), ("Härnösand", (2005,))]),  # noqa: E501

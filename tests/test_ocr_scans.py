@@ -85,6 +85,18 @@ def mixed(mixed_doc: Document) -> Extraction:
 
 
 @pytest.fixture(scope="session")
+def full_scan(scans: Path) -> Extraction:
+    """The whole report scanned: every page read by OCR (about 25 × 6 s of CPU, once a session)."""
+    return digitize(read_document(scans / "umea_2007_scan_200dpi.pdf"))
+
+
+@pytest.fixture(params=["mixed", "full_scan"])
+def scanned(request: pytest.FixtureRequest) -> Extraction:
+    """The mixed PDF (four pages scanned) and the full scan, each checked against the text PDF."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(scope="session")
 def text_doc() -> Document:
     return read_document(TEXT_PDF)
 
@@ -153,9 +165,10 @@ AREA_RULES = {"area_sum_mismatch", "area_total_missing", "change_mismatch", "nar
               "total_mismatch", "area_max_mismatch"}  # fmt: skip
 
 
-def test_every_fact_of_the_scanned_tables_is_read_or_marked(mixed: Extraction, text: Extraction) -> None:
+def test_every_fact_of_the_scanned_tables_is_read_or_marked(scanned: Extraction, text: Extraction) -> None:
     """The acceptance bar of issue 12: every area score, total and sub-question equal to the text
     PDF's, or a finding at that place; no number differs silently."""
+    mixed = scanned
     silent = []
     read = {q.question_id: q for q in mixed.question_scores}
     for q in text.question_scores:
@@ -192,7 +205,8 @@ def test_every_fact_of_the_scanned_tables_is_read_or_marked(mixed: Extraction, t
     assert len(read) >= 25 and len(areas) == 24 and len(totals) == 3
 
 
-def test_no_number_is_read_that_the_text_does_not_print(mixed: Extraction, text: Extraction) -> None:
+def test_no_number_is_read_that_the_text_does_not_print(scanned: Extraction, text: Extraction) -> None:
+    mixed = scanned
     printed = {q.question_id for q in text.question_scores}
     extra = [q for q in mixed.question_scores if q.question_id not in printed]
     assert all(
@@ -201,6 +215,22 @@ def test_no_number_is_read_that_the_text_does_not_print(mixed: Extraction, text:
         )
         for q in extra
     )
+
+
+def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
+    full_scan: Extraction, text: Extraction
+) -> None:
+    """Not only marked: on a clean 200 dpi scan nearly every fact is read as printed (measured:
+    36 of 37 sub-questions, the 37th printed "4.1" read "4,14" and flagged; 23 of 24 area scores,
+    the 24th, 79 read as 72, flagged; the totals, the 49 evaluated municipalities)."""
+    printed = {q.question_id: (q.max_score, q.score) for q in text.question_scores}
+    read = {q.question_id: (q.max_score, q.score) for q in full_scan.question_scores}
+    assert sum(1 for key, value in printed.items() if read.get(key) == value) >= 34
+    areas = {(a.area, a.year): a.score for a in text.area_scores}
+    assert sum(1 for a in full_scan.area_scores if areas.get((a.area, a.year)) == a.score) >= 22
+    assert [(t.year, t.total) for t in full_scan.year_totals] == [(t.year, t.total) for t in text.year_totals]
+    assert [(e.entry, e.year) for e in full_scan.evaluations] == [(e.entry, e.year) for e in text.evaluations]
+    assert len(full_scan.observations) >= 0.85 * len(text.observations)
 
 
 def test_uncertain_numbers_are_findings_on_their_lines(mixed: Extraction) -> None:
@@ -254,9 +284,12 @@ def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_without_tesseract_a_scan_fails_naming_the_packages_and_the_rest_reads(
-    no_tesseract: None, scans: Path
+    no_tesseract: None, scans: Path, tmp_path: Path
 ) -> None:
-    failed = process_file(scans / "umea_2007_scan_200dpi.pdf")
+    # A copy with other bytes (a comment after the end marker): the session's OCR memo has none.
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes((scans / "umea_2007_scan_200dpi.pdf").read_bytes() + b"\n% a copy\n")
+    failed = process_file(scan)
     assert failed.status == "failed"
     assert "tesseract-ocr tesseract-ocr-swe" in (failed.error or "")
     assert "page(s) 1, 2, 3, 4, 5, …" in (failed.error or "")

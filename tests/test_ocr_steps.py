@@ -49,13 +49,22 @@ def tesseract_table(
     return columns
 
 
-def test_page_from_data_gives_words_in_points_with_the_line_height_as_size() -> None:
+def test_page_from_data_gives_words_in_points_with_the_type_size_from_their_cores() -> None:
+    # Boxes are cores (30 pixels = 7.2 points): an x-height for a word in lower case, a cap
+    # height for a number; the line's size is the lower middle of its words' sizes.
     page = page_from_data(
         tesseract_table([[("Landsting", 300, 200, 96.0), ("64,5", 1200, 80, 71.5)]]), POINTS_PER_PIXEL
     )
     first, second = page.words
-    assert first == OcrWord("Landsting", 72.0, 120.0, 25.2, 32.4, pytest.approx(9.6), 96.0)
-    assert (second.text, second.x0, second.confidence) == ("64,5", 288.0, 71.5)
+    size = 7.2 / 0.70  # the lower of 7.2 / 0.505 (x-height) and 7.2 / 0.70 (cap height)
+    assert (first.text, first.x0, first.x1, first.confidence) == ("Landsting", 72.0, 120.0, 96.0)
+    assert first.size == second.size == pytest.approx(size)
+    # The box a word processor gives: the type size tall, 0.21 of it below the baseline (32.4).
+    assert (first.top, first.bottom) == (
+        pytest.approx(32.4 + 0.21 * size - size),
+        pytest.approx(32.4 + 0.21 * size),
+    )
+    assert (second.text, second.x0, second.top, second.confidence) == ("64,5", 288.0, first.top, 71.5)
 
 
 def test_page_from_data_drops_specks_and_keeps_dashes() -> None:

@@ -28,6 +28,12 @@ def test_umea_score_table(umea_doc) -> None:
         ),
         # the left side empty
         ("\t\t\t5.4 Kontroll- och uppföljningsrutiner.\t20\t17", [("5.4", 20, 17)]),
+        # ids printed (or read by OCR) with a decimal comma; "4,14" is read as it is printed
+        (
+            "4,3 Lokala initiativ?\t20\t20\t8.3 Kommunen som partner för näringslivet.\t20\t18",
+            [("4.3", 20, 20), ("8.3", 20, 18)],
+        ),
+        ("4,14 Vilken frihet har institutionerna?\t30\t28,5\t\t\t", [("4.14", 30, 28.5)]),
         # the right side empty
         (
             "4.5 Hur utövas den centrala ledningen över underställda avdelningar/enheter?\t10\t9\t\t\t",
@@ -59,6 +65,7 @@ def test_score_rows(row: str, expected: list[tuple[str, float, float | None]]) -
         "\tMax- poäng\tEgna poäng\t\tMax- poäng\tEgna poäng",
         "2002\t5\t7\t8\t4\t4\t26\t8\t3",  # the party table
         "1 Offentlighet och demokratisk kontroll\t56\t66\t73",  # a summary row
+        "4,5\t6\t7",  # a decimal number with values beside it is no question's id
     ],
 )
 def test_lines_that_are_not_score_rows(line: str) -> None:

@@ -24,6 +24,8 @@ INK_BELOW = 128
 REACH = 2.5
 # A bullet's width and height, as shares of the line's font size.
 MIN_SIZE, MAX_SIZE = 0.2, 0.7
+# Columns of ink no further apart than this (pixels) are one mark.
+MARK_GAP = 2
 # A filled dot covers most of its box (a disc about 0.79, a square 1); a letter's strokes do not.
 MIN_FILL = 0.55
 # Confidence given to a bullet read from the image: it is a reading kompass made, not Tesseract.
@@ -68,8 +70,12 @@ def _mark_left_of(ink: np.ndarray, word: OcrWord, scale: float) -> tuple[int, in
         return None
     region = ink[top:bottom, left:right]
     columns = np.flatnonzero(region.any(axis=0))
-    if columns.size == 0 or columns[-1] - columns[0] + 1 > MAX_SIZE * word.size * scale:
-        return None  # nothing there, or more than one mark
+    if columns.size == 0:
+        return None
+    # The mark nearest the word; a speck of dust further left is not part of it.
+    columns = np.split(columns, np.flatnonzero(np.diff(columns) > MARK_GAP) + 1)[-1]
+    if columns[-1] - columns[0] + 1 > MAX_SIZE * word.size * scale:
+        return None  # more than one mark
     rows = np.flatnonzero(region[:, columns[0] : columns[-1] + 1].any(axis=1))
     if rows.size == 0 or rows[0] == 0 or rows[-1] == region.shape[0] - 1:
         return None  # cut by the line's box: part of something taller

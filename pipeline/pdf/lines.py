@@ -17,6 +17,7 @@ blank lines between paragraphs. The printed lines of a PDF are put back into tha
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Sequence
 from statistics import median
 
@@ -33,8 +34,11 @@ BLOCK_SPACE = 0.35
 ALIGN_TOLERANCE = 2.0
 # How close (points) to the right edge of the text a justified line ends.
 JUSTIFIED_TOLERANCE = 1.0
-# Line ends this close (points) to the furthest one mark the right edge of a page's text.
+# The right edge of a page's text: where at least EDGE_LINES line ends lie within EDGE_SPREAD
+# (points) of each other, no further than EDGE_REACH from the furthest end.
 EDGE_SPREAD = 3.0
+EDGE_REACH = 12.0
+EDGE_LINES = 3
 # Share of the text lines that end at the right edge when a document is set justified.
 JUSTIFIED_SHARE = 0.3
 
@@ -118,11 +122,16 @@ class _Geometry:
 
 
 def _edge(ends: list[float]) -> float:
-    """Where a page's longest lines end: the middle of the line ends near the furthest one. A
-    word processor ends justified lines at one x; on a scan they end a little apart, and one
-    speck after a line's last word would otherwise move the edge."""
-    furthest = max(ends)
-    return median(x for x in ends if x >= furthest - EDGE_SPREAD)
+    """Where a page's longest lines end: where most of the line ends near the furthest one lie
+    (within :data:`EDGE_SPREAD`), else the furthest. A word processor ends justified lines at one
+    x; on a scan they end a little apart, and a speck read after a line's last word ("=") would
+    otherwise move the edge."""
+    near = sorted(x for x in ends if x >= max(ends) - EDGE_REACH)
+    windows = [(bisect_right(near, x + EDGE_SPREAD) - i, x, i) for i, x in enumerate(near)]
+    count, _x, first = max(windows)
+    if count < EDGE_LINES:
+        return near[-1]
+    return median(near[first : first + count])
 
 
 def _line_gap(gaps: list[float]) -> float:

@@ -44,10 +44,12 @@ PAGE_SEGMENTATION = "--psm 6"
 # digits and capitals. The type size is read from the core's height as these shares of it (measured
 # on scans of 8- and 10-point text: within 5% for nine words in ten), a line's size is the median
 # of its words', and ``type_sizes`` then makes the sizes of one document agree.
-X_HEIGHT = 0.53
+X_HEIGHT = 0.505
 CAP_HEIGHT = 0.70
-# Rows with at least this share of the fullest row's ink are in the core; ascenders, descenders,
-# accents and specks fill far fewer.
+# Rows with at least this share of the fullest row's ink are in the core: ascenders, descenders,
+# accents and specks fill fewer. A word in lower case with many ascenders ("verksamhetsutveckling")
+# fills its ascender rows nearly as much as its x-height, so its core takes a higher share.
+CORE_SHARE_LOWER = 0.6
 CORE_SHARE = 0.4
 # A run of ink at the end of a word no wider than this share of the word's core height, and
 # further than this share of it from the rest, is a speck, not a letter (letters of a word stand a
@@ -75,11 +77,16 @@ SPECKED_NUMBER = regex.compile(
 # size (a speck read as "i", "-" or "8"). A speck read as a digit is set aside, not taken: it is
 # reported with the uncertain readings, so a person can check that no digit was printed there.
 NOISE_SHORT = 2
+# A hyphen is a quarter of its type size wide or more, a dash wider.
+DASHES = frozenset("-–—")
+NARROWEST_DASH = 0.15
 NOISE_SHORT_BELOW = 15.0
 NOISE_NARROW = 0.1  # of the line's size; a printed "1" or "i" is wider
 NOISE_NARROW_BELOW = 50.0
 # What Tesseract makes of a round bullet ("•") at the start of a line.
 BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
+# Characters those misreads are made of: two of them together at a line start are a bullet too.
+BULLET_MISREAD_CHARS = frozenset("«»e°©®¢*+")
 BULLET = "•"
 
 
@@ -161,8 +168,9 @@ def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
 
 def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
     """The word table with each word's box cut down to its core (see :data:`X_HEIGHT`): the rows
-    of the image ``ink`` (a boolean array) that hold at least :data:`CORE_SHARE` of the ink of its
-    fullest row; and without a speck that Tesseract took into the word at either end."""
+    of the image ``ink`` (a boolean array) that hold at least :data:`CORE_SHARE` (in lower case
+    :data:`CORE_SHARE_LOWER`) of the ink of its fullest row; and without a speck that Tesseract
+    took into the word at either end."""
     lefts, widths = list(data["left"]), list(data["width"])
     tops, heights = list(data["top"]), list(data["height"])
     for index, level in enumerate(data["level"]):
@@ -174,10 +182,11 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         profile = box.sum(axis=1)
         if not profile.size or profile.max() == 0:
             continue
-        rows = np.flatnonzero(profile >= CORE_SHARE * profile.max())
-        tops[index] = top + int(rows[0])
-        heights[index] = int(rows[-1] - rows[0]) + 1
-        first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), heights[index])
+        share = CORE_SHARE_LOWER if _in_lower_case(str(data["text"][index])) else CORE_SHARE
+        rows = np.flatnonzero(profile >= share * profile.max())
+        core = int(rows[-1] - rows[0]) + 1
+        tops[index], heights[index] = top + int(rows[0]), core
+        first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), core)
         lefts[index], widths[index] = left + first, last - first + 1
     return {**data, "left": lefts, "top": tops, "width": widths, "height": heights}
 
@@ -211,10 +220,10 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
     baselines = _line_baselines(rows, points_per_pixel)
     words: list[OcrWord] = []
     set_aside: list[OcrWord] = []
-    previous_line: tuple[object, ...] | None = None
+    started: set[tuple[object, ...]] = set()  # lines with a word kept (a speck before starts none)
     for index, row in enumerate(rows):
         word = str(row.text).strip()
-        first_in_line, previous_line = row.line_key != previous_line, row.line_key
+        first_in_line = row.line_key not in started
         x0, top = float(str(row.left)) * points_per_pixel, float(str(row.top)) * points_per_pixel
         x1 = x0 + float(str(row.width)) * points_per_pixel
         size = sizes[row.line_key]
@@ -224,7 +233,7 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         top, bottom = _type_box(core_bottom, size, baselines[row.line_key])
         alone = _stands_alone(rows, index, size / points_per_pixel)
         word, x0, x1 = _without_specks(word, x0, x1, alone)
-        if first_in_line and word in BULLET_MISREADS and x1 - x0 < size:
+        if first_in_line and _misread_bullet(word) and x1 - x0 < size:
             word = BULLET
         elif SPECK.match(word):
             continue
@@ -234,13 +243,18 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
                 set_aside.append(read)
             continue
         words.append(read)
+        started.add(row.line_key)
     return OcrPage(tuple(words), tuple(set_aside))
 
 
 def type_size(text: str, core_height: float) -> float:
     """The type size a word is set in, from the height of its core (see :data:`X_HEIGHT`)."""
-    lower = sum(1 for char in text if char.islower()) >= 2
-    return core_height / (X_HEIGHT if lower else CAP_HEIGHT)
+    return core_height / (X_HEIGHT if _in_lower_case(text) else CAP_HEIGHT)
+
+
+def _in_lower_case(text: str) -> bool:
+    """Whether a word's core is its x-height: it has two letters in lower case or more."""
+    return sum(1 for char in text if char.islower()) >= 2
 
 
 def _type_box(core_bottom: float, size: float, line_baseline: float) -> tuple[float, float]:
@@ -288,8 +302,15 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
     return sizes
 
 
+def _misread_bullet(word: str) -> bool:
+    return word in BULLET_MISREADS or (len(word) == 2 and all(char in BULLET_MISREAD_CHARS for char in word))
+
+
 def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
-    """Whether a word is dust read as characters (see :data:`NOISE_SHORT`)."""
+    """Whether a word is dust read as characters (see :data:`NOISE_SHORT`); a dash narrower than
+    any printed dash (:data:`NARROWEST_DASH`) is a speck too."""
+    if word in DASHES and width < NARROWEST_DASH * size:
+        return True
     has_digit = any(char.isdigit() for char in word)
     if not has_digit and len(word) <= NOISE_SHORT and confidence < NOISE_SHORT_BELOW:
         return True

@@ -1,0 +1,166 @@
+"""Type on a scan: sizes and baselines read from the ink, made to agree across a document, and the
+marks OCR reads where there is no text (specks, the rest of an erased ruling line).
+
+A word processor's PDF states each glyph's size and box; a scan shows ink. These steps give OCR'd
+words the sizes and boxes the layout steps expect, so one table reader and one paragraph joiner
+read both. None of these runs Tesseract.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pipeline.pdf.glyphs import Rule
+from pipeline.pdf.lines import _edge
+from pipeline.pdf.ocr import OcrPage, OcrWord, cores, is_noise, page_from_data, type_size
+from pipeline.pdf.scans import page_from_ocr
+from pipeline.pdf.type_sizes import agree_sizes
+from pipeline.pdf.words import PageText, Word
+from tests.test_ocr_steps import POINTS_PER_PIXEL, tesseract_table
+
+
+@pytest.mark.parametrize(
+    ("text", "core", "size"),
+    [
+        ("och", 5.05, 10.0),  # lower case: the core is the x-height, 0.505 of the size
+        ("Landsting", 4.04, 8.0),
+        ("2005", 7.0, 10.0),  # digits: the cap height, 0.70 of the size
+        ("TOTALT", 5.6, 8.0),
+        ("Ab", 7.0, 10.0),  # one lower-case letter does not make an x-height core
+    ],
+)
+def test_type_size_from_the_core(text: str, core: float, size: float) -> None:
+    assert type_size(text, core) == pytest.approx(size)
+
+
+def _word_image() -> np.ndarray:
+    """A word's ink, 40 rows by 120 columns: a dense x-height band (rows 15-29), a thin ascender
+    (rows 5-14), a descender (rows 30-36) and a speck (rows 0-1) above; a speck far to the left."""
+    ink = np.zeros((40, 140), dtype=bool)
+    ink[15:30, 20:140] = True
+    ink[5:15, 30:34] = True
+    ink[30:37, 60:64] = True
+    ink[0:2, 80:82] = True
+    ink[20:22, 0:3] = True  # 17 blank columns from the word
+    return ink
+
+
+def test_cores_cut_a_box_down_to_its_x_height_band_and_leave_specks_out() -> None:
+    data = {"level": [5], "left": [0], "top": [0], "width": [140], "height": [40], "text": ["kvalitet"]}
+    cut = cores(data, _word_image())
+    assert (cut["top"], cut["height"]) == ([15], [15])
+    assert (cut["left"], cut["width"]) == ([20], [120])
+
+
+def test_cores_keep_a_letter_at_the_end_of_a_word() -> None:
+    ink = _word_image()
+    ink[20:22, 0:3] = False
+    ink[15:30, 10:16] = True  # a letter four columns from the rest: part of the word
+    data = {"level": [5], "left": [0], "top": [0], "width": [140], "height": [40], "text": ["kvalitet"]}
+    assert cores(data, ink)["left"] == [10]
+
+
+def test_words_of_one_line_share_its_baseline_and_a_word_far_off_keeps_its_own() -> None:
+    # Cores end at pixel 135, 137 (near: on the line) and 160 (a number centred lower).
+    table = tesseract_table([[("kvalitet", 100, 200, 90.0), ("och", 400, 60, 90.0), ("20", 900, 40, 90.0)]])
+    table["height"][1:4] = [30, 32, 55]
+    first, second, third = page_from_data(table, POINTS_PER_PIXEL).words
+    assert first.bottom == second.bottom
+    assert third.bottom > first.bottom + 4
+
+
+def test_the_line_size_is_the_lower_middle_so_a_speck_in_one_box_does_not_raise_it() -> None:
+    table = tesseract_table([[("resultat", 100, 200, 90.0), ("kostnader", 800, 200, 90.0)]])
+    table["height"][2] = 60  # a speck joined to the second word's box
+    words = page_from_data(table, POINTS_PER_PIXEL).words
+    assert [word.size for word in words] == [pytest.approx(30 * 0.24 / 0.505)] * 2
+
+
+def _page(sizes: list[float]) -> PageText:
+    words = tuple(Word(f"w{i}", 0, 10, 20 * i, 20 * i + size, size) for i, size in enumerate(sizes))
+    return PageText(1, 595, 842, words, ())
+
+
+def test_agree_sizes_reads_measures_as_the_sizes_the_document_is_set_in() -> None:
+    body = [9.7, 10.1, 10.3, 10.4, 9.9, 10.0, 10.2, 9.8, 10.6]
+    tables = [7.8, 8.1, 7.9, 8.0, 8.2, 7.7, 8.0, 7.9]
+    measured = [*body, *tables, 14.0]
+    agreed = agree_sizes({1: _page(measured)})
+    sizes = [word.size for word in agreed[1].words]
+    assert len(set(sizes[:9])) == 1 and 9.9 <= sizes[0] <= 10.2
+    assert len(set(sizes[9:17])) == 1 and 7.8 <= sizes[9] <= 8.1
+    assert sizes[17] == 14.0  # one heading: too few words to be a size of its own, too far from any
+
+
+def test_agree_sizes_takes_the_sizes_of_the_text_pages() -> None:
+    measured = [9.7, 10.1, 10.3, 10.4, 9.9, 10.0, 10.2, 9.8, 10.6]
+    agreed = agree_sizes({1: _page(measured)}, stated=[10.0] * 20 + [12.0] * 3)
+    assert {word.size for word in agreed[1].words} == {10.0}
+
+
+def test_agree_sizes_leaves_a_page_of_few_words_as_measured() -> None:
+    assert [w.size for w in agree_sizes({1: _page([9.7, 10.4])})[1].words] == [9.7, 10.4]
+
+
+def _ocr_page(*words: tuple[str, float, float]) -> OcrPage:
+    return OcrPage(tuple(OcrWord(text, x0, x1, 100.0, 110.0, 10.0, 90.0) for text, x0, x1 in words))
+
+
+def test_marks_read_across_an_erased_ruling_are_not_part_of_a_word() -> None:
+    page = PageText(1, 595, 842, (), ())
+    rulings = ((444.5, 90.0, 445.0, 300.0),)  # a vertical line
+    read = page_from_ocr(page, _ocr_page(("aktivt”", 420.2, 448.8), ("2003", 440.0, 458.0)), rulings)
+    first, second = read.words
+    assert (first.text, first.x1) == ("aktivt", 444.5)
+    assert second.text == "2003"  # its own characters are never taken off
+    assert any(not rule.is_horizontal for rule in read.rules)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([(".", 40, 4), ("e«", 300, 15), ("Vid", 360, 60)], ["•", "Vid"]),  # a speck before the bullet
+        ([("e«", 300, 15), ("Diskussionsforum", 360, 300)], ["•", "Diskussionsforum"]),
+        ([("Kommunen", 200, 200), ("e«", 450, 15)], ["Kommunen", "e«"]),  # not at the line start
+    ],
+)
+def test_bullets_misread_as_two_marks(words: list[tuple[str, int, int]], expected: list[str]) -> None:
+    table = tesseract_table([[(text, left, width, 60.0) for text, left, width in words]])
+    assert [word.text for word in page_from_data(table, POINTS_PER_PIXEL).words] == expected
+
+
+def test_a_dash_narrower_than_any_printed_dash_is_a_speck() -> None:
+    assert is_noise("-", 0.5, 10.0, 90.0)
+    assert not is_noise("-", 3.3, 10.0, 90.0)
+    assert not is_noise("–", 5.0, 10.0, 90.0)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([("poäng", 100, 100), ("2003,", 220, 80), ("2005", 320, 80)], ["poäng", "2003,", "2005"]),  # prose
+        ([("Summa", 100, 100), ("64,5.", 600, 80)], ["Summa", "64,5"]),  # a cell: the dot is a speck
+    ],
+)
+def test_a_mark_after_a_number_is_a_speck_only_where_it_stands_as_a_cell(
+    words: list[tuple[str, int, int]], expected: list[str]
+) -> None:
+    table = tesseract_table([[(text, left, width, 90.0) for text, left, width in words]])
+    assert [word.text for word in page_from_data(table, POINTS_PER_PIXEL).words] == expected
+
+
+@pytest.mark.parametrize(
+    ("ends", "edge"),
+    [
+        ([527.0] * 6 + [505.2], 527.0),  # justified: where the lines end
+        ([527.0, 526.8, 527.3, 526.3, 527.0, 536.4], 527.0),  # a scan, and a speck after one line
+        ([480.0, 500.0, 515.0, 521.0], 521.0),  # ragged: the furthest end
+    ],
+)
+def test_the_right_edge_of_a_page(ends: list[float], edge: float) -> None:
+    assert _edge(ends) == pytest.approx(edge)
+
+
+def test_a_ruling_rule_type_is_available() -> None:
+    assert not Rule(1.0, 2.0, 1.5, 50.0).is_horizontal
