@@ -34,6 +34,10 @@ OCR_DPI = 300
 DIGIT_LOOKALIKES = str.maketrans("GbSsBOolIiZzqg", "66558001112299")
 QUESTION_ID_LOOKALIKE = regex.compile(r"^[0-9GbSsBOolIiZzqg][.:,][0-9GbSsBOolIiZzqg]{1,2}\.?$")
 QUESTION_ID = regex.compile(r"^[1-9][.:,][0-9]{1,2}\.?$")
+# A mark no wider than this share of the type size, within RULING_NEAR points of a vertical ruling
+# line, is what is left of the line.
+RULING_MARK = 0.15
+RULING_NEAR = 1.0
 # What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
 STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
 
@@ -93,8 +97,21 @@ def page_from_ocr(
     words = tuple(
         _within_rulings(Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size), vertical)
         for w in ocr_page.words
+        if not _on_a_ruling(w, vertical)
     )
     return PageText(page.number, page.width, page.height, words, rules)
+
+
+def _on_a_ruling(word: OcrWord, vertical: Sequence[Rule]) -> bool:
+    """Whether OCR read a word in what is left of an erased vertical ruling line ("I", "|"): a
+    mark far narrower than a letter, standing on the line."""
+    if word.x1 - word.x0 > RULING_MARK * word.size:
+        return False
+    return any(
+        rule.x0 - RULING_NEAR <= word.x0 and word.x1 <= rule.x1 + RULING_NEAR
+        and rule.top <= word.bottom and rule.bottom >= word.top
+        for rule in vertical
+    )  # fmt: skip
 
 
 def _within_rulings(word: Word, vertical: Sequence[Rule]) -> Word:
