@@ -261,13 +261,18 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
         draw.ellipse((x, y, x + 15, y + 15), fill=0)  # 3.6 pt: a bullet of 10-point type
     elif mark == "dust":
         draw.rectangle((x, y, x + 2, y + 2), fill=0)
+    elif mark == "dot and speck":  # dust further left does not hide the bullet
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.rectangle((x - 30, y + 4, x - 28, y + 6), fill=0)
     elif mark == "ring":
         draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
     words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
     return image, words
 
 
-@pytest.mark.parametrize(("mark", "found"), [("dot", 1), ("dust", 0), ("ring", 0), ("none", 0)])
+@pytest.mark.parametrize(
+    ("mark", "found"), [("dot", 1), ("dot and speck", 1), ("dust", 0), ("ring", 0), ("none", 0)]
+)
 def test_find_bullets_reads_a_filled_dot_before_a_line(mark: str, found: int) -> None:
     image, words = _line_with_mark(mark)
     bullets = find_bullets(image, 300, words)

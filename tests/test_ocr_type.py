@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.pdf.glyphs import Rule
 from pipeline.pdf.lines import _edge
-from pipeline.pdf.ocr import OcrPage, OcrWord, cores, is_noise, page_from_data, type_size
+from pipeline.pdf.ocr import OcrPage, OcrWord, cores, is_noise, page_from_data, reread_cells, type_size
 from pipeline.pdf.scans import page_from_ocr
 from pipeline.pdf.type_sizes import agree_sizes
 from pipeline.pdf.words import PageText, Word
@@ -164,3 +164,56 @@ def test_the_right_edge_of_a_page(ends: list[float], edge: float) -> None:
 
 def test_a_ruling_rule_type_is_available() -> None:
     assert not Rule(1.0, 2.0, 1.5, 50.0).is_horizontal
+
+
+def _cells_table(words: list[tuple[str, int, int, float]]) -> dict[str, list[object]]:
+    return tesseract_table([words])
+
+
+def test_an_uncertain_number_standing_as_a_cell_is_read_again_and_taken_when_surer() -> None:
+    from PIL import Image
+
+    table = _cells_table([("Summa", 100, 200, 95.0), ("2", 900, 40, 40.0), ("IVA", 1300, 40, 30.0)])
+    asked: list[tuple[int, int]] = []
+
+    def read_cells(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        asked.extend(cell.size for cell in cells)
+        return [("21", 93.0), ("17", 60.0)]
+
+    read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
+    assert read["text"][1:] == ["Summa", "21", "IVA"]  # 17 at 60 is not surer than 80: kept as read
+    assert read["conf"][1:] == [95.0, 93.0, 30.0]
+    # Each cell cut out with a margin of 0.6 of its height (30 pixels) on every side.
+    assert asked == [(40 + 2 * 18, 30 + 2 * 18)] * 2
+
+
+def test_a_word_in_running_text_or_read_with_confidence_is_not_read_again() -> None:
+    from PIL import Image
+
+    table = _cells_table([("kommunen", 100, 200, 95.0), ("2", 310, 40, 40.0), ("och", 360, 60, 96.0)])
+    table2 = _cells_table([("Summa", 100, 200, 95.0), ("21", 900, 40, 95.0)])
+
+    def never(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        raise AssertionError("nothing to read again")
+
+    blank = Image.new("L", (2000, 400), 255)
+    assert reread_cells(blank, table, never) == table
+    assert reread_cells(blank, table2, never) == table2
+
+
+@pytest.mark.parametrize(
+    ("read", "word"),
+    [(":'kommunen", "kommunen"), (".Umeå", "Umeå"), ("”Öns”", "”Öns”"), ("kommunen", "kommunen")],
+)
+def test_specks_before_a_words_first_letter_are_not_part_of_it(read: str, word: str) -> None:
+    table = tesseract_table([[("Inom", 100, 80, 95.0), (read, 300, 200, 70.0)]])
+    assert page_from_data(table, POINTS_PER_PIXEL).words[1].text == word
+
+
+def test_a_mark_standing_on_an_erased_ruling_line_is_no_word() -> None:
+    page = PageText(1, 595, 842, (), ())
+    rulings = ((256.3, 90.0, 256.8, 300.0),)
+    read = page_from_ocr(
+        page, _ocr_page(("I", 255.4, 255.6), ("17", 270.0, 278.0), ("I", 200.0, 200.3)), rulings
+    )
+    assert [word.text for word in read.words] == ["17", "I"]  # the "I" away from the line stays
