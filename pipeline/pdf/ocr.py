@@ -42,12 +42,13 @@ PAGE_SEGMENTATION = "--psm 6"
 # Uncertain numbers of table cells are read again on their own (see ``reread_cells``): words of
 # at most REREAD_LONGEST characters read with less than REREAD_BELOW confidence, cut out with a
 # margin of CELL_MARGIN of their height, read as one line of digits; taken at REREAD_TAKEN or more.
-REREAD_LONGEST = 6
+REREAD_LONGEST = 7
+SMALLEST_CELL = 8  # pixels tall
 REREAD_BELOW = 90.0
 REREAD_TAKEN = 80.0
 CELL_MARGIN = 0.6
 CELLS_CONFIG = "--psm 6 -c tessedit_char_whitelist=0123456789,.%+-"
-CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?%?$")
+CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
 # A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
 # beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
 # x-height and the baseline for a word in lower case, between the cap height and the baseline for
@@ -56,6 +57,8 @@ CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?%?$")
 # of its words', and ``type_sizes`` then makes the sizes of one document agree.
 X_HEIGHT = 0.505
 CAP_HEIGHT = 0.70
+# Lines of a page with both that make its own measure of the cap height (see ``cap_height_of``).
+MIN_CAP_LINES = 5
 # Rows with at least this share of the fullest row's ink are in the core: ascenders, descenders,
 # accents and specks fill fewer. A word in lower case with many ascenders ("verksamhetsutveckling")
 # fills its ascender rows nearly as much as its x-height, so its core takes a higher share.
@@ -203,7 +206,10 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
         index = next((i for i, (start, end) in enumerate(spans) if start <= middle <= end), None)
         if str(text).strip() and index is not None:
             found[index].append((str(text).strip(), float(str(conf))))
-    return [words[0] if len(words) == 1 else ("", 0.0) for words in found]
+    return [
+        (" ".join(text for text, _ in words), min(conf for _, conf in words)) if words else ("", 0.0)
+        for words in found
+    ]
 
 
 def reread_cells(
@@ -211,39 +217,66 @@ def reread_cells(
 ) -> dict[str, list[object]]:
     """The word table with each uncertain number of a table cell read again on its own.
 
-    Read as part of a page, a number alone in a ruled cell is where Tesseract errs most ("2" for a
-    printed 21, "IVA" for 17). A short word (a digit in it, or three characters at most) that
-    stands alone on its line (:func:`_stands_alone`) and was read with less than
-    :data:`REREAD_BELOW` confidence is cut out with a margin and read again as digits; the new
-    reading is taken when it is a number read with more confidence (and at least
+    Read as part of a page, a number in a table cell is where Tesseract errs most ("2" for a printed
+    21, "IVA" for 17, "90" for "%"). A cell is a run of words on a line closer to each other than
+    :data:`CELL_GAP` and further from the rest; a short one (a digit in it, or three characters
+    at most) with a word read with less than :data:`REREAD_BELOW` confidence, or that is no
+    number as a cell prints one ("+44 90"), is cut out with a margin and read again as digits.
+    The new reading is taken when it is a number read with more confidence (and at least
     :data:`REREAD_TAKEN`). What is printed is read, never changed: a reading that stays uncertain
     is reported as before.
     """
     texts, confidences = list(data["text"]), list(data["conf"])
+    lefts, widths = list(data["left"]), list(data["width"])
     rows = [_Row(*row) for row in zip(*(data[key] for key in _COLUMNS), strict=True)]
-    chosen: list[int] = []
+    chosen: list[list[int]] = []
     crops: list[Image] = []
-    for index, row in enumerate(rows):
-        text = str(row.text).strip()
-        if row.level != _WORD_LEVEL or not text or len(text) > REREAD_LONGEST:
+    for cell in _cells(rows):
+        text = " ".join(str(rows[i].text).strip() for i in cell)
+        if len(text) > REREAD_LONGEST or not (any(char.isdigit() for char in text) or len(text) <= 3):
             continue
-        if not (any(char.isdigit() for char in text) or len(text) <= 3):
+        if min(float(str(rows[i].conf)) for i in cell) >= REREAD_BELOW and CELL_NUMBER.match(text):
             continue
-        height = float(str(row.height))
-        if float(str(row.conf)) >= REREAD_BELOW or not _stands_alone(rows, index, height / CAP_HEIGHT):
-            continue
-        left, top, width = int(str(row.left)), int(str(row.top)), int(str(row.width))
-        margin = int(height * CELL_MARGIN)
-        chosen.append(index)
-        crops.append(
-            image.crop((left - margin, top - margin, left + width + margin, top + int(height) + margin))
-        )
+        left = min(int(str(rows[i].left)) for i in cell)
+        right = max(int(str(rows[i].left)) + int(str(rows[i].width)) for i in cell)
+        top = min(int(str(rows[i].top)) for i in cell)
+        bottom = max(int(str(rows[i].top)) + int(str(rows[i].height)) for i in cell)
+        if bottom - top < SMALLEST_CELL:
+            continue  # a speck, not a number
+        margin = int((bottom - top) * CELL_MARGIN)
+        chosen.append(cell)
+        crops.append(image.crop((left - margin, top - margin, right + margin, bottom + margin)))
     if not crops:
         return data
-    for index, (read, confidence) in zip(chosen, read_cells(crops), strict=True):
-        if CELL_NUMBER.match(read) and confidence >= max(REREAD_TAKEN, float(str(confidences[index]))):
-            texts[index], confidences[index] = read, confidence
-    return {**data, "text": texts, "conf": confidences}
+    for cell, (read, confidence) in zip(chosen, read_cells(crops), strict=True):
+        if not CELL_NUMBER.match(read):
+            continue
+        if confidence < max(REREAD_TAKEN, *(float(str(confidences[i])) for i in cell)):
+            continue
+        first, *rest = cell
+        right = max(int(str(lefts[i])) + int(str(widths[i])) for i in cell)
+        texts[first], confidences[first], widths[first] = read, confidence, right - int(str(lefts[first]))
+        for index in rest:
+            texts[index] = ""
+    return {**data, "text": texts, "conf": confidences, "width": widths}
+
+
+def _cells(rows: list[_Row]) -> list[list[int]]:
+    """The indices of the words of each cell: runs of words of one line standing closer to each
+    other than :data:`CELL_GAP` times their size."""
+    cells: list[list[int]] = []
+    for index, row in enumerate(rows):
+        if row.level != _WORD_LEVEL or not str(row.text).strip():
+            continue
+        if cells:
+            last = rows[cells[-1][-1]]
+            gap = float(str(row.left)) - float(str(last.left)) - float(str(last.width))
+            size = max(float(str(row.height)), float(str(last.height))) / CAP_HEIGHT
+            if row.line_key == last.line_key and gap < CELL_GAP * size:
+                cells[-1].append(index)
+                continue
+        cells.append([index])
+    return cells
 
 
 def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
@@ -327,9 +360,28 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
     return OcrPage(tuple(words), tuple(set_aside))
 
 
-def type_size(text: str, core_height: float) -> float:
-    """The type size a word is set in, from the height of its core (see :data:`X_HEIGHT`)."""
-    return core_height / (X_HEIGHT if _in_lower_case(text) else CAP_HEIGHT)
+def type_size(text: str, core_height: float, cap_height: float = CAP_HEIGHT) -> float:
+    """The type size a word is set in, from the height of its core (see :data:`X_HEIGHT`);
+    ``cap_height`` is the font's cap height as a share of the size, where the page shows it."""
+    return core_height / (X_HEIGHT if _in_lower_case(text) else cap_height)
+
+
+def cap_height_of(by_line: list[list[tuple[str, float]]]) -> float:
+    """The cap height of a page's font as a share of the type size, from its lines that have
+    words in lower case and capitals or digits side by side: fonts differ (Helvetica's capitals
+    stand 1.38 x-heights tall, Times's 1.47), and a line of numbers should measure as the text
+    beside it does. :data:`CAP_HEIGHT` where fewer than :data:`MIN_CAP_LINES` lines show it."""
+    ratios = []
+    for words in by_line:
+        lower = [height for text, height in words if _in_lower_case(text)]
+        upper = [
+            height for text, height in words if not _in_lower_case(text) and sum(map(str.isalnum, text)) >= 2
+        ]
+        if lower and upper:
+            ratios.append(statistics.median(upper) / statistics.median(lower))
+    if len(ratios) < MIN_CAP_LINES:
+        return CAP_HEIGHT
+    return X_HEIGHT * statistics.median(ratios)
 
 
 def _in_lower_case(text: str) -> bool:
@@ -374,9 +426,10 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
     for row in rows:
         text = str(row.text).strip()
         by_line.setdefault(row.line_key, []).append((text, float(str(row.height)) * points_per_pixel))
+    cap_height = cap_height_of([_real_words(words) for words in by_line.values()])
     sizes: dict[tuple[object, ...], float] = {}
     for key, words in by_line.items():
-        estimates = sorted(type_size(text, height) for text, height in _real_words(words))
+        estimates = sorted(type_size(text, height, cap_height) for text, height in _real_words(words))
         # The lower middle: a speck that joins a word makes its box taller, never shorter.
         sizes[key] = estimates[(len(estimates) - 1) // 2]
     return sizes
