@@ -217,3 +217,19 @@ def test_a_mark_standing_on_an_erased_ruling_line_is_no_word() -> None:
         page, _ocr_page(("I", 255.4, 255.6), ("17", 270.0, 278.0), ("I", 200.0, 200.3)), rulings
     )
     assert [word.text for word in read.words] == ["17", "I"]  # the "I" away from the line stays
+
+
+@pytest.mark.parametrize(
+    ("word", "width", "noise"),
+    [("a", 0.48, True), ("a", 4.5, False), ("och", 1.5, True), ("och", 14.0, False), ("il", 1.2, False)],
+)
+def test_a_word_far_narrower_than_its_letters_is_a_speck(word: str, width: float, noise: bool) -> None:
+    assert is_noise(word, width, 9.5, 96.0) is noise
+
+
+@pytest.mark.parametrize(
+    ("word", "width", "size", "noise"),
+    [("i", 0.24, 8.6, True), ("i", 1.0, 8.6, False), ("bo", 13.7, 0.48, True), ("l", 0.5, 8.0, False)],
+)
+def test_hairlines_and_lines_of_dust_are_no_words(word: str, width: float, size: float, noise: bool) -> None:
+    assert is_noise(word, width, size, 96.0) is noise

@@ -95,6 +95,13 @@ NOISE_SHORT = 2
 # A hyphen is a quarter of its type size wide or more, a dash wider.
 DASHES = frozenset("-–—")
 NARROWEST_DASH = 0.15
+# Nothing a report prints is set smaller than this (points), or narrower than a hairline's share
+# of its size (the stem of an "i" or "l" is twice as wide).
+SMALLEST_TYPE = 3.0
+HAIRLINE = 0.04
+# Every letter but the thin ones is at least this share of its type size wide, even condensed.
+NARROWEST_LETTER = 0.2
+THIN_CHARACTERS = frozenset("iIlj1|!.,:;'’‘`´\"”“()[]{}/-–—")
 NOISE_SHORT_BELOW = 15.0
 NOISE_NARROW = 0.1  # of the line's size; a printed "1" or "i" is wider
 NOISE_NARROW_BELOW = 50.0
@@ -441,8 +448,14 @@ def _misread_bullet(word: str) -> bool:
 
 def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
     """Whether a word is dust read as characters (see :data:`NOISE_SHORT`); a dash narrower than
-    any printed dash (:data:`NARROWEST_DASH`) is a speck too."""
+    any printed dash (:data:`NARROWEST_DASH`), and a word far narrower than its letters can be
+    (:data:`NARROWEST_LETTER`: an "a" half a point wide), are specks too."""
     if word in DASHES and width < NARROWEST_DASH * size:
+        return True
+    if size < SMALLEST_TYPE or width < HAIRLINE * size:  # a line of dust, a one-pixel sliver
+        return True
+    wide = sum(1 for char in word if char.isalpha() and char not in THIN_CHARACTERS)
+    if wide and not any(char.isdigit() for char in word) and width < NARROWEST_LETTER * size * wide:
         return True
     has_digit = any(char.isdigit() for char in word)
     if not has_digit and len(word) <= NOISE_SHORT and confidence < NOISE_SHORT_BELOW:

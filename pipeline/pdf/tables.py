@@ -342,7 +342,12 @@ def _is_value_cell(words: list[Word]) -> bool:
 
 
 def _cell_texts(line: PrintedLine, separators: tuple[float, ...]) -> list[str]:
-    return [" ".join(word.text for word in cell) for cell in columns(line, separators)]
+    """The line's cells as words to compare: letters and digits only, in lower case, so that a
+    header repeated on a scanned page reads as the same with a speck in it ("Egna «poäng")."""
+    return [
+        regex.sub(r"[^\p{L}\p{N}]+", "", " ".join(word.text for word in cell)).lower()
+        for cell in columns(line, separators)
+    ]
 
 
 def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> int:
