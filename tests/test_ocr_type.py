@@ -181,8 +181,9 @@ def test_an_uncertain_number_standing_as_a_cell_is_read_again_and_taken_when_sur
         return [("21", 93.0), ("17", 60.0)]
 
     read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
-    assert read["text"][1:] == ["Summa", "21", "IVA"]  # 17 at 60 is not surer than 80: kept as read
-    assert read["conf"][1:] == [95.0, 93.0, 30.0]
+    # "IVA" is no number: 17 at 60% is taken (and reported as uncertain, below 80%).
+    assert read["text"][1:] == ["Summa", "21", "17"]
+    assert read["conf"][1:] == [95.0, 93.0, 60.0]
     # Each cell cut out with a margin of 0.6 of its height (30 pixels) on every side.
     assert asked == [(40 + 2 * 18, 30 + 2 * 18)] * 2
 
@@ -233,3 +234,20 @@ def test_a_word_far_narrower_than_its_letters_is_a_speck(word: str, width: float
 )
 def test_hairlines_and_lines_of_dust_are_no_words(word: str, width: float, size: float, noise: bool) -> None:
     assert is_noise(word, width, size, 96.0) is noise
+
+
+def test_a_cell_first_read_as_no_number_takes_a_likely_second_reading() -> None:
+    from PIL import Image
+
+    # "73 %" read "73 4" (no number a cell prints): "73 %" at 55% is taken (and stays uncertain);
+    # "12" read with 85% is not replaced by a second reading at 82%.
+    table = _cells_table(
+        [("Summa", 100, 200, 95.0), ("73", 900, 40, 90.0), ("4", 950, 20, 40.0), ("12", 1400, 40, 85.0)]
+    )
+
+    def read_cells(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        return [("73 %", 55.0), ("18", 82.0)][: len(cells)]
+
+    read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
+    assert read["text"][1:] == ["Summa", "73 %", "", "12"]
+    assert read["conf"][2] == 55.0

@@ -46,8 +46,12 @@ REREAD_LONGEST = 7
 SMALLEST_CELL = 8  # pixels tall
 REREAD_BELOW = 90.0
 REREAD_TAKEN = 80.0
+REREAD_FLOOR = 30.0
 CELL_MARGIN = 0.6
-CELLS_CONFIG = "--psm 6 -c tessedit_char_whitelist=0123456789,.%+-"
+CELLS_CONFIG = "--psm 6"
+# Cells are read with the English data where it is installed (Debian's tesseract-ocr brings it):
+# it reads "%" that the Swedish data reads as "4", "No" or "AN", and a cell holds no Swedish word.
+CELLS_LANGUAGE = "eng"
 CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
 # A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
 # beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
@@ -205,7 +209,11 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
         spans.append((y, y + cell.height))
         y += cell.height + gap
     data = pytesseract.image_to_data(
-        sheet, lang=LANGUAGE, config=CELLS_CONFIG, output_type=pytesseract.Output.DICT, timeout=timeout
+        sheet,
+        lang=_cells_language(),
+        config=CELLS_CONFIG,
+        output_type=pytesseract.Output.DICT,
+        timeout=timeout,
     )
     found: list[list[tuple[str, float]]] = [[] for _ in cells]
     for text, conf, top, height in zip(data["text"], data["conf"], data["top"], data["height"], strict=True):
@@ -219,6 +227,13 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     ]
 
 
+@cache
+def _cells_language() -> str:
+    import pytesseract
+
+    return CELLS_LANGUAGE if CELLS_LANGUAGE in pytesseract.get_languages(config="") else LANGUAGE
+
+
 def reread_cells(
     image: Image, data: dict[str, list[object]], read_cells: Callable[[list[Image]], list[tuple[str, float]]]
 ) -> dict[str, list[object]]:
@@ -228,10 +243,10 @@ def reread_cells(
     21, "IVA" for 17, "90" for "%"). A cell is a run of words on a line closer to each other than
     :data:`CELL_GAP` and further from the rest; a short one (a digit in it, or three characters
     at most) with a word read with less than :data:`REREAD_BELOW` confidence, or that is no
-    number as a cell prints one ("+44 90"), is cut out with a margin and read again as digits.
+    number as a cell prints one ("+44 90"), is cut out with a margin and read again.
     The new reading is taken when it is a number read with more confidence (and at least
-    :data:`REREAD_TAKEN`). What is printed is read, never changed: a reading that stays uncertain
-    is reported as before.
+    :data:`REREAD_TAKEN`), or, where the first reading was no number, with :data:`REREAD_FLOOR`.
+    What is printed is read, never changed: a reading below 80% is reported as uncertain.
     """
     texts, confidences = list(data["text"]), list(data["conf"])
     lefts, widths = list(data["left"]), list(data["width"])
@@ -258,7 +273,14 @@ def reread_cells(
     for cell, (read, confidence) in zip(chosen, read_cells(crops), strict=True):
         if not CELL_NUMBER.match(read):
             continue
-        if confidence < max(REREAD_TAKEN, *(float(str(confidences[i])) for i in cell)):
+        # A cell first read as a number is read anew only with more confidence; one first read as
+        # no number at all ("73 4" for "73 %") takes any likely reading, flagged when uncertain.
+        first_read = " ".join(str(texts[i]).strip() for i in cell)
+        if CELL_NUMBER.match(first_read):
+            needed = max(REREAD_TAKEN, *(float(str(confidences[i])) for i in cell))
+        else:
+            needed = REREAD_FLOOR
+        if confidence < needed:
             continue
         first, *rest = cell
         right = max(int(str(lefts[i])) + int(str(widths[i])) for i in cell)
