@@ -251,3 +251,11 @@ def test_a_cell_first_read_as_no_number_takes_a_likely_second_reading() -> None:
     read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
     assert read["text"][1:] == ["Summa", "73 %", "", "12"]
     assert read["conf"][2] == 55.0
+
+
+def test_a_minus_read_as_a_long_dash_is_a_minus() -> None:
+    from PIL import Image
+
+    table = _cells_table([("Summa", 100, 200, 95.0), ("-6", 900, 40, 79.0), ("0", 950, 20, 61.0)])
+    read = reread_cells(Image.new("L", (2000, 400), 255), table, lambda cells: [("—6 %", 42.0)])
+    assert read["text"][2:4] == ["-6 %", ""]

@@ -47,6 +47,7 @@ SMALLEST_CELL = 8  # pixels tall
 REREAD_BELOW = 90.0
 REREAD_TAKEN = 80.0
 REREAD_FLOOR = 30.0
+LEADING_DASH = regex.compile(r"^[−–—]")
 CELL_MARGIN = 0.6
 CELLS_CONFIG = "--psm 6"
 # Cells are read with the English data where it is installed (Debian's tesseract-ocr brings it):
@@ -78,9 +79,9 @@ DESCENT = 0.21
 # A word whose baseline is within this share of the type size of its line's is on the line.
 SAME_BASELINE = 0.3
 # Specks of dust, and what is left of a ruling line, read as a word of punctuation alone ("." ":"
-# "|"); a sentence's own punctuation is read with its word ("resultat."), and dashes are kept, as a
+# "|", "="); a sentence's own punctuation is read with its word ("resultat."), and dashes are kept, as a
 # dash may be a bullet or a minus.
-SPECK = regex.compile(r"^[.,:;'\"”“‘’´`>< ~^°¨|¦«»]+$")
+SPECK = regex.compile(r"^[.,:;'\"”“‘’´`>< ~^°¨|¦«»=]+$")
 # A number with a speck stuck to it ('"22,5', "64,5.", "«8"): the speck is not part of the number,
 # and its width can push the number's box across the ruling line beside it.
 _SPECK_CHARS = r"[.,:;'\"”“‘’´`|¦«»]*"
@@ -271,6 +272,7 @@ def reread_cells(
     if not crops:
         return data
     for cell, (read, confidence) in zip(chosen, read_cells(crops), strict=True):
+        read = LEADING_DASH.sub("-", read)  # a minus read as a longer dash ("—6 %")
         if not CELL_NUMBER.match(read):
             continue
         # A cell first read as a number is read anew only with more confidence; one first read as
