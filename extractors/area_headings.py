@@ -29,12 +29,12 @@ from pipeline.framework import load_frameworks, name_tokens
 # no heading.
 _AREA = area_number_pattern()
 AREA_HEADING = regex.compile(
-    rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–-]?\s+(?P<name>\p{{Lu}}.*?)$"
+    rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$"
 )
-AREA_NUMBER_ONLY = regex.compile(rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–-]?$")
+AREA_NUMBER_ONLY = regex.compile(rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–—-]?$")
 NUMBERED_AREA_HEADING = regex.compile(rf"^(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 SUB_CHAPTER_AREA_HEADING = regex.compile(rf"^\d{{1,2}}\.(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
-NAME_ONLY = regex.compile(r"^(?P<name>\p{Lu}[\p{L} ,/–-]*\p{L})$")
+NAME_ONLY = regex.compile(r"^(?P<name>\p{Lu}[\p{L} ,/–—-]*\p{L})$")
 # A heading never ends like a sentence or a clause, and is never long.
 NOT_A_HEADING_END = regex.compile(r"[.,;:]$")
 MAX_HEADING_LENGTH = 100
@@ -43,7 +43,7 @@ ENDS_WITH_NUMBER = regex.compile(r"\d\s*%?$")
 # "Område 1 Offentlighet .......... 5": a table-of-contents entry with dot leaders.
 DOT_LEADERS = regex.compile(r"\.{4,}|…{2,}")
 # A heading that wraps in a PDF ends with a word that cannot end a name.
-UNFINISHED_NAME = regex.compile(r"(?:[–\-,/]|\b(?:och|i|av|mellan|som|för))$")
+UNFINISHED_NAME = regex.compile(r"(?:[–—\-,/]|\b(?:och|i|av|mellan|som|för))$")
 
 
 @dataclass(frozen=True)

@@ -207,11 +207,17 @@ def _is_chapter_heading(line: Line) -> bool:
     )
 
 
+# How many chapter numbers on from the area sections' chapter a heading may end them.
+NEXT_CHAPTERS = 2
+
+
 def _ends_sections(line: Line, chapter: int | None) -> bool:
     """A line after which no area section goes on: the next chapter's heading or a score table."""
     if _is_chapter_heading(line):
         match = CHAPTER_HEADING.match(heading_text(line))
-        if match and (chapter is None or int(match["number"]) > chapter):
+        # The next chapter (or the one after it, where a chapter has no heading of its own):
+        # "11 Styrdokument" after chapter 3 is a sub-area "1.1" printed or read without its dot.
+        if match and (chapter is None or chapter < int(match["number"]) <= chapter + NEXT_CHAPTERS):
             return True
     cells = [cell for cell in line.cells if cell]
     if any(TABLE_HEADER_CELL.match(cell) for cell in cells):

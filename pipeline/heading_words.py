@@ -21,7 +21,7 @@ _IMPROVEMENT_WORDS = (
 # A word before the label ("Kommunens styrkor", "Prioriterade förbättringsförslag") and what it
 # concerns after ("Styrkor inom området", "Förbättringsområden för offentlighet och demokrati").
 _BEFORE = r"(?:(?:kommunens|områdets|identifierade|viktiga|tydliga|prioriterade|möjliga|främsta|övriga)\s+)?"
-_AFTER = r"(?:\s+(?:inom|för|i)\s+[\p{L} ,/–-]{1,60})?"
+_AFTER = r"(?:\s+(?:inom|för|i)\s+[\p{L} ,/–—-]{1,60})?"
 LIST_LABELS = {
     STRENGTH: regex.compile(rf"^{_BEFORE}{_STRENGTH_WORDS}{_AFTER}\s*:?$", regex.IGNORECASE),
     IMPROVEMENT: regex.compile(rf"^{_BEFORE}{_IMPROVEMENT_WORDS}{_AFTER}\s*:?$", regex.IGNORECASE),

@@ -60,6 +60,7 @@ def test_umea_section_headings_all_match_their_area(umea) -> None:
         ("Område 8 Kommunen som samhällsbyggare", 8, "Kommunen som samhällsbyggare"),
         ("Område 2: Tillgänglighet och brukarorientering", 2, "Tillgänglighet och brukarorientering"),
         ("Huvudområde 5 – Kontroll och rapportering", 5, "Kontroll och rapportering"),
+        ("Område 2 — Samhällsutveckling", 2, "Samhällsutveckling"),  # an em dash
         ("OMRÅDE 6 PERSONALPOLITIK", 6, "PERSONALPOLITIK"),
         ("**Område 7 Verksamhetsutveckling**", 7, "Verksamhetsutveckling"),
         (
@@ -251,3 +252,17 @@ def test_question_like_lines_later_in_a_section_are_not_listed_questions() -> No
 )
 def test_prose_starting_with_omrade_is_no_heading(line: str) -> None:
     assert find_area_sections(doc_from(f"{line}\n\nText.\n")) == ()
+
+
+def test_a_sub_area_without_its_dot_does_not_end_the_sections() -> None:
+    # "11 Styrdokument och mål" (1.1 printed or OCR'd without its dot) is no chapter after chapter 3;
+    # "4 Översikt av poängfördelning" is the next chapter and ends the sections.
+    doc = doc_from(
+        "3 Detaljerad genomgång\n\nOmråde 1 – Offentlighet och demokrati\n\nAllmänt text.\n\n"
+        "11 Styrdokument och mål\n\nText om mål.\n\nOmråde 2 – Samhällsutveckling\n\nText.\n\n"
+        "4 Översikt av poängfördelning\n\nTabell.\n"
+    )
+    sections = find_area_sections(doc)
+    assert [section.area for section in sections] == [1, 2]
+    assert any("Text om mål." in line.text for line in sections[0].body)
+    assert not any("Tabell." in line.text for line in sections[1].body)
