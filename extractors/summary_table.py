@@ -47,7 +47,15 @@ from extractors.table_reader import (
 from pipeline.document import Document, Line
 from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
 from pipeline.framework import Framework
-from pipeline.records import AreaHeading, AreaScore, Comparison, MisalignedRow, UnreadHeader, YearTotal
+from pipeline.records import (
+    AreaHeading,
+    AreaScore,
+    Comparison,
+    ContentLoss,
+    MisalignedRow,
+    UnreadHeader,
+    YearTotal,
+)
 
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
 AREA_LABEL = regex.compile(
@@ -78,6 +86,7 @@ class SummaryTable:
     comparisons: tuple[Comparison, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
     misaligned_rows: tuple[MisalignedRow, ...] = ()
+    losses: tuple[ContentLoss, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,8 @@ class _Row:
     name: str
     is_total: bool
     bracketed: bool = False
+    # Cells that hold no value as a table prints one ("53 AN"): read as empty, reported.
+    unread: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,6 +137,8 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
         return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
     values = values_of(cells) if cells else None
+    if values is None and cells:
+        return _row_with_unread_cells(line, label, cells, framework)
     if not values or not regex.search(r"\p{L}", label) or all(v.number is None for v in values):
         return None
     if is_header_line(line):  # "Huvudområde  2003  2005  2007": the header, its years no values
@@ -134,6 +147,26 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
         return _Row(line, label, values, None, label, True)
     area, name = _area_of(label, framework)
     return _Row(line, label, values, area, name, False)
+
+
+def _row_with_unread_cells(
+    line: Line, label: str, cells: list[str], framework: Framework | None
+) -> _Row | None:
+    """A row that names an area (or the total) and holds values, with some cells that hold none
+    ("53 AN", a scan's "%" misread): the row is read with those cells empty and they are reported.
+    Fewer values than unread cells make no row."""
+    parsed = [parse_value(cell) for cell in cells]
+    unread = tuple(cell for cell, value in zip(cells, parsed, strict=True) if value is None)
+    numbers = sum(1 for value in parsed if value is not None and value.number is not None)
+    if not regex.search(r"\p{L}", label) or numbers == 0 or numbers < len(unread) or is_header_line(line):
+        return None
+    values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
+    if TOTAL_LABEL.match(label):
+        return _Row(line, label, values, None, label, True, unread=unread)
+    area, name = _area_of(label, framework)
+    if area is None:
+        return None
+    return _Row(line, label, values, area, name, False, unread=unread)
 
 
 def _bulleted_row(line: Line, item: str, framework: Framework | None) -> _Row | None:
@@ -188,6 +221,14 @@ def _read(
         if row.is_total or row.area is not None:
             for column, value in assign(reading.columns, row.values):
                 found.add(row, column, value)
+        if row.unread:
+            cells = ", ".join(f'"{cell}"' for cell in row.unread)
+            found.losses.append(
+                ContentLoss(
+                    f"a cell of the summary table holds no number ({cells}): its row was read with it empty",
+                    len(row.unread), row.line.page, row.line.number,
+                )
+            )  # fmt: skip
         if len(row.values) != len(reading.columns) and not reading.unread:
             found.misaligned.append(
                 MisalignedRow(
@@ -197,7 +238,7 @@ def _read(
     years = tuple(sorted({c.year for c in reading.columns if c.role is Role.YEAR and c.year is not None}))
     return SummaryTable(
         years, tuple(found.scores), tuple(found.totals), tuple(found.headings), tuple(found.comparisons),
-        tuple(reading.unread), tuple(found.misaligned),
+        tuple(reading.unread), tuple(found.misaligned), tuple(found.losses),
     )  # fmt: skip
 
 
@@ -211,6 +252,7 @@ class _Found:
     comparisons: list[Comparison] = field(default_factory=list)
     headings: list[AreaHeading] = field(default_factory=list)
     misaligned: list[MisalignedRow] = field(default_factory=list)
+    losses: list[ContentLoss] = field(default_factory=list)
 
     def add(self, row: _Row, column: Column, value: Value) -> None:
         """One cell: an own year's score or total, or a comparison; other columns are not read."""

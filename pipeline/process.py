@@ -71,6 +71,7 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
         area_subtotals=scores.subtotals,
         unread_headers=summary.unread_headers + scores.unread_headers,
         misaligned_rows=summary.misaligned_rows,
+        losses=summary.losses,
     )
     year = report_year(extraction)
     framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
@@ -85,6 +86,7 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
             comparisons=summary.comparisons,
             unread_headers=summary.unread_headers + scores.unread_headers,
             misaligned_rows=summary.misaligned_rows,
+            losses=summary.losses,
         )
     claims = extract_claims(doc, summary.years, year, sections.sections)
     extraction = dataclasses.replace(
@@ -105,7 +107,7 @@ def digitize(doc: Document) -> Extraction:
     """
     extraction = extract(doc, require_report=True)
     framework = framework_by_id(extraction.framework)
-    extraction = dataclasses.replace(extraction, losses=doc.losses)
+    extraction = dataclasses.replace(extraction, losses=doc.losses + extraction.losses)
     findings = attach_evidence(validate(extraction, framework), doc, extraction)
     return dataclasses.replace(extraction, findings=findings)
 

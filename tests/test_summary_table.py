@@ -356,3 +356,24 @@ def test_summary_variants(
     assert found == {(i + 1, y): UMEA_SCORES[y][i] for y in years for i in range(8)}
     assert {t.year: t.total for t in table.year_totals} == {y: sum(UMEA_SCORES[y]) for y in years}
     assert (table.comparisons, table.unread_headers, table.misaligned_rows) == ((), (), ())
+
+
+def test_a_cell_holding_no_number_is_read_empty_and_reported() -> None:
+    # A scan's "%" misread ("53 AN"): the row keeps its other cells, the cell is empty and reported.
+    text = (
+        "\t2003\t2005\n1 Offentlighet och demokratisk kontroll\t56\t53 AN\n"
+        "5 Kontroll och rapportering\t45\t71\nTOTALT\t101\t124"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2003, 56), (1, 2005, None), (5, 2003, 45), (5, 2005, 71)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2003, 101), (2005, 124)]
+    (loss,) = table.losses
+    assert (loss.count, loss.line) == (1, 2) and '"53 AN"' in loss.message
+
+
+def test_a_score_table_heading_row_is_no_summary_row_with_unread_cells() -> None:
+    # Two area headings side by side: words in the cells, no number, so no row and nothing lost.
+    text = "1 Offentlighet och demokratisk kontroll\t\t\t5 Kontroll och rapportering\t\t"
+    assert extract_summary_table(doc_from(text)).losses == ()
