@@ -111,7 +111,7 @@ def test_page_from_data_reads_a_misread_bullet_at_a_line_start(misread: str) -> 
 def test_page_from_data_drops_dust_and_sets_specks_read_as_digits_aside() -> None:
     page = page_from_data(
         tesseract_table([[("Landsting", 300, 200, 96.0), ("ee", 700, 26, 0.0), ("i", 900, 2, 32.0),
-                          ("i", 1000, 6, 96.0), ("om", 1100, 40, 42.0), ("8", 1300, 2, 13.0)]]),
+                          ("i", 1000, 6, 96.0), ("om", 1020, 40, 42.0), ("8", 1300, 2, 13.0)]]),
         POINTS_PER_PIXEL,
     )  # fmt: skip
     assert [word.text for word in page.words] == ["Landsting", "i", "om"]

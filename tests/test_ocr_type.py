@@ -259,3 +259,29 @@ def test_a_minus_read_as_a_long_dash_is_a_minus() -> None:
     table = _cells_table([("Summa", 100, 200, 95.0), ("-6", 900, 40, 79.0), ("0", 950, 20, 61.0)])
     read = reread_cells(Image.new("L", (2000, 400), 255), table, lambda cells: [("—6 %", 42.0)])
     assert read["text"][2:4] == ["-6 %", ""]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([("i", 100, 4, 80.0), ("Strängnäs", 300, 200, 95.0)], ["Strängnäs"]),  # a speck in the margin
+        ([("bor", 100, 60, 95.0), ("i", 175, 4, 95.0), ("Umeå", 195, 90, 95.0)], ["bor", "i", "Umeå"]),
+    ],
+)
+def test_a_thin_letter_alone_on_its_line_is_a_speck(
+    words: list[tuple[str, int, int, float]], expected: list[str]
+) -> None:
+    assert [w.text for w in page_from_data(tesseract_table([words]), POINTS_PER_PIXEL).words] == expected
+
+
+def test_dust_beside_a_heading_does_not_set_its_size() -> None:
+    # "Allmänt" with a speck read "ee" (21%) in its line: the heading keeps its size and stays.
+    table = tesseract_table([[("Allmänt", 300, 160, 96.0), ("ee", 700, 60, 21.0)]])
+    table["height"][2] = 14  # the speck's box: a few pixels tall
+    words = page_from_data(table, POINTS_PER_PIXEL).words
+    assert words[0].text == "Allmänt" and words[0].size == pytest.approx(30 * 0.24 / 0.505)
+
+
+def test_a_lone_number_read_with_little_confidence_keeps_its_line() -> None:
+    words = page_from_data(tesseract_table([[("9", 300, 20, 40.0)]]), POINTS_PER_PIXEL).words
+    assert [w.text for w in words] == ["9"]

@@ -87,6 +87,9 @@ SPECK = regex.compile(r"^[.,:;'\"”“‘’´`>< ~^°¨|¦«»=]+$")
 _SPECK_CHARS = r"[.,:;'\"”“‘’´`|¦«»]*"
 # Specks before a word's first letter: a stop, comma or colon, and any marks after it.
 LEADING_SPECKS = regex.compile(rf"^[.,:;]{_SPECK_CHARS}(?=\p{{L}})")
+# A thin letter standing alone, an em or more from any word of its line, is a speck: the Swedish
+# "i" is a word, but never one without neighbours.
+LONE_MARKS = frozenset({"i", "l", "j", "!", "|"})
 # A number further than this (times the type size) from the words beside it stands as a table cell.
 CELL_GAP = 1.0
 SPECKED_NUMBER = regex.compile(
@@ -379,7 +382,7 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         word, x0, x1 = _without_specks(word, x0, x1, alone)
         if first_in_line and _misread_bullet(word) and x1 - x0 < size:
             word = BULLET
-        elif SPECK.match(word):
+        elif SPECK.match(word) or (alone and word in LONE_MARKS):
             continue
         read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
         if is_noise(word, x1 - x0, size, read.confidence):
@@ -456,7 +459,12 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
     by_line: dict[tuple[object, ...], list[tuple[str, float]]] = {}
     for row in rows:
         text = str(row.text).strip()
-        by_line.setdefault(row.line_key, []).append((text, float(str(row.height)) * points_per_pixel))
+        by_line.setdefault(row.line_key, [])
+        dust = len(text) <= NOISE_SHORT and not any(char.isdigit() for char in text)
+        if dust and float(str(row.conf)) < NOISE_NARROW_BELOW:
+            continue  # dust Tesseract hardly believes in ("ee" beside a heading): no measure
+        by_line[row.line_key].append((text, float(str(row.height)) * points_per_pixel))
+    by_line = {key: words or [("", 0.0)] for key, words in by_line.items()}
     cap_height = cap_height_of([_real_words(words) for words in by_line.values()])
     sizes: dict[tuple[object, ...], float] = {}
     for key, words in by_line.items():
