@@ -191,6 +191,9 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
         line = doc.lines[index]
         if not line.is_blank:
             row = _row(line, framework)
+            if row is None and rows and _wrapped_label(line):
+                index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
+                continue
             if row is None:
                 break
             rows.append(row)
@@ -198,6 +201,13 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
                 return rows, index + 1
         index += 1
     return rows, index
+
+
+def _wrapped_label(line: Line) -> bool:
+    """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
+    first cell, every other cell empty."""
+    cells = line.cells
+    return len(cells) > 1 and bool(cells[0]) and cells[0][0].islower() and not any(cells[1:])
 
 
 def _is_summary(rows: list[_Row]) -> bool:

@@ -377,3 +377,13 @@ def test_a_score_table_heading_row_is_no_summary_row_with_unread_cells() -> None
     # Two area headings side by side: words in the cells, no number, so no row and nothing lost.
     text = "1 Offentlighet och demokratisk kontroll\t\t\t5 Kontroll och rapportering\t\t"
     assert extract_summary_table(doc_from(text)).losses == ()
+
+
+def test_a_label_wrapped_onto_a_line_of_its_own_does_not_end_the_table() -> None:
+    text = (
+        "\t2003\t2005\n3 Tydlighet i samspelet mellan politiker och\t64,5\t80\ntjänstemän\t\t\n"
+        "5 Kontroll och rapportering\t45\t71\nTOTALT\t109,5\t151"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.score) for s in table.area_scores] == [(3, 64.5), (3, 80), (5, 45), (5, 71)]
+    assert [t.total for t in table.year_totals] == [109.5, 151]
