@@ -42,7 +42,6 @@ from extractors.table_reader import (
     is_header_line,
     parse_value,
     split_label,
-    values_of,
 )
 from pipeline.document import Document, Line
 from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
@@ -136,35 +135,20 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
-    values = values_of(cells) if cells else None
-    if values is None and cells:
-        return _row_with_unread_cells(line, label, cells, framework)
-    if not values or not regex.search(r"\p{L}", label) or all(v.number is None for v in values):
-        return None
-    if is_header_line(line):  # "Huvudområde  2003  2005  2007": the header, its years no values
-        return None
-    if TOTAL_LABEL.match(label):
-        return _Row(line, label, values, None, label, True)
-    area, name = _area_of(label, framework)
-    return _Row(line, label, values, area, name, False)
-
-
-def _row_with_unread_cells(
-    line: Line, label: str, cells: list[str], framework: Framework | None
-) -> _Row | None:
-    """A row that names an area (or the total) and holds values, with some cells that hold none
-    ("53 AN", a scan's "%" misread): the row is read with those cells empty and they are reported.
-    Fewer values than unread cells make no row."""
+    # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
+    # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
     unread = tuple(cell for cell, value in zip(cells, parsed, strict=True) if value is None)
     numbers = sum(1 for value in parsed if value is not None and value.number is not None)
-    if not regex.search(r"\p{L}", label) or numbers == 0 or numbers < len(unread) or is_header_line(line):
+    if not regex.search(r"\p{L}", label) or numbers == 0 or numbers < len(unread):
+        return None
+    if is_header_line(line):  # "Huvudområde  2003  2005  2007": the header, its years no values
         return None
     values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
     if TOTAL_LABEL.match(label):
         return _Row(line, label, values, None, label, True, unread=unread)
     area, name = _area_of(label, framework)
-    if area is None:
+    if unread and area is None:
         return None
     return _Row(line, label, values, area, name, False, unread=unread)
 

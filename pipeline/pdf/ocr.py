@@ -254,8 +254,8 @@ def reread_cells(
     """
     texts, confidences = list(data["text"]), list(data["conf"])
     lefts, widths = list(data["left"]), list(data["width"])
-    rows = [_Row(*row) for row in zip(*(data[key] for key in _COLUMNS), strict=True)]
-    chosen: list[list[int]] = []
+    rows = _rows(data)
+    chosen: list[tuple[list[int], str]] = []
     crops: list[Image] = []
     for cell in _cells(rows):
         text = " ".join(str(rows[i].text).strip() for i in cell)
@@ -270,17 +270,16 @@ def reread_cells(
         if bottom - top < SMALLEST_CELL:
             continue  # a speck, not a number
         margin = int((bottom - top) * CELL_MARGIN)
-        chosen.append(cell)
+        chosen.append((cell, text))
         crops.append(image.crop((left - margin, top - margin, right + margin, bottom + margin)))
     if not crops:
         return data
-    for cell, (read, confidence) in zip(chosen, read_cells(crops), strict=True):
+    for (cell, first_read), (read, confidence) in zip(chosen, read_cells(crops), strict=True):
         read = LEADING_DASH.sub("-", read)  # a minus read as a longer dash ("—6 %")
         if not CELL_NUMBER.match(read):
             continue
         # A cell first read as a number is read anew only with more confidence; one first read as
         # no number at all ("73 4" for "73 %") takes any likely reading, flagged when uncertain.
-        first_read = " ".join(str(texts[i]).strip() for i in cell)
         if CELL_NUMBER.match(first_read):
             needed = max(REREAD_TAKEN, *(float(str(confidences[i])) for i in cell))
         else:
@@ -359,10 +358,7 @@ def _without_edge_specks(columns: np.ndarray, core: int) -> tuple[int, int]:
 def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> OcrPage:
     """Tesseract's word table (``image_to_data`` as a dict of columns, each word's box cut down
     to its core by :func:`cores`) in PDF points, with the type size and box of each word."""
-    rows = [
-        _Row(*row) for row in zip(*(data[key] for key in _COLUMNS), strict=True)
-        if row[0] == _WORD_LEVEL and str(row[-1]).strip()
-    ]  # fmt: skip
+    rows = [row for row in _rows(data) if row.level == _WORD_LEVEL and str(row.text).strip()]
     sizes = _line_sizes(rows, points_per_pixel)
     baselines = _line_baselines(rows, points_per_pixel)
     words: list[OcrWord] = []
@@ -375,7 +371,7 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         x1 = x0 + float(str(row.width)) * points_per_pixel
         size = sizes[row.line_key]
         core_bottom = top + float(str(row.height)) * points_per_pixel
-        if sum(1 for char in word if char.isalnum()) < 2:  # one character's core says little
+        if not _is_real_word(word):  # one character's core says little
             core_bottom = baselines[row.line_key]
         top, bottom = _type_box(core_bottom, size, baselines[row.line_key])
         alone = _stands_alone(rows, index, size / points_per_pixel)
@@ -408,9 +404,7 @@ def cap_height_of(by_line: list[list[tuple[str, float]]]) -> float:
     ratios = []
     for words in by_line:
         lower = [height for text, height in words if _in_lower_case(text)]
-        upper = [
-            height for text, height in words if not _in_lower_case(text) and sum(map(str.isalnum, text)) >= 2
-        ]
+        upper = [height for text, height in words if not _in_lower_case(text) and _is_real_word(text)]
         if lower and upper:
             ratios.append(statistics.median(upper) / statistics.median(lower))
     if len(ratios) < MIN_CAP_LINES:
@@ -450,7 +444,13 @@ def _line_baselines(rows: list[_Row], points_per_pixel: float) -> dict[tuple[obj
 def _real_words(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The words of two or more letters or digits, or all when there are none (a speck says
     nothing of the type)."""
-    return [word for word in words if sum(1 for char in word[0] if char.isalnum()) >= 2] or words
+    return [word for word in words if _is_real_word(word[0])] or words
+
+
+def _is_real_word(text: str) -> bool:
+    """Whether a word has two letters or digits or more: a speck's single mark says nothing of
+    the type."""
+    return sum(1 for char in text if char.isalnum()) >= 2
 
 
 def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object, ...], float]:
@@ -532,6 +532,11 @@ def _stands_alone(rows: list[_Row], index: int, size: float) -> bool:
 
 _COLUMNS = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
 _WORD_LEVEL = 5
+
+
+def _rows(data: dict[str, list[object]]) -> list[_Row]:
+    """Tesseract's word table (a dict of columns) as rows."""
+    return [_Row(*row) for row in zip(*(data[key] for key in _COLUMNS), strict=True)]
 
 
 class _Row(NamedTuple):
