@@ -1,14 +1,17 @@
 # The Makefile mirrors what a person does: set up, digitize, test, lint, benchmark.
 # A fresh machine needs only Python 3.11; the virtual environment is created on first use and filled
-# from the hashed locks in requirements/ (run.txt for running, dev.txt adds the test and lint tools).
+# from the hashed locks in requirements/ (run.txt for running, dev.txt adds the test and lint tools),
+# installed by a pinned, hash-checked pip (pip.txt) so that the pip a venv brings never reads the locks.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
+PIP_LOCK  := requirements/pip.txt
 RUN_LOCK  := requirements/run.txt
 DEV_LOCK  := requirements/dev.txt
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
+PIP_STAMP := $(VENV)/.installed-pip
 # uv resolves the locks and the lowest-versions environment; only `make lock` and `make lowest` use it.
 UV_VERSION := 0.13.9
 UV     := $(BIN)/uv
@@ -25,14 +28,21 @@ setup: $(DEV_STAMP)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The pip that a venv brings is whatever its Python release bundled, and an old one misreads a hashed
+# lock once the index moves on (an extra asked for by a dependency becomes an unpinned requirement).
+# So the first thing installed is the pinned pip, checked against its hash by the bundled one.
+$(PIP_STAMP): $(PIP_LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(PIP_LOCK)
+	touch $@
+
 # Installs exactly the locked versions (pip checks every hash); the project itself without deps.
-$(RUN_STAMP): pyproject.toml $(RUN_LOCK) | $(BIN)/python
+$(RUN_STAMP): pyproject.toml $(RUN_LOCK) $(PIP_STAMP)
 	$(PYTHON) tools/lock_fingerprint.py check $(RUN_LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUN_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(DEV_STAMP): pyproject.toml $(DEV_LOCK) | $(BIN)/python
+$(DEV_STAMP): pyproject.toml $(DEV_LOCK) $(PIP_STAMP)
 	$(PYTHON) tools/lock_fingerprint.py check $(DEV_LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
@@ -57,13 +67,15 @@ lint: $(DEV_STAMP)
 bench: $(RUN_STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
-$(UV): | $(BIN)/python
+$(UV): $(PIP_STAMP)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 
 # Re-resolve the locks after a change to the dependencies in pyproject.toml. Pins that still satisfy
 # pyproject.toml are kept; LOCK_FLAGS=--upgrade moves them all to the newest allowed versions.
 # dev.txt is resolved first and run.txt within it, so both pin the same versions.
 lock: $(UV)
+	$(UV) pip compile requirements/pip.in --quiet --generate-hashes --python-version 3.11 \
+		--python-platform linux --custom-compile-command "make lock" -o $(PIP_LOCK)
 	$(COMPILE) --extra dev -o $(DEV_LOCK)
 	$(COMPILE) --constraint $(DEV_LOCK) -o $(RUN_LOCK)
 	fingerprint=$$($(PYTHON) tools/lock_fingerprint.py) && \
