@@ -8,6 +8,7 @@ format a line came from.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -29,6 +30,26 @@ INVISIBLE = (
 )
 _REMOVE_INVISIBLE = str.maketrans("", "", INVISIBLE)
 _HAS_INVISIBLE = regex.compile(f"[{INVISIBLE}]")
+
+
+# A decimal digit of any script but 0-9 (Bengali ৪ looks like 8 and is four; Arabic-Indic ٥ is five).
+# Number patterns' \d and Python's int() read them as the numbers they stand for, which a Swedish
+# report never prints: each line holding one is reported, so no such number is taken silently.
+_FOREIGN_DIGIT = regex.compile(r"(?![0-9])\p{Nd}")
+
+
+def foreign_digit_losses(lines: tuple[Line, ...]) -> tuple[ContentLoss, ...]:
+    """A ``ContentLoss`` for each line that holds digits of a script other than 0-9."""
+    losses = []
+    for line in lines:
+        found = _FOREIGN_DIGIT.findall(line.text)
+        if found:
+            shown = ", ".join(
+                f"{c} ({unicodedata.name(c, 'digit')}) as {unicodedata.digit(c)}" for c in found[:3]
+            )
+            message = f"digits of another script read as the numbers they stand for: {shown}"
+            losses.append(ContentLoss(message, len(found), page=line.page, line=line.number))
+    return tuple(losses)
 
 
 def remove_invisible(text: str) -> str:
@@ -120,6 +141,9 @@ class Document:
                 for line in self.lines
             )
             object.__setattr__(self, "lines", cleaned)
+        foreign = foreign_digit_losses(self.lines)
+        if foreign and not set(foreign) <= set(self.losses):
+            object.__setattr__(self, "losses", self.losses + foreign)
 
     @classmethod
     def from_text(
