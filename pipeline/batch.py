@@ -53,9 +53,11 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
     """Every entry under ``folder`` to consider, with the reason to skip it (None: take it).
 
     Hidden folders (``.git``, ``.venv``, a cache) are not entered: they get one note each, not one
-    per file inside. Symbolic links to folders are not followed.
+    per file inside. Symbolic links to folders are not followed. A folder that cannot be listed (no
+    permission, gone, an I/O error) is noted with the reason, never skipped in silence.
     """
-    for root, folders, names in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable.append):
         here = Path(root)
         for name in [f for f in folders if f.startswith(".")]:
             yield here / name, "hidden folder, not searched"
@@ -70,6 +72,8 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
                 yield found, f"unsupported file type {found.suffix or '(none)'}"
             else:
                 yield found, None
+    for error in unreadable:
+        yield Path(error.filename or folder), f"folder could not be read: {error.strerror or error}"
 
 
 def collect_inputs(paths: Iterable[Path]) -> Inputs:

@@ -75,6 +75,28 @@ def test_hidden_folders_are_not_entered_and_get_one_note_each(tmp_path: Path) ->
     assert [p.name for p in collect_inputs([folder / "reports" / ".venv"]).files] == ["x.md"]
 
 
+def test_a_folder_that_cannot_be_listed_is_noted_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root reads every folder, so the refusal a user without permission meets is played by scandir.
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "umea.txt").write_text(UMEA_TEXT, encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path: str | os.PathLike[str] = ".") -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    found = collect_inputs([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["open/umea.txt"]
+    assert [(p.relative_to(tmp_path).as_posix(), r) for p, r in found.skipped] == [
+        ("locked", "folder could not be read: Permission denied")
+    ]
+
+
 def test_every_encoding_gives_the_same_facts(mixed_folder: Path) -> None:
     result = digitize_batch(collect_inputs([mixed_folder]).files, workers=2)
     good = [r for r in result.reports if r.status == "ok"]
