@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pipeline.digest import Digest, Figure
-from pipeline.framework import framework_by_id
+from pipeline.framework import framework_by_id, frameworks_for_year
 from pipeline.validation.history import printings_by_key
 
 Row = dict[str, Any]
@@ -24,6 +24,20 @@ def _chosen(printings: Sequence[tuple[Digest, Figure]]) -> tuple[Digest, Figure]
     year = printings[0][1].year
     own = [p for p in printings if p[0].year == year]
     return own[0] if own else printings[-1]
+
+
+def edition_scored(framework: str | None, year: int) -> str | None:
+    """The edition a figure of ``year`` was scored with, printed by a report read by ``framework``.
+
+    A report repeats earlier evaluations' figures, which were scored with the tool in use then: the
+    source report's own edition when it was in use in ``year``, else the edition in use that year
+    (the newer one in a year of change), else, for a year no shipped edition covers, the source's.
+    """
+    source = framework_by_id(framework)
+    if source is None or source.covers(year):
+        return framework
+    in_use = frameworks_for_year(year)
+    return in_use[-1].framework_id if in_use else framework
 
 
 def _area_name(framework: str | None, area: int | None) -> str | None:
@@ -39,10 +53,11 @@ def panel_rows(reports: Sequence[Digest]) -> Iterator[Row]:
         code, year, area = key
         printings = printed[key]
         source, figure = _chosen(printings)
+        edition = edition_scored(source.framework, year)
         yield {
             "municipality": source.municipality, "municipality_code": code, "year": year, "area": area,
-            "area_name": _area_name(source.framework, area), "score": figure.score,
-            "edition": source.framework, "report_id": source.report_id,
+            "area_name": _area_name(edition, area), "score": figure.score,
+            "edition": edition, "report_id": source.report_id,
             "is_report_year": source.year == year, "printed_by": len(printings),
             "agreeing": sum(1 for _, f in printings if f.score == figure.score),
             "page": figure.page, "line": figure.line,

@@ -299,8 +299,9 @@ TABLES: tuple[Table, ...] = (
         Column("area_name", "string", "the area's name in the edition of `edition`; empty on the TOTALT row"),
         Column("score", "number", "the area's total (or TOTALT) as the source report prints it"),
         Column("edition", "string",
-               "the edition the source report is read by (`kk2002`, ...): scores of different editions "
-               "are not directly comparable"),
+               "the edition the year was scored with (`kk2002`, ...): the source report's when it was in "
+               "use that year, else the one in use then; scores of different editions are not directly "
+               "comparable"),
         Column("report_id", "string",
                "the source report: the report of that evaluation when the batch holds it, else the latest "
                "report that repeats the figure", required=True),

@@ -111,6 +111,14 @@ def test_the_panel_holds_each_years_own_figures(batch: Result) -> None:
     assert len(rows) == 27
 
 
+def test_a_repeated_figure_carries_the_edition_of_the_year_it_was_scored() -> None:
+    # The 2007 report alone (the revised 2002 tool) repeats 2003 and 2005, scored with the 2002 tool.
+    alone = digitize([HISTORY / "kk2002_skovde_2007.txt"], workers=1).tables["panel"]
+    editions = dict(zip(alone["year"].astype(int), alone["edition"], strict=False))
+    assert editions == {2003: "kk2002", 2005: "kk2002", 2007: "kk2002-rev2007"}
+    assert (alone["is_report_year"] == (alone["year"] == 2007)).all()
+
+
 def test_area_scores_say_which_rows_are_the_reports_own_year(batch: Result) -> None:
     scores = batch.tables["area_scores"]
     later = _by_name(batch)["kk2002_skovde_2007"].report_id
