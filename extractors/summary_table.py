@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -46,6 +47,7 @@ from extractors.table_reader import (
 from pipeline.document import Document, Line
 from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
 from pipeline.framework import Framework
+from pipeline.numbers import format_number
 from pipeline.records import (
     AreaHeading,
     AreaScore,
@@ -118,15 +120,40 @@ def extract_summary_table(
     report's edition is not yet decided, by the edition the table's names and ``year`` point to
     (``edition_lookup``); ``year`` is also the year of a single own-points column that prints none.
     """
+    tables = _tables(doc, framework, year)
+    first = next(tables, None)
+    if first is None:
+        return SummaryTable((), (), (), ())
+    disagreements = tuple(loss for later in tables for loss in _disagreements(first, later))
+    return dataclasses.replace(first, losses=first.losses + disagreements) if disagreements else first
+
+
+def _tables(doc: Document, framework: Framework | None, year: int | None) -> Iterator[SummaryTable]:
+    """Every table whose rows name the tool's areas, in document order."""
     index = 0
     while index < len(doc.lines):
         rows, end = _block(doc, index, framework)
         if _is_summary(rows):
             table = _read(doc, index, rows, framework, year)
             if table.area_scores or table.unread_headers:
-                return table
+                yield table
         index = max(end, index + 1)
-    return SummaryTable((), (), (), ())
+
+
+def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[ContentLoss]:
+    """A later summary table's scores that differ from the first's for the same area and year: only
+    the first table is read, so each such cell is reported where the later table prints it."""
+    taken = {(score.area, score.year): score for score in first.area_scores}
+    for score in later.area_scores:
+        own = taken.get((score.area, score.year))
+        if own is not None and own.score != score.score and score.score is not None:
+            place = f"page {own.page}, line {own.line}" if own.page else f"line {own.line}"
+            yield ContentLoss(
+                f"another summary table prints {format_number(score.score)} for area {score.area} in "
+                f"{score.year}, where the table read ({place}) prints {format_number(own.score)}: only "
+                "the first table is read",
+                1, score.page, score.line,
+            )  # fmt: skip
 
 
 def _row(line: Line, framework: Framework | None) -> _Row | None:

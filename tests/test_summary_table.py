@@ -387,3 +387,26 @@ def test_a_label_wrapped_onto_a_line_of_its_own_does_not_end_the_table() -> None
     table = extract_summary_table(doc_from(text))
     assert [(s.area, s.score) for s in table.area_scores] == [(3, 64.5), (3, 80), (5, 45), (5, 71)]
     assert [t.total for t in table.year_totals] == [109.5, 151]
+
+
+def test_a_later_summary_table_with_other_values_is_reported_where_it_differs() -> None:
+    table = (
+        "Tabell {n}\n\n\t2003\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t56\t66\t{first}\n"
+        "2 Tillgänglighet/medborgar- och brukarorientering\t55\t69,5\t79,5\nTOTALT\t497\t608\t646\n\n"
+    )
+    doc = doc_from(table.format(n=2, first="73") + "Text emellan.\n\n" + table.format(n=9, first="75"))
+    summary = extract_summary_table(doc)
+    assert [(s.area, s.year, s.score, s.line) for s in summary.area_scores if s.year == 2007] == [
+        (1, 2007, 73.0, 4),
+        (2, 2007, 79.5, 5),
+    ]
+    (loss,) = summary.losses
+    assert (loss.line, loss.count) == (13, 1)
+    assert loss.message.startswith(
+        "another summary table prints 75 for area 1 in 2007, where the table read (line 4)"
+    )
+
+
+def test_a_later_summary_table_that_agrees_is_not_reported() -> None:
+    table = "\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t608\t646\n\n"
+    assert extract_summary_table(doc_from(table + "Mellan.\n\n" + table)).losses == ()
