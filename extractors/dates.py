@@ -49,6 +49,9 @@ ISO_DATE = regex.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b(?!\s*(?:-
 
 DateRange = tuple[date, date]
 
+# "september 9999", "mars 1066": a month named with a year no evaluation can have.
+MONTH_ODD_YEAR = regex.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b(?<!(?:19|20)\d\d)", _FLAGS)
+
 
 def evaluation_dates(text: str) -> DateRange | None:
     """The first evaluation date or date range in ``text``, as (start, end); a single day gives the
@@ -119,3 +122,19 @@ def _date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def impossible_dates(text: str) -> tuple[str, ...]:
+    """Dates in ``text`` printed in a date's form that name no real day: "30-31 februari 2007",
+    "31 april 2010", "2009-13-02", "september 9999". They are never read as dates, and are
+    reported, so that a misprint does not silently leave a report undated or dated by another line."""
+    found: list[str] = []
+    for pattern, reader in (
+        (DATE_RANGE_TWO_MONTHS, _two_months), (DATE_RANGE_SAME_MONTH, _same_month),
+        (ISO_RANGE, _iso_range), (SINGLE_DATE, _single), (ISO_DATE, report_date),
+    ):  # fmt: skip
+        for match in pattern.finditer(text):
+            if reader(match.group()) is None and not any(match.group() in other for other in found):
+                found.append(match.group())
+    found.extend(match.group() for match in MONTH_ODD_YEAR.finditer(text))
+    return tuple(found)

@@ -14,11 +14,11 @@ from datetime import date
 
 import regex
 
-from extractors.dates import DateRange, evaluation_dates, report_date
+from extractors.dates import DateRange, evaluation_dates, impossible_dates, report_date
 from extractors.evaluators import extract_evaluators
 from pipeline.document import Document, Line
 from pipeline.municipalities import MunicipalityRegistry, swedish_municipalities
-from pipeline.records import Metadata
+from pipeline.records import ContentLoss, Metadata
 
 # The title page ends where the report's first numbered section starts; it is never this long.
 TITLE_PAGE_LINES = 80
@@ -73,6 +73,7 @@ def extract_metadata(doc: Document, registry: MunicipalityRegistry | None = None
         page=page,
         line=number,
         report_date=_report_date(title_lines),
+        losses=_impossible_dates([*title_lines, *_section_lines(doc.lines), *_sentence_lines(doc.lines)]),
     )
 
 
@@ -92,24 +93,42 @@ def _title_dates(lines: list[Line]) -> DateRange | None:
     return next((found for line in lines if (found := evaluation_dates(line.stripped))), None)
 
 
-def _section_dates(lines: tuple[Line, ...]) -> DateRange | None:
-    """Dates in the "Utvärderingen" section: the lines after that heading."""
+def _section_lines(lines: tuple[Line, ...]) -> list[Line]:
+    """The lines of every "Utvärderingen" section: those after that heading, in order."""
+    found: list[Line] = []
     for index, line in enumerate(lines):
         if EVALUATION_HEADING.match(line.stripped):
-            following = [
-                other for other in lines[index + 1 : index + 1 + SECTION_LINES] if not other.is_blank
-            ]
-            if found := _title_dates(following):
-                return found
-    return None
+            found += [other for other in lines[index + 1 : index + 1 + SECTION_LINES] if not other.is_blank]
+    return found
+
+
+def _section_dates(lines: tuple[Line, ...]) -> DateRange | None:
+    """Dates in the "Utvärderingen" section: the lines after that heading."""
+    return _title_dates(_section_lines(lines))
+
+
+def _sentence_lines(lines: tuple[Line, ...]) -> list[Line]:
+    """Sentences about the evaluation ("Platsbesöket gjordes 6-8 december 2006") in the first chapters."""
+    return [line for line in lines[:EVALUATION_SENTENCE_LINES] if EVALUATION_WORDS.search(line.text)]
 
 
 def _sentence_dates(lines: tuple[Line, ...]) -> DateRange | None:
     """Dates in a sentence about the evaluation ("Platsbesöket gjordes 6-8 december 2006")."""
-    for line in lines[:EVALUATION_SENTENCE_LINES]:
-        if EVALUATION_WORDS.search(line.text) and (found := evaluation_dates(line.text)):
-            return found
-    return None
+    return next((found for line in _sentence_lines(lines) if (found := evaluation_dates(line.text))), None)
+
+
+def _impossible_dates(lines: list[Line]) -> tuple[ContentLoss, ...]:
+    """A note for each line, among those dates are read from, that prints a date of no real day."""
+    seen: set[tuple[int | None, int]] = set()
+    losses = []
+    for line in lines:
+        if (line.page, line.number) in seen or not (printed := impossible_dates(line.text)):
+            continue
+        seen.add((line.page, line.number))
+        shown = ", ".join(f'"{text}"' for text in printed)
+        message = f"a date that names no real day ({shown}): not read as a date"
+        losses.append(ContentLoss(message, len(printed), line.page, line.number))
+    return tuple(losses)
 
 
 def _in_year(dates: DateRange | None, year: int | None) -> DateRange | None:

@@ -71,7 +71,7 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
         area_subtotals=scores.subtotals,
         unread_headers=summary.unread_headers + scores.unread_headers,
         misaligned_rows=summary.misaligned_rows,
-        losses=summary.losses,
+        losses=metadata.losses + summary.losses,
     )
     year = report_year(extraction)
     framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
@@ -86,7 +86,7 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
             comparisons=summary.comparisons,
             unread_headers=summary.unread_headers + scores.unread_headers,
             misaligned_rows=summary.misaligned_rows,
-            losses=summary.losses,
+            losses=metadata.losses + summary.losses,
         )
     claims = extract_claims(doc, summary.years, year, sections.sections)
     extraction = dataclasses.replace(

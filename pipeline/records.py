@@ -39,6 +39,8 @@ class Metadata:
     page: int | None = None
     line: int | None = None
     report_date: date | None = None
+    # Dates printed in a date's form that name no real day ("30-31 februari 2007"): not read, reported.
+    losses: tuple[ContentLoss, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,3 +228,37 @@ def test_body_dates_of_another_year_than_the_title_are_not_the_evaluation() -> N
 def test_evaluators_of_published_title_pages(lines: list[str], evaluators: list[tuple[str, str]]) -> None:
     meta = extract_metadata(doc_from("Kommunkompassen\n" + "\n".join(lines)))
     assert [(e.name, e.organisation) for e in meta.evaluators] == evaluators
+
+
+@pytest.mark.parametrize(
+    ("printed", "reported"),
+    [
+        ("30-31 februari 2007", '"30-31 februari 2007"'),
+        ("19-21 september 9999", '"september 9999"'),
+        ("31 april 2010", '"31 april 2010"'),
+        ("2009-13-02--04", '"2009-13-02--04"'),
+    ],
+)
+def test_a_date_that_names_no_real_day_is_reported_and_not_read(printed: str, reported: str) -> None:
+    doc = doc_from(f"Kommunkompassen\nAnalys av Umeå kommun\n{printed}\n")
+    metadata = extract_metadata(doc)
+    assert (metadata.evaluation_start, metadata.evaluation_end) == (None, None)
+    (loss,) = metadata.losses
+    assert (loss.line, loss.count) == (3, 1)
+    assert loss.message == f"a date that names no real day ({reported}): not read as a date"
+
+
+def test_the_body_may_still_date_a_report_whose_title_page_misprints_the_date() -> None:
+    doc = doc_from(
+        "Kommunkompassen\nAnalys av Umeå kommun\n30-31 februari 2007\n\nUtvärderingen\n\n"
+        "Utvärderingen genomfördes 19-21 september 2007.\n"
+    )
+    metadata = extract_metadata(doc)
+    assert (metadata.evaluation_start, metadata.evaluation_end) == (date(2007, 9, 19), date(2007, 9, 21))
+    assert [loss.line for loss in metadata.losses] == [3]
+
+
+def test_real_dates_and_leap_days_are_not_reported() -> None:
+    doc = doc_from("Kommunkompassen\nAnalys av Umeå kommun\n28-29 februari 2008\n")
+    metadata = extract_metadata(doc)
+    assert (metadata.evaluation_start, metadata.losses) == (date(2008, 2, 28), ())
