@@ -172,7 +172,11 @@ def test_expected_figures_give_exactly_the_planted_findings(name: str) -> None:
     years = sorted({r["year"] for r in wanted["area_scores"]})
     compared = (years[0], years[-1]) if len(years) == 2 else (None, None)
     extraction = Extraction(
-        metadata=Metadata(year=wanted["report"]["year"]),
+        metadata=Metadata(
+            municipality=wanted["report"]["municipality"],
+            municipality_code=wanted["report"]["municipality_code"],
+            year=wanted["report"]["year"],
+        ),
         area_scores=tuple(
             AreaScore(r["area"], r["printed_name"], r["year"], r["score"]) for r in wanted["area_scores"]
         ),

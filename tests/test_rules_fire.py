@@ -25,6 +25,7 @@ from pipeline.records import (
     EvaluationList,
     Extraction,
     Finding,
+    Metadata,
     MisalignedRow,
     OcrReading,
     QuestionScore,
@@ -380,6 +381,17 @@ CASES: dict[str, Case] = {
         "report: boilerplate from another report.",
         expected="Umeå", found="Tyresö", line=699,
     )),
+    "municipality_unknown": Case(
+        lambda e: dataclasses.replace(
+            e, metadata=dataclasses.replace(e.metadata, municipality="Umeä", municipality_code=None)
+        ),
+        _finding(
+            "municipality_unknown", WARNING,
+            "The report's municipality (Umeä) is no known municipality: it has no code, so the report is "
+            "left out of the panel and of the checks across reports.",
+            expected="a municipality of the official list", found="Umeä", line=9,
+        ),
+    ),
     # What a reader could not read (text decoding, PDF glyphs without characters).
     "content_lost": Case(_lost_bytes, _finding(
         "content_lost", WARNING,
@@ -426,7 +438,7 @@ def _on_page(extraction: Extraction, page: int) -> Extraction:
         value = getattr(extraction, field.name)
         if isinstance(value, tuple) and value and hasattr(value[0], "page"):
             fields[field.name] = tuple(dataclasses.replace(record, page=page) for record in value)
-        elif isinstance(value, EvaluationList):
+        elif isinstance(value, EvaluationList | Metadata):
             fields[field.name] = dataclasses.replace(value, page=page)
     return dataclasses.replace(extraction, **fields)  # type: ignore[arg-type]
 

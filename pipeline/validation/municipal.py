@@ -150,6 +150,28 @@ def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> 
             )  # fmt: skip
 
 
+MUNICIPALITY_UNKNOWN = Rule(
+    "municipality_unknown", Severity.WARNING,
+    "The report's municipality ({found}) is no known municipality: it has no code, so the report is "
+    "left out of the panel and of the checks across reports.",
+    concerns=(),
+    fires_when="the title page names no municipality, or one that is not in the official list (a "
+    "misspelling, look-alike letters)",
+)  # fmt: skip
+
+
+def municipality_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    metadata = extraction.metadata
+    if metadata.municipality_code is None:
+        found = metadata.municipality if metadata.municipality else "none found on the title page"
+        yield MUNICIPALITY_UNKNOWN.finding(
+            expected="a municipality of the official list",
+            found=found,
+            page=metadata.page,
+            line=metadata.line,
+        )
+
+
 CHECKS: tuple[Check, ...] = (
     check(evaluation_before_tool, EVALUATION_BEFORE_TOOL),
     check(evaluation_year_missing, EVALUATION_YEAR_MISSING),
@@ -157,4 +179,5 @@ CHECKS: tuple[Check, ...] = (
     check(subject_history_mismatch, SUBJECT_HISTORY_MISMATCH),
     check(stated_count_mismatch, STATED_COUNT_MISMATCH),
     check(lead_in_names_other, LEAD_IN_NAMES_OTHER),
+    check(municipality_unknown, MUNICIPALITY_UNKNOWN),
 )
