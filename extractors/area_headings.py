@@ -21,9 +21,9 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.prose import heading_text, join_wrapped
-from pipeline.document import Line
-from pipeline.edition_lookup import area_number_pattern, denoting_editions
-from pipeline.framework import load_frameworks, name_tokens
+from pipeline.editions.edition_lookup import area_number_pattern, denoting_editions
+from pipeline.editions.framework import load_frameworks, name_tokens
+from pipeline.model.document import Line
 
 # The name starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is
 # no heading.

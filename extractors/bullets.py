@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.prose import STARTS_LOWERCASE, join_wrapped, strip_markup
-from pipeline.document import Line
+from pipeline.model.document import Line
 
 # A dash bullet needs a space (or nothing, or markup) after it, so that "-text" and a minus sign
 # are not bullets; the Symbol-font glyphs (U+F0B7 and kin) are what PDFs of Word bullets give, and

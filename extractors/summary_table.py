@@ -43,10 +43,10 @@ from extractors.table_reader import (
     parse_value,
     split_label,
 )
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
-from pipeline.framework import Framework
-from pipeline.records import (
+from pipeline.editions.edition_lookup import area_number_pattern, decide_edition, denoted_area
+from pipeline.editions.framework import Framework
+from pipeline.model.document import Document, Line
+from pipeline.model.records import (
     AreaHeading,
     AreaScore,
     Comparison,

@@ -18,8 +18,8 @@ from enum import StrEnum
 
 import regex
 
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern
+from pipeline.editions.edition_lookup import area_number_pattern
+from pipeline.model.document import Document, Line
 
 
 class Role(StrEnum):

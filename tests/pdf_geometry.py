@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from pipeline.pdf.glyphs import Glyph, Rule
-from pipeline.pdf.printed_lines import PrintedLine
-from pipeline.pdf.words import PageText, Word
+from pipeline.ingest.pdf.glyphs import Glyph, Rule
+from pipeline.ingest.pdf.printed_lines import PrintedLine
+from pipeline.ingest.pdf.words import PageText, Word
 
 SIZE = 10.0
 CHAR = SIZE / 2

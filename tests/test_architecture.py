@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("pipeline", "extractors")
-PDF_PACKAGE = "pipeline.pdf"
+PDF_PACKAGE = "pipeline.ingest.pdf"
 
 
 def module_name(path: Path) -> str:
@@ -103,7 +103,7 @@ def test_no_import_cycles() -> None:
 
 
 def test_cycle_finder_sees_a_cycle_through_a_deferred_import(tmp_path: Path) -> None:
-    # The shape pipeline.ingest and pipeline.pdf had: one imports the other inside a function.
+    # The shape pipeline.ingest and pipeline.ingest.pdf had: one imports the other inside a function.
     first = tmp_path / "first.py"
     first.write_text("def read():\n    from pkg import second\n")
     second = tmp_path / "second.py"
@@ -133,7 +133,7 @@ def public_names() -> set[str]:
             isinstance(target, ast.Name) and target.id == "__all__" for target in node.targets
         ):
             return set(ast.literal_eval(node.value))
-    raise AssertionError("pipeline/pdf/__init__.py declares no __all__")
+    raise AssertionError("pipeline/ingest/pdf/__init__.py declares no __all__")
 
 
 def test_only_the_pdf_entry_point_is_imported_from_outside() -> None:
@@ -145,9 +145,9 @@ def test_only_the_pdf_entry_point_is_imported_from_outside() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        "from pipeline.pdf.words import Word\n",
-        "import pipeline.pdf.tables\n",
-        "from pipeline.pdf import steps\n",
+        "from pipeline.ingest.pdf.words import Word\n",
+        "import pipeline.ingest.pdf.tables\n",
+        "from pipeline.ingest.pdf import steps\n",
     ],
 )
 def test_boundary_check_sees_an_import_of_the_insides(tmp_path: Path, source: str) -> None:

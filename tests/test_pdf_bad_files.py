@@ -20,14 +20,14 @@ from pdfminer.utils import Matrix
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.batch import digitize_batch
 from pipeline.cli import main
-from pipeline.errors import IngestError, KompassError, PdfError
-from pipeline.pdf import reader as pdf_module
-from pipeline.pdf.glyphs import Glyph, GlyphRecorder, Rule, page_glyphs
-from pipeline.pdf.reader import read_pdf
-from pipeline.pdf.words import PageText, Word
-from pipeline.process import process_file
+from pipeline.ingest.pdf import reader as pdf_module
+from pipeline.ingest.pdf.glyphs import Glyph, GlyphRecorder, Rule, page_glyphs
+from pipeline.ingest.pdf.reader import read_pdf
+from pipeline.ingest.pdf.words import PageText, Word
+from pipeline.model.errors import IngestError, KompassError, PdfError
+from pipeline.run.batch import digitize_batch
+from pipeline.run.process import process_file
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "umea_2007_a4_ruled.pdf"
 TITLE = "Kommunkompassen Analys av Umeå kommun"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.framework import Framework
-from pipeline.records import Extraction, Finding, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation import comparisons, content, edition, municipal, narrative, ocr, scores
 from pipeline.validation.rule import Check, Rule, rules_of
 

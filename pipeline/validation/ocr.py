@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
-from pipeline.framework import Framework
-from pipeline.records import Extraction, Finding, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
+from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 
 OCR_UNCERTAIN = Rule(
