@@ -112,6 +112,7 @@ def test_the_version_is_the_one_pyproject_declares() -> None:
     # `kompass --version` prints pipeline.model.version's, without reading the installed metadata;
     # pyproject.toml takes the package's version from the same place.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "pipeline.model.version.__version__"}
+    version = project["tool"]["setuptools"]["dynamic"]["version"]
+    assert version == {"attr": "pipeline.model.version.__version__"}
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.output == f"kompass, version {pipeline.__version__}\n"

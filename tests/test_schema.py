@@ -1,4 +1,4 @@
-"""The output contract is declared once (pipeline.model.schema): row builders, Parquet and README follow it."""
+"""The output contract is declared once (pipeline.model.schema): row builders, Parquet, README follow it."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Ingest: input files to :class:`Document`. The only module that reads files or decodes text.
 
 Files are opened without blocking and only regular files are read (a named pipe or a device is
-refused). Text exports are decoded by ``pipeline.ingest.text_decoding``; PDFs go through ``pipeline.ingest.pdf``,
-the one package that touches pdfplumber.
+refused). Text exports are decoded by ``pipeline.ingest.text_decoding``; PDFs go through
+``pipeline.ingest.pdf``, the one package that touches pdfplumber.
 """
 
 from __future__ import annotations

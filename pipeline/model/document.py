@@ -56,7 +56,8 @@ class Line:
     ``page`` is the 1-based PDF page (``None`` for text input) and ``number`` the 1-based line
     within that page, or within the file for text input. ``bbox`` is (x0, top, x1, bottom) in PDF
     points for lines that came from a PDF, and ``words`` the printed words on that page with their
-    boxes, left to right, so a finding can point at the value itself (see :mod:`pipeline.validation.evidence`).
+    boxes, left to right, so a finding can point at the value itself (see
+    :mod:`pipeline.validation.evidence`).
     """
 
     text: str
