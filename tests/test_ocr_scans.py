@@ -22,8 +22,8 @@ from click.testing import CliRunner
 import pipeline.ingest.pdf.reader as pdf_reader
 from pipeline.cli import main
 from pipeline.ingest import read_document
-from pipeline.ingest.pdf.ocr import check_available, tesseract_version
 from pipeline.ingest.pdf.scans import ScannedPages
+from pipeline.ingest.pdf.tesseract import check_available, tesseract_version
 from pipeline.model.document import Document
 from pipeline.model.records import Extraction, Finding
 from pipeline.run.cache import version_key

@@ -14,8 +14,8 @@ from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.ingest.pdf.deskew import deskew, skew_angle
 from pipeline.ingest.pdf.image_bullets import find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
-from pipeline.ingest.pdf.ocr import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings
+from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.document import Document, Line, UncertainReading
 

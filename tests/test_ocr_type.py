@@ -13,8 +13,16 @@ import pytest
 
 from pipeline.ingest.pdf.glyphs import Rule
 from pipeline.ingest.pdf.lines import _edge
-from pipeline.ingest.pdf.ocr import OcrPage, OcrWord, cores, is_noise, page_from_data, reread_cells, type_size
 from pipeline.ingest.pdf.scans import page_from_ocr
+from pipeline.ingest.pdf.tesseract import (
+    OcrPage,
+    OcrWord,
+    cores,
+    is_noise,
+    page_from_data,
+    reread_cells,
+    type_size,
+)
 from pipeline.ingest.pdf.type_sizes import agree_sizes
 from pipeline.ingest.pdf.words import PageText, Word
 from tests.test_ocr_steps import POINTS_PER_PIXEL, tesseract_table

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.editions.framework import Framework
 from pipeline.model.records import Extraction, Finding, Severity
-from pipeline.validation import comparisons, content, edition, municipal, narrative, ocr, scores
+from pipeline.validation import comparisons, content, edition, municipal, narrative, scores
+from pipeline.validation import scanned_pages as ocr
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (

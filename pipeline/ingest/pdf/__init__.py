@@ -10,9 +10,9 @@ into words that go through the same steps; ``render`` also renders the audit rep
 outside the package imports only what ``__all__`` names (a test checks it).
 """
 
-from pipeline.ingest.pdf.ocr import OCR_PACKAGES, tesseract_version
 from pipeline.ingest.pdf.reader import read_pdf
 from pipeline.ingest.pdf.render import open_renderer
 from pipeline.ingest.pdf.scans import PageProgress
+from pipeline.ingest.pdf.tesseract import OCR_PACKAGES, tesseract_version
 
 __all__ = ["OCR_PACKAGES", "PageProgress", "open_renderer", "read_pdf", "tesseract_version"]

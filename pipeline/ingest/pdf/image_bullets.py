@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pipeline.ingest.pdf.ocr import BULLET, OcrWord
+from pipeline.ingest.pdf.tesseract import BULLET, OcrWord
 
 if TYPE_CHECKING:
     from PIL.Image import Image

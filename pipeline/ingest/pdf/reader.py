@@ -24,9 +24,9 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.ingest.pdf.glyphs import Glyph, Rule, page_glyphs
-from pipeline.ingest.pdf.ocr import OcrUnavailable
 from pipeline.ingest.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.ingest.pdf.steps import document_lines
+from pipeline.ingest.pdf.tesseract import OcrUnavailable
 from pipeline.ingest.pdf.type_sizes import agree_sizes
 from pipeline.ingest.pdf.words import PageText, words_from_glyphs
 from pipeline.model.document import Document, Line

@@ -22,8 +22,8 @@ from pipeline.ingest.pdf.deskew import deskew
 from pipeline.ingest.pdf.glyphs import Rule
 from pipeline.ingest.pdf.image_bullets import find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
-from pipeline.ingest.pdf.ocr import OcrPage, OcrWord, read_page
 from pipeline.ingest.pdf.render import open_renderer
+from pipeline.ingest.pdf.tesseract import OcrPage, OcrWord, read_page
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.model.document import UncertainReading
