@@ -12,13 +12,12 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.editions.framework import Framework
 from pipeline.model.records import Extraction, Finding, Severity
-from pipeline.validation import comparisons, content, edition, municipal, narrative, scores
-from pipeline.validation import scanned_pages as ocr
+from pipeline.validation import comparisons, content, edition, municipal, narrative, scanned_pages, scores
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (
     scores.CHECKS + comparisons.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
-    + ocr.CHECKS
+    + scanned_pages.CHECKS
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
 

@@ -1,6 +1,6 @@
 """Bullets Tesseract passed over: a round or square dot of ink just left of a line's first word.
 
-Tesseract often reads a list's bullet as a letter ("e", "«": ``ocr`` reads those as bullets) and
+Tesseract often reads a list's bullet as a letter ("e", "«": ``tesseract`` reads those as bullets) and
 sometimes not at all: the line then starts with its first word, and the list item is read as
 running text. A bullet is a compact, filled mark about half the height of the line's letters,
 standing alone a little left of the line; dust is far smaller, and a letter or a digit is not

@@ -1,7 +1,7 @@
 """Scanned pages: which pages need OCR, and their OCR'd words as the words of a page.
 
 A page whose text layer has no words (a scan) is rendered to an image and read by Tesseract
-(``ocr``); its words then go through the same steps as any page's words (printed lines, running
+(``tesseract``); its words then go through the same steps as any page's words (printed lines, running
 headers, tables, rows, paragraphs). Pages that have text are never OCR'd in ``auto`` mode, so a
 PDF with text pages and scanned pages reads whole.
 
