@@ -22,9 +22,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.pdf import reader as reader_module
-from pipeline.ingest.pdf.glyphs import Glyph, Rule, page_glyphs
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling, page_glyphs
 
-Marks = tuple[list[Glyph], list[Rule]]
+Marks = tuple[list[Glyph], list[Ruling]]
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

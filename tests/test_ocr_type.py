@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.ingest.pdf.glyphs import Rule
+from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.lines import _edge
 from pipeline.ingest.pdf.scans import page_from_ocr
 from pipeline.ingest.pdf.tesseract import (
@@ -171,7 +171,7 @@ def test_the_right_edge_of_a_page(ends: list[float], edge: float) -> None:
 
 
 def test_a_ruling_rule_type_is_available() -> None:
-    assert not Rule(1.0, 2.0, 1.5, 50.0).is_horizontal
+    assert not Ruling(1.0, 2.0, 1.5, 50.0).is_horizontal
 
 
 def _cells_table(words: list[tuple[str, int, int, float]]) -> dict[str, list[object]]:

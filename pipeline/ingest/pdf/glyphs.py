@@ -6,7 +6,7 @@ state) that kompass would only turn into a :class:`Glyph`; three quarters of the
 a page went there. :class:`GlyphRecorder` is a device that records the glyph directly, computing
 its box with the same arithmetic as ``LTChar`` (so the boxes are the same floats), and leaves
 lines, rectangles and figures to pdfminer's layout device, which draws few of them. Everything
-after this step is plain geometry on :class:`Glyph` and :class:`Rule`, testable on made-up pages.
+after this step is plain geometry on :class:`Glyph` and :class:`Ruling`, testable on made-up pages.
 
 Coordinates are PDF points with ``top`` measured down from the top of the page.
 """
@@ -39,7 +39,7 @@ class Glyph(NamedTuple):
     size: float
 
 
-class Rule(NamedTuple):
+class Ruling(NamedTuple):
     """A ruling line (a drawn line or a thin rectangle), horizontal or vertical."""
 
     x0: float
@@ -179,13 +179,13 @@ class GlyphRecorder(PDFPageAggregator):
         return (x, y)
 
 
-def page_glyphs(page: Page) -> tuple[list[Glyph], list[Rule]]:
+def page_glyphs(page: Page) -> tuple[list[Glyph], list[Ruling]]:
     """The page's upright glyphs in drawing order and its ruling lines."""
     height = float(page.height)
     left, top = float(page.mediabox[0]), float(page.mediabox[1])
     device = GlyphRecorder(page.pdf.rsrcmgr, page.page_number, height, left, top)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    rules: list[Rule] = []
+    rules: list[Ruling] = []
     for item in _walk(device.get_result()):
         if isinstance(item, LTLine | LTRect):
             rule = _rule(item, height, left, top)
@@ -203,8 +203,8 @@ def _walk(container: LTContainer[Any]) -> Iterator[LTItem]:
             yield item
 
 
-def _rule(item: LTCurve, height: float, left: float, top: float) -> Rule | None:
+def _rule(item: LTCurve, height: float, left: float, top: float) -> Ruling | None:
     width, tall = item.x1 - item.x0, item.y1 - item.y0
     if (width <= RULE_THICKNESS) == (tall <= RULE_THICKNESS):
         return None  # a dot, a filled box or a diagonal: no ruling line
-    return Rule(item.x0 + left, height - item.y1 + top, item.x1 + left, height - item.y0 + top)
+    return Ruling(item.x0 + left, height - item.y1 + top, item.x1 + left, height - item.y0 + top)

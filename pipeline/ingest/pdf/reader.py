@@ -23,7 +23,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.ingest.pdf.glyphs import Glyph, Rule, page_glyphs
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling, page_glyphs
 from pipeline.ingest.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.tesseract import OcrUnavailable
@@ -183,7 +183,7 @@ def _pages(pdf: pdfplumber.PDF) -> list[Page]:
         raise PdfError(f"the PDF's list of pages cannot be read: {_reason(exc)}") from exc
 
 
-def _read_turned(page: Page, rotation: int) -> tuple[Page, list[Glyph], list[Rule]]:
+def _read_turned(page: Page, rotation: int) -> tuple[Page, list[Glyph], list[Ruling]]:
     """The page as it reads with ``rotation`` as its /Rotate entry, and its glyphs and rules."""
     original = page.page_obj.attrs.get("Rotate", 0)
     page.page_obj.attrs["Rotate"] = page.page_obj.rotate = rotation

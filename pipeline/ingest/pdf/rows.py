@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.ingest.pdf.glyphs import Rule
+from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.printed_lines import PrintedLine
 from pipeline.ingest.pdf.words import Word, word_boxes
 from pipeline.model.document import WordBox
@@ -52,7 +52,7 @@ class Grid:
     separators: tuple[float, ...]
     x0: float
     x1: float
-    horizontal: Sequence[Rule] = ()
+    horizontal: Sequence[Ruling] = ()
     ruled: bool = False
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.ingest.pdf.deskew import deskew
-from pipeline.ingest.pdf.glyphs import Rule
+from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.image_bullets import find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.render import open_renderer
@@ -92,7 +92,7 @@ def page_from_ocr(
 ) -> PageText:
     """The page with the OCR'd words in place of its (empty) text layer, and the ruling lines seen
     in the image (``rulings``) added to its drawn ones."""
-    rules = page.rules + tuple(Rule(*box) for box in rulings)
+    rules = page.rules + tuple(Ruling(*box) for box in rulings)
     vertical = [rule for rule in rules if not rule.is_horizontal]
     words = tuple(
         _within_rulings(Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size), vertical)
@@ -102,7 +102,7 @@ def page_from_ocr(
     return PageText(page.number, page.width, page.height, words, rules)
 
 
-def _on_a_ruling(word: OcrWord, vertical: Sequence[Rule]) -> bool:
+def _on_a_ruling(word: OcrWord, vertical: Sequence[Ruling]) -> bool:
     """Whether OCR read a word in what is left of an erased vertical ruling line ("I", "|"): a
     mark far narrower than a letter, standing on the line."""
     if word.x1 - word.x0 > RULING_MARK * word.size:
@@ -114,7 +114,7 @@ def _on_a_ruling(word: OcrWord, vertical: Sequence[Rule]) -> bool:
     )  # fmt: skip
 
 
-def _within_rulings(word: Word, vertical: Sequence[Rule]) -> Word:
+def _within_rulings(word: Word, vertical: Sequence[Ruling]) -> Word:
     """The word without the marks OCR read across a vertical ruling line at its end: what is left
     of an erased line read as a quote or a bar ("aktivt”" where "aktivt" is printed against it).
     A word's own characters are never taken off."""

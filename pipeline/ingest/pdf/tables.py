@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.ingest.pdf.glyphs import Rule
+from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.printed_lines import PrintedLine
 from pipeline.ingest.pdf.rows import Grid, TableRow, columns, is_fragment, joined, table_rows
 from pipeline.ingest.pdf.words import Word, is_list_marker
@@ -68,7 +68,7 @@ class Table:
 
 
 def find_tables(
-    pages: Sequence[Sequence[PrintedLine]], rules: Sequence[Sequence[Rule]]
+    pages: Sequence[Sequence[PrintedLine]], rules: Sequence[Sequence[Ruling]]
 ) -> list[PrintedLine | Table]:
     """The body lines of all pages in reading order, with table lines replaced by tables."""
     items: list[PrintedLine | Table] = []
@@ -81,7 +81,7 @@ def find_tables(
     return items
 
 
-def _page_items(lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> Iterator[PrintedLine | Table]:
+def _page_items(lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> Iterator[PrintedLine | Table]:
     horizontal = [rule for rule in rules if rule.is_horizontal]
     vertical = [rule for rule in rules if not rule.is_horizontal]
     position = 0
@@ -95,7 +95,9 @@ def _page_items(lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> Iterator
 # --- where the tables are ---------------------------------------------------------------------
 
 
-def _regions(lines: Sequence[PrintedLine], vertical: list[Rule]) -> list[tuple[int, int, tuple[float, ...]]]:
+def _regions(
+    lines: Sequence[PrintedLine], vertical: list[Ruling]
+) -> list[tuple[int, int, tuple[float, ...]]]:
     cells = [_has_cells(line, vertical) for line in lines]
     regions: list[tuple[int, int, tuple[float, ...]]] = []
     floor, index = 0, 0
@@ -110,7 +112,7 @@ def _regions(lines: Sequence[PrintedLine], vertical: list[Rule]) -> list[tuple[i
 
 
 def _grow(
-    lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Rule]
+    lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Ruling]
 ) -> tuple[int, int, tuple[float, ...]] | None:
     """The table around the line ``seed``: start, end (exclusive) and column boundaries."""
     members = [seed]
@@ -144,11 +146,11 @@ class _Bounds:
     separators: tuple[float, ...]
     left: float
     right: float
-    framing: tuple[Rule, ...]
+    framing: tuple[Ruling, ...]
     size: float = 0.0
 
     @classmethod
-    def of(cls, lines: Sequence[PrintedLine], vertical: list[Rule]) -> _Bounds:
+    def of(cls, lines: Sequence[PrintedLine], vertical: list[Ruling]) -> _Bounds:
         slack = max(line.size for line in lines)
         left = min(line.x0 for line in lines) - slack
         right = max(line.x1 for line in lines) + slack
@@ -182,7 +184,7 @@ def _extend(
     return start, end
 
 
-def _has_cells(line: PrintedLine, vertical: list[Rule]) -> bool:
+def _has_cells(line: PrintedLine, vertical: list[Ruling]) -> bool:
     """Whether the line's words stand apart like table cells: a rule or a wide gap between them,
     and not the even spacing of justified text. A bullet or number in front does not count."""
     words = line.words[1:] if len(line.words) > 1 and is_list_marker(line.words[0].text) else line.words
@@ -216,7 +218,7 @@ def _gap_limit(lines: Sequence[PrintedLine]) -> float:
     return max(usual, 0.0) + 0.25 * max(line.size for line in lines)
 
 
-def _spans(line: PrintedLine, gap: float, vertical: list[Rule]) -> list[tuple[float, float]]:
+def _spans(line: PrintedLine, gap: float, vertical: list[Ruling]) -> list[tuple[float, float]]:
     """The line's words merged into spans where they stand closer than ``gap`` times the font size."""
     rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
     spans: list[tuple[float, float]] = []
@@ -229,7 +231,7 @@ def _spans(line: PrintedLine, gap: float, vertical: list[Rule]) -> list[tuple[fl
     return spans
 
 
-def _separators(lines: Sequence[PrintedLine], vertical: list[Rule]) -> tuple[float, ...]:
+def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
     """Column boundaries: x-ranges that no span of the lines covers."""
     size = max(line.size for line in lines)
     left = min(line.x0 for line in lines)
@@ -265,7 +267,7 @@ def _merge_close(values: list[float], tolerance: float) -> list[float]:
 
 
 def _table(
-    lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Rule], vertical: list[Rule]
+    lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Ruling], vertical: list[Ruling]
 ) -> Table:
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
@@ -350,7 +352,7 @@ def _cell_texts(line: PrintedLine, separators: tuple[float, ...]) -> list[str]:
     ]
 
 
-def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Rule]) -> int:
+def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> int:
     """Append the page's first lines to ``table`` if they continue it; how many lines were taken."""
     vertical = [rule for rule in rules if not rule.is_horizontal]
     slack = table.last.size

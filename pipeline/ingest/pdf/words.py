@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from pipeline.ingest.pdf.glyphs import Glyph, Rule
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.model.document import WordBox
 
 # A glyph drawn again within this fraction of the font size of itself is the same glyph: some
@@ -80,7 +80,7 @@ class PageText:
     width: float
     height: float
     words: tuple[Word, ...]
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Ruling, ...] = ()
 
 
 def words_from_glyphs(glyphs: Iterable[Glyph]) -> list[Word]:
