@@ -333,7 +333,9 @@ def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Stream
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
-    issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
+    from pipeline.model.records import Severity
+
+    issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in Severity)
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (
         f"{len(result.reports)} documents{cached}: {result.ok} ok, {result.failed} failed; "

@@ -13,9 +13,16 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """How serious a finding is, declared most serious first: the order in which findings are
+    sorted, counted and listed everywhere (see :data:`SEVERITY_RANK`)."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+# 0 for the most serious: a sort key that lists findings (and rules) errors first.
+SEVERITY_RANK: dict[Severity, int] = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 @dataclass(frozen=True, slots=True)
