@@ -43,7 +43,7 @@ from extractors.table_reader import (
     parse_value,
     split_label,
 )
-from pipeline.editions.edition_lookup import area_number_pattern, decide_edition, denoted_area
+from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, decide_edition, denoted_area
 from pipeline.editions.framework import Framework
 from pipeline.model.document import Document, Line
 from pipeline.model.records import (
@@ -58,7 +58,7 @@ from pipeline.model.records import (
 
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
 AREA_LABEL = regex.compile(
-    rf"^(?:område\s+)?(?P<area>{area_number_pattern()})[.):]?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
+    rf"^(?:{AREA_WORD}\s+)?(?P<area>{area_number_pattern()})[.):]?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
 )
 TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng|totalsumma|sammanlagt)\b", regex.IGNORECASE)
 # "Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007", "Sammanfattning av resultat 2014"

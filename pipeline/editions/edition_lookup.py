@@ -26,6 +26,9 @@ from pipeline.editions.framework import Framework, frameworks_for_year, load_fra
 # area 7 of both the 2002 and the 2010 tool) never do.
 MIN_AREAS_TO_OVERRULE = 4
 MIN_MARGIN_TO_OVERRULE = 2
+# The word before an area's number in a heading or a table label, in any case: "Område 3",
+# "Huvudområde 3", "OMRÅDE 3". Followed by whitespace and :func:`area_number_pattern`.
+AREA_WORD = r"(?i:(?:huvud)?område)"
 
 
 @cache

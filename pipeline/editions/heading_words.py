@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern
+
 STRENGTH, IMPROVEMENT = "strength", "improvement"
 
 _STRENGTH_WORDS = r"(?:styrkor|starka\s+sidor|starka\s+områden|styrkeområden|framgångsfaktorer)"
@@ -39,7 +41,7 @@ LEAD_IN_WORDS = {
 # Headings of the parts of an area section and of the report's chapters, by their first words:
 # "Område 2 – ...", "Huvudområde 3", "Sammanfattning samhällsutveckling", "Allmänt", "Innehåll".
 SECTION_HEADING_START = regex.compile(
-    r"^(?:(?i:(?:huvud)?område)\s+\d{1,2}\b|Sammanfattning\b|SAMMANFATTNING\b|Allmänt$|ALLMÄNT$|"
+    rf"^(?:{AREA_WORD}\s+{area_number_pattern()}\b|Sammanfattning\b|SAMMANFATTNING\b|Allmänt$|ALLMÄNT$|"
     r"Innehåll\b|Poängsammanställning\b|Översikt\s+av\s+poängfördelning\b|Kortfakta\b)"
 )
 
