@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.model.marks import BULLET_GLYPH_CLASS
+
 
 @dataclass(frozen=True)
 class Line:
@@ -47,7 +49,7 @@ ZONE = 3
 MIN_SHARE = 0.5
 # A sentence, a lead-in or a heading that is complete: the text after a break starts afresh.
 ENDS_BLOCK = regex.compile(r"[.!?:]\s*$")
-BULLET_START = regex.compile(r"^\s*(?:[-–•●▪\uf0b7\uf0a7]\s|\d{1,2}[.)]\s|[a-z]\)\s)")
+BULLET_START = regex.compile(rf"^\s*(?:(?:[-–]|{BULLET_GLYPH_CLASS})\s|\d{{1,2}}[.)]\s|[a-z]\)\s)")
 
 
 def remove_furniture(texts: Sequence[str]) -> list[tuple[int, str]]:

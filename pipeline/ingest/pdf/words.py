@@ -14,6 +14,7 @@ import regex
 
 from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.model.document import WordBox
+from pipeline.model.marks import BULLET_GLYPHS
 
 # A glyph drawn again within this fraction of the font size of itself is the same glyph: some
 # printers make bold by drawing text twice, shifted by a fraction of a point ("fake bold").
@@ -25,7 +26,6 @@ WORD_GAP = 0.2
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
-BULLET_GLYPHS = frozenset("•●◦▪▫■□○‣⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075")
 # A glyph the PDF's fonts do not map to text, which pdfminer writes as "(cid:127)"; at the start
 # of a list item it is the bullet (WinAnsi fonts draw "•" from unassigned codes like 127).
 UNMAPPED_GLYPH = regex.compile(r"^\(cid:\d+\)")
