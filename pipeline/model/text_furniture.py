@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.model.marks import BULLET_GLYPH_CLASS
+from pipeline.model.marks import BULLET_GLYPH_CLASS, PAGE_NUMBER
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,9 @@ class Line:
 
 
 FORM_FEED = "\f"
-# "3 (28)", "Sida 3 av 28", "Sida 3", "- 3 -", "3/28": a page number in any of the usual forms.
-PAGE_NUMBER = regex.compile(
-    r"^\s*(?:(?:sida|s\.)\s*)?\d{1,3}(?:\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3}))?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$",
-    regex.IGNORECASE,
-)
 # Page numbers that can only be page numbers, also where a text export has no form feeds.
 STRICT_PAGE_NUMBER = regex.compile(
-    r"^\s*(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|sida\s+\d{1,3}(?:\s+av\s+\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])\s*$",
+    r"^\s*(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|page)\s+\d{1,3}(?:\s+(?:av|of)\s+\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])\s*$",
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import regex
 
 from pipeline.ingest.pdf.printed_lines import PrintedLine
+from pipeline.model.marks import PAGE_NUMBER
 
 # Lines at each end of a page that may be a running header or footer.
 ZONE_LINES = 2
@@ -26,11 +27,6 @@ MIN_SHARE = 0.5
 # How far (points) the same header may move between pages.
 POSITION_TOLERANCE = 3.0
 DIGITS = regex.compile(r"\d+")
-# "12", "12 (27)", "- 12 -", "Sida 12 av 27", "Page 12 of 27", "12/27".
-PAGE_NUMBER = regex.compile(
-    r"^(?:(?:sida|page|s\.)\s*)?[-–(]?\s*(?P<page>\d{1,4})\s*[-–)]?(?:\s*(?:\(|av|of|/)\s*\d{1,4}\s*\)?)?$",
-    regex.IGNORECASE,
-)
 
 
 def drop_running_lines(
