@@ -21,17 +21,17 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.prose import heading_text, join_wrapped
-from pipeline.document import Line
-from pipeline.edition_lookup import area_number_pattern, denoting_editions
-from pipeline.framework import load_frameworks, name_tokens
+from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, denoting_editions
+from pipeline.editions.framework import load_frameworks, name_tokens
+from pipeline.model.document import Line
 
 # The name starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is
 # no heading.
 _AREA = area_number_pattern()
 AREA_HEADING = regex.compile(
-    rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$"
+    rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$"
 )
-AREA_NUMBER_ONLY = regex.compile(rf"^(?i:(?:huvud)?område)\s+(?P<area>{_AREA})\s*[.:–—-]?$")
+AREA_NUMBER_ONLY = regex.compile(rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?$")
 NUMBERED_AREA_HEADING = regex.compile(rf"^(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 SUB_CHAPTER_AREA_HEADING = regex.compile(rf"^\d{{1,2}}\.(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 NAME_ONLY = regex.compile(r"^(?P<name>\p{Lu}[\p{L} ,/–—-]*\p{L})$")

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 import regex
 
 from extractors.prose import STARTS_LOWERCASE, join_wrapped, strip_markup
-from pipeline.document import Line
+from pipeline.model.document import Line
+from pipeline.model.marks import BULLET_GLYPH_CLASS
 
 # A dash bullet needs a space (or nothing, or markup) after it, so that "-text" and a minus sign
 # are not bullets; the Symbol-font glyphs (U+F0B7 and kin) are what PDFs of Word bullets give, and
 # "o" is Word's second-level bullet. An enumeration ("1.", "2)", "(3)", "a)", "b.") needs a space
 # after it, so that a question id ("1.1 Hur ...") or a decimal is none.
-_GLYPH = r"[-–—](?=\s|$|\*)|[•●▪■◆◇◦○·∙‣⁃➢➤►▸▹✓✔❖→\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0]|\*(?=\s)|o(?=[ \t])"
+_GLYPH = rf"[-–—](?=\s|$|\*)|{BULLET_GLYPH_CLASS}|\*(?=\s)|o(?=[ \t])"
 _ENUMERATION = r"(?P<number>\d{1,2})[.)](?=\s)|\((?P<number2>\d{1,2})\)(?=\s)|(?P<letter>[a-zåäö])[).](?=\s)"
 BULLET = regex.compile(rf"^\s*(?P<glyph>{_GLYPH}|{_ENUMERATION})\s*(?P<text>.*)$")
 STRONG_MARKUP_START = regex.compile(r"^(?:\*\*|__)")

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.municipalities import swedish_municipalities
-from pipeline.numbers import QUANTITY_PATTERN, parse_number, parse_quantity
+from pipeline.model.municipalities import swedish_municipalities
+from pipeline.model.numbers import QUANTITY_PATTERN, parse_number, parse_quantity
 
 _Q = QUANTITY_PATTERN
 _FLAGS = regex.IGNORECASE

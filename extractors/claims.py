@@ -24,9 +24,9 @@ from extractors.bullets import bullet_text, read_bullet_list
 from extractors.claim_grammar import SCORE_CLAIM, change_phrases, score_is_an_average
 from extractors.prose import paragraphs, sentences
 from extractors.sections import AreaSection, find_area_sections
-from pipeline.document import Document, Line
-from pipeline.numbers import parse_quantity
-from pipeline.records import Claim
+from pipeline.model.document import Document, Line
+from pipeline.model.numbers import parse_quantity
+from pipeline.model.records import Claim
 
 _FLAGS = regex.IGNORECASE
 

@@ -15,10 +15,10 @@ import regex
 
 from extractors.bullets import BULLET
 from extractors.flow import Flow, clean, flow_of
-from pipeline.document import CELL_SEPARATOR, Document, Line
-from pipeline.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
-from pipeline.place_names import DistrictRegistry, swedish_districts
-from pipeline.records import Evaluation, EvaluationList
+from pipeline.model.document import CELL_SEPARATOR, Document, Line
+from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
+from pipeline.model.place_names import DistrictRegistry, swedish_districts
+from pipeline.model.records import Evaluation, EvaluationList
 
 # The lead-in speaks of municipalities (or districts) that were evaluated or used the tool.
 LEAD_IN_TOPIC = regex.compile(r"\b(?:kommun(?:er|erna)?|stadsdel(?:ar|arna)?|städer)\b", regex.IGNORECASE)

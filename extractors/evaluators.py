@@ -19,8 +19,8 @@ from __future__ import annotations
 import regex
 
 from extractors.dates import MONTHS
-from pipeline.document import Line
-from pipeline.records import Evaluator
+from pipeline.model.document import Line
+from pipeline.model.records import Evaluator
 
 LABEL = regex.compile(r"^\s*utvärderare\s*:?\s*", regex.IGNORECASE)
 _OCH = regex.compile(r"(\s+och\s+)", regex.IGNORECASE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.prose import RunningText, join_wrapped, sentences
-from pipeline.document import Document, Line
+from pipeline.model.document import Document, Line
 
 # A line that ends its paragraph: a sentence (or a lead-in) ends with it.
 ENDS_PARAGRAPH = regex.compile(r"[.!?:;]\s*$")

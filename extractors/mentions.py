@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from extractors.flow import flow_of
 from extractors.name_matcher import NameMatcher, swedish_matcher
-from pipeline.document import Document
-from pipeline.records import Mention
+from pipeline.model.document import Document
+from pipeline.model.records import Mention
 
 
 def extract_mentions(

@@ -16,9 +16,9 @@ import regex
 
 from extractors.dates import DateRange, evaluation_dates, impossible_dates, report_date
 from extractors.evaluators import extract_evaluators
-from pipeline.document import Document, Line
-from pipeline.municipalities import MunicipalityRegistry, swedish_municipalities
-from pipeline.records import ContentLoss, Metadata
+from pipeline.model.document import Document, Line
+from pipeline.model.municipalities import MunicipalityRegistry, swedish_municipalities
+from pipeline.model.records import ContentLoss, Metadata
 
 # The title page ends where the report's first numbered section starts; it is never this long.
 TITLE_PAGE_LINES = 80

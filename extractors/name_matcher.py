@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from extractors.flow import Flow
-from pipeline.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
-from pipeline.place_names import Ambiguity, ambiguity_by_code, swedish_ambiguous_names
+from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
+from pipeline.model.place_names import Ambiguity, ambiguity_by_code, swedish_ambiguous_names
 
 # The Swedish tokenizer keeps "Bromma-Stockholms" as one token; a hyphen before a capital joins two
 # names, so it is split there and "Stockholms" is found. "Umeå-regionen" stays one word.

@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from extractors.bullets import read_bullet_list
 from extractors.prose import heading_text
 from extractors.sections import AreaSection, find_area_sections
-from pipeline.document import Document, Line
-from pipeline.heading_words import IMPROVEMENT, LEAD_IN_WORDS, LIST_LABELS, STRENGTH
-from pipeline.records import Observation
+from pipeline.editions.heading_words import IMPROVEMENT, LEAD_IN_WORDS, LIST_LABELS, STRENGTH
+from pipeline.model.document import Document, Line
+from pipeline.model.records import Observation
 
 # The labels, on a line of their own (a colon may follow), in every wording reports use, and
-# lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.heading_words`.
+# lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.editions.heading_words`.
 MAX_LEAD_IN_LENGTH = 120
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.document import Line
+from pipeline.model.document import Line
 
 # "**bold**", "__bold__": the text exports' strong emphasis, dropped wherever it stands.
 STRONG_MARKUP = regex.compile(r"\*\*|__")

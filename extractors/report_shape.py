@@ -21,8 +21,8 @@ import regex
 
 from extractors.prose import heading_text
 from extractors.sections import AreaSection
-from pipeline.document import Document
-from pipeline.records import AreaScore, QuestionScore
+from pipeline.model.document import Document
+from pipeline.model.records import AreaScore, QuestionScore
 
 # The title is on the first page: the tool's name within this many non-blank lines, and
 # "Analys av" within ``TITLE_SPAN`` lines of it.

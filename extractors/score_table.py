@@ -30,9 +30,9 @@ from extractors.table_reader import (
     header_above,
     parse_value,
 )
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import denoted_area
-from pipeline.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHeader
+from pipeline.editions.edition_lookup import denoted_area
+from pipeline.model.document import Document, Line
+from pipeline.model.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHeader
 
 MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
 # An area heading is a short line (longer ones are prose).

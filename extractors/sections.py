@@ -28,9 +28,9 @@ from extractors.area_headings import (
 )
 from extractors.bullets import bullet_text
 from extractors.prose import STARTS_LOWERCASE, heading_text, join_wrapped, strip_markup
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern, question_id_pattern
-from pipeline.records import AreaHeading, ListedQuestion
+from pipeline.editions.edition_lookup import area_number_pattern, question_id_pattern
+from pipeline.model.document import Document, Line
+from pipeline.model.records import AreaHeading, ListedQuestion
 
 # "3 Detaljerad genomgång ...", "4 Poängsammanställning": a top-level numbered heading.
 CHAPTER_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+\p{Lu}")

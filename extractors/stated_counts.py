@@ -12,9 +12,9 @@ from __future__ import annotations
 import regex
 
 from extractors.flow import clean, flow_of
-from pipeline.document import Document
-from pipeline.municipalities import MunicipalityRegistry, swedish_municipalities
-from pipeline.records import StatedCount
+from pipeline.model.document import Document
+from pipeline.model.municipalities import MunicipalityRegistry, swedish_municipalities
+from pipeline.model.records import StatedCount
 
 NUMBER_WORDS = {
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,

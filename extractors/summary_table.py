@@ -44,11 +44,11 @@ from extractors.table_reader import (
     parse_value,
     split_label,
 )
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern, decide_edition, denoted_area
-from pipeline.framework import Framework
-from pipeline.numbers import format_number
-from pipeline.records import (
+from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, decide_edition, denoted_area
+from pipeline.editions.framework import Framework
+from pipeline.model.document import Document, Line
+from pipeline.model.numbers import format_number
+from pipeline.model.records import (
     AreaHeading,
     AreaScore,
     Comparison,
@@ -60,7 +60,7 @@ from pipeline.records import (
 
 # "1 Offentlighet och demokratisk kontroll", "1. Offentlighet ...", "Område 1 Offentlighet ...", "1) ..."
 AREA_LABEL = regex.compile(
-    rf"^(?:område\s+)?(?P<area>{area_number_pattern()})[.):]?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
+    rf"^(?:{AREA_WORD}\s+)?(?P<area>{area_number_pattern()})[.):]?\s+(?P<name>\p{{L}}.*)$", regex.IGNORECASE
 )
 TOTAL_LABEL = regex.compile(r"^(?:totalt|total|summa|totalpoäng|totalsumma|sammanlagt)\b", regex.IGNORECASE)
 # "Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007", "Sammanfattning av resultat 2014"

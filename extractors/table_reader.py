@@ -18,8 +18,8 @@ from enum import StrEnum
 
 import regex
 
-from pipeline.document import Document, Line
-from pipeline.edition_lookup import area_number_pattern
+from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern
+from pipeline.model.document import Document, Line
 
 
 class Role(StrEnum):
@@ -64,7 +64,7 @@ LABEL_ID = regex.compile(
 )
 # A row label that starts a data row rather than a header: "1 Offentlighet", "1.1 Hur ...".
 _DATA_LABEL = regex.compile(
-    rf"^(?:område\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
+    rf"^(?:{AREA_WORD}\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
 )
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3

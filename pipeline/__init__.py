@@ -4,7 +4,7 @@
     >>> result = pipeline.digitize("corpus/")
     >>> result.tables["area_scores"]
 
-The data flow is ingest (files to :class:`~pipeline.document.Document`), extract (documents to
+The data flow is ingest (files to :class:`~pipeline.model.document.Document`), extract (documents to
 records), validate (records to findings) and write (records to CSV and Parquet tables). The
 public names below are imported on first use, so ``import pipeline`` (and ``kompass --help``)
 stays quick: pandas, pyarrow, pdfplumber and spaCy load only when digitizing starts.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from pipeline.version import __version__
+from pipeline.model.version import __version__
 
 # Public name -> the module that defines it.
 _EXPORTS = {
@@ -25,14 +25,14 @@ _EXPORTS = {
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
     "collect_inputs": "pipeline.api",
-    "TABLES": "pipeline.schema",
-    "Table": "pipeline.schema",
-    "Column": "pipeline.schema",
-    "Report": "pipeline.records",
-    "Finding": "pipeline.records",
-    "Severity": "pipeline.records",
-    "KompassError": "pipeline.errors",
-    "NoReportFilesError": "pipeline.errors",
+    "TABLES": "pipeline.model.schema",
+    "Table": "pipeline.model.schema",
+    "Column": "pipeline.model.schema",
+    "Report": "pipeline.model.records",
+    "Finding": "pipeline.model.records",
+    "Severity": "pipeline.model.records",
+    "KompassError": "pipeline.model.errors",
+    "NoReportFilesError": "pipeline.model.errors",
 }
 
 __all__ = [
@@ -55,9 +55,9 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pipeline.api import Inputs, Result, StreamedResult, collect_inputs, digitize, digitize_streamed
-    from pipeline.errors import KompassError, NoReportFilesError
-    from pipeline.records import Finding, Report, Severity
-    from pipeline.schema import TABLES, Column, Table
+    from pipeline.model.errors import KompassError, NoReportFilesError
+    from pipeline.model.records import Finding, Report, Severity
+    from pipeline.model.schema import TABLES, Column, Table
 
 
 def __getattr__(name: str) -> Any:

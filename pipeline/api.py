@@ -20,9 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.batch import BatchResult, Inputs, OcrProgress, Progress, collect_inputs, digitize_batch
-from pipeline.cache import ReportCache
-from pipeline.defaults import (
+from pipeline.ingest import display_path
+from pipeline.model.defaults import (
     CSV_DIALECTS,
     DEFAULT_MAX_MEMORY,
     DEFAULT_OCR,
@@ -30,15 +29,16 @@ from pipeline.defaults import (
     FORMATS,
     OCR_MODES,
 )
-from pipeline.digest import digests
-from pipeline.errors import NoReportFilesError
-from pipeline.ingest import display_path
-from pipeline.manifest import build_manifest
-from pipeline.records import Finding, Report
-from pipeline.spill import RowSpill
-from pipeline.tables import build_tables
+from pipeline.model.digest import digests
+from pipeline.model.errors import NoReportFilesError
+from pipeline.model.records import Finding, Report
+from pipeline.run.batch import BatchResult, Inputs, OcrProgress, Progress, collect_inputs, digitize_batch
+from pipeline.run.cache import ReportCache
+from pipeline.tables.manifest import build_manifest
+from pipeline.tables.rows import build_tables
+from pipeline.tables.spill import RowSpill
+from pipeline.tables.writers import TableData, write_tables
 from pipeline.validation.history import history_findings
-from pipeline.writers import TableData, write_tables
 
 __all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
 
@@ -49,7 +49,7 @@ PathLike = str | os.PathLike[str]
 class Result(BatchResult):
     """What digitizing a batch gives: each file's report, every output table, and what was skipped.
 
-    ``tables`` maps each table name of :data:`pipeline.schema.TABLES` to a DataFrame with the
+    ``tables`` maps each table name of :data:`pipeline.model.schema.TABLES` to a DataFrame with the
     contract's columns and dtypes, exactly what :meth:`write` writes. ``skipped`` lists the files
     found in folders and passed over, with the reason; ``cached`` counts the reports taken from
     the cache; ``severities`` counts the findings by severity.
@@ -79,7 +79,7 @@ class Result(BatchResult):
         """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``) and
         ``datapackage.json``; return the paths written.
 
-        ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.defaults.CSV_DIALECTS`).
+        ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.model.defaults.CSV_DIALECTS`).
         The manifest in ``datapackage.json`` and the Parquet files records the formats, the
         dialect and ``options`` (how the batch was digitized, as the caller names them). Table
         files of an earlier run in ``out_dir`` that this one does not write are removed.
@@ -170,7 +170,7 @@ def _run(
     keep: Callable[[Report], Report] | None = None,
 ) -> tuple[Inputs, BatchResult, tuple[tuple[str, Finding], ...]]:
     """What both front doors do: find the files, digitize them, check the reports against each
-    other; ``keep`` as for :func:`~pipeline.batch.digitize_batch`."""
+    other; ``keep`` as for :func:`~pipeline.run.batch.digitize_batch`."""
     _check_ocr(ocr)
     found = _found(inputs)
     cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
@@ -194,8 +194,8 @@ def digitize(
 ) -> Result:
     """Digitize report files and folders of them (searched recursively) into tables.
 
-    ``inputs`` is a path, several paths, or the :class:`~pipeline.batch.Inputs` that
-    :func:`~pipeline.batch.collect_inputs` found. ``workers`` processes (default: all cores) share
+    ``inputs`` is a path, several paths, or the :class:`~pipeline.run.batch.Inputs` that
+    :func:`~pipeline.run.batch.collect_inputs` found. ``workers`` processes (default: all cores) share
     the files; a document that takes longer than ``timeout`` seconds (``None`` or 0: no limit)
     or needs more than ``max_memory`` bytes (``None``: no limit) fails. With ``cache_dir``,
     reports digitized before are taken from it and new ones kept
@@ -207,7 +207,7 @@ def digitize(
 
     A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
     :class:`FileNotFoundError` for a path that does not exist and
-    :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
+    :class:`~pipeline.model.errors.NoReportFilesError` when no report file is found.
     """
     found, batch, history = _run(
         inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
@@ -237,7 +237,7 @@ def digitize_streamed(
 ) -> StreamedResult:
     """:func:`digitize` for batches of any size: what ``kompass run`` calls.
 
-    Each report's rows go to temporary files as the report is done (see :mod:`pipeline.spill`)
+    Each report's rows go to temporary files as the report is done (see :mod:`pipeline.tables.spill`)
     and the batch keeps only its outline, so memory stays flat however many reports it holds;
     :meth:`StreamedResult.write` writes the same files as ``digitize(inputs).write(...)``.
     Options, errors and failed files as for :func:`digitize`.
@@ -245,7 +245,7 @@ def digitize_streamed(
     spill = RowSpill()
     try:
         # The findings across reports come from the outlines' digests, as in digitize (their rows
-        # are the tail of the issues table, see pipeline.spill).
+        # are the tail of the issues table, see pipeline.tables.spill).
         found, batch, history = _run(
             inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
             progress=progress, ocr=ocr, ocr_progress=ocr_progress, keep=spill.add,

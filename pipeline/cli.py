@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline.cli_types import ByteSize, Seconds
-from pipeline.defaults import (
+from pipeline.model.defaults import (
     CACHE_FOLDER,
     CSV_DIALECTS,
     DEFAULT_MAX_MEMORY,
@@ -28,13 +28,13 @@ from pipeline.defaults import (
     OCR_MODES,
     format_size,
 )  # fmt: skip
-from pipeline.schema import TABLES
-from pipeline.version import __version__
+from pipeline.model.schema import TABLES
+from pipeline.model.version import __version__
 
 if TYPE_CHECKING:
     from pipeline.api import StreamedResult
-    from pipeline.batch import BatchResult, Inputs
-    from pipeline.records import Report
+    from pipeline.model.records import Report
+    from pipeline.run.batch import BatchResult, Inputs
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
 _BUSY = "another kompass run is writing to {out}: waiting for it to finish"
@@ -98,7 +98,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @verbosity_options
-# The version from pipeline.version, not the installed package's metadata: looking that up costs
+# The version from pipeline.model.version, not the installed package's metadata: looking that up costs
 # more than the rest of `kompass --version` (pyproject.toml reads the same, a test checks).
 @click.version_option(version=__version__, prog_name="kompass")
 @click.pass_context
@@ -173,10 +173,10 @@ def run(
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
-    from pipeline.batch import worker_count
-    from pipeline.errors import NoReportFilesError
     from pipeline.ingest import display_path
-    from pipeline.writers import output_lock
+    from pipeline.model.errors import NoReportFilesError
+    from pipeline.run.batch import worker_count
+    from pipeline.tables.writers import output_lock
 
     shown = _start(ctx)
     found = collect_inputs(inputs)
@@ -221,7 +221,7 @@ def _finish(
     ctx: click.Context, result: BatchResult, out_dir: Path, shown: int | None, fail_on: str | None
 ) -> None:
     """The summary and the failed files on stderr, then exit 1 if the batch counts as failed."""
-    from pipeline.outcome import trouble
+    from pipeline.run.outcome import trouble
 
     if shown != 0:
         if result.cache_warning:
@@ -237,7 +237,7 @@ def _finish(
 
 def _write_report(out_dir: Path, skip: bool) -> None:
     from pipeline.report import REPORT_FILE, write_report
-    from pipeline.writers import remove_file
+    from pipeline.tables.writers import remove_file
 
     if skip:
         remove_file(out_dir / REPORT_FILE)  # a report of an earlier run would describe another batch
@@ -333,7 +333,9 @@ def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> Stream
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
-    issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in ("error", "warning", "info"))
+    from pipeline.model.records import Severity
+
+    issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in Severity)
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (
         f"{len(result.reports)} documents{cached}: {result.ok} ok, {result.failed} failed; "

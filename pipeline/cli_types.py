@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from pipeline.defaults import MIN_MAX_MEMORY, format_size
+from pipeline.model.defaults import MIN_MAX_MEMORY, format_size
 
 # The standard library's re, which click loads anyway: `regex` would add to every `kompass --help`.
 _SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)\s*")
@@ -33,7 +33,7 @@ class Seconds(click.ParamType):
 class ByteSize(click.ParamType):
     """A size in bytes, written ``2GiB``, ``1500M`` or ``2147483648`` (K, M, G, T are powers of 1024).
 
-    0 means no limit; other sizes below :data:`~pipeline.defaults.MIN_MAX_MEMORY` are refused.
+    0 means no limit; other sizes below :data:`~pipeline.model.defaults.MIN_MAX_MEMORY` are refused.
     """
 
     name = "size"

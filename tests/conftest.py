@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Document
 from pipeline.ingest import read_document
-from pipeline.process import digitize
-from pipeline.records import Extraction
+from pipeline.model.document import Document
+from pipeline.model.records import Extraction
+from pipeline.run.process import digitize
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -3,7 +3,7 @@
 pdfplumber's ``page.layout`` gives pdfminer's layout objects, and the glyphs and ruling lines are
 taken straight from them. That skips pdfplumber's conversion of every glyph to a dictionary, two
 thirds of the time ``page.extract_text()`` spends on a page. Everything after this step is plain
-geometry on :class:`Glyph` and :class:`Rule`, testable on made-up pages.
+geometry on :class:`Glyph` and :class:`Ruling`, testable on made-up pages.
 
 Coordinates are PDF points with ``top`` measured down from the top of the page.
 """
@@ -31,7 +31,7 @@ class Glyph(NamedTuple):
     size: float
 
 
-class Rule(NamedTuple):
+class Ruling(NamedTuple):
     """A ruling line (a drawn line or a thin rectangle), horizontal or vertical."""
 
     x0: float
@@ -44,12 +44,12 @@ class Rule(NamedTuple):
         return self.x1 - self.x0 > self.bottom - self.top
 
 
-def page_glyphs(page: Page) -> tuple[list[Glyph], list[Rule]]:
+def page_glyphs(page: Page) -> tuple[list[Glyph], list[Ruling]]:
     """The page's upright glyphs in drawing order and its ruling lines."""
     height = float(page.height)
     left, top = float(page.mediabox[0]), float(page.mediabox[1])
     glyphs: list[Glyph] = []
-    rules: list[Rule] = []
+    rules: list[Ruling] = []
     for item in _walk(page.layout):
         if isinstance(item, LTChar):
             if item.upright:
@@ -73,8 +73,8 @@ def _walk(container: LTContainer[Any]) -> Iterator[LTItem]:
             yield item
 
 
-def _rule(item: LTCurve, height: float, left: float, top: float) -> Rule | None:
+def _rule(item: LTCurve, height: float, left: float, top: float) -> Ruling | None:
     width, tall = item.x1 - item.x0, item.y1 - item.y0
     if (width <= RULE_THICKNESS) == (tall <= RULE_THICKNESS):
         return None  # a dot, a filled box or a diagonal: no ruling line
-    return Rule(item.x0 + left, height - item.y1 + top, item.x1 + left, height - item.y0 + top)
+    return Ruling(item.x0 + left, height - item.y1 + top, item.x1 + left, height - item.y0 + top)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from pipeline.pdf.glyphs import Glyph, Rule
-from pipeline.pdf.printed_lines import PrintedLine
-from pipeline.pdf.words import PageText, Word
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling
+from pipeline.ingest.pdf.printed_lines import PrintedLine
+from pipeline.ingest.pdf.words import PageText, Word
 
 SIZE = 10.0
 CHAR = SIZE / 2
@@ -60,12 +60,12 @@ def line(page: int, top: float, text: str, x: float = LEFT, number: int = 0) -> 
     return dataclasses.replace(PrintedLine.of(page, words_at(x, top, text)), number=number)
 
 
-def page(number: int, *word_lists: list[Word], rules: tuple[Rule, ...] = ()) -> PageText:
+def page(number: int, *word_lists: list[Word], rules: tuple[Ruling, ...] = ()) -> PageText:
     return PageText(number, PAGE_WIDTH, PAGE_HEIGHT, tuple(w for words in word_lists for w in words), rules)
 
 
-def grid_rules(xs: list[float], ys: list[float]) -> tuple[Rule, ...]:
+def grid_rules(xs: list[float], ys: list[float]) -> tuple[Ruling, ...]:
     """The ruling lines of a grid table: verticals at ``xs``, horizontals at ``ys``."""
-    verticals = [Rule(x, ys[0], x, ys[-1]) for x in xs]
-    horizontals = [Rule(xs[0], y, xs[-1], y) for y in ys]
+    verticals = [Ruling(x, ys[0], x, ys[-1]) for x in xs]
+    horizontals = [Ruling(xs[0], y, xs[-1], y) for y in ys]
     return tuple(verticals + horizontals)

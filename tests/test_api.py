@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 import pipeline
 from pipeline.cli import main
-from pipeline.schema import TABLES
-from pipeline.writers import write_tables
+from pipeline.model.schema import TABLES
+from pipeline.tables.writers import write_tables
 from tests.conftest import ROOT, UMEA
 
 README = ROOT / "README.md"
@@ -109,9 +109,10 @@ def test_python_m_pipeline_is_the_kompass_command() -> None:
 
 
 def test_the_version_is_the_one_pyproject_declares() -> None:
-    # `kompass --version` prints pipeline.version's, without reading the installed metadata;
+    # `kompass --version` prints pipeline.model.version's, without reading the installed metadata;
     # pyproject.toml takes the package's version from the same place.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "pipeline.version.__version__"}
+    version = project["tool"]["setuptools"]["dynamic"]["version"]
+    assert version == {"attr": "pipeline.model.version.__version__"}
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.output == f"kompass, version {pipeline.__version__}\n"

@@ -1,5 +1,6 @@
-"""The shape of the code, checked from the source: no import cycles, and the PDF package's insides
-stay inside it.
+"""The shape of the code, checked from the source: the layers import only downwards, the extractors
+see only documents, records and editions, no import cycles, and the PDF package's insides stay
+inside it.
 
 Imports are read from each module's syntax tree, including imports inside functions: an import
 put off to call time is still a dependency, and a cycle through one breaks as soon as someone
@@ -16,7 +17,26 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("pipeline", "extractors")
-PDF_PACKAGE = "pipeline.pdf"
+PDF_PACKAGE = "pipeline.ingest.pdf"
+
+# The layers, lowest first, each a tuple of packages (or modules). A module may import modules of
+# its own layer and of the layers below, never of one above: the folders show what depends on what.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("pipeline.model",),  # records, documents, the output contract, reference data
+    ("pipeline.editions",),  # the evaluation tool's editions (data files) and finding a report's
+    ("pipeline.ingest",),  # files to documents: text decoding, PDF layout, OCR
+    ("extractors",),  # documents to records
+    ("pipeline.validation",),  # records to findings
+    ("pipeline.tables",),  # records to rows, and the files they are written to
+    ("pipeline.run",),  # a batch: process, workers, cache
+    ("pipeline.report",),  # report.html from written tables
+    ("pipeline.api",),  # digitize, Result
+    ("pipeline.cli", "pipeline.cli_types"),  # the command line
+    ("pipeline", "pipeline.__main__"),  # the front door: pipeline.__all__ and `python -m pipeline`
+)
+# What the extractors may use of the pipeline: they take a Document and give records, so that every
+# extractor test can run on a string.
+EXTRACTORS_MAY_IMPORT = ("pipeline.model", "pipeline.editions")
 
 
 def module_name(path: Path) -> str:
@@ -103,7 +123,7 @@ def test_no_import_cycles() -> None:
 
 
 def test_cycle_finder_sees_a_cycle_through_a_deferred_import(tmp_path: Path) -> None:
-    # The shape pipeline.ingest and pipeline.pdf had: one imports the other inside a function.
+    # The shape pipeline.ingest and pipeline.ingest.pdf had: one imports the other inside a function.
     first = tmp_path / "first.py"
     first.write_text("def read():\n    from pkg import second\n")
     second = tmp_path / "second.py"
@@ -127,13 +147,13 @@ def pdf_insides_imported(known: dict[str, Path]) -> list[str]:
 
 
 def public_names() -> set[str]:
-    tree = ast.parse((ROOT / "pipeline" / "pdf" / "__init__.py").read_text(encoding="utf-8"))
+    tree = ast.parse(ROOT.joinpath(*PDF_PACKAGE.split("."), "__init__.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and target.id == "__all__" for target in node.targets
         ):
             return set(ast.literal_eval(node.value))
-    raise AssertionError("pipeline/pdf/__init__.py declares no __all__")
+    raise AssertionError("pipeline/ingest/pdf/__init__.py declares no __all__")
 
 
 def test_only_the_pdf_entry_point_is_imported_from_outside() -> None:
@@ -145,12 +165,100 @@ def test_only_the_pdf_entry_point_is_imported_from_outside() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        "from pipeline.pdf.words import Word\n",
-        "import pipeline.pdf.tables\n",
-        "from pipeline.pdf import steps\n",
+        "from pipeline.ingest.pdf.words import Word\n",
+        "import pipeline.ingest.pdf.tables\n",
+        "from pipeline.ingest.pdf import steps\n",
     ],
 )
 def test_boundary_check_sees_an_import_of_the_insides(tmp_path: Path, source: str) -> None:
     outside = tmp_path / "outside.py"
     outside.write_text(source)
     assert pdf_insides_imported({"extractors.outside": outside}) != []
+
+
+def within(name: str, package: str) -> bool:
+    """Whether module ``name`` is ``package`` or inside it (the root package ``pipeline`` holds
+    only itself: its subpackages are layers of their own)."""
+    return name == package or (package != "pipeline" and name.startswith(f"{package}."))
+
+
+def layer(name: str) -> int | None:
+    """The index in :data:`LAYERS` of the layer module ``name`` belongs to (the longest match)."""
+    matches = [
+        (len(package), index)
+        for index, members in enumerate(LAYERS)
+        for package in members
+        if within(name, package)
+    ]
+    return max(matches)[1] if matches else None
+
+
+def layer_breaches(known: dict[str, Path]) -> list[str]:
+    """Imports of a module in a higher layer than the importer's."""
+    return [
+        f"{name} (layer {layer(name)}) imports {target} (layer {layer(target)})"
+        for name, targets in sorted(dependencies(known).items())
+        for target in sorted(targets)
+        if (layer(name) or 0) < (layer(target) or 0)
+    ]
+
+
+def extractor_breaches(known: dict[str, Path]) -> list[str]:
+    """Imports from ``extractors`` of pipeline modules other than documents, records and editions."""
+    return [
+        f"{name} imports {target}"
+        for name, targets in sorted(dependencies(known).items())
+        if within(name, "extractors")
+        for target in sorted(targets)
+        if not within(target, "extractors") and not any(within(target, p) for p in EXTRACTORS_MAY_IMPORT)
+    ]
+
+
+def test_every_module_is_in_a_layer() -> None:
+    assert [name for name in modules(*PACKAGES) if layer(name) is None] == []
+
+
+def test_layers_import_only_downwards() -> None:
+    assert layer_breaches(modules(*PACKAGES)) == []
+
+
+def test_extractors_import_only_the_model_and_the_editions() -> None:
+    known = modules(*PACKAGES)
+    assert any(within(target, "pipeline.model") for target in dependencies(known)["extractors.claims"])
+    assert extractor_breaches(known) == []
+
+
+@pytest.mark.parametrize(
+    ("planted", "source"),
+    [
+        ("pipeline.model.planted", "from pipeline.tables.rows import build_tables\n"),
+        # An import put off to call time counts too.
+        ("pipeline.ingest.planted", "def read():\n    from pipeline.run import cache\n"),
+        ("pipeline.validation.planted", "import pipeline.cli\n"),
+        ("pipeline.editions.planted", "from pipeline.ingest import pdf\n"),
+        ("extractors.planted", "from pipeline.validation import RULES\n"),
+    ],
+)
+def test_layer_check_sees_an_import_that_climbs(tmp_path: Path, planted: str, source: str) -> None:
+    path = tmp_path / "planted.py"
+    path.write_text(source)
+    known = {**modules(*PACKAGES), planted: path}
+    assert {breach.split()[0] for breach in layer_breaches(known)} == {planted}
+
+
+def test_layer_check_lets_an_import_go_down_or_sideways(tmp_path: Path) -> None:
+    path = tmp_path / "planted.py"
+    path.write_text("from pipeline.model.records import Report\nfrom pipeline.run import cache\n")
+    assert layer_breaches({**modules(*PACKAGES), "pipeline.run.planted": path}) == []
+
+
+def test_extractor_check_sees_an_import_of_ingest(tmp_path: Path) -> None:
+    # Ingest is below the extractors, so the layer rule lets this through; the extractors' rule does not.
+    path = tmp_path / "planted.py"
+    path.write_text("from pipeline.ingest import text_decoding\nfrom pipeline.model import numbers\n")
+    known = {**modules(*PACKAGES), "extractors.planted": path}
+    assert layer_breaches(known) == []
+    assert extractor_breaches(known) == [
+        "extractors.planted imports pipeline.ingest",
+        "extractors.planted imports pipeline.ingest.text_decoding",
+    ]

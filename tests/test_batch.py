@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import workers
-from pipeline.batch import collect_inputs, digitize_batch
-from pipeline.cache import ReportCache
 from pipeline.cli import main
-from pipeline.process import process_data, process_file
-from pipeline.records import Report
+from pipeline.model.records import Report
+from pipeline.run import workers
+from pipeline.run.batch import collect_inputs, digitize_batch
+from pipeline.run.cache import ReportCache
+from pipeline.run.process import process_data, process_file
 from tests.conftest import UMEA
 from tests.test_pdf_bad_files import BAD_FILES
 from tests.test_pdf_bad_files import FIXTURE as PDF

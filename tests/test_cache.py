@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cache import (
+from pipeline.cli import main
+from pipeline.model.defaults import CACHE_FOLDER
+from pipeline.run.cache import (
     ReportCache,
     code_fingerprint,
     decode_entry,
     encode_entry,
     version_key,
 )
-from pipeline.cli import main
-from pipeline.defaults import CACHE_FOLDER
-from pipeline.process import process_file
+from pipeline.run.process import process_file
 from tests.conftest import UMEA
 
 SHA256 = hashlib.sha256(UMEA.read_bytes()).hexdigest()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.claims import extract_claims, previous_evaluation_year
-from pipeline.document import Document, Line
-from pipeline.records import Extraction
+from pipeline.model.document import Document, Line
+from pipeline.model.records import Extraction
 from tests.conftest import doc_from
 
 YEARS = (2003, 2005, 2007)

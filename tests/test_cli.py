@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.identity import report_id
-from pipeline.process import process_file
-from pipeline.tables import SCHEMAS, build_tables
+from pipeline.model.identity import report_id
+from pipeline.run.process import process_file
+from pipeline.tables.rows import SCHEMAS, build_tables
 from tests.conftest import CORPUS, UMEA
 
 

@@ -17,10 +17,18 @@ from typing import Any
 
 import pytest
 
-from pipeline.framework import framework_by_id
+from pipeline.editions.framework import framework_by_id
 from pipeline.ingest import read_document
-from pipeline.process import digitize
-from pipeline.records import AreaScore, Comparison, Extraction, Metadata, QuestionScore, Severity, YearTotal
+from pipeline.model.records import (
+    AreaScore,
+    Comparison,
+    Extraction,
+    Metadata,
+    QuestionScore,
+    Severity,
+    YearTotal,
+)
+from pipeline.run.process import digitize
 from pipeline.validation import RULES, validate
 
 FIXTURES = Path(__file__).parent / "fixtures"

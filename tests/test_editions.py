@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 import regex
 
-from pipeline.edition_file import EditionFileError, read_edition_file
-from pipeline.edition_lookup import (
+from pipeline.editions.edition_file import EditionFileError, read_edition_file
+from pipeline.editions.edition_lookup import (
     area_number,
     area_number_pattern,
     decide_edition,
     denoted_area,
     question_id_pattern,
 )
-from pipeline.framework import framework_by_id, frameworks_for_year, load_frameworks
-from pipeline.process import digitize
-from pipeline.records import AreaScore, Extraction, Metadata, QuestionScore, Severity, YearTotal
+from pipeline.editions.framework import framework_by_id, frameworks_for_year, load_frameworks
+from pipeline.model.records import AreaScore, Extraction, Metadata, QuestionScore, Severity, YearTotal
+from pipeline.run.process import digitize
 from pipeline.validation import edition, scores, validate
 from tests.conftest import doc_from
 

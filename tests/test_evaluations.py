@@ -7,10 +7,10 @@ from conftest import UMEA, doc_from
 
 from extractors.evaluations import extract_evaluations, parse_entries, resolve_entry, tool_since
 from extractors.flow import flow_of
-from pipeline.document import Document, Line
-from pipeline.municipalities import swedish_municipalities
-from pipeline.place_names import swedish_districts
-from pipeline.records import Extraction
+from pipeline.model.document import Document, Line
+from pipeline.model.municipalities import swedish_municipalities
+from pipeline.model.place_names import swedish_districts
+from pipeline.model.records import Extraction
 
 UMEA_LIST = UMEA.read_text(encoding="utf-8").splitlines()[-1]
 

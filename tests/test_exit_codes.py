@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import FIRST_FEW, main
-from pipeline.outcome import trouble
-from pipeline.records import Report
+from pipeline.model.records import Report
+from pipeline.run.outcome import trouble
 from tests.conftest import UMEA
 
 

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pipeline.batch import worker_count
 from pipeline.cli import main
-from pipeline.writers import OutputBusyError, neutralise_formula, output_lock
+from pipeline.run.batch import worker_count
+from pipeline.tables.writers import OutputBusyError, neutralise_formula, output_lock
 from tests.conftest import ROOT, UMEA
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")
@@ -25,7 +25,7 @@ KOMPASS = [str(Path(sys.executable).parent / "kompass")]
 # A kompass whose workers take forever over every document: stands in for a long batch.
 SLOW_KOMPASS = """
 import sys, time
-from pipeline import workers
+from pipeline.run import workers
 workers.process_data = lambda *args: time.sleep(600)
 from pipeline.cli import main
 main(["run", *sys.argv[1:]])

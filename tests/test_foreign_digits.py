@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.document import Document
-from pipeline.process import digitize
+from pipeline.model.document import Document
+from pipeline.run.process import digitize
 from tests.conftest import UMEA
 
 

@@ -1,6 +1,6 @@
 """The lean glyph reader against pdfminer's layout objects, the way kompass read glyphs before.
 
-``pipeline.pdf.glyphs`` records glyphs straight from pdfminer's interpreter; ``layout_glyphs``
+``pipeline.ingest.pdf.glyphs`` records glyphs straight from pdfminer's interpreter; ``layout_glyphs``
 (in tests) takes them from the ``LTChar`` objects of pdfplumber's ``page.layout``. Both must give
 the same glyphs, boxes to the last bit, the same ruling lines and so the same document lines, on
 every fixture PDF and on a page of awkward text (rotated, mirrored, raised, scaled, spaced, in
@@ -20,11 +20,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.pdf import read_pdf
-from pipeline.pdf import reader as reader_module
-from pipeline.pdf.glyphs import Glyph, Rule, page_glyphs
+from pipeline.ingest.pdf import read_pdf
+from pipeline.ingest.pdf import reader as reader_module
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling, page_glyphs
 
-Marks = tuple[list[Glyph], list[Rule]]
+Marks = tuple[list[Glyph], list[Ruling]]
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -21,9 +21,9 @@ from click.testing import CliRunner
 
 from pipeline.api import Result, digitize
 from pipeline.cli import main
-from pipeline.digest import digests
-from pipeline.records import Evaluation, Report
-from pipeline.tables import build_tables
+from pipeline.model.digest import digests
+from pipeline.model.records import Evaluation, Report
+from pipeline.tables.rows import build_tables
 from pipeline.validation import RULES
 from pipeline.validation.history import BATCH_RULES, history_findings
 from pipeline.validation.readme import block, rules_table

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pipeline.batch import collect_inputs
 from pipeline.cli import main
+from pipeline.run.batch import collect_inputs
 from tests.conftest import UMEA
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import read_document
-from pipeline.process import process_file
-from pipeline.records import Report
+from pipeline.model.records import Report
+from pipeline.run.process import process_file
 from tests.fixtures.make_hostile import append_blank_pages, rotate_pages, unmapped_glyphs
 from tests.test_pdf_bad_files import FIXTURE
 

@@ -8,8 +8,8 @@ import pandas as pd
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.identity import identify, report_id
-from pipeline.records import Report
+from pipeline.model.identity import identify, report_id
+from pipeline.model.records import Report
 from tests.conftest import UMEA
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import IngestError
 from pipeline.ingest import read_document
+from pipeline.model.errors import IngestError
 from tests.conftest import UMEA
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")

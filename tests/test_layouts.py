@@ -6,7 +6,7 @@ import pytest
 
 from extractors.observations import extract_observations, list_label
 from extractors.sections import find_area_sections
-from pipeline.document import Line
+from pipeline.model.document import Line
 from tests.conftest import doc_from
 
 HEADING = "Område 1 Offentlighet och demokratisk kontroll"

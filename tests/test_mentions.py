@@ -9,9 +9,9 @@ from conftest import doc_from
 
 from extractors.mentions import extract_mentions
 from extractors.name_matcher import build_matcher, swedish_matcher
-from pipeline.document import Document, Line
-from pipeline.municipalities import norwegian_municipalities, swedish_municipalities
-from pipeline.records import Extraction
+from pipeline.model.document import Document, Line
+from pipeline.model.municipalities import norwegian_municipalities, swedish_municipalities
+from pipeline.model.records import Extraction
 
 
 def _named(text: str) -> dict[str, int]:

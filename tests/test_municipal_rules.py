@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from pipeline.cli import main
-from pipeline.records import (
+from pipeline.model.records import (
     AreaScore,
     Evaluation,
     EvaluationList,
@@ -21,7 +21,7 @@ from pipeline.records import (
     Severity,
     StatedCount,
 )
-from pipeline.tables import SCHEMAS
+from pipeline.tables.rows import SCHEMAS
 from pipeline.validation import municipal
 
 UMEA_META = Metadata(municipality="Umeå", municipality_code="2480", year=2007)

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.framework import framework_by_id
-from pipeline.process import digitize
-from pipeline.records import Claim, Extraction, ListedQuestion, QuestionScore, Severity
+from pipeline.editions.framework import framework_by_id
+from pipeline.model.records import Claim, Extraction, ListedQuestion, QuestionScore, Severity
+from pipeline.run.process import digitize
 from pipeline.validation.narrative import (
     _signed,
     narrative_change_mismatch,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from pipeline.numbers import QUANTITY_PATTERN, parse_number, parse_number_words, parse_quantity
+from pipeline.model.numbers import QUANTITY_PATTERN, parse_number, parse_number_words, parse_quantity
 
 QUANTITY = regex.compile(QUANTITY_PATTERN)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numbers import format_number, parse_number
+from pipeline.model.numbers import format_number, parse_number
 
 
 @pytest.mark.parametrize(

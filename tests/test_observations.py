@@ -8,8 +8,8 @@ import pytest
 
 from extractors.bullets import read_bullet_list
 from extractors.observations import extract_observations, list_label
-from pipeline.document import Document, Line
-from pipeline.records import Extraction
+from pipeline.model.document import Document, Line
+from pipeline.model.records import Extraction
 from tests.conftest import doc_from
 
 HEADING = "Område 3 Tydlighet i samspelet politiker – tjänstemän"

@@ -19,15 +19,15 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-import pipeline.pdf.reader as pdf_reader
-from pipeline.cache import version_key
+import pipeline.ingest.pdf.reader as pdf_reader
 from pipeline.cli import main
-from pipeline.document import Document
 from pipeline.ingest import read_document
-from pipeline.pdf.ocr import check_available, tesseract_version
-from pipeline.pdf.scans import ScannedPages
-from pipeline.process import digitize, process_file
-from pipeline.records import Extraction, Finding
+from pipeline.ingest.pdf.scans import ScannedPages
+from pipeline.ingest.pdf.tesseract import check_available, tesseract_version
+from pipeline.model.document import Document
+from pipeline.model.records import Extraction, Finding
+from pipeline.run.cache import version_key
+from pipeline.run.process import digitize, process_file
 from tests.conftest import UMEA
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -342,7 +342,7 @@ def test_the_cache_key_holds_the_ocr_mode_and_the_tesseract_version(monkeypatch:
     version_key.cache_clear()
     keys = {mode: version_key(mode) for mode in ("auto", "always", "never")}
     assert len(set(keys.values())) == 3
-    monkeypatch.setattr("pipeline.pdf.tesseract_version", lambda: "9.9.9")
+    monkeypatch.setattr("pipeline.ingest.pdf.tesseract_version", lambda: "9.9.9")
     version_key.cache_clear()
     assert version_key("auto") != keys["auto"]
     monkeypatch.undo()

@@ -10,14 +10,14 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from pipeline.document import Document, Line, UncertainReading
-from pipeline.ocr_readings import locate_readings
-from pipeline.pdf.deskew import deskew, skew_angle
-from pipeline.pdf.image_bullets import find_bullets
-from pipeline.pdf.image_rulings import remove_rulings
-from pipeline.pdf.ocr import BULLET, OcrPage, OcrWord, page_from_data
-from pipeline.pdf.scans import pages_to_read, read_token, uncertain_readings
-from pipeline.pdf.words import PageText, Word
+from pipeline.ingest.ocr_readings import locate_readings
+from pipeline.ingest.pdf.deskew import deskew, skew_angle
+from pipeline.ingest.pdf.image_bullets import find_bullets
+from pipeline.ingest.pdf.image_rulings import remove_rulings
+from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings
+from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
+from pipeline.ingest.pdf.words import PageText, Word
+from pipeline.model.document import Document, Line, UncertainReading
 
 # image_to_data at 300 dpi: 1 pixel = 0.24 points.
 POINTS_PER_PIXEL = 72 / 300

@@ -11,12 +11,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.pdf.glyphs import Rule
-from pipeline.pdf.lines import _edge
-from pipeline.pdf.ocr import OcrPage, OcrWord, cores, is_noise, page_from_data, reread_cells, type_size
-from pipeline.pdf.scans import page_from_ocr
-from pipeline.pdf.type_sizes import agree_sizes
-from pipeline.pdf.words import PageText, Word
+from pipeline.ingest.pdf.glyphs import Ruling
+from pipeline.ingest.pdf.lines import _edge
+from pipeline.ingest.pdf.scans import page_from_ocr
+from pipeline.ingest.pdf.tesseract import (
+    OcrPage,
+    OcrWord,
+    cores,
+    is_noise,
+    page_from_data,
+    reread_cells,
+    type_size,
+)
+from pipeline.ingest.pdf.type_sizes import agree_sizes
+from pipeline.ingest.pdf.words import PageText, Word
 from tests.test_ocr_steps import POINTS_PER_PIXEL, tesseract_table
 
 
@@ -163,7 +171,7 @@ def test_the_right_edge_of_a_page(ends: list[float], edge: float) -> None:
 
 
 def test_a_ruling_rule_type_is_available() -> None:
-    assert not Rule(1.0, 2.0, 1.5, 50.0).is_horizontal
+    assert not Ruling(1.0, 2.0, 1.5, 50.0).is_horizontal
 
 
 def _cells_table(words: list[tuple[str, int, int, float]]) -> dict[str, list[object]]:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from pipeline import __version__
 from pipeline.cli import main
-from pipeline.schema import TABLES
+from pipeline.model.schema import TABLES
 from tests.conftest import UMEA
 
 
@@ -55,7 +55,7 @@ def test_manifest_says_what_produced_the_tables_and_parquet_carries_it(tmp_path:
     assert manifest["options"]["fail_on"] == "failed" and manifest["options"]["csv_dialect"] == "standard"
     created = datetime.fromisoformat(manifest["created"].replace("Z", "+00:00"))
     assert before <= created <= datetime.now(UTC)
-    editions = resources.files("pipeline") / "frameworks"
+    editions = resources.files("pipeline.editions") / "frameworks"
     expected = {
         f"frameworks/{e.name}": hashlib.sha256(e.read_bytes()).hexdigest()
         for e in editions.iterdir()

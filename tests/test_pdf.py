@@ -19,10 +19,10 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from pipeline.cli import main
-from pipeline.document import Document
 from pipeline.ingest import read_document
-from pipeline.process import digitize
-from pipeline.records import Extraction
+from pipeline.model.document import Document
+from pipeline.model.records import Extraction
+from pipeline.run.process import digitize
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LAYOUTS = ("a4_ruled", "letter_stacked")

@@ -20,14 +20,14 @@ from pdfminer.utils import Matrix
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.batch import digitize_batch
 from pipeline.cli import main
-from pipeline.errors import IngestError, KompassError, PdfError
-from pipeline.pdf import reader as pdf_module
-from pipeline.pdf.glyphs import Glyph, GlyphRecorder, Rule, page_glyphs
-from pipeline.pdf.reader import read_pdf
-from pipeline.pdf.words import PageText, Word
-from pipeline.process import process_file
+from pipeline.ingest.pdf import reader as pdf_module
+from pipeline.ingest.pdf.glyphs import Glyph, GlyphRecorder, Ruling, page_glyphs
+from pipeline.ingest.pdf.reader import read_pdf
+from pipeline.ingest.pdf.words import PageText, Word
+from pipeline.model.errors import IngestError, KompassError, PdfError
+from pipeline.run.batch import digitize_batch
+from pipeline.run.process import process_file
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "umea_2007_a4_ruled.pdf"
 TITLE = "Kommunkompassen Analys av Umeå kommun"
@@ -156,7 +156,7 @@ def test_every_page_is_released_before_the_next_is_read(monkeypatch: pytest.Monk
         events.append(("close", page.page_number))
         close(page)
 
-    def reading(page: pdfplumber.page.Page) -> tuple[list[Glyph], list[Rule]]:
+    def reading(page: pdfplumber.page.Page) -> tuple[list[Glyph], list[Ruling]]:
         events.append(("read", page.page_number))
         return page_glyphs(page)
 

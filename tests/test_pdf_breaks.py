@@ -10,8 +10,8 @@ import pytest
 from pdf_geometry import LEFT, justified, page, words_at
 
 from extractors.observations import extract_observations
-from pipeline.document import Document
-from pipeline.pdf.steps import document_lines
+from pipeline.ingest.pdf.steps import document_lines
+from pipeline.model.document import Document
 
 TEXT_X = LEFT + 18
 HEADING = "Område 1 Offentlighet och demokratisk kontroll"

@@ -19,10 +19,10 @@ from pdf_geometry import (
     words_at,
 )
 
-from pipeline.pdf.glyphs import Glyph
-from pipeline.pdf.printed_lines import printed_lines
-from pipeline.pdf.steps import document_lines
-from pipeline.pdf.words import Word, words_from_glyphs
+from pipeline.ingest.pdf.glyphs import Glyph
+from pipeline.ingest.pdf.printed_lines import printed_lines
+from pipeline.ingest.pdf.steps import document_lines
+from pipeline.ingest.pdf.words import Word, words_from_glyphs
 
 
 def texts(pages: list) -> list[str]:
@@ -414,7 +414,7 @@ def test_header_only_column_without_values_beneath_stays_apart() -> None:
 
 def test_summary_table_with_centred_years_reads_by_its_header() -> None:
     from extractors.summary_table import extract_summary_table
-    from pipeline.document import Document
+    from pipeline.model.document import Document
 
     header = [*words_at(LEFT, 100, "Huvudområde"), *centred(100, 290, "2014"), *centred(100, 360, "2011"),
               *centred(100, 430, "Ändring")]  # fmt: skip

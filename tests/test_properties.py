@@ -11,9 +11,9 @@ from extractors.metadata import extract_metadata
 from extractors.score_table import extract_question_scores
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
-from pipeline.document import Document
-from pipeline.numbers import format_number, parse_number, parse_number_words, parse_quantity
-from pipeline.process import digitize
+from pipeline.model.document import Document
+from pipeline.model.numbers import format_number, parse_number, parse_number_words, parse_quantity
+from pipeline.run.process import digitize
 
 # Text that looks like reports: table cells, digits, decimal commas, Swedish letters and dashes.
 REPORTISH = st.text(

@@ -169,7 +169,7 @@ def test_no_report_leaves_none_behind(tmp_path: Path) -> None:
 def test_a_region_renders_as_the_same_part_of_the_whole_page() -> None:
     from PIL import ImageChops
 
-    from pipeline.pdf import open_renderer
+    from pipeline.ingest.pdf import open_renderer
 
     with open_renderer(FIXTURE_PDFS[0].read_bytes()) as renderer:
         region = renderer.region_image(4, (80.0, 100.0, 400.0, 120.0), dpi=100, margin=6)

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from extractors.report_shape import has_title, report_shape
 from extractors.sections import find_area_sections
 from pipeline.cli import main
-from pipeline.errors import NotAReportError
-from pipeline.process import digitize, extract
+from pipeline.model.errors import NotAReportError
+from pipeline.run.process import digitize, extract
 from tests.conftest import ROOT, UMEA, doc_from
 from tests.not_reports import MEMO, NOT_REPORTS, PRESS_RELEASE, WEB_PAGE
 

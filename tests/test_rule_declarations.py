@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.framework import Framework
-from pipeline.records import Extraction, Finding, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation import CHECKS, RULES, validate
 from pipeline.validation.readme import ReadmeBlockError, block, markers, replace_block, rules_table
 from pipeline.validation.rule import Check, Rule, RuleDeclarationError, check, rules_of

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from pipeline.framework import framework_by_id
-from pipeline.records import (
+from pipeline.editions.framework import framework_by_id
+from pipeline.model.records import (
     AreaScore,
     Comparison,
     ContentLoss,

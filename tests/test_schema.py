@@ -1,4 +1,4 @@
-"""The output contract is declared once (pipeline.schema): row builders, Parquet and README follow it."""
+"""The output contract is declared once (pipeline.model.schema): row builders, Parquet, README follow it."""
 
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from pipeline import tables
 from pipeline.cli import main
-from pipeline.process import process_file
-from pipeline.records import Report
-from pipeline.schema import TABLES, Column, SchemaError, markdown_columns, readme_block, table
+from pipeline.model.records import Report
+from pipeline.model.schema import TABLES, Column, SchemaError, markdown_columns, readme_block, table
+from pipeline.run.process import process_file
+from pipeline.tables import rows as tables
+from pipeline.tables.writers import arrow_schema, write_tables
 from pipeline.validation.readme import block, replace_block
-from pipeline.writers import arrow_schema, write_tables
 from tests.conftest import CORPUS, ROOT, UMEA
 
 README = ROOT / "README.md"

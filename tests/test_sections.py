@@ -7,9 +7,9 @@ import itertools
 import pytest
 
 from extractors.sections import extract_sections, find_area_sections, listed_questions
-from pipeline.document import Document, Line
-from pipeline.framework import framework_by_id
-from pipeline.records import AreaHeading, Extraction
+from pipeline.editions.framework import framework_by_id
+from pipeline.model.document import Document, Line
+from pipeline.model.records import AreaHeading, Extraction
 from pipeline.validation.edition import area_name_unknown
 from tests.conftest import doc_from
 

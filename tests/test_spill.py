@@ -17,12 +17,13 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import api, spill
+from pipeline import api
 from pipeline.api import Result, StreamedResult, digitize, digitize_streamed
-from pipeline.identity import identify
-from pipeline.manifest import build_manifest
-from pipeline.schema import TABLES
-from pipeline.writers import write_tables
+from pipeline.model.identity import identify
+from pipeline.model.schema import TABLES
+from pipeline.tables import spill
+from pipeline.tables.manifest import build_manifest
+from pipeline.tables.writers import write_tables
 from tests.conftest import UMEA
 
 MOMENT = datetime(2026, 11, 27, tzinfo=UTC)

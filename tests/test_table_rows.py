@@ -9,8 +9,16 @@ from typing import Any
 
 import pytest
 
-from pipeline import tables
-from pipeline.records import Comparison, Evaluation, Evaluator, Extraction, Metadata, QuestionScore, Report
+from pipeline.model.records import (
+    Comparison,
+    Evaluation,
+    Evaluator,
+    Extraction,
+    Metadata,
+    QuestionScore,
+    Report,
+)
+from pipeline.tables import rows as tables
 
 Row = dict[str, Any]
 

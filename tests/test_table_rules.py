@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.process import extract
-from pipeline.records import Finding
+from pipeline.model.records import Finding
+from pipeline.run.process import extract
 from pipeline.validation import validate
 from tests.conftest import doc_from
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Document
-from pipeline.process import process_file
-from pipeline.text_decoding import NotTextError, decode_text
+from pipeline.ingest.text_decoding import NotTextError, decode_text
+from pipeline.model.document import Document
+from pipeline.run.process import process_file
 from tests.conftest import UMEA
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")

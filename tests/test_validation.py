@@ -4,8 +4,8 @@ import dataclasses
 
 import pytest
 
-from pipeline.framework import framework_by_id, frameworks_for_year
-from pipeline.records import AreaHeading, AreaScore, Extraction, QuestionScore, Severity, YearTotal
+from pipeline.editions.framework import framework_by_id, frameworks_for_year
+from pipeline.model.records import AreaHeading, AreaScore, Extraction, QuestionScore, Severity, YearTotal
 from pipeline.validation import edition, scores, validate
 
 FRAMEWORK = framework_by_id("kk2002-rev2007")

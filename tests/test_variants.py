@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import Document
 from pipeline.ingest import read_document
-from pipeline.process import digitize
+from pipeline.model.document import Document
+from pipeline.run.process import digitize
 from tests.conftest import UMEA
 from tests.variants import Variant, all_variants, facts
 

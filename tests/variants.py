@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from pipeline.records import Extraction
+from pipeline.model.records import Extraction
 
 Facts = dict[str, list[tuple[Any, ...]]]
 # Where a record was found, and the claim's sentence as printed, change with the layout.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.schema import TABLES, markdown_columns, readme_block
+from pipeline.model.schema import TABLES, markdown_columns, readme_block
 from pipeline.validation import RULES
 from pipeline.validation.history import BATCH_RULES
 from pipeline.validation.readme import replace_block, rules_table

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.numbers import format_number
+from pipeline.model.numbers import format_number
 from pipeline.report.tables_in import NotAnOutputFolderError, read_package, read_tables
 
 __all__ = ["REPORT_FILE", "NotAnOutputFolderError", "render_report", "write_report"]
@@ -55,7 +55,7 @@ def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
     """Write ``OUT/report.html`` from the tables of ``out_dir`` (read back unless given) and its
     ``datapackage.json``; return its path. Raises :class:`NotAnOutputFolderError` for a folder
     without a run."""
-    from pipeline.writers import write_bytes_atomically
+    from pipeline.tables.writers import write_bytes_atomically
 
     package = read_package(out_dir)
     html = render_report(tables if tables is not None else read_tables(out_dir, package), package)

@@ -15,11 +15,12 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.model.records import Severity
 from pipeline.report.charts import Series, chart_svg
 from pipeline.report.crops import CROPPED_SEVERITIES, Crop, Highlight, crops_of_pdf, parse_boxes
 
 log = logging.getLogger(__name__)
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(severity.value for severity in Severity)
 Row = dict[str, Any]
 
 

@@ -2,7 +2,7 @@
 it was compared with highlighted, as small PNG images.
 
 Only errors and warnings get crops, at a low resolution and a capped size, so a report of a large
-batch stays quick to write and to open. The pages are rendered by :mod:`pipeline.pdf.render`.
+batch stays quick to write and to open. The pages are rendered by :mod:`pipeline.ingest.pdf.render`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.document import Box
+from pipeline.model.document import Box
 
 DPI = 100
 MARGIN = 12.0  # points of page around the boxes
@@ -99,7 +99,7 @@ def crops_of_pdf(path: Path, findings: Iterable[Sequence[Highlight]]) -> list[li
 
     Raises ``OSError`` when the file cannot be read; a page that cannot be rendered gives no crop.
     """
-    from pipeline.pdf import open_renderer
+    from pipeline.ingest.pdf import open_renderer
 
     data = path.read_bytes()
     out: list[list[Crop]] = []

@@ -1,7 +1,7 @@
 """The tables of an output folder read back for the report: Parquet where written, else CSV.
 
 CSV cells a spreadsheet would run as formulas were written with a leading apostrophe
-(:func:`pipeline.writers.neutralise_formula`); it is taken off again, so the report shows the text
+(:func:`pipeline.tables.writers.neutralise_formula`); it is taken off again, so the report shows the text
 as printed (in HTML, where it is escaped, a formula is harmless). Parquet keeps the text as printed.
 """
 
@@ -13,10 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.datapackage import FILE_NAME as DATAPACKAGE
-from pipeline.defaults import CSV_DIALECTS
-from pipeline.schema import TABLES, pandas_dtypes
-from pipeline.writers import FORMULA_STARTS
+from pipeline.model.defaults import CSV_DIALECTS
+from pipeline.model.schema import TABLES, pandas_dtypes
+from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
+from pipeline.tables.writers import FORMULA_STARTS
 
 
 class NotAnOutputFolderError(Exception):

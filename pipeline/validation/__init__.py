@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.framework import Framework
-from pipeline.records import Extraction, Finding, Severity
-from pipeline.validation import comparisons, content, edition, municipal, narrative, ocr, scores
+from pipeline.editions.framework import Framework
+from pipeline.model.records import SEVERITY_RANK, Extraction, Finding
+from pipeline.validation import comparisons, content, edition, municipal, narrative, scanned_pages, scores
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (
     scores.CHECKS + comparisons.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
-    + ocr.CHECKS
+    + scanned_pages.CHECKS
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
-
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def validate(
@@ -32,6 +30,6 @@ def validate(
     return tuple(
         sorted(
             findings,
-            key=lambda f: (SEVERITY_ORDER[f.severity], f.page or 0, f.line or 0, f.rule, f.area or 0),
+            key=lambda f: (SEVERITY_RANK[f.severity], f.page or 0, f.line or 0, f.rule, f.area or 0),
         )
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.framework import Framework
-from pipeline.numbers import format_number
-from pipeline.records import Comparison, Extraction, Finding, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.numbers import format_number
+from pipeline.model.records import Comparison, Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 
 TABLE_HEADER_UNREAD = Rule(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.framework import Framework
-from pipeline.records import Extraction, Finding, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 
 CONTENT_LOST = Rule(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.framework import Framework, frameworks_for_year
-from pipeline.records import Extraction, Finding, Severity
+from pipeline.editions.framework import Framework, frameworks_for_year
+from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
 

@@ -3,7 +3,7 @@
 Every report repeats its municipality's earlier results (Umeå 2007 prints its 2003 and 2005 area
 totals beside its own) and lists the municipalities evaluated so far. When the batch also holds
 the earlier reports, it can contradict itself, and no check of one report can see that. These
-rules run once after the batch, on the reports' digests (:mod:`pipeline.digest`), and put each
+rules run once after the batch, on the reports' digests (:mod:`pipeline.model.digest`), and put each
 finding on the later report, naming the other report and where it prints its figure.
 
 They are declared as the other rules are (:class:`~pipeline.validation.rule.Rule`), but listed
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from pipeline.digest import Digest, Figure, where
-from pipeline.records import Finding, Severity
+from pipeline.model.digest import Digest, Figure, where
+from pipeline.model.records import SEVERITY_RANK, Finding, Severity
 from pipeline.validation.rule import Rule
 
 HISTORY_MISMATCH = Rule(
@@ -108,9 +108,6 @@ def _unlisted(reports: Sequence[Digest]) -> Iterator[tuple[str, Finding]]:
                     yield lister.report_id, finding
 
 
-_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
 def history_findings(reports: Sequence[Digest]) -> tuple[tuple[str, Finding], ...]:
     """Every cross-report finding as (report_id of the report it is on, finding).
 
@@ -123,7 +120,7 @@ def history_findings(reports: Sequence[Digest]) -> tuple[tuple[str, Finding], ..
 
     def order(item: tuple[str, Finding]) -> tuple[object, ...]:
         report_id, f = item
-        where_on = (_SEVERITY_RANK[f.severity], f.page or 0, f.line or 0)
+        where_on = (SEVERITY_RANK[f.severity], f.page or 0, f.line or 0)
         return (files[report_id], report_id, *where_on, f.rule, f.area or 0, f.year or 0, f.message)
 
     return tuple(sorted(found, key=order))

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import regex
 
-from pipeline.framework import Framework
-from pipeline.numbers import format_number
-from pipeline.records import AreaScore, Extraction, Finding, QuestionScore, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.numbers import format_number
+from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, report_year
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.records import Severity
+from pipeline.model.records import SEVERITY_RANK
 from pipeline.validation.rule import Rule
 
-_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _CONCERN_WORDS = {"area": "area", "question_id": "sub-question", "year": "year"}
 
 
@@ -30,7 +29,7 @@ def _cell(text: str) -> str:
 
 def rules_table(rules: Iterable[Rule]) -> str:
     """A Markdown table of ``rules``, errors first, then warnings and infos, each in declaration order."""
-    ordered = sorted(rules, key=lambda rule: _SEVERITY_RANK[rule.severity])
+    ordered = sorted(rules, key=lambda rule: SEVERITY_RANK[rule.severity])
     rows = [
         "| rule | severity | concerns | fires when |",
         "| --- | --- | --- | --- |",

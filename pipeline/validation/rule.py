@@ -42,9 +42,9 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.framework import Framework
-from pipeline.numbers import format_number
-from pipeline.records import Extraction, Finding, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.numbers import format_number
+from pipeline.model.records import Extraction, Finding, Severity
 
 # The fields of a finding that say what it is about; a rule declares which of them it fills.
 CONCERNS = ("area", "question_id", "year")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from pipeline.framework import Framework
-from pipeline.numbers import format_number
-from pipeline.records import AreaScore, Extraction, Finding, QuestionScore, Severity
+from pipeline.editions.framework import Framework
+from pipeline.model.numbers import format_number
+from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.

@@ -1,0 +1,96 @@
+"""Which edition of the tool a report is read by, and what an area name or number denotes.
+
+The one policy every extractor and rule uses: a report is matched to its edition by its year AND
+the area names it prints. The year names the editions in use then (two in a year of change); the
+printed names (summary-table rows, section headings, score-table headings) are compared with each
+edition's wordings. The year decides unless the names clearly belong to another edition (a
+municipality evaluated with the new tool early, a report scored with both tools): then the names
+decide, and ``edition_year_mismatch`` says so. No extractor picks "the newest" edition on its own.
+
+Before the edition is known, ``denoted_area`` answers "which area does this name denote, in any
+edition", so that a summary table printing names alone can be read; once decided, extractors are
+given the edition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import regex
+
+from pipeline.editions.framework import Framework, frameworks_for_year, load_frameworks
+
+# The names must match at least this many areas of an edition, and this many more than the year's
+# editions, before they overrule the year: one or two shared wordings ("Verksamhetsutveckling" is
+# area 7 of both the 2002 and the 2010 tool) never do.
+MIN_AREAS_TO_OVERRULE = 4
+MIN_MARGIN_TO_OVERRULE = 2
+# The word before an area's number in a heading or a table label, in any case: "Område 3",
+# "Huvudområde 3", "OMRÅDE 3". Followed by whitespace and :func:`area_number_pattern`.
+AREA_WORD = r"(?i:(?:huvud)?område)"
+
+
+@cache
+def area_number_pattern() -> str:
+    """A regex alternative matching the area numbers of every shipped edition ("1" … "8")."""
+    distinct = {area.number for f in load_frameworks() for area in f.areas}
+    # Longer numbers first, so that "10" is never read as "1".
+    numbers = sorted(distinct, key=lambda n: (-len(str(n)), n))
+    return "(?:" + "|".join(str(n) for n in numbers) + ")"
+
+
+@cache
+def question_id_pattern() -> str:
+    """A regex matching a sub-area id as reports print it: an area number, a dot, one or two digits."""
+    return rf"{area_number_pattern()}\.\d{{1,2}}"
+
+
+def area_number(text: str) -> int | None:
+    """The area number ``text`` is, if it is one of an edition's."""
+    return int(text) if regex.fullmatch(area_number_pattern(), text.strip()) else None
+
+
+def denoted_area(printed: str, framework: Framework | None = None) -> int | None:
+    """The area a printed name denotes: in ``framework`` when the edition is known, else the
+    closest wording of any edition (the best match; among equals, the newest edition's)."""
+    if framework is not None:
+        return framework.match_area_name(printed)
+    best_area, best_overlap = None, 0.0
+    for edition in load_frameworks():
+        area, overlap = edition.area_match(printed)
+        if area is not None and overlap >= best_overlap:
+            best_area, best_overlap = area, overlap
+    return best_area
+
+
+def denoting_editions(printed: str, area: int) -> tuple[str, ...]:
+    """The ids of the editions in which ``printed`` is a wording of area ``area``."""
+    return tuple(f.framework_id for f in load_frameworks() if f.match_area_name(printed) == area)
+
+
+def areas_matched(framework: Framework, names: Iterable[str]) -> int:
+    """How many distinct areas of ``framework`` the printed names match."""
+    return len({area for name in names if (area := framework.match_area_name(name)) is not None})
+
+
+def decide_edition(year: int | None, names: Iterable[str]) -> Framework | None:
+    """The edition a report of ``year`` printing area names ``names`` is read by.
+
+    Among the editions in use in ``year``, the one whose wordings the names match best (the newer
+    on a tie). Another edition only when its wordings match at least ``MIN_AREAS_TO_OVERRULE``
+    areas and ``MIN_MARGIN_TO_OVERRULE`` more than the year's best; with no year, the edition the
+    names match best. ``None`` when neither year nor names point to a shipped edition.
+    """
+    names = tuple(names)
+    scores = {f.framework_id: areas_matched(f, names) for f in load_frameworks()}
+    in_year = frameworks_for_year(year)
+    year_best = max(in_year, key=lambda f: (scores[f.framework_id], f.first_year), default=None)
+    names_best = max(load_frameworks(), key=lambda f: (scores[f.framework_id], f.first_year))
+    best_score = scores[names_best.framework_id]
+    if year_best is None:
+        return names_best if best_score >= MIN_AREAS_TO_OVERRULE or (year is None and best_score) else None
+    margin = best_score - scores[year_best.framework_id]
+    if best_score >= MIN_AREAS_TO_OVERRULE and margin >= MIN_MARGIN_TO_OVERRULE:
+        return names_best
+    return year_best

@@ -1,0 +1,18 @@
+"""PDF reports to documents: the layout steps, with :func:`read_pdf` as their one entry point.
+
+``reader`` opens the file and reads it page by page; the steps follow in this order, one module
+each: ``glyphs`` (what pdfminer drew: glyphs and ruling lines) → ``words`` → ``printed_lines`` →
+``furniture`` (running headers, footers and page numbers dropped) → ``tables`` (where the tables
+are and their columns) → ``rows`` (a table's rows and cells) → ``lines`` (paragraphs, bullets and
+table rows as the document's lines); ``steps`` chains the steps after the words. Pages without a
+text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``tesseract``)
+into words that go through the same steps; ``render`` also renders the audit report's crops. Code
+outside the package imports only what ``__all__`` names (a test checks it).
+"""
+
+from pipeline.ingest.pdf.reader import read_pdf
+from pipeline.ingest.pdf.render import open_renderer
+from pipeline.ingest.pdf.scans import PageProgress
+from pipeline.ingest.pdf.tesseract import OCR_PACKAGES, tesseract_version
+
+__all__ = ["OCR_PACKAGES", "PageProgress", "open_renderer", "read_pdf", "tesseract_version"]

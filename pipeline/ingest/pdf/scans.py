@@ -1,0 +1,162 @@
+"""Scanned pages: which pages need OCR, and their OCR'd words as the words of a page.
+
+A page whose text layer has no words (a scan) is rendered to an image and read by Tesseract
+(``tesseract``); its words then go through the same steps as any page's words (printed lines, running
+headers, tables, rows, paragraphs). Pages that have text are never OCR'd in ``auto`` mode, so a
+PDF with text pages and scanned pages reads whole.
+
+What OCR reads is kept as read, with two readings a person would make and that are reported:
+a sub-question id with a letter for a digit ("G.1" where a 6 is printed) is read as the id, and
+every word read with low confidence is kept as an :class:`UncertainReading`, so the validator can
+point at each number that may be misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.ingest.pdf.deskew import deskew
+from pipeline.ingest.pdf.glyphs import Ruling
+from pipeline.ingest.pdf.image_bullets import find_bullets
+from pipeline.ingest.pdf.image_rulings import remove_rulings
+from pipeline.ingest.pdf.render import open_renderer
+from pipeline.ingest.pdf.tesseract import OcrPage, OcrWord, read_page
+from pipeline.ingest.pdf.words import PageText, Word
+from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
+from pipeline.model.document import UncertainReading
+
+# Tesseract reads report type best at about 300 pixels per inch; a 200 dpi scan is upsampled.
+OCR_DPI = 300
+# Letters OCR puts for digits in a sub-question id ("G.1", "S.2", "l.3", "7.O").
+DIGIT_LOOKALIKES = str.maketrans("GbSsBOolIiZzqg", "66558001112299")
+QUESTION_ID_LOOKALIKE = regex.compile(r"^[0-9GbSsBOolIiZzqg][.:,][0-9GbSsBOolIiZzqg]{1,2}\.?$")
+QUESTION_ID = regex.compile(r"^[1-9][.:,][0-9]{1,2}\.?$")
+# A mark no wider than this share of the type size, within RULING_NEAR points of a vertical ruling
+# line, is what is left of the line.
+RULING_MARK = 0.15
+RULING_NEAR = 1.0
+# What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
+STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
+
+
+@dataclass(frozen=True)
+class ScannedPages:
+    """The pages OCR read, as pages, and the readings to report."""
+
+    pages: dict[int, PageText]
+    readings: tuple[UncertainReading, ...]
+
+
+def pages_to_read(pages: Sequence[PageText], mode: str) -> list[int]:
+    """The numbers of the pages to OCR: every page (``always``), none (``never``), or in ``auto``
+    the pages without a single word in their text layer."""
+    if mode == "always":
+        return [page.number for page in pages]
+    if mode == "auto":
+        return [page.number for page in pages if not page.words]
+    return []
+
+
+# Called after each page OCR read with the pages done and the pages to read.
+PageProgress = Callable[[int, int], None]
+
+
+def read_scanned_pages(
+    data: bytes, pages: Sequence[PageText], on_page: PageProgress | None = None
+) -> ScannedPages:
+    """OCR the given pages of the PDF in ``data``; raises ``OcrUnavailable`` without Tesseract.
+
+    ``on_page(done, total)`` is called after each page (OCR takes seconds a page: a progress bar
+    can show it)."""
+    scanned: dict[int, PageText] = {}
+    readings: list[UncertainReading] = []
+    with open_renderer(data) as renderer:
+        for done, page in enumerate(pages, start=1):
+            straight, _angle = deskew(renderer.page_image(page.number, OCR_DPI), OCR_DPI)
+            cleaned = remove_rulings(straight, OCR_DPI)
+            ocr_page = read_page(cleaned.image, OCR_DPI)
+            bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words)
+            ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
+            scanned[page.number] = page_from_ocr(page, ocr_page, cleaned.rulings)
+            readings.extend(uncertain_readings(page.number, ocr_page))
+            if on_page is not None:
+                on_page(done, len(pages))
+    return ScannedPages(scanned, tuple(readings))
+
+
+def page_from_ocr(
+    page: PageText, ocr_page: OcrPage, rulings: tuple[tuple[float, float, float, float], ...] = ()
+) -> PageText:
+    """The page with the OCR'd words in place of its (empty) text layer, and the ruling lines seen
+    in the image (``rulings``) added to its drawn ones."""
+    rules = page.rules + tuple(Ruling(*box) for box in rulings)
+    vertical = [rule for rule in rules if not rule.is_horizontal]
+    words = tuple(
+        _within_rulings(Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size), vertical)
+        for w in ocr_page.words
+        if not _on_a_ruling(w, vertical)
+    )
+    return PageText(page.number, page.width, page.height, words, rules)
+
+
+def _on_a_ruling(word: OcrWord, vertical: Sequence[Ruling]) -> bool:
+    """Whether OCR read a word in what is left of an erased vertical ruling line ("I", "|"): a
+    mark far narrower than a letter, standing on the line."""
+    if word.x1 - word.x0 > RULING_MARK * word.size:
+        return False
+    return any(
+        rule.x0 - RULING_NEAR <= word.x0 and word.x1 <= rule.x1 + RULING_NEAR
+        and rule.top <= word.bottom and rule.bottom >= word.top
+        for rule in vertical
+    )  # fmt: skip
+
+
+def _within_rulings(word: Word, vertical: Sequence[Ruling]) -> Word:
+    """The word without the marks OCR read across a vertical ruling line at its end: what is left
+    of an erased line read as a quote or a bar ("aktivt”" where "aktivt" is printed against it).
+    A word's own characters are never taken off."""
+    for rule in vertical:
+        if not (word.x0 < rule.x0 < word.x1 and rule.top <= word.bottom and rule.bottom >= word.top):
+            continue
+        per_char = (word.x1 - word.x0) / len(word.text)
+        if rule.x0 > (word.x0 + word.x1) / 2:
+            beyond = max(1, round((word.x1 - rule.x0) / per_char))
+            if beyond < len(word.text) and STRAY_MARKS.match(word.text[-beyond:]):
+                return word._replace(text=word.text[:-beyond], x1=rule.x0)
+        else:
+            before = max(1, round((rule.x1 - word.x0) / per_char))
+            if before < len(word.text) and STRAY_MARKS.match(word.text[:before]):
+                return word._replace(text=word.text[before:], x0=rule.x1)
+    return word
+
+
+def read_token(text: str) -> str:
+    """A token as a person reads it: a sub-question id printed with a letter for a digit becomes
+    the id ("G.1" → "6.1"); every other token stays as OCR read it."""
+    if QUESTION_ID.match(text) or not QUESTION_ID_LOOKALIKE.match(text):
+        return text
+    read = text.translate(DIGIT_LOOKALIKES)
+    return read if QUESTION_ID.match(read) else text
+
+
+def uncertain_readings(page: int, ocr_page: OcrPage) -> list[UncertainReading]:
+    """Words with a digit that OCR read with low confidence, ids read from look-alike letters, and
+    specks read as digits that were set aside (read as "")."""
+    readings = [
+        UncertainReading(page, word.text, "", word.confidence, _box(word)) for word in ocr_page.set_aside
+    ]
+    for word in ocr_page.words:
+        read = read_token(word.text)
+        box = _box(word)
+        if read != word.text:
+            readings.append(UncertainReading(page, word.text, read, word.confidence, box))
+        elif word.confidence < UNCERTAIN_BELOW and any(char.isdigit() for char in word.text):
+            readings.append(UncertainReading(page, word.text, word.text, word.confidence, box))
+    return sorted(readings, key=lambda reading: (reading.bbox[1], reading.bbox[0]))
+
+
+def _box(word: OcrWord) -> tuple[float, float, float, float]:
+    return (round(word.x0, 2), round(word.top, 2), round(word.x1, 2), round(word.bottom, 2))

@@ -1,0 +1,384 @@
+"""Step 5, tables: columns where every row leaves a gap, from the positions of the words.
+
+Word processors draw a table as words at positions, with or without ruling lines, and table finders
+that follow ruling lines lose the borderless ones. So the columns come from the words: a column
+boundary is an x-range that no word of the table covers (a vertical rule in that range marks the
+boundary exactly, and two rules in one range mark an empty column between them). A printed line
+whose words stand apart by more than a word space seeds a table; lines between and around such
+lines join it when their words fit the columns, which is how the wrapped lines of a cell and the
+heading rows with a single cell are kept.
+
+The rows are built in ``rows``. A table that ends a page continues on the next
+one when the first lines there fit its columns; header rows repeated there are dropped and a row
+split by the page break is joined. Each row becomes one line of the document, its cells joined by
+tabs, empty cells included, the way the text exports print tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.ingest.pdf.glyphs import Ruling
+from pipeline.ingest.pdf.printed_lines import PrintedLine
+from pipeline.ingest.pdf.rows import Grid, TableRow, columns, is_fragment, joined, table_rows
+from pipeline.ingest.pdf.words import Word, is_list_marker
+from pipeline.model.numbers import is_number
+
+# A gap this wide (times the font size) inside a printed line separates two cells.
+WIDE_GAP = 0.8
+# Justified text spreads its word spaces evenly, sometimes wide; evenly spaced words are a table
+# row only if they stand this far apart (times the font size), further than justification goes.
+EVEN_SPACING = 0.15
+STRETCHED_SPACE = 2.0
+# A column boundary is at least this wide (times the font size): wider than any word space.
+MIN_SEPARATION = 0.6
+# Printed lines allowed between two lines with several cells: the wrapped rest of a tall cell.
+MAX_BRIDGE = 6
+# Lines further apart than this (times the font size) do not start one table.
+RUN_GAP = 2.0
+# A header cell that is an evaluation year ("2014"), not a value.
+HEADER_YEAR = regex.compile(r"(?:19|20)\d\d")
+# A line this much larger than the table's usual type is a heading, never a row of the table.
+HEADING_SIZE = 1.05
+
+
+@dataclass
+class Table:
+    """A table's columns (boundaries between them), its printed lines and its rows, on one or more pages."""
+
+    separators: tuple[float, ...]
+    x0: float
+    x1: float
+    lines: list[PrintedLine]
+    rows: list[TableRow]
+    ruled: bool
+    gap_limit: float
+
+    @property
+    def first(self) -> PrintedLine:
+        return self.lines[0]
+
+    @property
+    def last(self) -> PrintedLine:
+        return self.lines[-1]
+
+
+def find_tables(
+    pages: Sequence[Sequence[PrintedLine]], rules: Sequence[Sequence[Ruling]]
+) -> list[PrintedLine | Table]:
+    """The body lines of all pages in reading order, with table lines replaced by tables."""
+    items: list[PrintedLine | Table] = []
+    carried: Table | None = None
+    for lines, page_rules in zip(pages, rules, strict=True):
+        start = _continue_table(carried, lines, page_rules) if carried else 0
+        items.extend(_page_items(lines[start:], page_rules))
+        last = items[-1] if items else None
+        carried = last if isinstance(last, Table) and lines and last.last is lines[-1] else None
+    return items
+
+
+def _page_items(lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> Iterator[PrintedLine | Table]:
+    horizontal = [rule for rule in rules if rule.is_horizontal]
+    vertical = [rule for rule in rules if not rule.is_horizontal]
+    position = 0
+    for start, end, separators in _regions(lines, vertical):
+        yield from lines[position:start]
+        yield _table(list(lines[start:end]), separators, horizontal, vertical)
+        position = end
+    yield from lines[position:]
+
+
+# --- where the tables are ---------------------------------------------------------------------
+
+
+def _regions(
+    lines: Sequence[PrintedLine], vertical: list[Ruling]
+) -> list[tuple[int, int, tuple[float, ...]]]:
+    cells = [_has_cells(line, vertical) for line in lines]
+    regions: list[tuple[int, int, tuple[float, ...]]] = []
+    floor, index = 0, 0
+    while index < len(lines):
+        region = _grow(lines, cells, index, floor, vertical) if cells[index] else None
+        if region is None:
+            index += 1
+            continue
+        regions.append(region)
+        floor = index = region[1]
+    return regions
+
+
+def _grow(
+    lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Ruling]
+) -> tuple[int, int, tuple[float, ...]] | None:
+    """The table around the line ``seed``: start, end (exclusive) and column boundaries."""
+    members = [seed]
+    index = seed + 1
+    while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
+        if _gap(lines[index - 1], lines[index]) > RUN_GAP * lines[index].size:
+            break
+        if cells[index]:
+            members.append(index)
+        index += 1
+    for _ in range(3):  # a line that crosses the columns ends the table; recompute without it
+        bounds = _Bounds.of([lines[m] for m in members], vertical)
+        if not bounds.separators:
+            return None
+        end = seed + 1
+        while end <= members[-1] and bounds.fits(lines[end]):
+            end += 1
+        if end > members[-1]:
+            break
+        members = [m for m in members if m < end]
+    if len(members) < 2:
+        return None
+    start, end = _extend(lines, seed, end, floor, bounds)
+    return start, end, bounds.separators
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """A table's column boundaries, horizontal extent and the vertical rules framing it."""
+
+    separators: tuple[float, ...]
+    left: float
+    right: float
+    framing: tuple[Ruling, ...]
+    size: float = 0.0
+
+    @classmethod
+    def of(cls, lines: Sequence[PrintedLine], vertical: list[Ruling]) -> _Bounds:
+        slack = max(line.size for line in lines)
+        left = min(line.x0 for line in lines) - slack
+        right = max(line.x1 for line in lines) + slack
+        top, bottom = lines[0].top, lines[-1].bottom
+        framing = tuple(r for r in vertical if left <= r.x0 <= right and r.top < bottom and r.bottom > top)
+        return cls(_separators(lines, vertical), left, right, framing, _body_size(lines))
+
+    def fits(self, line: PrintedLine) -> bool:
+        """Whether the line lies within the columns (and, in a ruled table, between its rules), in
+        the table's type size: a larger line is a heading between two tables, not a row."""
+        if line.x0 < self.left or line.x1 > self.right:
+            return False
+        if self.size and line.size > self.size * HEADING_SIZE:
+            return False
+        if any(word.x0 + 0.5 < x < word.x1 - 0.5 for word in line.words for x in self.separators):
+            return False
+        return not self.framing or any(
+            r.top <= line.top + 1 and r.bottom >= line.bottom - 1 for r in self.framing
+        )
+
+
+def _extend(
+    lines: Sequence[PrintedLine], start: int, end: int, floor: int, bounds: _Bounds
+) -> tuple[int, int]:
+    """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
+    limit = _gap_limit(lines[start:end])
+    while end < len(lines) and _gap(lines[end - 1], lines[end]) <= limit and bounds.fits(lines[end]):
+        end += 1
+    while start > floor and _gap(lines[start - 1], lines[start]) <= limit and bounds.fits(lines[start - 1]):
+        start -= 1
+    return start, end
+
+
+def _has_cells(line: PrintedLine, vertical: list[Ruling]) -> bool:
+    """Whether the line's words stand apart like table cells: a rule or a wide gap between them,
+    and not the even spacing of justified text. A bullet or number in front does not count."""
+    words = line.words[1:] if len(line.words) > 1 and is_list_marker(line.words[0].text) else line.words
+    if len(words) < 2:
+        return False
+    rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
+    if any(a.x1 <= x <= b.x0 for a, b in itertools.pairwise(words) for x in rules):
+        return True
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    if max(gaps) <= WIDE_GAP * line.size:
+        return False
+    return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
+
+
+def _body_size(lines: Sequence[PrintedLine]) -> float:
+    """The type size most of the lines are set in."""
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2]
+
+
+def _gap(upper: PrintedLine, lower: PrintedLine) -> float:
+    return lower.top - upper.bottom
+
+
+def _gap_limit(lines: Sequence[PrintedLine]) -> float:
+    """The most space a line may stand below the one before and still belong to the table: about
+    the usual space between its rows (the upper quartile, so that a gap between two tables
+    stacked into one does not count)."""
+    gaps = sorted(_gap(a, b) for a, b in itertools.pairwise(lines))
+    usual = gaps[(3 * (len(gaps) - 1)) // 4] if gaps else 0.0
+    return max(usual, 0.0) + 0.25 * max(line.size for line in lines)
+
+
+def _spans(line: PrintedLine, gap: float, vertical: list[Ruling]) -> list[tuple[float, float]]:
+    """The line's words merged into spans where they stand closer than ``gap`` times the font size."""
+    rules = [r.x0 for r in vertical if r.top <= line.bottom and r.bottom >= line.top]
+    spans: list[tuple[float, float]] = []
+    for word in line.words:
+        close = bool(spans) and word.x0 - spans[-1][1] <= gap * line.size
+        if close and not any(spans[-1][1] <= x <= word.x0 for x in rules):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], word.x1))
+        else:
+            spans.append((word.x0, word.x1))
+    return spans
+
+
+def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
+    """Column boundaries: x-ranges that no span of the lines covers."""
+    size = max(line.size for line in lines)
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    events = sorted(
+        (x, step)
+        for line in lines
+        for x0, x1 in _spans(line, MIN_SEPARATION, vertical)
+        for x, step in ((x0, 1), (x1, -1))
+    )
+    top = min(line.top for line in lines)
+    bottom = max(line.bottom for line in lines)
+    rules = [r.x0 for r in vertical if r.top < bottom and r.bottom > top]
+    separators: list[float] = []
+    depth, opened = 0, left
+    for x, step in events:
+        if step == 1 and depth == 0 and left < x < right and x - opened >= MIN_SEPARATION * size:
+            inside = sorted({round(r, 1) for r in rules if opened <= r <= x})
+            separators.extend(inside or [(opened + x) / 2])
+        depth += step
+        if step == -1 and depth == 0:
+            opened = x
+    return tuple(_merge_close(separators, size / 4))
+
+
+def _merge_close(values: list[float], tolerance: float) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if merged and value - merged[-1] <= tolerance:
+            continue
+        merged.append(value)
+    return merged
+
+
+def _table(
+    lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Ruling], vertical: list[Ruling]
+) -> Table:
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    ruled = any(
+        x0 - 2 <= r.x0 <= x1 + 2 and r.top < lines[-1].bottom and r.bottom > lines[0].top for r in vertical
+    )
+    if not ruled:
+        separators = _header_over_values(lines, separators)
+    rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
+    return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
+
+
+# --- header cells over their columns ----------------------------------------------------------
+
+
+def _header_over_values(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> tuple[float, ...]:
+    """Column boundaries with every header-only column joined to the column of values beneath it.
+
+    A narrow header centred above right-aligned numbers ("Max" over "40") leaves a gap between the
+    two that looks like a column boundary; so does a spanning upper header cell over a two-level
+    header. A column that only the header lines fill (the lines before the first number) belongs to
+    a neighbouring column that the body fills and that no header line fills beside it: a column of
+    numbers first, else the nearer one.
+    """
+    grid = [columns(line, separators) for line in lines]
+    body_start = next((i for i, line in enumerate(grid) if any(_is_value_cell(cell) for cell in line)), None)
+    if not body_start:
+        return separators
+    header, body = grid[:body_start], grid[body_start:]
+    for column in range(len(separators) + 1):
+        if any(line[column] for line in body) or not any(line[column] for line in header):
+            continue
+        neighbour = _owner(column, header, body)
+        if neighbour is not None:
+            kept = separators[: min(column, neighbour)] + separators[min(column, neighbour) + 1 :]
+            return _header_over_values(lines, kept)
+    return separators
+
+
+def _owner(column: int, header: list[list[list[Word]]], body: list[list[list[Word]]]) -> int | None:
+    """The neighbouring column a header-only ``column`` heads, or ``None``."""
+    candidates = [
+        other
+        for other in (column - 1, column + 1)
+        if 0 <= other < len(body[0])
+        and any(line[other] for line in body)
+        and not any(line[other] and line[column] for line in header)
+    ]
+    if not candidates:
+        return None
+    left = min(w.x0 for line in header for w in line[column])
+    right = max(w.x1 for line in header for w in line[column])
+
+    def rank(other: int) -> tuple[bool, float]:
+        words = [w for line in body for w in line[other]]
+        numbers = sum(1 for line in body if _is_number_cell(line[other]))
+        gap = max(min(w.x0 for w in words) - right, left - max(w.x1 for w in words), 0.0)
+        return (numbers < sum(1 for line in body if line[other]) / 2, gap)
+
+    return min(candidates, key=rank)
+
+
+def _is_number_cell(words: list[Word]) -> bool:
+    """A cell holding a number as tables print them ("7,5", "+44 %")."""
+    return bool(words) and is_number(" ".join(word.text for word in words).rstrip("% ").strip())
+
+
+def _is_value_cell(words: list[Word]) -> bool:
+    """A number that is not a year: header cells may be years ("2014"), body cells are values."""
+    return _is_number_cell(words) and not HEADER_YEAR.fullmatch(words[0].text)
+
+
+# --- tables over a page break -----------------------------------------------------------------
+
+
+def _cell_texts(line: PrintedLine, separators: tuple[float, ...]) -> list[str]:
+    """The line's cells as words to compare: letters and digits only, in lower case, so that a
+    header repeated on a scanned page reads as the same with a speck in it ("Egna «poäng")."""
+    return [
+        regex.sub(r"[^\p{L}\p{N}]+", "", " ".join(word.text for word in cell)).lower()
+        for cell in columns(line, separators)
+    ]
+
+
+def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> int:
+    """Append the page's first lines to ``table`` if they continue it; how many lines were taken."""
+    vertical = [rule for rule in rules if not rule.is_horizontal]
+    slack = table.last.size
+    left, right = table.x0 - slack, table.x1 + slack
+    framing = tuple(r for r in vertical if left <= r.x0 <= right) if table.ruled else ()
+    bounds = _Bounds(table.separators, left, right, framing, _body_size(table.lines))
+    count = 0
+    while count < len(lines) and bounds.fits(lines[count]):
+        if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
+            break
+        count += 1
+    taken = list(lines[:count])
+    if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
+        return 0
+    # Header lines repeated at the top of the new page, cell for cell, are not rows again.
+    repeated = 0
+    while repeated < min(len(taken), len(table.lines)) and _cell_texts(
+        taken[repeated], table.separators
+    ) == _cell_texts(table.lines[repeated], table.separators):
+        repeated += 1
+    horizontal = [rule for rule in rules if rule.is_horizontal]
+    grid = Grid(table.separators, table.x0, table.x1, horizontal, table.ruled)
+    rows = table_rows(taken[repeated:], grid, context=table.lines) if taken[repeated:] else []
+    table.lines.extend(taken)
+    if rows and is_fragment(rows[0], table.rows[-1]):
+        table.rows[-1] = joined(table.rows[-1], rows[0])
+        rows = rows[1:]
+    table.rows.extend(rows)
+    return count

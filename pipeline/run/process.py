@@ -1,0 +1,204 @@
+"""Digitizing one report: extract every kind of record, then validate them together."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extractors.claims import extract_claims
+from extractors.evaluations import extract_evaluations
+from extractors.mentions import extract_mentions
+from extractors.metadata import extract_metadata
+from extractors.name_matcher import swedish_matcher
+from extractors.observations import extract_observations
+from extractors.report_shape import report_shape
+from extractors.score_table import extract_question_scores
+from extractors.sections import extract_sections
+from extractors.stated_counts import extract_stated_counts
+from extractors.summary_table import extract_summary_table
+from pipeline.editions.edition_lookup import decide_edition
+from pipeline.editions.framework import framework_by_id, load_frameworks
+from pipeline.ingest import display_path, input_format, read_bytes, read_document
+from pipeline.ingest.ocr_readings import locate_readings
+from pipeline.model.defaults import DEFAULT_OCR
+from pipeline.model.document import Document
+from pipeline.model.errors import IngestError, NotAReportError
+from pipeline.model.identity import report_id
+from pipeline.model.municipalities import swedish_municipalities
+from pipeline.model.place_names import swedish_districts
+from pipeline.model.records import Extraction, Report
+from pipeline.validation import validate
+from pipeline.validation.evidence import attach_evidence
+from pipeline.validation.scores import report_year
+
+if TYPE_CHECKING:
+    from pipeline.ingest.pdf import PageProgress
+
+log = logging.getLogger(__name__)
+
+
+def extract(doc: Document, require_report: bool = False) -> Extraction:
+    """Every record the extractors find in ``doc``, without validation.
+
+    With ``require_report``, a document without a report's structure (title page, area sections,
+    score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
+    that structure has been read, before anything else is extracted.
+    """
+    metadata = extract_metadata(doc)
+    summary = extract_summary_table(doc, year=metadata.year)
+    scores = extract_question_scores(doc, metadata.year)
+    sections = extract_sections(doc)
+    if require_report:
+        shape = report_shape(doc, summary.area_scores, scores.questions, sections.sections)
+        if not shape.is_report:
+            raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
+    evaluations = extract_evaluations(doc)
+    extraction = Extraction(
+        metadata=metadata,
+        area_scores=summary.area_scores,
+        year_totals=summary.year_totals,
+        question_scores=scores.questions,
+        area_headings=summary.headings + scores.headings + sections.headings,
+        listed_questions=sections.listed_questions,
+        observations=extract_observations(doc, sections.sections),
+        evaluations=evaluations.evaluations,
+        mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
+        evaluation_list=evaluations.listing,
+        stated_counts=extract_stated_counts(doc),
+        comparisons=summary.comparisons,
+        area_subtotals=scores.subtotals,
+        unread_headers=summary.unread_headers + scores.unread_headers,
+        misaligned_rows=summary.misaligned_rows,
+        losses=metadata.losses + summary.losses,
+    )
+    year = report_year(extraction)
+    framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
+    if framework is not None:
+        # Rows that print an area's name alone are read again by the decided edition's wordings.
+        summary = extract_summary_table(doc, framework, metadata.year)
+        extraction = dataclasses.replace(
+            extraction,
+            area_scores=summary.area_scores,
+            year_totals=summary.year_totals,
+            area_headings=summary.headings + scores.headings + sections.headings,
+            comparisons=summary.comparisons,
+            unread_headers=summary.unread_headers + scores.unread_headers,
+            misaligned_rows=summary.misaligned_rows,
+            losses=metadata.losses + summary.losses,
+        )
+    claims = extract_claims(doc, summary.years, year, sections.sections)
+    extraction = dataclasses.replace(
+        extraction, claims=claims, framework=framework.framework_id if framework else None
+    )
+    if metadata.year is None and year is not None:
+        extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
+    if doc.uncertain:
+        extraction = dataclasses.replace(extraction, ocr_readings=locate_readings(doc))
+    return extraction
+
+
+def digitize(doc: Document) -> Extraction:
+    """Extract and validate one document.
+
+    Raises :class:`NotAReportError` when the document lacks a report's structure (title page, area
+    sections, score tables: see :mod:`extractors.report_shape`).
+    """
+    extraction = extract(doc, require_report=True)
+    framework = framework_by_id(extraction.framework)
+    extraction = dataclasses.replace(extraction, losses=doc.losses + extraction.losses)
+    findings = attach_evidence(validate(extraction, framework), doc, extraction)
+    return dataclasses.replace(extraction, findings=findings)
+
+
+def process_file(path: Path, max_bytes: int | None = None, ocr: str = DEFAULT_OCR) -> Report:
+    """Digitize one file into a :class:`Report`; a file that cannot be read gives a failed report.
+
+    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` (scanned pages), ``always``, ``never``.
+    """
+    try:
+        data = read_bytes(path, max_bytes)
+    except IngestError as exc:
+        return failed_report(path, str(exc))
+    return process_data(path, data, ocr)
+
+
+def process_data(
+    path: Path, data: bytes, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None
+) -> Report:
+    """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
+
+    ``ocr`` is the OCR mode (see :func:`process_file`); ``on_ocr_page(done, total)`` is called after
+    each page OCR read.
+
+    ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
+    """
+    try:
+        doc = read_document(path, data, ocr, on_ocr_page)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        if _ran_out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
+        if isinstance(exc, IngestError):
+            return failed_report(path, str(exc), sha256=exc.sha256)
+        # a reader library's own bug must not end the batch
+        log.debug("%s: unexpected error while reading", path, exc_info=True)
+        return failed_report(path, f"unexpected error while reading the file: {type(exc).__name__}: {exc}")
+    try:
+        extraction = digitize(doc)
+    except NotAReportError as exc:
+        return failed_report(path, str(exc), doc)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        log.debug("%s: unexpected error while digitizing", path, exc_info=True)
+        return failed_report(
+            path, f"unexpected error while digitizing (please report it): {type(exc).__name__}: {exc}", doc
+        )
+    return Report(
+        report_id=report_id(doc.sha256, display_path(path)),
+        source_file=display_path(path),
+        sha256=doc.sha256,
+        input_format=doc.input_format,
+        pages=doc.pages,
+        extraction=extraction,
+        encoding=doc.encoding,
+        ocr_pages=doc.ocr_pages if doc.input_format == "pdf" else None,
+    )
+
+
+def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
+    """Whether ``exc`` was caused by a ``MemoryError``: the PDF libraries wrap it in their own
+    exceptions, and the reader turns those into "page cannot be read"."""
+    if isinstance(exc, MemoryError):
+        return True
+    if depth > 8:
+        return False
+    linked = [exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
+
+
+def warm_up() -> None:
+    """Load what every document needs (editions, registries) once, before worker processes fork."""
+    load_frameworks()
+    swedish_municipalities()
+    swedish_districts()
+    swedish_matcher()
+
+
+def failed_report(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:
+    """The report of a file that could not be digitized, with the reason in ``error``."""
+    log.info("%s: %s", path, error)
+    digest = doc.sha256 if doc else sha256
+    kind = doc.input_format if doc else input_format(path)
+    return Report(
+        report_id=report_id(digest or "", display_path(path)),
+        source_file=display_path(path),
+        sha256=digest or "",
+        input_format=kind,
+        pages=doc.pages if doc else None,
+        status="failed",
+        error=error,
+    )

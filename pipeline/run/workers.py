@@ -1,0 +1,305 @@
+"""Digitizing files in parallel worker processes, each document under a time limit.
+
+A document that runs past its time limit, or takes its worker down with it, becomes a failed
+report; its worker is replaced and the batch goes on. Results are handed back in any order and
+sorted by the caller, so the tables do not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import hashlib
+import logging
+import multiprocessing
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.ingest import IngestError, display_path, read_bytes
+from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS, format_size
+from pipeline.model.records import Report
+from pipeline.run.cache import ReportCache
+from pipeline.run.process import failed_report, process_data, warm_up
+
+if TYPE_CHECKING:
+    from pipeline.ingest.pdf import PageProgress
+
+log = logging.getLogger(__name__)
+
+# How often the coordinator looks at the clock while every worker is busy.
+_POLL_SECONDS = 0.5
+# How often a worker checks that its coordinator is still there.
+_WATCHDOG_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+OnReport = Callable[[int, Report, bool], None]
+# Called with a file's index, the pages OCR has read and the pages it is to read.
+OnOcrPage = Callable[[int, int, int], None]
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> BaseContext:
+    # Forking shares the already imported code and loaded pipelines with the workers, which start
+    # in milliseconds; where fork is not available, spawn works the same, only slower to start.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may use: seconds of wall time and bytes of address space.
+
+    ``None`` is no limit. A file larger than a quarter of ``max_memory`` is not read at all: its
+    bytes, the parsed document and the PDF library's objects would not fit.
+    """
+
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+    # Not a limit but how the document is read: the OCR mode (see pipeline.model.defaults.OCR_MODES).
+    ocr: str = DEFAULT_OCR
+
+    @property
+    def max_file_bytes(self) -> int | None:
+        return None if self.max_memory is None else self.max_memory // 4
+
+
+@dataclass(frozen=True)
+class _OcrPage:
+    """A worker's message that OCR has read ``done`` of the ``total`` pages of task ``index``."""
+
+    index: int
+    done: int
+    total: int
+
+
+def _digitize(
+    path: Path, limits: Limits, cache: ReportCache | None, on_ocr_page: PageProgress
+) -> tuple[Report, bool]:
+    """The report of one file and whether it came from the cache; everything under the limits."""
+    try:
+        data = read_bytes(path, limits.max_file_bytes)
+    except IngestError as exc:
+        return failed_report(path, str(exc)), False
+    sha256 = hashlib.sha256(data).hexdigest()
+    cached = cache.get(sha256, display_path(path)) if cache else None
+    if cached is not None:
+        return cached, True
+    return process_data(path, data, limits.ocr, on_ocr_page), False
+
+
+def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None) -> None:
+    """A worker's loop: receive a path, send back its report, until told to stop (None).
+
+    A document that runs out of memory gets a failed report, and the worker then ends (the
+    coordinator starts a fresh one), since what the document allocated may not be given back.
+    """
+    # Ctrl-C reaches every process of the terminal's group: the coordinator handles it, and the
+    # workers are stopped by it, without a traceback of their own. First thing: a Ctrl-C while the
+    # watchdog thread below starts would otherwise interrupt the worker there, traceback and all.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    if limits.max_memory is not None:
+        _limit_address_space(limits.max_memory)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path = task
+
+        def on_ocr_page(done: int, total: int, index: int = index) -> None:
+            conn.send(_OcrPage(index, done, total))
+
+        try:
+            report, cached = _digitize(path, limits, cache, on_ocr_page)
+        except MemoryError:
+            message = f"over the memory limit: digitizing needed more than {_memory_limit_text(limits)}"
+            conn.send((index, failed_report(path, message), False, True))
+            return
+        conn.send((index, report, cached, False))
+
+
+def _memory_limit_text(limits: Limits) -> str:
+    if limits.max_memory is None:
+        return "the memory available"
+    return f"--max-memory {format_size(limits.max_memory)}"
+
+
+def _limit_address_space(max_memory: int) -> None:
+    """Let this worker's address space grow by at most ``max_memory`` bytes from here.
+
+    The limit is counted from what the worker has at its start (it inherits the coordinator's
+    memory, which depends on how kompass was called), so every document gets the same room.
+    """
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _address_space() + max_memory
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where the system does not tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the coordinator ends, even when it is killed (SIGKILL).
+
+    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); a watchdog
+    thread that notices a new parent covers the moment before that is set, and other systems.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(_WATCHDOG_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    task: tuple[int, Path] | None = None
+    started: float = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+@dataclass(frozen=True)
+class _Starter:
+    """What every worker of a batch is started with."""
+
+    ctx: BaseContext
+    limits: Limits
+    cache: ReportCache | None
+
+    def start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, os.getpid(), self.limits, self.cache), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def replace(self, worker: _Worker) -> _Worker:
+        worker.stop(kill=True)
+        return self.start()
+
+
+def run_parallel(
+    files: Sequence[Path],
+    workers: int,
+    limits: Limits,
+    on_report: OnReport,
+    cache: ReportCache | None = None,
+    on_ocr_page: OnOcrPage | None = None,
+) -> None:
+    """Digitize ``files`` in ``workers`` processes under ``limits``.
+
+    ``on_report(index, report, cached)`` is called for each file, ``cached`` telling whether the
+    report came from ``cache`` (looked up in the worker, after it has read and hashed the file);
+    ``on_ocr_page(index, done, total)`` after each page OCR read.
+    """
+    starter = _Starter(_context(), limits, cache)
+    warm_up()
+    pending = list(enumerate(files))[::-1]
+    pool = [starter.start() for _ in range(max(1, min(workers, len(files))))]
+    try:
+        while pending or any(w.task for w in pool):
+            for worker in pool:
+                if worker.task is None and pending:
+                    worker.task, worker.started = pending.pop(), time.monotonic()
+                    worker.conn.send(worker.task)
+            busy = {w.conn: w for w in pool if w.task}
+            for conn in wait(list(busy), timeout=_POLL_SECONDS):
+                worker = busy[conn]  # type: ignore[index]
+                pool[pool.index(worker)] = _collect(worker, starter, on_report, on_ocr_page)
+            _enforce_timeout(pool, limits.timeout, starter, on_report)
+    finally:
+        for worker in pool:
+            worker.stop(kill=worker.task is not None)
+
+
+def _collect(
+    worker: _Worker, starter: _Starter, on_report: OnReport, on_ocr_page: OnOcrPage | None = None
+) -> _Worker:
+    """Hand on the result (or the OCR progress) a worker has ready; return the worker to use from now on."""
+    assert worker.task is not None
+    index, path = worker.task
+    try:
+        message = worker.conn.recv()
+        if isinstance(message, _OcrPage):
+            if on_ocr_page is not None:
+                on_ocr_page(message.index, message.done, message.total)
+            return worker
+        done_index, report, cached, spent = message
+    except (EOFError, OSError):
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        message = f"the worker digitizing this file died (exit code {code})"
+        on_report(index, failed_report(path, message), False)
+        return starter.replace(worker)
+    worker.task = None
+    on_report(done_index, report, cached)
+    return starter.replace(worker) if spent else worker
+
+
+def _enforce_timeout(
+    pool: list[_Worker], timeout: float | None, starter: _Starter, on_report: OnReport
+) -> None:
+    if not timeout:
+        return
+    now = time.monotonic()
+    for position, worker in enumerate(pool):
+        if worker.task and now - worker.started > timeout:
+            index, path = worker.task
+            log.warning("%s: stopped after %g s", display_path(path), timeout)
+            message = f"over the time limit: digitizing took longer than --timeout {timeout:g} s"
+            on_report(index, failed_report(path, message), False)
+            pool[position] = starter.replace(worker)

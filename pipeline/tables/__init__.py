@@ -1,0 +1,1 @@
+"""Records to table rows, and the files the tables and their descriptions are written to."""

@@ -1,0 +1,255 @@
+"""The output tables: derived from the records in one place, in the documented column order.
+
+The columns, their order and types are declared once in :mod:`pipeline.model.schema`; each row builder
+here emits exactly those keys, and :func:`frame` checks every row against the declaration.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import pandas as pd
+
+from pipeline.editions.framework import framework_by_id
+from pipeline.model.digest import Digest, digests
+from pipeline.model.identity import identify
+from pipeline.model.records import Finding, Report
+from pipeline.model.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
+from pipeline.tables.panel import panel_rows
+from pipeline.validation.history import history_findings
+
+Row = dict[str, Any]
+
+# Column name -> pandas dtype, in contract order, for every table (derived from pipeline.model.schema).
+SCHEMAS: dict[str, dict[str, str]] = {t.name: pandas_dtypes(t.name) for t in TABLES}
+
+
+def _question_order(question_id: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in question_id.split(".") if part.isdigit())
+
+
+def report_rows(report: Report) -> Iterator[Row]:
+    meta = report.extraction.metadata
+    yield {
+        "report_id": report.report_id,
+        "source_file": report.source_file,
+        "sha256": report.sha256,
+        "input_format": report.input_format,
+        "pages": report.pages,
+        "municipality": meta.municipality,
+        "municipality_code": meta.municipality_code,
+        "year": meta.year,
+        "evaluation_start": meta.evaluation_start,
+        "evaluation_end": meta.evaluation_end,
+        "framework": report.extraction.framework,
+        "evaluators": "; ".join(
+            f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
+        )
+        or None,
+        "status": report.status,
+        "error": report.error,
+        "report_date": meta.report_date,
+        "duplicate_of": report.duplicate_of,
+        "encoding": report.encoding,
+        "ocr_pages": report.ocr_pages,
+    }
+
+
+def area_score_rows(report: Report) -> Iterator[Row]:
+    ext = report.extraction
+    framework = framework_by_id(ext.framework)
+    for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
+        spec = framework.area(s.area) if framework else None
+        yield {
+            "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
+            "year": s.year, "area": s.area, "area_name": spec.name if spec else s.printed_name,
+            "score": s.score, "printed_name": s.printed_name, "page": s.page, "line": s.line,
+            "is_report_year": None if ext.metadata.year is None else s.year == ext.metadata.year,
+        }  # fmt: skip
+
+
+def year_total_rows(report: Report) -> Iterator[Row]:
+    ext = report.extraction
+    for t in sorted(ext.year_totals, key=lambda t: t.year):
+        yield {
+            "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
+            "year": t.year, "total": t.total, "page": t.page, "line": t.line,
+        }  # fmt: skip
+
+
+def comparison_rows(report: Report) -> Iterator[Row]:
+    for c in report.extraction.comparisons:
+        yield {
+            "report_id": report.report_id, "label": c.label or None, "kind": c.kind, "area": c.area,
+            "value": c.value, "unit": c.unit, "page": c.page, "line": c.line, "from_year": c.from_year,
+            "to_year": c.to_year,
+        }  # fmt: skip
+
+
+def question_score_rows(report: Report) -> Iterator[Row]:
+    ext = report.extraction
+    for q in sorted(
+        ext.question_scores, key=lambda q: (_question_order(q.question_id), q.page or 0, q.line or 0)
+    ):
+        yield {
+            "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
+            "year": ext.metadata.year, "area": q.area, "question_id": q.question_id, "question": q.question,
+            "max_score": q.max_score, "score": q.score, "page": q.page, "line": q.line,
+            "printed_id": q.printed_id or None,
+        }  # fmt: skip
+
+
+def boxes_text(boxes: Iterable[Sequence[float]]) -> str | None:
+    """Boxes as the ``compared_boxes`` column writes them: "page x0 top x1 bottom; …" (None if none)."""
+    return "; ".join(" ".join(f"{v:g}" for v in box) for box in boxes) or None
+
+
+def finding_row(report_id: str, f: Finding) -> Row:
+    """One row of ``issues``: finding ``f`` on the report ``report_id``."""
+    return {
+        "report_id": report_id, "rule": f.rule, "severity": str(f.severity), "area": f.area,
+        "question_id": f.question_id, "year": f.year, "expected": f.expected, "found": f.found,
+        "message": f.message, "page": f.page, "line": f.line, "printed_line": f.printed_line,
+        **dict(zip(("x0", "top", "x1", "bottom"), f.box or (None,) * 4, strict=True)),
+        "compared_boxes": boxes_text(f.compared),
+    }  # fmt: skip
+
+
+def issue_rows(report: Report) -> Iterator[Row]:
+    for f in report.extraction.findings:
+        yield finding_row(report.report_id, f)
+
+
+def history_issue_rows(reports: Sequence[Digest]) -> Iterator[Row]:
+    """The cross-report findings (:mod:`pipeline.validation.history`) as ``issues`` rows."""
+    for report_id, finding in history_findings(reports):
+        yield finding_row(report_id, finding)
+
+
+def observation_rows(report: Report) -> Iterator[Row]:
+    for o in report.extraction.observations:
+        yield {
+            "report_id": report.report_id, "area": o.area, "kind": o.kind, "position": o.position,
+            "text": o.text, "page": o.page, "line": o.line,
+        }  # fmt: skip
+
+
+def claim_rows(report: Report) -> Iterator[Row]:
+    for c in report.extraction.claims:
+        yield {
+            "report_id": report.report_id, "area": c.area, "claimed_score": c.claimed_score,
+            "claimed_change": c.claimed_change, "compared_with_year": c.compared_with_year,
+            "sentence": c.sentence, "page": c.page, "line": c.line,
+        }  # fmt: skip
+
+
+def evaluation_rows(report: Report) -> Iterator[Row]:
+    for e in report.extraction.evaluations:
+        yield {
+            "report_id": report.report_id, "entry": e.entry, "municipality": e.municipality,
+            "municipality_code": e.municipality_code, "district": e.district, "year": e.year,
+            "page": e.page, "line": e.line,
+        }  # fmt: skip
+
+
+def mention_rows(report: Report) -> Iterator[Row]:
+    for m in report.extraction.mentions:
+        yield {
+            "report_id": report.report_id, "municipality": m.municipality,
+            "municipality_code": m.municipality_code, "count": m.count, "first_page": m.first_page,
+            "first_line": m.first_line, "is_subject": m.is_subject,
+        }  # fmt: skip
+
+
+ROW_BUILDERS: dict[str, Callable[[Report], Iterator[Row]]] = {
+    "reports": report_rows,
+    "area_scores": area_score_rows,
+    "year_totals": year_total_rows,
+    "comparisons": comparison_rows,
+    "question_scores": question_score_rows,
+    "issues": issue_rows,
+    "observations": observation_rows,
+    "claims": claim_rows,
+    "evaluations": evaluation_rows,
+    "mentions": mention_rows,
+}
+
+
+def frame(name: str, rows: Iterable[Row]) -> pd.DataFrame:
+    """A table's rows as a DataFrame with the contract's columns, order and dtypes.
+
+    Every row is checked against the declaration first: a missing or unknown key, or an empty
+    required value, raises :class:`~pipeline.model.schema.SchemaError` naming the table and the key.
+    """
+    declared = table(name)
+    checked = []
+    for row in rows:
+        check_row(declared, row)
+        checked.append(row)
+    dtypes = pandas_dtypes(name)
+    return pd.DataFrame(checked, columns=list(dtypes)).astype(dtypes)
+
+
+def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
+    """The archive's index: every evaluation the batch knows of, and whether it was digitized.
+
+    An evaluation is known from the lists of evaluated municipalities (``evaluations``) and from
+    the digitized reports themselves; it is ``digitized`` when a report of the batch evaluates that
+    municipality in that year, else ``missing``. Entries without a year cannot be placed.
+    """
+    listed: dict[tuple[str, str, int], set[str]] = {}
+    names: dict[tuple[str, str, int], str] = {}
+    digitized: dict[tuple[str, str, int], str] = {}
+    for report in reports:
+        meta = report.extraction.metadata
+        if report.status == "ok" and meta.municipality_code and meta.year:
+            key = (meta.municipality_code, "", meta.year)
+            digitized.setdefault(key, report.report_id)
+            names.setdefault(key, meta.municipality or "")
+        for e in report.extraction.evaluations:
+            if e.municipality_code and e.year:
+                key = (e.municipality_code, e.district or "", e.year)
+                listed.setdefault(key, set()).add(report.report_id)
+                names.setdefault(key, e.municipality or "")
+    for key in sorted(set(listed) | set(digitized)):
+        code, district, year = key
+        yield {
+            "municipality": names[key], "municipality_code": code, "district": district or None,
+            "year": year, "listed_by": len(listed.get(key, ())), "report_id": digitized.get(key),
+            "status": "digitized" if key in digitized else "missing",
+        }  # fmt: skip
+
+
+def _panel_rows(reports: Sequence[Report]) -> Iterator[Row]:
+    return panel_rows(digests(reports))
+
+
+# Tables built from the whole batch rather than report by report.
+BATCH_BUILDERS: dict[str, Callable[[Sequence[Report]], Iterator[Row]]] = {
+    "coverage": coverage_rows,
+    "panel": _panel_rows,
+}
+
+# Rows that follow a per-report table's rows, built from the reports' digests once the batch is
+# done (a streamed batch keeps one small digest per report for them, see pipeline.model.digest).
+TAIL_BUILDERS: dict[str, Callable[[Sequence[Digest]], Iterator[Row]]] = {"issues": history_issue_rows}
+
+
+def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
+    if name in BATCH_BUILDERS:
+        return BATCH_BUILDERS[name](reports)
+    if name not in ROW_BUILDERS:
+        raise SchemaError(f"table {name!r} is declared but has no row builder")
+    builder = ROW_BUILDERS[name]
+    own = (row for report in reports for row in builder(report))
+    if name not in TAIL_BUILDERS:
+        return own
+    return itertools.chain(own, TAIL_BUILDERS[name](digests(reports)))
+
+
+def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
+    """Every declared output table for a batch, in declaration order, reports in the order given."""
+    reports = identify(reports)
+    return {declared.name: frame(declared.name, _batch_rows(declared.name, reports)) for declared in TABLES}

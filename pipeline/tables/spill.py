@@ -1,0 +1,143 @@
+"""Tables that stream: each report's rows go to disk as the report is done, so memory stays flat.
+
+Holding every report until the tables are built costs about a quarter of a MiB per document (half
+a gigabyte for an archive of 2,400), and the tables as DataFrames as much again. A
+:class:`RowSpill` takes each report as it arrives, writes the rows of each per-report table to a
+temporary file (one JSON line per report and table) and keeps only the report's outline: its
+identity, status, metadata, framework, the evaluations it lists and the totals it prints, which
+the ``reports``, ``coverage`` and ``panel`` tables, the checks across reports and the summary
+need. When the batch is done, each table's rows come back in
+the batch's order, a chunk of DataFrame at a time, for the writers.
+
+The rows are plain values (text, numbers, booleans, dates, nulls); JSON keeps all but dates, which
+come back from the table's declared column types. Nothing in the file is ever run as code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import IO, Any
+
+import pandas as pd
+
+from pipeline.model.digest import digests
+from pipeline.model.identity import identify
+from pipeline.model.records import Extraction, Report
+from pipeline.model.schema import TABLES, table
+from pipeline.tables.rows import BATCH_BUILDERS, ROW_BUILDERS, TAIL_BUILDERS, Row, frame
+
+# Rows per DataFrame handed to the writers (and per Parquet row group): large enough that a batch
+# of a few hundred reports writes each table in one piece, small enough to keep memory flat.
+CHUNK_ROWS = 100_000
+# Tables whose rows come from the outlines once the batch is done: ``reports`` needs the batch's
+# word on each report (``duplicate_of``), and its outline holds all its row needs.
+FROM_OUTLINES = frozenset({"reports"})
+
+
+def outline(report: Report) -> Report:
+    """The report without what only its rows need: identity, status, error, metadata, framework,
+    the evaluations it lists and the totals it prints (what its digest, ``pipeline.model.digest``, reads
+    for the checks across reports and the ``panel`` table)."""
+    ext = report.extraction
+    kept = Extraction(
+        metadata=ext.metadata, framework=ext.framework, evaluations=ext.evaluations,
+        evaluation_list=ext.evaluation_list, area_scores=ext.area_scores, year_totals=ext.year_totals,
+    )  # fmt: skip
+    return dataclasses.replace(report, extraction=kept)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"a table row holds a {type(value).__name__}, which has no plain form")
+
+
+class RowSpill:
+    """Each report's rows of every per-report table, kept in temporary files until written."""
+
+    def __init__(self) -> None:
+        spilled = [name for name in ROW_BUILDERS if name not in FROM_OUTLINES]
+        # Open for the spill's life and closed by close(); the files vanish when closed.
+        self._files: dict[str, IO[bytes]] = {
+            name: tempfile.TemporaryFile()  # noqa: SIM115
+            for name in spilled
+        }
+        self._offsets: dict[str, list[int]] = {name: [] for name in spilled}
+        # Where each report's rows are, by source file (a list: a file given twice is two reports).
+        self._positions: dict[str, list[int]] = {}
+        self._count = 0
+
+    def add(self, report: Report) -> Report:
+        """Spill the report's rows; return its outline, which is all the batch needs to keep."""
+        # The id from the report's own content and path, as the batch gives it (a report from the
+        # cache was digitized under another name).
+        report = identify([report])[0]
+        self._positions.setdefault(report.source_file, []).append(self._count)
+        self._count += 1
+        for name, file in self._files.items():
+            self._offsets[name].append(file.tell())
+            line = json.dumps(list(ROW_BUILDERS[name](report)), default=_plain, ensure_ascii=False)
+            file.write(line.encode("utf-8") + b"\n")
+        return outline(report)
+
+    def tables(self, outlines: Sequence[Report]) -> dict[str, SpilledTable]:
+        """Every declared table, in declaration order, each read back a chunk at a time, with the
+        reports in the order of ``outlines`` (the batch's outlines, as it returned them)."""
+        return {declared.name: SpilledTable(self, declared.name, outlines) for declared in TABLES}
+
+    def rows(self, name: str, outlines: Sequence[Report]) -> Iterator[list[Row]]:
+        """Each report's rows of table ``name``, reports in the order of ``outlines``."""
+        if name in BATCH_BUILDERS:
+            yield list(BATCH_BUILDERS[name](outlines))
+            return
+        if name in FROM_OUTLINES:
+            yield [row for report in outlines for row in ROW_BUILDERS[name](report)]
+            return
+        file, offsets = self._files[name], self._offsets[name]
+        dates = [column.name for column in table(name).columns if column.type == "date"]
+        taken: Counter[str] = Counter()
+        for report in outlines:
+            position = self._positions[report.source_file][taken[report.source_file]]
+            taken[report.source_file] += 1
+            file.seek(offsets[position])
+            rows: list[Row] = json.loads(file.readline())
+            for row in rows:
+                for column in dates:
+                    if row[column] is not None:
+                        row[column] = date.fromisoformat(row[column])
+            yield rows
+        if name in TAIL_BUILDERS:
+            yield list(TAIL_BUILDERS[name](digests(outlines)))
+
+    def close(self) -> None:
+        for file in self._files.values():
+            file.close()
+
+    def __enter__(self) -> RowSpill:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class SpilledTable:
+    """One table of a :class:`RowSpill`; iterating it (again) gives its DataFrame chunks."""
+
+    def __init__(self, spill: RowSpill, name: str, outlines: Sequence[Report]) -> None:
+        self.spill, self.name, self.outlines = spill, name, outlines
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        chunk: list[Row] = []
+        written = False
+        for rows in self.spill.rows(self.name, self.outlines):
+            chunk.extend(rows)
+            if len(chunk) >= CHUNK_ROWS:
+                yield frame(self.name, chunk)
+                chunk, written = [], True
+        if chunk or not written:
+            yield frame(self.name, chunk)

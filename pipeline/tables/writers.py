@@ -1,0 +1,237 @@
+"""Writing the output tables: the one place that writes files.
+
+Every table of a batch is first written next to its destination under a temporary name, and only
+when all of them are complete are they moved into place, ``datapackage.json`` last: it names the
+SHA-256 of each table file, so a reader can tell that the files it read are of one run. A crash
+never leaves a half-written table. A run holds a lock on its output folder (:func:`output_lock`),
+so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
+formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
+printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import regex
+
+from pipeline.model.defaults import CSV_DIALECTS, FORMATS, CsvDialect
+from pipeline.model.numbers import format_number
+from pipeline.model.schema import TABLES, ColumnType, table
+from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
+from pipeline.tables.datapackage import descriptor
+from pipeline.tables.manifest import MANIFEST_KEY, manifest_json
+
+Manifest = Mapping[str, Any]
+
+
+def _number_text(value: Any, decimal: str) -> str | None:
+    # 7.5 stays "7.5" (or "7,5") and 28.0 becomes "28": numbers as a person reads them, no "28.0".
+    text = format_number(value) if pd.notna(value) else None
+    return text.replace(".", decimal) if text else None
+
+
+# A spreadsheet program reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
+# "+1+1", "@SUM(...)"); tab and carriage return can start one too after the program trims them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = regex.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def neutralise_formula(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading apostrophe; else as given.
+
+    A plain signed number ("-3", "+2,5") is left alone: it is data, not a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+# A table as one DataFrame, or as DataFrame chunks of its rows in order (re-iterable: each format
+# reads it again), which is how a batch's spilled tables stream to disk (``pipeline.tables.spill``).
+TableData = pd.DataFrame | Iterable[pd.DataFrame]
+
+
+def _chunks(table: TableData) -> Iterable[pd.DataFrame]:
+    return [table] if isinstance(table, pd.DataFrame) else table
+
+
+def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> None:
+    with path.open("w", encoding=dialect.encoding, newline="") as file:
+        for number, df in enumerate(_chunks(table)):
+            text = df.copy()
+            for column, dtype in df.dtypes.items():
+                if str(dtype) == "Float64":
+                    text[column] = df[column].map(lambda v: _number_text(v, dialect.decimal)).astype("string")
+                elif str(dtype) in ("string", "object"):
+                    text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
+            text.to_csv(
+                file, index=False, header=number == 0, sep=dialect.delimiter,
+                lineterminator=dialect.line_terminator,
+            )  # fmt: skip
+
+
+# The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
+# batches read together (DuckDB, pyarrow.dataset, pandas) whatever their content.
+ARROW_TYPES: dict[ColumnType, pa.DataType] = {
+    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
+    "boolean": pa.bool_(),
+}  # fmt: skip
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Parquet schema of table ``name``, from its declaration."""
+    return pa.schema(
+        [pa.field(c.name, ARROW_TYPES[c.type], nullable=not c.required) for c in table(name).columns]
+    )
+
+
+def _write_parquet(name: str, table: TableData, path: Path, manifest: Manifest | None) -> None:
+    # One row group per chunk; the writer takes the first chunk's schema, as pq.write_table does.
+    writer: pq.ParquetWriter | None = None
+    try:
+        for df in _chunks(table):
+            arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+            if manifest is not None:
+                # A Parquet file found on its own still says which run produced it.
+                metadata = {**(arrow.schema.metadata or {}), MANIFEST_KEY.encode(): manifest_json(manifest)}
+                arrow = arrow.replace_schema_metadata(metadata)
+            writer = writer or pq.ParquetWriter(path, arrow.schema)
+            writer.write_table(arrow)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _write_datapackage(
+    tables: Mapping[str, TableData], formats: tuple[str, ...], path: Path, dialect: CsvDialect,
+    manifest: Manifest | None, written: list[tuple[Path, Path]],
+) -> None:  # fmt: skip
+    hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
+    package = descriptor(formats, tables=list(tables), csv_dialect=dialect, hashes=hashes)
+    if manifest is not None:
+        package["created"] = manifest["created"]
+        package[MANIFEST_KEY] = dict(manifest)
+    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
+    """Remove kompass's own table files that this run did not write (a format not asked for this
+    time): left in place they would describe another batch. Other files are never touched."""
+    for declared in TABLES:
+        for fmt in FORMATS:
+            path = out_dir / f"{declared.name}.{fmt}"
+            if path not in written:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+
+
+def write_tables(
+    tables: Mapping[str, TableData],
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    csv_dialect: CsvDialect = CSV_DIALECTS["standard"],
+    manifest: Manifest | None = None,
+) -> list[Path]:
+    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
+
+    A table is a DataFrame or an iterable of DataFrame chunks of its rows (read once per format).
+
+    ``datapackage.json`` (see :mod:`pipeline.tables.datapackage`) is written beside them, with the
+    ``manifest`` of the run (:mod:`pipeline.tables.manifest`), which every Parquet file carries too.
+    Table files of kompass's from an earlier run that this one does not write are removed, so the
+    folder holds exactly one run.
+    """
+    formats = tuple(formats)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    writers = {
+        "csv": functools.partial(_write_csv, dialect=csv_dialect),
+        "parquet": functools.partial(_write_parquet, manifest=manifest),
+    }
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            for fmt in formats:
+                final = out_dir / f"{name}.{fmt}"
+                temporary = out_dir / f".{name}.{fmt}.partial"
+                staged.append((temporary, final))
+                writers[fmt](name, df, temporary)
+        package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
+        _write_datapackage(tables, formats, package[0], csv_dialect, manifest, staged)
+        staged.append(package)
+    except BaseException:
+        for temporary, _ in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise
+    for temporary, final in staged:
+        os.replace(temporary, final)
+    _remove_other_tables(out_dir, {final for _, final in staged})
+    return [final for _, final in staged]
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so readers never see half of it.
+
+    On failure (a full disk, a read-only folder) the temporary file is removed and the
+    ``OSError`` raised.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        remove_file(temporary)
+        raise
+
+
+def remove_file(path: Path) -> None:
+    """Remove ``path`` if it is there; a file that cannot be removed is left alone."""
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+LOCK_FILE = ".kompass.lock"
+
+
+class OutputBusyError(Exception):
+    """Another kompass run holds the output folder and ``wait`` was false."""
+
+
+@contextlib.contextmanager
+def output_lock(
+    out_dir: Path, wait: bool = True, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` (``OUT/.kompass.lock``) for the duration of a run.
+
+    A second run into the same folder waits until the first is done (``on_wait`` is called once
+    when it has to), or raises :class:`OutputBusyError` when ``wait`` is false. The operating
+    system releases the lock when the process ends, also when it is killed.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise OutputBusyError(f"another kompass run is writing to {out_dir}") from None
+            if on_wait:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

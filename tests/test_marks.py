@@ -1,0 +1,42 @@
+"""Bullet glyphs and page numbers are declared once (pipeline.model.marks): text exports, PDFs and
+the extractors read the same marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.bullets import BULLET
+from pipeline.ingest.pdf.words import bullet_glyph
+from pipeline.model.marks import BULLET_GLYPHS, PAGE_NUMBER
+from pipeline.model.text_furniture import BULLET_START, remove_furniture
+
+
+@pytest.mark.parametrize("glyph", sorted(BULLET_GLYPHS))
+def test_every_reader_takes_a_bullet_glyph_as_a_bullet(glyph: str) -> None:
+    assert bullet_glyph(f"{glyph}Styrkor") == glyph  # a PDF word
+    assert BULLET_START.match(f"{glyph} Styrkor")  # a list item across a text export's page break
+    match = BULLET.match(f"{glyph} Styrkor")  # the extractors' list items
+    assert match is not None and match["glyph"] == glyph and match["text"] == "Styrkor"
+
+
+@pytest.mark.parametrize(
+    ("line", "page"),
+    [("12", "12"), ("12 (27)", "12"), ("- 12 -", "12"), ("(12)", "12"), ("Sida 12 av 27", "12"),
+     ("s. 12", "12"), ("Page 12 of 27", "12"), ("12/27", "12"), ("  3  ", "3")],
+)  # fmt: skip
+def test_page_number_forms(line: str, page: str) -> None:
+    match = PAGE_NUMBER.match(line)
+    assert match is not None and match["page"] == page
+
+
+@pytest.mark.parametrize("line", ["2014", "1 2", "Sidan 3", "12 poäng", "Område 3"])
+def test_not_page_numbers(line: str) -> None:
+    assert PAGE_NUMBER.match(line) is None
+
+
+@pytest.mark.parametrize("footer", ["Page 1 of 2", "(1)", "Sida 1 av 2"])
+def test_a_text_export_drops_the_page_number_forms_a_pdf_drops(footer: str) -> None:
+    # On one page only, so that it is dropped as a page number, not as a running footer.
+    texts = ["Allmänt om kommunen", "", footer, "\fInformation", "Mer text"]
+    kept = [text for _, text in remove_furniture(texts) if text.strip()]
+    assert kept == ["Allmänt om kommunen", "Information", "Mer text"]
