@@ -135,7 +135,8 @@ RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into 
 
 Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
 datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
-cannot be read gets status "failed" in the reports table; the batch goes on.
+cannot be read gets status "failed" in the reports table, and the batch goes on; a report read
+with content lost (a table, rows, cells or characters missing: see its issues) gets "partial".
 
 \b
 Examples:
@@ -149,8 +150,8 @@ Examples:
 @output_options
 @click.option(
     "--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
-    help="Exit with code 1 when a file failed (failed), also on any error issue (error), or also on any "
-    "warning (warning).",
+    help="Exit with code 1 when a file failed (failed), also when a report is partial (partial), also on "
+    "any error issue (error), or also on any warning (warning).",
 )  # fmt: skip
 @click.option("--strict", is_flag=True, help="Same as --fail-on error.")
 @click.option(

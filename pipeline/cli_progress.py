@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -43,7 +43,7 @@ class BatchProgress:
     def __init__(
         self,
         total: int,
-        stream: IO[str],
+        stream: TextIO,
         *,
         bar: bool,
         plain_every: float | None,

@@ -123,7 +123,8 @@ def test_per_file_line_says_status_pages_findings_and_seconds() -> None:
     progress.finished(report)
     count = len(report.extraction.findings)
     assert stream.getvalue() == f"ok      x.pdf: 12 pages, {count} findings, 4.2 s\n"
-    assert file_line(failed_report(Path("y.txt"), "not a report"), 0.5) == "failed  y.txt: 0.5 s: not a report"
+    failed = failed_report(Path("y.txt"), "not a report")
+    assert file_line(failed, 0.5) == "failed  y.txt: 0.5 s: not a report"
 
 
 def _run(tmp_path: Path, *args: str) -> str:
