@@ -217,9 +217,10 @@ def digitize(
     ``ocr`` says which pages of a PDF are read by OCR: ``auto`` the pages without a text layer
     (scans), ``always`` every page, ``never`` none (a scanned PDF then fails).
     ``ocr_progress(path, done, total)`` is called after each page OCR read, ``started(path)`` when
-    a worker starts on a file, and ``heartbeat()`` at least twice a second while the batch runs.
+    a worker starts on a file, and ``heartbeat()`` about every half second while the batch runs.
 
-    A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
+    A file that cannot be read gets a ``failed`` report and the batch goes on; a report read with
+    content lost (a finding of a rule declared ``loses_content``) is ``partial``. Raises
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.errors.NoReportFilesError` when no report file is found.
     """

@@ -23,7 +23,7 @@ Progress = Callable[[Report], None]
 OcrProgress = Callable[[Path, int, int], None]
 # Called with a file when a worker starts digitizing it.
 Started = Callable[[Path], None]
-# Called between the waits for the workers, at least twice a second while the batch runs.
+# Called between the waits for the workers, about every half second while the batch runs.
 Heartbeat = Callable[[], None]
 
 
@@ -169,7 +169,7 @@ def digitize_batch(
     seconds, or needs more than ``max_memory`` bytes of address space, is stopped and fails.
     ``ocr`` is the OCR mode (see :data:`pipeline.defaults.OCR_MODES`); ``ocr_progress(path, done,
     total)`` is called after each page OCR read (``cache`` must be made for the same mode),
-    ``started(path)`` when a worker starts on a file and ``heartbeat()`` at least twice a second
+    ``started(path)`` when a worker starts on a file and ``heartbeat()`` about every half second
     while the batch runs (a progress display redraws there).
     Files whose digitized report is in ``cache`` are not digitized again; a cache that cannot be
     written is given up with one warning. The reports come back sorted by path, whatever the
