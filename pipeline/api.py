@@ -32,7 +32,16 @@ from pipeline.model.defaults import (
 from pipeline.model.digest import digests
 from pipeline.model.errors import NoReportFilesError
 from pipeline.model.records import Finding, Report
-from pipeline.run.batch import BatchResult, Inputs, OcrProgress, Progress, collect_inputs, digitize_batch
+from pipeline.run.batch import (
+    BatchResult,
+    Heartbeat,
+    Inputs,
+    OcrProgress,
+    Progress,
+    Started,
+    collect_inputs,
+    digitize_batch,
+)
 from pipeline.run.cache import ReportCache
 from pipeline.tables.manifest import build_manifest
 from pipeline.tables.rows import build_tables
@@ -167,6 +176,8 @@ def _run(
     progress: Progress | None,
     ocr: str,
     ocr_progress: OcrProgress | None,
+    started: Started | None = None,
+    heartbeat: Heartbeat | None = None,
     keep: Callable[[Report], Report] | None = None,
 ) -> tuple[Inputs, BatchResult, tuple[tuple[str, Finding], ...]]:
     """What both front doors do: find the files, digitize them, check the reports against each
@@ -176,7 +187,7 @@ def _run(
     cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
     batch = digitize_batch(
         list(found.files), progress, workers=workers, timeout=timeout or None, max_memory=max_memory,
-        cache=cache, keep=keep, ocr=ocr, ocr_progress=ocr_progress,
+        cache=cache, keep=keep, ocr=ocr, ocr_progress=ocr_progress, started=started, heartbeat=heartbeat,
     )  # fmt: skip
     return found, batch, history_findings(digests(batch.reports))
 
@@ -191,6 +202,8 @@ def digitize(
     progress: Progress | None = None,
     ocr: str = DEFAULT_OCR,
     ocr_progress: OcrProgress | None = None,
+    started: Started | None = None,
+    heartbeat: Heartbeat | None = None,
 ) -> Result:
     """Digitize report files and folders of them (searched recursively) into tables.
 
@@ -203,15 +216,17 @@ def digitize(
 
     ``ocr`` says which pages of a PDF are read by OCR: ``auto`` the pages without a text layer
     (scans), ``always`` every page, ``never`` none (a scanned PDF then fails).
-    ``ocr_progress(path, done, total)`` is called after each page OCR read.
+    ``ocr_progress(path, done, total)`` is called after each page OCR read, ``started(path)`` when
+    a worker starts on a file, and ``heartbeat()`` about every half second while the batch runs.
 
-    A file that cannot be read gets a ``failed`` report and the batch goes on. Raises
+    A file that cannot be read gets a ``failed`` report and the batch goes on; a report read with
+    content lost (a finding of a rule declared ``loses_content``) is ``partial``. Raises
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.model.errors.NoReportFilesError` when no report file is found.
     """
     found, batch, history = _run(
         inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
-        progress=progress, ocr=ocr, ocr_progress=ocr_progress,
+        progress=progress, ocr=ocr, ocr_progress=ocr_progress, started=started, heartbeat=heartbeat,
     )  # fmt: skip
     return Result(
         reports=batch.reports,
@@ -234,6 +249,8 @@ def digitize_streamed(
     progress: Progress | None = None,
     ocr: str = DEFAULT_OCR,
     ocr_progress: OcrProgress | None = None,
+    started: Started | None = None,
+    heartbeat: Heartbeat | None = None,
 ) -> StreamedResult:
     """:func:`digitize` for batches of any size: what ``kompass run`` calls.
 
@@ -248,7 +265,8 @@ def digitize_streamed(
         # are the tail of the issues table, see pipeline.tables.spill).
         found, batch, history = _run(
             inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
-            progress=progress, ocr=ocr, ocr_progress=ocr_progress, keep=spill.add,
+            progress=progress, ocr=ocr, ocr_progress=ocr_progress, started=started, heartbeat=heartbeat,
+            keep=spill.add,
         )  # fmt: skip
     except BaseException:
         spill.close()

@@ -43,6 +43,11 @@ FIRST_FEW = 5
 LOG_LEVELS = {
     "debug": logging.DEBUG, "verbose": logging.INFO, "normal": logging.WARNING, "quiet": logging.ERROR,
 }  # fmt: skip
+# kompass's own loggers follow -q, -v and --debug; the libraries' (matplotlib's font search alone
+# was most of a --debug run, PIL, pdfminer, fontTools) show warnings and worse, or only errors with
+# -q, unless --debug-libraries. pdfminer warns of every oddity of a PDF: errors only, unless asked.
+OWN_LOGGERS = ("pipeline", "extractors")
+QUIET_LIBRARIES = {"pdfminer": logging.ERROR}
 
 
 def _remember_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -56,7 +61,8 @@ def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
     flags = (
         (("--debug",), "Log details and show tracebacks of unexpected errors."),
         (("-q", "--quiet"), "Print only what explains a non-zero exit."),
-        (("-v", "--verbose"), "Name every skipped and failed file; log progress."),
+        (("-v", "--verbose"), "Name every skipped, partial and failed file; a line per file as it ends."),
+        (("--debug-libraries",), "--debug, and the libraries' debug logs (matplotlib, PIL, pdfminer…)."),
     )
     for declarations, help_text in reversed(flags):
         command = click.option(
@@ -66,16 +72,28 @@ def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _verbosity(ctx: click.Context) -> str:
-    chosen = [name for name in ("debug", "verbose", "quiet") if ctx.meta.get(f"kompass.{name}")]
+    flags = {name: bool(ctx.meta.get(f"kompass.{name}")) for name in ("debug", "verbose", "quiet")}
+    flags["debug"] |= _debug_libraries(ctx)  # --debug-libraries is --debug and more
+    chosen = [name for name, given in flags.items() if given]
     if "quiet" in chosen and len(chosen) > 1:
         raise click.UsageError(f"-q cannot be combined with --{chosen[0]}")
     return chosen[0] if chosen else "normal"
 
 
-def _configure_logging(verbosity: str) -> None:
+def _debug_libraries(ctx: click.Context) -> bool:
+    return bool(ctx.meta.get("kompass.debug_libraries"))
+
+
+def _configure_logging(verbosity: str, libraries: bool = False) -> None:
+    """kompass's loggers at the level of ``verbosity``; the libraries' at WARNING (ERROR with -q),
+    or at DEBUG too when ``libraries`` (--debug-libraries)."""
     logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    logging.getLogger().setLevel(LOG_LEVELS[verbosity])
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    level = LOG_LEVELS[verbosity]
+    logging.getLogger().setLevel(level if libraries else max(level, logging.WARNING))
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(level)
+    for name, quiet in QUIET_LIBRARIES.items():
+        logging.getLogger(name).setLevel(logging.NOTSET if libraries else max(level, quiet))
 
 
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -110,14 +128,15 @@ def main(ctx: click.Context) -> None:
       kompass run corpus/ --out output/
     """
     ctx.obj = {"debug": _verbosity(ctx) == "debug"}
-    _configure_logging(_verbosity(ctx))
+    _configure_logging(_verbosity(ctx), _debug_libraries(ctx))
 
 
 RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into tables.
 
 Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
 datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
-cannot be read gets status "failed" in the reports table; the batch goes on.
+cannot be read gets status "failed" in the reports table, and the batch goes on; a report read
+with content lost (a table, rows, cells or characters missing: see its issues) gets "partial".
 
 \b
 Examples:
@@ -131,8 +150,8 @@ Examples:
 @output_options
 @click.option(
     "--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
-    help="Exit with code 1 when a file failed (failed), also on any error issue (error), or also on any "
-    "warning (warning).",
+    help="Exit with code 1 when a file failed (failed), also when a report is partial (partial), also on "
+    "any error issue (error), or also on any warning (warning).",
 )  # fmt: skip
 @click.option("--strict", is_flag=True, help="Same as --fail-on error.")
 @click.option(
@@ -193,7 +212,7 @@ def run(
     try:
         # One run at a time per output folder: a second waits, so the tables are never a mix.
         with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
-            result = _digitize_with_progress(found, show=shown != 0, **options)
+            result = _digitize_with_progress(found, _verbosity(ctx), **options)
             formats = FORMATS if fmt == "both" else (fmt,)
             # The batch's rows wait in temporary files (memory stays flat); written, they go.
             with result:
@@ -212,7 +231,7 @@ def _start(ctx: click.Context) -> int | None:
     (None: all, 0: none)."""
     verbosity = _verbosity(ctx)
     ctx.obj["debug"] = verbosity == "debug"
-    _configure_logging(verbosity)
+    _configure_logging(verbosity, _debug_libraries(ctx))
     _exit_cleanly_on_sigterm(ctx)
     return None if verbosity in ("verbose", "debug") else 0 if verbosity == "quiet" else FIRST_FEW
 
@@ -227,12 +246,24 @@ def _finish(
         if result.cache_warning:
             click.echo(f"warning: {result.cache_warning}", err=True)
         click.echo(_summary(result, out_dir), err=True)
-        failed = [f"failed {r.source_file}: {r.error}" for r in result.reports if r.status != "ok"]
+        failed = [f"failed {r.source_file}: {r.error}" for r in result.reports if r.status == "failed"]
         _echo_first_few(failed, shown, "failed")
+        partial = [f"partial {r.source_file}: {_lost(r)}" for r in result.reports if r.status == "partial"]
+        _echo_first_few(partial, shown, "partial")
     reason = trouble(result.reports, result.severities, fail_on)
     if reason:
         click.echo(f"Error: {reason}", err=True)
         ctx.exit(EXIT_TROUBLE)
+
+
+def _lost(report: Report) -> str:
+    """What a partial report lost, as its content-loss rules and how often each fired."""
+    from collections import Counter
+
+    from pipeline.validation import lost_content
+
+    rules = Counter(finding.rule for finding in lost_content(report.extraction.findings))
+    return "content lost: " + ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in rules.items())
 
 
 def _write_report(out_dir: Path, skip: bool) -> None:
@@ -261,7 +292,7 @@ def report(ctx: click.Context, out_dir: Path) -> None:
     """
     from pipeline.report import NotAnOutputFolderError, write_report
 
-    _configure_logging(_verbosity(ctx))
+    _configure_logging(_verbosity(ctx), _debug_libraries(ctx))
     try:
         path = write_report(out_dir)
     except NotAnOutputFolderError as exc:
@@ -300,36 +331,25 @@ def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
         click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
 
 
-def _digitize_with_progress(found: Inputs, show: bool, **options: Any) -> StreamedResult:
+def _digitize_with_progress(found: Inputs, verbosity: str, **options: Any) -> StreamedResult:
+    """Digitize with the progress :mod:`pipeline.cli_progress` shows: a bar on a terminal, a
+    plain line now and then elsewhere, a line per file with -v; nothing with -q."""
+    import pipeline.cli_progress as cli_progress
     from pipeline.api import digitize_streamed
 
-    if not show or not sys.stderr.isatty() or not found.files:
+    if verbosity == "quiet" or not found.files:
         return digitize_streamed(found, **options)
-    failed = 0
-    # The files OCR is reading, with its pages done and to do: OCR takes seconds a page.
-    reading: dict[str, tuple[int, int]] = {}
-
-    def status(_: object) -> str:
-        pages = "; ".join(f"OCR {name} page {done}/{total}" for name, (done, total) in reading.items())
-        return f"{failed} failed" + (f"; {pages}" if pages else "")
-
-    progress_bar: Any = click.progressbar(
-        length=len(found.files), label="Digitizing", file=sys.stderr, show_eta=True, show_pos=True,
-        item_show_func=status,
+    terminal = sys.stderr.isatty()
+    progress = cli_progress.BatchProgress(
+        len(found.files), sys.stderr, bar=terminal,
+        plain_every=None if terminal else cli_progress.PLAIN_EVERY_SECONDS,
+        per_file=verbosity in ("verbose", "debug"),
     )  # fmt: skip
-    with progress_bar as bar:
-
-        def advance(report: Report) -> None:
-            nonlocal failed
-            failed += report.status != "ok"
-            reading.pop(Path(report.source_file).name, None)
-            bar.update(1)
-
-        def ocr_page(path: Path, done: int, total: int) -> None:
-            reading[path.name] = (done, total)
-            bar.update(0)  # redraws the status
-
-        return digitize_streamed(found, progress=advance, ocr_progress=ocr_page, **options)
+    with progress:
+        return digitize_streamed(
+            found, progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
+            heartbeat=progress.heartbeat, **options,
+        )  # fmt: skip
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
@@ -338,6 +358,7 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
     issues = ", ".join(f"{result.severities.get(s, 0)} {s}" for s in Severity)
     cached = f" ({result.cached} from the cache)" if result.cached else ""
     return (
-        f"{len(result.reports)} documents{cached}: {result.ok} ok, {result.failed} failed; "
+        f"{len(result.reports)} documents{cached}: {result.ok} ok, {result.partial} partial, "
+        f"{result.failed} failed; "
         f"issues: {issues}; tables in {out_dir}/"
     )

@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.run",),  # a batch: process, workers, cache
     ("pipeline.report",),  # report.html from written tables
     ("pipeline.api",),  # digitize, Result
-    ("pipeline.cli", "pipeline.cli_types"),  # the command line
+    ("pipeline.cli", "pipeline.cli_types", "pipeline.cli_progress"),  # the command line
     ("pipeline", "pipeline.__main__"),  # the front door: pipeline.__all__ and `python -m pipeline`
 )
 # What the extractors may use of the pipeline: they take a Document and give records, so that every

@@ -54,7 +54,11 @@ def test_nothing_digitized_is_non_zero_without_fail_on_and_v_names_every_file(
 ) -> None:
     result = _run(all_bad, tmp_path / "out", "-v")
     assert result.exit_code == 1
-    assert sum(line.startswith("failed ") for line in result.output.splitlines()) == 8
+    lines = result.output.splitlines()
+    after_summary = lines[next(i for i, line in enumerate(lines) if " documents: " in line) :]
+    # -v names each file as it ends, and every failed one again after the summary.
+    assert sum(line.startswith("failed ") for line in after_summary) == 8
+    assert sum(line.startswith("failed  ") for line in lines) == 8
     assert "more failed" not in result.output
 
 

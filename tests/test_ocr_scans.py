@@ -28,6 +28,7 @@ from pipeline.model.document import Document
 from pipeline.model.records import Extraction, Finding
 from pipeline.run.cache import version_key
 from pipeline.run.process import digitize, process_file
+from pipeline.validation import CONTENT_LOSS_RULES
 from tests.conftest import UMEA
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -285,8 +286,11 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
     args = ["run", str(scans / "umea_2007_mixed.pdf"), "--out", str(out), "--workers", "1", "--format", "csv"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    reports = pd.read_csv(out / "reports.csv")
-    assert (reports.loc[0, "status"], reports.loc[0, "ocr_pages"]) == ("ok", 4)
+    reports, issues = pd.read_csv(out / "reports.csv"), pd.read_csv(out / "issues.csv")
+    # OCR of the scanned score-table page may lose a row (measured: 4.1, raised as question_missing),
+    # and a lost row makes the report partial, never ok.
+    lost = issues["rule"].isin(CONTENT_LOSS_RULES).any()
+    assert (reports.loc[0, "status"], reports.loc[0, "ocr_pages"]) == ("partial" if lost else "ok", 4)
     again = CliRunner().invoke(main, args)
     assert "(1 from the cache)" in again.output
 

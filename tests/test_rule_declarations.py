@@ -36,7 +36,7 @@ def test_rule_table_lists_every_rule_once_errors_first() -> None:
 
 def test_rule_table_escapes_a_pipe_in_a_description() -> None:
     rule = Rule("pipe_rule", Severity.INFO, "x", concerns=(), fires_when="a | b")
-    assert rules_table([rule]).splitlines()[2] == "| `pipe_rule` | info | – | a \\| b |"
+    assert rules_table([rule]).splitlines()[2] == "| `pipe_rule` | info | – | – | a \\| b |"
 
 
 def test_replace_block_keeps_the_rest_of_the_text() -> None:

@@ -299,6 +299,12 @@ CASES: dict[str, Case] = {
         "Sub-question 6.6 of the kk2002-rev2007 edition is not in the score table.",
         area=6, question_id="6.6", year=2007, expected="6.6", found="",
     )),
+    "area_score_table_missing": Case(_questions(lambda q: None if q.area == 6 else q), _finding(
+        "area_score_table_missing", WARNING,
+        "Area 6 (Personalpolitik): the score table has no row for it; the kk2002-rev2007 edition scores it "
+        "by sub-questions.",
+        area=6, year=2007, expected="Personalpolitik", found="", line=677,
+    )),
     "question_unknown": Case(_with_question(QuestionScore(6, "6.7", "Ny fråga?", 10, 7, None, 698)), _finding(
         "question_unknown", WARNING, "Sub-question 6.7 is not part of the kk2002-rev2007 edition.",
         area=6, question_id="6.7", year=2007, found="6.7", line=698,

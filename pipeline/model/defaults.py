@@ -23,8 +23,12 @@ CACHE_FOLDER = ".kompass-cache"
 # The files written for each table.
 FORMATS = ("csv", "parquet")
 
+# A report's status: read completely, read with content lost (see pipeline.validation.report_status),
+# or not digitized at all.
+REPORT_STATUSES = ("ok", "partial", "failed")
+
 # What --fail-on can stop on, from the most serious to the least: each level includes the ones before.
-FAIL_ON_LEVELS = ("failed", "error", "warning")
+FAIL_ON_LEVELS = ("failed", "partial", "error", "warning")
 
 
 class CsvDialect(NamedTuple):

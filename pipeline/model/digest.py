@@ -67,7 +67,7 @@ def digest(report: Report) -> Digest | None:
     """``report``'s digest; None for a failed report, a byte-identical copy (it would only repeat
     the first copy) and a report whose municipality or year is not known (it cannot be placed)."""
     meta = report.extraction.metadata
-    if report.status != "ok" or report.duplicate_of or not meta.municipality_code or not meta.year:
+    if report.status == "failed" or report.duplicate_of or not meta.municipality_code or not meta.year:
         return None
     ext = report.extraction
     figures = [

@@ -133,7 +133,11 @@ TABLES: tuple[Table, ...] = (
         Column("evaluators", "string",
                "\"Name (Organisation)\" for each evaluator named on the title page, joined by \"; \"; the "
                "name alone when the report gives no organisation; both as printed (upper case stays)"),
-        Column("status", "string", "`ok`, or `failed`", required=True),
+        Column("status", "string",
+               "`ok` (read, nothing lost), `partial` (read, but content lost: a finding of a rule that "
+               "loses content, see Validation rules, such as a missing summary or score table, missing "
+               "rows or cells, unreadable characters) or `failed` (not digitized; the reason in `error`)",
+               required=True),
         Column("error", "string", "why a file failed (empty when ok)"),
         Column("report_date", "date",
                "the report's own date, an ISO date standing alone on the title page (\"2015-05-05\", "

@@ -67,12 +67,13 @@ def overview(tables: dict[str, pd.DataFrame]) -> Row:
     ]
     # The most severe and most frequent rules first.
     rules.sort(key=lambda r: [-r[s] for s in SEVERITIES])
-    editions = reports[reports["status"] == "ok"]["framework"].fillna("(none fits)").value_counts()
+    editions = reports[reports["status"] != "failed"]["framework"].fillna("(none fits)").value_counts()
     missing = coverage[coverage["status"] == "missing"]
     return {
         "documents": len(reports),
         "ok": int((reports["status"] == "ok").sum()),
-        "failed": _rows(reports[reports["status"] != "ok"][["source_file", "error"]]),
+        "partial": int((reports["status"] == "partial").sum()),
+        "failed": _rows(reports[reports["status"] == "failed"][["source_file", "error"]]),
         "editions": [{"edition": k, "reports": int(v)} for k, v in editions.items()],
         "severities": {s: int((issues["severity"] == s).sum()) for s in SEVERITIES},
         "rules": rules,
@@ -134,9 +135,10 @@ def _source(meta: Row) -> tuple[Path | None, str]:
 
 
 def report_views(tables: dict[str, pd.DataFrame]) -> Iterator[ReportView]:
-    """Each ``ok`` report of the batch as the report shows it, crops rendered for PDF input."""
+    """Each report of the batch that was read (``ok`` or ``partial``) as the report shows it, crops
+    rendered for PDF input."""
     issues, scores_all = tables["issues"], tables["question_scores"]
-    for meta in _rows(tables["reports"][tables["reports"]["status"] == "ok"]):
+    for meta in _rows(tables["reports"][tables["reports"]["status"] != "failed"]):
         report_id = meta["report_id"]
         scores = scores_all[scores_all["report_id"] == report_id]
         findings = [
@@ -172,7 +174,7 @@ def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
     """For each municipality of the ``panel`` table: a chart of each area's score by evaluation
     year with the averages the reports print beside them (dashed), and the panel's rows (which
     report each score is from, and how many reports printing it agree)."""
-    reports = tables["reports"][tables["reports"]["status"] == "ok"]
+    reports = tables["reports"][tables["reports"]["status"] != "failed"]
     panel = tables["panel"][tables["panel"]["area"].notna() & tables["panel"]["score"].notna()]
     out = []
     for number, (code, scores) in enumerate(panel.groupby("municipality_code", sort=True)):

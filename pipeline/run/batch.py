@@ -14,13 +14,17 @@ from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIM
 from pipeline.model.identity import identify
 from pipeline.model.records import Report
 from pipeline.run.cache import ReportCache
-from pipeline.run.workers import Limits, OnOcrPage, default_workers, run_parallel
+from pipeline.run.workers import Limits, Listeners, OnOcrPage, default_workers, run_parallel
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Report], None]
 # Called with a file, the pages OCR has read of it and the pages it is to read.
 OcrProgress = Callable[[Path, int, int], None]
+# Called with a file when a worker starts digitizing it.
+Started = Callable[[Path], None]
+# Called between the waits for the workers, about every half second while the batch runs.
+Heartbeat = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -42,11 +46,18 @@ class BatchResult:
 
     @property
     def ok(self) -> int:
+        """Reports read completely."""
         return sum(1 for r in self.reports if r.status == "ok")
 
     @property
+    def partial(self) -> int:
+        """Reports read, with content lost (a finding of a rule that loses content)."""
+        return sum(1 for r in self.reports if r.status == "partial")
+
+    @property
     def failed(self) -> int:
-        return sum(1 for r in self.reports if r.status != "ok")
+        """Files that could not be digitized."""
+        return sum(1 for r in self.reports if r.status == "failed")
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
@@ -152,6 +163,8 @@ def digitize_batch(
     keep: Callable[[Report], Report] | None = None,
     ocr: str = DEFAULT_OCR,
     ocr_progress: OcrProgress | None = None,
+    started: Started | None = None,
+    heartbeat: Heartbeat | None = None,
 ) -> BatchResult:
     """Digitize every file; a failing file gives a failed report and the batch goes on.
 
@@ -159,7 +172,9 @@ def digitize_batch(
     and digitizes its document under the limits: a document that takes longer than ``timeout``
     seconds, or needs more than ``max_memory`` bytes of address space, is stopped and fails.
     ``ocr`` is the OCR mode (see :data:`pipeline.model.defaults.OCR_MODES`); ``ocr_progress(path, done,
-    total)`` is called after each page OCR read (``cache`` must be made for the same mode).
+    total)`` is called after each page OCR read (``cache`` must be made for the same mode),
+    ``started(path)`` when a worker starts on a file and ``heartbeat()`` about every half second
+    while the batch runs (a progress display redraws there).
     Files whose digitized report is in ``cache`` are not digitized again; a cache that cannot be
     written is given up with one warning. The reports come back sorted by path, whatever the
     number of workers; with ``keep``, each report as it is done is replaced by what ``keep``
@@ -182,17 +197,33 @@ def digitize_batch(
 
     if files:
         count, _ = worker_count(workers)
-        on_ocr_page: OnOcrPage | None = None
-        if ocr_progress is not None:
-            report_ocr = ocr_progress
-
-            def on_ocr_page(index: int, done: int, total: int) -> None:
-                report_ocr(files[index], done, total)
-
-        run_parallel(files, count, Limits(timeout, max_memory, ocr), collect, cache, on_ocr_page)
+        listeners = _listeners(files, ocr_progress, started, heartbeat)
+        run_parallel(files, count, Limits(timeout, max_memory, ocr), collect, cache, listeners)
     # Ids again after sorting: a report from the cache was digitized under another name.
     ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     return BatchResult(ordered, severities=severities, cached=cached, cache_warning=store.warning)
+
+
+def _listeners(
+    files: Sequence[Path], ocr_progress: OcrProgress | None, started: Started | None,
+    heartbeat: Heartbeat | None,
+) -> Listeners:  # fmt: skip
+    """The callbacks on files turned into the workers' callbacks on the files' indexes."""
+    on_ocr_page: OnOcrPage | None = None
+    on_start: Callable[[int], None] | None = None
+    if ocr_progress is not None:
+        report_ocr = ocr_progress
+
+        def on_ocr_page(index: int, done: int, total: int) -> None:
+            report_ocr(files[index], done, total)
+
+    if started is not None:
+        report_start = started
+
+        def on_start(index: int) -> None:
+            report_start(files[index])
+
+    return Listeners(ocr_page=on_ocr_page, started=on_start, waiting=heartbeat)
 
 
 class _CacheWriter:

@@ -12,7 +12,7 @@ Every read is checked: the entry's own checksum, its version key, the file diges
 under and the report's own ``sha256``. An entry that fails any check, or does not parse into a
 report, is a miss and never an error. Anyone who can write the output folder can also change the
 tables themselves; the checks stop damaged, foreign and hand-edited entries from being served.
-Only reports with status ``ok`` are cached.
+Only reports that were read (status ``ok`` or ``partial``) are cached.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def decode_entry(data: bytes, sha256: str, ocr: str = DEFAULT_OCR) -> Report | N
         report = from_data(Report, content["report"])
     except (ValueError, KeyError, TypeError, ShapeError, RecursionError):
         return None
-    if report.sha256 != sha256 or report.status != "ok":
+    if report.sha256 != sha256 or report.status == "failed":
         return None
     return report
 
@@ -133,8 +133,8 @@ class ReportCache:
         return dataclasses.replace(report, source_file=source_file)
 
     def put(self, report: Report) -> None:
-        """Store an ``ok`` report; raises ``OSError`` when the folder cannot be written."""
-        if report.status != "ok" or not report.sha256:
+        """Store a report that was read; raises ``OSError`` when the folder cannot be written."""
+        if report.status == "failed" or not report.sha256:
             return
         write_bytes_atomically(self.entry_path(report.sha256), encode_entry(report, self.ocr))
 

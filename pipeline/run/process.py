@@ -29,7 +29,7 @@ from pipeline.model.identity import report_id
 from pipeline.model.municipalities import swedish_municipalities
 from pipeline.model.place_names import swedish_districts
 from pipeline.model.records import Extraction, Report
-from pipeline.validation import validate
+from pipeline.validation import report_status, validate
 from pipeline.validation.evidence import attach_evidence
 from pipeline.validation.scores import report_year
 
@@ -163,6 +163,7 @@ def process_data(
         sha256=doc.sha256,
         input_format=doc.input_format,
         pages=doc.pages,
+        status=report_status(extraction.findings),
         extraction=extraction,
         encoding=doc.encoding,
         ocr_pages=doc.ocr_pages if doc.input_format == "pdf" else None,
@@ -190,7 +191,7 @@ def warm_up() -> None:
 
 def failed_report(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:
     """The report of a file that could not be digitized, with the reason in ``error``."""
-    log.info("%s: %s", path, error)
+    log.debug("%s: %s", path, error)  # -v prints a line per file, this one among them
     digest = doc.sha256 if doc else sha256
     kind = doc.input_format if doc else input_format(path)
     return Report(

@@ -47,6 +47,18 @@ OnReport = Callable[[int, Report, bool], None]
 OnOcrPage = Callable[[int, int, int], None]
 
 
+@dataclass(frozen=True)
+class Listeners:
+    """Who hears how a batch goes besides ``on_report``, all called in the coordinator:
+    ``ocr_page(index, done, total)`` after each page OCR read of file ``index``, ``started(index)``
+    when a worker is given file ``index``, and ``waiting()`` each time the coordinator has waited
+    for its workers (at least every ``_POLL_SECONDS``: to redraw progress while nothing ends)."""
+
+    ocr_page: OnOcrPage | None = None
+    started: Callable[[int], None] | None = None
+    waiting: Callable[[], None] | None = None
+
+
 def default_workers() -> int:
     """All cores this process may use."""
     try:
@@ -238,13 +250,13 @@ def run_parallel(
     limits: Limits,
     on_report: OnReport,
     cache: ReportCache | None = None,
-    on_ocr_page: OnOcrPage | None = None,
+    listeners: Listeners = Listeners(),
 ) -> None:
     """Digitize ``files`` in ``workers`` processes under ``limits``.
 
     ``on_report(index, report, cached)`` is called for each file, ``cached`` telling whether the
     report came from ``cache`` (looked up in the worker, after it has read and hashed the file);
-    ``on_ocr_page(index, done, total)`` after each page OCR read.
+    ``listeners`` hear of files started, OCR pages read and the waits between.
     """
     starter = _Starter(_context(), limits, cache)
     warm_up()
@@ -256,11 +268,15 @@ def run_parallel(
                 if worker.task is None and pending:
                     worker.task, worker.started = pending.pop(), time.monotonic()
                     worker.conn.send(worker.task)
+                    if listeners.started is not None:
+                        listeners.started(worker.task[0])
             busy = {w.conn: w for w in pool if w.task}
             for conn in wait(list(busy), timeout=_POLL_SECONDS):
                 worker = busy[conn]  # type: ignore[index]
-                pool[pool.index(worker)] = _collect(worker, starter, on_report, on_ocr_page)
+                pool[pool.index(worker)] = _collect(worker, starter, on_report, listeners.ocr_page)
             _enforce_timeout(pool, limits.timeout, starter, on_report)
+            if listeners.waiting is not None:
+                listeners.waiting()
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)

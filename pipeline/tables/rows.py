@@ -204,7 +204,7 @@ def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
     digitized: dict[tuple[str, str, int], str] = {}
     for report in reports:
         meta = report.extraction.metadata
-        if report.status == "ok" and meta.municipality_code and meta.year:
+        if report.status != "failed" and meta.municipality_code and meta.year:
             key = (meta.municipality_code, "", meta.year)
             digitized.setdefault(key, report.report_id)
             names.setdefault(key, meta.municipality or "")

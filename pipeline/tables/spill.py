@@ -30,6 +30,7 @@ from pipeline.model.identity import identify
 from pipeline.model.records import Extraction, Report
 from pipeline.model.schema import TABLES, table
 from pipeline.tables.rows import BATCH_BUILDERS, ROW_BUILDERS, TAIL_BUILDERS, Row, frame
+from pipeline.validation import lost_content
 
 # Rows per DataFrame handed to the writers (and per Parquet row group): large enough that a batch
 # of a few hundred reports writes each table in one piece, small enough to keep memory flat.
@@ -42,11 +43,13 @@ FROM_OUTLINES = frozenset({"reports"})
 def outline(report: Report) -> Report:
     """The report without what only its rows need: identity, status, error, metadata, framework,
     the evaluations it lists and the totals it prints (what its digest, ``pipeline.model.digest``, reads
-    for the checks across reports and the ``panel`` table)."""
+    for the checks across reports and the ``panel`` table), and the findings that made it
+    ``partial`` (the command line names their rules)."""
     ext = report.extraction
     kept = Extraction(
         metadata=ext.metadata, framework=ext.framework, evaluations=ext.evaluations,
         evaluation_list=ext.evaluation_list, area_scores=ext.area_scores, year_totals=ext.year_totals,
+        findings=lost_content(ext.findings),
     )  # fmt: skip
     return dataclasses.replace(report, extraction=kept)
 

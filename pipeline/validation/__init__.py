@@ -3,7 +3,8 @@
 Each rule is declared once, as a ``Rule`` (slug, severity, message template, what it concerns, the
 README's line), beside the check that raises it; see ``pipeline/validation/rule.py`` for how to add
 one. ``CHECKS`` lists every check, ``RULES`` every rule they raise. Checks never print and never
-change a record: they say where the report is wrong.
+change a record: they say where the report is wrong. A rule declared ``loses_content`` makes the
+report it fires on ``partial`` (:func:`report_status`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ CHECKS: tuple[Check, ...] = (
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
 
+# The rules whose findings mean the tables lack something the file holds or the edition expects.
+CONTENT_LOSS_RULES = frozenset(rule.slug for rule in RULES if rule.loses_content)
+
 
 def validate(
     extraction: Extraction, framework: Framework | None, checks: Iterable[Check] = CHECKS
@@ -33,3 +37,13 @@ def validate(
             key=lambda f: (SEVERITY_RANK[f.severity], f.page or 0, f.line or 0, f.rule, f.area or 0),
         )
     )
+
+
+def lost_content(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The findings that say content was lost (their rule is declared ``loses_content``)."""
+    return tuple(finding for finding in findings if finding.rule in CONTENT_LOSS_RULES)
+
+
+def report_status(findings: Iterable[Finding]) -> str:
+    """``partial`` when a finding says content was lost, else ``ok`` (a report that was read)."""
+    return "partial" if lost_content(findings) else "ok"

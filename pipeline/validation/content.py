@@ -14,6 +14,7 @@ CONTENT_LOST = Rule(
     concerns=(),
     fires_when="part of the file could not be read (bytes undefined in its encoding, glyphs without "
     "characters); found: how many",
+    loses_content=True,
 )  # fmt: skip
 
 

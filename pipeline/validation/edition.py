@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.editions.framework import Framework, frameworks_for_year
-from pipeline.model.records import Extraction, Finding, Severity
+from pipeline.model.records import AreaHeading, Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
 
@@ -65,6 +65,7 @@ QUESTION_MISSING = Rule(
     "Sub-question {question_id} of the {framework} edition is not in the score table.",
     concerns=("area", "question_id", "year"),
     fires_when="a sub-question of the edition is not in the score table",
+    loses_content=True,
 )  # fmt: skip
 
 
@@ -78,6 +79,41 @@ def question_missing(extraction: Extraction, framework: Framework | None) -> Ite
                 area=spec.area, question_id=spec.question_id, year=report_year(extraction),
                 expected=spec.question_id, found="", framework=framework.framework_id,
             )  # fmt: skip
+
+
+AREA_SCORE_TABLE_MISSING = Rule(
+    "area_score_table_missing", Severity.WARNING,
+    "Area {area} ({expected}): the score table has no row for it; the {framework} edition scores it "
+    "by sub-questions.",
+    concerns=("area", "year"),
+    fires_when="the report has a score table, but not one row of it for an area of the edition (at the "
+    "area's heading in the score table, else at its section heading, when one was read)",
+    loses_content=True,
+)  # fmt: skip
+
+
+def area_score_table_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    if framework is None or not extraction.question_scores:
+        return  # without any score table, score_table_missing says so once
+    scored = {q.area for q in extraction.question_scores}
+    for area in framework.areas:
+        if area.number in scored:
+            continue
+        place = _heading_of(extraction, area.number)
+        yield AREA_SCORE_TABLE_MISSING.finding(
+            area=area.number, year=report_year(extraction), expected=area.name, found="",
+            page=place.page if place else None, line=place.line if place else None,
+            framework=framework.framework_id,
+        )  # fmt: skip
+
+
+def _heading_of(extraction: Extraction, area: int) -> AreaHeading | None:
+    """Where the area is named: its heading in the score table, else its section heading."""
+    for context in ("score_table", "section_heading"):
+        for heading in extraction.area_headings:
+            if heading.area == area and heading.context == context:
+                return heading
+    return None
 
 
 QUESTION_UNKNOWN = Rule(
@@ -186,6 +222,7 @@ CHECKS: tuple[Check, ...] = (
     check(area_max_mismatch, AREA_MAX_MISMATCH),
     check(question_max_mismatch, QUESTION_MAX_MISMATCH),
     check(question_missing, QUESTION_MISSING),
+    check(area_score_table_missing, AREA_SCORE_TABLE_MISSING),
     check(question_unknown, QUESTION_UNKNOWN),
     check(framework_unknown, FRAMEWORK_UNKNOWN),
     check(area_name_unknown, AREA_NAME_UNKNOWN),

@@ -157,6 +157,7 @@ MUNICIPALITY_UNKNOWN = Rule(
     concerns=(),
     fires_when="the title page names no municipality, or one that is not in the official list (a "
     "misspelling, look-alike letters)",
+    loses_content=True,
 )  # fmt: skip
 
 

@@ -129,6 +129,7 @@ AREA_SECTION_MISSING = Rule(
     fires_when="the report has area sections, but none for an area of the edition: a heading in a form "
     "not read, or a section the report leaves out (its strengths, improvement areas and claims are then "
     "missing)",
+    loses_content=True,
 )  # fmt: skip
 
 

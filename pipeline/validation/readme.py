@@ -22,6 +22,10 @@ def _concerns(rule: Rule) -> str:
     return ", ".join(_CONCERN_WORDS[name] for name in rule.concerns) or "–"
 
 
+def _loses_content(rule: Rule) -> str:
+    return "yes" if rule.loses_content else "–"
+
+
 def _cell(text: str) -> str:
     # A "|" in a description would end the cell early.
     return text.replace("|", "\\|")
@@ -31,10 +35,11 @@ def rules_table(rules: Iterable[Rule]) -> str:
     """A Markdown table of ``rules``, errors first, then warnings and infos, each in declaration order."""
     ordered = sorted(rules, key=lambda rule: SEVERITY_RANK[rule.severity])
     rows = [
-        "| rule | severity | concerns | fires when |",
-        "| --- | --- | --- | --- |",
+        "| rule | severity | concerns | content lost | fires when |",
+        "| --- | --- | --- | --- | --- |",
         *(
-            f"| `{rule.slug}` | {rule.severity.value} | {_concerns(rule)} | {_cell(rule.fires_when)} |"
+            f"| `{rule.slug}` | {rule.severity.value} | {_concerns(rule)} | {_loses_content(rule)} "
+            f"| {_cell(rule.fires_when)} |"
             for rule in ordered
         ),
     ]

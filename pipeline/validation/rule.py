@@ -2,7 +2,9 @@
 README's rule table all come.
 
 A ``Rule`` holds everything about one rule: its slug, severity, message template, the fields a finding
-of it names (its area, sub-question and/or year) and the one line the README says about it. A
+of it names (its area, sub-question and/or year), the one line the README says about it, and whether
+a finding of it means content was lost (``loses_content``: a table the edition expects, rows or facts
+missing from the tables; such a finding makes the report ``partial``). A
 ``Check`` is a function that looks at an extraction and yields findings; it names the rules it may
 raise, and it can only build a finding through ``rule.finding(...)``, so it cannot misspell a slug
 or a severity, and it cannot raise a rule it did not name (that fails loudly).
@@ -17,6 +19,7 @@ To add a rule:
            "Area {area}: the score table lists no sub-question for {year}.",
            concerns=("area", "year"),
            fires_when="an area of the edition has no row in the score table",
+           loses_content=True,
        )
 
 2. Write the check as a plain function and build every finding from the declaration::
@@ -62,6 +65,9 @@ class Rule:
     ``template`` is filled with the finding's fields (``area``, ``question_id``, ``year``,
     ``expected``, ``found``) and the details a check passes; ``concerns`` lists which of ``area``,
     ``question_id`` and ``year`` a finding of this rule names; ``fires_when`` is the README's line.
+    ``loses_content`` says that a finding of the rule means the tables lack something the file holds
+    or the edition expects (a table, rows, a cell, lost characters): it makes the report ``partial``
+    (see :func:`pipeline.validation.report_status`).
     """
 
     slug: str
@@ -69,6 +75,7 @@ class Rule:
     template: str
     concerns: tuple[str, ...]
     fires_when: str
+    loses_content: bool = False
 
     def __post_init__(self) -> None:
         if not _SLUG.match(self.slug):

@@ -93,6 +93,7 @@ SCORE_MISSING = Rule(
     "Sub-question {question_id}: the {label} points cell is empty.",
     concerns=("area", "question_id", "year"),
     fires_when="an own or max points cell is empty",
+    loses_content=True,
 )  # fmt: skip
 
 
@@ -208,12 +209,14 @@ REPORT_YEAR_NOT_IN_SUMMARY = Rule(
     "The summary table has no column for the report year {year}.",
     concerns=("year",),
     fires_when="the summary table has no column for the report year",
+    loses_content=True,
 )  # fmt: skip
 AREA_TOTAL_MISSING = Rule(
     "area_total_missing", Severity.WARNING,
     "Area {area}: the summary table gives no total for {year}.",
     concerns=("area", "year"),
     fires_when="the summary table gives no total for an area in the report year",
+    loses_content=True,
 )  # fmt: skip
 
 
@@ -244,12 +247,14 @@ SUMMARY_TABLE_MISSING = Rule(
     "No summary table (area totals per year) was found in the report.",
     concerns=(),
     fires_when="no summary table (area totals per year) was found",
+    loses_content=True,
 )  # fmt: skip
 SCORE_TABLE_MISSING = Rule(
     "score_table_missing", Severity.WARNING,
     "No detailed score table (sub-questions with max and own points) was found in the report.",
     concerns=(),
     fires_when="no detailed score table (sub-questions with max and own points) was found",
+    loses_content=True,
 )  # fmt: skip
 
 
