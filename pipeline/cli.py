@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.cli_types import ByteSize, Seconds
+from pipeline.cli_types import ByteSize, Formats, Seconds
 from pipeline.defaults import (
     CACHE_FOLDER,
     CSV_DIALECTS,
@@ -24,7 +24,6 @@ from pipeline.defaults import (
     DEFAULT_OCR,
     DEFAULT_TIMEOUT_SECONDS,
     FAIL_ON_LEVELS,
-    FORMATS,
     OCR_MODES,
     format_size,
 )  # fmt: skip
@@ -81,8 +80,9 @@ def _configure_logging(verbosity: str) -> None:
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options every command that writes tables shares."""
     command = click.option(
-        "--format", "fmt", type=click.Choice(["csv", "parquet", "both"]), default="both", show_default=True,
-        help="Which files to write for each table.",
+        "--format", "fmt", type=Formats(), default="both", show_default=True,
+        help="What to write: csv, parquet (a file per table), sqlite (OUT/kompass.sqlite, every table "
+        "with its keys), both (csv,parquet) or all, or a list such as csv,sqlite.",
     )(command)  # fmt: skip
     command = click.option(
         "--csv-dialect", type=click.Choice(list(CSV_DIALECTS)), default="standard", show_default=True,
@@ -160,7 +160,7 @@ def run(
     ctx: click.Context,
     inputs: tuple[Path, ...],
     out_dir: Path,
-    fmt: str,
+    fmt: tuple[str, ...],
     csv_dialect: str,
     fail_on: str | None,
     strict: bool,
@@ -194,10 +194,9 @@ def run(
         # One run at a time per output folder: a second waits, so the tables are never a mix.
         with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
             result = _digitize_with_progress(found, show=shown != 0, **options)
-            formats = FORMATS if fmt == "both" else (fmt,)
             # The batch's rows wait in temporary files (memory stays flat); written, they go.
             with result:
-                result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
+                result.write(out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx))
             # The report reads the tables back from OUT, as `kompass report` does.
             _write_report(out_dir, no_report)
     except NoReportFilesError as exc:

@@ -91,6 +91,10 @@ def test_excel_dialect_is_for_a_swedish_spreadsheet(tmp_path: Path) -> None:
         numbers = [c.name for c in declared.columns if c.type == "number"]
         excel[numbers] = excel[numbers].apply(lambda column: column.str.replace(",", ".", regex=False))
         pd.testing.assert_frame_equal(excel, standard)
+    # Codes are written as printed, never as a formula or with an apostrophe (see the README on
+    # importing them as text): Järfälla's is "0123".
+    coverage = (tmp_path / "xl" / "coverage.csv").read_text(encoding="utf-8-sig")
+    assert "\nJärfälla;0123;" in coverage and "'0" not in coverage and '="' not in coverage
 
 
 def test_frictionless_reads_the_excel_dialect(tmp_path: Path) -> None:
