@@ -154,6 +154,11 @@ Examples:
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
 @click.option("--no-report", is_flag=True, help="Do not write OUT/report.html, the audit report.")
+@click.option(
+    "--review", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="An auditor's review file (CSV: issue_id, verdict, note, reviewer): its verdicts are joined "
+    "into the issues table, and findings it does not name are marked new.",
+)  # fmt: skip
 @verbosity_options
 @click.pass_context
 def run(
@@ -170,15 +175,22 @@ def run(
     ocr: str,
     no_cache: bool,
     no_report: bool,
+    review: Path | None,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
     from pipeline.batch import worker_count
     from pipeline.errors import NoReportFilesError
     from pipeline.ingest import display_path
+    from pipeline.review import ReviewFileError, load_review
     from pipeline.writers import output_lock
 
     shown = _start(ctx)
+    if review is not None:
+        try:
+            load_review(review)  # a review file at fault stops the run before the digitizing
+        except ReviewFileError as exc:
+            raise click.ClickException(str(exc)) from exc
     found = collect_inputs(inputs)
     skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
     _echo_first_few(skipped, shown, "skipped")
@@ -196,10 +208,12 @@ def run(
             result = _digitize_with_progress(found, show=shown != 0, **options)
             # The batch's rows wait in temporary files (memory stays flat); written, they go.
             with result:
-                result.write(out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx))
+                result.write(
+                    out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx), review=review
+                )
             # The report reads the tables back from OUT, as `kompass report` does.
             _write_report(out_dir, no_report)
-    except NoReportFilesError as exc:
+    except (NoReportFilesError, ReviewFileError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
@@ -287,7 +301,7 @@ def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
 def _recorded_options(ctx: click.Context) -> dict[str, Any]:
     """The options of this run for the manifest (the inputs are in ``reports``, the formats and
     the CSV dialect recorded by the writer)."""
-    left_out = {"inputs", "out_dir", "fmt", "csv_dialect"}
+    left_out = {"inputs", "out_dir", "fmt", "csv_dialect", "review"}
     return {name: value for name, value in ctx.params.items() if name not in left_out}
 
 

@@ -255,6 +255,14 @@ TABLES: tuple[Table, ...] = (
                "the finding's id, 16 hex digits: the same in every run as long as the report's "
                "municipality and year and the finding itself (rule, area, question, year, expected, found "
                "and the text of its printed line) stay the same (see Finding ids)", required=True),
+        Column("verdict", "string",
+               "the auditor's verdict from the review file (`--review`, see Reviewing findings): "
+               "`confirmed`, `false alarm` or `fixed in source`; empty when it gives none"),
+        Column("review_note", "string", "the auditor's note from the review file"),
+        Column("reviewer", "string", "who reviewed the finding, from the review file"),
+        Column("is_new", "boolean",
+               "true when the review file does not name this finding (new since the review), false when "
+               "it does; empty when no review file was given"),
     ), primary_key=("report_id", "issue_id"), foreign_keys=(REPORT,)),
     Table("observations", "strengths and improvement areas", (
         _report_id(),

@@ -129,6 +129,8 @@ def finding_row(report_id: str, f: Finding, issue_id: str) -> Row:
         "message": f.message, "page": f.page, "line": f.line, "printed_line": f.printed_line,
         **dict(zip(("x0", "top", "x1", "bottom"), f.box or (None,) * 4, strict=True)),
         "compared_boxes": boxes_text(f.compared), "issue_id": issue_id,
+        # Filled from a review file when the tables are written (pipeline.review).
+        "verdict": None, "review_note": None, "reviewer": None, "is_new": None,
     }  # fmt: skip
 
 

@@ -1,17 +1,21 @@
 """Finding ids (issues.issue_id) stay the same from run to run, and a corrected report re-keys only
-the findings its correction touches."""
+the findings its correction touches; an auditor's review file is joined on them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 from pipeline import tables
+from pipeline.cli import main
 from pipeline.finding_ids import finding_ids, finding_subject
 from pipeline.process import process_file
 from pipeline.records import Finding, Severity
+from pipeline.review import Verdict, load_review
 from tests.conftest import UMEA
 
 # What a finding is, without where it is (page, line) or how it is worded (message).
@@ -98,3 +102,60 @@ def test_white_space_in_the_printed_line_does_not_matter() -> None:
     tabs = Finding("area_sum_mismatch", Severity.ERROR, "m", area=5, printed_line="5 Kontroll\t45  71\t79")
     spaces = Finding("area_sum_mismatch", Severity.ERROR, "x", area=5, printed_line=" 5 Kontroll 45 71 79")
     assert finding_ids("s", [tabs]) == finding_ids("s", [spaces])
+
+
+def _review(path: Path, *rows: str) -> Path:
+    path.write_text("\n".join(["issue_id,verdict,note,reviewer,rule", *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_review_joins_verdicts_and_marks_new_findings(original: pd.DataFrame, tmp_path: Path) -> None:
+    confirmed, false_alarm = original["issue_id"][0], original["issue_id"][5]
+    review = _review(
+        tmp_path / "review.csv",
+        f"{confirmed},confirmed,checked against the printed table,Ada,area_sum_mismatch",
+        f'{false_alarm},False Alarm,"the report says so, twice",Bo,',
+        "0000000000000000,fixed in source,a finding no longer found,Ada,",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(UMEA), "--out", str(out), "--format", "csv", "--review", str(review), "--no-report"]
+    )
+    assert result.exit_code == 0, result.output
+    issues = pd.read_csv(out / "issues.csv", dtype={"issue_id": "string", "is_new": "boolean"})
+    reviewed = issues.set_index("issue_id")
+    assert reviewed.loc[confirmed, ["verdict", "review_note", "reviewer"]].tolist() == [
+        "confirmed", "checked against the printed table", "Ada",
+    ]  # fmt: skip
+    assert reviewed.loc[false_alarm, ["verdict", "review_note"]].tolist() == [
+        "false alarm", "the report says so, twice",
+    ]  # fmt: skip
+    assert issues["is_new"].sum() == len(issues) - 2 == 21
+    assert not reviewed.loc[[confirmed, false_alarm], "is_new"].any()
+    manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["kompass"]
+    assert manifest["options"]["review"]["file"] == str(review)
+
+
+def test_without_a_review_the_review_columns_are_empty(original: pd.DataFrame) -> None:
+    assert original[["verdict", "review_note", "reviewer", "is_new"]].isna().all().all()
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["abc,maybe,,"], "line 2: verdict 'maybe' is not one of \"confirmed\""),
+        (["abc,confirmed,,", "abc,false alarm,,"], "line 3: finding abc is reviewed twice"),
+    ],
+)
+def test_a_review_file_at_fault_is_named_with_its_line(tmp_path: Path, rows: list[str], message: str) -> None:
+    review = _review(tmp_path / "review.csv", *rows)
+    args = ["run", str(UMEA), "--out", str(tmp_path / "out"), "--review", str(review)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and message in result.output
+    assert not (tmp_path / "out" / "issues.csv").exists()
+
+
+def test_a_review_saved_by_a_swedish_spreadsheet_is_read(tmp_path: Path) -> None:
+    review = tmp_path / "review.csv"
+    review.write_bytes("\ufeffissue_id;verdict;note;reviewer\r\nabc;Confirmed;ok;Åsa\r\n".encode())
+    assert load_review(review).verdicts == {"abc": Verdict("confirmed", "ok", "Åsa")}
