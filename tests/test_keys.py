@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +20,7 @@ from pipeline.keys import KeyViolationError, check_keys
 from pipeline.process import process_file
 from pipeline.schema import TABLES, ColumnType, table
 from pipeline.writers import write_tables
-from tests.conftest import CORPUS, FIXTURE_PDFS, ROOT, UMEA
+from tests.conftest import CORPUS, FIXTURE_PDFS, ROOT, UMEA, frictionless_validate
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # The corpus run and the fixture batches: editions (text and PDF), a municipality's history, the
@@ -86,11 +84,7 @@ def test_every_table_loads_into_duckdb_with_its_keys(batch_out: Path) -> None:
 
 
 def test_frictionless_validates_every_batch(batch_out: Path) -> None:
-    frictionless = Path(sys.executable).with_name("frictionless")
-    run = subprocess.run(
-        [str(frictionless), "validate", "--json", "datapackage.json"],
-        cwd=batch_out, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    run = frictionless_validate(batch_out)
     assert run.returncode == 0 and json.loads(run.stdout)["valid"], run.stdout[:2000]
 
 
