@@ -79,7 +79,7 @@ def _findings_per_report() -> str:
     )
     return (
         "SELECT r.report_id, r.source_file, r.municipality, r.municipality_code, r.year, r.status,\n"
-        f"{counts}  COUNT(i.issue_id) AS findings\n"
+        f"{counts}  COUNT(i.issue_id) AS findings, SUM(i.is_new) AS new_since_review\n"
         "FROM reports AS r LEFT JOIN issues AS i ON i.report_id = r.report_id\n"
         "GROUP BY r.report_id ORDER BY r.source_file, r.report_id"
     )
@@ -93,7 +93,7 @@ VIEWS: dict[str, tuple[str, str]] = {
     ),
     "findings_per_report": (
         "one row per report: its findings counted by severity (`errors`, `warnings`, `infos`) and "
-        "in all (`findings`), 0 for a report without any", _findings_per_report(),
+        "in all (`findings`), and those new since the review", _findings_per_report(),
     ),
 }  # fmt: skip
 

@@ -4,6 +4,7 @@ the findings its correction touches; an auditor's review file is joined on them.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 
 from pipeline import tables
 from pipeline.cli import main
+from pipeline.database import FILE_NAME
 from pipeline.finding_ids import finding_ids, finding_subject
 from pipeline.process import process_file
 from pipeline.records import Finding, Severity
@@ -119,7 +121,7 @@ def test_a_review_joins_verdicts_and_marks_new_findings(original: pd.DataFrame, 
     )
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        main, ["run", str(UMEA), "--out", str(out), "--format", "csv", "--review", str(review), "--no-report"]
+        main, ["run", str(UMEA), "--out", str(out), "--format", "all", "--review", str(review), "--no-report"]
     )
     assert result.exit_code == 0, result.output
     issues = pd.read_csv(out / "issues.csv", dtype={"issue_id": "string", "is_new": "boolean"})
@@ -132,6 +134,10 @@ def test_a_review_joins_verdicts_and_marks_new_findings(original: pd.DataFrame, 
     ]  # fmt: skip
     assert issues["is_new"].sum() == len(issues) - 2 == 21
     assert not reviewed.loc[[confirmed, false_alarm], "is_new"].any()
+    connection = sqlite3.connect(out / FILE_NAME)
+    counts = connection.execute("SELECT findings, new_since_review FROM findings_per_report").fetchall()
+    connection.close()
+    assert counts == [(23, 21)]
     manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["kompass"]
     assert manifest["options"]["review"]["file"] == str(review)
 

@@ -189,9 +189,10 @@ def test_the_wide_view_puts_the_areas_side_by_side(corpus_out: Path) -> None:
 def test_findings_per_report_count_the_issues_by_severity(corpus_out: Path) -> None:
     issues = pd.read_csv(corpus_out / "issues.csv", dtype={"report_id": "string"})
     counts = issues["severity"].value_counts()
-    ((report_id, source, *_, errors, warnings, infos, findings),) = _database(
+    ((report_id, source, *_, errors, warnings, infos, findings, new),) = _database(
         corpus_out, "SELECT * FROM findings_per_report"
     )
+    assert new is None  # no review given
     assert (errors, warnings, infos) == (counts["error"], counts["warning"], counts["info"])
     assert findings == len(issues) == 23 and source.endswith("umea_2007.txt")
     assert report_id == issues["report_id"][0]
