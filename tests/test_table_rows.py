@@ -100,6 +100,7 @@ def test_issue_row_says_severity_as_text(report: Report) -> None:
         "page": None, "line": 103, "printed_line": "5 Kontroll och rapportering\t45\t71\t79",
         "x0": None, "top": None, "x1": None, "bottom": None, "compared_boxes": None,
         "issue_id": "08e258eb270e2bf4",  # the subject 2480/2007, the finding, its printed line
+        "verdict": None, "review_note": None, "reviewer": None, "is_new": None,  # no review yet
     }  # fmt: skip
 
 
