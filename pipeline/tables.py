@@ -7,7 +7,6 @@ here emits exactly those keys, and :func:`frame` checks every row against the de
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -18,7 +17,7 @@ from pipeline.finding_ids import finding_ids, finding_subject
 from pipeline.framework import framework_by_id
 from pipeline.identity import identify
 from pipeline.panel import panel_rows
-from pipeline.records import Finding, Report
+from pipeline.records import Finding, Report, printings
 from pipeline.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
 from pipeline.validation.history import history_findings
 
@@ -59,20 +58,12 @@ def report_rows(report: Report) -> Iterator[Row]:
     }
 
 
-def _printings(keys: Iterable[tuple[Any, ...]]) -> Iterator[int]:
-    """1 for the first occurrence of each key, 2 for its second, … (the ``printing`` column)."""
-    seen: Counter[tuple[Any, ...]] = Counter()
-    for key in keys:
-        seen[key] += 1
-        yield seen[key]
-
-
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
     framework = framework_by_id(ext.framework)
     # A stable sort: a (year, area) printed twice keeps the document's order, first printing first.
     scores = sorted(ext.area_scores, key=lambda s: (s.year, s.area))
-    for s, printing in zip(scores, _printings((s.year, s.area) for s in scores), strict=True):
+    for s, printing in zip(scores, printings((s.year, s.area) for s in scores), strict=True):
         spec = framework.area(s.area) if framework else None
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
@@ -86,7 +77,7 @@ def area_score_rows(report: Report) -> Iterator[Row]:
 def year_total_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
     totals = sorted(ext.year_totals, key=lambda t: t.year)
-    for t, printing in zip(totals, _printings((t.year,) for t in totals), strict=True):
+    for t, printing in zip(totals, printings((t.year,) for t in totals), strict=True):
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": t.year, "total": t.total, "page": t.page, "line": t.line, "printing": printing,

@@ -151,6 +151,12 @@ def test_a_year_printed_in_two_columns_is_two_printings(tmp_path: Path) -> None:
     assert area_1 == [[2003, 56.0, 1], [2005, 66.0, 1], [2005, 73.0, 2]]
     totals = pd.read_parquet(out / "year_totals.parquet")[["year", "total", "printing"]].values.tolist()
     assert totals == [[2003, 497.0, 1], [2005, 608.0, 1], [2005, 646.0, 2]]
+    # Each TOTALT is checked against its own column, and the repeat is reported once per cell.
+    issues = pd.read_parquet(out / "issues.parquet")
+    assert issues.loc[issues["rule"] == "total_mismatch", "year"].tolist() == [2003]  # 497.5 as printed
+    twice = issues[issues["rule"] == "summary_printed_twice"]
+    assert len(twice) == 9 and set(twice["year"]) == {2005}
+    assert twice[twice["area"].isna()][["expected", "found"]].values.tolist() == [["608", "646"]]
 
 
 def test_an_area_printed_in_two_rows_is_two_printings(tmp_path: Path) -> None:
