@@ -167,6 +167,11 @@ def test_an_area_printed_in_two_rows_is_two_printings(tmp_path: Path) -> None:
     assert area_5[["year", "score", "printing"]].values.tolist() == [
         [2003, 45.0, 1], [2003, 45.0, 2], [2005, 71.0, 1], [2005, 71.0, 2], [2007, 79.0, 1], [2007, 80.0, 2],
     ]  # fmt: skip
+    # The rules read the first printing, as the panel does; the second is a finding of its own.
+    issues = built["issues"].set_index("rule")
+    assert issues.loc["area_sum_mismatch"].query("area == 5")["found"].tolist() == ["79"]
+    twice = issues.loc[["summary_printed_twice"]][["area", "year", "expected", "found"]].values.tolist()
+    assert twice == [[5, 2003, "45", "45"], [5, 2005, "71", "71"], [5, 2007, "79", "80"]]
 
 
 def _database(out: Path, sql: str) -> list[tuple[Any, ...]]:

@@ -25,7 +25,8 @@ def report_year(extraction: Extraction) -> int | None:
 
 
 def _area_totals(extraction: Extraction, year: int) -> dict[int, AreaScore]:
-    return {score.area: score for score in extraction.area_scores if score.year == year}
+    # The first printing of an area printed twice (summary_printed_twice reports the second).
+    return {score.area: score for score in reversed(extraction.area_scores) if score.year == year}
 
 
 def by_area(questions: tuple[QuestionScore, ...]) -> dict[int, list[QuestionScore]]:
