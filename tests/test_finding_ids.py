@@ -121,7 +121,7 @@ def test_a_review_joins_verdicts_and_marks_new_findings(original: pd.DataFrame, 
     )
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        main, ["run", str(UMEA), "--out", str(out), "--format", "all", "--review", str(review), "--no-report"]
+        main, ["run", str(UMEA), "--out", str(out), "--format", "all", "--review", str(review)]
     )
     assert result.exit_code == 0, result.output
     issues = pd.read_csv(out / "issues.csv", dtype={"issue_id": "string", "is_new": "boolean"})
@@ -140,6 +140,11 @@ def test_a_review_joins_verdicts_and_marks_new_findings(original: pd.DataFrame, 
     assert counts == [(23, 21)]
     manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["kompass"]
     assert manifest["options"]["review"]["file"] == str(review)
+    # The audit report shows each finding's id, its verdict, and which findings are new.
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert f'<code class="issue-id">{confirmed}</code>' in html
+    assert "review: <b>confirmed</b>: checked against the printed table (Ada)" in html
+    assert html.count("new since the review") == 21
 
 
 def test_without_a_review_the_review_columns_are_empty(original: pd.DataFrame) -> None:
