@@ -18,8 +18,9 @@ How to add a column:
 
 How to add a table:
   1. append a ``Table(...)`` to :data:`TABLES` with its columns, primary key and foreign keys (every
-     table has a primary key of never-empty columns; where what tells rows apart may be empty, such
-     as ``page`` of text input, the key is an ``ordinal`` and that combination a unique key);
+     table has a primary key of never-empty columns that holds by construction; where what tells
+     rows apart may be empty, such as ``page`` of text input, the key is an ``ordinal``, and a
+     combination the rows are built one per, such as ``panel``'s, is a unique key);
   2. add its row builder to ``ROW_BUILDERS`` in ``pipeline/tables.py`` (or build it in
      ``build_tables`` if it spans the batch, like ``coverage``);
   3. add a README section ``### `NAME`: <description>`` holding the empty block
@@ -208,8 +209,7 @@ TABLES: tuple[Table, ...] = (
                "for a change: the earlier of the two own years it compares (empty if not known)"),
         Column("to_year", "integer", "for a change: the later of the two own years it compares"),
         _ordinal(),
-    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,),
-       unique_keys=(("report_id", "page", "line", "kind", "label"),)),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("question_scores", "the detailed score table", (
         _report_id(),
         _code(),
@@ -226,8 +226,7 @@ TABLES: tuple[Table, ...] = (
         Column("printed_id", "string",
                "the id as the report prints it (\"2:1\"); empty where it prints none"),
         _ordinal(),
-    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,),
-       unique_keys=(("report_id", "question_id", "page", "line"),)),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("issues", "what the validator found", (
         _report_id(),
         Column("rule", "string", "the rule's name (see Validation rules)", required=True),
@@ -294,8 +293,7 @@ TABLES: tuple[Table, ...] = (
         Column("page", "integer", "PDF page where the score sentence starts (1-based; empty for text input)"),
         Column("line", "integer", "line where the score sentence starts, within the page (or the file)"),
         _ordinal(),
-    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,),
-       unique_keys=(("report_id", "area", "page", "line"),)),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("evaluations", "the list of evaluated municipalities", (
         _report_id(),
         Column("entry", "string", "the entry as printed, without its years (\"Lundby - Göteborgs Stad\")"),
@@ -307,8 +305,7 @@ TABLES: tuple[Table, ...] = (
         Column("page", "integer", "PDF page where the entry is printed (1-based; empty for text input)"),
         Column("line", "integer", "line where the entry is printed, within the page (or the file)"),
         _ordinal(),
-    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,),
-       unique_keys=(("report_id", "page", "line", "entry", "year"),)),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("mentions", "every Swedish municipality the report names", (
         _report_id(),
         Column("municipality", "string", "official name", required=True),

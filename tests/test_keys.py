@@ -174,6 +174,23 @@ def test_an_area_printed_in_two_rows_is_two_printings(tmp_path: Path) -> None:
     assert twice == [[5, 2003, "45", "45"], [5, 2005, "71", "71"], [5, 2007, "79", "80"]]
 
 
+def test_an_area_headed_twice_numbers_its_items_on(tmp_path: Path) -> None:
+    # A second heading of area 3, worded otherwise, with lists of its own, before area 4.
+    second = (
+        "Område 3 Samspelet mellan politiker och tjänstemän, fortsättning\n\nStyrkor\n\n"
+        "- En styrka till.\n\nFörbättringsområden\n\n- En förbättring till.\n\n"
+    )
+    path = _summary_variant(tmp_path, "Område 4 Ledning", second + "Område 4 Ledning")
+    observations = tables.build_tables([process_file(path)])["observations"]
+    area_3 = observations[observations["area"] == 3]
+    assert area_3[["kind", "position"]].values.tolist() == [
+        *(["strength", n] for n in range(1, 6)), ["improvement", 1], ["improvement", 2],
+        ["strength", 6], ["improvement", 3],
+    ]  # fmt: skip
+    assert area_3["text"].tolist()[-2:] == ["En styrka till.", "En förbättring till."]
+    check_keys("observations", [observations])
+
+
 def _database(out: Path, sql: str) -> list[tuple[Any, ...]]:
     connection = sqlite3.connect(out / FILE_NAME)
     try:
