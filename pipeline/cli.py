@@ -117,12 +117,14 @@ RUN_HELP = f"""Digitize report files (.txt, .md, .pdf) and folders of them into 
 
 Folders are searched recursively. Each table is written to OUT as CSV and/or Parquet, with
 datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
-cannot be read gets status "failed" in the reports table; the batch goes on.
+cannot be read gets status "failed" in the reports table; the batch goes on. With --format all,
+every table also goes into OUT/kompass.sqlite, with its keys and views.
 
 \b
 Examples:
   kompass run corpus/ --out output/
   kompass run umea_2007.txt --format csv --strict
+  kompass run corpus/ --format all --review review.csv
 """
 
 
