@@ -16,12 +16,13 @@ kartlägger ...", the sub-question list) are not.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from extractors.bullets import read_bullet_list
 from extractors.prose import heading_text
 from extractors.sections import AreaSection, find_area_sections
-from pipeline.editions.heading_words import IMPROVEMENT, LEAD_IN_WORDS, LIST_LABELS, STRENGTH
+from pipeline.editions.heading_words import LEAD_IN_WORDS, LIST_LABELS
 from pipeline.model.document import Document, Line
 from pipeline.model.records import Observation
 
@@ -46,27 +47,32 @@ def extract_observations(
 ) -> tuple[Observation, ...]:
     """Every strength and improvement area of every area section, in the order printed.
 
-    ``position`` counts from 1 within an area and kind; ``page`` and ``line`` are those of the
-    item's first line.
+    ``position`` counts from 1 within an area and kind, across the sections of one area (a report
+    may head an area twice, "Område 3 …" and later "Område 3 …, fortsättning"); ``page`` and
+    ``line`` are those of the item's first line.
     """
     found: list[Observation] = []
+    counts: Counter[tuple[int, str]] = Counter()
     for section in find_area_sections(doc) if sections is None else sections:
-        found.extend(section_observations(section))
+        found.extend(section_observations(section, counts))
     return tuple(found)
 
 
-def section_observations(section: AreaSection) -> list[Observation]:
-    """The strengths and improvement areas listed in one area section."""
+def section_observations(
+    section: AreaSection, counts: Counter[tuple[int, str]] | None = None
+) -> list[Observation]:
+    """The strengths and improvement areas listed in one area section; ``counts`` holds the items
+    of each (area, kind) before it, so that positions go on from them."""
     found: list[Observation] = []
-    counts = {STRENGTH: 0, IMPROVEMENT: 0}
+    counts = Counter() if counts is None else counts
     body = section.body
     for index, line in enumerate(body):
         kind = list_label(line)
         if kind is None:
             continue
         for item in read_bullet_list(body, index + 1, ends_list=lambda line: list_label(line) is not None):
-            counts[kind] += 1
-            found.append(
-                Observation(section.area, kind, counts[kind], item.text, item.first.page, item.first.number)
-            )
+            counts[(section.area, kind)] += 1
+            position = counts[(section.area, kind)]
+            first = item.first
+            found.append(Observation(section.area, kind, position, item.text, first.page, first.number))
     return found

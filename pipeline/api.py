@@ -44,6 +44,7 @@ from pipeline.run.batch import (
 )
 from pipeline.run.cache import ReportCache
 from pipeline.tables.manifest import build_manifest
+from pipeline.tables.review import ReviewedIssues, load_review
 from pipeline.tables.rows import build_tables
 from pipeline.tables.spill import RowSpill
 from pipeline.tables.writers import TableData, write_tables
@@ -84,26 +85,36 @@ class Result(BatchResult):
         *,
         csv_dialect: str = "standard",
         options: Mapping[str, Any] | None = None,
+        review: PathLike | None = None,
     ) -> list[Path]:
-        """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``) and
+        """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``, ``sqlite``) and
         ``datapackage.json``; return the paths written.
 
         ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.model.defaults.CSV_DIALECTS`).
         The manifest in ``datapackage.json`` and the Parquet files records the formats, the
         dialect and ``options`` (how the batch was digitized, as the caller names them). Table
         files of an earlier run in ``out_dir`` that this one does not write are removed.
+        ``review`` is an auditor's review file (:mod:`pipeline.tables.review`), joined into ``issues``
+        as it is written; a file that is not a review raises
+        :class:`~pipeline.tables.review.ReviewFileError`.
         """
-        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options)
+        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options, review)
 
 
 def _write(
     tables: Mapping[str, TableData], inputs: int, out_dir: PathLike, formats: Iterable[str],
-    csv_dialect: str, options: Mapping[str, Any] | None,
+    csv_dialect: str, options: Mapping[str, Any] | None, review_file: PathLike | None = None,
 ) -> list[Path]:  # fmt: skip
     if csv_dialect not in CSV_DIALECTS:
         raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
     formats = tuple(formats)
     recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
+    if review_file is not None:
+        review = load_review(Path(review_file))
+        issues = tables["issues"]
+        chunks = [issues] if isinstance(issues, pd.DataFrame) else issues
+        tables = {**tables, "issues": ReviewedIssues(chunks, review)}
+        recorded["review"] = {"file": review.path, "sha256": review.sha256}
     manifest = build_manifest(recorded, inputs=inputs)
     dialect = CSV_DIALECTS[csv_dialect]
     return write_tables(tables, Path(out_dir), formats, csv_dialect=dialect, manifest=manifest)
@@ -127,10 +138,11 @@ class StreamedResult(BatchResult):
         *,
         csv_dialect: str = "standard",
         options: Mapping[str, Any] | None = None,
+        review: PathLike | None = None,
     ) -> list[Path]:
         """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
         tables = self.spill.tables(self.reports)
-        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options)
+        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options, review)
 
     def close(self) -> None:
         """Remove the temporary files that hold the tables' rows."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.cli_types import ByteSize, Seconds
+from pipeline.cli_types import ByteSize, Formats, Seconds
 from pipeline.model.defaults import (
     CACHE_FOLDER,
     CSV_DIALECTS,
@@ -24,7 +24,6 @@ from pipeline.model.defaults import (
     DEFAULT_OCR,
     DEFAULT_TIMEOUT_SECONDS,
     FAIL_ON_LEVELS,
-    FORMATS,
     OCR_MODES,
     format_size,
 )  # fmt: skip
@@ -99,8 +98,9 @@ def _configure_logging(verbosity: str, libraries: bool = False) -> None:
 def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options every command that writes tables shares."""
     command = click.option(
-        "--format", "fmt", type=click.Choice(["csv", "parquet", "both"]), default="both", show_default=True,
-        help="Which files to write for each table.",
+        "--format", "fmt", type=Formats(), default="both", show_default=True,
+        help="What to write: csv, parquet (a file per table), sqlite (OUT/kompass.sqlite, every table "
+        "with its keys), both (csv,parquet) or all, or a list such as csv,sqlite.",
     )(command)  # fmt: skip
     command = click.option(
         "--csv-dialect", type=click.Choice(list(CSV_DIALECTS)), default="standard", show_default=True,
@@ -137,11 +137,13 @@ Folders are searched recursively. Each table is written to OUT as CSV and/or Par
 datapackage.json describing their columns: {", ".join(t.name for t in TABLES)}. A file that
 cannot be read gets status "failed" in the reports table, and the batch goes on; a report read
 with content lost (a table, rows, cells or characters missing: see its issues) gets "partial".
+With --format all, every table also goes into OUT/kompass.sqlite, with its keys and views.
 
 \b
 Examples:
   kompass run corpus/ --out output/
   kompass run umea_2007.txt --format csv --strict
+  kompass run corpus/ --format all --review review.csv
 """
 
 
@@ -173,13 +175,18 @@ Examples:
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
 @click.option("--no-report", is_flag=True, help="Do not write OUT/report.html, the audit report.")
+@click.option(
+    "--review", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="An auditor's review file (CSV: issue_id, verdict, note, reviewer): its verdicts are joined "
+    "into the issues table, and findings it does not name are marked new.",
+)  # fmt: skip
 @verbosity_options
 @click.pass_context
 def run(
     ctx: click.Context,
     inputs: tuple[Path, ...],
     out_dir: Path,
-    fmt: str,
+    fmt: tuple[str, ...],
     csv_dialect: str,
     fail_on: str | None,
     strict: bool,
@@ -189,15 +196,22 @@ def run(
     ocr: str,
     no_cache: bool,
     no_report: bool,
+    review: Path | None,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
     from pipeline.api import collect_inputs
     from pipeline.ingest import display_path
     from pipeline.model.errors import NoReportFilesError
     from pipeline.run.batch import worker_count
+    from pipeline.tables.review import ReviewFileError, load_review
     from pipeline.tables.writers import output_lock
 
     shown = _start(ctx)
+    if review is not None:
+        try:
+            load_review(review)  # a review file at fault stops the run before the digitizing
+        except ReviewFileError as exc:
+            raise click.ClickException(str(exc)) from exc
     found = collect_inputs(inputs)
     skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
     _echo_first_few(skipped, shown, "skipped")
@@ -213,13 +227,14 @@ def run(
         # One run at a time per output folder: a second waits, so the tables are never a mix.
         with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
             result = _digitize_with_progress(found, _verbosity(ctx), **options)
-            formats = FORMATS if fmt == "both" else (fmt,)
             # The batch's rows wait in temporary files (memory stays flat); written, they go.
             with result:
-                result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
+                result.write(
+                    out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx), review=review
+                )
             # The report reads the tables back from OUT, as `kompass report` does.
             _write_report(out_dir, no_report)
-    except NoReportFilesError as exc:
+    except (NoReportFilesError, ReviewFileError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
@@ -319,7 +334,7 @@ def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
 def _recorded_options(ctx: click.Context) -> dict[str, Any]:
     """The options of this run for the manifest (the inputs are in ``reports``, the formats and
     the CSV dialect recorded by the writer)."""
-    left_out = {"inputs", "out_dir", "fmt", "csv_dialect"}
+    left_out = {"inputs", "out_dir", "fmt", "csv_dialect", "review"}
     return {name: value for name, value in ctx.params.items() if name not in left_out}
 
 

@@ -1,4 +1,5 @@
-"""Option types of the command line that click does not have: finite seconds and sizes in bytes."""
+"""Option types of the command line that click does not have: finite seconds, sizes in bytes and
+lists of output formats."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import click
 
-from pipeline.model.defaults import MIN_MAX_MEMORY, format_size
+from pipeline.model.defaults import DATABASE, FORMAT_NAMES, MIN_MAX_MEMORY, format_size
 
 # The standard library's re, which click loads anyway: `regex` would add to every `kompass --help`.
 _SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)\s*")
@@ -49,3 +50,26 @@ class ByteSize(click.ParamType):
             least = format_size(MIN_MAX_MEMORY)
             self.fail(f"{value!r} is too little: a document may need {least}", param, ctx)
         return size
+
+
+class Formats(click.ParamType):
+    """What to write: ``csv``, ``parquet``, ``sqlite``, ``both`` (CSV and Parquet) or ``all``, or a
+    comma-separated list of them (``csv,sqlite``); the formats in a fixed order, each once."""
+
+    name = "formats"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        names = [name.strip().lower() for name in str(value).split(",")]
+        unknown = [name for name in names if name not in FORMAT_NAMES]
+        if unknown:
+            named = ", ".join(map(repr, unknown))
+            self.fail(f"{named} is not one of {', '.join(FORMAT_NAMES)} (or a list: csv,sqlite)", param, ctx)
+        chosen = {fmt for name in names for fmt in FORMAT_NAMES[name]}
+        if chosen == {DATABASE}:
+            self.fail("sqlite goes with csv or parquet (datapackage.json and the audit report read "
+                      "those files): use csv,sqlite, parquet,sqlite or all", param, ctx)
+        return tuple(fmt for fmt in FORMAT_NAMES["all"] if fmt in chosen)

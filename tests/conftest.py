@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,12 @@ def audit_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(main, ["run", *inputs, "--out", str(out), "--no-cache", "--workers", "2"])
     assert result.exit_code == 0, result.output
     return out
+
+
+def frictionless_validate(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``frictionless validate --json datapackage.json`` run in ``folder`` (JSON on stdout)."""
+    frictionless = Path(sys.executable).with_name("frictionless")
+    return subprocess.run(
+        [str(frictionless), "validate", "--json", "datapackage.json"],
+        cwd=folder, capture_output=True, text=True, check=False,
+    )  # fmt: skip

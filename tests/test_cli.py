@@ -60,7 +60,8 @@ def test_numbers_are_numbers_in_csv(out_dir: Path) -> None:
     lines = (out_dir / "question_scores.csv").read_text(encoding="utf-8").splitlines()
     row_2_1 = next(line for line in lines if ",2.1," in line)
     row_1_1 = next(line for line in lines if ",1.1," in line)
-    assert row_2_1.endswith(",10,7.5,,678,2.1") and row_1_1.endswith(",40,28,,673,1.1")
+    # ..., max_score, score, page (empty for text), line, printed_id, ordinal
+    assert row_2_1.endswith(",10,7.5,,678,2.1,4") and row_1_1.endswith(",40,28,,673,1.1,1")
 
 
 def test_area_scores_and_totals(out_dir: Path) -> None:

@@ -123,7 +123,8 @@ def test_area_scores_say_which_rows_are_the_reports_own_year(batch: Result) -> N
     scores = batch.tables["area_scores"]
     later = _by_name(batch)["kk2002_skovde_2007"].report_id
     own = scores[scores["report_id"] == later]
-    assert list(own.columns)[-1] == "is_report_year"
+    assert list(own.columns)[-2:] == ["is_report_year", "printing"]
+    assert set(own["printing"]) == {1}
     assert sorted(own.loc[own["is_report_year"], "year"].unique()) == [2007]
     assert sorted(own.loc[~own["is_report_year"], "year"].unique()) == [2003, 2005]
     assert own["is_report_year"].sum() == 8 and (~own["is_report_year"]).sum() == 16

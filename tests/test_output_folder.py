@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -17,7 +15,7 @@ from click.testing import CliRunner
 from pipeline import __version__
 from pipeline.cli import main
 from pipeline.model.schema import TABLES
-from tests.conftest import UMEA
+from tests.conftest import UMEA, frictionless_validate
 
 
 def _run(out: Path, *args: str) -> None:
@@ -91,6 +89,10 @@ def test_excel_dialect_is_for_a_swedish_spreadsheet(tmp_path: Path) -> None:
         numbers = [c.name for c in declared.columns if c.type == "number"]
         excel[numbers] = excel[numbers].apply(lambda column: column.str.replace(",", ".", regex=False))
         pd.testing.assert_frame_equal(excel, standard)
+    # Codes are written as printed, never as a formula or with an apostrophe (see the README on
+    # importing them as text): Järfälla's is "0123".
+    coverage = (tmp_path / "xl" / "coverage.csv").read_text(encoding="utf-8-sig")
+    assert "\nJärfälla;0123;" in coverage and "'0" not in coverage and '="' not in coverage
 
 
 def test_frictionless_reads_the_excel_dialect(tmp_path: Path) -> None:
@@ -98,10 +100,6 @@ def test_frictionless_reads_the_excel_dialect(tmp_path: Path) -> None:
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     scores = next(r for r in package["resources"] if r["name"] == "question_scores")
     assert scores["dialect"]["delimiter"] == ";" and scores["encoding"] == "utf-8-sig"
-    frictionless = Path(sys.executable).with_name("frictionless")
-    run = subprocess.run(
-        [str(frictionless), "validate", "--json", "datapackage.json"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    run = frictionless_validate(tmp_path)
     assert run.returncode == 0, run.stdout[-2000:]
     assert json.loads(run.stdout)["valid"] is True

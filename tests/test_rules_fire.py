@@ -94,6 +94,12 @@ def _whole_2007_areas(extraction: Extraction) -> Extraction:
     ))  # fmt: skip
 
 
+def _area_5_printed_twice(extraction: Extraction) -> Extraction:
+    """A second row for area 5 after its own (line 104), printing 80 for 2007 where the first says 79."""
+    again = AreaScore(5, "Kontroll och rapportering", 2007, 80.0, None, 104)
+    return dataclasses.replace(extraction, area_scores=(*extraction.area_scores, again))
+
+
 def _read_as_kk2010(extraction: Extraction) -> Extraction:
     return dataclasses.replace(extraction, framework="kk2010")
 
@@ -218,6 +224,11 @@ CASES: dict[str, Case] = {
     "total_mismatch": Case(_same, _finding(
         "total_mismatch", ERROR, "2003: the area totals sum to 497.5 but TOTALT says 497.",
         year=2003, expected="497.5", found="497", line=107,
+    )),
+    "summary_printed_twice": Case(_area_5_printed_twice, _finding(
+        "summary_printed_twice", WARNING,
+        "The summary table prints area 5's total of 2007 a second time: 80, after 79.",
+        area=5, year=2007, expected="79", found="80", line=104,
     )),
     # Later editions: whole-number area totals, and a report read by another edition's names.
     "total_rounding_difference": Case(_whole_2007_areas, _finding(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +24,7 @@ from pipeline.run.process import process_file
 from pipeline.tables import rows as tables
 from pipeline.tables.writers import arrow_schema, write_tables
 from pipeline.validation.readme import block, replace_block
-from tests.conftest import CORPUS, ROOT, UMEA
+from tests.conftest import CORPUS, ROOT, UMEA, frictionless_validate
 
 README = ROOT / "README.md"
 EVERY_COLUMN = [(t.name, c.name) for t in TABLES for c in t.columns]
@@ -166,11 +164,7 @@ def corpus_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_frictionless_validates_the_corpus_output(corpus_output: Path) -> None:
-    frictionless = Path(sys.executable).with_name("frictionless")
-    run = subprocess.run(
-        [str(frictionless), "validate", "--json", "datapackage.json"],
-        cwd=corpus_output, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    run = frictionless_validate(corpus_output)
     report = json.loads(run.stdout)
     assert run.returncode == 0 and report["valid"], run.stdout[:2000]
     # frictionless leaves out the row count of a table without rows (the corpus has no comparisons)
@@ -199,11 +193,7 @@ def test_frictionless_catches_a_broken_reference(corpus_output: Path, tmp_path: 
     text = (broken / "area_scores.csv").read_text(encoding="utf-8")
     first_id = text.splitlines()[1].split(",")[0]
     (broken / "area_scores.csv").write_text(text.replace(first_id, "0" * 16, 1), encoding="utf-8")
-    frictionless = Path(sys.executable).with_name("frictionless")
-    run = subprocess.run(
-        [str(frictionless), "validate", "--json", "datapackage.json"],
-        cwd=broken, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    run = frictionless_validate(broken)
     assert run.returncode != 0 and "foreign-key" in run.stdout
 
 

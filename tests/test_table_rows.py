@@ -57,6 +57,7 @@ def test_area_score_rows_by_year_then_area_with_the_edition_name(report: Report)
         "report_id": "r1", "municipality_code": "2480", "year": 2007, "area": 8,
         "area_name": "Kommunen som samhällsbyggare", "score": 98.0,
         "printed_name": "Kommun som samhällsbyggare", "page": None, "line": 106, "is_report_year": True,
+        "printing": 1,
     }  # fmt: skip
     assert [r["is_report_year"] for r in rows] == [False] * 16 + [True] * 8
 
@@ -72,7 +73,7 @@ def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None
 def test_year_total_rows(report: Report) -> None:
     where = {"page": None, "line": 107}
     assert _rows("year_totals", report) == [
-        {"report_id": "r1", "municipality_code": "2480", "year": year, "total": total, **where}
+        {"report_id": "r1", "municipality_code": "2480", "year": year, "total": total, **where, "printing": 1}
         for year, total in ((2003, 497.0), (2005, 608.0), (2007, 646.0))
     ]
 
@@ -83,7 +84,7 @@ def test_question_score_rows(report: Report) -> None:
     assert rows[0] == {
         "report_id": "r1", "municipality_code": "2480", "year": 2007, "area": 1, "question_id": "1.1",
         "question": "Hur informeras medborgarna?", "max_score": 40.0, "score": 28.0, "page": None,
-        "line": 673, "printed_id": "1.1",
+        "line": 673, "printed_id": "1.1", "ordinal": 1,
     }  # fmt: skip
 
 
@@ -106,6 +107,8 @@ def test_issue_row_says_severity_as_text(report: Report) -> None:
         "message": "Area 5: its sub-questions sum to 78 but the summary table gives 79 for 2007.",
         "page": None, "line": 103, "printed_line": "5 Kontroll och rapportering\t45\t71\t79",
         "x0": None, "top": None, "x1": None, "bottom": None, "compared_boxes": None,
+        "issue_id": "08e258eb270e2bf4",  # the subject 2480/2007, the finding, its printed line
+        "verdict": None, "review_note": None, "reviewer": None, "is_new": None,  # no review yet
     }  # fmt: skip
 
 
@@ -120,12 +123,13 @@ def test_observation_claim_evaluation_and_mention_rows(report: Report) -> None:
         "compared_with_year": 2005,
         "sentence": "Inom området tydlighet i samspelet politiker och tjänstemän uppnår kommunen 79 poäng, "
         "vilket är en poäng mindre i förhållande till föregående utvärdering.",
-        "page": None, "line": 301,
+        "page": None, "line": 301, "ordinal": 3,
     }  # fmt: skip
     bromma = next(r for r in _rows("evaluations", report) if r["entry"] == "Bromma-Stockholms stad")
     assert bromma == {
         "report_id": "r1", "entry": "Bromma-Stockholms stad", "municipality": "Stockholm",
         "municipality_code": "0180", "district": "Bromma", "year": 2006, "page": None, "line": 699,
+        "ordinal": 5,  # the fifth entry of the list
     }  # fmt: skip
     assert _rows("mentions", report)[0] == {
         "report_id": "r1", "municipality": "Umeå", "municipality_code": "2480", "count": 99,
@@ -195,11 +199,12 @@ def test_comparison_rows_as_printed() -> None:
     report = Report("r", "f", "s", "pdf", 2, extraction=Extraction(comparisons=comparisons))
     assert _rows("comparisons", report) == [
         {"report_id": "r", "label": "Ändring", "kind": "change", "area": 1, "value": 44.0, "unit": "percent",
-         "page": 2, "line": 14, "from_year": 2011, "to_year": 2014},
+         "page": 2, "line": 14, "from_year": 2011, "to_year": 2014, "ordinal": 1},
         {"report_id": "r", "label": "40 kommuner i genomsnitt", "kind": "average", "area": None,
-         "value": 455.0, "unit": "points", "page": 2, "line": 22, "from_year": None, "to_year": None},
+         "value": 455.0, "unit": "points", "page": 2, "line": 22, "from_year": None, "to_year": None,
+         "ordinal": 2},
         {"report_id": "r", "label": None, "kind": "change", "area": 3, "value": 16.0, "unit": "points",
-         "page": None, "line": 8, "from_year": None, "to_year": None},
+         "page": None, "line": 8, "from_year": None, "to_year": None, "ordinal": 3},
     ]  # fmt: skip
 
 

@@ -20,8 +20,12 @@ OCR_UNCERTAIN_BELOW = 80.0
 # The folder inside the output folder that keeps digitized reports between runs.
 CACHE_FOLDER = ".kompass-cache"
 
-# The files written for each table.
+# The files written for each table (the default of a run).
 FORMATS = ("csv", "parquet")
+# The one database holding every table (OUT/kompass.sqlite), written when asked for.
+DATABASE = "sqlite"
+# What --format takes: a comma-separated list of these, or a name for several.
+FORMAT_NAMES = {**{fmt: (fmt,) for fmt in (*FORMATS, DATABASE)}, "both": FORMATS, "all": (*FORMATS, DATABASE)}
 
 # A report's status: read completely, read with content lost (see pipeline.validation.report_status),
 # or not digitized at all.

@@ -7,6 +7,8 @@ are kept exactly as printed, converted from decimal commas; nothing is corrected
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -70,6 +72,16 @@ class YearTotal:
     total: float | None
     page: int | None = None
     line: int | None = None
+
+
+def printings(keys: Iterable[Hashable]) -> Iterator[int]:
+    """For each key in turn, how many times it has come so far: 1 for the first printing of a year's
+    area total (or TOTALT) in the summary table, 2 for a second (the year heads two columns, or the
+    area two rows), …"""
+    seen: Counter[Hashable] = Counter()
+    for key in keys:
+        seen[key] += 1
+        yield seen[key]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,10 @@ How to add a column:
      the README agrees with the declaration).
 
 How to add a table:
-  1. append a ``Table(...)`` to :data:`TABLES` with its columns, primary key and foreign keys;
+  1. append a ``Table(...)`` to :data:`TABLES` with its columns, primary key and foreign keys (every
+     table has a primary key of never-empty columns that holds by construction; where what tells
+     rows apart may be empty, such as ``page`` of text input, the key is an ``ordinal``, and a
+     combination the rows are built one per, such as ``panel``'s, is a unique key);
   2. add its row builder to ``ROW_BUILDERS`` in ``pipeline/tables/rows.py`` (or build it in
      ``build_tables`` if it spans the batch, like ``coverage``);
   3. add a README section ``### `NAME`: <description>`` holding the empty block
@@ -69,8 +72,10 @@ REPORT = ForeignKey("report_id", "reports")
 class Table:
     """One output table: its rows' meaning, its columns in contract order, and its keys.
 
-    ``primary_key`` names columns whose values together identify a row; ``page`` may take part
-    although it is empty for text input, where ``line`` alone is unique within the file.
+    ``primary_key`` names never-empty columns whose values together identify a row.
+    ``unique_keys`` are further combinations that identify a row although some of their columns
+    may be empty (``page`` of text input): an empty value counts as equal to another empty one.
+    The writer checks both before a table is published (:mod:`pipeline.tables.keys`).
     """
 
     name: str
@@ -78,6 +83,7 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
+    unique_keys: tuple[tuple[str, ...], ...] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -104,6 +110,19 @@ def _where(first: str = "") -> tuple[Column, Column]:
     page = f"PDF page where it was {what} (1-based; empty for text input)"
     line = f"line within the page (or the file, for text) where it was {what}"
     return Column(f"{prefix}page", "integer", page), Column(f"{prefix}line", "integer", line)
+
+
+def _ordinal(within: str = "the report's rows of this table") -> Column:
+    return Column("ordinal", "integer", f"the row's number among {within}, 1, 2, … in the table's order",
+                  required=True)  # fmt: skip
+
+
+def _printing(what: str) -> Column:
+    return Column(
+        "printing", "integer",
+        f"1 for the report's first printing of {what}, 2 for a second one (a summary table that prints "
+        "the year in two columns or the area in two rows), …", required=True,
+    )  # fmt: skip
 
 
 TABLES: tuple[Table, ...] = (
@@ -168,14 +187,16 @@ TABLES: tuple[Table, ...] = (
         Column("is_report_year", "boolean",
                "true when `year` is the report's own evaluation year, false for an earlier evaluation "
                "it repeats; empty when the report's year is not known"),
-    ), primary_key=("report_id", "year", "area"), foreign_keys=(REPORT,)),
+        _printing("this area's total for this year"),
+    ), primary_key=("report_id", "year", "area", "printing"), foreign_keys=(REPORT,)),
     Table("year_totals", "the TOTALT row of the summary table", (
         _report_id(),
         _code(),
         Column("year", "integer", "the evaluation year of the column", required=True),
         Column("total", "number", "the TOTALT as printed"),
         *_where(),
-    ), primary_key=("report_id", "year"), foreign_keys=(REPORT,)),
+        _printing("this year's TOTALT"),
+    ), primary_key=("report_id", "year", "printing"), foreign_keys=(REPORT,)),
     Table("comparisons", "summary-table values that are not the report's own scores", (
         _report_id(),
         Column("label", "string",
@@ -191,7 +212,8 @@ TABLES: tuple[Table, ...] = (
         Column("from_year", "integer",
                "for a change: the earlier of the two own years it compares (empty if not known)"),
         Column("to_year", "integer", "for a change: the later of the two own years it compares"),
-    ), primary_key=("report_id", "page", "line", "kind", "label"), foreign_keys=(REPORT,)),
+        _ordinal(),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("question_scores", "the detailed score table", (
         _report_id(),
         _code(),
@@ -207,8 +229,8 @@ TABLES: tuple[Table, ...] = (
         *_where(),
         Column("printed_id", "string",
                "the id as the report prints it (\"2:1\"); empty where it prints none"),
-    ), primary_key=("report_id", "question_id", "page", "line"), foreign_keys=(REPORT,)),
-    # No key: two findings may share every column but the message (own and max points both empty).
+        _ordinal(),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("issues", "what the validator found", (
         _report_id(),
         Column("rule", "string", "the rule's name (see Validation rules)", required=True),
@@ -232,7 +254,19 @@ TABLES: tuple[Table, ...] = (
         Column("compared_boxes", "string",
                "where the figures the value was compared with are printed (for a sum: the rows summed), "
                "as `page x0 top x1 bottom` per box, joined by \"; \"; empty for text input"),
-    ), foreign_keys=(REPORT,)),
+        Column("issue_id", "string",
+               "the finding's id, 16 hex digits: the same in every run as long as the report's "
+               "municipality and year and the finding itself (rule, area, question, year, expected, found "
+               "and the text of its printed line) stay the same (see Finding ids)", required=True),
+        Column("verdict", "string",
+               "the auditor's verdict from the review file (`--review`, see Reviewing findings): "
+               "`confirmed`, `false alarm` or `fixed in source`; empty when it gives none"),
+        Column("review_note", "string", "the auditor's note from the review file"),
+        Column("reviewer", "string", "who reviewed the finding, from the review file"),
+        Column("is_new", "boolean",
+               "true when the review file does not name this finding (new since the review), false when "
+               "it does; empty when no review file was given"),
+    ), primary_key=("report_id", "issue_id"), foreign_keys=(REPORT,)),
     Table("observations", "strengths and improvement areas", (
         _report_id(),
         Column("area", "integer", "area number 1-8 (from the section heading)", required=True),
@@ -262,7 +296,8 @@ TABLES: tuple[Table, ...] = (
                "change (one of the next two sentences at most)"),
         Column("page", "integer", "PDF page where the score sentence starts (1-based; empty for text input)"),
         Column("line", "integer", "line where the score sentence starts, within the page (or the file)"),
-    ), primary_key=("report_id", "area", "page", "line"), foreign_keys=(REPORT,)),
+        _ordinal(),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("evaluations", "the list of evaluated municipalities", (
         _report_id(),
         Column("entry", "string", "the entry as printed, without its years (\"Lundby - Göteborgs Stad\")"),
@@ -273,7 +308,8 @@ TABLES: tuple[Table, ...] = (
         Column("year", "integer", "the evaluation year; empty when the entry has none (one row)"),
         Column("page", "integer", "PDF page where the entry is printed (1-based; empty for text input)"),
         Column("line", "integer", "line where the entry is printed, within the page (or the file)"),
-    ), primary_key=("report_id", "page", "line", "entry", "year"), foreign_keys=(REPORT,)),
+        _ordinal(),
+    ), primary_key=("report_id", "ordinal"), foreign_keys=(REPORT,)),
     Table("mentions", "every Swedish municipality the report names", (
         _report_id(),
         Column("municipality", "string", "official name", required=True),
@@ -294,7 +330,9 @@ TABLES: tuple[Table, ...] = (
         Column("status", "string",
                "`digitized` (a report of the batch evaluates this municipality in this year) or `missing`",
                required=True),
-    ), primary_key=("municipality_code", "district", "year"), foreign_keys=(REPORT,)),
+        _ordinal("the table's rows"),
+    ), primary_key=("ordinal",), foreign_keys=(REPORT,),
+       unique_keys=(("municipality_code", "district", "year"),)),
     Table("panel", "one score per municipality, evaluation year and area, across the batch", (
         Column("municipality", "string", "the evaluated municipality, official short name"),
         Column("municipality_code", "string", "its official four-digit code (SCB)", required=True),
@@ -317,7 +355,9 @@ TABLES: tuple[Table, ...] = (
                "how many of them print the same value as `score` (the source included); the others are "
                "`history_mismatch` findings", required=True),
         *_where(),
-    ), primary_key=("municipality_code", "year", "area"), foreign_keys=(REPORT,)),
+        _ordinal("the table's rows"),
+    ), primary_key=("ordinal",), foreign_keys=(REPORT,),
+       unique_keys=(("municipality_code", "year", "area"),)),
 )  # fmt: skip
 
 TABLES_BY_NAME: Mapping[str, Table] = {table.name: table for table in TABLES}
@@ -355,12 +395,19 @@ def check_row(declared: Table, row: Mapping[str, Any]) -> None:
 
 
 def _check_declarations() -> None:
-    """Keys must name declared columns and tables; run at import so a typo fails every test."""
+    """Keys must name declared columns and tables, and every table has a primary key of never-empty
+    columns; run at import so a typo fails every test."""
     for declared in TABLES:
         if len(set(declared.column_names)) != len(declared.columns):
             raise SchemaError(f"table {declared.name!r} declares a column twice")
+        if not declared.primary_key:
+            raise SchemaError(f"table {declared.name!r} declares no primary key")
         for name in declared.primary_key:
-            declared.column(name)
+            if not declared.column(name).required:
+                raise SchemaError(f"table {declared.name!r}: key column {name!r} may be empty")
+        for unique in declared.unique_keys:
+            for name in unique:
+                declared.column(name)
         for key in declared.foreign_keys:
             declared.column(key.column)
             table(key.table).column(key.column)
@@ -375,9 +422,13 @@ def markdown_columns(declared: Table) -> str:
     for column in declared.columns:
         kind = f"{column.type}, never empty" if column.required else column.type
         lines.append(f"| {column.name} | {kind} | {column.meaning.replace('|', '&#124;')} |")
-    key = ", ".join(f"`{name}`" for name in declared.primary_key) or "none (rows may repeat)"
+    key = ", ".join(f"`{name}`" for name in declared.primary_key)
+    unique = "".join(
+        "; unique: " + ", ".join(f"`{name}`" for name in names) + " (empty values counted as equal)"
+        for names in declared.unique_keys
+    )
     references = "".join(f"; `{k.column}` refers to `{k.table}`" for k in declared.foreign_keys)
-    return "\n".join([*lines, "", f"Key: {key}{references}."]) + "\n"
+    return "\n".join([*lines, "", f"Key: {key}{unique}{references}."]) + "\n"
 
 
 def readme_block(declared: Table) -> str:

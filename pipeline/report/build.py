@@ -99,7 +99,8 @@ def _summary(report_id: str, tables: dict[str, pd.DataFrame]) -> tuple[list[int]
 
 
 def _by_year(group: pd.DataFrame, column: str, years: list[int]) -> list[Any]:
-    values = {int(y): v for y, v in zip(group["year"], group[column], strict=True)}
+    # The first printing of a year printed twice, as the panel and the checks read it.
+    values = {int(y): v for y, v in reversed(list(zip(group["year"], group[column], strict=True)))}
     return [None if _missing(values.get(y)) else values.get(y) for y in years]
 
 

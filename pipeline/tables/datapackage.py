@@ -45,8 +45,10 @@ def _schema(declared: Table, names: set[str], dialect: CsvDialect) -> dict[str, 
         "fields": [_field(column, dialect) for column in declared.columns],
         "missingValues": [""],
     }
-    if declared.primary_key:
-        schema["primaryKey"] = list(declared.primary_key)
+    schema["primaryKey"] = list(declared.primary_key)
+    if declared.unique_keys:
+        # Table Schema's uniqueKeys: combinations that identify a row although a column may be empty.
+        schema["uniqueKeys"] = [list(names) for names in declared.unique_keys]
     foreign_keys = [
         {"fields": [key.column], "reference": {"resource": key.table, "fields": [key.column]}}
         for key in declared.foreign_keys

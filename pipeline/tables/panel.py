@@ -49,7 +49,8 @@ def _area_name(framework: str | None, area: int | None) -> str | None:
 def panel_rows(reports: Sequence[Digest]) -> Iterator[Row]:
     """The panel's rows, by municipality code, year and area (TOTALT after the areas)."""
     printed = printings_by_key(reports)
-    for key in sorted(printed, key=lambda k: (k[0], k[1], k[2] if k[2] is not None else 99)):
+    ordered = sorted(printed, key=lambda k: (k[0], k[1], k[2] if k[2] is not None else 99))
+    for ordinal, key in enumerate(ordered, start=1):
         code, year, area = key
         printings = printed[key]
         source, figure = _chosen(printings)
@@ -60,5 +61,5 @@ def panel_rows(reports: Sequence[Digest]) -> Iterator[Row]:
             "edition": edition, "report_id": source.report_id,
             "is_report_year": source.year == year, "printed_by": len(printings),
             "agreeing": sum(1 for _, f in printings if f.score == figure.score),
-            "page": figure.page, "line": figure.line,
+            "page": figure.page, "line": figure.line, "ordinal": ordinal,
         }  # fmt: skip

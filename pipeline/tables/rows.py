@@ -15,9 +15,10 @@ import pandas as pd
 from pipeline.editions.framework import framework_by_id
 from pipeline.model.digest import Digest, digests
 from pipeline.model.identity import identify
-from pipeline.model.records import Finding, Report
+from pipeline.model.records import Finding, Report, printings
 from pipeline.model.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
 from pipeline.tables.panel import panel_rows
+from pipeline.validation.finding_ids import finding_ids, finding_subject
 from pipeline.validation.history import history_findings
 
 Row = dict[str, Any]
@@ -60,44 +61,49 @@ def report_rows(report: Report) -> Iterator[Row]:
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
     framework = framework_by_id(ext.framework)
-    for s in sorted(ext.area_scores, key=lambda s: (s.year, s.area)):
+    # A stable sort: a (year, area) printed twice keeps the document's order, first printing first.
+    scores = sorted(ext.area_scores, key=lambda s: (s.year, s.area))
+    for s, printing in zip(scores, printings((s.year, s.area) for s in scores), strict=True):
         spec = framework.area(s.area) if framework else None
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": s.year, "area": s.area, "area_name": spec.name if spec else s.printed_name,
             "score": s.score, "printed_name": s.printed_name, "page": s.page, "line": s.line,
             "is_report_year": None if ext.metadata.year is None else s.year == ext.metadata.year,
+            "printing": printing,
         }  # fmt: skip
 
 
 def year_total_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    for t in sorted(ext.year_totals, key=lambda t: t.year):
+    totals = sorted(ext.year_totals, key=lambda t: t.year)
+    for t, printing in zip(totals, printings((t.year,) for t in totals), strict=True):
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
-            "year": t.year, "total": t.total, "page": t.page, "line": t.line,
+            "year": t.year, "total": t.total, "page": t.page, "line": t.line, "printing": printing,
         }  # fmt: skip
 
 
 def comparison_rows(report: Report) -> Iterator[Row]:
-    for c in report.extraction.comparisons:
+    for ordinal, c in enumerate(report.extraction.comparisons, start=1):
         yield {
             "report_id": report.report_id, "label": c.label or None, "kind": c.kind, "area": c.area,
             "value": c.value, "unit": c.unit, "page": c.page, "line": c.line, "from_year": c.from_year,
-            "to_year": c.to_year,
+            "to_year": c.to_year, "ordinal": ordinal,
         }  # fmt: skip
 
 
 def question_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    for q in sorted(
+    ordered = sorted(
         ext.question_scores, key=lambda q: (_question_order(q.question_id), q.page or 0, q.line or 0)
-    ):
+    )
+    for ordinal, q in enumerate(ordered, start=1):
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": ext.metadata.year, "area": q.area, "question_id": q.question_id, "question": q.question,
             "max_score": q.max_score, "score": q.score, "page": q.page, "line": q.line,
-            "printed_id": q.printed_id or None,
+            "printed_id": q.printed_id or None, "ordinal": ordinal,
         }  # fmt: skip
 
 
@@ -106,26 +112,37 @@ def boxes_text(boxes: Iterable[Sequence[float]]) -> str | None:
     return "; ".join(" ".join(f"{v:g}" for v in box) for box in boxes) or None
 
 
-def finding_row(report_id: str, f: Finding) -> Row:
-    """One row of ``issues``: finding ``f`` on the report ``report_id``."""
+def finding_row(report_id: str, f: Finding, issue_id: str) -> Row:
+    """One row of ``issues``: finding ``f`` on the report ``report_id``, with its ``issue_id``."""
     return {
         "report_id": report_id, "rule": f.rule, "severity": str(f.severity), "area": f.area,
         "question_id": f.question_id, "year": f.year, "expected": f.expected, "found": f.found,
         "message": f.message, "page": f.page, "line": f.line, "printed_line": f.printed_line,
         **dict(zip(("x0", "top", "x1", "bottom"), f.box or (None,) * 4, strict=True)),
-        "compared_boxes": boxes_text(f.compared),
+        "compared_boxes": boxes_text(f.compared), "issue_id": issue_id,
+        # Filled from a review file when the tables are written (pipeline.tables.review).
+        "verdict": None, "review_note": None, "reviewer": None, "is_new": None,
     }  # fmt: skip
 
 
 def issue_rows(report: Report) -> Iterator[Row]:
-    for f in report.extraction.findings:
-        yield finding_row(report.report_id, f)
+    meta = report.extraction.metadata
+    subject = finding_subject(meta.municipality_code, meta.year, report.sha256)
+    findings = report.extraction.findings
+    for f, issue_id in zip(findings, finding_ids(subject, findings), strict=True):
+        yield finding_row(report.report_id, f, issue_id)
 
 
 def history_issue_rows(reports: Sequence[Digest]) -> Iterator[Row]:
     """The cross-report findings (:mod:`pipeline.validation.history`) as ``issues`` rows."""
-    for report_id, finding in history_findings(reports):
-        yield finding_row(report_id, finding)
+    findings = history_findings(reports)
+    by_report: dict[str, list[Finding]] = {}
+    for report_id, finding in findings:
+        by_report.setdefault(report_id, []).append(finding)
+    subjects = {r.report_id: finding_subject(r.code, r.year, None) for r in reports}
+    ids = {report_id: iter(finding_ids(subjects[report_id], found)) for report_id, found in by_report.items()}
+    for report_id, finding in findings:
+        yield finding_row(report_id, finding, next(ids[report_id]))
 
 
 def observation_rows(report: Report) -> Iterator[Row]:
@@ -137,20 +154,20 @@ def observation_rows(report: Report) -> Iterator[Row]:
 
 
 def claim_rows(report: Report) -> Iterator[Row]:
-    for c in report.extraction.claims:
+    for ordinal, c in enumerate(report.extraction.claims, start=1):
         yield {
             "report_id": report.report_id, "area": c.area, "claimed_score": c.claimed_score,
             "claimed_change": c.claimed_change, "compared_with_year": c.compared_with_year,
-            "sentence": c.sentence, "page": c.page, "line": c.line,
+            "sentence": c.sentence, "page": c.page, "line": c.line, "ordinal": ordinal,
         }  # fmt: skip
 
 
 def evaluation_rows(report: Report) -> Iterator[Row]:
-    for e in report.extraction.evaluations:
+    for ordinal, e in enumerate(report.extraction.evaluations, start=1):
         yield {
             "report_id": report.report_id, "entry": e.entry, "municipality": e.municipality,
             "municipality_code": e.municipality_code, "district": e.district, "year": e.year,
-            "page": e.page, "line": e.line,
+            "page": e.page, "line": e.line, "ordinal": ordinal,
         }  # fmt: skip
 
 
@@ -213,12 +230,12 @@ def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:
                 key = (e.municipality_code, e.district or "", e.year)
                 listed.setdefault(key, set()).add(report.report_id)
                 names.setdefault(key, e.municipality or "")
-    for key in sorted(set(listed) | set(digitized)):
+    for ordinal, key in enumerate(sorted(set(listed) | set(digitized)), start=1):
         code, district, year = key
         yield {
             "municipality": names[key], "municipality_code": code, "district": district or None,
             "year": year, "listed_by": len(listed.get(key, ())), "report_id": digitized.get(key),
-            "status": "digitized" if key in digitized else "missing",
+            "status": "digitized" if key in digitized else "missing", "ordinal": ordinal,
         }  # fmt: skip
 
 

@@ -26,11 +26,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import regex
 
-from pipeline.model.defaults import CSV_DIALECTS, FORMATS, CsvDialect
+from pipeline.model.defaults import CSV_DIALECTS, DATABASE, FORMATS, CsvDialect
 from pipeline.model.numbers import format_number
 from pipeline.model.schema import TABLES, ColumnType, table
+from pipeline.tables.database import FILE_NAME as DATABASE_FILE
+from pipeline.tables.database import write_database
 from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.tables.datapackage import descriptor
+from pipeline.tables.keys import check_keys
 from pipeline.tables.manifest import MANIFEST_KEY, manifest_json
 
 Manifest = Mapping[str, Any]
@@ -135,6 +138,9 @@ def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
             if path not in written:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
+    if out_dir / DATABASE_FILE not in written:
+        with contextlib.suppress(FileNotFoundError):
+            (out_dir / DATABASE_FILE).unlink()
 
 
 def write_tables(
@@ -145,9 +151,12 @@ def write_tables(
     csv_dialect: CsvDialect = CSV_DIALECTS["standard"],
     manifest: Manifest | None = None,
 ) -> list[Path]:
-    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``; return the paths.
+    """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``, and all of them
+    into ``kompass.sqlite`` when ``formats`` holds ``sqlite``; return the paths.
 
     A table is a DataFrame or an iterable of DataFrame chunks of its rows (read once per format).
+    Each table's keys are checked first (:func:`pipeline.tables.keys.check_keys`): a table that breaks
+    one raises :class:`~pipeline.tables.keys.KeyViolationError` and nothing is published.
 
     ``datapackage.json`` (see :mod:`pipeline.tables.datapackage`) is written beside them, with the
     ``manifest`` of the run (:mod:`pipeline.tables.manifest`), which every Parquet file carries too.
@@ -155,6 +164,8 @@ def write_tables(
     folder holds exactly one run.
     """
     formats = tuple(formats)
+    if not set(formats) & set(FORMATS):
+        raise ValueError(f"formats {formats}: the database goes with CSV or Parquet files, name one of them")
     out_dir.mkdir(parents=True, exist_ok=True)
     writers = {
         "csv": functools.partial(_write_csv, dialect=csv_dialect),
@@ -163,11 +174,16 @@ def write_tables(
     staged: list[tuple[Path, Path]] = []
     try:
         for name, df in tables.items():
-            for fmt in formats:
+            check_keys(name, _chunks(df))
+            for fmt in (fmt for fmt in formats if fmt != DATABASE):
                 final = out_dir / f"{name}.{fmt}"
                 temporary = out_dir / f".{name}.{fmt}.partial"
                 staged.append((temporary, final))
                 writers[fmt](name, df, temporary)
+        if DATABASE in formats:
+            database = (out_dir / f".{DATABASE_FILE}.partial", out_dir / DATABASE_FILE)
+            staged.append(database)
+            write_database({name: _chunks(df) for name, df in tables.items()}, database[0], manifest)
         package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
         _write_datapackage(tables, formats, package[0], csv_dialect, manifest, staged)
         staged.append(package)

@@ -77,9 +77,10 @@ def _expected_change(extraction: Extraction, comparison: Comparison) -> float | 
     if comparison.from_year is None or comparison.to_year is None:
         return None
     if comparison.area is None:
-        values = {t.year: t.total for t in extraction.year_totals}
+        values = {t.year: t.total for t in reversed(extraction.year_totals)}
     else:
-        values = {s.year: s.score for s in extraction.area_scores if s.area == comparison.area}
+        # The first printing of a year printed twice (summary_printed_twice reports the second).
+        values = {s.year: s.score for s in reversed(extraction.area_scores) if s.area == comparison.area}
     earlier, later = values.get(comparison.from_year), values.get(comparison.to_year)
     if earlier is None or later is None:
         return None

@@ -32,7 +32,8 @@ def wording(text: str) -> str:
 
 
 def _table_scores(extraction: Extraction) -> dict[tuple[int, int], AreaScore]:
-    return {(score.area, score.year): score for score in extraction.area_scores}
+    # The first printing of an area printed twice (summary_printed_twice reports the second).
+    return {(score.area, score.year): score for score in reversed(extraction.area_scores)}
 
 
 def _signed(value: float) -> str:

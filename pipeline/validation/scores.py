@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from pipeline.editions.framework import Framework
 from pipeline.model.numbers import format_number
-from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity
+from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity, printings
 from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.
@@ -25,7 +25,8 @@ def report_year(extraction: Extraction) -> int | None:
 
 
 def _area_totals(extraction: Extraction, year: int) -> dict[int, AreaScore]:
-    return {score.area: score for score in extraction.area_scores if score.year == year}
+    # The first printing of an area printed twice (summary_printed_twice reports the second).
+    return {score.area: score for score in reversed(extraction.area_scores) if score.year == year}
 
 
 def by_area(questions: tuple[QuestionScore, ...]) -> dict[int, list[QuestionScore]]:
@@ -167,8 +168,15 @@ def rounding_slack(values: list[float]) -> float:
 
 
 def total_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    for total in extraction.year_totals:
-        scores = [s.score for s in extraction.area_scores if s.year == total.year]
+    # A year printed twice (two columns headed 2005) has two TOTALTs: the n-th is the sum of each
+    # area's n-th printing, not of all of them (summary_printed_twice reports the repeat).
+    by_printing: dict[tuple[int, int], list[float | None]] = defaultdict(list)
+    area_printings = printings((s.year, s.area) for s in extraction.area_scores)
+    for s, printing in zip(extraction.area_scores, area_printings, strict=True):
+        by_printing[(s.year, printing)].append(s.score)
+    total_printings = printings(t.year for t in extraction.year_totals)
+    for total, printing in zip(extraction.year_totals, total_printings, strict=True):
+        scores = by_printing.get((total.year, printing), [])
         if total.total is None or not scores or any(s is None for s in scores):
             continue
         values = [s for s in scores if s is not None]
@@ -180,6 +188,34 @@ def total_mismatch(extraction: Extraction, framework: Framework | None) -> Itera
         yield rule.finding(
             year=total.year, expected=parts, found=total.total, page=total.page, line=total.line,
             slack=format_number(slack),
+        )  # fmt: skip
+
+
+SUMMARY_PRINTED_TWICE = Rule(
+    "summary_printed_twice", Severity.WARNING,
+    "The summary table prints {what} of {year} a second time: {found}, after {expected}.",
+    concerns=("area", "year"),
+    fires_when="the summary table prints an area's total or the TOTALT of a year a second time (the "
+    "year heads two columns, or the area two rows); the second printing is the row with `printing` 2 "
+    "in `area_scores` or `year_totals`",
+)  # fmt: skip
+
+
+def summary_printed_twice(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    printed: list[tuple[int, int | None, float | None, int | None, int | None]] = [
+        (s.year, s.area, s.score, s.page, s.line) for s in extraction.area_scores
+    ]
+    printed += [(t.year, None, t.total, t.page, t.line) for t in extraction.year_totals]
+    first: dict[tuple[int, int | None], float | None] = {}
+    for year, area, value, page, line in printed:
+        if (year, area) not in first:
+            first[(year, area)] = value
+            continue
+        before = first[(year, area)]
+        yield SUMMARY_PRINTED_TWICE.finding(
+            area=area, year=year, expected="empty" if before is None else before,
+            found="empty" if value is None else value, page=page, line=line,
+            what="the TOTALT" if area is None else f"area {area}'s total",
         )  # fmt: skip
 
 
@@ -272,6 +308,7 @@ CHECKS: tuple[Check, ...] = (
     check(score_missing, SCORE_MISSING),
     check(area_sum_mismatch, AREA_SUM_MISMATCH),
     check(total_mismatch, TOTAL_MISMATCH, TOTAL_ROUNDING_DIFFERENCE),
+    check(summary_printed_twice, SUMMARY_PRINTED_TWICE),
     check(question_duplicated, QUESTION_DUPLICATED),
     check(area_total_missing, REPORT_YEAR_NOT_IN_SUMMARY, AREA_TOTAL_MISSING),
     check(tables_missing, SUMMARY_TABLE_MISSING, SCORE_TABLE_MISSING),
