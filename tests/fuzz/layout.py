@@ -36,10 +36,6 @@ def _place(content: ReportContent) -> str:
     return f"{content.municipality} {content.kind}"
 
 
-def _genitive(name: str) -> str:
-    return name if name.endswith("s") else name + "s"
-
-
 def _table(traits: dict[str, str], **kwargs: object) -> Table:
     table = Table(**kwargs)  # type: ignore[arg-type]
     table.ruled = traits["rules"]
@@ -116,7 +112,7 @@ def summary_table(content: ReportContent, traits: dict[str, str]) -> list[Block]
         upper += [""] * (len(labels) - len(years) - (1 if with_max else 0))
         header = [upper, ["Huvudområde", *labels[: first - 1], *labels[first - 1:]]]
     years_said = ", ".join(str(y) for y in years[:-1]) + (" och " if len(years) > 1 else "") + str(years[-1])
-    caption = f"Tabell 2 {_genitive(content.municipality)} {content.kind}s poäng {years_said}"
+    caption = f"Tabell 2 {content.municipality} {content.kind}s poäng {years_said}"
     table = _table(traits, header=header, rows=rows, kind="summary", caption=caption,
                    strong_rows={len(rows) - 1})
     if marked:

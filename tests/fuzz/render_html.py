@@ -23,8 +23,6 @@ table.ruled td, table.ruled th { border: 1px solid black; }
 table.borderless th { border-bottom: 1px solid black; }
 table.zebra tr:nth-child(even) td { background: #ddd; }
 .toc { display: flex; } .toc .lead { flex: 1; border-bottom: 1px dotted black; margin: 0 4px 4px; }
-.running-head { position: fixed; top: -1.2cm; left: 0; right: 0; font-size: 8pt; }
-.running-foot { position: fixed; bottom: -1.2cm; left: 0; right: 0; font-size: 8pt; text-align: center; }
 .pad { padding-right: 1.4em; }
 """
 
@@ -83,11 +81,24 @@ def _bullets(block: Bullets) -> str:
     return f'<ul style="list-style-type: \'{block.glyph} \'">{items}</ul>'
 
 
-def render_html(blocks: list[Block], header: str | None, footer: str | None, *, fixed_running: bool = True) -> str:
-    """The report as one HTML page; running lines as fixed elements (Chromium repeats them on every page)."""
-    body: list[str] = []
+def _margin_boxes(header: str | None, footer: str | None) -> str:
+    """Running lines as CSS page-margin boxes, which Chromium prints on every page."""
+    boxes = []
     if header:
-        body.append(f'<div class="running-head">{escape(header)}</div>' if fixed_running else f"<p>{escape(header)}</p>")
+        boxes.append(f'@top-left {{ content: "{header}"; font-size: 8pt; }} '
+                     '@top-right { content: counter(page); font-size: 8pt; }')
+    if footer:
+        boxes.append(f'@bottom-center {{ content: "{footer}    sid " counter(page); font-size: 8pt; }}')
+    return f"@page {{ {' '.join(boxes)} }}" if boxes else ""
+
+
+def render_html(blocks: list[Block], header: str | None, footer: str | None, *, fixed_running: bool = True) -> str:
+    """The report as one HTML page; running lines in the page margins where the engine repeats them
+    (Chromium), else as a first and last paragraph (LibreOffice's HTML import has no page margins)."""
+    body: list[str] = []
+    css = CSS + (_margin_boxes(header, footer) if fixed_running else "")
+    if header and not fixed_running:
+        body.append(f"<p>{escape(header)}</p>")
     open_div = 0
     landscaped = False
     for block in blocks:
@@ -119,7 +130,7 @@ def render_html(blocks: list[Block], header: str | None, footer: str | None, *, 
             body.append(_table(block))
     if landscaped:
         body.append("</div>")
-    if footer:
-        body.append(f'<div class="running-foot">{escape(footer)}</div>' if fixed_running else f"<p>{escape(footer)}</p>")
+    if footer and not fixed_running:
+        body.append(f"<p>{escape(footer)}</p>")
     return ("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Kommunkompassen</title>"
-            f"<style>{CSS}</style></head><body>{''.join(body)}</body></html>")
+            f"<style>{css}</style></head><body>{''.join(body)}</body></html>")
