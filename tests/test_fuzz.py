@@ -63,7 +63,9 @@ def test_the_area_sums_are_consistent_unless_planted() -> None:
             table = content.summary[content.year][area.number]
             if parts != table:
                 assert ("area_sum_mismatch", area.number) in planted or (
-                    "score_exceeds_max", area.number) in planted, (seed, area.number)
+                    "score_exceeds_max",
+                    area.number,
+                ) in planted, (seed, area.number)
 
 
 def _numbers(text: str) -> list[str]:
@@ -79,8 +81,11 @@ def test_a_rendered_pdf_prints_every_expected_number(engine: str, tmp_path: Path
     render_pdf(doc, pdf)
     printed = _numbers(engines.pdf_text(pdf))
     facts = expected_facts(doc.content)
-    wanted = [number(v) for k, v in facts.items()
-              if k[0] in ("area_scores", "year_totals", "question_scores") or k[:2] == ("claims", 1)]
+    wanted = [
+        number(v)
+        for k, v in facts.items()
+        if k[0] in ("area_scores", "year_totals", "question_scores") or k[:2] == ("claims", 1)
+    ]
     missing = [w for w in wanted if w not in printed]
     assert not missing, missing
     words = engines.pdf_text(pdf)
@@ -105,9 +110,21 @@ def test_a_scan_has_pages_and_no_text_layer(seed: int, tmp_path: Path) -> None:
 
 def _tables_from_facts(facts: dict[tuple[Any, ...], Any]) -> dict[str, pd.DataFrame]:
     """Output tables that say exactly the expected facts, as kompass would write them."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (
-        "reports", "area_scores", "year_totals", "comparisons", "question_scores", "claims", "observations",
-        "evaluations", "mentions", "issues")}
+    rows: dict[str, list[dict[str, Any]]] = {
+        name: []
+        for name in (
+            "reports",
+            "area_scores",
+            "year_totals",
+            "comparisons",
+            "question_scores",
+            "claims",
+            "observations",
+            "evaluations",
+            "mentions",
+            "issues",
+        )
+    }
     report = {"report_id": "r"}
     questions: dict[tuple[Any, ...], dict[str, Any]] = {}
     claims: dict[int, dict[str, Any]] = {}
@@ -132,7 +149,9 @@ def _tables_from_facts(facts: dict[tuple[Any, ...], Any]) -> dict[str, pd.DataFr
         elif table == "evaluations":
             rows[table].append({**place, "entry": key[1], "year": key[2]})
         elif table == "mentions":
-            rows[table].append({"report_id": "r", "municipality_code": key[1], "first_page": 1, "first_line": 1})
+            rows[table].append(
+                {"report_id": "r", "municipality_code": key[1], "first_page": 1, "first_line": 1}
+            )
         elif table == "issues":
             rows[table].append({**place, "rule": key[1], "area": key[2]})
     rows["reports"].append(report)
@@ -152,7 +171,9 @@ def test_the_scorer_gives_full_marks_to_the_expected_facts_and_less_without_one(
     full = score_report(content, _tables_from_facts(facts), "r")
     assert exact_share(full) == (len(facts), len(facts))
     dropped_key = next(k for k in facts if k[0] == "question_scores")
-    fewer = score_report(content, _tables_from_facts({k: v for k, v in facts.items() if k != dropped_key}), "r")
+    fewer = score_report(
+        content, _tables_from_facts({k: v for k, v in facts.items() if k != dropped_key}), "r"
+    )
     assert exact_share(fewer)[0] == len(facts) - 1
     assert [o.key for o in fewer if o.status == "missing"] == [dropped_key]
     changed = dict(facts)

@@ -23,9 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     seeds = document_seeds(args.seed, args.n)
     made = generate(seeds, args.out / "inputs")
-    for doc, path, error in made:
-        print(f"seed {doc.seed}: edition {doc.traits['edition']}, {channel(doc.traits)}"
-              f"{', failed to render: ' + error if error else ''}")
+    for doc, _path, error in made:
+        print(
+            f"seed {doc.seed}: edition {doc.traits['edition']}, {channel(doc.traits)}"
+            f"{', failed to render: ' + error if error else ''}"
+        )
     results = digitize_and_score(made, workers=args.workers)
     print()
     print("\n".join(figures(results)))
@@ -33,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "misses.tsv").write_text("\n".join(listed) + "\n", encoding="utf-8")
     print(f"\n{len(listed) - 1} facts not exact (all in {args.out / 'misses.tsv'}); the first {args.list}:")
     print("\n".join(listed[: args.list + 1]))
-    print(f"\nreproduce one document: python -m tests.fuzz --seed SEED -n 1")
+    print("\nreproduce one document: python -m tests.fuzz --seed SEED -n 1")
     return 0
 
 

@@ -29,10 +29,22 @@ def chromium_pdf(html: str, out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="fuzz-chromium-") as tmp:
         page = Path(tmp) / "report.html"
         page.write_text(html, encoding="utf-8")
-        _run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer", f"--print-to-pdf={out}",
-              page.as_uri()])
+        _run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={out}",
+                page.as_uri(),
+            ]
+        )
     if not out.exists():
         raise RuntimeError(f"chromium wrote no PDF for {out.name}")
 
@@ -45,9 +57,19 @@ def libreoffice_pdf(html: str, out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="fuzz-soffice-") as tmp:
         page = Path(tmp) / f"{out.stem}.html"
         page.write_text(html, encoding="utf-8")
-        _run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-              "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp,
-              str(page)])
+        _run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                tmp,
+                str(page),
+            ]
+        )
         made = Path(tmp) / f"{out.stem}.pdf"
         if not made.exists():
             raise RuntimeError(f"LibreOffice wrote no PDF for {out.name}")

@@ -18,7 +18,8 @@ def _rows(groups: dict[str, list[Outcome]], docs: dict[str, int]) -> list[str]:
     lines = []
     for name in sorted(groups):
         exact, counted = exact_share(groups[name])
-        lines.append(f"  {name:<34} {docs.get(name, 0):>4} {exact:>6}/{counted:<6} {_pct(exact, counted)}")
+        shown = f"{docs[name]:>4}" if docs else "    "
+        lines.append(f"  {name:<34} {shown} {exact:>6}/{counted:<6} {_pct(exact, counted)}")
     return lines
 
 
@@ -26,12 +27,15 @@ def figures(results: list[tuple[FuzzDocument, list[Outcome]]]) -> list[str]:
     """The printed table of figures."""
     everything = [o for _, outcomes in results for o in outcomes]
     exact, counted = exact_share(everything)
-    lines = [f"facts exact overall: {exact}/{counted} = {_pct(exact, counted).strip()} "
-             f"({len(results)} documents; spurious rows count as misses)", ""]
+    lines = [
+        f"facts exact overall: {exact}/{counted} = {_pct(exact, counted).strip()} "
+        f"({len(results)} documents; spurious rows count as misses)",
+        "",
+    ]
     by_table: dict[str, list[Outcome]] = defaultdict(list)
     for o in everything:
         by_table[o.key[0]].append(o)
-    lines += ["per table                            docs  exact/counted", *_rows(by_table, {})]
+    lines += ["                                     docs  exact/counted", "per table", *_rows(by_table, {})]
     by_channel: dict[str, list[Outcome]] = defaultdict(list)
     channel_docs: dict[str, int] = defaultdict(int)
     for doc, outcomes in results:
@@ -56,6 +60,8 @@ def misses(results: Iterable[tuple[FuzzDocument, list[Outcome]]]) -> list[str]:
         for o in outcomes:
             if o.status != "exact":
                 key = " ".join(str(k) for k in o.key)
-                lines.append(f"{doc.seed}\t{o.status}\t{key}\t{o.expected}\t{o.found}\t{o.page}\t{o.line}\t"
-                             f"{o.finding or '-'}")
+                lines.append(
+                    f"{doc.seed}\t{o.status}\t{key}\t{o.expected}\t{o.found}\t{o.page}\t{o.line}\t"
+                    f"{o.finding or '-'}"
+                )
     return lines

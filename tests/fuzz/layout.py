@@ -1,4 +1,4 @@
-"""Lay a report's content out as blocks, as its traits say: the one place that decides what is printed where."""
+"""Lay a report's content out as blocks, as its traits say: the one place deciding what is printed where."""
 
 from __future__ import annotations
 
@@ -28,8 +28,13 @@ def question_id(area: int, position: int, style: str) -> str:
 
 def area_heading(area: Area, style: str) -> str:
     n, name = area.number, area.name
-    return {"Område N Namn": f"Område {n} {name}", "N. Namn": f"{n}. {name}", "N Namn": f"{n} {name}",
-            "Huvudområde N: Namn": f"Huvudområde {n}: {name}", "3.N Namn": f"3.{n} {name}"}[style]
+    return {
+        "Område N Namn": f"Område {n} {name}",
+        "N. Namn": f"{n}. {name}",
+        "N Namn": f"{n} {name}",
+        "Huvudområde N: Namn": f"Huvudområde {n}: {name}",
+        "3.N Namn": f"3.{n} {name}",
+    }[style]
 
 
 def _place(content: ReportContent) -> str:
@@ -51,11 +56,21 @@ def title_page(content: ReportContent, rng: random.Random) -> list[Block]:
     place = _place(content)
     people = [f"{name}, {org}" for name, org in content.evaluators]
     if content.edition == "2002":
-        lines = (f"{data.SKL['2002']}    {content.report_date}    1 (12)", "Kommunkompassen",
-                 f"Analys av {place}", content.visit)
+        lines = (
+            f"{data.SKL['2002']}    {content.report_date}    1 (12)",
+            "Kommunkompassen",
+            f"Analys av {place}",
+            content.visit,
+        )
     else:
-        lines = ("KommunKompassen", "ANALYS AV", place.upper(), str(content.year),
-                 ("Utvärderare: " if rng.random() < 0.5 else "") + people[0], content.report_date)
+        lines = (
+            "KommunKompassen",
+            "ANALYS AV",
+            place.upper(),
+            str(content.year),
+            ("Utvärderare: " if rng.random() < 0.5 else "") + people[0],
+            content.report_date,
+        )
         people = people[1:]
     return [Title(lines), *[Para(p) for p in people]]
 
@@ -63,9 +78,11 @@ def title_page(content: ReportContent, rng: random.Random) -> list[Block]:
 def contents(content: ReportContent, traits: dict[str, str]) -> list[Block]:
     if traits["toc"] == "none":
         return []
-    chapters = [("1 Vad är Kommunkompassen?", 2),
-                (f"2 {content.municipality} {content.kind} i förhållande till Kommunkompassen", 3),
-                ("3 Detaljerad genomgång i förhållande till Kommunkompassens åtta områden", 4)]
+    chapters = [
+        ("1 Vad är Kommunkompassen?", 2),
+        (f"2 {content.municipality} {content.kind} i förhållande till Kommunkompassen", 3),
+        ("3 Detaljerad genomgång i förhållande till Kommunkompassens åtta områden", 4),
+    ]
     chapters += [(f"Område {a.number} {a.name}", 4 + a.number // 2) for a in content.areas]
     last = "4 Poängsammanställning" if content.edition == "2002" else "4 Översikt av poängfördelning"
     chapters.append((last, 9))
@@ -110,23 +127,36 @@ def summary_table(content: ReportContent, traits: dict[str, str]) -> list[Block]
         first = 2 if with_max else 1
         upper: list[str | None] = ["", *([""] if with_max else []), "Poäng", *[None] * (len(years) - 1)]
         upper += [""] * (len(labels) - len(years) - (1 if with_max else 0))
-        header = [upper, ["Huvudområde", *labels[: first - 1], *labels[first - 1:]]]
+        header = [upper, ["Huvudområde", *labels[: first - 1], *labels[first - 1 :]]]
     years_said = ", ".join(str(y) for y in years[:-1]) + (" och " if len(years) > 1 else "") + str(years[-1])
     caption = f"Tabell 2 {content.municipality} {content.kind}s poäng {years_said}"
-    table = _table(traits, header=header, rows=rows, kind="summary", caption=caption,
-                   strong_rows={len(rows) - 1})
+    table = _table(
+        traits, header=header, rows=rows, kind="summary", caption=caption, strong_rows={len(rows) - 1}
+    )
     if marked:
         table.footnote = f"{SUPERSCRIPT_ONE} Poängen har räknats om efter revisionen av verktyget."
     heading = "Sammanfattning av poäng" if content.edition == "2002" else "Sammanfattning av resultat"
-    return [Heading(3, heading), Para(f"I tabell 2 redovisas resultaten per huvudområde för {years_said}."), table]
+    return [
+        Heading(3, heading),
+        Para(f"I tabell 2 redovisas resultaten per huvudområde för {years_said}."),
+        table,
+    ]
+
+
+def _ordered(traits: dict[str, str], max_cell: str, own_cell: str) -> list[str]:
+    """The two value columns in the trait's order: "Egna poäng" may come before "Max"."""
+    return [max_cell, own_cell] if traits["score_columns"] == "max-own" else [own_cell, max_cell]
 
 
 def _score_header(traits: dict[str, str], corner: str, id_col: bool) -> list[list[str | None]]:
     lead = ["Nr"] if id_col else []
     if traits["header_rows"] == "two-merged":
-        return [[*([""] if id_col else []), "", "Poäng", None], [*lead, corner, "Max", "Egna"]]
+        return [
+            [*([""] if id_col else []), "", "Poäng", None],
+            [*lead, corner, *_ordered(traits, "Max", "Egna")],
+        ]
     own = "Egna poäng" if traits["corner"] == "label" else "Poäng"
-    return [[*lead, corner, "Maxpoäng", own]]
+    return [[*lead, corner, *_ordered(traits, "Maxpoäng", own)]]
 
 
 def _question_rows(area: Area, traits: dict[str, str], id_col: bool) -> list[list[str]]:
@@ -134,7 +164,7 @@ def _question_rows(area: Area, traits: dict[str, str], id_col: bool) -> list[lis
     for q in area.questions:
         qid = question_id(area.number, q.position, traits["id_style"])
         label = [qid, q.text] if id_col else [f"{qid} {q.text}"]
-        rows.append([*label, number(q.max_points), number(q.points)])
+        rows.append([*label, *_ordered(traits, number(q.max_points), number(q.points))])
     return rows
 
 
@@ -152,12 +182,25 @@ def score_tables(content: ReportContent, traits: dict[str, str]) -> list[Block]:
             rows += _question_rows(area, traits, id_col)
             if traits["subtotals"] == "yes":
                 strong.add(len(rows))
-                rows.append([*([""] if id_col else []), "Summa", "100",
-                             number(content.summary[content.year][area.number])])
+                rows.append(
+                    [
+                        *([""] if id_col else []),
+                        "Summa",
+                        *_ordered(traits, "100", number(content.summary[content.year][area.number])),
+                    ]
+                )
         corner = "Delfråga" if content.edition == "2002" else "Delområde"
-        tables.append(_table(traits, header=_score_header(traits, corner, id_col), rows=rows, kind="score",
-                             caption="Tabell 3 Redovisning av poäng per huvudområde och delfråga",
-                             group_rows=groups, strong_rows=strong))
+        tables.append(
+            _table(
+                traits,
+                header=_score_header(traits, corner, id_col),
+                rows=rows,
+                kind="score",
+                caption="Tabell 3 Redovisning av poäng per huvudområde och delfråga",
+                group_rows=groups,
+                strong_rows=strong,
+            )
+        )
     else:
         for area in content.areas:
             corner = f"{area.number} {area.name}" if traits["corner"] == "area-name" else "Delområde"
@@ -165,11 +208,23 @@ def score_tables(content: ReportContent, traits: dict[str, str]) -> list[Block]:
             strong = set()
             if traits["subtotals"] == "yes":
                 strong.add(len(rows))
-                rows.append([*([""] if id_col else []), "Summa", "100",
-                             number(content.summary[content.year][area.number])])
-            tables.append(_table(traits, header=_score_header(traits, corner, id_col), rows=rows, kind="score",
-                                 caption=f"Tabell {2 + area.number} Poäng inom område {area.number}",
-                                 strong_rows=strong))
+                rows.append(
+                    [
+                        *([""] if id_col else []),
+                        "Summa",
+                        *_ordered(traits, "100", number(content.summary[content.year][area.number])),
+                    ]
+                )
+            tables.append(
+                _table(
+                    traits,
+                    header=_score_header(traits, corner, id_col),
+                    rows=rows,
+                    kind="score",
+                    caption=f"Tabell {2 + area.number} Poäng inom område {area.number}",
+                    strong_rows=strong,
+                )
+            )
     return _break_tables(tables, traits)
 
 
@@ -185,13 +240,26 @@ def _break_tables(tables: list[Table], traits: dict[str, str]) -> list[Block]:
         cut = len(table.rows) // 2
         while cut in table.group_rows or cut - 1 in table.group_rows:
             cut += 1
-        first = Table(**{**table.__dict__, "rows": table.rows[:cut], "footnote": None,
-                         "group_rows": {r for r in table.group_rows if r < cut},
-                         "strong_rows": {r for r in table.strong_rows if r < cut}})
+        first = Table(
+            **{
+                **table.__dict__,
+                "rows": table.rows[:cut],
+                "footnote": None,
+                "group_rows": {r for r in table.group_rows if r < cut},
+                "strong_rows": {r for r in table.strong_rows if r < cut},
+            }
+        )
         header = table.header if traits["table_break"] == "repeat-header" else []
-        second = Table(**{**table.__dict__, "header": header, "rows": table.rows[cut:], "caption": None,
-                          "group_rows": {r - cut for r in table.group_rows if r >= cut},
-                          "strong_rows": {r - cut for r in table.strong_rows if r >= cut}})
+        second = Table(
+            **{
+                **table.__dict__,
+                "header": header,
+                "rows": table.rows[cut:],
+                "caption": None,
+                "group_rows": {r - cut for r in table.group_rows if r >= cut},
+                "strong_rows": {r - cut for r in table.strong_rows if r >= cut},
+            }
+        )
         blocks += [first, PageBreak(), second]
     return blocks
 
@@ -200,30 +268,54 @@ def after_tables(content: ReportContent, traits: dict[str, str]) -> list[Block]:
     """A facts table or the party seats, printed right after the last score table."""
     if traits["after_last_table"] == "kortfakta":
         rows = [[label, value] for label, value in content.kortfakta]
-        return [_table(traits, header=[["Kortfakta", f"{content.year}"]], rows=rows, kind="facts",
-                       caption=f"Kortfakta om {content.municipality} {content.kind}")]
+        return [
+            _table(
+                traits,
+                header=[["Kortfakta", f"{content.year}"]],
+                rows=rows,
+                kind="facts",
+                caption=f"Kortfakta om {content.municipality} {content.kind}",
+            )
+        ]
     if traits["after_last_table"] == "party-seats":
         rows = [[str(y), *[str(s) for s in seats]] for y, seats in content.seats.items()]
-        return [_table(traits, header=[["", *data.PARTIES]], rows=rows, kind="seats",
-                       caption="Mandatfördelning i kommunfullmäktige")]
+        return [
+            _table(
+                traits,
+                header=[["", *data.PARTIES]],
+                rows=rows,
+                kind="seats",
+                caption="Mandatfördelning i kommunfullmäktige",
+            )
+        ]
     return []
 
 
 def evaluated_list(content: ReportContent, traits: dict[str, str]) -> list[Block]:
-    lead = ("Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen"
-            f" förutom {content.municipality} {content.kind}:")
+    lead = (
+        "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen"
+        f" förutom {content.municipality} {content.kind}:"
+    )
     entries = [f"{name} ({', '.join(str(y) for y in years)})" for name, years in content.evaluated]
     style = traits["evaluated_list"]
-    intro = Para("Sveriges Kommuner och Landsting har använt Kommunkompassen som utvärderingsinstrument sedan 2002.")
+    intro = Para(
+        "Sveriges Kommuner och Landsting har använt Kommunkompassen som utvärderingsinstrument sedan 2002."
+    )
     if style == "prose":
         return [intro, Para(lead + " " + ", ".join(entries[:-1]) + " och " + entries[-1] + ".")]
     if style == "bullets":
-        return [intro, Para(lead), Bullets(tuple(entries), "-" if traits["glyph"] == "1." else traits["glyph"])]
+        return [
+            intro,
+            Para(lead),
+            Bullets(tuple(entries), "-" if traits["glyph"] == "1." else traits["glyph"]),
+        ]
     rows = [[name, ", ".join(str(y) for y in years)] for name, years in content.evaluated]
     return [intro, Para(lead), _table(traits, header=[["Kommun", "År"]], rows=rows, kind="evaluated")]
 
 
-def area_section(content: ReportContent, area: Area, traits: dict[str, str], rng: random.Random) -> list[Block]:
+def area_section(
+    content: ReportContent, area: Area, traits: dict[str, str], rng: random.Random
+) -> list[Block]:
     blocks: list[Block] = [Heading(2, area_heading(area, traits["area_heading"]))]
     if content.edition == "2002":
         qs = [f"{question_id(area.number, q.position, traits['id_style'])} {q.text}" for q in area.questions]
@@ -240,25 +332,45 @@ def area_section(content: ReportContent, area: Area, traits: dict[str, str], rng
             claim += f" En försämring med {number(-change)} poäng i förhållande till utvärderingen {earlier}."
         else:
             claim += f" Ett likvärdigt resultat i jämförelse med {earlier} års utvärdering."
-    blocks.append(Para(
-        f"Området beskriver hur {content.municipality} {content.kind} arbetar med {area.name.lower()}. "
-        "Utvärderarna har tagit del av dokument, hemsidan och intervjuer med politiker och tjänstemän. " + claim))
+    blocks.append(
+        Para(
+            f"Området beskriver hur {content.municipality} {content.kind} arbetar med {area.name.lower()}. "
+            "Utvärderarna har tagit del av dokument, hemsidan och intervjuer med politiker och tjänstemän. "
+            + claim
+        )
+    )
     if area.number == 3:
         others = content.network
-        blocks.append(Para(f"Kommunen jämför sina resultat i ett nätverk med {others[0]}, {others[1]} och "
-                           f"{others[2]}, och jämförelserna används i budgetarbetet."))
+        blocks.append(
+            Para(
+                f"Kommunen jämför sina resultat i ett nätverk med {others[0]}, {others[1]} och "
+                f"{others[2]}, och jämförelserna används i budgetarbetet."
+            )
+        )
     if content.edition != "2002":
         blocks.append(Heading(3, f"Sammanfattning {area.name.lower()}"))
     glyph = traits["glyph"]
-    blocks += [Heading(4, rng.choice(data.STRENGTH_HEADINGS)), Bullets(content.strengths[area.number], glyph),
-               Heading(4, rng.choice(data.IMPROVEMENT_HEADINGS)), Bullets(content.improvements[area.number], glyph)]
+    blocks += [
+        Heading(4, rng.choice(data.STRENGTH_HEADINGS)),
+        Bullets(content.strengths[area.number], glyph),
+        Heading(4, rng.choice(data.IMPROVEMENT_HEADINGS)),
+        Bullets(content.improvements[area.number], glyph),
+    ]
     return blocks
 
 
 def running_text(traits: dict[str, str], content: ReportContent) -> tuple[str | None, str | None]:
     """The running header and footer lines the engines put on every page."""
-    header = f"{data.SKL[content.edition]}    {content.report_date}" if traits["running"] in ("header", "both") else None
-    footer = f"Kommunkompassen {content.municipality} {content.year}" if traits["running"] in ("footer", "both") else None
+    header = (
+        f"{data.SKL[content.edition]}    {content.report_date}"
+        if traits["running"] in ("header", "both")
+        else None
+    )
+    footer = (
+        f"Kommunkompassen {content.municipality} {content.year}"
+        if traits["running"] in ("footer", "both")
+        else None
+    )
     return header, footer
 
 
@@ -267,20 +379,33 @@ def lay_out(content: ReportContent, traits: dict[str, str], rng: random.Random) 
     place = f"{content.municipality} {content.kind}"
     blocks: list[Block] = title_page(content, rng)
     blocks += contents(content, traits)
-    blocks += [Heading(1, "1 Vad är Kommunkompassen?"),
-               Para("Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att arbeta. "
-                    "Bedömningarna görs med utgångspunkt från åtta huvudområden. Varje huvudområde består av "
-                    "flera delområden inom vilka ett antal frågor belyses."),
-               Heading(1, f"2 {place} i förhållande till Kommunkompassen: En sammanfattande genomgång"),
-               Heading(3, "Utvärderingen")]
+    blocks += [
+        Heading(1, "1 Vad är Kommunkompassen?"),
+        Para(
+            "Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att arbeta. "
+            "Bedömningarna görs med utgångspunkt från åtta huvudområden. Varje huvudområde består av "
+            "flera delområden inom vilka ett antal frågor belyses."
+        ),
+        Heading(1, f"2 {place} i förhållande till Kommunkompassen: En sammanfattande genomgång"),
+        Heading(3, "Utvärderingen"),
+    ]
     earlier = content.years[:-1]
-    history = (f"Utvärderingen är kommunens {len(content.years)}:e och bygger på utvärderingarna "
-               + " och ".join(str(y) for y in earlier) + ".") if earlier else "Det är kommunens första utvärdering."
+    history = (
+        (
+            f"Utvärderingen är kommunens {len(content.years)}:e och bygger på utvärderingarna "
+            + " och ".join(str(y) for y in earlier)
+            + "."
+        )
+        if earlier
+        else "Det är kommunens första utvärdering."
+    )
     blocks.append(Para(f"Utvärderingen av {place} genomfördes {content.visit}. {history}"))
     blocks += summary_table(content, traits)
     two = traits["prose_columns"] == "two"
-    blocks += [Columns(2) if two else PageBreak(),
-               Heading(1, "3 Detaljerad genomgång i förhållande till Kommunkompassens åtta områden")]
+    blocks += [
+        Columns(2) if two else PageBreak(),
+        Heading(1, "3 Detaljerad genomgång i förhållande till Kommunkompassens åtta områden"),
+    ]
     for area in content.areas:
         blocks += area_section(content, area, traits, rng)
     if two:

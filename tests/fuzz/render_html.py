@@ -61,8 +61,10 @@ def _table(block: Table) -> str:
             parts.append(f'<tr><td colspan="{cols}"><b>{escape(row[0])}</b></td></tr>')
             continue
         label = len(row) - 2 if block.kind == "score" else 1
-        cells = [_cell(c, "td", "left" if j < label else ALIGN[block.number_align], decimal and j >= label)
-                 for j, c in enumerate(row)]
+        cells = [
+            _cell(c, "td", "left" if j < label else ALIGN[block.number_align], decimal and j >= label)
+            for j, c in enumerate(row)
+        ]
         row_html = "".join(cells)
         bold = ' style="font-weight:bold"' if i in block.strong_rows else ""
         parts.append(f"<tr{bold}>{row_html}</tr>")
@@ -78,21 +80,25 @@ def _bullets(block: Bullets) -> str:
     items = "".join(f"<li>{escape(t)}</li>" for t in block.items)
     if block.glyph == "1.":
         return f"<ol>{items}</ol>"
-    return f'<ul style="list-style-type: \'{block.glyph} \'">{items}</ul>'
+    return f"<ul style=\"list-style-type: '{block.glyph} '\">{items}</ul>"
 
 
 def _margin_boxes(header: str | None, footer: str | None) -> str:
     """Running lines as CSS page-margin boxes, which Chromium prints on every page."""
     boxes = []
     if header:
-        boxes.append(f'@top-left {{ content: "{header}"; font-size: 8pt; }} '
-                     '@top-right { content: counter(page); font-size: 8pt; }')
+        boxes.append(
+            f'@top-left {{ content: "{header}"; font-size: 8pt; }} '
+            "@top-right { content: counter(page); font-size: 8pt; }"
+        )
     if footer:
         boxes.append(f'@bottom-center {{ content: "{footer}    sid " counter(page); font-size: 8pt; }}')
     return f"@page {{ {' '.join(boxes)} }}" if boxes else ""
 
 
-def render_html(blocks: list[Block], header: str | None, footer: str | None, *, fixed_running: bool = True) -> str:
+def render_html(
+    blocks: list[Block], header: str | None, footer: str | None, *, fixed_running: bool = True
+) -> str:
     """The report as one HTML page; running lines in the page margins where the engine repeats them
     (Chromium), else as a first and last paragraph (LibreOffice's HTML import has no page margins)."""
     body: list[str] = []
@@ -103,7 +109,9 @@ def render_html(blocks: list[Block], header: str | None, footer: str | None, *, 
     landscaped = False
     for block in blocks:
         if isinstance(block, Title):
-            body.append('<div class="title">' + "".join(f"<p>{escape(x)}</p>" for x in block.lines) + "</div>")
+            body.append(
+                '<div class="title">' + "".join(f"<p>{escape(x)}</p>" for x in block.lines) + "</div>"
+            )
         elif isinstance(block, Heading):
             body.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
         elif isinstance(block, Para):
@@ -132,5 +140,7 @@ def render_html(blocks: list[Block], header: str | None, footer: str | None, *, 
         body.append("</div>")
     if footer and not fixed_running:
         body.append(f"<p>{escape(footer)}</p>")
-    return ("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Kommunkompassen</title>"
-            f"<style>{css}</style></head><body>{''.join(body)}</body></html>")
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Kommunkompassen</title>'
+        f"<style>{css}</style></head><body>{''.join(body)}</body></html>"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -11,12 +12,19 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Frame, ListFlowable, ListItem, NextPageTemplate, PageTemplate,
-                                Paragraph, Spacer)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
-from xml.sax.saxutils import escape
 
 from tests.fuzz.blocks import Block, Bullets, Columns, Heading, PageBreak, Para, Table, Title, Toc
 
@@ -36,8 +44,18 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11, spaceAfter=0),
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=24, spaceAfter=12),
-        **{f"h{n}": ParagraphStyle(f"h{n}", parent=base, fontName="DejaVu-Bold", fontSize=size, leading=size + 4,
-                                   spaceBefore=8, spaceAfter=4) for n, size in ((1, 15), (2, 13), (3, 11), (4, 10))},
+        **{
+            f"h{n}": ParagraphStyle(
+                f"h{n}",
+                parent=base,
+                fontName="DejaVu-Bold",
+                fontSize=size,
+                leading=size + 4,
+                spaceBefore=8,
+                spaceAfter=4,
+            )
+            for n, size in ((1, 15), (2, 13), (3, 11), (4, 10))
+        },
     }
 
 
@@ -120,8 +138,15 @@ def render_reportlab(blocks: list[Block], header: str | None, footer: str | None
     m = 2 * cm
     templates = [
         PageTemplate("one", [Frame(m, m, pw - 2 * m, ph - 2 * m)], onPage=decorate, pagesize=A4),
-        PageTemplate("two", [Frame(m, m, (pw - 2 * m) / 2 - 6, ph - 2 * m),
-                             Frame(pw / 2 + 6, m, (pw - 2 * m) / 2 - 6, ph - 2 * m)], onPage=decorate, pagesize=A4),
+        PageTemplate(
+            "two",
+            [
+                Frame(m, m, (pw - 2 * m) / 2 - 6, ph - 2 * m),
+                Frame(pw / 2 + 6, m, (pw - 2 * m) / 2 - 6, ph - 2 * m),
+            ],
+            onPage=decorate,
+            pagesize=A4,
+        ),
         PageTemplate("land", [Frame(m, m, lw - 2 * m, lh - 2 * m)], onPage=decorate, pagesize=landscape(A4)),
     ]
     doc = BaseDocTemplate(str(out), pagesize=A4, pageTemplates=templates, title="Kommunkompassen")

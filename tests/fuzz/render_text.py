@@ -31,14 +31,15 @@ def render_text(blocks: list[Block]) -> str:
     for block in blocks:
         if isinstance(block, Title):
             out += [*block.lines]
-        elif isinstance(block, Heading):
-            out.append(block.text)
-        elif isinstance(block, Para):
+        elif isinstance(block, (Heading, Para)):
             out.append(block.text)
         elif isinstance(block, Bullets):
             out += _bullets(block)
         elif isinstance(block, Toc):
-            out += [f"{text} {'.' * 12 if block.dotted else ''} {page}".replace("  ", " ") for text, page in block.entries]
+            out += [
+                f"{text} {'.' * 12 if block.dotted else ''} {page}".replace("  ", " ")
+                for text, page in block.entries
+            ]
         elif isinstance(block, Table):
             out += _table(block)
         elif isinstance(block, (PageBreak, Columns)):

@@ -86,8 +86,16 @@ def _half(rng: random.Random, value: float, top: float) -> float:
 
 def _maxima(rng: random.Random) -> list[int]:
     """Max points of an area's sub-areas: multiples of 10 summing to 100."""
-    parts = rng.choice(((40, 30, 30), (30, 30, 20, 20), (20, 20, 20, 20, 20), (30, 20, 20, 20, 10),
-                        (40, 20, 20, 20), (20, 20, 20, 20, 10, 10)))
+    parts = rng.choice(
+        (
+            (40, 30, 30),
+            (30, 30, 20, 20),
+            (20, 20, 20, 20, 20),
+            (30, 20, 20, 20, 10),
+            (40, 20, 20, 20),
+            (20, 20, 20, 20, 10, 10),
+        )
+    )
     order = list(parts)
     rng.shuffle(order)
     return order
@@ -133,7 +141,7 @@ def draw_content(seed: int, edition: str, rng: random.Random) -> ReportContent:
     visit, report_date = _visit(rng, year)
     gap = 2 if edition == "2002" else 3
     n_earlier = rng.choice((0, 1, 2)) if edition == "2002" else rng.choice((0, 1))
-    years = tuple(year - gap * k for k in range(n_earlier, 0, -1)) + (year,)
+    years = (*tuple(year - gap * k for k in range(n_earlier, 0, -1)), year)
     level = rng.uniform(0.45, 0.8)
     areas = []
     for number in range(1, 9):
@@ -143,28 +151,49 @@ def draw_content(seed: int, edition: str, rng: random.Random) -> ReportContent:
         areas.append(Area(number, printed, questions, 0.0, None))
     summary: dict[int, dict[int, float]] = {}
     for y in years[:-1]:
-        summary[y] = {a: float(rng.randint(30, 90)) if edition != "2002" else float(rng.randint(60, 180)) / 2
-                      for a in range(1, 9)}
+        summary[y] = {
+            a: float(rng.randint(30, 90)) if edition != "2002" else float(rng.randint(60, 180)) / 2
+            for a in range(1, 9)
+        }
     summary[year] = {a.number: sum(q.points for q in a.questions) for a in areas}
     totals = {y: sum(v.values()) for y, v in summary.items()}
     others = [m for m in data.MUNICIPALITIES if m[0] != name]
     picks = rng.sample(others, 12)
     content = ReportContent(
-        seed=seed, edition=edition, municipality=name, code=code, kind=kind, year=year, visit=visit,
+        seed=seed,
+        edition=edition,
+        municipality=name,
+        code=code,
+        kind=kind,
+        year=year,
+        visit=visit,
         report_date=report_date,
-        evaluators=((rng.choice(data.EVALUATORS), data.SKL[edition]),
-                    (rng.choice(data.EVALUATORS[3:]), f"{picks[0][0]} kommun")),
-        areas=tuple(areas), years=years, summary=summary, totals=totals,
-        average_label=rng.choice(data.AVERAGE_LABELS[edition]) if edition != "2002" and rng.random() < 0.7 else None,
-        averages={}, changes={},
+        evaluators=(
+            (rng.choice(data.EVALUATORS), data.SKL[edition]),
+            (rng.choice(data.EVALUATORS[3:]), f"{picks[0][0]} kommun"),
+        ),
+        areas=tuple(areas),
+        years=years,
+        summary=summary,
+        totals=totals,
+        average_label=rng.choice(data.AVERAGE_LABELS[edition])
+        if edition != "2002" and rng.random() < 0.7
+        else None,
+        averages={},
+        changes={},
         strengths={a: tuple(rng.sample(data.STRENGTHS, rng.randint(2, 4))) for a in range(1, 9)},
         improvements={a: tuple(rng.sample(data.IMPROVEMENTS, rng.randint(1, 3))) for a in range(1, 9)},
-        kortfakta=(("Antal invånare", f"{rng.randint(9, 140)} {rng.randint(100, 999)}"),
-                   ("Yta (km²)", str(rng.randint(90, 4000))),
-                   ("Antal anställda", str(rng.randint(60, 99) * 100)),
-                   ("Skattesats (%)", f"{rng.randint(20, 23)},{rng.randint(1, 9)}"),
-                   ("Antal nämnder", str(rng.randint(6, 19)))),
-        seats={y: tuple(rng.randint(1, 20) for _ in data.PARTIES) for y in (year - 4 - year % 4 + 2, year - year % 4 + 2)},
+        kortfakta=(
+            ("Antal invånare", f"{rng.randint(9, 140)} {rng.randint(100, 999)}"),
+            ("Yta (km²)", str(rng.randint(90, 4000))),
+            ("Antal anställda", str(rng.randint(60, 99) * 100)),
+            ("Skattesats (%)", f"{rng.randint(20, 23)},{rng.randint(1, 9)}"),
+            ("Antal nämnder", str(rng.randint(6, 19))),
+        ),
+        seats={
+            y: tuple(rng.randint(1, 20) for _ in data.PARTIES)
+            for y in (year - 4 - year % 4 + 2, year - year % 4 + 2)
+        },
         evaluated=tuple((m, _listed_years(rng, year)) for m, _ in picks[1:9]),
         network=tuple(m for m, _ in picks[9:12]),
     )
@@ -205,17 +234,17 @@ def _plant(content: ReportContent, rng: random.Random) -> None:
         area = content.areas[number - 1]
         claimed = area.claimed_score + rng.choice((-5.0, 3.0, 6.0))
         changed = Area(area.number, area.name, area.questions, claimed, area.claimed_change)
-        content.areas = content.areas[: number - 1] + (changed,) + content.areas[number:]
+        content.areas = (*content.areas[: number - 1], changed, *content.areas[number:])
         content.planted.append(Planted("narrative_score_mismatch", number, "prose claims another score"))
     if rng.random() < 0.25:
         number = rng.randint(1, 8)
         area = content.areas[number - 1]
         q = area.questions[0]
         over = Question(q.area, q.position, q.text, q.max_points, q.max_points + 5)
-        content.areas = (content.areas[: number - 1]
-                         + (Area(area.number, area.name, (over,) + area.questions[1:], area.claimed_score,
-                                 area.claimed_change),)
-                         + content.areas[number:])
+        raised = Area(
+            area.number, area.name, (over, *area.questions[1:]), area.claimed_score, area.claimed_change
+        )
+        content.areas = (*content.areas[: number - 1], raised, *content.areas[number:])
         content.planted.append(Planted("score_exceeds_max", number, "own points above the max"))
     # The claims follow the table as printed unless a claim was planted to differ.
     claimed_rules = {p.area for p in content.planted if p.rule == "narrative_score_mismatch"}

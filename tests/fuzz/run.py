@@ -34,8 +34,9 @@ def generate(seeds: list[int], folder: Path) -> list[tuple[FuzzDocument, Path | 
     return made
 
 
-def digitize_and_score(made: list[tuple[FuzzDocument, Path | None, str]], workers: int = 1
-                       ) -> list[tuple[FuzzDocument, list[Outcome]]]:
+def digitize_and_score(
+    made: list[tuple[FuzzDocument, Path | None, str]], workers: int = 1
+) -> list[tuple[FuzzDocument, list[Outcome]]]:
     """Run kompass (the library, as `kompass run` does) on every input and score each document."""
     import pipeline
 
@@ -48,6 +49,12 @@ def digitize_and_score(made: list[tuple[FuzzDocument, Path | None, str]], worker
     results = []
     for doc, path, _ in made:
         report_id = ids.get(path.name) if path else None
-        results.append((doc, score_report(doc.content, tables, report_id) if report_id else
-                        score_report(doc.content, {}, None)))
+        results.append(
+            (
+                doc,
+                score_report(doc.content, tables, report_id)
+                if report_id
+                else score_report(doc.content, {}, None),
+            )
+        )
     return results

@@ -37,8 +37,9 @@ def _stamp(page: Image.Image, rng: random.Random, dpi: int) -> None:
     page.paste(box, (page.width - box.width - dpi // 2, dpi // 8), ImageOps.invert(box))
 
 
-def _degrade(page: Image.Image, behind: Image.Image | None, rng: random.Random, dpi: int, bilevel: bool,
-             stamp: bool) -> Image.Image:
+def _degrade(
+    page: Image.Image, behind: Image.Image | None, rng: random.Random, dpi: int, bilevel: bool, stamp: bool
+) -> Image.Image:
     page = page.convert("L")
     if behind is not None:  # the next sheet's print seen through thin paper, mirrored and faint
         ghost = ImageOps.mirror(behind.convert("L")).resize(page.size).point(lambda v: 255 - (255 - v) // 7)
@@ -66,8 +67,14 @@ def scan_pdf(source: Path, out: Path, rng: random.Random, *, bilevel: bool) -> i
         pdf.close()
     stamped = rng.randrange(len(pages))
     scanned = [
-        _degrade(page, pages[i + 1] if i + 1 < len(pages) and rng.random() < 0.5 else None, rng, dpi, bilevel,
-                 i == stamped)
+        _degrade(
+            page,
+            pages[i + 1] if i + 1 < len(pages) and rng.random() < 0.5 else None,
+            rng,
+            dpi,
+            bilevel,
+            i == stamped,
+        )
         for i, page in enumerate(pages)
     ]
     scanned[0].save(out, "PDF", save_all=True, append_images=scanned[1:], resolution=dpi)

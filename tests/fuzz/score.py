@@ -59,15 +59,21 @@ def expected_facts(content: ReportContent) -> dict[Key, Any]:
         facts[("claims", area.number, "score")] = area.claimed_score
         if area.claimed_change is not None:
             facts[("claims", area.number, "change")] = area.claimed_change
-        for kind, items in (("strength", content.strengths[area.number]),
-                            ("improvement", content.improvements[area.number])):
+        for kind, items in (
+            ("strength", content.strengths[area.number]),
+            ("improvement", content.improvements[area.number]),
+        ):
             for i, text in enumerate(items, 1):
                 facts[("observations", area.number, kind, i)] = text
     for entry, years in content.evaluated:
         for year in years:
             facts[("evaluations", entry, year)] = True
-    named = {content.municipality, *content.network, *(m for m, _ in content.evaluated),
-             content.evaluators[1][1].removesuffix(" kommun")}
+    named = {
+        content.municipality,
+        *content.network,
+        *(m for m, _ in content.evaluated),
+        content.evaluators[1][1].removesuffix(" kommun"),
+    }
     from tests.fuzz.data import MUNICIPALITIES
 
     codes = dict(MUNICIPALITIES)
@@ -97,39 +103,55 @@ def observed_facts(tables: dict[str, Any], report_id: str) -> dict[Key, tuple[An
         for column in ("municipality_code", "year", "framework"):
             seen[("reports", column)] = (_value(row, column), None, None)
     for row in rows("area_scores"):
-        seen.setdefault(("area_scores", row["year"], row["area"]), (_value(row, "score"), row["page"], row["line"]))
+        seen.setdefault(
+            ("area_scores", row["year"], row["area"]), (_value(row, "score"), row["page"], row["line"])
+        )
     for row in rows("year_totals"):
         seen.setdefault(("year_totals", row["year"]), (_value(row, "total"), row["page"], row["line"]))
     for row in rows("comparisons"):
         area = _value(row, "area")
-        seen.setdefault(("comparisons", row["kind"], int(area) if area is not None else None),
-                        (_value(row, "value"), row["page"], row["line"]))
+        seen.setdefault(
+            ("comparisons", row["kind"], int(area) if area is not None else None),
+            (_value(row, "value"), row["page"], row["line"]),
+        )
     for row in rows("question_scores"):
         for part, column in (("max", "max_score"), ("score", "score")):
-            seen.setdefault(("question_scores", row["area"], row["question_id"], part),
-                            (_value(row, column), row["page"], row["line"]))
+            seen.setdefault(
+                ("question_scores", row["area"], row["question_id"], part),
+                (_value(row, column), row["page"], row["line"]),
+            )
     for row in rows("claims"):
-        seen.setdefault(("claims", row["area"], "score"), (_value(row, "claimed_score"), row["page"], row["line"]))
+        seen.setdefault(
+            ("claims", row["area"], "score"), (_value(row, "claimed_score"), row["page"], row["line"])
+        )
         if _value(row, "claimed_change") is not None:
-            seen.setdefault(("claims", row["area"], "change"),
-                            (_value(row, "claimed_change"), row["page"], row["line"]))
+            seen.setdefault(
+                ("claims", row["area"], "change"), (_value(row, "claimed_change"), row["page"], row["line"])
+            )
     for row in rows("observations"):
-        seen.setdefault(("observations", row["area"], row["kind"], row["position"]),
-                        (_value(row, "text"), row["page"], row["line"]))
+        seen.setdefault(
+            ("observations", row["area"], row["kind"], row["position"]),
+            (_value(row, "text"), row["page"], row["line"]),
+        )
     for row in rows("evaluations"):
         seen.setdefault(("evaluations", row["entry"], _value(row, "year")), (True, row["page"], row["line"]))
     for row in rows("mentions"):
         seen.setdefault(("mentions", row["municipality_code"]), (True, row["first_page"], row["first_line"]))
     for row in rows("issues"):
         area = _value(row, "area")
-        seen.setdefault(("issues", row["rule"], int(area) if area is not None else None),
-                        (True, row["page"], row["line"]))
+        seen.setdefault(
+            ("issues", row["rule"], int(area) if area is not None else None), (True, row["page"], row["line"])
+        )
     return seen
 
 
 def _findings_at(issues: list[dict[str, Any]], key: Key, page: Any, line: Any) -> str:
     """Rules of the issues at the fact's printed place, else at its area (and sub-question)."""
-    at = [r["rule"] for r in issues if page is not None and _value(r, "page") == page and _value(r, "line") == line]
+    at = [
+        r["rule"]
+        for r in issues
+        if page is not None and _value(r, "page") == page and _value(r, "line") == line
+    ]
     if not at and key[0] in ("question_scores", "area_scores", "claims", "observations") and len(key) > 1:
         area = key[1] if key[0] != "area_scores" else key[2]
         at = [r["rule"] for r in issues if _value(r, "area") == area]
@@ -147,7 +169,9 @@ def score_report(content: ReportContent, tables: dict[str, Any], report_id: str 
     outcomes = []
     for key, value in expected.items():
         if key not in seen or seen[key][0] is None:
-            outcomes.append(Outcome(key, "missing", value, None, finding=_findings_at(issues, key, None, None)))
+            outcomes.append(
+                Outcome(key, "missing", value, None, finding=_findings_at(issues, key, None, None))
+            )
             continue
         found, page, line = seen[key]
         status = "exact" if _norm(found) == _norm(value) else "wrong"

@@ -31,6 +31,7 @@ TRAITS: dict[str, tuple[str, ...]] = {
     "evaluated_list": ("prose", "bullets", "tab-table"),
     "score_layout": ("one-table", "per-area"),
     "id_style": ("1.1", "1:1", "1.1."),
+    "score_columns": ("max-own", "own-max"),
 }
 
 SCANNED = ("scan-grey", "scan-bilevel")
