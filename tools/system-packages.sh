@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian packages kompass uses beyond Python: Tesseract for OCR of scanned reports, Chromium for
-# the browser test of the audit report (and, with LibreOffice and poppler's pdftotext, the layout fuzzer). Installs what is missing when it can (root with apt-get);
+# the browser test of the audit report, LibreOffice and poppler (pdftotext) for the layout fuzzer.
+# Installs what is missing when it can (root with apt-get);
 # otherwise says exactly what to run. Without them only the features that need them are unavailable.
 #
 #   tools/system-packages.sh          install what is missing if possible, else print the command

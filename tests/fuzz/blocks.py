@@ -62,5 +62,10 @@ class Table:
     landscape: bool = False
     footnote: str | None = None
 
+    @property
+    def width(self) -> int:
+        """The number of columns (the longest row's)."""
+        return max([len(r) for r in self.header] + [len(r) for r in self.rows])
+
 
 Block = Title | Heading | Para | Bullets | Toc | PageBreak | Columns | Table

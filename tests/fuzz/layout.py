@@ -55,6 +55,7 @@ def _table(traits: dict[str, str], **kwargs: object) -> Table:
 def title_page(content: ReportContent, rng: random.Random) -> list[Block]:
     place = _place(content)
     people = [f"{name}, {org}" for name, org in content.evaluators]
+    lines: tuple[str, ...]
     if content.edition == "2002":
         lines = (
             f"{data.SKL['2002']}    {content.report_date}    1 (12)",

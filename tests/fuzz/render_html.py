@@ -38,17 +38,17 @@ def _table(block: Table) -> str:
     caption = f"<p>{escape(block.caption)}</p>" if block.caption else ""
     if not block.caption_below:
         parts.append(caption)
-    cols = max(len(r) for r in [*block.header, *block.rows])
+    cols = block.width
     parts.append(f'<table class="{block.ruled}">')
     if block.header:
         parts.append("<thead>")
-    for row in block.header:
+    for head in block.header:
         cells = []
-        for c, cell in enumerate(row):
+        for c, cell in enumerate(head):
             if cell is None:
                 continue
             span = 1
-            while c + span < len(row) and row[c + span] is None:
+            while c + span < len(head) and head[c + span] is None:
                 span += 1
             cells.append(_cell(cell, "th", "left" if c == 0 else ALIGN[block.header_align], False, span))
         parts.append("<tr>" + "".join(cells) + "</tr>")

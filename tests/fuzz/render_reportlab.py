@@ -60,10 +60,10 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
-    cols = max(len(r) for r in [*block.header, *block.rows])
+    cols = block.width
     data: list[list[Any]] = []
-    for row in block.header:
-        data.append([cell or "" for cell in row])
+    for head in block.header:
+        data.append([cell or "" for cell in head])
     for i, row in enumerate(block.rows):
         if i in block.group_rows:
             data.append([Paragraph("<b>" + escape(row[0]) + "</b>", styles["cell"])] + [""] * (cols - 1))
@@ -86,11 +86,11 @@ def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> lis
     ]
     if nh:
         style.append(("ALIGN", (1, 0), (-1, nh - 1), ALIGN[block.header_align]))
-    for r, row in enumerate(block.header):
-        for c, cell in enumerate(row):
+    for r, head in enumerate(block.header):
+        for c, cell in enumerate(head):
             if cell is None:
                 start = c - 1
-                while row[start] is None:
+                while head[start] is None:
                     start -= 1
                 style.append(("SPAN", (start, r), (c, r)))
     for r in block.group_rows:

@@ -222,10 +222,10 @@ def _claims(content: ReportContent, rng: random.Random) -> None:
 def _plant(content: ReportContent, rng: random.Random) -> None:
     """At most one inconsistency per kind, each with the finding it should give."""
     if rng.random() < 0.4:
-        area = rng.randint(1, 8)
-        content.summary[content.year][area] += rng.choice((-3.0, -2.0, 2.0, 4.0))
+        shifted = rng.randint(1, 8)
+        content.summary[content.year][shifted] += rng.choice((-3.0, -2.0, 2.0, 4.0))
         content.totals[content.year] = sum(content.summary[content.year].values())
-        content.planted.append(Planted("area_sum_mismatch", area, "summary total differs from its sub-areas"))
+        content.planted.append(Planted("area_sum_mismatch", shifted, "summary total differs from sub-areas"))
     if rng.random() < 0.3:
         content.totals[content.year] += rng.choice((-10.0, 7.0, 12.0))
         content.planted.append(Planted("total_mismatch", None, "TOTALT differs from the sum of the areas"))

@@ -45,13 +45,14 @@ def expected_facts(content: ReportContent) -> dict[Key, Any]:
         ("reports", "framework"): content.framework(),
     }
     for year, areas in content.summary.items():
-        for area, score in areas.items():
-            facts[("area_scores", year, area)] = score
+        for number, score in areas.items():
+            facts[("area_scores", year, number)] = score
         facts[("year_totals", year)] = content.totals[year]
-    for area, value in content.averages.items():
-        facts[("comparisons", "average", area or None)] = value
-    for area, value in content.changes.items():
-        facts[("comparisons", "change", area or None)] = value
+    # Area 0 is the total row, whose comparison cell has no area.
+    for number, value in content.averages.items():
+        facts[("comparisons", "average", number or None)] = value
+    for number, value in content.changes.items():
+        facts[("comparisons", "change", number or None)] = value
     for area in content.areas:
         for q in area.questions:
             facts[("question_scores", area.number, f"{area.number}.{q.position}", "max")] = q.max_points
@@ -97,7 +98,7 @@ def observed_facts(tables: dict[str, Any], report_id: str) -> dict[Key, tuple[An
 
     def rows(name: str) -> list[dict[str, Any]]:
         frame = tables[name]
-        return frame[frame["report_id"] == report_id].to_dict("records")  # type: ignore[no-any-return]
+        return frame[frame["report_id"] == report_id].to_dict("records")
 
     for row in rows("reports"):
         for column in ("municipality_code", "year", "framework"):
