@@ -18,6 +18,7 @@ from tests.fuzz.document import make_document, render_pdf, write_input
 from tests.fuzz.figures import figures
 from tests.fuzz.layout import number
 from tests.fuzz.run import digitize_and_score, generate
+from tests.fuzz.scan import page_count
 from tests.fuzz.score import exact_share, expected_facts, score_report
 from tests.fuzz.traits import TRAITS, channel
 
@@ -103,9 +104,7 @@ def test_a_scan_has_pages_and_no_text_layer(seed: int, tmp_path: Path) -> None:
     scanned = write_input(doc, tmp_path)
     assert scanned.suffix == ".pdf"
     assert engines.pdf_text(scanned).strip() == ""
-    import pypdfium2 as pdfium
-
-    assert len(pdfium.PdfDocument(str(scanned))) == len(pdfium.PdfDocument(str(printed)))
+    assert page_count(scanned) == page_count(printed) > 3
 
 
 def _tables_from_facts(facts: dict[tuple[Any, ...], Any]) -> dict[str, pd.DataFrame]:

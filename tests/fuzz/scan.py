@@ -57,6 +57,15 @@ def _degrade(
     return Image.open(io.BytesIO(buffer.getvalue()))
 
 
+def page_count(pdf: Path) -> int:
+    """The number of pages of a PDF."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def scan_pdf(source: Path, out: Path, rng: random.Random, *, bilevel: bool) -> int:
     """Write a scanned copy of `source` to `out`; returns the resolution used."""
     dpi = rng.choice((200, 300, 400)) if not bilevel else rng.choice((300, 400))
