@@ -27,7 +27,8 @@ pytestmark = pytest.mark.fuzz
 # Every engine, every export, and two scans: reportlab, libreoffice, chromium PDFs; a plain text; both
 # pdftotext modes; a grey and a bilevel scan.
 SAMPLE = (1, 2, 4, 5, 6, 9, 15, 25)
-PDF_SEEDS = {"reportlab": 2, "libreoffice": 1, "chromium": 4}
+# Seed 25 aligns numbers on the decimal comma in ReportLab, whose decimal alignment refuses wrapped cells.
+PDF_SEEDS = {"reportlab": 2, "reportlab-decimal": 25, "libreoffice": 1, "chromium": 4}
 
 
 def test_sample_covers_every_engine_and_export() -> None:
@@ -69,6 +70,15 @@ def test_the_area_sums_are_consistent_unless_planted() -> None:
                 ) in planted, (seed, area.number)
 
 
+def test_every_reportlab_document_renders(tmp_path: Path) -> None:
+    """ReportLab is quick: every trait combination it draws in 120 seeds renders without an error."""
+    drawn = [make_document(seed) for seed in range(1, 121)]
+    for doc in drawn:
+        if doc.traits["engine"] == "reportlab":
+            render_pdf(doc, tmp_path / "out.pdf")
+            assert page_count(tmp_path / "out.pdf") > 3
+
+
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:,\d)?", text)
 
@@ -77,13 +87,13 @@ def _numbers(text: str) -> list[str]:
 @pytest.mark.parametrize("engine", sorted(PDF_SEEDS))
 def test_a_rendered_pdf_prints_every_expected_number(engine: str, tmp_path: Path) -> None:
     doc = make_document(PDF_SEEDS[engine])
-    assert doc.traits["engine"] == engine
+    assert doc.traits["engine"] == engine.split("-")[0]
     pdf = tmp_path / "printed.pdf"
     render_pdf(doc, pdf)
     printed = _numbers(engines.pdf_text(pdf))
     facts = expected_facts(doc.content)
     wanted = [
-        number(v)
+        number(abs(v))  # a decline is claimed in words with the amount ("en försämring med 3 poäng")
         for k, v in facts.items()
         if k[0] in ("area_scores", "year_totals", "question_scores") or k[:2] == ("claims", 1)
     ]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -64,14 +65,16 @@ def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> lis
     data: list[list[Any]] = []
     for head in block.header:
         data.append([cell or "" for cell in head])
+    # Labels wrap as paragraphs; values stay strings, which the table aligns (a paragraph aligns itself).
+    label_cols = max(1, cols - 2) if block.kind == "score" else 1
     for i, row in enumerate(block.rows):
         if i in block.group_rows:
             data.append([Paragraph("<b>" + escape(row[0]) + "</b>", styles["cell"])] + [""] * (cols - 1))
         else:
-            label = len(row) - 2
-            data.append([Paragraph(escape(c), styles["cell"]) if j < label else c for j, c in enumerate(row)])
+            data.append(
+                [Paragraph(escape(c), styles["cell"]) if j < label_cols else c for j, c in enumerate(row)]
+            )
     nh = len(block.header)
-    label_cols = max(1, cols - 2) if block.kind == "score" else 1
     number_width = 2.2 * cm if block.kind != "summary" else min(2.6 * cm, width * 0.5 / max(1, cols - 1))
     first = width - number_width * (cols - label_cols) - (label_cols - 1) * 1.2 * cm
     widths = [1.2 * cm] * (label_cols - 1) + [first] + [number_width] * (cols - label_cols)
@@ -81,11 +84,11 @@ def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> lis
     style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), "DejaVu", 9),
         ("FONT", (0, 0), (-1, nh - 1), "DejaVu-Bold", 9) if nh else ("FONT", (0, 0), (0, 0), "DejaVu", 9),
-        ("ALIGN", (1, nh), (-1, -1), ALIGN[block.number_align]),
+        ("ALIGN", (label_cols, nh), (-1, -1), ALIGN[block.number_align]),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
     if nh:
-        style.append(("ALIGN", (1, 0), (-1, nh - 1), ALIGN[block.header_align]))
+        style.append(("ALIGN", (label_cols, 0), (-1, nh - 1), ALIGN[block.header_align]))
     for r, head in enumerate(block.header):
         for c, cell in enumerate(head):
             if cell is None:
@@ -120,6 +123,7 @@ def _bullets(block: Bullets, styles: dict[str, ParagraphStyle]) -> Any:
 def render_reportlab(blocks: list[Block], header: str | None, footer: str | None, out: Path) -> None:
     """Write the blocks as a PDF at `out`."""
     _fonts()
+    rl_config.decimalSymbol = ","  # decimal alignment pivots on the Swedish decimal comma
     styles = _styles()
 
     def decorate(canvas: Any, doc: Any) -> None:

@@ -48,13 +48,8 @@ def digitize_and_score(
             ids[Path(row["source_file"]).name] = row["report_id"]
     results = []
     for doc, path, _ in made:
-        report_id = ids.get(path.name) if path else None
-        results.append(
-            (
-                doc,
-                score_report(doc.content, tables, report_id)
-                if report_id
-                else score_report(doc.content, {}, None),
-            )
-        )
+        if path is None:  # not rendered: listed as the engine's failure, never scored as kompass's
+            continue
+        report_id = ids.get(path.name)  # none when kompass rejected the file: every fact is missing
+        results.append((doc, score_report(doc.content, tables, report_id)))
     return results
