@@ -7,6 +7,7 @@ These check the instrument, not today's reader: its figures are printed, not ass
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,12 @@ from tests.fuzz.score import exact_share, expected_facts, score_report
 from tests.fuzz.traits import TRAITS, channel
 
 pytestmark = pytest.mark.fuzz
+
+# The renderings need the Debian packages tools/system-packages.sh installs.
+ENGINES_MISSING = [p for p in ("chromium", "soffice", "pdftotext", "tesseract") if shutil.which(p) is None]
+needs_engines = pytest.mark.skipif(
+    bool(ENGINES_MISSING), reason=f"not installed: {ENGINES_MISSING} (run tools/system-packages.sh)"
+)
 
 # Every engine, every export, and two scans: reportlab, libreoffice, chromium PDFs; a plain text; both
 # pdftotext modes; a grey and a bilevel scan.
@@ -84,6 +91,7 @@ def _numbers(text: str) -> list[str]:
 
 
 @pytest.mark.slow
+@needs_engines
 @pytest.mark.parametrize("engine", sorted(PDF_SEEDS))
 def test_a_rendered_pdf_prints_every_expected_number(engine: str, tmp_path: Path) -> None:
     doc = make_document(PDF_SEEDS[engine])
@@ -105,6 +113,7 @@ def test_a_rendered_pdf_prints_every_expected_number(engine: str, tmp_path: Path
 
 
 @pytest.mark.slow
+@needs_engines
 @pytest.mark.parametrize("seed", [5, 15])
 def test_a_scan_has_pages_and_no_text_layer(seed: int, tmp_path: Path) -> None:
     doc = make_document(seed)
@@ -197,6 +206,7 @@ def test_the_scorer_gives_full_marks_to_the_expected_facts_and_less_without_one(
 
 
 @pytest.mark.slow
+@needs_engines
 def test_the_figures_are_computed_on_the_sample(tmp_path: Path) -> None:
     made = generate(list(SAMPLE), tmp_path)
     assert all(path is not None and path.exists() for _, path, _ in made), [e for _, _, e in made if e]
