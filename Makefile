@@ -21,7 +21,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup system-packages run test lint bench readme lock lowest mutate clean
+.PHONY: setup system-packages run test lint bench fuzz readme lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -66,6 +66,13 @@ lint: $(DEV_STAMP)
 
 bench: $(RUN_STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+# The layout fuzzer: N reports drawn from independent layout traits, starting at SEED, rendered by
+# ReportLab, Chromium and LibreOffice, exported or scanned, digitized and scored (see README, Fuzzing).
+SEED ?= 1
+N ?= 10
+fuzz: $(DEV_STAMP) system-packages
+	nice $(BIN)/python -m tests.fuzz --seed $(SEED) -n $(N) --out output/fuzz
 
 $(UV): $(PIP_STAMP)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian packages kompass uses beyond Python: Tesseract for OCR of scanned reports, Chromium for
-# the browser test of the audit report. Installs what is missing when it can (root with apt-get);
+# the browser test of the audit report, LibreOffice and poppler (pdftotext) for the layout fuzzer.
+# Installs what is missing when it can (root with apt-get);
 # otherwise says exactly what to run. Without them only the features that need them are unavailable.
 #
 #   tools/system-packages.sh          install what is missing if possible, else print the command
@@ -13,6 +14,8 @@ PACKAGES=(
   "tesseract-ocr-swe:/usr/share/tesseract-ocr/5/tessdata/swe.traineddata"
   "chromium:/usr/bin/chromium"
   "chromium-driver:/usr/bin/chromedriver"
+  "poppler-utils:/usr/bin/pdftotext"
+  "libreoffice-writer-nogui:/usr/bin/soffice"
 )
 
 missing=()
@@ -34,7 +37,8 @@ fi
 cat >&2 <<MSG
 kompass: these Debian packages are not installed: ${missing[*]}
   OCR of scanned reports needs tesseract-ocr and tesseract-ocr-swe; the browser test of the audit
-  report needs chromium and chromium-driver. Everything else works without them. To install:
+  report needs chromium and chromium-driver; the layout fuzzer (make fuzz) also needs poppler-utils and
+  libreoffice-writer-nogui. Everything else works without them. To install:
     sudo apt-get install -y ${missing[*]}
 MSG
 [[ ${1:-} == --require ]] && exit 1

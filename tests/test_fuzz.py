@@ -1,0 +1,223 @@
+"""The layout fuzzer's own correctness on a fixed sample of seeds: reproducible documents, renderings that
+print every expected number, scans without a text layer, a scorer that gives full marks to the expected
+facts and less when one is dropped or changed, and figures computed for every trait value drawn.
+
+These check the instrument, not today's reader: its figures are printed, not asserted."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from tests.fuzz import engines
+from tests.fuzz.document import make_document, render_pdf, write_input
+from tests.fuzz.figures import figures
+from tests.fuzz.layout import number
+from tests.fuzz.run import digitize_and_score, generate
+from tests.fuzz.scan import page_count
+from tests.fuzz.score import exact_share, expected_facts, score_report
+from tests.fuzz.traits import TRAITS, channel
+
+pytestmark = pytest.mark.fuzz
+
+# The renderings need the Debian packages tools/system-packages.sh installs.
+ENGINES_MISSING = [p for p in ("chromium", "soffice", "pdftotext", "tesseract") if shutil.which(p) is None]
+needs_engines = pytest.mark.skipif(
+    bool(ENGINES_MISSING), reason=f"not installed: {ENGINES_MISSING} (run tools/system-packages.sh)"
+)
+
+# Every engine, every export, and two scans: reportlab, libreoffice, chromium PDFs; a plain text; both
+# pdftotext modes; a grey and a bilevel scan.
+SAMPLE = (1, 2, 4, 5, 6, 9, 15, 25)
+# Seed 25 aligns numbers on the decimal comma in ReportLab, whose decimal alignment refuses wrapped cells.
+PDF_SEEDS = {"reportlab": 2, "reportlab-decimal": 25, "libreoffice": 1, "chromium": 4}
+
+
+def test_sample_covers_every_engine_and_export() -> None:
+    channels = {channel(make_document(seed).traits) for seed in SAMPLE}
+    engines_seen = {c.split("/")[0] for c in channels}
+    exports_seen = {c.split("/")[-1] for c in channels}
+    assert {"reportlab", "chromium", "libreoffice", "plain-text"} <= engines_seen
+    assert set(TRAITS["export"]) <= exports_seen
+
+
+def test_a_document_is_reproduced_by_its_seed() -> None:
+    first, again, other = make_document(7), make_document(7), make_document(8)
+    assert first.traits == again.traits
+    assert first.blocks == again.blocks
+    assert expected_facts(first.content) == expected_facts(again.content)
+    assert expected_facts(first.content) != expected_facts(other.content)
+
+
+def test_traits_are_drawn_independently() -> None:
+    """Over many seeds every value of every trait occurs, and each pair of two traits' values meets."""
+    drawn = [make_document(seed).traits for seed in range(1, 301)]
+    for trait, values in TRAITS.items():
+        assert {d[trait] for d in drawn} == set(values), trait
+    pairs = {(d["engine"], d["number_align"]) for d in drawn}
+    assert len(pairs) == len(TRAITS["engine"]) * len(TRAITS["number_align"])
+
+
+def test_the_area_sums_are_consistent_unless_planted() -> None:
+    for seed in range(1, 60):
+        content = make_document(seed).content
+        planted = {(p.rule, p.area) for p in content.planted}
+        for area in content.areas:
+            parts = sum(q.points for q in area.questions)
+            table = content.summary[content.year][area.number]
+            if parts != table:
+                assert ("area_sum_mismatch", area.number) in planted or (
+                    "score_exceeds_max",
+                    area.number,
+                ) in planted, (seed, area.number)
+
+
+def test_every_reportlab_document_renders(tmp_path: Path) -> None:
+    """ReportLab is quick: every trait combination it draws in 120 seeds renders without an error."""
+    drawn = [make_document(seed) for seed in range(1, 121)]
+    for doc in drawn:
+        if doc.traits["engine"] == "reportlab":
+            render_pdf(doc, tmp_path / "out.pdf")
+            assert page_count(tmp_path / "out.pdf") > 3
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+(?:,\d)?", text)
+
+
+@pytest.mark.slow
+@needs_engines
+@pytest.mark.parametrize("engine", sorted(PDF_SEEDS))
+def test_a_rendered_pdf_prints_every_expected_number(engine: str, tmp_path: Path) -> None:
+    doc = make_document(PDF_SEEDS[engine])
+    assert doc.traits["engine"] == engine.split("-")[0]
+    pdf = tmp_path / "printed.pdf"
+    render_pdf(doc, pdf)
+    printed = _numbers(engines.pdf_text(pdf))
+    facts = expected_facts(doc.content)
+    wanted = [
+        number(abs(v))  # a decline is claimed in words with the amount ("en försämring med 3 poäng")
+        for k, v in facts.items()
+        if k[0] in ("area_scores", "year_totals", "question_scores") or k[:2] == ("claims", 1)
+    ]
+    missing = [w for w in wanted if w not in printed]
+    assert not missing, missing
+    words = engines.pdf_text(pdf)
+    for text in doc.content.strengths[1]:
+        assert text.split()[0] in words
+
+
+@pytest.mark.slow
+@needs_engines
+@pytest.mark.parametrize("seed", [5, 15])
+def test_a_scan_has_pages_and_no_text_layer(seed: int, tmp_path: Path) -> None:
+    doc = make_document(seed)
+    assert doc.traits["export"].startswith("scan")
+    printed = tmp_path / "printed.pdf"
+    render_pdf(doc, printed)
+    scanned = write_input(doc, tmp_path)
+    assert scanned.suffix == ".pdf"
+    assert engines.pdf_text(scanned).strip() == ""
+    assert page_count(scanned) == page_count(printed) > 3
+
+
+def _tables_from_facts(facts: dict[tuple[Any, ...], Any]) -> dict[str, pd.DataFrame]:
+    """Output tables that say exactly the expected facts, as kompass would write them."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        name: []
+        for name in (
+            "reports",
+            "area_scores",
+            "year_totals",
+            "comparisons",
+            "question_scores",
+            "claims",
+            "observations",
+            "evaluations",
+            "mentions",
+            "issues",
+        )
+    }
+    report = {"report_id": "r"}
+    questions: dict[tuple[Any, ...], dict[str, Any]] = {}
+    claims: dict[int, dict[str, Any]] = {}
+    for key, value in facts.items():
+        table, place = key[0], {"report_id": "r", "page": 1, "line": 1}
+        if table == "reports":
+            report[key[1]] = value
+        elif table == "area_scores":
+            rows[table].append({**place, "year": key[1], "area": key[2], "score": value})
+        elif table == "year_totals":
+            rows[table].append({**place, "year": key[1], "total": value})
+        elif table == "comparisons":
+            rows[table].append({**place, "kind": key[1], "area": key[2], "value": value})
+        elif table == "question_scores":
+            row = questions.setdefault(key[1:3], {**place, "area": key[1], "question_id": key[2]})
+            row["max_score" if key[3] == "max" else "score"] = value
+        elif table == "claims":
+            row = claims.setdefault(key[1], {**place, "area": key[1], "claimed_change": None})
+            row["claimed_score" if key[2] == "score" else "claimed_change"] = value
+        elif table == "observations":
+            rows[table].append({**place, "area": key[1], "kind": key[2], "position": key[3], "text": value})
+        elif table == "evaluations":
+            rows[table].append({**place, "entry": key[1], "year": key[2]})
+        elif table == "mentions":
+            rows[table].append(
+                {"report_id": "r", "municipality_code": key[1], "first_page": 1, "first_line": 1}
+            )
+        elif table == "issues":
+            rows[table].append({**place, "rule": key[1], "area": key[2]})
+    rows["reports"].append(report)
+    rows["question_scores"] += questions.values()
+    rows["claims"] += claims.values()
+    frames = {name: pd.DataFrame(r) for name, r in rows.items()}
+    for name, frame in frames.items():
+        if frame.empty:
+            frames[name] = pd.DataFrame({"report_id": pd.Series([], dtype=str)})
+    return frames
+
+
+@pytest.mark.parametrize("seed", SAMPLE)
+def test_the_scorer_gives_full_marks_to_the_expected_facts_and_less_without_one(seed: int) -> None:
+    content = make_document(seed).content
+    facts = expected_facts(content)
+    full = score_report(content, _tables_from_facts(facts), "r")
+    assert exact_share(full) == (len(facts), len(facts))
+    dropped_key = next(k for k in facts if k[0] == "question_scores")
+    fewer = score_report(
+        content, _tables_from_facts({k: v for k, v in facts.items() if k != dropped_key}), "r"
+    )
+    assert exact_share(fewer)[0] == len(facts) - 1
+    assert [o.key for o in fewer if o.status == "missing"] == [dropped_key]
+    changed = dict(facts)
+    area_key = next(k for k in facts if k[0] == "area_scores")
+    changed[area_key] = facts[area_key] + 1
+    changed[("area_scores", 1999, 1)] = 50.0
+    scored = score_report(content, _tables_from_facts(changed), "r")
+    statuses = {o.key: o.status for o in scored}
+    assert statuses[area_key] == "wrong"
+    assert statuses[("area_scores", 1999, 1)] == "spurious"
+    assert exact_share(scored) == (len(facts) - 1, len(facts) + 1)
+
+
+@pytest.mark.slow
+@needs_engines
+def test_the_figures_are_computed_on_the_sample(tmp_path: Path) -> None:
+    made = generate(list(SAMPLE), tmp_path)
+    assert all(path is not None and path.exists() for _, path, _ in made), [e for _, _, e in made if e]
+    results = digitize_and_score(made)
+    lines = figures(results)
+    assert lines[0].startswith("facts exact overall: ")
+    counted = sum(exact_share(outcomes)[1] for _, outcomes in results)
+    assert sum(len(expected_facts(doc.content)) for doc, _ in results) <= counted
+    assert f"/{counted} = " in lines[0]
+    for doc, outcomes in results:
+        # kompass read every document: a report row exists, so its identity facts were scored from output
+        assert any(o.key[0] == "reports" and o.status != "missing" for o in outcomes), doc.seed
+        for trait, value in doc.traits.items():
+            assert any(line.strip().startswith(f"{trait}={value} ") for line in lines), (trait, value)
