@@ -18,9 +18,12 @@ Only reports with status ``ok`` are cached.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
+import os
+import stat
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -107,6 +110,16 @@ def decode_entry(data: bytes, sha256: str, ocr: str = DEFAULT_OCR) -> Report | N
     return report
 
 
+def _read_entry(entry: Path) -> bytes:
+    """The bytes of a cache entry, read only from a regular file that is not a link (a link could
+    point at any file of the machine, a named pipe would never answer)."""
+    fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(entry))
+        return handle.read(_MAX_ENTRY_BYTES + 1)
+
+
 class ReportCache:
     """Reports stored under ``folder``, looked up by the content of the file they came from and
     read with the OCR mode ``ocr``."""
@@ -122,8 +135,7 @@ class ReportCache:
         """The cached report of a file with digest ``sha256``, renamed to ``source_file``; or ``None``."""
         entry = self.entry_path(sha256)
         try:
-            with entry.open("rb") as handle:
-                data = handle.read(_MAX_ENTRY_BYTES + 1)
+            data = _read_entry(entry)
         except OSError:
             return None
         report = decode_entry(data, sha256, self.ocr) if len(data) <= _MAX_ENTRY_BYTES else None
@@ -139,7 +151,12 @@ class ReportCache:
         write_bytes_atomically(self.entry_path(report.sha256), encode_entry(report, self.ocr))
 
     def prune(self) -> int:
-        """Remove entries of other versions (and old pickles); return how many were removed."""
+        """Remove entries of other versions (and old pickles); return how many were removed.
+
+        Only regular files in a real folder are removed: a cache folder that is a link is not
+        entered, and an entry that is a link is left alone."""
+        if self.folder.is_symlink():
+            return 0
         try:
             names = [p for p in self.folder.iterdir() if _ENTRY_NAME.fullmatch(p.name)]
         except OSError:

@@ -176,7 +176,7 @@ def run(
     from pipeline.batch import worker_count
     from pipeline.errors import NoReportFilesError
     from pipeline.ingest import display_path
-    from pipeline.writers import output_lock
+    from pipeline.writers import UnsafeOutputError, output_lock
 
     shown = _start(ctx)
     found = collect_inputs(inputs)
@@ -200,7 +200,7 @@ def run(
                 result.write(out_dir, formats, csv_dialect=csv_dialect, options=_recorded_options(ctx))
             # The report reads the tables back from OUT, as `kompass report` does.
             _write_report(out_dir, no_report)
-    except NoReportFilesError as exc:
+    except (NoReportFilesError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
@@ -260,11 +260,12 @@ def report(ctx: click.Context, out_dir: Path) -> None:
       kompass report output/
     """
     from pipeline.report import NotAnOutputFolderError, write_report
+    from pipeline.writers import UnsafeOutputError
 
     _configure_logging(_verbosity(ctx))
     try:
         path = write_report(out_dir)
-    except NotAnOutputFolderError as exc:
+    except (NotAnOutputFolderError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from exc

@@ -54,9 +54,10 @@ def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> s
 def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write ``OUT/report.html`` from the tables of ``out_dir`` (read back unless given) and its
     ``datapackage.json``; return its path. Raises :class:`NotAnOutputFolderError` for a folder
-    without a run."""
-    from pipeline.writers import write_bytes_atomically
+    without a run, :class:`~pipeline.writers.UnsafeOutputError` for one that is a link."""
+    from pipeline.writers import check_output_folder, write_bytes_atomically
 
+    check_output_folder(out_dir)
     package = read_package(out_dir)
     html = render_report(tables if tables is not None else read_tables(out_dir, package), package)
     path = out_dir / REPORT_FILE
