@@ -3,6 +3,11 @@
 A document that runs past its time limit, or takes its worker down with it, becomes a failed
 report; its worker is replaced and the batch goes on. Results are handed back in any order and
 sorted by the caller, so the tables do not depend on the number of workers.
+
+Each worker keeps its temporary files (Tesseract's page images among them) in a folder of its own
+that the coordinator made for it and removes when the worker has ended, also when it was killed
+in the middle of a document. The programs a worker starts die with it (see
+:mod:`pipeline.pdf.tesseract`).
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ import logging
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -104,8 +111,10 @@ def _digitize(
     return process_data(path, data, limits.ocr, on_ocr_page), False
 
 
-def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None) -> None:
+def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None, scratch: str) -> None:
     """A worker's loop: receive a path, send back its report, until told to stop (None).
+
+    Its temporary files go into ``scratch``, which the coordinator removes after it.
 
     A document that runs out of memory gets a failed report, and the worker then ends (the
     coordinator starts a fresh one), since what the document allocated may not be given back.
@@ -115,6 +124,7 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
     # watchdog thread below starts would otherwise interrupt the worker there, traceback and all.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
+    tempfile.tempdir = scratch
     if limits.max_memory is not None:
         _limit_address_space(limits.max_memory)
     while True:
@@ -192,6 +202,7 @@ def _watch_parent(parent: int) -> None:
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
+    scratch: str
     task: tuple[int, Path] | None = None
     started: float = 0.0
 
@@ -208,6 +219,7 @@ class _Worker:
             self.process.kill()
             self.process.join()
         self.conn.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -220,12 +232,13 @@ class _Starter:
 
     def start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
+        scratch = tempfile.mkdtemp(prefix="kompass-worker-")
         process = self.ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, os.getpid(), self.limits, self.cache), daemon=True
+            target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch), daemon=True
         )
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, scratch)
 
     def replace(self, worker: _Worker) -> _Worker:
         worker.stop(kill=True)
