@@ -137,6 +137,8 @@ def _write_datapackage(
 ) -> None:  # fmt: skip
     hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
     package = descriptor(formats, tables=list(tables), csv_dialect=dialect, hashes=hashes)
+    # Every table file with its hash, Parquet too (the resources name only one format's files).
+    package["files"] = [{"path": name, "sha256": digest} for name, digest in hashes.items()]
     if manifest is not None:
         package["created"] = manifest["created"]
         package[MANIFEST_KEY] = dict(manifest)

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.numbers import format_number
-from pipeline.report.tables_in import NotAnOutputFolderError, read_package, read_tables
+from pipeline.report.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 
 __all__ = ["REPORT_FILE", "NotAnOutputFolderError", "render_report", "write_report"]
 
@@ -59,6 +59,8 @@ def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
 
     check_output_folder(out_dir)
     package = read_package(out_dir)
+    if tables is None:
+        check_files(out_dir, package)
     html = render_report(tables if tables is not None else read_tables(out_dir, package), package)
     path = out_dir / REPORT_FILE
     write_bytes_atomically(path, html.encode("utf-8"))
