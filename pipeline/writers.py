@@ -19,6 +19,7 @@ removed; an output folder or cache folder that is itself a link is refused
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
 import fcntl
 import functools
@@ -88,8 +89,20 @@ def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> 
                     text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
             text.to_csv(
                 file, index=False, header=number == 0, sep=dialect.delimiter,
-                lineterminator=dialect.line_terminator,
+                lineterminator=dialect.line_terminator, quoting=_quoting(text, dialect),
             )  # fmt: skip
+
+
+def _quoting(text: pd.DataFrame, dialect: CsvDialect) -> int:
+    """How the cells of a chunk are quoted: only where needed, or every cell of a chunk with a
+    carriage return in a text cell when lines end in a line feed alone. Python's csv module then
+    leaves the carriage return unquoted, and many readers end a line there (a PDF can map a glyph
+    to one)."""
+    if "\r" not in dialect.line_terminator:
+        texts = [text[c].astype("string") for c, t in text.dtypes.items() if str(t) in ("string", "object")]
+        if any(column.str.contains("\r", regex=False).any() for column in texts):
+            return csv.QUOTE_ALL
+    return csv.QUOTE_MINIMAL
 
 
 # The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
