@@ -19,7 +19,6 @@ removed; an output folder or cache folder that is itself a link is refused
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import fcntl
 import functools
@@ -30,7 +29,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
@@ -93,7 +92,7 @@ def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> 
             )  # fmt: skip
 
 
-def _quoting(text: pd.DataFrame, dialect: CsvDialect) -> int:
+def _quoting(text: pd.DataFrame, dialect: CsvDialect) -> Literal[0, 1]:
     """How the cells of a chunk are quoted: only where needed, or every cell of a chunk with a
     carriage return in a text cell when lines end in a line feed alone. Python's csv module then
     leaves the carriage return unquoted, and many readers end a line there (a PDF can map a glyph
@@ -101,8 +100,8 @@ def _quoting(text: pd.DataFrame, dialect: CsvDialect) -> int:
     if "\r" not in dialect.line_terminator:
         texts = [text[c].astype("string") for c, t in text.dtypes.items() if str(t) in ("string", "object")]
         if any(column.str.contains("\r", regex=False).any() for column in texts):
-            return csv.QUOTE_ALL
-    return csv.QUOTE_MINIMAL
+            return 1  # csv.QUOTE_ALL
+    return 0  # csv.QUOTE_MINIMAL
 
 
 # The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
