@@ -131,3 +131,18 @@ def test_a_tesseract_that_never_answers_fails_the_scan_within_its_own_limit(
     assert reports.loc[str(UMEA), "status"] == "ok"
     assert len(list(fake.glob("started-*"))) == 1  # asked once; the answer is kept for the run
     assert _running(fake) == []
+
+
+def test_tesseract_words_are_read_as_columns_with_whole_numbers() -> None:
+    tsv = (
+        "level\tpage_num\tleft\ttop\tconf\ttext\n"
+        "4\t1\t10\t20\t-1\t\n"
+        "5\t1\t12\t21\t96.5\tPoäng\n"
+        "5\t1\t40\t21\t88\t7,5\n"
+        "5\t1\t60\t21\t0"  # the last word's empty text cell left out, as Tesseract does
+    )
+    assert tesseract.columns(tsv) == {
+        "level": [4, 5, 5, 5], "page_num": [1, 1, 1, 1], "left": [10, 12, 40, 60], "top": [20, 21, 21, 21],
+        "conf": [-1, 96, 88, 0], "text": ["", "Poäng", "7,5", ""],
+    }  # fmt: skip
+    assert tesseract.columns("level\tconf\ttext\n") == {}
