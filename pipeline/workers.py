@@ -6,8 +6,8 @@ sorted by the caller, so the tables do not depend on the number of workers.
 
 Each worker keeps its temporary files (Tesseract's page images among them) in a folder of its own
 that the coordinator made for it and removes when the worker has ended, also when it was killed
-in the middle of a document. The programs a worker starts die with it (see
-:mod:`pipeline.pdf.tesseract`).
+in the middle of a document; the folders of a coordinator that was itself killed are removed by
+the next run. The programs a worker starts die with it (see :mod:`pipeline.pdf.tesseract`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import resource
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -48,6 +49,8 @@ _POLL_SECONDS = 0.5
 # How often a worker checks that its coordinator is still there.
 _WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# A worker's temporary folder: kompass-worker-<the coordinator's pid>-<random>.
+SCRATCH_PREFIX = "kompass-worker-"
 
 OnReport = Callable[[int, Report, bool], None]
 # Called with a file's index, the pages OCR has read and the pages it is to read.
@@ -232,7 +235,7 @@ class _Starter:
 
     def start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        scratch = tempfile.mkdtemp(prefix="kompass-worker-")
+        scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         process = self.ctx.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch), daemon=True
         )
@@ -260,6 +263,7 @@ def run_parallel(
     ``on_ocr_page(index, done, total)`` after each page OCR read.
     """
     starter = _Starter(_context(), limits, cache)
+    remove_abandoned_scratch()
     warm_up()
     pending = list(enumerate(files))[::-1]
     pool = [starter.start() for _ in range(max(1, min(workers, len(files))))]
@@ -277,6 +281,29 @@ def run_parallel(
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)
+
+
+def remove_abandoned_scratch() -> None:
+    """Remove the workers' temporary folders of coordinators that have ended without removing
+    them (killed with SIGKILL): folders of this user, named for a process that is not running."""
+    folder = Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(f"{SCRATCH_PREFIX}*-*"):
+            pid = entry.name.removeprefix(SCRATCH_PREFIX).partition("-")[0]
+            if pid.isdigit() and not _running(int(pid)):
+                info = entry.lstat()
+                if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+                    shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # running, as another user
+        return True
+    return True
 
 
 def _collect(

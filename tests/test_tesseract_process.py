@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from pipeline.cache import version_key
 from pipeline.cli import main
 from pipeline.pdf import ocr, tesseract
+from pipeline.workers import SCRATCH_PREFIX
 from tests.conftest import UMEA
 
 TEXT_PDF = Path(__file__).parent / "fixtures" / "umea_2007_a4_ruled.pdf"
@@ -146,3 +147,21 @@ def test_tesseract_words_are_read_as_columns_with_whole_numbers() -> None:
         "conf": [-1, 96, 88, 0], "text": ["", "Poäng", "7,5", ""],
     }  # fmt: skip
     assert tesseract.columns("level\tconf\ttext\n") == {}
+
+
+def test_the_temporary_folders_of_a_killed_run_are_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # a coordinator's pid that is no longer running
+    abandoned = temporary / f"{SCRATCH_PREFIX}{ended.pid}-x1y2z3"
+    (abandoned / "kompass-tesseract-abc").mkdir(parents=True)
+    (abandoned / "kompass-tesseract-abc" / "page.png").write_bytes(b"\x89PNG")
+    running = temporary / f"{SCRATCH_PREFIX}{os.getppid()}-a1b2c3"  # a run still going: kept
+    running.mkdir()
+    result = CliRunner().invoke(main, ["run", str(UMEA), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in temporary.iterdir()) == [running.name]
