@@ -100,12 +100,12 @@ def test_a_tesseract_stopped_on_the_time_limit_dies_and_leaves_no_files(
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     out = tmp_path / "out"
-    args = ["run", str(TEXT_PDF), "--out", str(out), "--workers", "1", "--timeout", "25", "--ocr", "always"]
+    args = ["run", str(TEXT_PDF), "--out", str(out), "--workers", "1", "--timeout", "40", "--ocr", "always"]
     result = CliRunner().invoke(main, [*args, "--no-cache", "--format", "csv"])
 
     reports = pd.read_csv(out / "reports.csv")
     assert reports.loc[0, "status"] == "failed", result.output
-    assert reports.loc[0, "error"] == "over the time limit: digitizing took longer than --timeout 25 s"
+    assert reports.loc[0, "error"] == "over the time limit: digitizing took longer than --timeout 40 s"
     assert len(list(fake.glob("started-*"))) == 3  # --version, --list-langs, and the page it hung on
     deadline = time.monotonic() + 10
     while _running(fake) and time.monotonic() < deadline:
@@ -124,7 +124,7 @@ def test_a_tesseract_that_never_answers_fails_the_scan_within_its_own_limit(
     began = time.monotonic()
     CliRunner().invoke(main, [*args, "--timeout", "60", "--no-cache", "--format", "csv"])
 
-    assert time.monotonic() - began < 40
+    assert time.monotonic() - began < 50  # under --timeout 60, which the old code ran into
     reports = pd.read_csv(out / "reports.csv").set_index("source_file")
     scan = reports.loc[str(TEXT_PDF)]
     assert scan["status"] == "failed"
