@@ -7,7 +7,7 @@ sorted by the caller, so the tables do not depend on the number of workers.
 Each worker keeps its temporary files (Tesseract's page images among them) in a folder of its own
 that the coordinator made for it and removes when the worker has ended, also when it was killed
 in the middle of a document; the folders of a coordinator that was itself killed are removed by
-the next run. The programs a worker starts die with it (see :mod:`pipeline.pdf.tesseract`).
+the next run. The programs a worker starts die with it (see :mod:`pipeline.pdf.tesseract_process`).
 """
 
 from __future__ import annotations

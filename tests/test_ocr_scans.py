@@ -26,7 +26,7 @@ from pipeline.document import Document
 from pipeline.ingest import read_document
 from pipeline.pdf.ocr import tesseract_version
 from pipeline.pdf.scans import ScannedPages
-from pipeline.pdf.tesseract import installation
+from pipeline.pdf.tesseract_process import installation
 from pipeline.process import digitize, process_file
 from pipeline.records import Extraction, Finding
 from tests.conftest import UMEA

@@ -23,7 +23,8 @@ from click.testing import CliRunner
 
 from pipeline.cache import version_key
 from pipeline.cli import main
-from pipeline.pdf import ocr, tesseract
+from pipeline.pdf import ocr
+from pipeline.pdf import tesseract_process as tesseract
 from pipeline.workers import SCRATCH_PREFIX
 from tests.conftest import UMEA
 

@@ -11,7 +11,7 @@ would: punctuation standing alone where no word is (dust on the glass, the rest 
 is not a word, and a bullet misread as a letter or sign at the start of a line ("«", "e") is a
 bullet.
 
-The program itself is run by :mod:`pipeline.pdf.tesseract` (each Tesseract dies with its worker,
+The program itself is run by :mod:`pipeline.pdf.tesseract_process` (each Tesseract dies with its worker,
 its temporary files go with it, and it is asked its version and languages only when a page is
 to be read).
 """
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import regex
 
-from pipeline.pdf.tesseract import PROGRAM, image_to_data, installation
+from pipeline.pdf.tesseract_process import PROGRAM, image_to_data, installation
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -177,7 +177,7 @@ def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
     """The words Tesseract reads on a page image rendered at ``dpi``.
 
     Raises :class:`OcrUnavailable` when Tesseract is not installed, and
-    :class:`~pipeline.pdf.tesseract.TesseractError` when it fails on the page.
+    :class:`~pipeline.pdf.tesseract_process.TesseractError` when it fails on the page.
     """
     check_available()
     data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
