@@ -6,7 +6,7 @@ each: ``glyphs`` (what pdfminer drew: glyphs and ruling lines) → ``words`` →
 are and their columns) → ``rows`` (a table's rows and cells) → ``lines`` (paragraphs, bullets and
 table rows as the document's lines); ``steps`` chains the steps after the words. Pages without a
 text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``ocr``,
-which runs the program through ``tesseract``) into words that go through the same steps; ``render``
+which runs the program through ``tesseract_process``) into words that go through the same steps; ``render``
 also renders the audit report's crops. Code outside the package imports only what ``__all__``
 names (a test checks it).
 """
