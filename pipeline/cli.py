@@ -204,7 +204,7 @@ def run(
     from pipeline.model.errors import NoReportFilesError
     from pipeline.run.batch import worker_count
     from pipeline.tables.review import ReviewFileError, load_review
-    from pipeline.tables.writers import output_lock
+    from pipeline.tables.writers import UnsafeOutputError, output_lock
 
     shown = _start(ctx)
     if review is not None:
@@ -234,7 +234,7 @@ def run(
                 )
             # The report reads the tables back from OUT, as `kompass report` does.
             _write_report(out_dir, no_report)
-    except (NoReportFilesError, ReviewFileError) as exc:
+    except (NoReportFilesError, ReviewFileError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
@@ -306,11 +306,12 @@ def report(ctx: click.Context, out_dir: Path) -> None:
       kompass report output/
     """
     from pipeline.report import NotAnOutputFolderError, write_report
+    from pipeline.tables.writers import UnsafeOutputError
 
     _configure_logging(_verbosity(ctx), _debug_libraries(ctx))
     try:
         path = write_report(out_dir)
-    except NotAnOutputFolderError as exc:
+    except (NotAnOutputFolderError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from exc

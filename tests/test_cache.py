@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -144,3 +145,25 @@ def test_cache_that_cannot_be_written_is_given_up_with_one_warning(inputs: Path,
     assert output.count("cannot write the cache") == 1 and "going on without it" in output
     assert "2 ok" in output and (out / "reports.csv").read_text().count("\n") == 3
     assert not list(out.rglob("*.partial"))
+
+
+def test_an_ocr_read_entry_holds_the_tesseract_version_and_a_text_entry_never_asks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tesseract was in every entry's key: asking it hung text reports when it did not answer."""
+    text = process_file(UMEA)
+    scanned = dataclasses.replace(text, ocr_pages=3)
+
+    def no_tesseract_here() -> str:
+        raise AssertionError("Tesseract was asked for a report without OCR'd pages")
+
+    monkeypatch.setattr("pipeline.ingest.pdf.tesseract_version", no_tesseract_here)
+    assert decode_entry(encode_entry(text), SHA256) == text
+    monkeypatch.setattr("pipeline.ingest.pdf.tesseract_version", lambda: "5.3.0")
+    entry = encode_entry(scanned)
+    assert json.loads(entry.split(b"\n")[1])["tesseract"] == "5.3.0"
+    assert decode_entry(entry, SHA256) == scanned
+    monkeypatch.setattr("pipeline.ingest.pdf.tesseract_version", lambda: "5.4.1")  # Tesseract upgraded
+    assert decode_entry(entry, SHA256) is None
+    monkeypatch.setattr("pipeline.ingest.pdf.tesseract_version", lambda: "")  # Tesseract uninstalled
+    assert decode_entry(entry, SHA256) is None

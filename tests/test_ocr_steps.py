@@ -26,8 +26,8 @@ POINTS_PER_PIXEL = 72 / 300
 def tesseract_table(
     lines: list[list[tuple[str, int, int, float]]], line_height: int = 40
 ) -> dict[str, list[object]]:
-    """A word table as pytesseract's ``image_to_data`` gives it (a dict of columns): for each line
-    a level-4 row, then a level-5 row per word (text, left, width, confidence)."""
+    """A word table as ``pipeline.ingest.pdf.tesseract_process.image_to_data`` gives it (a dict of
+    columns): for each line a level-4 row, then a level-5 row per word (text, left, width, confidence)."""
     columns: dict[str, list[object]] = {
         key: [] for key in ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height",
                             "conf", "text")

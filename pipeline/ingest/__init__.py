@@ -14,6 +14,8 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import regex
+
 from pipeline.ingest.text_decoding import NotTextError, decode_text
 from pipeline.model.defaults import DEFAULT_OCR
 from pipeline.model.document import Document
@@ -39,10 +41,19 @@ def input_format(path: Path) -> str:
     return "unsupported"
 
 
+# Characters of a file name that would break a table row (many CSV readers end a line at a lone
+# carriage return) or turn the text around it (a right-to-left override shows "gpj.exe" as
+# "exe.jpg"): control characters and bidirectional formatting marks.
+_UNSAFE_IN_NAMES = regex.compile(r"[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def display_path(path: Path) -> str:
-    """``path`` as text that can always be written: bytes of a file name that are not UTF-8 (a
-    Latin-1 name from an old zip) are shown as ``\\xe5`` escapes instead of breaking the tables."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    """``path`` as text that can always be written and reads as it is: bytes of a file name that
+    are not UTF-8 (a Latin-1 name from an old zip) are shown as ``\\xe5`` escapes instead of
+    breaking the tables, and so are control characters and bidirectional marks (``\\r``,
+    ``\\u202e``)."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return _UNSAFE_IN_NAMES.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def special_file_kind(mode: int) -> str | None:
@@ -64,19 +75,19 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     try:
         fd = os.open(path, flags)
     except PermissionError as exc:
-        raise IngestError(f"cannot read {path}: permission denied") from exc
+        raise IngestError(f"cannot read {display_path(path)}: permission denied") from exc
     except OSError as exc:
-        raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise IngestError(f"cannot read {display_path(path)}: {exc.strerror or exc}") from exc
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         kind = special_file_kind(info.st_mode)
         if kind is not None:
-            raise IngestError(f"not read: {path} is {kind}, not a regular file")
+            raise IngestError(f"not read: {display_path(path)} is {kind}, not a regular file")
         limit = -1 if max_bytes is None else max_bytes + 1
         try:
             data = b"" if 0 < limit <= info.st_size else handle.read(limit)
         except OSError as exc:
-            raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from exc
+            raise IngestError(f"cannot read {display_path(path)}: {exc.strerror or exc}") from exc
     if max_bytes is not None and (info.st_size > max_bytes or len(data) > max_bytes):
         raise IngestError(f"over the file size limit: the file has more than {max_bytes:,} bytes")
     return data

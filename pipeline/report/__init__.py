@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.model.numbers import format_number
-from pipeline.report.tables_in import NotAnOutputFolderError, read_package, read_tables
+from pipeline.report.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 
 __all__ = ["REPORT_FILE", "NotAnOutputFolderError", "render_report", "write_report"]
 
@@ -54,10 +54,13 @@ def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> s
 def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write ``OUT/report.html`` from the tables of ``out_dir`` (read back unless given) and its
     ``datapackage.json``; return its path. Raises :class:`NotAnOutputFolderError` for a folder
-    without a run."""
-    from pipeline.tables.writers import write_bytes_atomically
+    without a run, :class:`~pipeline.tables.writers.UnsafeOutputError` for one that is a link."""
+    from pipeline.tables.writers import check_output_folder, write_bytes_atomically
 
+    check_output_folder(out_dir)
     package = read_package(out_dir)
+    if tables is None:
+        check_files(out_dir, package)
     html = render_report(tables if tables is not None else read_tables(out_dir, package), package)
     path = out_dir / REPORT_FILE
     write_bytes_atomically(path, html.encode("utf-8"))

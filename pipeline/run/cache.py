@@ -3,10 +3,12 @@
 An entry is data, never code: the report as JSON (see :mod:`pipeline.run.serialize`), in a file named
 by the SHA-256 of the input file's bytes and a version key. The key covers everything that changes
 results: kompass's code and data files, the cache format and the versions of the libraries that
-read the files (pdfplumber, pdfminer.six, charset-normalizer), the OCR mode of the run and the
-version of Tesseract, which reads scanned pages. Any change to an extractor, a rule, an edition of
-the tool, a PDF library or Tesseract makes every entry stale; stale entries are removed (so are the
-entries of another OCR mode: a run keeps the entries it can use).
+read the files (pdfplumber, pdfminer.six, charset-normalizer) and the OCR mode of the run. Any
+change to an extractor, a rule, an edition of the tool or a PDF library makes every entry stale;
+stale entries are removed (so are the entries of another OCR mode: a run keeps the entries it can
+use). The entry of a report with pages Tesseract read holds Tesseract's version too, and is used
+only while that version is installed; Tesseract is asked only for such entries, so a batch of text
+reports never waits on it.
 
 Every read is checked: the entry's own checksum, its version key, the file digest it was stored
 under and the report's own ``sha256``. An entry that fails any check, or does not parse into a
@@ -18,9 +20,12 @@ Only reports that were read (status ``ok`` or ``partial``) are cached.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
+import os
+import stat
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -34,7 +39,7 @@ from pipeline.tables.writers import remove_file, write_bytes_atomically
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2  # 1 was pickle; bump when the entry layout changes
+CACHE_FORMAT = 3  # 1 was pickle, 2 had Tesseract in the key; bump when the entry layout changes
 _PACKAGES = ("pipeline", "extractors")
 _FINGERPRINTED = (".py", ".toml", ".csv")
 _LIBRARIES = ("pdfplumber", "pdfminer.six", "charset-normalizer")
@@ -66,13 +71,11 @@ def _library_version(name: str) -> str:
 
 @cache
 def version_key(ocr: str = DEFAULT_OCR) -> str:
-    """16 hex digits naming this kompass, its data, the cache format, the reading libraries, the
-    OCR mode ``ocr`` and the Tesseract version (empty when it is not installed)."""
+    """16 hex digits naming this kompass, its data, the cache format, the reading libraries and
+    the OCR mode ``ocr``."""
     parts = [f"format={CACHE_FORMAT}", f"kompass={code_fingerprint()}"]
     parts += [f"{name}={_library_version(name)}" for name in _LIBRARIES]
-    from pipeline.ingest.pdf import tesseract_version  # loads the PDF libraries: only when a cache is used
-
-    parts += [f"ocr={ocr}", f"tesseract={tesseract_version()}"]
+    parts += [f"ocr={ocr}"]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -83,7 +86,10 @@ def _checksum(body: bytes) -> str:
 def encode_entry(report: Report, ocr: str = DEFAULT_OCR) -> bytes:
     """The bytes of a cache entry: a checksum line, then the report's JSON on one line."""
     body = json.dumps(
-        {"version": version_key(ocr), "sha256": report.sha256, "report": to_data(report)},
+        {
+            "version": version_key(ocr), "sha256": report.sha256, "report": to_data(report),
+            "tesseract": _tesseract_version() if report.ocr_pages else "",
+        },
         ensure_ascii=False, sort_keys=True, separators=(",", ":"),
     ).encode("utf-8")  # fmt: skip
     return _checksum(body).encode() + b"\n" + body + b"\n"
@@ -104,7 +110,25 @@ def decode_entry(data: bytes, sha256: str, ocr: str = DEFAULT_OCR) -> Report | N
         return None
     if report.sha256 != sha256 or report.status == "failed":
         return None
+    if report.ocr_pages and content.get("tesseract") != _tesseract_version():
+        return None  # read by another Tesseract (or none runs now)
     return report
+
+
+def _tesseract_version() -> str:
+    from pipeline.ingest.pdf import tesseract_version  # loads the PDF libraries: only for OCR'd reports
+
+    return tesseract_version()
+
+
+def _read_entry(entry: Path) -> bytes:
+    """The bytes of a cache entry, read only from a regular file that is not a link (a link could
+    point at any file of the machine, a named pipe would never answer)."""
+    fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(entry))
+        return handle.read(_MAX_ENTRY_BYTES + 1)
 
 
 class ReportCache:
@@ -122,8 +146,7 @@ class ReportCache:
         """The cached report of a file with digest ``sha256``, renamed to ``source_file``; or ``None``."""
         entry = self.entry_path(sha256)
         try:
-            with entry.open("rb") as handle:
-                data = handle.read(_MAX_ENTRY_BYTES + 1)
+            data = _read_entry(entry)
         except OSError:
             return None
         report = decode_entry(data, sha256, self.ocr) if len(data) <= _MAX_ENTRY_BYTES else None
@@ -139,7 +162,12 @@ class ReportCache:
         write_bytes_atomically(self.entry_path(report.sha256), encode_entry(report, self.ocr))
 
     def prune(self) -> int:
-        """Remove entries of other versions (and old pickles); return how many were removed."""
+        """Remove entries of other versions (and old pickles); return how many were removed.
+
+        Only regular files in a real folder are removed: a cache folder that is a link is not
+        entered, and an entry that is a link is left alone."""
+        if self.folder.is_symlink():
+            return 0
         try:
             names = [p for p in self.folder.iterdir() if _ENTRY_NAME.fullmatch(p.name)]
         except OSError:

@@ -3,6 +3,11 @@
 A document that runs past its time limit, or takes its worker down with it, becomes a failed
 report; its worker is replaced and the batch goes on. Results are handed back in any order and
 sorted by the caller, so the tables do not depend on the number of workers.
+
+Each worker keeps its temporary files (Tesseract's page images among them) in a folder of its own
+that the coordinator made for it and removes when the worker has ended, also when it was killed
+in the middle of a document; the folders of a coordinator that was itself killed are removed by
+the next run. The programs a worker starts die with it (see :mod:`pipeline.ingest.pdf.tesseract_process`).
 """
 
 from __future__ import annotations
@@ -14,8 +19,11 @@ import logging
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
+import stat
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -41,6 +49,8 @@ _POLL_SECONDS = 0.5
 # How often a worker checks that its coordinator is still there.
 _WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# A worker's temporary folder: kompass-worker-<the coordinator's pid>-<random>.
+SCRATCH_PREFIX = "kompass-worker-"
 
 OnReport = Callable[[int, Report, bool], None]
 # Called with a file's index, the pages OCR has read and the pages it is to read.
@@ -116,8 +126,10 @@ def _digitize(
     return process_data(path, data, limits.ocr, on_ocr_page), False
 
 
-def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None) -> None:
+def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None, scratch: str) -> None:
     """A worker's loop: receive a path, send back its report, until told to stop (None).
+
+    Its temporary files go into ``scratch``, which the coordinator removes after it.
 
     A document that runs out of memory gets a failed report, and the worker then ends (the
     coordinator starts a fresh one), since what the document allocated may not be given back.
@@ -127,6 +139,7 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
     # watchdog thread below starts would otherwise interrupt the worker there, traceback and all.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
+    tempfile.tempdir = scratch
     if limits.max_memory is not None:
         _limit_address_space(limits.max_memory)
     while True:
@@ -204,6 +217,7 @@ def _watch_parent(parent: int) -> None:
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
+    scratch: str
     task: tuple[int, Path] | None = None
     started: float = 0.0
 
@@ -220,6 +234,7 @@ class _Worker:
             self.process.kill()
             self.process.join()
         self.conn.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -232,12 +247,13 @@ class _Starter:
 
     def start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
+        scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         process = self.ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, os.getpid(), self.limits, self.cache), daemon=True
+            target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch), daemon=True
         )
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, scratch)
 
     def replace(self, worker: _Worker) -> _Worker:
         worker.stop(kill=True)
@@ -259,6 +275,7 @@ def run_parallel(
     ``listeners`` hear of files started, OCR pages read and the waits between.
     """
     starter = _Starter(_context(), limits, cache)
+    remove_abandoned_scratch()
     warm_up()
     pending = list(enumerate(files))[::-1]
     pool = [starter.start() for _ in range(max(1, min(workers, len(files))))]
@@ -280,6 +297,29 @@ def run_parallel(
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)
+
+
+def remove_abandoned_scratch() -> None:
+    """Remove the workers' temporary folders of coordinators that have ended without removing
+    them (killed with SIGKILL): folders of this user, named for a process that is not running."""
+    folder = Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(f"{SCRATCH_PREFIX}*-*"):
+            pid = entry.name.removeprefix(SCRATCH_PREFIX).partition("-")[0]
+            if pid.isdigit() and not _running(int(pid)):
+                info = entry.lstat()
+                if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+                    shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # running, as another user
+        return True
+    return True
 
 
 def _collect(

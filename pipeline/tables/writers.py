@@ -7,26 +7,36 @@ never leaves a half-written table. A run holds a lock on its output folder (:fun
 so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
 formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
 printed.
+
+The output folder may hold anything another person or program put there, links included. No file
+in it is opened through a link: every file is created new (a link, or anything else, under its
+name is removed first, never followed) with ``O_EXCL | O_NOFOLLOW`` and moved into place with
+``os.replace``, which replaces a link and not what it points to; only regular files are ever
+removed; an output folder or cache folder that is itself a link is refused
+(:func:`check_output_folder`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import functools
 import hashlib
+import io
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import regex
 
-from pipeline.model.defaults import CSV_DIALECTS, DATABASE, FORMATS, CsvDialect
+from pipeline.model.defaults import CACHE_FOLDER, CSV_DIALECTS, DATABASE, FORMATS, CsvDialect
 from pipeline.model.numbers import format_number
 from pipeline.model.schema import TABLES, ColumnType, table
 from pipeline.tables.database import FILE_NAME as DATABASE_FILE
@@ -71,7 +81,7 @@ def _chunks(table: TableData) -> Iterable[pd.DataFrame]:
 
 
 def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> None:
-    with path.open("w", encoding=dialect.encoding, newline="") as file:
+    with io.TextIOWrapper(create_file(path), encoding=dialect.encoding, newline="") as file:
         for number, df in enumerate(_chunks(table)):
             text = df.copy()
             for column, dtype in df.dtypes.items():
@@ -81,8 +91,20 @@ def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> 
                     text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
             text.to_csv(
                 file, index=False, header=number == 0, sep=dialect.delimiter,
-                lineterminator=dialect.line_terminator,
+                lineterminator=dialect.line_terminator, quoting=_quoting(text, dialect),
             )  # fmt: skip
+
+
+def _quoting(text: pd.DataFrame, dialect: CsvDialect) -> Literal[0, 1]:
+    """How the cells of a chunk are quoted: only where needed, or every cell of a chunk with a
+    carriage return in a text cell when lines end in a line feed alone. Python's csv module then
+    leaves the carriage return unquoted, and many readers end a line there (a PDF can map a glyph
+    to one)."""
+    if "\r" not in dialect.line_terminator:
+        texts = [text[c].astype("string") for c, t in text.dtypes.items() if str(t) in ("string", "object")]
+        if any(column.str.contains("\r", regex=False).any() for column in texts):
+            return 1  # csv.QUOTE_ALL
+    return 0  # csv.QUOTE_MINIMAL
 
 
 # The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
@@ -101,6 +123,13 @@ def arrow_schema(name: str) -> pa.Schema:
 
 
 def _write_parquet(name: str, table: TableData, path: Path, manifest: Manifest | None) -> None:
+    with create_file(path) as file:
+        _write_parquet_chunks(name, table, file, manifest)
+
+
+def _write_parquet_chunks(
+    name: str, table: TableData, file: io.BufferedWriter, manifest: Manifest | None
+) -> None:
     # One row group per chunk; the writer takes the first chunk's schema, as pq.write_table does.
     writer: pq.ParquetWriter | None = None
     try:
@@ -110,7 +139,7 @@ def _write_parquet(name: str, table: TableData, path: Path, manifest: Manifest |
                 # A Parquet file found on its own still says which run produced it.
                 metadata = {**(arrow.schema.metadata or {}), MANIFEST_KEY.encode(): manifest_json(manifest)}
                 arrow = arrow.replace_schema_metadata(metadata)
-            writer = writer or pq.ParquetWriter(path, arrow.schema)
+            writer = writer or pq.ParquetWriter(file, arrow.schema)
             writer.write_table(arrow)
     finally:
         if writer is not None:
@@ -123,10 +152,13 @@ def _write_datapackage(
 ) -> None:  # fmt: skip
     hashes = {final.name: hashlib.sha256(temporary.read_bytes()).hexdigest() for temporary, final in written}
     package = descriptor(formats, tables=list(tables), csv_dialect=dialect, hashes=hashes)
+    # Every table file with its hash, Parquet too (the resources name only one format's files).
+    package["files"] = [{"path": name, "sha256": digest} for name, digest in hashes.items()]
     if manifest is not None:
         package["created"] = manifest["created"]
         package[MANIFEST_KEY] = dict(manifest)
-    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with create_file(path) as file:
+        file.write((json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
@@ -136,11 +168,9 @@ def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
         for fmt in FORMATS:
             path = out_dir / f"{declared.name}.{fmt}"
             if path not in written:
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+                remove_file(path)
     if out_dir / DATABASE_FILE not in written:
-        with contextlib.suppress(FileNotFoundError):
-            (out_dir / DATABASE_FILE).unlink()
+        remove_file(out_dir / DATABASE_FILE)
 
 
 def write_tables(
@@ -166,6 +196,7 @@ def write_tables(
     formats = tuple(formats)
     if not set(formats) & set(FORMATS):
         raise ValueError(f"formats {formats}: the database goes with CSV or Parquet files, name one of them")
+    check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     writers = {
         "csv": functools.partial(_write_csv, dialect=csv_dialect),
@@ -189,8 +220,7 @@ def write_tables(
         staged.append(package)
     except BaseException:
         for temporary, _ in staged:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+            remove_file(temporary)
         raise
     for temporary, final in staged:
         os.replace(temporary, final)
@@ -205,9 +235,12 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     ``OSError`` raised.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not _is_real_folder(path.parent):
+        raise OSError(errno.ELOOP, "a link, which kompass does not write through", str(path.parent))
     temporary = path.with_name(f".{path.name}.partial")
     try:
-        temporary.write_bytes(data)
+        with create_file(temporary) as file:
+            file.write(data)
         os.replace(temporary, path)
     except OSError:
         remove_file(temporary)
@@ -215,9 +248,54 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
 
 
 def remove_file(path: Path) -> None:
-    """Remove ``path`` if it is there; a file that cannot be removed is left alone."""
+    """Remove ``path`` if it is a regular file; a link (wherever it points), a folder or anything
+    else under that name, or a file that cannot be removed, is left alone."""
     with contextlib.suppress(OSError):
-        path.unlink()
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            path.unlink()
+
+
+# Open flags of a file kompass creates: never through a link, never one that is already there.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def create_file(path: Path) -> io.BufferedWriter:
+    """A new, empty regular file at ``path``, open for writing in binary.
+
+    Whatever is under that name (a leftover of a crashed run, or a link planted to make kompass
+    write elsewhere) is removed first, the name itself and never what a link points to; the file is
+    then created exclusively, so a link put there in between makes this fail instead of being
+    followed.
+    """
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISDIR(os.lstat(path).st_mode):
+            os.unlink(path)
+    return open(os.open(path, _CREATE, 0o644), "wb")
+
+
+def _is_real_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+class UnsafeOutputError(Exception):
+    """The output folder, or its cache folder, is a link: kompass does not write through links."""
+
+
+def check_output_folder(out_dir: Path) -> None:
+    """Raise :class:`UnsafeOutputError` if ``out_dir`` or its cache folder is a link.
+
+    A link there could send the tables, or the cache's removals, anywhere on the disk; a person who
+    means another place gives that place itself.
+    """
+    for folder, what in ((out_dir, "output folder"), (out_dir / CACHE_FOLDER, "cache folder")):
+        if folder.is_symlink():
+            raise UnsafeOutputError(
+                f"the {what} {folder} is a link (to {os.readlink(folder)}): kompass writes only into a "
+                f"real folder; give the folder itself, or remove the link"
+            )
 
 
 LOCK_FILE = ".kompass.lock"
@@ -237,8 +315,9 @@ def output_lock(
     when it has to), or raises :class:`OutputBusyError` when ``wait`` is false. The operating
     system releases the lock when the process ends, also when it is killed.
     """
+    check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(out_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    fd = _open_lock(out_dir / LOCK_FILE)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -251,3 +330,21 @@ def output_lock(
         yield
     finally:
         os.close(fd)
+
+
+def _open_lock(path: Path) -> int:
+    """The lock file, opened without following a link; a link under its name is replaced by the
+    file (the lock must be one file that every run opens, so an existing regular file is kept)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        fd = os.open(path, flags, 0o644)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or device planted under the name
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return fd

@@ -5,9 +5,10 @@ each: ``glyphs`` (what pdfminer drew: glyphs and ruling lines) → ``words`` →
 ``furniture`` (running headers, footers and page numbers dropped) → ``tables`` (where the tables
 are and their columns) → ``rows`` (a table's rows and cells) → ``lines`` (paragraphs, bullets and
 table rows as the document's lines); ``steps`` chains the steps after the words. Pages without a
-text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``tesseract``)
-into words that go through the same steps; ``render`` also renders the audit report's crops. Code
-outside the package imports only what ``__all__`` names (a test checks it).
+text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``tesseract``,
+which runs the program through ``tesseract_process``) into words that go through the same steps;
+``render`` also renders the audit report's crops. Code outside the package imports only what
+``__all__`` names (a test checks it).
 """
 
 from pipeline.ingest.pdf.reader import read_pdf

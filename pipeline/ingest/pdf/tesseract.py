@@ -11,22 +11,23 @@ would: punctuation standing alone where no word is (dust on the glass, the rest 
 is not a word, and a bullet misread as a letter or sign at the start of a line ("«", "e") is a
 bullet.
 
-Tesseract runs one thread per process (``OMP_THREAD_LIMIT=1``): documents are read in parallel by
-the worker processes, and Tesseract's own threads would only compete with them.
+The program itself is run by :mod:`pipeline.ingest.pdf.tesseract_process` (each Tesseract dies
+with its worker, its temporary files go with it, and it is asked its version and languages only
+when a page is to be read).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import regex
+
+from pipeline.ingest.pdf.tesseract_process import PROGRAM, image_to_data, installation
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -146,52 +147,40 @@ class OcrPage:
     set_aside: tuple[OcrWord, ...] = ()
 
 
-@cache
 def check_available() -> None:
-    """Raise :class:`OcrUnavailable` unless Tesseract and its Swedish data are installed."""
-    if shutil.which("tesseract") is None:
+    """Raise :class:`OcrUnavailable` unless Tesseract answers and has its Swedish data."""
+    if shutil.which(PROGRAM) is None:
         raise OcrUnavailable(
             f"OCR needs Tesseract, which is not installed: install the packages {OCR_PACKAGES} "
             f"(sudo apt-get install {OCR_PACKAGES})"
         )
-    import pytesseract
-
-    try:
-        languages = pytesseract.get_languages(config="")
-    except Exception as exc:  # a broken installation fails in many ways; say which
-        raise OcrUnavailable(f"Tesseract does not run ({exc}): reinstall {OCR_PACKAGES}") from exc
-    if LANGUAGE not in languages:
+    installed = installation()
+    if installed.problem:  # a broken installation fails in many ways; say which
+        raise OcrUnavailable(f"Tesseract does not run ({installed.problem}): reinstall {OCR_PACKAGES}")
+    if LANGUAGE not in installed.languages:
         raise OcrUnavailable(
             "Tesseract has no Swedish data: install the package tesseract-ocr-swe "
             "(sudo apt-get install tesseract-ocr-swe)"
         )
 
 
-@cache
 def tesseract_version() -> str:
-    """The Tesseract version, for the cache key and the run's manifest ("" when not installed)."""
+    """The Tesseract version, for the cache entries of OCR'd reports ("" when it does not run)."""
     try:
         check_available()
     except OcrUnavailable:
         return ""
-    import pytesseract
-
-    return str(pytesseract.get_tesseract_version())
+    return installation().version
 
 
 def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
     """The words Tesseract reads on a page image rendered at ``dpi``.
 
-    Raises :class:`OcrUnavailable` when Tesseract is not installed.
+    Raises :class:`OcrUnavailable` when Tesseract is not installed, and
+    :class:`~pipeline.ingest.pdf.tesseract_process.TesseractError` when it fails on the page.
     """
     check_available()
-    import pytesseract
-
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    data = pytesseract.image_to_data(
-        image, lang=LANGUAGE, config=PAGE_SEGMENTATION, output_type=pytesseract.Output.DICT,
-        timeout=timeout,
-    )  # fmt: skip
+    data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     ink = np.asarray(image.convert("L")) < INK_BELOW
     return page_from_data(cores(data, ink), 72.0 / dpi)
@@ -200,7 +189,6 @@ def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
 def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     """Tesseract's readings of cell images as digits, with their confidences, in one run: the
     cells stacked one under another with white between them."""
-    import pytesseract
     from PIL import Image as PilImage
 
     gap = max(cell.height for cell in cells)
@@ -212,13 +200,7 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
         sheet.paste(cell.convert("L"), (gap, y))
         spans.append((y, y + cell.height))
         y += cell.height + gap
-    data = pytesseract.image_to_data(
-        sheet,
-        lang=_cells_language(),
-        config=CELLS_CONFIG,
-        output_type=pytesseract.Output.DICT,
-        timeout=timeout,
-    )
+    data = image_to_data(sheet, _cells_language(), CELLS_CONFIG, timeout)
     found: list[list[tuple[str, float]]] = [[] for _ in cells]
     for text, conf, top, height in zip(data["text"], data["conf"], data["top"], data["height"], strict=True):
         middle = int(str(top)) + int(str(height)) / 2
@@ -231,11 +213,8 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     ]
 
 
-@cache
 def _cells_language() -> str:
-    import pytesseract
-
-    return CELLS_LANGUAGE if CELLS_LANGUAGE in pytesseract.get_languages(config="") else LANGUAGE
+    return CELLS_LANGUAGE if CELLS_LANGUAGE in installation().languages else LANGUAGE
 
 
 def reread_cells(
