@@ -29,10 +29,12 @@ BAND_GAP = 2
 
 @dataclass(frozen=True)
 class ImageRulings:
-    """The page image without its ruling lines, and the lines as boxes in PDF points."""
+    """The page image without its ruling lines, the lines as boxes in PDF points, and the image's
+    ink (a boolean array, what the later steps look at)."""
 
     image: Image
     rulings: tuple[tuple[float, float, float, float], ...]
+    ink: np.ndarray
 
 
 def remove_rulings(image: Image, dpi: float) -> ImageRulings:
@@ -51,7 +53,7 @@ def remove_rulings(image: Image, dpi: float) -> ImageRulings:
     boxes = _bands(_mask(across, ink.shape), scale) + [
         (top, x0, bottom, x1) for x0, top, x1, bottom in _bands(_mask(down, ink.T.shape), scale)
     ]
-    return ImageRulings(PilImage.fromarray(cleaned), tuple(boxes))
+    return ImageRulings(PilImage.fromarray(cleaned), tuple(boxes), cleaned < INK_BELOW)
 
 
 # A run of ink along a row: the row, its first column and the column after its last.
