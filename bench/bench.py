@@ -29,6 +29,7 @@ Run it with ``make bench`` (``make bench BENCH_ARGS="--docs 40 --memory 1000"``)
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import resource
 import shutil
@@ -110,18 +111,18 @@ def bare_ocr(folder: Path) -> int:
     program, as kompass asks it to (language, page segmentation, one thread, a word table)."""
     import pypdfium2
 
-    from pipeline.ingest.pdf.scans import OCR_DPI
-    from pipeline.ingest.pdf.tesseract import LANGUAGE, PAGE_SEGMENTATION
+    from pipeline.ingest.pdf import OCR_DPI, OCR_LANGUAGE, OCR_PAGE_SEGMENTATION
 
     pages = 0
-    command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, *PAGE_SEGMENTATION.split(), "tsv"]
+    command = ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, *OCR_PAGE_SEGMENTATION.split(), "tsv"]
     for path in sorted(folder.glob("*.pdf")):
         document = pypdfium2.PdfDocument(path)
         for page in document:
             image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil().convert("L")
-            portable = f"P5 {image.width} {image.height} 255\n".encode() + image.tobytes()
+            bitmap = io.BytesIO()
+            image.save(bitmap, "BMP")  # what Tesseract reads fastest, and kompass hands it
             subprocess.run(
-                command, input=portable, stdout=subprocess.DEVNULL, check=True,
+                command, input=bitmap.getvalue(), stdout=subprocess.DEVNULL, check=True,
                 env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             )  # fmt: skip
             pages += 1
