@@ -16,12 +16,20 @@ kompass on 10 and on N copies of the text export of the Umeå report (text, so t
 documents take minutes, not an hour: what grows with the batch is the reports and tables, not the
 pages) and prints the peak memory of each.
 
+It then measures scans: ``kompass run`` (one worker) on a scan of six pages of the ruled Umeå
+fixture (title, summary table, text, score table), made as tests/fixtures/make_scans.py makes its
+scans, against the floor any OCR tool pays for the same pages (``ocr``: pypdfium2 renders each
+page at 300 dpi and the Tesseract program reads it, with kompass's language and page
+segmentation), as a ratio of CPU seconds; and the start-up of a one-report run: ``kompass run``
+on the text export of the Umeå report, whose CPU is nearly all importing and setting up.
+
 Run it with ``make bench`` (``make bench BENCH_ARGS="--docs 40 --memory 1000"``).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import resource
 import shutil
@@ -36,6 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT_REPORT = ROOT / "corpus" / "umea_2007.txt"
 WORK = ROOT / "bench" / "work"
+# The pages of the ruled Umeå fixture scanned for the OCR figures (0-based): the title page, the
+# summary table, a page of text and the score table's three pages.
+SCAN_PAGES = (0, 3, 10, 21, 22, 23)
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,31 @@ def bare_pdfminer(folder: Path) -> int:
     return pages
 
 
-BARE = {"pdfplumber": bare_pdfplumber, "pdfminer": bare_pdfminer}
+def bare_ocr(folder: Path) -> int:
+    """Every page of the PDFs rendered at kompass's OCR resolution and read by the Tesseract
+    program, as kompass asks it to (language, page segmentation, one thread, a word table)."""
+    import pypdfium2
+
+    from pipeline.ingest.pdf import OCR_DPI, OCR_LANGUAGE, OCR_PAGE_SEGMENTATION
+
+    pages = 0
+    command = ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, *OCR_PAGE_SEGMENTATION.split(), "tsv"]
+    for path in sorted(folder.glob("*.pdf")):
+        document = pypdfium2.PdfDocument(path)
+        for page in document:
+            image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil().convert("L")
+            bitmap = io.BytesIO()
+            image.save(bitmap, "BMP")  # what Tesseract reads fastest, and kompass hands it
+            subprocess.run(
+                command, input=bitmap.getvalue(), stdout=subprocess.DEVNULL, check=True,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )  # fmt: skip
+            pages += 1
+        document.close()
+    return pages
+
+
+BARE = {"pdfplumber": bare_pdfplumber, "pdfminer": bare_pdfminer, "ocr": bare_ocr}
 
 
 # --- measuring a child process tree -------------------------------------------------------------
@@ -151,12 +186,14 @@ def measure(command: list[str]) -> Timing:
     return Timing(wall, cpu, peak / 1024)
 
 
-def kompass_run(folder: Path) -> Timing:
+def kompass_run(folder: Path, *options: str) -> Timing:
     out = WORK / f"out-{folder.name}"
     shutil.rmtree(out, ignore_errors=True)
     kompass = Path(sys.executable).with_name("kompass")
     # The audit report is timed on its own (kompass_report), so its share of the run shows.
-    return measure([str(kompass), "run", str(folder), "--out", str(out), "--no-cache", "--no-report"])
+    return measure(
+        [str(kompass), "run", str(folder), "--out", str(out), "--no-cache", "--no-report", *options]
+    )
 
 
 def kompass_report(folder: Path) -> Timing:
@@ -206,6 +243,43 @@ def _load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
+def make_scan() -> Path:
+    """A folder with one scan of :data:`SCAN_PAGES` of the ruled Umeå fixture, made as
+    tests/fixtures/make_scans.py makes the test scans (200 dpi, bilevel, slightly turned)."""
+    import pypdfium2
+
+    sys.path.insert(0, str(FIXTURES))
+    import make_scans
+
+    folder = WORK / "scan"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    source = pypdfium2.PdfDocument(make_scans.SOURCE)
+    cut = pypdfium2.PdfDocument.new()
+    cut.import_pages(source, list(SCAN_PAGES))
+    cut.save(folder / "source.pdf")
+    for document in (cut, source):
+        document.close()
+    make_scans.scanned_pdf(folder / "source.pdf", folder / "scan.pdf")
+    (folder / "source.pdf").unlink()
+    return folder
+
+
+def scans() -> None:
+    folder, pages = make_scan(), len(SCAN_PAGES)
+    floor = measure([sys.executable, __file__, "--bare", "ocr", str(folder)])
+    kompass = kompass_run(folder, "--workers", "1")
+    start = kompass_run(make_batch("text-1", [TEXT_REPORT], 1), "--workers", "1")
+    print(f"a {pages}-page scan (200 dpi, bilevel), one worker; load average: {_load()}")
+    print(f"{'pass':<11} {'CPU s':>7} {'CPU s/page':>10}")
+    for kind, t in (("ocr floor", floor), ("kompass", kompass)):
+        print(f"{kind:<11} {t.cpu:>7.1f} {t.cpu / pages:>10.2f}")
+    print(
+        f"kompass CPU / floor CPU: {kompass.cpu / floor.cpu:.2f}; without kompass's start-up "
+        f"({start.cpu:.2f} CPU s, a one-report text run): {(kompass.cpu - start.cpu) / floor.cpu:.2f}"
+    )
+
+
 def memory(large: int) -> None:
     print(f"kompass run on copies of {TEXT_REPORT.name}: peak memory of the process tree")
     print(f"{'docs':>5} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9}")
@@ -223,6 +297,7 @@ def main() -> None:
     parser.add_argument(
         "--memory", type=int, metavar="N", help="also compare peak memory for 10 and N text reports"
     )
+    parser.add_argument("--no-scan", action="store_true", help="leave out the scan and start-up figures")
     parser.add_argument("--bare", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Each figure shows as soon as it is measured, also through a pipe: the bench runs for minutes.
@@ -231,6 +306,8 @@ def main() -> None:
         BARE[args.bare[0]](Path(args.bare[1]))
         return
     speed(args.docs)
+    if not args.no_scan:
+        scans()
     if args.memory:
         memory(args.memory)
 

@@ -32,9 +32,13 @@ MIN_FILL = 0.55
 CONFIDENCE = 0.0
 
 
-def find_bullets(image: Image, dpi: float, words: Sequence[OcrWord]) -> list[OcrWord]:
-    """The bullets, as words "•", standing before lines whose first word has no bullet read."""
-    ink = np.asarray(image.convert("L")) < INK_BELOW
+def find_bullets(
+    image: Image, dpi: float, words: Sequence[OcrWord], ink: np.ndarray | None = None
+) -> list[OcrWord]:
+    """The bullets, as words "•", standing before lines whose first word has no bullet read
+    (``ink``: the image's, where the caller has it)."""
+    if ink is None:
+        ink = np.asarray(image.convert("L")) < INK_BELOW
     pixels_per_point = dpi / 72.0
     bullets = []
     for word in _line_starts(words):

@@ -29,10 +29,12 @@ BAND_GAP = 2
 
 @dataclass(frozen=True)
 class ImageRulings:
-    """The page image without its ruling lines, and the lines as boxes in PDF points."""
+    """The page image without its ruling lines, the lines as boxes in PDF points, and the image's
+    ink (a boolean array, what the later steps look at)."""
 
     image: Image
     rulings: tuple[tuple[float, float, float, float], ...]
+    ink: np.ndarray
 
 
 def remove_rulings(image: Image, dpi: float) -> ImageRulings:
@@ -42,42 +44,57 @@ def remove_rulings(image: Image, dpi: float) -> ImageRulings:
     pixels = np.asarray(image.convert("L"))
     ink = pixels < INK_BELOW
     run = max(8, int(MIN_RUN_INCHES * dpi))
-    horizontal = _long_runs(ink, run)
-    vertical = _long_runs(ink.T, run).T
-    lines = horizontal | vertical
+    across = _long_runs(ink, run)
+    down = _long_runs(np.ascontiguousarray(ink.T), run)  # the columns' runs, a column a row
     cleaned = pixels.copy()
-    cleaned[_grow(lines)] = 255
+    _erase(cleaned, across)
+    _erase(cleaned.T, down)
     scale = 72.0 / dpi
-    boxes = _bands(horizontal, scale) + [
-        (top, x0, bottom, x1) for x0, top, x1, bottom in _bands(vertical.T, scale)
+    boxes = _bands(_mask(across, ink.shape), scale) + [
+        (top, x0, bottom, x1) for x0, top, x1, bottom in _bands(_mask(down, ink.T.shape), scale)
     ]
-    return ImageRulings(PilImage.fromarray(cleaned), tuple(boxes))
+    return ImageRulings(PilImage.fromarray(cleaned), tuple(boxes), cleaned < INK_BELOW)
 
 
-def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
-    """The pixels that lie in a run of at least ``length`` ink pixels along a row."""
+# A run of ink along a row: the row, its first column and the column after its last.
+Run = tuple[int, int, int]
+
+
+def _long_runs(ink: np.ndarray, length: int) -> list[Run]:
+    """The runs of at least ``length`` ink pixels along the rows of ``ink``.
+
+    The runs are found from where the ink starts and stops along the rows laid end to end (a
+    blank pixel at each end of a row keeps runs of neighbouring rows apart): a page has a few
+    hundred thousand runs and a few hundred long ones."""
     rows, width = ink.shape
     if width < length:
-        return np.zeros_like(ink)
-    counts = np.zeros((rows, width + 1), dtype=np.int32)
-    np.cumsum(ink, axis=1, out=counts[:, 1:])
-    full = (counts[:, length:] - counts[:, :-length]) == length  # the window starting here is all ink
-    starts = np.zeros((rows, full.shape[1] + 1), dtype=np.int32)
-    np.cumsum(full, axis=1, out=starts[:, 1:])
-    columns = np.arange(width)
-    last = np.minimum(columns, full.shape[1] - 1) + 1
-    first = np.maximum(columns - length + 1, 0)
-    return (starts[:, last] - starts[:, first]) > 0
+        return []
+    padded = np.zeros((rows, width + 2), dtype=np.int8)
+    padded[:, 1:-1] = ink
+    edges = np.diff(padded.ravel())
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    long = ends - starts >= length
+    runs = []
+    for start, end in zip(starts[long].tolist(), ends[long].tolist(), strict=True):
+        row, column = divmod(start, width + 2)
+        runs.append((row, column, column + end - start))
+    return runs
 
 
-def _grow(mask: np.ndarray) -> np.ndarray:
-    """The mask and its eight neighbours: the grey edge of a printed line goes with it."""
-    grown = mask.copy()
-    grown[1:, :] |= mask[:-1, :]
-    grown[:-1, :] |= mask[1:, :]
-    grown[:, 1:] |= mask[:, :-1]
-    grown[:, :-1] |= mask[:, 1:]
-    return grown
+def _mask(runs: list[Run], shape: tuple[int, ...]) -> np.ndarray:
+    """The pixels of ``runs`` in an image of ``shape``."""
+    mask = np.zeros(shape, dtype=bool)
+    for row, first, end in runs:
+        mask[row, first:end] = True
+    return mask
+
+
+def _erase(pixels: np.ndarray, runs: list[Run]) -> None:
+    """Paint ``runs`` white in ``pixels`` with their four neighbours: the grey edge of a printed
+    line goes with it."""
+    for row, first, end in runs:
+        pixels[max(row - 1, 0) : row + 2, first:end] = 255
+        pixels[row, max(first - 1, 0) : end + 1] = 255
 
 
 def _bands(mask: np.ndarray, scale: float) -> list[tuple[float, float, float, float]]:

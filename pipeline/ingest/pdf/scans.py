@@ -77,8 +77,8 @@ def read_scanned_pages(
         for done, page in enumerate(pages, start=1):
             straight, _angle = deskew(renderer.page_image(page.number, OCR_DPI), OCR_DPI)
             cleaned = remove_rulings(straight, OCR_DPI)
-            ocr_page = read_page(cleaned.image, OCR_DPI)
-            bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words)
+            ocr_page = read_page(cleaned.image, OCR_DPI, ink=cleaned.ink)
+            bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
             ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
             scanned[page.number] = page_from_ocr(page, ocr_page, cleaned.rulings)
             readings.extend(uncertain_readings(page.number, ocr_page))

@@ -173,8 +173,9 @@ def tesseract_version() -> str:
     return installation().version
 
 
-def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
-    """The words Tesseract reads on a page image rendered at ``dpi``.
+def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | None = None) -> OcrPage:
+    """The words Tesseract reads on a page image rendered at ``dpi`` (whose ``ink``, darker than
+    :data:`INK_BELOW`, the caller may have at hand).
 
     Raises :class:`OcrUnavailable` when Tesseract is not installed, and
     :class:`~pipeline.ingest.pdf.tesseract_process.TesseractError` when it fails on the page.
@@ -182,7 +183,8 @@ def read_page(image: Image, dpi: float, timeout: float = 0) -> OcrPage:
     check_available()
     data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
-    ink = np.asarray(image.convert("L")) < INK_BELOW
+    if ink is None:
+        ink = np.asarray(image.convert("L")) < INK_BELOW
     return page_from_data(cores(data, ink), 72.0 / dpi)
 
 
