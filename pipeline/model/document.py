@@ -186,3 +186,16 @@ class Document:
             if not self.lines[position].is_blank:
                 return position
         return None
+
+
+def page_text(doc: Document) -> str:
+    """The document's lines as kompass read them (after the layout steps), one per line, with a
+    ``--- page N ---`` line where each page starts: a scanned report's text, searchable."""
+    out: list[str] = []
+    page: int | None = None
+    for line in doc.lines:
+        if line.page is not None and line.page != page:
+            page = line.page
+            out.append(f"--- page {page} ---")
+        out.append(line.text)
+    return "\n".join(out) + "\n" if out else ""

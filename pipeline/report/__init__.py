@@ -8,7 +8,7 @@ highlighted, a PNG in ``report/crops/<report_id>/``); ``report/municipalities/<c
 municipality's chart. ``OUT/report.html`` is a small page that leads to the index.
 
 Everything from a document is escaped by Jinja2's autoescaping; file names come from report ids
-and municipality codes only (:func:`~pipeline.report.build.file_stem`). The pages load nothing
+and municipality codes only (:func:`~pipeline.model.identity.file_stem`). The pages load nothing
 from elsewhere: their Content-Security-Policy allows images from the folder and the one filter
 script, by its hash.
 

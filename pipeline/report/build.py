@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import regex
 
+from pipeline.model.identity import file_stem
 from pipeline.model.records import Severity
 from pipeline.report.charts import Series, chart_svg
 from pipeline.report.crops import CROPPED_SEVERITIES, Highlight, crops_of_pdf, parse_boxes
@@ -23,16 +23,6 @@ from pipeline.report.crops import CROPPED_SEVERITIES, Highlight, crops_of_pdf, p
 log = logging.getLogger(__name__)
 SEVERITIES = tuple(severity.value for severity in Severity)
 Row = dict[str, Any]
-
-
-_SAFE_STEM = regex.compile(r"[A-Za-z0-9_-]{1,64}")
-
-
-def file_stem(value: object) -> str:
-    """A file name for a report id or a municipality code: the value itself when it is a plain
-    name (a report id is 16 hex digits), else a digest of it, so no table cell names a path."""
-    text = str(value)
-    return text if _SAFE_STEM.fullmatch(text) else hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def review_status(row: Row) -> str:

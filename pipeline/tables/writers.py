@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import functools
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -330,3 +331,21 @@ def remove_file_folder(folder: Path) -> None:
         remove_file(folder / WRITTEN_LIST)
         with contextlib.suppress(OSError):
             folder.rmdir()
+
+
+TEXT_FOLDER = "text"
+
+
+def write_ocr_texts(out_dir: Path, texts: Iterable[tuple[str, str]]) -> list[Path]:
+    """Write each (report_id, text) as ``OUT/text/<report_id>.txt`` (UTF-8): the text of the
+    reports with pages read by OCR, so an archive of scans can be searched. The files of an
+    earlier run there that this one does not write are removed, and the folder too when no report
+    of this run was read by OCR."""
+    from pipeline.model.identity import file_stem
+
+    files = ((f"{file_stem(report_id)}.txt", text.encode("utf-8")) for report_id, text in texts)
+    first = next(files, None)
+    if first is None:
+        remove_file_folder(out_dir / TEXT_FOLDER)
+        return []
+    return write_file_folder(out_dir / TEXT_FOLDER, itertools.chain([first], files))
