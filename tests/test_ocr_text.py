@@ -43,8 +43,9 @@ def scanned_report() -> object:
 
 
 def test_page_text_marks_each_page_and_keeps_every_line() -> None:
-    doc = Document((Line("Kommunkompassen", 1, 1), Line("Analys av Umeå", 2, 1), Line("1 Offentlighet", 1, 2)))
-    assert page_text(doc) == "--- page 1 ---\nKommunkompassen\nAnalys av Umeå\n--- page 2 ---\n1 Offentlighet\n"
+    doc = Document((Line("Kommunkompassen", 1, 1), Line("Analys av Umeå", 2, 1), Line("1 Ledning", 1, 2)))
+    expected = "--- page 1 ---\nKommunkompassen\nAnalys av Umeå\n--- page 2 ---\n1 Ledning\n"
+    assert page_text(doc) == expected
     assert page_text(Document(())) == ""
 
 

@@ -152,7 +152,8 @@ def test_injected_markup_shows_as_text(browser: Any, audit_out: Path) -> None:
     for path in pages:
         browser.get(path.as_uri())
         assert browser.title.endswith("kompass audit report")
-        printed += [e.text for e in browser.find_elements("css selector", "pre.printed") if "<script>" in e.text]
+        lines = browser.find_elements("css selector", "pre.printed")
+        printed += [e.text for e in lines if "<script>" in e.text]
         assert browser.find_elements("css selector", "img[src=x]") == []
         # the filter script alone (the page's policy allows it by its hash, nothing else)
         assert browser.execute_script("return document.querySelectorAll('script').length") == 1

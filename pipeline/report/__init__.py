@@ -31,7 +31,8 @@ from pipeline.model.numbers import format_number
 from pipeline.report.tables_in import NotAnOutputFolderError, read_package, read_tables
 
 __all__ = [
-    "REPORT_FILE", "REPORT_FOLDER", "NotAnOutputFolderError", "remove_report", "render_report", "write_report",
+    "REPORT_FILE", "REPORT_FOLDER", "NotAnOutputFolderError", "remove_report", "render_report",
+    "write_report",
 ]  # fmt: skip
 
 REPORT_FILE = "report.html"  # the page that leads to the folder's index

@@ -2,7 +2,8 @@
 it was compared with highlighted, as small PNG images.
 
 Only errors and warnings get crops, at a low resolution and a capped size, so a report of a large
-batch stays quick to write and to open; each is a file beside the report's pages. The pages are rendered by :mod:`pipeline.ingest.pdf.render`.
+batch stays quick to write and to open; each is a file beside the report's pages. The pages are
+rendered by :mod:`pipeline.ingest.pdf.render`.
 """
 
 from __future__ import annotations
