@@ -1,6 +1,7 @@
 """A synthetic archive for the audit report's scale test: the tables of a small run, copied to
 ``count`` reports of ``count // 4`` made-up municipalities (four reports each), as the report reads
-them. The copies of a PDF keep its ``source_file`` and digest, so each gets its crops rendered."""
+them, every third without its infos (so that the filters have something to tell apart). The
+copies of a PDF keep its ``source_file`` and digest, so each gets its crops rendered."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def copied_tables(tables: dict[str, pd.DataFrame], count: int) -> dict[str, pd.D
             if table in ("coverage", "panel"):
                 continue
             rows = df[df["report_id"] == base].copy()
+            if table == "issues" and number % 3 == 2:
+                rows = rows[rows["severity"] != "info"]  # every third report without infos
             rows["report_id"] = new
             if "municipality_code" in rows:
                 rows["municipality_code"] = code

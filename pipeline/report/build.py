@@ -113,10 +113,9 @@ def overview(tables: dict[str, pd.DataFrame]) -> Row:
     }
 
 
-def _summary(report_id: str, tables: dict[str, pd.DataFrame]) -> tuple[list[int], list[Row]]:
-    """The summary table as printed: one row per area, one column per year, and TOTALT."""
-    areas = tables["area_scores"][tables["area_scores"]["report_id"] == report_id]
-    totals = tables["year_totals"][tables["year_totals"]["report_id"] == report_id]
+def _summary(areas: pd.DataFrame, totals: pd.DataFrame) -> tuple[list[int], list[Row]]:
+    """The summary table as printed (of one report's ``area_scores`` and ``year_totals`` rows): one
+    row per area, one column per year, and TOTALT."""
     years = sorted({int(y) for y in [*areas["year"], *totals["year"]]})
     rows = []
     for area, group in areas.groupby("area", sort=True):
@@ -168,18 +167,33 @@ def _source(meta: Row) -> tuple[Path | None, str]:
 def report_views(tables: dict[str, pd.DataFrame]) -> Iterator[ReportView]:
     """Each report of the batch that was read (``ok`` or ``partial``) as the report shows it, crops
     rendered for PDF input."""
-    issues, scores_all = tables["issues"], tables["question_scores"]
+    # Each table split by report once: picking a report's rows out of the whole table for each
+    # report would take time growing with the square of the batch.
+    issues, scores_all, areas, totals = (
+        _by_report(tables[name]) for name in ("issues", "question_scores", "area_scores", "year_totals")
+    )
     for meta in _rows(tables["reports"][tables["reports"]["status"] != "failed"]):
         report_id = meta["report_id"]
-        scores = scores_all[scores_all["report_id"] == report_id]
+        scores = scores_all.get(report_id, _empty(tables["question_scores"]))
         findings = [
             FindingView(row, compared_rows=_compared_rows(row, scores))
-            for row in _rows(issues[issues["report_id"] == report_id])
+            for row in _rows(issues.get(report_id, _empty(tables["issues"])))
         ]
-        years, summary = _summary(report_id, tables)
+        years, summary = _summary(
+            areas.get(report_id, _empty(tables["area_scores"])),
+            totals.get(report_id, _empty(tables["year_totals"])),
+        )
         view = ReportView(meta, years, summary, _rows(scores), findings)
         _add_crops(view)
         yield view
+
+
+def _by_report(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {str(key): group for key, group in df.groupby("report_id", sort=False)}
+
+
+def _empty(df: pd.DataFrame) -> pd.DataFrame:
+    return df.iloc[:0]
 
 
 def _add_crops(view: ReportView) -> None:

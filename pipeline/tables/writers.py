@@ -288,7 +288,7 @@ def _listed(folder: Path) -> list[str]:
 def _remove_listed(folder: Path, names: Iterable[str]) -> None:
     """Remove the regular files ``names`` of ``folder`` (never through a symbolic link), then the
     folders under it they leave empty."""
-    parents = set()
+    parents: set[Path] = set()
     for name in names:
         path = _inside(folder, name)
         if path is not None and path.is_file() and not path.is_symlink():
