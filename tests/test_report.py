@@ -209,9 +209,10 @@ def test_a_later_report_removes_the_pages_of_reports_no_longer_in_the_batch(
     tables = read_tables(copy, package)
     kept = tables["reports"]["source_file"] == str(UMEA)
     tables["reports"] = tables["reports"][kept]
-    from pipeline import write_report
+    import pipeline
 
-    index = write_report(copy, tables)
+    assert {"write_report", "remove_report"} <= set(pipeline.__all__)
+    index = pipeline.write_report(str(copy), tables)
     after = {p.name for p in (copy / REPORT_FOLDER / "reports").iterdir()}
     assert index == copy / REPORT_FOLDER / "index.html" and len(before) == 4 and len(after) == 1
     assert not (copy / REPORT_FOLDER / "crops").exists()  # Umeå is text: no crops, the PDFs' gone

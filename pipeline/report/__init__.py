@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -92,7 +93,9 @@ def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> I
     yield INDEX, index.encode("utf-8")
 
 
-def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
+def write_report(
+    out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None
+) -> Path:
     """Write the audit report into ``OUT/report/`` from the tables of ``out_dir`` (read back unless
     given) and its ``datapackage.json``, and ``OUT/report.html`` leading to it; return the path of
     ``report/index.html``. Files of an earlier report there that this one does not write are
@@ -109,7 +112,7 @@ def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
     return out_dir / REPORT_FOLDER / INDEX
 
 
-def remove_report(out_dir: Path) -> None:
+def remove_report(out_dir: str | os.PathLike[str]) -> None:
     """Remove the audit report of an earlier run from ``out_dir``: ``report.html`` and the files
     kompass wrote into ``report/`` (nothing else there, and never through a symbolic link)."""
     from pipeline.tables.writers import remove_file, remove_file_folder
