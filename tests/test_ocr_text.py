@@ -47,6 +47,12 @@ def test_page_text_marks_each_page_and_keeps_every_line() -> None:
     expected = "--- page 1 ---\nKommunkompassen\nAnalys av Umeå\n--- page 2 ---\n1 Ledning\n"
     assert page_text(doc) == expected
     assert page_text(Document(())) == ""
+    # a page without a line read still has its mark, so the N-th mark is page N
+    gap = Document((Line("Kommunkompassen", 1, 1), Line("1 Ledning", 1, 3)), input_format="pdf", pages=4)
+    assert page_text(gap).splitlines() == [
+        "--- page 1 ---", "Kommunkompassen", "--- page 2 ---", "--- page 3 ---", "1 Ledning",
+        "--- page 4 ---",
+    ]  # fmt: skip
 
 
 def test_a_report_read_by_ocr_carries_its_text(scanned_report: object) -> None:
