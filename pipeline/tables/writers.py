@@ -6,7 +6,9 @@ SHA-256 of each table file, so a reader can tell that the files it read are of o
 never leaves a half-written table. A run holds a lock on its output folder (:func:`output_lock`),
 so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
 formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
-printed.
+printed. Folders of files beside the tables (the audit report's pages and crops, the OCR text of
+scans) are written a file at a time, each through a temporary file, with a list of what kompass
+wrote there (:func:`write_file_folder`), so that a later run removes only those.
 """
 
 from __future__ import annotations
@@ -266,11 +268,8 @@ def _inside(folder: Path, relative: str) -> Path | None:
     parts = relative.split("/")
     if not _RELATIVE_NAME.fullmatch(relative) or any(p in (".", "..") for p in parts):
         return None
-    path = folder
-    for part in ["", *parts[:-1]]:
-        path = path / part if part else path
-        if path.is_symlink():
-            return None
+    if any(folder.joinpath(*parts[:depth]).is_symlink() for depth in range(len(parts))):
+        return None
     return folder / relative
 
 
