@@ -197,7 +197,8 @@ def kompass_run(folder: Path, *options: str) -> Timing:
 
 
 def kompass_report(folder: Path) -> Timing:
-    """``kompass report`` on the output folder of :func:`kompass_run`: report.html from the tables."""
+    """``kompass report`` on the output folder of :func:`kompass_run`: the audit report (OUT/report/)
+    from the tables."""
     kompass = Path(sys.executable).with_name("kompass")
     return measure([str(kompass), "report", str(WORK / f"out-{folder.name}"), "-q"])
 
@@ -226,7 +227,7 @@ def speed(docs: int) -> None:
         f"kompass CPU / pdfminer CPU: {kompass / timings['pdfminer'].cpu:.2f}"
     )
     report = timings["report"]
-    print(f"report.html: {report.wall / timings['kompass'].wall:.0%} of the run's wall time (target <= 10%)")
+    print(f"audit report: {report.wall / timings['kompass'].wall:.0%} of the run's wall time (target <= 10%)")
 
 
 def _pages(folder: Path) -> int:

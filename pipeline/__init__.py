@@ -25,6 +25,8 @@ _EXPORTS = {
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
     "collect_inputs": "pipeline.api",
+    "write_report": "pipeline.report",
+    "remove_report": "pipeline.report",
     "TABLES": "pipeline.model.schema",
     "Table": "pipeline.model.schema",
     "Column": "pipeline.model.schema",
@@ -51,6 +53,8 @@ __all__ = [
     "collect_inputs",
     "digitize",
     "digitize_streamed",
+    "remove_report",
+    "write_report",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
@@ -58,6 +62,7 @@ if TYPE_CHECKING:
     from pipeline.model.errors import KompassError, NoReportFilesError
     from pipeline.model.records import Finding, Report, Severity
     from pipeline.model.schema import TABLES, Column, Table
+    from pipeline.report import remove_report, write_report
 
 
 def __getattr__(name: str) -> Any:

@@ -4,7 +4,8 @@
     >>> result = pipeline.digitize("corpus/")
     >>> result.tables["question_scores"]          # a pandas DataFrame per output table
     >>> result.findings[report_id]                # the validator's findings, per report
-    >>> result.write("output/")                   # CSV, Parquet and datapackage.json
+    >>> result.write("output/")                   # CSV, Parquet, datapackage.json, OCR text
+    >>> pipeline.write_report("output/")          # the audit report, from the tables written
 
 The command line parses its options, calls :func:`digitize` and :meth:`Result.write`, and renders.
 """
@@ -47,7 +48,7 @@ from pipeline.tables.manifest import build_manifest
 from pipeline.tables.review import ReviewedIssues, load_review
 from pipeline.tables.rows import build_tables
 from pipeline.tables.spill import RowSpill
-from pipeline.tables.writers import TableData, write_tables
+from pipeline.tables.writers import TableData, write_ocr_texts, write_tables
 from pipeline.validation.history import history_findings
 
 __all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
@@ -93,17 +94,21 @@ class Result(BatchResult):
         ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.model.defaults.CSV_DIALECTS`).
         The manifest in ``datapackage.json`` and the Parquet files records the formats, the
         dialect and ``options`` (how the batch was digitized, as the caller names them). Table
-        files of an earlier run in ``out_dir`` that this one does not write are removed.
+        files of an earlier run in ``out_dir`` that this one does not write are removed. The text
+        of each report with pages read by OCR goes to ``text/<report_id>.txt``
+        (:func:`~pipeline.tables.writers.write_ocr_texts`).
         ``review`` is an auditor's review file (:mod:`pipeline.tables.review`), joined into ``issues``
         as it is written; a file that is not a review raises
         :class:`~pipeline.tables.review.ReviewFileError`.
         """
-        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options, review)
+        texts = ((r.report_id, r.ocr_text) for r in self.reports if r.ocr_text is not None)
+        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options, review, texts)
 
 
 def _write(
     tables: Mapping[str, TableData], inputs: int, out_dir: PathLike, formats: Iterable[str],
     csv_dialect: str, options: Mapping[str, Any] | None, review_file: PathLike | None = None,
+    ocr_texts: Iterable[tuple[str, str]] = (),
 ) -> list[Path]:  # fmt: skip
     if csv_dialect not in CSV_DIALECTS:
         raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
@@ -117,7 +122,8 @@ def _write(
         recorded["review"] = {"file": review.path, "sha256": review.sha256}
     manifest = build_manifest(recorded, inputs=inputs)
     dialect = CSV_DIALECTS[csv_dialect]
-    return write_tables(tables, Path(out_dir), formats, csv_dialect=dialect, manifest=manifest)
+    written = write_tables(tables, Path(out_dir), formats, csv_dialect=dialect, manifest=manifest)
+    return written + write_ocr_texts(Path(out_dir), ocr_texts)
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,8 @@ class StreamedResult(BatchResult):
     ) -> list[Path]:
         """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
         tables = self.spill.tables(self.reports)
-        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options, review)
+        texts = self.spill.ocr_texts(self.reports)
+        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options, review, texts)
 
     def close(self) -> None:
         """Remove the temporary files that hold the tables' rows."""

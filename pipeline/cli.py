@@ -174,7 +174,11 @@ Examples:
     "always, every page; never, none (a scanned PDF then fails).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")
-@click.option("--no-report", is_flag=True, help="Do not write OUT/report.html, the audit report.")
+@click.option(
+    "--no-report", is_flag=True,
+    help="Do not write the audit report (OUT/report/ with index.html, a page per report and per "
+    "municipality, the crops; OUT/report.html leads to it); an earlier one's files are removed.",
+)  # fmt: skip
 @click.option(
     "--review", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
     help="An auditor's review file (CSV: issue_id, verdict, note, reviewer): its verdicts are joined "
@@ -282,11 +286,10 @@ def _lost(report: Report) -> str:
 
 
 def _write_report(out_dir: Path, skip: bool) -> None:
-    from pipeline.report import REPORT_FILE, write_report
-    from pipeline.tables.writers import remove_file
+    from pipeline.report import remove_report, write_report
 
     if skip:
-        remove_file(out_dir / REPORT_FILE)  # a report of an earlier run would describe another batch
+        remove_report(out_dir)  # a report of an earlier run would describe another batch
     else:
         write_report(out_dir)
 
@@ -296,7 +299,8 @@ def _write_report(out_dir: Path, skip: bool) -> None:
 @verbosity_options
 @click.pass_context
 def report(ctx: click.Context, out_dir: Path) -> None:
-    """Rebuild OUT_DIR/report.html, the audit report, from the tables kompass wrote there.
+    """Rebuild the audit report (OUT_DIR/report/index.html and its pages, and OUT_DIR/report.html
+    leading to it) from the tables kompass wrote there.
 
     Page crops need the PDFs where they were read (reports.source_file, unchanged); without them
     the report shows the printed lines as text.

@@ -38,9 +38,10 @@ def test_a_return_and_a_right_to_left_override_in_names_are_written_escaped(tmp_
         "umea\\r2007.txt",
     ]
     assert list(reports["status"]) == ["ok", "ok"]
-    html = (out / "report.html").read_text(encoding="utf-8")
+    pages = [out / "report.html", *sorted((out / "report").rglob("*.html"))]
+    html = "".join(page.read_text(encoding="utf-8") for page in pages)
     assert "\u202e" not in html and "\r" not in html
-    assert "rapport_\\u202etxt.7002_aemu.txt" in html
+    assert "rapport_\\u202etxt.7002_aemu.txt" in (out / "report" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_carriage_return_in_a_text_cell_is_quoted(tmp_path: Path) -> None:

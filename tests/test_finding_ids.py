@@ -141,10 +141,15 @@ def test_a_review_joins_verdicts_and_marks_new_findings(original: pd.DataFrame, 
     manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["kompass"]
     assert manifest["options"]["review"]["file"] == str(review)
     # The audit report shows each finding's id, its verdict, and which findings are new.
-    html = (out / "report.html").read_text(encoding="utf-8")
+    (page,) = (out / "report" / "reports").glob("*.html")
+    html = page.read_text(encoding="utf-8")
     assert f'<code class="issue-id">{confirmed}</code>' in html
     assert "review: <b>confirmed</b>: checked against the printed table (Ada)" in html
-    assert html.count("new since the review") == 21
+    assert html.count('<b class="new">new since the review</b>') == 21 == html.count('data-review="new"')
+    # the index's triage row counts them, and its review filter can pick the report out
+    index = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert '<td class="num">2</td><td class="num">21</td>' in index
+    assert 'data-review="new reviewed"' in index
 
 
 def test_without_a_review_the_review_columns_are_empty(original: pd.DataFrame) -> None:

@@ -292,8 +292,14 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
     # and a lost row makes the report partial, never ok.
     lost = issues["rule"].isin(CONTENT_LOSS_RULES).any()
     assert (reports.loc[0, "status"], reports.loc[0, "ocr_pages"]) == ("partial" if lost else "ok", 4)
+    # The scan leaves its text: every page's lines, each page started by its own line.
+    text_file = out / "text" / f"{reports.loc[0, 'report_id']}.txt"
+    text = text_file.read_text(encoding="utf-8")
+    assert text.startswith("--- page 1 ---\n") and text.count("--- page ") == reports.loc[0, "pages"]
+    assert "Verksamhetsutveckling" in text
     again = CliRunner().invoke(main, args)
     assert "(1 from the cache)" in again.output
+    assert text_file.read_text(encoding="utf-8") == text  # the cache keeps it
 
 
 def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc: Document) -> None:

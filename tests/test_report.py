@@ -1,4 +1,5 @@
-"""The audit report (report.html) and the evidence columns of the issues table.
+"""The audit report (OUT/report/: the index, a page per report and per municipality, the crops) and
+the evidence columns of the issues table.
 
 The run over the corpus, both fixture PDFs and a hostile copy of the corpus report is shared with
 the browser test (``audit_out`` in conftest.py).
@@ -7,6 +8,7 @@ the browser test (``audit_out`` in conftest.py).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import markupsafe
@@ -16,7 +18,7 @@ import regex
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.report import REPORT_FILE, render_report
+from pipeline.report import REPORT_FILE, REPORT_FOLDER, render_report
 from pipeline.report.tables_in import read_package, read_tables
 from tests.conftest import FIXTURE_PDFS, INJECTION, UMEA
 
@@ -28,15 +30,25 @@ def issues(audit_out: Path) -> pd.DataFrame:
     return pd.read_parquet(audit_out / "issues.parquet")
 
 
+def _html(files: Iterable[tuple[str, bytes]]) -> str:
+    """The report's pages, one after the other (the index last, as written)."""
+    return "\n".join(data.decode("utf-8") for name, data in files if name.endswith(".html"))
+
+
+def _written(folder: Path) -> list[tuple[str, bytes]]:
+    pages = sorted(folder.rglob("*.html"), key=lambda p: p.name == "index.html")
+    return [(str(p.relative_to(folder)), p.read_bytes()) for p in pages]
+
+
 @pytest.fixture(scope="module")
 def html(audit_out: Path) -> str:
-    return (audit_out / REPORT_FILE).read_text(encoding="utf-8")
+    return _html(_written(audit_out / REPORT_FOLDER))
 
 
 def _sections(html: str) -> dict[str, str]:
     """Each report's section of the HTML, by its source file."""
     parts = regex.findall(r'<section class="report".*?</section>', html, flags=regex.DOTALL)
-    titles = [regex.search(r"— ([^<]+)</h3>", part) for part in parts]
+    titles = [regex.search(r"— ([^<]+)</h1>", part) for part in parts]
     return {title.group(1): part for title, part in zip(titles, parts, strict=True) if title}
 
 
@@ -106,7 +118,11 @@ def test_overview_counts_and_charts(html: str) -> None:
 
 
 def test_injected_markup_is_escaped(html: str) -> None:
-    assert "<script" not in html and "onerror=" not in html.replace("onerror=&#34;", "")
+    # the one script of each page is the filter script, allowed by its hash
+    scripts = regex.findall(r"<script>(.*?)</script>", html, flags=regex.DOTALL)
+    assert len(scripts) == html.count("<!DOCTYPE html>") and len(set(scripts)) == 1
+    assert "<script" not in regex.sub(r"<script>.*?</script>", "", html, flags=regex.DOTALL)
+    assert "onerror=" not in html.replace("onerror=&#34;", "")
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;&lt;img src=x onerror=" in html
     assert str(markupsafe.escape(INJECTION.strip())) in html
 
@@ -120,7 +136,7 @@ def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -
     tables["issues"]["message"] = evil
     tables["reports"].loc[0, "status"] = "failed"
     tables["reports"].loc[0, "error"] = evil
-    html = render_report(tables, package)
+    html = _html(render_report(tables, package))
     assert "<img src=x" not in html
     assert html.count("&lt;img src=x onerror=&#34;alert(1)&#34;&gt;") > 3
     # matplotlib escapes the chart's text itself (the SVG is inserted as markup), and a "$" is no math
@@ -132,7 +148,7 @@ def test_without_the_pdfs_the_evidence_is_text(audit_out: Path) -> None:
     package = read_package(audit_out)
     tables = read_tables(audit_out, package)
     tables["reports"]["source_file"] = tables["reports"]["source_file"].str.replace("tests/", "gone/")
-    html = render_report(tables, package)
+    html = _html(render_report(tables, package))
     assert '<img class="crop"' not in html
     assert html.count("is not there any more: the evidence is shown as text only.") == 2
     assert (
@@ -143,13 +159,19 @@ def test_without_the_pdfs_the_evidence_is_text(audit_out: Path) -> None:
 
 def test_kompass_report_rebuilds_from_the_folder(audit_out: Path, tmp_path: Path) -> None:
     copy = tmp_path / "out"
-    shutil.copytree(audit_out, copy, ignore=shutil.ignore_patterns(REPORT_FILE, "*.parquet"))
+    shutil.copytree(audit_out, copy, ignore=shutil.ignore_patterns(REPORT_FILE, REPORT_FOLDER, "*.parquet"))
     result = CliRunner().invoke(main, ["report", str(copy)])
     assert result.exit_code == 0, result.output
-    rebuilt = (copy / REPORT_FILE).read_text(encoding="utf-8")
-    original = (audit_out / REPORT_FILE).read_text(encoding="utf-8")
+    rebuilt, original = copy / REPORT_FOLDER, audit_out / REPORT_FOLDER
+    names = sorted(str(p.relative_to(original)) for p in original.rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(rebuilt)) for p in rebuilt.rglob("*") if p.is_file())
+    assert sum(name.endswith(".png") for name in names) >= 18
     # from the CSV files alone, the same report (the crops the same images)
-    assert rebuilt == original
+    for name in names:
+        assert (rebuilt / name).read_bytes() == (original / name).read_bytes(), name
+    assert (copy / REPORT_FILE).read_text(encoding="utf-8") == (audit_out / REPORT_FILE).read_text(
+        encoding="utf-8"
+    )
 
 
 def test_kompass_report_on_a_folder_without_a_run(tmp_path: Path) -> None:
@@ -157,13 +179,67 @@ def test_kompass_report_on_a_folder_without_a_run(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "holds no datapackage.json" in result.output
 
 
-def test_no_report_leaves_none_behind(tmp_path: Path) -> None:
-    (tmp_path / REPORT_FILE).write_text("an earlier run's report")
-    result = CliRunner().invoke(
-        main, ["run", str(UMEA), "--out", str(tmp_path), "--no-report", "--format", "csv"]
-    )
+def test_no_report_leaves_none_behind_and_only_removes_what_kompass_wrote(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    run = ["run", str(UMEA), "--out", str(out), "--format", "csv", "--no-cache"]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    folder = out / REPORT_FOLDER
+    assert (out / REPORT_FILE).exists() and (folder / "index.html").exists()
+    # A person's own file in the folder, and a link to a folder outside, that the list names.
+    (folder / "notes.txt").write_text("mine")
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_text("not kompass's")
+    (folder / "reports").rename(tmp_path / "reports-moved")
+    (folder / "reports").symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(main, [*run, "--no-report"])
     assert result.exit_code == 0, result.output
-    assert not (tmp_path / REPORT_FILE).exists() and (tmp_path / "issues.csv").exists()
+    assert not (out / REPORT_FILE).exists() and (out / "issues.csv").exists()
+    assert not (folder / "index.html").exists() and not (folder / "municipalities").exists()
+    assert (folder / "notes.txt").read_text() == "mine" and (elsewhere / "index.html").exists()
+    assert (folder / "reports").is_symlink()
+
+
+def test_a_later_report_removes_the_pages_of_reports_no_longer_in_the_batch(
+    audit_out: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "out"
+    shutil.copytree(audit_out, copy)
+    before = {p.name for p in (copy / REPORT_FOLDER / "reports").iterdir()}
+    package = read_package(copy)
+    tables = read_tables(copy, package)
+    kept = tables["reports"]["source_file"] == str(UMEA)
+    tables["reports"] = tables["reports"][kept]
+    import pipeline
+
+    assert {"write_report", "remove_report"} <= set(pipeline.__all__)
+    index = pipeline.write_report(str(copy), tables)
+    after = {p.name for p in (copy / REPORT_FOLDER / "reports").iterdir()}
+    assert index == copy / REPORT_FOLDER / "index.html" and len(before) == 4 and len(after) == 1
+    assert not (copy / REPORT_FOLDER / "crops").exists()  # Umeå is text: no crops, the PDFs' gone
+
+
+def test_every_finding_with_a_page_shows_it_also_without_a_line(audit_out: Path) -> None:
+    package = read_package(audit_out)
+    tables = read_tables(audit_out, package)
+    issues = tables["issues"]
+    with_page = issues.index[issues["page"].notna()]
+    issues.loc[with_page[:5], "line"] = pd.NA  # a finding on a page, on no line of it
+    html = _html(render_report(tables, package))
+    shown = regex.findall(r"· page (\d+)(, line \d+)?", html)
+    assert len(shown) == len(with_page) > 5
+    assert sum(1 for _, line in shown if not line) == 5
+
+
+def test_chart_lines_each_have_their_own_colour_and_marker() -> None:
+    from pipeline.report.charts import Series, chart_svg, line_style
+
+    series = [Series(f"s{n}", ((2003, n), (2007, n + 1)), dashed=n >= 8) for n in range(16)]
+    svg = chart_svg("t", series, "c0")
+    styles = [line_style(n, s.dashed) for n, s in enumerate(series)]
+    assert len({s["color"] for s in styles}) == 16 and len({s["marker"] for s in styles}) == 10
+    assert len({(s["color"], s["marker"]) for s in styles}) == 16
+    strokes = set(regex.findall(r"stroke: (#[0-9a-f]{6})", svg))
+    assert {s["color"] for s in styles} <= strokes
 
 
 def test_a_region_renders_as_the_same_part_of_the_whole_page() -> None:

@@ -186,3 +186,20 @@ class Document:
             if not self.lines[position].is_blank:
                 return position
         return None
+
+
+def page_text(doc: Document) -> str:
+    """The document's lines as kompass read them (after the layout steps), one per line, with a
+    ``--- page N ---`` line where each page starts (every page of a PDF, also one without a line
+    read, so the N-th mark is page N): a scanned report's text, searchable."""
+    out: list[str] = []
+    page = 0
+    for line in doc.lines:
+        while line.page is not None and page < line.page:
+            page += 1
+            out.append(f"--- page {page} ---")
+        out.append(line.text)
+    while page < (doc.pages or 0):
+        page += 1
+        out.append(f"--- page {page} ---")
+    return "\n".join(out) + "\n" if out else ""

@@ -12,6 +12,8 @@ import hashlib
 import os
 from collections.abc import Iterable
 
+import regex
+
 from pipeline.model.records import Report
 
 
@@ -24,6 +26,17 @@ def report_id(sha256: str, source_file: str) -> str:
     path = os.path.normpath(source_file)
     key = f"{sha256}\n{path}".encode("utf-8", errors="surrogateescape")
     return hashlib.sha256(key).hexdigest()[:16]
+
+
+_PLAIN_NAME = regex.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def file_stem(value: object) -> str:
+    """A file name for a report id (or a municipality code): the value itself when it is a plain
+    name (a report id is 16 hex digits), else a digest of it, so that no table cell read back
+    from a folder names a path."""
+    text = str(value)
+    return text if _PLAIN_NAME.fullmatch(text) else hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def identify(reports: Iterable[Report]) -> tuple[Report, ...]:

@@ -361,3 +361,6 @@ class Report:
     encoding: str | None = None
     # PDF pages read by OCR (None for text input).
     ocr_pages: int | None = None
+    # For a report with pages read by OCR: its lines as kompass read them, with a "--- page N ---"
+    # line before each page's (see pipeline.model.document.page_text); written to OUT/text/.
+    ocr_text: str | None = None

@@ -1,9 +1,16 @@
-"""The audit report: ``report.html``, one self-contained file beside the tables that opens offline.
+"""The audit report: the folder ``OUT/report/`` beside the tables, pages that open offline.
 
-It shows the batch at a glance, every report with its tables as printed and every finding with its
-evidence (the printed line, and for PDF input a crop of the page with the value highlighted), and a
-chart per municipality. Everything from a document is escaped by Jinja2's autoescaping; the page
-loads nothing from elsewhere (its Content-Security-Policy forbids it).
+``report/index.html`` shows the batch at a glance and a triage table of its reports (status,
+edition, findings by severity and review) that filters by status, severity, rule and review;
+``report/reports/<report_id>.html`` shows a report with its tables as printed and every finding
+with its evidence (the printed line, and for PDF input a crop of the page with the value
+highlighted, a PNG in ``report/crops/<report_id>/``); ``report/municipalities/<code>.html`` a
+municipality's chart. ``OUT/report.html`` is a small page that leads to the index.
+
+Everything from a document is escaped by Jinja2's autoescaping; file names come from report ids
+and municipality codes only (:func:`~pipeline.model.identity.file_stem`). The pages load nothing
+from elsewhere: their Content-Security-Policy allows images from the folder and the one filter
+script, by its hash.
 
     >>> from pipeline.report import write_report
     >>> write_report(Path("output"))            # what `kompass report output/` does
@@ -11,6 +18,11 @@ loads nothing from elsewhere (its Content-Security-Policy forbids it).
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
+from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +31,22 @@ import pandas as pd
 from pipeline.model.numbers import format_number
 from pipeline.report.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 
-__all__ = ["REPORT_FILE", "NotAnOutputFolderError", "render_report", "write_report"]
+__all__ = [
+    "REPORT_FILE", "REPORT_FOLDER", "NotAnOutputFolderError", "remove_report", "render_report",
+    "write_report",
+]  # fmt: skip
 
-REPORT_FILE = "report.html"
+REPORT_FILE = "report.html"  # the page that leads to the folder's index
+REPORT_FOLDER = "report"
+INDEX = "index.html"
 
 
 def _num(value: Any) -> str:
     return "" if value is None or pd.isna(value) else format_number(float(value)) or ""
 
 
-def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> str:
-    """The HTML of the report of a batch's ``tables`` (as written) and its ``datapackage.json``."""
+def _environment() -> Any:
     import jinja2
-
-    from pipeline.report.build import municipality_charts, overview, report_views
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("pipeline.report", "templates"),
@@ -41,27 +55,72 @@ def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> s
         trim_blocks=True, lstrip_blocks=True,
     )  # fmt: skip
     environment.filters["num"] = _num
+    script = resources.files("pipeline.report").joinpath("templates/filter.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    # The filter script is allowed by its hash: no other script can run, whatever a page holds.
+    environment.globals.update(script=script, script_hash=f"sha256-{digest}")
+    return environment
+
+
+def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> Iterator[tuple[str, bytes]]:
+    """The files of the report folder of a batch's ``tables`` (as written) and its
+    ``datapackage.json``, as (name relative to the folder, content), one report at a time and
+    the index last."""
+    from pipeline.report.build import SEVERITIES, municipality_charts, overview, report_views, triage
+
+    environment = _environment()
+    environment.globals["severities"] = SEVERITIES
+    municipalities = municipality_charts(tables)
+    pages = {m["code"]: m["page"] for m in municipalities}
+    page = environment.get_template("report_page.html.j2")
+    for view in report_views(tables):
+        yield from view.files
+        rules = sorted({f.row["rule"] for f in view.findings})
+        html = page.render(r=view, rules=rules, municipality_page=pages.get(view.meta["municipality_code"]))
+        yield view.page, html.encode("utf-8")
+    chart = environment.get_template("municipality.html.j2")
+    for municipality in municipalities:
+        yield municipality["page"], chart.render(m=municipality).encode("utf-8")
     manifest = package.get("kompass", {})
-    return environment.get_template("report.html.j2").render(
+    index = environment.get_template("index.html.j2").render(
         created=package.get("created", ""),
         version=manifest.get("version", ""),
         overview=overview(tables),
-        reports=list(report_views(tables)),
-        municipalities=municipality_charts(tables),
+        triage=triage(tables),
+        rules=sorted(set(tables["issues"]["rule"].dropna())),
+        municipalities=municipalities,
     )
+    yield INDEX, index.encode("utf-8")
 
 
-def write_report(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
-    """Write ``OUT/report.html`` from the tables of ``out_dir`` (read back unless given) and its
-    ``datapackage.json``; return its path. Raises :class:`NotAnOutputFolderError` for a folder
+def write_report(
+    out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None
+) -> Path:
+    """Write the audit report into ``OUT/report/`` from the tables of ``out_dir`` (read back unless
+    given) and its ``datapackage.json``, and ``OUT/report.html`` leading to it; return the path of
+    ``report/index.html``. Files of an earlier report there that this one does not write are
+    removed (only those kompass wrote). Raises :class:`NotAnOutputFolderError` for a folder
     without a run, :class:`~pipeline.tables.writers.UnsafeOutputError` for one that is a link."""
-    from pipeline.tables.writers import check_output_folder, write_bytes_atomically
+    from pipeline.tables.writers import check_output_folder, write_bytes_atomically, write_file_folder
 
+    out_dir = Path(out_dir)
     check_output_folder(out_dir)
     package = read_package(out_dir)
     if tables is None:
         check_files(out_dir, package)
-    html = render_report(tables if tables is not None else read_tables(out_dir, package), package)
-    path = out_dir / REPORT_FILE
-    write_bytes_atomically(path, html.encode("utf-8"))
-    return path
+    files = render_report(tables if tables is not None else read_tables(out_dir, package), package)
+    write_file_folder(out_dir / REPORT_FOLDER, files)
+    landing = _environment().get_template("landing.html.j2").render(index=f"{REPORT_FOLDER}/{INDEX}")
+    write_bytes_atomically(out_dir / REPORT_FILE, landing.encode("utf-8"))
+    return out_dir / REPORT_FOLDER / INDEX
+
+
+def remove_report(out_dir: str | os.PathLike[str]) -> None:
+    """Remove the audit report of an earlier run from ``out_dir``: ``report.html`` and the files
+    kompass wrote into ``report/`` (nothing else there, and never through a symbolic link)."""
+    from pipeline.tables.writers import remove_file, remove_file_folder
+
+    out_dir = Path(out_dir)
+    if (out_dir / REPORT_FILE).is_file():
+        remove_file(out_dir / REPORT_FILE)
+    remove_file_folder(out_dir / REPORT_FOLDER)

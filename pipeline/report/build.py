@@ -15,13 +15,32 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.model.identity import file_stem
 from pipeline.model.records import Severity
 from pipeline.report.charts import Series, chart_svg
-from pipeline.report.crops import CROPPED_SEVERITIES, Crop, Highlight, crops_of_pdf, parse_boxes
+from pipeline.report.crops import CROPPED_SEVERITIES, Highlight, crops_of_pdf, parse_boxes
 
 log = logging.getLogger(__name__)
 SEVERITIES = tuple(severity.value for severity in Severity)
 Row = dict[str, Any]
+
+
+def review_status(row: Row) -> str:
+    """A finding's review: ``reviewed`` (the review file gives a verdict), ``new`` (a review was
+    given and does not name it) or ``unreviewed``."""
+    if row.get("verdict"):
+        return "reviewed"
+    return "new" if row.get("is_new") else "unreviewed"
+
+
+@dataclass(frozen=True)
+class CropFile:
+    """A crop as the page shows it: its file (relative to the report folder) and size."""
+
+    src: str
+    page: int
+    width: int
+    height: int
 
 
 @dataclass
@@ -29,8 +48,12 @@ class FindingView:
     """One finding as the report shows it."""
 
     row: Row
-    crops: list[Crop] = field(default_factory=list)
+    crops: list[CropFile] = field(default_factory=list)
     compared_rows: list[Row] = field(default_factory=list)
+
+    @property
+    def review(self) -> str:
+        return review_status(self.row)
 
 
 @dataclass
@@ -43,6 +66,13 @@ class ReportView:
     scores: list[Row]
     findings: list[FindingView]
     crops_note: str = ""
+    # The crops' PNG files, by name relative to the report folder.
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        """The report's page, relative to the report folder."""
+        return f"reports/{file_stem(self.meta['report_id'])}.html"
 
 
 def _rows(df: pd.DataFrame) -> list[Row]:
@@ -83,10 +113,9 @@ def overview(tables: dict[str, pd.DataFrame]) -> Row:
     }
 
 
-def _summary(report_id: str, tables: dict[str, pd.DataFrame]) -> tuple[list[int], list[Row]]:
-    """The summary table as printed: one row per area, one column per year, and TOTALT."""
-    areas = tables["area_scores"][tables["area_scores"]["report_id"] == report_id]
-    totals = tables["year_totals"][tables["year_totals"]["report_id"] == report_id]
+def _summary(areas: pd.DataFrame, totals: pd.DataFrame) -> tuple[list[int], list[Row]]:
+    """The summary table as printed (of one report's ``area_scores`` and ``year_totals`` rows): one
+    row per area, one column per year, and TOTALT."""
     years = sorted({int(y) for y in [*areas["year"], *totals["year"]]})
     rows = []
     for area, group in areas.groupby("area", sort=True):
@@ -138,18 +167,33 @@ def _source(meta: Row) -> tuple[Path | None, str]:
 def report_views(tables: dict[str, pd.DataFrame]) -> Iterator[ReportView]:
     """Each report of the batch that was read (``ok`` or ``partial``) as the report shows it, crops
     rendered for PDF input."""
-    issues, scores_all = tables["issues"], tables["question_scores"]
+    # Each table split by report once: picking a report's rows out of the whole table for each
+    # report would take time growing with the square of the batch.
+    issues, scores_all, areas, totals = (
+        _by_report(tables[name]) for name in ("issues", "question_scores", "area_scores", "year_totals")
+    )
     for meta in _rows(tables["reports"][tables["reports"]["status"] != "failed"]):
         report_id = meta["report_id"]
-        scores = scores_all[scores_all["report_id"] == report_id]
+        scores = scores_all.get(report_id, _empty(tables["question_scores"]))
         findings = [
             FindingView(row, compared_rows=_compared_rows(row, scores))
-            for row in _rows(issues[issues["report_id"] == report_id])
+            for row in _rows(issues.get(report_id, _empty(tables["issues"])))
         ]
-        years, summary = _summary(report_id, tables)
+        years, summary = _summary(
+            areas.get(report_id, _empty(tables["area_scores"])),
+            totals.get(report_id, _empty(tables["year_totals"])),
+        )
         view = ReportView(meta, years, summary, _rows(scores), findings)
         _add_crops(view)
         yield view
+
+
+def _by_report(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {str(key): group for key, group in df.groupby("report_id", sort=False)}
+
+
+def _empty(df: pd.DataFrame) -> pd.DataFrame:
+    return df.iloc[:0]
 
 
 def _add_crops(view: ReportView) -> None:
@@ -167,8 +211,12 @@ def _add_crops(view: ReportView) -> None:
             f"The pages of {view.meta['source_file']} could not be rendered ({type(exc).__name__})."
         )
         return
+    folder = f"crops/{file_stem(view.meta['report_id'])}"
     for finding, finding_crops in zip(wanted, crops, strict=True):
-        finding.crops = finding_crops
+        for crop in finding_crops:
+            name = f"{folder}/{len(view.files) + 1}.png"
+            view.files.append((name, crop.png))
+            finding.crops.append(CropFile(f"../{name}", crop.page, crop.width, crop.height))
 
 
 def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
@@ -191,7 +239,11 @@ def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
         name = str(scores["municipality"].dropna().iloc[0]) if scores["municipality"].notna().any() else ""
         svg = chart_svg(f"{name} ({code})", series, f"c{number}")
         rows = _rows(scores.sort_values(["year", "area"]))
-        out.append({"name": name, "code": code, "svg": svg, "rows": rows})
+        own = _rows(reports[reports["municipality_code"] == code].sort_values("year")[["report_id", "year"]])
+        for report in own:
+            report["page"] = f"reports/{file_stem(report['report_id'])}.html"
+        page = f"municipalities/{file_stem(code)}.html"
+        out.append({"name": name, "code": code, "svg": svg, "rows": rows, "page": page, "reports": own})
     return out
 
 
@@ -214,3 +266,31 @@ def _averages(tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> list[Se
         if points:
             series.append(Series(f"{area} {label or 'average'}", points, dashed=True))
     return series
+
+
+_STATUS_ORDER = {"failed": 0, "partial": 1, "ok": 2}
+
+
+def triage(tables: dict[str, pd.DataFrame]) -> list[Row]:
+    """One row per report for the index: status, edition, findings by severity and review, and
+    the rules, severities and review states its findings have (what the filters select on); the
+    failed first, then the partial, each with the most errors and warnings first."""
+    issues = tables["issues"]
+    by_report = {report_id: _rows(group) for report_id, group in issues.groupby("report_id", sort=False)}
+    out = []
+    for meta in _rows(tables["reports"]):
+        findings = by_report.get(meta["report_id"], [])
+        severities = [f["severity"] for f in findings]
+        reviews = [review_status(f) for f in findings]
+        out.append({
+            **{key: meta[key] for key in ("report_id", "source_file", "municipality", "year", "status")},
+            "edition": meta["framework"], "error_message": meta["error"],
+            "page": None if meta["status"] == "failed" else f"reports/{file_stem(meta['report_id'])}.html",
+            **{s: severities.count(s) for s in SEVERITIES},
+            "reviewed": reviews.count("reviewed"), "new": reviews.count("new"),
+            "rules": " ".join(sorted({f["rule"] for f in findings})),
+            "severities": " ".join(sorted(set(severities))),
+            "reviews": " ".join(sorted(set(reviews))),
+        })  # fmt: skip
+    out.sort(key=lambda r: (_STATUS_ORDER.get(r["status"], 3), -r["error"], -r["warning"], r["source_file"]))
+    return out

@@ -12,6 +12,28 @@ from typing import Any
 
 import regex
 
+# Each line of a chart its own colour, and its own marker, so that no two lines are told apart by
+# colour alone: twenty colours (tab20's strong shades first, then its light ones) and ten markers.
+COLOURS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+    "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7",
+    "#dbdb8d", "#9edae5",
+)  # fmt: skip
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
+# A printed average: dashed, with the dash pattern varying too, so two averages differ in it.
+DASHES = ((0, (5, 2)), (0, (2, 2)), (0, (6, 2, 1, 2)), (0, (8, 3)))
+
+
+def line_style(number: int, dashed: bool) -> dict[str, Any]:
+    """The colour, marker and line style of a chart's ``number``-th line (from 0); past twenty
+    lines a colour comes back, but with another marker."""
+    return {
+        "color": COLOURS[number % len(COLOURS)],
+        "marker": MARKERS[number % len(MARKERS)],
+        "linestyle": DASHES[number % len(DASHES)] if dashed else "-",
+    }
+
+
 # matplotlib writes an id on each SVG element; several charts on one page must not share them.
 _SVG_START = regex.compile(r"^.*?(?=<svg)", regex.DOTALL)
 
@@ -41,9 +63,9 @@ def chart_svg(title: str, series: Sequence[Series], chart_id: str) -> str:
 def _draw(plt: Any, title: str, series: Sequence[Series]) -> str:
     figure, axes = plt.subplots(figsize=(6.4, 3.2), dpi=72)
     try:
-        for line in series:
+        for number, line in enumerate(series):
             years, scores = zip(*sorted(line.points), strict=True)
-            axes.plot(years, scores, marker="o", linestyle="--" if line.dashed else "-", label=line.label)
+            axes.plot(years, scores, label=line.label, **line_style(number, line.dashed))
         axes.set_title(title, fontsize=10)
         axes.set_xlabel("evaluation year")
         axes.set_ylabel("score")

@@ -2,12 +2,12 @@
 it was compared with highlighted, as small PNG images.
 
 Only errors and warnings get crops, at a low resolution and a capped size, so a report of a large
-batch stays quick to write and to open. The pages are rendered by :mod:`pipeline.ingest.pdf.render`.
+batch stays quick to write and to open; each is a file beside the report's pages. The pages are
+rendered by :mod:`pipeline.ingest.pdf.render`.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,10 +35,10 @@ class Highlight:
 
 @dataclass(frozen=True)
 class Crop:
-    """A PNG crop of one page as a data URI, and its size in pixels."""
+    """A PNG crop of one page, and its size in pixels."""
 
     page: int
-    uri: str
+    png: bytes
     width: int
     height: int
 
@@ -66,14 +66,14 @@ def _region(marks: Sequence[Highlight]) -> Box:
     return (x0, top, x1, bottom)
 
 
-def _png_uri(image: object) -> str:
+def _png(image: object) -> bytes:
     buffer = io.BytesIO()
     # 16 colours keep black text on white and the two highlight colours legible at a quarter of the
     # bytes; the fast octree palette costs a tenth of the default's time.
     from PIL.Image import Quantize
 
     image.quantize(16, method=Quantize.FASTOCTREE).save(buffer, format="PNG")  # type: ignore[attr-defined]
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return buffer.getvalue()
 
 
 def _draw(renderer: object, page: int, marks: Sequence[Highlight]) -> Crop:
@@ -91,7 +91,7 @@ def _draw(renderer: object, page: int, marks: Sequence[Highlight]) -> Crop:
         right, lower = (x1 - origin_x) * scale + 2, (bottom - origin_y) * scale + 2
         colour = VALUE_COLOUR if mark.is_value else COMPARED_COLOUR
         draw.rectangle((left, upper, right, lower), outline=colour, width=2)
-    return Crop(page, _png_uri(image), image.width, image.height)
+    return Crop(page, _png(image), image.width, image.height)
 
 
 def crops_of_pdf(path: Path, findings: Iterable[Sequence[Highlight]]) -> list[list[Crop]]:

@@ -23,7 +23,7 @@ from pipeline.editions.framework import framework_by_id, load_frameworks
 from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.model.defaults import DEFAULT_OCR
-from pipeline.model.document import Document
+from pipeline.model.document import Document, page_text
 from pipeline.model.errors import IngestError, NotAReportError
 from pipeline.model.identity import report_id
 from pipeline.model.municipalities import swedish_municipalities
@@ -167,6 +167,7 @@ def process_data(
         extraction=extraction,
         encoding=doc.encoding,
         ocr_pages=doc.ocr_pages if doc.input_format == "pdf" else None,
+        ocr_text=page_text(doc) if doc.ocr_pages else None,
     )
 
 

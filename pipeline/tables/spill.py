@@ -38,6 +38,7 @@ CHUNK_ROWS = 100_000
 # Tables whose rows come from the outlines once the batch is done: ``reports`` needs the batch's
 # word on each report (``duplicate_of``), and its outline holds all its row needs.
 FROM_OUTLINES = frozenset({"reports"})
+_OCR_TEXT = "ocr_text"  # not a table: the spill's file of the reports' OCR text
 
 
 def outline(report: Report) -> Report:
@@ -51,7 +52,7 @@ def outline(report: Report) -> Report:
         evaluation_list=ext.evaluation_list, area_scores=ext.area_scores, year_totals=ext.year_totals,
         findings=lost_content(ext.findings),
     )  # fmt: skip
-    return dataclasses.replace(report, extraction=kept)
+    return dataclasses.replace(report, extraction=kept, ocr_text=None)
 
 
 def _plain(value: Any) -> Any:
@@ -71,6 +72,9 @@ class RowSpill:
             for name in spilled
         }
         self._offsets: dict[str, list[int]] = {name: [] for name in spilled}
+        # The text of each report with pages read by OCR (Report.ocr_text), for OUT/text/.
+        self._files[_OCR_TEXT] = tempfile.TemporaryFile()  # noqa: SIM115
+        self._offsets[_OCR_TEXT] = []
         # Where each report's rows are, by source file (a list: a file given twice is two reports).
         self._positions: dict[str, list[int]] = {}
         self._count = 0
@@ -84,7 +88,8 @@ class RowSpill:
         self._count += 1
         for name, file in self._files.items():
             self._offsets[name].append(file.tell())
-            line = json.dumps(list(ROW_BUILDERS[name](report)), default=_plain, ensure_ascii=False)
+            value = report.ocr_text if name == _OCR_TEXT else list(ROW_BUILDERS[name](report))
+            line = json.dumps(value, default=_plain, ensure_ascii=False)
             file.write(line.encode("utf-8") + b"\n")
         return outline(report)
 
@@ -101,14 +106,8 @@ class RowSpill:
         if name in FROM_OUTLINES:
             yield [row for report in outlines for row in ROW_BUILDERS[name](report)]
             return
-        file, offsets = self._files[name], self._offsets[name]
         dates = [column.name for column in table(name).columns if column.type == "date"]
-        taken: Counter[str] = Counter()
-        for report in outlines:
-            position = self._positions[report.source_file][taken[report.source_file]]
-            taken[report.source_file] += 1
-            file.seek(offsets[position])
-            rows: list[Row] = json.loads(file.readline())
+        for _, rows in self._read(name, outlines):
             for row in rows:
                 for column in dates:
                     if row[column] is not None:
@@ -116,6 +115,22 @@ class RowSpill:
             yield rows
         if name in TAIL_BUILDERS:
             yield list(TAIL_BUILDERS[name](digests(outlines)))
+
+    def _read(self, name: str, outlines: Sequence[Report]) -> Iterator[tuple[Report, Any]]:
+        """Each report's value spilled under ``name``, reports in the order of ``outlines``."""
+        file, offsets = self._files[name], self._offsets[name]
+        taken: Counter[str] = Counter()
+        for report in outlines:
+            position = self._positions[report.source_file][taken[report.source_file]]
+            taken[report.source_file] += 1
+            file.seek(offsets[position])
+            yield report, json.loads(file.readline())
+
+    def ocr_texts(self, outlines: Sequence[Report]) -> Iterator[tuple[str, str]]:
+        """(report_id, text) of each report with pages read by OCR, in the order of ``outlines``."""
+        for report, text in self._read(_OCR_TEXT, outlines):
+            if text is not None:
+                yield report.report_id, text
 
     def close(self) -> None:
         for file in self._files.values():

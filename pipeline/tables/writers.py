@@ -14,6 +14,10 @@ name is removed first, never followed) with ``O_EXCL | O_NOFOLLOW`` and moved in
 ``os.replace``, which replaces a link and not what it points to; only regular files are ever
 removed; an output folder or cache folder that is itself a link is refused
 (:func:`check_output_folder`).
+
+Folders of files beside the tables (the audit report's pages and crops, the OCR text of
+scans) are written a file at a time, each through a temporary file, with a list of what kompass
+wrote there (:func:`write_file_folder`), so that a later run removes only those.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import fcntl
 import functools
 import hashlib
 import io
+import itertools
 import json
 import os
 import stat
@@ -348,3 +353,97 @@ def _open_lock(path: Path) -> int:
         os.close(fd)
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     return fd
+
+
+# A folder of files kompass writes (the audit report's pages and crops, the OCR text): the file
+# listing what it wrote, so that a later run removes exactly those and nothing a person put there.
+WRITTEN_LIST = ".kompass-files.json"
+_RELATIVE_NAME = regex.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*")
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """``folder / relative`` when ``relative`` is a plain relative name (no ``..``, nothing absolute)
+    and no folder on the way from ``folder`` (included) is a symbolic link; else None."""
+    parts = relative.split("/")
+    if not _RELATIVE_NAME.fullmatch(relative) or any(p in (".", "..") for p in parts):
+        return None
+    if any(folder.joinpath(*parts[:depth]).is_symlink() for depth in range(len(parts))):
+        return None
+    return folder / relative
+
+
+def _listed(folder: Path) -> list[str]:
+    """What kompass wrote into ``folder`` the last time, as its list says (empty when none)."""
+    if folder.is_symlink():
+        return []
+    try:
+        listed = json.loads((folder / WRITTEN_LIST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [name for name in listed if isinstance(name, str)] if isinstance(listed, list) else []
+
+
+def _remove_listed(folder: Path, names: Iterable[str]) -> None:
+    """Remove the regular files ``names`` of ``folder`` (never through a symbolic link), then the
+    folders under it they leave empty."""
+    parents: set[Path] = set()
+    for name in names:
+        path = _inside(folder, name)
+        if path is not None and path.is_file() and not path.is_symlink():
+            remove_file(path)
+            parents.update(p for p in path.relative_to(folder).parents if p != Path("."))
+    for parent in sorted(parents, key=lambda p: -len(p.parts)):
+        with contextlib.suppress(OSError):
+            (folder / parent).rmdir()  # only when empty
+
+
+def write_file_folder(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[Path]:
+    """Write ``files`` (relative name, content; written one at a time, as they come) into
+    ``folder``, each through a temporary file; return their paths.
+
+    The folder keeps a list of what was written (``.kompass-files.json``): the files an earlier
+    run wrote there and this one did not are removed, other files are never touched. A name with
+    ``..``, or a way through a symbolic link, raises ``OSError`` before anything is written there.
+    """
+    if folder.is_symlink():
+        raise OSError(f"{folder} is a symbolic link: kompass does not write through it")
+    earlier = _listed(folder)
+    written: list[str] = []
+    for name, data in files:
+        path = _inside(folder, name)
+        if path is None:
+            raise OSError(f"{folder}: {name!r} is not a name kompass writes")
+        write_bytes_atomically(path, data)
+        written.append(name)
+    listing = json.dumps(sorted(written), indent=0).encode("utf-8")
+    write_bytes_atomically(folder / WRITTEN_LIST, listing)
+    _remove_listed(folder, set(earlier) - set(written))
+    return [folder / name for name in written]
+
+
+def remove_file_folder(folder: Path) -> None:
+    """Remove what :func:`write_file_folder` wrote into ``folder`` (as its list says), the list,
+    and the folder when that leaves it empty; a symbolic link is never followed."""
+    _remove_listed(folder, _listed(folder))
+    if not folder.is_symlink():
+        remove_file(folder / WRITTEN_LIST)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+TEXT_FOLDER = "text"
+
+
+def write_ocr_texts(out_dir: Path, texts: Iterable[tuple[str, str]]) -> list[Path]:
+    """Write each (report_id, text) as ``OUT/text/<report_id>.txt`` (UTF-8): the text of the
+    reports with pages read by OCR, so an archive of scans can be searched. The files of an
+    earlier run there that this one does not write are removed, and the folder too when no report
+    of this run was read by OCR."""
+    from pipeline.model.identity import file_stem
+
+    files = ((f"{file_stem(report_id)}.txt", text.encode("utf-8")) for report_id, text in texts)
+    first = next(files, None)
+    if first is None:
+        remove_file_folder(out_dir / TEXT_FOLDER)
+        return []
+    return write_file_folder(out_dir / TEXT_FOLDER, itertools.chain([first], files))
