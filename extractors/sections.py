@@ -102,7 +102,7 @@ def find_area_sections(doc: Document) -> tuple[AreaSection, ...]:
         candidates = increasing_run(candidates)
     if not candidates:
         return ()
-    end = _end_of_sections(lines, candidates)
+    candidates, end = _walkthrough(lines, candidates)
     starts: list[HeadingCandidate] = []
     for candidate in candidates:
         # A running page header repeats its heading word for word; it starts nothing new.
@@ -136,6 +136,24 @@ def _drop_contents_entries(
         for candidate in (first, second)
     }
     return [candidate for candidate in candidates if id(candidate) not in in_run]
+
+
+def _walkthrough(
+    lines: Sequence[Line], candidates: list[HeadingCandidate]
+) -> tuple[list[HeadingCandidate], int]:
+    """The candidates of the chapter that walks through the areas, and the index where it ends.
+
+    Candidates fall into runs, each ended by a chapter heading or a score table; a row of the
+    summary table wrapped by a PDF ("3 Tydlighet i samspelet mellan politiker och") reads like an
+    area heading but is alone in its run, before the chapter that heads most areas.
+    """
+    runs: list[tuple[list[HeadingCandidate], int]] = []
+    rest = candidates
+    while rest:
+        end = _end_of_sections(lines, rest)
+        runs.append(([c for c in rest if c.index < end], end))
+        rest = [c for c in rest if c.index >= end]
+    return max(runs, key=lambda run: len({c.area for c in run[0]}))
 
 
 def _end_of_sections(lines: Sequence[Line], candidates: list[HeadingCandidate]) -> int:
