@@ -184,15 +184,32 @@ def _in_enumeration(lines: Sequence[Line], index: int) -> bool:
     if number is None or KNOWN_CHAPTER.search(text):
         return False
     value, style = int(number["number"]), number["punctuation"]
-    neighbours = [
-        ITEM_NUMBER.match(heading_text(lines[i]))
-        for i in (_non_blank_near(lines, index, -1), _non_blank_near(lines, index, 1))
-        if i is not None
-    ]
+    neighbours = [_item_near(lines, index, -1), _item_near(lines, index, 1)]
     return any(
         other is not None and other["punctuation"] == style and abs(int(other["number"]) - value) == 1
         for other in neighbours
     )
+
+
+# The item before may have wrapped over this many lines.
+ITEM_LINES = 3
+
+
+def _item_near(lines: Sequence[Line], index: int, step: int) -> regex.Match[str] | None:
+    """The number of the list item next to ``lines[index]`` in the direction ``step``: the
+    nearest numbered line, past the wrapped lines of the item before ("3. Medarbetarsamtal med
+    tydlig koppling" / "till mål")."""
+    position = index
+    for _ in range(ITEM_LINES):
+        near = _non_blank_near(lines, position, step)
+        if near is None:
+            return None
+        if number := ITEM_NUMBER.match(heading_text(lines[near])):
+            return number
+        if step > 0 or not STARTS_LOWERCASE.match(lines[near].stripped):
+            return None
+        position = near
+    return None
 
 
 def _non_blank_near(lines: Sequence[Line], index: int, step: int) -> int | None:

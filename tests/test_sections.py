@@ -303,3 +303,15 @@ def test_a_heading_wrapped_after_a_comma_in_its_name() -> None:
         (7, "Verksamhetsutveckling"),
     ]
     assert sections[1].body[0].text == "Allmänt"
+
+
+def test_a_numbered_list_whose_item_wrapped_does_not_end_the_sections() -> None:
+    # Fuzz seed 25: "4. Väl utvecklade e-tjänster" after "3. Medarbetarsamtal med tydlig koppling"
+    # / "till mål" is the list's next item, not chapter 4.
+    doc = doc_from(
+        "3 Detaljerad genomgång\n\nOmråde 1 Offentlighet och demokrati\n\nStyrkor\n"
+        "1. Aktivt arbete med medborgardialog\n2. Etablerad styrmodell med tydliga mål\n"
+        "3. Medarbetarsamtal med tydlig koppling\n    till mål\n\n4. Väl utvecklade e-tjänster\n\n"
+        "Område 2 Tillgänglighet och brukarorientering\n\nTvå.\n\n4 Översikt av poängfördelning\n"
+    )
+    assert [s.area for s in find_area_sections(doc)] == [1, 2]
