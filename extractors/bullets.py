@@ -91,7 +91,13 @@ def _continues(item: Sequence[Line], line: Line, after_gap: bool) -> bool:
         if _in_next_column(item[-1], line):
             return False  # its indent says nothing: the column's edge is elsewhere
         return line.bbox[0] > first.bbox[0] + INDENT_TOLERANCE
-    return not after_gap and line.text[:1].isspace()
+    # A text export indents a wrapped item's lines past its glyph; a paragraph after the list
+    # starts where the glyph does (pdftotext -layout sets every line off by a space).
+    return not after_gap and _indent(line) > _indent(first)
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
 
 
 def _in_next_column(last: Line, line: Line) -> bool:
