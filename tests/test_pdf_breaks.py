@@ -189,3 +189,18 @@ def test_typed_list_markers_start_items_also_after_a_full_item(marker: str, seco
         input_format="pdf",
     )
     assert [o.text for o in extract_observations(doc)] == [FULL_ITEM, "Hemsidan."]
+
+
+def test_a_sentence_split_from_the_right_column_to_the_next_page_is_joined() -> None:
+    # Fuzz seed 36 (ReportLab, two columns): the claim's sentence ends the right column of one
+    # page ("... uppnår") and goes on at the left edge of the next ("kommunen 59 poäng.").
+    first = page(3, words_at(310, 700, "Inom området ledarskap, ansvar och delegation uppnår"))
+    second = page(4, words_at(LEFT, 60, "kommunen 59 poäng. En försämring med 23 poäng."))
+    assert non_blank([first, second]) == [
+        "Inom området ledarskap, ansvar och delegation uppnår kommunen 59 poäng. En försämring med 23 poäng."
+    ]
+    ended = page(3, words_at(310, 700, "Inom området uppnår kommunen 59 poäng."))
+    assert non_blank([ended, page(4, words_at(LEFT, 60, "nästa stycke börjar här."))]) == [
+        "Inom området uppnår kommunen 59 poäng.",
+        "nästa stycke börjar här.",
+    ]
