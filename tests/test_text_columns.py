@@ -77,3 +77,14 @@ def test_one_column_prose_is_left_as_it_is() -> None:
     ] * 4
     numbered = list(enumerate(prose, start=1))
     assert in_text_columns(numbered) == numbered
+
+
+def test_each_page_has_its_own_column_start() -> None:
+    # Fuzz seed 55: the right column starts at 51 on one page and at 49 on the next.
+    def page_at(start: int) -> list[str]:
+        return [f"{left:<{start}}{right}".rstrip() for left, right in zip(LEFT, RIGHT, strict=True)]
+
+    lines = in_text_columns(list(enumerate([*page_at(51), "\fSida 2", *page_at(49)], start=1)))
+    texts = [text.strip() for _, text in lines if text.strip()]
+    first = [line.strip() for line in LEFT + RIGHT if line.strip()]
+    assert texts == [*first, "Sida 2", *first]

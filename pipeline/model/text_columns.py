@@ -36,15 +36,31 @@ Numbered = tuple[int, str]
 
 
 def in_text_columns(lines: Sequence[Numbered]) -> list[Numbered]:
-    """``lines`` with every two-column run read down its left column, then down its right."""
+    """``lines`` with every two-column run read down its left column, then down its right.
+
+    Where the right column starts is found page by page: an export may shift it between pages.
+    """
+    return [line for page in _pages(lines) for line in _page_in_columns(page)]
+
+
+def _pages(lines: Sequence[Numbered]) -> list[list[Numbered]]:
+    """The lines page by page: a page starts with a form feed, or where page furniture was left out."""
+    pages: list[list[Numbered]] = []
+    for number, text in lines:
+        if not pages or FORM_FEED in text or number != pages[-1][-1][0] + 1:
+            pages.append([])
+        pages[-1].append((number, text))
+    return pages
+
+
+def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
     start = _right_column_start(lines)
     if start is None:
-        return list(lines)
+        return lines
     out: list[Numbered] = []
     run: list[Numbered] = []
     for number, text in lines:
-        # A page break (a form feed, or page furniture left out between the lines) ends a run.
-        if run and (FORM_FEED in text or number != run[-1][0] + 1 or not _fits(text, start)):
+        if run and not _fits(text, start):
             out.extend(_read(run, start))
             run = []
         if _fits(text, start):
@@ -63,10 +79,8 @@ def _right_column_start(lines: Sequence[Numbered]) -> int | None:
         for match in RIGHT_START.finditer(text):
             if MIDDLE[0] * width <= match.start() <= MIDDLE[1] * width:
                 starts[match.start()] += 1
-    for start, count in starts.most_common(3):
-        if count >= MIN_BOTH:
-            return start
-    return None
+    # The leftmost frequent start: the right column's bullet glyphs stand left of its text.
+    return min((start for start, count in starts.items() if count >= MIN_BOTH), default=None)
 
 
 def _fits(text: str, start: int) -> bool:
