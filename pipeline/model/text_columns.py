@@ -24,6 +24,8 @@ FORM_FEED = "\f"
 # The gutter is at least this many spaces wide, the right column starts in the middle of the text.
 GUTTER = 2
 MIDDLE = (0.3, 0.7)
+# How far left of the right column's text its bullet glyphs may stand (characters).
+GLYPH_REACH = 6
 # A run has at least this many lines holding both columns, and this share of them is words.
 MIN_BOTH = 5
 PROSE_SHARE = 0.7
@@ -79,8 +81,11 @@ def _right_column_start(lines: Sequence[Numbered]) -> int | None:
         for match in RIGHT_START.finditer(text):
             if MIDDLE[0] * width <= match.start() <= MIDDLE[1] * width:
                 starts[match.start()] += 1
-    # The leftmost frequent start: the right column's bullet glyphs stand left of its text.
-    return min((start for start, count in starts.items() if count >= MIN_BOTH), default=None)
+    if not starts or starts.most_common(1)[0][1] < MIN_BOTH:
+        return None
+    common = starts.most_common(1)[0][0]
+    # The right column's bullet glyphs stand a little left of its text: the column starts there.
+    return min(s for s, count in starts.items() if count >= MIN_BOTH and common - GLYPH_REACH <= s <= common)
 
 
 def _fits(text: str, start: int) -> bool:
