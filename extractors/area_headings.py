@@ -28,9 +28,7 @@ from pipeline.model.document import Line
 # The name starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is
 # no heading.
 _AREA = area_number_pattern()
-AREA_HEADING = regex.compile(
-    rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$"
-)
+AREA_HEADING = regex.compile(rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$")
 AREA_NUMBER_ONLY = regex.compile(rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?$")
 NUMBERED_AREA_HEADING = regex.compile(rf"^(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 SUB_CHAPTER_AREA_HEADING = regex.compile(rf"^\d{{1,2}}\.(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
@@ -38,6 +36,7 @@ NAME_ONLY = regex.compile(r"^(?P<name>\p{Lu}[\p{L} ,/–—-]*\p{L})$")
 # A heading never ends like a sentence or a clause, and is never long.
 NOT_A_HEADING_END = regex.compile(r"[.,;:]$")
 MAX_HEADING_LENGTH = 100
+STARTS_LOWER = regex.compile(r"^\p{Ll}")
 # "Offentlighet och demokrati 61", "... 51 %": a row of a results list, not a heading.
 ENDS_WITH_NUMBER = regex.compile(r"\d\s*%?$")
 # "Område 1 Offentlighet .......... 5": a table-of-contents entry with dot leaders.
@@ -106,7 +105,7 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
     """The area heading that starts at ``lines[index]``, in any of the forms above, or ``None``."""
     text = heading_like(lines[index])
     if text is None:
-        return None
+        return _heading_wrapped_at_comma(lines, index)
     if match := AREA_HEADING.match(text):
         name, used = _wrapped_name(lines, index, match["name"].strip())
         return HeadingCandidate(index, int(match["area"]), name, text, used)
@@ -121,6 +120,24 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
             return None
     if NAME_ONLY.match(text) and (named := area_of_name(text)) is not None:
         return HeadingCandidate(index, named, text, text, 1, named_only=True)
+    return None
+
+
+def _heading_wrapped_at_comma(lines: Sequence[Line], index: int) -> HeadingCandidate | None:
+    """A heading a PDF wrapped after a comma in the name ("6. Kommunen som arbetsgivare," /
+    "personalpolitik"): the line ends like a clause, so it is read with the next as one heading."""
+    text = heading_text(lines[index])
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if not text.endswith(",") or following is None or not is_single_cell(following):
+        return None
+    rest = heading_like(following)
+    if rest is None or not STARTS_LOWER.match(rest):
+        return None
+    joined = join_wrapped([text, rest])
+    for pattern in (AREA_HEADING, NUMBERED_AREA_HEADING, SUB_CHAPTER_AREA_HEADING):
+        match = pattern.match(joined)
+        if match and (pattern is AREA_HEADING or denoting_editions(match["name"], int(match["area"]))):
+            return HeadingCandidate(index, int(match["area"]), match["name"].strip(), joined, 2)
     return None
 
 

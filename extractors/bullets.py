@@ -88,8 +88,26 @@ def _continues(item: Sequence[Line], line: Line, after_gap: bool) -> bool:
         return True
     first = item[0]
     if first.bbox is not None and line.bbox is not None:
+        if _in_next_column(item[-1], line):
+            return False  # its indent says nothing: the column's edge is elsewhere
         return line.bbox[0] > first.bbox[0] + INDENT_TOLERANCE
-    return not after_gap and line.text[:1].isspace()
+    # A text export indents a wrapped item's lines past its glyph; a paragraph after the list
+    # starts where the glyph does (pdftotext -layout sets every line off by a space).
+    return not after_gap and _indent(line) > _indent(first)
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+def _in_next_column(last: Line, line: Line) -> bool:
+    """Whether ``line`` starts the next column of a page in two: it stands above the line before."""
+    return (
+        last.bbox is not None
+        and line.bbox is not None
+        and line.page == last.page
+        and line.bbox[1] < last.bbox[1]
+    )
 
 
 def _between_bullets(lines: Sequence[Line], index: int, ends_list: Callable[[Line], bool]) -> bool:

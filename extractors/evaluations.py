@@ -189,8 +189,12 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
 
 
 def _is_table_header(line: Line) -> bool:
+    """ "Kommun<TAB>År"; also with a single space between, as a raw text export prints it."""
     cells = [cell for cell in line.cells if cell]
-    return len(cells) >= 2 and TABLE_NAME_HEADER.match(cells[0]) is not None
+    if len(cells) >= 2 and TABLE_NAME_HEADER.match(cells[0]) is not None:
+        return True
+    words = line.text.split()
+    return len(words) == 2 and bool(TABLE_NAME_HEADER.match(words[0]) and TABLE_YEAR_HEADER.match(words[1]))
 
 
 def _line_entry(line: Line) -> tuple[str, tuple[int, ...], int] | None:

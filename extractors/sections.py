@@ -102,7 +102,7 @@ def find_area_sections(doc: Document) -> tuple[AreaSection, ...]:
         candidates = increasing_run(candidates)
     if not candidates:
         return ()
-    end = _end_of_sections(lines, candidates)
+    candidates, end = _walkthrough(lines, candidates)
     starts: list[HeadingCandidate] = []
     for candidate in candidates:
         # A running page header repeats its heading word for word; it starts nothing new.
@@ -138,6 +138,24 @@ def _drop_contents_entries(
     return [candidate for candidate in candidates if id(candidate) not in in_run]
 
 
+def _walkthrough(
+    lines: Sequence[Line], candidates: list[HeadingCandidate]
+) -> tuple[list[HeadingCandidate], int]:
+    """The candidates of the chapter that walks through the areas, and the index where it ends.
+
+    Candidates fall into runs, each ended by a chapter heading or a score table; a row of the
+    summary table wrapped by a PDF ("3 Tydlighet i samspelet mellan politiker och") reads like an
+    area heading but is alone in its run, before the chapter that heads most areas.
+    """
+    runs: list[tuple[list[HeadingCandidate], int]] = []
+    rest = candidates
+    while rest:
+        end = _end_of_sections(lines, rest)
+        runs.append(([c for c in rest if c.index < end], end))
+        rest = [c for c in rest if c.index >= end]
+    return max(runs, key=lambda run: len({c.area for c in run[0]}))
+
+
 def _end_of_sections(lines: Sequence[Line], candidates: list[HeadingCandidate]) -> int:
     """The index of the first line after the first area heading where no area section goes on."""
     chapter = _chapter_number(lines, candidates[0].index)
@@ -166,15 +184,32 @@ def _in_enumeration(lines: Sequence[Line], index: int) -> bool:
     if number is None or KNOWN_CHAPTER.search(text):
         return False
     value, style = int(number["number"]), number["punctuation"]
-    neighbours = [
-        ITEM_NUMBER.match(heading_text(lines[i]))
-        for i in (_non_blank_near(lines, index, -1), _non_blank_near(lines, index, 1))
-        if i is not None
-    ]
+    neighbours = [_item_near(lines, index, -1), _item_near(lines, index, 1)]
     return any(
         other is not None and other["punctuation"] == style and abs(int(other["number"]) - value) == 1
         for other in neighbours
     )
+
+
+# The item before may have wrapped over this many lines.
+ITEM_LINES = 3
+
+
+def _item_near(lines: Sequence[Line], index: int, step: int) -> regex.Match[str] | None:
+    """The number of the list item next to ``lines[index]`` in the direction ``step``: the
+    nearest numbered line, past the wrapped lines of the item before ("3. Medarbetarsamtal med
+    tydlig koppling" / "till mål")."""
+    position = index
+    for _ in range(ITEM_LINES):
+        near = _non_blank_near(lines, position, step)
+        if near is None:
+            return None
+        if number := ITEM_NUMBER.match(heading_text(lines[near])):
+            return number
+        if step > 0 or not STARTS_LOWERCASE.match(lines[near].stripped):
+            return None
+        position = near
+    return None
 
 
 def _non_blank_near(lines: Sequence[Line], index: int, step: int) -> int | None:

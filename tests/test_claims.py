@@ -342,3 +342,17 @@ def test_comparisons_are_not_changes(paragraph: str) -> None:
 def test_the_average_s_score_is_not_the_area_s() -> None:
     claim = claim_of("Genomsnittet för de 40 kommunerna landar på 63 poäng. Kommunen når 73 poäng.")
     assert claim.claimed_score == 73
+
+
+def test_a_claim_right_after_the_question_list_of_a_layout_export() -> None:
+    # Fuzz seed 32 (pdftotext -layout): every line is set off by a space, and the paragraph that
+    # claims the score follows the last listed sub-question with no blank line between.
+    doc = doc_from(
+        " Område 1 Offentlighet och demokratisk kontroll\n"
+        " -   1:3 Hur informeras medborgarna om resultat?\n"
+        " Området beskriver hur Järfälla stad arbetar med offentlighet och demokratisk kontroll.\n"
+        " Inom området offentlighet och demokratisk kontroll uppnår kommunen 74\n"
+        " poäng. En försämring med 12 poäng i förhållande till utvärderingen 2003.\n"
+    )
+    [claim] = extract_claims(doc, (2003, 2005), 2005)
+    assert (claim.area, claim.claimed_score, claim.claimed_change) == (1, 74, -12)

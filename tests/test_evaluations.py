@@ -228,3 +228,19 @@ def test_list_shapes(listing: str) -> None:
     assert [(e.entry, e.municipality_code, e.year) for e in result.evaluations] == EXPECTED_SHAPE
     first = next(e for e in result.evaluations if e.entry == "Ale")
     assert first.line == next(n for n, text in enumerate(listing.split("\n"), start=3) if "Ale" in text)
+
+
+def test_a_table_header_printed_with_a_single_space_is_no_entry() -> None:
+    # Fuzz seed 65 (pdftotext -raw): the table's "Kommun År" header comes out as one line of words.
+    doc = doc_from(
+        "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen\n"
+        "förutom Nässjö kommun:\nKommun År\nSödertälje 2009, 2010\nHalmstad 2003, 2010\nKalix 2002\n"
+    )
+    rows = extract_evaluations(doc).evaluations
+    assert [(row.entry, row.year) for row in rows] == [
+        ("Södertälje", 2009),
+        ("Södertälje", 2010),
+        ("Halmstad", 2003),
+        ("Halmstad", 2010),
+        ("Kalix", 2002),
+    ]

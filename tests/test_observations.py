@@ -315,3 +315,18 @@ def test_pdf_continuation_flush_with_the_glyph_between_two_bullets() -> None:
         ),
         ("strength", 2, "Kommunens arbete med ledarutveckling."),
     ]
+
+
+def test_prose_at_the_top_of_the_next_column_does_not_continue_the_last_bullet() -> None:
+    # Fuzz seed 4 (Chromium, two columns): the left column ends with a sub-question bullet and the
+    # right column starts with the claim's paragraph, further right than the glyph but higher up.
+    lines = [
+        Line("- 8.4. Kommunens internationella kontakter.", 15, 5, (86.2, 271.4, 253.0, 292.6)),
+        Line("Området beskriver hur kommunen arbetar. Inom området uppnår kommunen 63 poäng.", 17, 5,
+             (312.3, 58.4, 529.2, 158.4)),
+    ]  # fmt: skip
+    [item] = read_bullet_list(lines, 0)
+    assert item.text == "8.4. Kommunens internationella kontakter."
+    continued = Line("kontakter med andra länder", 17, 5, (312.3, 58.4, 529.2, 68.4))
+    [item] = read_bullet_list([lines[0], continued], 0)
+    assert item.text.endswith("kontakter. kontakter med andra länder")

@@ -137,6 +137,30 @@ def test_a_claim_in_the_left_column_reads_whole() -> None:
     assert (claim.area, claim.claimed_score) == (1, 73)
 
 
+def test_columns_whose_baselines_do_not_line_up_are_read_one_after_the_other() -> None:
+    # Fuzz seeds 2, 4 and 22 (ReportLab and Chromium, two-column prose): a heading in the right
+    # column sets its lines half a line below the left column's, so grouping words by baseline
+    # merged lines of both columns; the running header and the page number stay out of the columns.
+    words = list(words_at(LEFT, 30, "Sveriges Kommuner och Landsting 2008-09-09"))
+    words += words_at(500, 30, "3")
+    for n, line in enumerate(LEFT_COLUMN):
+        words += words_at(LEFT, 80 + 12 * n, line)
+    words += words_at(LEFT, 160, "Styrkor")
+    words += bullet(172, "Kvalitetsdeklarationer inom verksamheter", "-")
+    words += words_at(310, 80, "Område 2 Tillgänglighet")
+    for n, line in enumerate(RIGHT_COLUMN):
+        words += words_at(310, 98 + 12 * n, line)
+    words += words_at(300, 760, "3")
+    lines = non_blank([page(3, words)])
+    assert lines[0] == "Sveriges Kommuner och Landsting 2008-09-09 3"
+    assert lines.index("Styrkor") < lines.index("Område 2 Tillgänglighet")
+    assert "- Kvalitetsdeklarationer inom verksamheter" in lines
+    body = " ".join(lines)
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert "Medborgardialogen kring budgeten har genomförts i alla kommundelar" in body
+    assert body.index("innehållsrik.") < body.index("Medborgardialogen")
+
+
 def test_a_table_with_a_wide_gap_between_its_halves_is_not_cut_into_columns() -> None:
     rows = [
         ("1.1 Hur informeras medborgarna?", "40", "28", "5.1 Hur detaljerat är rapporteringen?", "40", "32")
@@ -165,3 +189,18 @@ def test_typed_list_markers_start_items_also_after_a_full_item(marker: str, seco
         input_format="pdf",
     )
     assert [o.text for o in extract_observations(doc)] == [FULL_ITEM, "Hemsidan."]
+
+
+def test_a_sentence_split_from_the_right_column_to_the_next_page_is_joined() -> None:
+    # Fuzz seed 36 (ReportLab, two columns): the claim's sentence ends the right column of one
+    # page ("... uppnår") and goes on at the left edge of the next ("kommunen 59 poäng.").
+    first = page(3, words_at(310, 700, "Inom området ledarskap, ansvar och delegation uppnår"))
+    second = page(4, words_at(LEFT, 60, "kommunen 59 poäng. En försämring med 23 poäng."))
+    assert non_blank([first, second]) == [
+        "Inom området ledarskap, ansvar och delegation uppnår kommunen 59 poäng. En försämring med 23 poäng."
+    ]
+    ended = page(3, words_at(310, 700, "Inom området uppnår kommunen 59 poäng."))
+    assert non_blank([ended, page(4, words_at(LEFT, 60, "nästa stycke börjar här."))]) == [
+        "Inom området uppnår kommunen 59 poäng.",
+        "nästa stycke börjar här.",
+    ]

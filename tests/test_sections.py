@@ -266,3 +266,52 @@ def test_a_sub_area_without_its_dot_does_not_end_the_sections() -> None:
     assert [section.area for section in sections] == [1, 2]
     assert any("Text om mål." in line.text for line in sections[0].body)
     assert not any("Tabell." in line.text for line in sections[1].body)
+
+
+def test_a_summary_row_wrapped_like_a_heading_does_not_take_the_sections() -> None:
+    # Fuzz seeds 17 and 28 (pdftotext): a summary-table row the export wrapped ("3 Tydlighet i
+    # samspelet mellan politiker och") reads like area 3's heading, before the chapter that heads
+    # every area; the sections are that chapter's.
+    doc = doc_from(
+        "2 Kramfors kommun i förhållande till Kommunkompassen\n\n"
+        "Huvudområde    Max 2004 2006\n"
+        "3 Tydlighet i samspelet mellan politiker och\n"
+        "                 100 53,5      54\n"
+        "tjänstemän\n\n"
+        "3 Detaljerad genomgång i förhållande till Kommunkompassens åtta områden\n\n"
+        "Huvudområde 1: Offentlighet och demokratisk kontroll\n\nEtt.\n\n"
+        "Huvudområde 2: Tillgänglighet och brukarorientering\n\nTvå.\n\n"
+        "Huvudområde 3: Tydlighet i samspelet mellan politiker och tjänstemän\n\nTre.\n\n"
+        "4 Poängsammanställning\n"
+    )
+    sections = find_area_sections(doc)
+    assert [(s.area, s.heading.number) for s in sections] == [(1, 10), (2, 14), (3, 18)]
+    assert sections[-1].body[-2].text == "Tre."
+
+
+def test_a_heading_wrapped_after_a_comma_in_its_name() -> None:
+    # Fuzz seed 9 (pdftotext -raw, two columns): "6. Kommunen som arbetsgivare," / "personalpolitik".
+    doc = doc_from(
+        "5. Kontroll och rapportering\nFem.\n"
+        "6. Kommunen som arbetsgivare,\npersonalpolitik\nAllmänt\nSex.\n"
+        "7. Verksamhetsutveckling\nSju.\n"
+    )
+    sections = find_area_sections(doc)
+    assert [(s.area, s.printed_name) for s in sections] == [
+        (5, "Kontroll och rapportering"),
+        (6, "Kommunen som arbetsgivare, personalpolitik"),
+        (7, "Verksamhetsutveckling"),
+    ]
+    assert sections[1].body[0].text == "Allmänt"
+
+
+def test_a_numbered_list_whose_item_wrapped_does_not_end_the_sections() -> None:
+    # Fuzz seed 25: "4. Väl utvecklade e-tjänster" after "3. Medarbetarsamtal med tydlig koppling"
+    # / "till mål" is the list's next item, not chapter 4.
+    doc = doc_from(
+        "3 Detaljerad genomgång\n\nOmråde 1 Offentlighet och demokrati\n\nStyrkor\n"
+        "1. Aktivt arbete med medborgardialog\n2. Etablerad styrmodell med tydliga mål\n"
+        "3. Medarbetarsamtal med tydlig koppling\n    till mål\n\n4. Väl utvecklade e-tjänster\n\n"
+        "Område 2 Tillgänglighet och brukarorientering\n\nTvå.\n\n4 Översikt av poängfördelning\n"
+    )
+    assert [s.area for s in find_area_sections(doc)] == [1, 2]

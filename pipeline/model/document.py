@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from pipeline.model.records import ContentLoss
+from pipeline.model.text_columns import in_text_columns
 from pipeline.model.text_furniture import remove_furniture
 
 CELL_SEPARATOR = regex.compile(r"\t| {3,}")
@@ -161,7 +162,8 @@ class Document:
         the other lines keep their numbers in the file.
         """
         normalized = text.replace("\r\n", "\n").replace("\r", "\n")
-        lines = tuple(Line(text=raw, number=i) for i, raw in remove_furniture(normalized.split("\n")))
+        kept = in_text_columns(remove_furniture(normalized.split("\n")))
+        lines = tuple(Line(text=raw, number=i) for i, raw in kept)
         digest = sha256 if sha256 is not None else hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(
             lines=lines, source=source, input_format="text", pages=None, sha256=digest,

@@ -6,17 +6,22 @@ it is prose (several words, not ending in a number, the right side starting at o
 each line is cut at the gutter and the run is read down the left column, then down the right.
 Lines that cross the gutter (a heading or paragraph set across the page) stay where they are and
 separate the runs. Tables are not cut: their cells end in numbers or are short.
+
+Columns whose baselines do not line up (a heading in one sets its lines half a line lower than the
+other's) are found among the words before they are grouped into lines (:func:`page_lines`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
 
-from pipeline.ingest.pdf.printed_lines import PrintedLine
+from pipeline.ingest.pdf.printed_lines import PrintedLine, printed_lines
 from pipeline.ingest.pdf.words import Word
 
 # The gutter is at least this many ems wide and lies in the middle of the text.
@@ -157,3 +162,131 @@ def _prose_lines(lines: Sequence[PrintedLine], band: tuple[float, float]) -> int
 def _is_prose(line: PrintedLine) -> bool:
     words = line.words
     return len(words) >= MIN_WORDS and not NUMBER.match(words[-1].text) and not NUMBER.match(words[0].text)
+
+
+def page_lines(page: int, words: Sequence[Word]) -> list[PrintedLine]:
+    """The page's printed lines in reading order, two columns read one after the other.
+
+    Two columns whose baselines do not line up (a heading in one pushes its lines half a line down
+    from the other's) cannot be cut from printed lines, as grouping words by baseline would merge
+    lines of both; so the columns are first looked for among the words: a gutter that only lines
+    set across the page cross, with prose on both sides. Otherwise the printed lines are read as
+    :func:`in_columns` reads them.
+    """
+    zones = _word_columns(words)
+    if zones is None:
+        return in_columns(printed_lines(page, words))
+    out: list[PrintedLine] = []
+    for left, right in zones:
+        if right is None:
+            out.extend(in_columns(printed_lines(page, left)))
+        else:
+            out.extend(
+                _columns(
+                    [(line, None) for line in printed_lines(page, left)]
+                    + [(None, line) for line in printed_lines(page, right)]
+                )
+            )
+    return out
+
+
+def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | None]] | None:
+    """The page's words in vertical zones: (left, right) for a zone in two columns, (words, None)
+    for one that is not; ``None`` if no zone is in two columns."""
+    if len(words) < MIN_LINES * MIN_WORDS * 2:
+        return None
+    left_edge = min(w.x0 for w in words)
+    width = max(w.x1 for w in words) - left_edge
+    steps = range(int(left_edge + MIDDLE[0] * width), int(left_edge + MIDDLE[1] * width) + 1)
+    x = min(steps, key=lambda x: (sum(w.x0 < x < w.x1 for w in words), abs(x - left_edge - width / 2)))
+    spanning = sorted((w for w in words if w.x0 < x < w.x1), key=lambda w: w.top)
+    bands: list[list[float]] = []
+    for word in spanning:
+        if bands and word.top <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], word.bottom)
+        else:
+            bands.append([word.top, word.bottom])
+    # Zones alternate: words between spanning bands, then a band's words.
+    edges = [edge for band in bands for edge in band]
+    zones: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
+    for word in words:
+        middle = (word.top + word.bottom) / 2
+        zones[sum(middle >= edge for edge in edges)].append(word)
+    out: list[tuple[list[Word], list[Word] | None]] = []
+    found = False
+    for index, zone in enumerate(zones):
+        if not zone:
+            continue
+        head, body, tail = _apart(zone) if index % 2 == 0 else ([], zone, [])
+        left = [w for w in body if w.x1 <= x]
+        right = [w for w in body if w.x0 >= x]
+        if not _two_columns(left, right):
+            head, body, tail = [], [], zone
+        for part, pair in ((head, None), (body, (left, right)), (tail, None)):
+            if part and pair is not None:
+                out.append(pair)
+                found = True
+            elif part and out and out[-1][1] is None:
+                out[-1][0].extend(part)
+            elif part:
+                out.append((list(part), None))
+    return out if found else None
+
+
+# At most this many printed lines set apart above or below a zone (a running header, a page
+# number) are not in its columns.
+APART_LINES = 2
+
+
+def _apart(zone: list[Word]) -> tuple[list[Word], list[Word], list[Word]]:
+    """The zone's words as lines set apart at its top, the rest, and lines set apart at its bottom.
+
+    A running header or a page number between the margins would otherwise fall into a column.
+    """
+    ordered = sorted(zone, key=lambda w: w.top)
+    height = sorted(w.bottom - w.top for w in ordered)[len(ordered) // 2]
+    clusters: list[list[Word]] = []
+    bottom = -math.inf
+    for word in ordered:
+        if word.top - bottom > SET_APART * height:
+            clusters.append([])
+        clusters[-1].append(word)
+        bottom = max(bottom, word.bottom)
+    head: list[Word] = []
+    tail: list[Word] = []
+    while len(clusters) > 1 and len(printed_lines(0, clusters[0])) <= APART_LINES:
+        head += clusters.pop(0)
+    while len(clusters) > 1 and len(printed_lines(0, clusters[-1])) <= APART_LINES:
+        tail = clusters.pop() + tail
+    return head, [w for cluster in clusters for w in cluster], tail
+
+
+def _two_columns(left: list[Word], right: list[Word]) -> bool:
+    """Whether the words either side of a gutter are two columns of prose: a gutter of an em or
+    more, and most lines of both sides prose, the right side's starting at one edge."""
+    if not left or not right:
+        return False
+    size = sorted(w.size for w in left + right)[len(left + right) // 2]
+    if min(w.x0 for w in right) - max(w.x1 for w in left) < MIN_GUTTER * size:
+        return False
+    sides = [printed_lines(0, left), printed_lines(0, right)]
+    if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
+        return False
+    return all(
+        sum(_is_words(line) for line in side) >= PROSE_SHARE * len(side) and _few_edges(side)
+        for side in sides
+    )
+
+
+# A column's lines start at a few left edges: the text, a bullet's glyph, a bullet's text.
+COLUMN_EDGES = 3
+
+
+def _few_edges(lines: list[PrintedLine]) -> bool:
+    edges = Counter(round(line.x0 / ALIGN_TOLERANCE) for line in lines)
+    return sum(n for _, n in edges.most_common(COLUMN_EDGES)) >= PROSE_SHARE * len(lines)
+
+
+def _is_words(line: PrintedLine) -> bool:
+    """A line of words, which a table's row of numbers is not."""
+    return not NUMBER.match(line.words[-1].text) and any(c.isalpha() for c in line.text)

@@ -216,7 +216,16 @@ def _continues(block: list[PrintedLine], line: PrintedLine, geometry: _Geometry)
         return False  # "Område 2 – ...", "Förbättringsförslag": a heading by its words
     if _is_list_item(block[0]) and not _continues_item(block, line):
         return False
-    return _aligned(block, line)
+    return _aligned(block, line) or _goes_on_in_next_column(block, line)
+
+
+def _goes_on_in_next_column(block: list[PrintedLine], line: PrintedLine) -> bool:
+    """A paragraph that a column or page break splits mid-sentence ("... uppnår" / "kommunen 59
+    poäng."): the next column starts at its own edge, so only the words say that it goes on."""
+    last = block[-1]
+    next_column = line.page == last.page + 1 or line.top < last.top
+    unfinished = not last.text.rstrip().endswith((".", "!", "?", ":", ";"))
+    return next_column and unfinished and not _is_list_item(block[0]) and line.text[:1].islower()
 
 
 def _continues_item(block: list[PrintedLine], line: PrintedLine) -> bool:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from pipeline.ingest.pdf.columns import in_columns
+from pipeline.ingest.pdf.columns import page_lines
 from pipeline.ingest.pdf.furniture import drop_running_lines
 from pipeline.ingest.pdf.lines import assemble
-from pipeline.ingest.pdf.printed_lines import printed_lines
 from pipeline.ingest.pdf.tables import find_tables
 from pipeline.ingest.pdf.words import PageText
 from pipeline.model.document import Line
@@ -28,7 +27,7 @@ def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
     a page break splits it (it keeps the page and line where it starts); a blank line stands where
     the page leaves space between blocks.
     """
-    printed = [in_columns(printed_lines(page.number, page.words)) for page in pages]
+    printed = [page_lines(page.number, page.words) for page in pages]
     bodies = drop_running_lines(printed, [page.height for page in pages])
     numbered = [
         [dataclasses.replace(line, number=index) for index, line in enumerate(body, start=1)]
