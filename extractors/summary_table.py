@@ -20,6 +20,13 @@ Every era prints it differently (tab-separated in text exports, columns in PDFs)
 The table is found by its rows (labels naming the edition's areas, followed by values); the
 columns get their roles from the header words (see ``extractors.table_reader``). Own years go to
 area scores and year totals, averages and changes to comparisons.
+
+A table of contents names the areas too ("Område 1 Offentlighet och demokrati ........ 7"). It is
+told apart by what its lines say of themselves, wherever it stands: one whole number per line that
+never falls from a line to the next (page numbers), within the document's page count where that is
+known, and lines that are a contents list's — leaders between words and number, a contents heading
+("Innehåll") above, or an area number that comes twice (a chapter "2 …" and "Område 2 …"), which no
+summary table prints.
 """
 
 from __future__ import annotations
@@ -76,6 +83,9 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
+LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
+CONTENTS_TITLE = regex.compile(r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,13 +141,48 @@ def extract_summary_table(
 def _tables(doc: Document, framework: Framework | None, year: int | None) -> Iterator[SummaryTable]:
     """Every table whose rows name the tool's areas, in document order."""
     index = 0
+    contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
         rows, end = _block(doc, index, framework)
-        if _is_summary(rows):
+        if rows and (pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)):
+            contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
+        elif _is_summary(rows):
             table = _read(doc, index, rows, framework, year)
             if table.area_scores or table.unread_headers:
                 yield table
         index = max(end, index + 1)
+
+
+def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | None) -> list[int]:
+    """The page numbers of a block that is a table of contents, else an empty list.
+
+    Its rows each print one whole unsigned number, rising or equal line by line and within the
+    document's page count; and the lines say they are contents: most carry a leader, a contents
+    heading stands above, an area number comes twice, or (``after``, the last page of the contents
+    block just before) they go on from a contents list.
+    """
+    numbers = [[v for v in row.values if v.number is not None] for row in rows]
+    if any(len(found) != 1 for found in numbers):
+        return []
+    values = [found[0] for found in numbers]
+    if any(v.signed or v.unit != "points" or v.marker or v.number != int(v.number or 0) for v in values):
+        return []
+    pages = [int(v.number or 0) for v in values]
+    if any(later < earlier for earlier, later in zip(pages, pages[1:], strict=False)) or pages[0] < 1:
+        return []
+    if doc.pages is not None and pages[-1] > doc.pages:
+        return []
+    if after is not None and pages[0] >= after:
+        return pages
+    leaders = sum(1 for row in rows if _has_leader(row))
+    areas = [row.area for row in rows if row.area is not None]
+    titled = any(CONTENTS_TITLE.match(line.text) for line in _lines_above(doc, start))
+    return pages if 2 * leaders > len(rows) or titled or len(areas) != len(set(areas)) else []
+
+
+def _has_leader(row: _Row) -> bool:
+    """Whether a row's label ends in a leader or a cell between label and number is one."""
+    return bool(LEADER.search(row.label)) or any(LEADER.search(v.printed) for v in row.values if v.printed)
 
 
 def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[ContentLoss]:

@@ -8,7 +8,10 @@ medelvärde", "Sverigesnitt"), the row label ("Huvudområde", "Område", "Delomr
 "Max | Egna"), and its lines are joined column by column. Where no header can be read, the callers
 read a table by the shape of its values and say so with a finding.
 
-Values are read as printed: "69,5", "51 %", "+44 %", "-6".
+Values are read as printed: "69,5", "51 %", "+44 %", "-6". A footnote marker after a value ("79¹",
+"61*", "58 †") is not part of its number: the number is read, the marker is kept apart in
+``Value.marker`` (the cell as printed, marker included, stays in ``Value.printed``). The tables
+carry the number only; the footnote the marker points to stays in the report's text.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "69,5", "51 %", "+44 %", "−6", "1 234"; a lone dash is an empty cell.
 VALUE = regex.compile(
     r"^(?P<sign>[+\-−–±])?\s*(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"\s*(?P<percent>%|procent)?$"
+    r"\s*(?P<percent>%|procent)?\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?$"
 )
 EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
 # A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
@@ -78,6 +81,8 @@ class Value:
     unit: str = "points"
     signed: bool = False
     printed: str = ""
+    # A footnote marker printed after the number ("79¹" has "¹"); never part of the number.
+    marker: str = ""
 
 
 def parse_value(cell: str) -> Value | None:
@@ -86,6 +91,8 @@ def parse_value(cell: str) -> Value | None:
 
     >>> parse_value("+44 %")
     Value(number=44.0, unit='percent', signed=True, printed='+44 %')
+    >>> parse_value("79¹")
+    Value(number=79.0, unit='points', signed=False, printed='79¹', marker='¹')
     >>> parse_value("Offentlighet") is None
     True
     """
@@ -100,7 +107,7 @@ def parse_value(cell: str) -> Value | None:
     if sign in "-−–" and sign:
         number = -number
     unit = "percent" if match["percent"] else "points"
-    return Value(number, unit, signed=bool(sign), printed=text)
+    return Value(number, unit, signed=bool(sign), printed=text, marker=match["marker"] or "")
 
 
 def normalise_id(printed: str) -> str | None:
@@ -184,7 +191,8 @@ def _is_header_candidate(line: Line) -> bool:
             return False
     for cell in cells:
         value = parse_value(cell)
-        if value is not None and value.number is not None and not YEAR.fullmatch(cell.strip()):
+        printed = cell.strip().removesuffix(value.marker).strip() if value is not None else ""
+        if value is not None and value.number is not None and not YEAR.fullmatch(printed):
             return False
     return True
 
@@ -252,7 +260,7 @@ def split_label(line: Line) -> tuple[int, str, list[str]]:
     return start, cells[start], cells[start + 1 :]
 
 
-_TRAILING_VALUE = regex.compile(r"\s+([+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?)$")
+_TRAILING_VALUE = regex.compile(r"\s+([+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?)$")
 
 
 def _trailing_values(text: str) -> tuple[str, list[str]]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from extractors.summary_table import extract_summary_table
@@ -410,3 +412,88 @@ def test_a_later_summary_table_with_other_values_is_reported_where_it_differs() 
 def test_a_later_summary_table_that_agrees_is_not_reported() -> None:
     table = "\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t608\t646\n\n"
     assert extract_summary_table(doc_from(table + "Mellan.\n\n" + table)).losses == ()
+
+
+_CONTENTS_AREAS = (
+    "Offentlighet och demokratisk kontroll",
+    "Tillgänglighet/medborgar- och brukarorientering",
+    "Tydlighet i samspelet mellan politiker och tjänstemän",
+    "Ledning, decentralisering och delegering",
+    "Kontroll och rapportering",
+    "Personalpolitik",
+    "Verksamhetsutveckling",
+    "Kommun som samhällsbyggare",
+)
+_TABLE_AFTER_CONTENTS = (
+    "Tabell 2 Umeå kommuns poäng 2005 och 2007\n\nHuvudområde\t2005\t2007\n"
+    "1 Offentlighet och demokratisk kontroll\t66\t73\n5 Kontroll och rapportering\t71\t79\n"
+    "TOTALT\t608\t646\n"
+)
+
+
+def _contents(leader: str, title: str = "Innehåll") -> str:
+    chapters = [("1 Vad är Kommunkompassen?", 2), ("2 Umeå kommun i förhållande till Kommunkompassen", 3)]
+    chapters += [(f"Område {n} {name}", 4 + n // 2) for n, name in enumerate(_CONTENTS_AREAS, 1)]
+    chapters += [("4 Poängsammanställning", 9)]
+    lines = [f"{text}{leader}{page}" for text, page in chapters]
+    return (f"{title}\n\n" if title else "") + "\n".join(lines) + "\n\nSammanfattning av poäng\n"
+
+
+@pytest.mark.parametrize(
+    ("leader", "title"),
+    [
+        (" ............ ", "Innehåll"),  # the text export (fuzz seed 7)
+        (" ............ ", ""),  # the leaders alone say it
+        ("\t. . . . . . . .\t", ""),  # a PDF's leader read as a cell of its own
+        (" ", "Innehållsförteckning"),  # no leaders: the contents heading says it
+        (" ", ""),  # no leaders, no heading: the areas' numbers come twice ("2 Umeå …", "Område 2 …")
+    ],
+)
+def test_a_table_of_contents_is_no_summary_table(leader: str, title: str) -> None:
+    table = extract_summary_table(doc_from(_contents(leader, title) + _TABLE_AFTER_CONTENTS))
+    assert table.years == (2005, 2007)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2005, 66), (1, 2007, 73), (5, 2005, 71), (5, 2007, 79)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2005, 608), (2007, 646)]
+    assert (table.unread_headers, table.losses) == ((), ())
+
+
+def test_a_single_year_summary_whose_scores_rise_is_still_read() -> None:
+    # Rising whole numbers alone make no contents list: no leader, no contents heading, no area twice.
+    text = (
+        "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 41\n2. Tillgänglighet 55\n"
+        "3. Effektivitet 60\n"
+    )
+    table = extract_summary_table(doc_from(text), year=2014)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2014, 41), (2, 2014, 55), (3, 2014, 60)
+    ]  # fmt: skip
+
+
+def test_a_contents_list_with_pages_beyond_the_document_is_a_table() -> None:
+    # Numbers above the document's page count are no page numbers, whatever the leaders.
+    doc = doc_from("Innehåll\n\n1 Offentlighet och demokrati 41\n2 Tillgänglighet 55\n")
+    doc = dataclasses.replace(doc, pages=12)
+    assert [s.score for s in extract_summary_table(doc, year=2014).area_scores] == [41, 55]
+
+
+@pytest.mark.parametrize("marker", ["¹", "*", " †"])
+def test_a_footnote_marker_keeps_the_value_it_marks(marker: str) -> None:
+    # "79¹" (fuzz seed 8): the number is read, the marker kept out of it; nothing is lost.
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        f"2 Tillgänglighet/medborgar- och brukarorientering\t69,5\t79,5{marker}\nTOTALT\t135,5\t152,5\n"
+        f"{marker.strip()} Poängen har räknats om efter revisionen av verktyget.\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2005, 66), (1, 2007, 73), (2, 2005, 69.5), (2, 2007, 79.5)
+    ]  # fmt: skip
+    assert (table.losses, table.misaligned_rows, table.unread_headers) == ((), (), ())
+
+
+def test_a_footnote_marker_on_a_one_line_row() -> None:
+    text = "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 61¹\n2. Tillgänglighet 55\n"
+    table = extract_summary_table(doc_from(text), year=2014)
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 61), (2, 55)]
