@@ -23,10 +23,10 @@ area scores and year totals, averages and changes to comparisons.
 
 A table of contents names the areas too ("Område 1 Offentlighet och demokrati ........ 7"). It is
 told apart by what its lines say of themselves, wherever it stands: one whole number per line that
-never falls from a line to the next (page numbers), within the document's page count where that is
-known, and lines that are a contents list's — leaders between words and number, a contents heading
-("Innehåll") above, or an area number that comes twice (a chapter "2 …" and "Område 2 …"), which no
-summary table prints.
+never falls from a line to the next (page numbers), and lines that are a contents list's — leaders
+between words and number, a contents heading ("Innehåll") above, or an area number that comes
+twice (a chapter "2 …" and "Område 2 …"), which no summary table prints, with numbers within the
+document's page count.
 """
 
 from __future__ import annotations
@@ -156,10 +156,10 @@ def _tables(doc: Document, framework: Framework | None, year: int | None) -> Ite
 def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | None) -> list[int]:
     """The page numbers of a block that is a table of contents, else an empty list.
 
-    Its rows each print one whole unsigned number, rising or equal line by line and within the
-    document's page count; and the lines say they are contents: most carry a leader, a contents
-    heading stands above, an area number comes twice, or (``after``, the last page of the contents
-    block just before) they go on from a contents list.
+    Its rows each print one whole unsigned number, rising or equal line by line; and the lines say
+    they are contents: most carry a leader, a contents heading stands above, an area number comes
+    twice while the numbers lie within the document's page count (where that is known), or
+    (``after``, the last page of the contents block just before) they go on from a contents list.
     """
     numbers = [[v for v in row.values if v.number is not None] for row in rows]
     if any(len(found) != 1 for found in numbers):
@@ -170,14 +170,17 @@ def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | No
     pages = [int(v.number or 0) for v in values]
     if any(later < earlier for earlier, later in zip(pages, pages[1:], strict=False)) or pages[0] < 1:
         return []
-    if doc.pages is not None and pages[-1] > doc.pages:
-        return []
     if after is not None and pages[0] >= after:
         return pages
-    leaders = sum(1 for row in rows if _has_leader(row))
+    # Leaders or a contents heading say it, even where a part of a report cites pages it does not
+    # hold; an area number printed twice says it only of numbers within the document's pages.
+    if 2 * sum(1 for row in rows if _has_leader(row)) > len(rows):
+        return pages
+    if any(CONTENTS_TITLE.match(line.text) for line in _lines_above(doc, start)):
+        return pages
     areas = [row.area for row in rows if row.area is not None]
-    titled = any(CONTENTS_TITLE.match(line.text) for line in _lines_above(doc, start))
-    return pages if 2 * leaders > len(rows) or titled or len(areas) != len(set(areas)) else []
+    within = doc.pages is None or pages[-1] <= doc.pages
+    return pages if within and len(areas) != len(set(areas)) else []
 
 
 def _has_leader(row: _Row) -> bool:
@@ -261,9 +264,11 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
 
 def _wrapped_label(line: Line) -> bool:
     """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
-    first cell, every other cell empty."""
+    first cell, every other cell empty (a text export may drop the empty cells: "tjänstemän" alone),
+    and no digit."""
     cells = line.cells
-    return len(cells) > 1 and bool(cells[0]) and cells[0][0].islower() and not any(cells[1:])
+    first = cells[0].strip() if cells else ""
+    return bool(first) and first[0].islower() and not any(cells[1:]) and not regex.search(r"\d", first)
 
 
 def _is_summary(rows: list[_Row]) -> bool:

@@ -471,11 +471,18 @@ def test_a_single_year_summary_whose_scores_rise_is_still_read() -> None:
     ]  # fmt: skip
 
 
-def test_a_contents_list_with_pages_beyond_the_document_is_a_table() -> None:
-    # Numbers above the document's page count are no page numbers, whatever the leaders.
-    doc = doc_from("Innehåll\n\n1 Offentlighet och demokrati 41\n2 Tillgänglighet 55\n")
-    doc = dataclasses.replace(doc, pages=12)
-    assert [s.score for s in extract_summary_table(doc, year=2014).area_scores] == [41, 55]
+def test_an_area_printed_twice_makes_no_contents_list_of_pages_beyond_the_document() -> None:
+    # Without leaders or a contents heading, numbers beyond the document's 5 pages are no pages.
+    # The list is taken for the table: read by its shape, its header reported as not understood.
+    doc = dataclasses.replace(doc_from(_contents(" ", "") + _TABLE_AFTER_CONTENTS), pages=5)
+    table = extract_summary_table(doc)
+    assert (table.area_scores, [h.line for h in table.unread_headers]) == ((), [1])
+
+
+def test_a_contents_list_whose_leaders_are_drawn_is_known_by_its_heading() -> None:
+    # A browser draws the leaders (no text), the last page cited lies beyond the PDF (fuzz seed 4).
+    doc = dataclasses.replace(doc_from(_contents("\t", "Innehåll") + _TABLE_AFTER_CONTENTS), pages=7)
+    assert [(s.area, s.score) for s in extract_summary_table(doc).area_scores][:2] == [(1, 66), (1, 73)]
 
 
 @pytest.mark.parametrize("marker", ["¹", "*", " †"])
@@ -497,3 +504,25 @@ def test_a_footnote_marker_on_a_one_line_row() -> None:
     text = "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 61¹\n2. Tillgänglighet 55\n"
     table = extract_summary_table(doc_from(text), year=2014)
     assert [(s.area, s.score) for s in table.area_scores] == [(1, 61), (2, 55)]
+
+
+def test_a_dotted_contents_list_citing_pages_beyond_the_document_is_no_table() -> None:
+    # Leaders say it is contents although its last page lies beyond the PDF's 8 pages (fuzz seed 22).
+    doc = dataclasses.replace(doc_from(_contents(" ......... ") + _TABLE_AFTER_CONTENTS), pages=8)
+    assert [(s.area, s.score) for s in extract_summary_table(doc).area_scores][:2] == [(1, 66), (1, 73)]
+
+
+def test_a_label_wrapped_onto_a_line_without_cells_does_not_end_the_table() -> None:
+    # pdftotext -layout drops the empty cells of the wrapped line (fuzz seed 55).
+    text = (
+        "Huvudområde                                  Max      2006     2008\n"
+        "3 Tydlighet i samspelet mellan politiker och      100        44       64\n"
+        "tjänstemän\n"
+        "5 Kontroll och rapportering                       100      74,5    59,5¹\n"
+        "TOTALT                                            200     118,5   123,5\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (3, 2006, 44), (3, 2008, 64), (5, 2006, 74.5), (5, 2008, 59.5)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2006, 118.5), (2008, 123.5)]
