@@ -47,6 +47,7 @@ from extractors.table_reader import (
     assign,
     column_of,
     header_above,
+    header_by_position,
     is_header_line,
     parse_value,
     split_label,
@@ -85,7 +86,9 @@ MAX_TABLE_ROWS = 14
 CAPTION_REACH = 4
 # The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
-CONTENTS_TITLE = regex.compile(r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE)
+CONTENTS_TITLE = regex.compile(
+    r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,9 @@ def _tables(doc: Document, framework: Framework | None, year: int | None) -> Ite
     contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
         rows, end = _block(doc, index, framework)
-        if rows and (pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)):
+        if rows and (
+            pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
+        ):
             contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
         elif _is_summary(rows):
             table = _read(doc, index, rows, framework, year)
@@ -348,6 +353,9 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if all(row.bracketed for row in rows):
         return _bracketed(doc, start, rows, year)
     header = header_above(doc, start)
+    if header is not None and len(header.value_columns) != _width(rows):
+        # A text export's header whose words are not three spaces apart: read by where they stand.
+        header = header_by_position(list(header.lines), [row.line for row in rows]) or header
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
@@ -355,6 +363,11 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         ):
             return _Reading(columns)
     return _by_shape(doc, start, rows, year, header)
+
+
+def _width(rows: list[_Row]) -> int:
+    """The number of values most rows print."""
+    return Counter(len(row.values) for row in rows).most_common(1)[0][0]
 
 
 def _own_year(column: Column, year: int | None) -> Column:
@@ -369,7 +382,7 @@ def _by_shape(
 ) -> _Reading:
     """Columns from the values alone: signed values are changes, the others own scores of the years
     the caption names (or of the report's year for a single column)."""
-    width = Counter(len(row.values) for row in rows).most_common(1)[0][0]
+    width = _width(rows)
     full = [row.values for row in rows if len(row.values) == width]
     signed = [all(values[i].signed or values[i].number is None for values in full) for i in range(width)]
     own = [i for i in range(width) if not signed[i]]

@@ -289,3 +289,64 @@ def assign(columns: tuple[Column, ...], values: list[Value]) -> list[tuple[Colum
     fewer); callers report rows whose counts differ."""
     count = min(len(columns), len(values))
     return list(zip(columns[len(columns) - count :], values[len(values) - count :], strict=True))
+
+
+_WORD = regex.compile(r"\S+")
+_TEXT_CELL = regex.compile(r"(?:(?!\t| {3,}).)+")
+
+
+def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
+    """The header of a text export's table read by where its words stand (``pdftotext -layout``
+    keeps the columns, not always three spaces between them: "Lidingö Ändring Sverigesnitt").
+
+    Words that end within the longest row label head the labels. The others stack into columns
+    where they overlap from line to line ("Lidingö" over "2021"); stacks left over beyond the rows'
+    value columns are joined across their narrowest gaps (words of one header cell), and then
+    paired with the value columns in order, as header and values are printed in the same order
+    whatever their alignment. ``None`` when the lines hold tabs (a PDF's cells) or there are fewer
+    stacks than value columns.
+    """
+    if not lines or not rows or any("\t" in line.text for line in [*lines, *rows]):
+        return None
+    spans = [
+        [(m.start(), m.end()) for m in _TEXT_CELL.finditer(row.text) if m.group().strip()] for row in rows
+    ]
+    widths = [len(found) for found in spans if len(found) > 1]
+    if not widths:
+        return None
+    width = max(set(widths), key=widths.count)
+    label_end = max(found[0][1] for found in spans if found)
+    corner: list[str] = []
+    stacks: list[list[tuple[int, int, int, str]]] = []  # (start, end, line, word) of each column
+    for number, line in enumerate(lines):
+        for match in _WORD.finditer(line.text):
+            start, end, word = match.start(), match.end(), match.group()
+            if end <= label_end:
+                corner.append(word)
+                continue
+            stack = next((s for s in stacks if any(a < end and start < b for a, b, _, _ in s)), None)
+            if stack is None:
+                stacks.append(stack := [])
+            stack.append((start, end, number, word))
+    stacks.sort(key=lambda s: min(a for a, _, _, _ in s))
+    values = width - 1
+    if len(stacks) < values:
+        return None
+    while len(stacks) > values:  # join the two neighbours with the narrowest gap
+        gaps = [
+            min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i])
+            for i in range(len(stacks) - 1)
+        ]
+        i = gaps.index(min(gaps))
+        stacks[i : i + 2] = [stacks[i] + stacks[i + 1]]
+    columns = [Column(None, " ".join(corner)) if corner else Column(None, "")]
+    for stack in stacks:
+        words = [word for _, _, _, word in sorted(stack, key=lambda w: (w[2], w[0]))]
+        columns.append(column_of(" ".join(words)))
+    columns[0] = column_of(columns[0].printed) if columns[0].printed else columns[0]
+    header = Header(tuple(columns), tuple(lines))
+    return (
+        header
+        if header.has_corner and any(c.role not in (None, Role.NAME, Role.ID) for c in columns)
+        else None
+    )

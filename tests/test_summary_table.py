@@ -526,3 +526,30 @@ def test_a_label_wrapped_onto_a_line_without_cells_does_not_end_the_table() -> N
         (3, 2006, 44), (3, 2008, 64), (5, 2006, 74.5), (5, 2008, 59.5)
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2006, 118.5), (2008, 123.5)]
+
+
+def test_a_layout_header_whose_words_stand_closer_than_three_spaces() -> None:
+    # pdftotext -layout, a merged "Poäng" over two years, right-aligned headers over left-aligned
+    # numbers, "Lidingö Ändring Sverigesnitt" one space apart (fuzz seed 35).
+    text = (
+        "Tabell 2 Lidingö stads poäng 2021 och 2024\n\n"
+        "                                                                          Poäng\n"
+        " Huvudområde                               Max          Lidingö          Lidingö Ändring Sverigesnitt\n"
+        "                                                           2021             2024\n"
+        " 1 Samspel mellan                          100     52               81            +56 %    54\n"
+        " förtroendevalda och medborgare\n"
+        " 2 Samhällsutveckling                      100     64               80¹           +25 %    64\n"
+        " TOTALT                                    200     116              161           +39 %    118\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert table.years == (2021, 2024)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2021, 52), (1, 2024, 81), (2, 2021, 64), (2, 2024, 80)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2021, 116), (2024, 161)]
+    assert [(c.label, c.kind, c.area, c.value) for c in table.comparisons] == [
+        ("Ändring", "change", 1, 56), ("Sverigesnitt", "average", 1, 54),
+        ("Ändring", "change", 2, 25), ("Sverigesnitt", "average", 2, 64),
+        ("Ändring", "change", None, 39), ("Sverigesnitt", "average", None, 118),
+    ]  # fmt: skip
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
