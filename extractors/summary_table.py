@@ -84,6 +84,9 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# Lines between a table's last row on one page and its next on the next page (running footer and
+# header, page number, the header repeated).
+PAGE_BREAK_REACH = 8
 # The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
 CONTENTS_TITLE = regex.compile(
@@ -258,6 +261,9 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
                 continue
+            if row is None and rows and (following := _next_page_rows(doc, index, rows[-1], framework)):
+                index = following  # the table goes on on the next page, below its header repeated
+                continue
             if row is None:
                 break
             rows.append(row)
@@ -265,6 +271,26 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
                 return rows, index + 1
         index += 1
     return rows, index
+
+
+def _next_page_rows(doc: Document, index: int, last: _Row, framework: Framework | None) -> int | None:
+    """Where a table broken over a page goes on: the index of the next row when the lines from
+    ``index`` up to it are few (a running footer or header, a page number, the header repeated)
+    and it stands on a later page, or after the table's header printed again, and goes on with a
+    later area or the total. ``None`` where the table ends at ``index``."""
+    repeated = False
+    for position in range(index, min(index + PAGE_BREAK_REACH, len(doc.lines))):
+        line = doc.lines[position]
+        if line.is_blank:
+            continue
+        repeated = repeated or is_header_line(line)
+        row = _row(line, framework)
+        if row is None:
+            continue
+        later_page = line.page is not None and last.line.page is not None and line.page > last.line.page
+        goes_on = row.is_total or (row.area is not None and last.area is not None and row.area > last.area)
+        return position if goes_on and (later_page or repeated) else None
+    return None
 
 
 def _wrapped_label(line: Line) -> bool:

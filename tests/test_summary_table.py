@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from extractors.summary_table import extract_summary_table
+from pipeline.model.document import Document
 from tests.conftest import doc_from
 
 UMEA_TABLE = """Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007
@@ -553,3 +554,53 @@ def test_a_layout_header_whose_words_stand_closer_than_three_spaces() -> None:
         ("Ändring", "change", None, 39), ("Sverigesnitt", "average", None, 118),
     ]  # fmt: skip
     assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def _on_pages(text: str, breaks_after: int) -> Document:
+    """A snippet's lines with the page the PDF printed them on: the first ``breaks_after`` on page 1."""
+    lines = doc_from(text).lines
+    placed = [
+        dataclasses.replace(
+            line,
+            page=1 if i < breaks_after else 2,
+            number=line.number if i < breaks_after else i - breaks_after + 1,
+        )
+        for i, line in enumerate(lines)
+    ]
+    return dataclasses.replace(doc_from(text), lines=tuple(placed), pages=2)
+
+
+@pytest.mark.parametrize("header_again", [True, False])
+def test_a_summary_table_going_on_on_the_next_page(header_again: bool) -> None:
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "5 Kontroll och rapportering\t71\t79\nUmeå kommun 2007\t\t\n3 (12)\n"
+        + ("Huvudområde\t2005\t2007\n" if header_again else "")
+        + "7 Verksamhetsutveckling\t71\t75\nTOTALT\t208\t227\n"
+    )
+    table = extract_summary_table(_on_pages(text, 4))
+    assert [(s.area, s.year, s.score, s.page) for s in table.area_scores][-2:] == [
+        (7, 2005, 71, 2),
+        (7, 2007, 75, 2),
+    ]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2005, 208), (2007, 227)]
+
+
+def test_a_table_repeating_its_header_in_a_text_export_goes_on() -> None:
+    # pdftotext prints the header again where the page broke (fuzz seed 28); no page numbers.
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "Huvudområde\t2005\t2007\n7 Verksamhetsutveckling\t71\t75\nTOTALT\t137\t148\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 66), (1, 73), (7, 71), (7, 75)]
+    assert [t.total for t in table.year_totals] == [137, 148]
+
+
+def test_a_table_does_not_go_on_into_a_later_table_on_the_same_page() -> None:
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "5 Kontroll och rapportering\t71\t79\n\nText emellan.\n\n7 Verksamhetsutveckling\t71\t75\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert {s.area for s in table.area_scores} == {1, 5}
