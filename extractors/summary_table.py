@@ -35,6 +35,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -176,7 +177,7 @@ def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | No
     if any(v.signed or v.unit != "points" or v.marker or v.number != int(v.number or 0) for v in values):
         return []
     pages = [int(v.number or 0) for v in values]
-    if any(later < earlier for earlier, later in zip(pages, pages[1:], strict=False)) or pages[0] < 1:
+    if any(later < earlier for earlier, later in pairwise(pages)) or pages[0] < 1:
         return []
     if after is not None and pages[0] >= after:
         return pages

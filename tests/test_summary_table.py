@@ -535,7 +535,8 @@ def test_a_layout_header_whose_words_stand_closer_than_three_spaces() -> None:
     text = (
         "Tabell 2 Lidingö stads poäng 2021 och 2024\n\n"
         "                                                                          Poäng\n"
-        " Huvudområde                               Max          Lidingö          Lidingö Ändring Sverigesnitt\n"
+        " Huvudområde                               Max          Lidingö          Lidingö Ändring"
+        " Sverigesnitt\n"
         "                                                           2021             2024\n"
         " 1 Samspel mellan                          100     52               81            +56 %    54\n"
         " förtroendevalda och medborgare\n"
