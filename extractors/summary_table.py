@@ -85,6 +85,8 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
+STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", regex.IGNORECASE)
 # Lines between a table's last row on one page and its next on the next page (running footer and
 # header, page number, the header repeated).
 PAGE_BREAK_REACH = 8
@@ -262,7 +264,11 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
                 continue
-            if row is None and rows and (following := _next_page_rows(doc, index, rows[-1], framework)):
+            if (
+                row is None
+                and rows
+                and (following := _next_page_rows(doc, start, index, rows[-1], framework))
+            ):
                 index = following  # the table goes on on the next page, below its header repeated
                 continue
             if row is None:
@@ -274,17 +280,22 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
     return rows, index
 
 
-def _next_page_rows(doc: Document, index: int, last: _Row, framework: Framework | None) -> int | None:
+def _next_page_rows(
+    doc: Document, start: int, index: int, last: _Row, framework: Framework | None
+) -> int | None:
     """Where a table broken over a page goes on: the index of the next row when the lines from
     ``index`` up to it are few (a running footer or header, a page number, the header repeated)
-    and it stands on a later page, or after the table's header printed again, and goes on with a
-    later area or the total. ``None`` where the table ends at ``index``."""
+    and it stands on a later page, or after the table's header printed again (a header line, or a
+    line as printed above the table's first row at ``start``), and goes on with a later area or the
+    total. ``None`` where the table ends at ``index``."""
+    above = {line.text.strip() for line in doc.lines[max(0, start - PAGE_BREAK_REACH) : start]}
+    above.discard("")
     repeated = False
     for position in range(index, min(index + PAGE_BREAK_REACH, len(doc.lines))):
         line = doc.lines[position]
         if line.is_blank:
             continue
-        repeated = repeated or is_header_line(line)
+        repeated = repeated or is_header_line(line) or line.text.strip() in above
         row = _row(line, framework)
         if row is None:
             continue
@@ -383,6 +394,8 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if header is not None and len(header.value_columns) != _width(rows):
         # A text export's header whose words are not three spaces apart: read by where they stand.
         header = header_by_position(list(header.lines), [row.line for row in rows]) or header
+    if header is None:
+        header = _stacked_header(doc, start, _width(rows))
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
@@ -390,6 +403,45 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         ):
             return _Reading(columns)
     return _by_shape(doc, start, rows, year, header)
+
+
+def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
+    """A header whose cells a raw text export printed one after another, each on lines of its own
+    ("Huvudområde Max" / "Luleå" / "2015" / "40 kommuner i" / "genomsnitt"): going up from the
+    table, the lines whose words name a column's role, until there are as many as the rows have
+    values; the words of a cell's other lines ("Luleå", "40 kommuner i") name none. ``None`` unless
+    every line is one cell and exactly ``width`` roles are found before a blank line, a caption or
+    a sentence."""
+    found: list[Column] = []
+    lines: list[Line] = []
+    for index in range(start - 1, max(-1, start - 1 - 2 * width - 2), -1):
+        line = doc.lines[index]
+        if line.is_blank or len(line.cells) != 1 or STACK_END.search(line.text):
+            return None
+        lines.insert(0, line)
+        column = column_of(line.text)
+        if column.role in (None, Role.NAME, Role.ID):
+            continue
+        found.insert(0, column)
+        if len(found) == width:
+            return Header((Column(None, ""), *_stacked_cells(lines)), tuple(lines))
+    return None
+
+
+def _stacked_cells(lines: list[Line]) -> list[Column]:
+    """The columns of a stacked header, each with the words of its cell's lines: a line naming no
+    role begins the cell the next line with a role ends ("40 kommuner i" / "genomsnitt")."""
+    columns: list[Column] = []
+    pending: list[str] = []
+    for line in lines:
+        text = line.text.strip()
+        if column_of(text).role in (None, Role.NAME, Role.ID):
+            pending.append(text)
+            continue
+        joined = column_of(" ".join([*pending, text]))
+        columns.append(joined if joined.role is column_of(text).role else column_of(text))
+        pending = []
+    return columns
 
 
 def _width(rows: list[_Row]) -> int:

@@ -605,3 +605,37 @@ def test_a_table_does_not_go_on_into_a_later_table_on_the_same_page() -> None:
     )
     table = extract_summary_table(doc_from(text))
     assert {s.area for s in table.area_scores} == {1, 5}
+
+
+_RAW_HEADER = "Huvudområde Max\nLuleå\n2015\n40 kommuner i\ngenomsnitt\n"
+
+
+def test_a_header_a_raw_export_stacks_one_cell_after_another() -> None:
+    # pdftotext -raw prints each header cell on lines of its own, and again after the page break
+    # (fuzz seed 9).
+    text = (
+        "Tabell 2 Luleå kommuns poäng 2015\n" + _RAW_HEADER
+        + "1 Offentlighet och demokrati 100 63 67\n2 Tillgänglighet och brukarorientering 100 65,5¹ 74\n"
+        + _RAW_HEADER
+        + "5 Resultat och effektivitet 100 62¹ 73\nTOTALT 300 190,5 214\n"
+    )  # fmt: skip
+    table = extract_summary_table(doc_from(text), year=2015)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2015, 63),
+        (2, 2015, 65.5),
+        (5, 2015, 62),
+    ]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2015, 190.5)]
+    assert [(c.label, c.area, c.value) for c in table.comparisons] == [
+        ("40 kommuner i genomsnitt", 1, 67), ("40 kommuner i genomsnitt", 2, 74),
+        ("40 kommuner i genomsnitt", 5, 73), ("40 kommuner i genomsnitt", None, 214),
+    ]  # fmt: skip
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def test_stacked_lines_naming_fewer_columns_than_the_rows_hold_are_no_header() -> None:
+    # The caption above names a year too, but is no header cell.
+    text = "Tabell 2 Luleå kommuns poäng 2015\nMax\n2015\n1 Offentlighet och demokrati 100 63 67\n"
+    text += "2 Tillgänglighet och brukarorientering 100 65,5 74\n"
+    table = extract_summary_table(doc_from(text), year=2015)
+    assert table.area_scores == () and len(table.unread_headers) == 1
