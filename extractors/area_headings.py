@@ -28,9 +28,7 @@ from pipeline.model.document import Line
 # The name starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is
 # no heading.
 _AREA = area_number_pattern()
-AREA_HEADING = regex.compile(
-    rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$"
-)
+AREA_HEADING = regex.compile(rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?\s+(?P<name>\p{{Lu}}.*?)$")
 AREA_NUMBER_ONLY = regex.compile(rf"^{AREA_WORD}\s+(?P<area>{_AREA})\s*[.:–—-]?$")
 NUMBERED_AREA_HEADING = regex.compile(rf"^(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")
 SUB_CHAPTER_AREA_HEADING = regex.compile(rf"^\d{{1,2}}\.(?P<area>{_AREA})\.?\s+(?P<name>\p{{Lu}}.*?)$")

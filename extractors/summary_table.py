@@ -85,6 +85,10 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# Lines from a label printed alone to the line of its values (its wrapped rest between).
+SPLIT_ROW_REACH = 2
+# One value as printed in a line of values alone ("100 79,5 68", "+44 %", "61¹").
+VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
 STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", regex.IGNORECASE)
 # Lines between a table's last row on one page and its next on the next page (running footer and
@@ -221,6 +225,7 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
+    cells = [part for cell in cells for part in _value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
     # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
@@ -261,6 +266,8 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
         line = doc.lines[index]
         if not line.is_blank:
             row = _row(line, framework)
+            if row is None and (split := _split_row(doc, index, framework)) is not None:
+                row, index = split  # the label on its own line, its values on a line below
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
                 continue
@@ -302,6 +309,40 @@ def _next_page_rows(
         later_page = line.page is not None and last.line.page is not None and line.page > last.line.page
         goes_on = row.is_total or (row.area is not None and last.area is not None and row.area > last.area)
         return position if goes_on and (later_page or repeated) else None
+    return None
+
+
+def _value_cells(cell: str) -> list[str]:
+    """A cell as the cells it holds: values a text export printed one space apart ("100 87,5")
+    are as many cells; any other cell is one."""
+    if parse_value(cell) is not None or VALUE_TOKEN.sub("", cell).strip():
+        return [cell]
+    return VALUE_TOKEN.findall(cell) or [cell]
+
+
+def _split_row(doc: Document, index: int, framework: Framework | None) -> tuple[_Row, int] | None:
+    """A row whose label stands on a line without values and whose values stand on a line of
+    values alone within the next lines, around the label's wrapped rest (a text export of a row
+    whose label took two lines: "6 Kommunen som arbetsgivare," / "personalpolitik" / "100 79,5 68");
+    the row at the label's place, and the index of its values line."""
+    line = doc.lines[index]
+    _, label, cells = split_label(line)
+    if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
+        return None
+    area, name = _area_of(label, framework)
+    if area is None:
+        return None
+    for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
+        below = doc.lines[position]
+        if below.is_blank or _wrapped_label(below):
+            continue
+        text = " ".join(cell for cell in below.cells if cell)
+        printed = VALUE_TOKEN.findall(text)
+        if not printed or VALUE_TOKEN.sub("", text).strip():
+            return None
+        values = [parse_value(cell) for cell in printed]
+        found = [value for value in values if value is not None]
+        return _Row(line, label, found, area, name, False), position
     return None
 
 

@@ -295,6 +295,19 @@ _WORD = regex.compile(r"\S+")
 _TEXT_CELL = regex.compile(r"(?:(?!\t| {3,}).)+")
 
 
+# One value as a row prints it ("100", "87,5", "+44 %", "61¹").
+_VALUE_SPAN = regex.compile(r"(?<!\S)[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?(?!\S)")
+
+
+def _row_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text row's label and each of its values stand (values may stand one space apart)."""
+    label = next((m for m in _TEXT_CELL.finditer(text) if m.group().strip()), None)
+    if label is None:
+        return []
+    values = ((m.start(), m.end()) for m in _VALUE_SPAN.finditer(text, label.end()))
+    return [(label.start(), label.end()), *values]
+
+
 def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     """The header of a text export's table read by where its words stand (``pdftotext -layout``
     keeps the columns, not always three spaces between them: "Lidingö Ändring Sverigesnitt").
@@ -308,9 +321,7 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     """
     if not lines or not rows or any("\t" in line.text for line in [*lines, *rows]):
         return None
-    spans = [
-        [(m.start(), m.end()) for m in _TEXT_CELL.finditer(row.text) if m.group().strip()] for row in rows
-    ]
+    spans = [_row_spans(row.text) for row in rows]
     widths = [len(found) for found in spans if len(found) > 1]
     if not widths:
         return None

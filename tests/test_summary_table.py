@@ -639,3 +639,33 @@ def test_stacked_lines_naming_fewer_columns_than_the_rows_hold_are_no_header() -
     text += "2 Tillgänglighet och brukarorientering 100 65,5 74\n"
     table = extract_summary_table(doc_from(text), year=2015)
     assert table.area_scores == () and len(table.unread_headers) == 1
+
+
+def test_a_row_whose_values_stand_on_a_line_below_its_label() -> None:
+    # pdftotext -raw puts a wrapped label's values on a line of their own (fuzz seed 9).
+    text = (
+        "Huvudområde\tMax\t2015\n5 Resultat och effektivitet\t100\t62\n6 Kommunen som arbetsgivare,\n"
+        "personalpolitik\n100 79,5\n7 Ständiga förbättringar\t100\t57\nTOTALT\t300\t198,5\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.score, s.line) for s in table.area_scores] == [(5, 62, 2), (6, 79.5, 3), (7, 57, 6)]
+    assert [t.total for t in table.year_totals] == [198.5]
+
+
+def test_values_a_layout_export_prints_one_space_apart() -> None:
+    # LibreOffice through pdftotext -layout: "Max 2004 2006" and "100 70" one space apart, a
+    # wrapped label's values on a line of their own between its two halves (fuzz seed 28).
+    text = (
+        "Huvudområde                                           Max 2004 2006\n"
+        "1 Offentlighet och demokratisk kontroll               100 70   58,5\n"
+        "3 Tydlighet i samspelet mellan politiker och\n"
+        "                                                       100 53,5      54\n"
+        "tjänstemän\n"
+        "TOTALT                                                 200 123,5 112,5\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2004, 70), (1, 2006, 58.5), (3, 2004, 53.5), (3, 2006, 54)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2004, 123.5), (2006, 112.5)]
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
