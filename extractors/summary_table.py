@@ -85,6 +85,9 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# A value printed as digits in groups of three after the first ("800 542"): a thousands group, or
+# values a text export printed one space apart.
+THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
 SPLIT_ROW_REACH = 2
 # One value as printed in a line of values alone ("100 79,5 68", "+44 %", "61¹").
@@ -312,6 +315,23 @@ def _next_page_rows(
     return None
 
 
+def _ungrouped(row: _Row, columns: int) -> _Row:
+    """A row one value short of its table's columns per value printed as a thousands group ("800
+    542", values one space apart in a text export) read as the values its groups are, where that
+    gives the row as many values as the table has columns; any other row as it is."""
+    grouped = [v for v in row.values if THOUSANDS.match(v.printed)]
+    if not grouped or len(row.values) + sum(len(v.printed.split()) - 1 for v in grouped) != columns:
+        return row
+    values = [
+        part
+        for value in row.values
+        for part in (
+            [parse_value(p) or value for p in value.printed.split()] if value in grouped else [value]
+        )
+    ]
+    return dataclasses.replace(row, values=values)
+
+
 def _value_cells(cell: str) -> list[str]:
     """A cell as the cells it holds: values a text export printed one space apart ("100 87,5")
     are as many cells; any other cell is one."""
@@ -366,6 +386,7 @@ def _read(
     if framework is None:
         rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
+    rows = [_ungrouped(row, len(reading.columns)) for row in rows]
     found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
         if not row.is_total:

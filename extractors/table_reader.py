@@ -308,6 +308,28 @@ def _row_spans(text: str) -> list[tuple[int, int]]:
     return [(label.start(), label.end()), *values]
 
 
+def _by_nearest_column(
+    stacks: list[list[tuple[int, int, int, str]]], rows: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int, int, str]]] | None:
+    """The stacks joined by the value column each stands nearest to (the columns' extents over
+    the rows), or ``None`` unless every column gets a stack and the order holds."""
+    if not rows:
+        return None
+    extents = [(min(row[i][0] for row in rows), max(row[i][1] for row in rows)) for i in range(len(rows[0]))]
+    joined: list[list[tuple[int, int, int, str]]] = [[] for _ in extents]
+    previous = 0
+    for stack in stacks:
+        start, end = min(a for a, *_ in stack), max(b for _, b, *_ in stack)
+        gaps = [max(0, a - end, start - b) for a, b in extents]
+        centre = (start + end) / 2
+        nearest = min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2)))
+        if nearest < previous:
+            return None
+        joined[nearest] += stack
+        previous = nearest
+    return joined if all(joined) else None
+
+
 def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     """The header of a text export's table read by where its words stand (``pdftotext -layout``
     keeps the columns, not always three spaces between them: "Lidingö Ändring Sverigesnitt").
@@ -343,6 +365,8 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     values = width - 1
     if len(stacks) < values:
         return None
+    if len(stacks) > values:
+        stacks = _by_nearest_column(stacks, [found[1:] for found in spans if len(found) == width]) or stacks
     while len(stacks) > values:  # join the two neighbours with the narrowest gap
         gaps = [
             min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i])

@@ -669,3 +669,29 @@ def test_values_a_layout_export_prints_one_space_apart() -> None:
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2004, 123.5), (2006, 112.5)]
     assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def test_a_layout_header_of_more_words_than_columns_and_a_total_one_space_apart() -> None:
+    # LibreOffice through pdftotext -layout: "Max Umeå 2017 Umeå 2020 Sverigesnitt" one space apart,
+    # the total's "800 542" reads as a thousands group unless the row's columns say otherwise
+    # (fuzz seed 20).
+    text = (
+        "Huvudområde                                     Max Umeå 2017 Umeå 2020 Sverigesnitt\n"
+        "2 Samhällsutveckling                            100   51             40,5¹   73\n"
+        "3 Styrning och kontroll                         100   76             59      46\n"
+        "TOTALT                                          800 542       374       474\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (2, 2017, 51), (2, 2020, 40.5), (3, 2017, 76), (3, 2020, 59)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2017, 542), (2020, 374)]
+    assert [(c.label, c.area, c.value) for c in table.comparisons] == [
+        ("Sverigesnitt", 2, 73), ("Sverigesnitt", 3, 46), ("Sverigesnitt", None, 474)
+    ]  # fmt: skip
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def test_a_thousands_group_in_a_row_that_has_all_its_columns_stays_one_number() -> None:
+    text = "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t1 066\t1 073\n"
+    assert [t.total for t in extract_summary_table(doc_from(text)).year_totals] == [1066, 1073]
