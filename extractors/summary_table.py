@@ -20,6 +20,13 @@ Every era prints it differently (tab-separated in text exports, columns in PDFs)
 The table is found by its rows (labels naming the edition's areas, followed by values); the
 columns get their roles from the header words (see ``extractors.table_reader``). Own years go to
 area scores and year totals, averages and changes to comparisons.
+
+A table of contents names the areas too ("Område 1 Offentlighet och demokrati ........ 7"). It is
+told apart by what its lines say of themselves, wherever it stands: one whole number per line that
+never falls from a line to the next (page numbers), and lines that are a contents list's — leaders
+between words and number, a contents heading ("Innehåll") above, or an area number that comes
+twice (a chapter "2 …" and "Område 2 …"), which no summary table prints, with numbers within the
+document's page count.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -40,6 +48,7 @@ from extractors.table_reader import (
     assign,
     column_of,
     header_above,
+    header_by_position,
     is_header_line,
     parse_value,
     split_label,
@@ -76,6 +85,23 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# A value printed as digits in groups of three after the first ("800 542"): a thousands group, or
+# values a text export printed one space apart.
+THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$")
+# Lines from a label printed alone to the line of its values (its wrapped rest between).
+SPLIT_ROW_REACH = 2
+# One value as printed in a line of values alone ("100 79,5 68", "+44 %", "61¹").
+VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
+# A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
+STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", regex.IGNORECASE)
+# Lines between a table's last row on one page and its next on the next page (running footer and
+# header, page number, the header repeated).
+PAGE_BREAK_REACH = 8
+# The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
+LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
+CONTENTS_TITLE = regex.compile(
+    r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -131,13 +157,53 @@ def extract_summary_table(
 def _tables(doc: Document, framework: Framework | None, year: int | None) -> Iterator[SummaryTable]:
     """Every table whose rows name the tool's areas, in document order."""
     index = 0
+    contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
         rows, end = _block(doc, index, framework)
-        if _is_summary(rows):
+        if rows and (
+            pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
+        ):
+            contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
+        elif _is_summary(rows):
             table = _read(doc, index, rows, framework, year)
             if table.area_scores or table.unread_headers:
                 yield table
         index = max(end, index + 1)
+
+
+def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | None) -> list[int]:
+    """The page numbers of a block that is a table of contents, else an empty list.
+
+    Its rows each print one whole unsigned number, rising or equal line by line; and the lines say
+    they are contents: most carry a leader, a contents heading stands above, an area number comes
+    twice while the numbers lie within the document's page count (where that is known), or
+    (``after``, the last page of the contents block just before) they go on from a contents list.
+    """
+    numbers = [[v for v in row.values if v.number is not None] for row in rows]
+    if any(len(found) != 1 for found in numbers):
+        return []
+    values = [found[0] for found in numbers]
+    if any(v.signed or v.unit != "points" or v.marker or v.number != int(v.number or 0) for v in values):
+        return []
+    pages = [int(v.number or 0) for v in values]
+    if any(later < earlier for earlier, later in pairwise(pages)) or pages[0] < 1:
+        return []
+    if after is not None and pages[0] >= after:
+        return pages
+    # Leaders or a contents heading say it, even where a part of a report cites pages it does not
+    # hold; an area number printed twice says it only of numbers within the document's pages.
+    if 2 * sum(1 for row in rows if _has_leader(row)) > len(rows):
+        return pages
+    if any(CONTENTS_TITLE.match(line.text) for line in _lines_above(doc, start)):
+        return pages
+    areas = [row.area for row in rows if row.area is not None]
+    within = doc.pages is None or pages[-1] <= doc.pages
+    return pages if within and len(areas) != len(set(areas)) else []
+
+
+def _has_leader(row: _Row) -> bool:
+    """Whether a row's label ends in a leader or a cell between label and number is one."""
+    return bool(LEADER.search(row.label)) or any(LEADER.search(v.printed) for v in row.values if v.printed)
 
 
 def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[ContentLoss]:
@@ -162,6 +228,7 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item, framework)
     _, label, cells = split_label(line)
+    cells = [part for cell in cells for part in _value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
     # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
@@ -202,8 +269,17 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
         line = doc.lines[index]
         if not line.is_blank:
             row = _row(line, framework)
+            if row is None and (split := _split_row(doc, index, framework)) is not None:
+                row, index = split  # the label on its own line, its values on a line below
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
+                continue
+            if (
+                row is None
+                and rows
+                and (following := _next_page_rows(doc, start, index, rows[-1], framework))
+            ):
+                index = following  # the table goes on on the next page, below its header repeated
                 continue
             if row is None:
                 break
@@ -214,11 +290,89 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
     return rows, index
 
 
+def _next_page_rows(
+    doc: Document, start: int, index: int, last: _Row, framework: Framework | None
+) -> int | None:
+    """Where a table broken over a page goes on: the index of the next row when the lines from
+    ``index`` up to it are few (a running footer or header, a page number, the header repeated)
+    and it stands on a later page, or after the table's header printed again (a header line, or a
+    line as printed above the table's first row at ``start``), and goes on with a later area or the
+    total. ``None`` where the table ends at ``index``."""
+    above = {line.text.strip() for line in doc.lines[max(0, start - PAGE_BREAK_REACH) : start]}
+    above.discard("")
+    repeated = False
+    for position in range(index, min(index + PAGE_BREAK_REACH, len(doc.lines))):
+        line = doc.lines[position]
+        if line.is_blank:
+            continue
+        repeated = repeated or is_header_line(line) or line.text.strip() in above
+        row = _row(line, framework)
+        if row is None:
+            continue
+        later_page = line.page is not None and last.line.page is not None and line.page > last.line.page
+        goes_on = row.is_total or (row.area is not None and last.area is not None and row.area > last.area)
+        return position if goes_on and (later_page or repeated) else None
+    return None
+
+
+def _ungrouped(row: _Row, columns: int) -> _Row:
+    """A row one value short of its table's columns per value printed as a thousands group ("800
+    542", values one space apart in a text export) read as the values its groups are, where that
+    gives the row as many values as the table has columns; any other row as it is."""
+    grouped = [v for v in row.values if THOUSANDS.match(v.printed)]
+    if not grouped or len(row.values) + sum(len(v.printed.split()) - 1 for v in grouped) != columns:
+        return row
+    values = [
+        part
+        for value in row.values
+        for part in (
+            [parse_value(p) or value for p in value.printed.split()] if value in grouped else [value]
+        )
+    ]
+    return dataclasses.replace(row, values=values)
+
+
+def _value_cells(cell: str) -> list[str]:
+    """A cell as the cells it holds: values a text export printed one space apart ("100 87,5")
+    are as many cells; any other cell is one."""
+    if parse_value(cell) is not None or VALUE_TOKEN.sub("", cell).strip():
+        return [cell]
+    return VALUE_TOKEN.findall(cell) or [cell]
+
+
+def _split_row(doc: Document, index: int, framework: Framework | None) -> tuple[_Row, int] | None:
+    """A row whose label stands on a line without values and whose values stand on a line of
+    values alone within the next lines, around the label's wrapped rest (a text export of a row
+    whose label took two lines: "6 Kommunen som arbetsgivare," / "personalpolitik" / "100 79,5 68");
+    the row at the label's place, and the index of its values line."""
+    line = doc.lines[index]
+    _, label, cells = split_label(line)
+    if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
+        return None
+    area, name = _area_of(label, framework)
+    if area is None:
+        return None
+    for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
+        below = doc.lines[position]
+        if below.is_blank or _wrapped_label(below):
+            continue
+        text = " ".join(cell for cell in below.cells if cell)
+        printed = VALUE_TOKEN.findall(text)
+        if not printed or VALUE_TOKEN.sub("", text).strip():
+            return None
+        values = [parse_value(cell) for cell in printed]
+        found = [value for value in values if value is not None]
+        return _Row(line, label, found, area, name, False), position
+    return None
+
+
 def _wrapped_label(line: Line) -> bool:
     """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
-    first cell, every other cell empty."""
+    first cell, every other cell empty (a text export may drop the empty cells: "tjänstemän" alone),
+    and no digit."""
     cells = line.cells
-    return len(cells) > 1 and bool(cells[0]) and cells[0][0].islower() and not any(cells[1:])
+    first = cells[0].strip() if cells else ""
+    return bool(first) and first[0].islower() and not any(cells[1:]) and not regex.search(r"\d", first)
 
 
 def _is_summary(rows: list[_Row]) -> bool:
@@ -232,6 +386,7 @@ def _read(
     if framework is None:
         rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
+    rows = [_ungrouped(row, len(reading.columns)) for row in rows]
     found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
         if not row.is_total:
@@ -298,6 +453,11 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if all(row.bracketed for row in rows):
         return _bracketed(doc, start, rows, year)
     header = header_above(doc, start)
+    if header is not None and len(header.value_columns) != _width(rows):
+        # A text export's header whose words are not three spaces apart: read by where they stand.
+        header = header_by_position(list(header.lines), [row.line for row in rows]) or header
+    if header is None:
+        header = _stacked_header(doc, start, _width(rows))
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
@@ -305,6 +465,50 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         ):
             return _Reading(columns)
     return _by_shape(doc, start, rows, year, header)
+
+
+def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
+    """A header whose cells a raw text export printed one after another, each on lines of its own
+    ("Huvudområde Max" / "Luleå" / "2015" / "40 kommuner i" / "genomsnitt"): going up from the
+    table, the lines whose words name a column's role, until there are as many as the rows have
+    values; the words of a cell's other lines ("Luleå", "40 kommuner i") name none. ``None`` unless
+    every line is one cell and exactly ``width`` roles are found before a blank line, a caption or
+    a sentence."""
+    found: list[Column] = []
+    lines: list[Line] = []
+    for index in range(start - 1, max(-1, start - 1 - 2 * width - 2), -1):
+        line = doc.lines[index]
+        if line.is_blank or len(line.cells) != 1 or STACK_END.search(line.text):
+            return None
+        lines.insert(0, line)
+        column = column_of(line.text)
+        if column.role in (None, Role.NAME, Role.ID):
+            continue
+        found.insert(0, column)
+        if len(found) == width:
+            return Header((Column(None, ""), *_stacked_cells(lines)), tuple(lines))
+    return None
+
+
+def _stacked_cells(lines: list[Line]) -> list[Column]:
+    """The columns of a stacked header, each with the words of its cell's lines: a line naming no
+    role begins the cell the next line with a role ends ("40 kommuner i" / "genomsnitt")."""
+    columns: list[Column] = []
+    pending: list[str] = []
+    for line in lines:
+        text = line.text.strip()
+        if column_of(text).role in (None, Role.NAME, Role.ID):
+            pending.append(text)
+            continue
+        joined = column_of(" ".join([*pending, text]))
+        columns.append(joined if joined.role is column_of(text).role else column_of(text))
+        pending = []
+    return columns
+
+
+def _width(rows: list[_Row]) -> int:
+    """The number of values most rows print."""
+    return Counter(len(row.values) for row in rows).most_common(1)[0][0]
 
 
 def _own_year(column: Column, year: int | None) -> Column:
@@ -319,7 +523,7 @@ def _by_shape(
 ) -> _Reading:
     """Columns from the values alone: signed values are changes, the others own scores of the years
     the caption names (or of the report's year for a single column)."""
-    width = Counter(len(row.values) for row in rows).most_common(1)[0][0]
+    width = _width(rows)
     full = [row.values for row in rows if len(row.values) == width]
     signed = [all(values[i].signed or values[i].number is None for values in full) for i in range(width)]
     own = [i for i in range(width) if not signed[i]]

@@ -8,7 +8,10 @@ medelvärde", "Sverigesnitt"), the row label ("Huvudområde", "Område", "Delomr
 "Max | Egna"), and its lines are joined column by column. Where no header can be read, the callers
 read a table by the shape of its values and say so with a finding.
 
-Values are read as printed: "69,5", "51 %", "+44 %", "-6".
+Values are read as printed: "69,5", "51 %", "+44 %", "-6". A footnote marker after a value ("79¹",
+"61*", "58 †") is not part of its number: the number is read, the marker is kept apart in
+``Value.marker`` (the cell as printed, marker included, stays in ``Value.printed``). The tables
+carry the number only; the footnote the marker points to stays in the report's text.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "69,5", "51 %", "+44 %", "−6", "1 234"; a lone dash is an empty cell.
 VALUE = regex.compile(
     r"^(?P<sign>[+\-−–±])?\s*(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"\s*(?P<percent>%|procent)?$"
+    r"\s*(?P<percent>%|procent)?\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?$"
 )
 EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
 # A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
@@ -78,6 +81,8 @@ class Value:
     unit: str = "points"
     signed: bool = False
     printed: str = ""
+    # A footnote marker printed after the number ("79¹" has "¹"); never part of the number.
+    marker: str = ""
 
 
 def parse_value(cell: str) -> Value | None:
@@ -86,6 +91,8 @@ def parse_value(cell: str) -> Value | None:
 
     >>> parse_value("+44 %")
     Value(number=44.0, unit='percent', signed=True, printed='+44 %')
+    >>> parse_value("79¹")
+    Value(number=79.0, unit='points', signed=False, printed='79¹', marker='¹')
     >>> parse_value("Offentlighet") is None
     True
     """
@@ -100,7 +107,7 @@ def parse_value(cell: str) -> Value | None:
     if sign in "-−–" and sign:
         number = -number
     unit = "percent" if match["percent"] else "points"
-    return Value(number, unit, signed=bool(sign), printed=text)
+    return Value(number, unit, signed=bool(sign), printed=text, marker=match["marker"] or "")
 
 
 def normalise_id(printed: str) -> str | None:
@@ -184,7 +191,8 @@ def _is_header_candidate(line: Line) -> bool:
             return False
     for cell in cells:
         value = parse_value(cell)
-        if value is not None and value.number is not None and not YEAR.fullmatch(cell.strip()):
+        printed = cell.strip().removesuffix(value.marker).strip() if value is not None else ""
+        if value is not None and value.number is not None and not YEAR.fullmatch(printed):
             return False
     return True
 
@@ -252,7 +260,7 @@ def split_label(line: Line) -> tuple[int, str, list[str]]:
     return start, cells[start], cells[start + 1 :]
 
 
-_TRAILING_VALUE = regex.compile(r"\s+([+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?)$")
+_TRAILING_VALUE = regex.compile(r"\s+([+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?)$")
 
 
 def _trailing_values(text: str) -> tuple[str, list[str]]:
@@ -281,3 +289,99 @@ def assign(columns: tuple[Column, ...], values: list[Value]) -> list[tuple[Colum
     fewer); callers report rows whose counts differ."""
     count = min(len(columns), len(values))
     return list(zip(columns[len(columns) - count :], values[len(values) - count :], strict=True))
+
+
+_WORD = regex.compile(r"\S+")
+_TEXT_CELL = regex.compile(r"(?:(?!\t| {3,}).)+")
+
+
+# One value as a row prints it ("100", "87,5", "+44 %", "61¹").
+_VALUE_SPAN = regex.compile(r"(?<!\S)[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?(?!\S)")
+
+
+def _row_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text row's label and each of its values stand (values may stand one space apart)."""
+    label = next((m for m in _TEXT_CELL.finditer(text) if m.group().strip()), None)
+    if label is None:
+        return []
+    values = ((m.start(), m.end()) for m in _VALUE_SPAN.finditer(text, label.end()))
+    return [(label.start(), label.end()), *values]
+
+
+def _by_nearest_column(
+    stacks: list[list[tuple[int, int, int, str]]], rows: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int, int, str]]] | None:
+    """The stacks joined by the value column each stands nearest to (the columns' extents over
+    the rows), or ``None`` unless every column gets a stack and the order holds."""
+    if not rows:
+        return None
+    extents = [(min(row[i][0] for row in rows), max(row[i][1] for row in rows)) for i in range(len(rows[0]))]
+    joined: list[list[tuple[int, int, int, str]]] = [[] for _ in extents]
+    previous = 0
+    for stack in stacks:
+        start, end = min(a for a, *_ in stack), max(b for _, b, *_ in stack)
+        gaps = [max(0, a - end, start - b) for a, b in extents]
+        centre = (start + end) / 2
+        nearest = min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2)))
+        if nearest < previous:
+            return None
+        joined[nearest] += stack
+        previous = nearest
+    return joined if all(joined) else None
+
+
+def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
+    """The header of a text export's table read by where its words stand (``pdftotext -layout``
+    keeps the columns, not always three spaces between them: "Lidingö Ändring Sverigesnitt").
+
+    Words that end within the longest row label head the labels. The others stack into columns
+    where they overlap from line to line ("Lidingö" over "2021"); stacks left over beyond the rows'
+    value columns are joined across their narrowest gaps (words of one header cell), and then
+    paired with the value columns in order, as header and values are printed in the same order
+    whatever their alignment. ``None`` when the lines hold tabs (a PDF's cells) or there are fewer
+    stacks than value columns.
+    """
+    if not lines or not rows or any("\t" in line.text for line in [*lines, *rows]):
+        return None
+    spans = [_row_spans(row.text) for row in rows]
+    widths = [len(found) for found in spans if len(found) > 1]
+    if not widths:
+        return None
+    width = max(set(widths), key=widths.count)
+    label_end = max(found[0][1] for found in spans if found)
+    corner: list[str] = []
+    stacks: list[list[tuple[int, int, int, str]]] = []  # (start, end, line, word) of each column
+    for number, line in enumerate(lines):
+        for match in _WORD.finditer(line.text):
+            start, end, word = match.start(), match.end(), match.group()
+            if end <= label_end:
+                corner.append(word)
+                continue
+            stack = next((s for s in stacks if any(a < end and start < b for a, b, _, _ in s)), None)
+            if stack is None:
+                stacks.append(stack := [])
+            stack.append((start, end, number, word))
+    stacks.sort(key=lambda s: min(a for a, _, _, _ in s))
+    values = width - 1
+    if len(stacks) < values:
+        return None
+    if len(stacks) > values:
+        stacks = _by_nearest_column(stacks, [found[1:] for found in spans if len(found) == width]) or stacks
+    while len(stacks) > values:  # join the two neighbours with the narrowest gap
+        gaps = [
+            min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i])
+            for i in range(len(stacks) - 1)
+        ]
+        i = gaps.index(min(gaps))
+        stacks[i : i + 2] = [stacks[i] + stacks[i + 1]]
+    columns = [Column(None, " ".join(corner)) if corner else Column(None, "")]
+    for stack in stacks:
+        words = [word for _, _, _, word in sorted(stack, key=lambda w: (w[2], w[0]))]
+        columns.append(column_of(" ".join(words)))
+    columns[0] = column_of(columns[0].printed) if columns[0].printed else columns[0]
+    header = Header(tuple(columns), tuple(lines))
+    return (
+        header
+        if header.has_corner and any(c.role not in (None, Role.NAME, Role.ID) for c in columns)
+        else None
+    )

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from extractors.summary_table import extract_summary_table
+from pipeline.model.document import Document
 from tests.conftest import doc_from
 
 UMEA_TABLE = """Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007
@@ -410,3 +413,285 @@ def test_a_later_summary_table_with_other_values_is_reported_where_it_differs() 
 def test_a_later_summary_table_that_agrees_is_not_reported() -> None:
     table = "\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t608\t646\n\n"
     assert extract_summary_table(doc_from(table + "Mellan.\n\n" + table)).losses == ()
+
+
+_CONTENTS_AREAS = (
+    "Offentlighet och demokratisk kontroll",
+    "Tillgänglighet/medborgar- och brukarorientering",
+    "Tydlighet i samspelet mellan politiker och tjänstemän",
+    "Ledning, decentralisering och delegering",
+    "Kontroll och rapportering",
+    "Personalpolitik",
+    "Verksamhetsutveckling",
+    "Kommun som samhällsbyggare",
+)
+_TABLE_AFTER_CONTENTS = (
+    "Tabell 2 Umeå kommuns poäng 2005 och 2007\n\nHuvudområde\t2005\t2007\n"
+    "1 Offentlighet och demokratisk kontroll\t66\t73\n5 Kontroll och rapportering\t71\t79\n"
+    "TOTALT\t608\t646\n"
+)
+
+
+def _contents(leader: str, title: str = "Innehåll") -> str:
+    chapters = [("1 Vad är Kommunkompassen?", 2), ("2 Umeå kommun i förhållande till Kommunkompassen", 3)]
+    chapters += [(f"Område {n} {name}", 4 + n // 2) for n, name in enumerate(_CONTENTS_AREAS, 1)]
+    chapters += [("4 Poängsammanställning", 9)]
+    lines = [f"{text}{leader}{page}" for text, page in chapters]
+    return (f"{title}\n\n" if title else "") + "\n".join(lines) + "\n\nSammanfattning av poäng\n"
+
+
+@pytest.mark.parametrize(
+    ("leader", "title"),
+    [
+        (" ............ ", "Innehåll"),  # the text export (fuzz seed 7)
+        (" ............ ", ""),  # the leaders alone say it
+        ("\t. . . . . . . .\t", ""),  # a PDF's leader read as a cell of its own
+        (" ", "Innehållsförteckning"),  # no leaders: the contents heading says it
+        (" ", ""),  # no leaders, no heading: the areas' numbers come twice ("2 Umeå …", "Område 2 …")
+    ],
+)
+def test_a_table_of_contents_is_no_summary_table(leader: str, title: str) -> None:
+    table = extract_summary_table(doc_from(_contents(leader, title) + _TABLE_AFTER_CONTENTS))
+    assert table.years == (2005, 2007)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2005, 66), (1, 2007, 73), (5, 2005, 71), (5, 2007, 79)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2005, 608), (2007, 646)]
+    assert (table.unread_headers, table.losses) == ((), ())
+
+
+def test_a_single_year_summary_whose_scores_rise_is_still_read() -> None:
+    # Rising whole numbers alone make no contents list: no leader, no contents heading, no area twice.
+    text = (
+        "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 41\n2. Tillgänglighet 55\n"
+        "3. Effektivitet 60\n"
+    )
+    table = extract_summary_table(doc_from(text), year=2014)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2014, 41), (2, 2014, 55), (3, 2014, 60)
+    ]  # fmt: skip
+
+
+def test_an_area_printed_twice_makes_no_contents_list_of_pages_beyond_the_document() -> None:
+    # Without leaders or a contents heading, numbers beyond the document's 5 pages are no pages.
+    # The list is taken for the table: read by its shape, its header reported as not understood.
+    doc = dataclasses.replace(doc_from(_contents(" ", "") + _TABLE_AFTER_CONTENTS), pages=5)
+    table = extract_summary_table(doc)
+    assert (table.area_scores, [h.line for h in table.unread_headers]) == ((), [1])
+
+
+def test_a_contents_list_whose_leaders_are_drawn_is_known_by_its_heading() -> None:
+    # A browser draws the leaders (no text), the last page cited lies beyond the PDF (fuzz seed 4).
+    doc = dataclasses.replace(doc_from(_contents("\t", "Innehåll") + _TABLE_AFTER_CONTENTS), pages=7)
+    assert [(s.area, s.score) for s in extract_summary_table(doc).area_scores][:2] == [(1, 66), (1, 73)]
+
+
+@pytest.mark.parametrize("marker", ["¹", "*", " †"])
+def test_a_footnote_marker_keeps_the_value_it_marks(marker: str) -> None:
+    # "79¹" (fuzz seed 8): the number is read, the marker kept out of it; nothing is lost.
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        f"2 Tillgänglighet/medborgar- och brukarorientering\t69,5\t79,5{marker}\nTOTALT\t135,5\t152,5\n"
+        f"{marker.strip()} Poängen har räknats om efter revisionen av verktyget.\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2005, 66), (1, 2007, 73), (2, 2005, 69.5), (2, 2007, 79.5)
+    ]  # fmt: skip
+    assert (table.losses, table.misaligned_rows, table.unread_headers) == ((), (), ())
+
+
+def test_a_footnote_marker_on_a_one_line_row() -> None:
+    text = "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 61¹\n2. Tillgänglighet 55\n"
+    table = extract_summary_table(doc_from(text), year=2014)
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 61), (2, 55)]
+
+
+def test_a_dotted_contents_list_citing_pages_beyond_the_document_is_no_table() -> None:
+    # Leaders say it is contents although its last page lies beyond the PDF's 8 pages (fuzz seed 22).
+    doc = dataclasses.replace(doc_from(_contents(" ......... ") + _TABLE_AFTER_CONTENTS), pages=8)
+    assert [(s.area, s.score) for s in extract_summary_table(doc).area_scores][:2] == [(1, 66), (1, 73)]
+
+
+def test_a_label_wrapped_onto_a_line_without_cells_does_not_end_the_table() -> None:
+    # pdftotext -layout drops the empty cells of the wrapped line (fuzz seed 55).
+    text = (
+        "Huvudområde                                  Max      2006     2008\n"
+        "3 Tydlighet i samspelet mellan politiker och      100        44       64\n"
+        "tjänstemän\n"
+        "5 Kontroll och rapportering                       100      74,5    59,5¹\n"
+        "TOTALT                                            200     118,5   123,5\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (3, 2006, 44), (3, 2008, 64), (5, 2006, 74.5), (5, 2008, 59.5)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2006, 118.5), (2008, 123.5)]
+
+
+def test_a_layout_header_whose_words_stand_closer_than_three_spaces() -> None:
+    # pdftotext -layout, a merged "Poäng" over two years, right-aligned headers over left-aligned
+    # numbers, "Lidingö Ändring Sverigesnitt" one space apart (fuzz seed 35).
+    text = (
+        "Tabell 2 Lidingö stads poäng 2021 och 2024\n\n"
+        "                                                                          Poäng\n"
+        " Huvudområde                               Max          Lidingö          Lidingö Ändring"
+        " Sverigesnitt\n"
+        "                                                           2021             2024\n"
+        " 1 Samspel mellan                          100     52               81            +56 %    54\n"
+        " förtroendevalda och medborgare\n"
+        " 2 Samhällsutveckling                      100     64               80¹           +25 %    64\n"
+        " TOTALT                                    200     116              161           +39 %    118\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert table.years == (2021, 2024)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2021, 52), (1, 2024, 81), (2, 2021, 64), (2, 2024, 80)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2021, 116), (2024, 161)]
+    assert [(c.label, c.kind, c.area, c.value) for c in table.comparisons] == [
+        ("Ändring", "change", 1, 56), ("Sverigesnitt", "average", 1, 54),
+        ("Ändring", "change", 2, 25), ("Sverigesnitt", "average", 2, 64),
+        ("Ändring", "change", None, 39), ("Sverigesnitt", "average", None, 118),
+    ]  # fmt: skip
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def _on_pages(text: str, breaks_after: int) -> Document:
+    """A snippet's lines with the page the PDF printed them on: the first ``breaks_after`` on page 1."""
+    lines = doc_from(text).lines
+    placed = [
+        dataclasses.replace(
+            line,
+            page=1 if i < breaks_after else 2,
+            number=line.number if i < breaks_after else i - breaks_after + 1,
+        )
+        for i, line in enumerate(lines)
+    ]
+    return dataclasses.replace(doc_from(text), lines=tuple(placed), pages=2)
+
+
+@pytest.mark.parametrize("header_again", [True, False])
+def test_a_summary_table_going_on_on_the_next_page(header_again: bool) -> None:
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "5 Kontroll och rapportering\t71\t79\nUmeå kommun 2007\t\t\n3 (12)\n"
+        + ("Huvudområde\t2005\t2007\n" if header_again else "")
+        + "7 Verksamhetsutveckling\t71\t75\nTOTALT\t208\t227\n"
+    )
+    table = extract_summary_table(_on_pages(text, 4))
+    assert [(s.area, s.year, s.score, s.page) for s in table.area_scores][-2:] == [
+        (7, 2005, 71, 2),
+        (7, 2007, 75, 2),
+    ]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2005, 208), (2007, 227)]
+
+
+def test_a_table_repeating_its_header_in_a_text_export_goes_on() -> None:
+    # pdftotext prints the header again where the page broke (fuzz seed 28); no page numbers.
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "Huvudområde\t2005\t2007\n7 Verksamhetsutveckling\t71\t75\nTOTALT\t137\t148\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 66), (1, 73), (7, 71), (7, 75)]
+    assert [t.total for t in table.year_totals] == [137, 148]
+
+
+def test_a_table_does_not_go_on_into_a_later_table_on_the_same_page() -> None:
+    text = (
+        "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
+        "5 Kontroll och rapportering\t71\t79\n\nText emellan.\n\n7 Verksamhetsutveckling\t71\t75\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert {s.area for s in table.area_scores} == {1, 5}
+
+
+_RAW_HEADER = "Huvudområde Max\nLuleå\n2015\n40 kommuner i\ngenomsnitt\n"
+
+
+def test_a_header_a_raw_export_stacks_one_cell_after_another() -> None:
+    # pdftotext -raw prints each header cell on lines of its own, and again after the page break
+    # (fuzz seed 9).
+    text = (
+        "Tabell 2 Luleå kommuns poäng 2015\n" + _RAW_HEADER
+        + "1 Offentlighet och demokrati 100 63 67\n2 Tillgänglighet och brukarorientering 100 65,5¹ 74\n"
+        + _RAW_HEADER
+        + "5 Resultat och effektivitet 100 62¹ 73\nTOTALT 300 190,5 214\n"
+    )  # fmt: skip
+    table = extract_summary_table(doc_from(text), year=2015)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2015, 63),
+        (2, 2015, 65.5),
+        (5, 2015, 62),
+    ]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2015, 190.5)]
+    assert [(c.label, c.area, c.value) for c in table.comparisons] == [
+        ("40 kommuner i genomsnitt", 1, 67), ("40 kommuner i genomsnitt", 2, 74),
+        ("40 kommuner i genomsnitt", 5, 73), ("40 kommuner i genomsnitt", None, 214),
+    ]  # fmt: skip
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def test_stacked_lines_naming_fewer_columns_than_the_rows_hold_are_no_header() -> None:
+    # The caption above names a year too, but is no header cell.
+    text = "Tabell 2 Luleå kommuns poäng 2015\nMax\n2015\n1 Offentlighet och demokrati 100 63 67\n"
+    text += "2 Tillgänglighet och brukarorientering 100 65,5 74\n"
+    table = extract_summary_table(doc_from(text), year=2015)
+    assert table.area_scores == () and len(table.unread_headers) == 1
+
+
+def test_a_row_whose_values_stand_on_a_line_below_its_label() -> None:
+    # pdftotext -raw puts a wrapped label's values on a line of their own (fuzz seed 9).
+    text = (
+        "Huvudområde\tMax\t2015\n5 Resultat och effektivitet\t100\t62\n6 Kommunen som arbetsgivare,\n"
+        "personalpolitik\n100 79,5\n7 Ständiga förbättringar\t100\t57\nTOTALT\t300\t198,5\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.score, s.line) for s in table.area_scores] == [(5, 62, 2), (6, 79.5, 3), (7, 57, 6)]
+    assert [t.total for t in table.year_totals] == [198.5]
+
+
+def test_values_a_layout_export_prints_one_space_apart() -> None:
+    # LibreOffice through pdftotext -layout: "Max 2004 2006" and "100 70" one space apart, a
+    # wrapped label's values on a line of their own between its two halves (fuzz seed 28).
+    text = (
+        "Huvudområde                                           Max 2004 2006\n"
+        "1 Offentlighet och demokratisk kontroll               100 70   58,5\n"
+        "3 Tydlighet i samspelet mellan politiker och\n"
+        "                                                       100 53,5      54\n"
+        "tjänstemän\n"
+        "TOTALT                                                 200 123,5 112,5\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2004, 70), (1, 2006, 58.5), (3, 2004, 53.5), (3, 2006, 54)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2004, 123.5), (2006, 112.5)]
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def test_a_layout_header_of_more_words_than_columns_and_a_total_one_space_apart() -> None:
+    # LibreOffice through pdftotext -layout: "Max Umeå 2017 Umeå 2020 Sverigesnitt" one space apart,
+    # the total's "800 542" reads as a thousands group unless the row's columns say otherwise
+    # (fuzz seed 20).
+    text = (
+        "Huvudområde                                     Max Umeå 2017 Umeå 2020 Sverigesnitt\n"
+        "2 Samhällsutveckling                            100   51             40,5¹   73\n"
+        "3 Styrning och kontroll                         100   76             59      46\n"
+        "TOTALT                                          800 542       374       474\n"
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (2, 2017, 51), (2, 2020, 40.5), (3, 2017, 76), (3, 2020, 59)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2017, 542), (2020, 374)]
+    assert [(c.label, c.area, c.value) for c in table.comparisons] == [
+        ("Sverigesnitt", 2, 73), ("Sverigesnitt", 3, 46), ("Sverigesnitt", None, 474)
+    ]  # fmt: skip
+    assert (table.unread_headers, table.misaligned_rows, table.losses) == ((), (), ())
+
+
+def test_a_thousands_group_in_a_row_that_has_all_its_columns_stays_one_number() -> None:
+    text = "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t1 066\t1 073\n"
+    assert [t.total for t in extract_summary_table(doc_from(text)).year_totals] == [1066, 1073]
