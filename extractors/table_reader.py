@@ -191,7 +191,10 @@ def _is_header_candidate(line: Line) -> bool:
 
 def _joined(lines: list[Line]) -> list[str]:
     """The words of a multi-line header joined column by column (right-aligned where the lines have
-    different numbers of cells: a header line drops its empty corner more often than a last column)."""
+    different numbers of cells: a header line drops its empty corner more often than a last column).
+    Lines laid out with spaces (``pdftotext -layout``) are joined by where their cells stand."""
+    if len(lines) > 1 and not any("\t" in line.text for line in lines):
+        return _joined_by_position(lines)
     width = max(len(line.cells) for line in lines)
     columns: list[list[str]] = [[] for _ in range(width)]
     for line in lines:
@@ -201,6 +204,34 @@ def _joined(lines: list[Line]) -> list[str]:
             if cell:
                 columns[offset + index].append(cell)
     return [" ".join(words) for words in columns]
+
+
+# A cell of a line laid out with spaces: words apart by less than a cell separator.
+_SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _joined_by_position(lines: list[Line]) -> list[str]:
+    """The words of a header laid out with spaces joined by the character columns they cover: a
+    cell belongs to the column of the line above or below that it overlaps most ("Egna" above
+    "poäng" over the own points, beside "Maxpoäng"), or starts a column of its own. The line with
+    the most cells is placed first, so a cell spanning two columns joins one of them, not both."""
+    spans: list[list[int]] = []
+    words: list[list[tuple[int, str]]] = []
+    ordered = sorted(range(len(lines)), key=lambda i: -len(_SPACED_CELL.findall(lines[i].text)))
+    for line_index in ordered:
+        for match in _SPACED_CELL.finditer(lines[line_index].text):
+            start, end = match.span()
+            overlaps = [(min(end, s[1]) - max(start, s[0]), c) for c, s in enumerate(spans)]
+            overlap, column = max(overlaps, default=(0, -1))
+            if overlap <= 0:
+                spans.append([start, end])
+                words.append([])
+                column = len(spans) - 1
+            else:
+                spans[column] = [min(start, spans[column][0]), max(end, spans[column][1])]
+            words[column].append((line_index, match.group()))
+    order = sorted(range(len(spans)), key=lambda c: spans[c][0])
+    return [" ".join(text for _, text in sorted(words[c])) for c in order]
 
 
 def header_above(doc: Document, index: int) -> Header | None:

@@ -196,6 +196,26 @@ def test_side_by_side_tables_keep_empty_cells() -> None:
     ]
 
 
+def test_facts_table_right_under_a_score_table_is_a_table_of_its_own() -> None:
+    # A ReportLab report (fuzz seed 2): "Kortfakta | 2008" follows the last score table at its row
+    # spacing, its year in the space between the questions and the points; it must not add a
+    # column to the score table (which would put an empty cell before the points).
+    words = [
+        *cells(100, (LEFT, "8 Kommunen som samhällsbyggare"), (380, "Poäng"), (450, "Maxpoäng")),
+        *cells(117, (LEFT, "8:1 Vad gör kommunen för föreningslivet?"), (390, "29"), (460, "40")),
+        *cells(134, (LEFT, "8:2 Kommunens samverkan med kulturlivet."), (390, "17"), (460, "20")),
+        *cells(151, (LEFT, "Summa"), (390, "46"), (455, "100")),
+        *cells(168, (LEFT, "Kortfakta"), (300, "2008")),
+        *cells(185, (LEFT, "Antal invånare"), (300, "70 977")),
+    ]
+    assert non_blank([page(1, words)])[:4] == [
+        "8 Kommunen som samhällsbyggare\tPoäng\tMaxpoäng",
+        "8:1 Vad gör kommunen för föreningslivet?\t29\t40",
+        "8:2 Kommunens samverkan med kulturlivet.\t17\t20",
+        "Summa\t46\t100",
+    ]
+
+
 def test_justified_lines_with_wide_even_spaces_are_not_a_table() -> None:
     text = [
         "I en kommun beställer politiken genomförandet av ett uppdrag av",

@@ -38,6 +38,8 @@ STRETCHED_SPACE = 2.0
 MIN_SEPARATION = 0.6
 # Printed lines allowed between two lines with several cells: the wrapped rest of a tall cell.
 MAX_BRIDGE = 6
+# Rows of a table above a line before that line may end it by opening a column of its own.
+MIN_BODY = 3
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
 # A header cell that is an evaluation year ("2014"), not a value.
@@ -135,6 +137,13 @@ def _grow(
         members = [m for m in members if m < end]
     if len(members) < 2:
         return None
+    if not bounds.framing and (kept := _without_new_columns(lines, members, vertical)) != members:
+        if len(kept) < 2:
+            return None
+        members, end = kept, kept[-1] + 1
+        bounds = _Bounds.of([lines[m] for m in members], vertical)
+        if not bounds.separators:
+            return None
     start, end = _extend(lines, seed, end, floor, bounds)
     return start, end, bounds.separators
 
@@ -170,6 +179,33 @@ class _Bounds:
         return not self.framing or any(
             r.top <= line.top + 1 and r.bottom >= line.bottom - 1 for r in self.framing
         )
+
+
+def _without_new_columns(
+    lines: Sequence[PrintedLine], members: list[int], vertical: list[Ruling]
+) -> list[int]:
+    """The members up to the first line, after a body of rows, that puts a cell where none of the
+    lines above has one: the next table ("Kortfakta | 2008" under a score table, its year in the
+    space between the labels and the points) starts there, however close it stands."""
+    for position in range(MIN_BODY, len(members)):
+        above = [lines[m] for m in members[:position]]
+        free = _free_ranges(above, vertical)
+        spans = _spans(lines[members[position]], MIN_SEPARATION, vertical)
+        if any(start < x0 and x1 < end for x0, x1 in spans for start, end in free):
+            return members[:position]
+    return members
+
+
+def _free_ranges(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> list[tuple[float, float]]:
+    """The x-ranges between the lines' leftmost and rightmost words that no cell of theirs covers."""
+    covered = sorted(span for line in lines for span in _spans(line, MIN_SEPARATION, vertical))
+    free: list[tuple[float, float]] = []
+    reach = covered[0][1]
+    for x0, x1 in covered[1:]:
+        if x0 > reach:
+            free.append((reach, x0))
+        reach = max(reach, x1)
+    return free
 
 
 def _extend(
