@@ -216,6 +216,23 @@ def test_facts_table_right_under_a_score_table_is_a_table_of_its_own() -> None:
     ]
 
 
+def test_header_words_closer_than_a_column_gap_still_head_two_columns() -> None:
+    # A LibreOffice report (fuzz seed 1): "Max" and "Egna" each centred over its column of numbers
+    # stand only a word space and a half apart; the rows of values leave the gap free, so the
+    # header splits there too instead of joining the two columns into one.
+    words = [*cells(100, (LEFT, "Delfråga"), (300, "Max"), (320, "Egna"))]
+    for index, (question, top_score, own) in enumerate([("1:1 Hur informeras?", "40", "32"),
+                                                         ("1:2 Hur främjas?", "40", "21"),
+                                                         ("Summa", "80", "53")]):  # fmt: skip
+        words += cells(118 + index * 18, (LEFT, question), (302, top_score), (325, own))
+    assert non_blank([page(1, words)]) == [
+        "Delfråga\tMax\tEgna",
+        "1:1 Hur informeras?\t40\t32",
+        "1:2 Hur främjas?\t40\t21",
+        "Summa\t80\t53",
+    ]
+
+
 def test_justified_lines_with_wide_even_spaces_are_not_a_table() -> None:
     text = [
         "I en kommun beställer politiken genomförandet av ett uppdrag av",

@@ -268,6 +268,21 @@ def _spans(line: PrintedLine, gap: float, vertical: list[Ruling]) -> list[tuple[
 
 
 def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
+    """Column boundaries: x-ranges that no span of the lines covers, and those the rows of values
+    leave free where the header's words only stand closer than a column gap ("Max" and "Egna",
+    each centred over its column of numbers) without a word crossing the boundary."""
+    found = _free_separators(lines, vertical)
+    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    if 2 <= len(body) < len(lines):
+        spans = [span for line in lines for span in _spans(line, MIN_SEPARATION, vertical)]
+        for x in _free_separators(body, vertical):
+            bridged = any(x0 < x < x1 for x0, x1 in spans)
+            if bridged and not any(w.x0 < x < w.x1 for line in lines for w in line.words):
+                found = tuple(sorted((*found, x)))
+    return found
+
+
+def _free_separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
     """Column boundaries: x-ranges that no span of the lines covers."""
     size = max(line.size for line in lines)
     left = min(line.x0 for line in lines)
