@@ -249,13 +249,33 @@ def header_above(doc: Document, index: int) -> Header | None:
         else:
             break
         position -= 1
-    return read_header(lines)
+    header = read_header(lines)
+    return (
+        _label_corner(header, doc.lines[index]) if header is not None and index < len(doc.lines) else header
+    )
+
+
+def _label_corner(header: Header, row: Line) -> Header:
+    """The header with its first column as the row labels' column when it stands over them: a
+    header of as many cells as the row, whose first cell is a label, heads the labels with its first
+    cell whatever its words ("Område 5 Resultat och effektivitet | Maxpoäng | Kommun 2013")."""
+    cells = row.cells
+    first = header.columns[0]
+    if first.role in (None, Role.NAME, Role.ID) or len(cells) != len(header.columns):
+        return header
+    if not cells[0] or parse_value(cells[0]) is not None or not regex.search(r"\p{L}", cells[0]):
+        return header
+    return Header((Column(Role.NAME, first.printed), *header.columns[1:]), header.lines)
 
 
 def read_header(lines: list[Line]) -> Header | None:
     """The header made of ``lines``, or ``None`` when none of its columns has a known role."""
     while lines:
-        header = Header(tuple(column_of(cell) for cell in _joined(lines)), tuple(lines))
+        cells = _joined(lines)
+        columns = [column_of(cell) for cell in cells]
+        if cells and _DATA_LABEL.match(cells[0]):  # an area's own name in the corner ("Område 5 …")
+            columns[0] = Column(Role.NAME, columns[0].printed)
+        header = Header(tuple(columns), tuple(lines))
         if any(c.role not in (None, Role.NAME, Role.ID) for c in header.columns):
             return header
         lines = lines[1:]  # an unrelated line above the header: try without it

@@ -325,3 +325,20 @@ def test_header_with_an_area_heading_under_it_still_heads_the_rows() -> None:
         "1.1.\tInformation\t20\t9\n1.2.\tSamverkan\t30\t6,5"
     )
     assert _scores(text) == [("1.1", 20, 9), ("1.2", 30, 6.5)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Område 5 Resultat och effektivitet\tMaxpoäng\tKommun 2013",
+        "Resultat och effektivitet\tMaxpoäng\tKommun 2013",
+        "Område 5 Resultat och effektivitet   Maxpoäng   Kommun 2013",
+    ],
+)
+def test_the_corner_naming_the_area_heads_the_labels_whatever_its_words(header: str) -> None:
+    # "Resultat" is an own-points word, but the cell stands over the row labels: it must not turn
+    # the table's max and own points round.
+    separator = "\t" if "\t" in header else "   "
+    rows = [f"5.1 Styrdokument och mål{separator}40{separator}26", f"Summa{separator}40{separator}26"]
+    table = extract_question_scores(doc_from("\n".join([header, *rows])), 2013)
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [("5.1", 40, 26)]
