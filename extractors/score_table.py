@@ -343,6 +343,8 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
+    if question_id == "?" and len(raw) < width:
+        return 0  # a row without an id that fills fewer cells than the header is another table's
     is_total = question_id == ""
     area = int(question_id.split(".")[0]) if question_id not in ("", "?") else _current_area(state)
     if question_id == "?" and area is not None:

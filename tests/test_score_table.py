@@ -342,3 +342,14 @@ def test_the_corner_naming_the_area_heads_the_labels_whatever_its_words(header: 
     rows = [f"5.1 Styrdokument och mål{separator}40{separator}26", f"Summa{separator}40{separator}26"]
     table = extract_question_scores(doc_from("\n".join([header, *rows])), 2013)
     assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [("5.1", 40, 26)]
+
+
+def test_facts_table_after_the_last_score_table_gives_no_rows() -> None:
+    # A ReportLab report (fuzz seed 2): the Kortfakta table follows the last per-area table, its
+    # rows without ids and with one value each under a header of two.
+    text = (
+        "8 Kommunen som samhällsbyggare\tPoäng\tMaxpoäng\n"
+        "8:1 Vad gör kommunen för att stötta föreningslivet?\t29\t40\nSumma\t29\t40\n"
+        "Kortfakta 2008\nAntal invånare\t70 977\nAntal nämnder\t8\n"
+    )
+    assert _scores(text) == [("8.1", 40, 29)]
