@@ -230,7 +230,18 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
             else:
                 spans[column] = [min(start, spans[column][0]), max(end, spans[column][1])]
             words[column].append((line_index, match.group()))
-    order = sorted(range(len(spans)), key=lambda c: spans[c][0])
+    widest = ordered[0]
+    for column in range(len(spans)):
+        if len(words[column]) == 1 and words[column][0][0] != widest and len(spans) > 1:
+            # A lone upper cell over no column ("Poäng" centred over "Egna | Max") heads the
+            # nearest one; a cell stacked over another ("Egna" over "poäng") is a column.
+            nearest = min(
+                (c for c in range(len(spans)) if c != column and words[c]),
+                key=lambda c: max(spans[c][0] - spans[column][1], spans[column][0] - spans[c][1]),
+            )
+            words[nearest] = sorted([*words[nearest], *words[column]])
+            words[column] = []
+    order = sorted((c for c in range(len(spans)) if words[c]), key=lambda c: spans[c][0])
     return [" ".join(text for _, text in sorted(words[c])) for c in order]
 
 

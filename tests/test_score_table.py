@@ -353,3 +353,18 @@ def test_facts_table_after_the_last_score_table_gives_no_rows() -> None:
         "Kortfakta 2008\nAntal invånare\t70 977\nAntal nämnder\t8\n"
     )
     assert _scores(text) == [("8.1", 40, 29)]
+
+
+def test_layout_export_upper_header_cell_over_two_columns_joins_one_of_them() -> None:
+    # pdftotext -layout of a ReportLab table (fuzz seed 55): "Poäng" centred over "Egna" and "Max"
+    # stands over neither; it must not become a column of its own that shifts the values.
+    text = "\n".join(
+        [
+            " " * 87 + "Poäng",
+            "Delfråga" + " " * 72 + "Egna           Max",
+            "1 Offentlighet och demokratisk kontroll",
+            "1.1. Hur informeras medborgarna?" + " " * 51 + "30                40",
+            "Summa" + " " * 78 + "30            40",
+        ]
+    )
+    assert _scores(text) == [("1.1", 40, 30)]
