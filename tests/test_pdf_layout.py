@@ -233,6 +233,30 @@ def test_header_words_closer_than_a_column_gap_still_head_two_columns() -> None:
     ]
 
 
+def test_narrower_table_stacked_under_a_wide_one_is_read_by_its_own_columns() -> None:
+    # LibreOffice per-area tables sized to their content (fuzz seed 37) stand one under the other
+    # at the row spacing; the second one's values fall in the first one's label column, so they
+    # start a table of its own instead of being cells of the first one's labels.
+    words: list[Word] = []
+    top = 100.0
+    for question, own, most in [("1:1 Förtroendevaldas roll", "15", "20"), ("1:2 Innovation", "12", "20"),
+                                ("Summa", "27", "40")]:  # fmt: skip
+        words += cells(top, (LEFT, question), (384, own), (414, most))
+        top += 15
+    for question, own, most in [("2:1 Kulturliv", "17", "20"), ("2:2 Näringsliv", "9", "10"),
+                                ("Summa", "26", "30")]:  # fmt: skip
+        words += cells(top, (LEFT, question), (218, own), (248, most))
+        top += 15
+    assert non_blank([page(1, words)]) == [
+        "1:1 Förtroendevaldas roll\t15\t20",
+        "1:2 Innovation\t12\t20",
+        "Summa\t27\t40",
+        "2:1 Kulturliv\t17\t20",
+        "2:2 Näringsliv\t9\t10",
+        "Summa\t26\t30",
+    ]
+
+
 def test_justified_lines_with_wide_even_spaces_are_not_a_table() -> None:
     text = [
         "I en kommun beställer politiken genomförandet av ett uppdrag av",

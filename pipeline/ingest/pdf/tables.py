@@ -125,6 +125,8 @@ def _grow(
         if cells[index]:
             members.append(index)
         index += 1
+    if not vertical:
+        members = _while_values_line_up(lines, members)
     for _ in range(3):  # a line that crosses the columns ends the table; recompute without it
         bounds = _Bounds.of([lines[m] for m in members], vertical)
         if not bounds.separators:
@@ -181,6 +183,35 @@ class _Bounds:
         )
 
 
+def _while_values_line_up(lines: Sequence[PrintedLine], members: list[int]) -> list[int]:
+    """The members up to the last row whose values stand in the columns of the values above it.
+
+    Numbers in one column overlap one another whether they are set right, left, centred or on the
+    decimal comma; a row of values that meets none of them (a narrower table stacked under a wide
+    one) starts the next table, and the lines between (its header) go with it."""
+    columns: list[list[float]] = []
+    body = 0
+    last_row = len(members) - 1
+    for position, member in enumerate(members):
+        numbers = [(w.x0, w.x1) for w in lines[member].words if _is_value_cell([w])]
+        if not numbers:
+            continue
+        slack = lines[member].size / 2
+        matches = [
+            next((c for c in columns if x0 - slack < c[1] and c[0] < x1 + slack), None) for x0, x1 in numbers
+        ]
+        if body >= MIN_BODY - 1 and all(match is None for match in matches):
+            return members[: last_row + 1]
+        for (x0, x1), match in zip(numbers, matches, strict=True):
+            if match is None:
+                columns.append([x0, x1])
+            else:
+                match[0], match[1] = min(match[0], x0), max(match[1], x1)
+        body += 1
+        last_row = position
+    return members
+
+
 def _without_new_columns(
     lines: Sequence[PrintedLine], members: list[int], vertical: list[Ruling]
 ) -> list[int]:
@@ -213,8 +244,11 @@ def _extend(
 ) -> tuple[int, int]:
     """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
     limit = _gap_limit(lines[start:end])
-    while end < len(lines) and _gap(lines[end - 1], lines[end]) <= limit and bounds.fits(lines[end]):
-        end += 1
+    grown = end
+    while grown < len(lines) and _gap(lines[grown - 1], lines[grown]) <= limit and bounds.fits(lines[grown]):
+        grown += 1
+    kept = _while_values_line_up(lines, list(range(start, grown))) if not bounds.framing else []
+    end = max(end, kept[-1] + 1) if kept and len(kept) < grown - start else grown
     while start > floor and _gap(lines[start - 1], lines[start]) <= limit and bounds.fits(lines[start - 1]):
         start -= 1
     return start, end
