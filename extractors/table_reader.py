@@ -232,9 +232,10 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
             words[column].append((line_index, match.group()))
     widest = ordered[0]
     for column in range(len(spans)):
-        if len(words[column]) == 1 and words[column][0][0] != widest and len(spans) > 1:
+        if len(words[column]) == 1 and words[column][0][0] < widest and len(spans) > 1:
             # A lone upper cell over no column ("Poäng" centred over "Egna | Max") heads the
-            # nearest one; a cell stacked over another ("Egna" over "poäng") is a column.
+            # nearest one; a cell stacked over another ("Egna" over "poäng"), or under the main
+            # line (the rest of a wrapped cell whose first line was not read), is a column.
             nearest = min(
                 (c for c in range(len(spans)) if c != column and words[c]),
                 key=lambda c: max(spans[c][0] - spans[column][1], spans[column][0] - spans[c][1]),
