@@ -136,6 +136,7 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
 def _note_header(header: Header | None, state: _State) -> None:
     if header is None:
         return
+    header = _split_cells(header)
     state.header = header if _is_score_header(header) else None
     if state.header and state.header.has_corner:
         state.pending.append(header.columns[0].printed)
@@ -199,21 +200,45 @@ def _raw_header(line: Line) -> Header | None:
         labels += 1
     if not labels or labels == len(words):
         return None
-    columns: list[Column] = []
-    rest = words[labels:]
-    for position, word in enumerate(rest):
-        column = column_of(word)
-        if column.role is None or column.role in (Role.NAME, Role.ID):
-            return None
-        if columns and _is_unit_word(word, columns[-1], rest[position + 1 :]):
-            columns[-1] = column_of(f"{columns[-1].printed} {word}")
-            continue
-        columns.append(column)
+    columns = _value_words(words[labels:])
+    if columns is None:
+        return None
     roles = {c.role for c in columns}
     if Role.MAX in roles and not roles & {Role.OWN, Role.YEAR}:
         columns = []  # the own points' header is on another line: which value is which is unknown
     corner = Column(Role.NAME, " ".join(words[:labels]))
     return Header((corner, *columns), (line,))
+
+
+def _value_words(words: list[str]) -> list[Column] | None:
+    """The value columns of header words set with single spaces, one role word each; ``None`` if a
+    word names no value."""
+    columns: list[Column] = []
+    for position, word in enumerate(words):
+        column = column_of(word)
+        if column.role is None or column.role in (Role.NAME, Role.ID):
+            return None
+        if columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
+            columns[-1] = column_of(f"{columns[-1].printed} {word}")
+            continue
+        columns.append(column)
+    return columns
+
+
+def _split_cells(header: Header) -> Header:
+    """The header with a cell of two value words set one space apart ("Maxpoäng Poäng", as a
+    layout export prints narrow columns) split into its columns."""
+    if len(header.lines) > 1:
+        return header  # words joined from several lines ("Poäng" over "Max") are one column
+    columns: list[Column] = []
+    for column in header.columns:
+        words = column.printed.split()
+        split = (
+            _value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
+        )
+        pair = split is not None and len(split) == 2 and {c.role for c in split} == {Role.MAX, Role.OWN}
+        columns.extend(split if split is not None and pair else [column])
+    return Header(tuple(columns), header.lines)
 
 
 def _is_unit_word(word: str, before: Column, after: list[str]) -> bool:
@@ -340,6 +365,13 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     columns = _group_columns(state.header, i)
     width = len(columns) if columns else DEFAULT_GROUP
     raw = cells[i + used : i + used + width]
+    taken = len(raw)
+    if printed_id and len(raw) < width:
+        # A label filling its column leaves one space before the first value ("1.1 Kulturliv 20
+        # 13" in a layout export): the values it ends in are the row's first cells.
+        rest, ending = split_label(Line(text, line.number))[1:]
+        if ending and len(ending) == width - len(raw):
+            text, raw = rest, [*ending, *raw]
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
@@ -356,7 +388,7 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     )  # fmt: skip
     if not is_total and area is not None:
         state.area, state.pending = area, []
-    return used + len(raw)
+    return used + taken
 
 
 def _read_heading(line: Line, cells: list[str], i: int, state: _State) -> int:

@@ -368,3 +368,18 @@ def test_layout_export_upper_header_cell_over_two_columns_joins_one_of_them() ->
         ]
     )
     assert _scores(text) == [("1.1", 40, 30)]
+
+
+def test_layout_export_label_filling_its_column_and_header_words_one_space_apart() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 41): "Maxpoäng Poäng" one space apart, and
+    # a long question name leaves one space before its max points.
+    text = "\n".join(
+        [
+            "  Nr            Delområde                    Maxpoäng Poäng",
+            "  1 Offentlighet och demokrati",
+            "  1.1 Kostnadsmedvetenhet 20            13",
+            "  1.2 Hållbar utveckling     20         14",
+        ]
+    )
+    assert _scores(text) == [("1.1", 20, 13), ("1.2", 20, 14)]
+    assert extract_question_scores(doc_from(text)).questions[0].question == "Kostnadsmedvetenhet"
