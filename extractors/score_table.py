@@ -9,6 +9,12 @@ before "Max- poäng" reads right; a row is a run of (label, values) groups, one 
     1.1 Hur informeras medborgarna?    40    28    5.1 Hur detaljerat är rapporteringssystemet?    40    32
                                                    5.4 Kontroll- och uppföljningsrutiner.    20    17
 
+A text export with single spaces between the cells (``pdftotext -raw``) has no cells to split; its
+header is read word by word ("Nr Delområde Max Egna") and a row is its label and the values it ends
+in, also when the export breaks the row over lines (its id, its name, its values). Where the export
+prints the header's words on lines of their own, their order is unknown and the values are told
+apart by their shape.
+
 Without a header the values are told apart by their shape (max points are at least the own points
 in most rows) and a finding says so. Ids are normalised ("1:1", "1.1." give "1.1"); the printed form
 is kept.
@@ -16,6 +22,7 @@ is kept.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex
@@ -27,8 +34,11 @@ from extractors.table_reader import (
     Header,
     Role,
     Value,
+    column_of,
     header_above,
+    is_header_line,
     parse_value,
+    split_label,
 )
 from pipeline.editions.edition_lookup import denoted_area
 from pipeline.model.document import Document, Line
@@ -39,6 +49,8 @@ MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
 MAX_HEADING = 80
 # Non-table lines after which a table has ended and its header no longer applies.
 HEADER_REACH = 3
+# Lines a raw row may be broken over (its id, its wrapped label, its values).
+MAX_SPLIT_ROW = 4
 # Values of a group when no header says how many: max points and own points.
 DEFAULT_GROUP = 2
 
@@ -73,6 +85,8 @@ class _State:
     # Short lines since the last row that may be an area's heading, resolved only when a row
     # needs its area (matching names against the editions costs more than reading the rows).
     pending: list[str] = field(default_factory=list)
+    # Values per row of a raw table whose header named fewer columns than it has (0: unknown).
+    raw_width: int = 0
     unnumbered: dict[int, int] = field(default_factory=dict)
     groups: list[_Group] = field(default_factory=list)
     headings: list[AreaHeading] = field(default_factory=list)
@@ -86,14 +100,28 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     """Every sub-question group of every score-table row in the document, in reading order;
     ``year`` is the report's year, which picks the own-points column when several years are printed."""
     state = _State()
+    skip_to = 0
     for index, line in enumerate(doc.lines):
-        if line.is_blank:
+        if line.is_blank or index < skip_to:
             continue
+        if not _is_separated(line) and (split := _split_row(doc, index)) is not None:
+            line, skip_to = split
+        if not _is_separated(line) and (raw := _raw_line(line, state)) is not None:
+            if raw is line:  # a header printed with single spaces (pdftotext -raw)
+                state.prose_run = 0
+                continue
+            if _read_row(raw, state):
+                state.prose_run = 0
+                continue
         if _is_separated(line):
+            if is_header_line(line):
+                # A header is taken where it is printed, with the header lines above it: an area
+                # heading between it and the first row must not hide it.
+                _note_header(header_above(doc, index + 1), state)
+                state.prose_run = 0
+                continue
             if (header := header_above(doc, index)) is not None:
-                state.header = header if _is_score_header(header) else None
-                if state.header and state.header.has_corner:
-                    state.pending.append(header.columns[0].printed)
+                _note_header(header, state)
             if _read_row(line, state):
                 state.prose_run = 0
                 continue
@@ -105,8 +133,123 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread))
 
 
+def _note_header(header: Header | None, state: _State) -> None:
+    if header is None:
+        return
+    header = _split_cells(header)
+    state.header = header if _is_score_header(header) else None
+    if state.header and state.header.has_corner:
+        state.pending.append(header.columns[0].printed)
+
+
 def _is_separated(line: Line) -> bool:
     return "\t" in line.text or "   " in line.text
+
+
+# The words of a header's label cells when the header is printed with single spaces.
+RAW_LABEL_WORD = regex.compile(r"^(?:nr|id|delområde|delfråga|fråga|område|rubrik)$", regex.IGNORECASE)
+
+
+def _raw_line(line: Line, state: _State) -> Line | None:
+    """A line whose cells are set apart by single spaces, as ``pdftotext -raw`` prints a table: a
+    score header (the line itself, its header noted in ``state``) or a row rebuilt with tabs
+    between its label and the values it ends in; ``None`` for any other line."""
+    if (header := _raw_header(line)) is not None:
+        state.header = header if _is_score_header(header) and header.value_columns else None
+        state.raw_width = len(header.value_columns)
+        return line
+    _, label, values = split_label(line)
+    if not values or not regex.search(r"\p{L}", label) or label.rstrip().endswith("."):
+        return None  # a dotted leader ends a contents entry, not a row
+    if LABEL_ID.match(label) is None and not (state.header and TOTAL_LABEL.match(label)):
+        return None  # a row without an id ("Invånare 81 592") is no score row in a raw table
+    width = len(state.header.value_columns) if state.header else state.raw_width or DEFAULT_GROUP
+    if len(values) != width:
+        return None
+    return dataclasses.replace(line, text="\t".join([label, *values]))
+
+
+def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
+    """A row printed over several lines, its id first and its values alone on a later line ("2.4" /
+    "Kostnadsmedvetenhe" / "t" / "20 14" as ``pdftotext -raw`` prints it, or a wrapped question
+    with its values beside the middle of the cell as ``-layout`` does): the row as one line, and
+    the index after it."""
+    if LABEL_ID.match(doc.lines[index].stripped) is None or split_label(doc.lines[index])[2]:
+        return None
+    label = doc.lines[index].stripped
+    for position in range(index + 1, min(index + 1 + MAX_SPLIT_ROW, len(doc.lines))):
+        text = doc.lines[position].stripped
+        cells = text.split()
+        if len(cells) >= DEFAULT_GROUP and all(parse_value(cell) is not None for cell in cells):
+            return dataclasses.replace(doc.lines[index], text=" ".join([label, *cells])), position + 1
+        if not text or _is_separated(doc.lines[position]) or LABEL_ID.match(text):
+            return None
+        # The end of a word broken by a narrow cell ("Kostnadsmedvetenhe" / "t") joins it.
+        broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
+        label = label + text if broken else f"{label} {text}"
+    return None
+
+
+def _raw_header(line: Line) -> Header | None:
+    """A score table's header printed with single spaces ("Nr Delområde Max Egna"): label words,
+    then value words, each value column one role word (a "poäng" after "Max-" or "Egna" belongs to
+    it). Value columns whose header words stand on other lines give a header without them."""
+    words = line.stripped.split()
+    labels = 0
+    while labels < len(words) and RAW_LABEL_WORD.match(words[labels]):
+        labels += 1
+    if not labels or labels == len(words):
+        return None
+    columns = _value_words(words[labels:])
+    if columns is None:
+        return None
+    roles = {c.role for c in columns}
+    if Role.MAX in roles and not roles & {Role.OWN, Role.YEAR}:
+        columns = []  # the own points' header is on another line: which value is which is unknown
+    corner = Column(Role.NAME, " ".join(words[:labels]))
+    return Header((corner, *columns), (line,))
+
+
+def _value_words(words: list[str]) -> list[Column] | None:
+    """The value columns of header words set with single spaces, one role word each; ``None`` if a
+    word names no value."""
+    columns: list[Column] = []
+    for position, word in enumerate(words):
+        column = column_of(word)
+        if column.role is None or column.role in (Role.NAME, Role.ID):
+            return None
+        if columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
+            columns[-1] = column_of(f"{columns[-1].printed} {word}")
+            continue
+        columns.append(column)
+    return columns
+
+
+def _split_cells(header: Header) -> Header:
+    """The header with a cell of two value words set one space apart ("Maxpoäng Poäng", as a
+    layout export prints narrow columns) split into its columns."""
+    if len(header.lines) > 1:
+        return header  # words joined from several lines ("Poäng" over "Max") are one column
+    columns: list[Column] = []
+    for column in header.columns:
+        words = column.printed.split()
+        split = (
+            _value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
+        )
+        pair = split is not None and len(split) == 2 and {c.role for c in split} == {Role.MAX, Role.OWN}
+        columns.extend(split if split is not None and pair else [column])
+    return Header(tuple(columns), header.lines)
+
+
+def _is_unit_word(word: str, before: Column, after: list[str]) -> bool:
+    """Whether ``word`` is the second word of the column before ("Max- poäng", "Egna poäng"), not
+    a column of its own ("Max Poäng": max points, then own points)."""
+    if word.lower() != "poäng" or "poäng" in before.printed.lower():
+        return False
+    if before.role is Role.OWN or before.printed.endswith("-"):
+        return True
+    own_later = any(column_of(other).role in (Role.OWN, Role.YEAR) for other in after)
+    return before.role is Role.MAX and own_later
 
 
 def _is_other_header(line: Line) -> bool:
@@ -222,9 +365,18 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     columns = _group_columns(state.header, i)
     width = len(columns) if columns else DEFAULT_GROUP
     raw = cells[i + used : i + used + width]
+    taken = len(raw)
+    if printed_id and len(raw) < width:
+        # A label filling its column leaves one space before the first value ("1.1 Kulturliv 20
+        # 13" in a layout export): the values it ends in are the row's first cells.
+        rest, ending = split_label(Line(text, line.number))[1:]
+        if ending and len(ending) == width - len(raw):
+            text, raw = rest, [*ending, *raw]
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
+    if question_id == "?" and len(raw) < width:
+        return 0  # a row without an id that fills fewer cells than the header is another table's
     is_total = question_id == ""
     area = int(question_id.split(".")[0]) if question_id not in ("", "?") else _current_area(state)
     if question_id == "?" and area is not None:
@@ -236,7 +388,7 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     )  # fmt: skip
     if not is_total and area is not None:
         state.area, state.pending = area, []
-    return used + len(raw)
+    return used + taken
 
 
 def _read_heading(line: Line, cells: list[str], i: int, state: _State) -> int:

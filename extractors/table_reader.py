@@ -199,7 +199,10 @@ def _is_header_candidate(line: Line) -> bool:
 
 def _joined(lines: list[Line]) -> list[str]:
     """The words of a multi-line header joined column by column (right-aligned where the lines have
-    different numbers of cells: a header line drops its empty corner more often than a last column)."""
+    different numbers of cells: a header line drops its empty corner more often than a last column).
+    Lines laid out with spaces (``pdftotext -layout``) are joined by where their cells stand."""
+    if len(lines) > 1 and not any("\t" in line.text for line in lines):
+        return _joined_by_position(lines)
     width = max(len(line.cells) for line in lines)
     columns: list[list[str]] = [[] for _ in range(width)]
     for line in lines:
@@ -209,6 +212,46 @@ def _joined(lines: list[Line]) -> list[str]:
             if cell:
                 columns[offset + index].append(cell)
     return [" ".join(words) for words in columns]
+
+
+# A cell of a line laid out with spaces: words apart by less than a cell separator.
+_SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _joined_by_position(lines: list[Line]) -> list[str]:
+    """The words of a header laid out with spaces joined by the character columns they cover: a
+    cell belongs to the column of the line above or below that it overlaps most ("Egna" above
+    "poäng" over the own points, beside "Maxpoäng"), or starts a column of its own. The line with
+    the most cells is placed first, so a cell spanning two columns joins one of them, not both."""
+    spans: list[list[int]] = []
+    words: list[list[tuple[int, str]]] = []
+    ordered = sorted(range(len(lines)), key=lambda i: -len(_SPACED_CELL.findall(lines[i].text)))
+    for line_index in ordered:
+        for match in _SPACED_CELL.finditer(lines[line_index].text):
+            start, end = match.span()
+            overlaps = [(min(end, s[1]) - max(start, s[0]), c) for c, s in enumerate(spans)]
+            overlap, column = max(overlaps, default=(0, -1))
+            if overlap <= 0:
+                spans.append([start, end])
+                words.append([])
+                column = len(spans) - 1
+            else:
+                spans[column] = [min(start, spans[column][0]), max(end, spans[column][1])]
+            words[column].append((line_index, match.group()))
+    widest = ordered[0]
+    for column in range(len(spans)):
+        if len(words[column]) == 1 and words[column][0][0] < widest and len(spans) > 1:
+            # A lone upper cell over no column ("Poäng" centred over "Egna | Max") heads the
+            # nearest one; a cell stacked over another ("Egna" over "poäng"), or under the main
+            # line (the rest of a wrapped cell whose first line was not read), is a column.
+            nearest = min(
+                (c for c in range(len(spans)) if c != column and words[c]),
+                key=lambda c: max(spans[c][0] - spans[column][1], spans[column][0] - spans[c][1]),
+            )
+            words[nearest] = sorted([*words[nearest], *words[column]])
+            words[column] = []
+    order = sorted((c for c in range(len(spans)) if words[c]), key=lambda c: spans[c][0])
+    return [" ".join(text for _, text in sorted(words[c])) for c in order]
 
 
 def header_above(doc: Document, index: int) -> Header | None:
@@ -226,13 +269,33 @@ def header_above(doc: Document, index: int) -> Header | None:
         else:
             break
         position -= 1
-    return read_header(lines)
+    header = read_header(lines)
+    return (
+        _label_corner(header, doc.lines[index]) if header is not None and index < len(doc.lines) else header
+    )
+
+
+def _label_corner(header: Header, row: Line) -> Header:
+    """The header with its first column as the row labels' column when it stands over them: a
+    header of as many cells as the row, whose first cell is a label, heads the labels with its first
+    cell whatever its words ("Område 5 Resultat och effektivitet | Maxpoäng | Kommun 2013")."""
+    cells = row.cells
+    first = header.columns[0]
+    if first.role in (None, Role.NAME, Role.ID) or len(cells) != len(header.columns):
+        return header
+    if not cells[0] or parse_value(cells[0]) is not None or not regex.search(r"\p{L}", cells[0]):
+        return header
+    return Header((Column(Role.NAME, first.printed), *header.columns[1:]), header.lines)
 
 
 def read_header(lines: list[Line]) -> Header | None:
     """The header made of ``lines``, or ``None`` when none of its columns has a known role."""
     while lines:
-        header = Header(tuple(column_of(cell) for cell in _joined(lines)), tuple(lines))
+        cells = _joined(lines)
+        columns = [column_of(cell) for cell in cells]
+        if cells and _DATA_LABEL.match(cells[0]):  # an area's own name in the corner ("Område 5 …")
+            columns[0] = Column(Role.NAME, columns[0].printed)
+        header = Header(tuple(columns), tuple(lines))
         if any(c.role not in (None, Role.NAME, Role.ID) for c in header.columns):
             return header
         lines = lines[1:]  # an unrelated line above the header: try without it

@@ -196,6 +196,67 @@ def test_side_by_side_tables_keep_empty_cells() -> None:
     ]
 
 
+def test_facts_table_right_under_a_score_table_is_a_table_of_its_own() -> None:
+    # A ReportLab report (fuzz seed 2): "Kortfakta | 2008" follows the last score table at its row
+    # spacing, its year in the space between the questions and the points; it must not add a
+    # column to the score table (which would put an empty cell before the points).
+    words = [
+        *cells(100, (LEFT, "8 Kommunen som samhällsbyggare"), (380, "Poäng"), (450, "Maxpoäng")),
+        *cells(117, (LEFT, "8:1 Vad gör kommunen för föreningslivet?"), (390, "29"), (460, "40")),
+        *cells(134, (LEFT, "8:2 Kommunens samverkan med kulturlivet."), (390, "17"), (460, "20")),
+        *cells(151, (LEFT, "Summa"), (390, "46"), (455, "100")),
+        *cells(168, (LEFT, "Kortfakta"), (300, "2008")),
+        *cells(185, (LEFT, "Antal invånare"), (300, "70 977")),
+    ]
+    assert non_blank([page(1, words)])[:4] == [
+        "8 Kommunen som samhällsbyggare\tPoäng\tMaxpoäng",
+        "8:1 Vad gör kommunen för föreningslivet?\t29\t40",
+        "8:2 Kommunens samverkan med kulturlivet.\t17\t20",
+        "Summa\t46\t100",
+    ]
+
+
+def test_header_words_closer_than_a_column_gap_still_head_two_columns() -> None:
+    # A LibreOffice report (fuzz seed 1): "Max" and "Egna" each centred over its column of numbers
+    # stand only a word space and a half apart; the rows of values leave the gap free, so the
+    # header splits there too instead of joining the two columns into one.
+    words = [*cells(100, (LEFT, "Delfråga"), (300, "Max"), (320, "Egna"))]
+    for index, (question, top_score, own) in enumerate([("1:1 Hur informeras?", "40", "32"),
+                                                         ("1:2 Hur främjas?", "40", "21"),
+                                                         ("Summa", "80", "53")]):  # fmt: skip
+        words += cells(118 + index * 18, (LEFT, question), (302, top_score), (325, own))
+    assert non_blank([page(1, words)]) == [
+        "Delfråga\tMax\tEgna",
+        "1:1 Hur informeras?\t40\t32",
+        "1:2 Hur främjas?\t40\t21",
+        "Summa\t80\t53",
+    ]
+
+
+def test_narrower_table_stacked_under_a_wide_one_is_read_by_its_own_columns() -> None:
+    # LibreOffice per-area tables sized to their content (fuzz seed 37) stand one under the other
+    # at the row spacing; the second one's values fall in the first one's label column, so they
+    # start a table of its own instead of being cells of the first one's labels.
+    words: list[Word] = []
+    top = 100.0
+    for question, own, most in [("1:1 Förtroendevaldas roll", "15", "20"), ("1:2 Innovation", "12", "20"),
+                                ("Summa", "27", "40")]:  # fmt: skip
+        words += cells(top, (LEFT, question), (384, own), (414, most))
+        top += 15
+    for question, own, most in [("2:1 Kulturliv", "17", "20"), ("2:2 Näringsliv", "9", "10"),
+                                ("Summa", "26", "30")]:  # fmt: skip
+        words += cells(top, (LEFT, question), (218, own), (248, most))
+        top += 15
+    assert non_blank([page(1, words)]) == [
+        "1:1 Förtroendevaldas roll\t15\t20",
+        "1:2 Innovation\t12\t20",
+        "Summa\t27\t40",
+        "2:1 Kulturliv\t17\t20",
+        "2:2 Näringsliv\t9\t10",
+        "Summa\t26\t30",
+    ]
+
+
 def test_justified_lines_with_wide_even_spaces_are_not_a_table() -> None:
     text = [
         "I en kommun beställer politiken genomförandet av ett uppdrag av",

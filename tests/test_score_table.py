@@ -244,3 +244,142 @@ def test_score_variants(
         for question_id, text, top, own in QUESTIONS
     ]
     assert len(table.unread_headers) == (1 if header is None else 0)
+
+
+def _scores(text: str) -> list[tuple[str, float | None, float | None]]:
+    return [(q.question_id, q.max_score, q.score) for q in extract_question_scores(doc_from(text)).questions]
+
+
+def test_raw_export_rows_with_single_spaces_read_by_their_header() -> None:
+    # pdftotext -raw of a ruled one-table layout (fuzz seed 17): single spaces between the cells,
+    # the area's heading between the header and the first row, a "Summa" row per area.
+    text = (
+        "Poäng\nNr Delområde Max Egna\n1 Samspel mellan förtroendevalda och medborgare\n"
+        "1:1 Kostnadsmedvetenhet 20 11\n1:2 Uppföljning 20 12\nSumma 40 23\n2 Samhällsutveckling\n"
+        "2:1 Information 10 8\nKommunkompassen Uppsala 2023 sid 7\n"
+        "2:2 Intern kontroll 20 14,5\nSumma 30 22,5\n"
+        "Kortfakta 2023\nAntal invånare 81 592\nYta (km²) 3797\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", 20, 11), ("1.2", 20, 12), ("2.1", 10, 8), ("2.2", 20, 14.5)
+    ]  # fmt: skip
+    assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(1, 40, 23), (2, 30, 22.5)]
+    assert not table.unread_headers
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Nr Delområde Egna poäng Maxpoäng", [("1.1", 20, 9)]),
+        ("Delområde Max Poäng", [("1.1", 9, 20)]),
+        ("Delområde Max- poäng Egna poäng", [("1.1", 9, 20)]),
+    ],
+)
+def test_raw_header_words_give_the_column_order(header: str, expected: list) -> None:
+    assert _scores(f"{header}\n1.1 Information 9 20") == expected
+
+
+def test_raw_row_broken_over_lines_and_a_header_split_over_lines() -> None:
+    # pdftotext -raw (fuzz seed 9): the own points' header words stand on their own lines, so the
+    # order of the values is read by their shape and said so; a row's id, its wrapped name and its
+    # values stand on lines of their own.
+    text = (
+        "Nr Delområde Maxpoäng\nEgna\npoäng\n1 Offentlighet och demokrati\n1.1 Synpunktshantering 30 20,5\n"
+        "2.3 Förtroendevaldas roll 20 12\n2.4\nKostnadsmedvetenhe\nt\n20 14\n3 Politisk styrning\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    found = [(q.question_id, q.question, q.max_score, q.score) for q in table.questions]
+    assert found == [
+        ("1.1", "Synpunktshantering", 30, 20.5),
+        ("2.3", "Förtroendevaldas roll", 20, 12),
+        ("2.4", "Kostnadsmedvetenhet", 20, 14),
+    ]
+    assert len(table.unread_headers) == 1
+
+
+def test_layout_export_header_cells_join_the_column_they_stand_over() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 28): "Egna" above and "poäng" below the
+    # own points, "Maxpoäng" beside them; a wrapped question prints its values on the middle line.
+    text = "\n".join(
+        [
+            " " * 76 + "Egna",
+            "Delfråga" + " " * 75 + "Maxpoäng",
+            " " * 75 + "poäng",
+            "1 Offentlighet och demokratisk kontroll",
+            "1.1 Hur informeras medborgarna?" + " " * 45 + "22        40",
+            "2.2 Vilka åtgärder har satts i verket för att förbättra överskådligheten",
+            " " * 76 + "11        20",
+            "för medborgarna?",
+            "2.3 Kan brukarna själva påverka serviceutbudet?" + " " * 29 + "3,5       20",
+        ]
+    )
+    assert _scores(text) == [("1.1", 40, 22), ("2.2", 20, 11), ("2.3", 20, 3.5)]
+
+
+def test_header_with_an_area_heading_under_it_still_heads_the_rows() -> None:
+    # A tab-separated export (fuzz seed 11): a merged "Poäng" over "Max | Egna", then the area's
+    # heading, then the rows; the header is the one printed, not its upper line alone.
+    text = (
+        "\t\tPoäng\nNr\tDelområde\tMax\tEgna\n1 Offentlighet och demokrati\n"
+        "1.1.\tInformation\t20\t9\n1.2.\tSamverkan\t30\t6,5"
+    )
+    assert _scores(text) == [("1.1", 20, 9), ("1.2", 30, 6.5)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Område 5 Resultat och effektivitet\tMaxpoäng\tKommun 2013",
+        "Resultat och effektivitet\tMaxpoäng\tKommun 2013",
+        "Område 5 Resultat och effektivitet   Maxpoäng   Kommun 2013",
+    ],
+)
+def test_the_corner_naming_the_area_heads_the_labels_whatever_its_words(header: str) -> None:
+    # "Resultat" is an own-points word, but the cell stands over the row labels: it must not turn
+    # the table's max and own points round.
+    separator = "\t" if "\t" in header else "   "
+    rows = [f"5.1 Styrdokument och mål{separator}40{separator}26", f"Summa{separator}40{separator}26"]
+    table = extract_question_scores(doc_from("\n".join([header, *rows])), 2013)
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [("5.1", 40, 26)]
+
+
+def test_facts_table_after_the_last_score_table_gives_no_rows() -> None:
+    # A ReportLab report (fuzz seed 2): the Kortfakta table follows the last per-area table, its
+    # rows without ids and with one value each under a header of two.
+    text = (
+        "8 Kommunen som samhällsbyggare\tPoäng\tMaxpoäng\n"
+        "8:1 Vad gör kommunen för att stötta föreningslivet?\t29\t40\nSumma\t29\t40\n"
+        "Kortfakta 2008\nAntal invånare\t70 977\nAntal nämnder\t8\n"
+    )
+    assert _scores(text) == [("8.1", 40, 29)]
+
+
+def test_layout_export_upper_header_cell_over_two_columns_joins_one_of_them() -> None:
+    # pdftotext -layout of a ReportLab table (fuzz seed 55): "Poäng" centred over "Egna" and "Max"
+    # stands over neither; it must not become a column of its own that shifts the values.
+    text = "\n".join(
+        [
+            " " * 87 + "Poäng",
+            "Delfråga" + " " * 72 + "Egna           Max",
+            "1 Offentlighet och demokratisk kontroll",
+            "1.1. Hur informeras medborgarna?" + " " * 51 + "30                40",
+            "Summa" + " " * 78 + "30            40",
+        ]
+    )
+    assert _scores(text) == [("1.1", 40, 30)]
+
+
+def test_layout_export_label_filling_its_column_and_header_words_one_space_apart() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 41): "Maxpoäng Poäng" one space apart, and
+    # a long question name leaves one space before its max points.
+    text = "\n".join(
+        [
+            "  Nr            Delområde                    Maxpoäng Poäng",
+            "  1 Offentlighet och demokrati",
+            "  1.1 Kostnadsmedvetenhet 20            13",
+            "  1.2 Hållbar utveckling     20         14",
+        ]
+    )
+    assert _scores(text) == [("1.1", 20, 13), ("1.2", 20, 14)]
+    assert extract_question_scores(doc_from(text)).questions[0].question == "Kostnadsmedvetenhet"

@@ -38,6 +38,8 @@ STRETCHED_SPACE = 2.0
 MIN_SEPARATION = 0.6
 # Printed lines allowed between two lines with several cells: the wrapped rest of a tall cell.
 MAX_BRIDGE = 6
+# Rows of a table above a line before that line may end it by opening a column of its own.
+MIN_BODY = 3
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
 # A header cell that is an evaluation year ("2014"), not a value.
@@ -123,6 +125,8 @@ def _grow(
         if cells[index]:
             members.append(index)
         index += 1
+    if not vertical:
+        members = _while_values_line_up(lines, members)
     for _ in range(3):  # a line that crosses the columns ends the table; recompute without it
         bounds = _Bounds.of([lines[m] for m in members], vertical)
         if not bounds.separators:
@@ -135,6 +139,13 @@ def _grow(
         members = [m for m in members if m < end]
     if len(members) < 2:
         return None
+    if not bounds.framing and (kept := _without_new_columns(lines, members, vertical)) != members:
+        if len(kept) < 2:
+            return None
+        members, end = kept, kept[-1] + 1
+        bounds = _Bounds.of([lines[m] for m in members], vertical)
+        if not bounds.separators:
+            return None
     start, end = _extend(lines, seed, end, floor, bounds)
     return start, end, bounds.separators
 
@@ -172,13 +183,72 @@ class _Bounds:
         )
 
 
+def _while_values_line_up(lines: Sequence[PrintedLine], members: list[int]) -> list[int]:
+    """The members up to the last row whose values stand in the columns of the values above it.
+
+    Numbers in one column overlap one another whether they are set right, left, centred or on the
+    decimal comma; a row of values that meets none of them (a narrower table stacked under a wide
+    one) starts the next table, and the lines between (its header) go with it."""
+    columns: list[list[float]] = []
+    body = 0
+    last_row = len(members) - 1
+    for position, member in enumerate(members):
+        numbers = [(w.x0, w.x1) for w in lines[member].words if _is_value_cell([w])]
+        if not numbers:
+            continue
+        slack = lines[member].size / 2
+        matches = [
+            next((c for c in columns if x0 - slack < c[1] and c[0] < x1 + slack), None) for x0, x1 in numbers
+        ]
+        if body >= MIN_BODY - 1 and all(match is None for match in matches):
+            return members[: last_row + 1]
+        for (x0, x1), match in zip(numbers, matches, strict=True):
+            if match is None:
+                columns.append([x0, x1])
+            else:
+                match[0], match[1] = min(match[0], x0), max(match[1], x1)
+        body += 1
+        last_row = position
+    return members
+
+
+def _without_new_columns(
+    lines: Sequence[PrintedLine], members: list[int], vertical: list[Ruling]
+) -> list[int]:
+    """The members up to the first line, after a body of rows, that puts a cell where none of the
+    lines above has one: the next table ("Kortfakta | 2008" under a score table, its year in the
+    space between the labels and the points) starts there, however close it stands."""
+    for position in range(MIN_BODY, len(members)):
+        above = [lines[m] for m in members[:position]]
+        free = _free_ranges(above, vertical)
+        spans = _spans(lines[members[position]], MIN_SEPARATION, vertical)
+        if any(start < x0 and x1 < end for x0, x1 in spans for start, end in free):
+            return members[:position]
+    return members
+
+
+def _free_ranges(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> list[tuple[float, float]]:
+    """The x-ranges between the lines' leftmost and rightmost words that no cell of theirs covers."""
+    covered = sorted(span for line in lines for span in _spans(line, MIN_SEPARATION, vertical))
+    free: list[tuple[float, float]] = []
+    reach = covered[0][1]
+    for x0, x1 in covered[1:]:
+        if x0 > reach:
+            free.append((reach, x0))
+        reach = max(reach, x1)
+    return free
+
+
 def _extend(
     lines: Sequence[PrintedLine], start: int, end: int, floor: int, bounds: _Bounds
 ) -> tuple[int, int]:
     """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
     limit = _gap_limit(lines[start:end])
-    while end < len(lines) and _gap(lines[end - 1], lines[end]) <= limit and bounds.fits(lines[end]):
-        end += 1
+    grown = end
+    while grown < len(lines) and _gap(lines[grown - 1], lines[grown]) <= limit and bounds.fits(lines[grown]):
+        grown += 1
+    kept = _while_values_line_up(lines, list(range(start, grown))) if not bounds.framing else []
+    end = max(end, kept[-1] + 1) if kept and len(kept) < grown - start else grown
     while start > floor and _gap(lines[start - 1], lines[start]) <= limit and bounds.fits(lines[start - 1]):
         start -= 1
     return start, end
@@ -232,6 +302,21 @@ def _spans(line: PrintedLine, gap: float, vertical: list[Ruling]) -> list[tuple[
 
 
 def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
+    """Column boundaries: x-ranges that no span of the lines covers, and those the rows of values
+    leave free where the header's words only stand closer than a column gap ("Max" and "Egna",
+    each centred over its column of numbers) without a word crossing the boundary."""
+    found = _free_separators(lines, vertical)
+    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    if 2 <= len(body) < len(lines):
+        spans = [span for line in lines for span in _spans(line, MIN_SEPARATION, vertical)]
+        for x in _free_separators(body, vertical):
+            bridged = any(x0 < x < x1 for x0, x1 in spans)
+            if bridged and not any(w.x0 < x < w.x1 for line in lines for w in line.words):
+                found = tuple(sorted((*found, x)))
+    return found
+
+
+def _free_separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
     """Column boundaries: x-ranges that no span of the lines covers."""
     size = max(line.size for line in lines)
     left = min(line.x0 for line in lines)
