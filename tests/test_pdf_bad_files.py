@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.cli import main
 from pipeline.ingest.pdf import reader as pdf_module
-from pipeline.ingest.pdf.glyphs import Glyph, GlyphRecorder, PageDrawing, Ruling, page_glyphs
+from pipeline.ingest.pdf.glyphs import GlyphRecorder, PageDrawing, page_glyphs
 from pipeline.ingest.pdf.reader import read_pdf
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.errors import IngestError, KompassError, PdfError

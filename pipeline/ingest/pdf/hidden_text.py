@@ -36,7 +36,8 @@ def read_hidden_text(
             continue
         where = f"page {page.number} has an invisible text layer ({count} word(s) not printed)"
         if page.number in read_by_ocr:
-            notes.append(ContentLoss(f"{where}; it was set aside and the page read by OCR as printed", count, page.number))
+            note = f"{where}; it was set aside and the page read by OCR as printed"
+            notes.append(ContentLoss(note, count, page.number))
             read.append(page)
         elif is_scanned(page):
             notes.append(ContentLoss(
@@ -45,6 +46,7 @@ def read_hidden_text(
             ))  # fmt: skip
             read.append(replace(page, words=page.words + page.hidden))
         else:
-            notes.append(ContentLoss(f"{where}; it was set aside, the page's printed text was read", count, page.number))
+            note = f"{where}; it was set aside, the page's printed text was read"
+            notes.append(ContentLoss(note, count, page.number))
             read.append(page)
     return read, tuple(notes)

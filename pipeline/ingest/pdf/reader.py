@@ -71,7 +71,8 @@ def read_pdf(
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
     ``ocr`` says which pages Tesseract reads: ``auto`` the scans (no visible text, or mostly image
-    with a stamp of text), ``always`` every page, ``never`` none; ``on_ocr_page(done, total)`` is called after each page OCR read.
+    with a stamp of text), ``always`` every page, ``never`` none; ``on_ocr_page(done, total)`` is
+    called after each page OCR read.
     Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password or
     hold no text, and when scanned pages need OCR that is not installed.
     """
