@@ -22,6 +22,7 @@ from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.pdf.scans import ScannedPages
 from pipeline.ingest.pdf.tesseract import OcrUnavailable, tesseract_version
 from pipeline.model.document import Document
+from pipeline.model.errors import PdfError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "umea_2007_a4_ruled.pdf"
 A4 = (595.0, 842.0)
@@ -102,7 +103,7 @@ def test_a_stamped_scan_is_a_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = _image_pdf(_image(_fixture_page_pdf()), stamp="Inkom 2024-01-05")
     assert "Inkom" in _text(read_pdf(pdf, "stamped.pdf", "0" * 64, ocr="never"))  # the stamp is text
     asked = _asked_for(monkeypatch)
-    with pytest.raises(Exception, match="scanned images without text"):
+    with pytest.raises(PdfError, match="scanned images without text"):
         read_pdf(pdf, "stamped.pdf", "0" * 64, ocr="auto")
     assert asked == [1]
 
