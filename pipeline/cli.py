@@ -170,7 +170,8 @@ Examples:
 )  # fmt: skip
 @click.option(
     "--ocr", type=click.Choice(OCR_MODES), default=DEFAULT_OCR, show_default=True,
-    help="Which PDF pages are read by OCR (Tesseract): auto, the scanned pages without a text layer; "
+    help="Which PDF pages are read by OCR (Tesseract): auto, the scanned pages (no visible text layer, "
+    "or a page image with a stamp of text); "
     "always, every page; never, none (a scanned PDF then fails).",
 )  # fmt: skip
 @click.option("--no-cache", is_flag=True, help=f"Digitize every file again, ignoring OUT/{CACHE_FOLDER}.")

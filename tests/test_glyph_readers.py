@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.pdf import reader as reader_module
-from pipeline.ingest.pdf.glyphs import Glyph, Ruling, page_glyphs
+from pipeline.ingest.pdf.glyphs import Glyph, PageDrawing, Ruling, page_glyphs
 
 Marks = tuple[list[Glyph], list[Ruling]]
 
@@ -101,9 +101,10 @@ def test_both_readers_give_the_same_glyphs_and_document_lines(
     data = SOURCES[name]()
     pages: list[tuple[Marks, Marks]] = []
 
-    def both(page: pdfplumber.page.Page) -> Marks:
-        pages.append((page_glyphs(page), layout_page_glyphs(page)))
-        return pages[-1][0]
+    def both(page: pdfplumber.page.Page) -> PageDrawing:
+        drawing = page_glyphs(page)
+        pages.append(((drawing.glyphs, drawing.rules), layout_page_glyphs(page)))
+        return drawing
 
     monkeypatch.setattr(reader_module, "page_glyphs", both)
     new = read_pdf(data, f"{name}.pdf", "0" * 64)
@@ -111,7 +112,9 @@ def test_both_readers_give_the_same_glyphs_and_document_lines(
     for new_marks, old_marks in pages:
         assert new_marks == old_marks  # glyphs, boxes to the last bit, and ruling lines
     # The same file again, each page given the old reader's glyphs.
-    monkeypatch.setattr(reader_module, "page_glyphs", lambda page: pages[page.page_number - 1][1])
+    monkeypatch.setattr(
+        reader_module, "page_glyphs", lambda page: PageDrawing(*pages[page.page_number - 1][1], [], 0.0)
+    )
     old = read_pdf(data, f"{name}.pdf", "0" * 64)
     assert len(new.lines) > 3
     assert new.lines == old.lines

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.cli import main
 from pipeline.ingest.pdf import reader as pdf_module
-from pipeline.ingest.pdf.glyphs import Glyph, GlyphRecorder, Ruling, page_glyphs
+from pipeline.ingest.pdf.glyphs import GlyphRecorder, PageDrawing, page_glyphs
 from pipeline.ingest.pdf.reader import read_pdf
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.errors import IngestError, KompassError, PdfError
@@ -156,7 +156,7 @@ def test_every_page_is_released_before_the_next_is_read(monkeypatch: pytest.Monk
         events.append(("close", page.page_number))
         close(page)
 
-    def reading(page: pdfplumber.page.Page) -> tuple[list[Glyph], list[Ruling]]:
+    def reading(page: pdfplumber.page.Page) -> PageDrawing:
         events.append(("read", page.page_number))
         return page_glyphs(page)
 

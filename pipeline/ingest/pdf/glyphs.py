@@ -8,6 +8,11 @@ its box with the same arithmetic as ``LTChar`` (so the boxes are the same floats
 lines, rectangles and figures to pdfminer's layout device, which draws few of them. Everything
 after this step is plain geometry on :class:`Glyph` and :class:`Ruling`, testable on made-up pages.
 
+The recorder also notes what a reader cannot see: text drawn invisible (render mode 3, or 7: clip
+only), and text drawn first and then painted over by an opaque image (both are how OCRmyPDF and
+scanners lay a searchable text layer on a page image), and how much of the page images cover. A
+scan's words are what its image shows, not what its hidden layer says (``scans``).
+
 Coordinates are PDF points with ``top`` measured down from the top of the page.
 """
 
@@ -20,12 +25,18 @@ from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfminer.pdfdevice import PDFTextSeq
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
+from pdfminer.pdftypes import PDFStream
 from pdfminer.utils import Matrix, Point, apply_matrix_rect
 from pdfplumber.page import Page
 
 # A drawn line or rectangle at most this thick (points) is a ruling line.
 RULE_THICKNESS = 2.0
+# Text render modes that paint nothing: 3 (neither fill nor stroke) and 7 (add to the clip only).
+INVISIBLE_RENDER_MODES = frozenset({3, 7})
+# Image dictionary keys that let what is under an image show through: a soft mask, a colour-key or
+# stencil mask, or the image itself a stencil.
+SEE_THROUGH_KEYS = ("SMask", "Mask", "ImageMask")
 
 
 class Glyph(NamedTuple):
@@ -52,6 +63,26 @@ class Ruling(NamedTuple):
         return self.x1 - self.x0 > self.bottom - self.top
 
 
+class Box(NamedTuple):
+    """A rectangle on the page: x0, top, x1, bottom."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class PageDrawing(NamedTuple):
+    """What a page draws: its visible glyphs and ruling lines, the glyphs a reader cannot see
+    (``hidden``: drawn invisible or under an opaque image) and the share of the page its images
+    cover (``image_share``, 0 to 1)."""
+
+    glyphs: list[Glyph]
+    rules: list[Ruling]
+    hidden: list[Glyph]
+    image_share: float
+
+
 class GlyphRecorder(PDFPageAggregator):
     """A pdfminer device that keeps each upright character as a :class:`Glyph` in drawing order.
 
@@ -65,6 +96,10 @@ class GlyphRecorder(PDFPageAggregator):
     ) -> None:
         super().__init__(rsrcmgr, pageno=pageno, laparams=None)
         self.glyphs: list[Glyph] = []
+        # Glyphs drawn in an invisible render mode, and each image with the number of glyphs
+        # drawn before it and whether it hides what is under it.
+        self.invisible: list[Glyph] = []
+        self.images: list[tuple[Box, int, bool]] = []
         self._place = (height, left, top)
         # Per font, each character code's text and width: a page draws a few dozen characters
         # a few thousand times, and pdfminer looks both up anew each time.
@@ -84,6 +119,28 @@ class GlyphRecorder(PDFPageAggregator):
     def _record(self, text: str, x0: float, y0: float, x1: float, y1: float, size: float) -> None:
         height, left, top = self._place
         self.glyphs.append(Glyph(text, x0 + left, x1 + left, height - y1 + top, height - y0 + top, size))
+
+    def render_string(
+        self, textstate: PDFTextState, seq: PDFTextSeq, ncs: Any, graphicstate: PDFGraphicState
+    ) -> None:
+        """Draw a string; in an invisible render mode its glyphs go to :attr:`invisible`."""
+        if textstate.render not in INVISIBLE_RENDER_MODES:
+            super().render_string(textstate, seq, ncs, graphicstate)
+            return
+        drawn, self.glyphs = self.glyphs, self.invisible
+        try:
+            super().render_string(textstate, seq, ncs, graphicstate)
+        finally:
+            self.glyphs = drawn
+
+    def render_image(self, name: str, stream: PDFStream) -> None:
+        """Keep the image in the layout and note where it lies and what it covers."""
+        super().render_image(name, stream)
+        height, left, top = self._place
+        figure = self.cur_item
+        box = Box(figure.x0 + left, height - figure.y1 + top, figure.x1 + left, height - figure.y0 + top)
+        opaque = not any(stream.get(key) for key in SEE_THROUGH_KEYS)
+        self.images.append((box, len(self.glyphs), opaque))
 
     def render_char(
         self,
@@ -179,8 +236,9 @@ class GlyphRecorder(PDFPageAggregator):
         return (x, y)
 
 
-def page_glyphs(page: Page) -> tuple[list[Glyph], list[Ruling]]:
-    """The page's upright glyphs in drawing order and its ruling lines."""
+def page_glyphs(page: Page) -> PageDrawing:
+    """The page's visible upright glyphs in drawing order, its ruling lines, its hidden glyphs and
+    the share of it that images cover."""
     height = float(page.height)
     left, top = float(page.mediabox[0]), float(page.mediabox[1])
     device = GlyphRecorder(page.pdf.rsrcmgr, page.page_number, height, left, top)
@@ -191,7 +249,39 @@ def page_glyphs(page: Page) -> tuple[list[Glyph], list[Ruling]]:
             rule = _rule(item, height, left, top)
             if rule is not None:
                 rules.append(rule)
-    return device.glyphs, rules
+    glyphs, covered = _uncovered(device.glyphs, device.images)
+    share = _image_share(device.images, Box(left, top, left + float(page.width), top + height))
+    return PageDrawing(glyphs, rules, device.invisible + covered, share)
+
+
+def _uncovered(glyphs: list[Glyph], images: list[tuple[Box, int, bool]]) -> tuple[list[Glyph], list[Glyph]]:
+    """The glyphs no opaque image was drawn over afterwards, and those one was (by the glyph's
+    centre: what is painted later hides what was painted before)."""
+    covers = [(box, before) for box, before, opaque in images if opaque]
+    if not covers:
+        return glyphs, []
+    seen: list[Glyph] = []
+    covered: list[Glyph] = []
+    for index, glyph in enumerate(glyphs):
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        hidden = any(
+            index < before and box.x0 <= x <= box.x1 and box.top <= y <= box.bottom for box, before in covers
+        )
+        (covered if hidden else seen).append(glyph)
+    return seen, covered
+
+
+def _image_share(images: list[tuple[Box, int, bool]], page: Box) -> float:
+    """The share of the page the images cover, each clipped to the page (overlaps counted once
+    per image, so the sum is capped at the whole page)."""
+    whole = (page.x1 - page.x0) * (page.bottom - page.top)
+    area = 0.0
+    for box, _before, _opaque in images:
+        w = min(box.x1, page.x1) - max(box.x0, page.x0)
+        h = min(box.bottom, page.bottom) - max(box.top, page.top)
+        if w > 0 and h > 0:
+            area += w * h
+    return min(1.0, area / whole) if whole > 0 else 0.0
 
 
 def _walk(container: LTContainer[Any]) -> Iterator[LTItem]:

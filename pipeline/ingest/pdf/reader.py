@@ -23,7 +23,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.ingest.pdf.glyphs import Glyph, Ruling, page_glyphs
+from pipeline.ingest.pdf.glyphs import PageDrawing, page_glyphs
+from pipeline.ingest.pdf.hidden_text import read_hidden_text
 from pipeline.ingest.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.tesseract import OcrUnavailable
@@ -69,8 +70,9 @@ def read_pdf(
 ) -> Document:
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
-    ``ocr`` says which pages Tesseract reads: ``auto`` those without text (scans), ``always``
-    every page, ``never`` none; ``on_ocr_page(done, total)`` is called after each page OCR read.
+    ``ocr`` says which pages Tesseract reads: ``auto`` the scans (no visible text, or mostly image
+    with a stamp of text), ``always`` every page, ``never`` none; ``on_ocr_page(done, total)`` is
+    called after each page OCR read.
     Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password or
     hold no text, and when scanned pages need OCR that is not installed.
     """
@@ -81,6 +83,9 @@ def read_pdf(
         pages = _read_pages(data)
     to_read = set(pages_to_read(pages, ocr))
     scanned = _ocr(data, [p for p in pages if p.number in to_read], on_ocr_page) if to_read else None
+    if scanned is None:
+        to_read = set()
+    pages, hidden = read_hidden_text(pages, to_read)
     if scanned is not None:
         stated = [word.size for page in pages if page.number not in to_read for word in page.words]
         read = agree_sizes(scanned.pages, stated)
@@ -100,15 +105,20 @@ def read_pdf(
     lines = document_lines(pages)
     return Document(
         lines=lines, source=source, input_format="pdf", pages=len(pages), sha256=sha256,
-        losses=unmapped_glyph_losses(lines), ocr_pages=len(to_read),
+        losses=hidden + unmapped_glyph_losses(lines), ocr_pages=len(to_read),
         uncertain=scanned.readings if scanned else (),
     )  # fmt: skip
 
 
-def _ocr(data: bytes, pages: list[PageText], on_page: PageProgress | None) -> ScannedPages:
+def _ocr(data: bytes, pages: list[PageText], on_page: PageProgress | None) -> ScannedPages | None:
+    """What OCR reads on ``pages``; without Tesseract, None when every one of them has a hidden
+    text layer to read instead (``hidden_text`` says so at each page), else an error."""
     try:
         return read_scanned_pages(data, pages, on_page)
     except OcrUnavailable as exc:
+        if all(page.hidden for page in pages):
+            log.warning("OCR is unavailable (%s): scanned pages are read by their hidden text layer", exc)
+            return None
         numbers = ", ".join(str(page.number) for page in pages[:5]) + (", …" if len(pages) > 5 else "")
         raise PdfError(f"page(s) {numbers} are scanned images without text: {exc}") from exc
 
@@ -183,14 +193,13 @@ def _pages(pdf: pdfplumber.PDF) -> list[Page]:
         raise PdfError(f"the PDF's list of pages cannot be read: {_reason(exc)}") from exc
 
 
-def _read_turned(page: Page, rotation: int) -> tuple[Page, list[Glyph], list[Ruling]]:
-    """The page as it reads with ``rotation`` as its /Rotate entry, and its glyphs and rules."""
+def _read_turned(page: Page, rotation: int) -> tuple[Page, PageDrawing]:
+    """The page as it reads with ``rotation`` as its /Rotate entry, and what it draws."""
     original = page.page_obj.attrs.get("Rotate", 0)
     page.page_obj.attrs["Rotate"] = page.page_obj.rotate = rotation
     try:
         turned = Page(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
-        glyphs, rules = page_glyphs(turned)
-        return turned, glyphs, rules
+        return turned, page_glyphs(turned)
     finally:
         page.page_obj.attrs["Rotate"] = page.page_obj.rotate = original
 
@@ -216,19 +225,21 @@ def _page_text(page: Page) -> PageText:
     page turned by its /Rotate entry, or a landscape table drawn turned) would have none: it is
     read again turned by each quarter turn until its text stands upright.
     """
-    glyphs, rules = page_glyphs(page)
-    if not glyphs:
+    drawing = page_glyphs(page)
+    if not drawing.glyphs:
         for rotation in (0, 90, 270, 180):
             if rotation != page.rotation:
-                turned, glyphs, rules = _read_turned(page, rotation)
-                if glyphs:
+                turned, turned_drawing = _read_turned(page, rotation)
+                if turned_drawing.glyphs:
                     log.debug("page %d read turned to %d degrees", page.page_number, rotation)
-                    page = turned
+                    page, drawing = turned, turned_drawing
                     break
     return PageText(
         page.page_number,
         float(page.width),
         float(page.height),
-        tuple(words_from_glyphs(glyphs)),
-        tuple(rules),
+        tuple(words_from_glyphs(drawing.glyphs)),
+        tuple(drawing.rules),
+        tuple(words_from_glyphs(drawing.hidden)),
+        drawing.image_share,
     )

@@ -1,9 +1,14 @@
 """Scanned pages: which pages need OCR, and their OCR'd words as the words of a page.
 
-A page whose text layer has no words (a scan) is rendered to an image and read by Tesseract
-(``tesseract``); its words then go through the same steps as any page's words (printed lines, running
-headers, tables, rows, paragraphs). Pages that have text are never OCR'd in ``auto`` mode, so a
-PDF with text pages and scanned pages reads whole.
+A scanned page is rendered to an image and read by Tesseract (``tesseract``); its words then go
+through the same steps as any page's words (printed lines, running headers, tables, rows,
+paragraphs). A page is a scan when its text layer has no visible words, or when images cover most
+of it and its visible words cover only a sliver of it: a scan with a text stamp ("Inkom
+2024-01-05") or a page number added as text is still a scan. The page says this about itself
+(image cover, amount of text), wherever the stamp lies. The stamp is not merged with what OCR
+reads: it is superseded, because OCR reads the page as rendered, and the renderer draws the stamp's
+text into the image, so the stamp is read with the rest of what is printed. Text pages are never
+OCR'd in ``auto`` mode, so a PDF with text pages and scanned pages reads whole.
 
 What OCR reads is kept as read, with two readings a person would make and that are reported:
 a sub-question id with a letter for a digit ("G.1" where a 6 is printed) is read as the id, and
@@ -38,6 +43,11 @@ QUESTION_ID = regex.compile(r"^[1-9][.:,][0-9]{1,2}\.?$")
 # line, is what is left of the line.
 RULING_MARK = 0.15
 RULING_NEAR = 1.0
+# A page is a scan when images cover at least SCAN_IMAGE_SHARE of it and its visible words less
+# than SCAN_TEXT_SHARE: a page of report text covers a tenth to a quarter of the page with word
+# boxes, a stamp or a page number a few thousandths.
+SCAN_IMAGE_SHARE = 0.5
+SCAN_TEXT_SHARE = 0.03
 # What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
 STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
 
@@ -52,12 +62,23 @@ class ScannedPages:
 
 def pages_to_read(pages: Sequence[PageText], mode: str) -> list[int]:
     """The numbers of the pages to OCR: every page (``always``), none (``never``), or in ``auto``
-    the pages without a single word in their text layer."""
+    the scanned pages (:func:`is_scanned`)."""
     if mode == "always":
         return [page.number for page in pages]
     if mode == "auto":
-        return [page.number for page in pages if not page.words]
+        return [page.number for page in pages if is_scanned(page)]
     return []
+
+
+def is_scanned(page: PageText) -> bool:
+    """Whether the page is a scan: no visible words, or mostly image with little visible text (a
+    stamp, a page number; a hidden text layer does not count, it is not printed)."""
+    if not page.words:
+        return True
+    if page.image_share < SCAN_IMAGE_SHARE:
+        return False
+    text = sum((word.x1 - word.x0) * (word.bottom - word.top) for word in page.words)
+    return text < SCAN_TEXT_SHARE * page.width * page.height
 
 
 # Called after each page OCR read with the pages done and the pages to read.

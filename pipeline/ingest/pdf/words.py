@@ -74,13 +74,16 @@ def word_boxes(words: Iterable[Word]) -> tuple[WordBox, ...]:
 
 @dataclass(frozen=True)
 class PageText:
-    """What one page holds: its words and ruling lines (``number`` is 1-based)."""
+    """What one page holds: its words and ruling lines (``number`` is 1-based), the words of its
+    text layer a reader cannot see (``hidden``) and the share of it images cover."""
 
     number: int
     width: float
     height: float
     words: tuple[Word, ...]
     rules: tuple[Ruling, ...] = ()
+    hidden: tuple[Word, ...] = ()
+    image_share: float = 0.0
 
 
 def words_from_glyphs(glyphs: Iterable[Glyph]) -> list[Word]:
