@@ -21,7 +21,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup system-packages run test lint bench readme lock lowest mutate clean
+.PHONY: setup system-packages run check test lint bench readme lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -57,8 +57,19 @@ system-packages:
 run: $(RUN_STAMP) system-packages
 	$(BIN)/kompass run corpus/ --out output/
 
+# The test lanes (markers declared in pyproject.toml). `make check`: lint and the fast tests, for the
+# edit-test loop. `make test`: lint and every test, as CI runs it. Both spread the tests over every
+# core (pytest-xdist); `--dist loadgroup` keeps the tests that share one scan's OCR on one worker.
+# PYTEST_ARGS adds options, e.g. PYTEST_ARGS="--durations=20".
+FAST := not browser and not ocr and not slow
+PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadgroup
+PYTEST_ARGS ?=
+
+check: lint
+	$(PYTEST) -m "$(FAST)" $(PYTEST_ARGS)
+
 test: lint system-packages
-	$(BIN)/python -m pytest -q
+	$(PYTEST) $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline extractors tests bench tools

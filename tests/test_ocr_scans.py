@@ -34,9 +34,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_PDF = FIXTURES / "umea_2007_a4_ruled.pdf"
 SCANNED_PAGES = {1, 4, 23, 24}
 
-pytestmark = pytest.mark.skipif(
-    not tesseract_version(), reason="Tesseract is not installed (make installs it)"
-)
+pytestmark = [
+    pytest.mark.ocr,
+    pytest.mark.skipif(not tesseract_version(), reason="Tesseract is not installed (make installs it)"),
+]
+# Under pytest-xdist (`make test`) the tests that share a scan's OCR run on one worker
+# (`--dist loadgroup`), so that each scan is read once a session rather than once a worker, and the
+# full scan (about two minutes of OCR) and the mixed PDF are read side by side on different workers.
+ON_MIXED = pytest.mark.xdist_group("ocr_mixed")
+ON_FULL_SCAN = pytest.mark.xdist_group("ocr_full_scan")
 
 
 def _make_scans() -> ModuleType:
@@ -90,7 +96,7 @@ def full_scan(scans: Path) -> Extraction:
     return digitize(read_document(scans / "umea_2007_scan_200dpi.pdf"))
 
 
-@pytest.fixture(params=["mixed", "full_scan"])
+@pytest.fixture(params=[pytest.param("mixed", marks=ON_MIXED), pytest.param("full_scan", marks=ON_FULL_SCAN)])
 def scanned(request: pytest.FixtureRequest) -> Extraction:
     """The mixed PDF (four pages scanned) and the full scan, each checked against the text PDF."""
     return request.getfixturevalue(request.param)
@@ -114,6 +120,7 @@ def _page_texts(doc: Document, pages: set[int]) -> dict[int, list[str]]:
     return texts
 
 
+@ON_MIXED
 def test_mixed_pdf_reads_whole_with_its_text_pages_as_in_the_text_pdf(
     mixed_doc: Document, text_doc: Document
 ) -> None:
@@ -255,6 +262,7 @@ def test_no_number_is_read_that_the_text_does_not_print(scanned: Extraction, tex
     )
 
 
+@ON_FULL_SCAN
 def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
     full_scan: Extraction, text: Extraction
 ) -> None:
@@ -274,12 +282,14 @@ def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
     assert claims == [(c.area, c.claimed_score) for c in text.claims]
 
 
+@ON_MIXED
 def test_uncertain_numbers_are_findings_on_their_lines(mixed: Extraction) -> None:
     uncertain = [f for f in mixed.findings if f.rule == "ocr_uncertain"]
     assert uncertain and all(f.page in SCANNED_PAGES and f.line is not None for f in uncertain)
     assert {f.rule for f in mixed.findings} >= {"ocr_uncertain"}
 
 
+@ON_MIXED
 def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["run", str(scans / "umea_2007_mixed.pdf"), "--out", str(out), "--workers", "1", "--format", "csv"]
@@ -291,6 +301,7 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
     assert "(1 from the cache)" in again.output
 
 
+@ON_MIXED
 def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc: Document) -> None:
     from pipeline.api import digitize as digitize_files
 

@@ -27,10 +27,13 @@ FLAGS = (
     "--window-size=1200,1600",
 )  # fmt: skip
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-    reason="chromium and chromium-driver (Debian) are not installed: run tools/system-packages.sh",
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason="chromium and chromium-driver (Debian) are not installed: run tools/system-packages.sh",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
