@@ -65,6 +65,7 @@ def test_a_planted_pickle_runs_no_code(inputs: Path, tmp_path: Path) -> None:
     assert decode_entry(cache.entry_path(SHA256).read_bytes(), SHA256) is not None  # replaced
 
 
+@pytest.mark.slow
 def test_a_tampered_well_formed_entry_is_a_miss(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _run(inputs, out)

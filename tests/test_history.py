@@ -125,6 +125,7 @@ def _csvs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["txt", "pdf"])
 def test_results_do_not_depend_on_workers_or_input_order(tmp_path: Path, suffix: str) -> None:
     files = [str(HISTORY / f"{name}.{suffix}") for name in NAMES]

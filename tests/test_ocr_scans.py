@@ -222,23 +222,21 @@ def test_every_fact_of_the_scanned_tables_is_read_or_marked(scanned: Extraction,
 LAYOUT_PDFS = [*sorted((FIXTURES / "editions").glob("*.pdf")), FIXTURES / "umea_2007_letter_stacked.pdf"]
 
 
-@pytest.fixture(scope="session")
-def edition_scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every edition's fixture report and the US-letter layout scanned grey at 300 dpi and skewed
-    0.5-0.7 degrees: other layouts, other fonts and another scanner than the tests above."""
-    folder = tmp_path_factory.mktemp("edition_scans")
-    module = _make_scans()
-    for source in LAYOUT_PDFS:
-        module.scanned_pdf(source, folder / source.name, 300, bilevel=False, skews=(0.5, -0.7))
-    return folder
+def _layout_scan(source: Path, folder: Path) -> Path:
+    """``source`` scanned grey at 300 dpi and skewed 0.5-0.7 degrees: other layouts, other fonts and
+    another scanner than the tests above. Made by the test that reads it, so that a worker of
+    pytest-xdist scans only the layouts it tests."""
+    scan = folder / source.name
+    _make_scans().scanned_pdf(source, scan, 300, bilevel=False, skews=(0.5, -0.7))
+    return scan
 
 
 @pytest.mark.parametrize("source", LAYOUT_PDFS, ids=lambda path: path.stem)
 def test_a_scan_of_every_layout_reads_its_tables_or_marks_each_difference(
-    source: Path, edition_scans: Path
+    source: Path, tmp_path: Path
 ) -> None:
     text = digitize(read_document(source))
-    scanned = digitize(read_document(edition_scans / source.name))
+    scanned = digitize(read_document(_layout_scan(source, tmp_path)))
     assert _silent(scanned, text) == []
     # Not vacuous (measured over the seven edition reports: 85 of 88 area scores, 11 of 11 totals,
     # 135 of 144 sub-questions; US-letter: 24 of 24, 3 of 3, 32 of 37): most of each table is read.
