@@ -170,7 +170,8 @@ def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(
 
 @pytest.mark.slow
 def test_acceptance_mixed_folder_of_good_and_bad_files(mixed_folder: Path, tmp_path: Path) -> None:
-    """Issue 6's acceptance: every file gets one reports row; good ones all their facts; no traceback."""
+    """A folder of good and bad files: every file gets one reports row; good ones all their facts;
+    no traceback."""
     for kind in ("password", "truncated", "random_bytes", "png"):
         (mixed_folder / f"bad_{kind}.pdf").write_bytes(BAD_FILES[kind][0]())
     (mixed_folder / "umea.pdf").write_bytes(PDF.read_bytes())

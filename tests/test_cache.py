@@ -51,7 +51,7 @@ def inputs(tmp_path: Path) -> Path:
 
 
 def test_a_planted_pickle_runs_no_code(inputs: Path, tmp_path: Path) -> None:
-    """Issue 16: a pickle under the entry's predictable name ran a command on the next run."""
+    """A regression: a pickle under the entry's predictable name ran a command on the next run."""
     out, marker = tmp_path / "out", tmp_path / "pwned"
     cache = ReportCache(out / CACHE_FOLDER)
     payload = pickle.dumps(_RunsACommand(marker))

@@ -1,4 +1,4 @@
-"""Faults around a run (issue 16): concurrent runs, killed runs, Ctrl-C, odd options, spreadsheets."""
+"""Faults around a run: concurrent runs, killed runs, Ctrl-C, odd options, spreadsheets."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile and clumsy inputs (issue 16): one bad file never takes the batch down or its memory."""
+"""Hostile and clumsy inputs: one bad file never takes the batch down or its memory."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""PDFs that lost content silently (issue 16): appended blank pages, turned pages, unmapped glyphs,
+"""PDFs that lost content silently: appended blank pages, turned pages, unmapped glyphs,
 bytes after %%EOF. Each is made from the committed fixture by tests/fixtures/make_hostile.py."""
 
 from __future__ import annotations

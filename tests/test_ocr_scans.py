@@ -210,7 +210,7 @@ def _silent(scanned: Extraction, text: Extraction) -> list[tuple[object, ...]]:
 
 
 def test_every_fact_of_the_scanned_tables_is_read_or_marked(scanned: Extraction, text: Extraction) -> None:
-    """The acceptance bar of issue 12: every area score, total and sub-question equal to the text
+    """The acceptance bar of scanned reports: every area score, total and sub-question equal to the text
     PDF's, or a finding at that place; no number differs silently."""
     assert _silent(scanned, text) == []
     # Not vacuous: most of the facts are read as printed.

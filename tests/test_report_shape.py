@@ -1,4 +1,4 @@
-"""Only documents with a report's structure become reports (issue 11 item 5)."""
+"""Only documents with a report's structure become reports."""
 
 from __future__ import annotations
 
