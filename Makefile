@@ -21,7 +21,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup system-packages run check test lint bench readme lock lowest mutate clean
+.PHONY: setup system-packages run check test lint bench docs lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -100,9 +100,10 @@ lowest: $(UV)
 	$(UV) pip freeze --python $(LOWEST)/bin/python | grep -iE "^($$($(PYTHON) tools/lock_fingerprint.py direct))=="
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
 
-# Regenerate the README's generated blocks (the rule table) from their declarations.
-readme: $(DEV_STAMP)
-	$(BIN)/python tools/update_readme.py
+# Regenerate the generated blocks of docs/tables.md (the columns) and docs/rules.md (the rules)
+# from their declarations.
+docs: $(DEV_STAMP)
+	$(BIN)/python tools/update_docs.py
 
 # Mutation testing of the rules and the table builders against their fast tests (configured in
 # pyproject.toml, [tool.mutmut]). Not part of `make test`: about 20 minutes on two cores. Results stay

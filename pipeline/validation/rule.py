@@ -1,8 +1,8 @@
 """How a validation rule is declared: once, as data, from which its findings, the rule list and the
-README's rule table all come.
+rule table of docs/rules.md all come.
 
 A ``Rule`` holds everything about one rule: its slug, severity, message template, the fields a finding
-of it names (its area, sub-question and/or year) and the one line the README says about it. A
+of it names (its area, sub-question and/or year) and the one line docs/rules.md says about it. A
 ``Check`` is a function that looks at an extraction and yields findings; it names the rules it may
 raise, and it can only build a finding through ``rule.finding(...)``, so it cannot misspell a slug
 or a severity, and it cannot raise a rule it did not name (that fails loudly).
@@ -29,7 +29,7 @@ To add a rule:
    ``check(area_empty, AREA_EMPTY)`` (a new module's ``CHECKS`` goes into the sum in
    ``pipeline/validation/__init__.py``). Not a decorator: the mutation tester skips decorated
    functions.
-3. Run ``make readme`` to regenerate the README's rule table.
+3. Run ``make docs`` to regenerate the rule table of docs/rules.md.
 4. Add a firing case to ``tests/test_rules_fire.py``: a real or minimally altered snippet and the
    key fields of the finding it must raise. A rule without one fails that test.
 """
@@ -61,7 +61,7 @@ class Rule:
 
     ``template`` is filled with the finding's fields (``area``, ``question_id``, ``year``,
     ``expected``, ``found``) and the details a check passes; ``concerns`` lists which of ``area``,
-    ``question_id`` and ``year`` a finding of this rule names; ``fires_when`` is the README's line.
+    ``question_id`` and ``year`` a finding of this rule names; ``fires_when`` is the line of docs/rules.md.
     """
 
     slug: str
