@@ -50,6 +50,7 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_planted_pickle_runs_no_code(inputs: Path, tmp_path: Path) -> None:
     """A regression: a pickle under the entry's predictable name ran a command on the next run."""
     out, marker = tmp_path / "out", tmp_path / "pwned"
@@ -136,6 +137,7 @@ def test_stale_entries_are_pruned_and_other_files_left(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, cache.entry_path(SHA256).name])
 
 
+@pytest.mark.slow
 def test_cache_that_cannot_be_written_is_given_up_with_one_warning(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -44,6 +44,7 @@ def _folder(base: Path, name: str, texts: dict[str, str]) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_two_concurrent_runs_leave_one_consistent_set_of_tables(tmp_path: Path) -> None:
     """Two runs into one --out mixed their tables in 11 of 20 trials."""
     first = _folder(tmp_path, "a", {"umea.txt": UMEA_TEXT, "letter.txt": "Hej!\n"})
