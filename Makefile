@@ -21,7 +21,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup system-packages run test lint bench fuzz readme lock lowest mutate clean
+.PHONY: setup system-packages run check test lint bench fuzz docs lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -57,8 +57,19 @@ system-packages:
 run: $(RUN_STAMP) system-packages
 	$(BIN)/kompass run corpus/ --out output/
 
+# The test lanes (markers declared in pyproject.toml). `make check`: lint and the fast tests, for the
+# edit-test loop. `make test`: lint and every test, as CI runs it. Both spread the tests over every
+# core (pytest-xdist); `--dist loadgroup` keeps the tests that share one scan's OCR on one worker.
+# PYTEST_ARGS adds options, e.g. PYTEST_ARGS="--durations=20".
+FAST := not browser and not ocr and not slow
+PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadgroup
+PYTEST_ARGS ?=
+
+check: lint
+	$(PYTEST) -m "$(FAST)" $(PYTEST_ARGS)
+
 test: lint system-packages
-	$(BIN)/python -m pytest -q
+	$(PYTEST) $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline extractors tests bench tools
@@ -96,9 +107,10 @@ lowest: $(UV)
 	$(UV) pip freeze --python $(LOWEST)/bin/python | grep -iE "^($$($(PYTHON) tools/lock_fingerprint.py direct))=="
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
 
-# Regenerate the README's generated blocks (the rule table) from their declarations.
-readme: $(DEV_STAMP)
-	$(BIN)/python tools/update_readme.py
+# Regenerate the generated blocks of docs/tables.md (the columns) and docs/rules.md (the rules)
+# from their declarations.
+docs: $(DEV_STAMP)
+	$(BIN)/python tools/update_docs.py
 
 # Mutation testing of the rules and the table builders against their fast tests (configured in
 # pyproject.toml, [tool.mutmut]). Not part of `make test`: about 20 minutes on two cores. Results stay

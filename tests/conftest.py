@@ -14,10 +14,20 @@ from pipeline.ingest import read_document
 from pipeline.model.document import Document
 from pipeline.model.records import Extraction
 from pipeline.run.process import digitize
+from tests import lanes
+from tests.lanes import pytest_collection_modifyitems, pytest_runtest_protocol  # noqa: F401 (hooks)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 UMEA = CORPUS / "umea_2007.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lane_markers() -> Iterator[None]:
+    """Tesseract and Chromium start only in tests marked ``ocr`` and ``browser`` (tests/lanes.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        lanes.guard(patch)
+        yield
 
 
 def doc_from(text: str) -> Document:

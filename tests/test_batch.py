@@ -127,6 +127,7 @@ def _tables(folder: Path, out: Path, *args: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
 
 
+@pytest.mark.slow
 def test_output_does_not_depend_on_workers_and_repeats_byte_for_byte(
     mixed_folder: Path, tmp_path: Path
 ) -> None:
@@ -137,6 +138,7 @@ def test_output_does_not_depend_on_workers_and_repeats_byte_for_byte(
     assert one["reports.csv"].count(b"\n") == 7
 
 
+@pytest.mark.slow
 def test_rerun_uses_the_cache_and_gives_the_same_tables(mixed_folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = _tables(mixed_folder, out)
@@ -188,8 +190,10 @@ def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(
     assert by_name["crash.txt"].error == "the worker digitizing this file died (exit code 3)"
 
 
+@pytest.mark.slow
 def test_acceptance_mixed_folder_of_good_and_bad_files(mixed_folder: Path, tmp_path: Path) -> None:
-    """Issue 6's acceptance: every file gets one reports row; good ones all their facts; no traceback."""
+    """A folder of good and bad files: every file gets one reports row; good ones all their facts;
+    no traceback."""
     for kind in ("password", "truncated", "random_bytes", "png"):
         (mixed_folder / f"bad_{kind}.pdf").write_bytes(BAD_FILES[kind][0]())
     (mixed_folder / "umea.pdf").write_bytes(PDF.read_bytes())

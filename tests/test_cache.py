@@ -51,8 +51,9 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_planted_pickle_runs_no_code(inputs: Path, tmp_path: Path) -> None:
-    """Issue 16: a pickle under the entry's predictable name ran a command on the next run."""
+    """A regression: a pickle under the entry's predictable name ran a command on the next run."""
     out, marker = tmp_path / "out", tmp_path / "pwned"
     cache = ReportCache(out / CACHE_FOLDER)
     payload = pickle.dumps(_RunsACommand(marker))
@@ -66,6 +67,7 @@ def test_a_planted_pickle_runs_no_code(inputs: Path, tmp_path: Path) -> None:
     assert decode_entry(cache.entry_path(SHA256).read_bytes(), SHA256) is not None  # replaced
 
 
+@pytest.mark.slow
 def test_a_tampered_well_formed_entry_is_a_miss(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _run(inputs, out)
@@ -136,6 +138,7 @@ def test_stale_entries_are_pruned_and_other_files_left(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, cache.entry_path(SHA256).name])
 
 
+@pytest.mark.slow
 def test_cache_that_cannot_be_written_is_given_up_with_one_warning(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -91,6 +91,7 @@ def test_written_tables_equal_the_library_result(out_dir: Path) -> None:
         pd.testing.assert_frame_equal(written, tables[table], check_dtype=False)
 
 
+@pytest.mark.slow
 def test_strict_exit_code(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(UMEA), "--out", str(tmp_path), "--strict"])
     assert result.exit_code == 1
@@ -139,6 +140,7 @@ def test_coverage_says_which_listed_evaluations_are_missing(out_dir: Path) -> No
     assert (bromma["municipality_code"].item(), bromma["year"].item()) == ("0180", 2006)
 
 
+@pytest.mark.slow
 def test_coverage_marks_a_listed_evaluation_digitized_when_its_report_is_in_the_batch(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()

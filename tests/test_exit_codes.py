@@ -62,6 +62,7 @@ def test_nothing_digitized_is_non_zero_without_fail_on_and_v_names_every_file(
     assert "more failed" not in result.output
 
 
+@pytest.mark.slow
 def test_fail_on_levels(one_good_one_bad: Path, tmp_path: Path) -> None:
     plain = _run(one_good_one_bad, tmp_path / "out")
     assert plain.exit_code == 0, plain.output
@@ -84,6 +85,7 @@ def test_fail_on_error_passes_a_clean_batch_and_warning_is_stricter() -> None:
     assert trouble([], Counter(), "failed") is None
 
 
+@pytest.mark.slow
 def test_quiet_prints_only_why_it_failed(all_bad: Path, one_good_one_bad: Path, tmp_path: Path) -> None:
     quiet = _run(one_good_one_bad, tmp_path / "out", "-q")
     assert quiet.exit_code == 0 and quiet.output == ""
@@ -92,6 +94,7 @@ def test_quiet_prints_only_why_it_failed(all_bad: Path, one_good_one_bad: Path, 
     assert bad.output.splitlines() == ["Error: no file could be digitized: all 8 failed"]
 
 
+@pytest.mark.slow
 def test_debug_quiet_and_verbose_are_accepted_before_and_after_run(
     one_good_one_bad: Path, tmp_path: Path
 ) -> None:
@@ -103,6 +106,7 @@ def test_debug_quiet_and_verbose_are_accepted_before_and_after_run(
     assert both.exit_code == 2 and "-q cannot be combined with --verbose" in both.output
 
 
+@pytest.mark.slow
 def test_skipped_notes_are_capped_unless_verbose(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

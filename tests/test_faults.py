@@ -1,4 +1,4 @@
-"""Faults around a run (issue 16): concurrent runs, killed runs, Ctrl-C, odd options, spreadsheets."""
+"""Faults around a run: concurrent runs, killed runs, Ctrl-C, odd options, spreadsheets."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def _folder(base: Path, name: str, texts: dict[str, str]) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_two_concurrent_runs_leave_one_consistent_set_of_tables(tmp_path: Path) -> None:
     """Two runs into one --out mixed their tables in 11 of 20 trials."""
     first = _folder(tmp_path, "a", {"umea.txt": UMEA_TEXT, "letter.txt": "Hej!\n"})
@@ -132,6 +133,7 @@ def _gone_within(pids: set[int], seconds: float) -> bool:
     return True
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_no_worker_outlives_a_killed_run(tmp_path: Path, sig: signal.Signals) -> None:
@@ -146,6 +148,7 @@ def test_no_worker_outlives_a_killed_run(tmp_path: Path, sig: signal.Signals) ->
             os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 def test_ctrl_c_stops_the_run_without_worker_tracebacks(tmp_path: Path) -> None:
     run, workers = _start_slow_run(tmp_path)
@@ -167,11 +170,13 @@ def test_timeout_must_be_a_finite_number(value: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("value", "ok"), [("2GiB", True), ("1500M", True), ("0", True), ("10MiB", False),
                                            ("lots", False)])  # fmt: skip
+@pytest.mark.slow
 def test_max_memory_takes_sizes(value: str, ok: bool, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(UMEA), "--out", str(tmp_path), "--max-memory", value])
     assert (result.exit_code == 0) is ok, result.output
 
 
+@pytest.mark.slow
 def test_workers_are_capped_at_the_cores_with_a_note(tmp_path: Path) -> None:
     cores, _ = worker_count(None)
     assert worker_count(cores) == (cores, None)
@@ -194,6 +199,7 @@ def test_formula_cells_are_neutralised(cell: str, written: str) -> None:
     assert neutralise_formula(cell) == written
 
 
+@pytest.mark.slow
 def test_csv_neutralises_a_formula_bullet_and_parquet_keeps_it(tmp_path: Path) -> None:
     formula = '=HYPERLINK("http://example.invalid","Klicka här")'
     text = UMEA_TEXT.replace("- **Prenumerationstjänst.**", f"- {formula}")

@@ -94,6 +94,7 @@ def test_the_awkward_page_has_what_it_should() -> None:
     assert second[0][0].text == "E" and second[0][0].x0 == pytest.approx(50.0)  # media box origin undone
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(SOURCES))
 def test_both_readers_give_the_same_glyphs_and_document_lines(
     name: str, monkeypatch: pytest.MonkeyPatch

@@ -25,8 +25,8 @@ from pipeline.model.digest import digests
 from pipeline.model.records import Evaluation, Report
 from pipeline.tables.rows import build_tables
 from pipeline.validation import RULES
+from pipeline.validation.doc_blocks import block, rules_table
 from pipeline.validation.history import BATCH_RULES, history_findings
-from pipeline.validation.readme import block, rules_table
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 EXPECTED: dict[str, Any] = json.loads((HISTORY / "history.expected.json").read_text(encoding="utf-8"))
@@ -134,6 +134,7 @@ def _csvs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["txt", "pdf"])
 def test_results_do_not_depend_on_workers_or_input_order(tmp_path: Path, suffix: str) -> None:
     files = [str(HISTORY / f"{name}.{suffix}") for name in NAMES]
@@ -214,9 +215,9 @@ def test_every_batch_rule_has_a_case() -> None:
     assert sorted(rule.slug for rule in BATCH_RULES) == sorted(CASES)
 
 
-def test_batch_rules_are_in_the_readme_and_apart_from_the_report_rules() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert block(readme, "batch-rules") == rules_table(BATCH_RULES), "README is stale: run `make readme`"
+def test_batch_rules_are_in_the_docs_and_apart_from_the_report_rules() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert block(page, "batch-rules") == rules_table(BATCH_RULES), "docs/rules.md is stale: run `make docs`"
     assert not {r.slug for r in BATCH_RULES} & {r.slug for r in RULES}
 
 

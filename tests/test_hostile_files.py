@@ -1,4 +1,4 @@
-"""Hostile and clumsy inputs (issue 16): one bad file never takes the batch down or its memory."""
+"""Hostile and clumsy inputs: one bad file never takes the batch down or its memory."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def _questions(out: Path, report_id: str) -> int:
         return sum(row["report_id"] == report_id for row in csv.DictReader(handle))
 
 
+@pytest.mark.slow
 def test_memory_bombs_fail_within_the_limit_while_a_good_report_comes_out_whole(tmp_path: Path) -> None:
     """An 825-byte CID font bomb and a Flate bomb grew a worker until the machine ran out of memory."""
     folder = tmp_path / "in"
@@ -52,6 +53,7 @@ def test_memory_bombs_fail_within_the_limit_while_a_good_report_comes_out_whole(
     assert _questions(out, reports["umea.txt"]["report_id"]) == 37
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
 def test_special_files_are_skipped_and_the_batch_stays_whole(tmp_path: Path) -> None:
     """A FIFO (or a link to one) hung the run forever; a link to /dev/zero ran out of memory."""
@@ -72,6 +74,7 @@ def test_special_files_are_skipped_and_the_batch_stays_whole(tmp_path: Path) -> 
     assert list(_reports(out)) == ["umea.txt"] and "1 ok, 0 partial, 0 failed" in output
 
 
+@pytest.mark.slow
 def test_a_huge_sparse_file_fails_on_the_size_limit_without_being_read(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -87,6 +90,7 @@ def test_a_huge_sparse_file_fails_on_the_size_limit_without_being_read(tmp_path:
     )
 
 
+@pytest.mark.slow
 def test_a_latin1_file_name_does_not_break_the_tables(tmp_path: Path) -> None:
     """A Latin-1 name from an old zip crashed table building, on every re-run."""
     folder = tmp_path / "in"

@@ -1,4 +1,4 @@
-"""PDFs that lost content silently (issue 16): appended blank pages, turned pages, unmapped glyphs,
+"""PDFs that lost content silently: appended blank pages, turned pages, unmapped glyphs,
 bytes after %%EOF. Each is made from the committed fixture by tests/fixtures/make_hostile.py."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def _facts(report: Report) -> tuple[object, ...]:
     )
 
 
+@pytest.mark.ocr
 def test_appended_blank_pages_hide_nothing(tmp_path: Path, plain: Report) -> None:
     """24 blank pages appended lost most area scores and three of the four real errors."""
     report = _digitize(tmp_path, append_blank_pages(FIXTURE.read_bytes(), 24))
@@ -43,6 +44,7 @@ def test_appended_blank_pages_hide_nothing(tmp_path: Path, plain: Report) -> Non
     assert len(report.extraction.area_scores) == 24 and len(report.extraction.question_scores) == 37
 
 
+@pytest.mark.slow
 def test_turned_pages_are_read_in_their_rotation(tmp_path: Path, plain: Report) -> None:
     """Pages rotated 90 degrees were dropped, or the file failed as "scanned"."""
     report = _digitize(tmp_path, rotate_pages(FIXTURE.read_bytes()))
@@ -50,6 +52,7 @@ def test_turned_pages_are_read_in_their_rotation(tmp_path: Path, plain: Report) 
     assert _facts(report) == _facts(plain)
 
 
+@pytest.mark.slow
 def test_bytes_after_the_end_marker_are_not_a_truncated_pdf(tmp_path: Path, plain: Report) -> None:
     report = _digitize(tmp_path, FIXTURE.read_bytes() + b"\r\n" + b"\x00" * 4096 + b"trailing garbage\n")
     assert report.status == "ok", report.error

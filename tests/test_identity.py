@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -33,6 +34,7 @@ def test_identify_marks_later_copies_and_leaves_distinct_files_alone() -> None:
     assert other.duplicate_of is None and unread.duplicate_of is None
 
 
+@pytest.mark.slow
 def test_two_copies_give_two_rows_and_joins_do_not_multiply(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()

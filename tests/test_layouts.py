@@ -1,4 +1,4 @@
-"""Area sections and lists in the forms other reports print them (issue 11 item 3, issue 10 item 5)."""
+"""Area sections and lists in the forms other reports print them."""
 
 from __future__ import annotations
 

@@ -140,7 +140,7 @@ def test_umea_acceptance(umea: Extraction) -> None:
 
 
 def test_an_enumeration_of_thousands_of_names_takes_linear_time() -> None:
-    """Issue 16: each ambiguous name of a long enumeration re-scanned all others (quadratic)."""
+    """A regression: each ambiguous name of a long enumeration re-scanned all others (quadratic)."""
     plain = [m.name for m in swedish_municipalities() if m.name not in {"Vara", "Boden", "Ale"}]
     names = [("Vara", "Boden", "Ale")[i % 3] if i % 2 else plain[i % len(plain)] for i in range(20_000)]
     text = "Umeå jämförs med: " + ", ".join(names) + " och Umeå.\n"

@@ -139,6 +139,7 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+@pytest.mark.slow
 def test_cli_writes_evaluations_and_mentions(tmp_path: Path, umea: Extraction) -> None:
     result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

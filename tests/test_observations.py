@@ -14,7 +14,7 @@ from tests.conftest import doc_from
 
 HEADING = "Område 3 Tydlighet i samspelet politiker – tjänstemän"
 
-# Per area (strengths, improvement areas), as the acceptance gives them.
+# Per area (strengths, improvement areas), as the corpus report prints them.
 UMEA_COUNTS = {1: (9, 6), 2: (9, 7), 3: (5, 2), 4: (5, 2), 5: (3, 1), 6: (6, 3), 7: (5, 2), 8: (4, 2)}
 
 

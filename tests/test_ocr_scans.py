@@ -36,9 +36,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_PDF = FIXTURES / "umea_2007_a4_ruled.pdf"
 SCANNED_PAGES = {1, 4, 23, 24}
 
-pytestmark = pytest.mark.skipif(
-    not tesseract_version(), reason="Tesseract is not installed (make installs it)"
-)
+pytestmark = [
+    pytest.mark.ocr,
+    pytest.mark.skipif(not tesseract_version(), reason="Tesseract is not installed (make installs it)"),
+]
+# Under pytest-xdist (`make test`) the tests that share a scan's OCR run on one worker
+# (`--dist loadgroup`), so that each scan is read once a session rather than once a worker, and the
+# full scan (about two minutes of OCR) and the mixed PDF are read side by side on different workers.
+ON_MIXED = pytest.mark.xdist_group("ocr_mixed")
+ON_FULL_SCAN = pytest.mark.xdist_group("ocr_full_scan")
 
 
 def _make_scans() -> ModuleType:
@@ -92,7 +98,7 @@ def full_scan(scans: Path) -> Extraction:
     return digitize(read_document(scans / "umea_2007_scan_200dpi.pdf"))
 
 
-@pytest.fixture(params=["mixed", "full_scan"])
+@pytest.fixture(params=[pytest.param("mixed", marks=ON_MIXED), pytest.param("full_scan", marks=ON_FULL_SCAN)])
 def scanned(request: pytest.FixtureRequest) -> Extraction:
     """The mixed PDF (four pages scanned) and the full scan, each checked against the text PDF."""
     return request.getfixturevalue(request.param)
@@ -116,6 +122,7 @@ def _page_texts(doc: Document, pages: set[int]) -> dict[int, list[str]]:
     return texts
 
 
+@ON_MIXED
 def test_mixed_pdf_reads_whole_with_its_text_pages_as_in_the_text_pdf(
     mixed_doc: Document, text_doc: Document
 ) -> None:
@@ -205,7 +212,7 @@ def _silent(scanned: Extraction, text: Extraction) -> list[tuple[object, ...]]:
 
 
 def test_every_fact_of_the_scanned_tables_is_read_or_marked(scanned: Extraction, text: Extraction) -> None:
-    """The acceptance bar of issue 12: every area score, total and sub-question equal to the text
+    """The acceptance bar of scanned reports: every area score, total and sub-question equal to the text
     PDF's, or a finding at that place; no number differs silently."""
     assert _silent(scanned, text) == []
     # Not vacuous: most of the facts are read as printed.
@@ -217,23 +224,21 @@ def test_every_fact_of_the_scanned_tables_is_read_or_marked(scanned: Extraction,
 LAYOUT_PDFS = [*sorted((FIXTURES / "editions").glob("*.pdf")), FIXTURES / "umea_2007_letter_stacked.pdf"]
 
 
-@pytest.fixture(scope="session")
-def edition_scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every edition's fixture report and the US-letter layout scanned grey at 300 dpi and skewed
-    0.5-0.7 degrees: other layouts, other fonts and another scanner than the tests above."""
-    folder = tmp_path_factory.mktemp("edition_scans")
-    module = _make_scans()
-    for source in LAYOUT_PDFS:
-        module.scanned_pdf(source, folder / source.name, 300, bilevel=False, skews=(0.5, -0.7))
-    return folder
+def _layout_scan(source: Path, folder: Path) -> Path:
+    """``source`` scanned grey at 300 dpi and skewed 0.5-0.7 degrees: other layouts, other fonts and
+    another scanner than the tests above. Made by the test that reads it, so that a worker of
+    pytest-xdist scans only the layouts it tests."""
+    scan = folder / source.name
+    _make_scans().scanned_pdf(source, scan, 300, bilevel=False, skews=(0.5, -0.7))
+    return scan
 
 
 @pytest.mark.parametrize("source", LAYOUT_PDFS, ids=lambda path: path.stem)
 def test_a_scan_of_every_layout_reads_its_tables_or_marks_each_difference(
-    source: Path, edition_scans: Path
+    source: Path, tmp_path: Path
 ) -> None:
     text = digitize(read_document(source))
-    scanned = digitize(read_document(edition_scans / source.name))
+    scanned = digitize(read_document(_layout_scan(source, tmp_path)))
     assert _silent(scanned, text) == []
     # Not vacuous (measured over the seven edition reports: 85 of 88 area scores, 11 of 11 totals,
     # 135 of 144 sub-questions; US-letter: 24 of 24, 3 of 3, 32 of 37): most of each table is read.
@@ -257,6 +262,7 @@ def test_no_number_is_read_that_the_text_does_not_print(scanned: Extraction, tex
     )
 
 
+@ON_FULL_SCAN
 def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
     full_scan: Extraction, text: Extraction
 ) -> None:
@@ -276,12 +282,14 @@ def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
     assert claims == [(c.area, c.claimed_score) for c in text.claims]
 
 
+@ON_MIXED
 def test_uncertain_numbers_are_findings_on_their_lines(mixed: Extraction) -> None:
     uncertain = [f for f in mixed.findings if f.rule == "ocr_uncertain"]
     assert uncertain and all(f.page in SCANNED_PAGES and f.line is not None for f in uncertain)
     assert {f.rule for f in mixed.findings} >= {"ocr_uncertain"}
 
 
+@ON_MIXED
 def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["run", str(scans / "umea_2007_mixed.pdf"), "--out", str(out), "--workers", "1", "--format", "csv"]
@@ -302,6 +310,7 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
     assert text_file.read_text(encoding="utf-8") == text  # the cache keeps it
 
 
+@ON_MIXED
 def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc: Document) -> None:
     from pipeline.api import digitize as digitize_files
 

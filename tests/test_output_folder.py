@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 from click.testing import CliRunner
 
 from pipeline import __version__
@@ -27,6 +28,7 @@ def _manifest(out: Path) -> dict:
     return json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["kompass"]
 
 
+@pytest.mark.slow
 def test_a_csv_run_after_a_both_run_leaves_only_csv_and_names_the_second_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -74,6 +76,7 @@ def test_csv_files_stay_byte_identical_though_the_manifest_changes(tmp_path: Pat
     assert _manifest(tmp_path / "one")["options"] != _manifest(tmp_path / "two")["options"]
 
 
+@pytest.mark.slow
 def test_excel_dialect_is_for_a_swedish_spreadsheet(tmp_path: Path) -> None:
     _run(tmp_path / "std", "--format", "csv")
     _run(tmp_path / "xl", "--format", "csv", "--csv-dialect", "excel")
@@ -95,6 +98,7 @@ def test_excel_dialect_is_for_a_swedish_spreadsheet(tmp_path: Path) -> None:
     assert "\nJärfälla;0123;" in coverage and "'0" not in coverage and '="' not in coverage
 
 
+@pytest.mark.slow
 def test_frictionless_reads_the_excel_dialect(tmp_path: Path) -> None:
     _run(tmp_path, "--format", "csv", "--csv-dialect", "excel")
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))

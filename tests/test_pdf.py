@@ -226,6 +226,7 @@ def test_fake_bold_and_glyph_bullets_read_as_the_text(layout: str, pdf_docs: dic
 # --- the command line -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_writes_pdf_reports_with_pages_and_provenance(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()

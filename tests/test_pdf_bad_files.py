@@ -70,7 +70,10 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("kind", list(BAD_FILES))
+# A page without text is a scan to OCR (--ocr auto): Tesseract reads the empty page.
+@pytest.mark.parametrize(
+    "kind", [pytest.param(kind, marks=pytest.mark.ocr) if kind == "no_text" else kind for kind in BAD_FILES]
+)
 def test_bad_pdf_fails_with_a_clear_message(kind: str) -> None:
     make, message = BAD_FILES[kind]
     with pytest.raises(PdfError, match=message) as raised:
@@ -98,6 +101,7 @@ def test_pdf_encrypted_without_a_user_password_is_read(strength: int) -> None:
     assert [(line.text, line.page, line.number) for line in doc.lines] == [(TITLE, 1, 1)]
 
 
+@pytest.mark.ocr  # the bad files include the PDF without text, which is OCR'd
 def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     for kind, (make, _) in BAD_FILES.items():
         (tmp_path / f"{kind}.pdf").write_bytes(make())
@@ -112,6 +116,7 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert all(r.input_format == "pdf" and r.report_id and r.sha256 for r in failed)
 
 
+@pytest.mark.slow
 def test_cli_reports_bad_pdfs_without_pdfminer_noise(tmp_path: Path) -> None:
     (tmp_path / "truncated.pdf").write_bytes(BAD_FILES["truncated"][0]())
     (tmp_path / "password.pdf").write_bytes(BAD_FILES["password"][0]())

@@ -1,7 +1,7 @@
 """Whether a PDF line goes on with the bullet or paragraph above: decided by typography and words.
 
 A heading or a paragraph after a bullet must stand on its own, whether a page break comes between
-them or the bullet fills its line (issue 11 item 4). The geometry is that of ``pdf_geometry``.
+them or the bullet fills its line. The geometry is that of ``pdf_geometry``.
 """
 
 from __future__ import annotations

@@ -127,6 +127,7 @@ def test_injected_markup_is_escaped(html: str) -> None:
     assert str(markupsafe.escape(INJECTION.strip())) in html
 
 
+@pytest.mark.slow
 def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -> None:
     package = read_package(audit_out)
     tables = read_tables(audit_out, package)
@@ -157,6 +158,7 @@ def test_without_the_pdfs_the_evidence_is_text(audit_out: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_kompass_report_rebuilds_from_the_folder(audit_out: Path, tmp_path: Path) -> None:
     copy = tmp_path / "out"
     shutil.copytree(audit_out, copy, ignore=shutil.ignore_patterns(REPORT_FILE, REPORT_FOLDER, "*.parquet"))

@@ -19,10 +19,13 @@ import pytest
 
 from tests.conftest import CHROMEDRIVER, CHROMIUM, INJECTION
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-    reason="chromium and chromium-driver (Debian) are not installed: run tools/system-packages.sh",
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason="chromium and chromium-driver (Debian) are not installed: run tools/system-packages.sh",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

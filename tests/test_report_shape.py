@@ -1,4 +1,4 @@
-"""Only documents with a report's structure become reports (issue 11 item 5)."""
+"""Only documents with a report's structure become reports."""
 
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ def test_a_report_without_a_title_page_still_reads_by_its_sections_and_tables() 
     assert (shape.title, shape.is_report) == (False, True)
 
 
+@pytest.mark.slow
 def test_a_folder_of_reports_beside_other_documents(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()

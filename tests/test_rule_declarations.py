@@ -1,4 +1,4 @@
-"""Rules are declared once: the README's table, the rule list and every finding come from the
+"""Rules are declared once: the table of docs/rules.md, the rule list and every finding come from the
 declarations, and a check cannot raise what it did not declare."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from pipeline.editions.framework import Framework
 from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation import CHECKS, RULES, validate
-from pipeline.validation.readme import ReadmeBlockError, block, markers, replace_block, rules_table
+from pipeline.validation.doc_blocks import DocBlockError, block, markers, replace_block, rules_table
 from pipeline.validation.rule import Check, Rule, RuleDeclarationError, check, rules_of
 from tests.conftest import ROOT
 
@@ -22,9 +22,9 @@ DEMO = Rule(
 )  # fmt: skip
 
 
-def test_readme_rule_table_is_the_declarations() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert block(readme, "rules") == rules_table(RULES), "README is stale: run `make readme`"
+def test_the_docs_rule_table_is_the_declarations() -> None:
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert block(page, "rules") == rules_table(RULES), "docs/rules.md is stale: run `make docs`"
 
 
 def test_rule_table_lists_every_rule_once_errors_first() -> None:
@@ -43,7 +43,7 @@ def test_replace_block_keeps_the_rest_of_the_text() -> None:
     opening, closing = markers("rules")
     text = f"before\n{opening}old\n{closing}after\n"
     assert replace_block(text, "rules", "new\n") == f"before\n{opening}new\n{closing}after\n"
-    with pytest.raises(ReadmeBlockError):
+    with pytest.raises(DocBlockError):
         block("no markers here", "rules")
 
 
@@ -110,7 +110,7 @@ def test_rules_of_the_registry_is_rules() -> None:
 def test_block_at_the_start_of_the_text_and_a_missing_end_marker() -> None:
     opening, closing = markers("rules")
     assert block(f"{opening}body\n{closing}", "rules") == "body\n"
-    with pytest.raises(ReadmeBlockError, match="no block <!-- rules: generated"):
+    with pytest.raises(DocBlockError, match="no block <!-- rules: generated"):
         block(f"{closing}{opening}", "rules")
 
 

@@ -89,7 +89,7 @@ def test_rows_named_without_area_numbers() -> None:
     assert [(h.area, h.printed_name) for h in table.headings][2] == (None, "Ekonomisk hushållning")
 
 
-# Published 2010- and 2020-edition results (see the README's editions section); the tables are
+# Published 2010- and 2020-edition results (see docs/editions.md); the tables are
 # laid out the way the municipalities' pages print them.
 AREAS_2010 = (
     "Offentlighet och demokrati", "Tillgänglighet och brukarorientering", "Politisk styrning och kontroll",

@@ -45,7 +45,7 @@ def test_mac_roman_report_is_not_silently_wrong(tmp_path: Path) -> None:
 
 
 def test_one_bad_line_does_not_change_the_whole_file() -> None:
-    """Issue 16: one Windows-1252 line in a UTF-8 file decoded everything else as Windows-1252."""
+    """A regression: one Windows-1252 line in a UTF-8 file decoded everything else as Windows-1252."""
     lines = UMEA_TEXT.split("\n")
     lines[5] = added = "Tillägg från en annan dator: Umeå"
     data = "\n".join(lines).encode("utf-8").replace(added.encode("utf-8"), added.encode("cp1252"))

@@ -1,4 +1,4 @@
-"""Hundreds of one-change variants of the corpus report give the corpus report's facts (issue 11 item 6)."""
+"""Hundreds of one-change variants of the corpus report give the corpus report's facts."""
 
 from __future__ import annotations
 

@@ -48,7 +48,9 @@ def build_newer_wheel(folder: Path, package: str, version: str) -> Path:
     info = f"{dist}-{version}.dist-info"
     files = {
         f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {package}\nVersion: {version}\n".encode(),
-        f"{info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: kompass\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        f"{info}/WHEEL": (
+            b"Wheel-Version: 1.0\nGenerator: kompass\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        ),
     }
     record = [_record_line(name, data) for name, data in files.items()] + [f"{info}/RECORD,,"]
     wheel = folder / f"{dist}-{version}-py3-none-any.whl"
@@ -62,7 +64,9 @@ def build_newer_wheel(folder: Path, package: str, version: str) -> Path:
 def installed_version(python: Path, package: str) -> str:
     """The version of ``package`` installed for ``python``."""
     code = f"import importlib.metadata as m; print(m.version({package!r}))"
-    return subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        [str(python), "-c", code], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def main() -> int:
@@ -82,7 +86,10 @@ def main() -> int:
         # (the pinned pip, then the run lock) are what is checked.
         install = ["make", "-C", str(ROOT), f"VENV={venv}", f"{venv}/.installed-run"]
         if subprocess.run(install, env=env).returncode != 0:
-            print(f"FAILED: `make` could not install {RUN_LOCK.name} with {PACKAGE} {NEWER} on offer", file=sys.stderr)
+            print(
+                f"FAILED: `make` could not install {RUN_LOCK.name} with {PACKAGE} {NEWER} on offer",
+                file=sys.stderr,
+            )
             return 1
         found = installed_version(venv / "bin" / "python", PACKAGE)
     if found != expected:

@@ -1,7 +1,7 @@
 """The validator: rules that check a report's internal consistency and yield findings as data.
 
 Each rule is declared once, as a ``Rule`` (slug, severity, message template, what it concerns, the
-README's line), beside the check that raises it; see ``pipeline/validation/rule.py`` for how to add
+line of docs/rules.md), beside the check that raises it; see ``pipeline/validation/rule.py`` for how to add
 one. ``CHECKS`` lists every check, ``RULES`` every rule they raise. Checks never print and never
 change a record: they say where the report is wrong. A rule declared ``loses_content`` makes the
 report it fires on ``partial`` (:func:`report_status`).

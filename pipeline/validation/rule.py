@@ -1,8 +1,8 @@
 """How a validation rule is declared: once, as data, from which its findings, the rule list and the
-README's rule table all come.
+rule table of docs/rules.md all come.
 
 A ``Rule`` holds everything about one rule: its slug, severity, message template, the fields a finding
-of it names (its area, sub-question and/or year), the one line the README says about it, and whether
+of it names (its area, sub-question and/or year), the one line docs/rules.md says about it, and whether
 a finding of it means content was lost (``loses_content``: a table the edition expects, rows or facts
 missing from the tables; such a finding makes the report ``partial``). A
 ``Check`` is a function that looks at an extraction and yields findings; it names the rules it may
@@ -32,7 +32,7 @@ To add a rule:
    ``check(area_empty, AREA_EMPTY)`` (a new module's ``CHECKS`` goes into the sum in
    ``pipeline/validation/__init__.py``). Not a decorator: the mutation tester skips decorated
    functions.
-3. Run ``make readme`` to regenerate the README's rule table.
+3. Run ``make docs`` to regenerate the rule table of docs/rules.md.
 4. Add a firing case to ``tests/test_rules_fire.py``: a real or minimally altered snippet and the
    key fields of the finding it must raise. A rule without one fails that test.
 """
@@ -64,7 +64,7 @@ class Rule:
 
     ``template`` is filled with the finding's fields (``area``, ``question_id``, ``year``,
     ``expected``, ``found``) and the details a check passes; ``concerns`` lists which of ``area``,
-    ``question_id`` and ``year`` a finding of this rule names; ``fires_when`` is the README's line.
+    ``question_id`` and ``year`` a finding of this rule names; ``fires_when`` is the line of docs/rules.md.
     ``loses_content`` says that a finding of the rule means the tables lack something the file holds
     or the edition expects (a table, rows, a cell, lost characters): it makes the report ``partial``
     (see :func:`pipeline.validation.report_status`).

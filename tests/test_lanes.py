@@ -1,0 +1,37 @@
+"""The test lanes hold: a test that starts Tesseract or Chromium without its marker fails, so
+``make check`` (``-m "not ocr and not browser and not slow"``) never starts either program."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_an_unmarked_test_that_reads_a_page_with_tesseract_fails() -> None:
+    import pytesseract
+    from PIL import Image
+
+    with pytest.raises(pytest.fail.Exception, match=r"starts Tesseract but is not marked @pytest\.mark\.ocr"):
+        pytesseract.image_to_data(Image.new("L", (8, 8), 255))
+
+
+def test_an_unmarked_test_that_opens_chromium_fails() -> None:
+    from selenium import webdriver
+
+    unmarked = r"starts Chromium but is not marked @pytest\.mark\.browser"
+    with pytest.raises(pytest.fail.Exception, match=unmarked):
+        webdriver.Chrome()
+
+
+def test_make_check_leaves_out_every_lane_marker_that_pyproject_declares() -> None:
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]
+    declared = {line.split(":")[0] for line in options["ini_options"]["markers"]}
+    # The lanes' markers; `fuzz` only selects the fuzzer's own checks (its slow ones are also `slow`).
+    lanes = {"ocr", "browser", "slow"}
+    assert declared == lanes | {"fuzz"}
+    fast = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                if line.startswith("FAST"))  # fmt: skip
+    assert fast == "FAST := " + " and ".join(f"not {marker}" for marker in sorted(lanes))
