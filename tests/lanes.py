@@ -28,10 +28,11 @@ def _require(marker: str, program: str, call: Callable[..., Any]) -> Callable[..
 
 
 def guard(patch: pytest.MonkeyPatch) -> None:
-    """Make the calls that start Tesseract (reading a page) and Chromium require their markers."""
-    import pytesseract
+    """Make the calls that start Tesseract (every run of the program goes through
+    ``tesseract_process.run``) and Chromium require their markers."""
+    from pipeline.ingest.pdf import tesseract_process
 
-    patch.setattr(pytesseract, "image_to_data", _require("ocr", "Tesseract", pytesseract.image_to_data))
+    patch.setattr(tesseract_process, "run", _require("ocr", "Tesseract", tesseract_process.run))
     try:
         from selenium import webdriver
     except ImportError:  # without the dev extra there is no browser test to check

@@ -9,11 +9,12 @@ from tests.conftest import ROOT
 
 
 def test_an_unmarked_test_that_reads_a_page_with_tesseract_fails() -> None:
-    import pytesseract
     from PIL import Image
 
+    from pipeline.ingest.pdf.tesseract_process import image_to_data
+
     with pytest.raises(pytest.fail.Exception, match=r"starts Tesseract but is not marked @pytest\.mark\.ocr"):
-        pytesseract.image_to_data(Image.new("L", (8, 8), 255))
+        image_to_data(Image.new("L", (8, 8), 255), "swe", "--psm 6", 10)
 
 
 def test_an_unmarked_test_that_opens_chromium_fails() -> None:
