@@ -41,10 +41,30 @@ def _run(out: Path, *args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture(scope="module", params=list(BATCHES))
+# A fuzz sample: reports nobody here wrote by hand, of every edition, as plain text exports and as
+# ReportLab PDFs (the two renderings that need no outside program), so that keys are checked on
+# layouts the fixtures do not have.
+FUZZ_SAMPLE = 8
+
+
+def _fuzz_sample(folder: Path) -> list[Path]:
+    from tests.fuzz.document import make_document
+    from tests.fuzz.run import generate
+
+    def quick(seed: int) -> bool:
+        traits = make_document(seed).traits
+        return traits["export"] == "plain-text" or (traits["engine"], traits["export"]) == ("reportlab", "pdf")
+
+    seeds = [seed for seed in range(1, 400) if quick(seed)][:FUZZ_SAMPLE]
+    return [path for _, path, _ in generate(seeds, folder) if path is not None]
+
+
+@pytest.fixture(scope="module", params=[*BATCHES, pytest.param("fuzz", marks=pytest.mark.slow)])
 def batch_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp(request.param) / "output"
-    _run(out, *map(str, BATCHES[request.param]), "--format", "all", "--no-cache")
+    folder = tmp_path_factory.mktemp(request.param)
+    inputs = _fuzz_sample(folder / "inputs") if request.param == "fuzz" else BATCHES[request.param]
+    out = folder / "output"
+    _run(out, *map(str, inputs), "--format", "all", "--no-cache")
     return out
 
 
