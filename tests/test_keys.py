@@ -59,7 +59,9 @@ def _fuzz_sample(folder: Path) -> list[Path]:
     return [path for _, path, _ in generate(seeds, folder) if path is not None]
 
 
-@pytest.fixture(scope="module", params=[*BATCHES, pytest.param("fuzz", marks=pytest.mark.slow)])
+@pytest.fixture(
+    scope="module", params=[*BATCHES, pytest.param("fuzz", marks=pytest.mark.slow)]
+)
 def batch_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp(request.param)
     inputs = _fuzz_sample(folder / "inputs") if request.param == "fuzz" else BATCHES[request.param]
