@@ -53,7 +53,8 @@ def _fuzz_sample(folder: Path) -> list[Path]:
 
     def quick(seed: int) -> bool:
         traits = make_document(seed).traits
-        return traits["export"] == "plain-text" or (traits["engine"], traits["export"]) == ("reportlab", "pdf")
+        rendering = (traits["engine"], traits["export"])
+        return traits["export"] == "plain-text" or rendering == ("reportlab", "pdf")
 
     seeds = [seed for seed in range(1, 400) if quick(seed)][:FUZZ_SAMPLE]
     return [path for _, path, _ in generate(seeds, folder) if path is not None]
