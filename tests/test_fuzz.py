@@ -206,6 +206,7 @@ def test_the_scorer_gives_full_marks_to_the_expected_facts_and_less_without_one(
 
 
 @pytest.mark.slow
+@pytest.mark.ocr  # the sample's scans are read by Tesseract
 @needs_engines
 def test_the_figures_are_computed_on_the_sample(tmp_path: Path) -> None:
     made = generate(list(SAMPLE), tmp_path)

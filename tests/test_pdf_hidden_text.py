@@ -122,6 +122,7 @@ def test_a_text_page_with_a_picture_is_not_a_scan(monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.slow
+@pytest.mark.ocr
 @needs_tesseract
 def test_a_stamped_scan_is_read_by_ocr() -> None:
     pdf = _image_pdf(_image(_fixture_page_pdf(), dpi=200), stamp="Inkom 2024-01-05")
@@ -177,6 +178,7 @@ def test_hidden_words_on_a_text_page_are_set_aside_with_a_note() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.ocr
 @needs_tesseract
 def test_an_invisible_text_layer_gives_way_to_what_is_printed() -> None:
     pdf = _image_pdf(_image(_text_page("Poäng 15"), dpi=200), hidden="Poäng 25")

@@ -22,6 +22,10 @@ from tests.report_scale import copied_tables
 REPORTS = 240
 
 
+# 240 reports are written once for the module: a minute or two.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def archive(audit_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("archive")
@@ -47,6 +51,7 @@ def test_the_index_is_small_and_the_folder_bounded(archive: Path) -> None:
     assert (archive / "index.html").read_text(encoding="utf-8").count("<tr data-item") == REPORTS
 
 
+@pytest.mark.browser
 def test_the_index_opens_in_under_a_second_and_filters(archive: Path, browser: Any) -> None:
     from selenium.webdriver.support.ui import Select
 

@@ -94,6 +94,8 @@ def test_a_text_report_never_waits_on_a_hanging_tesseract(fake: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("fake", ["pages"], indirect=True)
+@pytest.mark.ocr  # starts (a stand-in for) Tesseract
+@pytest.mark.slow
 def test_a_tesseract_stopped_on_the_time_limit_dies_and_leaves_no_files(
     fake: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -116,6 +118,8 @@ def test_a_tesseract_stopped_on_the_time_limit_dies_and_leaves_no_files(
 
 
 @pytest.mark.parametrize("fake", ["hang"], indirect=True)
+@pytest.mark.ocr  # starts (a stand-in for) Tesseract
+@pytest.mark.slow
 def test_a_tesseract_that_never_answers_fails_the_scan_within_its_own_limit(
     fake: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
