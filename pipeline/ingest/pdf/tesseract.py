@@ -185,8 +185,8 @@ def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | No
     if ink is None:
         ink = np.asarray(image.convert("L")) < INK_BELOW
     data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
-    data = _with_unread_lines(image, data, ink, dpi, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
+    data = _with_unread_lines(image, data, ink, dpi, timeout)
     return page_from_data(cores(data, ink), 72.0 / dpi)
 
 
@@ -195,7 +195,9 @@ def _with_unread_lines(
 ) -> dict[str, list[object]]:
     """The word table with the words of the lines of ink it has no word on, read again together
     on a sheet of their own (see :mod:`pipeline.ingest.pdf.unread_ink`), as blocks after the
-    page's."""
+    page's. Added after the page's cells are read again, so that those readings (one Tesseract
+    run over all of a page's cells, whose reading of one cell depends on the others) stay as
+    they are; a number on an added line is reported when read with low confidence, as any."""
     read = [
         (int(str(row.top)), int(str(row.top)) + int(str(row.height)))
         for row in (_rows(data) if data else [])
