@@ -28,6 +28,7 @@ import numpy as np
 import regex
 
 from pipeline.ingest.pdf.tesseract_process import PROGRAM, image_to_data, installation
+from pipeline.ingest.pdf.unread_ink import sheet_of_bands, unread_bands
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -181,11 +182,36 @@ def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | No
     :class:`~pipeline.ingest.pdf.tesseract_process.TesseractError` when it fails on the page.
     """
     check_available()
-    data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
-    data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     if ink is None:
         ink = np.asarray(image.convert("L")) < INK_BELOW
+    data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
+    data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
+    data = _with_unread_lines(image, data, ink, dpi, timeout)
     return page_from_data(cores(data, ink), 72.0 / dpi)
+
+
+def _with_unread_lines(
+    image: Image, data: dict[str, list[object]], ink: np.ndarray, dpi: float, timeout: float
+) -> dict[str, list[object]]:
+    """The word table with the words of the lines of ink it has no word on, read again together
+    on a sheet of their own (see :mod:`pipeline.ingest.pdf.unread_ink`), as blocks after the
+    page's. Added after the page's cells are read again, so that those readings (one Tesseract
+    run over all of a page's cells, whose reading of one cell depends on the others) stay as
+    they are; a number on an added line is reported when read with low confidence, as any."""
+    read = [
+        (int(str(row.top)), int(str(row.top)) + int(str(row.height)))
+        for row in (_rows(data) if data else [])
+        if row.level == _WORD_LEVEL and str(row.text).strip()
+    ]
+    bands = unread_bands(ink, read, dpi)
+    if not bands:
+        return data
+    again = image_to_data(sheet_of_bands(image, bands), LANGUAGE, PAGE_SEGMENTATION, timeout)
+    if not again or not data:
+        return again or data
+    after = max((int(str(block)) for block in data["block_num"]), default=0)
+    again["block_num"] = [int(str(block)) + after for block in again["block_num"]]
+    return {key: list(data[key]) + list(again.get(key, [""] * len(again["text"]))) for key in data}
 
 
 def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
