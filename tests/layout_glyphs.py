@@ -11,37 +11,16 @@ Coordinates are PDF points with ``top`` measured down from the top of the page.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfplumber.page import Page
 
+# The same records as the reader under test, so the two readers' output compares field for field.
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling
+
 # A drawn line or rectangle at most this thick (points) is a ruling line.
 RULE_THICKNESS = 2.0
-
-
-class Glyph(NamedTuple):
-    """One drawn character: its text, box and font size."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-
-class Ruling(NamedTuple):
-    """A ruling line (a drawn line or a thin rectangle), horizontal or vertical."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def is_horizontal(self) -> bool:
-        return self.x1 - self.x0 > self.bottom - self.top
 
 
 def page_glyphs(page: Page) -> tuple[list[Glyph], list[Ruling]]:
