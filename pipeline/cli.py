@@ -33,6 +33,7 @@ from pipeline.model.version import __version__
 if TYPE_CHECKING:
     from pipeline.api import StreamedResult
     from pipeline.model.records import Report
+    from pipeline.report import CropLimits
     from pipeline.run.batch import BatchResult, Inputs
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
@@ -114,6 +115,27 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--timeout`` and ``--max-memory``: what one document may take, to digitize it and to draw
+    the audit report's crops of it."""
+    command = click.option(
+        "--max-memory", type=ByteSize(), default=format_size(DEFAULT_MAX_MEMORY), show_default=True,
+        help="Memory one document may use (e.g. 2GiB, 500MiB); a document that needs more fails, and "
+        "a report's crops that need more are left out with a note (0: no limit).",
+    )(command)  # fmt: skip
+    return click.option(
+        "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
+        help="Seconds one document may take before it is stopped and marked failed, and the drawing "
+        "of a report's crops before they are left out with a note (0: no limit).",
+    )(command)  # fmt: skip
+
+
+def _crop_limits(timeout: float, max_memory: int) -> CropLimits:
+    from pipeline.report import CropLimits
+
+    return CropLimits(timeout or None, max_memory or None)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @verbosity_options
 # The version from pipeline.model.version, not the installed package's metadata: looking that up costs
@@ -160,14 +182,7 @@ Examples:
     "--workers", type=click.IntRange(min=1), default=None,
     help="Documents digitized in parallel processes.  [default: all cores]",
 )  # fmt: skip
-@click.option(
-    "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT_SECONDS, show_default=True,
-    help="Seconds one document may take before it is stopped and marked failed (0: no limit).",
-)  # fmt: skip
-@click.option(
-    "--max-memory", type=ByteSize(), default=format_size(DEFAULT_MAX_MEMORY), show_default=True,
-    help="Memory one document may use (e.g. 2GiB, 500MiB); a document that needs more fails (0: no limit).",
-)  # fmt: skip
+@limit_options
 @click.option(
     "--ocr", type=click.Choice(OCR_MODES), default=DEFAULT_OCR, show_default=True,
     help="Which PDF pages are read by OCR (Tesseract): auto, the scanned pages (no visible text layer, "
@@ -238,7 +253,7 @@ def run(
                     out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx), review=review
                 )
             # The report reads the tables back from OUT, as `kompass report` does.
-            _write_report(out_dir, no_report)
+            _write_report(out_dir, no_report, _crop_limits(timeout, max_memory))
     except (NoReportFilesError, ReviewFileError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -286,20 +301,21 @@ def _lost(report: Report) -> str:
     return "content lost: " + ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in rules.items())
 
 
-def _write_report(out_dir: Path, skip: bool) -> None:
+def _write_report(out_dir: Path, skip: bool, limits: CropLimits) -> None:
     from pipeline.report import remove_report, write_report
 
     if skip:
         remove_report(out_dir)  # a report of an earlier run would describe another batch
     else:
-        write_report(out_dir)
+        write_report(out_dir, limits=limits)
 
 
 @main.command()
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@limit_options
 @verbosity_options
 @click.pass_context
-def report(ctx: click.Context, out_dir: Path) -> None:
+def report(ctx: click.Context, out_dir: Path, timeout: float, max_memory: int) -> None:
     """Rebuild the audit report (OUT_DIR/report/index.html and its pages, and OUT_DIR/report.html
     leading to it) from the tables kompass wrote there.
 
@@ -315,7 +331,7 @@ def report(ctx: click.Context, out_dir: Path) -> None:
 
     _configure_logging(_verbosity(ctx), _debug_libraries(ctx))
     try:
-        path = write_report(out_dir)
+        path = write_report(out_dir, limits=_crop_limits(timeout, max_memory))
     except (NotAnOutputFolderError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:

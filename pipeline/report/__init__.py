@@ -22,23 +22,34 @@ import base64
 import hashlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.numbers import format_number
 from pipeline.report.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 
 __all__ = [
-    "REPORT_FILE", "REPORT_FOLDER", "NotAnOutputFolderError", "remove_report", "render_report",
-    "write_report",
+    "REPORT_FILE", "REPORT_FOLDER", "CropLimits", "NotAnOutputFolderError", "remove_report",
+    "render_report", "write_report",
 ]  # fmt: skip
 
 REPORT_FILE = "report.html"  # the page that leads to the folder's index
 REPORT_FOLDER = "report"
 INDEX = "index.html"
+
+
+@dataclass(frozen=True)
+class CropLimits:
+    """What drawing one report's crops may take: seconds of wall time and bytes of address space
+    (``None``: no limit); ``kompass run`` gives its ``--timeout`` and ``--max-memory``."""
+
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS
+    max_memory: int | None = DEFAULT_MAX_MEMORY
 
 
 def _num(value: Any) -> str:
@@ -62,26 +73,31 @@ def _environment() -> Any:
     return environment
 
 
-def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> Iterator[tuple[str, bytes]]:
+def render_report(
+    tables: dict[str, pd.DataFrame], package: dict[str, Any], limits: CropLimits = CropLimits()
+) -> Iterator[tuple[str, bytes]]:
     """The files of the report folder of a batch's ``tables`` (as written) and its
     ``datapackage.json``, as (name relative to the folder, content), one report at a time and
-    the index last."""
+    the index last. Each report's crops are drawn in a worker under ``limits``."""
     from pipeline.report.build import SEVERITIES, municipality_charts, overview, report_views, triage
+    from pipeline.report.crops import CropDrawer
 
     environment = _environment()
     environment.globals["severities"] = SEVERITIES
     municipalities = municipality_charts(tables)
     pages = {m["code"]: m["page"] for m in municipalities}
     page = environment.get_template("report_page.html.j2")
-    for view in report_views(tables):
-        yield from view.files
-        rules = sorted({f.row["rule"] for f in view.findings})
-        html = page.render(r=view, rules=rules, municipality_page=pages.get(view.meta["municipality_code"]))
-        yield view.page, html.encode("utf-8")
+    manifest = package.get("kompass", {})
+    with CropDrawer(limits.timeout, limits.max_memory) as drawer:
+        for view in report_views(tables, drawer, _run_folder(manifest)):
+            yield from view.files
+            rules = sorted({f.row["rule"] for f in view.findings})
+            municipality_page = pages.get(view.meta["municipality_code"])
+            html = page.render(r=view, rules=rules, municipality_page=municipality_page)
+            yield view.page, html.encode("utf-8")
     chart = environment.get_template("municipality.html.j2")
     for municipality in municipalities:
         yield municipality["page"], chart.render(m=municipality).encode("utf-8")
-    manifest = package.get("kompass", {})
     index = environment.get_template("index.html.j2").render(
         created=package.get("created", ""),
         version=manifest.get("version", ""),
@@ -93,11 +109,19 @@ def render_report(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> I
     yield INDEX, index.encode("utf-8")
 
 
+def _run_folder(manifest: Any) -> Path | None:
+    """The folder the run was started in (relative source paths are relative to it), if known."""
+    folder = manifest.get("folder") if isinstance(manifest, dict) else None
+    return Path(folder) if isinstance(folder, str) and folder else None
+
+
 def write_report(
-    out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None
-) -> Path:
+    out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None,
+    limits: CropLimits = CropLimits(),
+) -> Path:  # fmt: skip
     """Write the audit report into ``OUT/report/`` from the tables of ``out_dir`` (read back unless
-    given) and its ``datapackage.json``, and ``OUT/report.html`` leading to it; return the path of
+    given) and its ``datapackage.json``, and ``OUT/report.html`` leading to it, each report's crops
+    drawn in a worker under ``limits``; return the path of
     ``report/index.html``. Files of an earlier report there that this one does not write are
     removed (only those kompass wrote). Raises :class:`NotAnOutputFolderError` for a folder
     without a run, :class:`~pipeline.tables.writers.UnsafeOutputError` for one that is a link."""
@@ -108,7 +132,7 @@ def write_report(
     package = read_package(out_dir)
     if tables is None:
         check_files(out_dir, package)
-    files = render_report(tables if tables is not None else read_tables(out_dir, package), package)
+    files = render_report(tables if tables is not None else read_tables(out_dir, package), package, limits)
     write_file_folder(out_dir / REPORT_FOLDER, files)
     landing = _environment().get_template("landing.html.j2").render(index=f"{REPORT_FOLDER}/{INDEX}")
     write_bytes_atomically(out_dir / REPORT_FILE, landing.encode("utf-8"))

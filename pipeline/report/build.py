@@ -6,7 +6,6 @@ Every value here is plain data; the template (``templates/report.html.j2``) esca
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ import pandas as pd
 from pipeline.model.identity import file_stem
 from pipeline.model.records import Severity
 from pipeline.report.charts import Series, chart_svg
-from pipeline.report.crops import CROPPED_SEVERITIES, Highlight, crops_of_pdf, parse_boxes
+from pipeline.report.crops import CROPPED_SEVERITIES, CropDrawer, CropError, Highlight, parse_boxes
 
 log = logging.getLogger(__name__)
 SEVERITIES = tuple(severity.value for severity in Severity)
@@ -147,26 +146,18 @@ def _highlights(finding: Row) -> list[Highlight]:
     return [Highlight(int(finding["page"]), box, is_value=True), *parse_boxes(finding["compared_boxes"])]
 
 
-def _source(meta: Row) -> tuple[Path | None, str]:
-    """The report's PDF when it is still where it was read and unchanged, else why not."""
-    if meta["input_format"] != "pdf":
-        return None, ""
+def _source_path(meta: Row, folder: Path | None) -> Path:
+    """Where the report's file was read: ``source_file``, relative to the run's ``folder``."""
     path = Path(meta["source_file"])
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None, f"{meta['source_file']} is not there any more: the evidence is shown as text only."
-    if meta["sha256"] and hashlib.sha256(data).hexdigest() != meta["sha256"]:
-        return (
-            None,
-            f"{meta['source_file']} has changed since it was read: the evidence is shown as text only.",
-        )
-    return path, ""
+    return path if folder is None or path.is_absolute() else folder / path
 
 
-def report_views(tables: dict[str, pd.DataFrame]) -> Iterator[ReportView]:
+def report_views(
+    tables: dict[str, pd.DataFrame], drawer: CropDrawer, folder: Path | None = None
+) -> Iterator[ReportView]:
     """Each report of the batch that was read (``ok`` or ``partial``) as the report shows it, crops
-    rendered for PDF input."""
+    drawn by ``drawer`` for PDF input (found from ``folder``, the run's, when their paths are
+    relative)."""
     # Each table split by report once: picking a report's rows out of the whole table for each
     # report would take time growing with the square of the batch.
     issues, scores_all, areas, totals = (
@@ -184,7 +175,7 @@ def report_views(tables: dict[str, pd.DataFrame]) -> Iterator[ReportView]:
             totals.get(report_id, _empty(tables["year_totals"])),
         )
         view = ReportView(meta, years, summary, _rows(scores), findings)
-        _add_crops(view)
+        _add_crops(view, drawer, folder)
         yield view
 
 
@@ -196,25 +187,23 @@ def _empty(df: pd.DataFrame) -> pd.DataFrame:
     return df.iloc[:0]
 
 
-def _add_crops(view: ReportView) -> None:
+def _add_crops(view: ReportView, drawer: CropDrawer, folder: Path | None) -> None:
     wanted = [f for f in view.findings if f.row["severity"] in CROPPED_SEVERITIES and _highlights(f.row)]
-    if not wanted:
+    if not wanted or view.meta["input_format"] != "pdf":
         return
-    path, view.crops_note = _source(view.meta)
-    if path is None:
-        return
+    path = _source_path(view.meta, folder)
     try:
-        crops = crops_of_pdf(path, [_highlights(f.row) for f in wanted])
-    except Exception as exc:  # a PDF that no longer renders must not stop the report
-        log.debug("%s: cannot render crops", path, exc_info=True)
-        view.crops_note = (
-            f"The pages of {view.meta['source_file']} could not be rendered ({type(exc).__name__})."
+        crops = drawer.crops(
+            path, view.meta["sha256"] or "", [_highlights(f.row) for f in wanted], view.meta["source_file"]
         )
+    except CropError as exc:  # a PDF gone, changed, or that renders for ever must not stop the report
+        log.debug("%s: no crops: %s", path, exc)
+        view.crops_note = str(exc)
         return
-    folder = f"crops/{file_stem(view.meta['report_id'])}"
+    folder_name = f"crops/{file_stem(view.meta['report_id'])}"
     for finding, finding_crops in zip(wanted, crops, strict=True):
         for crop in finding_crops:
-            name = f"{folder}/{len(view.files) + 1}.png"
+            name = f"{folder_name}/{len(view.files) + 1}.png"
             view.files.append((name, crop.png))
             finding.crops.append(CropFile(f"../{name}", crop.page, crop.width, crop.height))
 

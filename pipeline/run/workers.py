@@ -13,18 +13,14 @@ the next run. The programs a worker starts die with it (see :mod:`pipeline.inges
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import logging
 import multiprocessing
 import os
-import resource
 import shutil
 import signal
 import stat
-import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,9 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.ingest import IngestError, display_path, read_bytes
-from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS, format_size
+from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.records import Report
 from pipeline.run.cache import ReportCache
+from pipeline.run.guard import die_with_parent, limit_address_space, memory_limit_text, process_context
 from pipeline.run.process import failed_report, process_data, warm_up
 
 if TYPE_CHECKING:
@@ -46,9 +43,6 @@ log = logging.getLogger(__name__)
 
 # How often the coordinator looks at the clock while every worker is busy.
 _POLL_SECONDS = 0.5
-# How often a worker checks that its coordinator is still there.
-_WATCHDOG_SECONDS = 1.0
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # A worker's temporary folder: kompass-worker-<the coordinator's pid>-<random>.
 SCRATCH_PREFIX = "kompass-worker-"
 
@@ -75,13 +69,6 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
-
-
-def _context() -> BaseContext:
-    # Forking shares the already imported code and loaded pipelines with the workers, which start
-    # in milliseconds; where fork is not available, spawn works the same, only slower to start.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 @dataclass(frozen=True)
@@ -138,10 +125,10 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
     # workers are stopped by it, without a traceback of their own. First thing: a Ctrl-C while the
     # watchdog thread below starts would otherwise interrupt the worker there, traceback and all.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent(parent)
+    die_with_parent(parent)
     tempfile.tempdir = scratch
     if limits.max_memory is not None:
-        _limit_address_space(limits.max_memory)
+        limit_address_space(limits.max_memory)
     while True:
         try:
             task = conn.recv()
@@ -157,60 +144,11 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
         try:
             report, cached = _digitize(path, limits, cache, on_ocr_page)
         except MemoryError:
-            message = f"over the memory limit: digitizing needed more than {_memory_limit_text(limits)}"
+            limit = memory_limit_text(limits.max_memory)
+            message = f"over the memory limit: digitizing needed more than {limit}"
             conn.send((index, failed_report(path, message), False, True))
             return
         conn.send((index, report, cached, False))
-
-
-def _memory_limit_text(limits: Limits) -> str:
-    if limits.max_memory is None:
-        return "the memory available"
-    return f"--max-memory {format_size(limits.max_memory)}"
-
-
-def _limit_address_space(max_memory: int) -> None:
-    """Let this worker's address space grow by at most ``max_memory`` bytes from here.
-
-    The limit is counted from what the worker has at its start (it inherits the coordinator's
-    memory, which depends on how kompass was called), so every document gets the same room.
-    """
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = _address_space() + max_memory
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _address_space() -> int:
-    """This process's virtual memory size in bytes (0 where the system does not tell)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _die_with_parent(parent: int) -> None:
-    """End this worker when the coordinator ends, even when it is killed (SIGKILL).
-
-    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); a watchdog
-    thread that notices a new parent covers the moment before that is set, and other systems.
-    """
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(_WATCHDOG_SECONDS)
-        if os.getppid() != parent:
-            os._exit(1)
 
 
 @dataclass
@@ -274,7 +212,7 @@ def run_parallel(
     report came from ``cache`` (looked up in the worker, after it has read and hashed the file);
     ``listeners`` hear of files started, OCR pages read and the waits between.
     """
-    starter = _Starter(_context(), limits, cache)
+    starter = _Starter(process_context(), limits, cache)
     remove_abandoned_scratch()
     warm_up()
     pending = list(enumerate(files))[::-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from importlib import resources
@@ -41,7 +42,16 @@ def build_manifest(
         "inputs": inputs,
         "options": dict(options),
         "editions": edition_files(),
+        # reports.source_file is as given, often relative: the report finds the PDFs from here.
+        "folder": _working_folder(),
     }
+
+
+def _working_folder() -> str:
+    try:
+        return os.fsencode(os.getcwd()).decode("utf-8", errors="backslashreplace")
+    except OSError:  # the folder was removed while the run went on
+        return ""
 
 
 def manifest_json(manifest: Mapping[str, Any]) -> bytes:
