@@ -70,10 +70,6 @@ class Formats(click.ParamType):
             self.fail(f"{named} is not one of {', '.join(FORMAT_NAMES)} (or a list: csv,sqlite)", param, ctx)
         chosen = {fmt for name in names for fmt in FORMAT_NAMES[name]}
         if chosen == {DATABASE}:
-            self.fail(
-                "sqlite goes with csv or parquet (datapackage.json and the audit report read "
-                "those files): use csv,sqlite, parquet,sqlite or all",
-                param,
-                ctx,
-            )
+            self.fail("sqlite goes with csv or parquet (datapackage.json and the audit report read "
+                      "those files): use csv,sqlite, parquet,sqlite or all", param, ctx)
         return tuple(fmt for fmt in FORMAT_NAMES["all"] if fmt in chosen)

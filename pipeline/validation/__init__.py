@@ -17,12 +17,7 @@ from pipeline.validation import comparisons, content, edition, municipal, narrat
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (
-    scores.CHECKS
-    + comparisons.CHECKS
-    + edition.CHECKS
-    + narrative.CHECKS
-    + municipal.CHECKS
-    + content.CHECKS
+    scores.CHECKS + comparisons.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
     + scanned_pages.CHECKS
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)

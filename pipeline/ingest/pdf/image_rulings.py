@@ -118,9 +118,8 @@ def _bands(mask: np.ndarray, scale: float) -> list[tuple[float, float, float, fl
         closed.extend(box for box in boxes if box[3] < row - BAND_GAP)
         boxes = [box for box in boxes if box[3] >= row - BAND_GAP]
     closed.extend(boxes)
-    return [
-        (x0 * scale, top * scale, (x1 + 1) * scale, (bottom + 1) * scale) for x0, top, x1, bottom in closed
-    ]
+    return [(x0 * scale, top * scale, (x1 + 1) * scale, (bottom + 1) * scale)
+            for x0, top, x1, bottom in closed]
 
 
 def _spans(columns: np.ndarray) -> list[tuple[int, int]]:
