@@ -33,7 +33,7 @@ from pipeline.model.version import __version__
 if TYPE_CHECKING:
     from pipeline.api import StreamedResult
     from pipeline.model.records import Report
-    from pipeline.report import CropLimits
+    from pipeline.report import ReportLimits
     from pipeline.run.batch import BatchResult, Inputs
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
@@ -130,10 +130,10 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)  # fmt: skip
 
 
-def _crop_limits(timeout: float, max_memory: int) -> CropLimits:
-    from pipeline.report import CropLimits
+def _report_limits(timeout: float, max_memory: int) -> ReportLimits:
+    from pipeline.report import ReportLimits
 
-    return CropLimits(timeout or None, max_memory or None)
+    return ReportLimits(timeout or None, max_memory or None)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -224,6 +224,7 @@ def run(
     from pipeline.model.errors import NoReportFilesError
     from pipeline.run.batch import worker_count
     from pipeline.tables.review import ReviewFileError, load_review
+    from pipeline.tables.spill import TemporaryFolderError
     from pipeline.tables.writers import UnsafeOutputError, output_lock
 
     shown = _start(ctx)
@@ -253,8 +254,8 @@ def run(
                     out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx), review=review
                 )
             # The report reads the tables back from OUT, as `kompass report` does.
-            _write_report(out_dir, no_report, _crop_limits(timeout, max_memory))
-    except (NoReportFilesError, ReviewFileError, UnsafeOutputError) as exc:
+            _write_report(out_dir, no_report, _report_limits(timeout, max_memory))
+    except (NoReportFilesError, ReviewFileError, UnsafeOutputError, TemporaryFolderError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
@@ -301,13 +302,25 @@ def _lost(report: Report) -> str:
     return "content lost: " + ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in rules.items())
 
 
-def _write_report(out_dir: Path, skip: bool, limits: CropLimits) -> None:
-    from pipeline.report import remove_report, write_report
+def _write_report(out_dir: Path, skip: bool, limits: ReportLimits) -> None:
+    """Write the audit report (or with ``skip`` remove an earlier one); a report that cannot be
+    written is a ClickException that says so, the tables being written, and an earlier run's
+    report is removed (it would describe another batch) or named when it cannot be."""
+    from pipeline.report import REPORT_FILE, REPORT_FOLDER, remove_report, write_report
 
     if skip:
         remove_report(out_dir)  # a report of an earlier run would describe another batch
-    else:
+        return
+    try:
         write_report(out_dir, limits=limits)
+    except OSError as exc:
+        remove_report(out_dir)
+        left = (out_dir / REPORT_FILE).exists() or (out_dir / REPORT_FOLDER / "index.html").exists()
+        earlier = f"; the report of an earlier run is still in {out_dir / REPORT_FOLDER}" if left else ""
+        raise click.ClickException(
+            f"the tables are written to {out_dir}, but the audit report cannot be written to "
+            f"{out_dir / REPORT_FOLDER}: {exc.strerror or exc}{earlier}"
+        ) from exc
 
 
 @main.command()
@@ -327,11 +340,15 @@ def report(ctx: click.Context, out_dir: Path, timeout: float, max_memory: int) -
       kompass report output/
     """
     from pipeline.report import NotAnOutputFolderError, write_report
-    from pipeline.tables.writers import UnsafeOutputError
+    from pipeline.tables.writers import UnsafeOutputError, output_lock
 
     _configure_logging(_verbosity(ctx), _debug_libraries(ctx))
+    shown = 0 if _verbosity(ctx) == "quiet" else None
+    waiting = _BUSY.format(out=out_dir)
     try:
-        path = write_report(out_dir, limits=_crop_limits(timeout, max_memory))
+        # A reader's lock: never a report from a folder a run is writing into.
+        with output_lock(out_dir, shared=True, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
+            path = write_report(out_dir, limits=_report_limits(timeout, max_memory))
     except (NotAnOutputFolderError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from pipeline.report import REPORT_FILE, REPORT_FOLDER, CropLimits, render_report
+from pipeline.report import REPORT_FILE, REPORT_FOLDER, ReportLimits, render_report
 from pipeline.report.crops import CropDrawer, CropError, Highlight
 from pipeline.report.tables_in import read_package, read_tables
 from pipeline.run.guard import GuardedError, GuardedWorker
@@ -175,10 +175,10 @@ def test_kompass_run_gives_the_report_its_limits(monkeypatch: pytest.MonkeyPatch
     import pipeline.report as report
     from pipeline.cli import main
 
-    seen: list[CropLimits] = []
+    seen: list[ReportLimits] = []
     monkeypatch.setattr(report, "write_report", lambda out, limits: seen.append(limits) or out)
     text = tmp_path / "umea.txt"
     text.write_text("Kommunkompassen\n", encoding="utf-8")
     run = ["run", str(text), "--out", str(tmp_path / "out"), "--timeout", "7", "--max-memory", "300MiB"]
     CliRunner().invoke(main, run)
-    assert seen == [CropLimits(7.0, 300 << 20)]
+    assert seen == [ReportLimits(7.0, 300 << 20)]

@@ -34,8 +34,13 @@ from pipeline.model.numbers import format_number
 from pipeline.report.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 
 __all__ = [
-    "REPORT_FILE", "REPORT_FOLDER", "CropLimits", "NotAnOutputFolderError", "remove_report",
-    "render_report", "write_report",
+    "REPORT_FILE",
+    "REPORT_FOLDER",
+    "NotAnOutputFolderError",
+    "ReportLimits",
+    "remove_report",
+    "render_report",
+    "write_report",
 ]  # fmt: skip
 
 REPORT_FILE = "report.html"  # the page that leads to the folder's index
@@ -44,9 +49,12 @@ INDEX = "index.html"
 
 
 @dataclass(frozen=True)
-class CropLimits:
-    """What drawing one report's crops may take: seconds of wall time and bytes of address space
-    (``None``: no limit); ``kompass run`` gives its ``--timeout`` and ``--max-memory``."""
+class ReportLimits:
+    """What the report may take (``None``: no limit): ``timeout`` seconds of wall time and
+    ``max_memory`` bytes of address space for one report's crops, drawn in a worker; a table file
+    is read when it is under a quarter of ``max_memory`` and its cells fit in it
+    (:mod:`pipeline.report.tables_in`). ``kompass run`` gives its ``--timeout`` and
+    ``--max-memory``."""
 
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS
     max_memory: int | None = DEFAULT_MAX_MEMORY
@@ -74,7 +82,7 @@ def _environment() -> Any:
 
 
 def render_report(
-    tables: dict[str, pd.DataFrame], package: dict[str, Any], limits: CropLimits = CropLimits()
+    tables: dict[str, pd.DataFrame], package: dict[str, Any], limits: ReportLimits = ReportLimits()
 ) -> Iterator[tuple[str, bytes]]:
     """The files of the report folder of a batch's ``tables`` (as written) and its
     ``datapackage.json``, as (name relative to the folder, content), one report at a time and
@@ -117,7 +125,7 @@ def _run_folder(manifest: Any) -> Path | None:
 
 def write_report(
     out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None,
-    limits: CropLimits = CropLimits(),
+    limits: ReportLimits = ReportLimits(),
 ) -> Path:  # fmt: skip
     """Write the audit report into ``OUT/report/`` from the tables of ``out_dir`` (read back unless
     given) and its ``datapackage.json``, and ``OUT/report.html`` leading to it, each report's crops
@@ -129,10 +137,11 @@ def write_report(
 
     out_dir = Path(out_dir)
     check_output_folder(out_dir)
-    package = read_package(out_dir)
+    package = read_package(out_dir, limits.max_memory)
     if tables is None:
         check_files(out_dir, package)
-    files = render_report(tables if tables is not None else read_tables(out_dir, package), package, limits)
+        tables = read_tables(out_dir, package, limits.max_memory)
+    files = render_report(tables, package, limits)
     write_file_folder(out_dir / REPORT_FOLDER, files)
     landing = _environment().get_template("landing.html.j2").render(index=f"{REPORT_FOLDER}/{INDEX}")
     write_bytes_atomically(out_dir / REPORT_FILE, landing.encode("utf-8"))

@@ -2,8 +2,10 @@
 
 Before anything is read, each table file is checked against the SHA-256 ``datapackage.json`` names
 for it (:func:`check_files`): a file changed, damaged or swapped since the run stops the report
-with one line that names it. Files are read only when they are regular files, never through a
-link.
+with one line that names it, and so does the mark of a run stopped while it moved its files into
+place. Files are read only when they are regular files, never through a link, and within limits
+drawn from ``--max-memory``: a file larger than a quarter of it, or a table of more cells than it
+holds at :data:`BYTES_PER_CELL`, is not read (a Parquet file of 2 MB can hold 30 million rows).
 
 CSV cells a spreadsheet would run as formulas were written with a leading apostrophe
 (:func:`pipeline.tables.writers.neutralise_formula`); it is taken off again, so the report shows the text
@@ -13,6 +15,7 @@ as printed (in HTML, where it is escaped, a formula is harmless). Parquet keeps 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import stat
@@ -21,11 +24,12 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from pipeline.model.defaults import CSV_DIALECTS, FORMATS, CsvDialect
+from pipeline.model.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, FORMATS, CsvDialect, format_size
 from pipeline.model.schema import TABLES, pandas_dtypes
 from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
-from pipeline.tables.writers import FORMULA_STARTS
+from pipeline.tables.writers import FORMULA_STARTS, INCOMPLETE_MARK, arrow_schema, incomplete_run
 
 
 class NotAnOutputFolderError(Exception):
@@ -36,14 +40,22 @@ class NotAnOutputFolderError(Exception):
 # The names of the files a run writes: the only names datapackage.json's "files" may give.
 TABLE_FILES = frozenset(f"{declared.name}.{fmt}" for declared in TABLES for fmt in FORMATS)
 _AGAIN = "run `kompass run` into it again"
+# What a cell of a table read back costs at least in memory (a pandas value and its share of
+# the index and the column's object): the limit on cells is --max-memory over this.
+BYTES_PER_CELL = 32
+_HASH_CHUNK = 1 << 20
 
 
-def read_package(out_dir: Path) -> dict[str, Any]:
+def _file_limit(max_memory: int | None) -> int | None:
+    return None if max_memory is None else max_memory // 4
+
+
+def read_package(out_dir: Path, max_memory: int | None = DEFAULT_MAX_MEMORY) -> dict[str, Any]:
     """The folder's ``datapackage.json``; :class:`NotAnOutputFolderError` if it has none or it
     cannot be read."""
     path = out_dir / DATAPACKAGE
     try:
-        package = json.loads(_read_regular(path))
+        package = json.loads(_read_regular(path, _file_limit(max_memory)))
     except FileNotFoundError:
         raise NotAnOutputFolderError(
             f"{out_dir} holds no {DATAPACKAGE}: run `kompass run` into it first"
@@ -57,7 +69,13 @@ def read_package(out_dir: Path) -> dict[str, Any]:
 
 def check_files(out_dir: Path, package: dict[str, Any]) -> None:
     """Raise :class:`NotAnOutputFolderError` unless every table file ``package`` lists (its
-    ``files``, else its resources' ``hash``) that is in ``out_dir`` has that SHA-256."""
+    ``files``, else its resources' ``hash``) that is in ``out_dir`` has that SHA-256, and unless
+    ``out_dir`` is free of the mark of a run stopped while it moved its files into place."""
+    if incomplete_run(out_dir):
+        raise NotAnOutputFolderError(
+            f"{out_dir} holds the tables of a run that was stopped while it moved them into place "
+            f"(see {INCOMPLETE_MARK}): they may be a mix of two runs; {_AGAIN}"
+        )
     listed = package.get("files")
     if not isinstance(listed, list):
         resources = package.get("resources")
@@ -69,7 +87,7 @@ def check_files(out_dir: Path, package: dict[str, Any]) -> None:
             continue  # not a name a run writes: nothing of the folder's is read for it
         path = out_dir / name
         try:
-            found = hashlib.sha256(_read_regular(path)).hexdigest()
+            found = _sha256_of_regular(path)
         except FileNotFoundError:
             continue  # a file taken away (the Parquet files, say) is not read: the other format is
         except OSError as exc:
@@ -81,47 +99,99 @@ def check_files(out_dir: Path, package: dict[str, Any]) -> None:
             )
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of ``path`` if it is a regular file: never through a link, never from a pipe."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    with open(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path.name} is not a regular file")
-        return file.read()
+def _open_regular(path: Path) -> io.BufferedReader:
+    """``path`` open for reading if it is a regular file: never through a link, never a pipe or a
+    device (opened without waiting for a writer)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    file = open(fd, "rb")  # noqa: SIM115 - handed to the caller's with block
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        file.close()
+        raise OSError(f"{path.name} is not a regular file")
+    return file
+
+
+def _read_regular(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of the regular file ``path``, if it has at most ``max_bytes``."""
+    with _open_regular(path) as file:
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(-1 if max_bytes is None else max_bytes + 1)
+    if max_bytes is not None and max(size, len(data)) > max_bytes:
+        raise OSError(f"it has more than {format_size(max_bytes)}, a quarter of --max-memory")
+    return data
+
+
+def _sha256_of_regular(path: Path) -> str:
+    """The SHA-256 of the regular file ``path``, read a piece at a time (any size)."""
+    digest = hashlib.sha256()
+    with _open_regular(path) as file:
+        while chunk := file.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _reason(exc: Exception) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
 
 
-def read_tables(out_dir: Path, package: dict[str, Any]) -> dict[str, pd.DataFrame]:
-    """Every declared table of ``out_dir`` with the contract's dtypes (an absent one is empty);
-    :class:`NotAnOutputFolderError` names a file that cannot be read as its table."""
-    dialect_name = package.get("kompass", {}).get("options", {}).get("csv_dialect", "standard")
+def read_tables(
+    out_dir: Path, package: dict[str, Any], max_memory: int | None = DEFAULT_MAX_MEMORY
+) -> dict[str, pd.DataFrame]:
+    """Every declared table of ``out_dir`` with the contract's dtypes (an absent one is empty),
+    each within the limits ``max_memory`` sets; :class:`NotAnOutputFolderError` names a file that
+    cannot be read as its table."""
+    manifest = package.get("kompass")
+    options = manifest.get("options") if isinstance(manifest, dict) else None
+    dialect_name = options.get("csv_dialect", "standard") if isinstance(options, dict) else "standard"
     dialect = CSV_DIALECTS.get(dialect_name, CSV_DIALECTS["standard"])
     tables = {}
     for declared in TABLES:
         parquet, csv = out_dir / f"{declared.name}.parquet", out_dir / f"{declared.name}.csv"
+        path = parquet if os.path.lexists(parquet) else csv
         try:
-            tables[declared.name] = _read_table(declared.name, parquet, csv, dialect)
-        except (OSError, ValueError, pa.ArrowException) as exc:
-            path = parquet if parquet.exists() else csv
+            tables[declared.name] = _read_table(declared.name, path, dialect, max_memory)
+        except FileNotFoundError:
+            dtypes = pandas_dtypes(declared.name)
+            tables[declared.name] = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+        except Exception as exc:  # whatever a damaged file makes a reader raise: one line, no traceback
             raise NotAnOutputFolderError(f"{path} cannot be read ({_reason(exc)}): {_AGAIN}") from None
     return tables
 
 
-def _read_table(name: str, parquet: Path, csv: Path, dialect: CsvDialect) -> pd.DataFrame:
+def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | None) -> pd.DataFrame:
     dtypes = pandas_dtypes(name)
-    if parquet.exists():
-        return pd.read_parquet(parquet)
-    if csv.exists():
+    data = io.BytesIO(_read_regular(path, _file_limit(max_memory)))
+    if path.suffix == ".parquet":
+        parquet = pq.ParquetFile(data)
+        _check_cells(parquet.metadata.num_rows, parquet.metadata.num_columns, max_memory)
+        _check_types(name, parquet.schema_arrow)
+        df = pd.read_parquet(data)
+    else:
+        lines = data.getvalue().count(b"\n")
+        _check_cells(lines, len(dtypes), max_memory)
         df = pd.read_csv(
-            csv, sep=dialect.delimiter, decimal=dialect.decimal, encoding=dialect.encoding,
+            data, sep=dialect.delimiter, decimal=dialect.decimal, encoding=dialect.encoding,
             dtype={n: t for n, t in dtypes.items() if t != "object"}, keep_default_na=False,
             na_values=[""],
         )  # fmt: skip
-        return _as_printed(df)
-    return pd.DataFrame({column: pd.Series(dtype=t) for column, t in dtypes.items()})
+        df = _as_printed(df)
+    missing = [column for column in dtypes if column not in df.columns]
+    if missing:
+        raise ValueError(f"it lacks the table's column {missing[0]}")
+    return df
+
+
+def _check_types(name: str, schema: pa.Schema) -> None:
+    """``ValueError`` when a column of table ``name`` has another type than the one kompass writes."""
+    for field in arrow_schema(name):
+        found = schema.field(field.name).type if field.name in schema.names else None
+        if found is not None and found != field.type:
+            raise ValueError(f"its column {field.name} holds {found}, not {field.type}")
+
+
+def _check_cells(rows: int, columns: int, max_memory: int | None) -> None:
+    """``ValueError`` when a table of ``rows`` by ``columns`` would not fit in ``max_memory``."""
+    if max_memory is not None and rows * max(columns, 1) * BYTES_PER_CELL > max_memory:
+        raise ValueError(f"it has {rows:,} rows, more than --max-memory {format_size(max_memory)} holds")
 
 
 def _as_printed(df: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ come back from the table's declared column types. Nothing in the file is ever ru
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import tempfile
@@ -61,20 +62,36 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"a table row holds a {type(value).__name__}, which has no plain form")
 
 
+class TemporaryFolderError(Exception):
+    """The temporary folder cannot hold the batch's rows (it is full, gone or not writable): not
+    the output folder's fault, and said so."""
+
+
+@contextlib.contextmanager
+def _in_temporary_folder() -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise TemporaryFolderError(
+            f"the temporary folder {tempfile.gettempdir()} cannot hold the batch's rows "
+            f"({exc.strerror or exc}): make room there, or set TMPDIR to a folder that has it"
+        ) from exc
+
+
 class RowSpill:
-    """Each report's rows of every per-report table, kept in temporary files until written."""
+    """Each report's rows of every per-report table, kept in temporary files until written.
+
+    A temporary folder that fails them (full, say) raises :class:`TemporaryFolderError`."""
 
     def __init__(self) -> None:
         spilled = [name for name in ROW_BUILDERS if name not in FROM_OUTLINES]
-        # Open for the spill's life and closed by close(); the files vanish when closed.
-        self._files: dict[str, IO[bytes]] = {
-            name: tempfile.TemporaryFile()  # noqa: SIM115
-            for name in spilled
-        }
-        self._offsets: dict[str, list[int]] = {name: [] for name in spilled}
-        # The text of each report with pages read by OCR (Report.ocr_text), for OUT/text/.
-        self._files[_OCR_TEXT] = tempfile.TemporaryFile()  # noqa: SIM115
-        self._offsets[_OCR_TEXT] = []
+        self._files: dict[str, IO[bytes]] = {}
+        # Open for the spill's life and closed by close(); the files vanish when closed. The text
+        # of each report with pages read by OCR (Report.ocr_text) goes too, for OUT/text/.
+        with _in_temporary_folder():
+            for name in [*spilled, _OCR_TEXT]:
+                self._files[name] = tempfile.TemporaryFile()  # noqa: SIM115
+        self._offsets: dict[str, list[int]] = {name: [] for name in self._files}
         # Where each report's rows are, by source file (a list: a file given twice is two reports).
         self._positions: dict[str, list[int]] = {}
         self._count = 0
@@ -87,10 +104,11 @@ class RowSpill:
         self._positions.setdefault(report.source_file, []).append(self._count)
         self._count += 1
         for name, file in self._files.items():
-            self._offsets[name].append(file.tell())
             value = report.ocr_text if name == _OCR_TEXT else list(ROW_BUILDERS[name](report))
             line = json.dumps(value, default=_plain, ensure_ascii=False)
-            file.write(line.encode("utf-8") + b"\n")
+            with _in_temporary_folder():
+                self._offsets[name].append(file.tell())
+                file.write(line.encode("utf-8") + b"\n")
         return outline(report)
 
     def tables(self, outlines: Sequence[Report]) -> dict[str, SpilledTable]:
@@ -123,8 +141,10 @@ class RowSpill:
         for report in outlines:
             position = self._positions[report.source_file][taken[report.source_file]]
             taken[report.source_file] += 1
-            file.seek(offsets[position])
-            yield report, json.loads(file.readline())
+            with _in_temporary_folder():  # the seek writes out what the buffer still held
+                file.seek(offsets[position])
+                line = file.readline()
+            yield report, json.loads(line)
 
     def ocr_texts(self, outlines: Sequence[Report]) -> Iterator[tuple[str, str]]:
         """(report_id, text) of each report with pages read by OCR, in the order of ``outlines``."""

@@ -3,7 +3,8 @@
 Every table of a batch is first written next to its destination under a temporary name, and only
 when all of them are complete are they moved into place, ``datapackage.json`` last: it names the
 SHA-256 of each table file, so a reader can tell that the files it read are of one run. A crash
-never leaves a half-written table. A run holds a lock on its output folder (:func:`output_lock`),
+never leaves a half-written table; a run stopped while it moves its files into place leaves a
+mark (:data:`INCOMPLETE_MARK`) that the next run removes and ``kompass report`` refuses. A run holds a lock on its output folder (:func:`output_lock`),
 so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
 formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
 printed.
@@ -220,17 +221,46 @@ def write_tables(
             database = (out_dir / f".{DATABASE_FILE}.partial", out_dir / DATABASE_FILE)
             staged.append(database)
             write_database({name: _chunks(df) for name, df in tables.items()}, database[0], manifest)
+        tables_staged = list(staged)
         package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
-        _write_datapackage(tables, formats, package[0], csv_dialect, manifest, staged)
-        staged.append(package)
+        staged.append(package)  # before it is written: one cut short (a full disk) is removed too
+        _write_datapackage(tables, formats, package[0], csv_dialect, manifest, tables_staged)
     except BaseException:
         for temporary, _ in staged:
             remove_file(temporary)
         raise
-    for temporary, final in staged:
-        os.replace(temporary, final)
+    _move_into_place(out_dir, staged)
     _remove_other_tables(out_dir, {final for _, final in staged})
     return [final for _, final in staged]
+
+
+# The mark of a run stopped while it moved its files into place: the folder holds a mix of two runs.
+INCOMPLETE_MARK = "KOMPASS-INCOMPLETE.txt"
+_INCOMPLETE_TEXT = (
+    "kompass was stopped while it moved the tables of a run into this folder: they may be a mix of\n"
+    "two runs. Run `kompass run` into this folder again; it removes this file when it is done.\n"
+)
+
+
+def _move_into_place(out_dir: Path, staged: list[tuple[Path, Path]]) -> None:
+    """Move each (temporary, final) into place, ``datapackage.json`` last, under a mark
+    (:data:`INCOMPLETE_MARK`) that stays behind when the moves are cut short: by a kill, a crash
+    or a full disk."""
+    with create_file(out_dir / INCOMPLETE_MARK) as mark:
+        mark.write(_INCOMPLETE_TEXT.encode("utf-8"))
+        mark.flush()
+        os.fsync(mark.fileno())  # on the disk before the first table is replaced
+    for temporary, final in staged:
+        os.replace(temporary, final)
+    remove_file(out_dir / INCOMPLETE_MARK)
+
+
+def incomplete_run(out_dir: Path) -> bool:
+    """Whether ``out_dir`` holds the mark of a run stopped while it moved its files into place."""
+    try:
+        return stat.S_ISREG(os.lstat(out_dir / INCOMPLETE_MARK).st_mode)
+    except OSError:
+        return False
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
@@ -312,9 +342,11 @@ class OutputBusyError(Exception):
 
 @contextlib.contextmanager
 def output_lock(
-    out_dir: Path, wait: bool = True, on_wait: Callable[[], None] | None = None
+    out_dir: Path, wait: bool = True, on_wait: Callable[[], None] | None = None, shared: bool = False
 ) -> Iterator[None]:
-    """Hold an exclusive lock on ``out_dir`` (``OUT/.kompass.lock``) for the duration of a run.
+    """Hold an exclusive lock on ``out_dir`` (``OUT/.kompass.lock``) for the duration of a run, or
+    with ``shared`` a reader's lock (``kompass report``: readers go together, never while a run
+    writes).
 
     A second run into the same folder waits until the first is done (``on_wait`` is called once
     when it has to), or raises :class:`OutputBusyError` when ``wait`` is false. The operating
@@ -323,15 +355,16 @@ def output_lock(
     check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     fd = _open_lock(out_dir / LOCK_FILE)
+    kind = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, kind | fcntl.LOCK_NB)
         except BlockingIOError:
             if not wait:
                 raise OutputBusyError(f"another kompass run is writing to {out_dir}") from None
             if on_wait:
                 on_wait()
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.flock(fd, kind)
         yield
     finally:
         os.close(fd)
