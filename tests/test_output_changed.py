@@ -1,13 +1,20 @@
-"""`kompass report` reads only the files the run wrote: a changed or damaged table stops it with one
-line, never a traceback; datapackage.json lists every table file with its SHA-256, Parquet too."""
+"""`kompass report` reads only the files the run wrote: a changed or damaged table, a special file in
+place of one, a table too large for --max-memory, or the mark of a run stopped while it moved its
+files stops it with one line, never a traceback or a hang; it waits while a run writes;
+datapackage.json lists every table file with its SHA-256, Parquet too."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
@@ -15,6 +22,8 @@ from pipeline.cli import main
 from pipeline.model.defaults import FORMATS
 from pipeline.model.schema import TABLES
 from tests.conftest import UMEA
+
+KOMPASS = str(Path(sys.executable).parent / "kompass")
 
 
 @pytest.fixture(scope="module")
@@ -93,4 +102,137 @@ def test_a_damaged_datapackage_stops_the_report_with_one_line(out: Path) -> None
 def test_an_untouched_folder_still_reports(out: Path) -> None:
     code, output, exception = _report(out)
     assert (code, exception) == (0, None), output
+    assert (out / "report.html").is_file()
+
+
+def _without_hashes(out: Path) -> None:
+    """datapackage.json as a run of an older kompass wrote it: no hash for any table file."""
+    package = _package(out)
+    del package["files"]
+    for resource in package["resources"]:
+        del resource["hash"]
+    (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+
+def _report_in_a_process(out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    # In a process of its own: a report that hung on what it reads would hang the test.
+    return subprocess.run(
+        [KOMPASS, "report", str(out), *options], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize("planted", ["named pipe", "link to /dev/zero"])
+@pytest.mark.parametrize("listed", [True, False], ids=["hashed", "not hashed"])
+def test_a_special_file_in_place_of_a_table_stops_the_report_with_one_line(
+    out: Path, planted: str, listed: bool
+) -> None:
+    if not listed:
+        _without_hashes(out)
+    table = out / "issues.parquet"
+    table.unlink()
+    if planted == "named pipe":
+        os.mkfifo(table)
+    else:
+        table.symlink_to("/dev/zero")
+
+    done = _report_in_a_process(out)
+
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"Error: {table} cannot be read (")
+    assert not (out / "report.html").exists()
+
+
+def test_a_parquet_of_30_million_rows_is_not_read(out: Path) -> None:
+    table = out / "coverage.parquet"
+    schema = pa.schema([pa.field("municipality", pa.string())])
+    with pq.ParquetWriter(table, schema) as writer:
+        for _ in range(30):
+            writer.write_table(pa.table({"municipality": pa.nulls(1_000_000, pa.string())}))
+    assert table.stat().st_size < 2_000_000
+    package = _package(out)  # the hash made to match, as anyone who can write the folder can
+    for entry in package["files"]:
+        if entry["path"] == table.name:
+            entry["sha256"] = hashlib.sha256(table.read_bytes()).hexdigest()
+    (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+    done = _report_in_a_process(out, "--max-memory", "1GiB")
+
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr == (
+        f"Error: {table} cannot be read (it has 30,000,000 rows, more than --max-memory 1 GiB holds): "
+        "run `kompass run` into it again\n"
+    )
+
+
+def test_a_table_without_its_columns_stops_the_report_with_one_line(out: Path) -> None:
+    _without_hashes(out)
+    (out / "issues.parquet").unlink()
+    (out / "issues.csv").write_text("report_id,rule\nx,area_sum_mismatch\n", encoding="utf-8")
+
+    code, output, exception = _report(out)
+
+    assert (code, exception) == (1, None)
+    assert output.startswith(f"Error: {out / 'issues.csv'} cannot be read (it lacks the table's column ")
+    assert output.count("\n") == 1
+
+
+def test_a_run_stopped_while_moving_its_files_leaves_a_mark_the_report_refuses(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.tables import writers
+
+    moves, replace = [], os.replace
+
+    def stopped_at_the_third(source: Path, target: Path) -> None:
+        if len(moves) == 2:
+            raise KeyboardInterrupt  # what a kill in the middle leaves, as far as the folder sees
+        moves.append(target)
+        replace(source, target)
+
+    monkeypatch.setattr(writers.os, "replace", stopped_at_the_third)
+    run = [
+        "run",
+        str(UMEA),
+        "--out",
+        str(out),
+        "--workers",
+        "1",
+        "--no-report",
+        "--format",
+        "csv",
+        "--no-cache",
+    ]
+    CliRunner().invoke(main, run)
+    monkeypatch.undo()
+    assert len(moves) == 2 and (out / writers.INCOMPLETE_MARK).is_file()
+
+    code, output, exception = _report(out)
+
+    assert (code, exception) == (1, None) and output.count("\n") == 1
+    assert output.startswith(
+        f"Error: {out} holds the tables of a run that was stopped while it moved them into place"
+    )
+    # The next run that ends puts the folder right, and takes the mark away.
+    assert CliRunner().invoke(main, run).exit_code == 0
+    assert not (out / writers.INCOMPLETE_MARK).exists()
+    assert _report(out)[0] == 0
+
+
+def test_the_report_waits_while_a_run_writes_into_the_folder(out: Path) -> None:
+    from pipeline.tables.writers import output_lock
+
+    with output_lock(out):
+        report = subprocess.Popen(
+            [KOMPASS, "report", str(out)], stderr=subprocess.PIPE, text=True, stdout=subprocess.DEVNULL
+        )
+        try:
+            assert report.stderr is not None
+            first = report.stderr.readline()  # written once the report finds the folder busy
+            assert first == f"another kompass run is writing to {out}: waiting for it to finish\n"
+            assert report.poll() is None and not (out / "report.html").exists()
+        except BaseException:
+            report.kill()
+            raise
+    _, rest = report.communicate(timeout=120)
+    assert report.returncode == 0, rest
     assert (out / "report.html").is_file()

@@ -162,7 +162,7 @@ def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | No
     data = io.BytesIO(_read_regular(path, _file_limit(max_memory)))
     if path.suffix == ".parquet":
         parquet = pq.ParquetFile(data)
-        _check_cells(parquet.metadata.num_rows, parquet.metadata.num_columns, max_memory)
+        _check_cells(parquet.metadata.num_rows, max(parquet.metadata.num_columns, len(dtypes)), max_memory)
         _check_types(name, parquet.schema_arrow)
         df = pd.read_parquet(data)
     else:
@@ -181,10 +181,13 @@ def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | No
 
 
 def _check_types(name: str, schema: pa.Schema) -> None:
-    """``ValueError`` when a column of table ``name`` has another type than the one kompass writes."""
+    """``ValueError`` when a column of table ``name`` is missing or has another type than the one
+    kompass writes."""
     for field in arrow_schema(name):
-        found = schema.field(field.name).type if field.name in schema.names else None
-        if found is not None and found != field.type:
+        if field.name not in schema.names:
+            raise ValueError(f"it lacks the table's column {field.name}")
+        found = schema.field(field.name).type
+        if found != field.type:
             raise ValueError(f"its column {field.name} holds {found}, not {field.type}")
 
 
