@@ -35,6 +35,7 @@ from pipeline.model.records import Report
 from pipeline.run.cache import ReportCache
 from pipeline.run.guard import die_with_parent, limit_address_space, memory_limit_text, process_context
 from pipeline.run.process import failed_report, process_data, warm_up
+from pipeline.tables.spill import in_temporary_folder
 
 if TYPE_CHECKING:
     from pipeline.ingest.pdf import PageProgress
@@ -185,7 +186,8 @@ class _Starter:
 
     def start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
+        with in_temporary_folder("a worker's files"):
+            scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         process = self.ctx.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch), daemon=True
         )

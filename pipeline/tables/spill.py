@@ -68,12 +68,14 @@ class TemporaryFolderError(Exception):
 
 
 @contextlib.contextmanager
-def _in_temporary_folder() -> Iterator[None]:
+def in_temporary_folder(what: str = "the batch's rows") -> Iterator[None]:
+    """Turn an ``OSError`` of the block, which works in the temporary folder, into a
+    :class:`TemporaryFolderError` that names the folder and ``what`` it was to hold."""
     try:
         yield
     except OSError as exc:
         raise TemporaryFolderError(
-            f"the temporary folder {tempfile.gettempdir()} cannot hold the batch's rows "
+            f"the temporary folder {tempfile.gettempdir()} cannot hold {what} "
             f"({exc.strerror or exc}): make room there, or set TMPDIR to a folder that has it"
         ) from exc
 
@@ -88,7 +90,7 @@ class RowSpill:
         self._files: dict[str, IO[bytes]] = {}
         # Open for the spill's life and closed by close(); the files vanish when closed. The text
         # of each report with pages read by OCR (Report.ocr_text) goes too, for OUT/text/.
-        with _in_temporary_folder():
+        with in_temporary_folder():
             for name in [*spilled, _OCR_TEXT]:
                 self._files[name] = tempfile.TemporaryFile()  # noqa: SIM115
         self._offsets: dict[str, list[int]] = {name: [] for name in self._files}
@@ -106,7 +108,7 @@ class RowSpill:
         for name, file in self._files.items():
             value = report.ocr_text if name == _OCR_TEXT else list(ROW_BUILDERS[name](report))
             line = json.dumps(value, default=_plain, ensure_ascii=False)
-            with _in_temporary_folder():
+            with in_temporary_folder():
                 self._offsets[name].append(file.tell())
                 file.write(line.encode("utf-8") + b"\n")
         return outline(report)
@@ -141,7 +143,7 @@ class RowSpill:
         for report in outlines:
             position = self._positions[report.source_file][taken[report.source_file]]
             taken[report.source_file] += 1
-            with _in_temporary_folder():  # the seek writes out what the buffer still held
+            with in_temporary_folder():  # the seek writes out what the buffer still held
                 file.seek(offsets[position])
                 line = file.readline()
             yield report, json.loads(line)

@@ -4,10 +4,11 @@ Every table of a batch is first written next to its destination under a temporar
 when all of them are complete are they moved into place, ``datapackage.json`` last: it names the
 SHA-256 of each table file, so a reader can tell that the files it read are of one run. A crash
 never leaves a half-written table; a run stopped while it moves its files into place leaves a
-mark (:data:`INCOMPLETE_MARK`) that the next run removes and ``kompass report`` refuses. A run holds a lock on its output folder (:func:`output_lock`),
-so two runs never write into one folder at the same time. Text cells a spreadsheet would run as
-formulas are neutralised in the CSV files (:func:`neutralise_formula`); Parquet keeps them as
-printed.
+mark (:data:`INCOMPLETE_MARK`) that the next run removes and ``kompass report`` refuses. A run
+holds a lock on its output folder (:func:`output_lock`), so two runs never write into one folder
+at the same time, and a report is never made from a folder a run is writing. Text cells a
+spreadsheet would run as formulas are neutralised in the CSV files (:func:`neutralise_formula`);
+Parquet keeps them as printed.
 
 The output folder may hold anything another person or program put there, links included. No file
 in it is opened through a link: every file is created new (a link, or anything else, under its
