@@ -169,8 +169,8 @@ class CropDrawer:
     def __enter__(self) -> CropDrawer:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._worker.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self._worker.close(kill=kind is not None)
 
     def crops(
         self, path: Path, sha256: str, findings: Sequence[Sequence[Highlight]], shown_as: str

@@ -142,8 +142,8 @@ class GuardedWorker:
     def __enter__(self) -> GuardedWorker:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(kill=kind is not None)  # stopped (Ctrl-C, an error): no waiting for the worker
 
     def _start(self) -> Connection:
         if self._conn is None:
