@@ -120,3 +120,19 @@ def test_a_disk_that_fills_while_the_datapackage_is_written_leaves_no_part_of_it
     assert result.exit_code == 1 and "No space left on device" in result.output, result.output
     assert not (out / ".datapackage.json.partial").exists()
     assert sorted(p.name for p in out.iterdir() if p.name.endswith(".partial")) == []
+
+
+def test_a_temporary_folder_without_room_for_a_worker_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.run import workers
+
+    def full(**options: Any) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workers.tempfile, "mkdtemp", full)
+    result = _run(tmp_path / "out", "--no-report")
+
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith("Error: the temporary folder ")
+    assert "cannot hold a worker's files (No space left on device)" in result.output
