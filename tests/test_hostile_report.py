@@ -182,3 +182,24 @@ def test_kompass_run_gives_the_report_its_limits(monkeypatch: pytest.MonkeyPatch
     run = ["run", str(text), "--out", str(tmp_path / "out"), "--timeout", "7", "--max-memory", "300MiB"]
     CliRunner().invoke(main, run)
     assert seen == [ReportLimits(7.0, 300 << 20)]
+
+
+def test_a_region_of_a_turned_page_renders_as_the_same_part_of_the_whole_page() -> None:
+    from PIL import ImageChops
+
+    from pipeline.ingest.pdf import open_renderer
+    from tests.fixtures.make_hostile import rotate_pages
+
+    box, scale = (80.0, 100.0, 400.0, 120.0), 100 / 72
+    with open_renderer(rotate_pages(RULED.read_bytes())) as renderer:
+        region = renderer.region_image(4, box, dpi=100, margin=6)
+        page = renderer.page_image(4, dpi=100, grayscale=False)
+    assert page.width > page.height  # turned: the A4 page lies on its side
+    cut = page.crop((int(74 * scale), int(94 * scale), int(406 * scale) + 1, int(126 * scale) + 1))
+    assert region.size == cut.size
+    difference = ImageChops.difference(region, cut).convert("L")
+    assert (
+        difference.point(lambda v: 255 if v > 64 else 0).histogram()[255]
+        < 0.01 * region.width * region.height
+    )
+    assert region.convert("L").getextrema()[0] < 100  # ink in it, not a blank strip
