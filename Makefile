@@ -21,7 +21,7 @@ LOCK_FLAGS ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--python-platform linux --custom-compile-command "make lock" $(LOCK_FLAGS)
 
-.PHONY: setup system-packages run check test lint bench fuzz docs lock lowest mutate clean
+.PHONY: setup system-packages run check test lint bench fuzz compare-tables docs lock lowest mutate clean
 
 setup: $(DEV_STAMP)
 
@@ -85,6 +85,23 @@ N ?= 10
 fuzz: $(DEV_STAMP) system-packages
 	nice $(BIN)/python -m tests.fuzz --seed $(SEED) -n $(N) --out output/fuzz
 
+# kompass's table reading against pdfplumber's table finder, camelot (lattice, stream) and img2table
+# (scans) on the same fuzz documents (tests/fuzz/compare.py). The libraries live in a venv of their own,
+# from their own hashed lock, since they are measured, never used.
+COMPARE := .venv-compare
+PDFS ?= 30
+SCANS ?= 6
+COMPARE_SEED ?= 4000
+$(COMPARE)/.installed: requirements/compare.txt $(PIP_LOCK)
+	$(PYTHON) -m venv $(COMPARE)
+	$(COMPARE)/bin/python -m pip install --quiet --require-hashes --no-deps -r $(PIP_LOCK)
+	$(COMPARE)/bin/python -m pip install --quiet --require-hashes -r requirements/compare.txt
+	touch $@
+
+compare-tables: $(DEV_STAMP) $(COMPARE)/.installed system-packages
+	nice $(BIN)/python -m tests.fuzz.compare --seed $(COMPARE_SEED) --pdfs $(PDFS) --scans $(SCANS) \
+		--libraries-python $(COMPARE)/bin/python --out output/fuzz-compare
+
 $(UV): $(PIP_STAMP)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 
@@ -96,6 +113,8 @@ lock: $(UV)
 		--python-platform linux --custom-compile-command "make lock" -o $(PIP_LOCK)
 	$(COMPILE) --extra dev -o $(DEV_LOCK)
 	$(COMPILE) --constraint $(DEV_LOCK) -o $(RUN_LOCK)
+	$(UV) pip compile requirements/compare.in --quiet --generate-hashes --python-version 3.11 \
+		--python-platform linux --custom-compile-command "make lock" -o requirements/compare.txt
 	fingerprint=$$($(PYTHON) tools/lock_fingerprint.py) && \
 		sed -i "1i # dependencies-fingerprint: $$fingerprint" $(DEV_LOCK) $(RUN_LOCK)
 
@@ -120,4 +139,4 @@ mutate: $(DEV_STAMP)
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) $(LOWEST) mutants output/*.csv output/*.parquet
+	rm -rf $(VENV) $(LOWEST) $(COMPARE) mutants output/*.csv output/*.parquet

@@ -60,13 +60,32 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+HEADER_ALIGN = {"left": 0, "centre": 1, "right": 2}  # ReportLab's TA_LEFT, TA_CENTER, TA_RIGHT
+
+
+def _header_cell(cell: str | None, styles: dict[str, ParagraphStyle], align: str) -> Any:
+    if not cell:
+        return ""
+    style = ParagraphStyle(
+        f"head-{align}", parent=styles["cell"], fontName="DejaVu-Bold", alignment=HEADER_ALIGN[align]
+    )
+    return Paragraph(escape(cell), style)
+
+
 def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
     cols = block.width
     data: list[list[Any]] = []
-    for head in block.header:
-        data.append([cell or "" for cell in head])
     # Labels wrap as paragraphs; values stay strings, which the table aligns (a paragraph aligns itself).
     label_cols = max(1, cols - 2) if block.kind == "score" else 1
+    # Header cells wrap within their column as a word processor's do ("Örnsköldsvik 2020" on two lines),
+    # never running over the next cell; each aligns itself.
+    for head in block.header:
+        data.append(
+            [
+                _header_cell(cell, styles, block.header_align if j >= label_cols else "left")
+                for j, cell in enumerate(head)
+            ]
+        )
     for i, row in enumerate(block.rows):
         if i in block.group_rows:
             data.append([Paragraph("<b>" + escape(row[0]) + "</b>", styles["cell"])] + [""] * (cols - 1))
