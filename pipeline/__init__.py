@@ -24,6 +24,8 @@ _EXPORTS = {
     "StreamedResult": "pipeline.api",
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
+    "RunOptions": "pipeline.api",
+    "BatchListeners": "pipeline.api",
     "collect_inputs": "pipeline.api",
     "write_report": "pipeline.report",
     "remove_report": "pipeline.report",
@@ -39,6 +41,7 @@ _EXPORTS = {
 
 __all__ = [
     "TABLES",
+    "BatchListeners",
     "Column",
     "Finding",
     "Inputs",
@@ -46,6 +49,7 @@ __all__ = [
     "NoReportFilesError",
     "Report",
     "Result",
+    "RunOptions",
     "Severity",
     "StreamedResult",
     "Table",
@@ -58,7 +62,16 @@ __all__ = [
 ]  # fmt: skip
 
 if TYPE_CHECKING:
-    from pipeline.api import Inputs, Result, StreamedResult, collect_inputs, digitize, digitize_streamed
+    from pipeline.api import (
+        BatchListeners,
+        Inputs,
+        Result,
+        RunOptions,
+        StreamedResult,
+        collect_inputs,
+        digitize,
+        digitize_streamed,
+    )
     from pipeline.model.errors import KompassError, NoReportFilesError
     from pipeline.model.records import Finding, Report, Severity
     from pipeline.model.schema import TABLES, Column, Table

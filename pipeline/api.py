@@ -22,28 +22,12 @@ from typing import Any
 import pandas as pd
 
 from pipeline.ingest import display_path
-from pipeline.model.defaults import (
-    CSV_DIALECTS,
-    DEFAULT_MAX_MEMORY,
-    DEFAULT_OCR,
-    DEFAULT_TIMEOUT_SECONDS,
-    FORMATS,
-    OCR_MODES,
-)
+from pipeline.model.defaults import CSV_DIALECTS, FORMATS
 from pipeline.model.digest import digests
 from pipeline.model.errors import NoReportFilesError
 from pipeline.model.records import Finding, Report
-from pipeline.run.batch import (
-    BatchResult,
-    Heartbeat,
-    Inputs,
-    OcrProgress,
-    Progress,
-    Started,
-    collect_inputs,
-    digitize_batch,
-)
-from pipeline.run.cache import ReportCache
+from pipeline.run.batch import BatchListeners, BatchResult, Inputs, collect_inputs, digitize_batch
+from pipeline.run.options import RunOptions
 from pipeline.tables.manifest import build_manifest
 from pipeline.tables.review import ReviewedIssues, load_review
 from pipeline.tables.rows import build_tables
@@ -51,7 +35,10 @@ from pipeline.tables.spill import RowSpill
 from pipeline.tables.writers import TableData, write_ocr_texts, write_tables
 from pipeline.validation.history import history_findings
 
-__all__ = ["Inputs", "Result", "StreamedResult", "collect_inputs", "digitize", "digitize_streamed"]
+__all__ = [
+    "BatchListeners", "Inputs", "Result", "RunOptions", "StreamedResult", "collect_inputs", "digitize",
+    "digitize_streamed",
+]  # fmt: skip
 
 PathLike = str | os.PathLike[str]
 
@@ -172,11 +159,6 @@ def _as_inputs(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     return collect_inputs(paths)
 
 
-def _check_ocr(ocr: str) -> None:
-    if ocr not in OCR_MODES:
-        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
-
-
 def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
     found = _as_inputs(inputs)
     if not found.files:
@@ -187,66 +169,39 @@ def _found(inputs: PathLike | Iterable[PathLike] | Inputs) -> Inputs:
 
 def _run(
     inputs: PathLike | Iterable[PathLike] | Inputs,
-    *,
-    workers: int | None,
-    timeout: float | None,
-    max_memory: int | None,
-    cache_dir: PathLike | None,
-    progress: Progress | None,
-    ocr: str,
-    ocr_progress: OcrProgress | None,
-    started: Started | None = None,
-    heartbeat: Heartbeat | None = None,
+    options: RunOptions,
+    listeners: BatchListeners | None,
     keep: Callable[[Report], Report] | None = None,
 ) -> tuple[Inputs, BatchResult, tuple[tuple[str, Finding], ...]]:
     """What both front doors do: find the files, digitize them, check the reports against each
     other; ``keep`` as for :func:`~pipeline.run.batch.digitize_batch`."""
-    _check_ocr(ocr)
     found = _found(inputs)
-    cache = ReportCache(Path(cache_dir), ocr) if cache_dir is not None else None
-    batch = digitize_batch(
-        list(found.files), progress, workers=workers, timeout=timeout or None, max_memory=max_memory,
-        cache=cache, keep=keep, ocr=ocr, ocr_progress=ocr_progress, started=started, heartbeat=heartbeat,
-    )  # fmt: skip
+    batch = digitize_batch(list(found.files), options, listeners or BatchListeners(), keep=keep)
     return found, batch, history_findings(digests(batch.reports))
 
 
 def digitize(
     inputs: PathLike | Iterable[PathLike] | Inputs,
+    options: RunOptions | None = None,
     *,
-    workers: int | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
-    max_memory: int | None = DEFAULT_MAX_MEMORY,
-    cache_dir: PathLike | None = None,
-    progress: Progress | None = None,
-    ocr: str = DEFAULT_OCR,
-    ocr_progress: OcrProgress | None = None,
-    started: Started | None = None,
-    heartbeat: Heartbeat | None = None,
+    listeners: BatchListeners | None = None,
+    **option_values: Any,
 ) -> Result:
     """Digitize report files and folders of them (searched recursively) into tables.
 
     ``inputs`` is a path, several paths, or the :class:`~pipeline.run.batch.Inputs` that
-    :func:`~pipeline.run.batch.collect_inputs` found. ``workers`` processes (default: all cores) share
-    the files; a document that takes longer than ``timeout`` seconds (``None`` or 0: no limit)
-    or needs more than ``max_memory`` bytes (``None``: no limit) fails. With ``cache_dir``,
-    reports digitized before are taken from it and new ones kept
-    there. ``progress`` is called with each report as it is done.
-
-    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` the pages without a text layer
-    (scans), ``always`` every page, ``never`` none (a scanned PDF then fails).
-    ``ocr_progress(path, done, total)`` is called after each page OCR read, ``started(path)`` when
-    a worker starts on a file, and ``heartbeat()`` about every half second while the batch runs.
+    :func:`~pipeline.run.batch.collect_inputs` found. ``options`` (a
+    :class:`~pipeline.run.options.RunOptions`) say how: workers, time and memory limits, cache,
+    OCR mode; its fields may also be given by name (``digitize("corpus/", workers=2)``), over
+    ``options``. ``listeners`` (a :class:`~pipeline.run.batch.BatchListeners`) hear of each
+    report done, each file started, each page OCR read, and a heartbeat while the batch runs.
 
     A file that cannot be read gets a ``failed`` report and the batch goes on; a report read with
     content lost (a finding of a rule declared ``loses_content``) is ``partial``. Raises
     :class:`FileNotFoundError` for a path that does not exist and
     :class:`~pipeline.model.errors.NoReportFilesError` when no report file is found.
     """
-    found, batch, history = _run(
-        inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
-        progress=progress, ocr=ocr, ocr_progress=ocr_progress, started=started, heartbeat=heartbeat,
-    )  # fmt: skip
+    found, batch, history = _run(inputs, RunOptions.of(options, **option_values), listeners)
     return Result(
         reports=batch.reports,
         skipped=found.skipped,
@@ -260,33 +215,24 @@ def digitize(
 
 def digitize_streamed(
     inputs: PathLike | Iterable[PathLike] | Inputs,
+    options: RunOptions | None = None,
     *,
-    workers: int | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
-    max_memory: int | None = DEFAULT_MAX_MEMORY,
-    cache_dir: PathLike | None = None,
-    progress: Progress | None = None,
-    ocr: str = DEFAULT_OCR,
-    ocr_progress: OcrProgress | None = None,
-    started: Started | None = None,
-    heartbeat: Heartbeat | None = None,
+    listeners: BatchListeners | None = None,
+    **option_values: Any,
 ) -> StreamedResult:
     """:func:`digitize` for batches of any size: what ``kompass run`` calls.
 
     Each report's rows go to temporary files as the report is done (see :mod:`pipeline.tables.spill`)
     and the batch keeps only its outline, so memory stays flat however many reports it holds;
     :meth:`StreamedResult.write` writes the same files as ``digitize(inputs).write(...)``.
-    Options, errors and failed files as for :func:`digitize`.
+    Options, listeners, errors and failed files as for :func:`digitize`.
     """
+    options = RunOptions.of(options, **option_values)
     spill = RowSpill()
     try:
         # The findings across reports come from the outlines' digests, as in digitize (their rows
         # are the tail of the issues table, see pipeline.tables.spill).
-        found, batch, history = _run(
-            inputs, workers=workers, timeout=timeout, max_memory=max_memory, cache_dir=cache_dir,
-            progress=progress, ocr=ocr, ocr_progress=ocr_progress, started=started, heartbeat=heartbeat,
-            keep=spill.add,
-        )  # fmt: skip
+        found, batch, history = _run(inputs, options, listeners, keep=spill.add)
     except BaseException:
         spill.close()
         raise

@@ -31,7 +31,7 @@ from pipeline.model.schema import TABLES
 from pipeline.model.version import __version__
 
 if TYPE_CHECKING:
-    from pipeline.api import StreamedResult
+    from pipeline.api import RunOptions, StreamedResult
     from pipeline.model.records import Report
     from pipeline.run.batch import BatchResult, Inputs
 
@@ -204,7 +204,7 @@ def run(
     review: Path | None,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
-    from pipeline.api import collect_inputs
+    from pipeline.api import RunOptions, collect_inputs
     from pipeline.ingest import display_path
     from pipeline.model.errors import NoReportFilesError
     from pipeline.run.batch import worker_count
@@ -222,16 +222,15 @@ def run(
     _echo_first_few(skipped, shown, "skipped")
     count, note = worker_count(workers)
     _echo_first_few([note] if note else [], shown, "notes")
-    cache_dir = None if no_cache else out_dir / CACHE_FOLDER
-    options = {
-        "workers": count, "timeout": timeout, "max_memory": max_memory or None, "cache_dir": cache_dir,
-        "ocr": ocr,
-    }  # fmt: skip
+    options = RunOptions(
+        workers=count, timeout=timeout, max_memory=max_memory or None,
+        cache_dir=None if no_cache else out_dir / CACHE_FOLDER, ocr=ocr,
+    )  # fmt: skip
     waiting = _BUSY.format(out=out_dir)
     try:
         # One run at a time per output folder: a second waits, so the tables are never a mix.
         with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
-            result = _digitize_with_progress(found, _verbosity(ctx), **options)
+            result = _digitize_with_progress(found, _verbosity(ctx), options)
             # The batch's rows wait in temporary files (memory stays flat); written, they go.
             with result:
                 result.write(
@@ -352,14 +351,14 @@ def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
         click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
 
 
-def _digitize_with_progress(found: Inputs, verbosity: str, **options: Any) -> StreamedResult:
+def _digitize_with_progress(found: Inputs, verbosity: str, options: RunOptions) -> StreamedResult:
     """Digitize with the progress :mod:`pipeline.cli_progress` shows: a bar on a terminal, a
     plain line now and then elsewhere, a line per file with -v; nothing with -q."""
     import pipeline.cli_progress as cli_progress
-    from pipeline.api import digitize_streamed
+    from pipeline.api import BatchListeners, digitize_streamed
 
     if verbosity == "quiet" or not found.files:
-        return digitize_streamed(found, **options)
+        return digitize_streamed(found, options)
     terminal = sys.stderr.isatty()
     progress = cli_progress.BatchProgress(
         len(found.files), sys.stderr, bar=terminal,
@@ -367,10 +366,11 @@ def _digitize_with_progress(found: Inputs, verbosity: str, **options: Any) -> St
         per_file=verbosity in ("verbose", "debug"),
     )  # fmt: skip
     with progress:
-        return digitize_streamed(
-            found, progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
-            heartbeat=progress.heartbeat, **options,
+        listeners = BatchListeners(
+            progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
+            heartbeat=progress.heartbeat,
         )  # fmt: skip
+        return digitize_streamed(found, options, listeners=listeners)
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:

@@ -116,3 +116,16 @@ def test_the_version_is_the_one_pyproject_declares() -> None:
     assert version == {"attr": "pipeline.model.version.__version__"}
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.output == f"kompass, version {pipeline.__version__}\n"
+
+
+def test_run_options_are_one_value_also_given_by_name() -> None:
+    from pipeline.run.options import RunOptions
+
+    base = RunOptions(workers=2, ocr="never")
+    assert RunOptions.of(base, timeout=0) == RunOptions(workers=2, timeout=0, ocr="never")
+    assert RunOptions.of(base, timeout=0).limits.timeout is None  # 0: no limit
+    assert RunOptions.of() == RunOptions()
+    with pytest.raises(TypeError, match="unknown run options: progress"):
+        RunOptions.of(progress=print)
+    with pytest.raises(ValueError, match="ocr must be one of"):
+        pipeline.digitize(UMEA, ocr="sometimes")
