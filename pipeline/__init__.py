@@ -21,6 +21,7 @@ from pipeline.model.version import __version__
 _EXPORTS = {
     "digitize": "pipeline.api",
     "digitize_streamed": "pipeline.api",
+    "digitize_into": "pipeline.api",
     "StreamedResult": "pipeline.api",
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
@@ -56,6 +57,7 @@ __all__ = [
     "__version__",
     "collect_inputs",
     "digitize",
+    "digitize_into",
     "digitize_streamed",
     "remove_report",
     "write_report",
@@ -70,6 +72,7 @@ if TYPE_CHECKING:
         StreamedResult,
         collect_inputs,
         digitize,
+        digitize_into,
         digitize_streamed,
     )
     from pipeline.model.errors import KompassError, NoReportFilesError

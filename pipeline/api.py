@@ -26,18 +26,18 @@ from pipeline.model.defaults import CSV_DIALECTS, FORMATS
 from pipeline.model.digest import digests
 from pipeline.model.errors import NoReportFilesError
 from pipeline.model.records import Finding, Report
+from pipeline.report import remove_report, write_report
 from pipeline.run.batch import BatchListeners, BatchResult, Inputs, collect_inputs, digitize_batch
 from pipeline.run.options import RunOptions
 from pipeline.tables.manifest import build_manifest
 from pipeline.tables.review import ReviewedIssues, load_review
-from pipeline.tables.rows import build_tables
-from pipeline.tables.spill import RowSpill
-from pipeline.tables.writers import TableData, write_ocr_texts, write_tables
-from pipeline.validation.history import history_findings
+from pipeline.tables.spill import RowSpill, build_tables
+from pipeline.tables.writers import TableData, output_lock, write_ocr_texts, write_tables
+from pipeline.validation.history import History, history_findings
 
 __all__ = [
     "BatchListeners", "Inputs", "Result", "RunOptions", "StreamedResult", "collect_inputs", "digitize",
-    "digitize_streamed",
+    "digitize_into", "digitize_streamed",
 ]  # fmt: skip
 
 PathLike = str | os.PathLike[str]
@@ -55,7 +55,7 @@ class Result(BatchResult):
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     # The findings across reports (pipeline.validation.history), as (report_id, finding).
-    history: tuple[tuple[str, Finding], ...] = ()
+    history: History = ()
 
     @property
     def findings(self) -> dict[str, tuple[Finding, ...]]:
@@ -74,9 +74,11 @@ class Result(BatchResult):
         csv_dialect: str = "standard",
         options: Mapping[str, Any] | None = None,
         review: PathLike | None = None,
+        report: bool = False,
     ) -> list[Path]:
         """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``, ``sqlite``) and
-        ``datapackage.json``; return the paths written.
+        ``datapackage.json``, under the folder's lock (a second writer waits); return the paths
+        written.
 
         ``csv_dialect`` is ``standard`` or ``excel`` (see :data:`pipeline.model.defaults.CSV_DIALECTS`).
         The manifest in ``datapackage.json`` and the Parquet files records the formats, the
@@ -86,31 +88,60 @@ class Result(BatchResult):
         (:func:`~pipeline.tables.writers.write_ocr_texts`).
         ``review`` is an auditor's review file (:mod:`pipeline.tables.review`), joined into ``issues``
         as it is written; a file that is not a review raises
-        :class:`~pipeline.tables.review.ReviewFileError`.
+        :class:`~pipeline.tables.review.ReviewFileError`. With ``report``, the audit report
+        (``OUT/report/``, :func:`pipeline.report.write_report`) is written from the tables, as
+        ``kompass run`` does; without, the report of an earlier run there is removed, since it
+        would describe other tables.
         """
         texts = ((r.report_id, r.ocr_text) for r in self.reports if r.ocr_text is not None)
-        return _write(self.tables, len(self.reports), out_dir, formats, csv_dialect, options, review, texts)
+        written = Written(len(self.reports), formats, csv_dialect, options, review, report)
+        return _write(self.tables, texts, out_dir, written)
+
+
+@dataclass(frozen=True)
+class Written:
+    """How a batch's tables are written (see :meth:`Result.write`), besides the tables."""
+
+    inputs: int
+    formats: Iterable[str]
+    csv_dialect: str
+    options: Mapping[str, Any] | None
+    review: PathLike | None
+    report: bool
 
 
 def _write(
-    tables: Mapping[str, TableData], inputs: int, out_dir: PathLike, formats: Iterable[str],
-    csv_dialect: str, options: Mapping[str, Any] | None, review_file: PathLike | None = None,
-    ocr_texts: Iterable[tuple[str, str]] = (),
-) -> list[Path]:  # fmt: skip
+    tables: Mapping[str, TableData], ocr_texts: Iterable[tuple[str, str]], out_dir: PathLike, how: Written
+) -> list[Path]:
+    out = Path(out_dir)
+    with output_lock(out):
+        written = _write_tables(tables, ocr_texts, out, how)
+        # The report reads the tables back from OUT, as `kompass report` does.
+        if how.report:
+            write_report(out)
+        else:
+            remove_report(out)
+    return written
+
+
+def _write_tables(
+    tables: Mapping[str, TableData], ocr_texts: Iterable[tuple[str, str]], out_dir: Path, how: Written
+) -> list[Path]:
+    csv_dialect, review_file = how.csv_dialect, how.review
     if csv_dialect not in CSV_DIALECTS:
         raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, not {csv_dialect!r}")
-    formats = tuple(formats)
-    recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(options or {})}
+    formats = tuple(how.formats)
+    recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(how.options or {})}
     if review_file is not None:
         review = load_review(Path(review_file))
         issues = tables["issues"]
         chunks = [issues] if isinstance(issues, pd.DataFrame) else issues
         tables = {**tables, "issues": ReviewedIssues(chunks, review)}
         recorded["review"] = {"file": review.path, "sha256": review.sha256}
-    manifest = build_manifest(recorded, inputs=inputs)
+    manifest = build_manifest(recorded, inputs=how.inputs)
     dialect = CSV_DIALECTS[csv_dialect]
-    written = write_tables(tables, Path(out_dir), formats, csv_dialect=dialect, manifest=manifest)
-    return written + write_ocr_texts(Path(out_dir), ocr_texts)
+    written = write_tables(tables, out_dir, formats, csv_dialect=dialect, manifest=manifest)
+    return written + write_ocr_texts(out_dir, ocr_texts)
 
 
 @dataclass(frozen=True)
@@ -123,6 +154,8 @@ class StreamedResult(BatchResult):
     """
 
     spill: RowSpill = field(default_factory=RowSpill)
+    # The findings across reports, as for Result.
+    history: History = ()
 
     def write(
         self,
@@ -132,11 +165,13 @@ class StreamedResult(BatchResult):
         csv_dialect: str = "standard",
         options: Mapping[str, Any] | None = None,
         review: PathLike | None = None,
+        report: bool = False,
     ) -> list[Path]:
         """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
-        tables = self.spill.tables(self.reports)
+        tables = self.spill.tables(self.reports, self.history)
         texts = self.spill.ocr_texts(self.reports)
-        return _write(tables, len(self.reports), out_dir, formats, csv_dialect, options, review, texts)
+        written = Written(len(self.reports), formats, csv_dialect, options, review, report)
+        return _write(tables, texts, out_dir, written)
 
     def close(self) -> None:
         """Remove the temporary files that hold the tables' rows."""
@@ -172,7 +207,7 @@ def _run(
     options: RunOptions,
     listeners: BatchListeners | None,
     keep: Callable[[Report], Report] | None = None,
-) -> tuple[Inputs, BatchResult, tuple[tuple[str, Finding], ...]]:
+) -> tuple[Inputs, BatchResult, History]:
     """What both front doors do: find the files, digitize them, check the reports against each
     other; ``keep`` as for :func:`~pipeline.run.batch.digitize_batch`."""
     found = _found(inputs)
@@ -239,5 +274,42 @@ def digitize_streamed(
     return StreamedResult(
         reports=batch.reports, skipped=found.skipped,
         severities=batch.severities + Counter(str(finding.severity) for _, finding in history),
-        cached=batch.cached, cache_warning=batch.cache_warning, spill=spill,
+        cached=batch.cached, cache_warning=batch.cache_warning, spill=spill, history=history,
     )  # fmt: skip
+
+
+def digitize_into(
+    inputs: PathLike | Iterable[PathLike] | Inputs,
+    out_dir: PathLike,
+    options: RunOptions | None = None,
+    *,
+    formats: Iterable[str] = FORMATS,
+    csv_dialect: str = "standard",
+    review: PathLike | None = None,
+    report: bool = True,
+    recorded: Mapping[str, Any] | None = None,
+    listeners: BatchListeners | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> StreamedResult:
+    """What ``kompass run`` does: digitize ``inputs`` streamed (:func:`digitize_streamed`) and
+    write the tables, ``datapackage.json`` and, with ``report``, the audit report into
+    ``out_dir``, all under the folder's lock (a second run into it waits; ``on_wait`` is called
+    once when this one has to).
+
+    ``review`` is checked before anything is digitized (a file that is not a review raises
+    :class:`~pipeline.tables.review.ReviewFileError`); ``formats``, ``csv_dialect``, ``review``
+    and ``report`` as for :meth:`Result.write`, ``recorded`` the options the manifest records.
+    The result's temporary files are removed when it returns; its reports, counts and
+    findings stay.
+    """
+    if review is not None:
+        load_review(Path(review))
+    out = Path(out_dir)
+    # The lock is held while digitizing too: the batch may read and fill the folder's cache.
+    with output_lock(out, on_wait=on_wait):
+        result = digitize_streamed(inputs, options, listeners=listeners)
+        with result:
+            result.write(
+                out, formats, csv_dialect=csv_dialect, options=recorded, review=review, report=report
+            )
+    return result

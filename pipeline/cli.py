@@ -31,7 +31,7 @@ from pipeline.model.schema import TABLES
 from pipeline.model.version import __version__
 
 if TYPE_CHECKING:
-    from pipeline.api import RunOptions, StreamedResult
+    from pipeline.api import RunOptions
     from pipeline.model.records import Report
     from pipeline.run.batch import BatchResult, Inputs
 
@@ -208,15 +208,10 @@ def run(
     from pipeline.ingest import display_path
     from pipeline.model.errors import NoReportFilesError
     from pipeline.run.batch import worker_count
-    from pipeline.tables.review import ReviewFileError, load_review
-    from pipeline.tables.writers import UnsafeOutputError, output_lock
+    from pipeline.tables.review import ReviewFileError
+    from pipeline.tables.writers import UnsafeOutputError
 
     shown = _start(ctx)
-    if review is not None:
-        try:
-            load_review(review)  # a review file at fault stops the run before the digitizing
-        except ReviewFileError as exc:
-            raise click.ClickException(str(exc)) from exc
     found = collect_inputs(inputs)
     skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
     _echo_first_few(skipped, shown, "skipped")
@@ -226,18 +221,13 @@ def run(
         workers=count, timeout=timeout, max_memory=max_memory or None,
         cache_dir=None if no_cache else out_dir / CACHE_FOLDER, ocr=ocr,
     )  # fmt: skip
-    waiting = _BUSY.format(out=out_dir)
+    busy = [_BUSY.format(out=out_dir)]
     try:
-        # One run at a time per output folder: a second waits, so the tables are never a mix.
-        with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
-            result = _digitize_with_progress(found, _verbosity(ctx), options)
-            # The batch's rows wait in temporary files (memory stays flat); written, they go.
-            with result:
-                result.write(
-                    out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx), review=review
-                )
-            # The report reads the tables back from OUT, as `kompass report` does.
-            _write_report(out_dir, no_report)
+        result = _digitize_with_progress(
+            found, out_dir, options, _verbosity(ctx), on_wait=lambda: _echo_first_few(busy, shown, "notes"),
+            formats=fmt, csv_dialect=csv_dialect, review=review, report=not no_report,
+            recorded=_recorded_options(ctx),
+        )  # fmt: skip
     except (NoReportFilesError, ReviewFileError, UnsafeOutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -283,15 +273,6 @@ def _lost(report: Report) -> str:
 
     rules = Counter(finding.rule for finding in lost_content(report.extraction.findings))
     return "content lost: " + ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in rules.items())
-
-
-def _write_report(out_dir: Path, skip: bool) -> None:
-    from pipeline.report import remove_report, write_report
-
-    if skip:
-        remove_report(out_dir)  # a report of an earlier run would describe another batch
-    else:
-        write_report(out_dir)
 
 
 @main.command()
@@ -351,26 +332,29 @@ def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
         click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
 
 
-def _digitize_with_progress(found: Inputs, verbosity: str, options: RunOptions) -> StreamedResult:
-    """Digitize with the progress :mod:`pipeline.cli_progress` shows: a bar on a terminal, a
-    plain line now and then elsewhere, a line per file with -v; nothing with -q."""
+def _digitize_with_progress(
+    found: Inputs, out_dir: Path, options: RunOptions, verbosity: str, **writing: Any
+) -> BatchResult:
+    """:func:`pipeline.api.digitize_into` with the progress :mod:`pipeline.cli_progress` shows: a
+    bar on a terminal, a plain line now and then elsewhere, a line per file with -v; nothing
+    with -q."""
     import pipeline.cli_progress as cli_progress
-    from pipeline.api import BatchListeners, digitize_streamed
+    from pipeline.api import BatchListeners, digitize_into
 
     if verbosity == "quiet" or not found.files:
-        return digitize_streamed(found, options)
+        return digitize_into(found, out_dir, options, **writing)
     terminal = sys.stderr.isatty()
     progress = cli_progress.BatchProgress(
         len(found.files), sys.stderr, bar=terminal,
         plain_every=None if terminal else cli_progress.PLAIN_EVERY_SECONDS,
         per_file=verbosity in ("verbose", "debug"),
     )  # fmt: skip
+    listeners = BatchListeners(
+        progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
+        heartbeat=progress.heartbeat,
+    )  # fmt: skip
     with progress:
-        listeners = BatchListeners(
-            progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
-            heartbeat=progress.heartbeat,
-        )  # fmt: skip
-        return digitize_streamed(found, options, listeners=listeners)
+        return digitize_into(found, out_dir, options, listeners=listeners, **writing)
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
