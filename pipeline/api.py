@@ -44,27 +44,12 @@ PathLike = str | os.PathLike[str]
 
 
 @dataclass(frozen=True)
-class Result(BatchResult):
-    """What digitizing a batch gives: each file's report, every output table, and what was skipped.
+class WritableResult(BatchResult):
+    """A batch's result that writes its tables: :class:`Result` (held in memory) and
+    :class:`StreamedResult` (waiting on disk) write the same files."""
 
-    ``tables`` maps each table name of :data:`pipeline.model.schema.TABLES` to a DataFrame with the
-    contract's columns and dtypes, exactly what :meth:`write` writes. ``skipped`` lists the files
-    found in folders and passed over, with the reason; ``cached`` counts the reports taken from
-    the cache; ``severities`` counts the findings by severity.
-    """
-
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     # The findings across reports (pipeline.validation.history), as (report_id, finding).
     history: History = ()
-
-    @property
-    def findings(self) -> dict[str, tuple[Finding, ...]]:
-        """The validator's findings, by ``report_id``: each report's own, then those the checks
-        across the batch put on it (the ``issues`` table holds the same)."""
-        found = {report.report_id: report.extraction.findings for report in self.reports}
-        for report_id, finding in self.history:
-            found[report_id] += (finding,)
-        return found
 
     def write(
         self,
@@ -93,9 +78,38 @@ class Result(BatchResult):
         ``kompass run`` does; without, the report of an earlier run there is removed, since it
         would describe other tables.
         """
-        texts = ((r.report_id, r.ocr_text) for r in self.reports if r.ocr_text is not None)
+        tables, texts = self._contents()
         written = Written(len(self.reports), formats, csv_dialect, options, review, report)
-        return _write(self.tables, texts, out_dir, written)
+        return _write(tables, texts, out_dir, written)
+
+    def _contents(self) -> tuple[Mapping[str, TableData], Iterable[tuple[str, str]]]:
+        """The tables to write, and (report_id, text) of each report with pages read by OCR."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Result(WritableResult):
+    """What digitizing a batch gives: each file's report, every output table, and what was skipped.
+
+    ``tables`` maps each table name of :data:`pipeline.model.schema.TABLES` to a DataFrame with the
+    contract's columns and dtypes, exactly what :meth:`write` writes. ``skipped`` lists the files
+    found in folders and passed over, with the reason; ``cached`` counts the reports taken from
+    the cache; ``severities`` counts the findings by severity.
+    """
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> dict[str, tuple[Finding, ...]]:
+        """The validator's findings, by ``report_id``: each report's own, then those the checks
+        across the batch put on it (the ``issues`` table holds the same)."""
+        found = {report.report_id: report.extraction.findings for report in self.reports}
+        for report_id, finding in self.history:
+            found[report_id] += (finding,)
+        return found
+
+    def _contents(self) -> tuple[Mapping[str, TableData], Iterable[tuple[str, str]]]:
+        return self.tables, ((r.report_id, r.ocr_text) for r in self.reports if r.ocr_text is not None)
 
 
 @dataclass(frozen=True)
@@ -145,7 +159,7 @@ def _write_tables(
 
 
 @dataclass(frozen=True)
-class StreamedResult(BatchResult):
+class StreamedResult(WritableResult):
     """What :func:`digitize_streamed` gives: each file's report as an outline (identity, status,
     error, metadata, framework, evaluations listed) and the rest of the tables waiting on disk.
 
@@ -154,24 +168,10 @@ class StreamedResult(BatchResult):
     """
 
     spill: RowSpill = field(default_factory=RowSpill)
-    # The findings across reports, as for Result.
-    history: History = ()
 
-    def write(
-        self,
-        out_dir: PathLike,
-        formats: Iterable[str] = FORMATS,
-        *,
-        csv_dialect: str = "standard",
-        options: Mapping[str, Any] | None = None,
-        review: PathLike | None = None,
-        report: bool = False,
-    ) -> list[Path]:
-        """Write every table, as :meth:`Result.write` does, a chunk of rows at a time."""
-        tables = self.spill.tables(self.reports, self.history)
-        texts = self.spill.ocr_texts(self.reports)
-        written = Written(len(self.reports), formats, csv_dialect, options, review, report)
-        return _write(tables, texts, out_dir, written)
+    def _contents(self) -> tuple[Mapping[str, TableData], Iterable[tuple[str, str]]]:
+        # A chunk of rows at a time, from the spill.
+        return self.spill.tables(self.reports, self.history), self.spill.ocr_texts(self.reports)
 
     def close(self) -> None:
         """Remove the temporary files that hold the tables' rows."""
