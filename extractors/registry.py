@@ -31,7 +31,7 @@ from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
 from extractors.summary_table import extract_summary_table
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.document import Document
 
 # The inputs decided from the records, not read by an extractor of their own.
@@ -46,7 +46,7 @@ class Sources:
     doc: Document
     results: Mapping[str, Any]
     year: int | None = None
-    edition: Framework | None = None
+    edition: Edition | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.results[name]

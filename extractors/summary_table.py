@@ -53,8 +53,8 @@ from extractors.table_reader import (
     parse_value,
     split_label,
 )
+from pipeline.editions.edition import Edition
 from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, decide_edition, denoted_area
-from pipeline.editions.framework import Framework
 from pipeline.model.document import Document, Line
 from pipeline.model.numbers import format_number
 from pipeline.model.records import (
@@ -138,7 +138,7 @@ class _Reading:
 
 
 def extract_summary_table(
-    doc: Document, framework: Framework | None = None, year: int | None = None
+    doc: Document, framework: Edition | None = None, year: int | None = None
 ) -> SummaryTable:
     """The first table whose rows name the tool's areas.
 
@@ -154,7 +154,7 @@ def extract_summary_table(
     return dataclasses.replace(first, losses=first.losses + disagreements) if disagreements else first
 
 
-def _tables(doc: Document, framework: Framework | None, year: int | None) -> Iterator[SummaryTable]:
+def _tables(doc: Document, framework: Edition | None, year: int | None) -> Iterator[SummaryTable]:
     """Every table whose rows name the tool's areas, in document order."""
     index = 0
     contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
@@ -222,7 +222,7 @@ def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[Content
             )  # fmt: skip
 
 
-def _row(line: Line, framework: Framework | None) -> _Row | None:
+def _row(line: Line, framework: Edition | None) -> _Row | None:
     # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
     # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
@@ -247,7 +247,7 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
     return _Row(line, label, values, area, name, False, unread=unread)
 
 
-def _bulleted_row(line: Line, item: str, framework: Framework | None) -> _Row | None:
+def _bulleted_row(line: Line, item: str, framework: Edition | None) -> _Row | None:
     """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
     (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
     match = BULLETED_SCORE.match(item.replace("*", "").strip())
@@ -260,7 +260,7 @@ def _bulleted_row(line: Line, item: str, framework: Framework | None) -> _Row | 
     return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
 
 
-def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list[_Row], int]:
+def _block(doc: Document, start: int, framework: Edition | None) -> tuple[list[_Row], int]:
     """The rows of the table starting at ``start`` (blank lines between rows allowed) and the index
     after it."""
     rows: list[_Row] = []
@@ -291,7 +291,7 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
 
 
 def _next_page_rows(
-    doc: Document, start: int, index: int, last: _Row, framework: Framework | None
+    doc: Document, start: int, index: int, last: _Row, framework: Edition | None
 ) -> int | None:
     """Where a table broken over a page goes on: the index of the next row when the lines from
     ``index`` up to it are few (a running footer or header, a page number, the header repeated)
@@ -340,7 +340,7 @@ def _value_cells(cell: str) -> list[str]:
     return VALUE_TOKEN.findall(cell) or [cell]
 
 
-def _split_row(doc: Document, index: int, framework: Framework | None) -> tuple[_Row, int] | None:
+def _split_row(doc: Document, index: int, framework: Edition | None) -> tuple[_Row, int] | None:
     """A row whose label stands on a line without values and whose values stand on a line of
     values alone within the next lines, around the label's wrapped rest (a text export of a row
     whose label took two lines: "6 Kommunen som arbetsgivare," / "personalpolitik" / "100 79,5 68");
@@ -381,7 +381,7 @@ def _is_summary(rows: list[_Row]) -> bool:
 
 
 def _read(
-    doc: Document, start: int, rows: list[_Row], framework: Framework | None, year: int | None
+    doc: Document, start: int, rows: list[_Row], framework: Edition | None, year: int | None
 ) -> SummaryTable:
     if framework is None:
         rows = _named_in_one_edition(rows, year)
@@ -627,7 +627,7 @@ def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
     ]
 
 
-def _area_of(label: str, framework: Framework | None) -> tuple[int | None, str]:
+def _area_of(label: str, framework: Edition | None) -> tuple[int | None, str]:
     """The area a row label names: by its printed number, else by its wording (some layouts
     print the names alone)."""
     if match := AREA_LABEL.match(label):

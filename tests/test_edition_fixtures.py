@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.ingest import read_document
 from pipeline.model.records import (
     AreaScore,
@@ -200,7 +200,7 @@ def test_expected_figures_give_exactly_the_planted_findings(name: str) -> None:
         ),
     )
     extraction = dataclasses.replace(
-        extraction, findings=validate(extraction, framework_by_id(extraction.framework))
+        extraction, findings=validate(extraction, edition_by_id(extraction.framework))
     )
     declared = {rule.slug for rule in RULES}
     planted = [row for row in _wanted(name, "issues") if row["rule"] in declared]

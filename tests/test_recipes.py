@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from pipeline.editions.framework import load_frameworks
+from pipeline.editions.edition import load_editions
 from pipeline.model.schema import TABLES, table
 from pipeline.tables.rows import BATCH_BUILDERS, ROW_BUILDERS
 from pipeline.validation import CHECKS
@@ -23,7 +23,7 @@ EDITION_FIXTURES = ROOT / "tests" / "fixtures" / "editions"
 VALIDATION = ROOT / "pipeline" / "validation"
 # Editions whose fixture is a report of the corpus rather than one of tests/fixtures/editions.
 READ_FROM_THE_CORPUS = {"kk2002-rev2007": "corpus/umea_2007.txt (tests/test_cli.py reads its edition)"}
-EDITION_IDS = sorted(edition.framework_id for edition in load_frameworks())
+EDITION_IDS = sorted(edition.edition_id for edition in load_editions())
 
 
 def test_contributing_has_the_four_recipes() -> None:

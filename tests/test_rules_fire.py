@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import (
     AreaScore,
     Comparison,
@@ -421,7 +421,7 @@ CASES: dict[str, Case] = {
 
 def _validated(extraction: Extraction) -> tuple[Finding, ...]:
     """The findings of the full validator, with the edition the pipeline would pick."""
-    return validate(extraction, framework_by_id(extraction.framework))
+    return validate(extraction, edition_by_id(extraction.framework))
 
 
 def test_every_rule_has_a_case() -> None:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from extractors.name_matcher import swedish_matcher
 from extractors.registry import EDITION, EXTRACTORS, YEAR, Sources, records
 from extractors.report_shape import report_shape
+from pipeline.editions.edition import edition_by_id, load_editions
 from pipeline.editions.edition_lookup import decide_edition
-from pipeline.editions.framework import framework_by_id, load_frameworks
 from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.model.defaults import DEFAULT_OCR
@@ -54,7 +54,7 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
         # year, once it is known.
         if (edition is not None and EDITION in entry.reads) or YEAR in entry.reads:
             results[entry.name] = entry.read(Sources(doc, results, year, edition))
-    extraction = Extraction(**records(results), framework=edition.framework_id if edition else None)
+    extraction = Extraction(**records(results), framework=edition.edition_id if edition else None)
     metadata = extraction.metadata
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
@@ -85,7 +85,7 @@ def digitize(doc: Document) -> Extraction:
     sections, score tables: see :mod:`extractors.report_shape`).
     """
     extraction = extract(doc, require_report=True)
-    framework = framework_by_id(extraction.framework)
+    framework = edition_by_id(extraction.framework)
     extraction = dataclasses.replace(extraction, losses=doc.losses + extraction.losses)
     findings = attach_evidence(validate(extraction, framework), doc, extraction)
     return dataclasses.replace(extraction, findings=findings)
@@ -163,7 +163,7 @@ def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
 
 def warm_up() -> None:
     """Load what every document needs (editions, registries) once, before worker processes fork."""
-    load_frameworks()
+    load_editions()
     swedish_municipalities()
     swedish_districts()
     swedish_matcher()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pipeline.editions.framework import framework_by_id, frameworks_for_year
+from pipeline.editions.edition import edition_by_id, editions_for_year
 from pipeline.model.digest import Digest, Figure
 from pipeline.validation.history import printings_by_key
 
@@ -33,15 +33,15 @@ def edition_scored(framework: str | None, year: int) -> str | None:
     source report's own edition when it was in use in ``year``, else the edition in use that year
     (the newer one in a year of change), else, for a year no shipped edition covers, the source's.
     """
-    source = framework_by_id(framework)
+    source = edition_by_id(framework)
     if source is None or source.covers(year):
         return framework
-    in_use = frameworks_for_year(year)
-    return in_use[-1].framework_id if in_use else framework
+    in_use = editions_for_year(year)
+    return in_use[-1].edition_id if in_use else framework
 
 
 def _area_name(framework: str | None, area: int | None) -> str | None:
-    edition = framework_by_id(framework) if area is not None else None
+    edition = edition_by_id(framework) if area is not None else None
     spec = edition.area(area) if edition and area is not None else None
     return spec.name if spec else None
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.digest import Digest, digests
 from pipeline.model.records import Finding, Report, printings
 from pipeline.model.schema import TABLES, check_row, pandas_dtypes, table
@@ -58,7 +58,7 @@ def report_rows(report: Report) -> Iterator[Row]:
 
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    framework = framework_by_id(ext.framework)
+    framework = edition_by_id(ext.framework)
     # A stable sort: a (year, area) printed twice keeps the document's order, first printing first.
     scores = sorted(ext.area_scores, key=lambda s: (s.year, s.area))
     for s, printing in zip(scores, printings((s.year, s.area) for s in scores), strict=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework, frameworks_for_year
+from pipeline.editions.edition import Edition, editions_for_year
 from pipeline.model.records import AreaHeading, Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
@@ -18,7 +18,7 @@ AREA_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def area_max_mismatch(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     area_max = framework.area_max if framework else 100.0
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
@@ -47,7 +47,7 @@ QUESTION_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def question_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def question_max_mismatch(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is None:
         return
     for q in extraction.question_scores:
@@ -56,7 +56,7 @@ def question_max_mismatch(extraction: Extraction, framework: Framework | None) -
             yield QUESTION_MAX_MISMATCH.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected=spec.max_score, found=q.max_score, page=q.page, line=q.line,
-                framework=framework.framework_id,
+                framework=framework.edition_id,
             )  # fmt: skip
 
 
@@ -69,7 +69,7 @@ QUESTION_MISSING = Rule(
 )  # fmt: skip
 
 
-def question_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def question_missing(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is None or not extraction.question_scores:
         return
     present = {q.question_id for q in extraction.question_scores}
@@ -77,7 +77,7 @@ def question_missing(extraction: Extraction, framework: Framework | None) -> Ite
         if spec.question_id not in present:
             yield QUESTION_MISSING.finding(
                 area=spec.area, question_id=spec.question_id, year=report_year(extraction),
-                expected=spec.question_id, found="", framework=framework.framework_id,
+                expected=spec.question_id, found="", framework=framework.edition_id,
             )  # fmt: skip
 
 
@@ -92,7 +92,7 @@ AREA_SCORE_TABLE_MISSING = Rule(
 )  # fmt: skip
 
 
-def area_score_table_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def area_score_table_missing(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is None or not extraction.question_scores:
         return  # without any score table, score_table_missing says so once
     scored = {q.area for q in extraction.question_scores}
@@ -103,7 +103,7 @@ def area_score_table_missing(extraction: Extraction, framework: Framework | None
         yield AREA_SCORE_TABLE_MISSING.finding(
             area=area.number, year=report_year(extraction), expected=area.name, found="",
             page=place.page if place else None, line=place.line if place else None,
-            framework=framework.framework_id,
+            framework=framework.edition_id,
         )  # fmt: skip
 
 
@@ -124,14 +124,14 @@ QUESTION_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def question_unknown(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is None or framework.is_partial:
         return
     for q in extraction.question_scores:
         if framework.question(q.question_id) is None:
             yield QUESTION_UNKNOWN.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
-                found=q.question_id, page=q.page, line=q.line, framework=framework.framework_id,
+                found=q.question_id, page=q.page, line=q.line, framework=framework.edition_id,
             )  # fmt: skip
 
 
@@ -146,7 +146,7 @@ FRAMEWORK_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def framework_unknown(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is None:
         year = report_year(extraction)
         when = str(year) if year else "its year (not found)"
@@ -162,7 +162,7 @@ AREA_NAME_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def area_name_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def area_name_unknown(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is None:
         return
     for heading in extraction.area_headings:
@@ -173,7 +173,7 @@ def area_name_unknown(extraction: Extraction, framework: Framework | None) -> It
         yield AREA_NAME_UNKNOWN.finding(
             area=heading.area, expected=spec.name if spec else "", found=heading.printed_name,
             page=heading.page, line=heading.line, context=heading.context.replace("_", " "),
-            which=f"area {heading.area}" if spec else "any area", framework=framework.framework_id,
+            which=f"area {heading.area}" if spec else "any area", framework=framework.edition_id,
         )  # fmt: skip
 
 
@@ -188,11 +188,11 @@ EDITION_MAXIMA_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def edition_maxima_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def edition_maxima_unknown(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     if framework is not None and framework.is_partial and extraction.question_scores:
         year = report_year(extraction)
         yield EDITION_MAXIMA_UNKNOWN.finding(
-            year=year, found=framework.framework_id, framework=framework.framework_id
+            year=year, found=framework.edition_id, framework=framework.edition_id
         )
 
 
@@ -206,14 +206,14 @@ EDITION_YEAR_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def edition_year_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def edition_year_mismatch(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if framework is None or year is None or framework.covers(year):
         return
-    in_use = " or ".join(f.framework_id for f in frameworks_for_year(year)) or "no shipped edition"
+    in_use = " or ".join(f.edition_id for f in editions_for_year(year)) or "no shipped edition"
     last = framework.last_year if framework.last_year is not None else "today"
     yield EDITION_YEAR_MISMATCH.finding(
-        year=year, expected=in_use, found=framework.framework_id, framework=framework.framework_id,
+        year=year, expected=in_use, found=framework.edition_id, framework=framework.edition_id,
         in_use=in_use, years=f"{framework.first_year}–{last}",
     )  # fmt: skip
 
