@@ -57,8 +57,8 @@ def denoted_area(printed: str, framework: Edition | None = None) -> int | None:
     if framework is not None:
         return framework.match_area_name(printed)
     best_area, best_overlap = None, 0.0
-    for edition in load_editions():
-        area, overlap = edition.area_match(printed)
+    for candidate in load_editions():
+        area, overlap = candidate.area_match(printed)
         if area is not None and overlap >= best_overlap:
             best_area, best_overlap = area, overlap
     return best_area

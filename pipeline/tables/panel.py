@@ -40,8 +40,8 @@ def edition_scored(framework: str | None, year: int) -> str | None:
     return in_use[-1].edition_id if in_use else framework
 
 
-def _area_name(framework: str | None, area: int | None) -> str | None:
-    edition = edition_by_id(framework) if area is not None else None
+def _area_name(edition_id: str | None, area: int | None) -> str | None:
+    edition = edition_by_id(edition_id) if area is not None else None
     spec = edition.area(area) if edition and area is not None else None
     return spec.name if spec else None
 
