@@ -95,8 +95,8 @@ def _area_wordings() -> tuple[tuple[int, frozenset[str]], ...]:
     """Every edition's wordings of every area, as word sets (built once: headings are many)."""
     return tuple(
         (area.number, name_tokens(variant))
-        for framework in load_editions()
-        for area in framework.areas
+        for edition in load_editions()
+        for area in edition.areas
         for variant in (area.name, *area.variants)
     )
 

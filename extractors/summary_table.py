@@ -138,15 +138,15 @@ class _Reading:
 
 
 def extract_summary_table(
-    doc: Document, framework: Edition | None = None, year: int | None = None
+    doc: Document, edition: Edition | None = None, year: int | None = None
 ) -> SummaryTable:
     """The first table whose rows name the tool's areas.
 
-    A row that prints an area's name alone is mapped by ``framework``'s wordings, or, while the
+    A row that prints an area's name alone is mapped by ``edition``'s wordings, or, while the
     report's edition is not yet decided, by the edition the table's names and ``year`` point to
     (``edition_lookup``); ``year`` is also the year of a single own-points column that prints none.
     """
-    tables = _tables(doc, framework, year)
+    tables = _tables(doc, edition, year)
     first = next(tables, None)
     if first is None:
         return SummaryTable((), (), (), ())
@@ -154,18 +154,18 @@ def extract_summary_table(
     return dataclasses.replace(first, losses=first.losses + disagreements) if disagreements else first
 
 
-def _tables(doc: Document, framework: Edition | None, year: int | None) -> Iterator[SummaryTable]:
+def _tables(doc: Document, edition: Edition | None, year: int | None) -> Iterator[SummaryTable]:
     """Every table whose rows name the tool's areas, in document order."""
     index = 0
     contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
-        rows, end = _block(doc, index, framework)
+        rows, end = _block(doc, index, edition)
         if rows and (
             pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
         ):
             contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
         elif _is_summary(rows):
-            table = _read(doc, index, rows, framework, year)
+            table = _read(doc, index, rows, edition, year)
             if table.area_scores or table.unread_headers:
                 yield table
         index = max(end, index + 1)
@@ -222,11 +222,11 @@ def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[Content
             )  # fmt: skip
 
 
-def _row(line: Line, framework: Edition | None) -> _Row | None:
+def _row(line: Line, edition: Edition | None) -> _Row | None:
     # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
     # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
-        return _bulleted_row(line, item, framework)
+        return _bulleted_row(line, item, edition)
     _, label, cells = split_label(line)
     cells = [part for cell in cells for part in _value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
@@ -241,26 +241,26 @@ def _row(line: Line, framework: Edition | None) -> _Row | None:
     values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
     if TOTAL_LABEL.match(label):
         return _Row(line, label, values, None, label, True, unread=unread)
-    area, name = _area_of(label, framework)
+    area, name = _area_of(label, edition)
     if unread and area is None:
         return None
     return _Row(line, label, values, area, name, False, unread=unread)
 
 
-def _bulleted_row(line: Line, item: str, framework: Edition | None) -> _Row | None:
+def _bulleted_row(line: Line, item: str, edition: Edition | None) -> _Row | None:
     """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
     (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
     match = BULLETED_SCORE.match(item.replace("*", "").strip())
     if match is None:
         return None
     values = [value for value in (parse_value(match["score"]), parse_value(match["other"] or "")) if value]
-    area, name = _area_of(match["label"].strip(), framework)
+    area, name = _area_of(match["label"].strip(), edition)
     if area is None:
         return None
     return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
 
 
-def _block(doc: Document, start: int, framework: Edition | None) -> tuple[list[_Row], int]:
+def _block(doc: Document, start: int, edition: Edition | None) -> tuple[list[_Row], int]:
     """The rows of the table starting at ``start`` (blank lines between rows allowed) and the index
     after it."""
     rows: list[_Row] = []
@@ -268,8 +268,8 @@ def _block(doc: Document, start: int, framework: Edition | None) -> tuple[list[_
     while index < len(doc.lines) and len(rows) < MAX_TABLE_ROWS:
         line = doc.lines[index]
         if not line.is_blank:
-            row = _row(line, framework)
-            if row is None and (split := _split_row(doc, index, framework)) is not None:
+            row = _row(line, edition)
+            if row is None and (split := _split_row(doc, index, edition)) is not None:
                 row, index = split  # the label on its own line, its values on a line below
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
@@ -277,7 +277,7 @@ def _block(doc: Document, start: int, framework: Edition | None) -> tuple[list[_
             if (
                 row is None
                 and rows
-                and (following := _next_page_rows(doc, start, index, rows[-1], framework))
+                and (following := _next_page_rows(doc, start, index, rows[-1], edition))
             ):
                 index = following  # the table goes on on the next page, below its header repeated
                 continue
@@ -291,7 +291,7 @@ def _block(doc: Document, start: int, framework: Edition | None) -> tuple[list[_
 
 
 def _next_page_rows(
-    doc: Document, start: int, index: int, last: _Row, framework: Edition | None
+    doc: Document, start: int, index: int, last: _Row, edition: Edition | None
 ) -> int | None:
     """Where a table broken over a page goes on: the index of the next row when the lines from
     ``index`` up to it are few (a running footer or header, a page number, the header repeated)
@@ -306,7 +306,7 @@ def _next_page_rows(
         if line.is_blank:
             continue
         repeated = repeated or is_header_line(line) or line.text.strip() in above
-        row = _row(line, framework)
+        row = _row(line, edition)
         if row is None:
             continue
         later_page = line.page is not None and last.line.page is not None and line.page > last.line.page
@@ -340,7 +340,7 @@ def _value_cells(cell: str) -> list[str]:
     return VALUE_TOKEN.findall(cell) or [cell]
 
 
-def _split_row(doc: Document, index: int, framework: Edition | None) -> tuple[_Row, int] | None:
+def _split_row(doc: Document, index: int, edition: Edition | None) -> tuple[_Row, int] | None:
     """A row whose label stands on a line without values and whose values stand on a line of
     values alone within the next lines, around the label's wrapped rest (a text export of a row
     whose label took two lines: "6 Kommunen som arbetsgivare," / "personalpolitik" / "100 79,5 68");
@@ -349,7 +349,7 @@ def _split_row(doc: Document, index: int, framework: Edition | None) -> tuple[_R
     _, label, cells = split_label(line)
     if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
         return None
-    area, name = _area_of(label, framework)
+    area, name = _area_of(label, edition)
     if area is None:
         return None
     for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
@@ -381,9 +381,9 @@ def _is_summary(rows: list[_Row]) -> bool:
 
 
 def _read(
-    doc: Document, start: int, rows: list[_Row], framework: Edition | None, year: int | None
+    doc: Document, start: int, rows: list[_Row], edition: Edition | None, year: int | None
 ) -> SummaryTable:
-    if framework is None:
+    if edition is None:
         rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
     rows = [_ungrouped(row, len(reading.columns)) for row in rows]
@@ -627,9 +627,9 @@ def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
     ]
 
 
-def _area_of(label: str, framework: Edition | None) -> tuple[int | None, str]:
+def _area_of(label: str, edition: Edition | None) -> tuple[int | None, str]:
     """The area a row label names: by its printed number, else by its wording (some layouts
     print the names alone)."""
     if match := AREA_LABEL.match(label):
         return int(match["area"]), match["name"].strip()
-    return denoted_area(label, framework), label.strip()
+    return denoted_area(label, edition), label.strip()

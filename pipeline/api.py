@@ -161,7 +161,7 @@ def _write_tables(
 @dataclass(frozen=True)
 class StreamedResult(WritableResult):
     """What :func:`digitize_streamed` gives: each file's report as an outline (identity, status,
-    error, metadata, framework, evaluations listed) and the rest of the tables waiting on disk.
+    error, metadata, edition, evaluations listed) and the rest of the tables waiting on disk.
 
     :meth:`write` writes the same files as :meth:`Result.write`; use the result in a ``with``
     block (or call :meth:`close`) so that the temporary files are removed.

@@ -201,14 +201,14 @@ def test_a_report_read_by_its_names_says_its_year_suggests_another_edition() -> 
     """The Grästorp fixture (2010 tool) as if evaluated in 2009, when the 2002 tool was in use."""
     text = (FIXTURES / "kk2010_grastorp_2014.txt").read_text(encoding="utf-8")
     extraction = _digitized_text(text.replace("28-30 oktober 2014", "28-30 oktober 2009"))
-    assert (extraction.metadata.year, extraction.framework) == (2009, "kk2010")
+    assert (extraction.metadata.year, extraction.edition) == (2009, "kk2010")
     [finding] = [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
     assert (finding.year, finding.expected, finding.found) == (2009, "kk2002-rev2007", "kk2010")
 
 
 def test_a_report_of_its_own_years_edition_has_no_mismatch() -> None:
     extraction = _digitized_text((FIXTURES / "kk2020_vallentuna_2021.txt").read_text(encoding="utf-8"))
-    assert extraction.framework == "kk2020"
+    assert extraction.edition == "kk2020"
     assert not [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
 
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXTRACTORS_DIR = ROOT / "extractors"
 # Fields of Extraction no extractor fills: the edition decided, the validator's findings, the OCR
 # readings placed by ingest.
-NOT_EXTRACTED = {"framework", "findings", "ocr_readings"}
+NOT_EXTRACTED = {"edition", "findings", "ocr_readings"}
 # Where records are used: the row builders and the validation checks.
 USERS = (ROOT / "pipeline" / "tables", ROOT / "pipeline" / "validation")
 
@@ -118,7 +118,7 @@ def test_fields_filled_by_several_entries_are_joined_in_registry_order(results: 
 
 def test_extract_reads_the_registry(umea_doc: Document) -> None:
     extraction = extract(umea_doc)
-    assert extraction.framework == "kk2002-rev2007"
+    assert extraction.edition == "kk2002-rev2007"
     assert extraction.metadata.year == 2007
     assert len(extraction.question_scores) > 30
     assert extraction.claims

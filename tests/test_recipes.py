@@ -41,7 +41,7 @@ def test_every_path_a_recipe_names_exists() -> None:
     assert missing == []
 
 
-# An edition: its file, the docs' table, the contract's description of reports.framework, a fixture.
+# An edition: its file, the docs' table, the contract's description of reports.edition, a fixture.
 
 
 def test_every_edition_file_is_loaded() -> None:

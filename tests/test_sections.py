@@ -139,8 +139,8 @@ def test_misnumbered_heading_is_kept_and_reported() -> None:
 
 def test_unknown_section_heading_name_is_reported() -> None:
     heading = AreaHeading(2, "Information och service", "section_heading", None, 210)
-    framework = edition_by_id("kk2002-rev2007")
-    findings = list(area_name_unknown(Extraction(area_headings=(heading,)), framework))
+    edition = edition_by_id("kk2002-rev2007")
+    findings = list(area_name_unknown(Extraction(area_headings=(heading,)), edition))
     assert [(f.rule, f.area, f.found) for f in findings] == [
         ("area_name_unknown", 2, "Information och service")
     ]

@@ -64,7 +64,7 @@ def test_area_score_rows_by_year_then_area_with_the_edition_name(report: Report)
 
 
 def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None:
-    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=1999), framework=None)
+    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=1999), edition=None)
     rows = _rows("area_scores", dataclasses.replace(report, extraction=no_edition))
     assert rows[-1]["area_name"] == "Kommun som samhällsbyggare"
     assert rows[-1]["municipality_code"] is None

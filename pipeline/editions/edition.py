@@ -146,7 +146,7 @@ def load_editions() -> tuple[Edition, ...]:
 
 
 def edition_by_id(edition_id: str | None) -> Edition | None:
-    """The shipped edition named ``edition_id`` (as ``reports.framework`` gives it), or ``None``."""
+    """The shipped edition named ``edition_id`` (as ``reports.edition`` gives it), or ``None``."""
     return next((f for f in load_editions() if f.edition_id == edition_id), None)
 
 

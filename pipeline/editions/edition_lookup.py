@@ -51,11 +51,11 @@ def area_number(text: str) -> int | None:
     return int(text) if regex.fullmatch(area_number_pattern(), text.strip()) else None
 
 
-def denoted_area(printed: str, framework: Edition | None = None) -> int | None:
-    """The area a printed name denotes: in ``framework`` when the edition is known, else the
+def denoted_area(printed: str, edition: Edition | None = None) -> int | None:
+    """The area a printed name denotes: in ``edition`` when the edition is known, else the
     closest wording of any edition (the best match; among equals, the newest edition's)."""
-    if framework is not None:
-        return framework.match_area_name(printed)
+    if edition is not None:
+        return edition.match_area_name(printed)
     best_area, best_overlap = None, 0.0
     for candidate in load_editions():
         area, overlap = candidate.area_match(printed)
@@ -69,9 +69,9 @@ def denoting_editions(printed: str, area: int) -> tuple[str, ...]:
     return tuple(f.edition_id for f in load_editions() if f.match_area_name(printed) == area)
 
 
-def areas_matched(framework: Edition, names: Iterable[str]) -> int:
-    """How many distinct areas of ``framework`` the printed names match."""
-    return len({area for name in names if (area := framework.match_area_name(name)) is not None})
+def areas_matched(edition: Edition, names: Iterable[str]) -> int:
+    """How many distinct areas of ``edition`` the printed names match."""
+    return len({area for name in names if (area := edition.match_area_name(name)) is not None})
 
 
 def decide_edition(year: int | None, names: Iterable[str]) -> Edition | None:

@@ -54,7 +54,7 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
         # year, once it is known.
         if (edition is not None and EDITION in entry.reads) or YEAR in entry.reads:
             results[entry.name] = entry.read(Sources(doc, results, year, edition))
-    extraction = Extraction(**records(results), framework=edition.edition_id if edition else None)
+    extraction = Extraction(**records(results), edition=edition.edition_id if edition else None)
     metadata = extraction.metadata
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
@@ -85,9 +85,9 @@ def digitize(doc: Document) -> Extraction:
     sections, score tables: see :mod:`extractors.report_shape`).
     """
     extraction = extract(doc, require_report=True)
-    framework = edition_by_id(extraction.framework)
+    edition = edition_by_id(extraction.edition)
     extraction = dataclasses.replace(extraction, losses=doc.losses + extraction.losses)
-    findings = attach_evidence(validate(extraction, framework), doc, extraction)
+    findings = attach_evidence(validate(extraction, edition), doc, extraction)
     return dataclasses.replace(extraction, findings=findings)
 
 

@@ -42,7 +42,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "year": meta.year,
         "evaluation_start": meta.evaluation_start,
         "evaluation_end": meta.evaluation_end,
-        "framework": report.extraction.framework,
+        "framework": report.extraction.edition,
         "evaluators": "; ".join(
             f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
         )
@@ -58,11 +58,11 @@ def report_rows(report: Report) -> Iterator[Row]:
 
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    framework = edition_by_id(ext.framework)
+    edition = edition_by_id(ext.edition)
     # A stable sort: a (year, area) printed twice keeps the document's order, first printing first.
     scores = sorted(ext.area_scores, key=lambda s: (s.year, s.area))
     for s, printing in zip(scores, printings((s.year, s.area) for s in scores), strict=True):
-        spec = framework.area(s.area) if framework else None
+        spec = edition.area(s.area) if edition else None
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": s.year, "area": s.area, "area_name": spec.name if spec else s.printed_name,

@@ -4,7 +4,7 @@ Holding every report until the tables are built costs about a quarter of a MiB p
 a gigabyte for an archive of 2,400), and the tables as DataFrames as much again. A
 :class:`RowSpill` takes each report as it arrives, writes the rows of each per-report table to a
 temporary file (one JSON line per report and table) and keeps only the report's outline: its
-identity, status, metadata, framework, the evaluations it lists and the totals it prints, which
+identity, status, metadata, edition, the evaluations it lists and the totals it prints, which
 the ``reports``, ``coverage`` and ``panel`` tables, the checks across reports and the summary
 need. When the batch is done, each table's rows come back in
 the batch's order, a chunk of DataFrame at a time, for the writers.
@@ -43,13 +43,13 @@ _OCR_TEXT = "ocr_text"  # not a table: the spill's file of the reports' OCR text
 
 
 def outline(report: Report) -> Report:
-    """The report without what only its rows need: identity, status, error, metadata, framework,
+    """The report without what only its rows need: identity, status, error, metadata, edition,
     the evaluations it lists and the totals it prints (what its digest, ``pipeline.model.digest``, reads
     for the checks across reports and the ``panel`` table), and the findings that made it
     ``partial`` (the command line names their rules)."""
     ext = report.extraction
     kept = Extraction(
-        metadata=ext.metadata, framework=ext.framework, evaluations=ext.evaluations,
+        metadata=ext.metadata, edition=ext.edition, evaluations=ext.evaluations,
         evaluation_list=ext.evaluation_list, area_scores=ext.area_scores, year_totals=ext.year_totals,
         findings=lost_content(ext.findings),
     )  # fmt: skip

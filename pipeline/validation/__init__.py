@@ -27,10 +27,10 @@ CONTENT_LOSS_RULES = frozenset(rule.slug for rule in RULES if rule.loses_content
 
 
 def validate(
-    extraction: Extraction, framework: Edition | None, checks: Iterable[Check] = CHECKS
+    extraction: Extraction, edition: Edition | None, checks: Iterable[Check] = CHECKS
 ) -> tuple[Finding, ...]:
     """All findings of all checks, most severe first, then in document order."""
-    findings: Iterator[Finding] = (finding for each in checks for finding in each(extraction, framework))
+    findings: Iterator[Finding] = (finding for each in checks for finding in each(extraction, edition))
     return tuple(
         sorted(
             findings,

@@ -18,7 +18,7 @@ CONTENT_LOST = Rule(
 )  # fmt: skip
 
 
-def content_lost(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
+def content_lost(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for loss in extraction.losses:
         yield CONTENT_LOST.finding(found=loss.count, page=loss.page, line=loss.line, what=loss.message)
 

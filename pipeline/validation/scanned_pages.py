@@ -21,7 +21,7 @@ OCR_UNCERTAIN = Rule(
 )  # fmt: skip
 
 
-def ocr_uncertain(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
+def ocr_uncertain(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
         if reading.read in (reading.printed, ""):
             yield OCR_UNCERTAIN.finding(
@@ -39,7 +39,7 @@ OCR_ID_READ = Rule(
 )  # fmt: skip
 
 
-def ocr_id_read(extraction: Extraction, framework: Edition | None) -> Iterator[Finding]:
+def ocr_id_read(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
         if reading.read not in (reading.printed, ""):
             yield OCR_ID_READ.finding(
