@@ -41,8 +41,8 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.table_reader import (
-    Column,
     Header,
+    PrintedColumn,
     Role,
     Value,
     assign,
@@ -133,7 +133,7 @@ class _Row:
 class _Reading:
     """The columns a table's rows are read with, and what was assumed to get them."""
 
-    columns: tuple[Column, ...]
+    columns: tuple[PrintedColumn, ...]
     unread: list[UnreadHeader] = field(default_factory=list)
 
 
@@ -422,7 +422,7 @@ def _read(
 class _Found:
     """The records of one summary table as its cells are read."""
 
-    changes: dict[Column, tuple[int, int]]
+    changes: dict[PrintedColumn, tuple[int, int]]
     scores: list[AreaScore] = field(default_factory=list)
     totals: list[YearTotal] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
@@ -430,7 +430,7 @@ class _Found:
     misaligned: list[MisalignedRow] = field(default_factory=list)
     losses: list[ContentLoss] = field(default_factory=list)
 
-    def add(self, row: _Row, column: Column, value: Value) -> None:
+    def add(self, row: _Row, column: PrintedColumn, value: Value) -> None:
         """One cell: an own year's score or total, or a comparison; other columns are not read."""
         page, number = row.line.page, row.line.number
         if column.role is Role.YEAR and column.year is not None:
@@ -474,7 +474,7 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
     values; the words of a cell's other lines ("Luleå", "40 kommuner i") name none. ``None`` unless
     every line is one cell and exactly ``width`` roles are found before a blank line, a caption or
     a sentence."""
-    found: list[Column] = []
+    found: list[PrintedColumn] = []
     lines: list[Line] = []
     for index in range(start - 1, max(-1, start - 1 - 2 * width - 2), -1):
         line = doc.lines[index]
@@ -486,14 +486,14 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
             continue
         found.insert(0, column)
         if len(found) == width:
-            return Header((Column(None, ""), *_stacked_cells(lines)), tuple(lines))
+            return Header((PrintedColumn(None, ""), *_stacked_cells(lines)), tuple(lines))
     return None
 
 
-def _stacked_cells(lines: list[Line]) -> list[Column]:
+def _stacked_cells(lines: list[Line]) -> list[PrintedColumn]:
     """The columns of a stacked header, each with the words of its cell's lines: a line naming no
     role begins the cell the next line with a role ends ("40 kommuner i" / "genomsnitt")."""
-    columns: list[Column] = []
+    columns: list[PrintedColumn] = []
     pending: list[str] = []
     for line in lines:
         text = line.text.strip()
@@ -511,10 +511,10 @@ def _width(rows: list[_Row]) -> int:
     return Counter(len(row.values) for row in rows).most_common(1)[0][0]
 
 
-def _own_year(column: Column, year: int | None) -> Column:
+def _own_year(column: PrintedColumn, year: int | None) -> PrintedColumn:
     """A column of own points that prints no year ("Poäng") holds the report's year."""
     if column.role is Role.OWN and year is not None:
-        return Column(Role.YEAR, column.printed, year)
+        return PrintedColumn(Role.YEAR, column.printed, year)
     return column
 
 
@@ -529,9 +529,9 @@ def _by_shape(
     own = [i for i in range(width) if not signed[i]]
     caption = _caption_years(doc, start)
     years = caption if len(caption) == len(own) else [year] if len(own) == 1 and year is not None else []
-    columns = [Column(Role.CHANGE, "") if signed[i] else Column(None, "") for i in range(width)]
+    columns = [PrintedColumn(Role.CHANGE, "") if signed[i] else PrintedColumn(None, "") for i in range(width)]
     for position, own_year in zip(own, years, strict=False):
-        columns[position] = Column(Role.YEAR, str(own_year), own_year)
+        columns[position] = PrintedColumn(Role.YEAR, str(own_year), own_year)
     # One column whose year the caption names ("Sammanfattning av resultat 2014") is read as the
     # report prints it; anything else is an assumption the finding states.
     if header is None and len(own) == 1 and len(caption) == 1:
@@ -550,14 +550,14 @@ def _bracketed(doc: Document, start: int, rows: list[_Row], year: int | None) ->
     brackets ("enligt nedan (Sverigesnitt):")."""
     caption = _caption_years(doc, start)
     own_year = caption[0] if len(caption) == 1 else year
-    columns = [Column(Role.YEAR, str(own_year), own_year) if own_year else Column(None, "")]
+    columns = [PrintedColumn(Role.YEAR, str(own_year), own_year) if own_year else PrintedColumn(None, "")]
     understood = len(caption) == 1
     if any(len(row.values) > 1 for row in rows):
         if all(row.values[1].signed for row in rows if len(row.values) > 1):
-            columns.append(Column(Role.CHANGE, ""))
+            columns.append(PrintedColumn(Role.CHANGE, ""))
         else:
             named = _bracketed_label(doc, start)
-            columns.append(named if named.role is Role.AVERAGE else Column(None, named.printed))
+            columns.append(named if named.role is Role.AVERAGE else PrintedColumn(None, named.printed))
             understood = understood and named.role is Role.AVERAGE
     if understood:
         return _Reading(tuple(columns))
@@ -566,14 +566,14 @@ def _bracketed(doc: Document, start: int, rows: list[_Row], year: int | None) ->
     return _Reading(tuple(columns), [UnreadHeader("summary_table", "", assumed, first.page, first.number)])
 
 
-def _bracketed_label(doc: Document, start: int) -> Column:
+def _bracketed_label(doc: Document, start: int) -> PrintedColumn:
     """The comparison a lead-in names in brackets, as a column ("(Sverigesnitt)")."""
     for line in _lines_above(doc, start):
         for match in BRACKETED_LABEL.finditer(line.text):
             column = column_of(match["label"])
             if column.role is Role.AVERAGE:
                 return column
-    return Column(None, "")
+    return PrintedColumn(None, "")
 
 
 def _lines_above(doc: Document, start: int) -> list[Line]:
@@ -597,11 +597,11 @@ def _caption_years(doc: Document, start: int) -> list[int]:
     return []
 
 
-def _compared_years(columns: tuple[Column, ...]) -> dict[Column, tuple[int, int]]:
+def _compared_years(columns: tuple[PrintedColumn, ...]) -> dict[PrintedColumn, tuple[int, int]]:
     """For each change column, the two own years it compares: the nearest two to its left, else the
     table's only two."""
     own = [(i, c.year) for i, c in enumerate(columns) if c.role is Role.YEAR and c.year is not None]
-    pairs: dict[Column, tuple[int, int]] = {}
+    pairs: dict[PrintedColumn, tuple[int, int]] = {}
     for index, column in enumerate(columns):
         if column.role is not Role.CHANGE:
             continue
