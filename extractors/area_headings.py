@@ -21,8 +21,8 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.prose import heading_text, join_wrapped
+from pipeline.editions.edition import load_editions, name_tokens
 from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, denoting_editions
-from pipeline.editions.framework import load_frameworks, name_tokens
 from pipeline.model.document import Line
 
 # The name starts with a capital letter, so that a PDF line of prose ("Område 5 är ett av ...") is
@@ -95,8 +95,8 @@ def _area_wordings() -> tuple[tuple[int, frozenset[str]], ...]:
     """Every edition's wordings of every area, as word sets (built once: headings are many)."""
     return tuple(
         (area.number, name_tokens(variant))
-        for framework in load_frameworks()
-        for area in framework.areas
+        for edition in load_editions()
+        for area in edition.areas
         for variant in (area.name, *area.variants)
     )
 

@@ -24,6 +24,7 @@ from extractors.bullets import bullet_text, read_bullet_list
 from extractors.claim_grammar import SCORE_CLAIM, change_phrases, score_is_an_average
 from extractors.prose import paragraphs, sentences
 from extractors.sections import AreaSection, find_area_sections
+from pipeline.editions.edition_lookup import AREA_WORD as AREA_WORD_PATTERN
 from pipeline.model.document import Document, Line
 from pipeline.model.numbers import parse_quantity
 from pipeline.model.records import Claim
@@ -32,7 +33,7 @@ _FLAGS = regex.IGNORECASE
 
 # The section's own score claim names its area ("Inom området ...") when more than one sentence
 # of the section claims points.
-AREA_WORD = regex.compile(r"\b(?:huvud)?område", _FLAGS)
+AREA_WORD = regex.compile(rf"\b{AREA_WORD_PATTERN}", _FLAGS)
 
 # "2005", "2005 års utvärdering": a year the change is measured from.
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -16,11 +16,13 @@ import regex
 
 from extractors.prose import RunningText, join_wrapped, sentences
 from pipeline.model.document import Document, Line
+from pipeline.model.marks import BULLET_GLYPH_CLASS
 
 # A line that ends its paragraph: a sentence (or a lead-in) ends with it.
 ENDS_PARAGRAPH = regex.compile(r"[.!?:;]\s*$")
-# A line that starts a block of its own: a bullet ("- 1.1 Hur ...", "• Ale") or a numbered heading.
-OPENS_BLOCK = regex.compile(r"^\s*(?:[-–•*]|\d+(?:\.\d+)*\s+\p{Lu})")
+# A line that starts a block of its own: a bullet ("- 1.1 Hur ...", "• Ale", any glyph of
+# pipeline.model.marks) or a numbered heading.
+OPENS_BLOCK = regex.compile(rf"^\s*(?:[-–*]|{BULLET_GLYPH_CLASS}|\d+(?:\.\d+)*\s+\p{{Lu}})")
 
 
 @dataclass(frozen=True)

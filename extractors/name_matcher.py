@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from extractors.flow import Flow
+from pipeline.model.marks import BULLET_GLYPHS
 from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
 from pipeline.model.place_names import Ambiguity, ambiguity_by_code, swedish_ambiguous_names
 
@@ -35,8 +36,11 @@ MUNICIPALITY_WORDS = frozenset({"kommun", "kommuns", "kommunen", "stad", "stads"
 ENUMERATION_WORDS = frozenset({",", "och", "samt", "eller", "/", "-", "–"})
 # Prepositions before a place: "i Mark", "från Boden".
 PLACE_PREPOSITIONS = frozenset({"i", "från", "utanför", "inom"})
-# Tokens after which a capitalized word starts a sentence, a bullet or a quotation.
-SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "—", "•", "*", '"', "”", "“", "(", "…"})
+# Tokens after which a capitalized word starts a sentence, a bullet (a dash, an asterisk or any
+# glyph of pipeline.model.marks) or a quotation.
+SENTENCE_OPENERS = (
+    frozenset({".", "!", "?", ":", ";", "-", "–", "—", "*", '"', "”", "“", "(", "…"}) | BULLET_GLYPHS
+)
 MAX_TEXT_LENGTH = 50_000_000
 
 

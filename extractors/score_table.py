@@ -30,8 +30,8 @@ import regex
 from extractors.summary_table import AREA_LABEL, TOTAL_LABEL
 from extractors.table_reader import (
     LABEL_ID,
-    Column,
     Header,
+    PrintedColumn,
     Role,
     Value,
     column_of,
@@ -73,7 +73,7 @@ class _Group:
     printed_id: str
     text: str
     values: list[Value]
-    columns: tuple[Column, ...] | None
+    columns: tuple[PrintedColumn, ...] | None
     is_total: bool = False
 
 
@@ -206,14 +206,14 @@ def _raw_header(line: Line) -> Header | None:
     roles = {c.role for c in columns}
     if Role.MAX in roles and not roles & {Role.OWN, Role.YEAR}:
         columns = []  # the own points' header is on another line: which value is which is unknown
-    corner = Column(Role.NAME, " ".join(words[:labels]))
+    corner = PrintedColumn(Role.NAME, " ".join(words[:labels]))
     return Header((corner, *columns), (line,))
 
 
-def _value_words(words: list[str]) -> list[Column] | None:
+def _value_words(words: list[str]) -> list[PrintedColumn] | None:
     """The value columns of header words set with single spaces, one role word each; ``None`` if a
     word names no value."""
-    columns: list[Column] = []
+    columns: list[PrintedColumn] = []
     for position, word in enumerate(words):
         column = column_of(word)
         if column.role is None or column.role in (Role.NAME, Role.ID):
@@ -230,7 +230,7 @@ def _split_cells(header: Header) -> Header:
     layout export prints narrow columns) split into its columns."""
     if len(header.lines) > 1:
         return header  # words joined from several lines ("Poäng" over "Max") are one column
-    columns: list[Column] = []
+    columns: list[PrintedColumn] = []
     for column in header.columns:
         words = column.printed.split()
         split = (
@@ -241,7 +241,7 @@ def _split_cells(header: Header) -> Header:
     return Header(tuple(columns), header.lines)
 
 
-def _is_unit_word(word: str, before: Column, after: list[str]) -> bool:
+def _is_unit_word(word: str, before: PrintedColumn, after: list[str]) -> bool:
     """Whether ``word`` is the second word of the column before ("Max- poäng", "Egna poäng"), not
     a column of its own ("Max Poäng": max points, then own points)."""
     if word.lower() != "poäng" or "poäng" in before.printed.lower():
@@ -309,7 +309,7 @@ def _is_summary_header(header: Header | None) -> bool:
     return corner is not None and bool(MAIN_AREA_CORNER.match(corner.printed))
 
 
-def _group_columns(header: Header | None, index: int) -> tuple[Column, ...] | None:
+def _group_columns(header: Header | None, index: int) -> tuple[PrintedColumn, ...] | None:
     if header is None:
         return None
     chosen = None

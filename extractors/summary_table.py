@@ -41,8 +41,8 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.table_reader import (
-    Column,
     Header,
+    PrintedColumn,
     Role,
     Value,
     assign,
@@ -53,8 +53,8 @@ from extractors.table_reader import (
     parse_value,
     split_label,
 )
+from pipeline.editions.edition import Edition
 from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, decide_edition, denoted_area
-from pipeline.editions.framework import Framework
 from pipeline.model.document import Document, Line
 from pipeline.model.numbers import format_number
 from pipeline.model.records import (
@@ -133,20 +133,20 @@ class _Row:
 class _Reading:
     """The columns a table's rows are read with, and what was assumed to get them."""
 
-    columns: tuple[Column, ...]
+    columns: tuple[PrintedColumn, ...]
     unread: list[UnreadHeader] = field(default_factory=list)
 
 
 def extract_summary_table(
-    doc: Document, framework: Framework | None = None, year: int | None = None
+    doc: Document, edition: Edition | None = None, year: int | None = None
 ) -> SummaryTable:
     """The first table whose rows name the tool's areas.
 
-    A row that prints an area's name alone is mapped by ``framework``'s wordings, or, while the
+    A row that prints an area's name alone is mapped by ``edition``'s wordings, or, while the
     report's edition is not yet decided, by the edition the table's names and ``year`` point to
     (``edition_lookup``); ``year`` is also the year of a single own-points column that prints none.
     """
-    tables = _tables(doc, framework, year)
+    tables = _tables(doc, edition, year)
     first = next(tables, None)
     if first is None:
         return SummaryTable((), (), (), ())
@@ -154,18 +154,18 @@ def extract_summary_table(
     return dataclasses.replace(first, losses=first.losses + disagreements) if disagreements else first
 
 
-def _tables(doc: Document, framework: Framework | None, year: int | None) -> Iterator[SummaryTable]:
+def _tables(doc: Document, edition: Edition | None, year: int | None) -> Iterator[SummaryTable]:
     """Every table whose rows name the tool's areas, in document order."""
     index = 0
     contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
-        rows, end = _block(doc, index, framework)
+        rows, end = _block(doc, index, edition)
         if rows and (
             pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
         ):
             contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
         elif _is_summary(rows):
-            table = _read(doc, index, rows, framework, year)
+            table = _read(doc, index, rows, edition, year)
             if table.area_scores or table.unread_headers:
                 yield table
         index = max(end, index + 1)
@@ -222,11 +222,11 @@ def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[Content
             )  # fmt: skip
 
 
-def _row(line: Line, framework: Framework | None) -> _Row | None:
+def _row(line: Line, edition: Edition | None) -> _Row | None:
     # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
     # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
-        return _bulleted_row(line, item, framework)
+        return _bulleted_row(line, item, edition)
     _, label, cells = split_label(line)
     cells = [part for cell in cells for part in _value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
@@ -241,26 +241,26 @@ def _row(line: Line, framework: Framework | None) -> _Row | None:
     values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
     if TOTAL_LABEL.match(label):
         return _Row(line, label, values, None, label, True, unread=unread)
-    area, name = _area_of(label, framework)
+    area, name = _area_of(label, edition)
     if unread and area is None:
         return None
     return _Row(line, label, values, area, name, False, unread=unread)
 
 
-def _bulleted_row(line: Line, item: str, framework: Framework | None) -> _Row | None:
+def _bulleted_row(line: Line, item: str, edition: Edition | None) -> _Row | None:
     """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
     (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
     match = BULLETED_SCORE.match(item.replace("*", "").strip())
     if match is None:
         return None
     values = [value for value in (parse_value(match["score"]), parse_value(match["other"] or "")) if value]
-    area, name = _area_of(match["label"].strip(), framework)
+    area, name = _area_of(match["label"].strip(), edition)
     if area is None:
         return None
     return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
 
 
-def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list[_Row], int]:
+def _block(doc: Document, start: int, edition: Edition | None) -> tuple[list[_Row], int]:
     """The rows of the table starting at ``start`` (blank lines between rows allowed) and the index
     after it."""
     rows: list[_Row] = []
@@ -268,8 +268,8 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
     while index < len(doc.lines) and len(rows) < MAX_TABLE_ROWS:
         line = doc.lines[index]
         if not line.is_blank:
-            row = _row(line, framework)
-            if row is None and (split := _split_row(doc, index, framework)) is not None:
+            row = _row(line, edition)
+            if row is None and (split := _split_row(doc, index, edition)) is not None:
                 row, index = split  # the label on its own line, its values on a line below
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
@@ -277,7 +277,7 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
             if (
                 row is None
                 and rows
-                and (following := _next_page_rows(doc, start, index, rows[-1], framework))
+                and (following := _next_page_rows(doc, start, index, rows[-1], edition))
             ):
                 index = following  # the table goes on on the next page, below its header repeated
                 continue
@@ -291,7 +291,7 @@ def _block(doc: Document, start: int, framework: Framework | None) -> tuple[list
 
 
 def _next_page_rows(
-    doc: Document, start: int, index: int, last: _Row, framework: Framework | None
+    doc: Document, start: int, index: int, last: _Row, edition: Edition | None
 ) -> int | None:
     """Where a table broken over a page goes on: the index of the next row when the lines from
     ``index`` up to it are few (a running footer or header, a page number, the header repeated)
@@ -306,7 +306,7 @@ def _next_page_rows(
         if line.is_blank:
             continue
         repeated = repeated or is_header_line(line) or line.text.strip() in above
-        row = _row(line, framework)
+        row = _row(line, edition)
         if row is None:
             continue
         later_page = line.page is not None and last.line.page is not None and line.page > last.line.page
@@ -340,7 +340,7 @@ def _value_cells(cell: str) -> list[str]:
     return VALUE_TOKEN.findall(cell) or [cell]
 
 
-def _split_row(doc: Document, index: int, framework: Framework | None) -> tuple[_Row, int] | None:
+def _split_row(doc: Document, index: int, edition: Edition | None) -> tuple[_Row, int] | None:
     """A row whose label stands on a line without values and whose values stand on a line of
     values alone within the next lines, around the label's wrapped rest (a text export of a row
     whose label took two lines: "6 Kommunen som arbetsgivare," / "personalpolitik" / "100 79,5 68");
@@ -349,7 +349,7 @@ def _split_row(doc: Document, index: int, framework: Framework | None) -> tuple[
     _, label, cells = split_label(line)
     if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
         return None
-    area, name = _area_of(label, framework)
+    area, name = _area_of(label, edition)
     if area is None:
         return None
     for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
@@ -381,9 +381,9 @@ def _is_summary(rows: list[_Row]) -> bool:
 
 
 def _read(
-    doc: Document, start: int, rows: list[_Row], framework: Framework | None, year: int | None
+    doc: Document, start: int, rows: list[_Row], edition: Edition | None, year: int | None
 ) -> SummaryTable:
-    if framework is None:
+    if edition is None:
         rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
     rows = [_ungrouped(row, len(reading.columns)) for row in rows]
@@ -422,7 +422,7 @@ def _read(
 class _Found:
     """The records of one summary table as its cells are read."""
 
-    changes: dict[Column, tuple[int, int]]
+    changes: dict[PrintedColumn, tuple[int, int]]
     scores: list[AreaScore] = field(default_factory=list)
     totals: list[YearTotal] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
@@ -430,7 +430,7 @@ class _Found:
     misaligned: list[MisalignedRow] = field(default_factory=list)
     losses: list[ContentLoss] = field(default_factory=list)
 
-    def add(self, row: _Row, column: Column, value: Value) -> None:
+    def add(self, row: _Row, column: PrintedColumn, value: Value) -> None:
         """One cell: an own year's score or total, or a comparison; other columns are not read."""
         page, number = row.line.page, row.line.number
         if column.role is Role.YEAR and column.year is not None:
@@ -474,7 +474,7 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
     values; the words of a cell's other lines ("Luleå", "40 kommuner i") name none. ``None`` unless
     every line is one cell and exactly ``width`` roles are found before a blank line, a caption or
     a sentence."""
-    found: list[Column] = []
+    found: list[PrintedColumn] = []
     lines: list[Line] = []
     for index in range(start - 1, max(-1, start - 1 - 2 * width - 2), -1):
         line = doc.lines[index]
@@ -486,14 +486,14 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
             continue
         found.insert(0, column)
         if len(found) == width:
-            return Header((Column(None, ""), *_stacked_cells(lines)), tuple(lines))
+            return Header((PrintedColumn(None, ""), *_stacked_cells(lines)), tuple(lines))
     return None
 
 
-def _stacked_cells(lines: list[Line]) -> list[Column]:
+def _stacked_cells(lines: list[Line]) -> list[PrintedColumn]:
     """The columns of a stacked header, each with the words of its cell's lines: a line naming no
     role begins the cell the next line with a role ends ("40 kommuner i" / "genomsnitt")."""
-    columns: list[Column] = []
+    columns: list[PrintedColumn] = []
     pending: list[str] = []
     for line in lines:
         text = line.text.strip()
@@ -511,10 +511,10 @@ def _width(rows: list[_Row]) -> int:
     return Counter(len(row.values) for row in rows).most_common(1)[0][0]
 
 
-def _own_year(column: Column, year: int | None) -> Column:
+def _own_year(column: PrintedColumn, year: int | None) -> PrintedColumn:
     """A column of own points that prints no year ("Poäng") holds the report's year."""
     if column.role is Role.OWN and year is not None:
-        return Column(Role.YEAR, column.printed, year)
+        return PrintedColumn(Role.YEAR, column.printed, year)
     return column
 
 
@@ -529,9 +529,9 @@ def _by_shape(
     own = [i for i in range(width) if not signed[i]]
     caption = _caption_years(doc, start)
     years = caption if len(caption) == len(own) else [year] if len(own) == 1 and year is not None else []
-    columns = [Column(Role.CHANGE, "") if signed[i] else Column(None, "") for i in range(width)]
+    columns = [PrintedColumn(Role.CHANGE, "") if signed[i] else PrintedColumn(None, "") for i in range(width)]
     for position, own_year in zip(own, years, strict=False):
-        columns[position] = Column(Role.YEAR, str(own_year), own_year)
+        columns[position] = PrintedColumn(Role.YEAR, str(own_year), own_year)
     # One column whose year the caption names ("Sammanfattning av resultat 2014") is read as the
     # report prints it; anything else is an assumption the finding states.
     if header is None and len(own) == 1 and len(caption) == 1:
@@ -550,14 +550,14 @@ def _bracketed(doc: Document, start: int, rows: list[_Row], year: int | None) ->
     brackets ("enligt nedan (Sverigesnitt):")."""
     caption = _caption_years(doc, start)
     own_year = caption[0] if len(caption) == 1 else year
-    columns = [Column(Role.YEAR, str(own_year), own_year) if own_year else Column(None, "")]
+    columns = [PrintedColumn(Role.YEAR, str(own_year), own_year) if own_year else PrintedColumn(None, "")]
     understood = len(caption) == 1
     if any(len(row.values) > 1 for row in rows):
         if all(row.values[1].signed for row in rows if len(row.values) > 1):
-            columns.append(Column(Role.CHANGE, ""))
+            columns.append(PrintedColumn(Role.CHANGE, ""))
         else:
             named = _bracketed_label(doc, start)
-            columns.append(named if named.role is Role.AVERAGE else Column(None, named.printed))
+            columns.append(named if named.role is Role.AVERAGE else PrintedColumn(None, named.printed))
             understood = understood and named.role is Role.AVERAGE
     if understood:
         return _Reading(tuple(columns))
@@ -566,14 +566,14 @@ def _bracketed(doc: Document, start: int, rows: list[_Row], year: int | None) ->
     return _Reading(tuple(columns), [UnreadHeader("summary_table", "", assumed, first.page, first.number)])
 
 
-def _bracketed_label(doc: Document, start: int) -> Column:
+def _bracketed_label(doc: Document, start: int) -> PrintedColumn:
     """The comparison a lead-in names in brackets, as a column ("(Sverigesnitt)")."""
     for line in _lines_above(doc, start):
         for match in BRACKETED_LABEL.finditer(line.text):
             column = column_of(match["label"])
             if column.role is Role.AVERAGE:
                 return column
-    return Column(None, "")
+    return PrintedColumn(None, "")
 
 
 def _lines_above(doc: Document, start: int) -> list[Line]:
@@ -597,11 +597,11 @@ def _caption_years(doc: Document, start: int) -> list[int]:
     return []
 
 
-def _compared_years(columns: tuple[Column, ...]) -> dict[Column, tuple[int, int]]:
+def _compared_years(columns: tuple[PrintedColumn, ...]) -> dict[PrintedColumn, tuple[int, int]]:
     """For each change column, the two own years it compares: the nearest two to its left, else the
     table's only two."""
     own = [(i, c.year) for i, c in enumerate(columns) if c.role is Role.YEAR and c.year is not None]
-    pairs: dict[Column, tuple[int, int]] = {}
+    pairs: dict[PrintedColumn, tuple[int, int]] = {}
     for index, column in enumerate(columns):
         if column.role is not Role.CHANGE:
             continue
@@ -627,9 +627,9 @@ def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
     ]
 
 
-def _area_of(label: str, framework: Framework | None) -> tuple[int | None, str]:
+def _area_of(label: str, edition: Edition | None) -> tuple[int | None, str]:
     """The area a row label names: by its printed number, else by its wording (some layouts
     print the names alone)."""
     if match := AREA_LABEL.match(label):
         return int(match["area"]), match["name"].strip()
-    return denoted_area(label, framework), label.strip()
+    return denoted_area(label, edition), label.strip()

@@ -117,7 +117,7 @@ def normalise_id(printed: str) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Column:
+class PrintedColumn:
     """One column of a header: what it holds, its header words as printed, and its year if any."""
 
     role: Role | None
@@ -125,7 +125,7 @@ class Column:
     year: int | None = None
 
 
-def column_of(printed: str) -> Column:
+def column_of(printed: str) -> PrintedColumn:
     """The role of a header cell from its words; ``role`` is ``None`` when no word is known."""
     text = " ".join(printed.split())
     # A narrow PDF column breaks a long header word over lines ("Sveriges" / "nitt"); the words
@@ -134,15 +134,15 @@ def column_of(printed: str) -> Column:
     for role, pattern in _ROLE_WORDS:
         if pattern.search(text) or (role is not Role.ID and pattern.search(compact)):
             year = YEAR.search(text) if role is Role.YEAR else None
-            return Column(role, text, int(year.group()) if year else None)
-    return Column(None, text)
+            return PrintedColumn(role, text, int(year.group()) if year else None)
+    return PrintedColumn(None, text)
 
 
 @dataclass(frozen=True)
 class Header:
     """A table's header: one column per cell position, and the lines it was read from."""
 
-    columns: tuple[Column, ...]
+    columns: tuple[PrintedColumn, ...]
     lines: tuple[Line, ...]
 
     @property
@@ -152,18 +152,18 @@ class Header:
         return first.role in (None, Role.NAME, Role.ID)
 
     @property
-    def value_columns(self) -> tuple[Column, ...]:
+    def value_columns(self) -> tuple[PrintedColumn, ...]:
         """The columns right of the label, in order."""
         return self.columns[1:] if self.has_corner else self.columns
 
     def roles(self) -> set[Role]:
         return {c.role for c in self.columns if c.role is not None}
 
-    def groups(self) -> list[tuple[int, tuple[Column, ...]]]:
+    def groups(self) -> list[tuple[int, tuple[PrintedColumn, ...]]]:
         """Side-by-side tables under one header: (first cell index, value columns) of each group;
         a group starts at every label column (an empty or label cell before value columns)."""
-        found: list[tuple[int, tuple[Column, ...]]] = []
-        start, values = 0, list[Column]()
+        found: list[tuple[int, tuple[PrintedColumn, ...]]] = []
+        start, values = 0, list[PrintedColumn]()
         for index, column in enumerate(self.columns):
             if column.role in (None, Role.NAME, Role.ID) and (values or index == 0):
                 if values:
@@ -285,7 +285,7 @@ def _label_corner(header: Header, row: Line) -> Header:
         return header
     if not cells[0] or parse_value(cells[0]) is not None or not regex.search(r"\p{L}", cells[0]):
         return header
-    return Header((Column(Role.NAME, first.printed), *header.columns[1:]), header.lines)
+    return Header((PrintedColumn(Role.NAME, first.printed), *header.columns[1:]), header.lines)
 
 
 def read_header(lines: list[Line]) -> Header | None:
@@ -294,7 +294,7 @@ def read_header(lines: list[Line]) -> Header | None:
         cells = _joined(lines)
         columns = [column_of(cell) for cell in cells]
         if cells and _DATA_LABEL.match(cells[0]):  # an area's own name in the corner ("Område 5 …")
-            columns[0] = Column(Role.NAME, columns[0].printed)
+            columns[0] = PrintedColumn(Role.NAME, columns[0].printed)
         header = Header(tuple(columns), tuple(lines))
         if any(c.role not in (None, Role.NAME, Role.ID) for c in header.columns):
             return header
@@ -346,7 +346,7 @@ def values_of(cells: list[str]) -> list[Value] | None:
     return [value for value in values if value is not None]
 
 
-def assign(columns: tuple[Column, ...], values: list[Value]) -> list[tuple[Column, Value]]:
+def assign(columns: tuple[PrintedColumn, ...], values: list[Value]) -> list[tuple[PrintedColumn, Value]]:
     """Pair a row's values with the header's value columns: in order when the counts agree, else
     from the right (a header without a corner cell, a row with an extra leading cell or one cell
     fewer); callers report rows whose counts differ."""
@@ -437,7 +437,7 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
         ]
         i = gaps.index(min(gaps))
         stacks[i : i + 2] = [stacks[i] + stacks[i + 1]]
-    columns = [Column(None, " ".join(corner)) if corner else Column(None, "")]
+    columns = [PrintedColumn(None, " ".join(corner)) if corner else PrintedColumn(None, "")]
     for stack in stacks:
         words = [word for _, _, _, word in sorted(stack, key=lambda w: (w[2], w[0]))]
         columns.append(column_of(" ".join(words)))

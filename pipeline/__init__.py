@@ -21,9 +21,12 @@ from pipeline.model.version import __version__
 _EXPORTS = {
     "digitize": "pipeline.api",
     "digitize_streamed": "pipeline.api",
+    "digitize_into": "pipeline.api",
     "StreamedResult": "pipeline.api",
     "Result": "pipeline.api",
     "Inputs": "pipeline.api",
+    "RunOptions": "pipeline.api",
+    "BatchListeners": "pipeline.api",
     "collect_inputs": "pipeline.api",
     "write_report": "pipeline.report",
     "remove_report": "pipeline.report",
@@ -39,6 +42,7 @@ _EXPORTS = {
 
 __all__ = [
     "TABLES",
+    "BatchListeners",
     "Column",
     "Finding",
     "Inputs",
@@ -46,19 +50,31 @@ __all__ = [
     "NoReportFilesError",
     "Report",
     "Result",
+    "RunOptions",
     "Severity",
     "StreamedResult",
     "Table",
     "__version__",
     "collect_inputs",
     "digitize",
+    "digitize_into",
     "digitize_streamed",
     "remove_report",
     "write_report",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
-    from pipeline.api import Inputs, Result, StreamedResult, collect_inputs, digitize, digitize_streamed
+    from pipeline.api import (
+        BatchListeners,
+        Inputs,
+        Result,
+        RunOptions,
+        StreamedResult,
+        collect_inputs,
+        digitize,
+        digitize_into,
+        digitize_streamed,
+    )
     from pipeline.model.errors import KompassError, NoReportFilesError
     from pipeline.model.records import Finding, Report, Severity
     from pipeline.model.schema import TABLES, Column, Table

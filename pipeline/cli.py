@@ -31,7 +31,7 @@ from pipeline.model.schema import TABLES
 from pipeline.model.version import __version__
 
 if TYPE_CHECKING:
-    from pipeline.api import StreamedResult
+    from pipeline.api import RunOptions
     from pipeline.model.records import Report
     from pipeline.report import ReportLimits
     from pipeline.run.batch import BatchResult, Inputs
@@ -219,43 +219,34 @@ def run(
     review: Path | None,
 ) -> None:
     """Digitize report files into tables (the help text is :data:`RUN_HELP`)."""
-    from pipeline.api import collect_inputs
+    from pipeline.api import ReportNotWrittenError, RunOptions, collect_inputs
     from pipeline.ingest import display_path
     from pipeline.model.errors import NoReportFilesError
     from pipeline.run.batch import worker_count
-    from pipeline.tables.review import ReviewFileError, load_review
+    from pipeline.tables.review import ReviewFileError
     from pipeline.tables.spill import TemporaryFolderError
-    from pipeline.tables.writers import UnsafeOutputError, output_lock
+    from pipeline.tables.writers import UnsafeOutputError
 
     shown = _start(ctx)
-    if review is not None:
-        try:
-            load_review(review)  # a review file at fault stops the run before the digitizing
-        except ReviewFileError as exc:
-            raise click.ClickException(str(exc)) from exc
     found = collect_inputs(inputs)
     skipped = [f"skipped {display_path(path)}: {reason}" for path, reason in found.skipped]
     _echo_first_few(skipped, shown, "skipped")
     count, note = worker_count(workers)
     _echo_first_few([note] if note else [], shown, "notes")
-    cache_dir = None if no_cache else out_dir / CACHE_FOLDER
-    options = {
-        "workers": count, "timeout": timeout, "max_memory": max_memory or None, "cache_dir": cache_dir,
-        "ocr": ocr,
-    }  # fmt: skip
-    waiting = _BUSY.format(out=out_dir)
+    options = RunOptions(
+        workers=count, timeout=timeout, max_memory=max_memory or None,
+        cache_dir=None if no_cache else out_dir / CACHE_FOLDER, ocr=ocr,
+    )  # fmt: skip
+    busy = [_BUSY.format(out=out_dir)]
     try:
-        # One run at a time per output folder: a second waits, so the tables are never a mix.
-        with output_lock(out_dir, on_wait=lambda: _echo_first_few([waiting], shown, "notes")):
-            result = _digitize_with_progress(found, _verbosity(ctx), **options)
-            # The batch's rows wait in temporary files (memory stays flat); written, they go.
-            with result:
-                result.write(
-                    out_dir, fmt, csv_dialect=csv_dialect, options=_recorded_options(ctx), review=review
-                )
-            # The report reads the tables back from OUT, as `kompass report` does.
-            _write_report(out_dir, no_report, _report_limits(timeout, max_memory))
-    except (NoReportFilesError, ReviewFileError, UnsafeOutputError, TemporaryFolderError) as exc:
+        result = _digitize_with_progress(
+            found, out_dir, options, _verbosity(ctx), on_wait=lambda: _echo_first_few(busy, shown, "notes"),
+            formats=fmt, csv_dialect=csv_dialect, review=review, report=not no_report,
+            recorded=_recorded_options(ctx),
+        )  # fmt: skip
+    except (
+        NoReportFilesError, ReviewFileError, UnsafeOutputError, TemporaryFolderError, ReportNotWrittenError
+    ) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
@@ -300,27 +291,6 @@ def _lost(report: Report) -> str:
 
     rules = Counter(finding.rule for finding in lost_content(report.extraction.findings))
     return "content lost: " + ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in rules.items())
-
-
-def _write_report(out_dir: Path, skip: bool, limits: ReportLimits) -> None:
-    """Write the audit report (or with ``skip`` remove an earlier one); a report that cannot be
-    written is a ClickException that says so, the tables being written, and an earlier run's
-    report is removed (it would describe another batch) or named when it cannot be."""
-    from pipeline.report import REPORT_FILE, REPORT_FOLDER, remove_report, write_report
-
-    if skip:
-        remove_report(out_dir)  # a report of an earlier run would describe another batch
-        return
-    try:
-        write_report(out_dir, limits=limits)
-    except OSError as exc:
-        remove_report(out_dir)
-        left = (out_dir / REPORT_FILE).exists() or (out_dir / REPORT_FOLDER / "index.html").exists()
-        earlier = f"; the report of an earlier run is still in {out_dir / REPORT_FOLDER}" if left else ""
-        raise click.ClickException(
-            f"the tables are written to {out_dir}, but the audit report cannot be written to "
-            f"{out_dir / REPORT_FOLDER}: {exc.strerror or exc}{earlier}"
-        ) from exc
 
 
 @main.command()
@@ -385,25 +355,29 @@ def _echo_first_few(lines: list[str], limit: int | None, what: str) -> None:
         click.echo(f"… and {len(lines) - limit} more {what} (-v names them all)", err=True)
 
 
-def _digitize_with_progress(found: Inputs, verbosity: str, **options: Any) -> StreamedResult:
-    """Digitize with the progress :mod:`pipeline.cli_progress` shows: a bar on a terminal, a
-    plain line now and then elsewhere, a line per file with -v; nothing with -q."""
+def _digitize_with_progress(
+    found: Inputs, out_dir: Path, options: RunOptions, verbosity: str, **writing: Any
+) -> BatchResult:
+    """:func:`pipeline.api.digitize_into` with the progress :mod:`pipeline.cli_progress` shows: a
+    bar on a terminal, a plain line now and then elsewhere, a line per file with -v; nothing
+    with -q."""
     import pipeline.cli_progress as cli_progress
-    from pipeline.api import digitize_streamed
+    from pipeline.api import BatchListeners, digitize_into
 
     if verbosity == "quiet" or not found.files:
-        return digitize_streamed(found, **options)
+        return digitize_into(found, out_dir, options, **writing)
     terminal = sys.stderr.isatty()
     progress = cli_progress.BatchProgress(
         len(found.files), sys.stderr, bar=terminal,
         plain_every=None if terminal else cli_progress.PLAIN_EVERY_SECONDS,
         per_file=verbosity in ("verbose", "debug"),
     )  # fmt: skip
+    listeners = BatchListeners(
+        progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
+        heartbeat=progress.heartbeat,
+    )  # fmt: skip
     with progress:
-        return digitize_streamed(
-            found, progress=progress.finished, ocr_progress=progress.ocr_page, started=progress.started,
-            heartbeat=progress.heartbeat, **options,
-        )  # fmt: skip
+        return digitize_into(found, out_dir, options, listeners=listeners, **writing)
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:

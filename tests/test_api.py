@@ -116,3 +116,36 @@ def test_the_version_is_the_one_pyproject_declares() -> None:
     assert version == {"attr": "pipeline.model.version.__version__"}
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.output == f"kompass, version {pipeline.__version__}\n"
+
+
+def test_run_options_are_one_value_also_given_by_name() -> None:
+    from pipeline.run.options import RunOptions
+
+    base = RunOptions(workers=2, ocr="never")
+    assert RunOptions.of(base, timeout=0) == RunOptions(workers=2, timeout=0, ocr="never")
+    assert RunOptions.of(base, timeout=0).limits.timeout is None  # 0: no limit
+    assert RunOptions.of() == RunOptions()
+    with pytest.raises(TypeError, match="unknown run options: progress"):
+        RunOptions.of(progress=print)
+    with pytest.raises(ValueError, match="ocr must be one of"):
+        pipeline.digitize(UMEA, ocr="sometimes")
+
+
+def test_the_front_door_does_what_kompass_run_does(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = pipeline.digitize_into(UMEA, out, pipeline.RunOptions(workers=1), formats=["csv"])
+    assert result.ok == 1
+    assert (out / "report" / "index.html").is_file() and (out / "report.html").is_file()
+    assert (out / "question_scores.csv").is_file() and (out / "datapackage.json").is_file()
+    # Written again without the report, the earlier one goes: it would describe other tables.
+    pipeline.digitize(UMEA, workers=1).write(out, ["csv"])
+    assert not (out / "report.html").exists() and (out / "question_scores.csv").is_file()
+
+
+def test_the_output_lock_is_taken_again_by_the_process_that_holds_it(tmp_path: Path) -> None:
+    from pipeline.tables.writers import output_lock
+
+    with output_lock(tmp_path), output_lock(tmp_path, wait=False):
+        pass  # the run holds it while digitizing, then writes under it
+    with output_lock(tmp_path, wait=False):  # released: free again
+        pass

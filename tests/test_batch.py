@@ -17,6 +17,7 @@ from pipeline.model.records import Report
 from pipeline.run import workers
 from pipeline.run.batch import collect_inputs, digitize_batch
 from pipeline.run.cache import ReportCache
+from pipeline.run.options import RunOptions
 from pipeline.run.process import process_data, process_file
 from tests.conftest import UMEA
 from tests.test_pdf_bad_files import BAD_FILES
@@ -98,7 +99,7 @@ def test_a_folder_that_cannot_be_listed_is_noted_with_the_reason(
 
 
 def test_every_encoding_gives_the_same_facts(mixed_folder: Path) -> None:
-    result = digitize_batch(collect_inputs([mixed_folder]).files, workers=2)
+    result = digitize_batch(collect_inputs([mixed_folder]).files, RunOptions(workers=2))
     good = [r for r in result.reports if r.status == "ok"]
     assert len(good) == 3 and result.failed == 3
     for report in good:
@@ -114,7 +115,7 @@ def test_every_encoding_gives_the_same_facts(mixed_folder: Path) -> None:
 
 
 def test_bad_files_fail_with_a_message(mixed_folder: Path) -> None:
-    result = digitize_batch(collect_inputs([mixed_folder]).files, workers=2)
+    result = digitize_batch(collect_inputs([mixed_folder]).files, RunOptions(workers=2))
     errors = {Path(r.source_file).name: r.error for r in result.reports if r.status == "failed"}
     assert errors["empty.txt"] == "the file is empty"
     assert errors["letter.txt"].startswith("not a Kommunkompassen report")
@@ -183,7 +184,7 @@ def test_runaway_and_crashing_documents_fail_without_stopping_the_batch(
     names = ["a_umea.txt", "crash.txt", "stuck.txt", "z_umea.txt"]
     for name in names:
         (tmp_path / name).write_bytes(UMEA.read_bytes())
-    result = digitize_batch([tmp_path / n for n in names], workers=2, timeout=1.0)
+    result = digitize_batch([tmp_path / n for n in names], RunOptions(workers=2, timeout=1.0))
     by_name = {Path(r.source_file).name: r for r in result.reports}
     assert [by_name[n].status for n in names] == ["ok", "failed", "failed", "ok"]
     assert by_name["stuck.txt"].error == "over the time limit: digitizing took longer than --timeout 1 s"

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.model.identity import report_id
 from pipeline.run.process import process_file
-from pipeline.tables.rows import SCHEMAS, build_tables
+from pipeline.tables.rows import SCHEMAS
+from pipeline.tables.spill import build_tables
 from tests.conftest import CORPUS, UMEA
 
 

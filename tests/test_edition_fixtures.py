@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.ingest import read_document
 from pipeline.model.records import (
     AreaScore,
@@ -65,7 +65,7 @@ def _report(ext: Extraction) -> dict[str, Any]:
         "municipality": meta.municipality,
         "municipality_code": meta.municipality_code,
         "year": meta.year,
-        "framework": ext.framework,
+        "framework": ext.edition,
         "report_date": _iso(getattr(meta, "report_date", None)),
         "evaluation_start": _iso(meta.evaluation_start),
         "evaluation_end": _iso(meta.evaluation_end),
@@ -193,14 +193,14 @@ def test_expected_figures_give_exactly_the_planted_findings(name: str) -> None:
             QuestionScore(r["area"], r["question_id"], r["question"], r["max_score"], r["score"])
             for r in wanted["question_scores"]
         ),
-        framework=wanted["report"]["framework"],
+        edition=wanted["report"]["framework"],
         comparisons=tuple(
             Comparison(r["label"], r["kind"], r["area"], r["value"], r["unit"], None, None, *compared)
             for r in wanted["comparisons"]
         ),
     )
     extraction = dataclasses.replace(
-        extraction, findings=validate(extraction, framework_by_id(extraction.framework))
+        extraction, findings=validate(extraction, edition_by_id(extraction.edition))
     )
     declared = {rule.slug for rule in RULES}
     planted = [row for row in _wanted(name, "issues") if row["rule"] in declared]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from pipeline.editions.edition import edition_by_id, editions_for_year, load_editions
 from pipeline.editions.edition_file import EditionFileError, read_edition_file
 from pipeline.editions.edition_lookup import (
     area_number,
@@ -16,14 +17,13 @@ from pipeline.editions.edition_lookup import (
     denoted_area,
     question_id_pattern,
 )
-from pipeline.editions.framework import framework_by_id, frameworks_for_year, load_frameworks
 from pipeline.model.records import AreaScore, Extraction, Metadata, QuestionScore, Severity, YearTotal
 from pipeline.run.process import digitize
 from pipeline.validation import edition, scores, validate
 from tests.conftest import doc_from
 
 FIXTURES = Path(__file__).parent / "fixtures" / "editions"
-NAMES_2002 = [area.name for area in framework_by_id("kk2002-rev2007").areas]  # type: ignore[union-attr]
+NAMES_2002 = [area.name for area in edition_by_id("kk2002-rev2007").areas]  # type: ignore[union-attr]
 NAMES_2010 = [
     "Offentlighet och demokrati", "Tillgänglighet och brukarorientering", "Politisk styrning och kontroll",
     "Ledarskap, ansvar och delegation", "Resultat och effektivitet",
@@ -51,16 +51,16 @@ text = "Fråga"
 
 
 def test_shipped_editions_and_their_years() -> None:
-    editions = {f.framework_id: (f.first_year, f.last_year, f.is_partial) for f in load_frameworks()}
+    editions = {f.edition_id: (f.first_year, f.last_year, f.is_partial) for f in load_editions()}
     assert editions == {
         "kk2002": (2002, 2006, True),
         "kk2002-rev2007": (2007, 2010, False),
         "kk2010": (2010, 2019, True),
         "kk2020": (2020, None, True),
     }
-    assert all(len(f.areas) == 8 and f.area_max == 100 for f in load_frameworks())
-    assert [f.framework_id for f in frameworks_for_year(2010)] == ["kk2002-rev2007", "kk2010"]
-    assert [f.framework_id for f in frameworks_for_year(2031)] == ["kk2020"]
+    assert all(len(f.areas) == 8 and f.area_max == 100 for f in load_editions())
+    assert [f.edition_id for f in editions_for_year(2010)] == ["kk2002-rev2007", "kk2010"]
+    assert [f.edition_id for f in editions_for_year(2031)] == ["kk2020"]
 
 
 @pytest.mark.parametrize(
@@ -124,19 +124,19 @@ def test_a_valid_edition_file_reads() -> None:
 )
 def test_edition_from_year_and_printed_names(year: int | None, names: list[str], edition: str | None) -> None:
     found = decide_edition(year, names)
-    assert (found.framework_id if found else None) == edition
+    assert (found.edition_id if found else None) == edition
 
 
 def test_which_area_a_name_denotes_with_and_without_the_edition() -> None:
     assert denoted_area("Effektivitet") == 4  # the 2020 tool's area 4, its exact wording
-    assert denoted_area("Effektivitet", framework_by_id("kk2010")) == 5  # "Resultat och effektivitet"
+    assert denoted_area("Effektivitet", edition_by_id("kk2010")) == 5  # "Resultat och effektivitet"
     assert denoted_area("Ständiga förbättringar") == 7
     assert denoted_area("Kommunen som arbetsgivare") == 6
     assert denoted_area("Kommunens ekonomi") is None
 
 
 def test_area_numbers_and_question_ids_come_from_the_editions() -> None:
-    numbers = sorted({area.number for f in load_frameworks() for area in f.areas})
+    numbers = sorted({area.number for f in load_editions() for area in f.areas})
     assert [n for n in range(0, 12) if area_number(str(n)) is not None] == numbers == list(range(1, 9))
     pattern = regex.compile(rf"^{question_id_pattern()}$")
     assert pattern.match("8.12") and not pattern.match("9.1") and not pattern.match("1")
@@ -174,7 +174,7 @@ def _with_year(year: int, **fields: object) -> Extraction:
 
 
 def test_edition_year_mismatch_fires_only_when_read_by_names() -> None:
-    kk2010 = framework_by_id("kk2010")
+    kk2010 = edition_by_id("kk2010")
     [finding] = edition.edition_year_mismatch(_with_year(2008), kk2010)
     assert (finding.rule, finding.severity, finding.year, finding.expected, finding.found) == (
         "edition_year_mismatch", Severity.WARNING, 2008, "kk2002-rev2007", "kk2010",
@@ -185,11 +185,11 @@ def test_edition_year_mismatch_fires_only_when_read_by_names() -> None:
 def test_partial_edition_checks_printed_maxima_and_says_what_it_did_not_check() -> None:
     questions = tuple(QuestionScore(6, f"6.{i}", "x", m, 10) for i, m in enumerate((40, 30, 20), 1))
     extraction = _with_year(2014, question_scores=questions)
-    rules = {f.rule: f for f in validate(extraction, framework_by_id("kk2010"))}
+    rules = {f.rule: f for f in validate(extraction, edition_by_id("kk2010"))}
     assert rules["area_max_mismatch"].found == "90"
     assert rules["edition_maxima_unknown"].severity == Severity.INFO
     assert "question_unknown" not in rules and "question_missing" not in rules
-    full = {f.rule for f in validate(extraction, framework_by_id("kk2002-rev2007"))}
+    full = {f.rule for f in validate(extraction, edition_by_id("kk2002-rev2007"))}
     assert "edition_maxima_unknown" not in full and "question_max_mismatch" in full
 
 
@@ -201,14 +201,14 @@ def test_a_report_read_by_its_names_says_its_year_suggests_another_edition() -> 
     """The Grästorp fixture (2010 tool) as if evaluated in 2009, when the 2002 tool was in use."""
     text = (FIXTURES / "kk2010_grastorp_2014.txt").read_text(encoding="utf-8")
     extraction = _digitized_text(text.replace("28-30 oktober 2014", "28-30 oktober 2009"))
-    assert (extraction.metadata.year, extraction.framework) == (2009, "kk2010")
+    assert (extraction.metadata.year, extraction.edition) == (2009, "kk2010")
     [finding] = [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
     assert (finding.year, finding.expected, finding.found) == (2009, "kk2002-rev2007", "kk2010")
 
 
 def test_a_report_of_its_own_years_edition_has_no_mismatch() -> None:
     extraction = _digitized_text((FIXTURES / "kk2020_vallentuna_2021.txt").read_text(encoding="utf-8"))
-    assert extraction.framework == "kk2020"
+    assert extraction.edition == "kk2020"
     assert not [f for f in extraction.findings if f.rule == "edition_year_mismatch"]
 
 

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.model.records import Finding, Severity
 from pipeline.run.process import process_file
-from pipeline.tables import rows as tables
 from pipeline.tables.database import FILE_NAME
 from pipeline.tables.review import Verdict, load_review
+from pipeline.tables.spill import build_tables
 from pipeline.validation.finding_ids import finding_ids, finding_subject
 from tests.conftest import UMEA
 
@@ -26,7 +26,7 @@ AREA_5_ROW = "5 Kontroll och rapportering\t45\t71\t79\n"
 
 
 def _issues(path: Path) -> pd.DataFrame:
-    return tables.build_tables([process_file(path)])["issues"]
+    return build_tables([process_file(path)])["issues"]
 
 
 def _keyed(issues: pd.DataFrame) -> dict[tuple[object, ...], str]:

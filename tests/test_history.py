@@ -23,7 +23,7 @@ from pipeline.api import Result, digitize
 from pipeline.cli import main
 from pipeline.model.digest import digests
 from pipeline.model.records import Evaluation, Report
-from pipeline.tables.rows import build_tables
+from pipeline.tables.spill import build_tables
 from pipeline.validation import RULES
 from pipeline.validation.doc_blocks import block, rules_table
 from pipeline.validation.history import BATCH_RULES, history_findings

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.model.schema import TABLES, ColumnType, table
 from pipeline.run.process import process_file
-from pipeline.tables import rows as tables
 from pipeline.tables.database import FILE_NAME, VIEWS, table_sql
 from pipeline.tables.keys import KeyViolationError, check_keys
+from pipeline.tables.spill import build_tables
 from pipeline.tables.writers import write_tables
 from tests.conftest import CORPUS, FIXTURE_PDFS, ROOT, UMEA, frictionless_validate
 
@@ -124,7 +124,7 @@ def test_a_duplicated_key_in_duckdb_is_refused(batch_out: Path) -> None:
 
 @pytest.fixture(scope="module")
 def corpus_tables() -> dict[str, pd.DataFrame]:
-    return tables.build_tables([process_file(UMEA)])
+    return build_tables([process_file(UMEA)])
 
 
 def test_the_writer_refuses_a_repeated_key_and_publishes_nothing(
@@ -185,7 +185,7 @@ def test_a_year_printed_in_two_columns_is_two_printings(tmp_path: Path) -> None:
 def test_an_area_printed_in_two_rows_is_two_printings(tmp_path: Path) -> None:
     row = "5 Kontroll och rapportering\t45\t71\t79\n"
     path = _summary_variant(tmp_path, row, row + "5 Kontroll och rapportering\t45\t71\t80\n")
-    built = tables.build_tables([process_file(path)])
+    built = build_tables([process_file(path)])
     area_5 = built["area_scores"][built["area_scores"]["area"] == 5]
     assert area_5[["year", "score", "printing"]].values.tolist() == [
         [2003, 45.0, 1], [2003, 45.0, 2], [2005, 71.0, 1], [2005, 71.0, 2], [2007, 79.0, 1], [2007, 80.0, 2],
@@ -204,7 +204,7 @@ def test_an_area_headed_twice_numbers_its_items_on(tmp_path: Path) -> None:
         "- En styrka till.\n\nFörbättringsområden\n\n- En förbättring till.\n\n"
     )
     path = _summary_variant(tmp_path, "Område 4 Ledning", second + "Område 4 Ledning")
-    observations = tables.build_tables([process_file(path)])["observations"]
+    observations = build_tables([process_file(path)])["observations"]
     area_3 = observations[observations["area"] == 3]
     assert area_3[["kind", "position"]].values.tolist() == [
         *(["strength", n] for n in range(1, 6)), ["improvement", 1], ["improvement", 2],

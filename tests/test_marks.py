@@ -40,3 +40,12 @@ def test_a_text_export_drops_the_page_number_forms_a_pdf_drops(footer: str) -> N
     texts = ["Allmänt om kommunen", "", footer, "\fInformation", "Mer text"]
     kept = [text for _, text in remove_furniture(texts) if text.strip()]
     assert kept == ["Allmänt om kommunen", "Information", "Mer text"]
+
+
+def test_every_reader_of_bullets_knows_every_bullet_glyph() -> None:
+    from extractors.flow import OPENS_BLOCK
+    from extractors.name_matcher import SENTENCE_OPENERS
+
+    assert BULLET_GLYPHS <= SENTENCE_OPENERS
+    assert all(OPENS_BLOCK.match(f"{glyph} Ale kommun") for glyph in BULLET_GLYPHS)
+    assert not OPENS_BLOCK.match("Ale kommun")

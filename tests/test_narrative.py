@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import Claim, Extraction, ListedQuestion, QuestionScore, Severity
 from pipeline.run.process import digitize
 from pipeline.validation.narrative import (
@@ -167,7 +167,7 @@ def test_question_text_rule_on_its_own() -> None:
             ListedQuestion(1, "1.9", "Finns inte i tabellen?", None, 132),
         ),
     )
-    [finding] = question_text_mismatch(extraction, framework_by_id("kk2002-rev2007"))
+    [finding] = question_text_mismatch(extraction, edition_by_id("kk2002-rev2007"))
     assert (finding.rule, finding.severity, finding.question_id, finding.line) == (
         "question_text_mismatch", Severity.INFO, "1.1", 131,
     )  # fmt: skip

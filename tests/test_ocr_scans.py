@@ -312,14 +312,12 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
 
 @ON_MIXED
 def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc: Document) -> None:
+    from pipeline.api import BatchListeners
     from pipeline.api import digitize as digitize_files
 
     seen: list[tuple[str, int, int]] = []
-    result = digitize_files(
-        scans / "umea_2007_mixed.pdf",
-        workers=1,
-        ocr_progress=lambda path, done, total: seen.append((path.name, done, total)),
-    )
+    listeners = BatchListeners(ocr_progress=lambda path, done, total: seen.append((path.name, done, total)))
+    result = digitize_files(scans / "umea_2007_mixed.pdf", workers=1, listeners=listeners)
     assert result.reports[0].ocr_pages == 4
     assert seen == [("umea_2007_mixed.pdf", done, 4) for done in range(1, 5)]
 

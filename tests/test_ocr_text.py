@@ -17,8 +17,7 @@ from pipeline.api import Result, StreamedResult
 from pipeline.model.document import Document, Line, page_text
 from pipeline.run import process
 from pipeline.run.cache import decode_entry, encode_entry
-from pipeline.tables.rows import build_tables
-from pipeline.tables.spill import RowSpill
+from pipeline.tables.spill import RowSpill, build_tables
 from pipeline.tables.writers import TEXT_FOLDER, WRITTEN_LIST, write_ocr_texts
 from tests.conftest import UMEA
 

@@ -17,7 +17,8 @@ from pipeline.cli import OWN_LOGGERS, QUIET_LIBRARIES, _configure_logging, main
 from pipeline.cli_progress import BatchProgress, file_line
 from pipeline.model.records import Report
 from pipeline.run import workers
-from pipeline.run.batch import digitize_batch
+from pipeline.run.batch import BatchListeners, digitize_batch
+from pipeline.run.options import RunOptions
 from pipeline.run.process import failed_report, process_data
 from tests.conftest import UMEA
 
@@ -57,11 +58,12 @@ def test_ocr_pages_come_from_the_worker_in_order_after_the_file_started(
     for path in (scan, text):
         path.write_bytes(UMEA.read_bytes())
     events: list[tuple[object, ...]] = []
-    digitize_batch(
-        [scan, text], lambda report: events.append(("done", Path(report.source_file).name)), workers=1,
+    listeners = BatchListeners(
+        progress=lambda report: events.append(("done", Path(report.source_file).name)),
         ocr_progress=lambda path, done, total: events.append(("page", path.name, done, total)),
         started=lambda path: events.append(("started", path.name)),
-    )  # fmt: skip
+    )
+    digitize_batch([scan, text], RunOptions(workers=1), listeners)
     assert events == [
         ("started", "scan_umea.txt"),
         *(("page", "scan_umea.txt", done, SCAN_PAGES) for done in range(1, SCAN_PAGES + 1)),

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation import CHECKS, RULES, validate
 from pipeline.validation.doc_blocks import DocBlockError, block, markers, replace_block, rules_table
@@ -87,7 +87,7 @@ def test_bad_declarations_fail_on_import(
 def test_a_check_cannot_raise_a_rule_it_did_not_declare() -> None:
     other = Rule("other_rule", Severity.INFO, "x", concerns=(), fires_when="never")
 
-    def sneaky(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    def sneaky(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
         yield DEMO.finding(why="fine")
         yield other.finding()
 
@@ -115,7 +115,7 @@ def test_block_at_the_start_of_the_text_and_a_missing_end_marker() -> None:
 
 
 def _yielding(*findings: Finding) -> Check:
-    def given(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    def given(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
         yield from findings
 
     return check(given, DEMO)

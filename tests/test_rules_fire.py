@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import (
     AreaScore,
     Comparison,
@@ -101,7 +101,7 @@ def _area_5_printed_twice(extraction: Extraction) -> Extraction:
 
 
 def _read_as_kk2010(extraction: Extraction) -> Extraction:
-    return dataclasses.replace(extraction, framework="kk2010")
+    return dataclasses.replace(extraction, edition="kk2010")
 
 
 def _lost_bytes(extraction: Extraction) -> Extraction:
@@ -154,8 +154,8 @@ def _metadata(**fields: object) -> Alter:
 
 
 def _before_the_tool(extraction: Extraction) -> Extraction:
-    """Dated 1999, before any edition: the edition lookup finds none (framework empty)."""
-    return dataclasses.replace(_metadata(year=1999)(extraction), framework=None)
+    """Dated 1999, before any edition: the edition lookup finds none (edition empty)."""
+    return dataclasses.replace(_metadata(year=1999)(extraction), edition=None)
 
 
 def _ocr_read(printed: str, read: str, confidence: float) -> Alter:
@@ -421,7 +421,7 @@ CASES: dict[str, Case] = {
 
 def _validated(extraction: Extraction) -> tuple[Finding, ...]:
     """The findings of the full validator, with the edition the pipeline would pick."""
-    return validate(extraction, framework_by_id(extraction.framework))
+    return validate(extraction, edition_by_id(extraction.edition))
 
 
 def test_every_rule_has_a_case() -> None:

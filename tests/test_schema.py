@@ -30,6 +30,7 @@ from pipeline.model.schema import (
 )
 from pipeline.run.process import process_file
 from pipeline.tables import rows as tables
+from pipeline.tables.spill import build_tables
 from pipeline.tables.writers import arrow_schema, write_tables
 from pipeline.validation.doc_blocks import block, replace_block
 from tests.conftest import CORPUS, ROOT, UMEA, frictionless_validate
@@ -76,7 +77,7 @@ def _patch_builder(
 
 
 def test_every_table_has_rows_from_the_corpus(umea_report: Report, later_report: Report) -> None:
-    built = tables.build_tables([umea_report, later_report])
+    built = build_tables([umea_report, later_report])
     assert list(built) == [t.name for t in TABLES]
     for name, df in built.items():
         assert len(df) > 0, name
@@ -92,7 +93,7 @@ def test_a_misspelt_row_builder_key_fails_loudly(
 
     _patch_builder(monkeypatch, name, misspell)
     with pytest.raises(SchemaError, match=rf"{name}.*{column}s"):
-        tables.build_tables([umea_report, later_report])
+        build_tables([umea_report, later_report])
 
 
 def test_a_missing_key_fails_naming_table_and_column(
@@ -100,13 +101,13 @@ def test_a_missing_key_fails_naming_table_and_column(
 ) -> None:
     _patch_builder(monkeypatch, "question_scores", lambda row: row.pop("max_score"))
     with pytest.raises(SchemaError, match=r"'question_scores'.*lacks column\(s\) \['max_score'\]"):
-        tables.build_tables([umea_report])
+        build_tables([umea_report])
 
 
 def test_an_empty_required_value_fails(monkeypatch: pytest.MonkeyPatch, umea_report: Report) -> None:
     _patch_builder(monkeypatch, "observations", lambda row: row.update(kind=None))
     with pytest.raises(SchemaError, match=r"'observations': required column 'kind' is empty"):
-        tables.build_tables([umea_report])
+        build_tables([umea_report])
 
 
 def test_an_undeclared_table_fails() -> None:
@@ -115,7 +116,7 @@ def test_an_undeclared_table_fails() -> None:
 
 
 def test_parquet_types_are_declared_not_inferred(tmp_path: Path, failed_report: Report) -> None:
-    write_tables(tables.build_tables([failed_report]), tmp_path, ["parquet"])
+    write_tables(build_tables([failed_report]), tmp_path, ["parquet"])
     for declared in TABLES:
         assert pq.read_schema(tmp_path / f"{declared.name}.parquet").remove_metadata() == arrow_schema(
             declared.name
@@ -130,8 +131,8 @@ def test_a_failed_batch_reads_together_with_a_normal_one(
     tmp_path: Path, umea_report: Report, failed_report: Report
 ) -> None:
     failed, normal = tmp_path / "failed", tmp_path / "normal"
-    write_tables(tables.build_tables([failed_report]), failed, ["parquet"])
-    write_tables(tables.build_tables([umea_report]), normal, ["parquet"])
+    write_tables(build_tables([failed_report]), failed, ["parquet"])
+    write_tables(build_tables([umea_report]), normal, ["parquet"])
     for declared in TABLES:
         paths = [str(failed / f"{declared.name}.parquet"), str(normal / f"{declared.name}.parquet")]
         both = duckdb.sql(f"SELECT * FROM read_parquet({paths!r})").df()

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from extractors.sections import extract_sections, find_area_sections, listed_questions
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.document import Document, Line
 from pipeline.model.records import AreaHeading, Extraction
 from pipeline.validation.edition import area_name_unknown
@@ -131,7 +131,7 @@ def test_misnumbered_heading_is_kept_and_reported() -> None:
         (1, "Kontroll och rapportering"),
     ]
     extraction = Extraction(area_headings=result.headings)
-    findings = list(area_name_unknown(extraction, framework_by_id("kk2002-rev2007")))
+    findings = list(area_name_unknown(extraction, edition_by_id("kk2002-rev2007")))
     assert [(f.rule, f.found, f.line) for f in findings] == [
         ("area_name_unknown", "Kontroll och rapportering", 5)
     ]
@@ -139,8 +139,8 @@ def test_misnumbered_heading_is_kept_and_reported() -> None:
 
 def test_unknown_section_heading_name_is_reported() -> None:
     heading = AreaHeading(2, "Information och service", "section_heading", None, 210)
-    framework = framework_by_id("kk2002-rev2007")
-    findings = list(area_name_unknown(Extraction(area_headings=(heading,)), framework))
+    edition = edition_by_id("kk2002-rev2007")
+    findings = list(area_name_unknown(Extraction(area_headings=(heading,)), edition))
     assert [(f.rule, f.area, f.found) for f in findings] == [
         ("area_name_unknown", 2, "Information och service")
     ]

@@ -23,7 +23,7 @@ from pipeline.model.identity import identify
 from pipeline.model.schema import TABLES
 from pipeline.tables import spill
 from pipeline.tables.manifest import build_manifest
-from pipeline.tables.writers import write_tables
+from pipeline.tables.writers import LOCK_FILE, write_tables
 from tests.conftest import UMEA
 
 MOMENT = datetime(2026, 11, 27, tzinfo=UTC)
@@ -51,8 +51,8 @@ def test_streamed_tables_are_the_bytes_of_tables_held_whole(
     batch: tuple[Path, Result, Path, StreamedResult],
 ) -> None:
     held, _, streamed_out, _ = batch
-    names = sorted(path.name for path in held.iterdir())
-    assert names == sorted(path.name for path in streamed_out.iterdir())
+    names = sorted(path.name for path in held.iterdir() if path.name != LOCK_FILE)
+    assert names == sorted(path.name for path in streamed_out.iterdir() if path.name != LOCK_FILE)
     assert len(names) == 2 * len(TABLES) + 1  # CSV and Parquet of each table, and datapackage.json
     for name in names:
         assert (held / name).read_bytes() == (streamed_out / name).read_bytes(), name
@@ -77,7 +77,7 @@ def test_a_table_in_chunks_writes_the_same_csv_and_the_same_rows(
     with spill.RowSpill() as rows:
         # As the batch does: outlines kept as the reports arrive, identified together at the end.
         outlines = identify([rows.add(report) for report in whole.reports])
-        tables = rows.tables(outlines)
+        tables = rows.tables(outlines, whole.history)
         chunks = list(tables["question_scores"])
         assert len(chunks) >= 2 and sum(len(c) for c in chunks) == len(whole.tables["question_scores"])
         write_tables(tables, tmp_path)
@@ -87,3 +87,14 @@ def test_a_table_in_chunks_writes_the_same_csv_and_the_same_rows(
         parquet = f"{declared.name}.parquet"
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / parquet), pd.read_parquet(held / parquet))
     assert pq.ParquetFile(tmp_path / "question_scores.parquet").num_row_groups == len(chunks)
+
+
+def test_tables_held_in_memory_are_assembled_by_the_streamed_path(
+    batch: tuple[Path, Result, Path, StreamedResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, whole, _, _ = batch
+    monkeypatch.setattr(spill, "CHUNK_ROWS", 7)  # read back in many chunks, then put together
+    rebuilt = spill.build_tables(whole.reports, whole.history)
+    assert len(rebuilt["question_scores"]) > 7
+    for name, frame in whole.tables.items():
+        pd.testing.assert_frame_equal(rebuilt[name], frame)

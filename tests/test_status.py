@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import Extraction, Report
 from pipeline.run.outcome import trouble
 from pipeline.run.process import failed_report, process_file
@@ -67,7 +67,7 @@ def test_the_content_loss_rules_are_declared_on_the_rules() -> None:
 @pytest.mark.parametrize("slug", LOSS_CASES)
 def test_any_content_loss_finding_makes_the_report_partial(slug: str, umea: Extraction) -> None:
     altered = CASES[slug].alter(umea)
-    findings = validate(altered, framework_by_id(altered.framework))
+    findings = validate(altered, edition_by_id(altered.edition))
     assert slug in {f.rule for f in findings}
     assert report_status(findings) == "partial"
     assert report_status(f for f in findings if f.rule == slug) == "partial", "the rule alone"
@@ -76,7 +76,7 @@ def test_any_content_loss_finding_makes_the_report_partial(slug: str, umea: Extr
 @pytest.mark.parametrize("slug", ["total_mismatch", "ocr_uncertain", "table_row_misaligned"])
 def test_findings_that_lose_nothing_leave_the_report_ok(slug: str, umea: Extraction) -> None:
     altered = CASES[slug].alter(umea)
-    findings = validate(altered, framework_by_id(altered.framework))
+    findings = validate(altered, edition_by_id(altered.edition))
     assert slug in {f.rule for f in findings} and not lost_content(findings)
     assert report_status(findings) == "ok"
 

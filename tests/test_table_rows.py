@@ -19,6 +19,7 @@ from pipeline.model.records import (
     Report,
 )
 from pipeline.tables import rows as tables
+from pipeline.tables.spill import build_tables
 
 Row = dict[str, Any]
 
@@ -63,7 +64,7 @@ def test_area_score_rows_by_year_then_area_with_the_edition_name(report: Report)
 
 
 def test_area_name_is_the_printed_one_without_an_edition(report: Report) -> None:
-    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=1999), framework=None)
+    no_edition = dataclasses.replace(report.extraction, metadata=Metadata(year=1999), edition=None)
     rows = _rows("area_scores", dataclasses.replace(report, extraction=no_edition))
     assert rows[-1]["area_name"] == "Kommun som samhällsbyggare"
     assert rows[-1]["municipality_code"] is None
@@ -170,7 +171,7 @@ def test_coverage_counts_listings_and_marks_digitized_reports() -> None:
 def test_build_tables_holds_every_declared_table_in_report_order(report: Report) -> None:
     other = _listing("r0", "0182", 2004, _entry("Umeå", "2480", 2007))
     copy = dataclasses.replace(report, source_file="copy/umea_2007.txt")
-    built = tables.build_tables([report, other, copy])
+    built = build_tables([report, other, copy])
     assert list(built) == [t.name for t in tables.TABLES]
     reports = built["reports"]
     assert reports["source_file"].tolist() == ["umea_2007.txt", "r0.txt", "copy/umea_2007.txt"]

@@ -4,11 +4,11 @@ import dataclasses
 
 import pytest
 
-from pipeline.editions.framework import framework_by_id, frameworks_for_year
+from pipeline.editions.edition import edition_by_id, editions_for_year
 from pipeline.model.records import AreaHeading, AreaScore, Extraction, QuestionScore, Severity, YearTotal
 from pipeline.validation import edition, scores, validate
 
-FRAMEWORK = framework_by_id("kk2002-rev2007")
+FRAMEWORK = edition_by_id("kk2002-rev2007")
 
 
 def _errors(
@@ -119,7 +119,7 @@ def test_unknown_area_name_is_reported() -> None:
 
 def test_no_framework_for_year_is_said() -> None:
     extraction = Extraction(metadata=dataclasses.replace(Extraction().metadata, year=1999))
-    assert frameworks_for_year(1999) == ()
+    assert editions_for_year(1999) == ()
     assert [f.rule for f in validate(extraction, None) if f.rule == "framework_unknown"] == [
         "framework_unknown"
     ]
@@ -156,7 +156,7 @@ def test_area_max_follows_the_edition() -> None:
 
 
 def test_area_max_is_checked_under_a_partial_edition_and_an_unknown_area_does_not_stop_it() -> None:
-    partial = framework_by_id("kk2002")
+    partial = edition_by_id("kk2002")
     assert partial is not None and partial.is_partial
     extraction = Extraction(question_scores=(*_area(1, [40, 40, 20]), *_area(2, [50, 40])))
     assert [(f.area, f.found) for f in edition.area_max_mismatch(extraction, partial)] == [(2, "90")]
@@ -174,7 +174,7 @@ def test_framework_unknown_without_a_year() -> None:
 
 
 @pytest.mark.parametrize(
-    ("year", "framework_id", "in_use", "years"),
+    ("year", "edition_id", "in_use", "years"),
     [
         (2010, "kk2002", "kk2002-rev2007 or kk2010", "2002–2006"),
         (1999, "kk2002-rev2007", "no shipped edition", "2007–2010"),
@@ -182,13 +182,13 @@ def test_framework_unknown_without_a_year() -> None:
     ],
 )
 def test_edition_year_mismatch_names_the_editions_in_use(
-    year: int, framework_id: str, in_use: str, years: str
+    year: int, edition_id: str, in_use: str, years: str
 ) -> None:
     extraction = Extraction(metadata=dataclasses.replace(Extraction().metadata, year=year))
-    (finding,) = edition.edition_year_mismatch(extraction, framework_by_id(framework_id))
+    (finding,) = edition.edition_year_mismatch(extraction, edition_by_id(edition_id))
     assert finding.expected == in_use
     assert f"when {in_use} was in use" in finding.message
-    assert f"the {framework_id} edition ({years})" in finding.message
+    assert f"the {edition_id} edition ({years})" in finding.message
 
 
 @pytest.mark.parametrize(("values", "slack"), [([10.0, 20.0, 30.0], 1.5), ([10.0, 20.5], 0.0), ([7.0], 0.5)])

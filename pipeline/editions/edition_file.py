@@ -4,7 +4,7 @@ An edition file is data that people edit by hand; a misspelt key or a number wri
 stop kompass at once with the file and the key named, not turn into an edition that quietly checks
 nothing. ``STRUCTURE`` declares every key: its type, whether it is required, and what it means.
 
-    id = "kk2010"                    # required, text: the name ``reports.framework`` gives
+    id = "kk2010"                    # required, text: the name ``reports.edition`` gives
     title = "..."                    # required, text
     first_year = 2010                # required, whole number: the first year the edition was used
     last_year = 2019                 # optional, whole number: the last year (absent: still in use)

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from pipeline.editions.framework import Framework, frameworks_for_year, load_frameworks
+from pipeline.editions.edition import Edition, editions_for_year, load_editions
 
 # The names must match at least this many areas of an edition, and this many more than the year's
 # editions, before they overrule the year: one or two shared wordings ("Verksamhetsutveckling" is
@@ -34,7 +34,7 @@ AREA_WORD = r"(?i:(?:huvud)?område)"
 @cache
 def area_number_pattern() -> str:
     """A regex alternative matching the area numbers of every shipped edition ("1" … "8")."""
-    distinct = {area.number for f in load_frameworks() for area in f.areas}
+    distinct = {area.number for f in load_editions() for area in f.areas}
     # Longer numbers first, so that "10" is never read as "1".
     numbers = sorted(distinct, key=lambda n: (-len(str(n)), n))
     return "(?:" + "|".join(str(n) for n in numbers) + ")"
@@ -51,14 +51,14 @@ def area_number(text: str) -> int | None:
     return int(text) if regex.fullmatch(area_number_pattern(), text.strip()) else None
 
 
-def denoted_area(printed: str, framework: Framework | None = None) -> int | None:
-    """The area a printed name denotes: in ``framework`` when the edition is known, else the
+def denoted_area(printed: str, edition: Edition | None = None) -> int | None:
+    """The area a printed name denotes: in ``edition`` when the edition is known, else the
     closest wording of any edition (the best match; among equals, the newest edition's)."""
-    if framework is not None:
-        return framework.match_area_name(printed)
+    if edition is not None:
+        return edition.match_area_name(printed)
     best_area, best_overlap = None, 0.0
-    for edition in load_frameworks():
-        area, overlap = edition.area_match(printed)
+    for candidate in load_editions():
+        area, overlap = candidate.area_match(printed)
         if area is not None and overlap >= best_overlap:
             best_area, best_overlap = area, overlap
     return best_area
@@ -66,15 +66,15 @@ def denoted_area(printed: str, framework: Framework | None = None) -> int | None
 
 def denoting_editions(printed: str, area: int) -> tuple[str, ...]:
     """The ids of the editions in which ``printed`` is a wording of area ``area``."""
-    return tuple(f.framework_id for f in load_frameworks() if f.match_area_name(printed) == area)
+    return tuple(f.edition_id for f in load_editions() if f.match_area_name(printed) == area)
 
 
-def areas_matched(framework: Framework, names: Iterable[str]) -> int:
-    """How many distinct areas of ``framework`` the printed names match."""
-    return len({area for name in names if (area := framework.match_area_name(name)) is not None})
+def areas_matched(edition: Edition, names: Iterable[str]) -> int:
+    """How many distinct areas of ``edition`` the printed names match."""
+    return len({area for name in names if (area := edition.match_area_name(name)) is not None})
 
 
-def decide_edition(year: int | None, names: Iterable[str]) -> Framework | None:
+def decide_edition(year: int | None, names: Iterable[str]) -> Edition | None:
     """The edition a report of ``year`` printing area names ``names`` is read by.
 
     Among the editions in use in ``year``, the one whose wordings the names match best (the newer
@@ -83,14 +83,14 @@ def decide_edition(year: int | None, names: Iterable[str]) -> Framework | None:
     names match best. ``None`` when neither year nor names point to a shipped edition.
     """
     names = tuple(names)
-    scores = {f.framework_id: areas_matched(f, names) for f in load_frameworks()}
-    in_year = frameworks_for_year(year)
-    year_best = max(in_year, key=lambda f: (scores[f.framework_id], f.first_year), default=None)
-    names_best = max(load_frameworks(), key=lambda f: (scores[f.framework_id], f.first_year))
-    best_score = scores[names_best.framework_id]
+    scores = {f.edition_id: areas_matched(f, names) for f in load_editions()}
+    in_year = editions_for_year(year)
+    year_best = max(in_year, key=lambda f: (scores[f.edition_id], f.first_year), default=None)
+    names_best = max(load_editions(), key=lambda f: (scores[f.edition_id], f.first_year))
+    best_score = scores[names_best.edition_id]
     if year_best is None:
         return names_best if best_score >= MIN_AREAS_TO_OVERRULE or (year is None and best_score) else None
-    margin = best_score - scores[year_best.framework_id]
+    margin = best_score - scores[year_best.edition_id]
     if best_score >= MIN_AREAS_TO_OVERRULE and margin >= MIN_MARGIN_TO_OVERRULE:
         return names_best
     return year_best

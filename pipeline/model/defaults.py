@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from pipeline.model.records import Severity
+
 # Seconds one document may take before its worker is stopped and the document fails. A text PDF
 # takes seconds, but OCR of a scan takes a few seconds of CPU a page: 25 scanned pages took 740 s
 # of wall time on the two-core development machine under a load of 8, so a 30-page scan needs
@@ -32,7 +34,9 @@ FORMAT_NAMES = {**{fmt: (fmt,) for fmt in (*FORMATS, DATABASE)}, "both": FORMATS
 REPORT_STATUSES = ("ok", "partial", "failed")
 
 # What --fail-on can stop on, from the most serious to the least: each level includes the ones before.
-FAIL_ON_LEVELS = ("failed", "partial", "error", "warning")
+# The report statuses, then the severities in their declared order, down to the last that stops a
+# run (an info never does).
+FAIL_ON_LEVELS = ("failed", "partial", *(level.value for level in Severity if level is not Severity.INFO))
 
 
 class CsvDialect(NamedTuple):

@@ -45,7 +45,7 @@ class Digest:
     municipality: str | None
     code: str
     year: int
-    framework: str | None
+    edition: str | None
     figures: tuple[Figure, ...]
     listed: tuple[Listed, ...]
     list_page: int | None = None
@@ -83,7 +83,7 @@ def digest(report: Report) -> Digest | None:
     list_line = lead_in.line if lead_in else first.line if first else None
     return Digest(
         report.report_id, report.source_file, meta.municipality, meta.municipality_code, meta.year,
-        ext.framework, tuple(figures), listed, list_page, list_line, meta.page, meta.line,
+        ext.edition, tuple(figures), listed, list_page, list_line, meta.page, meta.line,
     )  # fmt: skip
 
 

@@ -323,7 +323,7 @@ class Extraction:
     """Everything the extractors found in one report."""
 
     metadata: Metadata = field(default_factory=Metadata)
-    framework: str | None = None
+    edition: str | None = None
     area_scores: tuple[AreaScore, ...] = ()
     year_totals: tuple[YearTotal, ...] = ()
     question_scores: tuple[QuestionScore, ...] = ()

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.ingest import SUPPORTED_SUFFIXES, special_file_kind
-from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.identity import identify
 from pipeline.model.records import Report
 from pipeline.run.cache import ReportCache
-from pipeline.run.workers import Limits, Listeners, OnOcrPage, default_workers, run_parallel
+from pipeline.run.options import RunOptions
+from pipeline.run.workers import Listeners, OnOcrPage, default_workers, run_parallel
 
 log = logging.getLogger(__name__)
 
@@ -152,37 +152,41 @@ def worker_count(requested: int | None) -> tuple[int, str | None]:
     return requested, None
 
 
+@dataclass(frozen=True)
+class BatchListeners:
+    """Who hears how a batch goes, all called in the coordinating process: ``progress(report)``
+    as each report is done, ``ocr_progress(path, done, total)`` after each page OCR read,
+    ``started(path)`` when a worker starts on a file and ``heartbeat()`` about every half second
+    while the batch runs (a progress display redraws there)."""
+
+    progress: Progress | None = None
+    ocr_progress: OcrProgress | None = None
+    started: Started | None = None
+    heartbeat: Heartbeat | None = None
+
+
 def digitize_batch(
     files: Sequence[Path],
-    progress: Progress | None = None,
+    options: RunOptions | None = None,
+    listeners: BatchListeners = BatchListeners(),
     *,
-    workers: int | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
-    max_memory: int | None = DEFAULT_MAX_MEMORY,
-    cache: ReportCache | None = None,
     keep: Callable[[Report], Report] | None = None,
-    ocr: str = DEFAULT_OCR,
-    ocr_progress: OcrProgress | None = None,
-    started: Started | None = None,
-    heartbeat: Heartbeat | None = None,
 ) -> BatchResult:
-    """Digitize every file; a failing file gives a failed report and the batch goes on.
+    """Digitize every file as ``options`` say (default: the defaults); a failing file gives a
+    failed report and the batch goes on.
 
-    ``workers`` processes (default: all cores, never more) share the files; each reads, hashes
-    and digitizes its document under the limits: a document that takes longer than ``timeout``
-    seconds, or needs more than ``max_memory`` bytes of address space, is stopped and fails.
-    ``ocr`` is the OCR mode (see :data:`pipeline.model.defaults.OCR_MODES`); ``ocr_progress(path, done,
-    total)`` is called after each page OCR read (``cache`` must be made for the same mode),
-    ``started(path)`` when a worker starts on a file and ``heartbeat()`` about every half second
-    while the batch runs (a progress display redraws there).
-    Files whose digitized report is in ``cache`` are not digitized again; a cache that cannot be
-    written is given up with one warning. The reports come back sorted by path, whatever the
-    number of workers; with ``keep``, each report as it is done is replaced by what ``keep``
-    returns for it (a spill's outline), so the batch holds no more than that.
+    Each worker reads, hashes and digitizes its document under the limits: a document over its
+    time or memory limit is stopped and fails. Files whose digitized report is in the cache are
+    not digitized again; a cache that cannot be written is given up with one warning. The reports
+    come back sorted by path, whatever the number of workers; with ``keep``, each report as it
+    is done is replaced by what ``keep`` returns for it (a spill's outline), so the batch holds no
+    more than that.
     """
     reports: dict[int, Report] = {}
     severities: Counter[str] = Counter()
     cached = 0
+    options = options or RunOptions()
+    cache = options.cache()
     store = _CacheWriter(cache)
 
     def collect(index: int, report: Report, from_cache: bool) -> None:
@@ -192,38 +196,34 @@ def digitize_batch(
         cached += from_cache
         if not from_cache:
             store.put(report)
-        if progress:
-            progress(report)
+        if listeners.progress:
+            listeners.progress(report)
 
     if files:
-        count, _ = worker_count(workers)
-        listeners = _listeners(files, ocr_progress, started, heartbeat)
-        run_parallel(files, count, Limits(timeout, max_memory, ocr), collect, cache, listeners)
+        count, _ = worker_count(options.workers)
+        run_parallel(files, count, options.limits, collect, cache, _listeners(files, listeners))
     # Ids again after sorting: a report from the cache was digitized under another name.
     ordered = identify(sorted(reports.values(), key=lambda r: (r.source_file, r.sha256)))
     return BatchResult(ordered, severities=severities, cached=cached, cache_warning=store.warning)
 
 
-def _listeners(
-    files: Sequence[Path], ocr_progress: OcrProgress | None, started: Started | None,
-    heartbeat: Heartbeat | None,
-) -> Listeners:  # fmt: skip
+def _listeners(files: Sequence[Path], listeners: BatchListeners) -> Listeners:
     """The callbacks on files turned into the workers' callbacks on the files' indexes."""
     on_ocr_page: OnOcrPage | None = None
     on_start: Callable[[int], None] | None = None
-    if ocr_progress is not None:
-        report_ocr = ocr_progress
+    if listeners.ocr_progress is not None:
+        report_ocr = listeners.ocr_progress
 
         def on_ocr_page(index: int, done: int, total: int) -> None:
             report_ocr(files[index], done, total)
 
-    if started is not None:
-        report_start = started
+    if listeners.started is not None:
+        report_start = listeners.started
 
         def on_start(index: int) -> None:
             report_start(files[index])
 
-    return Listeners(ocr_page=on_ocr_page, started=on_start, waiting=heartbeat)
+    return Listeners(ocr_page=on_ocr_page, started=on_start, waiting=listeners.heartbeat)
 
 
 class _CacheWriter:

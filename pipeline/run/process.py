@@ -5,21 +5,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from extractors.claims import extract_claims
-from extractors.evaluations import extract_evaluations
-from extractors.mentions import extract_mentions
-from extractors.metadata import extract_metadata
 from extractors.name_matcher import swedish_matcher
-from extractors.observations import extract_observations
+from extractors.registry import EDITION, EXTRACTORS, YEAR, Sources, records
 from extractors.report_shape import report_shape
-from extractors.score_table import extract_question_scores
-from extractors.sections import extract_sections
-from extractors.stated_counts import extract_stated_counts
-from extractors.summary_table import extract_summary_table
+from pipeline.editions.edition import edition_by_id, load_editions
 from pipeline.editions.edition_lookup import decide_edition
-from pipeline.editions.framework import framework_by_id, load_frameworks
 from pipeline.ingest import display_path, input_format, read_bytes, read_document
 from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.model.defaults import DEFAULT_OCR
@@ -40,63 +32,50 @@ log = logging.getLogger(__name__)
 
 
 def extract(doc: Document, require_report: bool = False) -> Extraction:
-    """Every record the extractors find in ``doc``, without validation.
+    """Every record the extractors of :data:`extractors.registry.EXTRACTORS` find in ``doc``,
+    without validation.
 
-    With ``require_report``, a document without a report's structure (title page, area sections,
+    The entries are read in order; one that reads the year waits for it, and one that reads the
+    edition is read again by the edition decided (see :mod:`extractors.registry`). With
+    ``require_report``, a document without a report's structure (title page, area sections,
     score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
     that structure has been read, before anything else is extracted.
     """
-    metadata = extract_metadata(doc)
-    summary = extract_summary_table(doc, year=metadata.year)
-    scores = extract_question_scores(doc, metadata.year)
-    sections = extract_sections(doc)
-    if require_report:
-        shape = report_shape(doc, summary.area_scores, scores.questions, sections.sections)
-        if not shape.is_report:
-            raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
-    evaluations = extract_evaluations(doc)
-    extraction = Extraction(
-        metadata=metadata,
-        area_scores=summary.area_scores,
-        year_totals=summary.year_totals,
-        question_scores=scores.questions,
-        area_headings=summary.headings + scores.headings + sections.headings,
-        listed_questions=sections.listed_questions,
-        observations=extract_observations(doc, sections.sections),
-        evaluations=evaluations.evaluations,
-        mentions=extract_mentions(doc, subject_code=metadata.municipality_code),
-        evaluation_list=evaluations.listing,
-        stated_counts=extract_stated_counts(doc),
-        comparisons=summary.comparisons,
-        area_subtotals=scores.subtotals,
-        unread_headers=summary.unread_headers + scores.unread_headers,
-        misaligned_rows=summary.misaligned_rows,
-        losses=metadata.losses + summary.losses,
-    )
-    year = report_year(extraction)
-    framework = decide_edition(year, (heading.printed_name for heading in extraction.area_headings))
-    if framework is not None:
-        # Rows that print an area's name alone are read again by the decided edition's wordings.
-        summary = extract_summary_table(doc, framework, metadata.year)
-        extraction = dataclasses.replace(
-            extraction,
-            area_scores=summary.area_scores,
-            year_totals=summary.year_totals,
-            area_headings=summary.headings + scores.headings + sections.headings,
-            comparisons=summary.comparisons,
-            unread_headers=summary.unread_headers + scores.unread_headers,
-            misaligned_rows=summary.misaligned_rows,
-            losses=metadata.losses + summary.losses,
-        )
-    claims = extract_claims(doc, summary.years, year, sections.sections)
-    extraction = dataclasses.replace(
-        extraction, claims=claims, framework=framework.framework_id if framework else None
-    )
+    results: dict[str, Any] = {}
+    for entry in (entry for entry in EXTRACTORS if YEAR not in entry.reads):
+        results[entry.name] = entry.read(Sources(doc, results))
+        if require_report and entry.name == SHAPE_READ_AFTER:
+            _require_report_shape(doc, results)
+    before = Extraction(**records(results))
+    year = report_year(before)
+    edition = decide_edition(year, (heading.printed_name for heading in before.area_headings))
+    for entry in EXTRACTORS:
+        # An entry that reads the edition is read again by the decided one; one that reads the
+        # year, once it is known.
+        if (edition is not None and EDITION in entry.reads) or YEAR in entry.reads:
+            results[entry.name] = entry.read(Sources(doc, results, year, edition))
+    extraction = Extraction(**records(results), edition=edition.edition_id if edition else None)
+    metadata = extraction.metadata
     if metadata.year is None and year is not None:
         extraction = dataclasses.replace(extraction, metadata=dataclasses.replace(metadata, year=year))
     if doc.uncertain:
         extraction = dataclasses.replace(extraction, ocr_readings=locate_readings(doc))
     return extraction
+
+
+# The report's structure is known once these extractors are read (the rest are not read for a
+# document without it).
+SHAPE_READS = ("summary_table", "score_table", "sections")
+SHAPE_READ_AFTER = max(SHAPE_READS, key=[entry.name for entry in EXTRACTORS].index)
+
+
+def _require_report_shape(doc: Document, results: dict[str, Any]) -> None:
+    shape = report_shape(
+        doc, results["summary_table"].area_scores, results["score_table"].questions,
+        results["sections"].sections,
+    )  # fmt: skip
+    if not shape.is_report:
+        raise NotAReportError(f"not a Kommunkompassen report: {shape.why_not()}")
 
 
 def digitize(doc: Document) -> Extraction:
@@ -106,9 +85,9 @@ def digitize(doc: Document) -> Extraction:
     sections, score tables: see :mod:`extractors.report_shape`).
     """
     extraction = extract(doc, require_report=True)
-    framework = framework_by_id(extraction.framework)
+    edition = edition_by_id(extraction.edition)
     extraction = dataclasses.replace(extraction, losses=doc.losses + extraction.losses)
-    findings = attach_evidence(validate(extraction, framework), doc, extraction)
+    findings = attach_evidence(validate(extraction, edition), doc, extraction)
     return dataclasses.replace(extraction, findings=findings)
 
 
@@ -184,7 +163,7 @@ def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
 
 def warm_up() -> None:
     """Load what every document needs (editions, registries) once, before worker processes fork."""
-    load_frameworks()
+    load_editions()
     swedish_municipalities()
     swedish_districts()
     swedish_matcher()

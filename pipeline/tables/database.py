@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.editions.framework import load_frameworks
+from pipeline.editions.edition import load_editions
 from pipeline.model.records import Severity
 from pipeline.model.schema import TABLES, ColumnType, Table
 from pipeline.tables.manifest import manifest_json
@@ -61,7 +61,7 @@ def table_sql(declared: Table, types: Mapping[ColumnType, str] = SQLITE_TYPES) -
 
 
 def _areas() -> range:
-    return range(1, max(area.number for edition in load_frameworks() for area in edition.areas) + 1)
+    return range(1, max(area.number for edition in load_editions() for area in edition.areas) + 1)
 
 
 def _panel_wide() -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pipeline.editions.framework import framework_by_id, frameworks_for_year
+from pipeline.editions.edition import edition_by_id, editions_for_year
 from pipeline.model.digest import Digest, Figure
 from pipeline.validation.history import printings_by_key
 
@@ -26,22 +26,22 @@ def _chosen(printings: Sequence[tuple[Digest, Figure]]) -> tuple[Digest, Figure]
     return own[0] if own else printings[-1]
 
 
-def edition_scored(framework: str | None, year: int) -> str | None:
-    """The edition a figure of ``year`` was scored with, printed by a report read by ``framework``.
+def edition_scored(edition: str | None, year: int) -> str | None:
+    """The edition a figure of ``year`` was scored with, printed by a report read by ``edition``.
 
     A report repeats earlier evaluations' figures, which were scored with the tool in use then: the
     source report's own edition when it was in use in ``year``, else the edition in use that year
     (the newer one in a year of change), else, for a year no shipped edition covers, the source's.
     """
-    source = framework_by_id(framework)
+    source = edition_by_id(edition)
     if source is None or source.covers(year):
-        return framework
-    in_use = frameworks_for_year(year)
-    return in_use[-1].framework_id if in_use else framework
+        return edition
+    in_use = editions_for_year(year)
+    return in_use[-1].edition_id if in_use else edition
 
 
-def _area_name(framework: str | None, area: int | None) -> str | None:
-    edition = framework_by_id(framework) if area is not None else None
+def _area_name(edition_id: str | None, area: int | None) -> str | None:
+    edition = edition_by_id(edition_id) if area is not None else None
     spec = edition.area(area) if edition and area is not None else None
     return spec.name if spec else None
 
@@ -54,7 +54,7 @@ def panel_rows(reports: Sequence[Digest]) -> Iterator[Row]:
         code, year, area = key
         printings = printed[key]
         source, figure = _chosen(printings)
-        edition = edition_scored(source.framework, year)
+        edition = edition_scored(source.edition, year)
         yield {
             "municipality": source.municipality, "municipality_code": code, "year": year, "area": area,
             "area_name": _area_name(edition, area), "score": figure.score,

@@ -6,20 +6,18 @@ here emits exactly those keys, and :func:`frame` checks every row against the de
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import pandas as pd
 
-from pipeline.editions.framework import framework_by_id
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.digest import Digest, digests
-from pipeline.model.identity import identify
 from pipeline.model.records import Finding, Report, printings
-from pipeline.model.schema import TABLES, SchemaError, check_row, pandas_dtypes, table
+from pipeline.model.schema import TABLES, check_row, pandas_dtypes, table
 from pipeline.tables.panel import panel_rows
 from pipeline.validation.finding_ids import finding_ids, finding_subject
-from pipeline.validation.history import history_findings
+from pipeline.validation.history import History
 
 Row = dict[str, Any]
 
@@ -44,7 +42,7 @@ def report_rows(report: Report) -> Iterator[Row]:
         "year": meta.year,
         "evaluation_start": meta.evaluation_start,
         "evaluation_end": meta.evaluation_end,
-        "framework": report.extraction.framework,
+        "framework": report.extraction.edition,
         "evaluators": "; ".join(
             f"{e.name} ({e.organisation})" if e.organisation else e.name for e in meta.evaluators
         )
@@ -60,11 +58,11 @@ def report_rows(report: Report) -> Iterator[Row]:
 
 def area_score_rows(report: Report) -> Iterator[Row]:
     ext = report.extraction
-    framework = framework_by_id(ext.framework)
+    edition = edition_by_id(ext.edition)
     # A stable sort: a (year, area) printed twice keeps the document's order, first printing first.
     scores = sorted(ext.area_scores, key=lambda s: (s.year, s.area))
     for s, printing in zip(scores, printings((s.year, s.area) for s in scores), strict=True):
-        spec = framework.area(s.area) if framework else None
+        spec = edition.area(s.area) if edition else None
         yield {
             "report_id": report.report_id, "municipality_code": ext.metadata.municipality_code,
             "year": s.year, "area": s.area, "area_name": spec.name if spec else s.printed_name,
@@ -133,9 +131,9 @@ def issue_rows(report: Report) -> Iterator[Row]:
         yield finding_row(report.report_id, f, issue_id)
 
 
-def history_issue_rows(reports: Sequence[Digest]) -> Iterator[Row]:
-    """The cross-report findings (:mod:`pipeline.validation.history`) as ``issues`` rows."""
-    findings = history_findings(reports)
+def history_issue_rows(reports: Sequence[Digest], findings: History) -> Iterator[Row]:
+    """The cross-report findings (:mod:`pipeline.validation.history`, found once a batch over
+    ``reports``) as ``issues`` rows."""
     by_report: dict[str, list[Finding]] = {}
     for report_id, finding in findings:
         by_report.setdefault(report_id, []).append(finding)
@@ -249,24 +247,9 @@ BATCH_BUILDERS: dict[str, Callable[[Sequence[Report]], Iterator[Row]]] = {
     "panel": _panel_rows,
 }
 
-# Rows that follow a per-report table's rows, built from the reports' digests once the batch is
-# done (a streamed batch keeps one small digest per report for them, see pipeline.model.digest).
-TAIL_BUILDERS: dict[str, Callable[[Sequence[Digest]], Iterator[Row]]] = {"issues": history_issue_rows}
-
-
-def _batch_rows(name: str, reports: Sequence[Report]) -> Iterable[Row]:
-    if name in BATCH_BUILDERS:
-        return BATCH_BUILDERS[name](reports)
-    if name not in ROW_BUILDERS:
-        raise SchemaError(f"table {name!r} is declared but has no row builder")
-    builder = ROW_BUILDERS[name]
-    own = (row for report in reports for row in builder(report))
-    if name not in TAIL_BUILDERS:
-        return own
-    return itertools.chain(own, TAIL_BUILDERS[name](digests(reports)))
-
-
-def build_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
-    """Every declared output table for a batch, in declaration order, reports in the order given."""
-    reports = identify(reports)
-    return {declared.name: frame(declared.name, _batch_rows(declared.name, reports)) for declared in TABLES}
+# Rows that follow a per-report table's rows, built from the reports' digests and the findings
+# across them once the batch is done (a streamed batch keeps one small digest per report for them,
+# see pipeline.model.digest).
+TAIL_BUILDERS: dict[str, Callable[[Sequence[Digest], History], Iterator[Row]]] = {
+    "issues": history_issue_rows
+}

@@ -4,7 +4,7 @@ Holding every report until the tables are built costs about a quarter of a MiB p
 a gigabyte for an archive of 2,400), and the tables as DataFrames as much again. A
 :class:`RowSpill` takes each report as it arrives, writes the rows of each per-report table to a
 temporary file (one JSON line per report and table) and keeps only the report's outline: its
-identity, status, metadata, framework, the evaluations it lists and the totals it prints, which
+identity, status, metadata, edition, the evaluations it lists and the totals it prints, which
 the ``reports``, ``coverage`` and ``panel`` tables, the checks across reports and the summary
 need. When the batch is done, each table's rows come back in
 the batch's order, a chunk of DataFrame at a time, for the writers.
@@ -29,9 +29,10 @@ import pandas as pd
 from pipeline.model.digest import digests
 from pipeline.model.identity import identify
 from pipeline.model.records import Extraction, Report
-from pipeline.model.schema import TABLES, table
+from pipeline.model.schema import TABLES, SchemaError, table
 from pipeline.tables.rows import BATCH_BUILDERS, ROW_BUILDERS, TAIL_BUILDERS, Row, frame
 from pipeline.validation import lost_content
+from pipeline.validation.history import History, history_findings
 
 # Rows per DataFrame handed to the writers (and per Parquet row group): large enough that a batch
 # of a few hundred reports writes each table in one piece, small enough to keep memory flat.
@@ -43,13 +44,13 @@ _OCR_TEXT = "ocr_text"  # not a table: the spill's file of the reports' OCR text
 
 
 def outline(report: Report) -> Report:
-    """The report without what only its rows need: identity, status, error, metadata, framework,
+    """The report without what only its rows need: identity, status, error, metadata, edition,
     the evaluations it lists and the totals it prints (what its digest, ``pipeline.model.digest``, reads
     for the checks across reports and the ``panel`` table), and the findings that made it
     ``partial`` (the command line names their rules)."""
     ext = report.extraction
     kept = Extraction(
-        metadata=ext.metadata, framework=ext.framework, evaluations=ext.evaluations,
+        metadata=ext.metadata, edition=ext.edition, evaluations=ext.evaluations,
         evaluation_list=ext.evaluation_list, area_scores=ext.area_scores, year_totals=ext.year_totals,
         findings=lost_content(ext.findings),
     )  # fmt: skip
@@ -113,16 +114,19 @@ class RowSpill:
                 file.write(line.encode("utf-8") + b"\n")
         return outline(report)
 
-    def tables(self, outlines: Sequence[Report]) -> dict[str, SpilledTable]:
+    def tables(self, outlines: Sequence[Report], history: History) -> dict[str, SpilledTable]:
         """Every declared table, in declaration order, each read back a chunk at a time, with the
-        reports in the order of ``outlines`` (the batch's outlines, as it returned them)."""
-        return {declared.name: SpilledTable(self, declared.name, outlines) for declared in TABLES}
+        reports in the order of ``outlines`` (the batch's outlines, as it returned them) and the
+        findings across them, ``history``, after their own."""
+        return {declared.name: SpilledTable(self, declared.name, outlines, history) for declared in TABLES}
 
-    def rows(self, name: str, outlines: Sequence[Report]) -> Iterator[list[Row]]:
+    def rows(self, name: str, outlines: Sequence[Report], history: History) -> Iterator[list[Row]]:
         """Each report's rows of table ``name``, reports in the order of ``outlines``."""
         if name in BATCH_BUILDERS:
             yield list(BATCH_BUILDERS[name](outlines))
             return
+        if name not in ROW_BUILDERS:
+            raise SchemaError(f"table {name!r} is declared but has no row builder")
         if name in FROM_OUTLINES:
             yield [row for report in outlines for row in ROW_BUILDERS[name](report)]
             return
@@ -134,7 +138,7 @@ class RowSpill:
                         row[column] = date.fromisoformat(row[column])
             yield rows
         if name in TAIL_BUILDERS:
-            yield list(TAIL_BUILDERS[name](digests(outlines)))
+            yield list(TAIL_BUILDERS[name](digests(outlines), history))
 
     def _read(self, name: str, outlines: Sequence[Report]) -> Iterator[tuple[Report, Any]]:
         """Each report's value spilled under ``name``, reports in the order of ``outlines``."""
@@ -168,16 +172,36 @@ class RowSpill:
 class SpilledTable:
     """One table of a :class:`RowSpill`; iterating it (again) gives its DataFrame chunks."""
 
-    def __init__(self, spill: RowSpill, name: str, outlines: Sequence[Report]) -> None:
-        self.spill, self.name, self.outlines = spill, name, outlines
+    def __init__(self, spill: RowSpill, name: str, outlines: Sequence[Report], history: History) -> None:
+        self.spill, self.name, self.outlines, self.history = spill, name, outlines, history
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         chunk: list[Row] = []
         written = False
-        for rows in self.spill.rows(self.name, self.outlines):
+        for rows in self.spill.rows(self.name, self.outlines, self.history):
             chunk.extend(rows)
             if len(chunk) >= CHUNK_ROWS:
                 yield frame(self.name, chunk)
                 chunk, written = [], True
         if chunk or not written:
             yield frame(self.name, chunk)
+
+
+def build_tables(reports: Sequence[Report], history: History | None = None) -> dict[str, pd.DataFrame]:
+    """Every declared output table for a batch held in memory, in declaration order, reports in
+    the order given, as DataFrames: the rows go the streamed way (spilled, read back), so a batch
+    in memory and a streamed one give the same tables. ``history`` is the batch's findings
+    across reports, found here unless given."""
+    reports = identify(reports)
+    if history is None:
+        history = history_findings(digests(reports))
+    with RowSpill() as spill:
+        for report in reports:
+            spill.add(report)
+        return {
+            name: _whole(name, list(chunks)) for name, chunks in spill.tables(reports, history).items()
+        }
+
+
+def _whole(name: str, chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)

@@ -24,6 +24,7 @@ wrote there (:func:`write_file_folder`), so that a later run removes only those.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import errno
 import fcntl
@@ -351,10 +352,20 @@ def output_lock(
 
     A second run into the same folder waits until the first is done (``on_wait`` is called once
     when it has to), or raises :class:`OutputBusyError` when ``wait`` is false. The operating
-    system releases the lock when the process ends, also when it is killed.
+    system releases the lock when the process ends, also when it is killed. A process that holds
+    the lock already holds it again at once (a run takes it for digitizing into the folder's
+    cache, then again for writing the tables).
     """
     check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    held = out_dir.resolve()
+    if _HELD[held]:
+        _HELD[held] += 1
+        try:
+            yield
+        finally:
+            _HELD[held] -= 1
+        return
     fd = _open_lock(out_dir / LOCK_FILE)
     kind = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
@@ -366,9 +377,17 @@ def output_lock(
             if on_wait:
                 on_wait()
             fcntl.flock(fd, kind)
-        yield
+        _HELD[held] += 1
+        try:
+            yield
+        finally:
+            _HELD[held] -= 1
     finally:
         os.close(fd)
+
+
+# The output folders whose lock this process holds, and how many times over.
+_HELD: collections.Counter[Path] = collections.Counter()
 
 
 def _open_lock(path: Path) -> int:

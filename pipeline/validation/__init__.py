@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.records import SEVERITY_RANK, Extraction, Finding
 from pipeline.validation import comparisons, content, edition, municipal, narrative, scanned_pages, scores
 from pipeline.validation.rule import Check, Rule, rules_of
@@ -27,10 +27,10 @@ CONTENT_LOSS_RULES = frozenset(rule.slug for rule in RULES if rule.loses_content
 
 
 def validate(
-    extraction: Extraction, framework: Framework | None, checks: Iterable[Check] = CHECKS
+    extraction: Extraction, edition: Edition | None, checks: Iterable[Check] = CHECKS
 ) -> tuple[Finding, ...]:
     """All findings of all checks, most severe first, then in document order."""
-    findings: Iterator[Finding] = (finding for each in checks for finding in each(extraction, framework))
+    findings: Iterator[Finding] = (finding for each in checks for finding in each(extraction, edition))
     return tuple(
         sorted(
             findings,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
 from pipeline.model.records import Comparison, Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
@@ -20,7 +20,7 @@ TABLE_HEADER_UNREAD = Rule(
 )  # fmt: skip
 
 
-def table_header_unread(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def table_header_unread(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for unread in extraction.unread_headers:
         yield TABLE_HEADER_UNREAD.finding(
             expected=unread.assumed, found=unread.printed, page=unread.page, line=unread.line,
@@ -38,7 +38,7 @@ TABLE_ROW_MISALIGNED = Rule(
 )  # fmt: skip
 
 
-def table_row_misaligned(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def table_row_misaligned(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for row in extraction.misaligned_rows:
         yield TABLE_ROW_MISALIGNED.finding(
             expected=str(row.columns), found=str(row.values), page=row.page, line=row.line,
@@ -55,7 +55,7 @@ CHANGE_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def change_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def change_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for comparison in extraction.comparisons:
         if comparison.kind != "change" or comparison.value is None:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 
@@ -18,7 +18,7 @@ CONTENT_LOST = Rule(
 )  # fmt: skip
 
 
-def content_lost(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def content_lost(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for loss in extraction.losses:
         yield CONTENT_LOST.finding(found=loss.count, page=loss.page, line=loss.line, what=loss.message)
 

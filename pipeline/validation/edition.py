@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework, frameworks_for_year
+from pipeline.editions.edition import Edition, editions_for_year
 from pipeline.model.records import AreaHeading, Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
@@ -18,16 +18,16 @@ AREA_MAX_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    area_max = framework.area_max if framework else 100.0
+def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    area_max = edition.area_max if edition else 100.0
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
             continue
         if (
-            framework
-            and not framework.is_partial
+            edition
+            and not edition.is_partial
             and {q.question_id for q in questions}
-            != {spec.question_id for spec in framework.questions_in(area)}
+            != {spec.question_id for spec in edition.questions_in(area)}
         ):
             continue  # missing or unknown sub-questions are reported on their own
         parts = sum(q.max_score for q in questions if q.max_score is not None)
@@ -41,49 +41,49 @@ def area_max_mismatch(extraction: Extraction, framework: Framework | None) -> It
 
 QUESTION_MAX_MISMATCH = Rule(
     "question_max_mismatch", Severity.WARNING,
-    "Sub-question {question_id}: max points {found} differ from the {framework} edition's {expected}.",
+    "Sub-question {question_id}: max points {found} differ from the {edition} edition's {expected}.",
     concerns=("area", "question_id", "year"),
     fires_when="a sub-question's max points differ from the edition's",
 )  # fmt: skip
 
 
-def question_max_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
+def question_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is None:
         return
     for q in extraction.question_scores:
-        spec = framework.question(q.question_id)
+        spec = edition.question(q.question_id)
         if spec and q.max_score is not None and abs(spec.max_score - q.max_score) > TOLERANCE:
             yield QUESTION_MAX_MISMATCH.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected=spec.max_score, found=q.max_score, page=q.page, line=q.line,
-                framework=framework.framework_id,
+                edition=edition.edition_id,
             )  # fmt: skip
 
 
 QUESTION_MISSING = Rule(
     "question_missing", Severity.WARNING,
-    "Sub-question {question_id} of the {framework} edition is not in the score table.",
+    "Sub-question {question_id} of the {edition} edition is not in the score table.",
     concerns=("area", "question_id", "year"),
     fires_when="a sub-question of the edition is not in the score table",
     loses_content=True,
 )  # fmt: skip
 
 
-def question_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None or not extraction.question_scores:
+def question_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is None or not extraction.question_scores:
         return
     present = {q.question_id for q in extraction.question_scores}
-    for spec in framework.questions:
+    for spec in edition.questions:
         if spec.question_id not in present:
             yield QUESTION_MISSING.finding(
                 area=spec.area, question_id=spec.question_id, year=report_year(extraction),
-                expected=spec.question_id, found="", framework=framework.framework_id,
+                expected=spec.question_id, found="", edition=edition.edition_id,
             )  # fmt: skip
 
 
 AREA_SCORE_TABLE_MISSING = Rule(
     "area_score_table_missing", Severity.WARNING,
-    "Area {area} ({expected}): the score table has no row for it; the {framework} edition scores it "
+    "Area {area} ({expected}): the score table has no row for it; the {edition} edition scores it "
     "by sub-questions.",
     concerns=("area", "year"),
     fires_when="the report has a score table, but not one row of it for an area of the edition (at the "
@@ -92,18 +92,18 @@ AREA_SCORE_TABLE_MISSING = Rule(
 )  # fmt: skip
 
 
-def area_score_table_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None or not extraction.question_scores:
+def area_score_table_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is None or not extraction.question_scores:
         return  # without any score table, score_table_missing says so once
     scored = {q.area for q in extraction.question_scores}
-    for area in framework.areas:
+    for area in edition.areas:
         if area.number in scored:
             continue
         place = _heading_of(extraction, area.number)
         yield AREA_SCORE_TABLE_MISSING.finding(
             area=area.number, year=report_year(extraction), expected=area.name, found="",
             page=place.page if place else None, line=place.line if place else None,
-            framework=framework.framework_id,
+            edition=edition.edition_id,
         )  # fmt: skip
 
 
@@ -118,20 +118,20 @@ def _heading_of(extraction: Extraction, area: int) -> AreaHeading | None:
 
 QUESTION_UNKNOWN = Rule(
     "question_unknown", Severity.WARNING,
-    "Sub-question {question_id} is not part of the {framework} edition.",
+    "Sub-question {question_id} is not part of the {edition} edition.",
     concerns=("area", "question_id", "year"),
     fires_when="the score table has a sub-question the edition does not",
 )  # fmt: skip
 
 
-def question_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None or framework.is_partial:
+def question_unknown(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is None or edition.is_partial:
         return
     for q in extraction.question_scores:
-        if framework.question(q.question_id) is None:
+        if edition.question(q.question_id) is None:
             yield QUESTION_UNKNOWN.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
-                found=q.question_id, page=q.page, line=q.line, framework=framework.framework_id,
+                found=q.question_id, page=q.page, line=q.line, edition=edition.edition_id,
             )  # fmt: skip
 
 
@@ -146,8 +146,8 @@ FRAMEWORK_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def framework_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
+def framework_unknown(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is None:
         year = report_year(extraction)
         when = str(year) if year else "its year (not found)"
         yield FRAMEWORK_UNKNOWN.finding(year=year, found=str(year) if year else "", when=when)
@@ -155,31 +155,31 @@ def framework_unknown(extraction: Extraction, framework: Framework | None) -> It
 
 AREA_NAME_UNKNOWN = Rule(
     "area_name_unknown", Severity.WARNING,
-    "The {context} names an area \"{found}\", which matches no wording of {which} in the {framework} "
+    "The {context} names an area \"{found}\", which matches no wording of {which} in the {edition} "
     "edition.",
     concerns=("area",),
     fires_when="a table or section heading names an area in words that match no wording of that area",
 )  # fmt: skip
 
 
-def area_name_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is None:
+def area_name_unknown(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is None:
         return
     for heading in extraction.area_headings:
-        matched = framework.match_area_name(heading.printed_name)
+        matched = edition.match_area_name(heading.printed_name)
         if heading.area is not None and matched == heading.area:
             continue
-        spec = framework.area(heading.area) if heading.area is not None else None
+        spec = edition.area(heading.area) if heading.area is not None else None
         yield AREA_NAME_UNKNOWN.finding(
             area=heading.area, expected=spec.name if spec else "", found=heading.printed_name,
             page=heading.page, line=heading.line, context=heading.context.replace("_", " "),
-            which=f"area {heading.area}" if spec else "any area", framework=framework.framework_id,
+            which=f"area {heading.area}" if spec else "any area", edition=edition.edition_id,
         )  # fmt: skip
 
 
 EDITION_MAXIMA_UNKNOWN = Rule(
     "edition_maxima_unknown", Severity.INFO,
-    "The sub-areas and max points of the {framework} edition are not publicly known: the score table's "
+    "The sub-areas and max points of the {edition} edition are not publicly known: the score table's "
     "max points are taken as printed, and sub-areas and their max points are not checked against the "
     "edition for {year}.",
     concerns=("year",),
@@ -188,33 +188,33 @@ EDITION_MAXIMA_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def edition_maxima_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
-    if framework is not None and framework.is_partial and extraction.question_scores:
+def edition_maxima_unknown(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if edition is not None and edition.is_partial and extraction.question_scores:
         year = report_year(extraction)
         yield EDITION_MAXIMA_UNKNOWN.finding(
-            year=year, found=framework.framework_id, framework=framework.framework_id
+            year=year, found=edition.edition_id, edition=edition.edition_id
         )
 
 
 EDITION_YEAR_MISMATCH = Rule(
     "edition_year_mismatch", Severity.WARNING,
     "The report is dated {year}, when {in_use} was in use, but the area names it prints are those of the "
-    "{framework} edition ({years}); it is read by its names.",
+    "{edition} edition ({years}); it is read by its names.",
     concerns=("year",),
     fires_when="the area names a report prints belong to another edition than the one in use in its year "
     "(the report is read by its names)",
 )  # fmt: skip
 
 
-def edition_year_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def edition_year_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
-    if framework is None or year is None or framework.covers(year):
+    if edition is None or year is None or edition.covers(year):
         return
-    in_use = " or ".join(f.framework_id for f in frameworks_for_year(year)) or "no shipped edition"
-    last = framework.last_year if framework.last_year is not None else "today"
+    in_use = " or ".join(f.edition_id for f in editions_for_year(year)) or "no shipped edition"
+    last = edition.last_year if edition.last_year is not None else "today"
     yield EDITION_YEAR_MISMATCH.finding(
-        year=year, expected=in_use, found=framework.framework_id, framework=framework.framework_id,
-        in_use=in_use, years=f"{framework.first_year}–{last}",
+        year=year, expected=in_use, found=edition.edition_id, edition=edition.edition_id,
+        in_use=in_use, years=f"{edition.first_year}–{last}",
     )  # fmt: skip
 
 

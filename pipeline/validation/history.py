@@ -41,6 +41,8 @@ HISTORY_NOT_LISTED = Rule(
 BATCH_RULES: tuple[Rule, ...] = (HISTORY_MISMATCH, HISTORY_NOT_LISTED)
 
 Key = tuple[str, int, int | None]
+# The findings across a batch's reports: (report_id of the report each is on, the finding).
+History = tuple[tuple[str, Finding], ...]
 
 
 def _name(report: Digest) -> str:
@@ -108,7 +110,7 @@ def _unlisted(reports: Sequence[Digest]) -> Iterator[tuple[str, Finding]]:
                     yield lister.report_id, finding
 
 
-def history_findings(reports: Sequence[Digest]) -> tuple[tuple[str, Finding], ...]:
+def history_findings(reports: Sequence[Digest]) -> History:
     """Every cross-report finding as (report_id of the report it is on, finding).
 
     Ordered by the report's path and id, then as a report's own findings are (most severe first,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.records import Evaluation, Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import report_year
@@ -32,7 +32,7 @@ EVALUATION_BEFORE_TOOL = Rule(
 )  # fmt: skip
 
 
-def evaluation_before_tool(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def evaluation_before_tool(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     listing = extraction.evaluation_list
     since = listing.tool_since if listing and listing.tool_since else DEFAULT_TOOL_SINCE
     for e in extraction.evaluations:
@@ -51,7 +51,7 @@ EVALUATION_YEAR_MISSING = Rule(
 )  # fmt: skip
 
 
-def evaluation_year_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def evaluation_year_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for e in extraction.evaluations:
         if e.year is None:
             yield EVALUATION_YEAR_MISSING.finding(
@@ -68,7 +68,7 @@ EVALUATION_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def evaluation_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def evaluation_unknown(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for e in extraction.evaluations:
         if e.municipality_code is None:
             yield EVALUATION_UNKNOWN.finding(
@@ -93,7 +93,7 @@ SUBJECT_HISTORY_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def subject_history_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def subject_history_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
     known = extraction.metadata.municipality_code is not None
     if not (known and extraction.evaluations and extraction.area_scores and year is not None):
@@ -118,7 +118,7 @@ STATED_COUNT_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def stated_count_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def stated_count_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for stated in extraction.stated_counts:
         if stated.stated != len(stated.names):
             yield STATED_COUNT_MISMATCH.finding(
@@ -137,7 +137,7 @@ LEAD_IN_NAMES_OTHER = Rule(
 )  # fmt: skip
 
 
-def lead_in_names_other(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def lead_in_names_other(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     listing = extraction.evaluation_list
     subject = extraction.metadata.municipality_code
     if listing is None or subject is None:
@@ -161,7 +161,7 @@ MUNICIPALITY_UNKNOWN = Rule(
 )  # fmt: skip
 
 
-def municipality_unknown(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def municipality_unknown(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     metadata = extraction.metadata
     if metadata.municipality_code is None:
         found = metadata.municipality if metadata.municipality else "none found on the title page"

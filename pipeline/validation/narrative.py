@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
 from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.rule import Check, Rule, check
@@ -52,7 +52,7 @@ QUESTION_TEXT_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def question_text_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def question_text_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     table: dict[str, QuestionScore] = {}
     for question in extraction.question_scores:
         table.setdefault(question.question_id, question)
@@ -75,7 +75,7 @@ NARRATIVE_SCORE_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def narrative_score_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def narrative_score_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
         return
@@ -101,7 +101,7 @@ NARRATIVE_CHANGE_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def narrative_change_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def narrative_change_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
         return
@@ -134,12 +134,12 @@ AREA_SECTION_MISSING = Rule(
 )  # fmt: skip
 
 
-def area_section_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def area_section_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     headings = [h for h in extraction.area_headings if h.context == "section_heading"]
-    if framework is None or not headings:
+    if edition is None or not headings:
         return
     found = {heading.area for heading in headings}
-    for area in framework.areas:
+    for area in edition.areas:
         if area.number not in found:
             yield AREA_SECTION_MISSING.finding(
                 area=area.number, expected=area.name, found="", sections=len(found)

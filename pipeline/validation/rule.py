@@ -24,7 +24,7 @@ To add a rule:
 
 2. Write the check as a plain function and build every finding from the declaration::
 
-       def area_empty(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+       def area_empty(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
            ...
                yield AREA_EMPTY.finding(area=area, year=year, found="", page=..., line=...)
 
@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
 from pipeline.model.records import Extraction, Finding, Severity
 
@@ -127,7 +127,7 @@ class Rule:
         )
 
 
-CheckFunction = Callable[[Extraction, Framework | None], Iterable[Finding]]
+CheckFunction = Callable[[Extraction, Edition | None], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -141,9 +141,9 @@ class Check:
     def name(self) -> str:
         return self.function.__name__
 
-    def __call__(self, extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+    def __call__(self, extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
         slugs = {rule.slug for rule in self.rules}
-        for finding in self.function(extraction, framework):
+        for finding in self.function(extraction, edition):
             if finding.rule not in slugs:
                 raise RuleDeclarationError(f"check {self.name} raised {finding.rule}, which it does not name")
             yield finding

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
@@ -21,7 +21,7 @@ OCR_UNCERTAIN = Rule(
 )  # fmt: skip
 
 
-def ocr_uncertain(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def ocr_uncertain(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
         if reading.read in (reading.printed, ""):
             yield OCR_UNCERTAIN.finding(
@@ -39,7 +39,7 @@ OCR_ID_READ = Rule(
 )  # fmt: skip
 
 
-def ocr_id_read(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def ocr_id_read(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
         if reading.read not in (reading.printed, ""):
             yield OCR_ID_READ.finding(

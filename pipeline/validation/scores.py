@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from pipeline.editions.framework import Framework
+from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
 from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity, printings
 from pipeline.validation.rule import Check, Rule, check
@@ -45,7 +45,7 @@ SCORE_EXCEEDS_MAX = Rule(
 )  # fmt: skip
 
 
-def score_exceeds_max(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def score_exceeds_max(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         if q.score is not None and q.max_score is not None and q.score > q.max_score + TOLERANCE:
             yield SCORE_EXCEEDS_MAX.finding(
@@ -62,7 +62,7 @@ SCORE_NEGATIVE = Rule(
 )  # fmt: skip
 
 
-def score_negative(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def score_negative(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         for label, value in (("own", q.score), ("max", q.max_score)):
             if value is not None and value < 0:
@@ -80,7 +80,7 @@ SCORE_NOT_HALF_POINT = Rule(
 )  # fmt: skip
 
 
-def score_not_half_point(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def score_not_half_point(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         if q.score is not None and abs(q.score * 2 - round(q.score * 2)) > TOLERANCE:
             yield SCORE_NOT_HALF_POINT.finding(
@@ -98,7 +98,7 @@ SCORE_MISSING = Rule(
 )  # fmt: skip
 
 
-def score_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def score_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for q in extraction.question_scores:
         for label, value in (("own", q.score), ("max", q.max_score)):
             if value is None:
@@ -117,7 +117,7 @@ AREA_SUM_MISMATCH = Rule(
 )  # fmt: skip
 
 
-def area_sum_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def area_sum_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None:
         return
@@ -167,7 +167,7 @@ def rounding_slack(values: list[float]) -> float:
     return 0.0
 
 
-def total_mismatch(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def total_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     # A year printed twice (two columns headed 2005) has two TOTALTs: the n-th is the sum of each
     # area's n-th printing, not of all of them (summary_printed_twice reports the repeat).
     by_printing: dict[tuple[int, int], list[float | None]] = defaultdict(list)
@@ -201,7 +201,7 @@ SUMMARY_PRINTED_TWICE = Rule(
 )  # fmt: skip
 
 
-def summary_printed_twice(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def summary_printed_twice(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     printed: list[tuple[int, int | None, float | None, int | None, int | None]] = [
         (s.year, s.area, s.score, s.page, s.line) for s in extraction.area_scores
     ]
@@ -227,7 +227,7 @@ QUESTION_DUPLICATED = Rule(
 )  # fmt: skip
 
 
-def question_duplicated(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def question_duplicated(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     counts = Counter(q.question_id for q in extraction.question_scores)
     seen: set[str] = set()
     for q in extraction.question_scores:
@@ -256,13 +256,13 @@ AREA_TOTAL_MISSING = Rule(
 )  # fmt: skip
 
 
-def area_total_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def area_total_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     year = report_year(extraction)
     if year is None or not extraction.area_scores:
         return
     totals = _area_totals(extraction, year)
     areas = (
-        [a.number for a in framework.areas] if framework else sorted({s.area for s in extraction.area_scores})
+        [a.number for a in edition.areas] if edition else sorted({s.area for s in extraction.area_scores})
     )
     if not totals:
         yield REPORT_YEAR_NOT_IN_SUMMARY.finding(
@@ -294,7 +294,7 @@ SCORE_TABLE_MISSING = Rule(
 )  # fmt: skip
 
 
-def tables_missing(extraction: Extraction, framework: Framework | None) -> Iterator[Finding]:
+def tables_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     if not extraction.area_scores:
         yield SUMMARY_TABLE_MISSING.finding()
     if not extraction.question_scores:

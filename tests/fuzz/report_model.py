@@ -70,7 +70,7 @@ class ReportContent:
     def area_names(self) -> tuple[str, ...]:
         return tuple(a.name for a in self.areas)
 
-    def framework(self) -> str:
+    def edition_id(self) -> str:
         if self.edition == "2002":
             return "kk2002" if self.year <= 2006 else "kk2002-rev2007"
         return "kk" + self.edition

@@ -42,7 +42,7 @@ def expected_facts(content: ReportContent) -> dict[Key, Any]:
     facts: dict[Key, Any] = {
         ("reports", "municipality_code"): content.code,
         ("reports", "year"): content.year,
-        ("reports", "framework"): content.framework(),
+        ("reports", "framework"): content.edition_id(),
     }
     for year, areas in content.summary.items():
         for number, score in areas.items():

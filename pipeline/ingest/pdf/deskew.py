@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from pipeline.ingest.pdf.render import INK_BELOW
+
 if TYPE_CHECKING:
     from PIL.Image import Image
 
@@ -22,7 +24,6 @@ COARSE_STEP = 0.25
 FINE_STEP = 0.05
 # The angle is measured on a copy at about this many pixels per inch: enough for lines of text.
 MEASURE_DPI = 100
-INK_BELOW = 128
 # A skew smaller than this (degrees) is left alone: turning the image would only blur it.
 NEGLIGIBLE = 0.04
 

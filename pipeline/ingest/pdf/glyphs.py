@@ -39,8 +39,9 @@ INVISIBLE_RENDER_MODES = frozenset({3, 7})
 SEE_THROUGH_KEYS = ("SMask", "Mask", "ImageMask")
 
 
-class Glyph(NamedTuple):
-    """One drawn character: its text, box and font size."""
+class TextBox(NamedTuple):
+    """Text on a page with its box (PDF points, top measured down) and font size: the shape of a
+    glyph and of a word, declared once."""
 
     text: str
     x0: float
@@ -48,6 +49,12 @@ class Glyph(NamedTuple):
     top: float
     bottom: float
     size: float
+
+
+class Glyph(TextBox):
+    """One drawn character: its text, box and font size."""
+
+    __slots__ = ()  # as lean as the tuple it is
 
 
 class Ruling(NamedTuple):

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract import BULLET, OcrWord
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-INK_BELOW = 128
 # Where a bullet may stand: from this many font sizes left of the line's first word up to it.
 REACH = 2.5
 # A bullet's width and height, as shares of the line's font size.

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from pipeline.ingest.pdf.render import INK_BELOW
+
 if TYPE_CHECKING:
     from PIL.Image import Image
 
 MIN_RUN_INCHES = 0.4
-# Darker than this (0 black - 255 white) is ink.
-INK_BELOW = 128
 # Pixels of one line's band may lie this far apart (anti-aliased edges, skew steps).
 BAND_GAP = 2
 

@@ -23,7 +23,7 @@ from statistics import median
 
 from pipeline.editions.heading_words import is_known_heading
 from pipeline.ingest.pdf.printed_lines import PrintedLine
-from pipeline.ingest.pdf.tables import Table
+from pipeline.ingest.pdf.tables import PrintedTable
 from pipeline.ingest.pdf.words import bullet_glyph, is_list_marker, word_boxes
 from pipeline.model.document import Line
 
@@ -46,7 +46,7 @@ JUSTIFIED_SHARE = 0.3
 MIN_RECURRENCE = 3
 RECURRENCE_SHARE = 0.1
 
-Item = PrintedLine | Table
+Item = PrintedLine | PrintedTable
 
 
 class _Geometry:
@@ -95,10 +95,10 @@ class _Geometry:
         """Where the text ends on the right of the line's column (of its page, in one column)."""
         return line.column_right if line.column_right is not None else self.right.get(line.page, line.x1)
 
-    def spaced(self, upper: PrintedLine | Table, lower: PrintedLine | Table) -> bool:
+    def spaced(self, upper: PrintedLine | PrintedTable, lower: PrintedLine | PrintedTable) -> bool:
         """Whether extra space stands between two blocks on one page."""
-        above = upper.last if isinstance(upper, Table) else upper
-        below = lower.first if isinstance(lower, Table) else lower
+        above = upper.last if isinstance(upper, PrintedTable) else upper
+        below = lower.first if isinstance(lower, PrintedTable) else lower
         if above.page != below.page:
             return False
         size = max(above.size, below.size)
@@ -177,9 +177,9 @@ def assemble(items: Sequence[Item], widths: dict[int, float]) -> tuple[Line, ...
         _flush(block, out)
         block = []
         if previous is not None and _blank_between(previous, item, geometry, follows_bullet):
-            first = item.first if isinstance(item, Table) else item
+            first = item.first if isinstance(item, PrintedTable) else item
             out.append(Line(text="", number=first.number, page=first.page))
-        if isinstance(item, Table):
+        if isinstance(item, PrintedTable):
             out.extend(Line(row.text, row.number, row.page, row.bbox, row.words) for row in item.rows)
         else:
             block = [item]
@@ -196,8 +196,8 @@ def _blank_between(previous: Item, item: Item, geometry: _Geometry, follows_bull
     """
     if geometry.spaced(previous, item):
         return True
-    above = previous.last if isinstance(previous, Table) else previous
-    below = item.first if isinstance(item, Table) else item
+    above = previous.last if isinstance(previous, PrintedTable) else previous
+    below = item.first if isinstance(item, PrintedTable) else item
     if above.page == below.page:
         return False
     return not (follows_bullet and isinstance(item, PrintedLine) and _is_list_item(item))

@@ -49,7 +49,7 @@ HEADING_SIZE = 1.05
 
 
 @dataclass
-class Table:
+class PrintedTable:
     """A table's columns (boundaries between them), its printed lines and its rows, on one or more pages."""
 
     separators: tuple[float, ...]
@@ -71,19 +71,21 @@ class Table:
 
 def find_tables(
     pages: Sequence[Sequence[PrintedLine]], rules: Sequence[Sequence[Ruling]]
-) -> list[PrintedLine | Table]:
+) -> list[PrintedLine | PrintedTable]:
     """The body lines of all pages in reading order, with table lines replaced by tables."""
-    items: list[PrintedLine | Table] = []
-    carried: Table | None = None
+    items: list[PrintedLine | PrintedTable] = []
+    carried: PrintedTable | None = None
     for lines, page_rules in zip(pages, rules, strict=True):
         start = _continue_table(carried, lines, page_rules) if carried else 0
         items.extend(_page_items(lines[start:], page_rules))
         last = items[-1] if items else None
-        carried = last if isinstance(last, Table) and lines and last.last is lines[-1] else None
+        carried = last if isinstance(last, PrintedTable) and lines and last.last is lines[-1] else None
     return items
 
 
-def _page_items(lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> Iterator[PrintedLine | Table]:
+def _page_items(
+    lines: Sequence[PrintedLine], rules: Sequence[Ruling]
+) -> Iterator[PrintedLine | PrintedTable]:
     horizontal = [rule for rule in rules if rule.is_horizontal]
     vertical = [rule for rule in rules if not rule.is_horizontal]
     position = 0
@@ -353,7 +355,7 @@ def _merge_close(values: list[float], tolerance: float) -> list[float]:
 
 def _table(
     lines: list[PrintedLine], separators: tuple[float, ...], horizontal: list[Ruling], vertical: list[Ruling]
-) -> Table:
+) -> PrintedTable:
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
     ruled = any(
@@ -362,7 +364,7 @@ def _table(
     if not ruled:
         separators = _header_over_values(lines, separators)
     rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
-    return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
+    return PrintedTable(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
 
 
 # --- header cells over their columns ----------------------------------------------------------
@@ -437,7 +439,7 @@ def _cell_texts(line: PrintedLine, separators: tuple[float, ...]) -> list[str]:
     ]
 
 
-def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> int:
+def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Sequence[Ruling]) -> int:
     """Append the page's first lines to ``table`` if they continue it; how many lines were taken."""
     vertical = [rule for rule in rules if not rule.is_horizontal]
     slack = table.last.size

@@ -27,14 +27,13 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import regex
 
+from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract_process import PROGRAM, image_to_data, installation
 from pipeline.ingest.pdf.unread_ink import sheet_of_bands, unread_bands
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-# Darker than this (0 black - 255 white) is ink.
-INK_BELOW = 128
 # Debian's packages that bring the Tesseract program and its Swedish data.
 OCR_PACKAGES = "tesseract-ocr tesseract-ocr-swe"
 LANGUAGE = "swe"

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
-from pipeline.ingest.pdf.glyphs import Glyph, Ruling
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling, TextBox
 from pipeline.model.document import WordBox
 from pipeline.model.marks import BULLET_GLYPHS
 
@@ -54,15 +53,10 @@ def is_list_marker(text: str) -> bool:
     )
 
 
-class Word(NamedTuple):
+class Word(TextBox):
     """A run of glyphs: its text (ligatures spelled out), box and largest font size."""
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
+    __slots__ = ()  # as lean as the tuple it is
 
 
 def word_boxes(words: Iterable[Word]) -> tuple[WordBox, ...]:

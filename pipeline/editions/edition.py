@@ -17,7 +17,7 @@ import regex
 
 from pipeline.editions.edition_file import EditionFileError, read_edition_file
 
-__all__ = ["AreaSpec", "EditionFileError", "Framework", "QuestionSpec", "framework_by_id", "load_frameworks"]
+__all__ = ["AreaSpec", "Edition", "EditionFileError", "QuestionSpec", "edition_by_id", "load_editions"]
 
 # Words that carry no meaning when comparing area names ("Tydlighet i samspelet politiker –
 # tjänstemän" against "Tydlighet i samspelet mellan politiker och tjänstemän").
@@ -43,7 +43,7 @@ class AreaSpec:
 
 
 @dataclass(frozen=True)
-class Framework:
+class Edition:
     """One edition of the tool: areas, sub-questions and the years it was used.
 
     ``last_year`` is ``None`` for an edition still in use. ``questions`` is empty for a partial
@@ -52,7 +52,7 @@ class Framework:
     checked.
     """
 
-    framework_id: str
+    edition_id: str
     title: str
     first_year: int
     last_year: int | None
@@ -104,7 +104,7 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(word for word in _NAME_TOKEN.findall(folded) if word not in _NAME_FILLER)
 
 
-def _parse(data: dict[str, Any]) -> Framework:
+def _parse(data: dict[str, Any]) -> Edition:
     areas = tuple(
         AreaSpec(number=a["number"], name=a["name"], variants=tuple(a.get("variants", ())))
         for a in data["areas"]
@@ -115,8 +115,8 @@ def _parse(data: dict[str, Any]) -> Framework:
         )
         for q in data.get("questions", ())
     )
-    return Framework(
-        framework_id=data["id"],
+    return Edition(
+        edition_id=data["id"],
         title=data["title"],
         first_year=data["first_year"],
         last_year=data.get("last_year"),
@@ -127,7 +127,7 @@ def _parse(data: dict[str, Any]) -> Framework:
 
 
 @cache
-def load_frameworks() -> tuple[Framework, ...]:
+def load_editions() -> tuple[Edition, ...]:
     """Every edition shipped in ``pipeline/editions/frameworks``, oldest first.
 
     Each file is checked against its declared structure (``pipeline/editions/edition_file.py``); a file that
@@ -139,19 +139,19 @@ def load_frameworks() -> tuple[Framework, ...]:
         for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
         if entry.name.endswith(".toml")
     ]
-    ids = [edition.framework_id for edition in editions]
+    ids = [edition.edition_id for edition in editions]
     if len(set(ids)) != len(ids):
         raise EditionFileError(f"pipeline/editions/frameworks: an edition id is used twice: {sorted(ids)}")
-    return tuple(sorted(editions, key=lambda f: (f.first_year, f.framework_id)))
+    return tuple(sorted(editions, key=lambda f: (f.first_year, f.edition_id)))
 
 
-def framework_by_id(framework_id: str | None) -> Framework | None:
-    """The shipped edition named ``framework_id`` (as ``reports.framework`` gives it), or ``None``."""
-    return next((f for f in load_frameworks() if f.framework_id == framework_id), None)
+def edition_by_id(edition_id: str | None) -> Edition | None:
+    """The shipped edition named ``edition_id`` (as ``reports.edition`` gives it), or ``None``."""
+    return next((f for f in load_editions() if f.edition_id == edition_id), None)
 
 
-def frameworks_for_year(year: int | None) -> tuple[Framework, ...]:
+def editions_for_year(year: int | None) -> tuple[Edition, ...]:
     """The editions in use in ``year`` (a year of change has two), oldest first."""
     if year is None:
         return ()
-    return tuple(f for f in load_frameworks() if f.covers(year))
+    return tuple(f for f in load_editions() if f.covers(year))
