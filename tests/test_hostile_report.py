@@ -172,11 +172,11 @@ def test_a_guarded_worker_answers_within_its_limits_and_is_replaced_after_one() 
 def test_kompass_run_gives_the_report_its_limits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    import pipeline.report as report
+    import pipeline.api as api
     from pipeline.cli import main
 
     seen: list[ReportLimits] = []
-    monkeypatch.setattr(report, "write_report", lambda out, limits: seen.append(limits) or out)
+    monkeypatch.setattr(api, "write_report", lambda out, limits: seen.append(limits) or out)
     text = tmp_path / "umea.txt"
     text.write_text("Kommunkompassen\n", encoding="utf-8")
     run = ["run", str(text), "--out", str(tmp_path / "out"), "--timeout", "7", "--max-memory", "300MiB"]
