@@ -124,9 +124,12 @@ def read_scanned_pages(
     read: dict[int, Future[_PageRead]] = {}
     in_flight: set[Future[_PageRead]] = set()
     to_read, borrowed = list(pages), 0
-    with open_renderer(data) as renderer, ThreadPoolExecutor(max(1, len(pages))) as pool:
-        try:
+    try:
+        # Every page submitted starts at once (a thread for each page at most), and on a failure
+        # the pages in flight are waited for, so no Tesseract outlives the reading.
+        with open_renderer(data) as renderer, ThreadPoolExecutor(max(1, len(pages))) as pool:
             while to_read or in_flight:
+                # A page on the document's own core, and one on each core it borrowed.
                 while to_read and (len(in_flight) <= borrowed or _borrow(page_slots)):
                     borrowed = max(borrowed, len(in_flight))
                     page = to_read.pop(0)
@@ -143,11 +146,9 @@ def read_scanned_pages(
                         page_slots.give_back()  # type: ignore[union-attr]
                     if on_page is not None:
                         on_page(len(read) - len(in_flight), len(pages))
-        finally:
-            for future in in_flight:
-                future.cancel()
-            for _ in range(borrowed):
-                page_slots.give_back()  # type: ignore[union-attr]
+    finally:
+        for _ in range(borrowed):
+            page_slots.give_back()  # type: ignore[union-attr]
     results = [read[page.number].result() for page in pages]
     readings = tuple(reading for result in results for reading in result.readings)
     return ScannedPages({result.page.number: result.page for result in results}, readings)
