@@ -73,6 +73,7 @@ def _read(
     monkeypatch: pytest.MonkeyPatch, reading: _Reading, slots: PageSlots | None
 ) -> list[tuple[int, int]]:
     monkeypatch.setattr(scans, "read_scanned_page", reading)
+    monkeypatch.setattr(scans.os, "cpu_count", lambda: 2)  # as many threads as on two cores
     pages = [PageText(number, 595, 842, ()) for number in range(1, PAGES + 1)]
     progress: list[tuple[int, int]] = []
     result = scans.read_scanned_pages(

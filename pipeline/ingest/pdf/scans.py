@@ -18,6 +18,7 @@ point at each number that may be misread.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -125,9 +126,11 @@ def read_scanned_pages(
     in_flight: set[Future[_PageRead]] = set()
     to_read, borrowed = list(pages), 0
     try:
-        # Every page submitted starts at once (a thread for each page at most), and on a failure
-        # the pages in flight are waited for, so no Tesseract outlives the reading.
-        with open_renderer(data) as renderer, ThreadPoolExecutor(max(1, len(pages))) as pool:
+        # No more pages are in flight than the run has cores, so a thread a core at most: each
+        # thread reserves its stack in the worker's limited address space. On a failure the pages
+        # in flight are waited for, so no Tesseract outlives the reading.
+        threads = max(1, min(len(pages), os.cpu_count() or 1))
+        with open_renderer(data) as renderer, ThreadPoolExecutor(threads) as pool:
             while to_read or in_flight:
                 # A page on the document's own core, and one on each core it borrowed.
                 while to_read and (len(in_flight) <= borrowed or _borrow(page_slots)):
