@@ -69,7 +69,7 @@ def ocr_once() -> Iterator[None]:
     memo: dict[tuple[str, tuple[int, ...]], ScannedPages] = {}
 
     def remembered(
-        data: bytes, pages: list, on_page: object = None, page_slots: object = None  # type: ignore[type-arg]
+        data: bytes, pages: list, on_page: object = None, page_slots: object = None
     ) -> ScannedPages:  # fmt: skip
         key = (hashlib.sha256(data).hexdigest(), tuple(page.number for page in pages))
         if key not in memo:
