@@ -180,7 +180,8 @@ Examples:
 @click.option("--strict", is_flag=True, help="Same as --fail-on error.")
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None,
-    help="Documents digitized in parallel processes.  [default: all cores]",
+    help="Documents digitized in parallel processes; a scan's pages are read on the cores left idle.  "
+    "[default: all cores]",
 )  # fmt: skip
 @limit_options
 @click.option(

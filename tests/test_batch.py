@@ -169,7 +169,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _hang_on_stuck(path: Path, data: bytes, ocr: str, on_ocr_page: object) -> Report:
+def _hang_on_stuck(path: Path, data: bytes, ocr: str, on_ocr_page: object, page_slots: object) -> Report:
     if path.name.startswith("stuck"):
         signal.pause()  # never returns: stands in for a runaway document
     if path.name.startswith("crash"):

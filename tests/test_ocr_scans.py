@@ -68,7 +68,9 @@ def ocr_once() -> Iterator[None]:
     real = pdf_reader.read_scanned_pages
     memo: dict[tuple[str, tuple[int, ...]], ScannedPages] = {}
 
-    def remembered(data: bytes, pages: list, on_page: object = None) -> ScannedPages:  # type: ignore[type-arg]
+    def remembered(
+        data: bytes, pages: list, on_page: object = None, page_slots: object = None
+    ) -> ScannedPages:  # fmt: skip
         key = (hashlib.sha256(data).hexdigest(), tuple(page.number for page in pages))
         if key not in memo:
             memo[key] = real(data, pages, on_page)  # type: ignore[arg-type]

@@ -24,7 +24,9 @@ from tests.conftest import UMEA
 LINES_PER_PAGE = 40
 
 
-def _scanned(path: Path, data: bytes, ocr: str, on_ocr_page: object = None) -> Document:
+def _scanned(
+    path: Path, data: bytes, ocr: str, on_ocr_page: object = None, page_slots: object = None
+) -> Document:
     """The corpus report as if its pages had been scanned: 40 lines a page, each page OCR'd."""
     text = Document.from_text(UMEA.read_text(encoding="utf-8"), source=str(path))
     lines = tuple(

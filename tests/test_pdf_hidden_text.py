@@ -91,7 +91,9 @@ def _asked_for(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Record the pages the reader hands to OCR, and answer as if Tesseract were missing."""
     asked: list[int] = []
 
-    def no_tesseract(data: bytes, pages: list, on_page: object = None) -> ScannedPages:  # type: ignore[type-arg]
+    def no_tesseract(
+        data: bytes, pages: list, on_page: object = None, page_slots: object = None
+    ) -> ScannedPages:  # fmt: skip
         asked.extend(page.number for page in pages)
         raise OcrUnavailable("Tesseract is not installed")
 

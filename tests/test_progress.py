@@ -42,7 +42,9 @@ class Terminal(io.StringIO):
         return True
 
 
-def _fake_scan(path: Path, data: bytes, ocr: str, on_ocr_page: workers.PageProgress | None) -> Report:
+def _fake_scan(
+    path: Path, data: bytes, ocr: str, on_ocr_page: workers.PageProgress | None, page_slots: object = None
+) -> Report:
     """process_data for a scan of SCAN_PAGES pages, without Tesseract: each page "read" is reported."""
     if path.name.startswith("scan") and on_ocr_page is not None:
         for done in range(1, SCAN_PAGES + 1):

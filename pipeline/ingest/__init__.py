@@ -22,7 +22,7 @@ from pipeline.model.document import Document
 from pipeline.model.errors import IngestError
 
 if TYPE_CHECKING:
-    from pipeline.ingest.pdf import PageProgress
+    from pipeline.ingest.pdf import PageProgress, PageSlots
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +94,14 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
 
 
 def read_document(
-    path: Path, data: bytes | None = None, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None
-) -> Document:
+    path: Path, data: bytes | None = None, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None,
+    page_slots: PageSlots | None = None,
+) -> Document:  # fmt: skip
     """Read a report file (or its ``data`` already read) into a document.
 
     ``ocr`` says which pages of a PDF are read by OCR (see :data:`pipeline.model.defaults.OCR_MODES`);
-    ``on_ocr_page(done, total)`` is called after each page OCR read.
+    ``on_ocr_page(done, total)`` is called after each page OCR read; ``page_slots`` lends idle
+    cores to read several scanned pages at a time.
     Raises :class:`IngestError` with a clear reason.
     """
     kind = input_format(path)
@@ -115,7 +117,9 @@ def read_document(
         from pipeline.ingest.pdf import read_pdf
 
         try:
-            return read_pdf(data, source=str(path), sha256=sha256, ocr=ocr, on_ocr_page=on_ocr_page)
+            return read_pdf(
+                data, source=str(path), sha256=sha256, ocr=ocr, on_ocr_page=on_ocr_page, page_slots=page_slots
+            )
         except IngestError as exc:
             exc.sha256 = sha256
             raise

@@ -26,7 +26,7 @@ from pipeline.validation.evidence import attach_evidence
 from pipeline.validation.scores import report_year
 
 if TYPE_CHECKING:
-    from pipeline.ingest.pdf import PageProgress
+    from pipeline.ingest.pdf import PageProgress, PageSlots
 
 log = logging.getLogger(__name__)
 
@@ -104,17 +104,18 @@ def process_file(path: Path, max_bytes: int | None = None, ocr: str = DEFAULT_OC
 
 
 def process_data(
-    path: Path, data: bytes, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None
-) -> Report:
+    path: Path, data: bytes, ocr: str = DEFAULT_OCR, on_ocr_page: PageProgress | None = None,
+    page_slots: PageSlots | None = None,
+) -> Report:  # fmt: skip
     """Digitize the bytes ``data`` of the file at ``path`` into a :class:`Report`.
 
     ``ocr`` is the OCR mode (see :func:`process_file`); ``on_ocr_page(done, total)`` is called after
-    each page OCR read.
+    each page OCR read; ``page_slots`` lends idle cores to read several scanned pages at a time.
 
     ``MemoryError`` is raised, not reported: the caller knows the limit that was hit.
     """
     try:
-        doc = read_document(path, data, ocr, on_ocr_page)
+        doc = read_document(path, data, ocr, on_ocr_page, page_slots)
     except MemoryError:
         raise
     except Exception as exc:

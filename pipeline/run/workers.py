@@ -4,6 +4,11 @@ A document that runs past its time limit, or takes its worker down with it, beco
 report; its worker is replaced and the batch goes on. Results are handed back in any order and
 sorted by the caller, so the tables do not depend on the number of workers.
 
+Each worker reads one document at a time. A scanned document may borrow the cores the run leaves
+idle (a lone report, the last reports of a batch: no document is waiting for a worker) to read
+several of its pages at once; the coordinator lends them one at a time and counts what each
+worker holds, so a worker that ends or is stopped gives them back with it.
+
 Each worker keeps its temporary files (Tesseract's page images among them) in a folder of its own
 that the coordinator made for it and removes when the worker has ended, also when it was killed
 in the middle of a document; the folders of a coordinator that was itself killed are removed by
@@ -38,7 +43,7 @@ from pipeline.run.process import failed_report, process_data, warm_up
 from pipeline.tables.spill import in_temporary_folder
 
 if TYPE_CHECKING:
-    from pipeline.ingest.pdf import PageProgress
+    from pipeline.ingest.pdf import PageProgress, PageSlots
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +104,35 @@ class _OcrPage:
     total: int
 
 
+@dataclass(frozen=True)
+class _Borrow:
+    """A worker's message that its document could use one more core; answered True or False."""
+
+
+@dataclass(frozen=True)
+class _GiveBack:
+    """A worker's message that its document gives back one core it borrowed."""
+
+
+class _LentCores:
+    """In a worker: the idle cores of the run, asked of the coordinator (see :class:`PageSlots`).
+    Called only from the thread that talks to the coordinator."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def borrow(self) -> bool:
+        self._conn.send(_Borrow())
+        return bool(self._conn.recv())
+
+    def give_back(self) -> None:
+        self._conn.send(_GiveBack())
+
+
 def _digitize(
-    path: Path, limits: Limits, cache: ReportCache | None, on_ocr_page: PageProgress
-) -> tuple[Report, bool]:
+    path: Path, limits: Limits, cache: ReportCache | None, on_ocr_page: PageProgress,
+    page_slots: PageSlots | None,
+) -> tuple[Report, bool]:  # fmt: skip
     """The report of one file and whether it came from the cache; everything under the limits."""
     try:
         data = read_bytes(path, limits.max_file_bytes)
@@ -111,13 +142,16 @@ def _digitize(
     cached = cache.get(sha256, display_path(path)) if cache else None
     if cached is not None:
         return cached, True
-    return process_data(path, data, limits.ocr, on_ocr_page), False
+    return process_data(path, data, limits.ocr, on_ocr_page, page_slots), False
 
 
-def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | None, scratch: str) -> None:
+def _serve(
+    conn: Connection, parent: int, limits: Limits, cache: ReportCache | None, scratch: str, lend: bool
+) -> None:
     """A worker's loop: receive a path, send back its report, until told to stop (None).
 
-    Its temporary files go into ``scratch``, which the coordinator removes after it.
+    Its temporary files go into ``scratch``, which the coordinator removes after it. With
+    ``lend``, a scanned document asks the coordinator for idle cores to read more pages at once.
 
     A document that runs out of memory gets a failed report, and the worker then ends (the
     coordinator starts a fresh one), since what the document allocated may not be given back.
@@ -130,6 +164,7 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
     tempfile.tempdir = scratch
     if limits.max_memory is not None:
         limit_address_space(limits.max_memory)
+    page_slots = _LentCores(conn) if lend else None
     while True:
         try:
             task = conn.recv()
@@ -143,7 +178,7 @@ def _serve(conn: Connection, parent: int, limits: Limits, cache: ReportCache | N
             conn.send(_OcrPage(index, done, total))
 
         try:
-            report, cached = _digitize(path, limits, cache, on_ocr_page)
+            report, cached = _digitize(path, limits, cache, on_ocr_page, page_slots)
         except MemoryError:
             limit = memory_limit_text(limits.max_memory)
             message = f"over the memory limit: digitizing needed more than {limit}"
@@ -159,6 +194,8 @@ class _Worker:
     scratch: str
     task: tuple[int, Path] | None = None
     started: float = 0.0
+    # The cores its document has borrowed besides its own (see _Borrow).
+    borrowed: int = 0
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -183,13 +220,15 @@ class _Starter:
     ctx: BaseContext
     limits: Limits
     cache: ReportCache | None
+    # Whether a document may borrow idle cores: only where there are more than one.
+    lend: bool = False
 
     def start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
         with in_temporary_folder("a worker's files"):
             scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         process = self.ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch), daemon=True
+            target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch, self.lend), daemon=True
         )
         process.start()
         child.close()
@@ -212,13 +251,19 @@ def run_parallel(
 
     ``on_report(index, report, cached)`` is called for each file, ``cached`` telling whether the
     report came from ``cache`` (looked up in the worker, after it has read and hashed the file);
-    ``listeners`` hear of files started, OCR pages read and the waits between.
+    ``listeners`` hear of files started, OCR pages read and the waits between. A scanned document
+    reads several pages at once on the cores left idle when no file waits for a worker.
     """
-    starter = _Starter(process_context(), limits, cache)
+    starter = _Starter(process_context(), limits, cache, lend=workers > 1)
     remove_abandoned_scratch()
     warm_up()
     pending = list(enumerate(files))[::-1]
     pool = [starter.start() for _ in range(max(1, min(workers, len(files))))]
+
+    def may_lend() -> bool:
+        """Whether a core is idle: no file waits, and fewer cores are busy than ``workers``."""
+        return not pending and sum(1 + w.borrowed for w in pool if w.task) < workers
+
     try:
         while pending or any(w.task for w in pool):
             for worker in pool:
@@ -230,7 +275,7 @@ def run_parallel(
             busy = {w.conn: w for w in pool if w.task}
             for conn in wait(list(busy), timeout=_POLL_SECONDS):
                 worker = busy[conn]  # type: ignore[index]
-                pool[pool.index(worker)] = _collect(worker, starter, on_report, listeners.ocr_page)
+                pool[pool.index(worker)] = _collect(worker, starter, on_report, listeners.ocr_page, may_lend)
             _enforce_timeout(pool, limits.timeout, starter, on_report)
             if listeners.waiting is not None:
                 listeners.waiting()
@@ -263,9 +308,11 @@ def _running(pid: int) -> bool:
 
 
 def _collect(
-    worker: _Worker, starter: _Starter, on_report: OnReport, on_ocr_page: OnOcrPage | None = None
-) -> _Worker:
-    """Hand on the result (or the OCR progress) a worker has ready; return the worker to use from now on."""
+    worker: _Worker, starter: _Starter, on_report: OnReport, on_ocr_page: OnOcrPage | None = None,
+    may_lend: Callable[[], bool] = lambda: False,
+) -> _Worker:  # fmt: skip
+    """Hand on the result (or the OCR progress) a worker has ready, or answer its asking for a
+    core (``may_lend()``: whether one is idle); return the worker to use from now on."""
     assert worker.task is not None
     index, path = worker.task
     try:
@@ -274,6 +321,14 @@ def _collect(
             if on_ocr_page is not None:
                 on_ocr_page(message.index, message.done, message.total)
             return worker
+        if isinstance(message, _Borrow):
+            lent = may_lend()
+            worker.borrowed += lent
+            worker.conn.send(lent)
+            return worker
+        if isinstance(message, _GiveBack):
+            worker.borrowed = max(0, worker.borrowed - 1)
+            return worker
         done_index, report, cached, spent = message
     except (EOFError, OSError):
         worker.process.join(timeout=5)
@@ -281,7 +336,7 @@ def _collect(
         message = f"the worker digitizing this file died (exit code {code})"
         on_report(index, failed_report(path, message), False)
         return starter.replace(worker)
-    worker.task = None
+    worker.task, worker.borrowed = None, 0
     on_report(done_index, report, cached)
     return starter.replace(worker) if spent else worker
 

@@ -13,7 +13,7 @@ which runs the program through ``tesseract_process``) into words that go through
 
 from pipeline.ingest.pdf.reader import read_pdf
 from pipeline.ingest.pdf.render import open_renderer
-from pipeline.ingest.pdf.scans import OCR_DPI, PageProgress
+from pipeline.ingest.pdf.scans import OCR_DPI, PageProgress, PageSlots
 from pipeline.ingest.pdf.tesseract import LANGUAGE as OCR_LANGUAGE
 from pipeline.ingest.pdf.tesseract import OCR_PACKAGES, tesseract_version
 from pipeline.ingest.pdf.tesseract import PAGE_SEGMENTATION as OCR_PAGE_SEGMENTATION
@@ -24,6 +24,7 @@ __all__ = [
     "OCR_PACKAGES",
     "OCR_PAGE_SEGMENTATION",
     "PageProgress",
+    "PageSlots",
     "open_renderer",
     "read_pdf",
     "tesseract_version",

@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.ingest.pdf.glyphs import PageDrawing, page_glyphs
 from pipeline.ingest.pdf.hidden_text import read_hidden_text
-from pipeline.ingest.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
+from pipeline.ingest.pdf.scans import PageProgress, PageSlots, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.tesseract import OcrUnavailable
 from pipeline.ingest.pdf.type_sizes import agree_sizes
@@ -66,13 +66,15 @@ SIGNATURES = (
 
 
 def read_pdf(
-    data: bytes, source: str, sha256: str, ocr: str = "auto", on_ocr_page: PageProgress | None = None
-) -> Document:
+    data: bytes, source: str, sha256: str, ocr: str = "auto", on_ocr_page: PageProgress | None = None,
+    page_slots: PageSlots | None = None,
+) -> Document:  # fmt: skip
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
     ``ocr`` says which pages Tesseract reads: ``auto`` the scans (no visible text, or mostly image
     with a stamp of text), ``always`` every page, ``never`` none; ``on_ocr_page(done, total)`` is
-    called after each page OCR read.
+    called after each page OCR read; ``page_slots`` lends the cores left idle, to read several
+    scanned pages at a time.
     Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password or
     hold no text, and when scanned pages need OCR that is not installed.
     """
@@ -82,7 +84,9 @@ def read_pdf(
         warnings.simplefilter("ignore")
         pages = _read_pages(data)
     to_read = set(pages_to_read(pages, ocr))
-    scanned = _ocr(data, [p for p in pages if p.number in to_read], on_ocr_page) if to_read else None
+    scanned = None
+    if to_read:
+        scanned = _ocr(data, [p for p in pages if p.number in to_read], on_ocr_page, page_slots)
     if scanned is None:
         to_read = set()
     pages, hidden = read_hidden_text(pages, to_read)
@@ -110,11 +114,13 @@ def read_pdf(
     )  # fmt: skip
 
 
-def _ocr(data: bytes, pages: list[PageText], on_page: PageProgress | None) -> ScannedPages | None:
+def _ocr(
+    data: bytes, pages: list[PageText], on_page: PageProgress | None, page_slots: PageSlots | None
+) -> ScannedPages | None:
     """What OCR reads on ``pages``; without Tesseract, None when every one of them has a hidden
     text layer to read instead (``hidden_text`` says so at each page), else an error."""
     try:
-        return read_scanned_pages(data, pages, on_page)
+        return read_scanned_pages(data, pages, on_page, page_slots)
     except OcrUnavailable as exc:
         if all(page.hidden for page in pages):
             log.warning("OCR is unavailable (%s): scanned pages are read by their hidden text layer", exc)

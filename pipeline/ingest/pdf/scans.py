@@ -18,8 +18,11 @@ point at each number that may be misread.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import regex
 
@@ -32,6 +35,9 @@ from pipeline.ingest.pdf.tesseract import OcrPage, OcrWord, read_page
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.model.document import UncertainReading
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 # Tesseract reads report type best at about 300 pixels per inch; a 200 dpi scan is upsampled.
 OCR_DPI = 300
@@ -50,6 +56,9 @@ SCAN_IMAGE_SHARE = 0.5
 SCAN_TEXT_SHARE = 0.03
 # What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
 STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
+# How often (seconds) a document reading its pages asks again for a core left idle, while none of
+# its pages is done.
+ASK_AGAIN_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -85,27 +94,85 @@ def is_scanned(page: PageText) -> bool:
 PageProgress = Callable[[int, int], None]
 
 
+class PageSlots(Protocol):
+    """The cores a document may borrow to read more than one of its pages at a time: the cores of
+    the run left idle (a lone report, the last reports of a batch). A document always has one."""
+
+    def borrow(self) -> bool:
+        """Take one more core if one is idle; whether one was taken."""
+
+    def give_back(self) -> None:
+        """Give back one core taken with :meth:`borrow`."""
+
+
+@dataclass(frozen=True)
+class _PageRead:
+    page: PageText
+    readings: tuple[UncertainReading, ...]
+
+
 def read_scanned_pages(
-    data: bytes, pages: Sequence[PageText], on_page: PageProgress | None = None
-) -> ScannedPages:
+    data: bytes, pages: Sequence[PageText], on_page: PageProgress | None = None,
+    page_slots: PageSlots | None = None,
+) -> ScannedPages:  # fmt: skip
     """OCR the given pages of the PDF in ``data``; raises ``OcrUnavailable`` without Tesseract.
 
     ``on_page(done, total)`` is called after each page (OCR takes seconds a page: a progress bar
-    can show it)."""
-    scanned: dict[int, PageText] = {}
-    readings: list[UncertainReading] = []
-    with open_renderer(data) as renderer:
-        for done, page in enumerate(pages, start=1):
-            straight, _angle = deskew(renderer.page_image(page.number, OCR_DPI), OCR_DPI)
-            cleaned = remove_rulings(straight, OCR_DPI)
-            ocr_page = read_page(cleaned.image, OCR_DPI, ink=cleaned.ink)
-            bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
-            ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
-            scanned[page.number] = page_from_ocr(page, ocr_page, cleaned.rulings)
-            readings.extend(uncertain_readings(page.number, ocr_page))
-            if on_page is not None:
-                on_page(done, len(pages))
-    return ScannedPages(scanned, tuple(readings))
+    can show it). One page is read at a time, and one more for each core ``page_slots`` lends:
+    each page in a thread of its own, whose Tesseract is a process of its own, so the pages are
+    read on as many cores as were lent. The pages come back in their order, whatever order they
+    were read in, so the result does not depend on the cores."""
+    read: dict[int, Future[_PageRead]] = {}
+    in_flight: set[Future[_PageRead]] = set()
+    to_read, borrowed = list(pages), 0
+    try:
+        # No more pages are in flight than the run has cores, so a thread a core at most: each
+        # thread reserves its stack in the worker's limited address space. On a failure the pages
+        # in flight are waited for, so no Tesseract outlives the reading.
+        threads = max(1, min(len(pages), os.cpu_count() or 1))
+        with open_renderer(data) as renderer, ThreadPoolExecutor(threads) as pool:
+            while to_read or in_flight:
+                # A page on the document's own core, and one on each core it borrowed.
+                while to_read and (len(in_flight) <= borrowed or _borrow(page_slots)):
+                    borrowed = max(borrowed, len(in_flight))
+                    page = to_read.pop(0)
+                    # Rendered here, one page at a time: pdfium is not made to be called from threads.
+                    image = renderer.page_image(page.number, OCR_DPI)
+                    read[page.number] = pool.submit(read_scanned_page, image, page)
+                    in_flight.add(read[page.number])
+                done, _ = wait(in_flight, ASK_AGAIN_SECONDS if to_read else None, FIRST_COMPLETED)
+                for future in done:
+                    future.result()  # a page that failed fails the document now
+                    in_flight.discard(future)
+                    if borrowed:  # the core goes back; the next page asks again, as any document
+                        borrowed -= 1
+                        page_slots.give_back()  # type: ignore[union-attr]
+                    if on_page is not None:
+                        on_page(len(read) - len(in_flight), len(pages))
+    finally:
+        for _ in range(borrowed):
+            page_slots.give_back()  # type: ignore[union-attr]
+    results = [read[page.number].result() for page in pages]
+    readings = tuple(reading for result in results for reading in result.readings)
+    return ScannedPages({result.page.number: result.page for result in results}, readings)
+
+
+def _borrow(page_slots: PageSlots | None) -> bool:
+    return page_slots is not None and page_slots.borrow()
+
+
+def read_scanned_page(image: Image, page: PageText) -> _PageRead:
+    """One scanned page's image (at :data:`OCR_DPI`) read: turned straight, its ruling lines
+    found and erased, its words read by Tesseract and its bullets found; the page as a page of
+    words, and the readings to report."""
+    straight, _angle = deskew(image, OCR_DPI)
+    cleaned = remove_rulings(straight, OCR_DPI)
+    ocr_page = read_page(cleaned.image, OCR_DPI, ink=cleaned.ink)
+    bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
+    ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
+    return _PageRead(
+        page_from_ocr(page, ocr_page, cleaned.rulings), tuple(uncertain_readings(page.number, ocr_page))
+    )
 
 
 def page_from_ocr(

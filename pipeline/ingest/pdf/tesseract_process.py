@@ -5,7 +5,8 @@ document over the time limit, or the whole run killed). So every Tesseract start
 
 - dies with the process that started it: the kernel's parent-death signal (``PR_SET_PDEATHSIG``)
   is set in the child before the program runs, so a worker killed on its time limit takes its
-  Tesseract with it;
+  Tesseract with it (the signal follows the thread that started the program: the threads that
+  read a document's pages at once end only after their Tesseract has);
 - is killed when it runs past its own time limit, or when the caller is interrupted;
 - gets its page image and writes its words in a temporary folder of its own, removed whatever
   happens (and a worker's temporary files are inside a folder its coordinator removes after the
@@ -17,7 +18,6 @@ when a page is to be read: a text report never waits on Tesseract.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import os
 import shlex
@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,10 +48,20 @@ class TesseractError(Exception):
     """Tesseract could not be started, failed, or ran past its time limit."""
 
 
-def _die_with(parent: int) -> None:
+@cache
+def _prctl() -> Callable[..., int] | None:
+    """The C library's ``prctl``, looked up in the parent: a child forked while other threads
+    run must not load libraries before it runs the program."""
+    try:
+        return ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _die_with(parent: int, prctl: Callable[..., int] | None) -> None:
     """In the child before Tesseract runs: be killed when ``parent`` ends."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent ended before the signal was set
         os._exit(1)
 
@@ -58,14 +69,14 @@ def _die_with(parent: int) -> None:
 def run(arguments: list[str], timeout: float | None) -> bytes:
     """Run Tesseract with ``arguments``; its standard output. ``timeout`` in seconds (None or 0:
     none). Raises :class:`TesseractError`."""
-    parent = os.getpid()
+    parent, prctl = os.getpid(), _prctl()
     # One thread per Tesseract: documents are read in parallel by the workers already.
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         process = subprocess.Popen(
             [PROGRAM, *arguments], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, env=environment,
-            preexec_fn=(lambda: _die_with(parent)) if sys.platform.startswith("linux") else None,
+            preexec_fn=(lambda: _die_with(parent, prctl)) if sys.platform.startswith("linux") else None,
         )  # fmt: skip
     except OSError as exc:
         raise TesseractError(f"Tesseract does not start ({exc.strerror or exc})") from exc
