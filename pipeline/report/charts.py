@@ -27,7 +27,7 @@ MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
 DASHES = ("5 2", "2 2", "6 2 1 2", "8 3")
 
 WIDTH, HEIGHT = 640, 320  # the chart, in CSS pixels
-FONT = "font-family: sans-serif"
+FONT = "sans-serif"
 TITLE_SIZE, LABEL_SIZE, LEGEND_SIZE = 13, 11, 10
 # Room around the plot: the title above, tick labels and axis titles left and below.
 TOP, LEFT, BOTTOM, RIGHT = 28, 58, 44, 12
@@ -190,7 +190,7 @@ def _text(x: float, y: float, text: str, size: int, anchor: str, extra: str = ""
     # Text from a document (a municipality's name, an area's name) is escaped: the SVG goes into
     # the page as markup.
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" style="{FONT}; font-size: {size}px" text-anchor="{anchor}"'
+        f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}"'
         f"{extra}>{escape(text, quote=False)}</text>"
     )
 
