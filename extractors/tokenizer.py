@@ -61,8 +61,9 @@ class Tokenizer:
     def __init__(self, rules: dict[str, Any]) -> None:
         self.specials: dict[str, list[str]] = rules["special_cases"]
         self.number_words = frozenset(rules["number_words"])
-        # The infix pattern is most of the compiling (about 0.05 s of CPU, once per process).
-        self._infix = _compiled(rules["infix"]) or re.compile("a^")
+        self._rules = rules
+        # The infix pattern is large (most of the compiling): it is compiled when first needed.
+        self._infix: re.Pattern[str] | None = None
         prefix, suffix = _compiled(rules["prefix"]), _compiled(rules["suffix"])
         self._prefix_search = prefix.search if prefix else _never
         self._suffix_search = suffix.search if suffix else _never
@@ -80,6 +81,8 @@ class Tokenizer:
         self._longest_joined = max((len(k) for k in self._joined), default=0)
 
     def _infixes(self, text: str) -> list[re.Match[str]]:
+        if self._infix is None:
+            self._infix = _compiled(self._rules["infix"]) or re.compile("a^")
         return list(self._infix.finditer(text))
 
     def _prefix(self, text: str) -> int:
