@@ -26,9 +26,6 @@ LANGUAGES = ("sv", "nb")
 # ALPHA and ALPHA_UPPER character classes; tools/export_tokenizer.py adds it to spaCy's infixes.)
 HYPHEN_BEFORE_CAPITAL = r"(?<=[{alpha}])[-–](?=[{upper}])"
 NUMBER_SIGNS = ("+", "-", "±", "~")
-# Pieces of text whose tokens are remembered, as spaCy does, so that a worker's memory stays flat
-# over a batch of any size.
-CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -153,7 +150,7 @@ class Tokenizer:
         suffixes: list[str] = []
         rest = self._split_affixes(chunk, prefixes, suffixes, with_specials)
         tokens = [*prefixes, *self._attach(rest, with_specials), *reversed(suffixes)]
-        if with_specials and len(self._cache) < CACHE_SIZE:
+        if with_specials:
             self._cache[chunk] = tokens
         return tokens
 
