@@ -1,6 +1,6 @@
 """Every municipality a report names, how often, and where first.
 
-One pass of the name matcher over the report's running text (see :mod:`extractors.name_matcher`); the counts
+One spaCy pass over the report's running text (see :mod:`extractors.name_matcher`); the counts
 include genitive forms ("Umeås kommun") and "X kommun" / "X stad", the names in the list of
 evaluated municipalities, and a city named in a district's entry ("Bromma-Stockholms stad").
 """

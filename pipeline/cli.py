@@ -42,9 +42,9 @@ FIRST_FEW = 5
 LOG_LEVELS = {
     "debug": logging.DEBUG, "verbose": logging.INFO, "normal": logging.WARNING, "quiet": logging.ERROR,
 }  # fmt: skip
-# kompass's own loggers follow -q, -v and --debug; the libraries' (PIL, pdfminer, fontTools) show
-# warnings and worse, or only errors with -q, unless --debug-libraries. pdfminer warns of every
-# oddity of a PDF: errors only, unless asked.
+# kompass's own loggers follow -q, -v and --debug; the libraries' (matplotlib's font search alone
+# was most of a --debug run, PIL, pdfminer, fontTools) show warnings and worse, or only errors with
+# -q, unless --debug-libraries. pdfminer warns of every oddity of a PDF: errors only, unless asked.
 OWN_LOGGERS = ("pipeline", "extractors")
 QUIET_LIBRARIES = {"pdfminer": logging.ERROR}
 
@@ -61,7 +61,7 @@ def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
         (("--debug",), "Log details and show tracebacks of unexpected errors."),
         (("-q", "--quiet"), "Print only what explains a non-zero exit."),
         (("-v", "--verbose"), "Name every skipped, partial and failed file; a line per file as it ends."),
-        (("--debug-libraries",), "--debug, and the libraries' debug logs (PIL, pdfminer, fontTools…)."),
+        (("--debug-libraries",), "--debug, and the libraries' debug logs (matplotlib, PIL, pdfminer…)."),
     )
     for declarations, help_text in reversed(flags):
         command = click.option(

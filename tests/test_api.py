@@ -116,20 +116,3 @@ def test_the_version_is_the_one_pyproject_declares() -> None:
     assert version == {"attr": "pipeline.model.version.__version__"}
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.output == f"kompass, version {pipeline.__version__}\n"
-
-
-def test_a_run_imports_neither_spacy_nor_matplotlib(tmp_path: Path) -> None:
-    # Names are read with spaCy's rules in plain Python and the charts are written as SVG: a run,
-    # audit report included, loads neither library (importing them cost more than the rest).
-    # The report is digitized here as well as in the worker, which would not show its imports.
-    probe = (
-        "import sys, pathlib, pipeline; from pipeline.report import write_report; "
-        "from pipeline.run.process import process_file; "
-        f"process_file(pathlib.Path({str(UMEA)!r})); "
-        f"pipeline.digitize({str(UMEA)!r}, workers=1).write({str(tmp_path)!r}); "
-        f"write_report({str(tmp_path)!r}); "
-        "print([m for m in ('spacy', 'matplotlib', 'thinc') if m in sys.modules])"
-    )
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert loaded.stdout.strip() == "[]"
-    assert (tmp_path / "report" / "index.html").is_file()

@@ -1,4 +1,4 @@
-"""Municipalities named in a report: the name matcher on real snippets and its traps, one per line."""
+"""Municipalities named in a report: the spaCy matcher on real snippets and its traps, one per line."""
 
 from __future__ import annotations
 

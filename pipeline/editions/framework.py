@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -98,7 +98,6 @@ class Framework:
         return None, best_overlap
 
 
-@lru_cache(maxsize=4096)  # each edition's wordings are compared with every row a report prints
 def name_tokens(name: str) -> frozenset[str]:
     """The meaningful words of an area name, lower-cased, for comparing wordings."""
     folded = unicodedata.normalize("NFC", name).casefold()
