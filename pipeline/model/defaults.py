@@ -55,7 +55,7 @@ CSV_DIALECTS = {
     "excel": CsvDialect(";", ",", "utf-8-sig", "\r\n"),
 }
 # Memory (address space) one document may take on top of what its worker process starts with
-# (about 0.5 GiB: Python, spaCy, pandas, pdfminer). A 30-page report needs well under 200 MiB.
+# (about 0.5 GiB: Python, pandas, pyarrow, pdfminer). A 30-page report needs well under 200 MiB.
 DEFAULT_MAX_MEMORY = 2 << 30
 
 # The least --max-memory accepts: below it even a small report may not fit.

@@ -215,7 +215,7 @@ def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
     reports = tables["reports"][tables["reports"]["status"] != "failed"]
     panel = tables["panel"][tables["panel"]["area"].notna() & tables["panel"]["score"].notna()]
     out = []
-    for number, (code, scores) in enumerate(panel.groupby("municipality_code", sort=True)):
+    for code, scores in panel.groupby("municipality_code", sort=True):
         series = [
             Series(
                 f"{area} {names.iloc[0] or ''}".strip(),
@@ -226,7 +226,7 @@ def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
         ]
         series += _averages(tables, reports[reports["municipality_code"] == code])
         name = str(scores["municipality"].dropna().iloc[0]) if scores["municipality"].notna().any() else ""
-        svg = chart_svg(f"{name} ({code})", series, f"c{number}")
+        svg = chart_svg(f"{name} ({code})", series)
         rows = _rows(scores.sort_values(["year", "area"]))
         own = _rows(reports[reports["municipality_code"] == code].sort_values("year")[["report_id", "year"]])
         for report in own:

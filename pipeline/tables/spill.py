@@ -37,6 +37,10 @@ from pipeline.validation.history import History, history_findings
 # Rows per DataFrame handed to the writers (and per Parquet row group): large enough that a batch
 # of a few hundred reports writes each table in one piece, small enough to keep memory flat.
 CHUNK_ROWS = 100_000
+# A table of at most this many rows is built once and handed to every reader (the keys check, CSV,
+# Parquet): building it is most of writing a small batch. Larger tables are read from the spill
+# again for each, so that memory stays flat.
+REUSED_ROWS = 5_000
 # Tables whose rows come from the outlines once the batch is done: ``reports`` needs the batch's
 # word on each report (``duplicate_of``), and its outline holds all its row needs.
 FROM_OUTLINES = frozenset({"reports"})
@@ -174,8 +178,12 @@ class SpilledTable:
 
     def __init__(self, spill: RowSpill, name: str, outlines: Sequence[Report], history: History) -> None:
         self.spill, self.name, self.outlines, self.history = spill, name, outlines, history
+        self._small: pd.DataFrame | None = None
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
+        if self._small is not None:
+            yield self._small
+            return
         chunk: list[Row] = []
         written = False
         for rows in self.spill.rows(self.name, self.outlines, self.history):
@@ -184,7 +192,10 @@ class SpilledTable:
                 yield frame(self.name, chunk)
                 chunk, written = [], True
         if chunk or not written:
-            yield frame(self.name, chunk)
+            df = frame(self.name, chunk)
+            if not written and len(chunk) <= REUSED_ROWS:
+                self._small = df
+            yield df
 
 
 def build_tables(reports: Sequence[Report], history: History | None = None) -> dict[str, pd.DataFrame]:
