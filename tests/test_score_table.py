@@ -383,3 +383,32 @@ def test_layout_export_label_filling_its_column_and_header_words_one_space_apart
     )
     assert _scores(text) == [("1.1", 20, 13), ("1.2", 20, 14)]
     assert extract_question_scores(doc_from(text)).questions[0].question == "Kostnadsmedvetenhet"
+
+
+def test_layout_export_header_glued_to_the_area_name_in_the_corner() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 2050): the area's name stands in the corner
+    # and "Egna Max" follow it one space apart, left of the values they head; "Poäng" above both.
+    text = "\n".join(
+        [
+            " " * 61 + "Poäng",
+            "Nr    5 Resultat och effektivitet Egna Max",
+            "5:1   Kostnadsmedvetenhet" + " " * 33 + "12       20",
+            "5:2   Valfrihet" + " " * 43 + "14,5     30",
+        ]
+    )
+    assert _scores(text) == [("5.1", 20, 12), ("5.2", 30, 14.5)]
+
+
+def test_layout_export_two_value_words_one_space_apart_over_a_second_header_line() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 2055): "Egna Maxpoäng" one space apart,
+    # "poäng" under "Egna" on the next line: own points, then max points.
+    text = "\n".join(
+        [
+            "Delfråga" + " " * 61 + "Egna Maxpoäng",
+            " " * 68 + "poäng",
+            "1 Offentlighet och demokratisk kontroll",
+            "1.1. Hur informeras medborgarna?" + " " * 37 + "32       40",
+            "1.2. Hur främjas medborgarnas engagemang?" + " " * 28 + "18,5     40",
+        ]
+    )
+    assert _scores(text) == [("1.1", 40, 32), ("1.2", 40, 18.5)]
