@@ -496,3 +496,39 @@ def test_summary_table_with_centred_years_reads_by_its_header() -> None:
     assert [(c.area, c.value, c.from_year, c.to_year) for c in table.comparisons] == [
         (1, 44, 2011, 2014), (2, 37, 2011, 2014)
     ]  # fmt: skip
+
+
+def test_value_columns_closer_than_a_column_gap_are_parted_by_their_numbers() -> None:
+    # Fuzz seeds 2007 and 2037 (LibreOffice, narrow cells): "Egna" and "Max" right-aligned 4.5 pt
+    # apart, less than a column gap, came out as one cell "8,5 20". The gap between the two numbers
+    # recurs row after row, so it parts two columns; a facts table's "19 267" stays one number.
+    rows = [
+        ("3:1 Synpunktshantering", "8,5", "20"),
+        ("3:2 Lönepolitik", "14", "20"),
+        ("Summa", "62,5", "100"),
+    ]
+    words = [
+        *words_at(LEFT, 100, "Nr Delområde"),
+        *right_aligned(100, 250, "Egna"),
+        *right_aligned(100, 270, "Max"),
+    ]
+    for n, (label, own, top_score) in enumerate(rows):
+        top = 114 + 14 * n
+        words += [
+            *words_at(LEFT, top, label),
+            *right_aligned(top, 250, own),
+            *right_aligned(top, 270, top_score),
+        ]
+    facts = [
+        ("Kortfakta", "2011"),
+        ("Antal invånare", "19 267"),
+        ("Yta (km²)", "2253"),
+        ("Antal nämnder", "10"),
+    ]
+    for n, (label, value) in enumerate(facts):
+        words += [*words_at(LEFT, 200 + 14 * n, label), *right_aligned(200 + 14 * n, 270, value)]
+    lines = non_blank([page(1, words)])
+    assert "Nr Delområde\tEgna\tMax" in lines
+    assert "3:1 Synpunktshantering\t8,5\t20" in lines
+    assert "Summa\t62,5\t100" in lines
+    assert "Antal invånare\t19 267" in lines

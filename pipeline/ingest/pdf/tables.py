@@ -59,6 +59,7 @@ class Table:
     rows: list[TableRow]
     ruled: bool
     gap_limit: float
+    cuts: tuple[float, ...] = ()
 
     @property
     def first(self) -> PrintedLine:
@@ -361,8 +362,60 @@ def _table(
     )
     if not ruled:
         separators = _header_over_values(lines, separators)
-    rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
-    return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
+    cuts = _value_cuts(lines, separators)
+    rows = table_rows(lines, Grid(cuts, x0, x1, horizontal, ruled))
+    return Table(separators, x0, x1, lines, rows, ruled, _gap_limit(lines), cuts)
+
+
+# --- columns of values closer than a column gap -----------------------------------------------
+
+# A gap between two numbers of a row this wide (times the font size), wider than a space, may part
+# two columns of values; rows of at least this many give it.
+VALUE_GAP = 0.3
+MIN_VALUE_ROWS = 2
+# "19 267": a number of up to three digits and a group of three after it is one number, its
+# thousands set apart by a space.
+THOUSANDS = (regex.compile(r"[+\-−–]?\d{1,3}"), regex.compile(r"\d{3}(?:[.,]\d+)?%?"))
+
+
+def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> tuple[float, ...]:
+    """The separators and the boundaries between columns of values set closer than a column gap
+    (a word processor's narrow cells: "8,5 20" under "Egna Max"): a gap between two numbers that
+    recurs at one place in several rows, that no word of a row of values crosses, and where fewer
+    numbers grouped by thousands ("19 267") stand than such gaps. Rows are built by these; the table's extent
+    and its continuation still go by its separators."""
+    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    gaps = [
+        (a.x1, b.x0, line.size, _is_thousands(a, b))
+        for line in body
+        for a, b in itertools.pairwise(line.words)
+        if _is_value_cell([a]) and _is_value_cell([b])
+    ]
+    cuts = list(separators)
+    for start, end, size, grouped in gaps:
+        if grouped or end - start < VALUE_GAP * size or any(start <= cut <= end for cut in cuts):
+            continue  # a space inside a number, or two values that a boundary already parts
+        shared = [
+            (s, e)
+            for s, e, _, g in gaps
+            if s < end and start < e and not g and not any(s <= c <= e for c in cuts)
+        ]
+        low, high = max(s for s, _ in shared), min(e for _, e in shared)
+        x = (low + high) / 2
+        if (
+            len(shared) < MIN_VALUE_ROWS
+            or high <= low
+            or any(abs(x - cut) < size for cut in cuts)
+            or sum(1 for s, e, _, g in gaps if g and s < x < e) * 2 >= len(shared)
+            or any(w.x0 < x < w.x1 for line in body for w in line.words)
+        ):
+            continue
+        cuts.append(x)
+    return tuple(sorted(cuts))
+
+
+def _is_thousands(first: Word, second: Word) -> bool:
+    return bool(THOUSANDS[0].fullmatch(first.text) and THOUSANDS[1].fullmatch(second.text))
 
 
 # --- header cells over their columns ----------------------------------------------------------
@@ -459,7 +512,7 @@ def _continue_table(table: Table, lines: Sequence[PrintedLine], rules: Sequence[
     ) == _cell_texts(table.lines[repeated], table.separators):
         repeated += 1
     horizontal = [rule for rule in rules if rule.is_horizontal]
-    grid = Grid(table.separators, table.x0, table.x1, horizontal, table.ruled)
+    grid = Grid(table.cuts or table.separators, table.x0, table.x1, horizontal, table.ruled)
     rows = table_rows(taken[repeated:], grid, context=table.lines) if taken[repeated:] else []
     table.lines.extend(taken)
     if rows and is_fragment(rows[0], table.rows[-1]):
