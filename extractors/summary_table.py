@@ -49,6 +49,7 @@ from extractors.table_reader import (
     column_of,
     header_above,
     header_by_position,
+    header_of_words,
     is_header_line,
     parse_value,
     split_label,
@@ -458,6 +459,8 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         header = header_by_position(list(header.lines), [row.line for row in rows]) or header
     if header is None:
         header = _stacked_header(doc, start, _width(rows))
+    if header is None and (above := _lines_above(doc, start)):
+        header = header_of_words(above[0], _width(rows))  # a raw export's single spaces
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(

@@ -244,6 +244,35 @@ def _is_unit_word(word: str, before: Column, after: list[str]) -> bool:
     return before.role is Role.MAX and own_later
 
 
+def header_of_words(line: Line, width: int) -> Header | None:
+    """A header printed with single spaces between its cells (``pdftotext -raw``: "Huvudområde Max
+    2007 2009", "Område Lund 2009 40 kommuner i genomsnitt"), read for ``width`` value columns:
+    label words first, then a column ends at every word with a role of its own ("Max", "2009",
+    "genomsnitt"), the words before it without one joining it ("Lund 2009"); a "poäng" after "Max"
+    or "Egna" is that column's. ``None`` unless it makes exactly ``width`` columns."""
+    words = line.stripped.split()
+    labels = 0
+    while labels < len(words) and column_of(words[labels]).role in (Role.NAME, Role.ID):
+        labels += 1
+    if not labels:
+        return None
+    columns: list[Column] = []
+    pending: list[str] = []
+    for position, word in enumerate(words[labels:], start=labels):
+        role = column_of(word).role
+        if role is None or role in (Role.NAME, Role.ID):
+            pending.append(word)
+            continue
+        if not pending and columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
+            columns[-1] = column_of(f"{columns[-1].printed} {word}")
+            continue
+        columns.append(column_of(" ".join([*pending, word])))
+        pending = []
+    if pending or len(columns) != width:
+        return None
+    return Header((Column(Role.NAME, " ".join(words[:labels])), *columns), (line,))
+
+
 # A cell of a line laid out with spaces: words apart by less than a cell separator.
 _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")
 
