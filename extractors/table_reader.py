@@ -69,6 +69,7 @@ LABEL_ID = regex.compile(
 _DATA_LABEL = regex.compile(
     rf"^(?:{AREA_WORD}\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
 )
+STARTS_LOWER = regex.compile(r"^\p{Ll}")
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
 
@@ -311,8 +312,11 @@ def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
 
 def _is_label_words(words: list[regex.Match[str]]) -> bool:
     """Whether words before a cell's value words are a row label's: an area's own name ("1
-    Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och effektivitet")."""
-    return bool(_DATA_LABEL.match(" ".join(word.group() for word in words)))
+    Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och effektivitet"), or the
+    rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap samt"); a word in
+    capitals before a year names the column ("Kommun 2013")."""
+    text = " ".join(word.group() for word in words)
+    return bool(_DATA_LABEL.match(text) or STARTS_LOWER.match(text))
 
 
 def _joined_by_position(lines: list[Line]) -> list[str]:

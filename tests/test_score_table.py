@@ -412,3 +412,18 @@ def test_layout_export_two_value_words_one_space_apart_over_a_second_header_line
         ]
     )
     assert _scores(text) == [("1.1", 40, 32), ("1.2", 40, 18.5)]
+
+
+def test_layout_export_header_words_beside_the_wrapped_rest_of_the_area_name() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 2020): the area's name in the corner
+    # wraps over three lines, and "Maxpoäng Poäng" follow its middle line one space apart.
+    text = "\n".join(
+        [
+            "       1 Samspel mellan",
+            "Nr       förtroendevalda Maxpoäng Poäng",
+            "         och medborgare",
+            "1.1 Kompetensförsörjning     20     10",
+            "1.3 Förtroendevaldas roll    30    14,5",
+        ]
+    )
+    assert _scores(text) == [("1.1", 20, 10), ("1.3", 30, 14.5)]
