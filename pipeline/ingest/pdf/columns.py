@@ -207,7 +207,7 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
     width = max(w.x1 for w in words) - left_edge
     steps = range(int(left_edge + MIDDLE[0] * width), int(left_edge + MIDDLE[1] * width) + 1)
     x = min(steps, key=lambda x: (sum(w.x0 < x < w.x1 for w in words), abs(x - left_edge - width / 2)))
-    spanning = sorted((w for w in words if w.x0 < x < w.x1), key=lambda w: w.top)
+    spanning = sorted([*(w for w in words if w.x0 < x < w.x1), *_rows_across(words, x)], key=lambda w: w.top)
     bands: list[list[float]] = []
     for word in spanning:
         if bands and word.top <= bands[-1][1]:
@@ -239,6 +239,32 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
             elif part:
                 out.append((list(part), None))
     return out if found else None
+
+
+def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
+    """The words of a table's rows set across the gutter ``x``: a label left of it and numbers
+    alone right of it ("5 Brukarens fokus | 56 69"), like a line crossing it, are no column's.
+    Only runs of such rows count: a column's wrapped cell may print its values alone beside a
+    line of the other column now and then."""
+    found: list[Word] = []
+    run: list[Word] = []
+    count = 0
+    for line in printed_lines(0, list(words)):
+        left = [w for w in line.words if w.x1 <= x]
+        right = [w for w in line.words if w.x0 >= x]
+        across = (
+            bool(left and right)
+            and _is_words(PrintedLine.of(0, left))
+            and all(NUMBER.match(w.text) for w in right)
+        )
+        if across:
+            run.extend(line.words)
+            count += 1
+            continue
+        if count >= MIN_ROWS:
+            found.extend(run)
+        run, count = [], 0
+    return found + (run if count >= MIN_ROWS else [])
 
 
 # At most this many printed lines set apart above or below a zone (a running header, a page

@@ -311,9 +311,23 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
     if 2 <= len(body) < len(lines):
         spans = [span for line in lines for span in _spans(line, MIN_SEPARATION, vertical)]
         for x in _free_separators(body, vertical):
-            bridged = any(x0 < x < x1 for x0, x1 in spans)
-            if bridged and not any(w.x0 < x < w.x1 for line in lines for w in line.words):
-                found = tuple(sorted((*found, x)))
+            if not any(x0 < x < x1 for x0, x1 in spans):
+                continue
+            if any(w.x0 < x < w.x1 for line in lines for w in line.words):
+                # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
+                # boundary goes where its cells part, if the gap has such a place.
+                rows = [line for line in body if _ends_in_value(line)]
+                low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
+                high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
+                moved = _free_middle(low, high, lines) if high > low else None
+                if (
+                    moved is None
+                    or any(low <= s <= high for s in found)
+                    or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
+                ):
+                    continue
+                x = moved
+            found = tuple(sorted((*found, x)))
     return found
 
 
@@ -381,8 +395,9 @@ THOUSANDS = (regex.compile(r"[+\-−–]?\d{1,3}"), regex.compile(r"\d{3}(?:[.,]
 def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> tuple[float, ...]:
     """The separators and the boundaries between columns of values set closer than a column gap
     (a word processor's narrow cells: "8,5 20" under "Egna Max"): a gap between two numbers that
-    recurs at one place in several rows, that no word of a row of values crosses, and where fewer
-    numbers grouped by thousands ("19 267") stand than such gaps. Rows are built by these; the table's extent
+    recurs at one place in several rows (or in one under a header whose words part there), that no
+    word of a row of values crosses, and where fewer numbers grouped by thousands ("19 267") stand
+    than that. Rows are built by these; the table's extent
     and its continuation still go by its separators."""
     body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
     gaps = [
@@ -401,17 +416,61 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
             if s < end and start < e and not g and not any(s <= c <= e for c in cuts)
         ]
         low, high = max(s for s, _ in shared), min(e for _, e in shared)
-        x = (low + high) / 2
+        x = _free_middle(low, high, lines) if high > low else None
+        if x is None:
+            continue
+        support = len(shared) + _header_parts(lines, x, size)
         if (
-            len(shared) < MIN_VALUE_ROWS
-            or high <= low
+            support < MIN_VALUE_ROWS
             or any(abs(x - cut) < size for cut in cuts)
-            or sum(1 for s, e, _, g in gaps if g and s < x < e) * 2 >= len(shared)
+            or sum(1 for s, e, _, g in gaps if g and s < x < e) >= support
             or any(w.x0 < x < w.x1 for line in body for w in line.words)
         ):
             continue
         cuts.append(x)
     return tuple(sorted(cuts))
+
+
+def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float | None:
+    """Where in ``low``..``high`` (a gap the rows of values leave) a boundary parts the header
+    cells too: in the part no word covers that lies in the widest gap between two header words,
+    as the space between two cells ("Lysekil 2019 | Lysekil 2022") is wider than one between the
+    words of a cell; the middle of the range when no header word stands in it, ``None`` when the
+    header covers all of it."""
+    header = [w for line in lines if not _ends_in_value(line) for w in line.words]
+    words = [w for line in lines for w in line.words]
+    free = [(low, high)]
+    for word in (w for w in words if w.x0 < high and w.x1 > low):
+        free = [p for a, b in free for p in ((a, min(b, word.x0)), (max(a, word.x1), b)) if p[1] > p[0]]
+    if not free:
+        return None
+
+    def gap(part: tuple[float, float]) -> float:
+        left = max((w.x1 for w in header if w.x1 <= part[0] + 0.01), default=part[0])
+        right = min((w.x0 for w in header if w.x0 >= part[1] - 0.01), default=part[1])
+        return right - left
+
+    a, b = max(free, key=gap)
+    return (a + b) / 2
+
+
+def _header_parts(lines: Sequence[PrintedLine], x: float, size: float) -> int:
+    """1 when a header line parts two of its words at ``x`` by more than a word space ("Max | 2005"
+    over "800 511,5"): the header names a column on each side."""
+    return int(
+        any(
+            a.x1 <= x <= b.x0 and b.x0 - a.x1 >= VALUE_GAP * size
+            for line in lines
+            if not _ends_in_value(line)
+            for a, b in itertools.pairwise(line.words)
+        )
+    )
+
+
+def _ends_in_value(line: PrintedLine) -> bool:
+    """A row of values: its last word is a value ("… 72,5 50"); a header may hold a number inside
+    ("Solna 2011 40 kommuner i genomsnitt")."""
+    return _is_value_cell([line.words[-1]])
 
 
 def _is_thousands(first: Word, second: Word) -> bool:
