@@ -70,6 +70,8 @@ _DATA_LABEL = regex.compile(
     rf"^(?:{AREA_WORD}\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
 )
 STARTS_LOWER = regex.compile(r"^\p{Ll}")
+# A table's caption: "Tabell 5 Poäng inom område 3", "Figur 2".
+TABLE_CAPTION = regex.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d", regex.IGNORECASE)
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
 
@@ -184,6 +186,8 @@ def _is_header_candidate(line: Line) -> bool:
     if len(cells) < 2 or not any(cells):
         return False
     first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
+    if TABLE_CAPTION.match(first):
+        return False  # "Tabell 5 Poäng inom område 3" above the header, indented in its column
     # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an
     # area's table with its area in the corner ("Område 1 Samspel ... | Max | Poäng 2022").
     if _DATA_LABEL.match(first):

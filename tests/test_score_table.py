@@ -427,3 +427,19 @@ def test_layout_export_header_words_beside_the_wrapped_rest_of_the_area_name() -
         ]
     )
     assert _scores(text) == [("1.1", 20, 10), ("1.3", 30, 14.5)]
+
+
+def test_caption_indented_above_a_header_is_no_header_line() -> None:
+    # pdftotext -layout of a LibreOffice page read column by column (fuzz seed 2042): the right
+    # column's caption stands indented above the table's header, in the label column; it must not
+    # join the header (its "Poäng" would make the labels' column one of own points).
+    text = "\n".join(
+        [
+            "   Tabell 5 Poäng inom område 4",
+            "                         Poäng",
+            "   Nr Delområde             Egna Max",
+            "   4:1 Kompetensförsörjning 13   20",
+            "   4:2 Information          10   20",
+        ]
+    )
+    assert _scores(text) == [("4.1", 20, 13), ("4.2", 20, 10)]
