@@ -597,3 +597,25 @@ def test_a_table_across_the_page_above_two_columns_stays_a_table() -> None:
         "7 Arbetsliv\t68",
         "TOTALT\t476",
     ]
+
+
+def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:
+    # Fuzz seed 2049 (Chromium): the party seats stand right under the last score table; their
+    # columns of numbers must not cut a boundary between the score rows' labels and their points.
+    words = [
+        *words_at(LEFT, 100, "Nr Delområde"),
+        *right_aligned(100, 256, "Max"),
+        *right_aligned(100, 300, "Egna"),
+    ]
+    for n, label in enumerate(["8:1 Kostnadsmedvetenhet", "8:2 Intern kontroll", "8:3 Lönepolitik"]):
+        top = 114 + 14 * n
+        words += [*words_at(LEFT, top, label), *right_aligned(top, 256, "20"), *right_aligned(top, 300, "11")]
+    words += [
+        *words_at(LEFT, 160, "Summa"),
+        *right_aligned(160, 256, "100"),
+        *right_aligned(160, 300, "49,5"),
+    ]
+    for n, seats in enumerate(["2018 9 3 3 10 7 13 4 16", "2022 19 19 15 7 9 16 14 19"]):
+        words += cells(180 + 14 * n, *((LEFT + 32 * i, seat) for i, seat in enumerate(seats.split())))
+    lines = non_blank([page(1, words)])
+    assert {"8:2 Intern kontroll\t20\t11", "8:3 Lönepolitik\t20\t11"} <= set(lines)

@@ -44,6 +44,8 @@ MIN_BODY = 3
 RUN_GAP = 2.0
 # A header cell that is an evaluation year ("2014"), not a value.
 HEADER_YEAR = regex.compile(r"(?:19|20)\d\d")
+# Footnote markers a value may carry ("73¹", "61*").
+FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§"
 # A line this much larger than the table's usual type is a heading, never a row of the table.
 HEADING_SIZE = 1.05
 
@@ -315,7 +317,8 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
                 continue
             if any(w.x0 < x < w.x1 for line in lines for w in line.words):
                 # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
-                # boundary goes where its cells part, if the gap has such a place.
+                # boundary goes where its cells part, if the gap has such a place between two
+                # values of every row (not between a label and its values).
                 rows = [line for line in body if _ends_in_value(line)]
                 low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
                 high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
@@ -324,6 +327,7 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
                     moved is None
                     or any(low <= s <= high for s in found)
                     or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
+                    or not all(_between_values(line, moved) for line in rows)
                 ):
                     continue
                 x = moved
@@ -397,7 +401,7 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
     (a word processor's narrow cells: "8,5 20" under "Egna Max"): a gap between two numbers that
     recurs at one place in several rows (or in one under a header whose words part there), that no
     word of a row of values crosses, and where fewer numbers grouped by thousands ("19 267") stand
-    than that. Rows are built by these; the table's extent
+    than that; never between a row's label and its values. Rows are built by these; the table's extent
     and its continuation still go by its separators."""
     body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
     gaps = [
@@ -425,6 +429,7 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
             or any(abs(x - cut) < size for cut in cuts)
             or sum(1 for s, e, _, g in gaps if g and s < x < e) >= support
             or any(w.x0 < x < w.x1 for line in body for w in line.words)
+            or not all(_between_values(line, x) for line in body)
         ):
             continue
         cuts.append(x)
@@ -452,6 +457,19 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
 
     a, b = max(free, key=gap)
     return (a + b) / 2
+
+
+def _between_values(line: PrintedLine, x: float) -> bool:
+    """Whether ``x`` falls between two values of the row, or beside its words: never between a
+    label and a value (another table's numbers under the rows must not split their label off)."""
+    left = [w for w in line.words if w.x1 <= x]
+    right = [w for w in line.words if w.x0 >= x]
+    return not left or not right or (_is_marked_value(left[-1]) and _is_marked_value(right[0]))
+
+
+def _is_marked_value(word: Word) -> bool:
+    """A value, also with a footnote marker after it ("73¹")."""
+    return is_number(word.text.rstrip(FOOTNOTE_MARKS).rstrip("% ").strip())
 
 
 def _header_parts(lines: Sequence[PrintedLine], x: float, size: float) -> int:
