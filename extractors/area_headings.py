@@ -67,8 +67,8 @@ def heading_like(line: Line) -> str | None:
     text = heading_text(line)
     if not text or not is_single_cell(line) or len(text) > MAX_HEADING_LENGTH:
         return None
-    if DOT_LEADERS.search(text) or NOT_A_HEADING_END.search(text):
-        return None
+    if DOT_LEADERS.search(text) or (NOT_A_HEADING_END.search(text) and not AREA_NUMBER_ONLY.match(text)):
+        return None  # "Huvudområde 2:" with its name on the next line ends in a colon
     if ENDS_WITH_NUMBER.search(text) and not AREA_NUMBER_ONLY.match(text):
         return None
     if bullet_text(line) is not None and not is_enumeration(line):

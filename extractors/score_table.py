@@ -34,11 +34,11 @@ from extractors.table_reader import (
     PrintedColumn,
     Role,
     Value,
-    column_of,
     header_above,
     is_header_line,
     parse_value,
     split_label,
+    value_words,
 )
 from pipeline.editions.edition_lookup import denoted_area
 from pipeline.model.document import Document, Line
@@ -200,7 +200,7 @@ def _raw_header(line: Line) -> Header | None:
         labels += 1
     if not labels or labels == len(words):
         return None
-    columns = _value_words(words[labels:])
+    columns = value_words(words[labels:])
     if columns is None:
         return None
     roles = {c.role for c in columns}
@@ -208,21 +208,6 @@ def _raw_header(line: Line) -> Header | None:
         columns = []  # the own points' header is on another line: which value is which is unknown
     corner = PrintedColumn(Role.NAME, " ".join(words[:labels]))
     return Header((corner, *columns), (line,))
-
-
-def _value_words(words: list[str]) -> list[PrintedColumn] | None:
-    """The value columns of header words set with single spaces, one role word each; ``None`` if a
-    word names no value."""
-    columns: list[PrintedColumn] = []
-    for position, word in enumerate(words):
-        column = column_of(word)
-        if column.role is None or column.role in (Role.NAME, Role.ID):
-            return None
-        if columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
-            columns[-1] = column_of(f"{columns[-1].printed} {word}")
-            continue
-        columns.append(column)
-    return columns
 
 
 def _split_cells(header: Header) -> Header:
@@ -234,22 +219,11 @@ def _split_cells(header: Header) -> Header:
     for column in header.columns:
         words = column.printed.split()
         split = (
-            _value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
+            value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
         )
         pair = split is not None and len(split) == 2 and {c.role for c in split} == {Role.MAX, Role.OWN}
         columns.extend(split if split is not None and pair else [column])
     return Header(tuple(columns), header.lines)
-
-
-def _is_unit_word(word: str, before: PrintedColumn, after: list[str]) -> bool:
-    """Whether ``word`` is the second word of the column before ("Max- poäng", "Egna poäng"), not
-    a column of its own ("Max Poäng": max points, then own points)."""
-    if word.lower() != "poäng" or "poäng" in before.printed.lower():
-        return False
-    if before.role is Role.OWN or before.printed.endswith("-"):
-        return True
-    own_later = any(column_of(other).role in (Role.OWN, Role.YEAR) for other in after)
-    return before.role is Role.MAX and own_later
 
 
 def _is_other_header(line: Line) -> bool:

@@ -49,6 +49,7 @@ from extractors.table_reader import (
     column_of,
     header_above,
     header_by_position,
+    header_of_words,
     is_header_line,
     parse_value,
     split_label,
@@ -89,7 +90,7 @@ CAPTION_REACH = 4
 # values a text export printed one space apart.
 THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
-SPLIT_ROW_REACH = 2
+SPLIT_ROW_REACH = 3
 # One value as printed in a line of values alone ("100 79,5 68", "+44 %", "61¹").
 VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
@@ -274,11 +275,7 @@ def _block(doc: Document, start: int, edition: Edition | None) -> tuple[list[_Ro
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
                 continue
-            if (
-                row is None
-                and rows
-                and (following := _next_page_rows(doc, start, index, rows[-1], edition))
-            ):
+            if row is None and rows and (following := _next_page_rows(doc, start, index, rows[-1], edition)):
                 index = following  # the table goes on on the next page, below its header repeated
                 continue
             if row is None:
@@ -290,23 +287,28 @@ def _block(doc: Document, start: int, edition: Edition | None) -> tuple[list[_Ro
     return rows, index
 
 
-def _next_page_rows(
-    doc: Document, start: int, index: int, last: _Row, edition: Edition | None
-) -> int | None:
+def _next_page_rows(doc: Document, start: int, index: int, last: _Row, edition: Edition | None) -> int | None:
     """Where a table broken over a page goes on: the index of the next row when the lines from
     ``index`` up to it are few (a running footer or header, a page number, the header repeated)
     and it stands on a later page, or after the table's header printed again (a header line, or a
     line as printed above the table's first row at ``start``), and goes on with a later area or the
     total. ``None`` where the table ends at ``index``."""
-    above = {line.text.strip() for line in doc.lines[max(0, start - PAGE_BREAK_REACH) : start]}
+    above = {line.text.strip() for line in doc.lines[max(0, start - 3 * PAGE_BREAK_REACH) : start]}
     above.discard("")
     repeated = False
-    for position in range(index, min(index + PAGE_BREAK_REACH, len(doc.lines))):
+    others = 0  # lines passed that are not the header printed again (a stacked one is long)
+    for position in range(index, len(doc.lines)):
         line = doc.lines[position]
         if line.is_blank:
             continue
-        repeated = repeated or is_header_line(line) or line.text.strip() in above
+        again = is_header_line(line) or line.text.strip() in above
+        others += not again
+        if others > PAGE_BREAK_REACH:
+            break
+        repeated = repeated or again
         row = _row(line, edition)
+        if row is None and (split := _split_row(doc, position, edition)) is not None:
+            row = split[0]  # its label on its own line, its values below
         if row is None:
             continue
         later_page = line.page is not None and last.line.page is not None and line.page > last.line.page
@@ -458,6 +460,8 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         header = header_by_position(list(header.lines), [row.line for row in rows]) or header
     if header is None:
         header = _stacked_header(doc, start, _width(rows))
+    if header is None and (above := _lines_above(doc, start)):
+        header = header_of_words(above[0], _width(rows))  # a raw export's single spaces
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
@@ -474,19 +478,16 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
     values; the words of a cell's other lines ("Luleå", "40 kommuner i") name none. ``None`` unless
     every line is one cell and exactly ``width`` roles are found before a blank line, a caption or
     a sentence."""
-    found: list[PrintedColumn] = []
     lines: list[Line] = []
-    for index in range(start - 1, max(-1, start - 1 - 2 * width - 2), -1):
+    for index in range(start - 1, max(-1, start - 1 - 3 * width - 2), -1):
         line = doc.lines[index]
         if line.is_blank or len(line.cells) != 1 or STACK_END.search(line.text):
             return None
         lines.insert(0, line)
-        column = column_of(line.text)
-        if column.role in (None, Role.NAME, Role.ID):
+        if column_of(line.text).role in (None, Role.NAME, Role.ID):
             continue
-        found.insert(0, column)
-        if len(found) == width:
-            return Header((PrintedColumn(None, ""), *_stacked_cells(lines)), tuple(lines))
+        if len(columns := _stacked_cells(lines)) == width:
+            return Header((PrintedColumn(None, ""), *columns), tuple(lines))
     return None
 
 
@@ -498,7 +499,12 @@ def _stacked_cells(lines: list[Line]) -> list[PrintedColumn]:
     for line in lines:
         text = line.text.strip()
         if column_of(text).role in (None, Role.NAME, Role.ID):
-            pending.append(text)
+            broken = column_of(" ".join([*pending, text]))  # "Ändrin" / "g": a word broken in two
+            if pending and len(text) <= 2 and broken.role not in (None, Role.NAME, Role.ID):
+                columns.append(broken)
+                pending = []
+            else:
+                pending.append(text)
             continue
         joined = column_of(" ".join([*pending, text]))
         columns.append(joined if joined.role is column_of(text).role else column_of(text))

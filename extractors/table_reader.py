@@ -69,6 +69,9 @@ LABEL_ID = regex.compile(
 _DATA_LABEL = regex.compile(
     rf"^(?:{AREA_WORD}\s+)?{area_number_pattern()}(?:[.:]\d{{1,2}})?[.:)]?\s+\p{{L}}", regex.IGNORECASE
 )
+STARTS_LOWER = regex.compile(r"^\p{Ll}")
+# A table's caption: "Tabell 5 Poäng inom område 3", "Figur 2".
+TABLE_CAPTION = regex.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d", regex.IGNORECASE)
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
 
@@ -183,6 +186,8 @@ def _is_header_candidate(line: Line) -> bool:
     if len(cells) < 2 or not any(cells):
         return False
     first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
+    if TABLE_CAPTION.match(first):
+        return False  # "Tabell 5 Poäng inom område 3" above the header, indented in its column
     # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an
     # area's table with its area in the corner ("Område 1 Samspel ... | Max | Poäng 2022").
     if _DATA_LABEL.match(first):
@@ -203,10 +208,14 @@ def _joined(lines: list[Line]) -> list[str]:
     Lines laid out with spaces (``pdftotext -layout``) are joined by where their cells stand."""
     if len(lines) > 1 and not any("\t" in line.text for line in lines):
         return _joined_by_position(lines)
-    width = max(len(line.cells) for line in lines)
+    spaced = not any("\t" in line.text for line in lines)
+    rows = [
+        [part for cell in line.cells for _, _, part in _cut_cell(cell)] if spaced else line.cells
+        for line in lines
+    ]
+    width = max(len(cells) for cells in rows)
     columns: list[list[str]] = [[] for _ in range(width)]
-    for line in lines:
-        cells = line.cells
+    for cells in rows:
         offset = width - len(cells)
         for index, cell in enumerate(cells):
             if cell:
@@ -214,8 +223,104 @@ def _joined(lines: list[Line]) -> list[str]:
     return [" ".join(words) for words in columns]
 
 
+def value_words(words: list[str]) -> list[PrintedColumn] | None:
+    """The value columns of header words set with single spaces, one role word each; ``None`` if a
+    word names no value."""
+    columns: list[PrintedColumn] = []
+    for position, word in enumerate(words):
+        column = column_of(word)
+        if column.role is None or column.role in (Role.NAME, Role.ID):
+            return None
+        if columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
+            columns[-1] = column_of(f"{columns[-1].printed} {word}")
+            continue
+        columns.append(column)
+    return columns
+
+
+def _is_unit_word(word: str, before: PrintedColumn, after: list[str]) -> bool:
+    """Whether ``word`` is the second word of the column before ("Max- poäng", "Egna poäng"), not
+    a column of its own ("Max Poäng": max points, then own points)."""
+    if word.lower() != "poäng" or "poäng" in before.printed.lower():
+        return False
+    if before.role is Role.OWN or before.printed.endswith("-"):
+        return True
+    own_later = any(column_of(other).role in (Role.OWN, Role.YEAR) for other in after)
+    return before.role is Role.MAX and own_later
+
+
+def header_of_words(line: Line, width: int) -> Header | None:
+    """A header printed with single spaces between its cells (``pdftotext -raw``: "Huvudområde Max
+    2007 2009", "Område Lund 2009 40 kommuner i genomsnitt"), read for ``width`` value columns:
+    label words first, then a column ends at every word with a role of its own ("Max", "2009",
+    "genomsnitt"), the words before it without one joining it ("Lund 2009"); a "poäng" after "Max"
+    or "Egna" is that column's. ``None`` unless it makes exactly ``width`` columns."""
+    words = line.stripped.split()
+    labels = 0
+    while labels < len(words) and column_of(words[labels]).role in (Role.NAME, Role.ID):
+        labels += 1
+    if not labels:
+        return None
+    columns: list[PrintedColumn] = []
+    pending: list[str] = []
+    for position, word in enumerate(words[labels:], start=labels):
+        role = column_of(word).role
+        if role is None or role in (Role.NAME, Role.ID):
+            pending.append(word)
+            continue
+        if not pending and columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
+            columns[-1] = column_of(f"{columns[-1].printed} {word}")
+            continue
+        columns.append(column_of(" ".join([*pending, word])))
+        pending = []
+    if pending or len(columns) != width:
+        return None
+    return Header((PrintedColumn(Role.NAME, " ".join(words[:labels])), *columns), (line,))
+
+
 # A cell of a line laid out with spaces: words apart by less than a cell separator.
 _SPACED_CELL = regex.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _value_parts(text: str) -> list[tuple[int, int, str]]:
+    """The cells of a header line laid out with spaces, (start, end, words) each, a cell of several
+    value columns' words cut into them (:func:`_cut_cell`)."""
+    return [
+        (match.start() + start, match.start() + end, part)
+        for match in _SPACED_CELL.finditer(text)
+        for start, end, part in _cut_cell(match.group())
+    ]
+
+
+def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
+    """A header cell, cut where it ends in the words of several value columns set one space apart,
+    as a layout export prints narrow columns ("Egna Maxpoäng", "1 Samspel … medborgare Egna
+    Max"): (start, end, words) of each part; the cell whole when it is one column's words."""
+    words = list(_WORD.finditer(cell))
+    first = len(words)
+    while first > 0 and column_of(words[first - 1].group()).role not in (None, Role.NAME, Role.ID):
+        first -= 1
+    tail = [word.group() for word in words[first:]]
+    columns = value_words(tail) if len(tail) > 1 or first > 0 else None
+    label = first > 0 and _is_label_words(words[:first])
+    if not columns or (first == 0 and len(columns) < 2) or (first > 0 and not label):
+        return [(0, len(cell), cell)]
+    parts = [(0, words[first - 1].end(), cell[: words[first - 1].end()])] if first else []
+    position = first
+    for column in columns:
+        span = words[position : position + len(column.printed.split())]
+        parts.append((span[0].start(), span[-1].end(), column.printed))
+        position += len(span)
+    return parts
+
+
+def _is_label_words(words: list[regex.Match[str]]) -> bool:
+    """Whether words before a cell's value words are a row label's: an area's own name ("1
+    Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och effektivitet"), or the
+    rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap samt"); a word in
+    capitals before a year names the column ("Kommun 2013")."""
+    text = " ".join(word.group() for word in words)
+    return bool(_DATA_LABEL.match(text) or STARTS_LOWER.match(text))
 
 
 def _joined_by_position(lines: list[Line]) -> list[str]:
@@ -227,8 +332,7 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
     words: list[list[tuple[int, str]]] = []
     ordered = sorted(range(len(lines)), key=lambda i: -len(_SPACED_CELL.findall(lines[i].text)))
     for line_index in ordered:
-        for match in _SPACED_CELL.finditer(lines[line_index].text):
-            start, end = match.span()
+        for start, end, text in _value_parts(lines[line_index].text):
             overlaps = [(min(end, s[1]) - max(start, s[0]), c) for c, s in enumerate(spans)]
             overlap, column = max(overlaps, default=(0, -1))
             if overlap <= 0:
@@ -237,7 +341,7 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
                 column = len(spans) - 1
             else:
                 spans[column] = [min(start, spans[column][0]), max(end, spans[column][1])]
-            words[column].append((line_index, match.group()))
+            words[column].append((line_index, text))
     widest = ordered[0]
     for column in range(len(spans)):
         if len(words[column]) == 1 and words[column][0][0] < widest and len(spans) > 1:
@@ -293,8 +397,11 @@ def read_header(lines: list[Line]) -> Header | None:
     while lines:
         cells = _joined(lines)
         columns = [column_of(cell) for cell in cells]
-        if cells and _DATA_LABEL.match(cells[0]):  # an area's own name in the corner ("Område 5 …")
-            columns[0] = PrintedColumn(Role.NAME, columns[0].printed)
+        for index, cell in enumerate(cells):  # an area's own name in the corner ("Område 5 …")
+            if columns[index].role not in (None, Role.NAME, Role.ID) and not _DATA_LABEL.match(cell):
+                break
+            if _DATA_LABEL.match(cell):
+                columns[index] = PrintedColumn(Role.NAME, columns[index].printed)
         header = Header(tuple(columns), tuple(lines))
         if any(c.role not in (None, Role.NAME, Role.ID) for c in header.columns):
             return header

@@ -161,6 +161,39 @@ def test_columns_whose_baselines_do_not_line_up_are_read_one_after_the_other() -
     assert body.index("innehållsrik.") < body.index("Medborgardialogen")
 
 
+def test_columns_a_narrow_gutter_apart_are_read_one_after_the_other() -> None:
+    # Fuzz seeds 2007, 2037 and 2068 (LibreOffice, two-column prose): Writer sets its columns
+    # about 0.3 cm apart, less than an em, and the page read as one column with lines of both
+    # merged. Justified prose fills both columns, so a narrow gutter is still a gutter; a page
+    # holds enough lines of it that the gap cannot be one between words by chance.
+    words = list(words_at(LEFT, 80, "Område 1 Offentlighet och demokratisk kontroll"))
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN * 2, RIGHT_COLUMN * 2, strict=True)):
+        top = 104 + 12 * n
+        words += [*justified(top, left, left=LEFT, right=296), *justified(top, right, left=302)]
+    lines = non_blank([page(1, words)])
+    body = " ".join(lines[1:])
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert body.index("innehållsrik.") < body.index("Medborgardialogen kring budgeten har genomförts")
+
+
+def test_two_columns_of_score_tables_are_read_one_column_after_the_other() -> None:
+    # Fuzz seed 2037 (LibreOffice, two columns): the score tables fill both columns of a page, so
+    # neither side is prose; each side's rows are whole (a label and its points) and the columns
+    # set their rows on baselines of their own, unlike the halves of one wide table.
+    words = []
+    for x, first_top, area in ((LEFT, 100, 1), (310, 106, 5)):
+        words += words_at(x, first_top, f"Tabell {area} Poäng inom område {area}")
+        words += [*words_at(x, first_top + 15, "Nr Delområde"), *words_at(x + 140, first_top + 15, "Egna")]
+        words += words_at(x + 175, first_top + 15, "Max")
+        for n in range(4):
+            top = first_top + 30 + 15 * n
+            words += [*words_at(x, top, f"{area}:{n + 1} Delaktighet"), *words_at(x + 150, top, "14")]
+            words += words_at(x + 180, top, "20")
+    lines = non_blank([page(1, words)])
+    assert lines.index("1:4 Delaktighet\t14\t20") < lines.index("Tabell 5 Poäng inom område 5")
+    assert "5:1 Delaktighet\t14\t20" in lines
+
+
 def test_a_table_with_a_wide_gap_between_its_halves_is_not_cut_into_columns() -> None:
     rows = [
         ("1.1 Hur informeras medborgarna?", "40", "28", "5.1 Hur detaljerat är rapporteringen?", "40", "32")

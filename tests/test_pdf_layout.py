@@ -496,3 +496,126 @@ def test_summary_table_with_centred_years_reads_by_its_header() -> None:
     assert [(c.area, c.value, c.from_year, c.to_year) for c in table.comparisons] == [
         (1, 44, 2011, 2014), (2, 37, 2011, 2014)
     ]  # fmt: skip
+
+
+def test_value_columns_closer_than_a_column_gap_are_parted_by_their_numbers() -> None:
+    # Fuzz seeds 2007 and 2037 (LibreOffice, narrow cells): "Egna" and "Max" right-aligned 4.5 pt
+    # apart, less than a column gap, came out as one cell "8,5 20". The gap between the two numbers
+    # recurs row after row, so it parts two columns; a facts table's "19 267" stays one number.
+    rows = [
+        ("3:1 Synpunktshantering", "8,5", "20"),
+        ("3:2 Lönepolitik", "14", "20"),
+        ("Summa", "62,5", "100"),
+    ]
+    words = [
+        *words_at(LEFT, 100, "Nr Delområde"),
+        *right_aligned(100, 250, "Egna"),
+        *right_aligned(100, 270, "Max"),
+    ]
+    for n, (label, own, top_score) in enumerate(rows):
+        top = 114 + 14 * n
+        words += [
+            *words_at(LEFT, top, label),
+            *right_aligned(top, 250, own),
+            *right_aligned(top, 270, top_score),
+        ]
+    facts = [
+        ("Kortfakta", "2011"),
+        ("Antal invånare", "19 267"),
+        ("Yta (km²)", "2253"),
+        ("Antal nämnder", "10"),
+    ]
+    for n, (label, value) in enumerate(facts):
+        words += [*words_at(LEFT, 200 + 14 * n, label), *right_aligned(200 + 14 * n, 270, value)]
+    lines = non_blank([page(1, words)])
+    assert "Nr Delområde\tEgna\tMax" in lines
+    assert "3:1 Synpunktshantering\t8,5\t20" in lines
+    assert "Summa\t62,5\t100" in lines
+    assert "Antal invånare\t19 267" in lines
+
+
+def test_summary_header_phrases_part_where_their_cells_do() -> None:
+    # Fuzz seeds 2037 and 2068 (LibreOffice): a header cell wider than its values reaches over
+    # the gap between the columns ("Solna 2011 40 kommuner i genomsnitt" one run of words, or
+    # "Lysekil 2019" over a left-aligned "56"); the boundary goes where two cells part, in the
+    # widest space between the header's words, and a two-row continuation with "800 511,5" parts
+    # by its header ("Max | 2005") although the pair looks like a number grouped by thousands.
+    words = [
+        *words_at(LEFT, 100, "Huvudområde"),
+        *words_at(300, 100, "Solna 2011"),
+        *words_at(356, 100, "40 genomsnitt"),
+    ]
+    rows = [
+        ("1 Offentlighet och demokrati", "72,5", "50"),
+        ("2 Tillgänglighet", "73", "74"),
+        ("TOTALT", "545", "461"),
+    ]
+    for n, (label, own, average) in enumerate(rows):
+        top = 114 + 14 * n
+        words += [
+            *words_at(LEFT, top, label),
+            *right_aligned(top, 350, own),
+            *right_aligned(top, 420, average),
+        ]
+    lines = non_blank([page(1, words)])
+    assert lines[0] == "Huvudområde\tSolna 2011\t40 genomsnitt"
+    assert "1 Offentlighet och demokrati\t72,5\t50" in lines
+
+    words = [
+        *words_at(LEFT, 100, "Huvudområde"),
+        *right_aligned(100, 300, "Max"),
+        *words_at(305, 100, "2005"),
+    ]
+    words += [*words_at(LEFT, 114, "8 Kommunen som samhällsbyggare"), *right_aligned(114, 300, "100")]
+    words += words_at(320, 114, "58")
+    words += [*words_at(LEFT, 128, "TOTALT"), *right_aligned(128, 300, "800"), *words_at(303.5, 128, "511,5")]
+    assert non_blank([page(1, words)])[-1] == "TOTALT\t800\t511,5"
+
+
+def test_a_table_across_the_page_above_two_columns_stays_a_table() -> None:
+    # Fuzz seed 2068 (LibreOffice): the summary table's rows (labels left of the gutter, numbers
+    # right of it) stand right above the two columns; they are no column's lines.
+    words = [*words_at(LEFT, 60, "Huvudområde"), *words_at(320, 60, "Lysekil 2019")]
+    for n, (label, value) in enumerate(
+        [
+            ("5 Brukarens fokus", "56"),
+            ("6 Kvalitetsutveckling", "41"),
+            ("7 Arbetsliv", "68"),
+            ("TOTALT", "476"),
+        ]
+    ):
+        words += [*words_at(LEFT, 74 + 14 * n, label), *words_at(320, 74 + 14 * n, value)]
+    for n in range(12):
+        top = 140 + 12 * n
+        words += justified(top, "Området beskriver hur kommunen arbetar med", right=290)
+        words += justified(top, "Utvärderarna har tagit del av dokument och", left=305)
+    lines = non_blank([page(1, words)])
+    assert lines[:5] == [
+        "Huvudområde\tLysekil 2019",
+        "5 Brukarens fokus\t56",
+        "6 Kvalitetsutveckling\t41",
+        "7 Arbetsliv\t68",
+        "TOTALT\t476",
+    ]
+
+
+def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:
+    # Fuzz seed 2049 (Chromium): the party seats stand right under the last score table; their
+    # columns of numbers must not cut a boundary between the score rows' labels and their points.
+    words = [
+        *words_at(LEFT, 100, "Nr Delområde"),
+        *right_aligned(100, 256, "Max"),
+        *right_aligned(100, 300, "Egna"),
+    ]
+    for n, label in enumerate(["8:1 Kostnadsmedvetenhet", "8:2 Intern kontroll", "8:3 Lönepolitik"]):
+        top = 114 + 14 * n
+        words += [*words_at(LEFT, top, label), *right_aligned(top, 256, "20"), *right_aligned(top, 300, "11")]
+    words += [
+        *words_at(LEFT, 160, "Summa"),
+        *right_aligned(160, 256, "100"),
+        *right_aligned(160, 300, "49,5"),
+    ]
+    for n, seats in enumerate(["2018 9 3 3 10 7 13 4 16", "2022 19 19 15 7 9 16 14 19"]):
+        words += cells(180 + 14 * n, *((LEFT + 32 * i, seat) for i, seat in enumerate(seats.split())))
+    lines = non_blank([page(1, words)])
+    assert {"8:2 Intern kontroll\t20\t11", "8:3 Lönepolitik\t20\t11"} <= set(lines)

@@ -383,3 +383,63 @@ def test_layout_export_label_filling_its_column_and_header_words_one_space_apart
     )
     assert _scores(text) == [("1.1", 20, 13), ("1.2", 20, 14)]
     assert extract_question_scores(doc_from(text)).questions[0].question == "Kostnadsmedvetenhet"
+
+
+def test_layout_export_header_glued_to_the_area_name_in_the_corner() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 2050): the area's name stands in the corner
+    # and "Egna Max" follow it one space apart, left of the values they head; "Poäng" above both.
+    text = "\n".join(
+        [
+            " " * 61 + "Poäng",
+            "Nr    5 Resultat och effektivitet Egna Max",
+            "5:1   Kostnadsmedvetenhet" + " " * 33 + "12       20",
+            "5:2   Valfrihet" + " " * 43 + "14,5     30",
+        ]
+    )
+    assert _scores(text) == [("5.1", 20, 12), ("5.2", 30, 14.5)]
+
+
+def test_layout_export_two_value_words_one_space_apart_over_a_second_header_line() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 2055): "Egna Maxpoäng" one space apart,
+    # "poäng" under "Egna" on the next line: own points, then max points.
+    text = "\n".join(
+        [
+            "Delfråga" + " " * 61 + "Egna Maxpoäng",
+            " " * 68 + "poäng",
+            "1 Offentlighet och demokratisk kontroll",
+            "1.1. Hur informeras medborgarna?" + " " * 37 + "32       40",
+            "1.2. Hur främjas medborgarnas engagemang?" + " " * 28 + "18,5     40",
+        ]
+    )
+    assert _scores(text) == [("1.1", 40, 32), ("1.2", 40, 18.5)]
+
+
+def test_layout_export_header_words_beside_the_wrapped_rest_of_the_area_name() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 2020): the area's name in the corner
+    # wraps over three lines, and "Maxpoäng Poäng" follow its middle line one space apart.
+    text = "\n".join(
+        [
+            "       1 Samspel mellan",
+            "Nr       förtroendevalda Maxpoäng Poäng",
+            "         och medborgare",
+            "1.1 Kompetensförsörjning     20     10",
+            "1.3 Förtroendevaldas roll    30    14,5",
+        ]
+    )
+    assert _scores(text) == [("1.1", 20, 10), ("1.3", 30, 14.5)]
+
+
+def test_caption_indented_above_a_header_is_no_header_line() -> None:
+    # pdftotext -layout of a LibreOffice page read column by column (fuzz seed 2042): the right
+    # column's caption stands indented above the table's header, in the label column; it must not
+    # join the header (its "Poäng" would make the labels' column one of own points).
+    text = "\n".join(
+        [
+            "   Tabell 5 Poäng inom område 4",
+            "                         Poäng",
+            "   Nr Delområde             Egna Max",
+            "   4:1 Kompetensförsörjning 13   20",
+            "   4:2 Information          10   20",
+        ]
+    )
+    assert _scores(text) == [("4.1", 20, 13), ("4.2", 20, 10)]

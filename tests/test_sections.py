@@ -315,3 +315,20 @@ def test_a_numbered_list_whose_item_wrapped_does_not_end_the_sections() -> None:
         "Område 2 Tillgänglighet och brukarorientering\n\nTvå.\n\n4 Översikt av poängfördelning\n"
     )
     assert [s.area for s in find_area_sections(doc)] == [1, 2]
+
+
+def test_area_word_and_number_ending_in_a_colon_with_the_name_below_opens_a_section() -> None:
+    # pdftotext -raw of a Chromium report (fuzz seed 2012): a narrow column wrapped the heading
+    # "Huvudområde 2: Tillgänglighet och brukarorientering" right after its colon.
+    text = "\n".join(
+        [
+            "Huvudområde 1: Offentlighet och demokratisk kontroll",
+            "Inom området uppnår kommunen 63 poäng.",
+            "Huvudområde 2:",
+            "Tillgänglighet och",
+            "brukarorientering",
+            "Inom området uppnår kommunen 73 poäng.",
+        ]
+    )
+    sections = find_area_sections(Document.from_text(text))
+    assert [(s.area, s.heading.number) for s in sections] == [(1, 1), (2, 3)]

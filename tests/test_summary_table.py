@@ -695,3 +695,53 @@ def test_a_layout_header_of_more_words_than_columns_and_a_total_one_space_apart(
 def test_a_thousands_group_in_a_row_that_has_all_its_columns_stays_one_number() -> None:
     text = "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t1 066\t1 073\n"
     assert [t.total for t in extract_summary_table(doc_from(text)).year_totals] == [1066, 1073]
+
+
+@pytest.mark.parametrize(
+    ("header", "years"),
+    [("Huvudområde Max 2007 2009", (2007, 2009)), ("Område Maxpoäng Lund 2007 Lund 2009", (2007, 2009))],
+)
+def test_raw_export_header_with_single_spaces_heads_its_columns(header: str, years: tuple[int, ...]) -> None:
+    # pdftotext -raw of a Chromium report (fuzz seed 2012): the summary's header prints its cells
+    # one space apart, so no cell boundary is seen; its words are read as the columns they name.
+    text = "\n".join(
+        [
+            header,
+            "1 Offentlighet och demokratisk kontroll 100 70,5 63",
+            "2 Tillgänglighet och brukarorientering 100 84 73",
+            "TOTALT 800 535 534,5",
+        ]
+    )
+    table = extract_summary_table(doc_from(text))
+    assert table.years == years
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2007, 70.5), (1, 2009, 63), (2, 2007, 84), (2, 2009, 73),
+    ]  # fmt: skip
+    assert not table.unread_headers
+
+
+def test_raw_export_stacked_header_with_a_broken_word_repeated_after_a_page_break() -> None:
+    # pdftotext -raw of LibreOffice and Chromium reports (fuzz seeds 2040, 2030): the header's
+    # cells stand one per line, "Ändring" broken over two by its narrow cell; the table goes on
+    # below the header printed again, and a row's label wraps over three lines.
+    header = ["Huvudområde", "Lomma", "2008", "Lomma", "2011", "Ändrin", "g", "40 kommuner i", "genomsnitt"]
+    text = "\n".join(
+        [
+            *header,
+            "1 Offentlighet och demokrati 46 66 +43 % 54",
+            "5 Resultat och effektivitet 59 62 +5 % 69",
+            *header,
+            "6 Kommunen som",
+            "arbetsgivare –",
+            "personalpolitik",
+            "36 73 +103 % 75",
+            "TOTALT 468 555,5 +19 % 526",
+        ]
+    )
+    table = extract_summary_table(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2008, 46), (1, 2011, 66), (5, 2008, 59), (5, 2011, 62), (6, 2008, 36), (6, 2011, 73),
+    ]  # fmt: skip
+    assert [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 6] == [
+        ("change", 6, 103), ("average", 6, 75),
+    ]  # fmt: skip

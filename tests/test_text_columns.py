@@ -88,3 +88,41 @@ def test_each_page_has_its_own_column_start() -> None:
     texts = [text.strip() for _, text in lines if text.strip()]
     first = [line.strip() for line in LEFT + RIGHT if line.strip()]
     assert texts == [*first, "Sida 2", *first]
+
+
+def test_a_right_column_that_drifts_from_line_to_line_is_read_by_each_line_gap() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 2042): the right column starts anywhere
+    # from position 45 to 52, and a table stands in it; the left column holds a list.
+    page = [
+        "Sammanfattning offentlighet och demokrati       Område 3 Politisk styrning och kontroll",
+        "Styrkor                                         Allmänt",
+        "    •   Aktivt arbete med medborgardialog",
+        "                                             Området beskriver hur Tranemo stad arbetar",
+        "    •   Genomarbetat ledarutvecklingsprogram",
+        "                                             med politisk styrning och kontroll.",
+        "Utvecklingsområden",
+        "                                             hemsidan och intervjuer med politiker och",
+        "    • Sammanställ arbetet på den             tjänstemän. Inom området politisk styrning",
+        "        internationella arenan               och kontroll uppnår kommunen 73,5 poäng.",
+        "Område 2 Tillgänglighet och",
+        "brukarorientering                               Kommunen jämför sina resultat i ett nätverk",
+        "                                                med Landskrona, Härnösand och Kungälv.",
+        "Allmänt                                            Nr Delområde             Egna Max",
+        "Området beskriver hur Tranemo stad arbetar         3:2 Jämförelser          18      20",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[: texts.index("Område 3 Politisk styrning och kontroll")] == [
+        "Sammanfattning offentlighet och demokrati",
+        "Styrkor",
+        "•   Aktivt arbete med medborgardialog",
+        "•   Genomarbetat ledarutvecklingsprogram",
+        "Utvecklingsområden",
+        "• Sammanställ arbetet på den",
+        "internationella arenan",
+        "Område 2 Tillgänglighet och",
+        "brukarorientering",
+        "Allmänt",
+        "Området beskriver hur Tranemo stad arbetar",
+    ]
+    assert "och kontroll uppnår kommunen 73,5 poäng." in texts
+    assert texts[-1] == "3:2 Jämförelser          18      20"  # the table keeps its columns

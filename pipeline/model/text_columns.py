@@ -11,6 +11,13 @@ line (no word crosses the gutter; a line may hold the left column alone, or only
 and most lines holding both are words on both sides, not a table's label and numbers. A line
 across the gutter, a page break (a form feed, or furniture left out) or a table ends the run.
 Each half keeps its line's number.
+
+Some exports do not keep the right column at one position: ``pdftotext -layout`` of a word
+processor's PDF sets it anywhere between a third and two thirds of the line, line by line. Such a
+page is read by each line's own gap instead: the first run of two or more spaces after the line's
+first words (a list glyph's spacing aside) parts its halves, a line indented past a third of the
+width holds the right column alone, and a line without a gap that is no longer than the left
+column holds the left one. Whichever reading puts more of the page's lines into columns is taken.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 import regex
+
+from pipeline.model.marks import BULLET_GLYPH_CLASS
 
 FORM_FEED = "\f"
 # The gutter is at least this many spaces wide, the right column starts in the middle of the text.
@@ -56,9 +65,18 @@ def _pages(lines: Sequence[Numbered]) -> list[list[Numbered]]:
 
 
 def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
+    fixed = _at_one_start(lines)
+    drifting = _by_each_gap(lines)
+    if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
+        return drifting[0]
+    return fixed[0] if fixed else lines
+
+
+def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
+    """The page read with the right column at one start, and how many lines were read in columns."""
     start = _right_column_start(lines)
     if start is None:
-        return lines
+        return None
     out: list[Numbered] = []
     run: list[Numbered] = []
     for number, text in lines:
@@ -70,7 +88,12 @@ def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
         else:
             out.append((number, text))
     out.extend(_read(run, start))
-    return out
+    return out, _in_columns(lines, out)
+
+
+def _in_columns(before: list[Numbered], after: list[Numbered]) -> int:
+    """How many lines the reading cut into halves (halves outnumber the lines they came from)."""
+    return len(after) - len(before)
 
 
 def _right_column_start(lines: Sequence[Numbered]) -> int | None:
@@ -107,3 +130,94 @@ def _read(run: list[Numbered], start: int) -> list[Numbered]:
     left = [(n, text[:start].rstrip()) for n, text in run if text[:start].strip() or not text.strip()]
     right = [(n, text[start:].rstrip()) for n, text in run if text[start:].strip() or not text.strip()]
     return [*left, *right]
+
+
+# A gap of two or more spaces between a line's words; a list glyph or number before it is no half.
+GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
+LIST_MARK = regex.compile(rf"^(?:{BULLET_GLYPH_CLASS}|[-–*o]|\d{{1,2}}[.)])$")
+# A line without a gap may stand this many characters past the left column's longest half.
+LEFT_SLACK = 2
+LETTER = regex.compile(r"\p{L}")
+
+Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
+
+
+def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
+    """The page read by each line's own gap (see the module's notes), and how many lines were read
+    in columns; ``None`` if no run of lines is two columns."""
+    width = max((len(text.rstrip()) for _, text in lines), default=0)
+    third = int(MIDDLE[0] * width)
+    # Where text with words starts past the first third, after a gap or an indent: mostly the
+    # right column's edge (a table's value columns hold numbers).
+    starts = Counter(
+        gap.end()
+        for _, text in lines
+        for gap in regex.finditer(r"(?:^|(?<=\S)) {2,}(?=\S)", text)
+        if gap.end() >= third and LETTER.search(text[gap.end() :].split("  ")[0])
+    )
+    if not starts:
+        return None
+    usual = starts.most_common(1)[0][0]
+    halves = [_halves(text, third, usual) for _, text in lines]
+    both = [h for h in halves if h and h[0].strip() and h[1].strip()]
+    if len(both) < MIN_BOTH:
+        return None
+    left_width = max(len(h[0].rstrip()) for h in both) + LEFT_SLACK
+    out: list[Numbered] = []
+    run: list[tuple[int, Halves]] = []
+    read = 0
+    for (number, text), found in zip(lines, halves, strict=True):
+        if found is None and text.strip() and len(text.rstrip()) <= left_width:
+            found = (text.rstrip(), "", len(text))
+        if found is None and text.strip():
+            taken, count = _read_halves(run, lines)
+            out.extend(taken)
+            read += count
+            run = []
+            out.append((number, text))
+        else:
+            run.append((number, found))
+    taken, count = _read_halves(run, lines)
+    out.extend(taken)
+    read += count
+    return (out, read) if read else None
+
+
+def _halves(text: str, third: int, usual: int) -> Halves:
+    """The line's left and right halves by its own gap, the one past the first third nearest where
+    the page's right column usually starts (a table in the left column has gaps of its own); or
+    ``None``: blank lines give empty halves, and a line without such a gap, or whose right half is
+    only numbers (a table's, not the end of a sentence), gives none."""
+    if not text.strip():
+        return ("", "", 0)
+    indent = len(text) - len(text.lstrip(" "))
+    if indent >= third:
+        return ("", text.strip(), indent)
+    gaps = [
+        gap
+        for gap in GAP.finditer(text)
+        if gap.end() >= third and not LIST_MARK.match(text[: gap.start()].strip())
+    ]
+    if not gaps:
+        return None
+    gap = min(gaps, key=lambda g: abs(g.end() - usual))
+    right = text[gap.end() :].rstrip()
+    if NUMBERS_ONLY.match(right) and not right.endswith("."):
+        return None
+    return (text[: gap.start()].rstrip(), right, gap.end())
+
+
+def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[list[Numbered], int]:
+    """The run's left halves, then its right ones (set from their leftmost start, so that a table in
+    the right column keeps its alignment), if it is two columns: most lines hold words on both
+    sides (prose, or a table's rows with their labels; one wide table's rows end the run at its
+    numbers); else its lines as printed."""
+    texts = dict(lines)
+    both = [h for _, h in run if h and h[0].strip() and h[1].strip()]
+    words = [h for h in both if LETTER.search(h[0]) and LETTER.search(h[1])]
+    if len(both) < MIN_BOTH or len(words) < PROSE_SHARE * len(both):
+        return [(number, texts[number]) for number, _ in run], 0
+    origin = min(h[2] for _, h in run if h and h[1].strip())
+    left = [(n, h[0]) for n, h in run if h and (h[0].strip() or not h[1].strip())]
+    right = [(n, " " * (h[2] - origin) + h[1]) for n, h in run if h and (h[1].strip() or not h[0].strip())]
+    return [*left, *right], len(both)

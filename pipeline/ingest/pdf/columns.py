@@ -26,6 +26,14 @@ from pipeline.ingest.pdf.words import Word
 
 # The gutter is at least this many ems wide and lies in the middle of the text.
 MIN_GUTTER = 1.0
+# A narrower gutter (a word processor's default column spacing) down to this many ems is a gutter
+# when the lines on both sides fill their columns the way wrapped prose does: at least this share
+# of each side's lines reach this share of its width (a table's label cells do not), and each side
+# has this many lines, so that a free band by chance between words of a few lines does not count.
+NARROW_GUTTER = 0.5
+FULL_LINE = 0.8
+FULL_SHARE = 0.4
+NARROW_MIN_LINES = 10
 MIDDLE = (0.3, 0.7)
 # A run of two-column lines has at least this many lines, and this share of them is prose on both
 # sides with the right side starting at the column's edge.
@@ -199,7 +207,7 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
     width = max(w.x1 for w in words) - left_edge
     steps = range(int(left_edge + MIDDLE[0] * width), int(left_edge + MIDDLE[1] * width) + 1)
     x = min(steps, key=lambda x: (sum(w.x0 < x < w.x1 for w in words), abs(x - left_edge - width / 2)))
-    spanning = sorted((w for w in words if w.x0 < x < w.x1), key=lambda w: w.top)
+    spanning = sorted([*(w for w in words if w.x0 < x < w.x1), *_rows_across(words, x)], key=lambda w: w.top)
     bands: list[list[float]] = []
     for word in spanning:
         if bands and word.top <= bands[-1][1]:
@@ -233,6 +241,32 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
     return out if found else None
 
 
+def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
+    """The words of a table's rows set across the gutter ``x``: a label left of it and numbers
+    alone right of it ("5 Brukarens fokus | 56 69"), like a line crossing it, are no column's.
+    Only runs of such rows count: a column's wrapped cell may print its values alone beside a
+    line of the other column now and then."""
+    found: list[Word] = []
+    run: list[Word] = []
+    count = 0
+    for line in printed_lines(0, list(words)):
+        left = [w for w in line.words if w.x1 <= x]
+        right = [w for w in line.words if w.x0 >= x]
+        across = (
+            bool(left and right)
+            and _is_words(PrintedLine.of(0, left))
+            and all(NUMBER.match(w.text) for w in right)
+        )
+        if across:
+            run.extend(line.words)
+            count += 1
+            continue
+        if count >= MIN_ROWS:
+            found.extend(run)
+        run, count = [], 0
+    return found + (run if count >= MIN_ROWS else [])
+
+
 # At most this many printed lines set apart above or below a zone (a running header, a page
 # number) are not in its columns.
 APART_LINES = 2
@@ -262,20 +296,67 @@ def _apart(zone: list[Word]) -> tuple[list[Word], list[Word], list[Word]]:
 
 
 def _two_columns(left: list[Word], right: list[Word]) -> bool:
-    """Whether the words either side of a gutter are two columns of prose: a gutter of an em or
-    more, and most lines of both sides prose, the right side's starting at one edge."""
+    """Whether the words either side of a gutter are two columns: a gutter of an em or more (or a
+    narrower one between columns that wrapped prose fills), and each side either prose (most
+    lines words, the right side's starting at one edge) or tables of its own (rows with a label
+    and a number). One wide table cut at a gap is not: one side holds its labels, the other only
+    numbers."""
     if not left or not right:
         return False
     size = sorted(w.size for w in left + right)[len(left + right) // 2]
-    if min(w.x0 for w in right) - max(w.x1 for w in left) < MIN_GUTTER * size:
+    gutter = min(w.x0 for w in right) - max(w.x1 for w in left)
+    if gutter < NARROW_GUTTER * size:
         return False
     sides = [printed_lines(0, left), printed_lines(0, right)]
     if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
         return False
-    return all(
-        sum(_is_words(line) for line in side) >= PROSE_SHARE * len(side) and _few_edges(side)
-        for side in sides
+    narrow = gutter < MIN_GUTTER * size
+    if narrow and min(len(side) for side in sides) < NARROW_MIN_LINES:
+        return False
+    if all(_holds_prose(side, narrow) for side in sides):
+        return True
+    return _independent(sides) and all(_holds_prose(side, narrow) or _holds_tables(side) for side in sides)
+
+
+def _holds_prose(lines: list[PrintedLine], narrow: bool) -> bool:
+    prose = sum(_is_words(line) for line in lines) >= PROSE_SHARE * len(lines) and _few_edges(lines)
+    return prose and (not narrow or _filled(lines))
+
+
+# A side of the gutter holds tables of its own when this many of its lines are rows with a label.
+MIN_ROWS = 3
+
+
+def _holds_tables(lines: list[PrintedLine]) -> bool:
+    """Whether this many lines are a table's whole row: a label with letters and a number at the end."""
+    rows = sum(
+        1
+        for line in lines
+        if len(line.words) >= 2
+        and NUMBER.match(line.words[-1].text)
+        and any(sum(c.isalpha() for c in word.text) >= 2 for word in line.words[:-1])
     )
+    return rows >= MIN_ROWS
+
+
+# Sides whose lines stand on the other side's baselines this often are one table's halves.
+PAIRED_SHARE = 0.8
+
+
+def _independent(sides: list[list[PrintedLine]]) -> bool:
+    """Whether the two sides set their lines on baselines of their own, as columns do: the rows of
+    one wide table stand on shared baselines, nearly every line with a partner across the gap."""
+    fewer, more = sorted(sides, key=len)
+    paired = sum(1 for line in fewer if any(abs(line.top - other.top) < line.size / 4 for other in more))
+    return paired < PAIRED_SHARE * len(fewer)
+
+
+def _filled(lines: list[PrintedLine]) -> bool:
+    """Whether the lines fill their column as wrapped prose does (many reach near its right edge)."""
+    start = min(line.x0 for line in lines)
+    width = max(line.x1 for line in lines) - start
+    full = sum(1 for line in lines if line.x1 - start >= FULL_LINE * width)
+    return width > 0 and full >= FULL_SHARE * len(lines)
 
 
 # A column's lines start at a few left edges: the text, a bullet's glyph, a bullet's text.

@@ -44,6 +44,8 @@ MIN_BODY = 3
 RUN_GAP = 2.0
 # A header cell that is an evaluation year ("2014"), not a value.
 HEADER_YEAR = regex.compile(r"(?:19|20)\d\d")
+# Footnote markers a value may carry ("73¹", "61*").
+FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§"
 # A line this much larger than the table's usual type is a heading, never a row of the table.
 HEADING_SIZE = 1.05
 
@@ -59,6 +61,7 @@ class PrintedTable:
     rows: list[TableRow]
     ruled: bool
     gap_limit: float
+    cuts: tuple[float, ...] = ()
 
     @property
     def first(self) -> PrintedLine:
@@ -312,9 +315,25 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
     if 2 <= len(body) < len(lines):
         spans = [span for line in lines for span in _spans(line, MIN_SEPARATION, vertical)]
         for x in _free_separators(body, vertical):
-            bridged = any(x0 < x < x1 for x0, x1 in spans)
-            if bridged and not any(w.x0 < x < w.x1 for line in lines for w in line.words):
-                found = tuple(sorted((*found, x)))
+            if not any(x0 < x < x1 for x0, x1 in spans):
+                continue
+            if any(w.x0 < x < w.x1 for line in lines for w in line.words):
+                # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
+                # boundary goes where its cells part, if the gap has such a place between two
+                # values of every row (not between a label and its values).
+                rows = [line for line in body if _ends_in_value(line)]
+                low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
+                high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
+                moved = _free_middle(low, high, lines) if high > low else None
+                if (
+                    moved is None
+                    or any(low <= s <= high for s in found)
+                    or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
+                    or not all(_between_values(line, moved) for line in rows)
+                ):
+                    continue
+                x = moved
+            found = tuple(sorted((*found, x)))
     return found
 
 
@@ -363,8 +382,119 @@ def _table(
     )
     if not ruled:
         separators = _header_over_values(lines, separators)
-    rows = table_rows(lines, Grid(separators, x0, x1, horizontal, ruled))
-    return PrintedTable(separators, x0, x1, lines, rows, ruled, _gap_limit(lines))
+    cuts = _value_cuts(lines, separators)
+    rows = table_rows(lines, Grid(cuts, x0, x1, horizontal, ruled))
+    return PrintedTable(separators, x0, x1, lines, rows, ruled, _gap_limit(lines), cuts)
+
+
+# --- columns of values closer than a column gap -----------------------------------------------
+
+# A gap between two numbers of a row this wide (times the font size), wider than a space, may part
+# two columns of values; rows of at least this many give it.
+VALUE_GAP = 0.3
+MIN_VALUE_ROWS = 2
+# "19 267": a number of up to three digits and a group of three after it is one number, its
+# thousands set apart by a space.
+THOUSANDS = (regex.compile(r"[+\-−–]?\d{1,3}"), regex.compile(r"\d{3}(?:[.,]\d+)?%?"))
+
+
+def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> tuple[float, ...]:
+    """The separators and the boundaries between columns of values set closer than a column gap
+    (a word processor's narrow cells: "8,5 20" under "Egna Max"): a gap between two numbers that
+    recurs at one place in several rows (or in one under a header whose words part there), that no
+    word of a row of values crosses, and where fewer numbers grouped by thousands ("19 267") stand
+    than that; never between a row's label and its values. Rows are built by these; the table's extent
+    and its continuation still go by its separators."""
+    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    gaps = [
+        (a.x1, b.x0, line.size, _is_thousands(a, b))
+        for line in body
+        for a, b in itertools.pairwise(line.words)
+        if _is_value_cell([a]) and _is_value_cell([b])
+    ]
+    cuts = list(separators)
+    for start, end, size, grouped in gaps:
+        if grouped or end - start < VALUE_GAP * size or any(start <= cut <= end for cut in cuts):
+            continue  # a space inside a number, or two values that a boundary already parts
+        shared = [
+            (s, e)
+            for s, e, _, g in gaps
+            if s < end and start < e and not g and not any(s <= c <= e for c in cuts)
+        ]
+        low, high = max(s for s, _ in shared), min(e for _, e in shared)
+        x = _free_middle(low, high, lines) if high > low else None
+        if x is None:
+            continue
+        support = len(shared) + _header_parts(lines, x, size)
+        if (
+            support < MIN_VALUE_ROWS
+            or any(abs(x - cut) < size for cut in cuts)
+            or sum(1 for s, e, _, g in gaps if g and s < x < e) >= support
+            or any(w.x0 < x < w.x1 for line in body for w in line.words)
+            or not all(_between_values(line, x) for line in body)
+        ):
+            continue
+        cuts.append(x)
+    return tuple(sorted(cuts))
+
+
+def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float | None:
+    """Where in ``low``..``high`` (a gap the rows of values leave) a boundary parts the header
+    cells too: in the part no word covers that lies in the widest gap between two header words,
+    as the space between two cells ("Lysekil 2019 | Lysekil 2022") is wider than one between the
+    words of a cell; the middle of the range when no header word stands in it, ``None`` when the
+    header covers all of it."""
+    header = [w for line in lines if not _ends_in_value(line) for w in line.words]
+    words = [w for line in lines for w in line.words]
+    free = [(low, high)]
+    for word in (w for w in words if w.x0 < high and w.x1 > low):
+        free = [p for a, b in free for p in ((a, min(b, word.x0)), (max(a, word.x1), b)) if p[1] > p[0]]
+    if not free:
+        return None
+
+    def gap(part: tuple[float, float]) -> float:
+        left = max((w.x1 for w in header if w.x1 <= part[0] + 0.01), default=part[0])
+        right = min((w.x0 for w in header if w.x0 >= part[1] - 0.01), default=part[1])
+        return right - left
+
+    a, b = max(free, key=gap)
+    return (a + b) / 2
+
+
+def _between_values(line: PrintedLine, x: float) -> bool:
+    """Whether ``x`` falls between two values of the row, or beside its words: never between a
+    label and a value (another table's numbers under the rows must not split their label off)."""
+    left = [w for w in line.words if w.x1 <= x]
+    right = [w for w in line.words if w.x0 >= x]
+    return not left or not right or (_is_marked_value(left[-1]) and _is_marked_value(right[0]))
+
+
+def _is_marked_value(word: Word) -> bool:
+    """A value, also with a footnote marker after it ("73¹")."""
+    return is_number(word.text.rstrip(FOOTNOTE_MARKS).rstrip("% ").strip())
+
+
+def _header_parts(lines: Sequence[PrintedLine], x: float, size: float) -> int:
+    """1 when a header line parts two of its words at ``x`` by more than a word space ("Max | 2005"
+    over "800 511,5"): the header names a column on each side."""
+    return int(
+        any(
+            a.x1 <= x <= b.x0 and b.x0 - a.x1 >= VALUE_GAP * size
+            for line in lines
+            if not _ends_in_value(line)
+            for a, b in itertools.pairwise(line.words)
+        )
+    )
+
+
+def _ends_in_value(line: PrintedLine) -> bool:
+    """A row of values: its last word is a value ("… 72,5 50"); a header may hold a number inside
+    ("Solna 2011 40 kommuner i genomsnitt")."""
+    return _is_value_cell([line.words[-1]])
+
+
+def _is_thousands(first: Word, second: Word) -> bool:
+    return bool(THOUSANDS[0].fullmatch(first.text) and THOUSANDS[1].fullmatch(second.text))
 
 
 # --- header cells over their columns ----------------------------------------------------------
@@ -461,7 +591,7 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
     ) == _cell_texts(table.lines[repeated], table.separators):
         repeated += 1
     horizontal = [rule for rule in rules if rule.is_horizontal]
-    grid = Grid(table.separators, table.x0, table.x1, horizontal, table.ruled)
+    grid = Grid(table.cuts or table.separators, table.x0, table.x1, horizontal, table.ruled)
     rows = table_rows(taken[repeated:], grid, context=table.lines) if taken[repeated:] else []
     table.lines.extend(taken)
     if rows and is_fragment(rows[0], table.rows[-1]):
