@@ -73,7 +73,8 @@ class _Sheets:
         elif column.type == "boolean":
             sheet.write_boolean(row, number, bool(value))
         elif column.type == "date":
-            moment = datetime.datetime.combine(value, datetime.time())
+            day = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+            moment = datetime.datetime.combine(day, datetime.time())
             sheet.write_datetime(row, number, moment, self.formats["date"])
         else:
             sheet.write_number(row, number, float(value) if column.type == "number" else int(value))
