@@ -106,7 +106,8 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
         "--csv-dialect", type=click.Choice(list(CSV_DIALECTS)), default="standard", show_default=True,
         help="standard: UTF-8, ',' between fields, '.' as decimal mark. excel: for a spreadsheet with "
-        "Swedish settings (UTF-8 with BOM, ';' between fields, ',' as decimal mark).",
+        "Swedish settings (UTF-8 with BOM, ';' between fields, ',' as decimal mark), and OUT/kompass.xlsx, "
+        "the tables as typed cells, which keeps codes such as 0127 as text.",
     )(command)  # fmt: skip
     command = click.option(
         "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),

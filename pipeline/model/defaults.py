@@ -46,13 +46,16 @@ class CsvDialect(NamedTuple):
     decimal: str
     encoding: str  # a Python codec: "utf-8-sig" starts the file with a byte order mark
     line_terminator: str
+    # Also write OUT/kompass.xlsx, the tables as typed cells: a spreadsheet guesses a CSV column's
+    # type and takes the code "0127" for 127, whatever the CSV file holds.
+    workbook: bool = False
 
 
 # "standard" for programs (pandas, DuckDB, R); "excel" for a spreadsheet with Swedish settings,
 # which takes ";" between fields, "," as the decimal mark and UTF-8 only after a byte order mark.
 CSV_DIALECTS = {
     "standard": CsvDialect(",", ".", "utf-8", "\n"),
-    "excel": CsvDialect(";", ",", "utf-8-sig", "\r\n"),
+    "excel": CsvDialect(";", ",", "utf-8-sig", "\r\n", workbook=True),
 }
 # Memory (address space) one document may take on top of what its worker process starts with
 # (about 0.5 GiB: Python, pandas, pyarrow, pdfminer). A 30-page report needs well under 200 MiB.

@@ -53,6 +53,8 @@ from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.tables.datapackage import descriptor
 from pipeline.tables.keys import check_keys
 from pipeline.tables.manifest import MANIFEST_KEY, manifest_json
+from pipeline.tables.workbook import FILE_NAME as WORKBOOK_FILE
+from pipeline.tables.workbook import write_workbook
 
 Manifest = Mapping[str, Any]
 
@@ -177,8 +179,9 @@ def _remove_other_tables(out_dir: Path, written: set[Path]) -> None:
             path = out_dir / f"{declared.name}.{fmt}"
             if path not in written:
                 remove_file(path)
-    if out_dir / DATABASE_FILE not in written:
-        remove_file(out_dir / DATABASE_FILE)
+    for name in (DATABASE_FILE, WORKBOOK_FILE):
+        if out_dir / name not in written:
+            remove_file(out_dir / name)
 
 
 def write_tables(
@@ -190,7 +193,8 @@ def write_tables(
     manifest: Manifest | None = None,
 ) -> list[Path]:
     """Write each table as ``<name>.csv`` and/or ``<name>.parquet`` in ``out_dir``, and all of them
-    into ``kompass.sqlite`` when ``formats`` holds ``sqlite``; return the paths.
+    into ``kompass.sqlite`` when ``formats`` holds ``sqlite``, and into ``kompass.xlsx`` when the
+    ``csv_dialect`` asks for a workbook (:mod:`pipeline.tables.workbook`); return the paths.
 
     A table is a DataFrame or an iterable of DataFrame chunks of its rows (read once per format).
     Each table's keys are checked first (:func:`pipeline.tables.keys.check_keys`): a table that breaks
@@ -223,6 +227,11 @@ def write_tables(
             database = (out_dir / f".{DATABASE_FILE}.partial", out_dir / DATABASE_FILE)
             staged.append(database)
             write_database({name: _chunks(df) for name, df in tables.items()}, database[0], manifest)
+        if csv_dialect.workbook:
+            workbook = (out_dir / f".{WORKBOOK_FILE}.partial", out_dir / WORKBOOK_FILE)
+            staged.append(workbook)
+            with create_file(workbook[0]) as file:
+                write_workbook({name: _chunks(df) for name, df in tables.items()}, file, manifest)
         tables_staged = list(staged)
         package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
         staged.append(package)  # before it is written: one cut short (a full disk) is removed too
