@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -31,6 +32,7 @@ from tests.fuzz.blocks import Block, Bullets, Columns, Heading, PageBreak, Para,
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 ALIGN = {"left": "LEFT", "centre": "CENTER", "right": "RIGHT", "decimal": "DECIMAL"}
+HEADER_ALIGN = {"left": TA_LEFT, "centre": TA_CENTER, "right": TA_RIGHT}
 
 
 def _fonts() -> None:
@@ -63,10 +65,12 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
     cols = block.width
     data: list[list[Any]] = []
-    for head in block.header:
-        data.append([cell or "" for cell in head])
-    # Labels wrap as paragraphs; values stay strings, which the table aligns (a paragraph aligns itself).
     label_cols = max(1, cols - 2) if block.kind == "score" else 1
+    # Header cells wrap inside their column, as a word processor's do (a string would run over the
+    # next cell); a paragraph aligns itself.
+    for head in block.header:
+        data.append([_header_cell(cell, j >= label_cols, block, styles) for j, cell in enumerate(head)])
+    # Labels wrap as paragraphs; values stay strings, which the table aligns (a paragraph aligns itself).
     for i, row in enumerate(block.rows):
         if i in block.group_rows:
             data.append([Paragraph("<b>" + escape(row[0]) + "</b>", styles["cell"])] + [""] * (cols - 1))
@@ -111,6 +115,14 @@ def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> lis
     foot = [Paragraph(escape(block.footnote), styles["cell"])] if block.footnote else []
     flow = [table, *foot]
     return [*flow, Spacer(1, 4), *caption] if block.caption_below else [*caption, *flow]
+
+
+def _header_cell(cell: str | None, over_values: bool, block: Table, styles: dict[str, ParagraphStyle]) -> Any:
+    if not cell:
+        return ""
+    align = HEADER_ALIGN[block.header_align] if over_values else TA_LEFT
+    style = ParagraphStyle("head", parent=styles["cell"], fontName="DejaVu-Bold", alignment=align)
+    return Paragraph(escape(cell), style)
 
 
 def _bullets(block: Bullets, styles: dict[str, ParagraphStyle]) -> Any:
