@@ -176,6 +176,38 @@ def test_ruled_table_rows_follow_the_rules() -> None:
     ]
 
 
+def test_ruled_tables_stacked_close_are_tables_of_their_own() -> None:
+    # A browser's report (fuzz seed 3003): a score table per area, each ruled with its own column
+    # widths and only a few points below the one before; read as one table, the union of the
+    # columns left only the id column apart ("Lönepolitik 25 20" in one cell).
+    def area(top: float, xs: list[float], rows: list[tuple[str, str, str, str]]) -> tuple[list[Word], tuple]:
+        words = [
+            *cells(
+                top + 4, (xs[0] + 4, "Nr"), (xs[1] + 4, "Delområde"), (xs[2] + 4, "Egna"), (xs[3] + 4, "Max")
+            )
+        ]
+        for n, (nr, name, own, most) in enumerate(rows, start=1):
+            words += cells(
+                top + 4 + 15 * n, (xs[0] + 4, nr), (xs[1] + 4, name), (xs[2] + 4, own), (xs[3] + 4, most)
+            )
+        return words, grid_rules([*xs, xs[3] + 50], [top + 15 * n for n in range(len(rows) + 2)])
+
+    first, first_rules = area(
+        100, [72, 100, 230, 300], [("1.1.", "Lönepolitik", "25", "20"), ("1.2.", "Jämförelser", "16", "20")]
+    )
+    second, second_rules = area(
+        149, [72, 100, 190, 260], [("2.1.", "Kulturliv", "14", "20"), ("2.2.", "Valfrihet", "7,5", "20")]
+    )
+    assert non_blank([page(1, first, second, rules=first_rules + second_rules)]) == [
+        "Nr\tDelområde\tEgna\tMax",
+        "1.1.\tLönepolitik\t25\t20",
+        "1.2.\tJämförelser\t16\t20",
+        "Nr\tDelområde\tEgna\tMax",
+        "2.1.\tKulturliv\t14\t20",
+        "2.2.\tValfrihet\t7,5\t20",
+    ]
+
+
 def test_side_by_side_tables_keep_empty_cells() -> None:
     left, right = (72.0, 230.0, 260.0), (300.0, 470.0, 500.0)
     words = [
