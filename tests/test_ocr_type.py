@@ -8,6 +8,8 @@ read both. None of these runs Tesseract.
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import numpy as np
 import pytest
 
@@ -17,6 +19,7 @@ from pipeline.ingest.pdf.scans import page_from_ocr
 from pipeline.ingest.pdf.tesseract import (
     OcrPage,
     OcrWord,
+    _read_cells,
     cores,
     is_noise,
     page_from_data,
@@ -259,6 +262,72 @@ def test_a_cell_first_read_as_no_number_takes_a_likely_second_reading() -> None:
     read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
     assert read["text"][1:] == ["Summa", "73 %", "", "12"]
     assert read["conf"][2] == 55.0
+
+
+def test_a_sub_question_id_misread_in_its_cell_takes_its_second_reading() -> None:
+    from PIL import Image
+
+    # A grey scan's score table (fuzz seed 3095): ids printed "5.5." read "SIS" and "2:22:" on the
+    # page; read again on their own they are ids. "1.1." read with confidence is not read again.
+    table = _cells_table(
+        [
+            ("SIS", 100, 60, 40.0),
+            ("2:22:", 400, 60, 55.0),
+            ("1.1.", 700, 60, 95.0),
+            ("Delegation", 900, 200, 95.0),
+        ]
+    )
+    read = reread_cells(
+        Image.new("L", (2000, 400), 255), table, lambda cells: [("5.5.", 89.0), ("2.2.", 84.0)]
+    )
+    assert read["text"][1:] == ["5.5.", "2.2.", "1.1.", "Delegation"]
+
+
+def test_a_cell_is_read_again_as_black_ink_on_white() -> None:
+    from PIL import Image
+
+    # Cut out of a grey JPEG scan, a cell on a shaded row has grey paper: Tesseract read "Pash"
+    # for a printed "2.3." there (fuzz seed 3095), and reads it right once the cell is ink on white.
+    cell = Image.new("L", (40, 30), 200)
+    cell.paste(90, (5, 5, 35, 25))
+    sheets: list[Image.Image] = []
+
+    def image_to_data(sheet: Image.Image, *_: object) -> dict[str, list[object]]:
+        sheets.append(sheet)
+        return {"text": ["2.3."], "conf": [94.0], "top": [35], "height": [30]}
+
+    with (
+        patch("pipeline.ingest.pdf.tesseract.image_to_data", image_to_data),
+        patch("pipeline.ingest.pdf.tesseract._cells_language", return_value="eng"),
+    ):
+        assert _read_cells([cell], 0) == [("2.3.", 94.0)]
+    assert set(sheets[0].getdata()) == {0, 255}
+    assert sheets[0].getpixel((30 + 20, 30 + 15)) == 0  # the ink, inside the cell pasted at (30, 30)
+
+
+def test_a_list_number_read_with_a_comma_is_the_items_number() -> None:
+    # "3." before a capital read "3," (fuzz seed 3095): it ended the area sections as a chapter
+    # heading. A comma after a number inside a line, or before a small letter, stays.
+    page = page_from_data(
+        tesseract_table(
+            [
+                [("3,", 100, 30, 80.0), ("Starkt", 160, 120, 95.0)],
+                [("3,", 100, 30, 80.0), ("4", 160, 20, 95.0), ("och", 200, 60, 95.0)],
+                [("områdena", 100, 160, 95.0), ("3,", 300, 30, 80.0), ("Kultur", 360, 120, 95.0)],
+            ]
+        ),
+        POINTS_PER_PIXEL,
+    )
+    assert [word.text for word in page.words] == [
+        "3.",
+        "Starkt",
+        "3,",
+        "4",
+        "och",
+        "områdena",
+        "3,",
+        "Kultur",
+    ]
 
 
 def test_a_minus_read_as_a_long_dash_is_a_minus() -> None:

@@ -56,6 +56,8 @@ CELLS_CONFIG = "--psm 6"
 # it reads "%" that the Swedish data reads as "4", "No" or "AN", and a cell holds no Swedish word.
 CELLS_LANGUAGE = "eng"
 CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
+# A sub-question id in its cell ("2.2.", "4.10"): "2:22:", "SIS" or "(Ha" read for it is read again.
+CELL_ID = regex.compile(r"^\d{1,2}\.\d{1,2}\.?$")
 # A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
 # beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
 # x-height and the baseline for a word in lower case, between the cap height and the baseline for
@@ -120,6 +122,9 @@ BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢
 # Characters those misreads are made of: two of them together at a line start are a bullet too.
 BULLET_MISREAD_CHARS = frozenset("«»e°©®¢*+")
 BULLET = "•"
+# The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
+# number with a comma that starts a line, before a capital letter, is an item's number ("3.").
+MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
 
 
 class OcrUnavailable(Exception):
@@ -225,7 +230,7 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     )
     spans, y = [], gap
     for cell in cells:
-        sheet.paste(cell.convert("L"), (gap, y))
+        sheet.paste(_inked(cell), (gap, y))
         spans.append((y, y + cell.height))
         y += cell.height + gap
     data = image_to_data(sheet, _cells_language(), CELLS_CONFIG, timeout)
@@ -239,6 +244,13 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
         (" ".join(text for text, _ in words), min(conf for _, conf in words)) if words else ("", 0.0)
         for words in found
     ]
+
+
+def _inked(cell: Image) -> Image:
+    """The cell as black ink on white (darker than :data:`INK_BELOW`, as the page's ink is
+    measured): cut out of a grey scan, a cell's paper is no white, and on a shaded row or under
+    the speckle of a JPEG Tesseract reads no number in it ("Pash" for a printed "2.3.")."""
+    return cell.convert("L").point(lambda value: 255 if value >= INK_BELOW else 0)
 
 
 def _cells_language() -> str:
@@ -268,7 +280,7 @@ def reread_cells(
         text = " ".join(str(rows[i].text).strip() for i in cell)
         if len(text) > REREAD_LONGEST or not (any(char.isdigit() for char in text) or len(text) <= 3):
             continue
-        if min(float(str(rows[i].conf)) for i in cell) >= REREAD_BELOW and CELL_NUMBER.match(text):
+        if min(float(str(rows[i].conf)) for i in cell) >= REREAD_BELOW and _is_cell_value(text):
             continue
         left = min(int(str(rows[i].left)) for i in cell)
         right = max(int(str(rows[i].left)) + int(str(rows[i].width)) for i in cell)
@@ -283,11 +295,12 @@ def reread_cells(
         return data
     for (cell, first_read), (read, confidence) in zip(chosen, read_cells(crops), strict=True):
         read = LEADING_DASH.sub("-", read)  # a minus read as a longer dash ("—6 %")
-        if not CELL_NUMBER.match(read):
+        if not _is_cell_value(read):
             continue
         # A cell first read as a number is read anew only with more confidence; one first read as
-        # no number at all ("73 4" for "73 %") takes any likely reading, flagged when uncertain.
-        if CELL_NUMBER.match(first_read):
+        # no number at all ("73 4" for "73 %", "SIS" for "5.5.") takes any likely reading, flagged
+        # when uncertain.
+        if _is_cell_value(first_read):
             needed = max(REREAD_TAKEN, *(float(str(confidences[i])) for i in cell))
         else:
             needed = REREAD_FLOOR
@@ -299,6 +312,11 @@ def reread_cells(
         for index in rest:
             texts[index] = ""
     return {**data, "text": texts, "conf": confidences, "width": widths}
+
+
+def _is_cell_value(text: str) -> bool:
+    """Whether a cell reads as a number or a sub-question id, as table cells print them."""
+    return bool(CELL_NUMBER.match(text) or CELL_ID.match(text))
 
 
 def _cells(rows: list[_Row]) -> list[list[int]]:
@@ -385,6 +403,8 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         word, x0, x1 = _without_specks(word, x0, x1, alone)
         if first_in_line and _misread_bullet(word) and x1 - x0 < size:
             word = BULLET
+        elif first_in_line and _opens_sentence(rows, index) and (item := MISREAD_ITEM_NUMBER.match(word)):
+            word = f"{item['number']}."
         elif SPECK.match(word) or (alone and word in LONE_MARKS):
             continue
         read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
@@ -479,6 +499,14 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
         # The lower middle: a speck that joins a word makes its box taller, never shorter.
         sizes[key] = estimates[(len(estimates) - 1) // 2]
     return sizes
+
+
+def _opens_sentence(rows: list[_Row], index: int) -> bool:
+    """Whether the word after ``rows[index]`` on its line starts with a capital letter."""
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    if following is None or following.line_key != rows[index].line_key:
+        return False
+    return str(following.text).strip()[:1].isupper()
 
 
 def _misread_bullet(word: str) -> bool:
