@@ -17,10 +17,12 @@ from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.lines import _edge
 from pipeline.ingest.pdf.scans import page_from_ocr
 from pipeline.ingest.pdf.tesseract import (
+    BULLET,
     OcrPage,
     OcrWord,
     _read_cells,
     cores,
+    glued_bullets_apart,
     is_noise,
     page_from_data,
     reread_cells,
@@ -301,8 +303,43 @@ def test_a_cell_is_read_again_as_black_ink_on_white() -> None:
         patch("pipeline.ingest.pdf.tesseract._cells_language", return_value="eng"),
     ):
         assert _read_cells([cell], 0) == [("2.3.", 94.0)]
-    assert set(sheets[0].getdata()) == {0, 255}
+    assert set(np.asarray(sheets[0]).ravel().tolist()) == {0, 255}
     assert sheets[0].getpixel((30 + 20, 30 + 15)) == 0  # the ink, inside the cell pasted at (30, 30)
+
+
+def test_a_bullet_joined_to_its_word_is_cut_off_at_the_space_between() -> None:
+    # A grey scan's "➢" bullets (fuzz seed 3014): read "«Starkt" and "«3.1", one word from the
+    # bullet to the end of the word, and the list item was lost. The ink shows the bullet, a
+    # speck of it, and a space wider than a word space before the word.
+    ink = np.zeros((200, 1000), dtype=bool)
+    ink[110:125, 100:111] = True  # the bullet
+    ink[110:125, 120:122] = True  # its tail
+    ink[100:130, 160:300] = True  # the word
+    table = tesseract_table([[("«Starkt", 100, 200, 47.0), ("och", 320, 60, 96.0)]])
+    table["top"] = [0 if level == 4 else 100 for level in table["level"]]
+    apart = glued_bullets_apart(table, ink)
+    levels, texts, lefts, widths = apart["level"], apart["text"], apart["left"], apart["width"]
+    words = [(t, x, w) for level, t, x, w in zip(levels, texts, lefts, widths, strict=True) if level == 5]
+    assert words == [("«", 100, 22), ("Starkt", 160, 140), ("och", 320, 60)]  # the bullet with its tail
+    page = page_from_data(apart, POINTS_PER_PIXEL)
+    assert [word.text for word in page.words] == [BULLET, "Starkt", "och"]
+
+
+@pytest.mark.parametrize(("read", "kept"), [("«ett", "«ett"), ("«Starkt", "«Starkt")])
+def test_a_word_starting_with_a_mark_but_no_space_after_it_stays_whole(read: str, kept: str) -> None:
+    ink = np.zeros((200, 1000), dtype=bool)
+    ink[100:130, 100:300] = True  # one run of ink: no bullet apart from the word
+    table = tesseract_table([[(read, 100, 200, 47.0)]])
+    table["top"] = [0 if level == 4 else 100 for level in table["level"]]
+    assert glued_bullets_apart(table, ink)["text"][1] == kept
+
+
+@pytest.mark.parametrize("misread", ['"»«', '"++', "+»"])
+def test_quotes_read_around_a_misread_bullet_are_the_bullet(misread: str) -> None:
+    page = page_from_data(
+        tesseract_table([[(misread, 200, 20, 10.0), ("Etablerad", 300, 200, 90.0)]]), POINTS_PER_PIXEL
+    )
+    assert [word.text for word in page.words] == [BULLET, "Etablerad"]
 
 
 def test_a_list_number_read_with_a_comma_is_the_items_number() -> None:

@@ -122,6 +122,12 @@ BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢
 # Characters those misreads are made of: two of them together at a line start are a bullet too.
 BULLET_MISREAD_CHARS = frozenset("«»e°©®¢*+")
 BULLET = "•"
+# A line's first word that starts with those marks before a letter or digit ("«Starkt"): a bullet
+# may be joined to the word after it (see ``glued_bullets_apart``).
+GLUED_BULLET = regex.compile(r"^[«»°©®¢*+\"”“]+(?=[\p{L}\p{N}])")
+GLUED_BULLET_GAP = 0.5
+# Quotes read around a bullet's misread marks ('"»«', '"++') are specks of the same bullet.
+QUOTES = "\"'”“‘’"
 # The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
 # number with a comma that starts a line, before a capital letter, is an item's number ("3.").
 MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
@@ -192,7 +198,7 @@ def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | No
     data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     data = _with_unread_lines(image, data, ink, dpi, timeout)
-    return page_from_data(cores(data, ink), 72.0 / dpi)
+    return page_from_data(cores(glued_bullets_apart(data, ink), ink), 72.0 / dpi)
 
 
 def _with_unread_lines(
@@ -337,6 +343,49 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
     return cells
 
 
+def glued_bullets_apart(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
+    """The word table with a misread bullet that Tesseract joined to the word after it ("«Starkt",
+    "«3.1" for "➢ Starkt", "➢ 3.1") as a word of its own: the first word of a line that starts
+    with a bullet's misread mark (:data:`BULLET_MISREAD_CHARS`) before a letter or digit, whose ink
+    begins with marks narrower than the word's height standing further than
+    :data:`GLUED_BULLET_GAP` of it from the rest (wider than a word space), is cut in two at that
+    space (the ``ink`` of the page, a boolean array, shows it)."""
+    rows = _rows(data)
+    started: set[tuple[object, ...]] = set()
+    cut: dict[int, tuple[int, int, int]] = {}
+    for index, row in enumerate(rows):
+        text = str(row.text).strip()
+        if row.level != _WORD_LEVEL or not text or row.line_key in started:
+            continue
+        started.add(row.line_key)
+        if not GLUED_BULLET.match(text):
+            continue
+        left, top = max(int(str(row.left)), 0), max(int(str(row.top)), 0)
+        height = int(str(row.height))
+        inked = np.flatnonzero(ink[top : top + height, left : left + int(str(row.width))].any(axis=0))
+        gaps = np.flatnonzero(np.diff(inked) > GLUED_BULLET_GAP * height)
+        if gaps.size and inked[gaps[0]] - inked[0] < height:
+            marks = len(GLUED_BULLET.match(text)[0])
+            cut[index] = (left + int(inked[gaps[0]]) + 1, left + int(inked[gaps[0] + 1]), marks)
+    if not cut:
+        return data
+    out: dict[str, list[object]] = {key: [] for key in data}
+    for index, values in enumerate(zip(*(data[key] for key in data), strict=True)):
+        row = dict(zip(data, values, strict=True))
+        if index not in cut:
+            for key in data:
+                out[key].append(row[key])
+            continue
+        bullet_end, rest_start, marks = cut[index]
+        text, right = str(row["text"]).strip(), int(str(row["left"])) + int(str(row["width"]))
+        bullet = {**row, "text": text[:marks], "width": bullet_end - int(str(row["left"]))}
+        rest = {**row, "text": text[marks:], "left": rest_start, "width": right - rest_start}
+        for part in (bullet, rest):
+            for key in data:
+                out[key].append(part[key])
+    return out
+
+
 def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
     """The word table with each word's box cut down to its core (see :data:`X_HEIGHT`): the rows
     of the image ``ink`` (a boolean array) that hold at least :data:`CORE_SHARE` (in lower case
@@ -408,7 +457,10 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         elif SPECK.match(word) or (alone and word in LONE_MARKS):
             continue
         read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
-        if is_noise(word, x1 - x0, size, read.confidence):
+        # A bullet's mark is read with little confidence, whatever it is read as; one as wide as a
+        # letter is no speck.
+        as_wide = word == BULLET and x1 - x0 >= NARROWEST_LETTER * size
+        if not as_wide and is_noise(word, x1 - x0, size, read.confidence):
             if any(char.isdigit() for char in word):
                 set_aside.append(read)
             continue
@@ -510,7 +562,12 @@ def _opens_sentence(rows: list[_Row], index: int) -> bool:
 
 
 def _misread_bullet(word: str) -> bool:
-    return word in BULLET_MISREADS or (len(word) == 2 and all(char in BULLET_MISREAD_CHARS for char in word))
+    marks = word.strip(QUOTES)
+    if marks != word and not any(char in BULLET_MISREAD_CHARS for char in marks):
+        return False  # a quotation mark alone is no bullet
+    return marks in BULLET_MISREADS or (
+        len(marks) == 2 and all(char in BULLET_MISREAD_CHARS for char in marks)
+    )
 
 
 def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
