@@ -96,6 +96,18 @@ def test_running_header_and_page_number_are_dropped(footer: str) -> None:
     assert non_blank(pages) == BODIES
 
 
+def test_a_running_footer_read_with_other_punctuation_on_each_page_is_dropped() -> None:
+    # A grey scan (fuzz seed 3095): OCR read the footer "Kommunkompassen Eskilstuna 2016 sid 5"
+    # with other dashes and colons on each page; kept on one page, it split a list over the page break.
+    footers = ["Kommunkompassen Eskilstuna 2016 --sid:1", "Kommunkompassen Eskilstuna 2016 -sid:2",
+               "Kommunkompassen Eskilstuna 2016 sid 3"]  # fmt: skip
+    pages = [
+        page(n, words_at(LEFT, 100, body), words_at(LEFT, 760, footer))
+        for n, (body, footer) in enumerate(zip(BODIES, footers, strict=True), start=1)
+    ]
+    assert non_blank(pages) == BODIES
+
+
 def test_header_text_in_the_body_is_kept() -> None:
     pages = [
         page(
