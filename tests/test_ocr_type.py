@@ -285,6 +285,38 @@ def test_a_sub_question_id_misread_in_its_cell_takes_its_second_reading() -> Non
     assert read["text"][1:] == ["5.5.", "2.2.", "1.1.", "Delegation"]
 
 
+def test_two_numbers_read_as_doubted_letters_are_read_again_one_to_each_word() -> None:
+    from PIL import Image
+
+    # A grey scan's summary table (fuzz seed 3014): "68,5 72,5" in two narrow columns a word space
+    # apart read "RM FAR" with 33% and 17%; read again, one number goes to each word. A reading
+    # that does not split into as many numbers as words ("62 53,53" for "625535?") is not taken.
+    table = _cells_table(
+        [
+            ("Tydlighet", 100, 200, 95.0),
+            ("RM", 900, 80, 33.0),
+            ("FAR", 1000, 80, 17.0),
+            ("625535?", 1400, 90, 40.0),
+        ]
+    )
+    read = reread_cells(
+        Image.new("L", (2000, 400), 255), table, lambda cells: [("68,5 72,5", 75.0), ("62 53,53", 54.0)]
+    )
+    assert read["text"][1:] == ["Tydlighet", "68,5", "72,5", "625535?"]
+    assert read["conf"][2:4] == [75.0, 75.0]
+
+
+def test_a_doubted_word_standing_in_running_text_is_not_read_again() -> None:
+    from PIL import Image
+
+    table = _cells_table([("kommunen", 100, 200, 95.0), ("Inom", 330, 80, 40.0), ("och", 430, 60, 96.0)])
+
+    def never(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        raise AssertionError("nothing to read again")
+
+    assert reread_cells(Image.new("L", (2000, 400), 255), table, never) == table
+
+
 def test_a_cell_is_read_again_as_black_ink_on_white() -> None:
     from PIL import Image
 

@@ -49,6 +49,9 @@ SMALLEST_CELL = 8  # pixels tall
 REREAD_BELOW = 90.0
 REREAD_TAKEN = 80.0
 REREAD_FLOOR = 30.0
+# A short cell of words all read with less confidence than this ("RM FAR" for "68,5 72,5") is read
+# again whatever its characters.
+REREAD_DOUBTED = 50.0
 LEADING_DASH = regex.compile(r"^[−–—]")
 CELL_MARGIN = 0.6
 CELLS_CONFIG = "--psm 6"
@@ -270,9 +273,11 @@ def reread_cells(
 
     Read as part of a page, a number in a table cell is where Tesseract errs most ("2" for a printed
     21, "IVA" for 17, "90" for "%"). A cell is a run of words on a line closer to each other than
-    :data:`CELL_GAP` and further from the rest; a short one (a digit in it, or three characters
-    at most) with a word read with less than :data:`REREAD_BELOW` confidence, or that is no
-    number as a cell prints one ("+44 90"), is cut out with a margin and read again.
+    :data:`CELL_GAP` and further from the rest; a short one (a digit in it, three characters
+    at most, or only words read with less than :data:`REREAD_DOUBTED` confidence) with a word read
+    with less than :data:`REREAD_BELOW` confidence, or that is no number or id as a cell prints
+    one ("+44 90"), is cut out with a margin and read again. Two numbers read again in a cell of
+    two words that held none go one to each word.
     The new reading is taken when it is a number read with more confidence (and at least
     :data:`REREAD_TAKEN`), or, where the first reading was no number, with :data:`REREAD_FLOOR`.
     What is printed is read, never changed: a reading below 80% is reported as uncertain.
@@ -284,7 +289,10 @@ def reread_cells(
     crops: list[Image] = []
     for cell in _cells(rows):
         text = " ".join(str(rows[i].text).strip() for i in cell)
-        if len(text) > REREAD_LONGEST or not (any(char.isdigit() for char in text) or len(text) <= 3):
+        doubted = max(float(str(rows[i].conf)) for i in cell) < REREAD_DOUBTED
+        if len(text) > REREAD_LONGEST or not (
+            any(char.isdigit() for char in text) or len(text) <= 3 or doubted
+        ):
             continue
         if min(float(str(rows[i].conf)) for i in cell) >= REREAD_BELOW and _is_cell_value(text):
             continue
@@ -301,6 +309,13 @@ def reread_cells(
         return data
     for (cell, first_read), (read, confidence) in zip(chosen, read_cells(crops), strict=True):
         read = LEADING_DASH.sub("-", read)  # a minus read as a longer dash ("—6 %")
+        apart = read.split()
+        if len(cell) > 1 and len(apart) == len(cell) and all(CELL_NUMBER.match(number) for number in apart):
+            # Two numbers standing a word space apart ("68,5 72,5" read "RM FAR"): one to each word.
+            if confidence >= REREAD_FLOOR and not any(CELL_NUMBER.match(str(texts[i])) for i in cell):
+                for index, number in zip(cell, apart, strict=True):
+                    texts[index], confidences[index] = number, confidence
+            continue
         if not _is_cell_value(read):
             continue
         # A cell first read as a number is read anew only with more confidence; one first read as
