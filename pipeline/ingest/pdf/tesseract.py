@@ -386,16 +386,17 @@ def glued_bullets_apart(data: dict[str, list[object]], ink: np.ndarray) -> dict[
         return data
     out: dict[str, list[object]] = {key: [] for key in data}
     for index, values in enumerate(zip(*(data[key] for key in data), strict=True)):
-        row = dict(zip(data, values, strict=True))
-        if index not in cut:
-            for key in data:
-                out[key].append(row[key])
-            continue
-        bullet_end, rest_start, marks = cut[index]
-        text, right = str(row["text"]).strip(), int(str(row["left"])) + int(str(row["width"]))
-        bullet = {**row, "text": text[:marks], "width": bullet_end - int(str(row["left"]))}
-        rest = {**row, "text": text[marks:], "left": rest_start, "width": right - rest_start}
-        for part in (bullet, rest):
+        entry: dict[str, object] = dict(zip(data, values, strict=True))
+        parts = [entry]
+        if index in cut:
+            bullet_end, rest_start, marks = cut[index]
+            text, left = str(entry["text"]).strip(), int(str(entry["left"]))
+            right = left + int(str(entry["width"]))
+            parts = [
+                {**entry, "text": text[:marks], "width": bullet_end - left},
+                {**entry, "text": text[marks:], "left": rest_start, "width": right - rest_start},
+            ]
+        for part in parts:
             for key in data:
                 out[key].append(part[key])
     return out
