@@ -100,7 +100,7 @@ def test_page_from_data_takes_specks_off_numbers(read: str, number: str, x0: flo
     assert (word.text, word.x0, word.x1) == (number, pytest.approx(x0), pytest.approx(x1))
 
 
-@pytest.mark.parametrize("misread", ["«", "e", "°", "+»", "*"])
+@pytest.mark.parametrize("misread", ["«", "e", "°", "+»", "*", ">"])  # ">": an arrowhead "➢" (fuzz seed 3130)
 def test_page_from_data_reads_a_misread_bullet_at_a_line_start(misread: str) -> None:
     page = page_from_data(
         tesseract_table([[(misread, 200, 20, 50.0), ("Kommunen", 300, 200, 90.0)]]), POINTS_PER_PIXEL

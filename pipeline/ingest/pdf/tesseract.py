@@ -120,14 +120,14 @@ THIN_CHARACTERS = frozenset("iIlj1|!.,:;'’‘`´\"”“()[]{}/-–—")
 NOISE_SHORT_BELOW = 15.0
 NOISE_NARROW = 0.1  # of the line's size; a printed "1" or "i" is wider
 NOISE_NARROW_BELOW = 50.0
-# What Tesseract makes of a round bullet ("•") at the start of a line.
-BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
+# What Tesseract makes of a round bullet ("•") or an arrowhead ("➢", read ">") at the start of a line.
+BULLET_MISREADS = frozenset({"«", "»", ">", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
 # Characters those misreads are made of: two of them together at a line start are a bullet too.
-BULLET_MISREAD_CHARS = frozenset("«»e°©®¢*+")
+BULLET_MISREAD_CHARS = frozenset("«»>e°©®¢*+")
 BULLET = "•"
 # A line's first word that starts with those marks before a letter or digit ("«Starkt"): a bullet
 # may be joined to the word after it (see ``glued_bullets_apart``).
-GLUED_BULLET = regex.compile(r"^[«»°©®¢*+\"”“]+(?=[\p{L}\p{N}])")
+GLUED_BULLET = regex.compile(r"^[«»>°©®¢*+\"”“]+(?=[\p{L}\p{N}])")
 GLUED_BULLET_GAP = 0.5
 # Quotes read around a bullet's misread marks ('"»«', '"++') are specks of the same bullet.
 QUOTES = "\"'”“‘’"
