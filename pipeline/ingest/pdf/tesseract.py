@@ -564,6 +564,9 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
     sizes: dict[tuple[object, ...], float] = {}
     for key, words in by_line.items():
         estimates = sorted(type_size(text, height, cap_height) for text, height in _real_words(words))
+        # A core smaller than any type ("Inför" measured 4 pixels tall on its densest row of ink)
+        # says nothing of the line's size, where the line has other words to measure.
+        estimates = [size for size in estimates if size >= SMALLEST_TYPE] or estimates
         # The lower middle: a speck that joins a word makes its box taller, never shorter.
         sizes[key] = estimates[(len(estimates) - 1) // 2]
     return sizes
