@@ -67,6 +67,19 @@ def test_page_from_data_gives_words_in_points_with_the_type_size_from_their_core
     assert (second.text, second.x0, second.top, second.confidence) == ("64,5", 288.0, first.top, 71.5)
 
 
+def test_a_word_whose_core_measures_smaller_than_any_type_does_not_size_its_line() -> None:
+    # A grey scan (fuzz seed 3050): "Inför" measured 4 pixels tall on its densest row of ink, and
+    # the lower middle of its line's two measures, under a point, made the whole line dust.
+    table = tesseract_table(
+        [[("-", 300, 11, 93.0), ("Inför", 392, 92, 96.0), ("medborgarförslag", 501, 365, 96.0)]]
+    )
+    table["height"] = [40 if level == 4 else {"-": 3, "Inför": 4}.get(str(text), 22)
+                       for level, text in zip(table["level"], table["text"], strict=True)]  # fmt: skip
+    page = page_from_data(table, POINTS_PER_PIXEL)
+    assert [word.text for word in page.words] == ["-", "Inför", "medborgarförslag"]
+    assert [word.size for word in page.words] == [pytest.approx(22 * POINTS_PER_PIXEL / 0.505)] * 3
+
+
 def test_page_from_data_drops_specks_and_keeps_dashes() -> None:
     page = page_from_data(
         tesseract_table(
@@ -100,7 +113,7 @@ def test_page_from_data_takes_specks_off_numbers(read: str, number: str, x0: flo
     assert (word.text, word.x0, word.x1) == (number, pytest.approx(x0), pytest.approx(x1))
 
 
-@pytest.mark.parametrize("misread", ["«", "e", "°", "+»", "*"])
+@pytest.mark.parametrize("misread", ["«", "e", "°", "+»", "*", ">"])  # ">": an arrowhead "➢" (fuzz seed 3130)
 def test_page_from_data_reads_a_misread_bullet_at_a_line_start(misread: str) -> None:
     page = page_from_data(
         tesseract_table([[(misread, 200, 20, 50.0), ("Kommunen", 300, 200, 90.0)]]), POINTS_PER_PIXEL

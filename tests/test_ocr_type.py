@@ -8,6 +8,8 @@ read both. None of these runs Tesseract.
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import numpy as np
 import pytest
 
@@ -15,9 +17,12 @@ from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.lines import _edge
 from pipeline.ingest.pdf.scans import page_from_ocr
 from pipeline.ingest.pdf.tesseract import (
+    BULLET,
     OcrPage,
     OcrWord,
+    _read_cells,
     cores,
+    glued_bullets_apart,
     is_noise,
     page_from_data,
     reread_cells,
@@ -259,6 +264,139 @@ def test_a_cell_first_read_as_no_number_takes_a_likely_second_reading() -> None:
     read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
     assert read["text"][1:] == ["Summa", "73 %", "", "12"]
     assert read["conf"][2] == 55.0
+
+
+def test_a_sub_question_id_misread_in_its_cell_takes_its_second_reading() -> None:
+    from PIL import Image
+
+    # A grey scan's score table (fuzz seed 3095): ids printed "5.5." read "SIS" and "2:22:" on the
+    # page; read again on their own they are ids. "1.1." read with confidence is not read again.
+    table = _cells_table(
+        [
+            ("SIS", 100, 60, 40.0),
+            ("2:22:", 400, 60, 55.0),
+            ("1.1.", 700, 60, 95.0),
+            ("Delegation", 900, 200, 95.0),
+        ]
+    )
+    read = reread_cells(
+        Image.new("L", (2000, 400), 255), table, lambda cells: [("5.5.", 89.0), ("2.2.", 84.0)]
+    )
+    assert read["text"][1:] == ["5.5.", "2.2.", "1.1.", "Delegation"]
+
+
+def test_two_numbers_read_as_doubted_letters_are_read_again_one_to_each_word() -> None:
+    from PIL import Image
+
+    # A grey scan's summary table (fuzz seed 3014): "68,5 72,5" in two narrow columns a word space
+    # apart read "RM FAR" with 33% and 17%; read again, one number goes to each word. A reading
+    # that does not split into as many numbers as words ("62 53,53" for "625535?") is not taken.
+    table = _cells_table(
+        [
+            ("Tydlighet", 100, 200, 95.0),
+            ("RM", 900, 80, 33.0),
+            ("FAR", 1000, 80, 17.0),
+            ("625535?", 1400, 90, 40.0),
+        ]
+    )
+    read = reread_cells(
+        Image.new("L", (2000, 400), 255), table, lambda cells: [("68,5 72,5", 75.0), ("62 53,53", 54.0)]
+    )
+    assert read["text"][1:] == ["Tydlighet", "68,5", "72,5", "625535?"]
+    assert read["conf"][2:4] == [75.0, 75.0]
+
+
+def test_a_doubted_word_standing_in_running_text_is_not_read_again() -> None:
+    from PIL import Image
+
+    table = _cells_table([("kommunen", 100, 200, 95.0), ("Inom", 330, 80, 40.0), ("och", 430, 60, 96.0)])
+
+    def never(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        raise AssertionError("nothing to read again")
+
+    assert reread_cells(Image.new("L", (2000, 400), 255), table, never) == table
+
+
+def test_a_cell_is_read_again_as_black_ink_on_white() -> None:
+    from PIL import Image
+
+    # Cut out of a grey JPEG scan, a cell on a shaded row has grey paper: Tesseract read "Pash"
+    # for a printed "2.3." there (fuzz seed 3095), and reads it right once the cell is ink on white.
+    cell = Image.new("L", (40, 30), 200)
+    cell.paste(90, (5, 5, 35, 25))
+    sheets: list[Image.Image] = []
+
+    def image_to_data(sheet: Image.Image, *_: object) -> dict[str, list[object]]:
+        sheets.append(sheet)
+        return {"text": ["2.3."], "conf": [94.0], "top": [35], "height": [30]}
+
+    with (
+        patch("pipeline.ingest.pdf.tesseract.image_to_data", image_to_data),
+        patch("pipeline.ingest.pdf.tesseract._cells_language", return_value="eng"),
+    ):
+        assert _read_cells([cell], 0) == [("2.3.", 94.0)]
+    assert set(np.asarray(sheets[0]).ravel().tolist()) == {0, 255}
+    assert sheets[0].getpixel((30 + 20, 30 + 15)) == 0  # the ink, inside the cell pasted at (30, 30)
+
+
+def test_a_bullet_joined_to_its_word_is_cut_off_at_the_space_between() -> None:
+    # A grey scan's "➢" bullets (fuzz seed 3014): read "«Starkt" and "«3.1", one word from the
+    # bullet to the end of the word, and the list item was lost. The ink shows the bullet, a
+    # speck of it, and a space wider than a word space before the word.
+    ink = np.zeros((200, 1000), dtype=bool)
+    ink[110:125, 100:111] = True  # the bullet
+    ink[110:125, 120:122] = True  # its tail
+    ink[100:130, 160:300] = True  # the word
+    table = tesseract_table([[("«Starkt", 100, 200, 47.0), ("och", 320, 60, 96.0)]])
+    table["top"] = [0 if level == 4 else 100 for level in table["level"]]
+    apart = glued_bullets_apart(table, ink)
+    levels, texts, lefts, widths = apart["level"], apart["text"], apart["left"], apart["width"]
+    words = [(t, x, w) for level, t, x, w in zip(levels, texts, lefts, widths, strict=True) if level == 5]
+    assert words == [("«", 100, 22), ("Starkt", 160, 140), ("och", 320, 60)]  # the bullet with its tail
+    page = page_from_data(apart, POINTS_PER_PIXEL)
+    assert [word.text for word in page.words] == [BULLET, "Starkt", "och"]
+
+
+@pytest.mark.parametrize(("read", "kept"), [("«ett", "«ett"), ("«Starkt", "«Starkt")])
+def test_a_word_starting_with_a_mark_but_no_space_after_it_stays_whole(read: str, kept: str) -> None:
+    ink = np.zeros((200, 1000), dtype=bool)
+    ink[100:130, 100:300] = True  # one run of ink: no bullet apart from the word
+    table = tesseract_table([[(read, 100, 200, 47.0)]])
+    table["top"] = [0 if level == 4 else 100 for level in table["level"]]
+    assert glued_bullets_apart(table, ink)["text"][1] == kept
+
+
+@pytest.mark.parametrize("misread", ['"»«', '"++', "+»"])
+def test_quotes_read_around_a_misread_bullet_are_the_bullet(misread: str) -> None:
+    page = page_from_data(
+        tesseract_table([[(misread, 200, 20, 10.0), ("Etablerad", 300, 200, 90.0)]]), POINTS_PER_PIXEL
+    )
+    assert [word.text for word in page.words] == [BULLET, "Etablerad"]
+
+
+def test_a_list_number_read_with_a_comma_is_the_items_number() -> None:
+    # "3." before a capital read "3," (fuzz seed 3095): it ended the area sections as a chapter
+    # heading. A comma after a number inside a line, or before a small letter, stays.
+    page = page_from_data(
+        tesseract_table(
+            [
+                [("3,", 100, 30, 80.0), ("Starkt", 160, 120, 95.0)],
+                [("3,", 100, 30, 80.0), ("4", 160, 20, 95.0), ("och", 200, 60, 95.0)],
+                [("områdena", 100, 160, 95.0), ("3,", 300, 30, 80.0), ("Kultur", 360, 120, 95.0)],
+            ]
+        ),
+        POINTS_PER_PIXEL,
+    )
+    assert [word.text for word in page.words] == [
+        "3.",
+        "Starkt",
+        "3,",
+        "4",
+        "och",
+        "områdena",
+        "3,",
+        "Kultur",
+    ]
 
 
 def test_a_minus_read_as_a_long_dash_is_a_minus() -> None:

@@ -96,6 +96,18 @@ def test_running_header_and_page_number_are_dropped(footer: str) -> None:
     assert non_blank(pages) == BODIES
 
 
+def test_a_running_footer_read_with_other_punctuation_on_each_page_is_dropped() -> None:
+    # A grey scan (fuzz seed 3095): OCR read the footer "Kommunkompassen Eskilstuna 2016 sid 5"
+    # with other dashes and colons on each page; kept on one page, it split a list over the page break.
+    footers = ["Kommunkompassen Eskilstuna 2016 --sid:1", "Kommunkompassen Eskilstuna 2016 -sid:2",
+               "Kommunkompassen Eskilstuna 2016 sid 3"]  # fmt: skip
+    pages = [
+        page(n, words_at(LEFT, 100, body), words_at(LEFT, 760, footer))
+        for n, (body, footer) in enumerate(zip(BODIES, footers, strict=True), start=1)
+    ]
+    assert non_blank(pages) == BODIES
+
+
 def test_header_text_in_the_body_is_kept() -> None:
     pages = [
         page(
@@ -173,6 +185,38 @@ def test_ruled_table_rows_follow_the_rules() -> None:
     assert non_blank([page(1, words, rules=rules)]) == [
         "7.4 Användning av Internet och Intranät i ärendehantering.\t20\t16",
         "7.5 Hur aktivt används Jämförelser?\t20\t13",
+    ]
+
+
+def test_ruled_tables_stacked_close_are_tables_of_their_own() -> None:
+    # A browser's report (fuzz seed 3003): a score table per area, each ruled with its own column
+    # widths and only a few points below the one before; read as one table, the union of the
+    # columns left only the id column apart ("Lönepolitik 25 20" in one cell).
+    def area(top: float, xs: list[float], rows: list[tuple[str, str, str, str]]) -> tuple[list[Word], tuple]:
+        words = [
+            *cells(
+                top + 4, (xs[0] + 4, "Nr"), (xs[1] + 4, "Delområde"), (xs[2] + 4, "Egna"), (xs[3] + 4, "Max")
+            )
+        ]
+        for n, (nr, name, own, most) in enumerate(rows, start=1):
+            words += cells(
+                top + 4 + 15 * n, (xs[0] + 4, nr), (xs[1] + 4, name), (xs[2] + 4, own), (xs[3] + 4, most)
+            )
+        return words, grid_rules([*xs, xs[3] + 50], [top + 15 * n for n in range(len(rows) + 2)])
+
+    first, first_rules = area(
+        100, [72, 100, 230, 300], [("1.1.", "Lönepolitik", "25", "20"), ("1.2.", "Jämförelser", "16", "20")]
+    )
+    second, second_rules = area(
+        149, [72, 100, 190, 260], [("2.1.", "Kulturliv", "14", "20"), ("2.2.", "Valfrihet", "7,5", "20")]
+    )
+    assert non_blank([page(1, first, second, rules=first_rules + second_rules)]) == [
+        "Nr\tDelområde\tEgna\tMax",
+        "1.1.\tLönepolitik\t25\t20",
+        "1.2.\tJämförelser\t16\t20",
+        "Nr\tDelområde\tEgna\tMax",
+        "2.1.\tKulturliv\t14\t20",
+        "2.2.\tValfrihet\t7,5\t20",
     ]
 
 

@@ -4,9 +4,8 @@ Reports print the organisation at the top of each page ("Sveriges Kommuner och L
 page number at the bottom ("12 (27)", "Sida 12 av 27"). They are not part of the text: they would
 split a paragraph that runs over a page break, and add mentions of the municipality named in a
 header. A line is dropped when it is among the first or last lines of its page and the same text,
-digits aside, stands at the same height on at least half of the pages that have text (and on two
-at least), or
-when it is a page number matching its page.
+digits, dashes, colons and quotes aside, stands at the same height on at least half of the pages that
+have text (and on two at least), or when it is a page number matching its page.
 """
 
 from __future__ import annotations
@@ -27,6 +26,10 @@ MIN_SHARE = 0.5
 # How far (points) the same header may move between pages.
 POSITION_TOLERANCE = 3.0
 DIGITS = regex.compile(r"\d+")
+# Dashes, colons and quotes do not tell two running lines apart: OCR reads the same footer "sid 5",
+# "-sid:2" and "--sid:8" on the pages of one scan. (A decimal comma or stop stays: "#,# #" is no
+# "# #".)
+PUNCTUATION = regex.compile(r"[^\p{L}\p{N}#,.\s]+")
 
 
 def drop_running_lines(
@@ -53,7 +56,7 @@ def _zone(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
 
 def _key(line: PrintedLine, height: float) -> tuple[str, str, int]:
     """Text with digits masked, which end of the page, and the distance from that end."""
-    text = DIGITS.sub("#", " ".join(line.text.split())).casefold()
+    text = " ".join(PUNCTUATION.sub(" ", DIGITS.sub("#", line.text)).split()).casefold()
     if line.top < height / 2:
         return text, "top", round(line.top / POSITION_TOLERANCE)
     return text, "bottom", round((height - line.bottom) / POSITION_TOLERANCE)

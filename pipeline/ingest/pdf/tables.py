@@ -46,6 +46,10 @@ RUN_GAP = 2.0
 HEADER_YEAR = regex.compile(r"(?:19|20)\d\d")
 # Footnote markers a value may carry ("73¹", "61*").
 FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§"
+# Pieces of one ruling line (each cell's border drawn on its own) meet within this (points).
+RULE_JOIN = 1.0
+# Rules of two rows within this (points) stand at the same place: the same columns.
+RULE_PLACE = 2.0
 # A line this much larger than the table's usual type is a heading, never a row of the table.
 HEADING_SIZE = 1.05
 
@@ -127,6 +131,8 @@ def _grow(
     while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
         if _gap(lines[index - 1], lines[index]) > RUN_GAP * lines[index].size:
             break
+        if _frame_broken(lines[index - 1], lines[index], vertical):
+            break
         if cells[index]:
             members.append(index)
         index += 1
@@ -186,6 +192,32 @@ class _Bounds:
         return not self.framing or any(
             r.top <= line.top + 1 and r.bottom >= line.bottom - 1 for r in self.framing
         )
+
+
+def _frame_broken(upper: PrintedLine, lower: PrintedLine, vertical: list[Ruling]) -> bool:
+    """Whether two lines each stand between vertical rules, in other places, and no rule beside the
+    upper one runs on down to the lower one: ruled tables stacked close one under another (a score
+    table per area, each drawn with its own columns), not one table."""
+    beside = [r for r in vertical if r.top <= upper.bottom and r.bottom >= upper.top]
+    below = [r for r in vertical if r.top <= lower.bottom and r.bottom >= lower.top]
+    if not beside or not below:
+        return False
+    if _same_places([r.x0 for r in beside], [r.x0 for r in below]):
+        return False  # the same columns go on (a scan's rules broken at a spanning row)
+    for x in {round(r.x0) for r in beside}:
+        reach = upper.bottom
+        for rule in sorted((r for r in vertical if abs(r.x0 - x) <= 1), key=lambda r: r.top):
+            if rule.top <= reach + RULE_JOIN:
+                reach = max(reach, rule.bottom)
+        if reach >= lower.top - RULE_JOIN:
+            return False
+    return True
+
+
+def _same_places(xs: list[float], others: list[float]) -> bool:
+    return all(any(abs(x - o) <= RULE_PLACE for o in others) for x in xs) and all(
+        any(abs(x - o) <= RULE_PLACE for x in xs) for o in others
+    )
 
 
 def _while_values_line_up(lines: Sequence[PrintedLine], members: list[int]) -> list[int]:

@@ -48,6 +48,9 @@ SMALLEST_CELL = 8  # pixels tall
 REREAD_BELOW = 90.0
 REREAD_TAKEN = 80.0
 REREAD_FLOOR = 30.0
+# A short cell of words all read with less confidence than this ("RM FAR" for "68,5 72,5") is read
+# again whatever its characters.
+REREAD_DOUBTED = 50.0
 LEADING_DASH = regex.compile(r"^[−–—]")
 CELL_MARGIN = 0.6
 CELLS_CONFIG = "--psm 6"
@@ -55,6 +58,8 @@ CELLS_CONFIG = "--psm 6"
 # it reads "%" that the Swedish data reads as "4", "No" or "AN", and a cell holds no Swedish word.
 CELLS_LANGUAGE = "eng"
 CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
+# A sub-question id in its cell ("2.2.", "4.10"): "2:22:", "SIS" or "(Ha" read for it is read again.
+CELL_ID = regex.compile(r"^\d{1,2}\.\d{1,2}\.?$")
 # A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
 # beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
 # x-height and the baseline for a word in lower case, between the cap height and the baseline for
@@ -114,11 +119,20 @@ THIN_CHARACTERS = frozenset("iIlj1|!.,:;'’‘`´\"”“()[]{}/-–—")
 NOISE_SHORT_BELOW = 15.0
 NOISE_NARROW = 0.1  # of the line's size; a printed "1" or "i" is wider
 NOISE_NARROW_BELOW = 50.0
-# What Tesseract makes of a round bullet ("•") at the start of a line.
-BULLET_MISREADS = frozenset({"«", "»", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
+# What Tesseract makes of a round bullet ("•") or an arrowhead ("➢", read ">") at the start of a line.
+BULLET_MISREADS = frozenset({"«", "»", ">", "+»", "-e", "e", "°", "©", "®", "¢", "«e", "e»", "»e", "*", "+"})
 # Characters those misreads are made of: two of them together at a line start are a bullet too.
-BULLET_MISREAD_CHARS = frozenset("«»e°©®¢*+")
+BULLET_MISREAD_CHARS = frozenset("«»>e°©®¢*+")
 BULLET = "•"
+# A line's first word that starts with those marks before a letter or digit ("«Starkt"): a bullet
+# may be joined to the word after it (see ``glued_bullets_apart``).
+GLUED_BULLET = regex.compile(r"^[«»>°©®¢*+\"”“]+(?=[\p{L}\p{N}])")
+GLUED_BULLET_GAP = 0.5
+# Quotes read around a bullet's misread marks ('"»«', '"++') are specks of the same bullet.
+QUOTES = "\"'”“‘’"
+# The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
+# number with a comma that starts a line, before a capital letter, is an item's number ("3.").
+MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
 
 
 class OcrUnavailable(Exception):
@@ -186,7 +200,7 @@ def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | No
     data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     data = _with_unread_lines(image, data, ink, dpi, timeout)
-    return page_from_data(cores(data, ink), 72.0 / dpi)
+    return page_from_data(cores(glued_bullets_apart(data, ink), ink), 72.0 / dpi)
 
 
 def _with_unread_lines(
@@ -224,7 +238,7 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     )
     spans, y = [], gap
     for cell in cells:
-        sheet.paste(cell.convert("L"), (gap, y))
+        sheet.paste(_inked(cell), (gap, y))
         spans.append((y, y + cell.height))
         y += cell.height + gap
     data = image_to_data(sheet, _cells_language(), CELLS_CONFIG, timeout)
@@ -240,6 +254,13 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     ]
 
 
+def _inked(cell: Image) -> Image:
+    """The cell as black ink on white (darker than :data:`INK_BELOW`, as the page's ink is
+    measured): cut out of a grey scan, a cell's paper is no white, and on a shaded row or under
+    the speckle of a JPEG Tesseract reads no number in it ("Pash" for a printed "2.3.")."""
+    return cell.convert("L").point(lambda value: 255 if value >= INK_BELOW else 0)
+
+
 def _cells_language() -> str:
     return CELLS_LANGUAGE if CELLS_LANGUAGE in installation().languages else LANGUAGE
 
@@ -251,9 +272,11 @@ def reread_cells(
 
     Read as part of a page, a number in a table cell is where Tesseract errs most ("2" for a printed
     21, "IVA" for 17, "90" for "%"). A cell is a run of words on a line closer to each other than
-    :data:`CELL_GAP` and further from the rest; a short one (a digit in it, or three characters
-    at most) with a word read with less than :data:`REREAD_BELOW` confidence, or that is no
-    number as a cell prints one ("+44 90"), is cut out with a margin and read again.
+    :data:`CELL_GAP` and further from the rest; a short one (a digit in it, three characters
+    at most, or only words read with less than :data:`REREAD_DOUBTED` confidence) with a word read
+    with less than :data:`REREAD_BELOW` confidence, or that is no number or id as a cell prints
+    one ("+44 90"), is cut out with a margin and read again. Two numbers read again in a cell of
+    two words that held none go one to each word.
     The new reading is taken when it is a number read with more confidence (and at least
     :data:`REREAD_TAKEN`), or, where the first reading was no number, with :data:`REREAD_FLOOR`.
     What is printed is read, never changed: a reading below 80% is reported as uncertain.
@@ -265,9 +288,12 @@ def reread_cells(
     crops: list[Image] = []
     for cell in _cells(rows):
         text = " ".join(str(rows[i].text).strip() for i in cell)
-        if len(text) > REREAD_LONGEST or not (any(char.isdigit() for char in text) or len(text) <= 3):
+        doubted = max(float(str(rows[i].conf)) for i in cell) < REREAD_DOUBTED
+        if len(text) > REREAD_LONGEST or not (
+            any(char.isdigit() for char in text) or len(text) <= 3 or doubted
+        ):
             continue
-        if min(float(str(rows[i].conf)) for i in cell) >= REREAD_BELOW and CELL_NUMBER.match(text):
+        if min(float(str(rows[i].conf)) for i in cell) >= REREAD_BELOW and _is_cell_value(text):
             continue
         left = min(int(str(rows[i].left)) for i in cell)
         right = max(int(str(rows[i].left)) + int(str(rows[i].width)) for i in cell)
@@ -282,11 +308,19 @@ def reread_cells(
         return data
     for (cell, first_read), (read, confidence) in zip(chosen, read_cells(crops), strict=True):
         read = LEADING_DASH.sub("-", read)  # a minus read as a longer dash ("—6 %")
-        if not CELL_NUMBER.match(read):
+        apart = read.split()
+        if len(cell) > 1 and len(apart) == len(cell) and all(CELL_NUMBER.match(number) for number in apart):
+            # Two numbers standing a word space apart ("68,5 72,5" read "RM FAR"): one to each word.
+            if confidence >= REREAD_FLOOR and not any(CELL_NUMBER.match(str(texts[i])) for i in cell):
+                for index, number in zip(cell, apart, strict=True):
+                    texts[index], confidences[index] = number, confidence
+            continue
+        if not _is_cell_value(read):
             continue
         # A cell first read as a number is read anew only with more confidence; one first read as
-        # no number at all ("73 4" for "73 %") takes any likely reading, flagged when uncertain.
-        if CELL_NUMBER.match(first_read):
+        # no number at all ("73 4" for "73 %", "SIS" for "5.5.") takes any likely reading, flagged
+        # when uncertain.
+        if _is_cell_value(first_read):
             needed = max(REREAD_TAKEN, *(float(str(confidences[i])) for i in cell))
         else:
             needed = REREAD_FLOOR
@@ -298,6 +332,11 @@ def reread_cells(
         for index in rest:
             texts[index] = ""
     return {**data, "text": texts, "conf": confidences, "width": widths}
+
+
+def _is_cell_value(text: str) -> bool:
+    """Whether a cell reads as a number or a sub-question id, as table cells print them."""
+    return bool(CELL_NUMBER.match(text) or CELL_ID.match(text))
 
 
 def _cells(rows: list[_Row]) -> list[list[int]]:
@@ -316,6 +355,50 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
                 continue
         cells.append([index])
     return cells
+
+
+def glued_bullets_apart(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
+    """The word table with a misread bullet that Tesseract joined to the word after it ("«Starkt",
+    "«3.1" for "➢ Starkt", "➢ 3.1") as a word of its own: the first word of a line that starts
+    with a bullet's misread mark (:data:`BULLET_MISREAD_CHARS`) before a letter or digit, whose ink
+    begins with marks narrower than the word's height standing further than
+    :data:`GLUED_BULLET_GAP` of it from the rest (wider than a word space), is cut in two at that
+    space (the ``ink`` of the page, a boolean array, shows it)."""
+    rows = _rows(data)
+    started: set[tuple[object, ...]] = set()
+    cut: dict[int, tuple[int, int, int]] = {}
+    for index, row in enumerate(rows):
+        text = str(row.text).strip()
+        if row.level != _WORD_LEVEL or not text or row.line_key in started:
+            continue
+        started.add(row.line_key)
+        if not GLUED_BULLET.match(text):
+            continue
+        left, top = max(int(str(row.left)), 0), max(int(str(row.top)), 0)
+        height = int(str(row.height))
+        inked = np.flatnonzero(ink[top : top + height, left : left + int(str(row.width))].any(axis=0))
+        gaps = np.flatnonzero(np.diff(inked) > GLUED_BULLET_GAP * height)
+        if gaps.size and inked[gaps[0]] - inked[0] < height:
+            marks = len(GLUED_BULLET.match(text)[0])
+            cut[index] = (left + int(inked[gaps[0]]) + 1, left + int(inked[gaps[0] + 1]), marks)
+    if not cut:
+        return data
+    out: dict[str, list[object]] = {key: [] for key in data}
+    for index, values in enumerate(zip(*(data[key] for key in data), strict=True)):
+        entry: dict[str, object] = dict(zip(data, values, strict=True))
+        parts = [entry]
+        if index in cut:
+            bullet_end, rest_start, marks = cut[index]
+            text, left = str(entry["text"]).strip(), int(str(entry["left"]))
+            right = left + int(str(entry["width"]))
+            parts = [
+                {**entry, "text": text[:marks], "width": bullet_end - left},
+                {**entry, "text": text[marks:], "left": rest_start, "width": right - rest_start},
+            ]
+        for part in parts:
+            for key in data:
+                out[key].append(part[key])
+    return out
 
 
 def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
@@ -384,10 +467,15 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         word, x0, x1 = _without_specks(word, x0, x1, alone)
         if first_in_line and _misread_bullet(word) and x1 - x0 < size:
             word = BULLET
+        elif first_in_line and _opens_sentence(rows, index) and (item := MISREAD_ITEM_NUMBER.match(word)):
+            word = f"{item['number']}."
         elif SPECK.match(word) or (alone and word in LONE_MARKS):
             continue
         read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
-        if is_noise(word, x1 - x0, size, read.confidence):
+        # A bullet's mark is read with little confidence, whatever it is read as; one as wide as a
+        # letter is no speck.
+        as_wide = word == BULLET and x1 - x0 >= NARROWEST_LETTER * size
+        if not as_wide and is_noise(word, x1 - x0, size, read.confidence):
             if any(char.isdigit() for char in word):
                 set_aside.append(read)
             continue
@@ -475,13 +563,29 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
     sizes: dict[tuple[object, ...], float] = {}
     for key, words in by_line.items():
         estimates = sorted(type_size(text, height, cap_height) for text, height in _real_words(words))
+        # A core smaller than any type ("Inför" measured 4 pixels tall on its densest row of ink)
+        # says nothing of the line's size, where the line has other words to measure.
+        estimates = [size for size in estimates if size >= SMALLEST_TYPE] or estimates
         # The lower middle: a speck that joins a word makes its box taller, never shorter.
         sizes[key] = estimates[(len(estimates) - 1) // 2]
     return sizes
 
 
+def _opens_sentence(rows: list[_Row], index: int) -> bool:
+    """Whether the word after ``rows[index]`` on its line starts with a capital letter."""
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    if following is None or following.line_key != rows[index].line_key:
+        return False
+    return str(following.text).strip()[:1].isupper()
+
+
 def _misread_bullet(word: str) -> bool:
-    return word in BULLET_MISREADS or (len(word) == 2 and all(char in BULLET_MISREAD_CHARS for char in word))
+    marks = word.strip(QUOTES)
+    if marks != word and not any(char in BULLET_MISREAD_CHARS for char in marks):
+        return False  # a quotation mark alone is no bullet
+    return marks in BULLET_MISREADS or (
+        len(marks) == 2 and all(char in BULLET_MISREAD_CHARS for char in marks)
+    )
 
 
 def is_noise(word: str, width: float, size: float, confidence: float) -> bool:
