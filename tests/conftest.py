@@ -6,7 +6,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -16,6 +16,9 @@ from pipeline.model.records import Extraction
 from pipeline.run.process import digitize
 from tests import lanes
 from tests.lanes import pytest_collection_modifyitems, pytest_runtest_protocol  # noqa: F401 (hooks)
+
+if TYPE_CHECKING:
+    from tests.fuzz.sample import SampleRun
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -43,6 +46,16 @@ def umea_doc() -> Document:
 @pytest.fixture(scope="session")
 def umea(umea_doc: Document) -> Extraction:
     return digitize(umea_doc)
+
+
+@pytest.fixture(scope="session")
+def fuzz_sample(tmp_path_factory: pytest.TempPathFactory) -> SampleRun:
+    """The fixed fuzz sample (tests/fuzz/sample.py) made and digitized once a session: minutes of
+    rendering and OCR, so every test that uses it is marked ``xdist_group("fuzz_sample")`` (one
+    worker reads it) and ``ocr``."""
+    from tests.fuzz.sample import read_sample
+
+    return read_sample(tmp_path_factory.mktemp("fuzz-sample"))
 
 
 FIXTURE_PDFS = sorted((ROOT / "tests" / "fixtures").glob("*.pdf"))

@@ -1,6 +1,9 @@
 """The test lanes: a test that starts Tesseract or Chromium must carry its marker (``ocr``,
 ``browser``), or ``-m "not ocr"`` would still run it. Checked where it happens: while a test runs,
-the calls that start those programs fail the test when it lacks the marker."""
+the calls that start those programs fail the test when it lacks the marker.
+
+And the order and grouping of the tests under pytest-xdist (``--dist loadgroup``): the longest
+first, and the tests of one ``xdist_group`` on one worker."""
 
 from __future__ import annotations
 
@@ -51,7 +54,27 @@ def pytest_runtest_protocol(
         _running.pop()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The OCR tests first, then the slow ones: pytest-xdist hands the tests out in this order, so
     the longest start at once and no worker is left alone with one of them at the end."""
     items.sort(key=lambda item: (not item.get_closest_marker("ocr"), not item.get_closest_marker("slow")))
+    if getattr(config.option, "loadgroup", False):  # a worker of `--dist loadgroup`
+        _group(items)
+
+
+def _group(items: list[pytest.Item]) -> None:
+    """Give each test of an ``xdist_group`` the node id suffix ``@group`` by which pytest-xdist's
+    ``loadgroup`` sends a group to one worker. pytest-xdist (3.8) sets it on an attribute pytest 9
+    no longer reads its node ids from, so its suffix is lost: the tests of a group went to every
+    worker and each worker set up the group's session fixture, reading a scan or the fuzz sample
+    twice. Here it is set where pytest keeps the id (a no-op where pytest-xdist's own took)."""
+    from _pytest.nodeid import NodeId  # the one place that reaches into pytest's node ids
+
+    for item in items:
+        names = {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+            for m in item.iter_markers("xdist_group")
+        }
+        suffix = "@" + "_".join(sorted(names))
+        if names and not item.nodeid.endswith(suffix):
+            item._id = NodeId.parse(item.nodeid + suffix)  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.model.defaults import FORMAT_NAMES
 from pipeline.model.schema import TABLES, ColumnType, table
 from pipeline.run.process import process_file
 from pipeline.tables.database import FILE_NAME, VIEWS, table_sql
@@ -21,6 +22,8 @@ from pipeline.tables.keys import KeyViolationError, check_keys
 from pipeline.tables.spill import build_tables
 from pipeline.tables.writers import write_tables
 from tests.conftest import CORPUS, FIXTURE_PDFS, ROOT, UMEA, frictionless_validate
+from tests.fuzz import engines
+from tests.fuzz.sample import SampleRun
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # The corpus run and the fixture batches: editions (text and PDF), a municipality's history, the
@@ -41,33 +44,25 @@ def _run(out: Path, *args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-# A fuzz sample: reports nobody here wrote by hand, of every edition, as plain text exports and as
-# ReportLab PDFs (the two renderings that need no outside program), so that keys are checked on
-# layouts the fixtures do not have.
-FUZZ_SAMPLE = 8
+# The fixed fuzz sample (tests/fuzz/sample.py): reports nobody here wrote by hand, of every edition,
+# engine and export, scans among them, so that keys are checked on layouts the fixtures do not have.
+# Its one digitization of the session is written here; the tests that read it run where it is made.
+ON_FUZZ_SAMPLE = [
+    pytest.mark.slow,
+    pytest.mark.ocr,
+    pytest.mark.xdist_group("fuzz_sample"),
+    pytest.mark.skipif(bool(engines.missing()), reason=f"not installed: {engines.missing()}"),
+]
 
 
-def _fuzz_sample(folder: Path) -> list[Path]:
-    from tests.fuzz.document import make_document
-    from tests.fuzz.run import generate
-
-    def quick(seed: int) -> bool:
-        traits = make_document(seed).traits
-        rendering = (traits["engine"], traits["export"])
-        return traits["export"] == "plain-text" or rendering == ("reportlab", "pdf")
-
-    seeds = [seed for seed in range(1, 400) if quick(seed)][:FUZZ_SAMPLE]
-    return [path for _, path, _ in generate(seeds, folder) if path is not None]
-
-
-@pytest.fixture(
-    scope="module", params=[*BATCHES, pytest.param("fuzz", marks=pytest.mark.slow)]
-)
+@pytest.fixture(scope="module", params=[*BATCHES, pytest.param("fuzz", marks=ON_FUZZ_SAMPLE)])
 def batch_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp(request.param)
-    inputs = _fuzz_sample(folder / "inputs") if request.param == "fuzz" else BATCHES[request.param]
-    out = folder / "output"
-    _run(out, *map(str, inputs), "--format", "all", "--no-cache")
+    out = tmp_path_factory.mktemp(request.param) / "output"
+    if request.param == "fuzz":
+        sample: SampleRun = request.getfixturevalue("fuzz_sample")
+        sample.result.write(out, FORMAT_NAMES["all"])
+    else:
+        _run(out, *map(str, BATCHES[request.param]), "--format", "all", "--no-cache")
     return out
 
 

@@ -36,3 +36,14 @@ def test_make_check_leaves_out_every_lane_marker_that_pyproject_declares() -> No
     fast = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
                 if line.startswith("FAST"))  # fmt: skip
     assert fast == "FAST := " + " and ".join(f"not {marker}" for marker in sorted(lanes))
+
+
+@pytest.mark.xdist_group("lanes")
+def test_a_test_of_an_xdist_group_carries_its_group_under_loadgroup(request: pytest.FixtureRequest) -> None:
+    """pytest-xdist's ``loadgroup`` finds a test's group by its node id's ``@group`` suffix: without
+    it the tests of one group (one scan's OCR, the fuzz sample) go to every worker."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("only a worker of pytest-xdist's --dist loadgroup groups the tests")
+    assert request.node.nodeid.endswith(
+        "::test_a_test_of_an_xdist_group_carries_its_group_under_loadgroup@lanes"
+    )

@@ -50,8 +50,9 @@ def render_pdf(doc: FuzzDocument, out: Path) -> None:
         engines.libreoffice_pdf(render_html(doc.blocks, header, footer, fixed_running=False), out)
 
 
-def write_input(doc: FuzzDocument, folder: Path) -> Path:
-    """Render and export the document into `folder`; returns the file kompass is to read."""
+def write_input(doc: FuzzDocument, folder: Path, *, keep_printed: bool = False) -> Path:
+    """Render and export the document into `folder`; returns the file kompass is to read. A text
+    export or a scan is made from the PDF `<stem>.printed.pdf`, removed unless `keep_printed`."""
     export = doc.traits["export"]
     if export == "plain-text":
         target = folder / f"{doc.stem}.txt"
@@ -64,9 +65,9 @@ def write_input(doc: FuzzDocument, folder: Path) -> Path:
     if export.startswith("pdftotext"):
         target = folder / f"{doc.stem}.txt"
         engines.pdftotext(printed, target, export.split("-")[1])
+    else:
+        target = folder / f"{doc.stem}.pdf"
+        scan_pdf(printed, target, random.Random(f"scan-{doc.seed}"), bilevel=export == "scan-bilevel")
+    if not keep_printed:
         printed.unlink()
-        return target
-    target = folder / f"{doc.stem}.pdf"
-    scan_pdf(printed, target, random.Random(f"scan-{doc.seed}"), bilevel=export == "scan-bilevel")
-    printed.unlink()
     return target

@@ -18,6 +18,12 @@ class EngineMissing(RuntimeError):
     """A program the fuzzer needs is not installed (see tools/system-packages.sh)."""
 
 
+def missing() -> list[str]:
+    """The programs the renderings, exports and scans need that are not installed (Debian packages
+    tools/system-packages.sh installs; Tesseract reads the scans)."""
+    return [p for p in ("chromium", "soffice", "pdftotext", "tesseract") if shutil.which(p) is None]
+
+
 def _run(args: list[str], cwd: Path | None = None) -> None:
     subprocess.run(args, check=True, capture_output=True, timeout=TIMEOUT, cwd=cwd)
 

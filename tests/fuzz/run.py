@@ -5,9 +5,15 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from tests.fuzz.document import FuzzDocument, make_document, write_input
 from tests.fuzz.score import Outcome, score_report
+
+if TYPE_CHECKING:
+    from pipeline.api import Result
 
 log = logging.getLogger(__name__)
 
@@ -17,15 +23,18 @@ def document_seeds(seed: int, n: int) -> list[int]:
     return [seed + i for i in range(n)]
 
 
-def generate(seeds: list[int], folder: Path) -> list[tuple[FuzzDocument, Path | None, str]]:
-    """Render and export each document; a document an engine fails on is kept with its error."""
+def generate(
+    seeds: list[int], folder: Path, *, keep_printed: bool = False
+) -> list[tuple[FuzzDocument, Path | None, str]]:
+    """Render and export each document; a document an engine fails on is kept with its error.
+    ``keep_printed`` keeps the PDF a text export or a scan was made from (see ``write_input``)."""
     folder.mkdir(parents=True, exist_ok=True)
     made = []
     for seed in seeds:
         doc = make_document(seed)
         started = time.monotonic()
         try:
-            path: Path | None = write_input(doc, folder)
+            path: Path | None = write_input(doc, folder, keep_printed=keep_printed)
             error = ""
         except Exception as exc:  # an engine's failure is a figure, not a crash of the run
             path, error = None, f"{type(exc).__name__}: {exc}"
@@ -38,14 +47,30 @@ def digitize_and_score(
     made: list[tuple[FuzzDocument, Path | None, str]], workers: int = 1
 ) -> list[tuple[FuzzDocument, list[Outcome]]]:
     """Run kompass (the library, as `kompass run` does) on every input and score each document."""
+    result = digitize(made, workers)
+    return score(made, result.tables if result is not None else {})
+
+
+def digitize(made: list[tuple[FuzzDocument, Path | None, str]], workers: int = 1) -> Result | None:
+    """kompass's result on every input made (None when no document was rendered)."""
     import pipeline
 
     paths = [path for _, path, _ in made if path is not None]
-    tables = pipeline.digitize(paths, workers=workers).tables if paths else {}
-    ids: dict[str, str] = {}
-    if paths:
-        for row in tables["reports"].to_dict("records"):
-            ids[Path(row["source_file"]).name] = row["report_id"]
+    return pipeline.digitize(paths, workers=workers) if paths else None
+
+
+def report_ids(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Each read file's report id in kompass's ``tables``, by the file's name."""
+    if "reports" not in tables:
+        return {}
+    return {Path(row["source_file"]).name: row["report_id"] for row in tables["reports"].to_dict("records")}
+
+
+def score(
+    made: list[tuple[FuzzDocument, Path | None, str]], tables: dict[str, pd.DataFrame]
+) -> list[tuple[FuzzDocument, list[Outcome]]]:
+    """Each rendered document's outcomes in kompass's ``tables`` of the batch."""
+    ids = report_ids(tables)
     results = []
     for doc, path, _ in made:
         if path is None:  # not rendered: listed as the engine's failure, never scored as kompass's
