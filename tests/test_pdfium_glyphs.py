@@ -1,0 +1,70 @@
+"""The experimental pdfium glyph reader against pdfminer's, the default.
+
+On a fixture PDF both must give the same glyphs: the same texts in the same order (pdfium's text
+page leaves out a drawn space after a bullet now and then) and boxes within a tenth of a point,
+and on both fixtures the same document lines. docs/pdf-input.md has the figures on a fuzz draw.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from pipeline.ingest.pdf import read_pdf
+from pipeline.ingest.pdf import reader as reader_module
+from pipeline.ingest.pdf.glyphs import Glyph, page_glyphs, page_place
+from pipeline.ingest.pdf.pdfium_glyphs import open_pdfium_glyphs
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TOLERANCE = 0.1
+
+
+def both_readers(data: bytes) -> list[tuple[list[Glyph], list[Glyph]]]:
+    """Each page's glyphs from pdfminer and from pdfium."""
+    pages = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf, open_pdfium_glyphs(data) as pdfium:
+        for page in pdf.pages:
+            _left, bottom_edge = page_place(page)
+            theirs = pdfium.page_drawing(page.page_number, float(page.height), bottom_edge).glyphs
+            pages.append((page_glyphs(page).glyphs, theirs))
+    return pages
+
+
+def test_pdfium_gives_pdfminers_glyphs_on_a_fixture() -> None:
+    pages = both_readers((FIXTURES / "umea_2007_a4_ruled.pdf").read_bytes())
+    paired = 0
+    for mine, theirs in pages:
+        texts, their_texts = [g.text for g in mine], [g.text for g in theirs]
+        assert "".join(texts).replace(" ", "") == "".join(their_texts).replace(" ", "")
+        matcher = difflib.SequenceMatcher(None, texts, their_texts, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for k in range(block.size):
+                a, b = mine[block.a + k], theirs[block.b + k]
+                for edge in ("x0", "x1", "top", "bottom", "size"):
+                    assert getattr(b, edge) == pytest.approx(getattr(a, edge), abs=TOLERANCE), (a, b)
+                paired += 1
+    assert paired >= 0.999 * sum(len(mine) for mine, _ in pages) > 80_000
+
+
+@pytest.mark.parametrize("name", ["umea_2007_a4_ruled.pdf", "umea_2007_letter_stacked.pdf"])
+def test_pdfium_reader_gives_the_same_lines(name: str) -> None:
+    data = (FIXTURES / name).read_bytes()
+    mine = read_pdf(data, name, "", ocr="never", glyph_reader="pdfminer")
+    theirs = read_pdf(data, name, "", ocr="never", glyph_reader="pdfium")
+    assert [(line.page, line.number, line.text) for line in theirs.lines] == [
+        (line.page, line.number, line.text) for line in mine.lines
+    ]
+
+
+def test_glyph_reader_is_chosen_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(reader_module.GLYPH_READER_VARIABLE, "pdfium")
+    assert reader_module._glyph_reader(None) == "pdfium"
+    assert reader_module._glyph_reader("pdfminer") == "pdfminer"
+    monkeypatch.delenv(reader_module.GLYPH_READER_VARIABLE)
+    assert reader_module._glyph_reader(None) == "pdfminer"
+    with pytest.raises(ValueError, match="unknown glyph reader"):
+        reader_module._glyph_reader("mupdf")
