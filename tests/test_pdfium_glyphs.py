@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.pdf import reader as reader_module
-from pipeline.ingest.pdf.glyphs import Glyph, page_glyphs, page_place
+from pipeline.ingest.pdf.glyphs import Glyph, page_glyphs
 from pipeline.ingest.pdf.pdfium_glyphs import open_pdfium_glyphs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,9 +28,7 @@ def both_readers(data: bytes) -> list[tuple[list[Glyph], list[Glyph]]]:
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf, open_pdfium_glyphs(data) as pdfium:
         for page in pdf.pages:
-            _left, bottom_edge = page_place(page)
-            theirs = pdfium.page_drawing(page.page_number, float(page.height), bottom_edge).glyphs
-            pages.append((page_glyphs(page).glyphs, theirs))
+            pages.append((page_glyphs(page).glyphs, reader_module.page_drawing(page, pdfium).glyphs))
     return pages
 
 

@@ -26,7 +26,7 @@ from pdfminer.layout import LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfminer.pdfdevice import PDFTextSeq
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
-from pdfminer.pdftypes import PDFStream
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.utils import Matrix, Point, apply_matrix_rect
 from pdfplumber.page import Page
 
@@ -273,6 +273,21 @@ def page_place(page: Page) -> tuple[float, float]:
     """Where the page's media box starts (left, and its lower edge), which pdfminer's coordinates
     leave out and the glyphs' boxes put back."""
     return float(page.mediabox[0]), float(page.mediabox[1])
+
+
+def font_descents(page: Page) -> dict[str, float]:
+    """The descent per point of size of each font in the page's resources, by its name without a
+    subset tag, as pdfminer reads it (the font descriptor's, or a standard font's metrics)."""
+    descents: dict[str, float] = {}
+    fonts = page.page_obj.resources.get("Font") if isinstance(page.page_obj.resources, dict) else None
+    for spec in (resolve1(fonts) or {}).values():
+        try:
+            font = page.pdf.rsrcmgr.get_font(None, resolve1(spec))
+        except Exception:  # a damaged font is left to the glyph reader's own metrics
+            continue
+        name = str(getattr(font, "fontname", "")).split("+")[-1]
+        descents.setdefault(name, font.get_descent())
+    return descents
 
 
 def drawing_of(

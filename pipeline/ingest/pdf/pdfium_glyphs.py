@@ -16,7 +16,7 @@ the reader falls back to pdfminer for it. Select this reader with ``glyph_reader
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -32,12 +32,6 @@ UNMAPPED = "(cid:{})"
 GENERATED = 1
 # pdfium writes a hyphen that ends a printed line as this code; pdfminer gives the hyphen.
 LINE_END_HYPHEN = 2
-# The descent (per 1000 of the font size) of the standard fonts a PDF may use without embedding
-# them, from Adobe's core font metrics, which pdfminer uses; pdfium's stand-in fonts have their own.
-# pdfminer has none for the two symbol fonts, so their glyphs sit on the baseline.
-STANDARD_DESCENTS = {
-    "Helvetica": -207, "Arial": -207, "Times": -217, "Courier": -194, "Symbol": 0, "ZapfDingbats": 0,
-}  # fmt: skip
 
 
 class PdfiumDrawing(NamedTuple):
@@ -56,16 +50,20 @@ class PdfiumGlyphs:
     def __init__(self, document: Any) -> None:
         self._document = document
 
-    def page_drawing(self, page_number: int, height: float, bottom_edge: float) -> PdfiumDrawing:
+    def page_drawing(
+        self, page_number: int, height: float, bottom_edge: float, descents: Mapping[str, float]
+    ) -> PdfiumDrawing:
         """Page ``page_number`` (1-based) as glyphs in kompass's coordinates: points, ``top`` down
         from the top of the page, placed as ``glyphs`` places them on a media box whose lower edge
-        is at ``bottom_edge``."""
+        is at ``bottom_edge``. ``descents`` gives fonts' descents per point by name (without a
+        subset tag) as pdfminer reads them from the PDF (``glyphs.font_descents``): pdfium's come
+        from the font file or, for a standard font not embedded, from its stand-in font."""
         page = self._document[page_number - 1]
         try:
             order, images = _page_objects(page.raw)
             textpage = page.get_textpage()
             try:
-                return _read_chars(textpage.raw, (height, bottom_edge), order, images)
+                return _read_chars(textpage.raw, (height, bottom_edge), order, images, descents)
             finally:
                 textpage.close()
         finally:
@@ -113,7 +111,11 @@ def _page_objects(page: Any) -> tuple[dict[int, int], list[tuple[Box, int]]]:
 
 
 def _read_chars(
-    textpage: Any, place: tuple[float, float], order: dict[int, int], images: list[tuple[Box, int]]
+    textpage: Any,
+    place: tuple[float, float],
+    order: dict[int, int],
+    images: list[tuple[Box, int]],
+    descents: Mapping[str, float],
 ) -> PdfiumDrawing:
     height, top = place
     # pdfminer's y starts at the media box's lower edge, which ``glyphs`` adds once more when it
@@ -139,7 +141,7 @@ def _read_chars(
         key = _address(obj)
         known = objects.get(key)
         if known is None:
-            known = objects[key] = _text_object(obj, order.get(key, len(order)))
+            known = objects[key] = _text_object(obj, order.get(key, len(order)), descents)
         hidden, font, descent, place_index = known
         pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
@@ -185,25 +187,22 @@ def _matrix_rect(
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _text_object(obj: Any, place_index: int) -> tuple[bool, Any, float, int]:
+def _text_object(obj: Any, place_index: int, descents: Mapping[str, float]) -> tuple[bool, Any, float, int]:
     """Whether the text object is drawn invisible, its font and the font's descent per point,
     and its place."""
     hidden = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in INVISIBLE_RENDER_MODES
     font = pdfium_c.FPDFTextObj_GetFont(obj)
-    return hidden, font, _descent(font) if font else 0.0, place_index
+    return hidden, font, _descent(font, descents) if font else 0.0, place_index
 
 
-def _descent(font: Any) -> float:
-    """The font's descent per point of size: a standard font's from its core metrics when it is
-    not embedded, else the font's own."""
-    if not pdfium_c.FPDFFont_GetIsEmbedded(font):
-        size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-        buffer = ctypes.create_string_buffer(size)
-        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
-        name = buffer.value.decode("latin-1").split("+")[-1]
-        family = next((known for known in STANDARD_DESCENTS if name.startswith(known)), None)
-        if family is not None:
-            return STANDARD_DESCENTS[family] / 1000
+def _descent(font: Any, descents: Mapping[str, float]) -> float:
+    """The font's descent per point of size: as pdfminer reads it where known, else pdfium's."""
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
+    known = descents.get(buffer.value.decode("latin-1").split("+")[-1])
+    if known is not None:
+        return known
     descent = ctypes.c_float()
     return descent.value if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
 

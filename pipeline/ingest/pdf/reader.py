@@ -24,7 +24,14 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.ingest.pdf.glyphs import PageDrawing, drawing_of, page_glyphs, page_place, page_rulings
+from pipeline.ingest.pdf.glyphs import (
+    PageDrawing,
+    drawing_of,
+    font_descents,
+    page_glyphs,
+    page_place,
+    page_rulings,
+)
 from pipeline.ingest.pdf.hidden_text import read_hidden_text
 from pipeline.ingest.pdf.pdfium_glyphs import PdfiumGlyphs, open_pdfium_glyphs
 from pipeline.ingest.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
@@ -246,13 +253,14 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
-def _page_drawing(page: Page, pdfium: PdfiumGlyphs | None) -> PageDrawing:
+def page_drawing(page: Page, pdfium: PdfiumGlyphs | None) -> PageDrawing:
     """What the page draws, its glyphs read by pdfium when given (not on a turned page: pdfium's
     coordinates are the unturned page's) and otherwise by pdfminer."""
     if pdfium is None or page.rotation:
         return page_glyphs(page)
     _left, bottom_edge = page_place(page)
-    read = pdfium.page_drawing(page.page_number, float(page.height), bottom_edge)
+    descents = font_descents(page)
+    read = pdfium.page_drawing(page.page_number, float(page.height), bottom_edge, descents)
     return drawing_of(page, read.glyphs, page_rulings(page), read.invisible, read.images)
 
 
@@ -263,7 +271,7 @@ def _page_text(page: Page, pdfium: PdfiumGlyphs | None = None) -> PageText:
     page turned by its /Rotate entry, or a landscape table drawn turned) would have none: it is
     read again turned by each quarter turn until its text stands upright.
     """
-    drawing = _page_drawing(page, pdfium)
+    drawing = page_drawing(page, pdfium)
     if not drawing.glyphs:
         for rotation in (0, 90, 270, 180):
             if rotation != page.rotation:
