@@ -34,7 +34,7 @@ import pdfplumber
 
 from pipeline.ingest.pdf.glyphs import Glyph, font_descents, page_glyphs, page_place, page_rulings
 from pipeline.ingest.pdf.pdfium_glyphs import open_pdfium_glyphs
-from pipeline.ingest.pdf.reader import GLYPH_READER_VARIABLE, read_pdf
+from pipeline.ingest.pdf.reader import GLYPH_READER_VARIABLE, page_drawing, read_pdf
 
 TOLERANCE = 0.1
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -111,16 +111,14 @@ def compare_glyphs(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
                 if page.rotation:
                     counts["pages turned (pdfminer reads them either way)"] += 1
                     continue
-                _left, bottom_edge = page_place(page)
-                mine = page_glyphs(page)
-                theirs = pdfium.page_drawing(
-                    page.page_number, float(page.height), bottom_edge, font_descents(page)
-                )
+                mine, theirs = page_glyphs(page), page_drawing(page, pdfium)
                 compare_page(mine.glyphs, theirs.glyphs, counts)
-                if page_rulings(page) != mine.rules:
+                if theirs.rules != mine.rules:
                     counts["pages whose rulings differ"] += 1
                 counts["hidden pdfminer"] += len(mine.hidden)
                 counts["hidden pdfium"] += len(theirs.hidden)
+                if abs(theirs.image_share - mine.image_share) > 0.01:
+                    counts["pages whose image share differs"] += 1
                 _only(mine.glyphs, theirs.glyphs, only)
     return counts, only
 
