@@ -14,7 +14,7 @@ whose export is ``pdf``, across the three engines), it counts:
   glyphs, and pdfminer's rulings alone, which the pdfium path adds) and of the whole read
   (``read_pdf``), the minimum of ``--repeats``.
 
-Run: ``nice .venv/bin/python -m bench.glyph_readers --folder /tmp/glyph-draw`` (the draw is
+Run: ``nice .venv/bin/python -m tests.fuzz.glyph_readers --folder /tmp/glyph-draw`` (the draw is
 generated into the folder once and reused).
 """
 
@@ -37,7 +37,7 @@ from pipeline.ingest.pdf.pdfium_glyphs import open_pdfium_glyphs
 from pipeline.ingest.pdf.reader import GLYPH_READER_VARIABLE, page_drawing, read_pdf
 
 TOLERANCE = 0.1
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def draw(seed: int, n: int, folder: Path) -> list[Path]:
