@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.pdf import reader as reader_module
@@ -66,3 +70,33 @@ def test_glyph_reader_is_chosen_by_the_environment(monkeypatch: pytest.MonkeyPat
     assert reader_module._glyph_reader(None) == "pdfminer"
     with pytest.raises(ValueError, match="unknown glyph reader"):
         reader_module._glyph_reader("mupdf")
+
+
+def scan_with_text(mode: str) -> bytes:
+    """A page covered by a blank image and "Dolt lager" laid over it invisibly (``invisible``),
+    drawn under it (``under``) or drawn visibly over it (``stamp``)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 28)
+    if mode == "under":
+        canvas.drawString(72, 700, "Dolt lager")
+    canvas.drawImage(ImageReader(Image.new("L", (200, 280), 255)), 0, 0, *A4)
+    if mode != "under":
+        text = canvas.beginText(72, 700)
+        text.setTextRenderMode(3 if mode == "invisible" else 0)
+        text.textLine("Dolt lager")
+        canvas.drawText(text)
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["invisible", "under", "stamp"])
+def test_pdfium_sees_what_a_reader_cannot_see_as_pdfminer_does(mode: str) -> None:
+    data = scan_with_text(mode)
+    with pdfplumber.open(io.BytesIO(data)) as pdf, open_pdfium_glyphs(data) as pdfium:
+        mine, theirs = page_glyphs(pdf.pages[0]), reader_module.page_drawing(pdf.pages[0], pdfium)
+    assert [g.text for g in theirs.glyphs] == [g.text for g in mine.glyphs]
+    assert [g.text for g in theirs.hidden] == [g.text for g in mine.hidden]
+    assert len(mine.glyphs if mode == "stamp" else mine.hidden) == len("Dolt lager")
+    assert theirs.image_share == pytest.approx(mine.image_share, abs=0.01)
+    assert mine.image_share == pytest.approx(1.0)
