@@ -17,6 +17,7 @@ import os
 import warnings
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pdfplumber
 import regex
@@ -33,7 +34,6 @@ from pipeline.ingest.pdf.glyphs import (
     page_rulings,
 )
 from pipeline.ingest.pdf.hidden_text import read_hidden_text
-from pipeline.ingest.pdf.pdfium_glyphs import PdfiumGlyphs, open_pdfium_glyphs
 from pipeline.ingest.pdf.scans import PageProgress, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.tesseract import OcrUnavailable
@@ -42,6 +42,9 @@ from pipeline.ingest.pdf.words import PageText, words_from_glyphs
 from pipeline.model.document import Document, Line
 from pipeline.model.errors import PdfError
 from pipeline.model.records import ContentLoss
+
+if TYPE_CHECKING:
+    from pipeline.ingest.pdf.pdfium_glyphs import PdfiumGlyphs
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +201,9 @@ def _read_pages(data: bytes, glyph_reader: str) -> list[PageText]:
     except PdfminerException as exc:
         raise _open_error(exc) from exc
     if glyph_reader == "pdfium":
+        # Imported here: the default reader does not load pypdfium2 (start-up time counts).
+        from pipeline.ingest.pdf.pdfium_glyphs import open_pdfium_glyphs
+
         with pdf, open_pdfium_glyphs(data) as pdfium:
             return _read_each_page(pdf, pdfium)
     with pdf:
