@@ -176,6 +176,6 @@ def test_every_page_is_released_before_the_next_is_read(monkeypatch: pytest.Monk
 def test_text_in_unmapped_glyphs_fails_instead_of_reading_garbage(monkeypatch: pytest.MonkeyPatch) -> None:
     # A font without a map to characters: pdfminer gives "(cid:N)" for every glyph.
     garbage = tuple(Word(f"(cid:{n})(cid:{n + 1})", 72 + 20 * n, 90 + 20 * n, 100, 110, 10) for n in range(9))
-    monkeypatch.setattr(pdf_module, "_read_pages", lambda data: [PageText(1, 595, 842, garbage)])
+    monkeypatch.setattr(pdf_module, "_read_pages", lambda data, reader: [PageText(1, 595, 842, garbage)])
     with pytest.raises(IngestError, match="cannot be decoded"):
         read_pdf(small_pdf(), "unmapped.pdf", "0" * 64)

@@ -7,8 +7,9 @@ are and their columns) → ``rows`` (a table's rows and cells) → ``lines`` (pa
 table rows as the document's lines); ``steps`` chains the steps after the words. Pages without a
 text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``tesseract``,
 which runs the program through ``tesseract_process``) into words that go through the same steps;
-``render`` also renders the audit report's crops. Code outside the package imports only what
-``__all__`` names (a test checks it).
+``render`` also renders the audit report's crops. ``pdfium_glyphs`` is an experimental glyph
+reader on pdfium, off by default (docs/pdf-input.md compares it with ``glyphs``). Code outside
+the package imports only what ``__all__`` names (a test checks it).
 """
 
 from pipeline.ingest.pdf.reader import read_pdf

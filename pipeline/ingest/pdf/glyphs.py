@@ -26,7 +26,7 @@ from pdfminer.layout import LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfminer.pdfdevice import PDFTextSeq
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
-from pdfminer.pdftypes import PDFStream
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.utils import Matrix, Point, apply_matrix_rect
 from pdfplumber.page import Page
 
@@ -243,22 +243,84 @@ class GlyphRecorder(PDFPageAggregator):
         return (x, y)
 
 
+class RulingRecorder(PDFPageAggregator):
+    """A pdfminer device that skips text and images: only lines, rectangles and figures are laid
+    out, for a page whose glyphs another reader gives (``pdfium_glyphs``)."""
+
+    def render_string(
+        self, textstate: PDFTextState, seq: PDFTextSeq, ncs: Any, graphicstate: PDFGraphicState
+    ) -> None:
+        return None
+
+    def render_image(self, name: str, stream: PDFStream) -> None:
+        return None
+
+
 def page_glyphs(page: Page) -> PageDrawing:
     """The page's visible upright glyphs in drawing order, its ruling lines, its hidden glyphs and
     the share of it that images cover."""
     height = float(page.height)
-    left, top = float(page.mediabox[0]), float(page.mediabox[1])
+    left, top = page_place(page)
     device = GlyphRecorder(page.pdf.rsrcmgr, page.page_number, height, left, top)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    rules = _rules(device.get_result(), height, left, top)
+    return drawing_of(page, device.glyphs, rules, device.invisible, device.images)
+
+
+def page_rulings(page: Page) -> list[Ruling]:
+    """The page's ruling lines alone: its text is not laid out."""
+    height = float(page.height)
+    left, top = page_place(page)
+    device = RulingRecorder(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return _rules(device.get_result(), height, left, top)
+
+
+def page_place(page: Page) -> tuple[float, float]:
+    """Where the page's media box starts (left, and its lower edge), which pdfminer's coordinates
+    leave out and the glyphs' boxes put back."""
+    return float(page.mediabox[0]), float(page.mediabox[1])
+
+
+def font_descents(page: Page) -> dict[str, float]:
+    """The descent per point of size of each font in the page's resources, by its name without a
+    subset tag, as pdfminer reads it (the font descriptor's, or a standard font's metrics)."""
+    descents: dict[str, float] = {}
+    fonts = page.page_obj.resources.get("Font") if isinstance(page.page_obj.resources, dict) else None
+    for spec in (resolve1(fonts) or {}).values():
+        try:
+            font = page.pdf.rsrcmgr.get_font(None, resolve1(spec))
+        except Exception:  # a damaged font is left to the glyph reader's own metrics
+            continue
+        name = str(getattr(font, "fontname", "")).split("+")[-1]
+        descents.setdefault(name, font.get_descent())
+    return descents
+
+
+def drawing_of(
+    page: Page,
+    glyphs: list[Glyph],
+    rules: list[Ruling],
+    invisible: list[Glyph],
+    images: list[tuple[Box, int, bool]],
+) -> PageDrawing:
+    """A page's drawing from the glyphs a reader recorded, each image with the number of glyphs
+    drawn before it and whether it is opaque: glyphs painted over go with the invisible ones."""
+    height = float(page.height)
+    left, top = page_place(page)
+    seen, covered = _uncovered(glyphs, images)
+    share = _image_share(images, Box(left, top, left + float(page.width), top + height))
+    return PageDrawing(seen, rules, invisible + covered, share)
+
+
+def _rules(layout: LTContainer[Any], height: float, left: float, top: float) -> list[Ruling]:
     rules: list[Ruling] = []
-    for item in _walk(device.get_result()):
+    for item in _walk(layout):
         if isinstance(item, LTLine | LTRect):
             rule = _rule(item, height, left, top)
             if rule is not None:
                 rules.append(rule)
-    glyphs, covered = _uncovered(device.glyphs, device.images)
-    share = _image_share(device.images, Box(left, top, left + float(page.width), top + height))
-    return PageDrawing(glyphs, rules, device.invisible + covered, share)
+    return rules
 
 
 def _uncovered(glyphs: list[Glyph], images: list[tuple[Box, int, bool]]) -> tuple[list[Glyph], list[Glyph]]:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import warnings
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pdfplumber
 import regex
@@ -23,7 +25,14 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.ingest.pdf.glyphs import PageDrawing, page_glyphs
+from pipeline.ingest.pdf.glyphs import (
+    PageDrawing,
+    drawing_of,
+    font_descents,
+    page_glyphs,
+    page_place,
+    page_rulings,
+)
 from pipeline.ingest.pdf.hidden_text import read_hidden_text
 from pipeline.ingest.pdf.scans import PageProgress, PageSlots, ScannedPages, pages_to_read, read_scanned_pages
 from pipeline.ingest.pdf.steps import document_lines
@@ -34,6 +43,9 @@ from pipeline.model.document import Document, Line
 from pipeline.model.errors import PdfError
 from pipeline.model.records import ContentLoss
 
+if TYPE_CHECKING:
+    from pipeline.ingest.pdf.pdfium_glyphs import PdfiumGlyphs
+
 log = logging.getLogger(__name__)
 
 # pdfminer logs a warning for each oddity of a damaged file, hundreds for one report. Only the CLI
@@ -42,6 +54,12 @@ log = logging.getLogger(__name__)
 _PDFMINER_LOG = logging.getLogger("pdfminer")
 if _PDFMINER_LOG.level == logging.NOTSET:
     _PDFMINER_LOG.setLevel(logging.ERROR)
+
+# Which reader gives the glyphs: pdfminer's interpreter (the default) or, experimental and
+# measured in docs/pdf-input.md, pdfium's text page (``pdfium_glyphs``). Rulings come from pdfminer
+# either way.
+GLYPH_READERS = ("pdfminer", "pdfium")
+GLYPH_READER_VARIABLE = "KOMPASS_GLYPH_READER"
 
 PDF_HEADER = b"%PDF-"
 END_OF_FILE = b"%%EOF"
@@ -66,15 +84,21 @@ SIGNATURES = (
 
 
 def read_pdf(
-    data: bytes, source: str, sha256: str, ocr: str = "auto", on_ocr_page: PageProgress | None = None,
+    data: bytes,
+    source: str,
+    sha256: str,
+    ocr: str = "auto",
+    on_ocr_page: PageProgress | None = None,
     page_slots: PageSlots | None = None,
-) -> Document:  # fmt: skip
+    glyph_reader: str | None = None,
+) -> Document:
     """Read a PDF report into a document: lines in reading order with page numbers and boxes.
 
     ``ocr`` says which pages Tesseract reads: ``auto`` the scans (no visible text, or mostly image
     with a stamp of text), ``always`` every page, ``never`` none; ``on_ocr_page(done, total)`` is
     called after each page OCR read; ``page_slots`` lends the cores left idle, to read several
-    scanned pages at a time.
+    scanned pages at a time. ``glyph_reader`` (one of :data:`GLYPH_READERS`; by default the
+    ``KOMPASS_GLYPH_READER`` environment variable, else ``pdfminer``) says what reads the glyphs.
     Raises :class:`PdfError` when the bytes are not a PDF that can be read without a password or
     hold no text, and when scanned pages need OCR that is not installed.
     """
@@ -82,7 +106,7 @@ def read_pdf(
     with warnings.catch_warnings():
         # pdfminer warns (warnings module) about repaired cross-reference tables and the like.
         warnings.simplefilter("ignore")
-        pages = _read_pages(data)
+        pages = _read_pages(data, _glyph_reader(glyph_reader))
     to_read = set(pages_to_read(pages, ocr))
     scanned = None
     if to_read:
@@ -170,23 +194,40 @@ def _looks_like_text(head: bytes) -> bool:
     return printable >= 0.95 * max(len(text), 1)
 
 
-def _read_pages(data: bytes) -> list[PageText]:
+def _glyph_reader(chosen: str | None) -> str:
+    reader = chosen or os.environ.get(GLYPH_READER_VARIABLE) or GLYPH_READERS[0]
+    if reader not in GLYPH_READERS:
+        raise ValueError(f"unknown glyph reader {reader!r}: use one of {', '.join(GLYPH_READERS)}")
+    return reader
+
+
+def _read_pages(data: bytes, glyph_reader: str) -> list[PageText]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PdfminerException as exc:
         raise _open_error(exc) from exc
+    if glyph_reader == "pdfium":
+        # Imported here: the default reader does not load pypdfium2 (start-up time counts).
+        from pipeline.ingest.pdf.pdfium_glyphs import open_pdfium_glyphs
+
+        with pdf, open_pdfium_glyphs(data) as pdfium:
+            return _read_each_page(pdf, pdfium)
     with pdf:
-        pages = []
-        for page in _pages(pdf):
-            try:
-                pages.append(_page_text(page))
-            except MemoryError:
-                raise
-            # A damaged page can make pdfminer raise nearly anything (syntax, type, key, zlib errors).
-            except Exception as exc:
-                raise PdfError(f"page {page.page_number} of the PDF cannot be read: {_reason(exc)}") from exc
-            finally:
-                page.close()
+        return _read_each_page(pdf, None)
+
+
+def _read_each_page(pdf: pdfplumber.PDF, pdfium: PdfiumGlyphs | None) -> list[PageText]:
+    pages = []
+    for page in _pages(pdf):
+        try:
+            pages.append(_page_text(page, pdfium))
+        except MemoryError:
+            raise
+        # A damaged page can make pdfminer raise nearly anything (syntax, type, key, zlib errors).
+        except Exception as exc:
+            raise PdfError(f"page {page.page_number} of the PDF cannot be read: {_reason(exc)}") from exc
+        finally:
+            page.close()
     return pages
 
 
@@ -224,14 +265,25 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
-def _page_text(page: Page) -> PageText:
+def page_drawing(page: Page, pdfium: PdfiumGlyphs | None) -> PageDrawing:
+    """What the page draws, its glyphs read by pdfium when given (not on a turned page: pdfium's
+    coordinates are the unturned page's) and otherwise by pdfminer."""
+    if pdfium is None or page.rotation:
+        return page_glyphs(page)
+    _left, bottom_edge = page_place(page)
+    descents = font_descents(page)
+    read = pdfium.page_drawing(page.page_number, float(page.height), bottom_edge, descents)
+    return drawing_of(page, read.glyphs, page_rulings(page), read.invisible, read.images)
+
+
+def _page_text(page: Page, pdfium: PdfiumGlyphs | None = None) -> PageText:
     """The page's words and ruling lines, read in the direction its text runs.
 
     Only upright glyphs are read. A page whose text is not upright as the page is displayed (a
     page turned by its /Rotate entry, or a landscape table drawn turned) would have none: it is
     read again turned by each quarter turn until its text stands upright.
     """
-    drawing = page_glyphs(page)
+    drawing = page_drawing(page, pdfium)
     if not drawing.glyphs:
         for rotation in (0, 90, 270, 180):
             if rotation != page.rotation:
