@@ -72,6 +72,12 @@ def _header_cell(cell: str | None, styles: dict[str, ParagraphStyle], align: str
     return Paragraph(escape(cell), style)
 
 
+def _longest_word(header: list[list[str | None]], column: int) -> float:
+    """The width in points of the longest word in the header cells of ``column`` (bold, 9 pt)."""
+    words = [w for row in header if column < len(row) and row[column] for w in (row[column] or "").split()]
+    return max((pdfmetrics.stringWidth(w, "DejaVu-Bold", 9) for w in words), default=0.0)
+
+
 def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
     cols = block.width
     data: list[list[Any]] = []
@@ -95,8 +101,11 @@ def _table(block: Table, styles: dict[str, ParagraphStyle], width: float) -> lis
             )
     nh = len(block.header)
     number_width = 2.2 * cm if block.kind != "summary" else min(2.6 * cm, width * 0.5 / max(1, cols - 1))
-    first = width - number_width * (cols - label_cols) - (label_cols - 1) * 1.2 * cm
-    widths = [1.2 * cm] * (label_cols - 1) + [first] + [number_width] * (cols - label_cols)
+    # A value column is at least as wide as its header's longest word, as a word processor's table
+    # fits its columns: header cells wrap between words ("Egna / poäng"), never inside one.
+    value_widths = [max(number_width, _longest_word(block.header, c) + 16) for c in range(label_cols, cols)]
+    first = width - sum(value_widths) - (label_cols - 1) * 1.2 * cm
+    widths = [1.2 * cm] * (label_cols - 1) + [first] + value_widths
     if block.kind in ("facts", "seats", "evaluated"):
         widths = None  # type: ignore[assignment]
     table = RLTable(data, colWidths=widths, repeatRows=0)
