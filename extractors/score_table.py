@@ -204,8 +204,11 @@ def _raw_header(line: Line) -> Header | None:
     if columns is None:
         return None
     roles = {c.role for c in columns}
-    if Role.MAX in roles and not roles & {Role.OWN, Role.YEAR}:
-        columns = []  # the own points' header is on another line: which value is which is unknown
+    if roles in ({Role.MAX}, {Role.OWN}):
+        # Max points without own points, or own without max: the other column's header words stand
+        # on other lines ("Egna" / "poäng" / "Maxpoäng", a wrapped cell): which value is which is
+        # unknown, so the rows are read by their shape (and said so).
+        columns = []
     corner = PrintedColumn(Role.NAME, " ".join(words[:labels]))
     return Header((corner, *columns), (line,))
 

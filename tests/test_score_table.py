@@ -443,3 +443,18 @@ def test_caption_indented_above_a_header_is_no_header_line() -> None:
         ]
     )
     assert _scores(text) == [("4.1", 20, 13), ("4.2", 20, 10)]
+
+
+def test_raw_header_with_own_points_alone_on_its_line_reads_the_rows_by_their_shape() -> None:
+    # pdftotext -raw of a ReportLab table whose narrow header cells wrap (fuzz seed 9015): "Egna" on
+    # the header's line, "poäng" and "Maxpoäng" on lines of their own. The header names own points
+    # only, so the rows' two values are not taken as one column: they are read by their shape.
+    text = (
+        "Nr Delområde Egna\npoäng\nMaxpoäng\n1 Samspel mellan förtroendevalda och medborgare\n"
+        "1.1. Digitalisering 20 20\n1.2. Arbetsmiljö 16 20\n1.3. Näringsliv 10 20\nSumma 46 60\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", 20, 20), ("1.2", 20, 16), ("1.3", 20, 10)
+    ]  # fmt: skip
+    assert len(table.unread_headers) == 1
