@@ -147,15 +147,19 @@ def observed_facts(tables: dict[str, Any], report_id: str) -> dict[Key, tuple[An
 
 
 def _findings_at(issues: list[dict[str, Any]], key: Key, page: Any, line: Any) -> str:
-    """Rules of the issues at the fact's printed place, else at its area (and sub-question)."""
+    """Rules of the issues at the fact's printed place (its page and line; a text export has lines
+    only), else at its area (and sub-question), or for a year's TOTALT at its year."""
+    page, line = _value({"page": page}, "page"), _value({"line": line}, "line")
     at = [
         r["rule"]
         for r in issues
-        if page is not None and _value(r, "page") == page and _value(r, "line") == line
+        if line is not None and _value(r, "page") == page and _value(r, "line") == line
     ]
     if not at and key[0] in ("question_scores", "area_scores", "claims", "observations") and len(key) > 1:
         area = key[1] if key[0] != "area_scores" else key[2]
         at = [r["rule"] for r in issues if _value(r, "area") == area]
+    if not at and key[0] == "year_totals":
+        at = [r["rule"] for r in issues if _value(r, "year") == key[1] and _value(r, "area") is None]
     return ",".join(sorted(set(at)))
 
 
