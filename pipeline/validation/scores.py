@@ -394,13 +394,9 @@ def score_rows_lost(extraction: Extraction, edition: Edition | None) -> Iterator
         what = f"{noun} {', '.join(gap.missing)}" if gap.missing else f"the rows after {after}"
         yield SCORE_ROWS_LOST.finding(
             area=gap.area, year=year, expected=", ".join(gap.missing) or f"rows after {after}",
-            found=_format_optional(gap.read_max), page=gap.page, line=gap.line, what=what,
+            found=gap.read_max if gap.read_max is not None else "", page=gap.page, line=gap.line, what=what,
             evidence=_evidence(gap, edition),
         )  # fmt: skip
-
-
-def _format_optional(value: float | None) -> str:
-    return "" if value is None else format_number(value)
 
 
 def _evidence(gap: RowGap, edition: Edition | None) -> str:
@@ -408,8 +404,10 @@ def _evidence(gap: RowGap, edition: Edition | None) -> str:
     shown = "a max points cell is empty"
     if gap.read_max is not None:
         short = "short of" if gap.read_max < gap.whole else "not"
-        read, worth = format_number(gap.read_max), format_number(gap.whole)
-        shown = f"the max points read sum to {read}, {short} {whole} {worth}"
+        shown = (
+            f"the max points read sum to {format_number(gap.read_max)}, {short} {whole} "
+            f"{format_number(gap.whole)}"
+        )
     if not gap.missing:
         return shown
     listed = edition is not None and not edition.is_partial and bool(edition.questions_in(gap.area))
