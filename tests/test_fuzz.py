@@ -222,3 +222,23 @@ def test_the_figures_are_computed_on_the_sample(tmp_path: Path) -> None:
         assert any(o.key[0] == "reports" and o.status != "missing" for o in outcomes), doc.seed
         for trait, value in doc.traits.items():
             assert any(line.strip().startswith(f"{trait}={value} ") for line in lines), (trait, value)
+
+
+def test_a_finding_at_the_line_of_a_fact_counts_on_a_text_export() -> None:
+    # Fuzz seed 2107, a text export: no page anywhere, so a finding at a fact's line is at its place;
+    # a TOTALT not read at all is looked up by its year.
+    content = make_document(2107).content
+    facts = expected_facts(content)
+    now, before = content.years[-1], content.years[0]
+    changed = {k: v for k, v in facts.items() if k != ("year_totals", before)}
+    changed[("year_totals", now)] = facts[("year_totals", now)] + 1
+    changed[("issues", "total_mismatch", None)] = True
+    tables = _tables_from_facts(changed)
+    for frame in tables.values():
+        if "page" in frame:
+            frame["page"] = None
+    missing_total = {"report_id": "r", "rule": "year_total_missing", "area": None, "year": before, "line": 9}
+    tables["issues"] = pd.concat([tables["issues"], pd.DataFrame([missing_total])], ignore_index=True)
+    findings = {o.key: o.finding for o in score_report(content, tables, "r") if o.status != "exact"}
+    assert "total_mismatch" in findings[("year_totals", now)].split(",")  # all rows are at line 1
+    assert findings[("year_totals", before)] == "year_total_missing"
