@@ -153,13 +153,16 @@ def area_sum_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
             )  # fmt: skip
 
 
+# A warning, not an error: max points are the tool's, not the municipality's, so a Summa row that
+# disagrees with its rows is far more often a row or cell read wrong than a report printed wrong.
 SUBTOTAL_MAX_MISMATCH = Rule(
-    "subtotal_max_mismatch", Severity.ERROR,
+    "subtotal_max_mismatch", Severity.WARNING,
     "Area {area}: the max points of its sub-questions sum to {expected} but the Summa row of its score "
     "table gives {found}.",
     concerns=("area", "year"),
     fires_when="the max points of an area's sub-questions do not sum to the max points of the Summa row "
-    "of its own score table (not where rows evidently not read, `score_rows_lost`, account for it)",
+    "of its own score table (not where rows evidently not read, `score_rows_lost`, account for it): a "
+    "row or cell read wrong, or a misprint",
 )  # fmt: skip
 
 
