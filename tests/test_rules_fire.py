@@ -319,12 +319,15 @@ CASES: dict[str, Case] = {
         "gives 90.",
         area=8, year=2007, expected="100", found="90", line=697,
     )),
+    # Both at the first area the table's rows name (its rows' values not read).
     "summary_table_missing": Case(_area_scores(lambda s: False), _finding(
         "summary_table_missing", WARNING, "No summary table (area totals per year) was found in the report.",
+        line=99,
     )),
     "score_table_missing": Case(_questions(lambda q: None), _finding(
         "score_table_missing", WARNING,
         "No detailed score table (sub-questions with max and own points) was found in the report.",
+        line=672,
     )),
     # Against the 2007 edition.
     "area_max_mismatch": Case(_question("8.4", max_score=30.0), _finding(

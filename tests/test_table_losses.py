@@ -12,6 +12,7 @@ from pipeline.model.records import (
     Finding,
     Metadata,
     QuestionScore,
+    UnreadHeader,
     YearTotal,
 )
 from pipeline.run.process import extract
@@ -186,3 +187,13 @@ def test_a_year_the_totalt_row_does_not_give_is_said_at_the_row() -> None:
     assert {t.year for t in extraction.year_totals} == {2009}
     missing = _rules(extraction, edition_by_id(extraction.edition))["year_total_missing"]
     assert [(f.year, f.line) for f in missing] == [(2007, 15)]
+
+
+def test_a_summary_table_none_of_whose_rows_was_read_is_missing_where_it_was_seen() -> None:
+    # Fuzz seed 23 (a 2016 report as a PDF): the summary table's header was seen, no row read.
+    header = UnreadHeader("summary_table", "", "not read | not read", 2, 12)
+    seen = Extraction(metadata=Metadata(year=YEAR), edition="kk2010", unread_headers=(header,))
+    (missing,) = _rules(seen)["summary_table_missing"]
+    assert (missing.page, missing.line) == (2, 12)
+    (nowhere,) = _rules(Extraction(metadata=Metadata(year=YEAR), edition="kk2010"))["summary_table_missing"]
+    assert (nowhere.page, nowhere.line) == (None, None)

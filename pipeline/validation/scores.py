@@ -425,23 +425,35 @@ SUMMARY_TABLE_MISSING = Rule(
     "summary_table_missing", Severity.WARNING,
     "No summary table (area totals per year) was found in the report.",
     concerns=(),
-    fires_when="no summary table (area totals per year) was found",
+    fires_when="no summary table (area totals per year) was found (at its heading or header when part "
+    "of it was seen)",
     loses_content=True,
 )  # fmt: skip
 SCORE_TABLE_MISSING = Rule(
     "score_table_missing", Severity.WARNING,
     "No detailed score table (sub-questions with max and own points) was found in the report.",
     concerns=(),
-    fires_when="no detailed score table (sub-questions with max and own points) was found",
+    fires_when="no detailed score table (sub-questions with max and own points) was found (at its "
+    "heading or header when part of it was seen)",
     loses_content=True,
 )  # fmt: skip
 
 
 def tables_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     if not extraction.area_scores:
-        yield SUMMARY_TABLE_MISSING.finding()
+        place = _table_place(extraction, "summary_table")
+        yield SUMMARY_TABLE_MISSING.finding(page=place[0], line=place[1])
     if not extraction.question_scores:
-        yield SCORE_TABLE_MISSING.finding()
+        place = _table_place(extraction, "score_table")
+        yield SCORE_TABLE_MISSING.finding(page=place[0], line=place[1])
+
+
+def _table_place(extraction: Extraction, table: str) -> tuple[int | None, int | None]:
+    """Where a table none of whose rows was read was seen: the first of its area headings or of its
+    headers not understood (none when nothing of it was seen)."""
+    seen = [(h.page, h.line) for h in extraction.area_headings if h.context == table and h.line is not None]
+    seen += [(u.page, u.line) for u in extraction.unread_headers if u.table == table and u.line is not None]
+    return min(seen, key=lambda place: (place[0] or 0, place[1] or 0), default=(None, None))
 
 
 CHECKS: tuple[Check, ...] = (
