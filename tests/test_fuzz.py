@@ -242,3 +242,16 @@ def test_a_finding_at_the_line_of_a_fact_counts_on_a_text_export() -> None:
     findings = {o.key: o.finding for o in score_report(content, tables, "r") if o.status != "exact"}
     assert "total_mismatch" in findings[("year_totals", now)].split(",")  # all rows are at line 1
     assert findings[("year_totals", before)] == "year_total_missing"
+
+
+def test_a_fact_of_a_table_not_read_at_all_has_the_finding_that_says_so() -> None:
+    # Fuzz seed 23: no row of the summary table read, summary_table_missing at its header.
+    content = make_document(23).content
+    facts = expected_facts(content)
+    summary = ("area_scores", "year_totals")
+    tables = _tables_from_facts({k: v for k, v in facts.items() if k[0] not in summary})
+    table_missing = {"report_id": "r", "rule": "summary_table_missing", "area": None, "page": 2, "line": 12}
+    tables["issues"] = pd.concat([tables["issues"], pd.DataFrame([table_missing])], ignore_index=True)
+    missing = [o for o in score_report(content, tables, "r") if o.key[0] in summary]
+    assert missing and all(o.status == "missing" for o in missing)
+    assert all("summary_table_missing" in o.finding.split(",") for o in missing)
