@@ -326,7 +326,9 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
     if not regex.search(r"\p{L}", cell) or parse_value(cell) is not None:
         return None
     if TOTAL_LABEL.match(cell):
-        return ("", "", cell, 1)
+        # The TOTALT row of a summary table with a max column ("Huvudområde | Max | 2014") is no
+        # area's Summa row.
+        return None if _is_summary_header(state.header) else ("", "", cell, 1)
     # A sub-area printed without an id ("Delområde | Max | Poäng" tables of later layouts): its
     # area comes from the table's heading; a row naming an area itself belongs to a summary.
     if AREA_LABEL.match(cell) or _is_summary_header(state.header) or _current_area(state) is None:

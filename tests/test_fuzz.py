@@ -209,3 +209,36 @@ def test_the_scorer_gives_full_marks_to_the_expected_facts_and_less_without_one(
     assert statuses[area_key] == "wrong"
     assert statuses[("area_scores", 1999, 1)] == "spurious"
     assert exact_share(scored) == (len(facts) - 1, len(facts) + 1)
+
+
+def test_a_finding_at_the_line_of_a_fact_counts_on_a_text_export() -> None:
+    # Fuzz seed 2107, a text export: no page anywhere, so a finding at a fact's line is at its place;
+    # a TOTALT not read at all is looked up by its year.
+    content = make_document(2107).content
+    facts = expected_facts(content)
+    now, before = content.years[-1], content.years[0]
+    changed = {k: v for k, v in facts.items() if k != ("year_totals", before)}
+    changed[("year_totals", now)] = facts[("year_totals", now)] + 1
+    changed[("issues", "total_mismatch", None)] = True
+    tables = _tables_from_facts(changed)
+    for frame in tables.values():
+        if "page" in frame:
+            frame["page"] = None
+    missing_total = {"report_id": "r", "rule": "year_total_missing", "area": None, "year": before, "line": 9}
+    tables["issues"] = pd.concat([tables["issues"], pd.DataFrame([missing_total])], ignore_index=True)
+    findings = {o.key: o.finding for o in score_report(content, tables, "r") if o.status != "exact"}
+    assert "total_mismatch" in findings[("year_totals", now)].split(",")  # all rows are at line 1
+    assert findings[("year_totals", before)] == "year_total_missing"
+
+
+def test_a_fact_of_a_table_not_read_at_all_has_the_finding_that_says_so() -> None:
+    # Fuzz seed 23: no row of the summary table read, summary_table_missing at its header.
+    content = make_document(23).content
+    facts = expected_facts(content)
+    summary = ("area_scores", "year_totals")
+    tables = _tables_from_facts({k: v for k, v in facts.items() if k[0] not in summary})
+    table_missing = {"report_id": "r", "rule": "summary_table_missing", "area": None, "page": 2, "line": 12}
+    tables["issues"] = pd.concat([tables["issues"], pd.DataFrame([table_missing])], ignore_index=True)
+    missing = [o for o in score_report(content, tables, "r") if o.key[0] in summary]
+    assert missing and all(o.status == "missing" for o in missing)
+    assert all("summary_table_missing" in o.finding.split(",") for o in missing)

@@ -19,6 +19,7 @@ import pytest
 from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import (
     AreaScore,
+    AreaSubtotal,
     Comparison,
     ContentLoss,
     Evaluation,
@@ -31,6 +32,7 @@ from pipeline.model.records import (
     QuestionScore,
     Severity,
     UnreadHeader,
+    YearTotal,
 )
 from pipeline.validation import RULES, validate
 
@@ -83,6 +85,16 @@ def _duplicate_question(question_id: str) -> Alter:
 
 def _area_scores(keep: Callable[[AreaScore], bool]) -> Alter:
     return lambda e: dataclasses.replace(e, area_scores=tuple(s for s in e.area_scores if keep(s)))
+
+
+def _year_totals(keep: Callable[[YearTotal], bool]) -> Alter:
+    return lambda e: dataclasses.replace(e, year_totals=tuple(t for t in e.year_totals if keep(t)))
+
+
+def _area_8_summa_row(max_score: float) -> Alter:
+    """A Summa row under area 8's rows (line 697), its own points the rows' 98, its max ``max_score``."""
+    row = AreaSubtotal(8, max_score, 98.0, None, 697)
+    return lambda e: dataclasses.replace(e, area_subtotals=(row,))
 
 
 def _whole_2007_areas(extraction: Extraction) -> Extraction:
@@ -284,16 +296,38 @@ CASES: dict[str, Case] = {
         "report_year_not_in_summary", WARNING, "The summary table has no column for the report year 2007.",
         year=2007, expected="2007", found="2003, 2005",
     )),
+    # At area 2's row, the row read above where area 3's would stand.
     "area_total_missing": Case(_area_scores(lambda s: (s.area, s.year) != (3, 2007)), _finding(
         "area_total_missing", WARNING, "Area 3: the summary table gives no total for 2007.",
-        area=3, year=2007, found="",
+        area=3, year=2007, found="", line=100,
     )),
+    "year_total_missing": Case(_year_totals(lambda t: t.year != 2005), _finding(
+        "year_total_missing", WARNING,
+        "The summary table's TOTALT row gives no total for 2005, whose area totals the table gives.",
+        year=2005, expected="2005", found="2003, 2007", line=107,
+    )),
+    # 6.3 not read: at 6.2, the row read before it; area 6's sum is not checked against its total.
+    "score_rows_lost": Case(_without_question("6.3"), _finding(
+        "score_rows_lost", WARNING,
+        "Area 6: sub-question 6.3 of its score table not read: the kk2002-rev2007 edition lists it, and "
+        "the max points read sum to 90, short of the area's 100.",
+        area=6, year=2007, expected="6.3", found="90", line=679,
+    )),
+    "subtotal_max_mismatch": Case(_area_8_summa_row(90.0), _finding(
+        "subtotal_max_mismatch", WARNING,
+        "Area 8: the max points of its sub-questions sum to 100 but the Summa row of its score table "
+        "gives 90.",
+        area=8, year=2007, expected="100", found="90", line=697,
+    )),
+    # Both at the first area the table's rows name (its rows' values not read).
     "summary_table_missing": Case(_area_scores(lambda s: False), _finding(
         "summary_table_missing", WARNING, "No summary table (area totals per year) was found in the report.",
+        line=99,
     )),
     "score_table_missing": Case(_questions(lambda q: None), _finding(
         "score_table_missing", WARNING,
         "No detailed score table (sub-questions with max and own points) was found in the report.",
+        line=672,
     )),
     # Against the 2007 edition.
     "area_max_mismatch": Case(_question("8.4", max_score=30.0), _finding(

@@ -458,3 +458,25 @@ def test_raw_header_with_own_points_alone_on_its_line_reads_the_rows_by_their_sh
         ("1.1", 20, 20), ("1.2", 20, 16), ("1.3", 20, 10)
     ]  # fmt: skip
     assert len(table.unread_headers) == 1
+
+
+# Fuzz seed 2109 (a 2014 report as plain text): a summary table with a max column, its TOTALT row
+# (800 max, 557 own) read as area 8's Summa row, and its max points compared with area 8's rows.
+SUMMARY_WITH_MAX_THEN_SCORES = """\
+Huvudområde\tMax\tTranås 2014
+7 Verksamhetsutveckling\t100\t69
+8 Kommunen som samhällsbyggare\t100\t76
+TOTALT\t800\t557
+
+Delområde\tMaxpoäng\tPoäng
+8.1 Brukarundersökningar\t30\t26
+8.2 Målstyrning\t40\t29
+8.3 Samverkan\t30\t21
+Summa\t100\t76
+"""
+
+
+def test_the_totalt_row_of_a_summary_table_with_a_max_column_is_no_summa_row() -> None:
+    table = extract_question_scores(doc_from(SUMMARY_WITH_MAX_THEN_SCORES))
+    assert [q.question_id for q in table.questions] == ["8.1", "8.2", "8.3"]
+    assert [(s.area, s.max_score, s.score, s.line) for s in table.subtotals] == [(8, 100, 76, 10)]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from pipeline.editions.edition import Edition, editions_for_year
 from pipeline.model.records import AreaHeading, Extraction, Finding, Severity
+from pipeline.validation.row_gaps import DEFAULT_AREA_MAX, row_gaps
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
 
@@ -14,12 +15,14 @@ AREA_MAX_MISMATCH = Rule(
     "area_max_mismatch", Severity.ERROR,
     "Area {area}: the max points of its sub-questions sum to {found}, not {expected}.",
     concerns=("area", "year"),
-    fires_when="the max points of a complete area do not sum to 100 (the edition's area max)",
+    fires_when="the max points of a complete area do not sum to 100 (the edition's area max); not where "
+    "rows evidently not read (`score_rows_lost`) can hold the rest",
 )  # fmt: skip
 
 
 def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
-    area_max = edition.area_max if edition else 100.0
+    area_max = edition.area_max if edition else DEFAULT_AREA_MAX
+    gaps = row_gaps(extraction, edition)
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
             continue
@@ -31,6 +34,8 @@ def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
         ):
             continue  # missing or unknown sub-questions are reported on their own
         parts = sum(q.max_score for q in questions if q.max_score is not None)
+        if area in gaps and gaps[area].accounts_for_max(parts, area_max):
+            continue  # the rows not read hold the rest: score_rows_lost says so
         if abs(parts - area_max) > TOLERANCE:
             first = questions[0]
             yield AREA_MAX_MISMATCH.finding(

@@ -9,7 +9,16 @@ from collections.abc import Iterator
 
 from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
-from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity, printings
+from pipeline.model.records import (
+    AreaScore,
+    Extraction,
+    Finding,
+    QuestionScore,
+    Severity,
+    YearTotal,
+    printings,
+)
+from pipeline.validation.row_gaps import RowGap, row_gaps
 from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.
@@ -113,7 +122,8 @@ AREA_SUM_MISMATCH = Rule(
     "Area {area}: its sub-questions sum to {expected} but {source} gives {found} for {year}.",
     concerns=("area", "year"),
     fires_when="an area's sub-question points do not sum to its total in the summary table for the "
-    "report year, or to the Summa row of its own score table",
+    "report year, or to the Summa row of its own score table (not where rows evidently not read, "
+    "`score_rows_lost`, can account for the difference)",
 )  # fmt: skip
 
 
@@ -123,6 +133,7 @@ def area_sum_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
         return
     totals = _area_totals(extraction, year)
     subtotals = {s.area: s for s in extraction.area_subtotals}
+    gaps = row_gaps(extraction, edition)
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.score is None for q in questions):
             continue
@@ -132,11 +143,44 @@ def area_sum_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
             ("the Summa row of its score table", subtotals.get(area)),
         )
         for source, total in printed:
-            if total is not None and total.score is not None and abs(parts - total.score) > TOLERANCE:
-                yield AREA_SUM_MISMATCH.finding(
-                    area=area, year=year, expected=parts, found=total.score, page=total.page,
-                    line=total.line, source=source,
-                )  # fmt: skip
+            if total is None or total.score is None or abs(parts - total.score) <= TOLERANCE:
+                continue
+            if area in gaps and gaps[area].accounts_for(parts, total.score):
+                continue  # the rows not read can make up the difference: score_rows_lost says so
+            yield AREA_SUM_MISMATCH.finding(
+                area=area, year=year, expected=parts, found=total.score, page=total.page,
+                line=total.line, source=source,
+            )  # fmt: skip
+
+
+# A warning, not an error: max points are the tool's, not the municipality's, so a Summa row that
+# disagrees with its rows is far more often a row or cell read wrong than a report printed wrong.
+SUBTOTAL_MAX_MISMATCH = Rule(
+    "subtotal_max_mismatch", Severity.WARNING,
+    "Area {area}: the max points of its sub-questions sum to {expected} but the Summa row of its score "
+    "table gives {found}.",
+    concerns=("area", "year"),
+    fires_when="the max points of an area's sub-questions do not sum to the max points of the Summa row "
+    "of its own score table (not where rows evidently not read, `score_rows_lost`, account for it): a "
+    "row or cell read wrong, or a misprint",
+)  # fmt: skip
+
+
+def subtotal_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    subtotals = {s.area: s for s in extraction.area_subtotals}
+    gaps = row_gaps(extraction, edition)
+    for area, questions in by_area(extraction.question_scores).items():
+        subtotal = subtotals.get(area)
+        if subtotal is None or subtotal.max_score is None or any(q.max_score is None for q in questions):
+            continue
+        parts = sum(q.max_score for q in questions if q.max_score is not None)
+        if area in gaps and gaps[area].accounts_for_max(parts, subtotal.max_score):
+            continue  # the rows not read hold the rest: score_rows_lost says so
+        if abs(parts - subtotal.max_score) > TOLERANCE:
+            yield SUBTOTAL_MAX_MISMATCH.finding(
+                area=area, year=report_year(extraction), expected=parts, found=subtotal.max_score,
+                page=subtotal.page, line=subtotal.line,
+            )  # fmt: skip
 
 
 TOTAL_MISMATCH = Rule(
@@ -144,7 +188,8 @@ TOTAL_MISMATCH = Rule(
     "{year}: the area totals sum to {expected} but TOTALT says {found}.",
     concerns=("year",),
     fires_when="a year's area totals do not sum to that year's TOTALT, by more than the rounding of "
-    "whole-number area totals can explain",
+    "whole-number area totals can explain (not where areas of the report year not read, "
+    "`area_total_missing`, can account for the difference)",
 )  # fmt: skip
 TOTAL_ROUNDING_DIFFERENCE = Rule(
     "total_rounding_difference", Severity.WARNING,
@@ -182,13 +227,25 @@ def total_mismatch(extraction: Extraction, edition: Edition | None) -> Iterator[
         values = [s for s in scores if s is not None]
         parts, slack = sum(values), rounding_slack(values)
         difference = abs(parts - total.total)
-        if difference <= TOLERANCE:
+        if difference <= TOLERANCE or _areas_not_read_account(extraction, edition, total, parts):
             continue
         rule = TOTAL_ROUNDING_DIFFERENCE if difference <= slack + TOLERANCE else TOTAL_MISMATCH
         yield rule.finding(
             year=total.year, expected=parts, found=total.total, page=total.page, line=total.line,
             slack=format_number(slack),
         )  # fmt: skip
+
+
+def _areas_not_read_account(
+    extraction: Extraction, edition: Edition | None, total: YearTotal, parts: float
+) -> bool:
+    """Whether areas of the edition with no total read for the report year (``area_total_missing``
+    says which) can make up what TOTALT has above the areas read: the sum is then not checked."""
+    if edition is None or total.total is None or total.year != report_year(extraction):
+        return False
+    read = {s.area for s in extraction.area_scores if s.year == total.year and s.score is not None}
+    lost = [a for a in edition.areas if a.number not in read]
+    return bool(lost) and -TOLERANCE <= total.total - parts <= len(lost) * edition.area_max + TOLERANCE
 
 
 SUMMARY_PRINTED_TWICE = Rule(
@@ -251,7 +308,8 @@ AREA_TOTAL_MISSING = Rule(
     "area_total_missing", Severity.WARNING,
     "Area {area}: the summary table gives no total for {year}.",
     concerns=("area", "year"),
-    fires_when="the summary table gives no total for an area in the report year",
+    fires_when="the summary table gives no total for an area in the report year (at the area's row "
+    "when it was read without one, else the row read before where it would stand)",
     loses_content=True,
 )  # fmt: skip
 
@@ -271,34 +329,131 @@ def area_total_missing(extraction: Extraction, edition: Edition | None) -> Itera
         return
     for area in areas:
         if area not in totals or totals[area].score is None:
-            yield AREA_TOTAL_MISSING.finding(area=area, year=year, found="")
+            place = totals.get(area) or _row_before(totals, area) or _total_row(extraction, year)
+            yield AREA_TOTAL_MISSING.finding(
+                area=area, year=year, found="", page=place.page if place else None,
+                line=place.line if place else None,
+            )  # fmt: skip
+
+
+def _row_before(totals: dict[int, AreaScore], area: int) -> AreaScore | None:
+    """The summary row read nearest above where ``area``'s row would stand (the first row read
+    when no row is above it)."""
+    above = [number for number in totals if number < area]
+    if above:
+        return totals[max(above)]
+    return totals[min(totals)] if totals else None
+
+
+def _total_row(extraction: Extraction, year: int) -> YearTotal | None:
+    return next((t for t in extraction.year_totals if t.year == year), None)
+
+
+YEAR_TOTAL_MISSING = Rule(
+    "year_total_missing", Severity.WARNING,
+    "The summary table's TOTALT row gives no total for {year}, whose area totals the table gives.",
+    concerns=("year",),
+    fires_when="the summary table has a TOTALT row (read for another year) but no total in it for a "
+    "year whose area totals it gives; at the TOTALT row",
+    loses_content=True,
+)  # fmt: skip
+
+
+def year_total_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    if not extraction.year_totals:
+        return  # no TOTALT row read: many layouts print none
+    printed = {t.year for t in extraction.year_totals if t.total is not None}
+    row = extraction.year_totals[0]
+    for year in _years(extraction):
+        if year not in printed:
+            yield YEAR_TOTAL_MISSING.finding(
+                year=year, expected=str(year), found=", ".join(str(y) for y in sorted(printed)),
+                page=row.page, line=row.line,
+            )  # fmt: skip
 
 
 def _years(extraction: Extraction) -> list[int]:
     return sorted({s.year for s in extraction.area_scores})
 
 
+SCORE_ROWS_LOST = Rule(
+    "score_rows_lost", Severity.WARNING,
+    "Area {area}: {what} of its score table not read: {evidence}.",
+    concerns=("area", "year"),
+    fires_when="rows of an area's score table were evidently not read: the ids read skip a number "
+    "(3.1, 3.2, 3.4) or lack sub-questions of the edition while the max points read are not the "
+    "area's (its Summa row's, else the edition's area max), or the max points read fall short of a "
+    "Summa row giving the edition's area max; at the Summa row, else the row read before the first "
+    "missing one (expected: the ids not read, found: the max points read)",
+    loses_content=True,
+)  # fmt: skip
+
+
+def score_rows_lost(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    year = report_year(extraction)
+    for gap in row_gaps(extraction, edition).values():
+        after = gap.last_read.printed_id or gap.last_read.question_id
+        noun = "sub-question" if len(gap.missing) == 1 else "sub-questions"
+        what = f"{noun} {', '.join(gap.missing)}" if gap.missing else f"the rows after {after}"
+        yield SCORE_ROWS_LOST.finding(
+            area=gap.area, year=year, expected=", ".join(gap.missing) or f"rows after {after}",
+            found=gap.read_max if gap.read_max is not None else "", page=gap.page, line=gap.line, what=what,
+            evidence=_evidence(gap, edition),
+        )  # fmt: skip
+
+
+def _evidence(gap: RowGap, edition: Edition | None) -> str:
+    whole = "its Summa row's" if gap.subtotal and gap.subtotal.max_score is not None else "the area's"
+    shown = "a max points cell is empty"
+    if gap.read_max is not None:
+        short = "short of" if gap.read_max < gap.whole else "not"
+        shown = (
+            f"the max points read sum to {format_number(gap.read_max)}, {short} {whole} "
+            f"{format_number(gap.whole)}"
+        )
+    if not gap.missing:
+        return shown
+    listed = edition is not None and not edition.is_partial and bool(edition.questions_in(gap.area))
+    them = "it" if len(gap.missing) == 1 else "them"
+    source = f"the ids read skip {them}"
+    if listed and edition:
+        source = f"the {edition.edition_id} edition lists {them}"
+    return f"{source}, and {shown}"
+
+
 SUMMARY_TABLE_MISSING = Rule(
     "summary_table_missing", Severity.WARNING,
     "No summary table (area totals per year) was found in the report.",
     concerns=(),
-    fires_when="no summary table (area totals per year) was found",
+    fires_when="no summary table (area totals per year) was found (at its heading or header when part "
+    "of it was seen)",
     loses_content=True,
 )  # fmt: skip
 SCORE_TABLE_MISSING = Rule(
     "score_table_missing", Severity.WARNING,
     "No detailed score table (sub-questions with max and own points) was found in the report.",
     concerns=(),
-    fires_when="no detailed score table (sub-questions with max and own points) was found",
+    fires_when="no detailed score table (sub-questions with max and own points) was found (at its "
+    "heading or header when part of it was seen)",
     loses_content=True,
 )  # fmt: skip
 
 
 def tables_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     if not extraction.area_scores:
-        yield SUMMARY_TABLE_MISSING.finding()
+        place = _table_place(extraction, "summary_table")
+        yield SUMMARY_TABLE_MISSING.finding(page=place[0], line=place[1])
     if not extraction.question_scores:
-        yield SCORE_TABLE_MISSING.finding()
+        place = _table_place(extraction, "score_table")
+        yield SCORE_TABLE_MISSING.finding(page=place[0], line=place[1])
+
+
+def _table_place(extraction: Extraction, table: str) -> tuple[int | None, int | None]:
+    """Where a table none of whose rows was read was seen: the first of its area headings or of its
+    headers not understood (none when nothing of it was seen)."""
+    seen = [(h.page, h.line) for h in extraction.area_headings if h.context == table and h.line is not None]
+    seen += [(u.page, u.line) for u in extraction.unread_headers if u.table == table and u.line is not None]
+    return min(seen, key=lambda place: (place[0] or 0, place[1] or 0), default=(None, None))
 
 
 CHECKS: tuple[Check, ...] = (
@@ -307,9 +462,12 @@ CHECKS: tuple[Check, ...] = (
     check(score_not_half_point, SCORE_NOT_HALF_POINT),
     check(score_missing, SCORE_MISSING),
     check(area_sum_mismatch, AREA_SUM_MISMATCH),
+    check(subtotal_max_mismatch, SUBTOTAL_MAX_MISMATCH),
     check(total_mismatch, TOTAL_MISMATCH, TOTAL_ROUNDING_DIFFERENCE),
     check(summary_printed_twice, SUMMARY_PRINTED_TWICE),
     check(question_duplicated, QUESTION_DUPLICATED),
     check(area_total_missing, REPORT_YEAR_NOT_IN_SUMMARY, AREA_TOTAL_MISSING),
+    check(year_total_missing, YEAR_TOTAL_MISSING),
     check(tables_missing, SUMMARY_TABLE_MISSING, SCORE_TABLE_MISSING),
+    check(score_rows_lost, SCORE_ROWS_LOST),
 )

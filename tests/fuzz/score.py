@@ -146,16 +146,32 @@ def observed_facts(tables: dict[str, Any], report_id: str) -> dict[Key, tuple[An
     return seen
 
 
+# The finding that a whole table was not read, for a fact of that table: it names no area or year.
+TABLE_MISSING = {
+    "area_scores": "summary_table_missing",
+    "year_totals": "summary_table_missing",
+    "comparisons": "summary_table_missing",
+    "question_scores": "score_table_missing",
+}
+
+
 def _findings_at(issues: list[dict[str, Any]], key: Key, page: Any, line: Any) -> str:
-    """Rules of the issues at the fact's printed place, else at its area (and sub-question)."""
+    """Rules of the issues at the fact's printed place (its page and line; a text export has lines
+    only), else at its area (and sub-question), for a year's TOTALT at its year, or the finding that
+    its whole table was not read."""
+    page, line = _value({"page": page}, "page"), _value({"line": line}, "line")
     at = [
         r["rule"]
         for r in issues
-        if page is not None and _value(r, "page") == page and _value(r, "line") == line
+        if line is not None and _value(r, "page") == page and _value(r, "line") == line
     ]
     if not at and key[0] in ("question_scores", "area_scores", "claims", "observations") and len(key) > 1:
         area = key[1] if key[0] != "area_scores" else key[2]
         at = [r["rule"] for r in issues if _value(r, "area") == area]
+    if not at and key[0] == "year_totals":
+        at = [r["rule"] for r in issues if _value(r, "year") == key[1] and _value(r, "area") is None]
+    if line is None and key[0] in TABLE_MISSING:  # a fact not read at all
+        at += [r["rule"] for r in issues if r["rule"] == TABLE_MISSING[key[0]]]
     return ",".join(sorted(set(at)))
 
 

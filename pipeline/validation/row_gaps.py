@@ -1,0 +1,130 @@
+"""Which rows of an area's score table were evidently not read, and what they could account for.
+
+A row counts as lost only on evidence a printed sum cannot fake: the ids the rows read skip a
+number ("3.1, 3.2, 3.4" lacks 3.3) or lack a sub-question the edition lists, while the max points
+read are not what the area is worth (its Summa row's max, else the edition's area max: where they
+are, the numbering skips and nothing is lost); or,
+with no id missing, the max points read fall short of a Summa row that gives the edition's area
+max (rows after the last one read). Own points never count as evidence: a printed total that
+differs from the rows read may be the report's own error, which ``area_sum_mismatch`` reports.
+
+Where rows are lost, the sums over the area cannot be checked; a printed total that the lost rows
+can account for (at least the rows read, at most their max points more) is not reported as an
+arithmetic error. One that they cannot account for still is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.editions.edition import Edition, QuestionSpec
+from pipeline.model.records import AreaSubtotal, Extraction, QuestionScore
+
+# The area max of the tool when no edition says otherwise (every edition so far: 100 points an area).
+DEFAULT_AREA_MAX = 100.0
+# Sums of half points are exact in binary floating point; this only absorbs printing noise.
+_TOLERANCE = 1e-6
+_ID = regex.compile(r"^(?P<area>\d+)\.(?P<sub>\d+)$")
+
+
+@dataclass(frozen=True)
+class RowGap:
+    """An area whose score table was read short: the ids not read (empty when only the max points
+    show rows missing after the last one read), what the area is worth (its Summa row's max, else
+    the edition's area max), the max points read and those of the rows not read (``None`` when a
+    max cell is empty and the edition does not know them), and the place to report it: its Summa
+    row, else the row read before the first missing one."""
+
+    area: int
+    missing: tuple[str, ...]
+    whole: float
+    read_max: float | None
+    lost_max: float | None
+    last_read: QuestionScore
+    subtotal: AreaSubtotal | None
+
+    @property
+    def page(self) -> int | None:
+        return self.subtotal.page if self.subtotal else self.last_read.page
+
+    @property
+    def line(self) -> int | None:
+        return self.subtotal.line if self.subtotal else self.last_read.line
+
+    def accounts_for_max(self, read: float, printed: float) -> bool:
+        """Whether the rows not read can make up max points printed above those read."""
+        return read < printed - _TOLERANCE
+
+    def accounts_for(self, read: float, printed: float) -> bool:
+        """Whether the rows not read can make up the difference between the own points read and
+        a printed total: never less than what was read, never more than their max points."""
+        difference = printed - read
+        if difference < -_TOLERANCE:
+            return False
+        return self.lost_max is None or difference <= self.lost_max + _TOLERANCE
+
+
+def _sub(question: QuestionScore) -> int | None:
+    match = _ID.match(question.question_id)
+    return int(match["sub"]) if match and int(match["area"]) == question.area else None
+
+
+def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGap]:
+    """The areas whose score table rows were evidently not all read, by area."""
+    grouped: dict[int, list[QuestionScore]] = defaultdict(list)
+    for question in extraction.question_scores:
+        grouped[question.area].append(question)
+    subtotals = {s.area: s for s in extraction.area_subtotals}
+    area_max = edition.area_max if edition else DEFAULT_AREA_MAX
+    gaps: dict[int, RowGap] = {}
+    for area, rows in sorted(grouped.items()):
+        gap = _gap(area, rows, subtotals.get(area), area_max, edition)
+        if gap is not None:
+            gaps[area] = gap
+    return gaps
+
+
+def _gap(
+    area: int, rows: list[QuestionScore], subtotal: AreaSubtotal | None, area_max: float,
+    edition: Edition | None,
+) -> RowGap | None:  # fmt: skip
+    subs = {sub for sub in map(_sub, rows) if sub is not None}
+    missing = {n for n in range(1, max(subs, default=0)) if n not in subs}
+    specs = edition.questions_in(area) if edition and not edition.is_partial else ()
+    read_ids = {q.question_id for q in rows}
+    missing |= {
+        sub for spec in specs if spec.question_id not in read_ids and (sub := _spec_sub(spec.question_id))
+    }
+    maxima = [q.max_score for q in rows]
+    read_max = sum(m for m in maxima if m is not None) if all(m is not None for m in maxima) else None
+    printed_max = subtotal.max_score if subtotal and subtotal.max_score is not None else None
+    whole = printed_max if printed_max is not None else area_max
+    short = read_max is not None and read_max < whole - _TOLERANCE
+    whole_read = read_max is not None and abs(read_max - whole) <= _TOLERANCE
+    by_ids = bool(missing) and not whole_read
+    by_summa = short and printed_max is not None and abs(printed_max - area_max) <= _TOLERANCE
+    if not (by_ids or by_summa):
+        return None  # ids that skip while the max points are whole: numbering, not a loss
+    ids = tuple(f"{area}.{n}" for n in sorted(missing))
+    lost_max = whole - read_max if read_max is not None else _edition_max(specs, ids)
+    last_read = rows[-1]  # rows lost after the last one read
+    if missing:
+        before = [q for q in rows if (sub := _sub(q)) is not None and sub < min(missing)]
+        last_read = max(before, key=lambda q: _sub(q) or 0) if before else rows[0]
+    return RowGap(area, ids, whole, read_max, lost_max, last_read, subtotal)
+
+
+def _spec_sub(question_id: str) -> int | None:
+    parts = question_id.split(".")
+    return int(parts[1]) if len(parts) == 2 and parts[1].isdigit() else None
+
+
+def _edition_max(specs: tuple[QuestionSpec, ...], ids: tuple[str, ...]) -> float | None:
+    """The max points the edition gives the ids not read; ``None`` when it does not know them all."""
+    known = {spec.question_id: spec.max_score for spec in specs}
+    if not ids or any(i not in known for i in ids):
+        return None
+    return sum(known[i] for i in ids)

@@ -1,0 +1,199 @@
+"""Rows and totals of the tables the edition expects that were not read are said at their place, and
+the sums over them are then not reported as the report's arithmetic errors; a wrong sum printed over
+rows that were all read still is (``pipeline/validation/row_gaps.py``, ``scores.py``)."""
+
+from __future__ import annotations
+
+from pipeline.editions.edition import edition_by_id
+from pipeline.model.records import (
+    AreaScore,
+    AreaSubtotal,
+    Extraction,
+    Finding,
+    Metadata,
+    QuestionScore,
+    UnreadHeader,
+    YearTotal,
+)
+from pipeline.run.process import extract
+from pipeline.validation import validate
+from tests.conftest import doc_from
+
+YEAR = 2014
+KK2010 = edition_by_id("kk2010")  # its sub-areas are not known: only the ids and sums tell a loss
+
+
+def _rows(area: int, rows: list[tuple[int, float, float]], first_line: int = 10) -> tuple[QuestionScore, ...]:
+    """Score table rows of ``area``: (sub-question number, max points, own points), a line each."""
+    return tuple(
+        QuestionScore(area, qid, f"Delområde {sub}", top, own, None, first_line + i, qid)
+        for i, (sub, top, own) in enumerate(rows)
+        for qid in (f"{area}.{sub}",)
+    )
+
+
+def _report(
+    rows: tuple[QuestionScore, ...], total: float | None = None, summa: AreaSubtotal | None = None
+) -> Extraction:
+    totals = (AreaScore(rows[0].area, "Område", YEAR, total, None, 3),) if total is not None else ()
+    return Extraction(
+        metadata=Metadata(year=YEAR), edition="kk2010", question_scores=rows, area_scores=totals,
+        area_subtotals=(summa,) if summa else (),
+    )  # fmt: skip
+
+
+def _rules(extraction: Extraction, edition: object = KK2010) -> dict[str, list[Finding]]:
+    found: dict[str, list[Finding]] = {}
+    for finding in validate(extraction, edition):  # type: ignore[arg-type]
+        found.setdefault(finding.rule, []).append(finding)
+    return found
+
+
+def test_ids_that_skip_a_number_are_rows_lost_at_the_row_before() -> None:
+    # Fuzz seed 2101 (a 2020 report as `pdftotext -raw`): of area 3 only 3.2 was read.
+    found = _rules(_report(_rows(3, [(1, 20, 14), (2, 20, 11), (4, 20, 12)]), total=61))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.area, lost.line, lost.expected, lost.found) == (3, 11, "3.3", "60")
+    assert lost.message == (
+        "Area 3: sub-question 3.3 of its score table not read: the ids read skip it, and the max points "
+        "read sum to 60, short of the area's 100."
+    )
+    # 61 - 37 = 24 own points are within the 40 max points not read: not the report's error.
+    assert "area_sum_mismatch" not in found
+    assert "area_max_mismatch" not in found
+
+
+def test_rows_lost_before_the_first_read_are_at_the_first_row() -> None:
+    found = _rules(_report(_rows(4, [(6, 20, 9)], first_line=20), total=46.5))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (20, "4.1, 4.2, 4.3, 4.4, 4.5")
+
+
+def test_a_total_the_rows_not_read_cannot_make_up_is_still_an_error() -> None:
+    # The rows read already sum to 37; a total of 30 is wrong whatever the lost row holds.
+    found = _rules(_report(_rows(3, [(1, 20, 14), (2, 20, 11), (4, 20, 12)]), total=30))
+    assert [f.found for f in found["area_sum_mismatch"]] == ["30"]
+    assert len(found["score_rows_lost"]) == 1
+    # Nor more than the lost row's 40 max points above what was read.
+    found = _rules(_report(_rows(3, [(1, 20, 14), (2, 20, 11), (4, 20, 12)]), total=80))
+    assert [f.found for f in found["area_sum_mismatch"]] == ["80"]
+
+
+def test_ids_that_skip_while_the_max_points_are_whole_are_numbering() -> None:
+    found = _rules(_report(_rows(3, [(1, 40, 30), (2, 30, 20), (4, 30, 20)]), total=74))
+    assert "score_rows_lost" not in found
+    # The planted wrong sum (70 read, 74 printed) is the report's error, as it was.
+    assert [(f.expected, f.found) for f in found["area_sum_mismatch"]] == [("70", "74")]
+
+
+def test_a_wrong_sum_over_rows_all_read_is_not_a_loss() -> None:
+    rows = _rows(5, [(1, 20, 10), (2, 20, 15), (3, 20, 12), (4, 20, 11), (5, 20, 12)])
+    found = _rules(_report(rows, total=64, summa=AreaSubtotal(5, 100.0, 64.0, None, 16)))
+    assert "score_rows_lost" not in found
+    assert "subtotal_max_mismatch" not in found
+    assert sorted(f.line for f in found["area_sum_mismatch"]) == [3, 16]
+
+
+def test_max_points_short_of_a_summa_row_of_the_area_max_are_rows_lost_after_the_last() -> None:
+    # A table continued on the next page, its last rows lost and its Summa row read.
+    rows = _rows(2, [(1, 20, 10), (2, 30, 15), (3, 10, 5)])
+    found = _rules(_report(rows, total=70, summa=AreaSubtotal(2, 100.0, 70.0, None, 30)))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected, lost.found) == (30, "rows after 2.3", "60")
+    assert lost.message == (
+        "Area 2: the rows after 2.3 of its score table not read: the max points read sum to 60, short of "
+        "its Summa row's 100."
+    )
+    assert not {"area_sum_mismatch", "area_max_mismatch", "subtotal_max_mismatch"} & set(found)
+
+
+def test_max_points_read_against_the_summa_row() -> None:
+    # A row of another table read into the score table: more max points than the Summa row gives.
+    rows = _rows(8, [(1, 20, 10), (2, 20, 15), (3, 20, 12), (4, 20, 11), (5, 20, 12), (6, 40, 30)])
+    found = _rules(_report(rows, summa=AreaSubtotal(8, 100.0, 90.0, None, 17)))
+    (mismatch,) = found["subtotal_max_mismatch"]
+    assert (mismatch.line, mismatch.expected, mismatch.found) == (17, "140", "100")
+    assert "score_rows_lost" not in found
+    # A Summa row whose max is not the area's and rows that are whole: the Summa row is misprinted.
+    rows = _rows(8, [(1, 20, 10), (2, 20, 15), (3, 20, 12), (4, 20, 11), (5, 20, 12)])
+    found = _rules(_report(rows, summa=AreaSubtotal(8, 90.0, 60.0, None, 16)))
+    assert [(f.expected, f.found) for f in found["subtotal_max_mismatch"]] == [("100", "90")]
+    assert "score_rows_lost" not in found
+
+
+def test_sub_questions_the_edition_lists_are_rows_lost() -> None:
+    # Fuzz seed 2103 (a 2008 report as `pdftotext -raw`): rows ending in "." not read. The three
+    # rows read give 30 of their 60 max points; the 40 max points of 7.2 and 7.4 hold the other 30.
+    edition = edition_by_id("kk2002-rev2007")
+    assert edition is not None
+    specs = edition.questions_in(7)
+    rows = tuple(
+        QuestionScore(7, s.question_id, s.text, s.max_score, s.max_score / 2, None, 40 + i, s.question_id)
+        for i, s in enumerate(specs)
+        if s.question_id not in ("7.2", "7.4")
+    )
+    extraction = Extraction(
+        metadata=Metadata(year=2008), edition=edition.edition_id, question_scores=rows,
+        area_scores=(AreaScore(7, "Verksamhetsutveckling", 2008, 60.0, None, 3),),
+    )  # fmt: skip
+    found = _rules(extraction, edition)
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (40, "7.2, 7.4")
+    assert "the kk2002-rev2007 edition lists them" in lost.message
+    assert "area_sum_mismatch" not in found
+
+
+def test_an_area_total_not_read_is_not_a_totalt_error() -> None:
+    scores = tuple(AreaScore(a, "Område", YEAR, 60.0, None, 2 + a) for a in range(1, 9) if a != 3)
+    extraction = Extraction(
+        metadata=Metadata(year=YEAR), edition="kk2010", area_scores=scores,
+        year_totals=(YearTotal(YEAR, 480.0, None, 11),),
+    )  # fmt: skip
+    found = _rules(extraction)
+    (missing,) = found["area_total_missing"]
+    assert (missing.area, missing.line) == (3, 4)  # at area 2's row
+    assert "total_mismatch" not in found
+    # A TOTALT the missing area cannot account for (below the areas read) is still an error.
+    wrong = Extraction(
+        metadata=Metadata(year=YEAR), edition="kk2010", area_scores=scores,
+        year_totals=(YearTotal(YEAR, 400.0, None, 11),),
+    )  # fmt: skip
+    assert [f.found for f in _rules(wrong)["total_mismatch"]] == ["400"]
+
+
+# Fuzz seed 2107 (a 2009 report as `pdftotext -layout`): the TOTALT row on the next page under its
+# repeated header, its two values one space apart, read as one.
+SPLIT_SUMMARY = """\
+Sammanfattning av poäng
+
+                                                         Poäng
+Huvudområde                                           2007 2009
+1 Offentlighet och demokratisk kontroll               64    46
+2 Tillgänglighet och brukarorientering                42    45,5
+3 Tydlighet i samspelet mellan politiker och tjänstemän  64     66
+4 Ledning, decentralisering och delegering            69,5   68
+5 Kontroll och rapportering                           60     53
+6 Personalpolitik                                     44,5   71,5
+7 Verksamhetsutveckling                               76,5   61,5
+8 Samhällsbyggnad                                     68,5   61
+                                                                Poäng
+Huvudområde                                                   2007 2009
+TOTALT                                                        489 472,5
+"""
+
+
+def test_a_year_the_totalt_row_does_not_give_is_said_at_the_row() -> None:
+    extraction = extract(doc_from(SPLIT_SUMMARY))
+    assert {t.year for t in extraction.year_totals} == {2009}
+    missing = _rules(extraction, edition_by_id(extraction.edition))["year_total_missing"]
+    assert [(f.year, f.line) for f in missing] == [(2007, 15)]
+
+
+def test_a_summary_table_none_of_whose_rows_was_read_is_missing_where_it_was_seen() -> None:
+    # Fuzz seed 23 (a 2016 report as a PDF): the summary table's header was seen, no row read.
+    header = UnreadHeader("summary_table", "", "not read | not read", 2, 12)
+    seen = Extraction(metadata=Metadata(year=YEAR), edition="kk2010", unread_headers=(header,))
+    (missing,) = _rules(seen)["summary_table_missing"]
+    assert (missing.page, missing.line) == (2, 12)
+    (nowhere,) = _rules(Extraction(metadata=Metadata(year=YEAR), edition="kk2010"))["summary_table_missing"]
+    assert (nowhere.page, nowhere.line) == (None, None)
