@@ -12,8 +12,11 @@ Two of the inputs are decided from the records themselves, after every entry tha
 them: the ``year`` (the title page's, else the summary table's newest) and the ``edition`` (from
 the year and the area names printed). An entry that reads ``year`` is read once they are known. An
 entry that reads ``edition`` is read before it is decided (its records help decide it) and read
-again with the edition when one is decided: the summary table, whose rows that print an area's
-name alone are matched by the decided edition's wordings.
+again with the edition when one is decided, so it reads no document of its own: it puts its
+result together from what an earlier entry read of the document whatever the edition, and each
+source is read once (a test checks this). So the summary table: ``summary_rows`` reads the lines
+as rows once, each row that prints an area's name alone with what the name denotes in each
+edition, and ``summary_table`` matches those rows by the edition given.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
 from extractors.sections import extract_sections
 from extractors.stated_counts import extract_stated_counts
-from extractors.summary_table import extract_summary_table
+from extractors.summary_table import extract_summary_rows, summary_table
 from pipeline.editions.edition import Edition
 from pipeline.model.document import Document
 
@@ -71,8 +74,13 @@ EXTRACTORS: tuple[Extractor, ...] = (
         lambda metadata: {"metadata": metadata, "losses": metadata.losses},
     ),
     Extractor(
-        "summary_table", ("metadata", EDITION),
-        lambda s: extract_summary_table(s.doc, s.edition, s["metadata"].year),
+        "summary_rows", (),
+        lambda s: extract_summary_rows(s.doc),
+        lambda rows: {},
+    ),
+    Extractor(
+        "summary_table", ("summary_rows", "metadata", EDITION),
+        lambda s: summary_table(s["summary_rows"], s.edition, s["metadata"].year),
         lambda summary: {
             "area_scores": summary.area_scores, "year_totals": summary.year_totals,
             "area_headings": summary.headings, "comparisons": summary.comparisons,

@@ -21,6 +21,11 @@ The table is found by its rows (labels naming the edition's areas, followed by v
 columns get their roles from the header words (see ``extractors.table_reader``). Own years go to
 area scores and year totals, averages and changes to comparisons.
 
+The lines are read as rows once (:func:`extract_summary_rows`), whatever the edition: a row that
+prints an area's name alone keeps what the name denotes in each edition. :func:`summary_table`
+puts the tables together from those rows by the edition given, first before the report's edition
+is decided and again by the decided one, without reading a line again.
+
 A table of contents names the areas too ("Område 1 Offentlighet och demokrati ........ 7"). It is
 told apart by what its lines say of themselves, wherever it stands: one whole number per line that
 never falls from a line to the next (page numbers), and lines that are a contents list's — leaders
@@ -55,7 +60,13 @@ from extractors.table_reader import (
     split_label,
 )
 from pipeline.editions.edition import Edition
-from pipeline.editions.edition_lookup import AREA_WORD, area_number_pattern, decide_edition, denoted_area
+from pipeline.editions.edition_lookup import (
+    AREA_WORD,
+    Denotation,
+    area_number_pattern,
+    decide_edition,
+    denotation,
+)
 from pipeline.model.document import Document, Line
 from pipeline.model.numbers import format_number
 from pipeline.model.records import (
@@ -128,6 +139,46 @@ class _Row:
     bracketed: bool = False
     # Cells that hold no value as a table prints one ("53 AN"): read as empty, reported.
     unread: tuple[str, ...] = ()
+    # What a label that prints an area's name and no number denotes in each edition: the row's
+    # area once the edition is given (:meth:`by`).
+    denotation: Denotation | None = None
+    # Whether the line is a row only where its name denotes an area (a bullet, a label printed
+    # alone, a row with an unread cell).
+    needs_area: bool = False
+
+    def by(self, edition: Edition | None) -> _Row | None:
+        """The row with the area its name denotes in ``edition`` (or, with none, in any edition);
+        ``None`` where it needs one and the name denotes none."""
+        if self.denotation is None:
+            return self
+        area = self.denotation.area(edition)
+        if area is None and self.needs_area:
+            return None
+        return dataclasses.replace(self, area=area)
+
+
+@dataclass(frozen=True)
+class SummaryRows:
+    """A document's lines read as summary-table rows, once, whatever the edition: a row that prints
+    an area's name alone carries what the name denotes in each edition, so that
+    :func:`summary_table` puts the tables together by any edition without reading a line again."""
+
+    doc: Document
+    # Each line as a row of values, or ``None``.
+    rows: tuple[_Row | None, ...]
+    # Each line as a label printed alone with the index of its values' line below, or ``None``.
+    split: tuple[tuple[_Row, int] | None, ...]
+
+    def row(self, index: int, edition: Edition | None) -> _Row | None:
+        """Line ``index`` as a row, its area by ``edition``."""
+        row = self.rows[index]
+        return None if row is None else row.by(edition)
+
+    def split_row(self, index: int, edition: Edition | None) -> tuple[_Row, int] | None:
+        """Line ``index`` as a label printed alone, its area by ``edition``, and its values' line."""
+        found = self.split[index]
+        row = None if found is None else found[0].by(edition)
+        return None if found is None or row is None else (row, found[1])
 
 
 @dataclass
@@ -138,16 +189,24 @@ class _Reading:
     unread: list[UnreadHeader] = field(default_factory=list)
 
 
-def extract_summary_table(
-    doc: Document, edition: Edition | None = None, year: int | None = None
+def extract_summary_rows(doc: Document) -> SummaryRows:
+    """Every line of ``doc`` read as a summary-table row, whatever the edition: what
+    :func:`summary_table` puts the tables together from."""
+    rows = tuple(None if line.is_blank else _row(line) for line in doc.lines)
+    split = tuple(None if line.is_blank else _split_row(doc, index) for index, line in enumerate(doc.lines))
+    return SummaryRows(doc, rows, split)
+
+
+def summary_table(
+    printed: SummaryRows, edition: Edition | None = None, year: int | None = None
 ) -> SummaryTable:
-    """The first table whose rows name the tool's areas.
+    """The first table whose rows name the tool's areas, of the lines ``printed`` read.
 
     A row that prints an area's name alone is mapped by ``edition``'s wordings, or, while the
     report's edition is not yet decided, by the edition the table's names and ``year`` point to
     (``edition_lookup``); ``year`` is also the year of a single own-points column that prints none.
     """
-    tables = _tables(doc, edition, year)
+    tables = _tables(printed, edition, year)
     first = next(tables, None)
     if first is None:
         return SummaryTable((), (), (), ())
@@ -155,12 +214,13 @@ def extract_summary_table(
     return dataclasses.replace(first, losses=first.losses + disagreements) if disagreements else first
 
 
-def _tables(doc: Document, edition: Edition | None, year: int | None) -> Iterator[SummaryTable]:
+def _tables(printed: SummaryRows, edition: Edition | None, year: int | None) -> Iterator[SummaryTable]:
     """Every table whose rows name the tool's areas, in document order."""
+    doc = printed.doc
     index = 0
     contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
-        rows, end = _block(doc, index, edition)
+        rows, end = _block(printed, index, edition)
         if rows and (
             pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
         ):
@@ -223,11 +283,11 @@ def _disagreements(first: SummaryTable, later: SummaryTable) -> Iterator[Content
             )  # fmt: skip
 
 
-def _row(line: Line, edition: Edition | None) -> _Row | None:
+def _row(line: Line) -> _Row | None:
     # "1. Offentlighet och demokrati  61": an enumerated row is a table row; only a glyph bullet
     # ("• Offentlighet och demokrati: 68 (+16)") starts the bulleted shape.
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
-        return _bulleted_row(line, item, edition)
+        return _bulleted_row(line, item)
     _, label, cells = split_label(line)
     cells = [part for cell in cells for part in _value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
@@ -242,40 +302,46 @@ def _row(line: Line, edition: Edition | None) -> _Row | None:
     values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
     if TOTAL_LABEL.match(label):
         return _Row(line, label, values, None, label, True, unread=unread)
-    area, name = _area_of(label, edition)
-    if unread and area is None:
-        return None
-    return _Row(line, label, values, area, name, False, unread=unread)
+    area, name, denoted = _area_of(label)
+    return _Row(
+        line, label, values, area, name, False, unread=unread, denotation=denoted, needs_area=bool(unread)
+    )
 
 
-def _bulleted_row(line: Line, item: str, edition: Edition | None) -> _Row | None:
+def _bulleted_row(line: Line, item: str) -> _Row | None:
     """A list item of a summary in prose: "Offentlighet och demokrati: 68 (+16)", "Effektivitet 83
     (64)"; the value in brackets is a change (signed) or the comparison the lead-in names."""
     match = BULLETED_SCORE.match(item.replace("*", "").strip())
     if match is None:
         return None
     values = [value for value in (parse_value(match["score"]), parse_value(match["other"] or "")) if value]
-    area, name = _area_of(match["label"].strip(), edition)
-    if area is None:
-        return None
-    return _Row(line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True)
+    area, name, denoted = _area_of(match["label"].strip())
+    return _Row(
+        line, match["label"], values[: 2 if match["other"] else 1], area, name, False, True,
+        denotation=denoted, needs_area=True,
+    )  # fmt: skip
 
 
-def _block(doc: Document, start: int, edition: Edition | None) -> tuple[list[_Row], int]:
+def _block(printed: SummaryRows, start: int, edition: Edition | None) -> tuple[list[_Row], int]:
     """The rows of the table starting at ``start`` (blank lines between rows allowed) and the index
     after it."""
+    doc = printed.doc
     rows: list[_Row] = []
     index = start
     while index < len(doc.lines) and len(rows) < MAX_TABLE_ROWS:
         line = doc.lines[index]
         if not line.is_blank:
-            row = _row(line, edition)
-            if row is None and (split := _split_row(doc, index, edition)) is not None:
+            row = printed.row(index, edition)
+            if row is None and (split := printed.split_row(index, edition)) is not None:
                 row, index = split  # the label on its own line, its values on a line below
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
                 continue
-            if row is None and rows and (following := _next_page_rows(doc, start, index, rows[-1], edition)):
+            if (
+                row is None
+                and rows
+                and (following := _next_page_rows(printed, start, index, rows[-1], edition))
+            ):
                 index = following  # the table goes on on the next page, below its header repeated
                 continue
             if row is None:
@@ -287,12 +353,15 @@ def _block(doc: Document, start: int, edition: Edition | None) -> tuple[list[_Ro
     return rows, index
 
 
-def _next_page_rows(doc: Document, start: int, index: int, last: _Row, edition: Edition | None) -> int | None:
+def _next_page_rows(
+    printed: SummaryRows, start: int, index: int, last: _Row, edition: Edition | None
+) -> int | None:
     """Where a table broken over a page goes on: the index of the next row when the lines from
     ``index`` up to it are few (a running footer or header, a page number, the header repeated)
     and it stands on a later page, or after the table's header printed again (a header line, or a
     line as printed above the table's first row at ``start``), and goes on with a later area or the
     total. ``None`` where the table ends at ``index``."""
+    doc = printed.doc
     above = {line.text.strip() for line in doc.lines[max(0, start - 3 * PAGE_BREAK_REACH) : start]}
     above.discard("")
     repeated = False
@@ -306,8 +375,8 @@ def _next_page_rows(doc: Document, start: int, index: int, last: _Row, edition: 
         if others > PAGE_BREAK_REACH:
             break
         repeated = repeated or again
-        row = _row(line, edition)
-        if row is None and (split := _split_row(doc, position, edition)) is not None:
+        row = printed.row(position, edition)
+        if row is None and (split := printed.split_row(position, edition)) is not None:
             row = split[0]  # its label on its own line, its values below
         if row is None:
             continue
@@ -342,7 +411,7 @@ def _value_cells(cell: str) -> list[str]:
     return VALUE_TOKEN.findall(cell) or [cell]
 
 
-def _split_row(doc: Document, index: int, edition: Edition | None) -> tuple[_Row, int] | None:
+def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
     """A row whose label stands on a line without values and whose values stand on a line of
     values alone within the next lines, around the label's wrapped rest (a text export of a row
     whose label took two lines: "6 Kommunen som arbetsgivare," / "personalpolitik" / "100 79,5 68");
@@ -350,9 +419,6 @@ def _split_row(doc: Document, index: int, edition: Edition | None) -> tuple[_Row
     line = doc.lines[index]
     _, label, cells = split_label(line)
     if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
-        return None
-    area, name = _area_of(label, edition)
-    if area is None:
         return None
     for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
         below = doc.lines[position]
@@ -364,7 +430,8 @@ def _split_row(doc: Document, index: int, edition: Edition | None) -> tuple[_Row
             return None
         values = [parse_value(cell) for cell in printed]
         found = [value for value in values if value is not None]
-        return _Row(line, label, found, area, name, False), position
+        area, name, denoted = _area_of(label)
+        return _Row(line, label, found, area, name, False, denotation=denoted, needs_area=True), position
     return None
 
 
@@ -633,9 +700,9 @@ def _named_in_one_edition(rows: list[_Row], year: int | None) -> list[_Row]:
     ]
 
 
-def _area_of(label: str, edition: Edition | None) -> tuple[int | None, str]:
-    """The area a row label names: by its printed number, else by its wording (some layouts
-    print the names alone)."""
+def _area_of(label: str) -> tuple[int | None, str, Denotation | None]:
+    """The area a row label names by its printed number, else what its wording denotes in each
+    edition (some layouts print the names alone), and the name."""
     if match := AREA_LABEL.match(label):
-        return int(match["area"]), match["name"].strip()
-    return denoted_area(label, edition), label.strip()
+        return int(match["area"]), match["name"].strip(), None
+    return None, label.strip(), denotation(label)

@@ -28,8 +28,8 @@ _EXPORTS = {
     "RunOptions": "pipeline.api",
     "BatchListeners": "pipeline.api",
     "collect_inputs": "pipeline.api",
-    "write_report": "pipeline.report",
-    "remove_report": "pipeline.report",
+    "write_report": "pipeline.audit",
+    "remove_report": "pipeline.audit",
     "TABLES": "pipeline.model.schema",
     "Table": "pipeline.model.schema",
     "Column": "pipeline.model.schema",
@@ -75,10 +75,10 @@ if TYPE_CHECKING:
         digitize_into,
         digitize_streamed,
     )
+    from pipeline.audit import remove_report, write_report
     from pipeline.model.errors import KompassError, NoReportFilesError
     from pipeline.model.records import Finding, Report, Severity
     from pipeline.model.schema import TABLES, Column, Table
-    from pipeline.report import remove_report, write_report
 
 
 def __getattr__(name: str) -> Any:

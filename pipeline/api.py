@@ -21,12 +21,12 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, AuditLimits, remove_report, write_report
 from pipeline.ingest import display_path
 from pipeline.model.defaults import CSV_DIALECTS, FORMATS
 from pipeline.model.digest import digests
 from pipeline.model.errors import NoReportFilesError
 from pipeline.model.records import Finding, Report
-from pipeline.report import REPORT_FILE, REPORT_FOLDER, ReportLimits, remove_report, write_report
 from pipeline.run.batch import BatchListeners, BatchResult, Inputs, collect_inputs, digitize_batch
 from pipeline.run.options import RunOptions
 from pipeline.tables.manifest import build_manifest
@@ -60,7 +60,7 @@ class WritableResult(BatchResult):
         options: Mapping[str, Any] | None = None,
         review: PathLike | None = None,
         report: bool = False,
-        report_limits: ReportLimits | None = None,
+        report_limits: AuditLimits | None = None,
     ) -> list[Path]:
         """Write every table to ``out_dir`` as ``formats`` (``csv``, ``parquet``, ``sqlite``) and
         ``datapackage.json``, under the folder's lock (a second writer waits); return the paths
@@ -75,9 +75,9 @@ class WritableResult(BatchResult):
         ``review`` is an auditor's review file (:mod:`pipeline.tables.review`), joined into ``issues``
         as it is written; a file that is not a review raises
         :class:`~pipeline.tables.review.ReviewFileError`. With ``report``, the audit report
-        (``OUT/report/``, :func:`pipeline.report.write_report`) is written from the tables, as
+        (``OUT/report/``, :func:`pipeline.audit.write_report`) is written from the tables, as
         ``kompass run`` does, its crops drawn in a worker within ``report_limits`` (default:
-        :class:`~pipeline.report.ReportLimits`); without, the report of an earlier run there is
+        :class:`~pipeline.audit.AuditLimits`); without, the report of an earlier run there is
         removed, since it would describe other tables. A report that cannot be written raises
         :class:`ReportNotWrittenError`, the tables being written.
         """
@@ -125,7 +125,7 @@ class Written:
     options: Mapping[str, Any] | None
     review: PathLike | None
     report: bool
-    report_limits: ReportLimits | None = None
+    report_limits: AuditLimits | None = None
 
 
 class ReportNotWrittenError(Exception):
@@ -141,24 +141,24 @@ def _write(
         written = _write_tables(tables, ocr_texts, out, how)
         # The report reads the tables back from OUT, as `kompass report` does.
         if how.report:
-            _write_report(out, how.report_limits or ReportLimits())
+            _write_audit(out, how.report_limits or AuditLimits())
         else:
             remove_report(out)
     return written
 
 
-def _write_report(out: Path, limits: ReportLimits) -> None:
+def _write_audit(out: Path, limits: AuditLimits) -> None:
     """The audit report from the tables in ``out``; where it cannot be written, the report of an
     earlier run is removed (it would describe another batch) or named when it cannot be."""
     try:
         write_report(out, limits=limits)
     except OSError as exc:
         remove_report(out)
-        left = (out / REPORT_FILE).exists() or (out / REPORT_FOLDER / "index.html").exists()
-        earlier = f"; the report of an earlier run is still in {out / REPORT_FOLDER}" if left else ""
+        left = (out / AUDIT_FILE).exists() or (out / AUDIT_FOLDER / "index.html").exists()
+        earlier = f"; the report of an earlier run is still in {out / AUDIT_FOLDER}" if left else ""
         raise ReportNotWrittenError(
             f"the tables are written to {out}, but the audit report cannot be written to "
-            f"{out / REPORT_FOLDER}: {exc.strerror or exc}{earlier}"
+            f"{out / AUDIT_FOLDER}: {exc.strerror or exc}{earlier}"
         ) from exc
 
 
@@ -333,7 +333,7 @@ def digitize_into(
     with output_lock(out, on_wait=on_wait):
         result = digitize_streamed(inputs, options, listeners=listeners)
         with result:
-            limits = ReportLimits(options.timeout or None, options.max_memory) if options else None
+            limits = AuditLimits(options.timeout or None, options.max_memory) if options else None
             result.write(
                 out, formats, csv_dialect=csv_dialect, options=recorded, review=review, report=report,
                 report_limits=limits,

@@ -32,8 +32,8 @@ from pipeline.model.version import __version__
 
 if TYPE_CHECKING:
     from pipeline.api import RunOptions
+    from pipeline.audit import AuditLimits
     from pipeline.model.records import Report
-    from pipeline.report import ReportLimits
     from pipeline.run.batch import BatchResult, Inputs
 
 EXIT_OK, EXIT_TROUBLE = 0, 1
@@ -131,10 +131,10 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)  # fmt: skip
 
 
-def _report_limits(timeout: float, max_memory: int) -> ReportLimits:
-    from pipeline.report import ReportLimits
+def _report_limits(timeout: float, max_memory: int) -> AuditLimits:
+    from pipeline.audit import AuditLimits
 
-    return ReportLimits(timeout or None, max_memory or None)
+    return AuditLimits(timeout or None, max_memory or None)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -311,7 +311,7 @@ def report(ctx: click.Context, out_dir: Path, timeout: float, max_memory: int) -
     Example:
       kompass report output/
     """
-    from pipeline.report import NotAnOutputFolderError, write_report
+    from pipeline.audit import NotAnOutputFolderError, write_report
     from pipeline.tables.writers import UnsafeOutputError, output_lock
 
     _configure_logging(_verbosity(ctx), _debug_libraries(ctx))

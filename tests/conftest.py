@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from extractors.summary_table import SummaryTable, extract_summary_rows, summary_table
+from pipeline.editions.edition import Edition
 from pipeline.ingest import read_document
 from pipeline.model.document import Document
 from pipeline.model.records import Extraction
@@ -36,6 +38,11 @@ def lane_markers() -> Iterator[None]:
 def doc_from(text: str) -> Document:
     """A document from a snippet, for extractor tests on real lines of a report."""
     return Document.from_text(text)
+
+
+def summary_of(doc: Document, edition: Edition | None = None, year: int | None = None) -> SummaryTable:
+    """The summary table of ``doc``, its rows read and put together as the registry does."""
+    return summary_table(extract_summary_rows(doc), edition, year)
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.validation",),  # records to findings
     ("pipeline.tables",),  # records to rows, and the files they are written to
     ("pipeline.run",),  # a batch: process, workers, cache
-    ("pipeline.report",),  # the audit report (OUT/report/) from written tables
+    ("pipeline.audit",),  # the audit report (OUT/report/) from written tables
     ("pipeline.api",),  # digitize, Result
     ("pipeline.cli", "pipeline.cli_types", "pipeline.cli_progress"),  # the command line
     ("pipeline", "pipeline.__main__"),  # the front door: pipeline.__all__ and `python -m pipeline`

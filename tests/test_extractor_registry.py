@@ -6,10 +6,12 @@ from __future__ import annotations
 import ast
 import dataclasses
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from extractors.registry import EDITION, EXTRACTORS, YEAR, Sources, extractor, records
+from pipeline.editions.edition import edition_by_id
 from pipeline.model.document import Document
 from pipeline.model.records import Extraction
 from pipeline.run.process import extract
@@ -62,7 +64,7 @@ def unregistered(folder: Path, registry: Path) -> list[str]:
 
 def test_every_extractor_module_is_registered() -> None:
     found = extractor_functions(EXTRACTORS_DIR)
-    assert {"extract_metadata", "extract_claims", "extract_summary_table"} <= set(found)
+    assert {"extract_metadata", "extract_claims", "extract_summary_rows"} <= set(found)
     assert unregistered(EXTRACTORS_DIR, EXTRACTORS_DIR / "registry.py") == []
 
 
@@ -94,6 +96,27 @@ def results(umea_doc: Document) -> dict[str, object]:
     for entry in EXTRACTORS:
         found[entry.name] = entry.read(Sources(doc, found, year=2007))
     return found
+
+
+class UnreadDocument:
+    """A stand-in for a document that fails when anything of it is read."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"the document was read again (.{name})")
+
+
+def test_entries_that_read_the_edition_read_no_document(
+    umea_doc: Document, results: dict[str, object]
+) -> None:
+    # Read again by the decided edition, such an entry puts its result together from what earlier
+    # entries read, so that each source is read once.
+    edition = edition_by_id("kk2002-rev2007")
+    again = [entry for entry in EXTRACTORS if EDITION in entry.reads]
+    assert [entry.name for entry in again] == ["summary_table"]
+    for entry in again:
+        unread = entry.read(Sources(cast(Document, UnreadDocument()), results, 2007, edition))
+        assert unread == entry.read(Sources(umea_doc, results, 2007, edition))
+        assert len(records({entry.name: unread})["area_scores"]) == 24
 
 
 def test_every_extraction_field_is_filled_by_an_entry(results: dict[str, object]) -> None:

@@ -518,8 +518,8 @@ def test_header_only_column_without_values_beneath_stays_apart() -> None:
 
 
 def test_summary_table_with_centred_years_reads_by_its_header() -> None:
-    from extractors.summary_table import extract_summary_table
     from pipeline.model.document import Document
+    from tests.conftest import summary_of
 
     header = [*words_at(LEFT, 100, "Huvudområde"), *centred(100, 290, "2014"), *centred(100, 360, "2011"),
               *centred(100, 430, "Ändring")]  # fmt: skip
@@ -533,7 +533,7 @@ def test_summary_table_with_centred_years_reads_by_its_header() -> None:
         body += [*words_at(LEFT, top, name), *right_aligned(top, 320, newer), *right_aligned(top, 390, older)]
         body += right_aligned(top, 460, change)
     doc = Document(lines=tuple(document_lines([page(1, [*header, *body])])))
-    table = extract_summary_table(doc)
+    table = summary_of(doc)
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2014, 69), (1, 2011, 48), (2, 2014, 67), (2, 2011, 49)
     ]  # fmt: skip

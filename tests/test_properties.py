@@ -11,10 +11,10 @@ from extractors.mentions import extract_mentions
 from extractors.metadata import extract_metadata
 from extractors.score_table import extract_question_scores
 from extractors.stated_counts import extract_stated_counts
-from extractors.summary_table import extract_summary_table
 from pipeline.model.document import Document
 from pipeline.model.numbers import format_number, parse_number, parse_number_words, parse_quantity
 from pipeline.run.process import digitize
+from tests.conftest import summary_of
 
 # Text that looks like reports: table cells, digits, decimal commas, Swedish letters and dashes.
 REPORTISH = st.text(
@@ -35,7 +35,7 @@ LIST_PIECES = [
 def test_extractors_never_crash(text: str) -> None:
     doc = Document.from_text(text)
     extract_metadata(doc)
-    summary = extract_summary_table(doc)
+    summary = summary_of(doc)
     scores = extract_question_scores(doc)
     assert all(s.year >= 1900 for s in summary.area_scores)
     assert all(1 <= q.area <= 8 for q in scores.questions)

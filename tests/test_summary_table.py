@@ -4,9 +4,8 @@ import dataclasses
 
 import pytest
 
-from extractors.summary_table import extract_summary_table
 from pipeline.model.document import Document
-from tests.conftest import doc_from
+from tests.conftest import doc_from, summary_of
 
 UMEA_TABLE = """Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007
 
@@ -24,7 +23,7 @@ TOTALT\t497\t608\t646
 
 
 def test_umea_summary_table(umea_doc) -> None:
-    table = extract_summary_table(umea_doc)
+    table = summary_of(umea_doc)
     assert table.years == (2003, 2005, 2007)
     assert len(table.area_scores) == 24
     assert [(t.year, t.total, t.line) for t in table.year_totals] == [
@@ -47,30 +46,30 @@ def test_umea_summary_table(umea_doc) -> None:
     ],
 )
 def test_area_rows(row: str, area: int, values: list[float]) -> None:
-    table = extract_summary_table(doc_from(f"\t2003\t2005\t2007\n{row}\nTOTALT\t1\t2\t3"))
+    table = summary_of(doc_from(f"\t2003\t2005\t2007\n{row}\nTOTALT\t1\t2\t3"))
     assert [(s.area, s.score) for s in table.area_scores] == [(area, v) for v in values]
 
 
 def test_single_year_table() -> None:
     text = "\t2009\n1 Offentlighet och demokratisk kontroll\t61\n5 Kontroll och rapportering\t70\nTotalt\t131"
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2009, 61), (5, 2009, 70)]
     assert [(t.year, t.total) for t in table.year_totals] == [(2009, 131)]
 
 
 def test_empty_cell_is_none_not_zero() -> None:
     text = "\t2003\t2005\n1 Offentlighet och demokratisk kontroll\t\t66\nTOTALT\t\t66"
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [s.score for s in table.area_scores] == [None, 66]
 
 
 def test_party_table_is_not_a_summary_table() -> None:
     text = "\tm\tc\tfp\n2002\t5\t7\t8\n2006\t9\t7\t5\n"
-    assert extract_summary_table(doc_from(text)).area_scores == ()
+    assert summary_of(doc_from(text)).area_scores == ()
 
 
 def test_full_snippet_reads_like_the_report() -> None:
-    table = extract_summary_table(doc_from(UMEA_TABLE))
+    table = summary_of(doc_from(UMEA_TABLE))
     assert sum(s.score or 0 for s in table.area_scores if s.year == 2003) == 497.5
 
 
@@ -82,7 +81,7 @@ def test_rows_named_without_area_numbers() -> None:
         "Ekonomisk hushållning\t50\t60\n"
         "Totalt\t196\t212"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2005, 66), (1, 2007, 73), (3, 2005, 80), (3, 2007, 79)
     ]  # fmt: skip
@@ -123,7 +122,7 @@ def _karlskrona(numbered: bool) -> str:
 
 @pytest.mark.parametrize("numbered", [True, False])
 def test_karlskrona_2011_2014_with_change_and_average(numbered: bool) -> None:
-    table = extract_summary_table(doc_from(_karlskrona(numbered)))
+    table = summary_of(doc_from(_karlskrona(numbered)))
     assert table.years == (2011, 2014)
     scores = {(s.area, s.year): s.score for s in table.area_scores}
     assert [scores[(a, 2011)] for a in range(1, 9)] == list(KARLSKRONA_2011)
@@ -148,7 +147,7 @@ def test_strangnas_2014_2016_with_national_mean() -> None:
         "2. Tillgänglighet och brukarorientering\t60\t70\t62\n"
         "Totalt\t437\t497\t476"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2014, 54), (1, 2016, 63), (2, 2014, 60), (2, 2016, 70)
     ]  # fmt: skip
@@ -163,7 +162,7 @@ def test_kramfors_percentages() -> None:
         AREAS_2010, ("51 %", "45 %", "62 %", "34 %", "52 %", "27 %", "39 %", "53 %"),
         ("58 %", "56 %", "73 %", "53 %", "58 %", "45 %", "44 %", "60 %"),
     )  # fmt: skip
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [s.score for s in table.area_scores if s.year == 2011] == [51, 45, 62, 34, 52, 27, 39, 53]
     assert sum(s.score or 0 for s in table.area_scores if s.year == 2013) == 447
 
@@ -172,7 +171,7 @@ def test_vallentuna_2021_with_sverigesnitt() -> None:
     text = "Område\t2021\tSverigesnitt\n" + _rows(
         AREAS_2020, (73, 75, 80, 83, 86, 82, 86, 83), (63, 65, 73, 64, 61, 59, 68, 64)
     ) + "\nTotalt\t648\t"  # fmt: skip
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [s.score for s in table.area_scores] == [73, 75, 80, 83, 86, 82, 86, 83]
     assert [c.value for c in table.comparisons] == [63, 65, 73, 64, 61, 59, 68, 64]
     assert {c.label for c in table.comparisons} == {"Sverigesnitt"}
@@ -185,7 +184,7 @@ def test_grastorp_2014_lines_under_a_caption() -> None:
         f" {i + 1}. {name} {score}" for i, (name, score) in enumerate(zip(AREAS_2010, scores, strict=True))
     ]
     text = "Sammanfattning av resultat 2014\n\n" + "\n".join(rows)
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2014, 61), (2, 2014, 60)]
     assert sum(s.score or 0 for s in table.area_scores) == 506
     assert not table.unread_headers  # the caption names the one year
@@ -207,7 +206,7 @@ def test_header_forms(header: str, total_label: str, expected_years: tuple[int, 
         f"{header}\n1 Offentlighet och demokratisk kontroll\t56\t66\t73\n"
         "5 Kontroll och rapportering\t45\t71\t79\n"
     )
-    table = extract_summary_table(doc_from(text + f"{total_label}\t101\t137\t152"))
+    table = summary_of(doc_from(text + f"{total_label}\t101\t137\t152"))
     by_year = {year: [s.score for s in table.area_scores if s.year == year] for year in expected_years}
     assert by_year == dict(zip(expected_years, ([56, 45], [66, 71], [73, 79]), strict=True))
     assert [t.year for t in table.year_totals] == list(expected_years)
@@ -219,14 +218,14 @@ def test_max_column_is_not_a_year() -> None:
         "Område\tMax\t2007\n1 Offentlighet och demokratisk kontroll\t100\t73\n"
         "5 Kontroll och rapportering\t100\t79"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2007, 73), (5, 2007, 79)]
     assert table.comparisons == ()
 
 
 def test_own_points_without_a_year_take_the_report_year() -> None:
     text = "Område\tPoäng\n1 Offentlighet och demokratisk kontroll\t73\n5 Kontroll och rapportering\t79"
-    table = extract_summary_table(doc_from(text), year=2007)
+    table = summary_of(doc_from(text), year=2007)
     assert [(s.area, s.year) for s in table.area_scores] == [(1, 2007), (5, 2007)]
 
 
@@ -240,7 +239,7 @@ def test_unread_header_reads_by_caption_and_says_so(header: str) -> None:
         "1 Offentlighet och demokratisk kontroll\t56\t66\t73\n5 Kontroll och rapportering\t45\t71\t79\n"
         "TOTALT\t101\t137\t152"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores][:3] == [
         (1, 2003, 56),
         (1, 2005, 66),
@@ -264,7 +263,7 @@ def test_orebro_bullets_with_changes() -> None:
         f" • {name}: {score} ({change})"
         for name, score, change in zip(names, OREBRO_2012, OREBRO_CHANGE, strict=True)
     ]
-    table = extract_summary_table(doc_from("Resultatet 2012 per område:\n" + "\n".join(items)))
+    table = summary_of(doc_from("Resultatet 2012 per område:\n" + "\n".join(items)))
     assert [(s.year, s.score) for s in table.area_scores] == [(2012, v) for v in OREBRO_2012]
     assert [(c.kind, c.value, c.unit) for c in table.comparisons][:2] == [
         ("change", 16, "points"),
@@ -278,7 +277,7 @@ def test_vallentuna_bullets_with_sverigesnitt() -> None:
         f" • {name} {score} ({mean})"
         for name, score, mean in zip(AREAS_2020, VALLENTUNA_2021, SVERIGESNITT, strict=True)
     ]
-    table = extract_summary_table(doc_from(lead_in + "\n" + "\n".join(items)))
+    table = summary_of(doc_from(lead_in + "\n" + "\n".join(items)))
     assert [(s.year, s.score) for s in table.area_scores] == [(2021, v) for v in VALLENTUNA_2021]
     assert [(c.kind, c.label, c.value) for c in table.comparisons] == [
         ("average", "Sverigesnitt", v) for v in SVERIGESNITT
@@ -306,7 +305,7 @@ def test_bulleted_summaries(
     lead_in: str, items: list[str], scores: list[tuple[int, int, float]],
     comparisons: list[tuple[str, str, int, float]], unread: bool,
 ) -> None:  # fmt: skip
-    table = extract_summary_table(doc_from("\n".join([lead_in, *items])))
+    table = summary_of(doc_from("\n".join([lead_in, *items])))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == scores
     assert [(c.kind, c.label, c.area, c.value) for c in table.comparisons] == comparisons
     assert bool(table.unread_headers) is unread
@@ -317,7 +316,7 @@ def test_bullets_of_observations_are_no_summary() -> None:
         "Styrkor\n- Personalpolitiken har ett tydligt fokus på ledarskap.\n"
         "- Verksamhetsutveckling sker i 12 projekt."
     )
-    assert extract_summary_table(doc_from(text)).area_scores == ()
+    assert summary_of(doc_from(text)).area_scores == ()
 
 
 UMEA_AREAS = (
@@ -354,7 +353,7 @@ def _variant(
 def test_summary_variants(
     corner: str, years: tuple[int, ...], total: str, label: str, separator: str, percent: bool
 ) -> None:
-    table = extract_summary_table(doc_from(_variant(corner, years, total, label, separator, percent)))
+    table = summary_of(doc_from(_variant(corner, years, total, label, separator, percent)))
     found = {(s.area, s.year): s.score for s in table.area_scores}
     assert found == {(i + 1, y): UMEA_SCORES[y][i] for y in years for i in range(8)}
     assert {t.year: t.total for t in table.year_totals} == {y: sum(UMEA_SCORES[y]) for y in years}
@@ -367,7 +366,7 @@ def test_a_cell_holding_no_number_is_read_empty_and_reported() -> None:
         "\t2003\t2005\n1 Offentlighet och demokratisk kontroll\t56\t53 AN\n"
         "5 Kontroll och rapportering\t45\t71\nTOTALT\t101\t124"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2003, 56), (1, 2005, None), (5, 2003, 45), (5, 2005, 71)
     ]  # fmt: skip
@@ -379,7 +378,7 @@ def test_a_cell_holding_no_number_is_read_empty_and_reported() -> None:
 def test_a_score_table_heading_row_is_no_summary_row_with_unread_cells() -> None:
     # Two area headings side by side: words in the cells, no number, so no row and nothing lost.
     text = "1 Offentlighet och demokratisk kontroll\t\t\t5 Kontroll och rapportering\t\t"
-    assert extract_summary_table(doc_from(text)).losses == ()
+    assert summary_of(doc_from(text)).losses == ()
 
 
 def test_a_label_wrapped_onto_a_line_of_its_own_does_not_end_the_table() -> None:
@@ -387,7 +386,7 @@ def test_a_label_wrapped_onto_a_line_of_its_own_does_not_end_the_table() -> None
         "\t2003\t2005\n3 Tydlighet i samspelet mellan politiker och\t64,5\t80\ntjänstemän\t\t\n"
         "5 Kontroll och rapportering\t45\t71\nTOTALT\t109,5\t151"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.score) for s in table.area_scores] == [(3, 64.5), (3, 80), (5, 45), (5, 71)]
     assert [t.total for t in table.year_totals] == [109.5, 151]
 
@@ -398,7 +397,7 @@ def test_a_later_summary_table_with_other_values_is_reported_where_it_differs() 
         "2 Tillgänglighet/medborgar- och brukarorientering\t55\t69,5\t79,5\nTOTALT\t497\t608\t646\n\n"
     )
     doc = doc_from(table.format(n=2, first="73") + "Text emellan.\n\n" + table.format(n=9, first="75"))
-    summary = extract_summary_table(doc)
+    summary = summary_of(doc)
     assert [(s.area, s.year, s.score, s.line) for s in summary.area_scores if s.year == 2007] == [
         (1, 2007, 73.0, 4),
         (2, 2007, 79.5, 5),
@@ -412,7 +411,7 @@ def test_a_later_summary_table_with_other_values_is_reported_where_it_differs() 
 
 def test_a_later_summary_table_that_agrees_is_not_reported() -> None:
     table = "\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t608\t646\n\n"
-    assert extract_summary_table(doc_from(table + "Mellan.\n\n" + table)).losses == ()
+    assert summary_of(doc_from(table + "Mellan.\n\n" + table)).losses == ()
 
 
 _CONTENTS_AREAS = (
@@ -451,7 +450,7 @@ def _contents(leader: str, title: str = "Innehåll") -> str:
     ],
 )
 def test_a_table_of_contents_is_no_summary_table(leader: str, title: str) -> None:
-    table = extract_summary_table(doc_from(_contents(leader, title) + _TABLE_AFTER_CONTENTS))
+    table = summary_of(doc_from(_contents(leader, title) + _TABLE_AFTER_CONTENTS))
     assert table.years == (2005, 2007)
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2005, 66), (1, 2007, 73), (5, 2005, 71), (5, 2007, 79)
@@ -466,7 +465,7 @@ def test_a_single_year_summary_whose_scores_rise_is_still_read() -> None:
         "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 41\n2. Tillgänglighet 55\n"
         "3. Effektivitet 60\n"
     )
-    table = extract_summary_table(doc_from(text), year=2014)
+    table = summary_of(doc_from(text), year=2014)
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2014, 41), (2, 2014, 55), (3, 2014, 60)
     ]  # fmt: skip
@@ -476,14 +475,14 @@ def test_an_area_printed_twice_makes_no_contents_list_of_pages_beyond_the_docume
     # Without leaders or a contents heading, numbers beyond the document's 5 pages are no pages.
     # The list is taken for the table: read by its shape, its header reported as not understood.
     doc = dataclasses.replace(doc_from(_contents(" ", "") + _TABLE_AFTER_CONTENTS), pages=5)
-    table = extract_summary_table(doc)
+    table = summary_of(doc)
     assert (table.area_scores, [h.line for h in table.unread_headers]) == ((), [1])
 
 
 def test_a_contents_list_whose_leaders_are_drawn_is_known_by_its_heading() -> None:
     # A browser draws the leaders (no text), the last page cited lies beyond the PDF (fuzz seed 4).
     doc = dataclasses.replace(doc_from(_contents("\t", "Innehåll") + _TABLE_AFTER_CONTENTS), pages=7)
-    assert [(s.area, s.score) for s in extract_summary_table(doc).area_scores][:2] == [(1, 66), (1, 73)]
+    assert [(s.area, s.score) for s in summary_of(doc).area_scores][:2] == [(1, 66), (1, 73)]
 
 
 @pytest.mark.parametrize("marker", ["¹", "*", " †"])
@@ -494,7 +493,7 @@ def test_a_footnote_marker_keeps_the_value_it_marks(marker: str) -> None:
         f"2 Tillgänglighet/medborgar- och brukarorientering\t69,5\t79,5{marker}\nTOTALT\t135,5\t152,5\n"
         f"{marker.strip()} Poängen har räknats om efter revisionen av verktyget.\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2005, 66), (1, 2007, 73), (2, 2005, 69.5), (2, 2007, 79.5)
     ]  # fmt: skip
@@ -503,14 +502,14 @@ def test_a_footnote_marker_keeps_the_value_it_marks(marker: str) -> None:
 
 def test_a_footnote_marker_on_a_one_line_row() -> None:
     text = "Sammanfattning av resultat 2014\n1. Offentlighet och demokrati 61¹\n2. Tillgänglighet 55\n"
-    table = extract_summary_table(doc_from(text), year=2014)
+    table = summary_of(doc_from(text), year=2014)
     assert [(s.area, s.score) for s in table.area_scores] == [(1, 61), (2, 55)]
 
 
 def test_a_dotted_contents_list_citing_pages_beyond_the_document_is_no_table() -> None:
     # Leaders say it is contents although its last page lies beyond the PDF's 8 pages (fuzz seed 22).
     doc = dataclasses.replace(doc_from(_contents(" ......... ") + _TABLE_AFTER_CONTENTS), pages=8)
-    assert [(s.area, s.score) for s in extract_summary_table(doc).area_scores][:2] == [(1, 66), (1, 73)]
+    assert [(s.area, s.score) for s in summary_of(doc).area_scores][:2] == [(1, 66), (1, 73)]
 
 
 def test_a_label_wrapped_onto_a_line_without_cells_does_not_end_the_table() -> None:
@@ -522,7 +521,7 @@ def test_a_label_wrapped_onto_a_line_without_cells_does_not_end_the_table() -> N
         "5 Kontroll och rapportering                       100      74,5    59,5¹\n"
         "TOTALT                                            200     118,5   123,5\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (3, 2006, 44), (3, 2008, 64), (5, 2006, 74.5), (5, 2008, 59.5)
     ]  # fmt: skip
@@ -543,7 +542,7 @@ def test_a_layout_header_whose_words_stand_closer_than_three_spaces() -> None:
         " 2 Samhällsutveckling                      100     64               80¹           +25 %    64\n"
         " TOTALT                                    200     116              161           +39 %    118\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert table.years == (2021, 2024)
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2021, 52), (1, 2024, 81), (2, 2021, 64), (2, 2024, 80)
@@ -579,7 +578,7 @@ def test_a_summary_table_going_on_on_the_next_page(header_again: bool) -> None:
         + ("Huvudområde\t2005\t2007\n" if header_again else "")
         + "7 Verksamhetsutveckling\t71\t75\nTOTALT\t208\t227\n"
     )
-    table = extract_summary_table(_on_pages(text, 4))
+    table = summary_of(_on_pages(text, 4))
     assert [(s.area, s.year, s.score, s.page) for s in table.area_scores][-2:] == [
         (7, 2005, 71, 2),
         (7, 2007, 75, 2),
@@ -593,7 +592,7 @@ def test_a_table_repeating_its_header_in_a_text_export_goes_on() -> None:
         "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
         "Huvudområde\t2005\t2007\n7 Verksamhetsutveckling\t71\t75\nTOTALT\t137\t148\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.score) for s in table.area_scores] == [(1, 66), (1, 73), (7, 71), (7, 75)]
     assert [t.total for t in table.year_totals] == [137, 148]
 
@@ -603,7 +602,7 @@ def test_a_table_does_not_go_on_into_a_later_table_on_the_same_page() -> None:
         "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\n"
         "5 Kontroll och rapportering\t71\t79\n\nText emellan.\n\n7 Verksamhetsutveckling\t71\t75\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert {s.area for s in table.area_scores} == {1, 5}
 
 
@@ -619,7 +618,7 @@ def test_a_header_a_raw_export_stacks_one_cell_after_another() -> None:
         + _RAW_HEADER
         + "5 Resultat och effektivitet 100 62¹ 73\nTOTALT 300 190,5 214\n"
     )  # fmt: skip
-    table = extract_summary_table(doc_from(text), year=2015)
+    table = summary_of(doc_from(text), year=2015)
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2015, 63),
         (2, 2015, 65.5),
@@ -637,7 +636,7 @@ def test_stacked_lines_naming_fewer_columns_than_the_rows_hold_are_no_header() -
     # The caption above names a year too, but is no header cell.
     text = "Tabell 2 Luleå kommuns poäng 2015\nMax\n2015\n1 Offentlighet och demokrati 100 63 67\n"
     text += "2 Tillgänglighet och brukarorientering 100 65,5 74\n"
-    table = extract_summary_table(doc_from(text), year=2015)
+    table = summary_of(doc_from(text), year=2015)
     assert table.area_scores == () and len(table.unread_headers) == 1
 
 
@@ -647,7 +646,7 @@ def test_a_row_whose_values_stand_on_a_line_below_its_label() -> None:
         "Huvudområde\tMax\t2015\n5 Resultat och effektivitet\t100\t62\n6 Kommunen som arbetsgivare,\n"
         "personalpolitik\n100 79,5\n7 Ständiga förbättringar\t100\t57\nTOTALT\t300\t198,5\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.score, s.line) for s in table.area_scores] == [(5, 62, 2), (6, 79.5, 3), (7, 57, 6)]
     assert [t.total for t in table.year_totals] == [198.5]
 
@@ -663,7 +662,7 @@ def test_values_a_layout_export_prints_one_space_apart() -> None:
         "tjänstemän\n"
         "TOTALT                                                 200 123,5 112,5\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2004, 70), (1, 2006, 58.5), (3, 2004, 53.5), (3, 2006, 54)
     ]  # fmt: skip
@@ -681,7 +680,7 @@ def test_a_layout_header_of_more_words_than_columns_and_a_total_one_space_apart(
         "3 Styrning och kontroll                         100   76             59      46\n"
         "TOTALT                                          800 542       374       474\n"
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (2, 2017, 51), (2, 2020, 40.5), (3, 2017, 76), (3, 2020, 59)
     ]  # fmt: skip
@@ -694,7 +693,7 @@ def test_a_layout_header_of_more_words_than_columns_and_a_total_one_space_apart(
 
 def test_a_thousands_group_in_a_row_that_has_all_its_columns_stays_one_number() -> None:
     text = "Huvudområde\t2005\t2007\n1 Offentlighet och demokratisk kontroll\t66\t73\nTOTALT\t1 066\t1 073\n"
-    assert [t.total for t in extract_summary_table(doc_from(text)).year_totals] == [1066, 1073]
+    assert [t.total for t in summary_of(doc_from(text)).year_totals] == [1066, 1073]
 
 
 @pytest.mark.parametrize(
@@ -712,7 +711,7 @@ def test_raw_export_header_with_single_spaces_heads_its_columns(header: str, yea
             "TOTALT 800 535 534,5",
         ]
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert table.years == years
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2007, 70.5), (1, 2009, 63), (2, 2007, 84), (2, 2009, 73),
@@ -738,7 +737,7 @@ def test_raw_export_stacked_header_with_a_broken_word_repeated_after_a_page_brea
             "TOTALT 468 555,5 +19 % 526",
         ]
     )
-    table = extract_summary_table(doc_from(text))
+    table = summary_of(doc_from(text))
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2008, 46), (1, 2011, 66), (5, 2008, 59), (5, 2011, 62), (6, 2008, 36), (6, 2011, 73),
     ]  # fmt: skip

@@ -15,6 +15,7 @@ given the edition.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -56,12 +57,35 @@ def denoted_area(printed: str, edition: Edition | None = None) -> int | None:
     closest wording of any edition (the best match; among equals, the newest edition's)."""
     if edition is not None:
         return edition.match_area_name(printed)
-    best_area, best_overlap = None, 0.0
-    for candidate in load_editions():
-        area, overlap = candidate.area_match(printed)
-        if area is not None and overlap >= best_overlap:
-            best_area, best_overlap = area, overlap
-    return best_area
+    return denotation(printed).area(None)
+
+
+@dataclass(frozen=True)
+class Denotation:
+    """A printed name matched once against every edition's wordings: :meth:`area` is
+    :func:`denoted_area` by any edition, or before the edition is known, without matching again."""
+
+    printed: str
+    # Each shipped edition with the area its wordings give the name and how closely.
+    matches: tuple[tuple[Edition, int | None, float], ...]
+
+    def area(self, edition: Edition | None) -> int | None:
+        """The area the name denotes in ``edition``; with none, by the closest wording of any."""
+        if edition is not None:
+            for candidate, area, _ in self.matches:
+                if candidate is edition:
+                    return area
+            return edition.match_area_name(self.printed)  # an edition not shipped
+        best_area, best_overlap = None, 0.0
+        for _, area, overlap in self.matches:
+            if area is not None and overlap >= best_overlap:
+                best_area, best_overlap = area, overlap
+        return best_area
+
+
+def denotation(printed: str) -> Denotation:
+    """``printed`` matched against every shipped edition's wordings."""
+    return Denotation(printed, tuple((edition, *edition.area_match(printed)) for edition in load_editions()))
 
 
 def denoting_editions(printed: str, area: int) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any
@@ -80,6 +80,42 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
+def enter_worker(parent: int, max_memory: int | None) -> None:
+    """What a worker process does first: it leaves Ctrl-C to its coordinator (every process of the
+    terminal's group gets it; the coordinator stops the workers, with no traceback of their own),
+    ends with it (``parent``) and keeps its address space within ``max_memory`` bytes more."""
+    # First thing: a Ctrl-C while the watchdog thread starts would otherwise interrupt it there.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+    if max_memory is not None:
+        limit_address_space(max_memory)
+
+
+def start_worker(
+    ctx: BaseContext, target: Callable[..., None], *args: object
+) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+    """A worker process running ``target(its end of the pipe, this process's pid, *args)``, and
+    this process's end of the pipe."""
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=target, args=(child, os.getpid(), *args), daemon=True)  # type: ignore[attr-defined]
+    process.start()
+    child.close()
+    return process, parent
+
+
+def requests(conn: Connection) -> Iterator[Any]:
+    """What a worker is asked, one request at a time, until it is told to stop (None) or its
+    coordinator's end of the pipe is closed."""
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        yield request
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(_WATCHDOG_SECONDS)
@@ -98,17 +134,8 @@ Serve = Callable[[Any], Sequence[bytes]]
 def _serve(conn: Connection, parent: int, serve: Serve, max_memory: int | None) -> None:
     """The worker's loop: a request in, its answer out as a JSON header and raw parts, until told
     to stop (None). The coordinator never unpickles what comes from here."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
-    die_with_parent(parent)
-    if max_memory is not None:
-        limit_address_space(max_memory)
-    while True:
-        try:
-            request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
+    enter_worker(parent, max_memory)
+    for request in requests(conn):
         try:
             parts = [bytes(part) for part in serve(request)]
         except MemoryError:
@@ -147,14 +174,7 @@ class GuardedWorker:
 
     def _start(self) -> Connection:
         if self._conn is None:
-            ctx = process_context()
-            parent, child = ctx.Pipe()
-            self._process = ctx.Process(  # type: ignore[attr-defined]
-                target=_serve, args=(child, os.getpid(), self._serve, self.max_memory), daemon=True
-            )
-            self._process.start()
-            child.close()
-            self._conn = parent
+            self._process, self._conn = start_worker(process_context(), _serve, self._serve, self.max_memory)
         return self._conn
 
     def close(self, kill: bool = False) -> None:

@@ -36,7 +36,8 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
     without validation.
 
     The entries are read in order; one that reads the year waits for it, and one that reads the
-    edition is read again by the edition decided (see :mod:`extractors.registry`). With
+    edition is put together again by the edition decided, from what earlier entries read (see
+    :mod:`extractors.registry`). With
     ``require_report``, a document without a report's structure (title page, area sections,
     score tables: see :mod:`extractors.report_shape`) raises :class:`NotAReportError` as soon as
     that structure has been read, before anything else is extracted.
@@ -50,8 +51,8 @@ def extract(doc: Document, require_report: bool = False) -> Extraction:
     year = report_year(before)
     edition = decide_edition(year, (heading.printed_name for heading in before.area_headings))
     for entry in EXTRACTORS:
-        # An entry that reads the edition is read again by the decided one; one that reads the
-        # year, once it is known.
+        # An entry that reads the edition is put together again by the decided one; one that
+        # reads the year, once it is known.
         if (edition is not None and EDITION in entry.reads) or YEAR in entry.reads:
             results[entry.name] = entry.read(Sources(doc, results, year, edition))
     extraction = Extraction(**records(results), edition=edition.edition_id if edition else None)

@@ -23,7 +23,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import signal
 import stat
 import tempfile
 import time
@@ -38,7 +37,7 @@ from pipeline.ingest import IngestError, display_path, read_bytes
 from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.records import Report
 from pipeline.run.cache import ReportCache
-from pipeline.run.guard import die_with_parent, limit_address_space, memory_limit_text, process_context
+from pipeline.run.guard import enter_worker, memory_limit_text, process_context, requests, start_worker
 from pipeline.run.process import failed_report, process_data, warm_up
 from pipeline.tables.spill import in_temporary_folder
 
@@ -156,23 +155,10 @@ def _serve(
     A document that runs out of memory gets a failed report, and the worker then ends (the
     coordinator starts a fresh one), since what the document allocated may not be given back.
     """
-    # Ctrl-C reaches every process of the terminal's group: the coordinator handles it, and the
-    # workers are stopped by it, without a traceback of their own. First thing: a Ctrl-C while the
-    # watchdog thread below starts would otherwise interrupt the worker there, traceback and all.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
+    enter_worker(parent, limits.max_memory)
     tempfile.tempdir = scratch
-    if limits.max_memory is not None:
-        limit_address_space(limits.max_memory)
     page_slots = _LentCores(conn) if lend else None
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        index, path = task
+    for index, path in requests(conn):
 
         def on_ocr_page(done: int, total: int, index: int = index) -> None:
             conn.send(_OcrPage(index, done, total))
@@ -224,15 +210,10 @@ class _Starter:
     lend: bool = False
 
     def start(self) -> _Worker:
-        parent, child = self.ctx.Pipe()
         with in_temporary_folder("a worker's files"):
             scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
-        process = self.ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, os.getpid(), self.limits, self.cache, scratch, self.lend), daemon=True
-        )
-        process.start()
-        child.close()
-        return _Worker(process, parent, scratch)
+        process, conn = start_worker(self.ctx, _serve, self.limits, self.cache, scratch, self.lend)
+        return _Worker(process, conn, scratch)
 
     def replace(self, worker: _Worker) -> _Worker:
         worker.stop(kill=True)

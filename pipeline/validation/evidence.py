@@ -3,7 +3,7 @@ figures it was compared with are printed.
 
 The validator says *what* is wrong and at which line; this step, run while the document is still
 at hand, adds what an auditor needs to *see* it: the line as printed and, for PDF input, boxes in
-PDF points that the audit report (:mod:`pipeline.report`) crops and highlights. The value is found
+PDF points that the audit report (:mod:`pipeline.audit`) crops and highlights. The value is found
 among the line's words by its text; where it is not there alone (printed twice, or a finding about
 the line as a whole) the whole line's box stands for it, never a guess.
 """

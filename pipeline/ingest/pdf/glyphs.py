@@ -40,8 +40,8 @@ SEE_THROUGH_KEYS = ("SMask", "Mask", "ImageMask")
 
 
 class TextBox(NamedTuple):
-    """Text on a page with its box (PDF points, top measured down) and font size: the shape of a
-    glyph and of a word, declared once."""
+    """Text on a page with its box (PDF points, top measured down), font size and how sure its
+    reading is: the shape of a glyph, of a word and of a word OCR read, declared once."""
 
     text: str
     x0: float
@@ -49,6 +49,9 @@ class TextBox(NamedTuple):
     top: float
     bottom: float
     size: float
+    # How sure the text is read, from 0 to 100: Tesseract's confidence in a word it read; what a
+    # text layer draws is read as drawn.
+    confidence: float = 100.0
 
 
 class Glyph(TextBox):

@@ -183,7 +183,7 @@ def page_from_ocr(
     rules = page.rules + tuple(Ruling(*box) for box in rulings)
     vertical = [rule for rule in rules if not rule.is_horizontal]
     words = tuple(
-        _within_rulings(Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size), vertical)
+        _within_rulings(Word(read_token(w.text), w.x0, w.x1, w.top, w.bottom, w.size, w.confidence), vertical)
         for w in ocr_page.words
         if not _on_a_ruling(w, vertical)
     )

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import regex
 
+from pipeline.ingest.pdf.glyphs import TextBox
 from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract_process import PROGRAM, image_to_data, installation
 from pipeline.ingest.pdf.unread_ink import sheet_of_bands, unread_bands
@@ -139,18 +140,11 @@ class OcrUnavailable(Exception):
     """Tesseract or its Swedish data is not installed; the message says what to install."""
 
 
-@dataclass(frozen=True, slots=True)
-class OcrWord:
+class OcrWord(TextBox):
     """One word Tesseract read: its text, box in PDF points (top measured down), font size and
-    confidence (0-100)."""
+    Tesseract's confidence in it (0-100)."""
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    confidence: float
+    __slots__ = ()  # as lean as the tuple it is
 
 
 @dataclass(frozen=True, slots=True)

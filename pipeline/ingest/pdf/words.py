@@ -120,7 +120,7 @@ def _same_place(a: Glyph | Word, b: Glyph | Word) -> bool:
 
 
 def _word(run: list[Glyph]) -> Word:
-    texts, _, x1s, tops, bottoms, sizes = zip(*run, strict=True)
+    texts, _, x1s, tops, bottoms, sizes, _ = zip(*run, strict=True)
     return Word("".join(texts).translate(LIGATURES), run[0].x0, max(x1s), min(tops), max(bottoms), max(sizes))
 
 

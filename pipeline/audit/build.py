@@ -14,10 +14,10 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.audit.charts import Series, chart_svg
+from pipeline.audit.crops import CROPPED_SEVERITIES, CropDrawer, CropError, Highlight, parse_boxes
 from pipeline.model.identity import file_stem
 from pipeline.model.records import Severity
-from pipeline.report.charts import Series, chart_svg
-from pipeline.report.crops import CROPPED_SEVERITIES, CropDrawer, CropError, Highlight, parse_boxes
 
 log = logging.getLogger(__name__)
 SEVERITIES = tuple(severity.value for severity in Severity)

@@ -17,9 +17,9 @@ import pytest
 import regex
 from click.testing import CliRunner
 
+from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, render_audit
+from pipeline.audit.tables_in import read_package, read_tables
 from pipeline.cli import main
-from pipeline.report import REPORT_FILE, REPORT_FOLDER, render_report
-from pipeline.report.tables_in import read_package, read_tables
 from tests.conftest import FIXTURE_PDFS, INJECTION, UMEA
 
 SEVERITY_COUNTS = {"error": 4, "warning": 5}
@@ -42,7 +42,7 @@ def _written(folder: Path) -> list[tuple[str, bytes]]:
 
 @pytest.fixture(scope="module")
 def html(audit_out: Path) -> str:
-    return _html(_written(audit_out / REPORT_FOLDER))
+    return _html(_written(audit_out / AUDIT_FOLDER))
 
 
 def _sections(html: str) -> dict[str, str]:
@@ -137,7 +137,7 @@ def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -
     tables["issues"]["message"] = evil
     tables["reports"].loc[0, "status"] = "failed"
     tables["reports"].loc[0, "error"] = evil
-    html = _html(render_report(tables, package))
+    html = _html(render_audit(tables, package))
     assert "<img src=x" not in html
     assert html.count("&lt;img src=x onerror=&#34;alert(1)&#34;&gt;") > 3
     # the chart escapes its text itself (the SVG is inserted as markup)
@@ -149,7 +149,7 @@ def test_without_the_pdfs_the_evidence_is_text(audit_out: Path) -> None:
     package = read_package(audit_out)
     tables = read_tables(audit_out, package)
     tables["reports"]["source_file"] = tables["reports"]["source_file"].str.replace("tests/", "gone/")
-    html = _html(render_report(tables, package))
+    html = _html(render_audit(tables, package))
     assert '<img class="crop"' not in html
     assert html.count("is not there any more: the evidence is shown as text only.") == 2
     assert (
@@ -161,17 +161,17 @@ def test_without_the_pdfs_the_evidence_is_text(audit_out: Path) -> None:
 @pytest.mark.slow
 def test_kompass_report_rebuilds_from_the_folder(audit_out: Path, tmp_path: Path) -> None:
     copy = tmp_path / "out"
-    shutil.copytree(audit_out, copy, ignore=shutil.ignore_patterns(REPORT_FILE, REPORT_FOLDER, "*.parquet"))
+    shutil.copytree(audit_out, copy, ignore=shutil.ignore_patterns(AUDIT_FILE, AUDIT_FOLDER, "*.parquet"))
     result = CliRunner().invoke(main, ["report", str(copy)])
     assert result.exit_code == 0, result.output
-    rebuilt, original = copy / REPORT_FOLDER, audit_out / REPORT_FOLDER
+    rebuilt, original = copy / AUDIT_FOLDER, audit_out / AUDIT_FOLDER
     names = sorted(str(p.relative_to(original)) for p in original.rglob("*") if p.is_file())
     assert names == sorted(str(p.relative_to(rebuilt)) for p in rebuilt.rglob("*") if p.is_file())
     assert sum(name.endswith(".png") for name in names) >= 18
     # from the CSV files alone, the same report (the crops the same images)
     for name in names:
         assert (rebuilt / name).read_bytes() == (original / name).read_bytes(), name
-    assert (copy / REPORT_FILE).read_text(encoding="utf-8") == (audit_out / REPORT_FILE).read_text(
+    assert (copy / AUDIT_FILE).read_text(encoding="utf-8") == (audit_out / AUDIT_FILE).read_text(
         encoding="utf-8"
     )
 
@@ -185,8 +185,8 @@ def test_no_report_leaves_none_behind_and_only_removes_what_kompass_wrote(tmp_pa
     out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
     run = ["run", str(UMEA), "--out", str(out), "--format", "csv", "--no-cache"]
     assert CliRunner().invoke(main, run).exit_code == 0
-    folder = out / REPORT_FOLDER
-    assert (out / REPORT_FILE).exists() and (folder / "index.html").exists()
+    folder = out / AUDIT_FOLDER
+    assert (out / AUDIT_FILE).exists() and (folder / "index.html").exists()
     # A person's own file in the folder, and a link to a folder outside, that the list names.
     (folder / "notes.txt").write_text("mine")
     elsewhere.mkdir()
@@ -195,7 +195,7 @@ def test_no_report_leaves_none_behind_and_only_removes_what_kompass_wrote(tmp_pa
     (folder / "reports").symlink_to(elsewhere, target_is_directory=True)
     result = CliRunner().invoke(main, [*run, "--no-report"])
     assert result.exit_code == 0, result.output
-    assert not (out / REPORT_FILE).exists() and (out / "issues.csv").exists()
+    assert not (out / AUDIT_FILE).exists() and (out / "issues.csv").exists()
     assert not (folder / "index.html").exists() and not (folder / "municipalities").exists()
     assert (folder / "notes.txt").read_text() == "mine" and (elsewhere / "index.html").exists()
     assert (folder / "reports").is_symlink()
@@ -206,7 +206,7 @@ def test_a_later_report_removes_the_pages_of_reports_no_longer_in_the_batch(
 ) -> None:
     copy = tmp_path / "out"
     shutil.copytree(audit_out, copy)
-    before = {p.name for p in (copy / REPORT_FOLDER / "reports").iterdir()}
+    before = {p.name for p in (copy / AUDIT_FOLDER / "reports").iterdir()}
     package = read_package(copy)
     tables = read_tables(copy, package)
     kept = tables["reports"]["source_file"] == str(UMEA)
@@ -215,9 +215,9 @@ def test_a_later_report_removes_the_pages_of_reports_no_longer_in_the_batch(
 
     assert {"write_report", "remove_report"} <= set(pipeline.__all__)
     index = pipeline.write_report(str(copy), tables)
-    after = {p.name for p in (copy / REPORT_FOLDER / "reports").iterdir()}
-    assert index == copy / REPORT_FOLDER / "index.html" and len(before) == 4 and len(after) == 1
-    assert not (copy / REPORT_FOLDER / "crops").exists()  # Umeå is text: no crops, the PDFs' gone
+    after = {p.name for p in (copy / AUDIT_FOLDER / "reports").iterdir()}
+    assert index == copy / AUDIT_FOLDER / "index.html" and len(before) == 4 and len(after) == 1
+    assert not (copy / AUDIT_FOLDER / "crops").exists()  # Umeå is text: no crops, the PDFs' gone
 
 
 def test_every_finding_with_a_page_shows_it_also_without_a_line(audit_out: Path) -> None:
@@ -226,14 +226,14 @@ def test_every_finding_with_a_page_shows_it_also_without_a_line(audit_out: Path)
     issues = tables["issues"]
     with_page = issues.index[issues["page"].notna()]
     issues.loc[with_page[:5], "line"] = pd.NA  # a finding on a page, on no line of it
-    html = _html(render_report(tables, package))
+    html = _html(render_audit(tables, package))
     shown = regex.findall(r"· page (\d+)(, line \d+)?", html)
     assert len(shown) == len(with_page) > 5
     assert sum(1 for _, line in shown if not line) == 5
 
 
 def test_chart_lines_each_have_their_own_colour_and_marker() -> None:
-    from pipeline.report.charts import Series, chart_svg, line_style
+    from pipeline.audit.charts import Series, chart_svg, line_style
 
     series = [Series(f"s{n}", ((2003, n), (2007, n + 1)), dashed=n >= 8) for n in range(16)]
     svg = chart_svg("t", series)

@@ -12,7 +12,7 @@ and municipality codes only (:func:`~pipeline.model.identity.file_stem`). The pa
 from elsewhere: their Content-Security-Policy allows images from the folder and the one filter
 script, by its hash.
 
-    >>> from pipeline.report import write_report
+    >>> from pipeline.audit import write_report
     >>> write_report(Path("output"))            # what `kompass report output/` does
 """
 
@@ -29,31 +29,31 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.audit.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.numbers import format_number
-from pipeline.report.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 
 __all__ = [
-    "REPORT_FILE",
-    "REPORT_FOLDER",
+    "AUDIT_FILE",
+    "AUDIT_FOLDER",
+    "AuditLimits",
     "NotAnOutputFolderError",
-    "ReportLimits",
     "remove_report",
-    "render_report",
+    "render_audit",
     "write_report",
 ]  # fmt: skip
 
-REPORT_FILE = "report.html"  # the page that leads to the folder's index
-REPORT_FOLDER = "report"
+AUDIT_FILE = "report.html"  # the page that leads to the folder's index
+AUDIT_FOLDER = "report"
 INDEX = "index.html"
 
 
 @dataclass(frozen=True)
-class ReportLimits:
+class AuditLimits:
     """What the report may take (``None``: no limit): ``timeout`` seconds of wall time and
     ``max_memory`` bytes of address space for one report's crops, drawn in a worker; a table file
     is read when it is under a quarter of ``max_memory`` and its cells fit in it
-    (:mod:`pipeline.report.tables_in`). ``kompass run`` gives its ``--timeout`` and
+    (:mod:`pipeline.audit.tables_in`). ``kompass run`` gives its ``--timeout`` and
     ``--max-memory``."""
 
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS
@@ -68,27 +68,27 @@ def _environment() -> Any:
     import jinja2
 
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline.report", "templates"),
+        loader=jinja2.PackageLoader("pipeline.audit", "templates"),
         autoescape=True,  # a report's text is untrusted: every value is escaped unless marked safe
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )  # fmt: skip
     environment.filters["num"] = _num
-    script = resources.files("pipeline.report").joinpath("templates/filter.js").read_text(encoding="utf-8")
+    script = resources.files("pipeline.audit").joinpath("templates/filter.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     # The filter script is allowed by its hash: no other script can run, whatever a page holds.
     environment.globals.update(script=script, script_hash=f"sha256-{digest}")
     return environment
 
 
-def render_report(
-    tables: dict[str, pd.DataFrame], package: dict[str, Any], limits: ReportLimits = ReportLimits()
+def render_audit(
+    tables: dict[str, pd.DataFrame], package: dict[str, Any], limits: AuditLimits = AuditLimits()
 ) -> Iterator[tuple[str, bytes]]:
     """The files of the report folder of a batch's ``tables`` (as written) and its
     ``datapackage.json``, as (name relative to the folder, content), one report at a time and
     the index last. Each report's crops are drawn in a worker under ``limits``."""
-    from pipeline.report.build import SEVERITIES, municipality_charts, overview, report_views, triage
-    from pipeline.report.crops import CropDrawer
+    from pipeline.audit.build import SEVERITIES, municipality_charts, overview, report_views, triage
+    from pipeline.audit.crops import CropDrawer
 
     environment = _environment()
     environment.globals["severities"] = SEVERITIES
@@ -125,7 +125,7 @@ def _run_folder(manifest: Any) -> Path | None:
 
 def write_report(
     out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None,
-    limits: ReportLimits = ReportLimits(),
+    limits: AuditLimits = AuditLimits(),
 ) -> Path:  # fmt: skip
     """Write the audit report into ``OUT/report/`` from the tables of ``out_dir`` (read back unless
     given) and its ``datapackage.json``, and ``OUT/report.html`` leading to it, each report's crops
@@ -141,11 +141,11 @@ def write_report(
     if tables is None:
         check_files(out_dir, package)
         tables = read_tables(out_dir, package, limits.max_memory)
-    files = render_report(tables, package, limits)
-    write_file_folder(out_dir / REPORT_FOLDER, files)
-    landing = _environment().get_template("landing.html.j2").render(index=f"{REPORT_FOLDER}/{INDEX}")
-    write_bytes_atomically(out_dir / REPORT_FILE, landing.encode("utf-8"))
-    return out_dir / REPORT_FOLDER / INDEX
+    files = render_audit(tables, package, limits)
+    write_file_folder(out_dir / AUDIT_FOLDER, files)
+    landing = _environment().get_template("landing.html.j2").render(index=f"{AUDIT_FOLDER}/{INDEX}")
+    write_bytes_atomically(out_dir / AUDIT_FILE, landing.encode("utf-8"))
+    return out_dir / AUDIT_FOLDER / INDEX
 
 
 def remove_report(out_dir: str | os.PathLike[str]) -> None:
@@ -154,6 +154,6 @@ def remove_report(out_dir: str | os.PathLike[str]) -> None:
     from pipeline.tables.writers import remove_file, remove_file_folder
 
     out_dir = Path(out_dir)
-    if (out_dir / REPORT_FILE).is_file():
-        remove_file(out_dir / REPORT_FILE)
-    remove_file_folder(out_dir / REPORT_FOLDER)
+    if (out_dir / AUDIT_FILE).is_file():
+        remove_file(out_dir / AUDIT_FILE)
+    remove_file_folder(out_dir / AUDIT_FOLDER)

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from pipeline.report import REPORT_FILE, REPORT_FOLDER, ReportLimits, render_report
-from pipeline.report.crops import CropDrawer, CropError, Highlight
-from pipeline.report.tables_in import read_package, read_tables
+from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, AuditLimits, render_audit
+from pipeline.audit.crops import CropDrawer, CropError, Highlight
+from pipeline.audit.tables_in import read_package, read_tables
 from pipeline.run.guard import GuardedError, GuardedWorker
 from tests.conftest import FIXTURE_PDFS
 from tests.fixtures.make_hostile import draw_image_many_times, pdf_file, stream
@@ -49,7 +49,7 @@ def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _report_page(out: Path, source_file: str) -> str:
-    for page in (out / REPORT_FOLDER / "reports").glob("*.html"):
+    for page in (out / AUDIT_FOLDER / "reports").glob("*.html"):
         text = page.read_text(encoding="utf-8")
         if f"— {source_file}</h1>" in text:
             return text
@@ -68,7 +68,7 @@ def test_a_crop_bomb_costs_its_crops_with_a_note_within_the_timeout(run_folder: 
     )  # fmt: skip
     elapsed = time.monotonic() - started
     assert done.returncode == 0, done.stderr
-    assert (out / REPORT_FILE).is_file() and (out / REPORT_FOLDER / "index.html").is_file()
+    assert (out / AUDIT_FILE).is_file() and (out / AUDIT_FOLDER / "index.html").is_file()
     bomb = _report_page(out, "bomb.pdf")
     assert '<img class="crop"' not in bomb
     assert (
@@ -95,7 +95,7 @@ def test_a_source_replaced_by_a_named_pipe_costs_its_crops_with_a_note(
     # A report that hangs on the pipe would hang this test: it is made in a thread, waited for.
     thread = threading.Thread(
         target=lambda: pages.extend(
-            d.decode() for n, d in render_report(tables, package) if n.endswith(".html")
+            d.decode() for n, d in render_audit(tables, package) if n.endswith(".html")
         ),
         daemon=True,
     )
@@ -175,13 +175,13 @@ def test_kompass_run_gives_the_report_its_limits(monkeypatch: pytest.MonkeyPatch
     import pipeline.api as api
     from pipeline.cli import main
 
-    seen: list[ReportLimits] = []
+    seen: list[AuditLimits] = []
     monkeypatch.setattr(api, "write_report", lambda out, limits: seen.append(limits) or out)
     text = tmp_path / "umea.txt"
     text.write_text("Kommunkompassen\n", encoding="utf-8")
     run = ["run", str(text), "--out", str(tmp_path / "out"), "--timeout", "7", "--max-memory", "300MiB"]
     CliRunner().invoke(main, run)
-    assert seen == [ReportLimits(7.0, 300 << 20)]
+    assert seen == [AuditLimits(7.0, 300 << 20)]
 
 
 def test_a_region_of_a_turned_page_renders_as_the_same_part_of_the_whole_page() -> None:

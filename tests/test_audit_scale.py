@@ -1,5 +1,5 @@
 """The audit report at the archive's scale: 240 scanned reports (copies of scans of the two fixture
-PDFs, with the findings kompass records for those scans; see tests/report_scale.py) in 60 made-up
+PDFs, with the findings kompass records for those scans; see tests/audit_scale.py) in 60 made-up
 municipalities give an index under 1 MB that headless Chromium has loaded in under a second, and a
 folder under 200 MB.
 
@@ -20,11 +20,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from pipeline.report import REPORT_FOLDER, build, write_report
-from pipeline.report.crops import CROPPED_SEVERITIES, Crop, Highlight
-from pipeline.report.tables_in import read_package, read_tables
+from pipeline.audit import AUDIT_FOLDER, build, write_report
+from pipeline.audit.crops import CROPPED_SEVERITIES, Crop, Highlight
+from pipeline.audit.tables_in import read_package, read_tables
+from tests.audit_scale import FINDINGS, copied_tables, scan, scanned
 from tests.conftest import FIXTURE_PDFS
-from tests.report_scale import FINDINGS, copied_tables, scan, scanned
 
 REPORTS = 240
 
@@ -43,7 +43,7 @@ def archive(audit_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(build, "crops_of_pdf", lambda path, findings: render(path, _frozen(findings)))
         write_report(out, copied_tables(tables, REPORTS, bases))
-    return out / REPORT_FOLDER
+    return out / AUDIT_FOLDER
 
 
 def _frozen(findings: Iterable[Sequence[Highlight]]) -> tuple[tuple[Highlight, ...], ...]:
@@ -51,7 +51,7 @@ def _frozen(findings: Iterable[Sequence[Highlight]]) -> tuple[tuple[Highlight, .
 
 
 def _crops_of_pdf(path: Path, findings: tuple[tuple[Highlight, ...], ...]) -> list[list[Crop]]:
-    from pipeline.report.crops import crops_of_pdf
+    from pipeline.audit.crops import crops_of_pdf
 
     return crops_of_pdf(path, findings)
 
