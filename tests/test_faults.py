@@ -75,10 +75,29 @@ def test_two_concurrent_runs_leave_one_consistent_set_of_tables(tmp_path: Path) 
             assert resource["hash"] == f"sha256:{digest}"
 
 
+HOLD_THE_LOCK = """
+import sys
+from pathlib import Path
+from pipeline.tables.writers import output_lock
+with output_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
 def test_a_second_run_can_be_told_not_to_wait(tmp_path: Path) -> None:
-    busy = pytest.raises(OutputBusyError, match="another kompass run is writing")
-    with output_lock(tmp_path), busy, output_lock(tmp_path, wait=False):
-        pass  # pragma: no cover - never reached
+    # The first run is another process (one process takes its own lock again, see test_api).
+    command = [sys.executable, "-c", HOLD_THE_LOCK, str(tmp_path)]
+    first = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "held"
+        busy = pytest.raises(OutputBusyError, match="another kompass run is writing")
+        with busy, output_lock(tmp_path, wait=False):
+            pass  # pragma: no cover - never reached
+    finally:
+        assert first.stdin is not None
+        first.stdin.close()
+        first.wait(timeout=60)
     with output_lock(tmp_path, wait=False):
         pass  # free again once the first run is done
 
