@@ -146,6 +146,9 @@ def _is_separated(line: Line) -> bool:
     return "\t" in line.text or "   " in line.text
 
 
+# The dots that lead a contents entry to its page number ("Styrning ........ 5", ". . ."); one full
+# stop ends a question's sentence ("5.3 Strategier för att synliggöra kostnader. 20 7").
+DOTTED_LEADER = regex.compile(r"(?:\.\s*){2,}$|…\s*$")
 # The words of a header's label cells when the header is printed with single spaces.
 RAW_LABEL_WORD = regex.compile(r"^(?:nr|id|delområde|delfråga|fråga|område|rubrik)$", regex.IGNORECASE)
 
@@ -159,8 +162,8 @@ def _raw_line(line: Line, state: _State) -> Line | None:
         state.raw_width = len(header.value_columns)
         return line
     _, label, values = split_label(line)
-    if not values or not regex.search(r"\p{L}", label) or label.rstrip().endswith("."):
-        return None  # a dotted leader ends a contents entry, not a row
+    if not values or not regex.search(r"\p{L}", label) or DOTTED_LEADER.search(label):
+        return None  # a dotted leader ends a contents entry, not a row (a question's full stop does)
     if LABEL_ID.match(label) is None and not (state.header and TOTAL_LABEL.match(label)):
         return None  # a row without an id ("Invånare 81 592") is no score row in a raw table
     width = len(state.header.value_columns) if state.header else state.raw_width or DEFAULT_GROUP

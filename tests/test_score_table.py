@@ -480,3 +480,13 @@ def test_the_totalt_row_of_a_summary_table_with_a_max_column_is_no_summa_row() -
     table = extract_question_scores(doc_from(SUMMARY_WITH_MAX_THEN_SCORES))
     assert [q.question_id for q in table.questions] == ["8.1", "8.2", "8.3"]
     assert [(s.area, s.max_score, s.score, s.line) for s in table.subtotals] == [(8, 100, 76, 10)]
+
+
+def test_raw_rows_whose_question_ends_in_a_full_stop_are_read_and_contents_entries_are_not() -> None:
+    # pdftotext -raw (fuzz seed 9001): a question printed as a sentence ends in a full stop before its
+    # values; a contents entry ends in a dotted leader before its page number.
+    text = (
+        "Delområde Maxpoäng Egna poäng\n5.3 Strategier för att synliggöra kostnader. 20 7\n"
+        "5.4 Kontroll- och uppföljningsrutiner. 20 8,5\n5.5 Jämförelser med andra .......... 20 9\n"
+    )
+    assert _scores(text) == [("5.3", 20, 7), ("5.4", 20, 8.5)]
