@@ -11,7 +11,6 @@ the sizes are those of 240 scanned reports, at a fraction of the CPU.
 
 from __future__ import annotations
 
-import functools
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,8 +19,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from pipeline.audit import AUDIT_FOLDER, build, write_report
-from pipeline.audit.crops import CROPPED_SEVERITIES, Crop, Highlight
+from pipeline.audit import AUDIT_FOLDER, write_report
+from pipeline.audit.crops import CROPPED_SEVERITIES, Crop, CropDrawer, Highlight
 from pipeline.audit.tables_in import read_package, read_tables
 from tests.audit_scale import FINDINGS, copied_tables, scan, scanned
 from tests.conftest import FIXTURE_PDFS
@@ -39,21 +38,24 @@ def archive(audit_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(audit_out / "datapackage.json", out)
     scans = {pdf.name: scan(pdf, out / f"scanned_{pdf.name}") for pdf in FIXTURE_PDFS}
     tables, bases = scanned(read_tables(audit_out, read_package(audit_out)), scans)
-    render = functools.lru_cache(maxsize=None)(_crops_of_pdf)
+    drawn: dict[tuple[str, str, tuple[tuple[Highlight, ...], ...]], list[list[Crop]]] = {}
+    draw = CropDrawer.crops
+
+    def once(drawer: CropDrawer, path: Path, sha256: str, findings: Any, shown_as: str) -> list[list[Crop]]:
+        # The copies of one scan ask for the same crops: the worker draws each distinct set once.
+        key = (str(path), sha256, _frozen(findings))
+        if key not in drawn:
+            drawn[key] = draw(drawer, path, sha256, findings, shown_as)
+        return drawn[key]
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "crops_of_pdf", lambda path, findings: render(path, _frozen(findings)))
+        patch.setattr(CropDrawer, "crops", once)
         write_report(out, copied_tables(tables, REPORTS, bases))
     return out / AUDIT_FOLDER
 
 
 def _frozen(findings: Iterable[Sequence[Highlight]]) -> tuple[tuple[Highlight, ...], ...]:
     return tuple(tuple(marks) for marks in findings)
-
-
-def _crops_of_pdf(path: Path, findings: tuple[tuple[Highlight, ...], ...]) -> list[list[Crop]]:
-    from pipeline.audit.crops import crops_of_pdf
-
-    return crops_of_pdf(path, findings)
 
 
 def test_a_page_per_report_and_municipality_and_the_crops_as_files(archive: Path) -> None:
