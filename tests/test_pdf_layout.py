@@ -277,6 +277,27 @@ def test_header_words_closer_than_a_column_gap_still_head_two_columns() -> None:
     ]
 
 
+@pytest.mark.parametrize("snitt", ["Sverigesnitt", "40 kommuner"])
+def test_change_with_its_per_cent_sign_apart_parts_from_the_average_column(snitt: str) -> None:
+    # A summary table (fuzz seeds 4066, 4098): the change prints its per cent sign as a word of its
+    # own ("+14 %") and the average column's wide header starts just after the sign, over the gap
+    # before its right-aligned numbers; the gap after the sign parts the two columns, and a number in
+    # the average's header ("40 kommuner i genomsnitt") does not make that header a row of values.
+    words = [*cells(100, (LEFT, "Huvudområde"), (260, "Max"), (300, "2010"), (350, "2013"))]
+    words += [*right_aligned(100, 440, "Ändring"), *words_at(444, 100, snitt)]
+    for index, (label, change, average) in enumerate(
+        [("1 Demokrati", "+14 %", "51"), ("2 Tillgänglighet", "-2 %", "63"), ("TOTALT", "+40 %", "490")]
+    ):
+        top = 118 + index * 18
+        words += [*cells(top, (LEFT, label), (260, "100"), (300, "63"), (350, "72"))]
+        words += [*right_aligned(top, 440, change), *right_aligned(top, 510, average)]
+    assert non_blank([page(1, words)])[1:] == [
+        "1 Demokrati\t100\t63\t72\t+14 %\t51",
+        "2 Tillgänglighet\t100\t63\t72\t-2 %\t63",
+        "TOTALT\t100\t63\t72\t+40 %\t490",
+    ]
+
+
 def test_narrower_table_stacked_under_a_wide_one_is_read_by_its_own_columns() -> None:
     # LibreOffice per-area tables sized to their content (fuzz seed 37) stand one under the other
     # at the row spacing; the second one's values fall in the first one's label column, so they

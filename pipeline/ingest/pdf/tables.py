@@ -436,12 +436,14 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
     recurs at one place in several rows (or in one under a header whose words part there), that no
     word of a row of values crosses, and where fewer numbers grouped by thousands ("19 267") stand
     than that; never between a row's label and its values. Rows are built by these; the table's extent
-    and its continuation still go by its separators."""
-    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    and its continuation still go by its separators. The header lines above the first row of values
+    are no rows even with a number in them ("40 kommuner i genomsnitt")."""
+    first = next((i for i, line in enumerate(lines) if _ends_in_value(line)), len(lines))
+    body = [line for line in lines[first:] if any(_is_value_cell([word]) for word in line.words)]
     gaps = [
         (a.x1, b.x0, line.size, _is_thousands(a, b))
         for line in body
-        for a, b in itertools.pairwise(line.words)
+        for a, b in itertools.pairwise(_with_percent_signs(line.words))
         if _is_value_cell([a]) and _is_value_cell([b])
     ]
     cuts = list(separators)
@@ -496,9 +498,26 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
 def _between_values(line: PrintedLine, x: float) -> bool:
     """Whether ``x`` falls between two values of the row, or beside its words: never between a
     label and a value (another table's numbers under the rows must not split their label off)."""
-    left = [w for w in line.words if w.x1 <= x]
-    right = [w for w in line.words if w.x0 >= x]
+    words = _with_percent_signs(line.words)
+    left = [w for w in words if w.x1 <= x]
+    right = [w for w in words if w.x0 >= x]
     return not left or not right or (_is_marked_value(left[-1]) and _is_marked_value(right[0]))
+
+
+def _with_percent_signs(words: Sequence[Word]) -> list[Word]:
+    """The words with a per cent sign set apart after a number joined to it ("+14 %" is one value,
+    a change), so that the gap after it can part the change from the next column's value."""
+    joined_words: list[Word] = []
+    for word in words:
+        if word.text == "%" and joined_words and _is_marked_value(joined_words[-1]):
+            before = joined_words[-1]
+            joined_words[-1] = Word(
+                f"{before.text}%", before.x0, word.x1, min(before.top, word.top),
+                max(before.bottom, word.bottom), max(before.size, word.size),
+            )  # fmt: skip
+        else:
+            joined_words.append(word)
+    return joined_words
 
 
 def _is_marked_value(word: Word) -> bool:
