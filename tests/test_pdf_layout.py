@@ -637,10 +637,13 @@ def test_summary_header_phrases_part_where_their_cells_do() -> None:
     assert non_blank([page(1, words)])[-1] == "TOTALT\t800\t511,5"
 
 
-def test_a_table_across_the_page_above_two_columns_stays_a_table() -> None:
+@pytest.mark.parametrize("change", ["", "+12 %"])
+def test_a_table_across_the_page_above_two_columns_stays_a_table(change: str) -> None:
     # Fuzz seed 2068 (LibreOffice): the summary table's rows (labels left of the gutter, numbers
-    # right of it) stand right above the two columns; they are no column's lines.
+    # right of it) stand right above the two columns; they are no column's lines. Seed 4064: also
+    # with a change column whose per cent sign is a word of its own.
     words = [*words_at(LEFT, 60, "Huvudområde"), *words_at(320, 60, "Lysekil 2019")]
+    words += words_at(395, 60, "Ändring") if change else []
     for n, (label, value) in enumerate(
         [
             ("5 Brukarens fokus", "56"),
@@ -650,17 +653,19 @@ def test_a_table_across_the_page_above_two_columns_stays_a_table() -> None:
         ]
     ):
         words += [*words_at(LEFT, 74 + 14 * n, label), *words_at(320, 74 + 14 * n, value)]
+        words += right_aligned(74 + 14 * n, 430, change) if change else []
     for n in range(12):
         top = 140 + 12 * n
         words += justified(top, "Området beskriver hur kommunen arbetar med", right=290)
         words += justified(top, "Utvärderarna har tagit del av dokument och", left=305)
     lines = non_blank([page(1, words)])
+    after = f"\t{change}" if change else ""
     assert lines[:5] == [
-        "Huvudområde\tLysekil 2019",
-        "5 Brukarens fokus\t56",
-        "6 Kvalitetsutveckling\t41",
-        "7 Arbetsliv\t68",
-        "TOTALT\t476",
+        "Huvudområde\tLysekil 2019" + ("\tÄndring" if change else ""),
+        "5 Brukarens fokus\t56" + after,
+        "6 Kvalitetsutveckling\t41" + after,
+        "7 Arbetsliv\t68" + after,
+        "TOTALT\t476" + after,
     ]
 
 

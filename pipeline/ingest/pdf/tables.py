@@ -540,8 +540,8 @@ def _header_parts(lines: Sequence[PrintedLine], x: float, size: float) -> int:
 
 def _ends_in_value(line: PrintedLine) -> bool:
     """A row of values: its last word is a value ("… 72,5 50"); a header may hold a number inside
-    ("Solna 2011 40 kommuner i genomsnitt")."""
-    return _is_value_cell([line.words[-1]])
+    ("Solna 2011 40 kommuner i genomsnitt"); a change ends it with its per cent sign ("+12 %")."""
+    return _is_value_cell(_with_percent_signs(line.words)[-1:])
 
 
 def _is_thousands(first: Word, second: Word) -> bool:
