@@ -19,7 +19,7 @@ from pdf_geometry import (
     words_at,
 )
 
-from pipeline.ingest.pdf.glyphs import Glyph
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.ingest.pdf.printed_lines import printed_lines
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.words import Word, words_from_glyphs
@@ -667,6 +667,43 @@ def test_a_table_across_the_page_above_two_columns_stays_a_table(change: str) ->
         "7 Arbetsliv\t68" + after,
         "TOTALT\t476" + after,
     ]
+
+
+def stacked_score_table(top: float, area: int, right: float, rows: list[tuple[str, str, str]]) -> list[Word]:
+    """A score table as a browser prints one per area: "Poäng" over "Nr Delområde Egna Max", the
+    numbers right-aligned in columns whose place follows the longest label."""
+    words = [*right_aligned(top - 6, right + 10, "Poäng")]
+    words += [*cells(top + 14, (LEFT, "Nr"), (LEFT + 26, "Delområde")), *right_aligned(top + 14, right - 30, "Egna")]
+    words += right_aligned(top + 14, right, "Max")
+    for n, (label, own, most) in enumerate(rows, 1):
+        row_top = top + 14 + 14 * n
+        words += [*cells(row_top, (LEFT, f"{area}:{n}"), (LEFT + 26, label))]
+        words += [*right_aligned(row_top, right - 30, own), *right_aligned(row_top, right, most)]
+    return words
+
+
+def header_rules(top: float, right: float) -> tuple[Ruling, ...]:
+    return (Ruling(LEFT - 4, top + 12, right + 4, top + 12), Ruling(LEFT - 4, top + 26, right + 4, top + 26))
+
+
+def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own() -> None:
+    # Fuzz seed 4081 (Chromium): a score table per area stacked close, each headed "Poäng" over
+    # "Nr Delområde Egna Max" with rules only around the header, the columns a little apart as
+    # the labels are longer or shorter; the union of all left only the boundary after "Nr", and
+    # every table came out as one row. A repeated header starts the next table, also when it
+    # heads the next page.
+    first = [("Förtroendevaldas roll", "10", "20"), ("Kulturliv", "15,5", "20"), ("Samverkan", "16,5", "20")]
+    second = [("Jämförelser", "14", "30"), ("Delegation", "11", "20"), ("Intern kontroll", "10", "20")]
+    third = [("Bemötande", "24", "40"), ("Lönepolitik", "26", "30"), ("Valfrihet", "14", "30")]
+    words = [*stacked_score_table(100, 1, 300, first), *stacked_score_table(174, 2, 280, second)]
+    words += stacked_score_table(248, 3, 300, third)
+    rules = header_rules(100, 300) + header_rules(174, 280) + header_rules(248, 300)
+    following = stacked_score_table(60, 4, 300, second)
+    lines = non_blank([page(1, words, rules=rules), page(2, following, rules=header_rules(60, 300))])
+    for area, rows in ((1, first), (2, second), (3, third), (4, second)):
+        assert [f"{area}:{n}\t{label}\t{own}\t{most}" for n, (label, own, most) in enumerate(rows, 1)] == [
+            line for line in lines if line.startswith(f"{area}:")
+        ]
 
 
 def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:

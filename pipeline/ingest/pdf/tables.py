@@ -126,6 +126,7 @@ def _grow(
     lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Ruling]
 ) -> tuple[int, int, tuple[float, ...]] | None:
     """The table around the line ``seed``: start, end (exclusive) and column boundaries."""
+    lines = lines[: _repeated_header(lines, seed)]
     members = [seed]
     index = seed + 1
     while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
@@ -159,6 +160,34 @@ def _grow(
             return None
     start, end = _extend(lines, seed, end, floor, bounds)
     return start, end, bounds.separators
+
+
+def _repeated_header(lines: Sequence[PrintedLine], seed: int) -> int:
+    """Where the table whose header is the line ``seed`` gives way to the next: at a line that
+    repeats the header word for word after a body of rows of values (a score table per area, each
+    with the same header, stacked close with columns a little apart), taking with it the lines
+    above it that repeat those above the header ("Poäng" over "Nr Delområde Egna Max")."""
+    if any(_is_value_cell([word]) for word in lines[seed].words):
+        return len(lines)
+    body = 0
+    for index in range(seed + 1, len(lines)):
+        if any(_is_value_cell([word]) for word in lines[index].words):
+            body += 1
+        elif body >= MIN_BODY and _word_texts(lines[index]) == _word_texts(lines[seed]):
+            above = 1
+            while (
+                seed - above >= 0
+                and index - above > seed
+                and not any(_is_value_cell([word]) for word in lines[index - above].words)
+                and _word_texts(lines[index - above]) == _word_texts(lines[seed - above])
+            ):
+                above += 1
+            return index - above + 1
+    return len(lines)
+
+
+def _word_texts(line: PrintedLine) -> tuple[str, ...]:
+    return tuple(word.text for word in line.words)
 
 
 @dataclass(frozen=True)
@@ -632,6 +661,7 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
         if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
             break
         count += 1
+    count = _before_header_below(table, lines, count)
     taken = list(lines[:count])
     if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
         return 0
@@ -649,4 +679,20 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
         table.rows[-1] = joined(table.rows[-1], rows[0])
         rows = rows[1:]
     table.rows.extend(rows)
+    return count
+
+
+def _before_header_below(table: PrintedTable, lines: Sequence[PrintedLine], count: int) -> int:
+    """How many of the ``count`` fitting lines continue ``table``: those above a line below the
+    page's first that repeats the table's header word for word, and above the lines without values
+    just over it (its upper header). That is the next table of the same kind (a score table per
+    area, with "Poäng" over its header), not this one continued."""
+    header = _word_texts(table.lines[0])
+    if any(_is_value_cell([word]) for word in table.lines[0].words):
+        return count
+    for index in range(1, count):
+        if _word_texts(lines[index]) == header:
+            while index > 0 and not any(_is_value_cell([word]) for word in lines[index - 1].words):
+                index -= 1
+            return index
     return count
