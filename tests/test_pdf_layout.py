@@ -529,6 +529,28 @@ def test_header_cells_stand_over_their_values_whatever_their_alignment(
     assert non_blank([page(1, [*header, *score_body(top)])]) == [expected_header, *EXPECTED_SCORES]
 
 
+def test_upper_header_cell_over_two_columns_does_not_join_them() -> None:
+    # Fuzz seed 4125 (LibreOffice), its words where they stand: "Poäng" spans "Egna" and "Max",
+    # which stand closer than a column gap, "Max" reaching over the gap between the two columns
+    # of numbers; the spanning cell covers the rest of that gap only above the header line that
+    # parts there, so the columns stay apart ("26 | 40", not "26 40").
+    def at(x0: float, x1: float, top: float, text: str) -> Word:
+        return Word(text, x0, x1, top, top + SIZE, SIZE)
+
+    words = [at(288, 324, 328, "Poäng"), at(58, 120, 342, "Delområde"), at(288, 316, 342, "Egna")]
+    words += [at(321, 344, 342, "Max")]
+    words += [*words_at(58, 357, "1:1 Hur informeras?"), at(305, 318, 357, "26"), at(335, 348, 357, "40")]
+    # The next two questions wrap, their numbers in the middle of their two lines.
+    words += [*words_at(58, 371, "1:2 Hur främjas"), at(305, 318, 377, "13"), at(335, 348, 377, "40")]
+    words += [*words_at(58, 383, "engagemang?"), *words_at(58, 397, "1:3 Hur informeras om")]
+    words += [at(305, 318, 403, "10"), at(335, 348, 403, "20"), *words_at(58, 409, "resultat?")]
+    assert non_blank([page(1, words)])[-3:] == [
+        "1:1 Hur informeras?\t26\t40",
+        "1:2 Hur främjas engagemang?\t13\t40",
+        "1:3 Hur informeras om resultat?\t10\t20",
+    ]
+
+
 def test_header_only_column_without_values_beneath_stays_apart() -> None:
     # A column whose cells are all empty ("Kommentar") keeps its header; it heads no values.
     header = [*centred(100, 290, "Max"), *centred(100, 390, "Egna"), *words_at(470, 100, "Kommentar")]

@@ -506,12 +506,14 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
     cells too: in the part no word covers that lies in the widest gap between two header words,
     as the space between two cells ("Lysekil 2019 | Lysekil 2022") is wider than one between the
     words of a cell; the middle of the range when no header word stands in it, ``None`` when the
-    header covers all of it."""
+    header covers all of it. An upper header cell spanning two columns ("Poäng" over "Egna Max")
+    covers the gap only above a header line that parts there."""
     header = [w for line in lines if not _ends_in_value(line) for w in line.words]
     words = [w for line in lines for w in line.words]
-    free = [(low, high)]
-    for word in (w for w in words if w.x0 < high and w.x1 > low):
-        free = [p for a, b in free for p in ((a, min(b, word.x0)), (max(a, word.x1), b)) if p[1] > p[0]]
+    free = _uncovered(low, high, words)
+    if not free:
+        spanning = _spanning_cells(low, high, lines)
+        free = _uncovered(low, high, [w for w in words if id(w) not in spanning])
     if not free:
         return None
 
@@ -522,6 +524,30 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
 
     a, b = max(free, key=gap)
     return (a + b) / 2
+
+
+def _uncovered(low: float, high: float, words: Sequence[Word]) -> list[tuple[float, float]]:
+    """The parts of ``low``..``high`` that none of the words covers."""
+    free = [(low, high)]
+    for word in (w for w in words if w.x0 < high and w.x1 > low):
+        free = [p for a, b in free for p in ((a, min(b, word.x0)), (max(a, word.x1), b)) if p[1] > p[0]]
+    return free
+
+
+def _spanning_cells(low: float, high: float, lines: Sequence[PrintedLine]) -> set[int]:
+    """The words (by id) of header lines standing above a header line that parts two of its words
+    by more than a word space within ``low``..``high``: upper cells spanning the columns below."""
+    header = [line for line in lines if not _ends_in_value(line)]
+    parting = [
+        line
+        for line in header
+        for a, b in itertools.pairwise(line.words)
+        if a.x1 < high and b.x0 > low and b.x0 - a.x1 >= VALUE_GAP * line.size
+    ]
+    if not parting:
+        return set()
+    top = min(line.top for line in parting)
+    return {id(w) for line in header if line.bottom <= top for w in line.words}
 
 
 def _between_values(line: PrintedLine, x: float) -> bool:
