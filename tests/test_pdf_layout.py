@@ -691,11 +691,13 @@ def test_a_table_across_the_page_above_two_columns_stays_a_table(change: str) ->
     ]
 
 
-def stacked_score_table(top: float, area: int, right: float, rows: list[tuple[str, str, str]]) -> list[Word]:
+def stacked_score_table(
+    top: float, area: int, right: float, rows: list[tuple[str, str, str]], corner: str = "Delområde"
+) -> list[Word]:
     """A score table as a browser prints one per area: "Poäng" over "Nr Delområde Egna Max", the
     numbers right-aligned in columns whose place follows the longest label."""
     words = [*right_aligned(top - 6, right + 10, "Poäng")]
-    words += [*cells(top + 14, (LEFT, "Nr"), (LEFT + 26, "Delområde")), *right_aligned(top + 14, right - 30, "Egna")]
+    words += [*cells(top + 14, (LEFT, "Nr"), (LEFT + 26, corner)), *right_aligned(top + 14, right - 30, "Egna")]
     words += right_aligned(top + 14, right, "Max")
     for n, (label, own, most) in enumerate(rows, 1):
         row_top = top + 14 + 14 * n
@@ -708,7 +710,8 @@ def header_rules(top: float, right: float) -> tuple[Ruling, ...]:
     return (Ruling(LEFT - 4, top + 12, right + 4, top + 12), Ruling(LEFT - 4, top + 26, right + 4, top + 26))
 
 
-def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own() -> None:
+@pytest.mark.parametrize("named", [False, True])
+def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own(named: bool) -> None:
     # Fuzz seed 4081 (Chromium): a score table per area stacked close, each headed "Poäng" over
     # "Nr Delområde Egna Max" with rules only around the header, the columns a little apart as
     # the labels are longer or shorter; the union of all left only the boundary after "Nr", and
@@ -717,8 +720,10 @@ def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own() -> 
     first = [("Förtroendevaldas roll", "10", "20"), ("Kulturliv", "15,5", "20"), ("Samverkan", "16,5", "20")]
     second = [("Jämförelser", "14", "30"), ("Delegation", "11", "20"), ("Intern kontroll", "10", "20")]
     third = [("Bemötande", "24", "40"), ("Lönepolitik", "26", "30"), ("Valfrihet", "14", "30")]
-    words = [*stacked_score_table(100, 1, 300, first), *stacked_score_table(174, 2, 280, second)]
-    words += stacked_score_table(248, 3, 300, third)
+    # Seed 4177 (LibreOffice): each header names its area in the corner ("3 Politisk styrning").
+    names = ["1 Demokrati", "2 Brukarfokus", "3 Politisk styrning"] if named else ["Delområde"] * 3
+    words = [*stacked_score_table(100, 1, 300, first, names[0]), *stacked_score_table(174, 2, 280, second, names[1])]
+    words += stacked_score_table(248, 3, 300, third, names[2])
     rules = header_rules(100, 300) + header_rules(174, 280) + header_rules(248, 300)
     following = stacked_score_table(60, 4, 300, second)
     lines = non_blank([page(1, words, rules=rules), page(2, following, rules=header_rules(60, 300))])

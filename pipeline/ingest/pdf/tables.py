@@ -126,7 +126,7 @@ def _grow(
     lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Ruling]
 ) -> tuple[int, int, tuple[float, ...]] | None:
     """The table around the line ``seed``: start, end (exclusive) and column boundaries."""
-    lines = lines[: _repeated_header(lines, seed)]
+    lines = lines[: _repeated_header(lines, seed, vertical)]
     members = [seed]
     index = seed + 1
     while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
@@ -162,28 +162,33 @@ def _grow(
     return start, end, bounds.separators
 
 
-def _repeated_header(lines: Sequence[PrintedLine], seed: int) -> int:
-    """Where the table whose header is the line ``seed`` gives way to the next: at a line that
-    repeats the header word for word after a body of rows of values (a score table per area, each
-    with the same header, stacked close with columns a little apart), taking with it the lines
-    above it that repeat those above the header ("Poäng" over "Nr Delområde Egna Max")."""
-    if any(_is_value_cell([word]) for word in lines[seed].words):
+def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
+    """Where the table whose header is the line ``seed`` gives way to the next: at a header line
+    of cells without values after a body of rows of values, that heads the value columns alike
+    (its last cell the same, "Poäng Maxpoäng" or "Max": a score table per area, each with the
+    same header but for the area's name in the corner, stacked close with their columns a little
+    apart), taking with it the lines just above it that are no rows of values ("Poäng" over "Nr
+    Delområde Egna Max", the area's name)."""
+    header = _last_cell(lines[seed], vertical)
+    if header is None or _ends_in_value(lines[seed]):
         return len(lines)
     body = 0
     for index in range(seed + 1, len(lines)):
-        if any(_is_value_cell([word]) for word in lines[index].words):
+        if _ends_in_value(lines[index]):
             body += 1
-        elif body >= MIN_BODY and _word_texts(lines[index]) == _word_texts(lines[seed]):
-            above = 1
-            while (
-                seed - above >= 0
-                and index - above > seed
-                and not any(_is_value_cell([word]) for word in lines[index - above].words)
-                and _word_texts(lines[index - above]) == _word_texts(lines[seed - above])
-            ):
-                above += 1
-            return index - above + 1
+        elif body >= MIN_BODY and _last_cell(lines[index], vertical) == header:
+            while not _ends_in_value(lines[index - 1]):
+                index -= 1
+            return index
     return len(lines)
+
+
+def _last_cell(line: PrintedLine, vertical: list[Ruling]) -> str | None:
+    """The text of a line's last cell if it has two or more cells apart by a column gap."""
+    spans = _spans(line, MIN_SEPARATION, vertical)
+    if len(spans) < 2:
+        return None
+    return " ".join(word.text for word in line.words if word.x0 >= spans[-1][0])
 
 
 def _word_texts(line: PrintedLine) -> tuple[str, ...]:
@@ -381,7 +386,9 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
             if any(w.x0 < x < w.x1 for line in lines for w in line.words):
                 # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
                 # boundary goes where its cells part, if the gap has such a place between two
-                # values of every row (not between a label and its values).
+                # values of every row (not between a label and its values unless the header
+                # above the rows parts there too: "Poäng" set right in its cell next to an
+                # area's name heading the labels).
                 rows = [line for line in body if _ends_in_value(line)]
                 low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
                 high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
@@ -390,7 +397,10 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
                     moved is None
                     or any(low <= s <= high for s in found)
                     or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
-                    or not all(_between_values(line, moved) for line in rows)
+                    or not (
+                        all(_between_values(line, moved) for line in rows)
+                        or _header_parts_above_rows(lines, moved)
+                    )
                 ):
                     continue
                 x = moved
@@ -590,6 +600,17 @@ def _header_parts(lines: Sequence[PrintedLine], x: float, size: float) -> int:
             if not _ends_in_value(line)
             for a, b in itertools.pairwise(line.words)
         )
+    )
+
+
+def _header_parts_above_rows(lines: Sequence[PrintedLine], x: float) -> bool:
+    """Whether a header line above the first row of values parts two of its words at ``x`` by
+    more than a word space: the header names a column on each side."""
+    first = next((i for i, line in enumerate(lines) if _ends_in_value(line)), 0)
+    return any(
+        a.x1 <= x <= b.x0 and b.x0 - a.x1 >= VALUE_GAP * line.size
+        for line in lines[:first]
+        for a, b in itertools.pairwise(line.words)
     )
 
 
