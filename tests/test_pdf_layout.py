@@ -551,6 +551,28 @@ def test_upper_header_cell_over_two_columns_does_not_join_them() -> None:
     ]
 
 
+def test_wrapped_label_reaching_towards_the_values_stays_in_its_row() -> None:
+    # Fuzz seed 4066 (LibreOffice): the first area's name wraps in two lines around its numbers,
+    # its first line reaching past the other labels towards the Max column; it is the label's,
+    # not a line that ends the table (the header had been a table of its own, the rows another,
+    # the area named "och medborgare").
+    words = [*words_at(58, 713, "Huvudområde"), *words_at(235, 713, "Max"), *words_at(286, 713, "2017")]
+    words += words_at(365, 713, "2020")
+    words += words_at(58, 733, "1 Samspel mellan förtroendevalda")  # ends at 220.5
+    words += [*right_aligned(739, 259, "100"), *right_aligned(739, 314, "80"), *right_aligned(739, 393, "80")]
+    words += words_at(58, 745, "och medborgare")
+    for n, (label, own, then) in enumerate([("2 Samhällsutveckling", "76", "63,5"), ("TOTALT", "506", "631")]):
+        top = 759 + 14 * n
+        words += [*words_at(58, top, label), *right_aligned(top, 259, "100" if n == 0 else "800")]
+        words += [*right_aligned(top, 314, own), *right_aligned(top, 393, then)]
+    assert non_blank([page(1, words)]) == [
+        "Huvudområde\tMax\t2017\t2020",
+        "1 Samspel mellan förtroendevalda och medborgare\t100\t80\t80",
+        "2 Samhällsutveckling\t100\t76\t63,5",
+        "TOTALT\t800\t506\t631",
+    ]
+
+
 def test_header_only_column_without_values_beneath_stays_apart() -> None:
     # A column whose cells are all empty ("Kommentar") keeps its header; it heads no values.
     header = [*centred(100, 290, "Max"), *centred(100, 390, "Egna"), *words_at(470, 100, "Kommentar")]

@@ -139,7 +139,10 @@ def _grow(
         index += 1
     if not vertical:
         members = _while_values_line_up(lines, members)
-    for _ in range(3):  # a line that crosses the columns ends the table; recompute without it
+    for _ in range(3 + len(members)):
+        # A line that crosses the columns ends the table (recompute without it), unless it is a
+        # wrapped label reaching into the space before the next column: the columns all stay
+        # when it is taken in, their boundary moving right ("1 Samspel mellan förtroendevalda").
         bounds = _Bounds.of([lines[m] for m in members], vertical)
         if not bounds.separators:
             return None
@@ -148,6 +151,10 @@ def _grow(
             end += 1
         if end > members[-1]:
             break
+        widened = sorted({*members, end})
+        if end not in members and _keeps_columns(lines, widened, bounds, vertical):
+            members = widened
+            continue
         members = [m for m in members if m < end]
     if len(members) < 2:
         return None
@@ -160,6 +167,13 @@ def _grow(
             return None
     start, end = _extend(lines, seed, end, floor, bounds)
     return start, end, bounds.separators
+
+
+def _keeps_columns(
+    lines: Sequence[PrintedLine], members: list[int], bounds: _Bounds, vertical: list[Ruling]
+) -> bool:
+    """Whether the lines ``members`` leave as many column boundaries as ``bounds`` has."""
+    return len(_Bounds.of([lines[m] for m in members], vertical).separators) == len(bounds.separators)
 
 
 def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
