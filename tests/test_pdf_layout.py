@@ -561,7 +561,8 @@ def test_wrapped_label_reaching_towards_the_values_stays_in_its_row() -> None:
     words += words_at(58, 733, "1 Samspel mellan förtroendevalda")  # ends at 220.5
     words += [*right_aligned(739, 259, "100"), *right_aligned(739, 314, "80"), *right_aligned(739, 393, "80")]
     words += words_at(58, 745, "och medborgare")
-    for n, (label, own, then) in enumerate([("2 Samhällsutveckling", "76", "63,5"), ("TOTALT", "506", "631")]):
+    rows = [("2 Samhällsutveckling", "76", "63,5"), ("TOTALT", "506", "631")]
+    for n, (label, own, then) in enumerate(rows):
         top = 759 + 14 * n
         words += [*words_at(58, top, label), *right_aligned(top, 259, "100" if n == 0 else "800")]
         words += [*right_aligned(top, 314, own), *right_aligned(top, 393, then)]
@@ -719,7 +720,8 @@ def stacked_score_table(
     """A score table as a browser prints one per area: "Poäng" over "Nr Delområde Egna Max", the
     numbers right-aligned in columns whose place follows the longest label."""
     words = [*right_aligned(top - 6, right + 10, "Poäng")]
-    words += [*cells(top + 14, (LEFT, "Nr"), (LEFT + 26, corner)), *right_aligned(top + 14, right - 30, "Egna")]
+    words += [*cells(top + 14, (LEFT, "Nr"), (LEFT + 26, corner))]
+    words += right_aligned(top + 14, right - 30, "Egna")
     words += right_aligned(top + 14, right, "Max")
     for n, (label, own, most) in enumerate(rows, 1):
         row_top = top + 14 + 14 * n
@@ -744,7 +746,8 @@ def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own(named
     third = [("Bemötande", "24", "40"), ("Lönepolitik", "26", "30"), ("Valfrihet", "14", "30")]
     # Seed 4177 (LibreOffice): each header names its area in the corner ("3 Politisk styrning").
     names = ["1 Demokrati", "2 Brukarfokus", "3 Politisk styrning"] if named else ["Delområde"] * 3
-    words = [*stacked_score_table(100, 1, 300, first, names[0]), *stacked_score_table(174, 2, 280, second, names[1])]
+    words = [*stacked_score_table(100, 1, 300, first, names[0])]
+    words += stacked_score_table(174, 2, 280, second, names[1])
     words += stacked_score_table(248, 3, 300, third, names[2])
     rules = header_rules(100, 300) + header_rules(174, 280) + header_rules(248, 300)
     following = stacked_score_table(60, 4, 300, second)
