@@ -17,6 +17,7 @@ tabs, empty cells included, the way the text exports print tables.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -177,32 +178,36 @@ def _keeps_columns(
 
 
 def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
-    """Where the table whose header is the line ``seed`` gives way to the next: at a header line
-    of cells without values after a body of rows of values, that heads the value columns alike
-    (its last cell the same, "Poäng Maxpoäng" or "Max": a score table per area, each with the
-    same header but for the area's name in the corner, stacked close with their columns a little
+    """Where the table whose header is the line ``seed`` gives way to the next: at a line of cells
+    that is no row of values, after a body of them, holding the words of the header's last cell
+    ("Max", "Poäng Maxpoäng": a score table per area, each with the same header but for the
+    area's name in the corner and where its words wrap, stacked close with their columns a little
     apart), taking with it the lines just above it that are no rows of values ("Poäng" over "Nr
     Delområde Egna Max", the area's name)."""
     header = _last_cell(lines[seed], vertical)
-    if header is None or _ends_in_value(lines[seed]):
+    if not header or _ends_in_value(lines[seed]):
         return len(lines)
     body = 0
     for index in range(seed + 1, len(lines)):
         if _ends_in_value(lines[index]):
             body += 1
-        elif body >= MIN_BODY and _last_cell(lines[index], vertical) == header:
+        elif body >= MIN_BODY and _last_cell(lines[index], vertical) and _holds(lines[index], header):
             while not _ends_in_value(lines[index - 1]):
                 index -= 1
             return index
     return len(lines)
 
 
-def _last_cell(line: PrintedLine, vertical: list[Ruling]) -> str | None:
-    """The text of a line's last cell if it has two or more cells apart by a column gap."""
+def _last_cell(line: PrintedLine, vertical: list[Ruling]) -> list[str]:
+    """The words of a line's last cell if it has two or more cells apart by a column gap."""
     spans = _spans(line, MIN_SEPARATION, vertical)
     if len(spans) < 2:
-        return None
-    return " ".join(word.text for word in line.words if word.x0 >= spans[-1][0])
+        return []
+    return [word.text for word in line.words if word.x0 >= spans[-1][0]]
+
+
+def _holds(line: PrintedLine, words: list[str]) -> bool:
+    return not Counter(words) - Counter(_word_texts(line))
 
 
 def _word_texts(line: PrintedLine) -> tuple[str, ...]:
