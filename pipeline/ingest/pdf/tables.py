@@ -180,10 +180,10 @@ def _keeps_columns(
 def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
     """Where the table whose header is the line ``seed`` gives way to the next: at a line of cells
     that is no row of values, after a body of them, holding the words of the header's last cell
-    ("Max", "Poäng Maxpoäng": a score table per area, each with the same header but for the
-    area's name in the corner and where its words wrap, stacked close with their columns a little
-    apart), taking with it the lines just above it that are no rows of values ("Poäng" over "Nr
-    Delområde Egna Max", the area's name)."""
+    or whose last cell's words the header holds ("Max", "Poäng Maxpoäng", "Max poäng": a score
+    table per area, each with the same header but for the area's name in the corner and where its
+    words wrap, stacked close with their columns a little apart), taking with it the lines just
+    above it that are no rows of values ("Poäng" over "Nr Delområde Egna Max", the area's name)."""
     header = _last_cell(lines[seed], vertical)
     if not header or _ends_in_value(lines[seed]):
         return len(lines)
@@ -191,7 +191,9 @@ def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Rul
     for index in range(seed + 1, len(lines)):
         if _ends_in_value(lines[index]):
             body += 1
-        elif body >= MIN_BODY and _last_cell(lines[index], vertical) and _holds(lines[index], header):
+        elif body >= MIN_BODY and (cell := _last_cell(lines[index], vertical)):
+            if not (_holds(lines[index], header) or _holds(lines[seed], cell)):
+                continue
             while not _ends_in_value(lines[index - 1]):
                 index -= 1
             return index
