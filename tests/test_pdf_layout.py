@@ -574,6 +574,29 @@ def test_wrapped_label_reaching_towards_the_values_stays_in_its_row() -> None:
     ]
 
 
+def test_wrapped_label_under_a_header_of_four_lines_does_not_end_the_table() -> None:
+    # Fuzz seed 7002 (LibreOffice): the header takes four lines ("Poäng", "Höganäs" over "2019"), the
+    # wrapped first label makes a fifth line without values; those are no body of rows, so the
+    # first row's numbers, standing in the space between the header's words, start no new table.
+    def at(x0: float, x1: float, top: float, text: str) -> Word:
+        return Word(text, x0, x1, top, top + SIZE, SIZE)
+
+    words = [at(312, 347, 440, "Poäng"), at(312, 361, 455, "Höganäs"), at(390, 438, 455, "Höganäs")]
+    words += [at(58, 137, 460, "Huvudområde")]
+    words += [at(284, 307, 460, "Max"), at(467, 536, 460, "Sverigesnitt")]
+    words += [at(312, 340, 466, "2019"), at(390, 417, 466, "2022")]
+    words += [*words_at(58, 481, "1 Samspel mellan förtroendevalda och"), *words_at(58, 492, "medborgare")]
+    values = [(290, 309), (374, 387), (452, 464), (525, 537)]
+    for top, numbers in ((486, "100 89 40 68"), (507, "100 69 34 75"), (521, "100 82 37,5 62")):
+        words += [at(x0, x1, top, n) for (x0, x1), n in zip(values, numbers.split(), strict=True)]
+    words += [*words_at(58, 507, "2 Samhällsutveckling"), *words_at(58, 521, "3 Styrning och kontroll")]
+    assert non_blank([page(1, words)])[-3:] == [
+        "1 Samspel mellan förtroendevalda och medborgare\t100\t89\t40\t68",
+        "2 Samhällsutveckling\t100\t69\t34\t75",
+        "3 Styrning och kontroll\t100\t82\t37,5\t62",
+    ]
+
+
 def test_header_only_column_without_values_beneath_stays_apart() -> None:
     # A column whose cells are all empty ("Kommentar") keeps its header; it heads no values.
     header = [*centred(100, 290, "Max"), *centred(100, 390, "Egna"), *words_at(470, 100, "Kommentar")]

@@ -173,8 +173,12 @@ def _grow(
 def _keeps_columns(
     lines: Sequence[PrintedLine], members: list[int], bounds: _Bounds, vertical: list[Ruling]
 ) -> bool:
-    """Whether the lines ``members`` leave as many column boundaries as ``bounds`` has."""
-    return len(_Bounds.of([lines[m] for m in members], vertical).separators) == len(bounds.separators)
+    """Whether the lines ``members`` leave as many column boundaries as ``bounds`` has, and every
+    one of them lies within those columns."""
+    widened = _Bounds.of([lines[m] for m in members], vertical)
+    return len(widened.separators) == len(bounds.separators) and all(
+        widened.fits(lines[m]) for m in members
+    )
 
 
 def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
@@ -307,11 +311,13 @@ def _while_values_line_up(lines: Sequence[PrintedLine], members: list[int]) -> l
 def _without_new_columns(
     lines: Sequence[PrintedLine], members: list[int], vertical: list[Ruling]
 ) -> list[int]:
-    """The members up to the first line, after a body of rows, that puts a cell where none of the
-    lines above has one: the next table ("Kortfakta | 2008" under a score table, its year in the
-    space between the labels and the points) starts there, however close it stands."""
+    """The members up to the first line, after a body of rows of values, that puts a cell where
+    none of the lines above has one: the next table ("Kortfakta | 2008" under a score table, its
+    year in the space between the labels and the points) starts there, however close it stands."""
     for position in range(MIN_BODY, len(members)):
         above = [lines[m] for m in members[:position]]
+        if sum(1 for line in above if _ends_in_value(line)) < MIN_BODY:
+            continue  # header lines and a wrapped label are no body of rows yet
         free = _free_ranges(above, vertical)
         spans = _spans(lines[members[position]], MIN_SEPARATION, vertical)
         if any(start < x0 and x1 < end for x0, x1 in spans for start, end in free):
