@@ -597,6 +597,43 @@ def test_wrapped_label_under_a_header_of_four_lines_does_not_end_the_table() -> 
     ]
 
 
+def test_points_header_over_the_gap_after_the_labels_parts_them_from_their_points() -> None:
+    # Fuzz seed 4177 (LibreOffice), the first score table's words where they stand: "Poäng" starts
+    # in the gap between the longest label and the points under it, and the area's name fills the
+    # corner; the boundary goes between the labels and their points (on the page itself, among
+    # the tables stacked under this one, the points had joined the labels).
+    def at(x0: float, x1: float, top: float, text: str) -> Word:
+        return Word(text, x0, x1, top, top + SIZE, SIZE)
+
+    words = [at(79, 86, 279, "1"), at(90, 158, 279, "Offentlighet"), at(161, 181, 279, "och")]
+    words += [at(58, 71, 284, "Nr"), at(193, 228, 284, "Poäng"), at(232, 291, 284, "Maxpoäng")]
+    words += [at(79, 137, 290, "demokrati")]
+    rows = [
+        ("1:1 Innovation", [(58, 74), (79, 132), (205, 217), (256, 269)]),
+        ("1:2 Målstyrning", [(58, 74), (79, 138), (205, 217), (256, 269)]),
+        ("1:3 Förtroendevaldas roll", [(58, 74), (79, 167), (170, 186)]),
+        ("1:4 Samverkan", [(58, 74), (79, 136), (208, 214), (256, 269)]),
+        ("1:5 Kompetensförsörjning", [(58, 74), (79, 189), (205, 217), (256, 269)]),
+        ("Summa", [(79, 118), (200, 222), (253, 272)]),
+    ]
+    values = {"1:1": "16 20", "1:2": "19 30", "1:3": "13,5 20", "1:4": "6 10", "1:5": "14 20", "Summa": "68,5 100"}
+    for n, (label, boxes) in enumerate(rows):
+        top = 305 + 14.4 * n
+        key = label.split()[0]
+        texts = [*label.split(), *values[key].split()]
+        if key == "1:3":
+            boxes = [*boxes, (200, 222), (256, 269)]
+        words += [at(x0, x1, top, text) for (x0, x1), text in zip(boxes, texts, strict=True)]
+    assert non_blank([page(1, words)])[-6:] == [
+        "1:1 Innovation\t16\t20",
+        "1:2 Målstyrning\t19\t30",
+        "1:3 Förtroendevaldas roll\t13,5\t20",
+        "1:4 Samverkan\t6\t10",
+        "1:5 Kompetensförsörjning\t14\t20",
+        "Summa\t68,5\t100",
+    ]
+
+
 def test_header_only_column_without_values_beneath_stays_apart() -> None:
     # A column whose cells are all empty ("Kommentar") keeps its header; it heads no values.
     header = [*centred(100, 290, "Max"), *centred(100, 390, "Egna"), *words_at(470, 100, "Kommentar")]
