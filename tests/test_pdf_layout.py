@@ -616,7 +616,8 @@ def test_points_header_over_the_gap_after_the_labels_parts_them_from_their_point
         ("1:5 Kompetensförsörjning", [(58, 74), (79, 189), (205, 217), (256, 269)]),
         ("Summa", [(79, 118), (200, 222), (253, 272)]),
     ]
-    values = {"1:1": "16 20", "1:2": "19 30", "1:3": "13,5 20", "1:4": "6 10", "1:5": "14 20", "Summa": "68,5 100"}
+    values = {"1:1": "16 20", "1:2": "19 30", "1:3": "13,5 20", "1:4": "6 10", "1:5": "14 20"}
+    values["Summa"] = "68,5 100"
     for n, (label, boxes) in enumerate(rows):
         top = 305 + 14.4 * n
         key = label.split()[0]
