@@ -19,7 +19,7 @@ from pdf_geometry import (
     words_at,
 )
 
-from pipeline.ingest.pdf.glyphs import Glyph
+from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.ingest.pdf.printed_lines import printed_lines
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.words import Word, words_from_glyphs
@@ -277,6 +277,27 @@ def test_header_words_closer_than_a_column_gap_still_head_two_columns() -> None:
     ]
 
 
+@pytest.mark.parametrize("snitt", ["Sverigesnitt", "40 kommuner"])
+def test_change_with_its_per_cent_sign_apart_parts_from_the_average_column(snitt: str) -> None:
+    # A summary table (fuzz seeds 4066, 4098): the change prints its per cent sign as a word of its
+    # own ("+14 %") and the average column's wide header starts just after the sign, over the gap
+    # before its right-aligned numbers; the gap after the sign parts the two columns, and a number in
+    # the average's header ("40 kommuner i genomsnitt") does not make that header a row of values.
+    words = [*cells(100, (LEFT, "Huvudområde"), (260, "Max"), (300, "2010"), (350, "2013"))]
+    words += [*right_aligned(100, 440, "Ändring"), *words_at(444, 100, snitt)]
+    for index, (label, change, average) in enumerate(
+        [("1 Demokrati", "+14 %", "51"), ("2 Tillgänglighet", "-2 %", "63"), ("TOTALT", "+40 %", "490")]
+    ):
+        top = 118 + index * 18
+        words += [*cells(top, (LEFT, label), (260, "100"), (300, "63"), (350, "72"))]
+        words += [*right_aligned(top, 440, change), *right_aligned(top, 510, average)]
+    assert non_blank([page(1, words)])[1:] == [
+        "1 Demokrati\t100\t63\t72\t+14 %\t51",
+        "2 Tillgänglighet\t100\t63\t72\t-2 %\t63",
+        "TOTALT\t100\t63\t72\t+40 %\t490",
+    ]
+
+
 def test_narrower_table_stacked_under_a_wide_one_is_read_by_its_own_columns() -> None:
     # LibreOffice per-area tables sized to their content (fuzz seed 37) stand one under the other
     # at the row spacing; the second one's values fall in the first one's label column, so they
@@ -508,6 +529,112 @@ def test_header_cells_stand_over_their_values_whatever_their_alignment(
     assert non_blank([page(1, [*header, *score_body(top)])]) == [expected_header, *EXPECTED_SCORES]
 
 
+def test_upper_header_cell_over_two_columns_does_not_join_them() -> None:
+    # Fuzz seed 4125 (LibreOffice), its words where they stand: "Poäng" spans "Egna" and "Max",
+    # which stand closer than a column gap, "Max" reaching over the gap between the two columns
+    # of numbers; the spanning cell covers the rest of that gap only above the header line that
+    # parts there, so the columns stay apart ("26 | 40", not "26 40").
+    def at(x0: float, x1: float, top: float, text: str) -> Word:
+        return Word(text, x0, x1, top, top + SIZE, SIZE)
+
+    words = [at(288, 324, 328, "Poäng"), at(58, 120, 342, "Delområde"), at(288, 316, 342, "Egna")]
+    words += [at(321, 344, 342, "Max")]
+    words += [*words_at(58, 357, "1:1 Hur informeras?"), at(305, 318, 357, "26"), at(335, 348, 357, "40")]
+    # The next two questions wrap, their numbers in the middle of their two lines.
+    words += [*words_at(58, 371, "1:2 Hur främjas"), at(305, 318, 377, "13"), at(335, 348, 377, "40")]
+    words += [*words_at(58, 383, "engagemang?"), *words_at(58, 397, "1:3 Hur informeras om")]
+    words += [at(305, 318, 403, "10"), at(335, 348, 403, "20"), *words_at(58, 409, "resultat?")]
+    assert non_blank([page(1, words)])[-3:] == [
+        "1:1 Hur informeras?\t26\t40",
+        "1:2 Hur främjas engagemang?\t13\t40",
+        "1:3 Hur informeras om resultat?\t10\t20",
+    ]
+
+
+def test_wrapped_label_reaching_towards_the_values_stays_in_its_row() -> None:
+    # Fuzz seed 4066 (LibreOffice): the first area's name wraps in two lines around its numbers,
+    # its first line reaching past the other labels towards the Max column; it is the label's,
+    # not a line that ends the table (the header had been a table of its own, the rows another,
+    # the area named "och medborgare").
+    words = [*words_at(58, 713, "Huvudområde"), *words_at(235, 713, "Max"), *words_at(286, 713, "2017")]
+    words += words_at(365, 713, "2020")
+    words += words_at(58, 733, "1 Samspel mellan förtroendevalda")  # ends at 220.5
+    words += [*right_aligned(739, 259, "100"), *right_aligned(739, 314, "80"), *right_aligned(739, 393, "80")]
+    words += words_at(58, 745, "och medborgare")
+    rows = [("2 Samhällsutveckling", "76", "63,5"), ("TOTALT", "506", "631")]
+    for n, (label, own, then) in enumerate(rows):
+        top = 759 + 14 * n
+        words += [*words_at(58, top, label), *right_aligned(top, 259, "100" if n == 0 else "800")]
+        words += [*right_aligned(top, 314, own), *right_aligned(top, 393, then)]
+    assert non_blank([page(1, words)]) == [
+        "Huvudområde\tMax\t2017\t2020",
+        "1 Samspel mellan förtroendevalda och medborgare\t100\t80\t80",
+        "2 Samhällsutveckling\t100\t76\t63,5",
+        "TOTALT\t800\t506\t631",
+    ]
+
+
+def test_wrapped_label_under_a_header_of_four_lines_does_not_end_the_table() -> None:
+    # Fuzz seed 7002 (LibreOffice): the header takes four lines ("Poäng", "Höganäs" over "2019"), the
+    # wrapped first label makes a fifth line without values; those are no body of rows, so the
+    # first row's numbers, standing in the space between the header's words, start no new table.
+    def at(x0: float, x1: float, top: float, text: str) -> Word:
+        return Word(text, x0, x1, top, top + SIZE, SIZE)
+
+    words = [at(312, 347, 440, "Poäng"), at(312, 361, 455, "Höganäs"), at(390, 438, 455, "Höganäs")]
+    words += [at(58, 137, 460, "Huvudområde")]
+    words += [at(284, 307, 460, "Max"), at(467, 536, 460, "Sverigesnitt")]
+    words += [at(312, 340, 466, "2019"), at(390, 417, 466, "2022")]
+    words += [*words_at(58, 481, "1 Samspel mellan förtroendevalda och"), *words_at(58, 492, "medborgare")]
+    values = [(290, 309), (374, 387), (452, 464), (525, 537)]
+    for top, numbers in ((486, "100 89 40 68"), (507, "100 69 34 75"), (521, "100 82 37,5 62")):
+        words += [at(x0, x1, top, n) for (x0, x1), n in zip(values, numbers.split(), strict=True)]
+    words += [*words_at(58, 507, "2 Samhällsutveckling"), *words_at(58, 521, "3 Styrning och kontroll")]
+    assert non_blank([page(1, words)])[-3:] == [
+        "1 Samspel mellan förtroendevalda och medborgare\t100\t89\t40\t68",
+        "2 Samhällsutveckling\t100\t69\t34\t75",
+        "3 Styrning och kontroll\t100\t82\t37,5\t62",
+    ]
+
+
+def test_points_header_over_the_gap_after_the_labels_parts_them_from_their_points() -> None:
+    # Fuzz seed 4177 (LibreOffice), the first score table's words where they stand: "Poäng" starts
+    # in the gap between the longest label and the points under it, and the area's name fills the
+    # corner; the boundary goes between the labels and their points (on the page itself, among
+    # the tables stacked under this one, the points had joined the labels).
+    def at(x0: float, x1: float, top: float, text: str) -> Word:
+        return Word(text, x0, x1, top, top + SIZE, SIZE)
+
+    words = [at(79, 86, 279, "1"), at(90, 158, 279, "Offentlighet"), at(161, 181, 279, "och")]
+    words += [at(58, 71, 284, "Nr"), at(193, 228, 284, "Poäng"), at(232, 291, 284, "Maxpoäng")]
+    words += [at(79, 137, 290, "demokrati")]
+    rows = [
+        ("1:1 Innovation", [(58, 74), (79, 132), (205, 217), (256, 269)]),
+        ("1:2 Målstyrning", [(58, 74), (79, 138), (205, 217), (256, 269)]),
+        ("1:3 Förtroendevaldas roll", [(58, 74), (79, 167), (170, 186)]),
+        ("1:4 Samverkan", [(58, 74), (79, 136), (208, 214), (256, 269)]),
+        ("1:5 Kompetensförsörjning", [(58, 74), (79, 189), (205, 217), (256, 269)]),
+        ("Summa", [(79, 118), (200, 222), (253, 272)]),
+    ]
+    values = {"1:1": "16 20", "1:2": "19 30", "1:3": "13,5 20", "1:4": "6 10", "1:5": "14 20"}
+    values["Summa"] = "68,5 100"
+    for n, (label, boxes) in enumerate(rows):
+        top = 305 + 14.4 * n
+        key = label.split()[0]
+        texts = [*label.split(), *values[key].split()]
+        if key == "1:3":
+            boxes = [*boxes, (200, 222), (256, 269)]
+        words += [at(x0, x1, top, text) for (x0, x1), text in zip(boxes, texts, strict=True)]
+    assert non_blank([page(1, words)])[-6:] == [
+        "1:1 Innovation\t16\t20",
+        "1:2 Målstyrning\t19\t30",
+        "1:3 Förtroendevaldas roll\t13,5\t20",
+        "1:4 Samverkan\t6\t10",
+        "1:5 Kompetensförsörjning\t14\t20",
+        "Summa\t68,5\t100",
+    ]
+
+
 def test_header_only_column_without_values_beneath_stays_apart() -> None:
     # A column whose cells are all empty ("Kommentar") keeps its header; it heads no values.
     header = [*centred(100, 290, "Max"), *centred(100, 390, "Egna"), *words_at(470, 100, "Kommentar")]
@@ -616,10 +743,13 @@ def test_summary_header_phrases_part_where_their_cells_do() -> None:
     assert non_blank([page(1, words)])[-1] == "TOTALT\t800\t511,5"
 
 
-def test_a_table_across_the_page_above_two_columns_stays_a_table() -> None:
+@pytest.mark.parametrize("change", ["", "+12 %"])
+def test_a_table_across_the_page_above_two_columns_stays_a_table(change: str) -> None:
     # Fuzz seed 2068 (LibreOffice): the summary table's rows (labels left of the gutter, numbers
-    # right of it) stand right above the two columns; they are no column's lines.
+    # right of it) stand right above the two columns; they are no column's lines. Seed 4064: also
+    # with a change column whose per cent sign is a word of its own.
     words = [*words_at(LEFT, 60, "Huvudområde"), *words_at(320, 60, "Lysekil 2019")]
+    words += words_at(395, 60, "Ändring") if change else []
     for n, (label, value) in enumerate(
         [
             ("5 Brukarens fokus", "56"),
@@ -629,18 +759,71 @@ def test_a_table_across_the_page_above_two_columns_stays_a_table() -> None:
         ]
     ):
         words += [*words_at(LEFT, 74 + 14 * n, label), *words_at(320, 74 + 14 * n, value)]
+        words += right_aligned(74 + 14 * n, 430, change) if change else []
     for n in range(12):
         top = 140 + 12 * n
         words += justified(top, "Området beskriver hur kommunen arbetar med", right=290)
         words += justified(top, "Utvärderarna har tagit del av dokument och", left=305)
     lines = non_blank([page(1, words)])
+    after = f"\t{change}" if change else ""
     assert lines[:5] == [
-        "Huvudområde\tLysekil 2019",
-        "5 Brukarens fokus\t56",
-        "6 Kvalitetsutveckling\t41",
-        "7 Arbetsliv\t68",
-        "TOTALT\t476",
+        "Huvudområde\tLysekil 2019" + ("\tÄndring" if change else ""),
+        "5 Brukarens fokus\t56" + after,
+        "6 Kvalitetsutveckling\t41" + after,
+        "7 Arbetsliv\t68" + after,
+        "TOTALT\t476" + after,
     ]
+
+
+def stacked_score_table(
+    top: float,
+    area: int,
+    right: float,
+    rows: list[tuple[str, str, str]],
+    corner: str = "Delområde",
+    most: str = "Max",
+) -> list[Word]:
+    """A score table as a browser prints one per area: "Poäng" over "Nr Delområde Egna Max", the
+    numbers right-aligned in columns whose place follows the longest label."""
+    words = [*right_aligned(top - 6, right + 10, "Poäng")]
+    words += [*cells(top + 14, (LEFT, "Nr"), (LEFT + 26, corner))]
+    words += right_aligned(top + 14, right - 30, "Egna")
+    words += right_aligned(top + 14, right, most)
+    for n, (label, own, points) in enumerate(rows, 1):
+        row_top = top + 14 + 14 * n
+        words += [*cells(row_top, (LEFT, f"{area}:{n}"), (LEFT + 26, label))]
+        words += [*right_aligned(row_top, right - 30, own), *right_aligned(row_top, right, points)]
+    return words
+
+
+def header_rules(top: float, right: float) -> tuple[Ruling, ...]:
+    return (Ruling(LEFT - 4, top + 12, right + 4, top + 12), Ruling(LEFT - 4, top + 26, right + 4, top + 26))
+
+
+@pytest.mark.parametrize("named", [False, True])
+@pytest.mark.parametrize("most", ["Max", "Max poäng"])
+def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own(named: bool, most: str) -> None:
+    # Fuzz seed 4081 (Chromium): a score table per area stacked close, each headed "Poäng" over
+    # "Nr Delområde Egna Max" with rules only around the header, the columns a little apart as
+    # the labels are longer or shorter; the union of all left only the boundary after "Nr", and
+    # every table came out as one row. A repeated header starts the next table, also when it
+    # heads the next page.
+    first = [("Förtroendevaldas roll", "10", "20"), ("Kulturliv", "15,5", "20"), ("Samverkan", "16,5", "20")]
+    second = [("Jämförelser", "14", "30"), ("Delegation", "11", "20"), ("Intern kontroll", "10", "20")]
+    third = [("Bemötande", "24", "40"), ("Lönepolitik", "26", "30"), ("Valfrihet", "14", "30")]
+    # Seed 4177 (LibreOffice): each header names its area in the corner ("3 Politisk styrning").
+    names = ["1 Demokrati", "2 Brukarfokus", "3 Politisk styrning"] if named else ["Delområde"] * 3
+    words = [*stacked_score_table(100, 1, 300, first, names[0])]
+    # Seed 4168 (Chromium): the next header prints "poäng" after "Max" where the first wrapped it.
+    words += stacked_score_table(174, 2, 280, second, names[1], most)
+    words += stacked_score_table(248, 3, 300, third, names[2])
+    rules = header_rules(100, 300) + header_rules(174, 280) + header_rules(248, 300)
+    following = stacked_score_table(60, 4, 300, second)
+    lines = non_blank([page(1, words, rules=rules), page(2, following, rules=header_rules(60, 300))])
+    for area, rows in ((1, first), (2, second), (3, third), (4, second)):
+        assert [f"{area}:{n}\t{label}\t{own}\t{most}" for n, (label, own, most) in enumerate(rows, 1)] == [
+            line for line in lines if line.startswith(f"{area}:")
+        ]
 
 
 def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:

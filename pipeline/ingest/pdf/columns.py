@@ -44,6 +44,8 @@ ALIGN_TOLERANCE = 2.0
 # A line under the columns with this many times the columns' line spacing above it is not theirs.
 SET_APART = 1.5
 NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?%?$")
+# A per cent sign a number's cell prints apart ("+12 %").
+PER_CENT = "%"
 
 
 def in_columns(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
@@ -243,7 +245,7 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
 
 def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
     """The words of a table's rows set across the gutter ``x``: a label left of it and numbers
-    alone right of it ("5 Brukarens fokus | 56 69"), like a line crossing it, are no column's.
+    alone right of it ("5 Brukarens fokus | 56 69 +23 %"), like a line crossing it, are no column's.
     Only runs of such rows count: a column's wrapped cell may print its values alone beside a
     line of the other column now and then."""
     found: list[Word] = []
@@ -255,7 +257,7 @@ def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
         across = (
             bool(left and right)
             and _is_words(PrintedLine.of(0, left))
-            and all(NUMBER.match(w.text) for w in right)
+            and all(NUMBER.match(w.text) or w.text == PER_CENT for w in right)
         )
         if across:
             run.extend(line.words)

@@ -17,6 +17,7 @@ tabs, empty cells included, the way the text exports print tables.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -126,6 +127,7 @@ def _grow(
     lines: Sequence[PrintedLine], cells: list[bool], seed: int, floor: int, vertical: list[Ruling]
 ) -> tuple[int, int, tuple[float, ...]] | None:
     """The table around the line ``seed``: start, end (exclusive) and column boundaries."""
+    lines = lines[: _repeated_header(lines, seed, vertical)]
     members = [seed]
     index = seed + 1
     while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
@@ -138,7 +140,10 @@ def _grow(
         index += 1
     if not vertical:
         members = _while_values_line_up(lines, members)
-    for _ in range(3):  # a line that crosses the columns ends the table; recompute without it
+    for _ in range(3 + len(members)):
+        # A line that crosses the columns ends the table (recompute without it), unless it is a
+        # wrapped label reaching into the space before the next column: the columns all stay
+        # when it is taken in, their boundary moving right ("1 Samspel mellan förtroendevalda").
         bounds = _Bounds.of([lines[m] for m in members], vertical)
         if not bounds.separators:
             return None
@@ -147,6 +152,10 @@ def _grow(
             end += 1
         if end > members[-1]:
             break
+        widened = sorted({*members, end})
+        if end not in members and _keeps_columns(lines, widened, bounds, vertical):
+            members = widened
+            continue
         members = [m for m in members if m < end]
     if len(members) < 2:
         return None
@@ -159,6 +168,56 @@ def _grow(
             return None
     start, end = _extend(lines, seed, end, floor, bounds)
     return start, end, bounds.separators
+
+
+def _keeps_columns(
+    lines: Sequence[PrintedLine], members: list[int], bounds: _Bounds, vertical: list[Ruling]
+) -> bool:
+    """Whether the lines ``members`` leave as many column boundaries as ``bounds`` has, and every
+    one of them lies within those columns."""
+    widened = _Bounds.of([lines[m] for m in members], vertical)
+    return len(widened.separators) == len(bounds.separators) and all(
+        widened.fits(lines[m]) for m in members
+    )
+
+
+def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
+    """Where the table whose header is the line ``seed`` gives way to the next: at a line of cells
+    that is no row of values, after a body of them, holding the words of the header's last cell
+    or whose last cell's words the header holds ("Max", "Poäng Maxpoäng", "Max poäng": a score
+    table per area, each with the same header but for the area's name in the corner and where its
+    words wrap, stacked close with their columns a little apart), taking with it the lines just
+    above it that are no rows of values ("Poäng" over "Nr Delområde Egna Max", the area's name)."""
+    header = _last_cell(lines[seed], vertical)
+    if not header or _ends_in_value(lines[seed]):
+        return len(lines)
+    body = 0
+    for index in range(seed + 1, len(lines)):
+        if _ends_in_value(lines[index]):
+            body += 1
+        elif body >= MIN_BODY and (cell := _last_cell(lines[index], vertical)):
+            if not (_holds(lines[index], header) or _holds(lines[seed], cell)):
+                continue
+            while not _ends_in_value(lines[index - 1]):
+                index -= 1
+            return index
+    return len(lines)
+
+
+def _last_cell(line: PrintedLine, vertical: list[Ruling]) -> list[str]:
+    """The words of a line's last cell if it has two or more cells apart by a column gap."""
+    spans = _spans(line, MIN_SEPARATION, vertical)
+    if len(spans) < 2:
+        return []
+    return [word.text for word in line.words if word.x0 >= spans[-1][0]]
+
+
+def _holds(line: PrintedLine, words: list[str]) -> bool:
+    return not Counter(words) - Counter(_word_texts(line))
+
+
+def _word_texts(line: PrintedLine) -> tuple[str, ...]:
+    return tuple(word.text for word in line.words)
 
 
 @dataclass(frozen=True)
@@ -252,11 +311,13 @@ def _while_values_line_up(lines: Sequence[PrintedLine], members: list[int]) -> l
 def _without_new_columns(
     lines: Sequence[PrintedLine], members: list[int], vertical: list[Ruling]
 ) -> list[int]:
-    """The members up to the first line, after a body of rows, that puts a cell where none of the
-    lines above has one: the next table ("Kortfakta | 2008" under a score table, its year in the
-    space between the labels and the points) starts there, however close it stands."""
+    """The members up to the first line, after a body of rows of values, that puts a cell where
+    none of the lines above has one: the next table ("Kortfakta | 2008" under a score table, its
+    year in the space between the labels and the points) starts there, however close it stands."""
     for position in range(MIN_BODY, len(members)):
         above = [lines[m] for m in members[:position]]
+        if sum(1 for line in above if _ends_in_value(line)) < MIN_BODY:
+            continue  # header lines and a wrapped label are no body of rows yet
         free = _free_ranges(above, vertical)
         spans = _spans(lines[members[position]], MIN_SEPARATION, vertical)
         if any(start < x0 and x1 < end for x0, x1 in spans for start, end in free):
@@ -352,7 +413,9 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
             if any(w.x0 < x < w.x1 for line in lines for w in line.words):
                 # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
                 # boundary goes where its cells part, if the gap has such a place between two
-                # values of every row (not between a label and its values).
+                # values of every row (not between a label and its values unless the header
+                # above the rows parts there too: "Poäng" set right in its cell next to an
+                # area's name heading the labels).
                 rows = [line for line in body if _ends_in_value(line)]
                 low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
                 high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
@@ -361,7 +424,10 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
                     moved is None
                     or any(low <= s <= high for s in found)
                     or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
-                    or not all(_between_values(line, moved) for line in rows)
+                    or not (
+                        all(_between_values(line, moved) for line in rows)
+                        or _header_parts_above_rows(lines, moved)
+                    )
                 ):
                     continue
                 x = moved
@@ -436,12 +502,14 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
     recurs at one place in several rows (or in one under a header whose words part there), that no
     word of a row of values crosses, and where fewer numbers grouped by thousands ("19 267") stand
     than that; never between a row's label and its values. Rows are built by these; the table's extent
-    and its continuation still go by its separators."""
-    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    and its continuation still go by its separators. The header lines above the first row of values
+    are no rows even with a number in them ("40 kommuner i genomsnitt")."""
+    first = next((i for i, line in enumerate(lines) if _ends_in_value(line)), len(lines))
+    body = [line for line in lines[first:] if any(_is_value_cell([word]) for word in line.words)]
     gaps = [
         (a.x1, b.x0, line.size, _is_thousands(a, b))
         for line in body
-        for a, b in itertools.pairwise(line.words)
+        for a, b in itertools.pairwise(_with_percent_signs(line.words))
         if _is_value_cell([a]) and _is_value_cell([b])
     ]
     cuts = list(separators)
@@ -475,12 +543,14 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
     cells too: in the part no word covers that lies in the widest gap between two header words,
     as the space between two cells ("Lysekil 2019 | Lysekil 2022") is wider than one between the
     words of a cell; the middle of the range when no header word stands in it, ``None`` when the
-    header covers all of it."""
+    header covers all of it. An upper header cell spanning two columns ("Poäng" over "Egna Max")
+    covers the gap only above a header line that parts there."""
     header = [w for line in lines if not _ends_in_value(line) for w in line.words]
     words = [w for line in lines for w in line.words]
-    free = [(low, high)]
-    for word in (w for w in words if w.x0 < high and w.x1 > low):
-        free = [p for a, b in free for p in ((a, min(b, word.x0)), (max(a, word.x1), b)) if p[1] > p[0]]
+    free = _uncovered(low, high, words)
+    if not free:
+        spanning = _spanning_cells(low, high, lines)
+        free = _uncovered(low, high, [w for w in words if id(w) not in spanning])
     if not free:
         return None
 
@@ -493,12 +563,53 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
     return (a + b) / 2
 
 
+def _uncovered(low: float, high: float, words: Sequence[Word]) -> list[tuple[float, float]]:
+    """The parts of ``low``..``high`` that none of the words covers."""
+    free = [(low, high)]
+    for word in (w for w in words if w.x0 < high and w.x1 > low):
+        free = [p for a, b in free for p in ((a, min(b, word.x0)), (max(a, word.x1), b)) if p[1] > p[0]]
+    return free
+
+
+def _spanning_cells(low: float, high: float, lines: Sequence[PrintedLine]) -> set[int]:
+    """The words (by id) of header lines standing above a header line that parts two of its words
+    by more than a word space within ``low``..``high``: upper cells spanning the columns below."""
+    header = [line for line in lines if not _ends_in_value(line)]
+    parting = [
+        line
+        for line in header
+        for a, b in itertools.pairwise(line.words)
+        if a.x1 < high and b.x0 > low and b.x0 - a.x1 >= VALUE_GAP * line.size
+    ]
+    if not parting:
+        return set()
+    top = min(line.top for line in parting)
+    return {id(w) for line in header if line.bottom <= top for w in line.words}
+
+
 def _between_values(line: PrintedLine, x: float) -> bool:
     """Whether ``x`` falls between two values of the row, or beside its words: never between a
     label and a value (another table's numbers under the rows must not split their label off)."""
-    left = [w for w in line.words if w.x1 <= x]
-    right = [w for w in line.words if w.x0 >= x]
+    words = _with_percent_signs(line.words)
+    left = [w for w in words if w.x1 <= x]
+    right = [w for w in words if w.x0 >= x]
     return not left or not right or (_is_marked_value(left[-1]) and _is_marked_value(right[0]))
+
+
+def _with_percent_signs(words: Sequence[Word]) -> list[Word]:
+    """The words with a per cent sign set apart after a number joined to it ("+14 %" is one value,
+    a change), so that the gap after it can part the change from the next column's value."""
+    joined_words: list[Word] = []
+    for word in words:
+        if word.text == "%" and joined_words and _is_marked_value(joined_words[-1]):
+            before = joined_words[-1]
+            joined_words[-1] = Word(
+                f"{before.text}%", before.x0, word.x1, min(before.top, word.top),
+                max(before.bottom, word.bottom), max(before.size, word.size),
+            )  # fmt: skip
+        else:
+            joined_words.append(word)
+    return joined_words
 
 
 def _is_marked_value(word: Word) -> bool:
@@ -519,10 +630,21 @@ def _header_parts(lines: Sequence[PrintedLine], x: float, size: float) -> int:
     )
 
 
+def _header_parts_above_rows(lines: Sequence[PrintedLine], x: float) -> bool:
+    """Whether a header line above the first row of values parts two of its words at ``x`` by
+    more than a word space: the header names a column on each side."""
+    first = next((i for i, line in enumerate(lines) if _ends_in_value(line)), 0)
+    return any(
+        a.x1 <= x <= b.x0 and b.x0 - a.x1 >= VALUE_GAP * line.size
+        for line in lines[:first]
+        for a, b in itertools.pairwise(line.words)
+    )
+
+
 def _ends_in_value(line: PrintedLine) -> bool:
     """A row of values: its last word is a value ("… 72,5 50"); a header may hold a number inside
-    ("Solna 2011 40 kommuner i genomsnitt")."""
-    return _is_value_cell([line.words[-1]])
+    ("Solna 2011 40 kommuner i genomsnitt"); a change ends it with its per cent sign ("+12 %")."""
+    return _is_value_cell(_with_percent_signs(line.words)[-1:])
 
 
 def _is_thousands(first: Word, second: Word) -> bool:
@@ -613,6 +735,7 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
         if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
             break
         count += 1
+    count = _before_header_below(table, lines, count)
     taken = list(lines[:count])
     if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
         return 0
@@ -630,4 +753,20 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
         table.rows[-1] = joined(table.rows[-1], rows[0])
         rows = rows[1:]
     table.rows.extend(rows)
+    return count
+
+
+def _before_header_below(table: PrintedTable, lines: Sequence[PrintedLine], count: int) -> int:
+    """How many of the ``count`` fitting lines continue ``table``: those above a line below the
+    page's first that repeats the table's header word for word, and above the lines without values
+    just over it (its upper header). That is the next table of the same kind (a score table per
+    area, with "Poäng" over its header), not this one continued."""
+    header = _word_texts(table.lines[0])
+    if any(_is_value_cell([word]) for word in table.lines[0].words):
+        return count
+    for index in range(1, count):
+        if _word_texts(lines[index]) == header:
+            while index > 0 and not any(_is_value_cell([word]) for word in lines[index - 1].words):
+                index -= 1
+            return index
     return count
