@@ -35,41 +35,41 @@ pytestmark = [
 ]
 
 # Facts exact over the whole sample, and on each engine/export channel, in per cent: measured when
-# set (81.41 % overall, 5,779 of 7,099 facts; each channel's figure in the comment), less half a
-# point on the text channels and two points on the scans.
-OVERALL_FLOOR = 80.9
+# set (92.78 %, 6,551 of 7,061 facts, on the readers of 7 December 2026 and the fuzzer whose ReportLab
+# tables fit their header words; each channel's figure in the comment), less half a point on the
+# text channels and two points on the scans.
+OVERALL_FLOOR = 92.2
 CHANNEL_FLOORS = {
     "chromium/pdf": 99.2,  # 99.71
-    "chromium/pdftotext-layout": 78.8,  # 79.31
-    "chromium/pdftotext-raw": 81.1,  # 81.62
-    "chromium/scan-bilevel": 74.4,  # 76.47
-    "chromium/scan-grey": 15.0,  # 17.00
-    "libreoffice/pdf": 57.2,  # 57.76
-    "libreoffice/pdftotext-layout": 54.4,  # 54.96
-    "libreoffice/pdftotext-raw": 93.5,  # 94.01
-    "libreoffice/scan-bilevel": 40.2,  # 42.20
-    "libreoffice/scan-grey": 73.4,  # 75.43
+    "chromium/pdftotext-layout": 92.2,  # 92.72
+    "chromium/pdftotext-raw": 99.3,  # 99.81
+    "chromium/scan-bilevel": 83.9,  # 85.88
+    "chromium/scan-grey": 57.8,  # 59.79
+    "libreoffice/pdf": 90.0,  # 90.45
+    "libreoffice/pdftotext-layout": 74.4,  # 74.86
+    "libreoffice/pdftotext-raw": 96.1,  # 96.63
+    "libreoffice/scan-bilevel": 94.0,  # 95.95
+    "libreoffice/scan-grey": 90.5,  # 92.49
     "plain-text": 99.5,  # 100.00
-    "reportlab/pdf": 95.2,  # 95.78
-    "reportlab/pdftotext-layout": 84.9,  # 85.47
-    "reportlab/pdftotext-raw": 93.9,  # 94.44
-    "reportlab/scan-bilevel": 34.1,  # 36.13
-    "reportlab/scan-grey": 75.0,  # 77.08
+    "reportlab/pdf": 99.5,  # 100.00
+    "reportlab/pdftotext-layout": 92.2,  # 92.65
+    "reportlab/pdftotext-raw": 99.5,  # 100.00
+    "reportlab/scan-bilevel": 54.8,  # 56.77
+    "reportlab/scan-grey": 65.7,  # 67.71
 }
-# The documents kompass rejected when the floors were set: a LibreOffice PDF of five pages, taken
-# for "not a Kommunkompassen report: no area sections". The target is none.
-REJECTED = {9234}
-# The planted errors not found when the floors were set (seed, rule, area): 12 of the 44 planted.
+# The documents kompass rejected when the floors were set: none (a LibreOffice PDF of five pages,
+# 9234, was taken for "not a Kommunkompassen report" until the readers of 7 December 2026).
+REJECTED: set[int] = set()
+# The planted errors not found when the floors were set (seed, rule, area): 5 of the 44 planted.
 # Every other planted error must be found; the target is all of them.
 PLANTED_NOT_FOUND = {
-    (9001, "area_sum_mismatch", 8), (9015, "total_mismatch", None), (9017, "area_sum_mismatch", 8),
-    (9073, "total_mismatch", None), (9101, "area_sum_mismatch", 5), (9234, "area_sum_mismatch", 1),
-    (9234, "total_mismatch", None), (9639, "score_exceeds_max", 2), (9736, "total_mismatch", None),
-    (9753, "area_sum_mismatch", 3), (9753, "total_mismatch", None), (9935, "area_sum_mismatch", 3),
+    (9017, "area_sum_mismatch", 8), (9051, "area_sum_mismatch", 7), (9073, "total_mismatch", None),
+    (9118, "area_sum_mismatch", 4), (9234, "total_mismatch", None),
 }  # fmt: skip
 # The documents of the text channels (all but the scans) that had errors nobody planted when the
-# floors were set, and how many (71 in 9 of the 34): misread tables. The target is none.
-UNPLANTED_ERRORS = {9001: 3, 9004: 1, 9017: 15, 9024: 6, 9025: 1, 9068: 2, 9073: 8, 9100: 27, 9118: 8}
+# floors were set, and how many (46 in 8 of the 34): misread tables, and the checks across the
+# sample's reports of one municipality. The target is none.
+UNPLANTED_ERRORS = {9001: 9, 9017: 2, 9024: 5, 9025: 1, 9068: 2, 9100: 24, 9118: 2, 9234: 1}
 
 
 def _share(outcomes: list[Outcome]) -> float:
