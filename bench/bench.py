@@ -25,7 +25,13 @@ read at once on them, as a ratio of wall times; and the start-up of a one-report
 ``kompass run`` on the text export of the Umeå report, whose CPU is nearly all importing and
 setting up. ``--scan-only`` measures the scan and the start-up alone.
 
-Run it with ``make bench`` (``make bench BENCH_ARGS="--docs 40 --memory 1000"``).
+Last, the start-up on its own: ``kompass run`` on the text export of the Umeå report with the
+default outputs (CSV, Parquet and the audit report), the minimum of ``--repeats`` runs in CPU
+seconds of the whole process tree (target: under 0.8 s), and what importing each heavy library
+costs by itself (a bare ``python -c "import X"``, minus Python's own start).
+
+Run it with ``make bench`` (``make bench BENCH_ARGS="--docs 40 --memory 1000"``; ``BENCH_ARGS=--startup``
+for the start-up figures alone).
 """
 
 from __future__ import annotations
@@ -49,6 +55,10 @@ WORK = ROOT / "bench" / "work"
 # The pages of the ruled Umeå fixture scanned for the OCR figures (0-based): the title page, the
 # summary table, a page of text and the score table's three pages.
 SCAN_PAGES = (0, 3, 10, 21, 22, 23)
+STARTUP_TARGET = 0.8  # CPU seconds of a one-report text run, the audit report included
+# Libraries whose import the start-up figures show; those not installed are left out (matplotlib is
+# no longer a dependency: the charts are kompass's own SVG).
+HEAVY_IMPORTS = ("pandas", "pyarrow.parquet", "pdfplumber", "jinja2", "regex", "spacy", "matplotlib.pyplot")
 
 
 @dataclass(frozen=True)
@@ -188,14 +198,15 @@ def measure(command: list[str]) -> Timing:
     return Timing(wall, cpu, peak / 1024)
 
 
-def kompass_run(folder: Path, *options: str) -> Timing:
+def kompass_run(folder: Path, *options: str, report: bool = False) -> Timing:
+    """``kompass run`` on ``folder`` without the cache, and without the audit report unless
+    ``report`` (the report is timed on its own, by :func:`kompass_report`, so its share shows)."""
     out = WORK / f"out-{folder.name}"
     shutil.rmtree(out, ignore_errors=True)
     kompass = Path(sys.executable).with_name("kompass")
-    # The audit report is timed on its own (kompass_report), so its share of the run shows.
-    return measure(
-        [str(kompass), "run", str(folder), "--out", str(out), "--no-cache", "--no-report", *options]
-    )
+    report_option = () if report else ("--no-report",)
+    command = [str(kompass), "run", str(folder), "--out", str(out), "--no-cache", *report_option, *options]
+    return measure(command)
 
 
 def kompass_report(folder: Path) -> Timing:
@@ -291,6 +302,23 @@ def scans() -> None:
     )
 
 
+def startup(repeats: int) -> None:
+    """The CPU of a one-report text run with the default outputs, and of each heavy import."""
+    folder = make_batch("text-1", [TEXT_REPORT], 1)
+    cpu = min(kompass_run(folder, report=True).cpu for _ in range(repeats))
+    print(
+        f"start-up: kompass run on {TEXT_REPORT.name} (CSV, Parquet, audit report), min of {repeats}: "
+        f"{cpu:.2f} CPU s (target < {STARTUP_TARGET}); load average: {_load()}"
+    )
+    bare = min(measure([sys.executable, "-c", "pass"]).cpu for _ in range(repeats))
+    costs = []
+    for module in (*HEAVY_IMPORTS, "pipeline.api"):
+        command = [sys.executable, "-c", f"import {module}"]
+        if subprocess.run(command, stderr=subprocess.DEVNULL, check=False).returncode == 0:
+            costs.append(f"{module} {min(measure(command).cpu for _ in range(repeats)) - bare:.2f}")
+    print(f"importing, CPU s beyond Python's start ({bare:.2f}): {', '.join(costs)}")
+
+
 def memory(large: int) -> None:
     print(f"kompass run on copies of {TEXT_REPORT.name}: peak memory of the process tree")
     print(f"{'docs':>5} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9}")
@@ -308,8 +336,12 @@ def main() -> None:
     parser.add_argument(
         "--memory", type=int, metavar="N", help="also compare peak memory for 10 and N text reports"
     )
-    parser.add_argument("--no-scan", action="store_true", help="leave out the scan and start-up figures")
+    parser.add_argument("--no-scan", action="store_true", help="leave out the scan figures")
     parser.add_argument("--scan-only", action="store_true", help="only the scan and start-up figures")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="runs of the start-up figures (the minimum counts)"
+    )
+    parser.add_argument("--startup", action="store_true", help="only the start-up figures")
     parser.add_argument("--bare", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Each figure shows as soon as it is measured, also through a pipe: the bench runs for minutes.
@@ -317,10 +349,12 @@ def main() -> None:
     if args.bare:
         BARE[args.bare[0]](Path(args.bare[1]))
         return
-    if not args.scan_only:
-        speed(args.docs)
-    if not args.no_scan:
-        scans()
+    if not args.startup:
+        if not args.scan_only:
+            speed(args.docs)
+        if not args.no_scan:
+            scans()
+    startup(args.repeats)
     if args.memory:
         memory(args.memory)
 
