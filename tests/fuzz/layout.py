@@ -169,6 +169,12 @@ def _question_rows(area: Area, traits: dict[str, str], id_col: bool) -> list[lis
     return rows
 
 
+def _summa_row(content: ReportContent, traits: dict[str, str], area: int, id_col: bool) -> list[str]:
+    """An area's Summa row: 100 max points and the area's total of the report year."""
+    total = number(content.summary[content.year][area])
+    return [*([""] if id_col else []), "Summa", *_ordered(traits, "100", total)]
+
+
 def score_tables(content: ReportContent, traits: dict[str, str]) -> list[Block]:
     """The detailed score table: one table with an area row before each area's rows, or one per area."""
     id_col = content.edition != "2002"
@@ -183,13 +189,7 @@ def score_tables(content: ReportContent, traits: dict[str, str]) -> list[Block]:
             rows += _question_rows(area, traits, id_col)
             if traits["subtotals"] == "yes":
                 strong.add(len(rows))
-                rows.append(
-                    [
-                        *([""] if id_col else []),
-                        "Summa",
-                        *_ordered(traits, "100", number(content.summary[content.year][area.number])),
-                    ]
-                )
+                rows.append(_summa_row(content, traits, area.number, id_col))
         corner = "Delfråga" if content.edition == "2002" else "Delområde"
         tables.append(
             _table(
@@ -209,13 +209,7 @@ def score_tables(content: ReportContent, traits: dict[str, str]) -> list[Block]:
             strong = set()
             if traits["subtotals"] == "yes":
                 strong.add(len(rows))
-                rows.append(
-                    [
-                        *([""] if id_col else []),
-                        "Summa",
-                        *_ordered(traits, "100", number(content.summary[content.year][area.number])),
-                    ]
-                )
+                rows.append(_summa_row(content, traits, area.number, id_col))
             tables.append(
                 _table(
                     traits,
