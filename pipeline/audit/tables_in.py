@@ -161,9 +161,12 @@ def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | No
     dtypes = pandas_dtypes(name)
     data = io.BytesIO(_read_regular(path, _file_limit(max_memory)))
     if path.suffix == ".parquet":
-        parquet = pq.ParquetFile(data)
-        _check_cells(parquet.metadata.num_rows, max(parquet.metadata.num_columns, len(dtypes)), max_memory)
-        _check_types(name, parquet.schema_arrow)
+        # The reader is closed before the table is read or a check raises (an open one left to the
+        # interpreter's exit is a candidate for an abort seen once at exit, after the error line).
+        with pq.ParquetFile(data) as parquet:
+            shape = parquet.metadata
+            _check_cells(shape.num_rows, max(shape.num_columns, len(dtypes)), max_memory)
+            _check_types(name, parquet.schema_arrow)
         df = pd.read_parquet(data)
     else:
         lines = data.getvalue().count(b"\n")
