@@ -103,6 +103,19 @@ def start_worker(
     return process, parent
 
 
+def stop_worker(process: multiprocessing.process.BaseProcess, conn: Connection, kill: bool = False) -> None:
+    """End a worker of :func:`start_worker`: asked to stop (``None`` sent) and given 5 s to, or
+    killed at once when ``kill``; its connection is closed either way."""
+    if not kill:
+        with contextlib.suppress(OSError):
+            conn.send(None)
+        process.join(timeout=5)
+    if process.is_alive():
+        process.kill()
+    process.join()
+    conn.close()
+
+
 def requests(conn: Connection) -> Iterator[Any]:
     """What a worker is asked, one request at a time, until it is told to stop (None) or its
     coordinator's end of the pipe is closed."""
@@ -180,16 +193,8 @@ class GuardedWorker:
     def close(self, kill: bool = False) -> None:
         """End the worker (at once when ``kill``); the next request starts a new one."""
         conn, process, self._conn, self._process = self._conn, self._process, None, None
-        if conn is None or process is None:
-            return
-        if not kill:
-            with contextlib.suppress(OSError):
-                conn.send(None)
-            process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
-        process.join()
-        conn.close()
+        if conn is not None and process is not None:
+            stop_worker(process, conn, kill)
 
     def call(self, request: Any) -> list[bytes]:
         """The parts ``serve(request)`` gave in the worker; :class:`GuardedError` when it gave none

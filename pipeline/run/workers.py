@@ -37,7 +37,14 @@ from pipeline.ingest import IngestError, display_path, read_bytes
 from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_OCR, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.records import Report
 from pipeline.run.cache import ReportCache
-from pipeline.run.guard import enter_worker, memory_limit_text, process_context, requests, start_worker
+from pipeline.run.guard import (
+    enter_worker,
+    memory_limit_text,
+    process_context,
+    requests,
+    start_worker,
+    stop_worker,
+)
 from pipeline.run.process import failed_report, process_data, warm_up
 from pipeline.tables.spill import in_temporary_folder
 
@@ -184,18 +191,7 @@ class _Worker:
     borrowed: int = 0
 
     def stop(self, kill: bool = False) -> None:
-        if kill:
-            self.process.kill()
-        else:
-            try:
-                self.conn.send(None)
-            except OSError:
-                self.process.kill()
-        self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.conn.close()
+        stop_worker(self.process, self.conn, kill)
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
