@@ -342,7 +342,7 @@ CASES: dict[str, Case] = {
     "question_missing": Case(_without_question("6.6"), _finding(
         "question_missing", WARNING,
         "Sub-question 6.6 of the kk2002-rev2007 edition is not in the score table.",
-        area=6, question_id="6.6", year=2007, expected="6.6", found="",
+        area=6, question_id="6.6", year=2007, expected="6.6", found="", line=682,
     )),
     "area_score_table_missing": Case(_questions(lambda q: None if q.area == 6 else q), _finding(
         "area_score_table_missing", WARNING,

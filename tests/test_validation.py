@@ -246,3 +246,43 @@ def test_a_heading_mapped_to_no_area_matches_no_wording_of_any_area() -> None:
         'The summary table names an area "Ekonomisk hushållning", which matches no wording of any area in '
         "the kk2002-rev2007 edition."
     )
+
+
+def _score_table(without: set[str], headings: tuple[AreaHeading, ...] = ()) -> Extraction:
+    """The edition's score table, one row a line from line 100 in the edition's order, without the
+    sub-questions ``without``."""
+    rows = tuple(
+        QuestionScore(spec.area, spec.question_id, "?", spec.max_score, 0, None, 100 + n)
+        for n, spec in enumerate(FRAMEWORK.questions)
+        if spec.question_id not in without
+    )
+    return Extraction(question_scores=rows, area_headings=headings)
+
+
+def _line_of(question_id: str) -> int:
+    return 100 + [spec.question_id for spec in FRAMEWORK.questions].index(question_id)
+
+
+@pytest.mark.parametrize(
+    ("lost", "after"),
+    [("6.6", "6.5"), ("6.3", "6.2"), ("6.1", "6.2")],  # the row before it, else the area's first row
+)
+def test_a_sub_question_not_read_is_reported_where_its_row_would_be(lost: str, after: str) -> None:
+    (finding,) = edition.question_missing(_score_table({lost}), FRAMEWORK)
+    assert (finding.rule, finding.question_id, finding.line) == ("question_missing", lost, _line_of(after))
+
+
+def test_an_area_not_read_is_reported_at_its_heading_else_after_the_areas_before_it() -> None:
+    area_6 = {spec.question_id for spec in FRAMEWORK.questions_in(6)}
+    last_of_5 = _line_of(FRAMEWORK.questions_in(5)[-1].question_id)
+    findings = [*edition.area_score_table_missing(_score_table(area_6), FRAMEWORK)]
+    findings += edition.question_missing(_score_table(area_6), FRAMEWORK)
+    assert {(f.rule, f.area, f.line) for f in findings} == {
+        ("area_score_table_missing", 6, last_of_5), ("question_missing", 6, last_of_5)
+    }  # fmt: skip
+    heading = AreaHeading(6, "Personalpolitik", "score_table", 3, 250)
+    (finding,) = edition.area_score_table_missing(_score_table(area_6, (heading,)), FRAMEWORK)
+    assert (finding.page, finding.line) == (3, 250)
+    assert {
+        (f.page, f.line) for f in edition.question_missing(_score_table(area_6, (heading,)), FRAMEWORK)
+    } == {(3, 250)}
