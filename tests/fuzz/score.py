@@ -229,7 +229,7 @@ def _concerns(issue: dict[str, Any], key: Key) -> bool:
     if key[0] == "comparisons":
         return area == key[2] and _value(issue, "question_id") is None
     if key[0] in ("claims", "observations"):
-        return area == key[1]
+        return area == key[1] and _value(issue, "question_id") is None
     return False
 
 
