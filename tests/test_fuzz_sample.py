@@ -64,9 +64,10 @@ PLANTED_NOT_FOUND = {
     (9118, "area_sum_mismatch", 4), (9234, "total_mismatch", None),
 }  # fmt: skip
 # The documents of the text channels (all but the scans) that had errors nobody planted when the
-# floors were set, and how many (46 in 8 of the 34): misread tables, and the checks across the
-# sample's reports of one municipality. The target is none.
-UNPLANTED_ERRORS = {9001: 9, 9017: 2, 9024: 5, 9025: 1, 9068: 2, 9100: 24, 9118: 2, 9234: 1}
+# floors were set, and how many (37 in 7 of the 34): misread tables. The target is none. (9001's 9
+# were history_mismatch between the sample's own reports of one municipality, which print an
+# earlier year differently: true of the batch, and no longer counted.)
+UNPLANTED_ERRORS = {9017: 2, 9024: 5, 9025: 1, 9068: 2, 9100: 24, 9118: 2, 9234: 1}
 
 
 def _share(outcomes: list[Outcome]) -> float:
