@@ -500,8 +500,17 @@ class _Found:
     losses: list[ContentLoss] = field(default_factory=list)
 
     def add(self, row: _Row, column: PrintedColumn, value: Value) -> None:
-        """One cell: an own year's score or total, or a comparison; other columns are not read."""
+        """One cell: an own year's score or total, or a comparison; the max points are not read, and
+        a number under a header that names no column kompass knows is a loss at its row."""
         page, number = row.line.page, row.line.number
+        if column.role is None and value.number is not None:
+            self.losses.append(
+                ContentLoss(
+                    f'a number of the summary table under a header that names no column kompass knows '
+                    f'("{column.printed}") was not read ("{value.printed}")',
+                    1, page, number,
+                )
+            )  # fmt: skip
         if column.role is Role.YEAR and column.year is not None:
             if row.is_total:
                 self.totals.append(YearTotal(column.year, value.number, page, number))

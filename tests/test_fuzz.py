@@ -9,6 +9,7 @@ change that reads more raises them."""
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,11 @@ import pytest
 
 from tests.fuzz import engines
 from tests.fuzz.document import make_document, render_pdf
+from tests.fuzz.figures import figures, unplaced
 from tests.fuzz.layout import number
 from tests.fuzz.sample import SEEDS as SAMPLE_SEEDS
 from tests.fuzz.scan import page_count
-from tests.fuzz.score import exact_share, expected_facts, score_report
+from tests.fuzz.score import batch_contradictions, exact_share, expected_facts, score_report
 from tests.fuzz.traits import SCANNED, TRAITS, channel
 
 pytestmark = pytest.mark.fuzz
@@ -242,3 +244,101 @@ def test_a_fact_of_a_table_not_read_at_all_has_the_finding_that_says_so() -> Non
     missing = [o for o in score_report(content, tables, "r") if o.key[0] in summary]
     assert missing and all(o.status == "missing" for o in missing)
     assert all("summary_table_missing" in o.finding.split(",") for o in missing)
+
+
+def _with_issues(tables: dict[str, pd.DataFrame], *issues: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """``tables`` with ``issues`` added, each of report "r" on page 1 unless it says otherwise."""
+    rows = [{"report_id": "r", "page": 1, "question_id": None, "year": None, **issue} for issue in issues]
+    return {**tables, "issues": pd.concat([tables["issues"], pd.DataFrame(rows)], ignore_index=True)}
+
+
+def _own_points_lost(seed: int) -> tuple[Any, tuple[Any, ...], dict[str, pd.DataFrame]]:
+    """The content of ``seed``, the own points of its first sub-question, and tables in which that
+    cell is empty while the row's max points were read on line 40."""
+    content = make_document(seed).content
+    facts = expected_facts(content)
+    key = next(k for k in facts if k[0] == "question_scores" and k[3] == "score")
+    tables = _tables_from_facts({k: v for k, v in facts.items() if k != key})
+    scores = tables["question_scores"]
+    scores.loc[scores["question_id"] == key[2], "line"] = 40
+    return content, key, tables
+
+
+@pytest.mark.parametrize(("line", "placed"), [(40, True), (41, False)])
+def test_a_cell_not_read_has_a_finding_at_its_place_only_on_its_rows_line(line: int, placed: bool) -> None:
+    # Fuzz seed 2: a sub-question's own points not read while its max points were, on line 40; a
+    # finding of its sub-question on the next line is not at its place.
+    content, key, tables = _own_points_lost(2)
+    empty = {
+        "rule": "score_missing",
+        "severity": "warning",
+        "area": key[1],
+        "question_id": key[2],
+        "line": line,
+    }
+    outcome = next(o for o in score_report(content, _with_issues(tables, empty), "r") if o.key == key)
+    assert (outcome.status, outcome.placed) == ("missing", placed)
+
+
+@pytest.mark.parametrize(("line", "placed"), [(12, True), (None, False)])
+def test_a_row_not_read_has_a_finding_at_its_place_only_with_a_line(line: int | None, placed: bool) -> None:
+    # Fuzz seed 2: a sub-question's whole row not read; a finding naming the sub-question counts
+    # when it says where (page and line), not without a line.
+    content = make_document(2).content
+    facts = expected_facts(content)
+    key = next(k for k in facts if k[0] == "question_scores")
+    row = {k: v for k, v in facts.items() if k[:3] != key[:3]}
+    lost = {
+        "rule": "question_missing",
+        "severity": "warning",
+        "area": key[1],
+        "question_id": key[2],
+        "line": line,
+    }
+    outcomes = [
+        o
+        for o in score_report(content, _with_issues(_tables_from_facts(row), lost), "r")
+        if o.key[:3] == key[:3]
+    ]
+    assert [(o.status, o.placed) for o in outcomes] == [("missing", placed)] * 2
+    assert [line.split()[-1] for line in unplaced([(make_document(2), outcomes)])[2:]] == [
+        f"{0 if placed else 2}/2"
+    ] * 2
+
+
+def test_an_error_nobody_planted_is_an_outcome_of_its_own_not_counted_among_the_facts() -> None:
+    # Fuzz seed 1 (area_sum_mismatch planted in area 4, score_exceeds_max in area 6, which also
+    # makes area 6 sum to more than its summary): an area_max_mismatch nobody planted, the planted
+    # findings, and a history_mismatch the batch's other report of the municipality raises.
+    doc = make_document(1)
+    facts = expected_facts(doc.content)
+    tables = _with_issues(
+        _tables_from_facts(facts),
+        {"rule": "area_max_mismatch", "severity": "error", "area": 3, "line": 77},
+        {"rule": "area_sum_mismatch", "severity": "error", "area": 6, "line": 5},
+        {"rule": "history_mismatch", "severity": "error", "area": 4, "line": 6},
+        {"rule": "score_missing", "severity": "warning", "area": 5, "line": 7},
+    )
+    outcomes = score_report(doc.content, tables, "r", {("history_mismatch", 4)})
+    assert [(o.key, o.line) for o in outcomes if o.status == "unplanted"] == [
+        (("issues", "area_max_mismatch", 3), 77)
+    ]
+    assert exact_share(outcomes) == (len(facts), len(facts))
+    assert "error findings nobody planted: 1 on 1 documents not scanned, 0 on 0 scans" in figures(
+        [(doc, outcomes)]
+    )
+    alone = score_report(doc.content, tables, "r")
+    assert [o.key for o in alone if o.status == "unplanted"][1:] == [("issues", "history_mismatch", 4)]
+
+
+def test_reports_of_one_municipality_printing_a_year_differently_contradict_each_other() -> None:
+    # Fuzz seed of the scorer with an earlier year in its summary, and the same report with that
+    # year's area 2 printed 5 points higher: history_mismatch of area 2 is true of both.
+    content = next(c for c in (make_document(seed).content for seed in SCORED) if len(c.years) > 1)
+    earlier = content.years[0]
+    other = copy.deepcopy(content)
+    other.seed += 100_000
+    other.summary[earlier][2] += 5
+    contradicted = batch_contradictions([content, other])
+    assert contradicted[content.seed] == contradicted[other.seed] == {("history_mismatch", 2)}
+    assert batch_contradictions([content, copy.deepcopy(content)])[content.seed] == set()

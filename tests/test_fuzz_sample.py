@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import pandas as pd
 import pytest
 
 from tests.fuzz import engines
-from tests.fuzz.document import FuzzDocument
 from tests.fuzz.figures import figures
-from tests.fuzz.run import report_ids
 from tests.fuzz.sample import SampleRun
 from tests.fuzz.scan import page_count
 from tests.fuzz.score import Outcome, exact_share, expected_facts
@@ -67,9 +64,10 @@ PLANTED_NOT_FOUND = {
     (9118, "area_sum_mismatch", 4), (9234, "total_mismatch", None),
 }  # fmt: skip
 # The documents of the text channels (all but the scans) that had errors nobody planted when the
-# floors were set, and how many (46 in 8 of the 34): misread tables, and the checks across the
-# sample's reports of one municipality. The target is none.
-UNPLANTED_ERRORS = {9001: 9, 9017: 2, 9024: 5, 9025: 1, 9068: 2, 9100: 24, 9118: 2, 9234: 1}
+# floors were set, and how many (37 in 7 of the 34): misread tables. The target is none. (9001's 9
+# were history_mismatch between the sample's own reports of one municipality, which print an
+# earlier year differently: true of the batch, and no longer counted.)
+UNPLANTED_ERRORS = {9017: 2, 9024: 5, 9025: 1, 9068: 2, 9100: 24, 9118: 2, 9234: 1}
 
 
 def _share(outcomes: list[Outcome]) -> float:
@@ -136,36 +134,24 @@ def test_the_planted_errors_are_found_as_measured(fuzz_sample: SampleRun) -> Non
         (doc.seed, *o.key[1:])
         for doc, outcomes in fuzz_sample.results
         for o in outcomes
-        if o.key[0] == "issues" and o.status != "exact"
+        if o.key[0] == "issues" and o.status not in ("exact", "unplanted")
     }
     planted = sum(len(doc.content.planted) for doc, _ in fuzz_sample.results)
     assert planted == 44
     assert missed <= PLANTED_NOT_FOUND, missed - PLANTED_NOT_FOUND
 
 
-def _planted(doc: FuzzDocument) -> set[tuple[str, int | None]]:
-    """The findings the planted inconsistencies must raise: their own, and a sub-question's own
-    points raised above its max also make its area's sub-questions sum to more than the summary."""
-    planted = {(p.rule, p.area) for p in doc.content.planted}
-    return planted | {("area_sum_mismatch", area) for rule, area in planted if rule == "score_exceeds_max"}
-
-
 def test_no_error_is_found_that_was_not_planted_on_the_text_channels_beyond_those_measured(
     fuzz_sample: SampleRun,
 ) -> None:
     """On every channel but the scans (where OCR may misread a number, and the finding that says
-    so is right), an error-severity finding is one a planted inconsistency raises; the documents
-    that had others when the floors were set may have as many at most."""
-    ids = report_ids(fuzz_sample.result.tables)
-    issues = fuzz_sample.result.tables["issues"]
-    errors = issues[issues["severity"] == "error"]
-    unplanted: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
-    for doc, path, _ in fuzz_sample.made:
-        if doc.traits["export"] in SCANNED or path is None:
-            continue
-        for row in errors[errors["report_id"] == ids[path.name]].to_dict("records"):
-            finding = (row["rule"], None if pd.isna(row["area"]) else int(row["area"]))
-            if finding not in _planted(doc):
-                unplanted[doc.seed].append(finding)
+    so is right), an error-severity finding is one a planted inconsistency raises (or the sample's
+    reports of one municipality, contradicting each other); the documents that had others when the
+    floors were set may have as many at most."""
+    unplanted = {
+        doc.seed: [o.key[1:] for o in outcomes if o.status == "unplanted"]
+        for doc, outcomes in fuzz_sample.results
+        if doc.traits["export"] not in SCANNED
+    }
     beyond = {seed: found for seed, found in unplanted.items() if len(found) > UNPLANTED_ERRORS.get(seed, 0)}
     assert beyond == {}

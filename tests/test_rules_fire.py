@@ -132,6 +132,14 @@ def _claim(area: int, **fields: object) -> Alter:
     return alter
 
 
+def _without_observations(area: int, kind: str) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        kept = tuple(o for o in extraction.observations if not (o.area == area and o.kind == kind))
+        return dataclasses.replace(extraction, observations=kept)
+
+    return alter
+
+
 def _without_section(area: int) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         headings = tuple(
@@ -342,7 +350,7 @@ CASES: dict[str, Case] = {
     "question_missing": Case(_without_question("6.6"), _finding(
         "question_missing", WARNING,
         "Sub-question 6.6 of the kk2002-rev2007 edition is not in the score table.",
-        area=6, question_id="6.6", year=2007, expected="6.6", found="",
+        area=6, question_id="6.6", year=2007, expected="6.6", found="", line=682,
     )),
     "area_score_table_missing": Case(_questions(lambda q: None if q.area == 6 else q), _finding(
         "area_score_table_missing", WARNING,
@@ -380,7 +388,12 @@ CASES: dict[str, Case] = {
         "area_section_missing", WARNING,
         "Area 5 (Kontroll och rapportering) has no section of its own: no heading for it was found among "
         "the 7 area sections read.",
-        area=5, expected="Kontroll och rapportering", found="",
+        area=5, expected="Kontroll och rapportering", found="", line=369,
+    )),
+    "observations_missing": Case(_without_observations(3, "improvement"), _finding(
+        "observations_missing", WARNING,
+        "Area 3: no improvement areas of its section were read, while other area sections list theirs.",
+        area=3, line=291,
     )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,

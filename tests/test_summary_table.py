@@ -5,6 +5,8 @@ import dataclasses
 import pytest
 
 from pipeline.model.document import Document
+from pipeline.model.records import Extraction
+from pipeline.validation import validate
 from tests.conftest import doc_from, summary_of
 
 UMEA_TABLE = """Tabell 2 Umeå kommuns poäng 2003, 2005 och 2007
@@ -743,4 +745,28 @@ def test_raw_export_stacked_header_with_a_broken_word_repeated_after_a_page_brea
     ]  # fmt: skip
     assert [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 6] == [
         ("change", 6, 103), ("average", 6, 75),
+    ]  # fmt: skip
+
+
+# Fuzz seed 60044 (LibreOffice, `pdftotext -layout`): the header word "Ändring" broken over two
+# lines of a narrow column, so that the header's last line names the column "g" only.
+BROKEN_CHANGE_HEADER = """                                        Nacka      Nacka   Ändrin      40 kommuner i
+Huvudområde
+                                        2012       2015       g         genomsnitt
+1 Offentlighet och demokrati                 84         44   -48 %                     47
+3 Politisk styrning och kontroll              34         66   +94 %                    59
+TOTALT                                       118        110    -7 %                   106
+"""
+
+
+def test_numbers_under_a_header_naming_no_known_column_are_lost_at_their_rows() -> None:
+    table = summary_of(doc_from(BROKEN_CHANGE_HEADER))
+    assert [(c.kind, c.area, c.value) for c in table.comparisons] == [
+        ("average", 1, 47), ("average", 3, 59), ("average", None, 106)
+    ]  # fmt: skip
+    assert [(loss.line, loss.count) for loss in table.losses] == [(4, 1), (5, 1), (6, 1)]
+    assert '("g") was not read ("-48 %")' in table.losses[0].message
+    findings = validate(Extraction(losses=table.losses), None)
+    assert [(f.rule, f.line) for f in findings if f.rule == "content_lost"] == [
+        ("content_lost", 4), ("content_lost", 5), ("content_lost", 6)
     ]  # fmt: skip

@@ -5,8 +5,16 @@ import dataclasses
 import pytest
 
 from pipeline.editions.edition import edition_by_id, editions_for_year
-from pipeline.model.records import AreaHeading, AreaScore, Extraction, QuestionScore, Severity, YearTotal
-from pipeline.validation import edition, scores, validate
+from pipeline.model.records import (
+    AreaHeading,
+    AreaScore,
+    Extraction,
+    Observation,
+    QuestionScore,
+    Severity,
+    YearTotal,
+)
+from pipeline.validation import edition, narrative, scores, validate
 
 FRAMEWORK = edition_by_id("kk2002-rev2007")
 
@@ -246,3 +254,80 @@ def test_a_heading_mapped_to_no_area_matches_no_wording_of_any_area() -> None:
         'The summary table names an area "Ekonomisk hushållning", which matches no wording of any area in '
         "the kk2002-rev2007 edition."
     )
+
+
+def _score_table(without: set[str], headings: tuple[AreaHeading, ...] = ()) -> Extraction:
+    """The edition's score table, one row a line from line 100 in the edition's order, without the
+    sub-questions ``without``."""
+    rows = tuple(
+        QuestionScore(spec.area, spec.question_id, "?", spec.max_score, 0, None, 100 + n)
+        for n, spec in enumerate(FRAMEWORK.questions)
+        if spec.question_id not in without
+    )
+    return Extraction(question_scores=rows, area_headings=headings)
+
+
+def _line_of(question_id: str) -> int:
+    return 100 + [spec.question_id for spec in FRAMEWORK.questions].index(question_id)
+
+
+@pytest.mark.parametrize(
+    ("lost", "after"),
+    [("6.6", "6.5"), ("6.3", "6.2"), ("6.1", "6.2")],  # the row before it, else the area's first row
+)
+def test_a_sub_question_not_read_is_reported_where_its_row_would_be(lost: str, after: str) -> None:
+    (finding,) = edition.question_missing(_score_table({lost}), FRAMEWORK)
+    assert (finding.rule, finding.question_id, finding.line) == ("question_missing", lost, _line_of(after))
+
+
+def test_an_area_not_read_is_reported_at_its_heading_else_after_the_areas_before_it() -> None:
+    area_6 = {spec.question_id for spec in FRAMEWORK.questions_in(6)}
+    last_of_5 = _line_of(FRAMEWORK.questions_in(5)[-1].question_id)
+    findings = [*edition.area_score_table_missing(_score_table(area_6), FRAMEWORK)]
+    findings += edition.question_missing(_score_table(area_6), FRAMEWORK)
+    assert {(f.rule, f.area, f.line) for f in findings} == {
+        ("area_score_table_missing", 6, last_of_5), ("question_missing", 6, last_of_5)
+    }  # fmt: skip
+    heading = AreaHeading(6, "Personalpolitik", "score_table", 3, 250)
+    (finding,) = edition.area_score_table_missing(_score_table(area_6, (heading,)), FRAMEWORK)
+    assert (finding.page, finding.line) == (3, 250)
+    assert {
+        (f.page, f.line) for f in edition.question_missing(_score_table(area_6, (heading,)), FRAMEWORK)
+    } == {(3, 250)}
+
+
+def _sections(*areas: int) -> tuple[AreaHeading, ...]:
+    return tuple(AreaHeading(area, "?", "section_heading", 2, 10 * area) for area in areas)
+
+
+def test_a_section_without_a_list_others_have_is_reported_at_its_heading() -> None:
+    # Fuzz seed 60003 (two-column prose in a `pdftotext -layout` export): sections read whose
+    # strengths were not; a report that lists none anywhere shows no loss.
+    listed = (
+        Observation(1, "strength", 1, "Aktivt arbete med medborgardialog", 2, 12),
+        Observation(1, "improvement", 1, "Samla resultatredovisningen", 2, 14),
+        Observation(2, "improvement", 1, "Premiera gott bemötande", 2, 24),
+    )
+    extraction = Extraction(area_headings=_sections(1, 2, 3), observations=listed)
+    assert [
+        (f.area, f.page, f.line, f.message) for f in narrative.observations_missing(extraction, None)
+    ] == [
+        (2, 2, 20, "Area 2: no strengths of its section were read, while other area sections list theirs."),
+        (3, 2, 30, "Area 3: no strengths of its section were read, while other area sections list theirs."),
+        (
+            3,
+            2,
+            30,
+            "Area 3: no improvement areas of its section were read, while other area sections list theirs.",
+        ),
+    ]
+    assert list(narrative.observations_missing(Extraction(area_headings=_sections(1, 2, 3)), None)) == []
+
+
+@pytest.mark.parametrize(("read", "missing", "line"), [((1, 2, 4), 3, 20), ((2, 3, 4), 1, 20)])
+def test_an_area_section_not_read_is_reported_where_it_would_be(
+    read: tuple[int, ...], missing: int, line: int
+) -> None:
+    # At the heading of the section read before it, else at the first one read after it.
+    findings = narrative.area_section_missing(Extraction(area_headings=_sections(*read)), FRAMEWORK)
+    assert [(f.area, f.line) for f in findings if f.area == missing] == [(missing, line)]

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.editions.edition import Edition, editions_for_year
-from pipeline.model.records import AreaHeading, Extraction, Finding, Severity
+from pipeline.model.records import AreaHeading, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.row_gaps import DEFAULT_AREA_MAX, row_gaps
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
+
+# A record with a place in the document: a row read, or where an area is named.
+Placed = QuestionScore | AreaHeading
 
 AREA_MAX_MISMATCH = Rule(
     "area_max_mismatch", Severity.ERROR,
@@ -69,7 +72,9 @@ QUESTION_MISSING = Rule(
     "question_missing", Severity.WARNING,
     "Sub-question {question_id} of the {edition} edition is not in the score table.",
     concerns=("area", "question_id", "year"),
-    fires_when="a sub-question of the edition is not in the score table",
+    fires_when="a sub-question of the edition is not in the score table (where its row would be: at "
+    "the row of its area read before it, else at the area's first row, else where the area is named or "
+    "its rows would be)",
     loses_content=True,
 )  # fmt: skip
 
@@ -80,10 +85,31 @@ def question_missing(extraction: Extraction, edition: Edition | None) -> Iterato
     present = {q.question_id for q in extraction.question_scores}
     for spec in edition.questions:
         if spec.question_id not in present:
+            place = _row_place(extraction, spec.area, spec.question_id)
             yield QUESTION_MISSING.finding(
                 area=spec.area, question_id=spec.question_id, year=report_year(extraction),
-                expected=spec.question_id, found="", edition=edition.edition_id,
+                expected=spec.question_id, found="", page=place.page if place else None,
+                line=place.line if place else None, edition=edition.edition_id,
             )  # fmt: skip
+
+
+def _row_place(extraction: Extraction, area: int, question_id: str) -> Placed | None:
+    """Where a sub-question's row not read would be: the row of its area read before it in the
+    edition's order, else the area's first row read, else where the area is named, else where its
+    rows would be."""
+    rows = [q for q in extraction.question_scores if q.area == area]
+    before = [q for q in rows if _order(q.question_id) < _order(question_id)]
+    if before:
+        return max(before, key=lambda q: _order(q.question_id))
+    if rows:
+        return rows[0]
+    return _heading_of(extraction, area) or _after_areas_before(extraction, area)
+
+
+def _order(question_id: str) -> tuple[int, ...]:
+    """A sub-question id as numbers ("6.10" after "6.9"); an id that is not numbers sorts first."""
+    parts = question_id.split(".")
+    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else ()
 
 
 AREA_SCORE_TABLE_MISSING = Rule(
@@ -92,7 +118,8 @@ AREA_SCORE_TABLE_MISSING = Rule(
     "by sub-questions.",
     concerns=("area", "year"),
     fires_when="the report has a score table, but not one row of it for an area of the edition (at the "
-    "area's heading in the score table, else at its section heading, when one was read)",
+    "area's heading in the score table, else at its section heading, when one was read; else where its "
+    "rows would be, at the last row of the areas before it)",
     loses_content=True,
 )  # fmt: skip
 
@@ -104,12 +131,20 @@ def area_score_table_missing(extraction: Extraction, edition: Edition | None) ->
     for area in edition.areas:
         if area.number in scored:
             continue
-        place = _heading_of(extraction, area.number)
+        place = _heading_of(extraction, area.number) or _after_areas_before(extraction, area.number)
         yield AREA_SCORE_TABLE_MISSING.finding(
             area=area.number, year=report_year(extraction), expected=area.name, found="",
             page=place.page if place else None, line=place.line if place else None,
             edition=edition.edition_id,
         )  # fmt: skip
+
+
+def _after_areas_before(extraction: Extraction, area: int) -> QuestionScore | None:
+    """Where an area's rows would be in the score table: at the last row of the areas before it,
+    else at the first row of the areas after it."""
+    rows = extraction.question_scores
+    before = [q for q in rows if q.area < area]
+    return before[-1] if before else next((q for q in rows if q.area > area), None)
 
 
 def _heading_of(extraction: Extraction, area: int) -> AreaHeading | None:

@@ -10,7 +10,7 @@ import regex
 
 from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
-from pipeline.model.records import AreaScore, Extraction, Finding, QuestionScore, Severity
+from pipeline.model.records import AreaHeading, AreaScore, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, report_year
 
@@ -129,25 +129,63 @@ AREA_SECTION_MISSING = Rule(
     concerns=("area",),
     fires_when="the report has area sections, but none for an area of the edition: a heading in a form "
     "not read, or a section the report leaves out (its strengths, improvement areas and claims are then "
-    "missing)",
+    "missing); where the section would be, at the heading of the area section read before it (else "
+    "after it)",
     loses_content=True,
 )  # fmt: skip
 
 
 def area_section_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
-    headings = [h for h in extraction.area_headings if h.context == "section_heading"]
+    headings = _section_headings(extraction)
     if edition is None or not headings:
         return
-    found = {heading.area for heading in headings}
     for area in edition.areas:
-        if area.number not in found:
+        if area.number not in headings:
+            before = [h for number, h in headings.items() if number < area.number]
+            place = before[-1] if before else next(iter(headings.values()))
             yield AREA_SECTION_MISSING.finding(
-                area=area.number, expected=area.name, found="", sections=len(found)
-            )
+                area=area.number, expected=area.name, found="", sections=len(headings),
+                page=place.page, line=place.line,
+            )  # fmt: skip
+
+
+def _section_headings(extraction: Extraction) -> dict[int, AreaHeading]:
+    """The first section heading read of each area, by area in order."""
+    headings: dict[int, AreaHeading] = {}
+    for heading in extraction.area_headings:
+        if heading.context == "section_heading" and heading.area is not None:
+            headings.setdefault(heading.area, heading)
+    return dict(sorted(headings.items()))
+
+
+OBSERVATIONS_MISSING = Rule(
+    "observations_missing", Severity.WARNING,
+    "Area {area}: no {what} of its section were read, while other area sections list theirs.",
+    concerns=("area",),
+    fires_when="an area section was read without a strength (or without an improvement area) while "
+    "other area sections of the report have them (every area section of the editions ends with both "
+    "lists): the list's label or its items not read; at the section's heading",
+    loses_content=True,
+)  # fmt: skip
+
+# The lists every area section ends with, by the kind of their observations.
+_LISTS = {"strength": "strengths", "improvement": "improvement areas"}
+
+
+def observations_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    headings = _section_headings(extraction)
+    listed = {(o.area, o.kind) for o in extraction.observations}
+    for kind, what in _LISTS.items():
+        if not any(listed_kind == kind for _, listed_kind in listed):
+            continue  # the report lists none anywhere: nothing shows that a list was lost
+        for area, heading in headings.items():
+            if (area, kind) not in listed:
+                yield OBSERVATIONS_MISSING.finding(area=area, page=heading.page, line=heading.line, what=what)
 
 
 CHECKS: tuple[Check, ...] = (
     check(area_section_missing, AREA_SECTION_MISSING),
+    check(observations_missing, OBSERVATIONS_MISSING),
     check(question_text_mismatch, QUESTION_TEXT_MISMATCH),
     check(narrative_score_mismatch, NARRATIVE_SCORE_MISMATCH),
     check(narrative_change_mismatch, NARRATIVE_CHANGE_MISMATCH),

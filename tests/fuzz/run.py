@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from tests.fuzz.document import FuzzDocument, make_document, write_input
-from tests.fuzz.score import Outcome, score_report
+from tests.fuzz.score import Outcome, batch_contradictions, score_report
 
 if TYPE_CHECKING:
     from pipeline.api import Result
@@ -71,10 +71,11 @@ def score(
 ) -> list[tuple[FuzzDocument, list[Outcome]]]:
     """Each rendered document's outcomes in kompass's ``tables`` of the batch."""
     ids = report_ids(tables)
+    contradicted = batch_contradictions([doc.content for doc, path, _ in made if path is not None])
     results = []
     for doc, path, _ in made:
         if path is None:  # not rendered: listed as the engine's failure, never scored as kompass's
             continue
         report_id = ids.get(path.name)  # none when kompass rejected the file: every fact is missing
-        results.append((doc, score_report(doc.content, tables, report_id)))
+        results.append((doc, score_report(doc.content, tables, report_id, contradicted[doc.seed])))
     return results
