@@ -38,6 +38,7 @@ from extractors.table_reader import (
     is_header_line,
     parse_value,
     split_label,
+    value_cells,
     value_words,
 )
 from pipeline.editions.edition_lookup import denoted_area
@@ -301,7 +302,7 @@ def _group_columns(header: Header | None, index: int) -> tuple[PrintedColumn, ..
 
 def _read_row(line: Line, state: _State) -> bool:
     """Read the groups of one row into ``state``; whether the line was a table row."""
-    cells = line.cells
+    cells = [part for cell in line.cells for part in value_cells(cell)]
     found = False
     i = 0
     while i < len(cells):

@@ -46,6 +46,7 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.table_reader import (
+    VALUE_TOKEN,
     Header,
     PrintedColumn,
     Role,
@@ -58,6 +59,7 @@ from extractors.table_reader import (
     is_header_line,
     parse_value,
     split_label,
+    value_cells,
 )
 from pipeline.editions.edition import Edition
 from pipeline.editions.edition_lookup import (
@@ -102,8 +104,6 @@ CAPTION_REACH = 4
 THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
 SPLIT_ROW_REACH = 3
-# One value as printed in a line of values alone ("100 79,5 68", "+44 %", "61¹").
-VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
 STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", regex.IGNORECASE)
 # Lines between a table's last row on one page and its next on the next page (running footer and
@@ -289,7 +289,7 @@ def _row(line: Line) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item)
     _, label, cells = split_label(line)
-    cells = [part for cell in cells for part in _value_cells(cell)]
+    cells = [part for cell in cells for part in value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
     # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
@@ -401,14 +401,6 @@ def _ungrouped(row: _Row, columns: int) -> _Row:
         )
     ]
     return dataclasses.replace(row, values=values)
-
-
-def _value_cells(cell: str) -> list[str]:
-    """A cell as the cells it holds: values a text export printed one space apart ("100 87,5")
-    are as many cells; any other cell is one."""
-    if parse_value(cell) is not None or VALUE_TOKEN.sub("", cell).strip():
-        return [cell]
-    return VALUE_TOKEN.findall(cell) or [cell]
 
 
 def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:

@@ -57,6 +57,8 @@ VALUE = regex.compile(
     r"^(?P<sign>[+\-−–±])?\s*(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"\s*(?P<percent>%|procent)?\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?$"
 )
+# One value as printed in a line or cell of values alone ("100 79,5 68", "+44 %", "61¹").
+VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
 EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
 # A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
 QUESTION_ID = regex.compile(rf"^(?P<area>{area_number_pattern()})\s*[.:]\s*(?P<sub>\d{{1,2}})(?![\d,])[.:)]?")
@@ -74,6 +76,9 @@ STARTS_LOWER = regex.compile(r"^\p{Ll}")
 TABLE_CAPTION = regex.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d", regex.IGNORECASE)
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
+# A header line holding one cell alone (an upper cell over its column, "Poäng") has at most this
+# many words; a longer one is a line of prose beside the table.
+MAX_LONE_HEADER_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +118,21 @@ def parse_value(cell: str) -> Value | None:
     return Value(number, unit, signed=bool(sign), printed=text, marker=match["marker"] or "")
 
 
+def value_cells(cell: str) -> list[str]:
+    """A cell as the cells it holds: values a text export printed one space apart ("100 87,5",
+    "20 16,5" where a layout export set two narrow columns close) are as many cells; any other
+    cell, a thousands group ("1 234") among them, is one.
+
+    >>> value_cells("20 16,5")
+    ['20', '16,5']
+    >>> value_cells("Offentlighet")
+    ['Offentlighet']
+    """
+    if parse_value(cell) is not None or VALUE_TOKEN.sub("", cell).strip():
+        return [cell]
+    return VALUE_TOKEN.findall(cell) or [cell]
+
+
 def normalise_id(printed: str) -> str | None:
     """A sub-question id in the one form the tables use ("1:1" and "1.1." give "1.1")."""
     match = QUESTION_ID.match(printed.strip())
@@ -135,7 +155,8 @@ def column_of(printed: str) -> PrintedColumn:
     # are also tried without the spaces the breaks left.
     compact = "".join(text.split())
     for role, pattern in _ROLE_WORDS:
-        if pattern.search(text) or (role is not Role.ID and pattern.search(compact)):
+        # Digits are never joined: "20 16,5" (two values one space apart) names no year 2016.
+        if pattern.search(text) or (role not in (Role.ID, Role.YEAR) and pattern.search(compact)):
             year = YEAR.search(text) if role is Role.YEAR else None
             return PrintedColumn(role, text, int(year.group()) if year else None)
     return PrintedColumn(None, text)
@@ -188,13 +209,15 @@ def _is_header_candidate(line: Line) -> bool:
     first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
     if TABLE_CAPTION.match(first):
         return False  # "Tabell 5 Poäng inom område 3" above the header, indented in its column
+    if sum(1 for cell in cells if cell) == 1 and len(first.split()) > MAX_LONE_HEADER_WORDS:
+        return False  # a line of prose beside the table, indented in its text column
     # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an
     # area's table with its area in the corner ("Område 1 Samspel ... | Max | Poäng 2022").
     if _DATA_LABEL.match(first):
         rest = [cell for cell in cells[first_index + 1 :] if cell]
         if not rest or any(column_of(cell).role is None for cell in rest):
             return False
-    for cell in cells:
+    for cell in (part for cell in cells for part in value_cells(cell)):
         value = parse_value(cell)
         printed = cell.strip().removesuffix(value.marker).strip() if value is not None else ""
         if value is not None and value.number is not None and not YEAR.fullmatch(printed):

@@ -490,3 +490,36 @@ def test_raw_rows_whose_question_ends_in_a_full_stop_are_read_and_contents_entri
         "5.4 Kontroll- och uppföljningsrutiner. 20 8,5\n5.5 Jämförelser med andra .......... 20 9\n"
     )
     assert _scores(text) == [("5.3", 20, 7), ("5.4", 20, 8.5)]
+
+
+def test_layout_export_values_one_space_apart_are_two_cells_and_no_header() -> None:
+    # pdftotext -layout of a LibreOffice one-table layout (fuzz seed 50035): where a label is long the
+    # export sets the two narrow value columns one space apart ("30 14,5"). Each value is a cell of
+    # its own, and such a row ("20 16,5") is no header naming the year 2016 for the rows below it.
+    text = "\n".join(
+        [
+            "Nr     Delområde                   Max   Egna",
+            "5.2. Kostnadsmedvetenhet              30   18",
+            "5.3. Kvalitetssystem                  30 14,5",
+            "5.4. Delegation                       20 16,5",
+            "6 Kvalitetsutveckling",
+            "6.1. Kompetensförsörjning             10    4",
+        ]
+    )
+    assert _scores(text) == [("5.2", 30, 18), ("5.3", 30, 14.5), ("5.4", 20, 16.5), ("6.1", 10, 4)]
+
+
+def test_layout_export_prose_beside_the_table_does_not_join_its_header() -> None:
+    # pdftotext -layout of a two-column LibreOffice page read column by column (fuzz seed 50029): the
+    # right column's prose, indented like the table, stands right above its header; its words (and
+    # a "Poäng" over the header) must not make the labels' column one of own points.
+    text = "\n".join(
+        [
+            "                     arbetar med chefs- och ledarskap samt",
+            "                                                    Poäng",
+            "                   Nr          Delområde          Max Egna",
+            "                   3:4 Kompetensförsörjning      20   14",
+            "                   3:5 Ledarutveckling           20   16",
+        ]
+    )
+    assert _scores(text) == [("3.4", 20, 14), ("3.5", 20, 16)]
