@@ -173,6 +173,10 @@ def _raw_line(line: Line, state: _State) -> Line | None:
     return dataclasses.replace(line, text="\t".join([label, *values]))
 
 
+# The stop or bracket that closes an id ("1.1." or "1.1)"), alone on its line.
+ID_END = regex.compile(r"^[.:)]$")
+
+
 def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
     """A row printed over several lines, its id first and its values alone on a later line ("2.4" /
     "Kostnadsmedvetenhe" / "t" / "20 14" as ``pdftotext -raw`` prints it, or a wrapped question
@@ -186,8 +190,14 @@ def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
         cells = text.split()
         if len(cells) >= DEFAULT_GROUP and all(parse_value(cell) is not None for cell in cells):
             return dataclasses.replace(doc.lines[index], text=" ".join([label, *cells])), position + 1
+        if position == index + 1 and ID_END.match(text):
+            label += text  # the id's closing stop broken onto a line of its own ("1.1" / ".")
+            continue
         if not text or _is_separated(doc.lines[position]) or LABEL_ID.match(text):
             return None
+        if len(split_label(doc.lines[position])[2]) >= DEFAULT_GROUP:
+            # The name's last line ends in the row's values ("Medarbetarsamtal 30 24").
+            return dataclasses.replace(doc.lines[index], text=f"{label} {text}"), position + 1
         # The end of a word broken by a narrow cell ("Kostnadsmedvetenhe" / "t") joins it.
         broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
         label = label + text if broken else f"{label} {text}"
@@ -202,9 +212,16 @@ def _raw_header(line: Line) -> Header | None:
     labels = 0
     while labels < len(words) and RAW_LABEL_WORD.match(words[labels]):
         labels += 1
-    if not labels or labels == len(words):
+    if labels == len(words):
         return None
     columns = value_words(words[labels:])
+    if not labels:
+        # The value words alone on their line ("Maxpoäng Poäng"), the label cells' words ("Nr", the
+        # area's wrapped name) on lines above: a header when it names max and own points.
+        roles = {c.role for c in columns or []}
+        if columns is None or Role.MAX not in roles or not roles & {Role.OWN, Role.YEAR}:
+            return None
+        return Header((PrintedColumn(Role.NAME, ""), *columns), (line,))
     if columns is None:
         return None
     roles = {c.role for c in columns}

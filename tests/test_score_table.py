@@ -523,3 +523,22 @@ def test_layout_export_prose_beside_the_table_does_not_join_its_header() -> None
         ]
     )
     assert _scores(text) == [("3.4", 20, 14), ("3.5", 20, 16)]
+
+
+def test_raw_export_id_stop_on_its_own_line_and_the_header_words_after_the_wrapped_area_name() -> None:
+    # pdftotext -raw of a LibreOffice per-area table in a narrow column (fuzz seed 50036): the area's
+    # name wraps in the header's corner, so "Maxpoäng Poäng" stands alone on a line below it; the
+    # id "1.1." breaks before its stop, and the name's last line ends in the row's values.
+    text = (
+        "Tabell 3 Poäng inom område 1\nNr\n1 Samspel mellan\nförtroendevalda\noch medborgare\n"
+        "Maxpoäng Poäng\n1.1\n.\nMedarbetarsamtal 30 24\n1.3\n.\nKostnadsmedvetenhe\nt\n30 23\n"
+        "1.4\n.\nDelaktighet 20 11\nSumma 80 58\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Medarbetarsamtal", 30, 24),
+        ("1.3", "Kostnadsmedvetenhet", 30, 23),
+        ("1.4", "Delaktighet", 20, 11),
+    ]
+    assert [(s.max_score, s.score) for s in table.subtotals] == [(80, 58)]
+    assert not table.unread_headers
