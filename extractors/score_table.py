@@ -107,6 +107,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
             continue
         if not _is_separated(line) and (split := _split_row(doc, index)) is not None:
             line, skip_to = split
+        elif _is_separated(line) and (wrapped := _wrapped_around_id(doc, index)) is not None:
+            line, skip_to = wrapped
         if not _is_separated(line) and (raw := _raw_line(line, state)) is not None:
             if raw is line:  # a header printed with single spaces (pdftotext -raw)
                 state.prose_run = 0
@@ -202,6 +204,39 @@ def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
         broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
         label = label + text if broken else f"{label} {text}"
     return None
+
+
+def _wrapped_around_id(doc: Document, index: int) -> tuple[Line, int] | None:
+    """A layout export's row whose name wrapped in its cell and is printed around the line of its
+    id and values ("    Internationellt" / "4:3        20    12" / "    arbete"): the row as one
+    line with its name, and the index after it. The name's lines hold words alone, standing right
+    of the id, in the name's column."""
+    line = doc.lines[index]
+    cells = line.cells
+    match = LABEL_ID.match(cells[0]) if cells else None
+    if match is None or match.end() != len(cells[0]) or len(cells) < 2:
+        return None
+    if any(parse_value(cell) is None for cell in cells[1:]):
+        return None
+    id_end = len(line.text) - len(line.text.lstrip()) + match.end()
+
+    def name_part(position: int) -> str:
+        if not 0 <= position < len(doc.lines):
+            return ""
+        text = doc.lines[position].text
+        indent = len(text) - len(text.lstrip())
+        words = text.strip()
+        alone = sum(1 for cell in doc.lines[position].cells if cell) == 1
+        if not words or indent < id_end or not alone or regex.search(r"\d", words):
+            return ""
+        return words
+
+    above, below = name_part(index - 1), name_part(index + 1)
+    if not above and not below:
+        return None
+    name = " ".join(part for part in (above, below) if part)
+    row = dataclasses.replace(line, text="\t".join([f"{cells[0]} {name}", *cells[1:]]))
+    return row, index + 2 if below else index + 1
 
 
 def _raw_header(line: Line) -> Header | None:

@@ -204,6 +204,8 @@ def _is_header_candidate(line: Line) -> bool:
     """A line that could be (part of) a header: several cells, no number but years, and not
     starting with an area or question label."""
     cells = line.cells
+    if len(cells) == 1 and "\t" not in line.text and _is_glued_score_header(cells[0]):
+        return True
     if len(cells) < 2 or not any(cells):
         return False
     first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
@@ -223,6 +225,14 @@ def _is_header_candidate(line: Line) -> bool:
         if value is not None and value.number is not None and not YEAR.fullmatch(printed):
             return False
     return True
+
+
+def _is_glued_score_header(cell: str) -> bool:
+    """Whether one cell is a score table's whole header that a layout export set with single
+    spaces ("Nr 5 Brukarens fokus Max Egna"): label words, then max points and own points."""
+    parts = _cut_cell(cell)
+    roles = {column_of(text).role for _, _, text in parts[1:]}
+    return len(parts) >= 3 and Role.MAX in roles and bool(roles & {Role.OWN, Role.YEAR})
 
 
 def _joined(lines: list[Line]) -> list[str]:
@@ -343,7 +353,9 @@ def _is_label_words(words: list[regex.Match[str]]) -> bool:
     rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap samt"); a word in
     capitals before a year names the column ("Kommun 2013")."""
     text = " ".join(word.group() for word in words)
-    return bool(_DATA_LABEL.match(text) or STARTS_LOWER.match(text))
+    # A corner word of the id column ("Nr") may come first: "Nr 5 Brukarens fokus".
+    rest = regex.sub(r"^(?:nr|id|nummer|#)\.?\s+", "", text, flags=regex.IGNORECASE)
+    return bool(_DATA_LABEL.match(rest) or STARTS_LOWER.match(text))
 
 
 def _joined_by_position(lines: list[Line]) -> list[str]:

@@ -542,3 +542,40 @@ def test_raw_export_id_stop_on_its_own_line_and_the_header_words_after_the_wrapp
     ]
     assert [(s.max_score, s.score) for s in table.subtotals] == [(80, 58)]
     assert not table.unread_headers
+
+
+def test_layout_export_header_glued_into_one_cell_under_an_upper_cell() -> None:
+    # pdftotext -layout of a LibreOffice table repeated on the next page (fuzz seed 50044): the header
+    # "Nr 5 Brukarens fokus Max Egna" is set with single spaces, so it is one cell; with "Poäng"
+    # above it the header still has max and own points, not "Poäng" over one column.
+    text = "\n".join(
+        [
+            "Tabell 7 Poäng inom område 5",
+            "                        Poäng",
+            "Nr 5 Brukarens fokus Max Egna",
+            "5:3 Jämförelser           30    16",
+            "5:4 Uppföljning           20 16,5",
+        ]
+    )
+    assert _scores(text) == [("5.3", 30, 16), ("5.4", 20, 16.5)]
+
+
+def test_layout_export_name_wrapped_around_its_id() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 50044): a name that wraps in its cell is
+    # printed on the lines above and below the line of its id and values.
+    text = "\n".join(
+        [
+            "Nr 4 Effektivitet       Max Egna",
+            "4:2 Delaktighet           20   13",
+            "    Internationellt",
+            "4:3                       20    12",
+            "    arbete",
+            "4:4 Jämförelser           20     14",
+        ]
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("4.2", "Delaktighet", 20, 13),
+        ("4.3", "Internationellt arbete", 20, 12),
+        ("4.4", "Jämförelser", 20, 14),
+    ]
