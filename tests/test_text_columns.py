@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.observations import extract_observations
 from extractors.sections import find_area_sections
 from pipeline.model.document import Document
-from pipeline.model.text_columns import in_text_columns
+from pipeline.model.text_columns import _fits, in_text_columns
 
 # Fuzz seed 25 (ReportLab, pdftotext -layout, two-column prose), shortened: the right column
 # starts at position 54, the heading of area 2 and the lists of area 1 stand beside each other.
@@ -151,3 +151,32 @@ def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
     page = [f"{a:<48}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert texts == [*left, *(text.strip() for text in right if text)]
+
+
+def test_a_year_ending_a_sentence_in_the_right_column_is_no_table_number() -> None:
+    # pdftotext -layout of a Chromium page (fuzz seed 50008): the right column's sentence ends in
+    # "2021." alone on its line, beside the left column's heading; the columns go on past it.
+    page = [
+        "Område 5 Brukarens fokus                           systematiskt",
+        "",
+        "Allmänt                                      Område 7 Arbetsliv",
+        "Området beskriver hur Upplands Väsby         Allmänt",
+        "kommun arbetar med brukarens fokus.",
+        "Utvärderarna har tagit del av dokument,      Området beskriver hur Upplands Väsby",
+        "hemsidan och intervjuer med politiker och    kommun arbetar med arbetsliv.",
+        "tjänstemän. Inom området brukarens fokus     Utvärderarna har tagit del av dokument,",
+        "uppnår kommunen 49 poäng. En                 hemsidan och intervjuer med politiker och",
+        "försämring med 6 poäng i förhållande till    tjänstemän. Inom området arbetsliv uppnår",
+        "utvärderingen 2021.                          kommunen 31,5 poäng. En försämring med",
+        "                                             1,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning brukarens fokus               2021.",
+        "",
+        "Styrkor                                      Sammanfattning arbetsliv",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[texts.index("Sammanfattning brukarens fokus") + 1] == "Styrkor"
+    assert texts[-3:] == ["1,5 poäng i förhållande till utvärderingen", "2021.", "Sammanfattning arbetsliv"]
+    # Read with the right column at one start, as the whole page is: the line fits the columns, a
+    # table's row of numbers does not.
+    assert _fits(page[12], 45)
+    assert not _fits("1 Offentlighet och demokrati                 74   41,5", 45)

@@ -126,7 +126,12 @@ def _fits(text: str, start: int) -> bool:
     text = text.rstrip()
     if len(text) <= start - GUTTER:
         return True
-    return not text[start - GUTTER : start].strip() and not NUMBERS_ONLY.match(text[start:])
+    return not text[start - GUTTER : start].strip() and not _table_numbers(text[start:])
+
+
+def _table_numbers(right: str) -> bool:
+    """Whether the right of a line is a table's numbers, not the end of a sentence ("2021.")."""
+    return bool(NUMBERS_ONLY.match(right)) and not right.rstrip().endswith(".")
 
 
 def _read(run: list[Numbered], start: int) -> list[Numbered]:
@@ -207,7 +212,7 @@ def _halves(text: str, third: int, usual: int) -> Halves:
         return None
     gap = min(gaps, key=lambda g: abs(g.end() - usual))
     right = text[gap.end() :].rstrip()
-    if NUMBERS_ONLY.match(right) and not right.endswith("."):
+    if _table_numbers(right):
         return None
     return (text[: gap.start()].rstrip(), right, gap.end())
 
