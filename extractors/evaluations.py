@@ -58,6 +58,9 @@ ENTRY_LINE = regex.compile(
 )
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
 # The header of a table of evaluations: "Kommun | År", "Kommun/stadsdel | Utvärderingsår".
+# The tool's own name starts a report's running line ("Kommunkompassen Strängnäs 2023"), never an
+# evaluated municipality's entry.
+TOOL_NAME = regex.compile(r"^kommunkompassen\b", regex.IGNORECASE)
 TABLE_NAME_HEADER = regex.compile(
     r"^(?:kommun|kommuner|kommun/stadsdel|stadsdel|kommun\s+och\s+år)$", regex.I
 )
@@ -181,6 +184,8 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
         has_bullet = BULLET.match(line.text) is not None
         if entry is None or (bulleted and not has_bullet) or (after_gap and not (has_bullet or entry[1])):
             break  # a heading after the list ("Kontaktuppgifter") is no undated entry
+        if TOOL_NAME.match(entry[0]):
+            break  # the report's running line ("Kommunkompassen Strängnäs 2023") after the list
         bulleted = bulleted or (not entries and has_bullet)
         name, years, column = entry
         entries.append(_Entry(name, years, flow.starts[index] + column))
