@@ -219,9 +219,9 @@ def _is_header_candidate(line: Line) -> bool:
         rest = [cell for cell in cells[first_index + 1 :] if cell]
         if not rest or any(column_of(cell).role is None for cell in rest):
             return False
-    for cell in (part for cell in cells for part in value_cells(cell)):
-        value = parse_value(cell)
-        printed = cell.strip().removesuffix(value.marker).strip() if value is not None else ""
+    for part in (part for cell in cells for part in value_cells(cell)):
+        value = parse_value(part)
+        printed = part.strip().removesuffix(value.marker).strip() if value is not None else ""
         if value is not None and value.number is not None and not YEAR.fullmatch(printed):
             return False
     return True

@@ -133,7 +133,8 @@ def test_a_page_break_the_furniture_reader_took_out_still_ends_the_columns() -> 
     # goes on in its right one. The form feeds are taken out with the page furniture before the
     # columns are read; without the page starts the two pages' columns ran into one.
     # The second page's lines differ from the first's, so that none is taken for a running header.
-    left, right = [f"{text} (2)" if text else "" for text in LEFT], [f"{text} (2)" if text else "" for text in RIGHT]
+    left = [f"{text} (2)" if text else "" for text in LEFT]
+    right = [f"{text} (2)" if text else "" for text in RIGHT]
     second = [f"{a:<54}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     document = Document.from_text("\n".join([*two_columns(), "\f" + second[0], *second[1:]]))
     read = [line.text.strip() for line in document.lines if line.text.strip()]
@@ -143,11 +144,12 @@ def test_a_page_break_the_furniture_reader_took_out_still_ends_the_columns() -> 
 def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
     # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
     # two columns left of its text; the gap after the bullet is not where the right column starts.
-    left = ["Allmänt", "Området beskriver hur Enköping kommun", "arbetar med samhällsutveckling. Utvärderarna",
-            "har tagit del av dokument, hemsidan och", "intervjuer med politiker och tjänstemän. Inom",
-            "området samhällsutveckling uppnår"]  # fmt: skip
+    left = ["Allmänt", "Området beskriver hur Enköping kommun",
+            "arbetar med samhällsutveckling. Utvärderarna", "har tagit del av dokument, hemsidan och",
+            "intervjuer med politiker och tjänstemän. Inom", "området samhällsutveckling uppnår"]  # fmt: skip
     right = ["Utvecklingsområden", "•   Följa upp kompetensutvecklingen", "    systematiskt",
-             "•   Synliggöra kostnader per verksamhet", "•   Utveckla den interna kontrollen", ""]  # fmt: skip
+             "•   Synliggöra kostnader per verksamhet", "•   Utveckla den interna kontrollen",
+             ""]  # fmt: skip
     page = [f"{a:<48}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert texts == [*left, *(text.strip() for text in right if text)]

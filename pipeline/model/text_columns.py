@@ -207,7 +207,9 @@ def _halves(text: str, third: int, usual: int) -> Halves:
     indent = len(text) - len(text.lstrip(" "))
     if indent >= third:
         return ("", text.strip(), indent)
-    gaps = [gap for gap in GAP.finditer(text) if gap.end() >= third and not _after_list_mark(text, gap.start())]
+    gaps = [
+        gap for gap in GAP.finditer(text) if gap.end() >= third and not _after_list_mark(text, gap.start())
+    ]
     if not gaps:
         return None
     gap = min(gaps, key=lambda g: abs(g.end() - usual))
