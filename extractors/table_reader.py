@@ -348,11 +348,14 @@ def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
 
 
 def _is_label_words(words: list[regex.Match[str]]) -> bool:
-    """Whether words before a cell's value words are a row label's: an area's own name ("1
-    Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och effektivitet"), or the
-    rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap samt"); a word in
-    capitals before a year names the column ("Kommun 2013")."""
+    """Whether words before a cell's value words are a row label's or head the labels: an area's
+    own name ("1 Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och
+    effektivitet"), the rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap
+    samt"), or the label column's header ("Delområde"); a word in capitals before a year names the
+    column ("Kommun 2013")."""
     text = " ".join(word.group() for word in words)
+    if all(column_of(word.group()).role in (Role.NAME, Role.ID) for word in words):
+        return True  # the label column's own header words ("Delområde", "Nr Delområde")
     # A corner word of the id column ("Nr") may come first: "Nr 5 Brukarens fokus".
     rest = regex.sub(r"^(?:nr|id|nummer|#)\.?\s+", "", text, flags=regex.IGNORECASE)
     return bool(_DATA_LABEL.match(rest) or STARTS_LOWER.match(text))

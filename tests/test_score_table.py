@@ -579,3 +579,18 @@ def test_layout_export_name_wrapped_around_its_id() -> None:
         ("4.3", "Internationellt arbete", 20, 12),
         ("4.4", "Jämförelser", 20, 14),
     ]
+
+
+def test_layout_export_label_header_word_glued_to_the_value_words() -> None:
+    # pdftotext -layout of a Chromium one-table layout (fuzz seed 50086): the header's label word and
+    # its value words stand one space apart ("Delområde Maxpoäng Egna poäng"), one cell; the label
+    # column's own word is cut off, so the own points are read, not lost.
+    text = "\n".join(
+        [
+            "  Nr             Delområde Maxpoäng Egna poäng",
+            "  1 Offentlighet och demokrati",
+            "  1.1 Kulturliv              20         16",
+            "  3.1 Brukarundersökningar 10           6",
+        ]
+    )
+    assert _scores(text) == [("1.1", 20, 16), ("3.1", 10, 6)]
