@@ -386,6 +386,24 @@ def _next_page_rows(
     return None
 
 
+def _label_ending_in_values(row: _Row, columns: int) -> _Row:
+    """A row short of its table's values whose label ends in them, one space after its words (a
+    layout export of a label that fills its cell: "3 Tydlighet i samspelet ... tjänstemän 33,5
+    70"): the row with those values first, where that gives no more values than the table has
+    columns and leaves an area's label; any other row as it is."""
+    if row.is_total or row.bracketed or len(row.values) >= columns:
+        return row
+    _, label, ending = split_label(dataclasses.replace(row.line, text=row.label))
+    if not ending or len(row.values) + len(ending) > columns or not AREA_LABEL.match(label):
+        return row
+    values = [parse_value(cell) for cell in ending]
+    if any(value is None for value in values):
+        return row
+    area, name, _ = _area_of(label)
+    found = [value for value in values if value is not None]
+    return dataclasses.replace(row, label=label, name=name, area=area, values=[*found, *row.values])
+
+
 def _ungrouped(row: _Row, columns: int) -> _Row:
     """A row one value short of its table's columns per value printed as a thousands group ("800
     542", values one space apart in a text export) read as the values its groups are, where that
@@ -447,7 +465,8 @@ def _read(
     if edition is None:
         rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
-    rows = [_ungrouped(row, len(reading.columns)) for row in rows]
+    width = len(reading.columns)
+    rows = [_ungrouped(_label_ending_in_values(row, width), width) for row in rows]
     found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
         if not row.is_total:

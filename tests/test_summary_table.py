@@ -744,3 +744,23 @@ def test_raw_export_stacked_header_with_a_broken_word_repeated_after_a_page_brea
     assert [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 6] == [
         ("change", 6, 103), ("average", 6, 75),
     ]  # fmt: skip
+
+
+def test_layout_export_label_filling_its_cell_ends_in_the_first_value() -> None:
+    # pdftotext -layout of a Chromium summary table (fuzz seed 50047): area 3's long label fills its
+    # cell, so its 2002 score stands one space after the words; it is the row's first value, not
+    # part of the label (the score went missing and 70 was all the row held).
+    text = "\n".join(
+        [
+            " Huvudområde                                                            2002    2004",
+            " 2 Tillgänglighet och brukarorientering                                 36     61",
+            " 3 Tydlighet i samspelet mellan politiker och tjänstemän 33,5                  70",
+            " 4 Ledning, decentralisering och delegering                             57     68,5",
+        ]
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (2, 2002, 36), (2, 2004, 61), (3, 2002, 33.5), (3, 2004, 70), (4, 2002, 57), (4, 2004, 68.5)
+    ]  # fmt: skip
+    assert [h.printed_name for h in table.headings][1] == "Tydlighet i samspelet mellan politiker och tjänstemän"
+    assert not table.misaligned_rows
