@@ -762,5 +762,5 @@ def test_layout_export_label_filling_its_cell_ends_in_the_first_value() -> None:
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (2, 2002, 36), (2, 2004, 61), (3, 2002, 33.5), (3, 2004, 70), (4, 2002, 57), (4, 2004, 68.5)
     ]  # fmt: skip
-    assert [h.printed_name for h in table.headings][1] == "Tydlighet i samspelet mellan politiker och tjänstemän"
+    assert table.headings[1].printed_name == "Tydlighet i samspelet mellan politiker och tjänstemän"
     assert not table.misaligned_rows
