@@ -195,11 +195,14 @@ def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
         if position == index + 1 and ID_END.match(text):
             label += text  # the id's closing stop broken onto a line of its own ("1.1" / ".")
             continue
+        ending_values = [part for cell in split_label(doc.lines[position])[2] for part in value_cells(cell)]
+        if text and not LABEL_ID.match(text) and len(ending_values) >= DEFAULT_GROUP:
+            # The name's next line ends in the row's values ("Medarbetarsamtal 30 24", or in cells:
+            # "brukarorienterad     6  10"), its last line may follow them.
+            ending = doc.lines[position].text.strip() if _is_separated(doc.lines[position]) else text
+            return dataclasses.replace(doc.lines[index], text=f"{label} {ending}"), position + 1
         if not text or _is_separated(doc.lines[position]) or LABEL_ID.match(text):
             return None
-        if len(split_label(doc.lines[position])[2]) >= DEFAULT_GROUP:
-            # The name's last line ends in the row's values ("Medarbetarsamtal 30 24").
-            return dataclasses.replace(doc.lines[index], text=f"{label} {text}"), position + 1
         # The end of a word broken by a narrow cell ("Kostnadsmedvetenhe" / "t") joins it.
         broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
         label = label + text if broken else f"{label} {text}"

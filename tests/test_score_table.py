@@ -594,3 +594,20 @@ def test_layout_export_label_header_word_glued_to_the_value_words() -> None:
         ]
     )
     assert _scores(text) == [("1.1", 20, 16), ("3.1", 10, 6)]
+
+
+def test_layout_export_question_wrapped_with_its_values_on_its_second_line() -> None:
+    # pdftotext -layout of a 2002 table in a text column (fuzz seed 50055): a long question wraps
+    # over three lines, its values beside the middle one, or on a line of their own.
+    text = "\n".join(
+        [
+            "                                 Egna Max",
+            "2.1. Har kommunen en",
+            "brukarorienterad                     6  10",
+            "förvaltningsfilosofi?",
+            "2.3. Kan brukarna själva påverka",
+            "                                     9  20",
+            "serviceutbudet?",
+        ]
+    )
+    assert _scores(text) == [("2.1", 10, 6), ("2.3", 20, 9)]

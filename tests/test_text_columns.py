@@ -182,3 +182,27 @@ def test_a_year_ending_a_sentence_in_the_right_column_is_no_table_number() -> No
     # table's row of numbers does not.
     assert _fits(page[12], 45)
     assert not _fits("1 Offentlighet och demokrati                 74   41,5", 45)
+
+
+def test_a_right_column_table_value_beside_left_prose_stays_in_the_right_column() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50055): a score table in the right column,
+    # its values set beside the middle of a wrapped question, one of them on the line of a left
+    # column's sentence. The values go with the table, not with the sentence.
+    page = [
+        "Utvärderarna har tagit del av dokument,           4 Poängsammanställning",
+        "hemsidan och intervjuer med politiker och                                                  Poäng",
+        "tjänstemän. Inom området                          1 Offentlighet och",
+        "verksamhetsutveckling uppnår kommunen 72                                          Egna Max",
+        "                                                  demokratisk kontroll",
+        "poäng. En försämring med 17 poäng i               1.1. Hur informeras",
+        "förhållande till utvärderingen 2003.                                                21  40",
+        "                                                  medborgarna?",
+        "Styrkor                                           1.2. Hur främjas medborgarnas",
+        "    1. Framgångsrik presstrategi                                                   32  40",
+        "    2. Jämförelser med andra kommuner i           engagemang?",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[texts.index("förhållande till utvärderingen 2003.") + 1] == "Styrkor"
+    assert texts[texts.index("1.1. Hur informeras") + 1 : texts.index("1.1. Hur informeras") + 3] == [
+        "21  40", "medborgarna?"
+    ]  # fmt: skip

@@ -152,6 +152,8 @@ LIST_MARK = regex.compile(rf"^(?:{BULLET_GLYPH_CLASS}|[-–*o]|\d{{1,2}}[.)])$")
 # A line without a gap may stand this many characters past the left column's longest half.
 LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
+# A left half of prose beside a right column's table values has at least this many words.
+MIN_PROSE_WORDS = 3
 
 Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
 
@@ -214,9 +216,18 @@ def _halves(text: str, third: int, usual: int) -> Halves:
         return None
     gap = min(gaps, key=lambda g: abs(g.end() - usual))
     right = text[gap.end() :].rstrip()
-    if _table_numbers(right):
+    left = text[: gap.start()].rstrip()
+    if _table_numbers(right) and not _prose_beside_values(left, gap.end(), usual):
         return None
-    return (text[: gap.start()].rstrip(), right, gap.end())
+    return (left, right, gap.end())
+
+
+def _prose_beside_values(left: str, start: int, usual: int) -> bool:
+    """Whether a line's numbers are the values of a table in the right column beside a line of the
+    left column's prose: they stand inside the right column, past where its text starts (a value
+    cell, not the column's edge), and the left half is words, not a row's label with its id."""
+    words = left.split()
+    return start >= usual + GLYPH_REACH and len(words) >= MIN_PROSE_WORDS and bool(LETTER.match(left.strip()))
 
 
 def _after_list_mark(text: str, position: int) -> bool:
