@@ -536,10 +536,12 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if header is not None and len(header.value_columns) != _width(rows):
         # A text export's header whose words are not three spaces apart: read by where they stand.
         header = header_by_position(list(header.lines), [row.line for row in rows]) or header
+    if header is None and (above := _lines_above(doc, start)):
+        # A raw export's single spaces ("Huvudområde 2006 2008"), before a stacked header is sought:
+        # that line's words would end a stack as one cell, its years after the line above's.
+        header = header_of_words(above[0], _width(rows))
     if header is None:
         header = _stacked_header(doc, start, _width(rows))
-    if header is None and (above := _lines_above(doc, start)):
-        header = header_of_words(above[0], _width(rows))  # a raw export's single spaces
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(

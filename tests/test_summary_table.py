@@ -764,3 +764,19 @@ def test_layout_export_label_filling_its_cell_ends_in_the_first_value() -> None:
     ]  # fmt: skip
     assert table.headings[1].printed_name == "Tydlighet i samspelet mellan politiker och tjänstemän"
     assert not table.misaligned_rows
+
+
+def test_raw_export_header_of_words_under_an_upper_cell_keeps_its_year_order() -> None:
+    # pdftotext -raw of a Chromium summary table with a merged "Poäng" over the years (fuzz seed
+    # 50218): "Huvudområde 2006 2008" is the header printed with single spaces; it must not be read
+    # as the last cell of a stacked header below "Poäng" (own points of 2008 first, then 2006).
+    text = (
+        "I tabell 2 redovisas resultaten per huvudområde för 2006 och 2008.\nPoäng\nHuvudområde 2006 2008\n"
+        "1 Offentlighet och demokratisk kontroll 78 59\n2 Tillgänglighet och brukarorientering 43,5 63¹\n"
+        "TOTALT 121,5 122\n"
+    )
+    table = summary_of(doc_from(text), year=2008)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2006, 78), (1, 2008, 59), (2, 2006, 43.5), (2, 2008, 63)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2006, 121.5), (2008, 122)]
