@@ -337,6 +337,10 @@ def _block(printed: SummaryRows, start: int, edition: Edition | None) -> tuple[l
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
                 continue
+            if row is None and rows and (percent := _wrapped_unit(rows[-1], line)) is not None:
+                rows[-1] = percent  # "+106" / "%": a narrow cell broke its per cent sign onto a line
+                index += 1
+                continue
             if (
                 row is None
                 and rows
@@ -443,6 +447,16 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
         area, name, denoted = _area_of(label)
         return _Row(line, label, found, area, name, False, denotation=denoted, needs_area=True), position
     return None
+
+
+def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
+    """The row with its last value in per cent where ``line`` holds only the per cent sign that a
+    narrow cell broke off it ("1 Offentlighet och demokrati 100 31 64 +106" / "%"), else ``None``."""
+    last = row.values[-1] if row.values else None
+    if line.stripped != "%" or last is None or last.number is None or last.unit == "percent":
+        return None
+    value = dataclasses.replace(last, unit="percent", printed=f"{last.printed} %")
+    return dataclasses.replace(row, values=[*row.values[:-1], value])
 
 
 def _wrapped_label(line: Line) -> bool:

@@ -256,3 +256,16 @@ def test_a_running_line_after_the_list_is_no_entry() -> None:
     )
     rows = extract_evaluations(doc).evaluations
     assert [(row.entry, row.year) for row in rows] == [("Lund", 2006), ("Lund", 2019), ("Kiruna", 2011)]
+
+
+def test_a_table_header_repeated_on_the_next_page_is_no_entry() -> None:
+    # pdftotext -raw of a Chromium report (fuzz seed 50233): the evaluated list's table goes on on
+    # the next page under its header printed again.
+    doc = doc_from(
+        "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen förutom\n"
+        "Karlskrona kommun:\nKommun År\nVästerås 2005, 2014\nLycksele 2013\nKommun År\nNacka 2003, 2010\n"
+    )
+    rows = extract_evaluations(doc).evaluations
+    assert [(row.entry, row.year) for row in rows] == [
+        ("Västerås", 2005), ("Västerås", 2014), ("Lycksele", 2013), ("Nacka", 2003), ("Nacka", 2010)
+    ]  # fmt: skip

@@ -780,3 +780,21 @@ def test_raw_export_header_of_words_under_an_upper_cell_keeps_its_year_order() -
         (1, 2006, 78), (1, 2008, 59), (2, 2006, 43.5), (2, 2008, 63)
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2006, 121.5), (2008, 122)]
+
+
+def test_raw_export_per_cent_sign_broken_onto_its_own_line_keeps_the_row() -> None:
+    # pdftotext -raw of a Chromium summary table (fuzz seed 50233): the narrow change column broke
+    # area 1's "+106 %" before its per cent sign; the "%" alone on the next line is that cell's rest.
+    text = (
+        "Huvudområde Max Karlskrona 2013 Karlskrona 2016 Ändring\n"
+        "1 Offentlighet och demokrati 100 31 64 +106\n%\n"
+        "2 Tillgänglighet och brukarorientering 100 55 57 +4 %\n"
+        "TOTALT 200 86 121 +41 %\n"
+    )
+    table = summary_of(doc_from(text), year=2016)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2013, 31), (1, 2016, 64), (2, 2013, 55), (2, 2016, 57)
+    ]  # fmt: skip
+    assert [(c.area, c.value, c.unit) for c in table.comparisons] == [
+        (1, 106, "percent"), (2, 4, "percent"), (None, 41, "percent")
+    ]  # fmt: skip
