@@ -268,6 +268,10 @@ def value_words(words: list[str]) -> list[PrintedColumn] | None:
             columns[-1] = column_of(f"{columns[-1].printed} {word}")
             continue
         columns.append(column)
+    rest = {c.role for c in columns[1:]}
+    if len(columns) > 2 and columns[0].printed.lower() == "poäng" and Role.MAX in rest and Role.OWN in rest:
+        # A merged upper cell read on the line of the cells it spans ("Poäng Egna Max"): no column.
+        return columns[1:]
     return columns
 
 

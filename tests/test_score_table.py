@@ -611,3 +611,14 @@ def test_layout_export_question_wrapped_with_its_values_on_its_second_line() -> 
         ]
     )
     assert _scores(text) == [("2.1", 10, 6), ("2.3", 20, 9)]
+
+
+def test_merged_upper_cell_read_on_the_line_of_the_cells_it_spans_is_no_column() -> None:
+    # A LibreOffice PDF's two-row header (fuzz seed 50213): "Poäng" over "Egna | Max" comes out as
+    # one line "Poäng Egna Max"; the rows' label cell ends in the own points (centred header, values
+    # right-aligned). "Poäng" heads both columns and is no third one.
+    text = (
+        "Delfråga\n1 Offentlighet och demokratisk kontroll\nPoäng Egna Max\n"
+        "1.1 Hur informeras medborgarna? 11,5\t40\n1.2 Hur främjas medborgarnas engagemang? 13\t40\n"
+    )
+    assert _scores(text) == [("1.1", 40, 11.5), ("1.2", 40, 13)]
