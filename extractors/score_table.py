@@ -404,12 +404,15 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     width = len(columns) if columns else DEFAULT_GROUP
     raw = cells[i + used : i + used + width]
     taken = len(raw)
-    if printed_id and len(raw) < width:
+    filled = [cell for cell in raw if cell.strip()]
+    if printed_id and len(filled) < width:
         # A label filling its column leaves one space before the first value ("1.1 Kulturliv 20
-        # 13" in a layout export): the values it ends in are the row's first cells.
-        rest, ending = split_label(Line(text, line.number))[1:]
-        if ending and len(ending) == width - len(raw):
-            text, raw = rest, [*ending, *raw]
+        # 13" in a layout export, or every value of a PDF row whose cells were not told apart):
+        # the values it ends in are the row's first cells; so are the values a two-line label
+        # holds between its lines ("... uppföljning av 4 10 kompetensutveckling?").
+        rest, ending = _values_in_label(text, width - len(filled))
+        if ending:
+            text, raw = rest, [*ending, *filled]
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
@@ -427,6 +430,26 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     if not is_total and area is not None:
         state.area, state.pending = area, []
     return used + taken
+
+
+# A run of values inside a label, between its words: a cell's value printed between its two lines.
+_INNER_VALUES = regex.compile(
+    r"(?<=\S)\s+((?:[+\-−–]?\d+(?:[.,]\d+)?\s+)*[+\-−–]?\d+(?:[.,]\d+)?)\s+(?=\p{Ll})"
+)
+
+
+def _values_in_label(text: str, count: int) -> tuple[str, list[str]]:
+    """The label without the ``count`` values it holds at its end or between its words (the rest of
+    a wrapped label after them), and those values; the label whole and no values where it holds
+    no such run."""
+    rest, ending = split_label(Line(text, 0))[1:]
+    if ending:
+        return (rest, ending) if len(ending) == count else (text, [])
+    runs = [m for m in _INNER_VALUES.finditer(text) if len(m.group(1).split()) == count]
+    if len(runs) != 1:
+        return text, []
+    run = runs[0]
+    return f"{text[: run.start()]} {text[run.end() :]}", run.group(1).split()
 
 
 def _read_heading(line: Line, cells: list[str], i: int, state: _State) -> int:

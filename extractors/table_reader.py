@@ -241,9 +241,11 @@ def _joined(lines: list[Line]) -> list[str]:
     Lines laid out with spaces (``pdftotext -layout``) are joined by where their cells stand."""
     if len(lines) > 1 and not any("\t" in line.text for line in lines):
         return _joined_by_position(lines)
-    spaced = not any("\t" in line.text for line in lines)
+    # A cell holding several columns' words is cut into them: a layout export's words one space
+    # apart, or a PDF's label cell that took the value columns' words ("Delfråga Egna Max"; a
+    # tab-separated cell of value words alone, "Resultat 2011", is one column's).
     rows = [
-        [part for cell in line.cells for _, _, part in _cut_cell(cell)] if spaced else line.cells
+        [part for cell in line.cells for _, _, part in _cut_cell(cell, labelled="\t" in line.text)]
         for line in lines
     ]
     width = max(len(cells) for cells in rows)
@@ -329,10 +331,11 @@ def _value_parts(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
+def _cut_cell(cell: str, labelled: bool = False) -> list[tuple[int, int, str]]:
     """A header cell, cut where it ends in the words of several value columns set one space apart,
     as a layout export prints narrow columns ("Egna Maxpoäng", "1 Samspel … medborgare Egna
-    Max"): (start, end, words) of each part; the cell whole when it is one column's words."""
+    Max"): (start, end, words) of each part; the cell whole when it is one column's words, or,
+    ``labelled`` (a cell of a PDF's tab-separated line), when no label words come first."""
     words = list(_WORD.finditer(cell))
     first = len(words)
     while first > 0 and column_of(words[first - 1].group()).role not in (None, Role.NAME, Role.ID):
@@ -340,7 +343,7 @@ def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
     tail = [word.group() for word in words[first:]]
     columns = value_words(tail) if len(tail) > 1 or first > 0 else None
     label = first > 0 and _is_label_words(words[:first])
-    if not columns or (first == 0 and len(columns) < 2) or (first > 0 and not label):
+    if not columns or (first == 0 and (len(columns) < 2 or labelled)) or (first > 0 and not label):
         return [(0, len(cell), cell)]
     parts = [(0, words[first - 1].end(), cell[: words[first - 1].end()])] if first else []
     position = first

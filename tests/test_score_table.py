@@ -622,3 +622,23 @@ def test_merged_upper_cell_read_on_the_line_of_the_cells_it_spans_is_no_column()
         "1.1 Hur informeras medborgarna? 11,5\t40\n1.2 Hur främjas medborgarnas engagemang? 13\t40\n"
     )
     assert _scores(text) == [("1.1", 40, 11.5), ("1.2", 40, 13)]
+
+
+def test_pdf_rows_whose_values_stand_in_the_label_cell_or_between_its_lines() -> None:
+    # A LibreOffice PDF's table repeated under its header on the same page (fuzz seed 50213): the
+    # header's label cell took its value words ("Delfråga Egna Max"), the rows' label cells their
+    # values ("... program? 14 20" and an empty cell), and a question set on two lines holds its
+    # values between them ("... uppföljning av 4 10 kompetensutveckling?").
+    text = (
+        "Poäng\t\nDelfråga Egna Max\t\n"
+        "5.2 Hur sker rapporteringen från tvärsektoriella projekt och program? 14 20\t\n"
+        "6.6 Hur systematisk är budgetering och uppföljning av 4 10 kompetensutveckling?\t\n"
+        "2.2 Vilka åtgärder har satts i verket för att förbättra överskådligheten för 8 medborgarna?\t20\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("5.2", 20, 14), ("6.6", 10, 4), ("2.2", 20, 8)
+    ]  # fmt: skip
+    wrapped = table.questions[1].question
+    assert wrapped == "Hur systematisk är budgetering och uppföljning av kompetensutveckling?"
+    assert not table.unread_headers
