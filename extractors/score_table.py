@@ -404,6 +404,20 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     width = len(columns) if columns else DEFAULT_GROUP
     raw = cells[i + used : i + used + width]
     taken = len(raw)
+    group = cells[i + used :]
+    end = next((k for k, cell in enumerate(group) if cell.strip() and parse_value(cell) is None), len(group))
+    in_group = [cell for cell in group[:end] if cell.strip()]
+    every = tuple(c for _, found in (state.header.groups() if state.header else []) for c in found)
+    if end == len(group) and columns and len(in_group) == len(every) > width:
+        # One label and the values of every column: an empty header cell between the value columns
+        # (a PDF's column cut in two) started no second table beside the first.
+        columns, width = every, len(every)
+        raw = cells[i + used : i + used + width]
+        taken = len(raw)
+    if len(in_group) == width and any(not cell.strip() for cell in raw):
+        # Empty cells between the values (a PDF whose decimal-aligned columns were each cut in two):
+        # the group's values are its filled cells, as many as the header has columns.
+        raw, taken = in_group, end
     filled = [cell for cell in raw if cell.strip()]
     if printed_id and len(filled) < width:
         # A label filling its column leaves one space before the first value ("1.1 Kulturliv 20

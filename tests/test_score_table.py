@@ -642,3 +642,14 @@ def test_pdf_rows_whose_values_stand_in_the_label_cell_or_between_its_lines() ->
     wrapped = table.questions[1].question
     assert wrapped == "Hur systematisk är budgetering och uppföljning av kompetensutveckling?"
     assert not table.unread_headers
+
+
+def test_pdf_value_columns_each_cut_in_two_keep_their_values() -> None:
+    # A ReportLab PDF with decimal-aligned values (fuzz seed 50220): the table finder cut each value
+    # column in two, so the rows' values stand among empty cells, and the header's empty cell
+    # between "Egna" and "Max" looks like the corner of a second table beside the first.
+    text = (
+        "\t\tPoäng\t\t\t\nNr\t1 Offentlighet och demokrati\tEgna\t\tMax\t\n"
+        "1.1.\tArbetsmiljö\t\t8\t\t10\n1.2.\tLedarutveckling\t\t14,5\t\t20\n"
+    )
+    assert _scores(text) == [("1.1", 10, 8), ("1.2", 20, 14.5)]
