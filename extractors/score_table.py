@@ -367,9 +367,28 @@ def _read_row(line: Line, state: _State) -> bool:
     return found
 
 
+# A label whose wrapped name a PDF set around its id ("Förtroendevaldas 1:1 roll",
+# "Kostnadsmedvetenhe 2:2 t"): the name's first line, the id, the rest of the name.
+ID_INSIDE = regex.compile(
+    r"^(?P<before>\p{L}[\p{L}\-]*)\s+(?P<id>\d{1,2}\s*[.:]\s*\d{1,2}[.:)]?)(?:\s+(?P<after>.*))?$"
+)
+
+
+def _id_first(cell: str) -> str:
+    """A label cell with its id first where a PDF set the id inside its wrapped name; any other cell
+    as it is."""
+    match = ID_INSIDE.match(cell.strip()) if not LABEL_ID.match(cell) else None
+    if match is None or LABEL_ID.match(match["id"]) is None:
+        return cell
+    after = match["after"] or ""
+    broken = len(after) <= 2 and after.islower()  # the end of a word a narrow cell broke ("…he" / "t")
+    name = f"{match['before']}{after}" if broken else f"{match['before']} {after}".strip()
+    return f"{match['id']} {name}"
+
+
 def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int] | None:
     """(id, printed id, text, cells used) of a question label at ``cells[i]``, or ``None``."""
-    cell = cells[i]
+    cell = _id_first(cells[i])
     if match := LABEL_ID.match(cell):
         text = cell[match.end() :].strip()
         used = 1

@@ -653,3 +653,19 @@ def test_pdf_value_columns_each_cut_in_two_keep_their_values() -> None:
         "1.1.\tArbetsmiljö\t\t8\t\t10\n1.2.\tLedarutveckling\t\t14,5\t\t20\n"
     )
     assert _scores(text) == [("1.1", 10, 8), ("1.2", 20, 14.5)]
+
+
+def test_pdf_label_with_its_id_inside_its_wrapped_name() -> None:
+    # A LibreOffice PDF whose narrow label cells wrap (fuzz seed 50215): the name's first line, the
+    # id and the name's rest come out as one cell ("Förtroendevaldas 1:1 roll"); a word broken by the
+    # cell's edge joins again.
+    text = (
+        "Nr Delområde\tMaxpoäng\tEgna poäng\nFörtroendevaldas 1:1 roll\t20\t7\n1:2 Medborgardialog\t20\t6\n"
+        "Kostnadsmedvetenhe 2:2 t\t20\t9\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Förtroendevaldas roll", 20, 7),
+        ("1.2", "Medborgardialog", 20, 6),
+        ("2.2", "Kostnadsmedvetenhet", 20, 9),
+    ]
