@@ -390,6 +390,21 @@ def _next_page_rows(
     return None
 
 
+def _over_filled_cells(columns: tuple[PrintedColumn, ...], rows: list[_Row]) -> tuple[PrintedColumn, ...]:
+    """The header's named columns over the rows' cells that hold values, where the header has a
+    cell with no words and the rows a cell empty in every row, elsewhere (a PDF whose centred header
+    cells were cut apart from their columns: "Kramfors 2016 | | 40 kommuner i genomsnitt" over
+    "50,5 | 57 | "); the columns as they are where the counts do not agree."""
+    named = [column for column in columns if column.printed]
+    if len(named) == len(columns) or any(len(row.values) != len(columns) for row in rows):
+        return columns
+    filled = [k for k in range(len(columns)) if any(row.values[k].number is not None for row in rows)]
+    if len(filled) != len(named) or filled == [k for k, c in enumerate(columns) if c.printed]:
+        return columns
+    placed = dict(zip(filled, named, strict=True))
+    return tuple(placed.get(k, PrintedColumn(None, "")) for k in range(len(columns)))
+
+
 def _label_ending_in_values(row: _Row, columns: int) -> _Row:
     """A row short of its table's values whose label ends in them, one space after its words (a
     layout export of a label that fills its cell: "3 Tydlighet i samspelet ... tjänstemän 33,5
@@ -481,6 +496,7 @@ def _read(
     reading = _columns(doc, start, rows, year)
     width = len(reading.columns)
     rows = [_ungrouped(_label_ending_in_values(row, width), width) for row in rows]
+    reading = dataclasses.replace(reading, columns=_over_filled_cells(reading.columns, rows))
     found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
         if not row.is_total:

@@ -798,3 +798,18 @@ def test_raw_export_per_cent_sign_broken_onto_its_own_line_keeps_the_row() -> No
     assert [(c.area, c.value, c.unit) for c in table.comparisons] == [
         (1, 106, "percent"), (2, 4, "percent"), (None, 41, "percent")
     ]  # fmt: skip
+
+
+def test_pdf_header_cells_cut_apart_from_their_columns_head_the_filled_cells() -> None:
+    # A Chromium PDF's summary table with centred header cells (fuzz seed 50206): the table finder
+    # put an empty header cell between the year and the average, and the rows' last cell is empty
+    # in every row; the average column is the rows' second filled cell, not lost.
+    text = (
+        "Huvudområde\tKramfors 2016\t\t40 kommuner i genomsnitt\n1 Offentlighet och demokrati\t50,5\t57\t\n"
+        "2 Tillgänglighet och brukarorientering\t43,5\t72\t\nTOTALT\t94\t129\t\n"
+    )
+    table = summary_of(doc_from(text), year=2016)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2016, 50.5), (2, 2016, 43.5)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons] == [
+        (1, "average", 57), (2, "average", 72), (None, "average", 129)
+    ]  # fmt: skip
