@@ -169,7 +169,9 @@ def _raw_line(line: Line, state: _State) -> Line | None:
         return None  # a dotted leader ends a contents entry, not a row (a question's full stop does)
     if LABEL_ID.match(label) is None and not (state.header and TOTAL_LABEL.match(label)):
         return None  # a row without an id ("Invånare 81 592") is no score row in a raw table
-    width = len(state.header.value_columns) if state.header else state.raw_width or DEFAULT_GROUP
+    # The values of the header's first table (its id and name columns are no values).
+    first_group = _group_columns(state.header, 0)
+    width = len(first_group) if first_group else state.raw_width or DEFAULT_GROUP
     if len(values) != width:
         return None
     return dataclasses.replace(line, text="\t".join([label, *values]))

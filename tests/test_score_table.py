@@ -669,3 +669,28 @@ def test_pdf_label_with_its_id_inside_its_wrapped_name() -> None:
         ("1.2", "Medborgardialog", 20, 6),
         ("2.2", "Kostnadsmedvetenhet", 20, 9),
     ]
+
+
+def test_pdf_header_of_two_baselines_read_as_one_line() -> None:
+    # A ReportLab PDF (fuzz seed 50110): "Egna" over "poäng" beside "Maxpoäng" comes out as "Egna
+    # Maxpoäng poäng"; the lower "poäng" is own points' (two columns, not three), so the last row
+    # of the page, printed without tabs, is read with them.
+    text = "Nr Delområde\n1 Offentlighet och demokrati\nEgna Maxpoäng poäng\n1:1\tUppföljning\t11,5\t30\n"
+    text += "5:1 Brukarundersökningar 8 20\n"
+    assert _scores(text) == [("1.1", 30, 11.5), ("5.1", 20, 8)]
+
+
+def test_layout_export_row_is_no_header_for_the_row_below() -> None:
+    # pdftotext -layout of a Chromium per-area table (fuzz seed 50130): a row whose label ends in
+    # its values two spaces apart is no header line; a row set with single spaces under a header
+    # with id and name columns is read with the header's two value columns.
+    text = "\n".join(
+        [
+            "                                Poäng",
+            "Nr              Delområde Egna Max",
+            "2:1   Förtroendevaldas roll 12,5  20",
+            "2:2   Kompetensförsörjning    8   20",
+            "3:2 Förtroendevaldas roll 11,5  30",
+        ]
+    )
+    assert _scores(text) == [("2.1", 20, 12.5), ("2.2", 20, 8), ("3.2", 30, 11.5)]

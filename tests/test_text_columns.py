@@ -206,3 +206,27 @@ def test_a_right_column_table_value_beside_left_prose_stays_in_the_right_column(
     assert texts[texts.index("1.1. Hur informeras") + 1 : texts.index("1.1. Hur informeras") + 3] == [
         "21  40", "medborgarna?"
     ]  # fmt: skip
+
+
+def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50114): the left column's table header cell
+    # "Poäng" is indented past a third of the line, beside the right column's first list item.
+    left = [
+        "    Summa             40    100",
+        "                          Poäng",
+        "Nr Delområde              Egna Max",
+        "5:1 Information           8     20",
+        "5:2 Synpunktshantering    8     20",
+        "5:3 Arbetsmiljö           8     20",
+    ]
+    right = [
+        "förutom Lidingö kommun:",
+        "•   Kalmar (2013, 2014)",
+        "•   Lycksele (2013)",
+        "•   Halmstad (2003, 2012)",
+        "•   Tyresö (2019)",
+        "•   Uddevalla (2015)",
+    ]
+    page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts

@@ -207,11 +207,13 @@ def _halves(text: str, third: int, usual: int) -> Halves:
     if not text.strip():
         return ("", "", 0)
     indent = len(text) - len(text.lstrip(" "))
-    if indent >= third:
-        return ("", text.strip(), indent)
     gaps = [
         gap for gap in GAP.finditer(text) if gap.end() >= third and not _after_list_mark(text, gap.start())
     ]
+    if indent >= third and not any(abs(gap.end() - usual) < abs(indent - usual) for gap in gaps):
+        # Indented past a third, the right column alone; unless a later gap stands nearer where the
+        # right column starts (a left column's header cell, "Poäng", beside a right column's item).
+        return ("", text.strip(), indent)
     if not gaps:
         return None
     gap = min(gaps, key=lambda g: abs(g.end() - usual))
