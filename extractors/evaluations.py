@@ -58,6 +58,9 @@ ENTRY_LINE = regex.compile(
 )
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
 # The header of a table of evaluations: "Kommun | År", "Kommun/stadsdel | Utvärderingsår".
+# The tool's own name starts a report's running line ("Kommunkompassen Strängnäs 2023"), never an
+# evaluated municipality's entry.
+TOOL_NAME = regex.compile(r"^kommunkompassen\b", regex.IGNORECASE)
 TABLE_NAME_HEADER = regex.compile(
     r"^(?:kommun|kommuner|kommun/stadsdel|stadsdel|kommun\s+och\s+år)$", regex.I
 )
@@ -168,19 +171,23 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
 
     "- Ale (2006)", "Botkyrka<TAB>2003, 2005", "Hyllie": each line is one whole entry; the list ends
     at the first line that is not (a closing sentence such as "Alla dessa utvärderingar finns ...").
-    Blank lines and page numbers between entries are passed over; a table's header row is skipped.
+    Blank lines, page numbers and running lines naming the tool between entries are passed over; a
+    table's header row is skipped, also where a page break repeats it.
     """
     entries: list[_Entry] = []
     bulleted, after_gap = False, False
     for index in range(first, len(flow.lines)):
         line = flow.lines[index]
-        if line.is_blank or PAGE_NUMBER_ONLY.match(line.text) or (not entries and _is_table_header(line)):
+        # A table's header is skipped also where a page break repeats it inside the list.
+        if line.is_blank or PAGE_NUMBER_ONLY.match(line.text) or _is_table_header(line):
             after_gap = after_gap or (bool(entries) and line.is_blank)
             continue
         entry = _line_entry(line)
         has_bullet = BULLET.match(line.text) is not None
         if entry is None or (bulleted and not has_bullet) or (after_gap and not (has_bullet or entry[1])):
             break  # a heading after the list ("Kontaktuppgifter") is no undated entry
+        if TOOL_NAME.match(entry[0]):
+            continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
         bulleted = bulleted or (not entries and has_bullet)
         name, years, column = entry
         entries.append(_Entry(name, years, flow.starts[index] + column))

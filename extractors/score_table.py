@@ -38,6 +38,7 @@ from extractors.table_reader import (
     is_header_line,
     parse_value,
     split_label,
+    value_cells,
     value_words,
 )
 from pipeline.editions.edition_lookup import denoted_area
@@ -106,6 +107,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
             continue
         if not _is_separated(line) and (split := _split_row(doc, index)) is not None:
             line, skip_to = split
+        elif _is_separated(line) and (wrapped := _wrapped_around_id(doc, index)) is not None:
+            line, skip_to = wrapped
         if not _is_separated(line) and (raw := _raw_line(line, state)) is not None:
             if raw is line:  # a header printed with single spaces (pdftotext -raw)
                 state.prose_run = 0
@@ -166,10 +169,16 @@ def _raw_line(line: Line, state: _State) -> Line | None:
         return None  # a dotted leader ends a contents entry, not a row (a question's full stop does)
     if LABEL_ID.match(label) is None and not (state.header and TOTAL_LABEL.match(label)):
         return None  # a row without an id ("Invånare 81 592") is no score row in a raw table
-    width = len(state.header.value_columns) if state.header else state.raw_width or DEFAULT_GROUP
+    # The values of the header's first table (its id and name columns are no values).
+    first_group = _group_columns(state.header, 0)
+    width = len(first_group) if first_group else state.raw_width or DEFAULT_GROUP
     if len(values) != width:
         return None
     return dataclasses.replace(line, text="\t".join([label, *values]))
+
+
+# The stop or bracket that closes an id ("1.1." or "1.1)"), alone on its line.
+ID_END = regex.compile(r"^[.:)]$")
 
 
 def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
@@ -185,12 +194,54 @@ def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
         cells = text.split()
         if len(cells) >= DEFAULT_GROUP and all(parse_value(cell) is not None for cell in cells):
             return dataclasses.replace(doc.lines[index], text=" ".join([label, *cells])), position + 1
+        if position == index + 1 and ID_END.match(text):
+            label += text  # the id's closing stop broken onto a line of its own ("1.1" / ".")
+            continue
+        ending_values = [part for cell in split_label(doc.lines[position])[2] for part in value_cells(cell)]
+        if text and not LABEL_ID.match(text) and len(ending_values) >= DEFAULT_GROUP:
+            # The name's next line ends in the row's values ("Medarbetarsamtal 30 24", or in cells:
+            # "brukarorienterad     6  10"), its last line may follow them.
+            ending = doc.lines[position].text.strip() if _is_separated(doc.lines[position]) else text
+            return dataclasses.replace(doc.lines[index], text=f"{label} {ending}"), position + 1
         if not text or _is_separated(doc.lines[position]) or LABEL_ID.match(text):
             return None
         # The end of a word broken by a narrow cell ("Kostnadsmedvetenhe" / "t") joins it.
         broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
         label = label + text if broken else f"{label} {text}"
     return None
+
+
+def _wrapped_around_id(doc: Document, index: int) -> tuple[Line, int] | None:
+    """A layout export's row whose name wrapped in its cell and is printed around the line of its
+    id and values ("    Internationellt" / "4:3        20    12" / "    arbete"): the row as one
+    line with its name, and the index after it. The name's lines hold words alone, standing right
+    of the id, in the name's column."""
+    line = doc.lines[index]
+    cells = line.cells
+    match = LABEL_ID.match(cells[0]) if cells else None
+    if match is None or match.end() != len(cells[0]) or len(cells) < 2:
+        return None
+    if any(parse_value(cell) is None for cell in cells[1:]):
+        return None
+    id_end = len(line.text) - len(line.text.lstrip()) + match.end()
+
+    def name_part(position: int) -> str:
+        if not 0 <= position < len(doc.lines):
+            return ""
+        text = doc.lines[position].text
+        indent = len(text) - len(text.lstrip())
+        words = text.strip()
+        alone = sum(1 for cell in doc.lines[position].cells if cell) == 1
+        if not words or indent < id_end or not alone or regex.search(r"\d", words):
+            return ""
+        return words
+
+    above, below = name_part(index - 1), name_part(index + 1)
+    if not above and not below:
+        return None
+    name = " ".join(part for part in (above, below) if part)
+    row = dataclasses.replace(line, text="\t".join([f"{cells[0]} {name}", *cells[1:]]))
+    return row, index + 2 if below else index + 1
 
 
 def _raw_header(line: Line) -> Header | None:
@@ -201,9 +252,16 @@ def _raw_header(line: Line) -> Header | None:
     labels = 0
     while labels < len(words) and RAW_LABEL_WORD.match(words[labels]):
         labels += 1
-    if not labels or labels == len(words):
+    if labels == len(words):
         return None
     columns = value_words(words[labels:])
+    if not labels:
+        # The value words alone on their line ("Maxpoäng Poäng"), the label cells' words ("Nr", the
+        # area's wrapped name) on lines above: a header when it names max and own points.
+        roles = {c.role for c in columns or []}
+        if columns is None or Role.MAX not in roles or not roles & {Role.OWN, Role.YEAR}:
+            return None
+        return Header((PrintedColumn(Role.NAME, ""), *columns), (line,))
     if columns is None:
         return None
     roles = {c.role for c in columns}
@@ -301,7 +359,7 @@ def _group_columns(header: Header | None, index: int) -> tuple[PrintedColumn, ..
 
 def _read_row(line: Line, state: _State) -> bool:
     """Read the groups of one row into ``state``; whether the line was a table row."""
-    cells = line.cells
+    cells = [part for cell in line.cells for part in value_cells(cell)]
     found = False
     i = 0
     while i < len(cells):
@@ -311,9 +369,28 @@ def _read_row(line: Line, state: _State) -> bool:
     return found
 
 
+# A label whose wrapped name a PDF set around its id ("Förtroendevaldas 1:1 roll",
+# "Kostnadsmedvetenhe 2:2 t"): the name's first line, the id, the rest of the name.
+ID_INSIDE = regex.compile(
+    r"^(?P<before>\p{L}[\p{L}\-]*)\s+(?P<id>\d{1,2}\s*[.:]\s*\d{1,2}[.:)]?)(?:\s+(?P<after>.*))?$"
+)
+
+
+def _id_first(cell: str) -> str:
+    """A label cell with its id first where a PDF set the id inside its wrapped name; any other cell
+    as it is."""
+    match = ID_INSIDE.match(cell.strip()) if not LABEL_ID.match(cell) else None
+    if match is None or LABEL_ID.match(match["id"]) is None:
+        return cell
+    after = match["after"] or ""
+    broken = len(after) <= 2 and after.islower()  # the end of a word a narrow cell broke ("…he" / "t")
+    name = f"{match['before']}{after}" if broken else f"{match['before']} {after}".strip()
+    return f"{match['id']} {name}"
+
+
 def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int] | None:
     """(id, printed id, text, cells used) of a question label at ``cells[i]``, or ``None``."""
-    cell = cells[i]
+    cell = _id_first(cells[i])
     if match := LABEL_ID.match(cell):
         text = cell[match.end() :].strip()
         used = 1
@@ -348,12 +425,29 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     width = len(columns) if columns else DEFAULT_GROUP
     raw = cells[i + used : i + used + width]
     taken = len(raw)
-    if printed_id and len(raw) < width:
+    group = cells[i + used :]
+    end = next((k for k, cell in enumerate(group) if cell.strip() and parse_value(cell) is None), len(group))
+    in_group = [cell for cell in group[:end] if cell.strip()]
+    every = tuple(c for _, found in (state.header.groups() if state.header else []) for c in found)
+    if end == len(group) and columns and len(in_group) == len(every) > width:
+        # One label and the values of every column: an empty header cell between the value columns
+        # (a PDF's column cut in two) started no second table beside the first.
+        columns, width = every, len(every)
+        raw = cells[i + used : i + used + width]
+        taken = len(raw)
+    if len(in_group) == width and any(not cell.strip() for cell in raw):
+        # Empty cells between the values (a PDF whose decimal-aligned columns were each cut in two):
+        # the group's values are its filled cells, as many as the header has columns.
+        raw, taken = in_group, end
+    filled = [cell for cell in raw if cell.strip()]
+    if printed_id and len(filled) < width:
         # A label filling its column leaves one space before the first value ("1.1 Kulturliv 20
-        # 13" in a layout export): the values it ends in are the row's first cells.
-        rest, ending = split_label(Line(text, line.number))[1:]
-        if ending and len(ending) == width - len(raw):
-            text, raw = rest, [*ending, *raw]
+        # 13" in a layout export, or every value of a PDF row whose cells were not told apart):
+        # the values it ends in are the row's first cells; so are the values a two-line label
+        # holds between its lines ("... uppföljning av 4 10 kompetensutveckling?").
+        rest, ending = _values_in_label(text, width - len(filled))
+        if ending:
+            text, raw = rest, [*ending, *filled]
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
@@ -371,6 +465,26 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     if not is_total and area is not None:
         state.area, state.pending = area, []
     return used + taken
+
+
+# A run of values inside a label, between its words: a cell's value printed between its two lines.
+_INNER_VALUES = regex.compile(
+    r"(?<=\S)\s+((?:[+\-−–]?\d+(?:[.,]\d+)?\s+)*[+\-−–]?\d+(?:[.,]\d+)?)\s+(?=\p{Ll})"
+)
+
+
+def _values_in_label(text: str, count: int) -> tuple[str, list[str]]:
+    """The label without the ``count`` values it holds at its end or between its words (the rest of
+    a wrapped label after them), and those values; the label whole and no values where it holds
+    no such run."""
+    rest, ending = split_label(Line(text, 0))[1:]
+    if ending:
+        return (rest, ending) if len(ending) == count else (text, [])
+    runs = [m for m in _INNER_VALUES.finditer(text) if len(m.group(1).split()) == count]
+    if len(runs) != 1:
+        return text, []
+    run = runs[0]
+    return f"{text[: run.start()]} {text[run.end() :]}", run.group(1).split()
 
 
 def _read_heading(line: Line, cells: list[str], i: int, state: _State) -> int:

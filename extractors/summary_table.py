@@ -46,6 +46,7 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.table_reader import (
+    VALUE_TOKEN,
     Header,
     PrintedColumn,
     Role,
@@ -58,6 +59,7 @@ from extractors.table_reader import (
     is_header_line,
     parse_value,
     split_label,
+    value_cells,
 )
 from pipeline.editions.edition import Edition
 from pipeline.editions.edition_lookup import (
@@ -102,8 +104,6 @@ CAPTION_REACH = 4
 THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
 SPLIT_ROW_REACH = 3
-# One value as printed in a line of values alone ("100 79,5 68", "+44 %", "61¹").
-VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
 STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", regex.IGNORECASE)
 # Lines between a table's last row on one page and its next on the next page (running footer and
@@ -289,7 +289,7 @@ def _row(line: Line) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item)
     _, label, cells = split_label(line)
-    cells = [part for cell in cells for part in _value_cells(cell)]
+    cells = [part for cell in cells for part in value_cells(cell)]
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
     # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
@@ -336,6 +336,10 @@ def _block(printed: SummaryRows, start: int, edition: Edition | None) -> tuple[l
                 row, index = split  # the label on its own line, its values on a line below
             if row is None and rows and _wrapped_label(line):
                 index += 1  # the rest of the row above's label ("tjänstemän"): the table goes on
+                continue
+            if row is None and rows and (percent := _wrapped_unit(rows[-1], line)) is not None:
+                rows[-1] = percent  # "+106" / "%": a narrow cell broke its per cent sign onto a line
+                index += 1
                 continue
             if (
                 row is None
@@ -386,6 +390,39 @@ def _next_page_rows(
     return None
 
 
+def _over_filled_cells(columns: tuple[PrintedColumn, ...], rows: list[_Row]) -> tuple[PrintedColumn, ...]:
+    """The header's named columns over the rows' cells that hold values, where the header has a
+    cell with no words and the rows a cell empty in every row, elsewhere (a PDF whose centred header
+    cells were cut apart from their columns: "Kramfors 2016 | | 40 kommuner i genomsnitt" over
+    "50,5 | 57 | "); the columns as they are where the counts do not agree."""
+    named = [column for column in columns if column.printed]
+    if len(named) == len(columns) or any(len(row.values) != len(columns) for row in rows):
+        return columns
+    filled = [k for k in range(len(columns)) if any(row.values[k].number is not None for row in rows)]
+    if len(filled) != len(named) or filled == [k for k, c in enumerate(columns) if c.printed]:
+        return columns
+    placed = dict(zip(filled, named, strict=True))
+    return tuple(placed.get(k, PrintedColumn(None, "")) for k in range(len(columns)))
+
+
+def _label_ending_in_values(row: _Row, columns: int) -> _Row:
+    """A row short of its table's values whose label ends in them, one space after its words (a
+    layout export of a label that fills its cell: "3 Tydlighet i samspelet ... tjänstemän 33,5
+    70"): the row with those values first, where that gives no more values than the table has
+    columns and leaves an area's label; any other row as it is."""
+    if row.is_total or row.bracketed or len(row.values) >= columns:
+        return row
+    _, label, ending = split_label(dataclasses.replace(row.line, text=row.label))
+    if not ending or len(row.values) + len(ending) > columns or not AREA_LABEL.match(label):
+        return row
+    values = [parse_value(cell) for cell in ending]
+    if any(value is None for value in values):
+        return row
+    area, name, _ = _area_of(label)
+    found = [value for value in values if value is not None]
+    return dataclasses.replace(row, label=label, name=name, area=area, values=[*found, *row.values])
+
+
 def _ungrouped(row: _Row, columns: int) -> _Row:
     """A row one value short of its table's columns per value printed as a thousands group ("800
     542", values one space apart in a text export) read as the values its groups are, where that
@@ -401,14 +438,6 @@ def _ungrouped(row: _Row, columns: int) -> _Row:
         )
     ]
     return dataclasses.replace(row, values=values)
-
-
-def _value_cells(cell: str) -> list[str]:
-    """A cell as the cells it holds: values a text export printed one space apart ("100 87,5")
-    are as many cells; any other cell is one."""
-    if parse_value(cell) is not None or VALUE_TOKEN.sub("", cell).strip():
-        return [cell]
-    return VALUE_TOKEN.findall(cell) or [cell]
 
 
 def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
@@ -435,6 +464,16 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
     return None
 
 
+def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
+    """The row with its last value in per cent where ``line`` holds only the per cent sign that a
+    narrow cell broke off it ("1 Offentlighet och demokrati 100 31 64 +106" / "%"), else ``None``."""
+    last = row.values[-1] if row.values else None
+    if line.stripped != "%" or last is None or last.number is None or last.unit == "percent":
+        return None
+    value = dataclasses.replace(last, unit="percent", printed=f"{last.printed} %")
+    return dataclasses.replace(row, values=[*row.values[:-1], value])
+
+
 def _wrapped_label(line: Line) -> bool:
     """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
     first cell, every other cell empty (a text export may drop the empty cells: "tjänstemän" alone),
@@ -455,7 +494,9 @@ def _read(
     if edition is None:
         rows = _named_in_one_edition(rows, year)
     reading = _columns(doc, start, rows, year)
-    rows = [_ungrouped(row, len(reading.columns)) for row in rows]
+    width = len(reading.columns)
+    rows = [_ungrouped(_label_ending_in_values(row, width), width) for row in rows]
+    reading = dataclasses.replace(reading, columns=_over_filled_cells(reading.columns, rows))
     found = _Found(changes=_compared_years(reading.columns))
     for row in rows:
         if not row.is_total:
@@ -534,10 +575,12 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if header is not None and len(header.value_columns) != _width(rows):
         # A text export's header whose words are not three spaces apart: read by where they stand.
         header = header_by_position(list(header.lines), [row.line for row in rows]) or header
+    if header is None and (above := _lines_above(doc, start)):
+        # A raw export's single spaces ("Huvudområde 2006 2008"), before a stacked header is sought:
+        # that line's words would end a stack as one cell, its years after the line above's.
+        header = header_of_words(above[0], _width(rows))
     if header is None:
         header = _stacked_header(doc, start, _width(rows))
-    if header is None and (above := _lines_above(doc, start)):
-        header = header_of_words(above[0], _width(rows))  # a raw export's single spaces
     if header is not None:
         columns = tuple(_own_year(column, year) for column in header.value_columns)
         if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(

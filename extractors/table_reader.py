@@ -57,6 +57,8 @@ VALUE = regex.compile(
     r"^(?P<sign>[+\-−–±])?\s*(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"\s*(?P<percent>%|procent)?\s*(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?$"
 )
+# One value as printed in a line or cell of values alone ("100 79,5 68", "+44 %", "61¹").
+VALUE_TOKEN = regex.compile(r"[+\-−–]?\d+(?:[.,]\d+)?(?:\s*%)?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡§])?")
 EMPTY_CELL = regex.compile(r"^(?:|[-−–—]|\.\.|n/a)$", regex.IGNORECASE)
 # A sub-question or sub-area id as printed: "1.1", "1:1", "1.1.", "1.1)", "Fråga 1.1".
 QUESTION_ID = regex.compile(rf"^(?P<area>{area_number_pattern()})\s*[.:]\s*(?P<sub>\d{{1,2}})(?![\d,])[.:)]?")
@@ -74,6 +76,9 @@ STARTS_LOWER = regex.compile(r"^\p{Ll}")
 TABLE_CAPTION = regex.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d", regex.IGNORECASE)
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
+# A header line holding one cell alone (an upper cell over its column, "Poäng") has at most this
+# many words; a longer one is a line of prose beside the table.
+MAX_LONE_HEADER_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +118,21 @@ def parse_value(cell: str) -> Value | None:
     return Value(number, unit, signed=bool(sign), printed=text, marker=match["marker"] or "")
 
 
+def value_cells(cell: str) -> list[str]:
+    """A cell as the cells it holds: values a text export printed one space apart ("100 87,5",
+    "20 16,5" where a layout export set two narrow columns close) are as many cells; any other
+    cell, a thousands group ("1 234") among them, is one.
+
+    >>> value_cells("20 16,5")
+    ['20', '16,5']
+    >>> value_cells("Offentlighet")
+    ['Offentlighet']
+    """
+    if parse_value(cell) is not None or VALUE_TOKEN.sub("", cell).strip():
+        return [cell]
+    return VALUE_TOKEN.findall(cell) or [cell]
+
+
 def normalise_id(printed: str) -> str | None:
     """A sub-question id in the one form the tables use ("1:1" and "1.1." give "1.1")."""
     match = QUESTION_ID.match(printed.strip())
@@ -135,7 +155,8 @@ def column_of(printed: str) -> PrintedColumn:
     # are also tried without the spaces the breaks left.
     compact = "".join(text.split())
     for role, pattern in _ROLE_WORDS:
-        if pattern.search(text) or (role is not Role.ID and pattern.search(compact)):
+        # Digits are never joined: "20 16,5" (two values one space apart) names no year 2016.
+        if pattern.search(text) or (role not in (Role.ID, Role.YEAR) and pattern.search(compact)):
             year = YEAR.search(text) if role is Role.YEAR else None
             return PrintedColumn(role, text, int(year.group()) if year else None)
     return PrintedColumn(None, text)
@@ -183,23 +204,37 @@ def _is_header_candidate(line: Line) -> bool:
     """A line that could be (part of) a header: several cells, no number but years, and not
     starting with an area or question label."""
     cells = line.cells
+    if len(cells) == 1 and "\t" not in line.text and _is_glued_score_header(cells[0]):
+        return True
     if len(cells) < 2 or not any(cells):
         return False
     first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
     if TABLE_CAPTION.match(first):
         return False  # "Tabell 5 Poäng inom område 3" above the header, indented in its column
+    if sum(1 for cell in cells if cell) == 1 and len(first.split()) > MAX_LONE_HEADER_WORDS:
+        return False  # a line of prose beside the table, indented in its text column
+    if LABEL_ID.fullmatch(first) or any(_trailing_values(cell)[1] for cell in cells if cell):
+        return False  # a row: its id alone in its cell, or a label ending in its values ("roll 12,5  20")
     # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an
     # area's table with its area in the corner ("Område 1 Samspel ... | Max | Poäng 2022").
     if _DATA_LABEL.match(first):
         rest = [cell for cell in cells[first_index + 1 :] if cell]
         if not rest or any(column_of(cell).role is None for cell in rest):
             return False
-    for cell in cells:
-        value = parse_value(cell)
-        printed = cell.strip().removesuffix(value.marker).strip() if value is not None else ""
+    for part in (part for cell in cells for part in value_cells(cell)):
+        value = parse_value(part)
+        printed = part.strip().removesuffix(value.marker).strip() if value is not None else ""
         if value is not None and value.number is not None and not YEAR.fullmatch(printed):
             return False
     return True
+
+
+def _is_glued_score_header(cell: str) -> bool:
+    """Whether one cell is a score table's whole header that a layout export set with single
+    spaces ("Nr 5 Brukarens fokus Max Egna"): label words, then max points and own points."""
+    parts = _cut_cell(cell)
+    roles = {column_of(text).role for _, _, text in parts[1:]}
+    return len(parts) >= 3 and Role.MAX in roles and bool(roles & {Role.OWN, Role.YEAR})
 
 
 def _joined(lines: list[Line]) -> list[str]:
@@ -208,9 +243,11 @@ def _joined(lines: list[Line]) -> list[str]:
     Lines laid out with spaces (``pdftotext -layout``) are joined by where their cells stand."""
     if len(lines) > 1 and not any("\t" in line.text for line in lines):
         return _joined_by_position(lines)
-    spaced = not any("\t" in line.text for line in lines)
+    # A cell holding several columns' words is cut into them: a layout export's words one space
+    # apart, or a PDF's label cell that took the value columns' words ("Delfråga Egna Max"; a
+    # tab-separated cell of value words alone, "Resultat 2011", is one column's).
     rows = [
-        [part for cell in line.cells for _, _, part in _cut_cell(cell)] if spaced else line.cells
+        [part for cell in line.cells for _, _, part in _cut_cell(cell, labelled="\t" in line.text)]
         for line in lines
     ]
     width = max(len(cells) for cells in rows)
@@ -234,8 +271,31 @@ def value_words(words: list[str]) -> list[PrintedColumn] | None:
         if columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
             columns[-1] = column_of(f"{columns[-1].printed} {word}")
             continue
+        if (stacked := _stacked_unit(word, columns)) is not None:
+            # "Egna Maxpoäng poäng": "poäng" printed under "Egna", read after the cell beside it.
+            columns[stacked] = column_of(f"{columns[stacked].printed} {word}")
+            continue
         columns.append(column)
+    rest = {c.role for c in columns[1:]}
+    if len(columns) > 2 and columns[0].printed.lower() == "poäng" and Role.MAX in rest and Role.OWN in rest:
+        # A merged upper cell read on the line of the cells it spans ("Poäng Egna Max"): no column.
+        return columns[1:]
     return columns
+
+
+def _stacked_unit(word: str, columns: list[PrintedColumn]) -> int | None:
+    """The column a "poäng" after a column that says "poäng" belongs to: the nearest one before of
+    own points that does not ("Egna"), as a header of two baselines read as one line prints it."""
+    if word.lower() != "poäng" or not columns or "poäng" not in columns[-1].printed.lower():
+        return None
+    return next(
+        (
+            index
+            for index in range(len(columns) - 2, -1, -1)
+            if columns[index].role is Role.OWN and "poäng" not in columns[index].printed.lower()
+        ),
+        None,
+    )
 
 
 def _is_unit_word(word: str, before: PrintedColumn, after: list[str]) -> bool:
@@ -292,10 +352,11 @@ def _value_parts(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
+def _cut_cell(cell: str, labelled: bool = False) -> list[tuple[int, int, str]]:
     """A header cell, cut where it ends in the words of several value columns set one space apart,
     as a layout export prints narrow columns ("Egna Maxpoäng", "1 Samspel … medborgare Egna
-    Max"): (start, end, words) of each part; the cell whole when it is one column's words."""
+    Max"): (start, end, words) of each part; the cell whole when it is one column's words, or,
+    ``labelled`` (a cell of a PDF's tab-separated line), when no label words come first."""
     words = list(_WORD.finditer(cell))
     first = len(words)
     while first > 0 and column_of(words[first - 1].group()).role not in (None, Role.NAME, Role.ID):
@@ -303,7 +364,7 @@ def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
     tail = [word.group() for word in words[first:]]
     columns = value_words(tail) if len(tail) > 1 or first > 0 else None
     label = first > 0 and _is_label_words(words[:first])
-    if not columns or (first == 0 and len(columns) < 2) or (first > 0 and not label):
+    if not columns or (first == 0 and (len(columns) < 2 or labelled)) or (first > 0 and not label):
         return [(0, len(cell), cell)]
     parts = [(0, words[first - 1].end(), cell[: words[first - 1].end()])] if first else []
     position = first
@@ -315,12 +376,17 @@ def _cut_cell(cell: str) -> list[tuple[int, int, str]]:
 
 
 def _is_label_words(words: list[regex.Match[str]]) -> bool:
-    """Whether words before a cell's value words are a row label's: an area's own name ("1
-    Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och effektivitet"), or the
-    rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap samt"); a word in
-    capitals before a year names the column ("Kommun 2013")."""
+    """Whether words before a cell's value words are a row label's or head the labels: an area's
+    own name ("1 Samspel mellan förtroendevalda och medborgare", "Område 5 Resultat och
+    effektivitet"), the rest of one wrapped over the header's lines ("förtroendevalda", "ledarskap
+    samt"), or the label column's header ("Delområde"); a word in capitals before a year names the
+    column ("Kommun 2013")."""
     text = " ".join(word.group() for word in words)
-    return bool(_DATA_LABEL.match(text) or STARTS_LOWER.match(text))
+    if all(column_of(word.group()).role in (Role.NAME, Role.ID) for word in words):
+        return True  # the label column's own header words ("Delområde", "Nr Delområde")
+    # A corner word of the id column ("Nr") may come first: "Nr 5 Brukarens fokus".
+    rest = regex.sub(r"^(?:nr|id|nummer|#)\.?\s+", "", text, flags=regex.IGNORECASE)
+    return bool(_DATA_LABEL.match(rest) or STARTS_LOWER.match(text))
 
 
 def _joined_by_position(lines: list[Line]) -> list[str]:

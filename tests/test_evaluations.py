@@ -244,3 +244,28 @@ def test_a_table_header_printed_with_a_single_space_is_no_entry() -> None:
         ("Halmstad", 2010),
         ("Kalix", 2002),
     ]
+
+
+def test_a_running_line_after_the_list_is_no_entry() -> None:
+    # A LibreOffice report's running footer printed once, as its last paragraph, right after the
+    # evaluated list's table (fuzz seed 50014): it names the tool, not an evaluated municipality.
+    doc = doc_from(
+        "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen förutom\n"
+        "Strängnäs kommun:\n\nKommun År\nLund       2006, 2019\nKiruna           2011\n"
+        "Kommunkompassen Strängnäs 2023\n"
+    )
+    rows = extract_evaluations(doc).evaluations
+    assert [(row.entry, row.year) for row in rows] == [("Lund", 2006), ("Lund", 2019), ("Kiruna", 2011)]
+
+
+def test_a_table_header_repeated_on_the_next_page_is_no_entry() -> None:
+    # pdftotext -raw of a Chromium report (fuzz seed 50233): the evaluated list's table goes on on
+    # the next page under its header printed again.
+    doc = doc_from(
+        "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen förutom\n"
+        "Karlskrona kommun:\nKommun År\nVästerås 2005, 2014\nLycksele 2013\nKommun År\nNacka 2003, 2010\n"
+    )
+    rows = extract_evaluations(doc).evaluations
+    assert [(row.entry, row.year) for row in rows] == [
+        ("Västerås", 2005), ("Västerås", 2014), ("Lycksele", 2013), ("Nacka", 2003), ("Nacka", 2010)
+    ]  # fmt: skip

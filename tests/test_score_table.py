@@ -490,3 +490,207 @@ def test_raw_rows_whose_question_ends_in_a_full_stop_are_read_and_contents_entri
         "5.4 Kontroll- och uppföljningsrutiner. 20 8,5\n5.5 Jämförelser med andra .......... 20 9\n"
     )
     assert _scores(text) == [("5.3", 20, 7), ("5.4", 20, 8.5)]
+
+
+def test_layout_export_values_one_space_apart_are_two_cells_and_no_header() -> None:
+    # pdftotext -layout of a LibreOffice one-table layout (fuzz seed 50035): where a label is long the
+    # export sets the two narrow value columns one space apart ("30 14,5"). Each value is a cell of
+    # its own, and such a row ("20 16,5") is no header naming the year 2016 for the rows below it.
+    text = "\n".join(
+        [
+            "Nr     Delområde                   Max   Egna",
+            "5.2. Kostnadsmedvetenhet              30   18",
+            "5.3. Kvalitetssystem                  30 14,5",
+            "5.4. Delegation                       20 16,5",
+            "6 Kvalitetsutveckling",
+            "6.1. Kompetensförsörjning             10    4",
+        ]
+    )
+    assert _scores(text) == [("5.2", 30, 18), ("5.3", 30, 14.5), ("5.4", 20, 16.5), ("6.1", 10, 4)]
+
+
+def test_layout_export_prose_beside_the_table_does_not_join_its_header() -> None:
+    # pdftotext -layout of a two-column LibreOffice page read column by column (fuzz seed 50029): the
+    # right column's prose, indented like the table, stands right above its header; its words (and
+    # a "Poäng" over the header) must not make the labels' column one of own points.
+    text = "\n".join(
+        [
+            "                     arbetar med chefs- och ledarskap samt",
+            "                                                    Poäng",
+            "                   Nr          Delområde          Max Egna",
+            "                   3:4 Kompetensförsörjning      20   14",
+            "                   3:5 Ledarutveckling           20   16",
+        ]
+    )
+    assert _scores(text) == [("3.4", 20, 14), ("3.5", 20, 16)]
+
+
+def test_raw_export_id_stop_on_its_own_line_and_the_header_words_after_the_wrapped_area_name() -> None:
+    # pdftotext -raw of a LibreOffice per-area table in a narrow column (fuzz seed 50036): the area's
+    # name wraps in the header's corner, so "Maxpoäng Poäng" stands alone on a line below it; the
+    # id "1.1." breaks before its stop, and the name's last line ends in the row's values.
+    text = (
+        "Tabell 3 Poäng inom område 1\nNr\n1 Samspel mellan\nförtroendevalda\noch medborgare\n"
+        "Maxpoäng Poäng\n1.1\n.\nMedarbetarsamtal 30 24\n1.3\n.\nKostnadsmedvetenhe\nt\n30 23\n"
+        "1.4\n.\nDelaktighet 20 11\nSumma 80 58\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Medarbetarsamtal", 30, 24),
+        ("1.3", "Kostnadsmedvetenhet", 30, 23),
+        ("1.4", "Delaktighet", 20, 11),
+    ]
+    assert [(s.max_score, s.score) for s in table.subtotals] == [(80, 58)]
+    assert not table.unread_headers
+
+
+def test_layout_export_header_glued_into_one_cell_under_an_upper_cell() -> None:
+    # pdftotext -layout of a LibreOffice table repeated on the next page (fuzz seed 50044): the header
+    # "Nr 5 Brukarens fokus Max Egna" is set with single spaces, so it is one cell; with "Poäng"
+    # above it the header still has max and own points, not "Poäng" over one column.
+    text = "\n".join(
+        [
+            "Tabell 7 Poäng inom område 5",
+            "                        Poäng",
+            "Nr 5 Brukarens fokus Max Egna",
+            "5:3 Jämförelser           30    16",
+            "5:4 Uppföljning           20 16,5",
+        ]
+    )
+    assert _scores(text) == [("5.3", 30, 16), ("5.4", 20, 16.5)]
+
+
+def test_layout_export_name_wrapped_around_its_id() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 50044): a name that wraps in its cell is
+    # printed on the lines above and below the line of its id and values.
+    text = "\n".join(
+        [
+            "Nr 4 Effektivitet       Max Egna",
+            "4:2 Delaktighet           20   13",
+            "    Internationellt",
+            "4:3                       20    12",
+            "    arbete",
+            "4:4 Jämförelser           20     14",
+        ]
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("4.2", "Delaktighet", 20, 13),
+        ("4.3", "Internationellt arbete", 20, 12),
+        ("4.4", "Jämförelser", 20, 14),
+    ]
+
+
+def test_layout_export_label_header_word_glued_to_the_value_words() -> None:
+    # pdftotext -layout of a Chromium one-table layout (fuzz seed 50086): the header's label word and
+    # its value words stand one space apart ("Delområde Maxpoäng Egna poäng"), one cell; the label
+    # column's own word is cut off, so the own points are read, not lost.
+    text = "\n".join(
+        [
+            "  Nr             Delområde Maxpoäng Egna poäng",
+            "  1 Offentlighet och demokrati",
+            "  1.1 Kulturliv              20         16",
+            "  3.1 Brukarundersökningar 10           6",
+        ]
+    )
+    assert _scores(text) == [("1.1", 20, 16), ("3.1", 10, 6)]
+
+
+def test_layout_export_question_wrapped_with_its_values_on_its_second_line() -> None:
+    # pdftotext -layout of a 2002 table in a text column (fuzz seed 50055): a long question wraps
+    # over three lines, its values beside the middle one, or on a line of their own.
+    text = "\n".join(
+        [
+            "                                 Egna Max",
+            "2.1. Har kommunen en",
+            "brukarorienterad                     6  10",
+            "förvaltningsfilosofi?",
+            "2.3. Kan brukarna själva påverka",
+            "                                     9  20",
+            "serviceutbudet?",
+        ]
+    )
+    assert _scores(text) == [("2.1", 10, 6), ("2.3", 20, 9)]
+
+
+def test_merged_upper_cell_read_on_the_line_of_the_cells_it_spans_is_no_column() -> None:
+    # A LibreOffice PDF's two-row header (fuzz seed 50213): "Poäng" over "Egna | Max" comes out as
+    # one line "Poäng Egna Max"; the rows' label cell ends in the own points (centred header, values
+    # right-aligned). "Poäng" heads both columns and is no third one.
+    text = (
+        "Delfråga\n1 Offentlighet och demokratisk kontroll\nPoäng Egna Max\n"
+        "1.1 Hur informeras medborgarna? 11,5\t40\n1.2 Hur främjas medborgarnas engagemang? 13\t40\n"
+    )
+    assert _scores(text) == [("1.1", 40, 11.5), ("1.2", 40, 13)]
+
+
+def test_pdf_rows_whose_values_stand_in_the_label_cell_or_between_its_lines() -> None:
+    # A LibreOffice PDF's table repeated under its header on the same page (fuzz seed 50213): the
+    # header's label cell took its value words ("Delfråga Egna Max"), the rows' label cells their
+    # values ("... program? 14 20" and an empty cell), and a question set on two lines holds its
+    # values between them ("... uppföljning av 4 10 kompetensutveckling?").
+    text = (
+        "Poäng\t\nDelfråga Egna Max\t\n"
+        "5.2 Hur sker rapporteringen från tvärsektoriella projekt och program? 14 20\t\n"
+        "6.6 Hur systematisk är budgetering och uppföljning av 4 10 kompetensutveckling?\t\n"
+        "2.2 Vilka åtgärder har satts i verket för att förbättra överskådligheten för 8 medborgarna?\t20\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("5.2", 20, 14), ("6.6", 10, 4), ("2.2", 20, 8)
+    ]  # fmt: skip
+    wrapped = table.questions[1].question
+    assert wrapped == "Hur systematisk är budgetering och uppföljning av kompetensutveckling?"
+    assert not table.unread_headers
+
+
+def test_pdf_value_columns_each_cut_in_two_keep_their_values() -> None:
+    # A ReportLab PDF with decimal-aligned values (fuzz seed 50220): the table finder cut each value
+    # column in two, so the rows' values stand among empty cells, and the header's empty cell
+    # between "Egna" and "Max" looks like the corner of a second table beside the first.
+    text = (
+        "\t\tPoäng\t\t\t\nNr\t1 Offentlighet och demokrati\tEgna\t\tMax\t\n"
+        "1.1.\tArbetsmiljö\t\t8\t\t10\n1.2.\tLedarutveckling\t\t14,5\t\t20\n"
+    )
+    assert _scores(text) == [("1.1", 10, 8), ("1.2", 20, 14.5)]
+
+
+def test_pdf_label_with_its_id_inside_its_wrapped_name() -> None:
+    # A LibreOffice PDF whose narrow label cells wrap (fuzz seed 50215): the name's first line, the
+    # id and the name's rest come out as one cell ("Förtroendevaldas 1:1 roll"); a word broken by the
+    # cell's edge joins again.
+    text = (
+        "Nr Delområde\tMaxpoäng\tEgna poäng\nFörtroendevaldas 1:1 roll\t20\t7\n1:2 Medborgardialog\t20\t6\n"
+        "Kostnadsmedvetenhe 2:2 t\t20\t9\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Förtroendevaldas roll", 20, 7),
+        ("1.2", "Medborgardialog", 20, 6),
+        ("2.2", "Kostnadsmedvetenhet", 20, 9),
+    ]
+
+
+def test_pdf_header_of_two_baselines_read_as_one_line() -> None:
+    # A ReportLab PDF (fuzz seed 50110): "Egna" over "poäng" beside "Maxpoäng" comes out as "Egna
+    # Maxpoäng poäng"; the lower "poäng" is own points' (two columns, not three), so the last row
+    # of the page, printed without tabs, is read with them.
+    text = "Nr Delområde\n1 Offentlighet och demokrati\nEgna Maxpoäng poäng\n1:1\tUppföljning\t11,5\t30\n"
+    text += "5:1 Brukarundersökningar 8 20\n"
+    assert _scores(text) == [("1.1", 30, 11.5), ("5.1", 20, 8)]
+
+
+def test_layout_export_row_is_no_header_for_the_row_below() -> None:
+    # pdftotext -layout of a Chromium per-area table (fuzz seed 50130): a row whose label ends in
+    # its values two spaces apart is no header line; a row set with single spaces under a header
+    # with id and name columns is read with the header's two value columns.
+    text = "\n".join(
+        [
+            "                                Poäng",
+            "Nr              Delområde Egna Max",
+            "2:1   Förtroendevaldas roll 12,5  20",
+            "2:2   Kompetensförsörjning    8   20",
+            "3:2 Förtroendevaldas roll 11,5  30",
+        ]
+    )
+    assert _scores(text) == [("2.1", 20, 12.5), ("2.2", 20, 8), ("3.2", 30, 11.5)]

@@ -770,3 +770,72 @@ def test_numbers_under_a_header_naming_no_known_column_are_lost_at_their_rows() 
     assert [(f.rule, f.line) for f in findings if f.rule == "content_lost"] == [
         ("content_lost", 4), ("content_lost", 5), ("content_lost", 6)
     ]  # fmt: skip
+
+
+def test_layout_export_label_filling_its_cell_ends_in_the_first_value() -> None:
+    # pdftotext -layout of a Chromium summary table (fuzz seed 50047): area 3's long label fills its
+    # cell, so its 2002 score stands one space after the words; it is the row's first value, not
+    # part of the label (the score went missing and 70 was all the row held).
+    text = "\n".join(
+        [
+            " Huvudområde                                                            2002    2004",
+            " 2 Tillgänglighet och brukarorientering                                 36     61",
+            " 3 Tydlighet i samspelet mellan politiker och tjänstemän 33,5                  70",
+            " 4 Ledning, decentralisering och delegering                             57     68,5",
+        ]
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (2, 2002, 36), (2, 2004, 61), (3, 2002, 33.5), (3, 2004, 70), (4, 2002, 57), (4, 2004, 68.5)
+    ]  # fmt: skip
+    assert table.headings[1].printed_name == "Tydlighet i samspelet mellan politiker och tjänstemän"
+    assert not table.misaligned_rows
+
+
+def test_raw_export_header_of_words_under_an_upper_cell_keeps_its_year_order() -> None:
+    # pdftotext -raw of a Chromium summary table with a merged "Poäng" over the years (fuzz seed
+    # 50218): "Huvudområde 2006 2008" is the header printed with single spaces; it must not be read
+    # as the last cell of a stacked header below "Poäng" (own points of 2008 first, then 2006).
+    text = (
+        "I tabell 2 redovisas resultaten per huvudområde för 2006 och 2008.\nPoäng\nHuvudområde 2006 2008\n"
+        "1 Offentlighet och demokratisk kontroll 78 59\n2 Tillgänglighet och brukarorientering 43,5 63¹\n"
+        "TOTALT 121,5 122\n"
+    )
+    table = summary_of(doc_from(text), year=2008)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2006, 78), (1, 2008, 59), (2, 2006, 43.5), (2, 2008, 63)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2006, 121.5), (2008, 122)]
+
+
+def test_raw_export_per_cent_sign_broken_onto_its_own_line_keeps_the_row() -> None:
+    # pdftotext -raw of a Chromium summary table (fuzz seed 50233): the narrow change column broke
+    # area 1's "+106 %" before its per cent sign; the "%" alone on the next line is that cell's rest.
+    text = (
+        "Huvudområde Max Karlskrona 2013 Karlskrona 2016 Ändring\n"
+        "1 Offentlighet och demokrati 100 31 64 +106\n%\n"
+        "2 Tillgänglighet och brukarorientering 100 55 57 +4 %\n"
+        "TOTALT 200 86 121 +41 %\n"
+    )
+    table = summary_of(doc_from(text), year=2016)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2013, 31), (1, 2016, 64), (2, 2013, 55), (2, 2016, 57)
+    ]  # fmt: skip
+    assert [(c.area, c.value, c.unit) for c in table.comparisons] == [
+        (1, 106, "percent"), (2, 4, "percent"), (None, 41, "percent")
+    ]  # fmt: skip
+
+
+def test_pdf_header_cells_cut_apart_from_their_columns_head_the_filled_cells() -> None:
+    # A Chromium PDF's summary table with centred header cells (fuzz seed 50206): the table finder
+    # put an empty header cell between the year and the average, and the rows' last cell is empty
+    # in every row; the average column is the rows' second filled cell, not lost.
+    text = (
+        "Huvudområde\tKramfors 2016\t\t40 kommuner i genomsnitt\n1 Offentlighet och demokrati\t50,5\t57\t\n"
+        "2 Tillgänglighet och brukarorientering\t43,5\t72\t\nTOTALT\t94\t129\t\n"
+    )
+    table = summary_of(doc_from(text), year=2016)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2016, 50.5), (2, 2016, 43.5)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons] == [
+        (1, "average", 57), (2, "average", 72), (None, "average", 129)
+    ]  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.observations import extract_observations
 from extractors.sections import find_area_sections
 from pipeline.model.document import Document
-from pipeline.model.text_columns import in_text_columns
+from pipeline.model.text_columns import _fits, in_text_columns
 
 # Fuzz seed 25 (ReportLab, pdftotext -layout, two-column prose), shortened: the right column
 # starts at position 54, the heading of area 2 and the lists of area 1 stand beside each other.
@@ -126,3 +126,107 @@ def test_a_right_column_that_drifts_from_line_to_line_is_read_by_each_line_gap()
     ]
     assert "och kontroll uppnår kommunen 73,5 poäng." in texts
     assert texts[-1] == "3:2 Jämförelser          18      20"  # the table keeps its columns
+
+
+def test_a_page_break_the_furniture_reader_took_out_still_ends_the_columns() -> None:
+    # pdftotext -layout of a Chromium two-column section (fuzz seed 50008): a page's left column
+    # goes on in its right one. The form feeds are taken out with the page furniture before the
+    # columns are read; without the page starts the two pages' columns ran into one.
+    # The second page's lines differ from the first's, so that none is taken for a running header.
+    left = [f"{text} (2)" if text else "" for text in LEFT]
+    right = [f"{text} (2)" if text else "" for text in RIGHT]
+    second = [f"{a:<54}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    document = Document.from_text("\n".join([*two_columns(), "\f" + second[0], *second[1:]]))
+    read = [line.text.strip() for line in document.lines if line.text.strip()]
+    assert read == [text.strip() for text in LEFT + RIGHT + left + right if text.strip()]
+
+
+def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
+    # two columns left of its text; the gap after the bullet is not where the right column starts.
+    left = ["Allmänt", "Området beskriver hur Enköping kommun",
+            "arbetar med samhällsutveckling. Utvärderarna", "har tagit del av dokument, hemsidan och",
+            "intervjuer med politiker och tjänstemän. Inom", "området samhällsutveckling uppnår"]  # fmt: skip
+    right = ["Utvecklingsområden", "•   Följa upp kompetensutvecklingen", "    systematiskt",
+             "•   Synliggöra kostnader per verksamhet", "•   Utveckla den interna kontrollen",
+             ""]  # fmt: skip
+    page = [f"{a:<48}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts == [*left, *(text.strip() for text in right if text)]
+
+
+def test_a_year_ending_a_sentence_in_the_right_column_is_no_table_number() -> None:
+    # pdftotext -layout of a Chromium page (fuzz seed 50008): the right column's sentence ends in
+    # "2021." alone on its line, beside the left column's heading; the columns go on past it.
+    page = [
+        "Område 5 Brukarens fokus                           systematiskt",
+        "",
+        "Allmänt                                      Område 7 Arbetsliv",
+        "Området beskriver hur Upplands Väsby         Allmänt",
+        "kommun arbetar med brukarens fokus.",
+        "Utvärderarna har tagit del av dokument,      Området beskriver hur Upplands Väsby",
+        "hemsidan och intervjuer med politiker och    kommun arbetar med arbetsliv.",
+        "tjänstemän. Inom området brukarens fokus     Utvärderarna har tagit del av dokument,",
+        "uppnår kommunen 49 poäng. En                 hemsidan och intervjuer med politiker och",
+        "försämring med 6 poäng i förhållande till    tjänstemän. Inom området arbetsliv uppnår",
+        "utvärderingen 2021.                          kommunen 31,5 poäng. En försämring med",
+        "                                             1,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning brukarens fokus               2021.",
+        "",
+        "Styrkor                                      Sammanfattning arbetsliv",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[texts.index("Sammanfattning brukarens fokus") + 1] == "Styrkor"
+    assert texts[-3:] == ["1,5 poäng i förhållande till utvärderingen", "2021.", "Sammanfattning arbetsliv"]
+    # Read with the right column at one start, as the whole page is: the line fits the columns, a
+    # table's row of numbers does not.
+    assert _fits(page[12], 45)
+    assert not _fits("1 Offentlighet och demokrati                 74   41,5", 45)
+
+
+def test_a_right_column_table_value_beside_left_prose_stays_in_the_right_column() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50055): a score table in the right column,
+    # its values set beside the middle of a wrapped question, one of them on the line of a left
+    # column's sentence. The values go with the table, not with the sentence.
+    page = [
+        "Utvärderarna har tagit del av dokument,           4 Poängsammanställning",
+        "hemsidan och intervjuer med politiker och                                                  Poäng",
+        "tjänstemän. Inom området                          1 Offentlighet och",
+        "verksamhetsutveckling uppnår kommunen 72                                          Egna Max",
+        "                                                  demokratisk kontroll",
+        "poäng. En försämring med 17 poäng i               1.1. Hur informeras",
+        "förhållande till utvärderingen 2003.                                                21  40",
+        "                                                  medborgarna?",
+        "Styrkor                                           1.2. Hur främjas medborgarnas",
+        "    1. Framgångsrik presstrategi                                                   32  40",
+        "    2. Jämförelser med andra kommuner i           engagemang?",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[texts.index("förhållande till utvärderingen 2003.") + 1] == "Styrkor"
+    assert texts[texts.index("1.1. Hur informeras") + 1 : texts.index("1.1. Hur informeras") + 3] == [
+        "21  40", "medborgarna?"
+    ]  # fmt: skip
+
+
+def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50114): the left column's table header cell
+    # "Poäng" is indented past a third of the line, beside the right column's first list item.
+    left = [
+        "    Summa             40    100",
+        "                          Poäng",
+        "Nr Delområde              Egna Max",
+        "5:1 Information           8     20",
+        "5:2 Synpunktshantering    8     20",
+        "5:3 Arbetsmiljö           8     20",
+    ]
+    right = [
+        "förutom Lidingö kommun:",
+        "•   Kalmar (2013, 2014)",
+        "•   Lycksele (2013)",
+        "•   Halmstad (2003, 2012)",
+        "•   Tyresö (2019)",
+        "•   Uddevalla (2015)",
+    ]
+    page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts

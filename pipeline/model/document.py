@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from pipeline.model.records import ContentLoss
-from pipeline.model.text_columns import in_text_columns
+from pipeline.model.text_columns import in_text_columns, page_starts
 from pipeline.model.text_furniture import remove_furniture
 
 CELL_SEPARATOR = regex.compile(r"\t| {3,}")
@@ -162,7 +162,8 @@ class Document:
         the other lines keep their numbers in the file.
         """
         normalized = text.replace("\r\n", "\n").replace("\r", "\n")
-        kept = in_text_columns(remove_furniture(normalized.split("\n")))
+        texts = normalized.split("\n")
+        kept = in_text_columns(remove_furniture(texts), page_starts(texts))
         lines = tuple(Line(text=raw, number=i) for i, raw in kept)
         digest = sha256 if sha256 is not None else hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(

@@ -23,7 +23,7 @@ column holds the left one. Whichever reading puts more of the page's lines into 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import regex
 
@@ -46,19 +46,28 @@ NUMBERS_ONLY = regex.compile(r"^[\d\s,.%+\-−–]+$")
 Numbered = tuple[int, str]
 
 
-def in_text_columns(lines: Sequence[Numbered]) -> list[Numbered]:
+def in_text_columns(lines: Sequence[Numbered], page_starts: Collection[int] = ()) -> list[Numbered]:
     """``lines`` with every two-column run read down its left column, then down its right.
 
     Where the right column starts is found page by page: an export may shift it between pages.
+    ``page_starts`` are the numbers of lines that begin a page (where the export printed a form
+    feed that was taken out with the page furniture): columns never run across a page break, as a
+    page's left column goes on in its right one, not in the next page's left one.
     """
-    return [line for page in _pages(lines) for line in _page_in_columns(page)]
+    return [line for page in _pages(lines, page_starts) for line in _page_in_columns(page)]
 
 
-def _pages(lines: Sequence[Numbered]) -> list[list[Numbered]]:
-    """The lines page by page: a page starts with a form feed, or where page furniture was left out."""
+def page_starts(texts: Sequence[str]) -> set[int]:
+    """The numbers (from 1) of the lines of a text export that begin a page: those with a form feed."""
+    return {number for number, text in enumerate(texts, start=1) if FORM_FEED in text}
+
+
+def _pages(lines: Sequence[Numbered], starts: Collection[int] = ()) -> list[list[Numbered]]:
+    """The lines page by page: a page starts with a form feed (in the text or among ``starts``), or
+    where page furniture was left out."""
     pages: list[list[Numbered]] = []
     for number, text in lines:
-        if not pages or FORM_FEED in text or number != pages[-1][-1][0] + 1:
+        if not pages or FORM_FEED in text or number in starts or number != pages[-1][-1][0] + 1:
             pages.append([])
         pages[-1].append((number, text))
     return pages
@@ -117,7 +126,12 @@ def _fits(text: str, start: int) -> bool:
     text = text.rstrip()
     if len(text) <= start - GUTTER:
         return True
-    return not text[start - GUTTER : start].strip() and not NUMBERS_ONLY.match(text[start:])
+    return not text[start - GUTTER : start].strip() and not _table_numbers(text[start:])
+
+
+def _table_numbers(right: str) -> bool:
+    """Whether the right of a line is a table's numbers, not the end of a sentence ("2021.")."""
+    return bool(NUMBERS_ONLY.match(right)) and not right.rstrip().endswith(".")
 
 
 def _read(run: list[Numbered], start: int) -> list[Numbered]:
@@ -138,6 +152,8 @@ LIST_MARK = regex.compile(rf"^(?:{BULLET_GLYPH_CLASS}|[-–*o]|\d{{1,2}}[.)])$")
 # A line without a gap may stand this many characters past the left column's longest half.
 LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
+# A left half of prose beside a right column's table values has at least this many words.
+MIN_PROSE_WORDS = 3
 
 Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
 
@@ -191,20 +207,39 @@ def _halves(text: str, third: int, usual: int) -> Halves:
     if not text.strip():
         return ("", "", 0)
     indent = len(text) - len(text.lstrip(" "))
-    if indent >= third:
-        return ("", text.strip(), indent)
     gaps = [
-        gap
-        for gap in GAP.finditer(text)
-        if gap.end() >= third and not LIST_MARK.match(text[: gap.start()].strip())
+        gap for gap in GAP.finditer(text) if gap.end() >= third and not _after_list_mark(text, gap.start())
     ]
+    if indent >= third and not any(abs(gap.end() - usual) < abs(indent - usual) for gap in gaps):
+        # Indented past a third, the right column alone; unless a later gap stands nearer where the
+        # right column starts (a left column's header cell, "Poäng", beside a right column's item).
+        return ("", text.strip(), indent)
     if not gaps:
         return None
     gap = min(gaps, key=lambda g: abs(g.end() - usual))
     right = text[gap.end() :].rstrip()
-    if NUMBERS_ONLY.match(right) and not right.endswith("."):
+    left = text[: gap.start()].rstrip()
+    if _table_numbers(right) and not _prose_beside_values(left, gap.end(), usual):
         return None
-    return (text[: gap.start()].rstrip(), right, gap.end())
+    return (left, right, gap.end())
+
+
+def _prose_beside_values(left: str, start: int, usual: int) -> bool:
+    """Whether a line's numbers are the values of a table in the right column beside a line of the
+    left column's prose: they stand inside the right column, past where its text starts (a value
+    cell, not the column's edge), and the left half is words, not a row's label with its id."""
+    words = left.split()
+    return start >= usual + GLYPH_REACH and len(words) >= MIN_PROSE_WORDS and bool(LETTER.match(left.strip()))
+
+
+def _after_list_mark(text: str, position: int) -> bool:
+    """Whether the gap at ``position`` follows a list glyph or number that stands alone (at the line's
+    start or after a gap of its own): the space between an item's mark and its text, in either
+    column, parts no halves."""
+    before = text[:position]
+    mark = before.split()[-1] if before.strip() else ""
+    ahead = before[: len(before) - len(mark)]
+    return bool(LIST_MARK.match(mark)) and (not ahead.strip() or ahead.endswith("  "))
 
 
 def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[list[Numbered], int]:
