@@ -72,10 +72,16 @@ INJECTED_LINE = "Läs mer om Umeåregionen och samarbetet"
 INJECTION = ' <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
 
 
+# The tests that read ``audit_out`` (the audit report's files, in a browser too, and the archive
+# made from it at scale) run on one worker under pytest-xdist: one run, one archive, not one a worker.
+ON_AUDIT_RUN = pytest.mark.xdist_group("audit_run")
+
+
 @pytest.fixture(scope="session")
 def audit_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An output folder of `kompass run` over the corpus, both fixture PDFs and a copy of the
-    corpus report with markup injected into a line that a finding prints."""
+    corpus report with markup injected into a line that a finding prints (tests that use it are
+    marked ``ON_AUDIT_RUN``)."""
     from click.testing import CliRunner
 
     from pipeline.cli import main

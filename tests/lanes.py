@@ -8,6 +8,7 @@ first, and the tests of one ``xdist_group`` on one worker."""
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,9 +56,16 @@ def pytest_runtest_protocol(
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The OCR tests first, then the slow ones: pytest-xdist hands the tests out in this order, so
-    the longest start at once and no worker is left alone with one of them at the end."""
-    items.sort(key=lambda item: (not item.get_closest_marker("ocr"), not item.get_closest_marker("slow")))
+    """The files with OCR tests first, then those with slow ones: pytest-xdist hands the tests out
+    in this order, so the longest start at once and no worker is left alone with one of them at
+    the end. A file's tests stay together, in their order: a worker that runs tests of one file
+    one after the other sets its module fixtures up once (pytest tears them down when the next
+    test is another file's), where picking out its OCR and slow tests set them up again."""
+    rank: dict[Path, int] = {}
+    for item in items:
+        kind = 0 if item.get_closest_marker("ocr") else 1 if item.get_closest_marker("slow") else 2
+        rank[item.path] = min(kind, rank.get(item.path, kind))
+    items.sort(key=lambda item: rank[item.path])
     if getattr(config.option, "loadgroup", False):  # a worker of `--dist loadgroup`
         _group(items)
 

@@ -20,8 +20,9 @@ from click.testing import CliRunner
 from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, render_audit
 from pipeline.audit.tables_in import read_package, read_tables
 from pipeline.cli import main
-from tests.conftest import FIXTURE_PDFS, INJECTION, UMEA
+from tests.conftest import FIXTURE_PDFS, INJECTION, ON_AUDIT_RUN, UMEA
 
+pytestmark = ON_AUDIT_RUN
 SEVERITY_COUNTS = {"error": 4, "warning": 5}
 
 

@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CHROMEDRIVER, CHROMIUM, INJECTION
+from tests.conftest import CHROMEDRIVER, CHROMIUM, INJECTION, ON_AUDIT_RUN
 
 pytestmark = [
     pytest.mark.browser,
+    ON_AUDIT_RUN,
     pytest.mark.skipif(
         not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
         reason="chromium and chromium-driver (Debian) are not installed: run tools/system-packages.sh",

@@ -23,13 +23,13 @@ from pipeline.audit import AUDIT_FOLDER, write_report
 from pipeline.audit.crops import CROPPED_SEVERITIES, Crop, CropDrawer, Highlight
 from pipeline.audit.tables_in import read_package, read_tables
 from tests.audit_scale import FINDINGS, copied_tables, scan, scanned
-from tests.conftest import FIXTURE_PDFS
+from tests.conftest import FIXTURE_PDFS, ON_AUDIT_RUN
 
 REPORTS = 240
 
 
-# 240 reports are written once for the module: a minute or two.
-pytestmark = pytest.mark.slow
+# 240 reports are written once for the module (a minute or two), by the worker that has the run.
+pytestmark = [pytest.mark.slow, ON_AUDIT_RUN]
 
 
 @pytest.fixture(scope="module")

@@ -170,25 +170,13 @@ def short_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     the score table's last two pages) and the rest text: a whole report, three pages of OCR."""
     import importlib.util
 
-    import pypdfium2
-
     spec = importlib.util.spec_from_file_location("make_scans", FIXTURES / "make_scans.py")
     assert spec is not None and spec.loader is not None
     make_scans = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_scans)
     folder = tmp_path_factory.mktemp("short_scan")
-    source, cut = pypdfium2.PdfDocument(TEXT_PDF), pypdfium2.PdfDocument.new()
-    cut.import_pages(source, list(SCANNED))
-    cut.save(folder / "pages.pdf")
-    make_scans.scanned_pdf(folder / "pages.pdf", folder / "scanned.pdf")
-    scanned, mixed = pypdfium2.PdfDocument(folder / "scanned.pdf"), pypdfium2.PdfDocument.new()
-    for index in range(len(source)):
-        origin, at = (scanned, SCANNED.index(index)) if index in SCANNED else (source, index)
-        mixed.import_pages(origin, [at])
-    mixed.save(folder / "umea_mixed.pdf")
-    for document in (cut, source, scanned, mixed):
-        document.close()
-    return folder / "umea_mixed.pdf"
+    scanned = make_scans.scanned_pdf(TEXT_PDF, folder / "scanned.pdf", pages=set(SCANNED))
+    return make_scans.mixed_pdf(TEXT_PDF, scanned, folder / "umea_mixed.pdf", set(SCANNED))
 
 
 @pytest.mark.ocr

@@ -1,8 +1,9 @@
 """Scanned reports end to end: scans made by ``tests/fixtures/make_scans.py`` (200 dpi, bilevel,
 skewed, speckled) read by Tesseract into the same layout steps.
 
-OCR costs seconds of CPU a page, so the scans are made once per session and each page is OCR'd
-once (a memo in front of the OCR step, shared by every test and, through fork, by the workers).
+OCR costs seconds of CPU a page, so the scans are made once per session and each scanned page is
+OCR'd once (a memo in front of the OCR of a page, shared by every test and, through fork, by the
+workers): the mixed PDF's scanned pages are pages of the full scan, read once for both.
 The mixed PDF has the title page, the second page of the summary table and both score-table pages
 scanned, and the rest text: it holds both tables, one of them running from a text page onto a scan.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -18,13 +20,14 @@ from types import ModuleType
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
-import pipeline.ingest.pdf.reader as pdf_reader
+import pipeline.ingest.pdf.scans as pdf_scans
 from pipeline.cli import main
 from pipeline.ingest import read_document
-from pipeline.ingest.pdf.scans import ScannedPages
 from pipeline.ingest.pdf.tesseract import tesseract_version
 from pipeline.ingest.pdf.tesseract_process import installation
+from pipeline.ingest.pdf.words import PageText
 from pipeline.model.document import Document
 from pipeline.model.records import Extraction, Finding
 from pipeline.run.cache import version_key
@@ -40,11 +43,13 @@ pytestmark = [
     pytest.mark.ocr,
     pytest.mark.skipif(not tesseract_version(), reason="Tesseract is not installed (make installs it)"),
 ]
-# Under pytest-xdist (`make test`) the tests that share a scan's OCR run on one worker
-# (`--dist loadgroup`), so that each scan is read once a session rather than once a worker, and the
-# full scan (about two minutes of OCR) and the mixed PDF are read side by side on different workers.
-ON_MIXED = pytest.mark.xdist_group("ocr_mixed")
-ON_FULL_SCAN = pytest.mark.xdist_group("ocr_full_scan")
+# Under pytest-xdist (`make test`) the tests that share the scans of the ruled report run on one
+# worker (`--dist loadgroup`), so that each scanned page is read once a session rather than once a
+# worker: the full scan (about two minutes of OCR) and the mixed PDF, whose four scanned pages are
+# four of the full scan's. The other layouts' scans are tests of their own, on either worker.
+ON_UMEA_SCAN = pytest.mark.xdist_group("ocr_umea_scan")
+# The OCR of one page, as the reader calls it (the memo below stands in front of it).
+READ_SCANNED_PAGE = pdf_scans.read_scanned_page
 
 
 def _make_scans() -> ModuleType:
@@ -62,25 +67,27 @@ def scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+# The node ids of this file's tests, as pytest names the running test (PYTEST_CURRENT_TEST).
+THIS_FILE = f"{Path(__file__).parent.name}/{Path(__file__).name}::"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def ocr_once() -> Iterator[None]:
-    """Each scanned page set is OCR'd once per session, whoever asks."""
-    real = pdf_reader.read_scanned_pages
-    memo: dict[tuple[str, tuple[int, ...]], ScannedPages] = {}
+    """Each scanned page is OCR'd once per session by the tests of this file (and the workers
+    they fork), whoever asks: a page is known by its image and its page as the PDF gives it, so
+    the same page in two PDFs is read once. The tests of other files read their pages themselves."""
+    memo: dict[tuple[str, tuple[int, int], str, PageText], object] = {}
 
-    def remembered(
-        data: bytes, pages: list, on_page: object = None, page_slots: object = None
-    ) -> ScannedPages:  # fmt: skip
-        key = (hashlib.sha256(data).hexdigest(), tuple(page.number for page in pages))
+    def remembered(image: Image.Image, page: PageText) -> object:
+        if not os.environ.get("PYTEST_CURRENT_TEST", "").startswith(THIS_FILE):
+            return READ_SCANNED_PAGE(image, page)
+        key = (image.mode, image.size, hashlib.sha256(image.tobytes()).hexdigest(), page)
         if key not in memo:
-            memo[key] = real(data, pages, on_page)  # type: ignore[arg-type]
-        elif callable(on_page):  # the pages are reported as the real step reports them
-            for done in range(1, len(pages) + 1):
-                on_page(done, len(pages))
+            memo[key] = READ_SCANNED_PAGE(image, page)
         return memo[key]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pdf_reader, "read_scanned_pages", remembered)
+        patch.setattr(pdf_scans, "read_scanned_page", remembered)
         yield
 
 
@@ -100,7 +107,7 @@ def full_scan(scans: Path) -> Extraction:
     return digitize(read_document(scans / "umea_2007_scan_200dpi.pdf"))
 
 
-@pytest.fixture(params=[pytest.param("mixed", marks=ON_MIXED), pytest.param("full_scan", marks=ON_FULL_SCAN)])
+@pytest.fixture(params=[pytest.param(name, marks=ON_UMEA_SCAN) for name in ("mixed", "full_scan")])
 def scanned(request: pytest.FixtureRequest) -> Extraction:
     """The mixed PDF (four pages scanned) and the full scan, each checked against the text PDF."""
     return request.getfixturevalue(request.param)
@@ -124,7 +131,7 @@ def _page_texts(doc: Document, pages: set[int]) -> dict[int, list[str]]:
     return texts
 
 
-@ON_MIXED
+@ON_UMEA_SCAN
 def test_mixed_pdf_reads_whole_with_its_text_pages_as_in_the_text_pdf(
     mixed_doc: Document, text_doc: Document
 ) -> None:
@@ -228,13 +235,23 @@ def test_every_fact_of_the_scanned_tables_is_read_or_marked(scanned: Extraction,
 LAYOUT_PDFS = [*sorted((FIXTURES / "editions").glob("*.pdf")), FIXTURES / "umea_2007_letter_stacked.pdf"]
 
 
-def _layout_scan(source: Path, folder: Path) -> Path:
-    """``source`` scanned grey at 300 dpi and skewed 0.5-0.7 degrees: other layouts, other fonts and
-    another scanner than the tests above. Made by the test that reads it, so that a worker of
-    pytest-xdist scans only the layouts it tests."""
-    scan = folder / source.name
-    _make_scans().scanned_pdf(source, scan, 300, bilevel=False, skews=(0.5, -0.7))
-    return scan
+def _table_pages(text: Extraction) -> set[int]:
+    """The title page and every page that holds a fact of the tables, 0-based."""
+    records = (*text.area_scores, *text.question_scores, *text.year_totals)
+    return {0} | {record.page - 1 for record in records if record.page is not None}
+
+
+def _layout_scan(source: Path, folder: Path, pages: set[int]) -> Path:
+    """``source`` with ``pages`` (0-based) scanned grey at 300 dpi and skewed 0.5-0.7 degrees, the
+    rest text: other layouts, other fonts and another scanner than the tests above. Only the pages
+    the test reads are scanned (each costs seconds of OCR; the full scan above reads every page of
+    a report). Made by the test that reads it, so that a worker of pytest-xdist scans only the
+    layouts it tests."""
+    make_scans = _make_scans()
+    scanned = make_scans.scanned_pdf(
+        source, folder / f"pages_{source.name}", 300, bilevel=False, skews=(0.5, -0.7), pages=pages
+    )
+    return make_scans.mixed_pdf(source, scanned, folder / source.name, pages)
 
 
 @pytest.mark.parametrize("source", LAYOUT_PDFS, ids=lambda path: path.stem)
@@ -242,7 +259,10 @@ def test_a_scan_of_every_layout_reads_its_tables_or_marks_each_difference(
     source: Path, tmp_path: Path
 ) -> None:
     text = digitize(read_document(source))
-    scanned = digitize(read_document(_layout_scan(source, tmp_path)))
+    pages = _table_pages(text)
+    scanned_doc = read_document(_layout_scan(source, tmp_path, pages))
+    assert scanned_doc.ocr_pages == len(pages) < scanned_doc.pages
+    scanned = digitize(scanned_doc)
     assert _silent(scanned, text) == []
     # Not vacuous (measured over the seven edition reports: 85 of 88 area scores, 11 of 11 totals,
     # 135 of 144 sub-questions; US-letter: 24 of 24, 3 of 3, 32 of 37): most of each table is read.
@@ -266,7 +286,7 @@ def test_no_number_is_read_that_the_text_does_not_print(scanned: Extraction, tex
     )
 
 
-@ON_FULL_SCAN
+@ON_UMEA_SCAN
 def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
     full_scan: Extraction, text: Extraction
 ) -> None:
@@ -286,14 +306,14 @@ def test_the_full_scan_reads_its_tables_and_lists_nearly_whole(
     assert claims == [(c.area, c.claimed_score) for c in text.claims]
 
 
-@ON_MIXED
+@ON_UMEA_SCAN
 def test_uncertain_numbers_are_findings_on_their_lines(mixed: Extraction) -> None:
     uncertain = [f for f in mixed.findings if f.rule == "ocr_uncertain"]
     assert uncertain and all(f.page in SCANNED_PAGES and f.line is not None for f in uncertain)
     assert {f.rule for f in mixed.findings} >= {"ocr_uncertain"}
 
 
-@ON_MIXED
+@ON_UMEA_SCAN
 def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["run", str(scans / "umea_2007_mixed.pdf"), "--out", str(out), "--workers", "1", "--format", "csv"]
@@ -314,7 +334,7 @@ def test_run_reads_the_mixed_pdf_in_a_worker_and_counts_its_ocr_pages(scans: Pat
     assert text_file.read_text(encoding="utf-8") == text  # the cache keeps it
 
 
-@ON_MIXED
+@ON_UMEA_SCAN
 def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc: Document) -> None:
     from pipeline.api import BatchListeners
     from pipeline.api import digitize as digitize_files
@@ -326,6 +346,7 @@ def test_ocr_progress_comes_from_the_worker_page_by_page(scans: Path, mixed_doc:
     assert seen == [("umea_2007_mixed.pdf", done, 4) for done in range(1, 5)]
 
 
+@ON_UMEA_SCAN
 def test_ocr_never_fails_a_scan_with_a_message(scans: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["run", str(scans / "umea_2007_scan_200dpi.pdf"), "--out", str(out), "--ocr", "never",
@@ -339,18 +360,18 @@ def test_ocr_never_fails_a_scan_with_a_message(scans: Path, tmp_path: Path) -> N
 @pytest.fixture
 def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr("shutil.which", lambda *args, **kwargs: None)
+    # The session's OCR memo would answer for the pages it has read, Tesseract or not.
+    monkeypatch.setattr(pdf_scans, "read_scanned_page", READ_SCANNED_PAGE)
     installation.cache_clear()
     yield
     installation.cache_clear()
 
 
+@ON_UMEA_SCAN
 def test_without_tesseract_a_scan_fails_naming_the_packages_and_the_rest_reads(
-    no_tesseract: None, scans: Path, tmp_path: Path
+    no_tesseract: None, scans: Path
 ) -> None:
-    # A copy with other bytes (a comment after the end marker): the session's OCR memo has none.
-    scan = tmp_path / "scan.pdf"
-    scan.write_bytes((scans / "umea_2007_scan_200dpi.pdf").read_bytes() + b"\n% a copy\n")
-    failed = process_file(scan)
+    failed = process_file(scans / "umea_2007_scan_200dpi.pdf")
     assert failed.status == "failed"
     assert "tesseract-ocr tesseract-ocr-swe" in (failed.error or "")
     assert "page(s) 1, 2, 3, 4, 5, …" in (failed.error or "")
