@@ -21,7 +21,7 @@ fixture (title, summary table, text, score table), made as tests/fixtures/make_s
 scans, against the floor any OCR tool pays for the same pages (``ocr``: pypdfium2 renders each
 page at 300 dpi and the Tesseract program reads it, with kompass's language and page
 segmentation), as a ratio of CPU seconds, and against the same floor read by the Tesseract kompass
-loads in its process (``ocr-library``: tesserocr's, the image handed over in memory); then the
+loads in its process (``ocr-library``: the library, the image handed over in memory); then the
 same scan with all cores, whose pages are read at once on them, as a ratio of wall times; and the
 start-up of a one-report run: ``kompass run`` on the text export of the Umeå report, whose CPU is
 nearly all importing and setting up. ``--scan-only`` measures the scan and the start-up alone.
@@ -144,8 +144,9 @@ def bare_ocr(folder: Path) -> int:
 
 
 def bare_ocr_library(folder: Path) -> int:
-    """Every page rendered as for :func:`bare_ocr` and read by the Tesseract that kompass loads
-    in its own process (tesserocr's), the image handed over in memory: the floor of that Tesseract."""
+    """Every page rendered as for :func:`bare_ocr` and read by the Tesseract library loaded in the
+    process, as kompass reads, the image handed over in memory: the floor without the program's
+    start and image file."""
     import pypdfium2
 
     from pipeline.ingest.pdf import OCR_DPI, OCR_LANGUAGE, OCR_PAGE_SEGMENTATION
@@ -315,7 +316,7 @@ def scans() -> None:
     print(f"a {pages}-page scan (200 dpi, bilevel); load average before: {load}, after: {_load()}")
     print(f"{'pass':<19} {'wall s':>7} {'CPU s':>7} {'CPU s/page':>10}")
     passes = (
-        ("ocr floor", floor), ("tesserocr floor", library), ("kompass, 1 worker", kompass),
+        ("ocr floor", floor), ("library floor", library), ("kompass, 1 worker", kompass),
         (f"kompass, {cores} cores", spread),
     )  # fmt: skip
     for kind, t in passes:
@@ -326,7 +327,7 @@ def scans() -> None:
         f"start-up ({start.cpu:.2f} CPU s, a one-report text run): {without_start:.2f}"
     )
     print(
-        f"kompass CPU / tesserocr floor CPU (the Tesseract kompass reads with by default): "
+        f"kompass CPU / library floor CPU (the same Tesseract loaded in the process, as kompass does): "
         f"{kompass.cpu / library.cpu:.2f}; without kompass's start-up: "
         f"{(kompass.cpu - start.cpu) / library.cpu:.2f}"
     )

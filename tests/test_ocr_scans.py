@@ -22,6 +22,7 @@ from click.testing import CliRunner
 import pipeline.ingest.pdf.reader as pdf_reader
 from pipeline.cli import main
 from pipeline.ingest import read_document
+from pipeline.ingest.pdf import tesseract_library
 from pipeline.ingest.pdf.scans import ScannedPages
 from pipeline.ingest.pdf.tesseract import tesseract_version
 from pipeline.ingest.pdf.tesseract_process import installation
@@ -338,10 +339,16 @@ def test_ocr_never_fails_a_scan_with_a_message(scans: Path, tmp_path: Path) -> N
 
 @pytest.fixture
 def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Neither the Tesseract program nor its library is found."""
     monkeypatch.setattr("shutil.which", lambda *args, **kwargs: None)
-    installation.cache_clear()
+    monkeypatch.setattr("ctypes.util.find_library", lambda *args, **kwargs: None)
+    monkeypatch.setattr(tesseract_library, "LIBRARY_FILE", "libtesseract-not-installed.so")
+    memos = (installation, tesseract_library.installation, tesseract_library._library)
+    for memo in memos:
+        memo.cache_clear()
     yield
-    installation.cache_clear()
+    for memo in memos:
+        memo.cache_clear()
 
 
 def test_without_tesseract_a_scan_fails_naming_the_packages_and_the_rest_reads(

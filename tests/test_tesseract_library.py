@@ -83,3 +83,15 @@ def test_an_unknown_engine_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(tesseract.ENGINE_VARIABLE, "cloud")
     with pytest.raises(tesseract.OcrUnavailable, match="KOMPASS_TESSERACT is 'cloud': it may be 'library'"):
         tesseract.check_available()
+
+
+def test_without_the_library_the_message_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(tesseract.ENGINE_VARIABLE, "library")
+    monkeypatch.setattr("ctypes.util.find_library", lambda *args, **kwargs: None)
+    monkeypatch.setattr(tesseract_library, "LIBRARY_FILE", "libtesseract-not-installed.so")
+    tesseract_library._library.cache_clear()
+    try:
+        with pytest.raises(tesseract.OcrUnavailable, match="not installed: install the packages"):
+            tesseract.check_available()
+    finally:
+        tesseract_library._library.cache_clear()

@@ -182,7 +182,8 @@ def image_to_data(image: Image, language: str, config: str, timeout: float | Non
 
 def check_available() -> None:
     """Raise :class:`OcrUnavailable` unless Tesseract answers and has its Swedish data."""
-    if engine() == "program" and shutil.which(PROGRAM) is None:
+    chosen = engine()
+    if not (shutil.which(PROGRAM) if chosen == "program" else tesseract_library.loads()):
         raise OcrUnavailable(
             f"OCR needs Tesseract, which is not installed: install the packages {OCR_PACKAGES} "
             f"(sudo apt-get install {OCR_PACKAGES})"

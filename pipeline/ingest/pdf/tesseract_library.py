@@ -95,6 +95,15 @@ def _library() -> ctypes.CDLL:
     return library
 
 
+def loads() -> bool:
+    """Whether the Tesseract library is installed: it loads."""
+    try:
+        _library()
+    except OSError:
+        return False
+    return True
+
+
 @cache
 def installation() -> Installation:
     """The library's Tesseract version and the languages of its data, found once per process."""
