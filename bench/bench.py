@@ -20,10 +20,11 @@ It then measures scans: ``kompass run`` (one worker) on a scan of six pages of t
 fixture (title, summary table, text, score table), made as tests/fixtures/make_scans.py makes its
 scans, against the floor any OCR tool pays for the same pages (``ocr``: pypdfium2 renders each
 page at 300 dpi and the Tesseract program reads it, with kompass's language and page
-segmentation), as a ratio of CPU seconds; then the same scan with all cores, whose pages are
-read at once on them, as a ratio of wall times; and the start-up of a one-report run:
-``kompass run`` on the text export of the Umeå report, whose CPU is nearly all importing and
-setting up. ``--scan-only`` measures the scan and the start-up alone.
+segmentation), as a ratio of CPU seconds, and against the same floor read by the Tesseract kompass
+loads in its process (``ocr-library``: the library, the image handed over in memory); then the
+same scan with all cores, whose pages are read at once on them, as a ratio of wall times; and the
+start-up of a one-report run: ``kompass run`` on the text export of the Umeå report, whose CPU is
+nearly all importing and setting up. ``--scan-only`` measures the scan and the start-up alone.
 
 Last, the start-up on its own: ``kompass run`` on the text export of the Umeå report with the
 default outputs (CSV, Parquet and the audit report), the minimum of ``--repeats`` runs in CPU
@@ -142,7 +143,32 @@ def bare_ocr(folder: Path) -> int:
     return pages
 
 
-BARE = {"pdfplumber": bare_pdfplumber, "pdfminer": bare_pdfminer, "ocr": bare_ocr}
+def bare_ocr_library(folder: Path) -> int:
+    """Every page rendered as for :func:`bare_ocr` and read by the Tesseract library loaded in the
+    process, as kompass reads, the image handed over in memory: the floor without the program's
+    start and image file."""
+    import pypdfium2
+
+    from pipeline.ingest.pdf import OCR_DPI, OCR_LANGUAGE, OCR_PAGE_SEGMENTATION
+    from pipeline.ingest.pdf.tesseract_library import image_to_data
+
+    pages = 0
+    for path in sorted(folder.glob("*.pdf")):
+        document = pypdfium2.PdfDocument(path)
+        for page in document:
+            image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil().convert("L")
+            image_to_data(image, OCR_LANGUAGE, OCR_PAGE_SEGMENTATION, None)
+            pages += 1
+        document.close()
+    return pages
+
+
+BARE = {
+    "pdfplumber": bare_pdfplumber,
+    "pdfminer": bare_pdfminer,
+    "ocr": bare_ocr,
+    "ocr-library": bare_ocr_library,
+}
 
 
 # --- measuring a child process tree -------------------------------------------------------------
@@ -283,18 +309,27 @@ def scans() -> None:
     folder, pages, cores = make_scan(), len(SCAN_PAGES), os.cpu_count() or 1
     load = _load()
     floor = measure([sys.executable, __file__, "--bare", "ocr", str(folder)])
+    library = measure([sys.executable, __file__, "--bare", "ocr-library", str(folder)])
     kompass = kompass_run(folder, "--workers", "1")
     spread = kompass_run(folder)
     start = kompass_run(make_batch("text-1", [TEXT_REPORT], 1), "--workers", "1")
     print(f"a {pages}-page scan (200 dpi, bilevel); load average before: {load}, after: {_load()}")
     print(f"{'pass':<19} {'wall s':>7} {'CPU s':>7} {'CPU s/page':>10}")
-    passes = (("ocr floor", floor), ("kompass, 1 worker", kompass), (f"kompass, {cores} cores", spread))
+    passes = (
+        ("ocr floor", floor), ("library floor", library), ("kompass, 1 worker", kompass),
+        (f"kompass, {cores} cores", spread),
+    )  # fmt: skip
     for kind, t in passes:
         print(f"{kind:<19} {t.wall:>7.1f} {t.cpu:>7.1f} {t.cpu / pages:>10.2f}")
     without_start = (kompass.cpu - start.cpu) / floor.cpu
     print(
         f"kompass CPU / floor CPU: {kompass.cpu / floor.cpu:.2f} (target <= 1.10); without kompass's "
         f"start-up ({start.cpu:.2f} CPU s, a one-report text run): {without_start:.2f}"
+    )
+    print(
+        f"kompass CPU / library floor CPU (the same Tesseract loaded in the process, as kompass does): "
+        f"{kompass.cpu / library.cpu:.2f}; without kompass's start-up: "
+        f"{(kompass.cpu - start.cpu) / library.cpu:.2f}"
     )
     print(
         f"wall time on {cores} cores / on one worker: {spread.wall / kompass.wall:.2f} "

@@ -33,10 +33,13 @@ def _require(marker: str, program: str, call: Callable[..., Any]) -> Callable[..
 
 def guard(patch: pytest.MonkeyPatch) -> None:
     """Make the calls that start Tesseract (every run of the program goes through
-    ``tesseract_process.run``) and Chromium require their markers."""
-    from pipeline.ingest.pdf import tesseract_process
+    ``tesseract_process.run``, every reading in the process through
+    ``tesseract_library.image_to_data``) and Chromium require their markers."""
+    from pipeline.ingest.pdf import tesseract_library, tesseract_process
 
     patch.setattr(tesseract_process, "run", _require("ocr", "Tesseract", tesseract_process.run))
+    reading = tesseract_library.image_to_data
+    patch.setattr(tesseract_library, "image_to_data", _require("ocr", "Tesseract", reading))
     try:
         from selenium import webdriver
     except ImportError:  # without the dev extra there is no browser test to check

@@ -8,13 +8,14 @@ import pytest
 from tests.conftest import ROOT
 
 
-def test_an_unmarked_test_that_reads_a_page_with_tesseract_fails() -> None:
+@pytest.mark.parametrize("engine", ["program", "library"])
+def test_an_unmarked_test_that_reads_a_page_with_tesseract_fails(engine: str) -> None:
     from PIL import Image
 
-    from pipeline.ingest.pdf.tesseract_process import image_to_data
+    from pipeline.ingest.pdf.tesseract import ENGINES
 
     with pytest.raises(pytest.fail.Exception, match=r"starts Tesseract but is not marked @pytest\.mark\.ocr"):
-        image_to_data(Image.new("L", (8, 8), 255), "swe", "--psm 6", 10)
+        ENGINES[engine].image_to_data(Image.new("L", (8, 8), 255), "swe", "--psm 6", 10)
 
 
 def test_an_unmarked_test_that_opens_chromium_fails() -> None:

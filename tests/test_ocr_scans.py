@@ -25,6 +25,7 @@ from PIL import Image
 import pipeline.ingest.pdf.scans as pdf_scans
 from pipeline.cli import main
 from pipeline.ingest import read_document
+from pipeline.ingest.pdf import tesseract_library
 from pipeline.ingest.pdf.tesseract import tesseract_version
 from pipeline.ingest.pdf.tesseract_process import installation
 from pipeline.ingest.pdf.words import PageText
@@ -359,12 +360,18 @@ def test_ocr_never_fails_a_scan_with_a_message(scans: Path, tmp_path: Path) -> N
 
 @pytest.fixture
 def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Neither the Tesseract program nor its library is found."""
     monkeypatch.setattr("shutil.which", lambda *args, **kwargs: None)
     # The session's OCR memo would answer for the pages it has read, Tesseract or not.
     monkeypatch.setattr(pdf_scans, "read_scanned_page", READ_SCANNED_PAGE)
-    installation.cache_clear()
+    monkeypatch.setattr("ctypes.util.find_library", lambda *args, **kwargs: None)
+    monkeypatch.setattr(tesseract_library, "LIBRARY_FILE", "libtesseract-not-installed.so")
+    memos = (installation, tesseract_library.installation, tesseract_library._library)
+    for memo in memos:
+        memo.cache_clear()
     yield
-    installation.cache_clear()
+    for memo in memos:
+        memo.cache_clear()
 
 
 @ON_UMEA_SCAN

@@ -52,6 +52,8 @@ def _clear_memos() -> None:
 
 
 def _fake_tesseract(folder: Path, mode: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fake program on PATH, and the program chosen to read (not the library in the process)."""
+    monkeypatch.setenv(ocr.ENGINE_VARIABLE, "program")
     folder.mkdir()
     program = folder / "tesseract"
     program.write_text(FAKE.format(python=sys.executable, folder=str(folder), mode=mode), encoding="utf-8")
@@ -115,6 +117,43 @@ def test_a_tesseract_stopped_on_the_time_limit_dies_and_leaves_no_files(
         time.sleep(0.2)
     assert _running(fake) == []
     assert sorted(path.name for path in temporary.iterdir()) == []
+
+
+@pytest.mark.parametrize("fake", ["hang"], indirect=True)
+@pytest.mark.ocr
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_a_scan_read_in_the_process_stopped_on_the_time_limit_leaves_no_process_and_no_files(
+    fake: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tesseract as a library reads in the worker's process: the worker killed on the time limit
+    takes it along, no program is started, and no image is written."""
+    monkeypatch.setenv(ocr.ENGINE_VARIABLE, "library")
+    if ocr.installation().problem:
+        pytest.skip(ocr.installation().problem)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    out = tmp_path / "out"
+    args = ["run", str(TEXT_PDF), "--out", str(out), "--workers", "1", "--timeout", "5", "--ocr", "always"]
+    result = CliRunner().invoke(main, [*args, "--no-cache", "--format", "csv"])
+
+    reports = pd.read_csv(out / "reports.csv")
+    assert reports.loc[0, "status"] == "failed", result.output
+    assert reports.loc[0, "error"] == "over the time limit: digitizing took longer than --timeout 5 s"
+    assert not list(fake.glob("started-*"))  # the program on PATH was never run
+    assert _children(os.getpid()) == []  # the worker, and the Tesseract in it, ended
+    assert sorted(path.name for path in temporary.iterdir()) == []
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(stat.read_text().rpartition(")")[2].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
 
 
 @pytest.mark.parametrize("fake", ["hang"], indirect=True)

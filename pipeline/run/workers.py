@@ -9,10 +9,12 @@ idle (a lone report, the last reports of a batch: no document is waiting for a w
 several of its pages at once; the coordinator lends them one at a time and counts what each
 worker holds, so a worker that ends or is stopped gives them back with it.
 
-Each worker keeps its temporary files (Tesseract's page images among them) in a folder of its own
-that the coordinator made for it and removes when the worker has ended, also when it was killed
-in the middle of a document; the folders of a coordinator that was itself killed are removed by
-the next run. The programs a worker starts die with it (see :mod:`pipeline.ingest.pdf.tesseract_process`).
+Each worker keeps its temporary files (the page images of the Tesseract program among them) in a
+folder of its own that the coordinator made for it and removes when the worker has ended, also
+when it was killed in the middle of a document; the folders of a coordinator that was itself
+killed are removed by the next run. The programs a worker starts die with it (see
+:mod:`pipeline.ingest.pdf.tesseract_process`), and so does the Tesseract it loads as a library
+(:mod:`pipeline.ingest.pdf.tesseract_library`), which is part of its process.
 """
 
 from __future__ import annotations

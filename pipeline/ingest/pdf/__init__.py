@@ -6,7 +6,8 @@ each: ``glyphs`` (what pdfminer drew: glyphs and ruling lines) → ``words`` →
 are and their columns) → ``rows`` (a table's rows and cells) → ``lines`` (paragraphs, bullets and
 table rows as the document's lines); ``steps`` chains the steps after the words. Pages without a
 text layer are read by OCR (``scans``: ``render`` → ``deskew`` → ``image_rulings`` → ``tesseract``,
-which runs the program through ``tesseract_process``) into words that go through the same steps;
+which reads with the library in the process through ``tesseract_library`` or runs the program
+through ``tesseract_process``) into words that go through the same steps;
 ``render`` also renders the audit report's crops. ``pdfium_glyphs`` is an experimental glyph
 reader on pdfium, off by default (docs/pdf-input.md compares it with ``glyphs``). Code outside
 the package imports only what ``__all__`` names (a test checks it).

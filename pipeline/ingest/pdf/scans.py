@@ -119,9 +119,10 @@ def read_scanned_pages(
 
     ``on_page(done, total)`` is called after each page (OCR takes seconds a page: a progress bar
     can show it). One page is read at a time, and one more for each core ``page_slots`` lends:
-    each page in a thread of its own, whose Tesseract is a process of its own, so the pages are
-    read on as many cores as were lent. The pages come back in their order, whatever order they
-    were read in, so the result does not depend on the cores."""
+    each page in a thread of its own with a Tesseract of its own (the library's, taken from the
+    process's pool, or a program's process), so the pages are read on as many cores as were lent.
+    The pages come back in their order, whatever order they were read in, so the result does not
+    depend on the cores."""
     read: dict[int, Future[_PageRead]] = {}
     in_flight: set[Future[_PageRead]] = set()
     to_read, borrowed = list(pages), 0

@@ -11,13 +11,16 @@ would: punctuation standing alone where no word is (dust on the glass, the rest 
 is not a word, and a bullet misread as a letter or sign at the start of a line ("«", "e") is a
 bullet.
 
-The program itself is run by :mod:`pipeline.ingest.pdf.tesseract_process` (each Tesseract dies
-with its worker, its temporary files go with it, and it is asked its version and languages only
-when a page is to be read).
+Tesseract reads in the worker's own process, as a library (:mod:`pipeline.ingest.pdf.tesseract_library`:
+loaded once, images handed over in memory), or with ``KOMPASS_TESSERACT=program`` as the program,
+one run an image (:mod:`pipeline.ingest.pdf.tesseract_process`: each dies with its worker, its
+temporary files go with it). Either is asked its version and languages only when a page is to be
+read.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 from collections.abc import Callable
@@ -27,9 +30,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import regex
 
+from pipeline.ingest.pdf import tesseract_library, tesseract_process
 from pipeline.ingest.pdf.glyphs import TextBox
 from pipeline.ingest.pdf.render import INK_BELOW
-from pipeline.ingest.pdf.tesseract_process import PROGRAM, image_to_data, installation
+from pipeline.ingest.pdf.tesseract_process import PROGRAM, Installation
 from pipeline.ingest.pdf.unread_ink import sheet_of_bands, unread_bands
 
 if TYPE_CHECKING:
@@ -37,6 +41,9 @@ if TYPE_CHECKING:
 
 # Debian's packages that bring the Tesseract program and its Swedish data.
 OCR_PACKAGES = "tesseract-ocr tesseract-ocr-swe"
+# How Tesseract is run: "library" (in the worker's process) or "program" (a process an image).
+ENGINE_VARIABLE = "KOMPASS_TESSERACT"
+ENGINES = {"library": tesseract_library, "program": tesseract_process}
 LANGUAGE = "swe"
 # One uniform block: the layout steps group the words by their boxes, and in this mode Tesseract
 # reads the small numbers of table cells that its automatic segmentation passes over.
@@ -155,16 +162,35 @@ class OcrPage:
     set_aside: tuple[OcrWord, ...] = ()
 
 
+def engine() -> str:
+    """How Tesseract is run: :data:`ENGINE_VARIABLE` says, else ``library``."""
+    chosen = os.environ.get(ENGINE_VARIABLE) or "library"
+    if chosen not in ENGINES:
+        raise OcrUnavailable(f"{ENGINE_VARIABLE} is {chosen!r}: it may be {' or '.join(map(repr, ENGINES))}")
+    return chosen
+
+
+def installation() -> Installation:
+    """What the Tesseract that reads says of itself (asked once per process)."""
+    return ENGINES[engine()].installation()
+
+
+def image_to_data(image: Image, language: str, config: str, timeout: float | None) -> dict[str, list[object]]:
+    """Tesseract's words of ``image`` as columns (see :func:`tesseract_process.image_to_data`)."""
+    return ENGINES[engine()].image_to_data(image, language, config, timeout)
+
+
 def check_available() -> None:
     """Raise :class:`OcrUnavailable` unless Tesseract answers and has its Swedish data."""
-    if shutil.which(PROGRAM) is None:
+    chosen = engine()
+    if not (shutil.which(PROGRAM) if chosen == "program" else tesseract_library.loads()):
         raise OcrUnavailable(
             f"OCR needs Tesseract, which is not installed: install the packages {OCR_PACKAGES} "
             f"(sudo apt-get install {OCR_PACKAGES})"
         )
     installed = installation()
     if installed.problem:  # a broken installation fails in many ways; say which
-        raise OcrUnavailable(f"Tesseract does not run ({installed.problem}): reinstall {OCR_PACKAGES}")
+        raise OcrUnavailable(f"Tesseract does not run ({installed.problem}): install {OCR_PACKAGES}")
     if LANGUAGE not in installed.languages:
         raise OcrUnavailable(
             "Tesseract has no Swedish data: install the package tesseract-ocr-swe "

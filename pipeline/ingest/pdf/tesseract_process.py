@@ -128,13 +128,13 @@ def image_to_data(image: Image, language: str, config: str, timeout: float | Non
     ``top``, ``width``, ``height``, ``block_num``, ``line_num``, …), numbers as whole numbers."""
     with tempfile.TemporaryDirectory(prefix="kompass-tesseract-") as folder:
         picture, words = Path(folder) / f"page.{HANDED_AS.lower()}", Path(folder) / "words"
-        _opaque(image).save(picture, format=HANDED_AS)
+        opaque(image).save(picture, format=HANDED_AS)
         arguments = [str(picture), str(words), "-l", language, "-c", "tessedit_create_tsv=1"]
         run(arguments + shlex.split(config), timeout)
         return columns((words.with_suffix(".tsv")).read_text(encoding="utf-8"))
 
 
-def _opaque(image: Image) -> Image:
+def opaque(image: Image) -> Image:
     """The image on white where it has an alpha channel (Tesseract reads transparency as black)."""
     if "A" not in image.getbands():
         return image
