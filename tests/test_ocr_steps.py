@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.ingest.pdf.deskew import deskew, skew_angle
-from pipeline.ingest.pdf.image_bullets import find_bullets
+from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings
 from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
@@ -299,3 +299,42 @@ def test_find_bullets_looks_only_before_a_line_start() -> None:
     image, words = _line_with_mark("dot")
     words = [OcrWord("Den", 70.0, 86.0, 40.0, 50.0, 10.0, 95.0), *words]  # a word before the dot
     assert [b for b in find_bullets(image, 300, words) if b.x0 > 86] == []
+
+
+def _line_with_first_word(mark: str) -> tuple[Image.Image, list[OcrWord]]:
+    """A 300 dpi strip: a 10-point line whose first word, at x = 64 pt, is what Tesseract read
+    for ``mark``, and the item's text from x = 82 pt (a list's indent)."""
+    image = Image.new("L", (2400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    scale = 300 / 72
+    draw.rectangle((int(82 * scale), int(40 * scale), int(160 * scale), int(47 * scale)), fill=0)  # the text
+    x, y = int(64 * scale), int(42 * scale)
+    if mark == "square":  # a filled "▪", read "Hm" (seed 40012: a grey scan of a ReportLab list)
+        draw.rectangle((x, y, x + 24, y + 24), fill=0)
+    elif mark == "letters":  # a word of strokes as wide as two letters
+        draw.rectangle((x, y, x + 3, y + 24), fill=0)
+        draw.rectangle((x + 20, y, x + 23, y + 24), fill=0)
+        draw.rectangle((x, y + 11, x + 23, y + 13), fill=0)
+    elif mark == "bar":  # a bold "I": filled, but a bar
+        draw.rectangle((x, y - 6, x + 6, y + 24), fill=0)
+    words = [
+        OcrWord("Hm", 64.0, 70.0, 40.0, 48.0, 10.0, 30.0),
+        OcrWord("Medarbetarsamtal", 82.0, 160.0, 40.0, 50.0, 10.0, 95.0),
+    ]
+    return image, words
+
+
+@pytest.mark.parametrize(("mark", "bullet"), [("square", True), ("letters", False), ("bar", False)])
+def test_bullet_read_as_letters_is_read_as_the_bullet(mark: str, bullet: bool) -> None:
+    image, words = _line_with_first_word(mark)
+    read = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read] == [BULLET if bullet else "Hm", "Medarbetarsamtal"]
+    if bullet:
+        assert 63.5 < read[0].x0 < 64.5 and read[0].x1 < 70.5 and read[0].confidence == 0.0
+
+
+def test_bullet_read_as_letters_needs_a_list_indent() -> None:
+    """A short first word set a word's space from the next ("Hm" then "text" 1.5 pt on) is a word."""
+    image, words = _line_with_first_word("square")
+    words[1] = words[1]._replace(x0=71.5)
+    assert [word.text for word in bullets_read_as_letters(image, 300, words)] == ["Hm", "Medarbetarsamtal"]

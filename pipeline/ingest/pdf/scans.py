@@ -28,7 +28,7 @@ import regex
 
 from pipeline.ingest.pdf.deskew import deskew
 from pipeline.ingest.pdf.glyphs import Ruling
-from pipeline.ingest.pdf.image_bullets import find_bullets
+from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.render import open_renderer
 from pipeline.ingest.pdf.tesseract import OcrPage, OcrWord, read_page
@@ -168,8 +168,9 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     straight, _angle = deskew(image, OCR_DPI)
     cleaned = remove_rulings(straight, OCR_DPI)
     ocr_page = read_page(cleaned.image, OCR_DPI, ink=cleaned.ink)
-    bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
-    ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
+    words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
+    bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
+    ocr_page = OcrPage(words + tuple(bullets), ocr_page.set_aside)
     return _PageRead(
         page_from_ocr(page, ocr_page, cleaned.rulings), tuple(uncertain_readings(page.number, ocr_page))
     )
