@@ -850,7 +850,11 @@ def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:
 
 def _score_rows(*extra: list[Word]) -> list[str]:
     """A borderless score table of three rows under its header, and ``extra`` words."""
-    rows = [("2.4 Förtroendevaldas roll", "10", "9"), ("2.5 Näringsliv", "20", "16"), ("2.6 Bemötande", "20", "14")]
+    rows = [
+        ("2.4 Förtroendevaldas roll", "10", "9"),
+        ("2.5 Näringsliv", "20", "16"),
+        ("2.6 Bemötande", "20", "14"),
+    ]
     words = cells(100, (72.0, "Nr Delområde"), (420.0, "Maxpoäng"), (500.0, "Egna"))
     for n, (label, most, own) in enumerate(rows):
         words += cells(118 + 18 * n, (72.0, label), (460.0, most), (520.0, own))
