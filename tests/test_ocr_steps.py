@@ -14,7 +14,7 @@ from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.ingest.pdf.deskew import deskew, skew_angle
 from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
-from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings
+from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings, without_narrow_digits
 from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.document import Document, Line, UncertainReading
@@ -338,3 +338,19 @@ def test_bullet_read_as_letters_needs_a_list_indent() -> None:
     image, words = _line_with_first_word("square")
     words[1] = words[1]._replace(x0=71.5)
     assert [word.text for word in bullets_read_as_letters(image, 300, words)] == ["Hm", "Medarbetarsamtal"]
+
+
+def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
+    # Fuzz seed 40005 (a grey scan): a speck beside a summary table's header read as "5", 1.7 pt
+    # wide on 10.9-point type; the header then ended in a value and the columns of its last two
+    # values ("47,5 55") were not cut apart.
+    speck = OcrWord("5", 525.6, 527.28, 687.8, 698.8, 10.9, 60.0)
+    printed = [
+        OcrWord("55", 525.84, 536.88, 714.4, 724.8, 10.9, 96.0),
+        OcrWord("11", 520.0, 526.0, 730.0, 740.0, 10.9, 96.0),  # two narrow ones, 6 pt: printed
+        OcrWord("Max", 306.5, 328.3, 693.7, 704.5, 10.9, 96.0),
+    ]
+    read = without_narrow_digits(OcrPage((speck, *printed)))
+    assert read.words == tuple(printed)
+    assert read.set_aside == (speck,)
+    assert [(r.printed, r.read) for r in uncertain_readings(1, read)] == [("5", "")]  # reported
