@@ -14,7 +14,7 @@ from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.ingest.pdf.deskew import deskew, skew_angle
 from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
-from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings, without_narrow_digits
+from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings, without_misreadings
 from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.document import Document, Line, UncertainReading
@@ -350,7 +350,27 @@ def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
         OcrWord("11", 520.0, 526.0, 730.0, 740.0, 10.9, 96.0),  # two narrow ones, 6 pt: printed
         OcrWord("Max", 306.5, 328.3, 693.7, 704.5, 10.9, 96.0),
     ]
-    read = without_narrow_digits(OcrPage((speck, *printed)))
+    read = without_misreadings(OcrPage((speck, *printed)))
     assert read.words == tuple(printed)
     assert read.set_aside == (speck,)
     assert [(r.printed, r.read) for r in uncertain_readings(1, read)] == [("5", "")]  # reported
+
+
+def test_a_word_read_again_within_a_wider_word_is_no_word() -> None:
+    # Fuzz seed 40013 (a bilevel scan): Tesseract read a list's label twice, "Förbättringsförslag"
+    # and "örbättringsfö" within its box, and the label was not known; a mark read within a word
+    # ("-" inside "till") is no word either.
+    label = OcrWord("Förbättringsförslag", 63.6, 172.08, 406.7, 417.16, 10.0, 90.0)
+    again = OcrWord("örbättringsfö", 71.28, 142.56, 404.3, 414.76, 10.0, 40.0)
+    word = OcrWord("till", 63.0, 80.0, 123.0, 137.0, 13.8, 96.0)
+    mark = OcrWord("-", 70.0, 73.0, 125.0, 135.0, 13.8, 60.0)
+    below = OcrWord("Styrkor", 63.6, 104.0, 419.0, 429.5, 10.0, 95.0)  # the next line: a word of its own
+    # A word of letters that is no piece of the word around it is kept (a line's boxes can overlap
+    # the next line's where Tesseract merged the two), and so is a digit (the box of "sid" can
+    # reach over the page number after it).
+    other = OcrWord("med", 70.0, 90.0, 406.0, 416.0, 10.0, 94.0)
+    footer = OcrWord("sid", 300.0, 330.0, 800.0, 810.0, 10.0, 96.0)
+    page_number = OcrWord("4", 324.0, 329.0, 800.0, 810.0, 10.0, 96.0)
+    read = without_misreadings(OcrPage((label, again, word, mark, below, other, footer, page_number)))
+    assert read.words == (label, word, below, other, footer, page_number)
+    assert read.set_aside == ()

@@ -61,6 +61,10 @@ STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
 # 10-point header), set aside and reported like the specks Tesseract's reading sets aside.
 NARROWEST_DIGIT = 0.2
 DIGITS = regex.compile(r"^\d+$")
+# A word read again within another's box: within WITHIN points of it across, overlapping it by more
+# than SAME_LINE of its own height down the page.
+WITHIN = 1.0
+SAME_LINE = 0.5
 # How often (seconds) a document reading its pages asks again for a core left idle, while none of
 # its pages is done.
 ASK_AGAIN_SECONDS = 1.0
@@ -172,7 +176,7 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     words, and the readings to report."""
     straight, _angle = deskew(image, OCR_DPI)
     cleaned = remove_rulings(straight, OCR_DPI)
-    ocr_page = without_narrow_digits(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink))
+    ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink))
     words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
     bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
     ocr_page = OcrPage(words + tuple(bullets), ocr_page.set_aside)
@@ -181,13 +185,20 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     )
 
 
-def without_narrow_digits(ocr_page: OcrPage) -> OcrPage:
-    """The page with each word of digits narrower than its digits can be set aside (see
-    :data:`NARROWEST_DIGIT`)."""
-    specks = tuple(word for word in ocr_page.words if _too_narrow_for_digits(word))
-    if not specks:
+def without_misreadings(ocr_page: OcrPage) -> OcrPage:
+    """The page without the words that are no printed word: a word of digits narrower than its
+    digits can be (see :data:`NARROWEST_DIGIT`), and a word read a second time within another's
+    box (see :func:`_read_within`). Such words with a digit are set aside, to be reported with the
+    uncertain readings; the others are dropped."""
+    misread = [_too_narrow_for_digits(word) or _read_within(word, ocr_page.words) for word in ocr_page.words]
+    if not any(misread):
         return ocr_page
-    kept = tuple(word for word in ocr_page.words if not _too_narrow_for_digits(word))
+    kept = tuple(word for word, wrong in zip(ocr_page.words, misread, strict=True) if not wrong)
+    specks = tuple(
+        word
+        for word, wrong in zip(ocr_page.words, misread, strict=True)
+        if wrong and any(char.isdigit() for char in word.text)
+    )
     return OcrPage(kept, ocr_page.set_aside + specks)
 
 
@@ -196,6 +207,29 @@ def _too_narrow_for_digits(word: OcrWord) -> bool:
         return False
     digits = sum(0.5 if char == "1" else 1.0 for char in word.text)
     return word.x1 - word.x0 < NARROWEST_DIGIT * word.size * digits
+
+
+def _read_within(word: OcrWord, words: Sequence[OcrWord]) -> bool:
+    """Whether Tesseract read ``word`` from ink it also read as a wider word of letters: its box
+    lies within that word's across and on the same line, and it is a piece of that word
+    ("örbättringsfö" inside "Förbättringsförslag") or a mark ("-" inside "till"). Printed words
+    stand apart, and ink is one word's; a word of letters inside another's box may be the other's
+    misplaced line, and a digit the next word's (Tesseract's box of "sid" can reach over the page
+    number after it): both are kept."""
+    height = word.bottom - word.top
+    text = word.text.casefold()
+    if any(char.isdigit() for char in text):
+        return False
+    lettered = any(char.isalpha() for char in text)
+    return any(
+        other.x1 - other.x0 > word.x1 - word.x0
+        and other.x0 - WITHIN <= word.x0 and word.x1 <= other.x1 + WITHIN
+        and min(word.bottom, other.bottom) - max(word.top, other.top) > SAME_LINE * height
+        and any(char.isalpha() for char in other.text)
+        and (text in other.text.casefold() if lettered else True)
+        for other in words
+        if other is not word
+    )  # fmt: skip
 
 
 def page_from_ocr(
