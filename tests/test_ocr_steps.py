@@ -343,17 +343,19 @@ def test_bullet_read_as_letters_needs_a_list_indent() -> None:
 def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
     # Fuzz seed 40005 (a grey scan): a speck beside a summary table's header read as "5", 1.7 pt
     # wide on 10.9-point type; the header then ended in a value and the columns of its last two
-    # values ("47,5 55") were not cut apart.
-    speck = OcrWord("5", 525.6, 527.28, 687.8, 698.8, 10.9, 60.0)
+    # values ("47,5 55") were not cut apart. A "2" of the corpus report's scan, read with 95 %
+    # confidence in a box cut to a point wide, is printed.
+    speck = OcrWord("5", 525.6, 527.28, 687.8, 698.8, 10.9, 30.0)
     printed = [
         OcrWord("55", 525.84, 536.88, 714.4, 724.8, 10.9, 96.0),
-        OcrWord("11", 520.0, 526.0, 730.0, 740.0, 10.9, 96.0),  # two narrow ones, 6 pt: printed
+        OcrWord("11", 520.0, 526.0, 730.0, 740.0, 10.9, 60.0),  # two narrow ones, 6 pt: printed
+        OcrWord("2", 104.4, 105.4, 703.2, 713.5, 10.3, 95.0),  # read with confidence, its box cut narrow
         OcrWord("Max", 306.5, 328.3, 693.7, 704.5, 10.9, 96.0),
     ]
     read = without_misreadings(OcrPage((speck, *printed)))
     assert read.words == tuple(printed)
     assert read.set_aside == (speck,)
-    assert [(r.printed, r.read) for r in uncertain_readings(1, read)] == [("5", "")]  # reported
+    assert [(r.printed, r.read) for r in uncertain_readings(1, read)] == [("5", ""), ("11", "11")]
 
 
 def test_a_word_read_again_within_a_wider_word_is_no_word() -> None:

@@ -57,8 +57,9 @@ SCAN_TEXT_SHARE = 0.03
 # What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
 STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
 # Every digit but "1" is at least this share of its type size wide, a "1" half of it: a word of
-# digits narrower than its digits can be is a speck read as digits ("5" 1.7 points wide beside a
-# 10-point header), set aside and reported like the specks Tesseract's reading sets aside.
+# digits narrower than its digits can be, read with less confidence than an uncertain reading, is a
+# speck read as digits ("5" 1.7 points wide beside a 10-point header, read with 30 % confidence),
+# set aside and reported like the specks Tesseract's reading sets aside.
 NARROWEST_DIGIT = 0.2
 DIGITS = regex.compile(r"^\d+$")
 # A word read again within another's box: within WITHIN points of it across, overlapping it by more
@@ -203,8 +204,8 @@ def without_misreadings(ocr_page: OcrPage) -> OcrPage:
 
 
 def _too_narrow_for_digits(word: OcrWord) -> bool:
-    if not DIGITS.match(word.text):
-        return False
+    if not DIGITS.match(word.text) or word.confidence >= UNCERTAIN_BELOW:
+        return False  # a digit read with confidence whose box the steps before cut narrow is kept
     digits = sum(0.5 if char == "1" else 1.0 for char in word.text)
     return word.x1 - word.x0 < NARROWEST_DIGIT * word.size * digits
 
