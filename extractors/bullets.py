@@ -110,18 +110,23 @@ def _in_next_column(last: Line, line: Line) -> bool:
     )
 
 
-def _between_bullets(lines: Sequence[Line], index: int, ends_list: Callable[[Line], bool]) -> bool:
-    """Whether the non-bullet lines from ``index`` lead straight into another bullet.
+def _between_bullets(
+    lines: Sequence[Line], index: int, ends_list: Callable[[Line], bool], style: tuple[str, bool] | None
+) -> bool:
+    """Whether the non-bullet lines from ``index`` lead straight into another bullet of the list
+    (of its ``style``).
 
     A wrapped item whose continuation is flush with the glyph and starts with a capital letter
     ("... effektiviserat" / "Verksamheten i Umeå.") is told from prose by what follows: prose
-    is never squeezed between two bullets without a blank line.
+    is never squeezed between two bullets of one list without a blank line. Between the last
+    item of one list and the first of another (a dash list of sub-questions, then a numbered list
+    of strengths under its label) stands prose.
     """
     for line in lines[index : index + FLUSH_CONTINUATION_LINES + 1]:
         if line.is_blank or ends_list(line):
             return False
-        if bullet_text(line) is not None:
-            return True
+        if bullet := BULLET.match(line.text):
+            return _style(bullet) == style
     return False
 
 
@@ -154,7 +159,7 @@ def read_bullet_list(
             items.append([line])
         elif items and (
             _continues(items[-1], line, after_gap)
-            or (not after_gap and _between_bullets(lines, index, ends_list))
+            or (not after_gap and _between_bullets(lines, index, ends_list, style))
         ):
             items[-1].append(line)
         else:

@@ -356,3 +356,20 @@ def test_a_claim_right_after_the_question_list_of_a_layout_export() -> None:
     )
     [claim] = extract_claims(doc, (2003, 2005), 2005)
     assert (claim.area, claim.claimed_score, claim.claimed_change) == (1, 74, -12)
+
+
+def test_claim_between_the_question_list_and_a_numbered_list_of_strengths() -> None:
+    # Fuzz seed 40001 (a scan: OCR leaves no blank lines between a section's blocks): the prose
+    # after the dash list of sub-questions was read as the last question's wrapped line, since a
+    # bullet (the strengths' "1.") followed it; that bullet is another list's.
+    doc = doc_from(
+        "Område 4 Ledning, decentralisering och delegering\n"
+        "- 4.4 Hur beskrivs förvaltningsledningen?\n"
+        "- 4.5 Hur utövas den centrala ledningen över underställda enheter?\n"
+        "Inom området ledning, decentralisering och delegering uppnår kommunen 78,5 poäng.\n"
+        "Starka sidor\n"
+        "1. Kvalitetsdeklarationer inom flera verksamheter\n"
+        "2. Systematiska brukarundersökningar\n"
+    )
+    [claim] = extract_claims(doc)
+    assert (claim.area, claim.claimed_score) == (4, 78.5)

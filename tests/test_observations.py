@@ -330,3 +330,18 @@ def test_prose_at_the_top_of_the_next_column_does_not_continue_the_last_bullet()
     continued = Line("kontakter med andra länder", 17, 5, (312.3, 58.4, 529.2, 68.4))
     [item] = read_bullet_list([lines[0], continued], 0)
     assert item.text.endswith("kontakter. kontakter med andra länder")
+
+
+def test_a_wrapped_item_flush_with_its_glyph_is_still_joined_before_the_next_item() -> None:
+    doc = doc_from(
+        "Område 4 Ledning, decentralisering och delegering\n"
+        "Inom området uppnår kommunen 61 poäng.\n\n"
+        "Styrkor\n"
+        "- Kommunen har under flera år effektiviserat\n"
+        "Verksamheten i Umeå.\n"
+        "- Systematiska brukarundersökningar\n"
+    )
+    assert [o.text for o in extract_observations(doc)] == [
+        "Kommunen har under flera år effektiviserat Verksamheten i Umeå.",
+        "Systematiska brukarundersökningar",
+    ]

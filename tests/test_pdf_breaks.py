@@ -176,6 +176,27 @@ def test_columns_a_narrow_gutter_apart_are_read_one_after_the_other() -> None:
     assert body.index("innehållsrik.") < body.index("Medborgardialogen kring budgeten har genomförts")
 
 
+def test_a_narrow_gutter_beside_a_column_of_lists_is_still_a_gutter() -> None:
+    # Fuzz seed 40009 (a LibreOffice page, scanned): prose fills the left column, the right holds
+    # the strengths and improvement areas, short bullet items that fill no column. The page read
+    # as one column, each list item merged with a line of the other column's prose.
+    items = [
+        "Starkt och levande föreningsliv",
+        "Jämföra resultat från brukarundersökningar",
+        "Premiera gott bemötande",
+        "Väl utvecklade e-tjänster",
+    ]
+    words = []
+    for n, left in enumerate(LEFT_COLUMN * 2):
+        top = 104 + 12 * n
+        words += justified(top, left, left=LEFT, right=296)
+        words += [*words_at(302, top, "•"), *words_at(312, top, items[n % len(items)])]
+    lines = non_blank([page(1, words)])
+    body = " ".join(lines)
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert body.index("innehållsrik.") < body.index("Starkt och levande föreningsliv")
+
+
 def test_two_columns_of_score_tables_are_read_one_column_after_the_other() -> None:
     # Fuzz seed 2037 (LibreOffice, two columns): the score tables fill both columns of a page, so
     # neither side is prose; each side's rows are whole (a label and its points) and the columns

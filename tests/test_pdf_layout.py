@@ -846,3 +846,39 @@ def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:
         words += cells(180 + 14 * n, *((LEFT + 32 * i, seat) for i, seat in enumerate(seats.split())))
     lines = non_blank([page(1, words)])
     assert {"8:2 Intern kontroll\t20\t11", "8:3 Lönepolitik\t20\t11"} <= set(lines)
+
+
+def _score_rows(*extra: list[Word]) -> list[str]:
+    """A borderless score table of three rows under its header, and ``extra`` words."""
+    rows = [
+        ("2.4 Förtroendevaldas roll", "10", "9"),
+        ("2.5 Näringsliv", "20", "16"),
+        ("2.6 Bemötande", "20", "14"),
+    ]
+    words = cells(100, (72.0, "Nr Delområde"), (420.0, "Maxpoäng"), (500.0, "Egna"))
+    for n, (label, most, own) in enumerate(rows):
+        words += cells(118 + 18 * n, (72.0, label), (460.0, most), (520.0, own))
+    return non_blank([page(1, words, *extra)])
+
+
+@pytest.mark.parametrize("mark", ["-", "."])
+def test_a_speck_between_a_label_and_its_values_opens_no_column(mark: str) -> None:
+    # Fuzz seed 40012 (a grey scan): a speck of dust in one row, read as "-", stood apart from the
+    # label and the values; it opened an empty column for every row, and each row's max points
+    # were read from it (empty) and its own points from the max column.
+    assert _score_rows(cells(136, (250.0, mark))) == [
+        "Nr Delområde\tMaxpoäng\tEgna",
+        "2.4 Förtroendevaldas roll\t10\t9",
+        f"2.5 Näringsliv {mark}\t20\t16",
+        "2.6 Bemötande\t20\t14",
+    ]
+
+
+def test_a_dash_for_a_missing_value_stays_in_its_column() -> None:
+    row = cells(172, (72.0, "2.7 Kulturliv"), (462.0, "–"), (520.0, "3"))
+    assert _score_rows(row)[1:] == [
+        "2.4 Förtroendevaldas roll\t10\t9",
+        "2.5 Näringsliv\t20\t16",
+        "2.6 Bemötande\t20\t14",
+        "2.7 Kulturliv\t–\t3",
+    ]

@@ -28,8 +28,9 @@ from pipeline.editions.edition import Edition, editions_for_year, load_editions
 MIN_AREAS_TO_OVERRULE = 4
 MIN_MARGIN_TO_OVERRULE = 2
 # The word before an area's number in a heading or a table label, in any case: "Område 3",
-# "Huvudområde 3", "OMRÅDE 3". Followed by whitespace and :func:`area_number_pattern`.
-AREA_WORD = r"(?i:(?:huvud)?område)"
+# "Huvudområde 3", "OMRÅDE 3", and as OCR reads it from a bold heading, the ring of the "å" lost
+# ("Omrade 3"). Followed by whitespace and :func:`area_number_pattern`.
+AREA_WORD = r"(?i:(?:huvud)?omr[åa]de)"
 
 
 @cache

@@ -27,8 +27,8 @@ from pipeline.ingest.pdf.words import Word
 # The gutter is at least this many ems wide and lies in the middle of the text.
 MIN_GUTTER = 1.0
 # A narrower gutter (a word processor's default column spacing) down to this many ems is a gutter
-# when the lines on both sides fill their columns the way wrapped prose does: at least this share
-# of each side's lines reach this share of its width (a table's label cells do not), and each side
+# when the lines of one side or both fill their column the way wrapped prose does: at least this
+# share of its lines reach this share of its width (a table's label cells do not), and each side
 # has this many lines, so that a free band by chance between words of a few lines does not count.
 NARROW_GUTTER = 0.5
 FULL_LINE = 0.8
@@ -315,14 +315,17 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     narrow = gutter < MIN_GUTTER * size
     if narrow and min(len(side) for side in sides) < NARROW_MIN_LINES:
         return False
-    if all(_holds_prose(side, narrow) for side in sides):
+    # Beside a narrow gutter, wrapped prose fills at least one column; the other may hold the
+    # short lines of lists (strengths and improvement areas under their labels).
+    if all(_holds_prose(side) for side in sides) and (not narrow or any(_filled(side) for side in sides)):
         return True
-    return _independent(sides) and all(_holds_prose(side, narrow) or _holds_tables(side) for side in sides)
+    return _independent(sides) and all(
+        (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
+    )
 
 
-def _holds_prose(lines: list[PrintedLine], narrow: bool) -> bool:
-    prose = sum(_is_words(line) for line in lines) >= PROSE_SHARE * len(lines) and _few_edges(lines)
-    return prose and (not narrow or _filled(lines))
+def _holds_prose(lines: list[PrintedLine]) -> bool:
+    return sum(_is_words(line) for line in lines) >= PROSE_SHARE * len(lines) and _few_edges(lines)
 
 
 # A side of the gutter holds tables of its own when this many of its lines are rows with a label.

@@ -5,6 +5,11 @@ sometimes not at all: the line then starts with its first word, and the list ite
 running text. A bullet is a compact, filled mark about half the height of the line's letters,
 standing alone a little left of the line; dust is far smaller, and a letter or a digit is not
 alone. Such a mark, where no word was read, is read as the bullet it is.
+
+Tesseract also reads a filled square ("▪") as letters of its own choosing ("Hm", "HH", "sm", "Bm"),
+one short word at the line's start. Letters are strokes: their ink fills a small part of their box,
+and two of them are wider than a bullet. A short first word whose ink is one filled mark the size
+of a bullet, set apart from the line's next word by a list's indent, is the bullet, read as such.
 """
 
 from __future__ import annotations
@@ -30,6 +35,17 @@ MARK_GAP = 2
 MIN_FILL = 0.55
 # Confidence given to a bullet read from the image: it is a reading kompass made, not Tesseract.
 CONFIDENCE = 0.0
+# A bullet read as letters: a first word of at most this many characters, none a digit, whose ink
+# fills at least MARK_FILL of its box (a square fills it, a disc 0.79; a bold "M" 0.67), no more than
+# MARK_ASPECT times as wide as tall or tall as wide (an "I" is a bar), and at least MARK_INDENT
+# font sizes left of the next word (a list's hanging indent; the words of a line stand a third apart).
+# Tesseract's box of such a word may end where the mark does: its ink is looked for MARK_MARGIN font
+# sizes above and below the box too.
+MARK_READ_AS_LETTERS = 3
+MARK_FILL = 0.75
+MARK_ASPECT = 2.0
+MARK_INDENT = 0.5
+MARK_MARGIN = 0.25
 
 
 def find_bullets(
@@ -47,6 +63,63 @@ def find_bullets(
             x0, top, x1, bottom = (value / pixels_per_point for value in box)
             bullets.append(OcrWord(BULLET, x0, x1, top, bottom, word.size, CONFIDENCE))
     return bullets
+
+
+def bullets_read_as_letters(
+    image: Image, dpi: float, words: Sequence[OcrWord], ink: np.ndarray | None = None
+) -> tuple[OcrWord, ...]:
+    """The words, each first word of a line that is a bullet read as letters (see the module's
+    note) read as the bullet "•" in its mark's box; every other word as read."""
+    if ink is None:
+        ink = np.asarray(image.convert("L")) < INK_BELOW
+    pixels_per_point = dpi / 72.0
+    starts = {id(word) for word in _line_starts(words)}
+    read = []
+    for word in words:
+        box = None
+        if id(word) in starts and _may_be_a_mark(word.text) and _indented_before_next(word, words):
+            box = _mark_within(ink, word, pixels_per_point)
+        if box is None:
+            read.append(word)
+            continue
+        x0, top, x1, bottom = (value / pixels_per_point for value in box)
+        read.append(OcrWord(BULLET, x0, x1, top, bottom, word.size, CONFIDENCE))
+    return tuple(read)
+
+
+def _may_be_a_mark(text: str) -> bool:
+    return 0 < len(text) <= MARK_READ_AS_LETTERS and text != BULLET and not any(c.isdigit() for c in text)
+
+
+def _indented_before_next(word: OcrWord, words: Sequence[OcrWord]) -> bool:
+    """Whether the next word on ``word``'s line stands a list's indent to its right."""
+    following = [
+        other.x0 for other in words
+        if other is not word and other.x0 >= word.x1 and other.top < word.bottom and word.top < other.bottom
+    ]  # fmt: skip
+    return bool(following) and min(following) - word.x1 >= MARK_INDENT * word.size
+
+
+def _mark_within(ink: np.ndarray, word: OcrWord, scale: float) -> tuple[int, int, int, int] | None:
+    """The box (pixels) of the ink in ``word``'s box when it is one filled mark of a bullet's
+    size and shape; or None."""
+    margin = MARK_MARGIN * word.size
+    top, bottom = max(0, int((word.top - margin) * scale)), int((word.bottom + margin) * scale) + 1
+    left, right = int(word.x0 * scale), int(word.x1 * scale) + 1
+    region = ink[top:bottom, left:right]
+    columns = np.flatnonzero(region.any(axis=0))
+    rows = np.flatnonzero(region.any(axis=1))
+    if columns.size == 0 or rows.size == 0 or np.diff(columns).max(initial=0) > MARK_GAP:
+        return None  # no ink, or more than one mark
+    if rows[0] == 0 or rows[-1] == region.shape[0] - 1:
+        return None  # cut by the line's box: part of something taller
+    mark = region[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    if not _bullet_sized(mark, word.size * scale, MARK_FILL):
+        return None
+    width, height = mark.shape[1], mark.shape[0]
+    if max(width, height) > MARK_ASPECT * min(width, height):
+        return None
+    return left + int(columns[0]), top + int(rows[0]), left + int(columns[-1]) + 1, top + int(rows[-1]) + 1
 
 
 def _line_starts(words: Sequence[OcrWord]) -> list[OcrWord]:
@@ -83,11 +156,16 @@ def _mark_left_of(ink: np.ndarray, word: OcrWord, scale: float) -> tuple[int, in
     rows = np.flatnonzero(region[:, columns[0] : columns[-1] + 1].any(axis=1))
     if rows.size == 0 or rows[0] == 0 or rows[-1] == region.shape[0] - 1:
         return None  # cut by the line's box: part of something taller
-    width, height = columns[-1] - columns[0] + 1, rows[-1] - rows[0] + 1
-    low, high = MIN_SIZE * word.size * scale, MAX_SIZE * word.size * scale
-    if not (low <= width <= high and low <= height <= high):
-        return None
-    mark = region[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
-    if mark.mean() < MIN_FILL:
+    if not _bullet_sized(
+        region[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1], word.size * scale, MIN_FILL
+    ):
         return None
     return left + int(columns[0]), top + int(rows[0]), left + int(columns[-1]) + 1, top + int(rows[-1]) + 1
+
+
+def _bullet_sized(mark: np.ndarray, size: float, fill: float) -> bool:
+    """Whether a mark's ink (its box, in pixels) is a bullet's size for type of ``size`` pixels and
+    fills at least ``fill`` of its box."""
+    low, high = MIN_SIZE * size, MAX_SIZE * size
+    height, width = mark.shape
+    return low <= width <= high and low <= height <= high and bool(mark.mean() >= fill)

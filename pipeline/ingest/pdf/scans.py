@@ -28,7 +28,7 @@ import regex
 
 from pipeline.ingest.pdf.deskew import deskew
 from pipeline.ingest.pdf.glyphs import Ruling
-from pipeline.ingest.pdf.image_bullets import find_bullets
+from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.render import open_renderer
 from pipeline.ingest.pdf.tesseract import OcrPage, OcrWord, read_page
@@ -56,6 +56,16 @@ SCAN_IMAGE_SHARE = 0.5
 SCAN_TEXT_SHARE = 0.03
 # What OCR makes of the rest of an erased ruling line beside a word: quotes, bars, dots.
 STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
+# Every digit but "1" is at least this share of its type size wide, a "1" half of it: a word of
+# digits narrower than its digits can be, read with less confidence than an uncertain reading, is a
+# speck read as digits ("5" 1.7 points wide beside a 10-point header, read with 30 % confidence),
+# set aside and reported like the specks Tesseract's reading sets aside.
+NARROWEST_DIGIT = 0.2
+DIGITS = regex.compile(r"^\d+$")
+# A word read again within another's box: within WITHIN points of it across, overlapping it by more
+# than SAME_LINE of its own height down the page.
+WITHIN = 1.0
+SAME_LINE = 0.5
 # How often (seconds) a document reading its pages asks again for a core left idle, while none of
 # its pages is done.
 ASK_AGAIN_SECONDS = 1.0
@@ -168,12 +178,60 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     words, and the readings to report."""
     straight, _angle = deskew(image, OCR_DPI)
     cleaned = remove_rulings(straight, OCR_DPI)
-    ocr_page = read_page(cleaned.image, OCR_DPI, ink=cleaned.ink)
-    bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
-    ocr_page = OcrPage(ocr_page.words + tuple(bullets), ocr_page.set_aside)
+    ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink))
+    words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
+    bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
+    ocr_page = OcrPage(words + tuple(bullets), ocr_page.set_aside)
     return _PageRead(
         page_from_ocr(page, ocr_page, cleaned.rulings), tuple(uncertain_readings(page.number, ocr_page))
     )
+
+
+def without_misreadings(ocr_page: OcrPage) -> OcrPage:
+    """The page without the words that are no printed word: a word of digits narrower than its
+    digits can be (see :data:`NARROWEST_DIGIT`), and a word read a second time within another's
+    box (see :func:`_read_within`). Such words with a digit are set aside, to be reported with the
+    uncertain readings; the others are dropped."""
+    misread = [_too_narrow_for_digits(word) or _read_within(word, ocr_page.words) for word in ocr_page.words]
+    if not any(misread):
+        return ocr_page
+    kept = tuple(word for word, wrong in zip(ocr_page.words, misread, strict=True) if not wrong)
+    specks = tuple(
+        word
+        for word, wrong in zip(ocr_page.words, misread, strict=True)
+        if wrong and any(char.isdigit() for char in word.text)
+    )
+    return OcrPage(kept, ocr_page.set_aside + specks)
+
+
+def _too_narrow_for_digits(word: OcrWord) -> bool:
+    if not DIGITS.match(word.text) or word.confidence >= UNCERTAIN_BELOW:
+        return False  # a digit read with confidence whose box the steps before cut narrow is kept
+    digits = sum(0.5 if char == "1" else 1.0 for char in word.text)
+    return word.x1 - word.x0 < NARROWEST_DIGIT * word.size * digits
+
+
+def _read_within(word: OcrWord, words: Sequence[OcrWord]) -> bool:
+    """Whether Tesseract read ``word`` from ink it also read as a wider word of letters: its box
+    lies within that word's across and on the same line, and it is a piece of that word
+    ("örbättringsfö" inside "Förbättringsförslag") or a mark ("-" inside "till"). Printed words
+    stand apart, and ink is one word's; a word of letters inside another's box may be the other's
+    misplaced line, and a digit the next word's (Tesseract's box of "sid" can reach over the page
+    number after it): both are kept."""
+    height = word.bottom - word.top
+    text = word.text.casefold()
+    if any(char.isdigit() for char in text):
+        return False
+    lettered = any(char.isalpha() for char in text)
+    return any(
+        other.x1 - other.x0 > word.x1 - word.x0
+        and other.x0 - WITHIN <= word.x0 and word.x1 <= other.x1 + WITHIN
+        and min(word.bottom, other.bottom) - max(word.top, other.top) > SAME_LINE * height
+        and any(char.isalpha() for char in other.text)
+        and (text in other.text.casefold() if lettered else True)
+        for other in words
+        if other is not word
+    )  # fmt: skip
 
 
 def page_from_ocr(

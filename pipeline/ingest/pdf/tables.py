@@ -440,10 +440,12 @@ def _free_separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tu
     size = max(line.size for line in lines)
     left = min(line.x0 for line in lines)
     right = max(line.x1 for line in lines)
+    spans = [_spans(line, MIN_SEPARATION, vertical) for line in lines]
     events = sorted(
         (x, step)
-        for line in lines
-        for x0, x1 in _spans(line, MIN_SEPARATION, vertical)
+        for index, line in enumerate(lines)
+        for x0, x1 in spans[index]
+        if not _lone_mark(line, (x0, x1), spans[:index] + spans[index + 1 :])
         for x, step in ((x0, 1), (x1, -1))
     )
     top = min(line.top for line in lines)
@@ -459,6 +461,17 @@ def _free_separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tu
         if step == -1 and depth == 0:
             opened = x
     return tuple(_merge_close(separators, size / 4))
+
+
+def _lone_mark(line: PrintedLine, span: tuple[float, float], others: list[list[tuple[float, float]]]) -> bool:
+    """Whether ``span`` of ``line`` holds only a mark (a dash, a dot: a speck of a scan read as one)
+    where no other line of the table prints anything: no column of its own. A dash standing for an
+    empty value lies in its column, under the header's cell and over the other rows' values."""
+    x0, x1 = span
+    words = [word for word in line.words if x0 <= word.x0 and word.x1 <= x1]
+    if not words or any(char.isalnum() for word in words for char in word.text):
+        return False
+    return not any(low < x1 and x0 < high for spans in others for low, high in spans)
 
 
 def _merge_close(values: list[float], tolerance: float) -> list[float]:
