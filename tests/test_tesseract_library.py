@@ -95,3 +95,16 @@ def test_without_the_library_the_message_names_the_packages(monkeypatch: pytest.
             tesseract.check_available()
     finally:
         tesseract_library._library.cache_clear()
+
+
+@needs_both
+@pytest.mark.ocr
+def test_tesseracts_own_messages_do_not_reach_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    # Strokes in an image three pixels wide: Tesseract says "Image too small to scale!!" and "Line
+    # cannot be recognized!!" on stderr, which the program's run captures and a library's would not.
+    image = Image.new("L", (3, 48), 255)
+    draw = ImageDraw.Draw(image)
+    for box in ((0, 25, 1, 36), (0, 4, 0, 31), (2, 18, 2, 34)):
+        draw.rectangle(box, fill=0)
+    tesseract_library.image_to_data(image, "eng", "--psm 6", None)
+    assert capfd.readouterr().err == ""

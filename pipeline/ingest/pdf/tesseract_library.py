@@ -56,6 +56,8 @@ DATA_FOLDERS = (
 FILE_PPI = 96
 # Tesseract's page segmentation when ``--psm`` is not given: the program's own default (automatic).
 DEFAULT_SEGMENTATION = 3
+# Where Tesseract writes its messages: nowhere (its variable; "/dev/null" is taken as no output).
+QUIET = ("debug_file", "/dev/null")
 # The word table's header, as the program writes it before the first page's rows.
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -146,6 +148,9 @@ def _loaded(language: str) -> int:
     if library.TessBaseAPIInit3(api, f"{data_folder()}/".encode(), language.encode()) != 0:
         library.TessBaseAPIDelete(api)
         raise TesseractError(f"Tesseract does not load its {language!r} data")
+    # Tesseract's own messages ("Image too small to scale!!", "Line cannot be recognized!!") go to
+    # the process's stderr, where they would mix with kompass's output; the program's are captured.
+    library.TessBaseAPISetVariable(api, *(part.encode() for part in QUIET))
     return int(api)
 
 
