@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors.observations import extract_observations
 from extractors.sections import find_area_sections
+from extractors.score_table import extract_question_scores
 from pipeline.model.document import Document
 from pipeline.model.text_columns import _fits, in_text_columns
 
@@ -230,3 +231,47 @@ def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None
     page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts
+
+
+def test_two_score_tables_side_by_side_with_the_right_header_one_space_after_the_left() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70135): one score table flowing down both
+    # columns. The left header's last cell reaches the gutter, the right header's "Nr" stands one
+    # space after it; a right column's centred table header stands past the column's edge.
+    page = [
+        "Nr            Delområde Poäng Maxpoäng Nr              Delområde Poäng Maxpoäng",
+        "1:1 Kulturliv                9    10    5:6 Lönepolitik              15         20",
+        "1:2 Lönepolitik             26    30    6 Kvalitetsutveckling",
+        "1:3 Valfrihet               17    20    6:1 Digitalisering           19         20",
+        "1:4 Hållbar utveckling      15    20    6:2 Valfrihet                13         20",
+        "1:5 Delaktighet            13,5   20    6:3 Målstyrning             15,5        30",
+        "2 Samhällsutveckling                    6:4 Samverkan                23         30",
+        "2:1 Delegation              19    30    7 Arbetsliv",
+        "4:1 Delaktighet              7    10    8:3 Intern kontroll         28,5        30",
+        "4:2 Delegation              16    20           M C L KD MP S V SD",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[0] == "Nr            Delområde Poäng Maxpoäng"
+    assert "4:2 Delegation              16    20" in texts
+    assert texts[texts.index("4:2 Delegation              16    20") + 1] == "Nr              Delområde Poäng Maxpoäng"
+    assert texts[-1] == "M C L KD MP S V SD"
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_70135.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["1.1"], by_id["4.2"], by_id["5.6"], by_id["8.3"]) == ((10, 9), (20, 16), (20, 15), (30, 28.5))
+
+
+def test_a_sentence_crossing_the_right_column_edge_is_not_parted_at_a_single_space() -> None:
+    # The word one space after the left half is parted off only where it opens a heading, a header
+    # or a row (a capital or a digit); a sentence's next word starting at the edge is no right half.
+    page = [
+        "Området beskriver hur Gävle kommun arbetar     Området beskriver hur Gävle kommun arbetar",
+        "med arbetsliv. Utvärderarna har tagit del av   med chefs- och ledarskap samt",
+        "dokument, hemsidan och intervjuer med          medarbetarskap. Utvärderarna har tagit del",
+        "politiker och tjänstemän. Inom området         dokument, hemsidan och intervjuer med",
+        "arbetsliv uppnår kommunen 69,5 poäng och nu en förbättring med 6 poäng i",
+        "Sammanfattning chefs- och ledarskap samt       medarbetarskap uppnår kommunen 76",
+        "Starka sidor                                   Utvecklingsområden",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    line = "arbetsliv uppnår kommunen 69,5 poäng och nu en förbättring med 6 poäng i"
+    assert line.index("förbättring") == page[0].index("Området", 10)  # at the right column's edge
+    assert line in texts

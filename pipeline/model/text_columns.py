@@ -154,6 +154,8 @@ LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
 # A left half of prose beside a right column's table values has at least this many words.
 MIN_PROSE_WORDS = 3
+# How far from the right column's edge (characters) a word one space after the left half may start.
+SQUEEZE_REACH = 1
 
 Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
 
@@ -214,14 +216,33 @@ def _halves(text: str, third: int, usual: int) -> Halves:
         # Indented past a third, the right column alone; unless a later gap stands nearer where the
         # right column starts (a left column's header cell, "Poäng", beside a right column's item).
         return ("", text.strip(), indent)
+    near = [gap for gap in gaps if abs(gap.end() - usual) <= GLYPH_REACH]
+    if not near and (squeezed := _squeezed_halves(text, usual)) is not None:
+        return squeezed
     if not gaps:
         return None
-    gap = min(gaps, key=lambda g: abs(g.end() - usual))
+    # The gap the gutter stands in parts the halves (the right column's first word may stand past
+    # its edge: a centred table's header), else the gap ending nearest the edge.
+    across = [gap for gap in gaps if gap.start() <= usual - GUTTER < gap.end()]
+    gap = across[0] if across else min(gaps, key=lambda g: abs(g.end() - usual))
     right = text[gap.end() :].rstrip()
     left = text[: gap.start()].rstrip()
     if _table_numbers(right) and not _prose_beside_values(left, gap.end(), usual):
         return None
     return (left, right, gap.end())
+
+
+def _squeezed_halves(text: str, usual: int) -> Halves:
+    """A line whose left half reaches the gutter, the right column's first word one space after it
+    ("... Maxpoäng Nr  Delområde", "... Kommunkompassens Starka sidor"): the halves parted at that
+    word, where it starts at the right column's edge and opens a heading, a header or a row (a
+    capital or a digit), not a sentence's next word; else ``None``."""
+    for start in range(usual - SQUEEZE_REACH, usual + SQUEEZE_REACH + 1):
+        if not 2 <= start < len(text) or text[start - 1] != " " or text[start - 2] == " ":
+            continue
+        if text[start].isupper() or text[start].isdigit():
+            return (text[: start - 1].rstrip(), text[start:].rstrip(), start)
+    return None
 
 
 def _prose_beside_values(left: str, start: int, usual: int) -> bool:
