@@ -102,6 +102,7 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     ``year`` is the report's year, which picks the own-points column when several years are printed."""
     state = _State()
     skip_to = 0
+    doc = _without_stray_stops(doc)
     for index, line in enumerate(doc.lines):
         if line.is_blank or index < skip_to:
             continue
@@ -134,6 +135,28 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     questions, subtotals, unread = _resolve(state.groups, year)
     headings = state.headings if questions else []
     return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread))
+
+
+# A full stop standing alone between spaces, tabs or the line's ends.
+LONE_STOP = regex.compile(r" ?(?<![^\s])\.(?![^\s])")
+
+
+def _without_stray_stops(doc: Document) -> Document:
+    """The document with the one full stop standing alone on a line of a row taken out: a narrow
+    id cell that broke "1.1." after its digits has its closing stop on the cell's second line, and
+    a PDF's row reads it beside the name or the values ("1.1 Information . | 20 | 12",
+    "Synpunktshantering 20 8 ."). A line with several lone stops (a dotted leader) is kept."""
+    lines = tuple(_without_stray_stop(line) for line in doc.lines)
+    if all(new is old for new, old in zip(lines, doc.lines, strict=True)):
+        return doc
+    return dataclasses.replace(doc, lines=lines)
+
+
+def _without_stray_stop(line: Line) -> Line:
+    stops = LONE_STOP.findall(line.text)
+    if len(stops) != 1 or not regex.search(r"\d", line.text) or not regex.search(r"\p{L}", line.text):
+        return line
+    return dataclasses.replace(line, text=LONE_STOP.sub("", line.text))
 
 
 def _note_header(header: Header | None, state: _State) -> None:

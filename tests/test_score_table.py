@@ -694,3 +694,38 @@ def test_layout_export_row_is_no_header_for_the_row_below() -> None:
         ]
     )
     assert _scores(text) == [("2.1", 20, 12.5), ("2.2", 20, 8), ("3.2", 30, 11.5)]
+
+
+def test_an_id_cell_that_broke_its_closing_stop_onto_a_second_line() -> None:
+    # A LibreOffice PDF (fuzz seed 70050): ids printed "1.1." in a narrow cell broke after their
+    # digits; the stop on the cell's second line is read beside the name or after the values, and
+    # in the right column of a two-column page the id stands on a line of its own above its row.
+    lines = [
+        "Nr\tDelområde\tMaxpoäng\tPoäng",
+        "1.1 Information .\t20\t12",
+        "1.2 Kostnadsmedvetenhe . t\t40\t20,5",
+        "2.5 .\tMedarbetarsamtal\t20\t7",
+        "3 Styrning och kontroll",
+        "3.1",
+        "Synpunktshantering 20 8 .",
+        "3.2",
+        "Näringsliv 10 3 .",
+        "6.5 Kostnadsmedvetenhe",
+        "30 8,5",
+        ". t",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Information", 20, 12),
+        ("1.2", "Kostnadsmedvetenhe t", 40, 20.5),
+        ("2.5", "Medarbetarsamtal", 20, 7),
+        ("3.1", "Synpunktshantering", 20, 8),
+        ("3.2", "Näringsliv", 10, 3),
+        ("6.5", "Kostnadsmedvetenhe", 30, 8.5),
+    ]
+
+
+def test_a_dotted_leader_keeps_its_stops() -> None:
+    # Several stops standing alone are a contents entry's leader, not an id's broken stop.
+    table = extract_question_scores(doc_from("3.1 Samspel . . . . 20 8"))
+    assert table.questions == ()

@@ -216,9 +216,9 @@ def _halves(text: str, third: int, usual: int) -> Halves:
         # Indented past a third, the right column alone; unless a later gap stands nearer where the
         # right column starts (a left column's header cell, "Poäng", beside a right column's item).
         return ("", text.strip(), indent)
-    near = [gap for gap in gaps if abs(gap.end() - usual) <= GLYPH_REACH]
-    if not near and (squeezed := _squeezed_halves(text, usual)) is not None:
-        return squeezed
+    squeezed = _squeezed_halves(text, usual)
+    if squeezed is not None and all(gap.start() > squeezed[2] for gap in gaps):
+        return squeezed  # the line's gaps all stand inside its right half
     if not gaps:
         return None
     # The gap the gutter stands in parts the halves (the right column's first word may stand past
