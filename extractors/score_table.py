@@ -303,7 +303,10 @@ def _split_cells(header: Header) -> Header:
     if len(header.lines) > 1:
         return header  # words joined from several lines ("Poäng" over "Max") are one column
     columns: list[PrintedColumn] = []
-    for column in header.columns:
+    for index, column in enumerate(header.columns):
+        if index == 0 and (parted := _label_beside_values(column)) is not None:
+            columns.extend(parted)
+            continue
         words = column.printed.split()
         split = (
             value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
@@ -311,6 +314,20 @@ def _split_cells(header: Header) -> Header:
         pair = split is not None and len(split) == 2 and {c.role for c in split} == {Role.MAX, Role.OWN}
         columns.extend(split if split is not None and pair else [column])
     return Header(tuple(columns), header.lines)
+
+
+def _label_beside_values(column: PrintedColumn) -> list[PrintedColumn] | None:
+    """A header's first cell that holds the label column's word among a value column's words
+    ("Egna Delfråga poäng": a two-line "Egna poäng" beside "Delfråga", read as one cell): the label
+    column, then the value columns; ``None`` for any other cell."""
+    words = column.printed.split()
+    labels = [word for word in words if RAW_LABEL_WORD.match(word)]
+    if not labels or len(labels) == len(words):
+        return None
+    values = value_words([word for word in words if not RAW_LABEL_WORD.match(word)])
+    if not values:
+        return None
+    return [PrintedColumn(Role.NAME, " ".join(labels)), *values]
 
 
 def _is_other_header(line: Line) -> bool:
@@ -471,6 +488,12 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         rest, ending = _values_in_label(text, width - len(filled))
         if ending:
             text, raw = rest, [*ending, *filled]
+    elif printed_id and 0 < end < width and len(in_group) == end:
+        # The group's values end at a word of the table beside it (the wrapped name of its row,
+        # "... 11 stärka serviceutbudet? | 20 | utveckling av …"): the rest are in the label.
+        rest, ending = _values_in_label(text, width - end)
+        if ending:
+            text, raw, taken = rest, [*ending, *in_group], end
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0

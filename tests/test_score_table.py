@@ -729,3 +729,23 @@ def test_a_dotted_leader_keeps_its_stops() -> None:
     # Several stops standing alone are a contents entry's leader, not an id's broken stop.
     table = extract_question_scores(doc_from("3.1 Samspel . . . . 20 8"))
     assert table.questions == ()
+
+
+def test_a_two_line_own_points_header_read_around_the_label_word() -> None:
+    # A LibreOffice PDF (fuzz seed 70115): a 2002 score table going on in both columns of a page;
+    # the left header's two-line "Egna poäng" is read around "Delfråga" ("Egna Delfråga poäng"),
+    # and a row's wrapped question holds its own points, its max points followed by the words of
+    # the right table's row.
+    lines = [
+        "Egna Delfråga poäng\tMaxpoäng\tDelfråga\tEgna poäng\tMaxpoäng",
+        "4.3. Lokala initiativ för att 11 stärka serviceutbudet?\t20\tutveckling av kvalitetssystem?\t\t",
+        "4.4. Hur beskrivs 12,5 förvaltningsledningen?\t20\t7.2. Strategisk serviceutveckling.\t14\t20",
+        "5.2. Hur sker rapporteringen från tvärsektoriella projekt och program?\t13\t20",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("4.3", "Lokala initiativ för att stärka serviceutbudet?", 20, 11),
+        ("4.4", "Hur beskrivs förvaltningsledningen?", 20, 12.5),
+        ("7.2", "Strategisk serviceutveckling.", 20, 14),
+        ("5.2", "Hur sker rapporteringen från tvärsektoriella projekt och program?", 20, 13),
+    ]
