@@ -34,6 +34,7 @@ from extractors.table_reader import (
     PrintedColumn,
     Role,
     Value,
+    column_of,
     header_above,
     is_header_line,
     parse_value,
@@ -300,12 +301,13 @@ def _raw_header(line: Line) -> Header | None:
 def _split_cells(header: Header) -> Header:
     """The header with a cell of two value words set one space apart ("Maxpoäng Poäng", as a
     layout export prints narrow columns) split into its columns."""
-    if len(header.lines) > 1:
-        return header  # words joined from several lines ("Poäng" over "Max") are one column
     columns: list[PrintedColumn] = []
     for index, column in enumerate(header.columns):
-        if index == 0 and (parted := _label_beside_values(column)) is not None:
+        if (parted := _label_beside_values(column, first=index == 0)) is not None:
             columns.extend(parted)
+            continue
+        if len(header.lines) > 1:
+            columns.append(column)  # words joined from several lines ("Poäng" over "Max") are one column
             continue
         words = column.printed.split()
         split = (
@@ -316,18 +318,28 @@ def _split_cells(header: Header) -> Header:
     return Header(tuple(columns), header.lines)
 
 
-def _label_beside_values(column: PrintedColumn) -> list[PrintedColumn] | None:
-    """A header's first cell that holds the label column's word among a value column's words
-    ("Egna Delfråga poäng": a two-line "Egna poäng" beside "Delfråga", read as one cell): the label
-    column, then the value columns; ``None`` for any other cell."""
+def _label_beside_values(column: PrintedColumn, first: bool) -> list[PrintedColumn] | None:
+    """A header cell holding the label column's words beside value columns' words: the label
+    column, then the value columns; ``None`` for any other cell. The first cell may hold the label
+    word among them ("Egna Delfråga poäng": a two-line "Egna poäng" beside "Delfråga", read as one
+    cell); any cell may end in the own and max points' words after the area's name ("Verksamhets-
+    utvecklin Poäng Maxpoäng": a wrapped corner cell one space before narrow value columns)."""
     words = column.printed.split()
     labels = [word for word in words if RAW_LABEL_WORD.match(word)]
-    if not labels or len(labels) == len(words):
-        return None
-    values = value_words([word for word in words if not RAW_LABEL_WORD.match(word)])
-    if not values:
-        return None
-    return [PrintedColumn(Role.NAME, " ".join(labels)), *values]
+    if first and labels and len(labels) < len(words):
+        values = value_words([word for word in words if not RAW_LABEL_WORD.match(word)])
+        return [PrintedColumn(Role.NAME, " ".join(labels)), *values] if values else None
+    tail = ""
+    if len(words) > 3 and len(words[-1]) <= 2 and words[-1].islower():
+        tail, words = words[-1], words[:-1]  # the end of the name's word a narrow cell broke ("… g")
+    for cut in range(1, len(words) - 1):
+        name, ending = " ".join(words[:cut]) + tail, words[cut:]
+        if column_of(name).role not in (None, Role.NAME) or len(ending) != 2:
+            continue
+        pair = value_words(ending)
+        if pair is not None and len(pair) == 2 and {c.role for c in pair} == {Role.MAX, Role.OWN}:
+            return [PrintedColumn(Role.NAME, name), *pair]
+    return None
 
 
 def _is_other_header(line: Line) -> bool:

@@ -749,3 +749,18 @@ def test_a_two_line_own_points_header_read_around_the_label_word() -> None:
         ("7.2", "Strategisk serviceutveckling.", 20, 14),
         ("5.2", "Hur sker rapporteringen från tvärsektoriella projekt och program?", 20, 13),
     ]
+
+
+def test_a_wrapped_corner_cell_one_space_before_narrow_value_columns() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70082): the area's name in the header's
+    # corner wrapped ("7" / "Verksamhetsutvecklin" / "g") and stands one space before "Poäng
+    # Maxpoäng"; the name is no value column and the own points come first.
+    lines = [
+        "                         7",
+        "Nr         Verksamhetsutvecklin Poäng Maxpoäng",
+        "                         g",
+        "7.1 Synpunktshantering       11       20",
+        "7.2 Valfrihet                 8       20",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [("7.1", 20, 11), ("7.2", 20, 8)]

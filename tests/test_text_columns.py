@@ -275,3 +275,39 @@ def test_a_sentence_crossing_the_right_column_edge_is_not_parted_at_a_single_spa
     line = "arbetsliv uppnår kommunen 69,5 poäng och nu en förbättring med 6 poäng i"
     assert line.index("förbättring") == page[0].index("Området", 10)  # at the right column's edge
     assert line in texts
+
+
+def test_a_left_table_row_one_space_before_the_right_columns_text() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70082): the right column drifts left down
+    # the page, and a left column's score row ends one space before its text, a capital or not.
+    page = [
+        "Tabell 4 Poäng inom område 2              8.1 Kompetensförsörjning       7     20",
+        "                                          8.2 Hållbar utveckling     12,5      20",
+        "      3 Politisk styrning                 8.3 Uppföljning               13     20",
+        "Nr                        Poäng Maxpoäng",
+        "         och kontroll",
+        "                                          8.4 Medborgardialog            6     20",
+        "3.1 Arbetsmiljö               19       40",
+        "                                          8.5 Kulturliv                 12     20",
+        "    Kostnadsmedvetenhe",
+        "3.2                           19       30 Tabell 10 Poäng inom område 8",
+        "    t",
+        "3.3 Näringsliv                15       30 Kortfakta        2011",
+        "Tabell 5 Poäng inom område 3              Antal invånare 31 902",
+        "                                          Yta (km²)         3477",
+        "        4 Ledarskap,",
+        "Nr        ansvar och      Poäng Maxpoäng  Antal anställda   9200",
+        "          delegation                      Skattesats (%)     23,9",
+        "4.1 Innovation                 6      10  Antal nämnder        11",
+        "4.2 Uppföljning                7      20 Kortfakta om Strängnäs kommun",
+        "4.3 Lönepolitik               6       10 Sveriges Kommuner och Landsting har använt",
+        "4.4 Näringsliv             14,5       20 Kommunkompassen som",
+        "4.5 Arbetsmiljö              14       20 utvärderingsinstrument sedan 2002.",
+        "4.6 Intern kontroll          10       20",
+        "                                         Följande svenska kommuner och stadsdelar",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "4.2 Uppföljning                7      20" in texts
+    assert "4.5 Arbetsmiljö              14       20" in texts
+    assert texts.index("Kortfakta om Strängnäs kommun") > texts.index("4.6 Intern kontroll          10       20")
+    assert "utvärderingsinstrument sedan 2002." in texts
