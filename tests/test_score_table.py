@@ -763,4 +763,5 @@ def test_a_wrapped_corner_cell_one_space_before_narrow_value_columns() -> None:
         "7.2 Valfrihet                 8       20",
     ]
     table = extract_question_scores(doc_from("\n".join(lines)))
-    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [("7.1", 20, 11), ("7.2", 20, 8)]
+    read = [(q.question_id, q.max_score, q.score) for q in table.questions]
+    assert read == [("7.1", 20, 11), ("7.2", 20, 8)]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractors.observations import extract_observations
-from extractors.sections import find_area_sections
 from extractors.score_table import extract_question_scores
+from extractors.sections import find_area_sections
 from pipeline.model.document import Document
 from pipeline.model.text_columns import _fits, in_text_columns
 
@@ -252,11 +252,13 @@ def test_two_score_tables_side_by_side_with_the_right_header_one_space_after_the
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert texts[0] == "Nr            Delområde Poäng Maxpoäng"
     assert "4:2 Delegation              16    20" in texts
-    assert texts[texts.index("4:2 Delegation              16    20") + 1] == "Nr              Delområde Poäng Maxpoäng"
+    after_left = texts[texts.index("4:2 Delegation              16    20") + 1]
+    assert after_left == "Nr              Delområde Poäng Maxpoäng"
     assert texts[-1] == "M C L KD MP S V SD"
     table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_70135.txt"))
     by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
-    assert (by_id["1.1"], by_id["4.2"], by_id["5.6"], by_id["8.3"]) == ((10, 9), (20, 16), (20, 15), (30, 28.5))
+    read = (by_id["1.1"], by_id["4.2"], by_id["5.6"], by_id["8.3"])
+    assert read == ((10, 9), (20, 16), (20, 15), (30, 28.5))
 
 
 def test_a_sentence_crossing_the_right_column_edge_is_not_parted_at_a_single_space() -> None:
@@ -309,5 +311,6 @@ def test_a_left_table_row_one_space_before_the_right_columns_text() -> None:
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "4.2 Uppföljning                7      20" in texts
     assert "4.5 Arbetsmiljö              14       20" in texts
-    assert texts.index("Kortfakta om Strängnäs kommun") > texts.index("4.6 Intern kontroll          10       20")
+    last_row = texts.index("4.6 Intern kontroll          10       20")
+    assert texts.index("Kortfakta om Strängnäs kommun") > last_row
     assert "utvärderingsinstrument sedan 2002." in texts
