@@ -314,3 +314,68 @@ def test_a_left_table_row_one_space_before_the_right_columns_text() -> None:
     last_row = texts.index("4.6 Intern kontroll          10       20")
     assert texts.index("Kortfakta om Strängnäs kommun") > last_row
     assert "utvärderingsinstrument sedan 2002." in texts
+
+
+def test_a_right_column_heading_number_is_no_left_rows_value() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70135), whole: the right column's list items
+    # set their text at one edge, and a heading's name starts there one space after its number;
+    # the number is the heading's, not a value of a left table's row, and the heading stays whole.
+    page = [
+        "3 Detaljerad genomgång i              2. Tydligare koppling mellan budget och",
+        "                                         mål",
+        "förhållande till Kommunkompassens",
+        "åtta områden                      3.3 Styrning och kontroll",
+        "3.1 Samspel mellan förtroendevalda och          Allmänt",
+        "medborgare                                      Området beskriver hur Gävle kommun arbetar",
+        "                                                med styrning och kontroll. Utvärderarna har",
+        "Allmänt                                         tagit del av dokument, hemsidan och",
+        "Området beskriver hur Gävle kommun arbetar      intervjuer med politiker och tjänstemän. Inom",
+        "med samspel mellan förtroendevalda och          området styrning och kontroll uppnår",
+        "medborgare. Utvärderarna har tagit del av       kommunen 89 poäng.",
+        "dokument, hemsidan och intervjuer med",
+        "                                                Kommunen jämför sina resultat i ett nätverk",
+        "politiker och tjänstemän. Inom området",
+        "                                                med Lysekil, Uppsala och Landskrona, och",
+        "samspel mellan förtroendevalda och",
+        "                                                jämförelserna används i budgetarbetet.",
+        "medborgare uppnår kommunen 80,5 poäng.",
+        "",
+        "Sammanfattning samspel mellan förtroendevalda   Sammanfattning styrning och kontroll",
+        "och medborgare",
+        "                                                Starka sidor",
+        "Styrkor inom området                                1. Tydlig och innehållsrik hemsida",
+        "    1. Tydlig rollfördelning mellan politiker       2. Synpunktshantering via webben",
+        "       och tjänstemän",
+        "    2. Jämförelser med andra kommuner i         Förbättringsområden",
+        "       nätverk                                      1. Jämföra resultat från",
+        "    3. Starkt och levande föreningsliv                 brukarundersökningar med andra",
+        "                                                       kommuner",
+        "Utvecklingsområden                                  2. Premiera gott bemötande",
+        "    1. Jämföra resultat från",
+        "       brukarundersökningar med andra           3.4 Effektivitet",
+        "       kommuner",
+        "    2. Inför medborgarförslag                   Allmänt",
+        "                                                Området beskriver hur Gävle kommun arbetar",
+        "3.2 Samhällsutveckling                          med effektivitet. Utvärderarna har tagit del av",
+        "                                                dokument, hemsidan och intervjuer med",
+        "Allmänt                                         politiker och tjänstemän. Inom området",
+        "Området beskriver hur Gävle kommun arbetar      effektivitet uppnår kommunen 87 poäng.",
+        "med samhällsutveckling. Utvärderarna har",
+        "tagit del av dokument, hemsidan och             Sammanfattning effektivitet",
+        "intervjuer med politiker och tjänstemän. Inom",
+        "                                                Styrkor",
+        "området samhällsutveckling uppnår",
+        "kommunen 72 poäng.                                  1. Etablerad styrmodell med tydliga mål",
+        "                                                    2. Aktivt arbete med medborgardialog",
+        "Sammanfattning samhällsutveckling                   3. Framgångsrik presstrategi",
+        "                                                    4. Jämförelser med andra kommuner i",
+        "Styrkor inom området                                   nätverk",
+        "    1. Synpunktshantering via webben",
+        "    2. Framgångsrik presstrategi                Utvecklingsområden",
+        "                                                    1. Tydligare koppling mellan budget och",
+        "Utvecklingsområden                                     mål",
+        "    1. Utveckla avvikelserapporteringen av          2. Synliggöra kostnader per verksamhet",
+        "       verksamhet",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "3.4 Effektivitet" in texts and "brukarundersökningar med andra" in texts

@@ -42,6 +42,8 @@ PROSE_SHARE = 0.7
 RIGHT_START = regex.compile(rf"(?<=\S {{{GUTTER},}})\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d[%)]?$")
 NUMBERS_ONLY = regex.compile(r"^[\d\s,.%+\-−–]+$")
+# A table row's values as printed, decimal commas ("14,5  20"), none a heading's number ("3.4").
+ROW_VALUES = regex.compile(r"^(?:\s*[+\-−–]?\d+(?:,\d+)?(?:\s*%)?)+\s*$")
 
 Numbered = tuple[int, str]
 
@@ -223,7 +225,7 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
         if squeezed is None:
             continue
         before = [gap for gap in gaps if gap.start() < squeezed[2]]
-        row_values = bool(before) and all(NUMBERS_ONLY.match(text[gap.end() : squeezed[2]]) for gap in before)
+        row_values = bool(before) and all(ROW_VALUES.match(text[gap.end() : squeezed[2]]) for gap in before)
         opens = squeezed[1][:1].isupper() or squeezed[1][:1].isdigit()
         if (opens and not before) or row_values:
             # The line's gaps stand inside its right half (a heading or a header opens it), or
