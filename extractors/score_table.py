@@ -34,6 +34,7 @@ from extractors.table_reader import (
     PrintedColumn,
     Role,
     Value,
+    column_of,
     header_above,
     is_header_line,
     parse_value,
@@ -102,6 +103,7 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     ``year`` is the report's year, which picks the own-points column when several years are printed."""
     state = _State()
     skip_to = 0
+    doc = _without_stray_stops(doc)
     for index, line in enumerate(doc.lines):
         if line.is_blank or index < skip_to:
             continue
@@ -134,6 +136,28 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     questions, subtotals, unread = _resolve(state.groups, year)
     headings = state.headings if questions else []
     return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread))
+
+
+# A full stop standing alone between spaces, tabs or the line's ends.
+LONE_STOP = regex.compile(r" ?(?<![^\s])\.(?![^\s])")
+
+
+def _without_stray_stops(doc: Document) -> Document:
+    """The document with the one full stop standing alone on a line of a row taken out: a narrow
+    id cell that broke "1.1." after its digits has its closing stop on the cell's second line, and
+    a PDF's row reads it beside the name or the values ("1.1 Information . | 20 | 12",
+    "Synpunktshantering 20 8 ."). A line with several lone stops (a dotted leader) is kept."""
+    lines = tuple(_without_stray_stop(line) for line in doc.lines)
+    if all(new is old for new, old in zip(lines, doc.lines, strict=True)):
+        return doc
+    return dataclasses.replace(doc, lines=lines)
+
+
+def _without_stray_stop(line: Line) -> Line:
+    stops = LONE_STOP.findall(line.text)
+    if len(stops) != 1 or not regex.search(r"\d", line.text) or not regex.search(r"\p{L}", line.text):
+        return line
+    return dataclasses.replace(line, text=LONE_STOP.sub("", line.text))
 
 
 def _note_header(header: Header | None, state: _State) -> None:
@@ -277,10 +301,14 @@ def _raw_header(line: Line) -> Header | None:
 def _split_cells(header: Header) -> Header:
     """The header with a cell of two value words set one space apart ("Maxpoäng Poäng", as a
     layout export prints narrow columns) split into its columns."""
-    if len(header.lines) > 1:
-        return header  # words joined from several lines ("Poäng" over "Max") are one column
     columns: list[PrintedColumn] = []
-    for column in header.columns:
+    for index, column in enumerate(header.columns):
+        if (parted := _label_beside_values(column, first=index == 0)) is not None:
+            columns.extend(parted)
+            continue
+        if len(header.lines) > 1:
+            columns.append(column)  # words joined from several lines ("Poäng" over "Max") are one column
+            continue
         words = column.printed.split()
         split = (
             value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
@@ -288,6 +316,30 @@ def _split_cells(header: Header) -> Header:
         pair = split is not None and len(split) == 2 and {c.role for c in split} == {Role.MAX, Role.OWN}
         columns.extend(split if split is not None and pair else [column])
     return Header(tuple(columns), header.lines)
+
+
+def _label_beside_values(column: PrintedColumn, first: bool) -> list[PrintedColumn] | None:
+    """A header cell holding the label column's words beside value columns' words: the label
+    column, then the value columns; ``None`` for any other cell. The first cell may hold the label
+    word among them ("Egna Delfråga poäng": a two-line "Egna poäng" beside "Delfråga", read as one
+    cell); any cell may end in the own and max points' words after the area's name ("Verksamhets-
+    utvecklin Poäng Maxpoäng": a wrapped corner cell one space before narrow value columns)."""
+    words = column.printed.split()
+    labels = [word for word in words if RAW_LABEL_WORD.match(word)]
+    if first and labels and len(labels) < len(words):
+        values = value_words([word for word in words if not RAW_LABEL_WORD.match(word)])
+        return [PrintedColumn(Role.NAME, " ".join(labels)), *values] if values else None
+    tail = ""
+    if len(words) > 3 and len(words[-1]) <= 2 and words[-1].islower():
+        tail, words = words[-1], words[:-1]  # the end of the name's word a narrow cell broke ("… g")
+    for cut in range(1, len(words) - 1):
+        name, ending = " ".join(words[:cut]) + tail, words[cut:]
+        if column_of(name).role not in (None, Role.NAME) or len(ending) != 2:
+            continue
+        pair = value_words(ending)
+        if pair is not None and len(pair) == 2 and {c.role for c in pair} == {Role.MAX, Role.OWN}:
+            return [PrintedColumn(Role.NAME, name), *pair]
+    return None
 
 
 def _is_other_header(line: Line) -> bool:
@@ -448,6 +500,12 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         rest, ending = _values_in_label(text, width - len(filled))
         if ending:
             text, raw = rest, [*ending, *filled]
+    elif printed_id and 0 < end < width and len(in_group) == end:
+        # The group's values end at a word of the table beside it (the wrapped name of its row,
+        # "... 11 stärka serviceutbudet? | 20 | utveckling av …"): the rest are in the label.
+        rest, ending = _values_in_label(text, width - end)
+        if ending:
+            text, raw, taken = rest, [*ending, *in_group], end
     values = [parse_value(cell) for cell in raw]
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0

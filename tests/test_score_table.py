@@ -694,3 +694,74 @@ def test_layout_export_row_is_no_header_for_the_row_below() -> None:
         ]
     )
     assert _scores(text) == [("2.1", 20, 12.5), ("2.2", 20, 8), ("3.2", 30, 11.5)]
+
+
+def test_an_id_cell_that_broke_its_closing_stop_onto_a_second_line() -> None:
+    # A LibreOffice PDF (fuzz seed 70050): ids printed "1.1." in a narrow cell broke after their
+    # digits; the stop on the cell's second line is read beside the name or after the values, and
+    # in the right column of a two-column page the id stands on a line of its own above its row.
+    lines = [
+        "Nr\tDelområde\tMaxpoäng\tPoäng",
+        "1.1 Information .\t20\t12",
+        "1.2 Kostnadsmedvetenhe . t\t40\t20,5",
+        "2.5 .\tMedarbetarsamtal\t20\t7",
+        "3 Styrning och kontroll",
+        "3.1",
+        "Synpunktshantering 20 8 .",
+        "3.2",
+        "Näringsliv 10 3 .",
+        "6.5 Kostnadsmedvetenhe",
+        "30 8,5",
+        ". t",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Information", 20, 12),
+        ("1.2", "Kostnadsmedvetenhe t", 40, 20.5),
+        ("2.5", "Medarbetarsamtal", 20, 7),
+        ("3.1", "Synpunktshantering", 20, 8),
+        ("3.2", "Näringsliv", 10, 3),
+        ("6.5", "Kostnadsmedvetenhe", 30, 8.5),
+    ]
+
+
+def test_a_dotted_leader_keeps_its_stops() -> None:
+    # Several stops standing alone are a contents entry's leader, not an id's broken stop.
+    table = extract_question_scores(doc_from("3.1 Samspel . . . . 20 8"))
+    assert table.questions == ()
+
+
+def test_a_two_line_own_points_header_read_around_the_label_word() -> None:
+    # A LibreOffice PDF (fuzz seed 70115): a 2002 score table going on in both columns of a page;
+    # the left header's two-line "Egna poäng" is read around "Delfråga" ("Egna Delfråga poäng"),
+    # and a row's wrapped question holds its own points, its max points followed by the words of
+    # the right table's row.
+    lines = [
+        "Egna Delfråga poäng\tMaxpoäng\tDelfråga\tEgna poäng\tMaxpoäng",
+        "4.3. Lokala initiativ för att 11 stärka serviceutbudet?\t20\tutveckling av kvalitetssystem?\t\t",
+        "4.4. Hur beskrivs 12,5 förvaltningsledningen?\t20\t7.2. Strategisk serviceutveckling.\t14\t20",
+        "5.2. Hur sker rapporteringen från tvärsektoriella projekt och program?\t13\t20",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("4.3", "Lokala initiativ för att stärka serviceutbudet?", 20, 11),
+        ("4.4", "Hur beskrivs förvaltningsledningen?", 20, 12.5),
+        ("7.2", "Strategisk serviceutveckling.", 20, 14),
+        ("5.2", "Hur sker rapporteringen från tvärsektoriella projekt och program?", 20, 13),
+    ]
+
+
+def test_a_wrapped_corner_cell_one_space_before_narrow_value_columns() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70082): the area's name in the header's
+    # corner wrapped ("7" / "Verksamhetsutvecklin" / "g") and stands one space before "Poäng
+    # Maxpoäng"; the name is no value column and the own points come first.
+    lines = [
+        "                         7",
+        "Nr         Verksamhetsutvecklin Poäng Maxpoäng",
+        "                         g",
+        "7.1 Synpunktshantering       11       20",
+        "7.2 Valfrihet                 8       20",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    read = [(q.question_id, q.max_score, q.score) for q in table.questions]
+    assert read == [("7.1", 20, 11), ("7.2", 20, 8)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.observations import extract_observations
+from extractors.score_table import extract_question_scores
 from extractors.sections import find_area_sections
 from pipeline.model.document import Document
 from pipeline.model.text_columns import _fits, in_text_columns
@@ -230,3 +231,151 @@ def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None
     page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts
+
+
+def test_two_score_tables_side_by_side_with_the_right_header_one_space_after_the_left() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70135): one score table flowing down both
+    # columns. The left header's last cell reaches the gutter, the right header's "Nr" stands one
+    # space after it; a right column's centred table header stands past the column's edge.
+    page = [
+        "Nr            Delområde Poäng Maxpoäng Nr              Delområde Poäng Maxpoäng",
+        "1:1 Kulturliv                9    10    5:6 Lönepolitik              15         20",
+        "1:2 Lönepolitik             26    30    6 Kvalitetsutveckling",
+        "1:3 Valfrihet               17    20    6:1 Digitalisering           19         20",
+        "1:4 Hållbar utveckling      15    20    6:2 Valfrihet                13         20",
+        "1:5 Delaktighet            13,5   20    6:3 Målstyrning             15,5        30",
+        "2 Samhällsutveckling                    6:4 Samverkan                23         30",
+        "2:1 Delegation              19    30    7 Arbetsliv",
+        "4:1 Delaktighet              7    10    8:3 Intern kontroll         28,5        30",
+        "4:2 Delegation              16    20           M C L KD MP S V SD",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[0] == "Nr            Delområde Poäng Maxpoäng"
+    assert "4:2 Delegation              16    20" in texts
+    after_left = texts[texts.index("4:2 Delegation              16    20") + 1]
+    assert after_left == "Nr              Delområde Poäng Maxpoäng"
+    assert texts[-1] == "M C L KD MP S V SD"
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_70135.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    read = (by_id["1.1"], by_id["4.2"], by_id["5.6"], by_id["8.3"])
+    assert read == ((10, 9), (20, 16), (20, 15), (30, 28.5))
+
+
+def test_a_sentence_crossing_the_right_column_edge_is_not_parted_at_a_single_space() -> None:
+    # The word one space after the left half is parted off only where it opens a heading, a header
+    # or a row (a capital or a digit); a sentence's next word starting at the edge is no right half.
+    page = [
+        "Området beskriver hur Gävle kommun arbetar     Området beskriver hur Gävle kommun arbetar",
+        "med arbetsliv. Utvärderarna har tagit del av   med chefs- och ledarskap samt",
+        "dokument, hemsidan och intervjuer med          medarbetarskap. Utvärderarna har tagit del",
+        "politiker och tjänstemän. Inom området         dokument, hemsidan och intervjuer med",
+        "arbetsliv uppnår kommunen 69,5 poäng och nu en förbättring med 6 poäng i",
+        "Sammanfattning chefs- och ledarskap samt       medarbetarskap uppnår kommunen 76",
+        "Starka sidor                                   Utvecklingsområden",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    line = "arbetsliv uppnår kommunen 69,5 poäng och nu en förbättring med 6 poäng i"
+    assert line.index("förbättring") == page[0].index("Området", 10)  # at the right column's edge
+    assert line in texts
+
+
+def test_a_left_table_row_one_space_before_the_right_columns_text() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70082): the right column drifts left down
+    # the page, and a left column's score row ends one space before its text, a capital or not.
+    page = [
+        "Tabell 4 Poäng inom område 2              8.1 Kompetensförsörjning       7     20",
+        "                                          8.2 Hållbar utveckling     12,5      20",
+        "      3 Politisk styrning                 8.3 Uppföljning               13     20",
+        "Nr                        Poäng Maxpoäng",
+        "         och kontroll",
+        "                                          8.4 Medborgardialog            6     20",
+        "3.1 Arbetsmiljö               19       40",
+        "                                          8.5 Kulturliv                 12     20",
+        "    Kostnadsmedvetenhe",
+        "3.2                           19       30 Tabell 10 Poäng inom område 8",
+        "    t",
+        "3.3 Näringsliv                15       30 Kortfakta        2011",
+        "Tabell 5 Poäng inom område 3              Antal invånare 31 902",
+        "                                          Yta (km²)         3477",
+        "        4 Ledarskap,",
+        "Nr        ansvar och      Poäng Maxpoäng  Antal anställda   9200",
+        "          delegation                      Skattesats (%)     23,9",
+        "4.1 Innovation                 6      10  Antal nämnder        11",
+        "4.2 Uppföljning                7      20 Kortfakta om Strängnäs kommun",
+        "4.3 Lönepolitik               6       10 Sveriges Kommuner och Landsting har använt",
+        "4.4 Näringsliv             14,5       20 Kommunkompassen som",
+        "4.5 Arbetsmiljö              14       20 utvärderingsinstrument sedan 2002.",
+        "4.6 Intern kontroll          10       20",
+        "                                         Följande svenska kommuner och stadsdelar",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "4.2 Uppföljning                7      20" in texts
+    assert "4.5 Arbetsmiljö              14       20" in texts
+    last_row = texts.index("4.6 Intern kontroll          10       20")
+    assert texts.index("Kortfakta om Strängnäs kommun") > last_row
+    assert "utvärderingsinstrument sedan 2002." in texts
+
+
+def test_a_right_column_heading_number_is_no_left_rows_value() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 70135), whole: the right column's list items
+    # set their text at one edge, and a heading's name starts there one space after its number;
+    # the number is the heading's, not a value of a left table's row, and the heading stays whole.
+    page = [
+        "3 Detaljerad genomgång i              2. Tydligare koppling mellan budget och",
+        "                                         mål",
+        "förhållande till Kommunkompassens",
+        "åtta områden                      3.3 Styrning och kontroll",
+        "3.1 Samspel mellan förtroendevalda och          Allmänt",
+        "medborgare                                      Området beskriver hur Gävle kommun arbetar",
+        "                                                med styrning och kontroll. Utvärderarna har",
+        "Allmänt                                         tagit del av dokument, hemsidan och",
+        "Området beskriver hur Gävle kommun arbetar      intervjuer med politiker och tjänstemän. Inom",
+        "med samspel mellan förtroendevalda och          området styrning och kontroll uppnår",
+        "medborgare. Utvärderarna har tagit del av       kommunen 89 poäng.",
+        "dokument, hemsidan och intervjuer med",
+        "                                                Kommunen jämför sina resultat i ett nätverk",
+        "politiker och tjänstemän. Inom området",
+        "                                                med Lysekil, Uppsala och Landskrona, och",
+        "samspel mellan förtroendevalda och",
+        "                                                jämförelserna används i budgetarbetet.",
+        "medborgare uppnår kommunen 80,5 poäng.",
+        "",
+        "Sammanfattning samspel mellan förtroendevalda   Sammanfattning styrning och kontroll",
+        "och medborgare",
+        "                                                Starka sidor",
+        "Styrkor inom området                                1. Tydlig och innehållsrik hemsida",
+        "    1. Tydlig rollfördelning mellan politiker       2. Synpunktshantering via webben",
+        "       och tjänstemän",
+        "    2. Jämförelser med andra kommuner i         Förbättringsområden",
+        "       nätverk                                      1. Jämföra resultat från",
+        "    3. Starkt och levande föreningsliv                 brukarundersökningar med andra",
+        "                                                       kommuner",
+        "Utvecklingsområden                                  2. Premiera gott bemötande",
+        "    1. Jämföra resultat från",
+        "       brukarundersökningar med andra           3.4 Effektivitet",
+        "       kommuner",
+        "    2. Inför medborgarförslag                   Allmänt",
+        "                                                Området beskriver hur Gävle kommun arbetar",
+        "3.2 Samhällsutveckling                          med effektivitet. Utvärderarna har tagit del av",
+        "                                                dokument, hemsidan och intervjuer med",
+        "Allmänt                                         politiker och tjänstemän. Inom området",
+        "Området beskriver hur Gävle kommun arbetar      effektivitet uppnår kommunen 87 poäng.",
+        "med samhällsutveckling. Utvärderarna har",
+        "tagit del av dokument, hemsidan och             Sammanfattning effektivitet",
+        "intervjuer med politiker och tjänstemän. Inom",
+        "                                                Styrkor",
+        "området samhällsutveckling uppnår",
+        "kommunen 72 poäng.                                  1. Etablerad styrmodell med tydliga mål",
+        "                                                    2. Aktivt arbete med medborgardialog",
+        "Sammanfattning samhällsutveckling                   3. Framgångsrik presstrategi",
+        "                                                    4. Jämförelser med andra kommuner i",
+        "Styrkor inom området                                   nätverk",
+        "    1. Synpunktshantering via webben",
+        "    2. Framgångsrik presstrategi                Utvecklingsområden",
+        "                                                    1. Tydligare koppling mellan budget och",
+        "Utvecklingsområden                                     mål",
+        "    1. Utveckla avvikelserapporteringen av          2. Synliggöra kostnader per verksamhet",
+        "       verksamhet",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "3.4 Effektivitet" in texts and "brukarundersökningar med andra" in texts

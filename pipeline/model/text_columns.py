@@ -42,6 +42,8 @@ PROSE_SHARE = 0.7
 RIGHT_START = regex.compile(rf"(?<=\S {{{GUTTER},}})\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d[%)]?$")
 NUMBERS_ONLY = regex.compile(r"^[\d\s,.%+\-−–]+$")
+# A table row's values as printed, decimal commas ("14,5  20"), none a heading's number ("3.4").
+ROW_VALUES = regex.compile(r"^(?:\s*[+\-−–]?\d+(?:,\d+)?(?:\s*%)?)+\s*$")
 
 Numbered = tuple[int, str]
 
@@ -154,6 +156,8 @@ LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
 # A left half of prose beside a right column's table values has at least this many words.
 MIN_PROSE_WORDS = 3
+# How far from the right column's edge (characters) a word one space after the left half may start.
+SQUEEZE_REACH = 1
 
 Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
 
@@ -174,7 +178,9 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     if not starts:
         return None
     usual = starts.most_common(1)[0][0]
-    halves = [_halves(text, third, usual) for _, text in lines]
+    # Every start of many lines: the right column's edge where the export shifted it down the page.
+    edges = sorted(start for start, count in starts.items() if count >= MIN_BOTH) or [usual]
+    halves = [_halves(text, third, usual, edges) for _, text in lines]
     both = [h for h in halves if h and h[0].strip() and h[1].strip()]
     if len(both) < MIN_BOTH:
         return None
@@ -199,7 +205,7 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     return (out, read) if read else None
 
 
-def _halves(text: str, third: int, usual: int) -> Halves:
+def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Halves:
     """The line's left and right halves by its own gap, the one past the first third nearest where
     the page's right column usually starts (a table in the left column has gaps of its own); or
     ``None``: blank lines give empty halves, and a line without such a gap, or whose right half is
@@ -214,14 +220,41 @@ def _halves(text: str, third: int, usual: int) -> Halves:
         # Indented past a third, the right column alone; unless a later gap stands nearer where the
         # right column starts (a left column's header cell, "Poäng", beside a right column's item).
         return ("", text.strip(), indent)
+    for edge in edges or [usual]:
+        squeezed = _squeezed_halves(text, edge)
+        if squeezed is None:
+            continue
+        before = [gap for gap in gaps if gap.start() < squeezed[2]]
+        row_values = bool(before) and all(ROW_VALUES.match(text[gap.end() : squeezed[2]]) for gap in before)
+        opens = squeezed[1][:1].isupper() or squeezed[1][:1].isdigit()
+        if (opens and not before) or row_values:
+            # The line's gaps stand inside its right half (a heading or a header opens it), or
+            # before the left half's last values: a left column's table row ending one space
+            # before the right column's text.
+            return squeezed
     if not gaps:
         return None
-    gap = min(gaps, key=lambda g: abs(g.end() - usual))
+    # The gap the gutter stands in parts the halves (the right column's first word may stand past
+    # its edge: a centred table's header), else the gap ending nearest the edge.
+    across = [gap for gap in gaps if gap.start() <= usual - GUTTER < gap.end()]
+    gap = across[0] if across else min(gaps, key=lambda g: abs(g.end() - usual))
     right = text[gap.end() :].rstrip()
     left = text[: gap.start()].rstrip()
     if _table_numbers(right) and not _prose_beside_values(left, gap.end(), usual):
         return None
     return (left, right, gap.end())
+
+
+def _squeezed_halves(text: str, usual: int) -> Halves:
+    """A line whose left half reaches the gutter, the right column's first word one space after it
+    ("... Maxpoäng Nr  Delområde", "... Kommunkompassens Starka sidor"): the halves parted at the
+    word that starts at the right column's edge; else ``None``."""
+    for start in range(usual - SQUEEZE_REACH, usual + SQUEEZE_REACH + 1):
+        if not 2 <= start < len(text) or text[start - 1] != " " or text[start - 2] == " ":
+            continue
+        if text[start].isalnum():
+            return (text[: start - 1].rstrip(), text[start:].rstrip(), start)
+    return None
 
 
 def _prose_beside_values(left: str, start: int, usual: int) -> bool:
