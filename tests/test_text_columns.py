@@ -230,3 +230,45 @@ def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None
     page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts
+
+
+def test_columns_that_touch_with_one_space_are_parted_where_the_right_column_starts() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 90059): a line of the left column runs up
+    # to one space before the right column's text, so the claim of area 6 ran into area 4's change.
+    page = [
+        "4 Ledarskap, ansvar och delegation                6 Kommunen som arbetsgivare,",
+        "                                                  personalpolitik",
+        "Området beskriver hur Linköping kommun            Allmänt",
+        "arbetar med ledarskap, ansvar och delegation.   Området beskriver hur Linköping kommun",
+        "Utvärderarna har tagit del av dokument,         arbetar med kommunen som arbetsgivare,",
+        "hemsidan och intervjuer med politiker och       personalpolitik. Utvärderarna har tagit del av",
+        "tjänstemän. Inom området ledarskap, ansvar      dokument, hemsidan och intervjuer med",
+        "och delegation uppnår kommunen 49,5 poäng.      politiker och tjänstemän. Inom området",
+        "En försämring med 27,5 poäng i förhållande till kommunen som arbetsgivare, personalpolitik",
+        "utvärderingen 2016.                             uppnår kommunen 63,5 poäng. En förbättring",
+        "                                                med 3,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning ledarskap, ansvar och delegation 2016.",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    right = texts.index("6 Kommunen som arbetsgivare,")
+    assert texts[right - 3 : right] == [
+        "En försämring med 27,5 poäng i förhållande till",
+        "utvärderingen 2016.",
+        "Sammanfattning ledarskap, ansvar och delegation",
+    ]
+    assert texts[-5:] == [
+        "politiker och tjänstemän. Inom området",
+        "kommunen som arbetsgivare, personalpolitik",
+        "uppnår kommunen 63,5 poäng. En förbättring",
+        "med 3,5 poäng i förhållande till utvärderingen",
+        "2016.",
+    ]
+
+
+def test_one_column_prose_with_a_space_where_no_column_starts_is_left_whole() -> None:
+    page = [
+        "Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att arbeta och",
+        "bedömningarna görs med utgångspunkt från åtta huvudområden som alla består av delområden.",
+    ] * 4
+    numbered = list(enumerate(page, start=1))
+    assert in_text_columns(numbered) == numbered

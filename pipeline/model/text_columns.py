@@ -152,6 +152,8 @@ LIST_MARK = regex.compile(rf"^(?:{BULLET_GLYPH_CLASS}|[-–*o]|\d{{1,2}}[.)])$")
 # A line without a gap may stand this many characters past the left column's longest half.
 LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
+# A word, one space and the next word: where two columns touch.
+ONE_SPACE = regex.compile(r"\S \S")
 # A left half of prose beside a right column's table values has at least this many words.
 MIN_PROSE_WORDS = 3
 
@@ -179,6 +181,7 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     if len(both) < MIN_BOTH:
         return None
     left_width = max(len(h[0].rstrip()) for h in both) + LEFT_SLACK
+    halves = _touching(lines, halves, left_width)
     out: list[Numbered] = []
     run: list[tuple[int, Halves]] = []
     read = 0
@@ -197,6 +200,32 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     out.extend(taken)
     read += count
     return (out, read) if read else None
+
+
+def _touching(lines: list[Numbered], halves: list[Halves], left_width: int) -> list[Halves]:
+    """``halves`` with the lines whose columns touch parted: a left column's line run up to one
+    space before the right column's text ("... i förhållande till kommunen som arbetsgivare")
+    has no gap, but a word starts after a single space exactly where the right column starts on
+    the nearest lines above or below that hold it, and what stands left of it fits the left column."""
+    edges = [h[2] if h and h[1].strip() else None for h in halves]
+    parted = list(halves)
+    for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
+        text = text.rstrip()
+        if found is not None or len(text) <= left_width:
+            continue
+        above = next((e for e in reversed(edges[:index]) if e is not None), None)
+        below = next((e for e in edges[index + 1 :] if e is not None), None)
+        for edge in dict.fromkeys(e for e in (above, below) if e is not None):
+            left, right = text[: edge - 1].rstrip(), text[edge:]
+            if (
+                edge >= 2
+                and ONE_SPACE.fullmatch(text, edge - 2, edge + 1)
+                and len(left) <= left_width
+                and not _table_numbers(right)
+            ):
+                parted[index] = (left, right, edge)
+                break
+    return parted
 
 
 def _halves(text: str, third: int, usual: int) -> Halves:
