@@ -272,3 +272,71 @@ def test_one_column_prose_with_a_space_where_no_column_starts_is_left_whole() ->
     ] * 4
     numbered = list(enumerate(page, start=1))
     assert in_text_columns(numbered) == numbered
+
+
+def test_a_list_dash_alone_on_its_line_ends_no_columns() -> None:
+    # pdftotext -layout of a ReportLab page (fuzz seed 90135): a right-column item's dash stands on a
+    # line of its own; taken for a table's number it ended the columns, so the page was read in two
+    # runs, each left then right, and area 3's section (and its score claim) ran into area 2's.
+    page = [
+        "",
+        "-   1.1. Hur informeras medborgarna?             Styrkor inom området",
+        "-   1.2. Hur främjas medborgarnas                -   Systematiska brukarundersökningar",
+        "    engagemang?",
+        "                                                 -   Synpunktshantering via webben",
+        "-   1.3. Hur informeras medborgarna om",
+        "                                                 -   Aktivt arbete med medborgardialog",
+        "    resultat?",
+        "                                                 -   Genomarbetat ledarutvecklingsprogram",
+        "Området beskriver hur Huddinge kommun",
+        "arbetar med offentlighet och demokratisk         Förbättringsområden",
+        "kontroll. Utvärderarna har tagit del av",
+        "                                                 -   Samla resultatredovisningen på ett",
+        "dokument, hemsidan och intervjuer med",
+        "                                                     ställe",
+        "politiker och tjänstemän. Inom området",
+        "offentlighet och demokratisk kontroll            -   Tydligare koppling mellan budget och",
+        "uppnår kommunen 45,5 poäng. En                       mål",
+        "förbättring med 10,5 poäng i förhållande till",
+        "                                                 -   Följa upp kompetensutvecklingen",
+        "utvärderingen 2006.",
+        "                                                     systematiskt",
+        "Starka sidor",
+        "                                                 3 Tydlighet i samspelet",
+        "-   Aktivt arbete med medborgardialog",
+        "                                                 mellan politiker och",
+        "-   Tydlig rollfördelning mellan politiker och",
+        "    tjänstemän",
+        "                                                 tjänstemän",
+        "                                                 -   3.1. Hur är kvaliteten på",
+        "-   Systematiska brukarundersökningar",
+        "                                                     målformuleringsarbetet?",
+        "Utvecklingsområden                                   3.2. Hur är delegation och",
+        "                                                 -",
+        "-   Tydligare koppling mellan budget och             ansvarsfördelning mellan politisk och",
+        "    mål                                              tjänstemannanivå?",
+        "",
+        "                                                 -   3.3. Hur rapporterar tjänstemännen till",
+        "2 Tillgänglighet och",
+        "                                                     den politiska nivån?",
+        "brukarorientering",
+        "                                                 -   3.4. Hur främjas den ömsesidiga",
+        "-   2.1. Har kommunen en brukarorienterad            förståelsen av uppgifter och roller?",
+        "    förvaltningsfilosofi?",
+        "                                                 Området beskriver hur Huddinge kommun",
+        "-   2.2. Vilka åtgärder har satts i verket för   arbetar med tydlighet i samspelet mellan",
+        "    att förbättra överskådligheten för           politiker och tjänstemän. Utvärderarna har",
+        "    medborgarna?                                 tagit del av dokument, hemsidan och",
+        "-   2.3. Kan brukarna själva påverka             intervjuer med politiker och tjänstemän.",
+        "    serviceutbudet?                              Inom området tydlighet i samspelet mellan",
+        "                                                 politiker och tjänstemän uppnår kommunen",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts.index("3 Tydlighet i samspelet") > texts.index("-   2.1. Har kommunen en brukarorienterad")
+    right = texts[texts.index("3 Tydlighet i samspelet") :]
+    assert [text for text in right if text][:4] == [
+        "3 Tydlighet i samspelet",
+        "mellan politiker och",
+        "tjänstemän",
+        "-   3.1. Hur är kvaliteten på",
+    ]

@@ -41,7 +41,8 @@ PROSE_SHARE = 0.7
 # Where the right column's text starts after a gap of at least the gutter.
 RIGHT_START = regex.compile(rf"(?<=\S {{{GUTTER},}})\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d[%)]?$")
-NUMBERS_ONLY = regex.compile(r"^[\d\s,.%+\-−–]+$")
+# A table's numbers hold a digit: a list's dash alone on its line ("-") is none.
+NUMBERS_ONLY = regex.compile(r"^(?=.*\d)[\d\s,.%+\-−–]+$")
 
 Numbered = tuple[int, str]
 
