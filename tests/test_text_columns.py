@@ -248,20 +248,26 @@ def test_columns_that_touch_with_one_space_are_parted_where_the_right_column_sta
         "utvärderingen 2016.                             uppnår kommunen 63,5 poäng. En förbättring",
         "                                                med 3,5 poäng i förhållande till utvärderingen",
         "Sammanfattning ledarskap, ansvar och delegation 2016.",
+        "",
+        "Starka sidor                                      Sammanfattning kommunen som arbetsgivare,",
     ]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     right = texts.index("6 Kommunen som arbetsgivare,")
-    assert texts[right - 3 : right] == [
+    assert texts[right - 5 : right] == [
         "En försämring med 27,5 poäng i förhållande till",
         "utvärderingen 2016.",
         "Sammanfattning ledarskap, ansvar och delegation",
+        "",
+        "Starka sidor",
     ]
-    assert texts[-5:] == [
+    assert texts[-7:] == [
         "politiker och tjänstemän. Inom området",
         "kommunen som arbetsgivare, personalpolitik",
         "uppnår kommunen 63,5 poäng. En förbättring",
         "med 3,5 poäng i förhållande till utvärderingen",
         "2016.",
+        "",
+        "Sammanfattning kommunen som arbetsgivare,",
     ]
 
 
@@ -340,3 +346,59 @@ def test_a_list_dash_alone_on_its_line_ends_no_columns() -> None:
         "tjänstemän",
         "-   3.1. Hur är kvaliteten på",
     ]
+
+
+def test_left_column_lines_wider_than_its_halves_beside_the_right_column_stay_left() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 90000): the columns interleave line by
+    # line, the left column's lines alone are wider than its halves beside the right column, and
+    # two lines touch the right column with one space; the page was left as printed, so the
+    # sections of areas 1 to 3 were lost.
+    page = [
+        "\x0c3 Detaljerad genomgång i          3.3 Politisk styrning och kontroll",
+        "förhållande till Kommunkompassens Allmänt",
+        "åtta områden                      Området beskriver hur Härnösand stad arbetar",
+        "                                              med politisk styrning och kontroll.",
+        "3.1 Offentlighet och demokrati                Utvärderarna har tagit del av dokument,",
+        "                                              hemsidan och intervjuer med politiker och",
+        "Allmänt                                       tjänstemän. Inom området politisk styrning",
+        "Området beskriver hur Härnösand stad arbetar och kontroll uppnår kommunen 50 poäng.",
+        "med offentlighet och demokrati. Utvärderarna",
+        "                                              Kommunen jämför sina resultat i ett nätverk",
+        "har tagit del av dokument, hemsidan och",
+        "                                              med Uddevalla, Växjö och Kiruna, och",
+        "intervjuer med politiker och tjänstemän. Inom",
+        "                                              jämförelserna används i budgetarbetet.",
+        "området offentlighet och demokrati uppnår",
+        "kommunen 43 poäng.",
+        "                                               Sammanfattning politisk styrning och kontroll",
+        "Sammanfattning offentlighet och demokrati      Starka sidor",
+        "",
+        "Styrkor inom området                               •     Etablerad styrmodell med tydliga mål",
+        "                                                   •     Tydlig och innehållsrik hemsida",
+        "    •   Väl utvecklade e-tjänster",
+        "                                                   •     Kvalitetsdeklarationer inom flera",
+        "    •   Genomarbetat ledarutvecklingsprogram",
+        "                                                         verksamheter",
+        "    •   Etablerad styrmodell med tydliga mål",
+        "                                                   •     Medarbetarsamtal med tydlig koppling",
+        "    •   Aktivt arbete med medborgardialog",
+        "                                                         till mål",
+        "",
+        "Förbättringsförslag",
+        "                                               Förbättringsområden",
+        "    •   Synliggöra kostnader per verksamhet",
+        "                                                   •     Handlingar tillgängliga på hemsidan",
+        "    •   Inför medborgarförslag",
+        "                                                   •     Synliggöra kostnader per verksamhet",
+        "    •   Utveckla avvikelserapporteringen av",
+        "        verksamhet",
+        "                                               3.4 Ledarskap, ansvar och delegation",
+        "3.2 Tillgänglighet och brukarorientering       Allmänt",
+        "Allmänt                                      Området beskriver hur Härnösand stad arbetar",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:3] == ["3 Detaljerad genomgång i", "förhållande till Kommunkompassens", "åtta områden"]
+    right = texts.index("3.3 Politisk styrning och kontroll")
+    assert texts.index("kommunen 43 poäng.") < texts.index("3.2 Tillgänglighet och brukarorientering") < right
+    assert texts[right + 1 : right + 3] == ["Allmänt", "Området beskriver hur Härnösand stad arbetar"]
+    assert "och kontroll uppnår kommunen 50 poäng." in texts[right:]

@@ -153,8 +153,11 @@ LIST_MARK = regex.compile(rf"^(?:{BULLET_GLYPH_CLASS}|[-–*o]|\d{{1,2}}[.)])$")
 # A line without a gap may stand this many characters past the left column's longest half.
 LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
-# A word, one space and the next word: where two columns touch.
+# A word, one space and the next word: where two columns touch; the right column's word may start
+# a character left or right of where it starts on the lines around (a word processor's export
+# sets it line by line).
 ONE_SPACE = regex.compile(r"\S \S")
+TOUCH_SHIFT = 1
 # A left half of prose beside a right column's table values has at least this many words.
 MIN_PROSE_WORDS = 3
 
@@ -182,7 +185,7 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     if len(both) < MIN_BOTH:
         return None
     left_width = max(len(h[0].rstrip()) for h in both) + LEFT_SLACK
-    halves = _touching(lines, halves, left_width)
+    halves = _between_columns(lines, halves)
     out: list[Numbered] = []
     run: list[tuple[int, Halves]] = []
     read = 0
@@ -203,28 +206,33 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     return (out, read) if read else None
 
 
-def _touching(lines: list[Numbered], halves: list[Halves], left_width: int) -> list[Halves]:
-    """``halves`` with the lines whose columns touch parted: a left column's line run up to one
-    space before the right column's text ("... i förhållande till kommunen som arbetsgivare")
-    has no gap, but a word starts after a single space exactly where the right column starts on
-    the nearest lines above or below that hold it, and what stands left of it fits the left column."""
+def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
+    """``halves`` with the lines that have no gap of their own read by the right column's edge on
+    the nearest lines above and below that hold it (a word processor's export sets that edge line
+    by line, give or take a character):
+
+    - a line that ends before the edge is the left column's alone, however wide the left halves
+      beside the right column happen to be ("Området beskriver hur Härnösand stad arbetar");
+    - a line that runs up to one space before the right column's text ("... i förhållande till
+      kommunen som arbetsgivare") is parted there, where a word starts after a single space.
+    """
     edges = [h[2] if h and h[1].strip() else None for h in halves]
     parted = list(halves)
     for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
         text = text.rstrip()
-        if found is not None or len(text) <= left_width:
+        if found is not None or not text:
             continue
         above = next((e for e in reversed(edges[:index]) if e is not None), None)
         below = next((e for e in edges[index + 1 :] if e is not None), None)
-        for edge in dict.fromkeys(e for e in (above, below) if e is not None):
-            left, right = text[: edge - 1].rstrip(), text[edge:]
-            if (
-                edge >= 2
-                and ONE_SPACE.fullmatch(text, edge - 2, edge + 1)
-                and len(left) <= left_width
-                and not _table_numbers(right)
-            ):
-                parted[index] = (left, right, edge)
+        if above is None or below is None:
+            continue  # not between lines of the right column
+        if len(text) < min(above, below):
+            parted[index] = (text, "", len(text))
+            continue
+        near = (e + shift for e in (above, below) for shift in (0, -TOUCH_SHIFT, TOUCH_SHIFT))
+        for edge in dict.fromkeys(near):
+            if ONE_SPACE.fullmatch(text, edge - 2, edge + 1) and not _table_numbers(text[edge:]):
+                parted[index] = (text[: edge - 1], text[edge:], edge)
                 break
     return parted
 
