@@ -153,11 +153,6 @@ LIST_MARK = regex.compile(rf"^(?:{BULLET_GLYPH_CLASS}|[-–*o]|\d{{1,2}}[.)])$")
 # A line without a gap may stand this many characters past the left column's longest half.
 LEFT_SLACK = 2
 LETTER = regex.compile(r"\p{L}")
-# A word, one space and the next word: where two columns touch; the right column's word may start
-# a character left or right of where it starts on the lines around (a word processor's export
-# sets it line by line).
-ONE_SPACE = regex.compile(r"\S \S")
-TOUCH_SHIFT = 1
 # A left half of prose beside a right column's table values has at least this many words.
 MIN_PROSE_WORDS = 3
 
@@ -204,6 +199,13 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     out.extend(taken)
     read += count
     return (out, read) if read else None
+
+
+# A word, one space and the next word: where two columns touch; the right column's word may start
+# a character left or right of where it starts on the lines around (a word processor's export
+# sets it line by line).
+ONE_SPACE = regex.compile(r"\S \S")
+TOUCH_SHIFT = 1
 
 
 def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
