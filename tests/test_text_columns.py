@@ -141,97 +141,6 @@ def test_a_page_break_the_furniture_reader_took_out_still_ends_the_columns() -> 
     assert read == [text.strip() for text in LEFT + RIGHT + left + right if text.strip()]
 
 
-def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
-    # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
-    # two columns left of its text; the gap after the bullet is not where the right column starts.
-    left = ["Allmänt", "Området beskriver hur Enköping kommun",
-            "arbetar med samhällsutveckling. Utvärderarna", "har tagit del av dokument, hemsidan och",
-            "intervjuer med politiker och tjänstemän. Inom", "området samhällsutveckling uppnår"]  # fmt: skip
-    right = ["Utvecklingsområden", "•   Följa upp kompetensutvecklingen", "    systematiskt",
-             "•   Synliggöra kostnader per verksamhet", "•   Utveckla den interna kontrollen",
-             ""]  # fmt: skip
-    page = [f"{a:<48}{b}".rstrip() for a, b in zip(left, right, strict=True)]
-    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
-    assert texts == [*left, *(text.strip() for text in right if text)]
-
-
-def test_a_year_ending_a_sentence_in_the_right_column_is_no_table_number() -> None:
-    # pdftotext -layout of a Chromium page (fuzz seed 50008): the right column's sentence ends in
-    # "2021." alone on its line, beside the left column's heading; the columns go on past it.
-    page = [
-        "Område 5 Brukarens fokus                           systematiskt",
-        "",
-        "Allmänt                                      Område 7 Arbetsliv",
-        "Området beskriver hur Upplands Väsby         Allmänt",
-        "kommun arbetar med brukarens fokus.",
-        "Utvärderarna har tagit del av dokument,      Området beskriver hur Upplands Väsby",
-        "hemsidan och intervjuer med politiker och    kommun arbetar med arbetsliv.",
-        "tjänstemän. Inom området brukarens fokus     Utvärderarna har tagit del av dokument,",
-        "uppnår kommunen 49 poäng. En                 hemsidan och intervjuer med politiker och",
-        "försämring med 6 poäng i förhållande till    tjänstemän. Inom området arbetsliv uppnår",
-        "utvärderingen 2021.                          kommunen 31,5 poäng. En försämring med",
-        "                                             1,5 poäng i förhållande till utvärderingen",
-        "Sammanfattning brukarens fokus               2021.",
-        "",
-        "Styrkor                                      Sammanfattning arbetsliv",
-    ]
-    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
-    assert texts[texts.index("Sammanfattning brukarens fokus") + 1] == "Styrkor"
-    assert texts[-3:] == ["1,5 poäng i förhållande till utvärderingen", "2021.", "Sammanfattning arbetsliv"]
-    # Read with the right column at one start, as the whole page is: the line fits the columns, a
-    # table's row of numbers does not.
-    assert _fits(page[12], 45)
-    assert not _fits("1 Offentlighet och demokrati                 74   41,5", 45)
-
-
-def test_a_right_column_table_value_beside_left_prose_stays_in_the_right_column() -> None:
-    # pdftotext -layout of a LibreOffice page (fuzz seed 50055): a score table in the right column,
-    # its values set beside the middle of a wrapped question, one of them on the line of a left
-    # column's sentence. The values go with the table, not with the sentence.
-    page = [
-        "Utvärderarna har tagit del av dokument,           4 Poängsammanställning",
-        "hemsidan och intervjuer med politiker och                                                  Poäng",
-        "tjänstemän. Inom området                          1 Offentlighet och",
-        "verksamhetsutveckling uppnår kommunen 72                                          Egna Max",
-        "                                                  demokratisk kontroll",
-        "poäng. En försämring med 17 poäng i               1.1. Hur informeras",
-        "förhållande till utvärderingen 2003.                                                21  40",
-        "                                                  medborgarna?",
-        "Styrkor                                           1.2. Hur främjas medborgarnas",
-        "    1. Framgångsrik presstrategi                                                   32  40",
-        "    2. Jämförelser med andra kommuner i           engagemang?",
-    ]
-    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
-    assert texts[texts.index("förhållande till utvärderingen 2003.") + 1] == "Styrkor"
-    assert texts[texts.index("1.1. Hur informeras") + 1 : texts.index("1.1. Hur informeras") + 3] == [
-        "21  40", "medborgarna?"
-    ]  # fmt: skip
-
-
-def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None:
-    # pdftotext -layout of a LibreOffice page (fuzz seed 50114): the left column's table header cell
-    # "Poäng" is indented past a third of the line, beside the right column's first list item.
-    left = [
-        "    Summa             40    100",
-        "                          Poäng",
-        "Nr Delområde              Egna Max",
-        "5:1 Information           8     20",
-        "5:2 Synpunktshantering    8     20",
-        "5:3 Arbetsmiljö           8     20",
-    ]
-    right = [
-        "förutom Lidingö kommun:",
-        "•   Kalmar (2013, 2014)",
-        "•   Lycksele (2013)",
-        "•   Halmstad (2003, 2012)",
-        "•   Tyresö (2019)",
-        "•   Uddevalla (2015)",
-    ]
-    page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
-    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
-    assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts
-
-
 def test_columns_that_touch_with_one_space_are_parted_where_the_right_column_starts() -> None:
     # pdftotext -layout of a LibreOffice page (fuzz seed 90059): a line of the left column runs up
     # to one space before the right column's text, so the claim of area 6 ran into area 4's change.
@@ -402,3 +311,94 @@ def test_left_column_lines_wider_than_its_halves_beside_the_right_column_stay_le
     assert texts.index("kommunen 43 poäng.") < texts.index("3.2 Tillgänglighet och brukarorientering") < right
     assert texts[right + 1 : right + 3] == ["Allmänt", "Området beskriver hur Härnösand stad arbetar"]
     assert "och kontroll uppnår kommunen 50 poäng." in texts[right:]
+
+def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
+    # two columns left of its text; the gap after the bullet is not where the right column starts.
+    left = ["Allmänt", "Området beskriver hur Enköping kommun",
+            "arbetar med samhällsutveckling. Utvärderarna", "har tagit del av dokument, hemsidan och",
+            "intervjuer med politiker och tjänstemän. Inom", "området samhällsutveckling uppnår"]  # fmt: skip
+    right = ["Utvecklingsområden", "•   Följa upp kompetensutvecklingen", "    systematiskt",
+             "•   Synliggöra kostnader per verksamhet", "•   Utveckla den interna kontrollen",
+             ""]  # fmt: skip
+    page = [f"{a:<48}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts == [*left, *(text.strip() for text in right if text)]
+
+
+def test_a_year_ending_a_sentence_in_the_right_column_is_no_table_number() -> None:
+    # pdftotext -layout of a Chromium page (fuzz seed 50008): the right column's sentence ends in
+    # "2021." alone on its line, beside the left column's heading; the columns go on past it.
+    page = [
+        "Område 5 Brukarens fokus                           systematiskt",
+        "",
+        "Allmänt                                      Område 7 Arbetsliv",
+        "Området beskriver hur Upplands Väsby         Allmänt",
+        "kommun arbetar med brukarens fokus.",
+        "Utvärderarna har tagit del av dokument,      Området beskriver hur Upplands Väsby",
+        "hemsidan och intervjuer med politiker och    kommun arbetar med arbetsliv.",
+        "tjänstemän. Inom området brukarens fokus     Utvärderarna har tagit del av dokument,",
+        "uppnår kommunen 49 poäng. En                 hemsidan och intervjuer med politiker och",
+        "försämring med 6 poäng i förhållande till    tjänstemän. Inom området arbetsliv uppnår",
+        "utvärderingen 2021.                          kommunen 31,5 poäng. En försämring med",
+        "                                             1,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning brukarens fokus               2021.",
+        "",
+        "Styrkor                                      Sammanfattning arbetsliv",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[texts.index("Sammanfattning brukarens fokus") + 1] == "Styrkor"
+    assert texts[-3:] == ["1,5 poäng i förhållande till utvärderingen", "2021.", "Sammanfattning arbetsliv"]
+    # Read with the right column at one start, as the whole page is: the line fits the columns, a
+    # table's row of numbers does not.
+    assert _fits(page[12], 45)
+    assert not _fits("1 Offentlighet och demokrati                 74   41,5", 45)
+
+
+def test_a_right_column_table_value_beside_left_prose_stays_in_the_right_column() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50055): a score table in the right column,
+    # its values set beside the middle of a wrapped question, one of them on the line of a left
+    # column's sentence. The values go with the table, not with the sentence.
+    page = [
+        "Utvärderarna har tagit del av dokument,           4 Poängsammanställning",
+        "hemsidan och intervjuer med politiker och                                                  Poäng",
+        "tjänstemän. Inom området                          1 Offentlighet och",
+        "verksamhetsutveckling uppnår kommunen 72                                          Egna Max",
+        "                                                  demokratisk kontroll",
+        "poäng. En försämring med 17 poäng i               1.1. Hur informeras",
+        "förhållande till utvärderingen 2003.                                                21  40",
+        "                                                  medborgarna?",
+        "Styrkor                                           1.2. Hur främjas medborgarnas",
+        "    1. Framgångsrik presstrategi                                                   32  40",
+        "    2. Jämförelser med andra kommuner i           engagemang?",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[texts.index("förhållande till utvärderingen 2003.") + 1] == "Styrkor"
+    assert texts[texts.index("1.1. Hur informeras") + 1 : texts.index("1.1. Hur informeras") + 3] == [
+        "21  40", "medborgarna?"
+    ]  # fmt: skip
+
+
+def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 50114): the left column's table header cell
+    # "Poäng" is indented past a third of the line, beside the right column's first list item.
+    left = [
+        "    Summa             40    100",
+        "                          Poäng",
+        "Nr Delområde              Egna Max",
+        "5:1 Information           8     20",
+        "5:2 Synpunktshantering    8     20",
+        "5:3 Arbetsmiljö           8     20",
+    ]
+    right = [
+        "förutom Lidingö kommun:",
+        "•   Kalmar (2013, 2014)",
+        "•   Lycksele (2013)",
+        "•   Halmstad (2003, 2012)",
+        "•   Tyresö (2019)",
+        "•   Uddevalla (2015)",
+    ]
+    page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts
+
