@@ -312,6 +312,7 @@ def test_left_column_lines_wider_than_its_halves_beside_the_right_column_stay_le
     assert texts[right + 1 : right + 3] == ["Allmänt", "Området beskriver hur Härnösand stad arbetar"]
     assert "och kontroll uppnår kommunen 50 poäng." in texts[right:]
 
+
 def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
     # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
     # two columns left of its text; the gap after the bullet is not where the right column starts.
@@ -401,4 +402,3 @@ def test_a_left_column_header_cell_indented_beside_a_right_column_item() -> None
     page = [f"{a:<47}{b}".rstrip() for a, b in zip(left, right, strict=True)]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "Poäng" in texts and "•   Kalmar (2013, 2014)" in texts
-
