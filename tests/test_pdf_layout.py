@@ -6,10 +6,14 @@ padded by a few points, so each test places words the way a report's page has th
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from pdf_geometry import (
     CHAR,
     LEFT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
     SIZE,
     cells,
     glyphs_at,
@@ -106,6 +110,43 @@ def test_a_running_footer_read_with_other_punctuation_on_each_page_is_dropped() 
         for n, (body, footer) in enumerate(zip(BODIES, footers, strict=True), start=1)
     ]
     assert non_blank(pages) == BODIES
+
+
+def test_the_running_header_of_a_landscape_page_among_portrait_ones_is_dropped() -> None:
+    # Chromium PDF (fuzz seed 94197): on the landscape page of a score table the engine sets the
+    # running header 6 points higher than on the portrait pages; kept, it opened the table's columns
+    # and the own points of 7:1 were read as its max.
+    portrait = [
+        page(
+            n,
+            words_at(LEFT, 40, f"Sveriges Kommuner och Landsting 2018-04-26 {n}"),
+            words_at(LEFT, 100, body),
+        )
+        for n, body in enumerate(BODIES, start=1)
+    ]
+    landscape = dataclasses.replace(
+        page(
+            4,
+            words_at(LEFT, 34, "Sveriges Kommuner och Landsting 2018-04-26 4"),
+            words_at(LEFT, 90, "Tabell"),
+        ),
+        width=PAGE_HEIGHT,
+        height=PAGE_WIDTH,
+    )
+    assert non_blank([*portrait, landscape]) == [*BODIES, "Tabell"]
+
+
+def test_a_landscape_page_keeps_a_line_with_other_text_than_the_running_lines() -> None:
+    portrait = [
+        page(n, words_at(LEFT, 40, "Sveriges Kommuner och Landsting"), words_at(LEFT, 100, body))
+        for n, body in enumerate(BODIES, start=1)
+    ]
+    landscape = dataclasses.replace(
+        page(4, words_at(LEFT, 34, "4 Poängsammanställning"), words_at(LEFT, 90, "Tabell")),
+        width=PAGE_HEIGHT,
+        height=PAGE_WIDTH,
+    )
+    assert non_blank([*portrait, landscape]) == [*BODIES, "4 Poängsammanställning", "Tabell"]
 
 
 def test_header_text_in_the_body_is_kept() -> None:
