@@ -867,6 +867,20 @@ def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own(named
         ]
 
 
+def test_a_score_table_of_one_row_is_a_table_of_its_own_above_the_next_areas() -> None:
+    # Fuzz seed 90049 (Chromium): the last row of area 7 continues on the next page under its
+    # repeated header, and area 8's wider table follows; taken for one table with it, the columns of
+    # both merged and the row was lost (false area_sum_mismatch and area_max_mismatch).
+    last = [("Intern kontroll", "11", "20")]
+    rows = [("Kostnadsmedvetenhet", "4", "20"), ("Digitalisering", "16", "20"), ("Kulturliv", "17", "40")]
+    words = [*stacked_score_table(60, 7, 240, last), *stacked_score_table(110, 8, 300, rows)]
+    lines = non_blank([page(1, words, rules=header_rules(60, 240) + header_rules(110, 300))])
+    assert "7:1\tIntern kontroll\t11\t20" in lines
+    assert [line for line in lines if line.startswith("8:")] == [
+        f"8:{n}\t{label}\t{own}\t{most}" for n, (label, own, most) in enumerate(rows, 1)
+    ]
+
+
 def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:
     # Fuzz seed 2049 (Chromium): the party seats stand right under the last score table; their
     # columns of numbers must not cut a boundary between the score rows' labels and their points.
