@@ -201,44 +201,6 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     return (out, read) if read else None
 
 
-# A word, one space and the next word: where two columns touch; the right column's word may start
-# a character left or right of where it starts on the lines around (a word processor's export
-# sets it line by line).
-ONE_SPACE = regex.compile(r"\S \S")
-TOUCH_SHIFT = 1
-
-
-def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
-    """``halves`` with the lines that have no gap of their own read by the right column's edge on
-    the nearest lines above and below that hold it (a word processor's export sets that edge line
-    by line, give or take a character):
-
-    - a line that ends before the edge is the left column's alone, however wide the left halves
-      beside the right column happen to be ("Området beskriver hur Härnösand stad arbetar");
-    - a line that runs up to one space before the right column's text ("... i förhållande till
-      kommunen som arbetsgivare") is parted there, where a word starts after a single space.
-    """
-    edges = [h[2] if h and h[1].strip() else None for h in halves]
-    parted = list(halves)
-    for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
-        text = text.rstrip()
-        if found is not None or not text:
-            continue
-        above = next((e for e in reversed(edges[:index]) if e is not None), None)
-        below = next((e for e in edges[index + 1 :] if e is not None), None)
-        if above is None or below is None:
-            continue  # not between lines of the right column
-        if len(text) < min(above, below):
-            parted[index] = (text, "", len(text))
-            continue
-        near = (e + shift for e in (above, below) for shift in (0, -TOUCH_SHIFT, TOUCH_SHIFT))
-        for edge in dict.fromkeys(near):
-            if ONE_SPACE.fullmatch(text, edge - 2, edge + 1) and not _table_numbers(text[edge:]):
-                parted[index] = (text[: edge - 1], text[edge:], edge)
-                break
-    return parted
-
-
 def _halves(text: str, third: int, usual: int) -> Halves:
     """The line's left and right halves by its own gap, the one past the first third nearest where
     the page's right column usually starts (a table in the left column has gaps of its own); or
@@ -296,3 +258,41 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
     left = [(n, h[0]) for n, h in run if h and (h[0].strip() or not h[1].strip())]
     right = [(n, " " * (h[2] - origin) + h[1]) for n, h in run if h and (h[1].strip() or not h[0].strip())]
     return [*left, *right], len(both)
+
+
+# A word, one space and the next word: where two columns touch; the right column's word may start
+# a character left or right of where it starts on the lines around (a word processor's export
+# sets it line by line).
+ONE_SPACE = regex.compile(r"\S \S")
+TOUCH_SHIFT = 1
+
+
+def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
+    """``halves`` with the lines that have no gap of their own read by the right column's edge on
+    the nearest lines above and below that hold it (a word processor's export sets that edge line
+    by line, give or take a character):
+
+    - a line that ends before the edge is the left column's alone, however wide the left halves
+      beside the right column happen to be ("Området beskriver hur Härnösand stad arbetar");
+    - a line that runs up to one space before the right column's text ("... i förhållande till
+      kommunen som arbetsgivare") is parted there, where a word starts after a single space.
+    """
+    edges = [h[2] if h and h[1].strip() else None for h in halves]
+    parted = list(halves)
+    for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
+        text = text.rstrip()
+        if found is not None or not text:
+            continue
+        above = next((e for e in reversed(edges[:index]) if e is not None), None)
+        below = next((e for e in edges[index + 1 :] if e is not None), None)
+        if above is None or below is None:
+            continue  # not between lines of the right column
+        if len(text) < min(above, below):
+            parted[index] = (text, "", len(text))
+            continue
+        near = (e + shift for e in (above, below) for shift in (0, -TOUCH_SHIFT, TOUCH_SHIFT))
+        for edge in dict.fromkeys(near):
+            if ONE_SPACE.fullmatch(text, edge - 2, edge + 1) and not _table_numbers(text[edge:]):
+                parted[index] = (text[: edge - 1], text[edge:], edge)
+                break
+    return parted
