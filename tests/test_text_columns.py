@@ -313,6 +313,23 @@ def test_left_column_lines_wider_than_its_halves_beside_the_right_column_stay_le
     assert "och kontroll uppnår kommunen 50 poäng." in texts[right:]
 
 
+def test_a_line_crossing_the_right_columns_edge_mid_sentence_is_not_parted() -> None:
+    # What a single space at the right column's edge leaves to the right is no line of that column
+    # when it neither opens with a capital, nor ends a sentence, nor is filled: the next line of the
+    # right column ("delegation.") would have fit on it.
+    page = [
+        "Området beskriver hur Ydre kommun arbetar       Området beskriver hur Ydre kommun arbetar",
+        "med arbetsliv. Utvärderarna har tagit del av    med ledarskap, ansvar och delegation samt",
+        "dokument, hemsidan och intervjuer med           dokument, hemsidan och intervjuer med och",
+        "politiker och tjänstemän. Inom området          politiker och tjänstemän. Inom området",
+        "arbetsliv uppnår kommunen 58 poäng och en mycket stor förbättring",
+        "Sammanfattning arbetsliv                        delegation.",
+        "Starka sidor                                    Utvecklingsområden",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "arbetsliv uppnår kommunen 58 poäng och en mycket stor förbättring" in texts
+
+
 def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
     # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
     # two columns left of its text; the gap after the bullet is not where the right column starts.

@@ -265,6 +265,7 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
 # sets it line by line).
 ONE_SPACE = regex.compile(r"\S \S")
 TOUCH_SHIFT = 1
+SENTENCE_END = regex.compile(r"[.!?:]$")
 
 
 def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
@@ -275,9 +276,15 @@ def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves
     - a line that ends before the edge is the left column's alone, however wide the left halves
       beside the right column happen to be ("Området beskriver hur Härnösand stad arbetar");
     - a line that runs up to one space before the right column's text ("... i förhållande till
-      kommunen som arbetsgivare") is parted there, where a word starts after a single space.
+      kommunen som arbetsgivare") is parted there, where a word starts after a single space and
+      what it leaves to the right reads as a line of that column: it opens a heading, a header or
+      a row (a capital or a digit), ends a sentence, or is filled (the first word of the column's
+      next line would not have fit on it). A sentence that merely
+      crosses the edge ("... och nu en förbättring med 6 poäng i") stays whole.
     """
     edges = [h[2] if h and h[1].strip() else None for h in halves]
+    rights = [h[1].strip() if h and h[1].strip() else None for h in halves]
+    width = max((len(right) for right in rights if right), default=0)
     parted = list(halves)
     for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
         text = text.rstrip()
@@ -292,7 +299,11 @@ def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves
             continue
         near = (e + shift for e in (above, below) for shift in (0, -TOUCH_SHIFT, TOUCH_SHIFT))
         for edge in dict.fromkeys(near):
-            if ONE_SPACE.fullmatch(text, edge - 2, edge + 1) and not _table_numbers(text[edge:]):
+            if not ONE_SPACE.fullmatch(text, edge - 2, edge + 1) or _table_numbers(text[edge:]):
+                continue
+            following = next((right.split()[0] for right in rights[index + 1 :] if right), "")
+            opens = text[edge].isupper() or text[edge].isdigit()
+            if opens or SENTENCE_END.search(text) or len(text[edge:]) + 1 + len(following) > width:
                 parted[index] = (text[: edge - 1], text[edge:], edge)
                 break
     return parted
