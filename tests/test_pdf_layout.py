@@ -6,10 +6,14 @@ padded by a few points, so each test places words the way a report's page has th
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from pdf_geometry import (
     CHAR,
     LEFT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
     SIZE,
     cells,
     glyphs_at,
@@ -106,6 +110,43 @@ def test_a_running_footer_read_with_other_punctuation_on_each_page_is_dropped() 
         for n, (body, footer) in enumerate(zip(BODIES, footers, strict=True), start=1)
     ]
     assert non_blank(pages) == BODIES
+
+
+def test_the_running_header_of_a_landscape_page_among_portrait_ones_is_dropped() -> None:
+    # Chromium PDF (fuzz seed 94197): on the landscape page of a score table the engine sets the
+    # running header 6 points higher than on the portrait pages; kept, it opened the table's columns
+    # and the own points of 7:1 were read as its max.
+    portrait = [
+        page(
+            n,
+            words_at(LEFT, 40, f"Sveriges Kommuner och Landsting 2018-04-26 {n}"),
+            words_at(LEFT, 100, body),
+        )
+        for n, body in enumerate(BODIES, start=1)
+    ]
+    landscape = dataclasses.replace(
+        page(
+            4,
+            words_at(LEFT, 34, "Sveriges Kommuner och Landsting 2018-04-26 4"),
+            words_at(LEFT, 90, "Tabell"),
+        ),
+        width=PAGE_HEIGHT,
+        height=PAGE_WIDTH,
+    )
+    assert non_blank([*portrait, landscape]) == [*BODIES, "Tabell"]
+
+
+def test_a_landscape_page_keeps_a_line_with_other_text_than_the_running_lines() -> None:
+    portrait = [
+        page(n, words_at(LEFT, 40, "Sveriges Kommuner och Landsting"), words_at(LEFT, 100, body))
+        for n, body in enumerate(BODIES, start=1)
+    ]
+    landscape = dataclasses.replace(
+        page(4, words_at(LEFT, 34, "4 Poängsammanställning"), words_at(LEFT, 90, "Tabell")),
+        width=PAGE_HEIGHT,
+        height=PAGE_WIDTH,
+    )
+    assert non_blank([*portrait, landscape]) == [*BODIES, "4 Poängsammanställning", "Tabell"]
 
 
 def test_header_text_in_the_body_is_kept() -> None:
@@ -824,6 +865,20 @@ def test_score_tables_stacked_with_the_same_header_are_tables_of_their_own(named
         assert [f"{area}:{n}\t{label}\t{own}\t{most}" for n, (label, own, most) in enumerate(rows, 1)] == [
             line for line in lines if line.startswith(f"{area}:")
         ]
+
+
+def test_a_score_table_of_one_row_is_a_table_of_its_own_above_the_next_areas() -> None:
+    # Fuzz seed 90049 (Chromium): the last row of area 7 continues on the next page under its
+    # repeated header, and area 8's wider table follows; taken for one table with it, the columns of
+    # both merged and the row was lost (false area_sum_mismatch and area_max_mismatch).
+    last = [("Intern kontroll", "11", "20")]
+    rows = [("Kostnadsmedvetenhet", "4", "20"), ("Digitalisering", "16", "20"), ("Kulturliv", "17", "40")]
+    words = [*stacked_score_table(60, 7, 240, last), *stacked_score_table(110, 8, 300, rows)]
+    lines = non_blank([page(1, words, rules=header_rules(60, 240) + header_rules(110, 300))])
+    assert "7:1\tIntern kontroll\t11\t20" in lines
+    assert [line for line in lines if line.startswith("8:")] == [
+        f"8:{n}\t{label}\t{own}\t{most}" for n, (label, own, most) in enumerate(rows, 1)
+    ]
 
 
 def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:

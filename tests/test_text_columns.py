@@ -142,6 +142,195 @@ def test_a_page_break_the_furniture_reader_took_out_still_ends_the_columns() -> 
     assert read == [text.strip() for text in LEFT + RIGHT + left + right if text.strip()]
 
 
+def test_columns_that_touch_with_one_space_are_parted_where_the_right_column_starts() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 90059): a line of the left column runs up
+    # to one space before the right column's text, so the claim of area 6 ran into area 4's change.
+    page = [
+        "4 Ledarskap, ansvar och delegation                6 Kommunen som arbetsgivare,",
+        "                                                  personalpolitik",
+        "Området beskriver hur Linköping kommun            Allmänt",
+        "arbetar med ledarskap, ansvar och delegation.   Området beskriver hur Linköping kommun",
+        "Utvärderarna har tagit del av dokument,         arbetar med kommunen som arbetsgivare,",
+        "hemsidan och intervjuer med politiker och       personalpolitik. Utvärderarna har tagit del av",
+        "tjänstemän. Inom området ledarskap, ansvar      dokument, hemsidan och intervjuer med",
+        "och delegation uppnår kommunen 49,5 poäng.      politiker och tjänstemän. Inom området",
+        "En försämring med 27,5 poäng i förhållande till kommunen som arbetsgivare, personalpolitik",
+        "utvärderingen 2016.                             uppnår kommunen 63,5 poäng. En förbättring",
+        "                                                med 3,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning ledarskap, ansvar och delegation 2016.",
+        "",
+        "Starka sidor                                      Sammanfattning kommunen som arbetsgivare,",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    right = texts.index("6 Kommunen som arbetsgivare,")
+    assert texts[right - 5 : right] == [
+        "En försämring med 27,5 poäng i förhållande till",
+        "utvärderingen 2016.",
+        "Sammanfattning ledarskap, ansvar och delegation",
+        "",
+        "Starka sidor",
+    ]
+    assert texts[-7:] == [
+        "politiker och tjänstemän. Inom området",
+        "kommunen som arbetsgivare, personalpolitik",
+        "uppnår kommunen 63,5 poäng. En förbättring",
+        "med 3,5 poäng i förhållande till utvärderingen",
+        "2016.",
+        "",
+        "Sammanfattning kommunen som arbetsgivare,",
+    ]
+
+
+def test_one_column_prose_with_a_space_where_no_column_starts_is_left_whole() -> None:
+    page = [
+        "Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att arbeta och",
+        "bedömningarna görs med utgångspunkt från åtta huvudområden som alla består av delområden.",
+    ] * 4
+    numbered = list(enumerate(page, start=1))
+    assert in_text_columns(numbered) == numbered
+
+
+def test_a_list_dash_alone_on_its_line_ends_no_columns() -> None:
+    # pdftotext -layout of a ReportLab page (fuzz seed 90135): a right-column item's dash stands on a
+    # line of its own; taken for a table's number it ended the columns, so the page was read in two
+    # runs, each left then right, and area 3's section (and its score claim) ran into area 2's.
+    page = [
+        "",
+        "-   1.1. Hur informeras medborgarna?             Styrkor inom området",
+        "-   1.2. Hur främjas medborgarnas                -   Systematiska brukarundersökningar",
+        "    engagemang?",
+        "                                                 -   Synpunktshantering via webben",
+        "-   1.3. Hur informeras medborgarna om",
+        "                                                 -   Aktivt arbete med medborgardialog",
+        "    resultat?",
+        "                                                 -   Genomarbetat ledarutvecklingsprogram",
+        "Området beskriver hur Huddinge kommun",
+        "arbetar med offentlighet och demokratisk         Förbättringsområden",
+        "kontroll. Utvärderarna har tagit del av",
+        "                                                 -   Samla resultatredovisningen på ett",
+        "dokument, hemsidan och intervjuer med",
+        "                                                     ställe",
+        "politiker och tjänstemän. Inom området",
+        "offentlighet och demokratisk kontroll            -   Tydligare koppling mellan budget och",
+        "uppnår kommunen 45,5 poäng. En                       mål",
+        "förbättring med 10,5 poäng i förhållande till",
+        "                                                 -   Följa upp kompetensutvecklingen",
+        "utvärderingen 2006.",
+        "                                                     systematiskt",
+        "Starka sidor",
+        "                                                 3 Tydlighet i samspelet",
+        "-   Aktivt arbete med medborgardialog",
+        "                                                 mellan politiker och",
+        "-   Tydlig rollfördelning mellan politiker och",
+        "    tjänstemän",
+        "                                                 tjänstemän",
+        "                                                 -   3.1. Hur är kvaliteten på",
+        "-   Systematiska brukarundersökningar",
+        "                                                     målformuleringsarbetet?",
+        "Utvecklingsområden                                   3.2. Hur är delegation och",
+        "                                                 -",
+        "-   Tydligare koppling mellan budget och             ansvarsfördelning mellan politisk och",
+        "    mål                                              tjänstemannanivå?",
+        "",
+        "                                                 -   3.3. Hur rapporterar tjänstemännen till",
+        "2 Tillgänglighet och",
+        "                                                     den politiska nivån?",
+        "brukarorientering",
+        "                                                 -   3.4. Hur främjas den ömsesidiga",
+        "-   2.1. Har kommunen en brukarorienterad            förståelsen av uppgifter och roller?",
+        "    förvaltningsfilosofi?",
+        "                                                 Området beskriver hur Huddinge kommun",
+        "-   2.2. Vilka åtgärder har satts i verket för   arbetar med tydlighet i samspelet mellan",
+        "    att förbättra överskådligheten för           politiker och tjänstemän. Utvärderarna har",
+        "    medborgarna?                                 tagit del av dokument, hemsidan och",
+        "-   2.3. Kan brukarna själva påverka             intervjuer med politiker och tjänstemän.",
+        "    serviceutbudet?                              Inom området tydlighet i samspelet mellan",
+        "                                                 politiker och tjänstemän uppnår kommunen",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts.index("3 Tydlighet i samspelet") > texts.index("-   2.1. Har kommunen en brukarorienterad")
+    right = texts[texts.index("3 Tydlighet i samspelet") :]
+    assert [text for text in right if text][:4] == [
+        "3 Tydlighet i samspelet",
+        "mellan politiker och",
+        "tjänstemän",
+        "-   3.1. Hur är kvaliteten på",
+    ]
+
+
+def test_left_column_lines_wider_than_its_halves_beside_the_right_column_stay_left() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 90000): the columns interleave line by
+    # line, the left column's lines alone are wider than its halves beside the right column, and
+    # two lines touch the right column with one space; the page was left as printed, so the
+    # sections of areas 1 to 3 were lost.
+    page = [
+        "\x0c3 Detaljerad genomgång i          3.3 Politisk styrning och kontroll",
+        "förhållande till Kommunkompassens Allmänt",
+        "åtta områden                      Området beskriver hur Härnösand stad arbetar",
+        "                                              med politisk styrning och kontroll.",
+        "3.1 Offentlighet och demokrati                Utvärderarna har tagit del av dokument,",
+        "                                              hemsidan och intervjuer med politiker och",
+        "Allmänt                                       tjänstemän. Inom området politisk styrning",
+        "Området beskriver hur Härnösand stad arbetar och kontroll uppnår kommunen 50 poäng.",
+        "med offentlighet och demokrati. Utvärderarna",
+        "                                              Kommunen jämför sina resultat i ett nätverk",
+        "har tagit del av dokument, hemsidan och",
+        "                                              med Uddevalla, Växjö och Kiruna, och",
+        "intervjuer med politiker och tjänstemän. Inom",
+        "                                              jämförelserna används i budgetarbetet.",
+        "området offentlighet och demokrati uppnår",
+        "kommunen 43 poäng.",
+        "                                               Sammanfattning politisk styrning och kontroll",
+        "Sammanfattning offentlighet och demokrati      Starka sidor",
+        "",
+        "Styrkor inom området                               •     Etablerad styrmodell med tydliga mål",
+        "                                                   •     Tydlig och innehållsrik hemsida",
+        "    •   Väl utvecklade e-tjänster",
+        "                                                   •     Kvalitetsdeklarationer inom flera",
+        "    •   Genomarbetat ledarutvecklingsprogram",
+        "                                                         verksamheter",
+        "    •   Etablerad styrmodell med tydliga mål",
+        "                                                   •     Medarbetarsamtal med tydlig koppling",
+        "    •   Aktivt arbete med medborgardialog",
+        "                                                         till mål",
+        "",
+        "Förbättringsförslag",
+        "                                               Förbättringsområden",
+        "    •   Synliggöra kostnader per verksamhet",
+        "                                                   •     Handlingar tillgängliga på hemsidan",
+        "    •   Inför medborgarförslag",
+        "                                                   •     Synliggöra kostnader per verksamhet",
+        "    •   Utveckla avvikelserapporteringen av",
+        "        verksamhet",
+        "                                               3.4 Ledarskap, ansvar och delegation",
+        "3.2 Tillgänglighet och brukarorientering       Allmänt",
+        "Allmänt                                      Området beskriver hur Härnösand stad arbetar",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:3] == ["3 Detaljerad genomgång i", "förhållande till Kommunkompassens", "åtta områden"]
+    right = texts.index("3.3 Politisk styrning och kontroll")
+    assert texts.index("kommunen 43 poäng.") < texts.index("3.2 Tillgänglighet och brukarorientering") < right
+    assert texts[right + 1 : right + 3] == ["Allmänt", "Området beskriver hur Härnösand stad arbetar"]
+    assert "och kontroll uppnår kommunen 50 poäng." in texts[right:]
+
+
+def test_a_line_crossing_the_right_columns_edge_mid_sentence_is_not_parted() -> None:
+    # What a single space at the right column's edge leaves to the right is no line of that column
+    # when it neither opens with a capital, nor ends a sentence, nor is filled: the next line of the
+    # right column ("delegation.") would have fit on it.
+    page = [
+        "Området beskriver hur Ydre kommun arbetar       Området beskriver hur Ydre kommun arbetar",
+        "med arbetsliv. Utvärderarna har tagit del av    med ledarskap, ansvar och delegation samt",
+        "dokument, hemsidan och intervjuer med           dokument, hemsidan och intervjuer med och",
+        "politiker och tjänstemän. Inom området          politiker och tjänstemän. Inom området",
+        "arbetsliv uppnår kommunen 58 poäng och en mycket stor förbättring",
+        "Sammanfattning arbetsliv                        delegation.",
+        "Starka sidor                                    Utvecklingsområden",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "arbetsliv uppnår kommunen 58 poäng och en mycket stor förbättring" in texts
+
+
 def test_the_space_after_a_right_column_bullet_parts_no_halves() -> None:
     # pdftotext -layout of a LibreOffice page (fuzz seed 50029): a right-column item's bullet stands
     # two columns left of its text; the gap after the bullet is not where the right column starts.

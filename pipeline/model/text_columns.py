@@ -41,7 +41,8 @@ PROSE_SHARE = 0.7
 # Where the right column's text starts after a gap of at least the gutter.
 RIGHT_START = regex.compile(rf"(?<=\S {{{GUTTER},}})\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d[%)]?$")
-NUMBERS_ONLY = regex.compile(r"^[\d\s,.%+\-−–]+$")
+# A table's numbers hold a digit: a list's dash alone on its line ("-") is none.
+NUMBERS_ONLY = regex.compile(r"^(?=.*\d)[\d\s,.%+\-−–]+$")
 # A table row's values as printed, decimal commas ("14,5  20"), none a heading's number ("3.4").
 ROW_VALUES = regex.compile(r"^(?:\s*[+\-−–]?\d+(?:,\d+)?(?:\s*%)?)+\s*$")
 
@@ -185,6 +186,7 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     if len(both) < MIN_BOTH:
         return None
     left_width = max(len(h[0].rstrip()) for h in both) + LEFT_SLACK
+    halves = _between_columns(lines, halves)
     out: list[Numbered] = []
     run: list[tuple[int, Halves]] = []
     read = 0
@@ -289,3 +291,52 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
     left = [(n, h[0]) for n, h in run if h and (h[0].strip() or not h[1].strip())]
     right = [(n, " " * (h[2] - origin) + h[1]) for n, h in run if h and (h[1].strip() or not h[0].strip())]
     return [*left, *right], len(both)
+
+
+# A word, one space and the next word: where two columns touch; the right column's word may start
+# a character left or right of where it starts on the lines around (a word processor's export
+# sets it line by line).
+ONE_SPACE = regex.compile(r"\S \S")
+TOUCH_SHIFT = 1
+SENTENCE_END = regex.compile(r"[.!?:]$")
+
+
+def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
+    """``halves`` with the lines that have no gap of their own read by the right column's edge on
+    the nearest lines above and below that hold it (a word processor's export sets that edge line
+    by line, give or take a character):
+
+    - a line that ends before the edge is the left column's alone, however wide the left halves
+      beside the right column happen to be ("Området beskriver hur Härnösand stad arbetar");
+    - a line that runs up to one space before the right column's text ("... i förhållande till
+      kommunen som arbetsgivare") is parted there, where a word starts after a single space and
+      what it leaves to the right reads as a line of that column: it opens a heading, a header or
+      a row (a capital or a digit), ends a sentence, or is filled (the first word of the column's
+      next line would not have fit on it). A sentence that merely
+      crosses the edge ("... och nu en förbättring med 6 poäng i") stays whole.
+    """
+    edges = [h[2] if h and h[1].strip() else None for h in halves]
+    rights = [h[1].strip() if h and h[1].strip() else None for h in halves]
+    width = max((len(right) for right in rights if right), default=0)
+    parted = list(halves)
+    for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
+        text = text.rstrip()
+        if found is not None or not text:
+            continue
+        above = next((e for e in reversed(edges[:index]) if e is not None), None)
+        below = next((e for e in edges[index + 1 :] if e is not None), None)
+        if above is None or below is None:
+            continue  # not between lines of the right column
+        if len(text) < min(above, below):
+            parted[index] = (text, "", len(text))
+            continue
+        near = (e + shift for e in (above, below) for shift in (0, -TOUCH_SHIFT, TOUCH_SHIFT))
+        for edge in dict.fromkeys(near):
+            if not ONE_SPACE.fullmatch(text, edge - 2, edge + 1) or _table_numbers(text[edge:]):
+                continue
+            following = next((right.split()[0] for right in rights[index + 1 :] if right), "")
+            opens = text[edge].isupper() or text[edge].isdigit()
+            if opens or SENTENCE_END.search(text) or len(text[edge:]) + 1 + len(following) > width:
+                parted[index] = (text[: edge - 1], text[edge:], edge)
+                break
+    return parted

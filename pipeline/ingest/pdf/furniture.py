@@ -5,13 +5,16 @@ page number at the bottom ("12 (27)", "Sida 12 av 27"). They are not part of the
 split a paragraph that runs over a page break, and add mentions of the municipality named in a
 header. A line is dropped when it is among the first or last lines of its page and the same text,
 digits, dashes, colons and quotes aside, stands at the same height on at least half of the pages that
-have text (and on two at least), or when it is a page number matching its page.
+have text (and on two at least), or when it is a page number matching its page. Heights compare
+only between pages of one size: on a page of another size (a landscape table page among portrait
+ones) the engine sets the margins otherwise, and a line there is running when its text stands at
+the same end of the usual pages as their running line.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import regex
@@ -37,16 +40,18 @@ def drop_running_lines(
 ) -> list[list[PrintedLine]]:
     """Each page's lines without its running header, footer and page number."""
     running = _running_keys(pages, heights)
+    usual = Counter(height for lines, height in zip(pages, heights, strict=True) if lines).most_common(1)
+    running_texts = {(text, end) for text, end, _ in running}
     bodies = []
     for lines, height in zip(pages, heights, strict=True):
         zone = {id(line) for line in _zone(lines)}
-        bodies.append(
-            [
-                line
-                for line in lines
-                if id(line) not in zone or (_key(line, height) not in running and not _is_page_number(line))
-            ]
-        )
+        other_size = bool(usual) and abs(height - usual[0][0]) > POSITION_TOLERANCE
+
+        def is_running(line: PrintedLine, height: float = height, other_size: bool = other_size) -> bool:
+            key = _key(line, height)
+            return key in running or (other_size and key[:2] in running_texts) or _is_page_number(line)
+
+        bodies.append([line for line in lines if id(line) not in zone or not is_running(line)])
     return bodies
 
 

@@ -41,6 +41,10 @@ MIN_SEPARATION = 0.6
 MAX_BRIDGE = 6
 # Rows of a table above a line before that line may end it by opening a column of its own.
 MIN_BODY = 3
+# Rows of values between a table's header and a line repeating its words, for that line to head the
+# next table: one will do (a table's last row continued on the next page, under a repeated header,
+# and the next area's table after it).
+REPEATED_HEADER_BODY = 1
 # Lines further apart than this (times the font size) do not start one table.
 RUN_GAP = 2.0
 # A header cell that is an evaluation year ("2014"), not a value.
@@ -195,7 +199,7 @@ def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Rul
     for index in range(seed + 1, len(lines)):
         if _ends_in_value(lines[index]):
             body += 1
-        elif body >= MIN_BODY and (cell := _last_cell(lines[index], vertical)):
+        elif body >= REPEATED_HEADER_BODY and (cell := _last_cell(lines[index], vertical)):
             if not (_holds(lines[index], header) or _holds(lines[seed], cell)):
                 continue
             while not _ends_in_value(lines[index - 1]):
