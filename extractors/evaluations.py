@@ -16,9 +16,10 @@ import regex
 from extractors.bullets import BULLET
 from extractors.flow import Flow, clean, flow_of
 from pipeline.model.document import CELL_SEPARATOR, Document, Line
+from pipeline.model.marks import BULLET_GLYPH_CLASS
 from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
 from pipeline.model.place_names import DistrictRegistry, swedish_districts
-from pipeline.model.records import Evaluation, EvaluationList
+from pipeline.model.records import Evaluation, EvaluationList, UnreadEntry
 
 # The lead-in speaks of municipalities (or districts) that were evaluated or used the tool.
 LEAD_IN_TOPIC = regex.compile(r"\b(?:kommun(?:er|erna)?|stadsdel(?:ar|arna)?|städer)\b", regex.IGNORECASE)
@@ -57,6 +58,17 @@ ENTRY_LINE = regex.compile(
     r"(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*))?\s*[,;.]?(?:\s+(?:och|samt))?"
 )
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
+# A bullet glyph inside a line, after a space: the start of an item beside the one before it.
+INNER_BULLET = regex.compile(rf"(?<=\S\s+){BULLET_GLYPH_CLASS}(?=\s)")
+# A lead-in that announces the list itself: evaluated municipalities or districts, in the plural.
+ANNOUNCES_LIST = regex.compile(r"\b(?:kommuner|stadsdelar)\b.*\butvärder\p{L}*", regex.IGNORECASE | regex.DOTALL)
+# How much of an unread item a finding shows, and how many lines after the last entry are looked at.
+UNREAD_SHOWN = 80
+UNREAD_REACH = 3
+# Lines above a colon searched for a lead-in that other lines cut apart.
+ANNOUNCE_REACH = 4
+# Lines that are no entry a list passes over where it goes on on the next page (running lines).
+PAGE_BREAK_LINES = 2
 # The header of a table of evaluations: "Kommun | År", "Kommun/stadsdel | Utvärderingsår".
 # The tool's own name starts a report's running line ("Kommunkompassen Strängnäs 2023"), never an
 # evaluated municipality's entry.
@@ -79,6 +91,8 @@ class EvaluationsResult:
 
     evaluations: tuple[Evaluation, ...] = ()
     listing: EvaluationList | None = None
+    # Where the list shows more than was read (see :class:`UnreadEntry`).
+    unread: tuple[UnreadEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +117,7 @@ def extract_evaluations(
     flow = flow_of(doc)
     found = _find_list(flow)
     if found is None:
-        return EvaluationsResult()
+        return EvaluationsResult(unread=_announced(flow))
     lead_start, colon, printed = found
     entries = [part for entry in printed for part in _split_merged(entry, registry, districts)]
     rows: list[Evaluation] = []
@@ -122,7 +136,53 @@ def extract_evaluations(
                     line=line.number,
                 )
             )
-    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry))
+    unread = _unread_after(flow, printed)
+    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread)
+
+
+def _unread(flow: Flow, offset: int, printed: str) -> UnreadEntry:
+    line = flow.line_at(offset)
+    return UnreadEntry(clean(printed)[:UNREAD_SHOWN], line.page, line.number)
+
+
+def _announced(flow: Flow) -> tuple[UnreadEntry, ...]:
+    """Where no list was read: the first lead-in that announces one ("Följande svenska kommuner och
+    stadsdelar har utvärderats ...:"), at its colon."""
+    for start, colon in _lead_ins(flow):
+        if ANNOUNCES_LIST.search(flow.text[start:colon]):
+            return (_unread(flow, colon, flow.text[start : colon + 1]),)
+    # A lead-in whose sentence another column's lines cut apart: the lines above a line ending in
+    # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla kommun:").
+    for index, line in enumerate(flow.lines):
+        if line.text.rstrip().endswith(":"):
+            above = "\n".join(other.text for other in flow.lines[max(0, index - ANNOUNCE_REACH) : index + 1])
+            if ANNOUNCES_LIST.search(above) and LEAD_IN_TOPIC.search(line.text):
+                return (_unread(flow, flow.starts[index], line.text),)
+    return ()
+
+
+def _unread_after(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
+    """The item after the list's last entry read, where it shows the list goes on: a separator
+    followed by text that reads as no entry ("..., Kalix (2003), 12 Karlstad"), or, in a list
+    printed one entry a line, the next line bulleted as the entries are or a table row with a year."""
+    last = entries[-1]
+    entry_line = flow.line_index_at(last.offset)
+    line = flow.lines[entry_line]
+    if (match := ENTRY.match(flow.text, last.offset)) and match.end() <= flow.starts[entry_line] + len(line.text):
+        rest = flow.text[match.end() : flow.starts[entry_line] + len(line.text)]
+        if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip() and not BULLET.match(line.text):
+            return (_unread(flow, match.end() + separator.end(), rest[separator.end() :]),)
+    bulleted = BULLET.match(line.text) is not None
+    for index in range(entry_line + 1, min(entry_line + 1 + UNREAD_REACH, len(flow.lines))):
+        following = flow.lines[index]
+        if following.is_blank or PAGE_NUMBER_ONLY.match(following.text) or _is_table_header(following):
+            continue
+        cells = [cell for cell in following.cells if cell]
+        tabled = len(cells) >= 2 and any(YEAR.search(cell) for cell in cells[1:])
+        if (bulleted and BULLET.match(following.text)) or (not bulleted and tabled and "\t" in line.text):
+            return (_unread(flow, flow.starts[index], following.text),)
+        break
+    return ()
 
 
 def _find_list(flow: Flow) -> tuple[int, int, list[_Entry]] | None:
@@ -183,6 +243,13 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
             after_gap = after_gap or (bool(entries) and line.is_blank)
             continue
         entry = _line_entry(line)
+        if entry is None and (beside := _entries_side_by_side(line)):
+            # "• Upplands Väsby (2014)   • Halmstad (2014)": a two-column page's items on one line
+            entries.extend(_Entry(name, years, flow.starts[index] + at) for name, years, at in beside)
+            bulleted, after_gap = True, False
+            continue
+        if entry is None and entries and _across_page_break(flow, index, entries[-1]):
+            continue  # a running line at a page's foot or head ("Sveriges Kommuner ... 2017-02-26 9")
         has_bullet = BULLET.match(line.text) is not None
         if entry is None or (bulleted and not has_bullet) or (after_gap and not (has_bullet or entry[1])):
             break  # a heading after the list ("Kontaktuppgifter") is no undated entry
@@ -193,6 +260,43 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
         entries.append(_Entry(name, years, flow.starts[index] + column))
         after_gap = False
     return entries
+
+
+def _entries_side_by_side(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
+    """The entries of a line that holds several bulleted items side by side (a PDF's two-column
+    page read as one line: "- Upplands Väsby (2014) • Halmstad (2014)"), each with where it starts
+    in the line; empty unless the line starts with a bullet and every part is a dated entry."""
+    if BULLET.match(line.text) is None:
+        return []
+    starts = [0, *(m.start() for m in INNER_BULLET.finditer(line.text))]
+    if len(starts) < 2:
+        return []
+    found = []
+    for start, end in zip(starts, [*starts[1:], len(line.text)], strict=True):
+        entry = _line_entry(Line(line.text[start:end], line.number, line.page))
+        if entry is None or not entry[1]:
+            return []
+        found.append((entry[0], entry[1], start + entry[2]))
+    return found
+
+
+def _across_page_break(flow: Flow, index: int, last: _Entry) -> bool:
+    """Whether line ``index``, no entry, stands among the few lines between the list's last entry
+    and its next on a later page (a PDF's running header or footer, which the reader kept)."""
+    page = flow.line_at(last.offset).page
+    if page is None:
+        return False
+    passed = 0
+    for position in range(index, len(flow.lines)):
+        line = flow.lines[position]
+        if line.is_blank or PAGE_NUMBER_ONLY.match(line.text):
+            continue
+        if _is_table_header(line) or _line_entry(line) is not None:
+            return line.page is not None and line.page > page
+        passed += 1
+        if passed > PAGE_BREAK_LINES:
+            return False
+    return False
 
 
 def _is_table_header(line: Line) -> bool:

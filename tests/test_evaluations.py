@@ -269,3 +269,68 @@ def test_a_table_header_repeated_on_the_next_page_is_no_entry() -> None:
     assert [(row.entry, row.year) for row in rows] == [
         ("Västerås", 2005), ("Västerås", 2014), ("Lycksele", 2013), ("Nacka", 2003), ("Nacka", 2010)
     ]  # fmt: skip
+
+
+LEAD_IN = "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen förutom Lund kommun:"
+
+
+def _pdf(*pages: list[str]) -> Document:
+    return Document(
+        tuple(Line(text, number, page) for page, texts in enumerate(pages, 1) for number, text in enumerate(texts, 1)),
+        input_format="pdf",
+    )
+
+
+def test_a_running_line_at_the_head_of_the_next_page_is_passed_over() -> None:
+    # A PDF's running header kept between the table's rows on two pages (fuzz seed 81055: the
+    # three entries before it were lost to the five after it).
+    doc = _pdf(
+        [LEAD_IN, "Kommun\tÅr", "Kalmar\t2005, 2008", "Kalix\t2012"],
+        ["Sveriges Kommuner och Landsting 2017-02-26 9", "Kommun\tÅr", "Härnösand\t2005, 2013"],
+    )
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year, e.page) for e in found.evaluations] == [
+        ("Kalmar", 2005, 1), ("Kalmar", 2008, 1), ("Kalix", 2012, 1), ("Härnösand", 2005, 2), ("Härnösand", 2013, 2)
+    ]  # fmt: skip
+    assert found.unread == ()
+
+
+def test_bulleted_entries_side_by_side_on_one_line() -> None:
+    # A two-column page's items read as one line (fuzz seed 81004: two entries lost).
+    doc = _pdf([LEAD_IN, "• Västerås (2020)", "• Lidingö (2014)"], ["- Upplands Väsby (2014) • Halmstad (2014)"])
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year, e.page) for e in found.evaluations][-2:] == [
+        ("Upplands Väsby", 2014, 2), ("Halmstad", 2014, 2)
+    ]  # fmt: skip
+
+
+def test_a_lead_in_cut_apart_by_another_column_without_a_list_is_a_finding() -> None:
+    # A layout export's two-column page: the lead-in's lines between a score table's, the list
+    # elsewhere (fuzz seed 81020: all eleven entries lost without a word).
+    text = (
+        "                                  16       20Följande svenska kommuner och stadsdelar\n"
+        "ledarutvecklingsprogram?\n"
+        "                                            har utvärderats med Kommunkompassen\n"
+        "6.6. Hur systematisk är\n"
+        "                                            förutom Tomelilla kommun:\n"
+        "budgetering och uppföljning     6         10\n"
+    )
+    found = extract_evaluations(doc_from(text))
+    assert found.evaluations == ()
+    assert [(u.printed, u.line) for u in found.unread] == [("förutom Tomelilla kommun:", 5)]
+
+
+def test_a_bulleted_item_that_reads_as_no_entry_is_a_finding() -> None:
+    found = extract_evaluations(doc_from(f"{LEAD_IN}\n• Ale (2006)\n• Bollebygd (2004)\n• Kalix 2003), Mora\n"))
+    assert [e.entry for e in found.evaluations] == ["Ale", "Bollebygd"]
+    assert [(u.printed, u.line) for u in found.unread] == [("• Kalix 2003), Mora", 4)]
+
+
+def test_text_after_a_comma_that_reads_as_no_entry_is_a_finding() -> None:
+    found = extract_evaluations(doc_from(f"{LEAD_IN} Ale (2006), Bollebygd (2004), 12 Kalix (2003)."))
+    assert [e.entry for e in found.evaluations] == ["Ale", "Bollebygd"]
+    assert [(u.printed, u.line) for u in found.unread] == [("12 Kalix (2003).", 1)]
+
+
+def test_a_whole_list_read_leaves_no_finding(umea_doc) -> None:
+    assert extract_evaluations(umea_doc).unread == ()
