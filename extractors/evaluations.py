@@ -255,6 +255,8 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
             break  # a heading after the list ("Kontaktuppgifter") is no undated entry
         if TOOL_NAME.match(entry[0]):
             continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
+        if has_bullet and not bulleted and entries and not _dated(entries):
+            entries = []  # undated words before the first bullet (another column's " Egna Max")
         bulleted = bulleted or (not entries and has_bullet)
         name, years, column = entry
         entries.append(_Entry(name, years, flow.starts[index] + column))

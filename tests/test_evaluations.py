@@ -334,3 +334,10 @@ def test_text_after_a_comma_that_reads_as_no_entry_is_a_finding() -> None:
 
 def test_a_whole_list_read_leaves_no_finding(umea_doc) -> None:
     assert extract_evaluations(umea_doc).unread == ()
+
+
+def test_undated_words_before_the_first_bullet_are_no_entry() -> None:
+    # A two-column layout export: a score table header's words (" Egna Max") left between the
+    # lead-in and the bullets (fuzz seed 80035: a spurious entry).
+    found = extract_evaluations(doc_from(f"{LEAD_IN}\n Egna Max\n\n   •   Borås (2013, 2014)\n   •   Nässjö (2008)\n"))
+    assert [(e.entry, e.year) for e in found.evaluations] == [("Borås", 2013), ("Borås", 2014), ("Nässjö", 2008)]
