@@ -61,7 +61,9 @@ PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
 # A bullet glyph inside a line, after a space: the start of an item beside the one before it.
 INNER_BULLET = regex.compile(rf"(?<=\S\s+){BULLET_GLYPH_CLASS}(?=\s)")
 # A lead-in that announces the list itself: evaluated municipalities or districts, in the plural.
-ANNOUNCES_LIST = regex.compile(r"\b(?:kommuner|stadsdelar)\b.*\butvärder\p{L}*", regex.IGNORECASE | regex.DOTALL)
+ANNOUNCES_LIST = regex.compile(
+    r"\b(?:kommuner|stadsdelar)\b.*\butvärder\p{L}*", regex.IGNORECASE | regex.DOTALL
+)
 # How much of an unread item a finding shows, and how many lines after the last entry are looked at.
 UNREAD_SHOWN = 80
 UNREAD_REACH = 3
@@ -168,9 +170,11 @@ def _unread_after(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
     last = entries[-1]
     entry_line = flow.line_index_at(last.offset)
     line = flow.lines[entry_line]
-    if (match := ENTRY.match(flow.text, last.offset)) and match.end() <= flow.starts[entry_line] + len(line.text):
-        rest = flow.text[match.end() : flow.starts[entry_line] + len(line.text)]
-        if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip() and not BULLET.match(line.text):
+    line_end = flow.starts[entry_line] + len(line.text)
+    match = None if BULLET.match(line.text) else ENTRY.match(flow.text, last.offset)
+    if match and match.end() <= line_end:
+        rest = flow.text[match.end() : line_end]
+        if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip():
             return (_unread(flow, match.end() + separator.end(), rest[separator.end() :]),)
     bulleted = BULLET.match(line.text) is not None
     for index in range(entry_line + 1, min(entry_line + 1 + UNREAD_REACH, len(flow.lines))):

@@ -105,7 +105,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
         "evaluations", (),
         lambda s: extract_evaluations(s.doc),
         lambda found: {
-            "evaluations": found.evaluations, "evaluation_list": found.listing, "unread_entries": found.unread,
+            "evaluations": found.evaluations, "evaluation_list": found.listing,
+            "unread_entries": found.unread,
         },
     ),
     Extractor(

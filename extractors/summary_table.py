@@ -241,7 +241,9 @@ def _is_header_cell(row: _Row) -> bool:
     """Whether a row is a header's cell run on with a number of the next cell's words (a raw
     export's "Ändring 40" of "Ändring" and "40 kommuner i genomsnitt"): its label names a column's
     role and no area."""
-    return row.area is None and not row.is_total and column_of(row.label).role not in (None, Role.NAME, Role.ID)
+    return (
+        row.area is None and not row.is_total and column_of(row.label).role not in (None, Role.NAME, Role.ID)
+    )
 
 
 def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | None) -> list[int]:

@@ -276,7 +276,11 @@ LEAD_IN = "Följande svenska kommuner och stadsdelar har utvärderats med Kommun
 
 def _pdf(*pages: list[str]) -> Document:
     return Document(
-        tuple(Line(text, number, page) for page, texts in enumerate(pages, 1) for number, text in enumerate(texts, 1)),
+        tuple(
+            Line(text, number, page)
+            for page, texts in enumerate(pages, 1)
+            for number, text in enumerate(texts, 1)
+        ),
         input_format="pdf",
     )
 
@@ -290,14 +294,17 @@ def test_a_running_line_at_the_head_of_the_next_page_is_passed_over() -> None:
     )
     found = extract_evaluations(doc)
     assert [(e.entry, e.year, e.page) for e in found.evaluations] == [
-        ("Kalmar", 2005, 1), ("Kalmar", 2008, 1), ("Kalix", 2012, 1), ("Härnösand", 2005, 2), ("Härnösand", 2013, 2)
+        ("Kalmar", 2005, 1), ("Kalmar", 2008, 1), ("Kalix", 2012, 1),
+        ("Härnösand", 2005, 2), ("Härnösand", 2013, 2),
     ]  # fmt: skip
     assert found.unread == ()
 
 
 def test_bulleted_entries_side_by_side_on_one_line() -> None:
     # A two-column page's items read as one line (fuzz seed 81004: two entries lost).
-    doc = _pdf([LEAD_IN, "• Västerås (2020)", "• Lidingö (2014)"], ["- Upplands Väsby (2014) • Halmstad (2014)"])
+    doc = _pdf(
+        [LEAD_IN, "• Västerås (2020)", "• Lidingö (2014)"], ["- Upplands Väsby (2014) • Halmstad (2014)"]
+    )
     found = extract_evaluations(doc)
     assert [(e.entry, e.year, e.page) for e in found.evaluations][-2:] == [
         ("Upplands Väsby", 2014, 2), ("Halmstad", 2014, 2)
@@ -321,7 +328,9 @@ def test_a_lead_in_cut_apart_by_another_column_without_a_list_is_a_finding() -> 
 
 
 def test_a_bulleted_item_that_reads_as_no_entry_is_a_finding() -> None:
-    found = extract_evaluations(doc_from(f"{LEAD_IN}\n• Ale (2006)\n• Bollebygd (2004)\n• Kalix 2003), Mora\n"))
+    found = extract_evaluations(
+        doc_from(f"{LEAD_IN}\n• Ale (2006)\n• Bollebygd (2004)\n• Kalix 2003), Mora\n")
+    )
     assert [e.entry for e in found.evaluations] == ["Ale", "Bollebygd"]
     assert [(u.printed, u.line) for u in found.unread] == [("• Kalix 2003), Mora", 4)]
 
@@ -339,5 +348,11 @@ def test_a_whole_list_read_leaves_no_finding(umea_doc) -> None:
 def test_undated_words_before_the_first_bullet_are_no_entry() -> None:
     # A two-column layout export: a score table header's words (" Egna Max") left between the
     # lead-in and the bullets (fuzz seed 80035: a spurious entry).
-    found = extract_evaluations(doc_from(f"{LEAD_IN}\n Egna Max\n\n   •   Borås (2013, 2014)\n   •   Nässjö (2008)\n"))
-    assert [(e.entry, e.year) for e in found.evaluations] == [("Borås", 2013), ("Borås", 2014), ("Nässjö", 2008)]
+    found = extract_evaluations(
+        doc_from(f"{LEAD_IN}\n Egna Max\n\n   •   Borås (2013, 2014)\n   •   Nässjö (2008)\n")
+    )
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Borås", 2013),
+        ("Borås", 2014),
+        ("Nässjö", 2008),
+    ]

@@ -856,7 +856,10 @@ def test_a_raw_header_run_on_over_lines_heads_the_columns() -> None:
         (1, 2012, 50), (1, 2015, 70), (2, 2012, 38), (2, 2015, 53)
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2012, 461), (2015, 533.5)]
-    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [(1, "change", 40), (1, "average", 52)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [
+        (1, "change", 40),
+        (1, "average", 52),
+    ]
     assert not table.unread_headers and not table.losses
 
 
@@ -896,7 +899,9 @@ def test_a_pdf_header_of_two_line_cells_read_as_one_cell() -> None:
              ("i", 468, 440, 471), ("Huvudområde", 58, 446, 137), ("2016", 298, 452, 325),
              ("genomsnitt", 386, 452, 451)]  # fmt: skip
     header = Line(
-        "Huvudområde\tUddevalla 40 kommuner i 2016 genomsnitt", 19, 1,
+        "Huvudområde\tUddevalla 40 kommuner i 2016 genomsnitt",
+        19,
+        1,
         words=tuple(WordBox(text, x0, top, x1, top + 10) for text, x0, top, x1 in words),
     )
     rows = ["1 Offentlighet och demokrati\t56,5 46", "2 Tillgänglighet och brukarorientering\t57 62",
