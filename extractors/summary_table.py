@@ -601,12 +601,15 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         header = header_of_words(above[0], _width(rows))
     if header is None:
         header = _run_on_header(doc, start, _width(rows)) or _stacked_header(doc, start, _width(rows))
-    if header is not None:
-        columns = tuple(_own_year(column, year) for column in header.value_columns)
-        if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
-            c.role is not Role.OWN for c in columns
-        ):
-            return _Reading(columns)
+    # A PDF's header whose cells of two lines came out joined wrong ("Växjö Max 2011" of "Max" and
+    # "Växjö" / "2011"), by its words' boxes where it is not understood as read.
+    for found in (header, header and _header_by_boxes(header.lines, _width(rows))):
+        if found is not None:
+            columns = tuple(_own_year(column, year) for column in found.value_columns)
+            if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
+                c.role is not Role.OWN for c in columns
+            ):
+                return _Reading(columns)
     return _by_shape(doc, start, rows, year, header)
 
 
