@@ -58,6 +58,9 @@ ENTRY_LINE = regex.compile(
     r"(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*))?\s*[,;.]?(?:\s+(?:och|samt))?"
 )
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
+# A table cell of a line (between tabs or runs of three spaces), and a cell of years alone.
+CELL = regex.compile(r"[^\t ](?:[^\t]*?[^\t ])??(?=\t|   |\s*$)")
+YEARS_ONLY = regex.compile(r"(?:19|20)\d\d(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*")
 # A bullet glyph inside a line, after a space: the start of an item beside the one before it.
 INNER_BULLET = regex.compile(rf"(?<=\S\s+){BULLET_GLYPH_CLASS}(?=\s)")
 # A lead-in that announces the list itself: evaluated municipalities or districts, in the plural.
@@ -138,7 +141,7 @@ def extract_evaluations(
                     line=line.number,
                 )
             )
-    unread = _unread_after(flow, printed)
+    unread = _unread_before(flow, lead_start) + _unread_after(flow, printed)
     return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread)
 
 
@@ -150,16 +153,36 @@ def _unread(flow: Flow, offset: int, printed: str) -> UnreadEntry:
 def _announced(flow: Flow) -> tuple[UnreadEntry, ...]:
     """Where no list was read: the first lead-in that announces one ("Följande svenska kommuner och
     stadsdelar har utvärderats ...:"), at its colon."""
+    found = _announcement(flow)
+    return (_unread(flow, found[0], found[1]),) if found else ()
+
+
+def _announcement(flow: Flow) -> tuple[int, str] | None:
+    """The offset and text of the first lead-in that announces the list, or ``None``."""
     for start, colon in _lead_ins(flow):
         if ANNOUNCES_LIST.search(flow.text[start:colon]):
-            return (_unread(flow, colon, flow.text[start : colon + 1]),)
+            return colon, flow.text[start : colon + 1]
     # A lead-in whose sentence another column's lines cut apart: the lines above a line ending in
     # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla kommun:").
     for index, line in enumerate(flow.lines):
         if line.text.rstrip().endswith(":"):
             above = "\n".join(other.text for other in flow.lines[max(0, index - ANNOUNCE_REACH) : index + 1])
-            if ANNOUNCES_LIST.search(above) and LEAD_IN_TOPIC.search(line.text):
-                return (_unread(flow, flow.starts[index], line.text),)
+            if ANNOUNCES_LIST.search(above):
+                return flow.starts[index], line.text
+    return None
+
+
+def _unread_before(flow: Flow, start: int) -> tuple[UnreadEntry, ...]:
+    """Where the list read is a table found by its header alone and a lead-in announced the list
+    earlier: the first line between them that prints a year, which was not read (a two-column
+    page's entries run into another column's lines)."""
+    header = flow.line_index_at(start)
+    if not _is_table_header(flow.lines[header]) or not (announced := _announcement(flow)):
+        return ()
+    lead_in = flow.line_index_at(announced[0])
+    for index in range(lead_in + 1, header):
+        if YEAR.search(text := flow.lines[index].text):
+            return (_unread(flow, flow.starts[index], text),)
     return ()
 
 
@@ -220,13 +243,21 @@ def _lead_ins(flow: Flow) -> list[tuple[int, int]]:
 
 
 def _table_headers(flow: Flow) -> list[tuple[int, int]]:
-    """ "Kommun<TAB>År": a table of evaluations needs no lead-in; its header stands for one."""
+    """ "Kommun<TAB>År": a table of evaluations needs no lead-in; its header stands for one. Two
+    such tables side by side print "Kommun<TAB>År<TAB>Kommun<TAB>År"."""
     return [
         (flow.starts[index], flow.starts[index] + len(line.text) - 1)
         for index, line in enumerate(flow.lines)
         if len(cells := [cell for cell in line.cells if cell]) >= 2
         and TABLE_NAME_HEADER.match(cells[0])
-        and all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1:])
+        and (
+            all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1:])
+            or (
+                len(cells) % 2 == 0
+                and all(TABLE_NAME_HEADER.match(cell) for cell in cells[::2])
+                and all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1::2])
+            )
+        )
     ]
 
 
@@ -245,6 +276,11 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
         # A table's header is skipped also where a page break repeats it inside the list.
         if line.is_blank or PAGE_NUMBER_ONLY.match(line.text) or _is_table_header(line):
             after_gap = after_gap or (bool(entries) and line.is_blank)
+            continue
+        if len(paired := _paired_entries(line)) >= 2:
+            # "Linköping<TAB>2005<TAB>Karlstad<TAB>2002, 2004": two tables of the list side by side
+            entries.extend(_Entry(name, years, flow.starts[index] + at) for name, years, at in paired)
+            after_gap = False
             continue
         entry = _line_entry(line)
         if entry is None and (beside := _entries_side_by_side(line)):
@@ -266,6 +302,20 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
         entries.append(_Entry(name, years, flow.starts[index] + column))
         after_gap = False
     return entries
+
+
+def _paired_entries(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
+    """The entries of a row of tables of the list printed side by side, each a name cell and a cell
+    of its years (with where the name starts), or an empty list where the row is not such pairs."""
+    cells = [(match.start(), match.group().strip()) for match in CELL.finditer(line.text)]
+    if len(cells) < 2 or len(cells) % 2:
+        return []
+    found = []
+    for (at, name), (_, years) in zip(cells[::2], cells[1::2], strict=True):
+        if not ENTRY_NAME_ONLY.fullmatch(name) or not YEARS_ONLY.fullmatch(years):
+            return []
+        found.append((clean(name), tuple(int(y) for y in YEAR.findall(years)), at))
+    return found
 
 
 def _entries_side_by_side(line: Line) -> list[tuple[str, tuple[int, ...], int]]:

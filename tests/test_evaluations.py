@@ -356,3 +356,17 @@ def test_undated_words_before_the_first_bullet_are_no_entry() -> None:
         ("Borås", 2014),
         ("Nässjö", 2008),
     ]
+
+
+def test_two_tables_of_the_list_side_by_side() -> None:
+    # A two-column PDF page: "Kommun | År | Kommun | År" (fuzz seed 82128: the table was not read);
+    # the entries run into the other column's lines between lead-in and table are a finding.
+    doc = _pdf(
+        [LEAD_IN, "6.1. Hur stor vikt läggs vid? 20 Kommun År 16 Örnsköldsvik 2004"],
+        ["Kommun\t\tÅr\tKommun\tÅr", "Linköping\t2005\t\tKarlstad\t2002, 2004", "Halmstad\t2005\t\t\t"],
+    )
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Linköping", 2005), ("Karlstad", 2002), ("Karlstad", 2004), ("Halmstad", 2005)
+    ]  # fmt: skip
+    assert [(u.page, u.line) for u in found.unread] == [(1, 2)]
