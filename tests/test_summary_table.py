@@ -918,7 +918,8 @@ def test_a_pdf_header_whose_max_cell_joined_the_next_cells_words() -> None:
     # LibreOffice PDF: "Max" beside the two-line cell "Växjö" / "2011" read as one cell "Växjö Max
     # 2011" (fuzz seed 82071: the table was lost).
     words = [("Växjö", 321, 638, 352), ("40", 386, 638, 400), ("kommuner", 403, 638, 464),
-             ("i", 467, 638, 471), ("Huvudområde", 58, 644, 137), ("Max", 293, 644, 316), ("2011", 321, 650, 349),
+             ("i", 467, 638, 471), ("Huvudområde", 58, 644, 137), ("Max", 293, 644, 316),
+             ("2011", 321, 650, 349),
              ("genomsnitt", 386, 650, 450)]  # fmt: skip
     header = Line(
         "Huvudområde\tVäxjö Max 2011\t40 kommuner i genomsnitt\t", 32, 1,
