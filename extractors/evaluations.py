@@ -297,6 +297,8 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
             continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
         if has_bullet and not bulleted and entries and not _dated(entries):
             entries = []  # undated words before the first bullet (another column's " Egna Max")
+        if entries and not (entry[1] or has_bullet) and _stray(flow, index, entries[0]):
+            continue  # another column's word ("Poäng") between a layout export's entries
         bulleted = bulleted or (not entries and has_bullet)
         name, years, column = entry
         entries.append(_Entry(name, years, flow.starts[index] + column))
@@ -334,6 +336,26 @@ def _entries_side_by_side(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
             return []
         found.append((entry[0], entry[1], start + entry[2]))
     return found
+
+
+def _stray(flow: Flow, index: int, first: _Entry) -> bool:
+    """Whether line ``index``, an undated entry as read, stands at another indent than the list's
+    first entry while the next line is a dated entry at that indent (a layout export's two-column
+    page, a word of the other column between the list's rows)."""
+    indent = _indent(flow.line_at(first.offset))
+    following = next((line for line in flow.lines[index + 1 :] if not line.is_blank), None)
+    entry = _line_entry(following) if following is not None else None
+    return (
+        _indent(flow.lines[index]) != indent
+        and following is not None
+        and _indent(following) == indent
+        and entry is not None
+        and bool(entry[1])
+    )
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
 
 
 def _across_page_break(flow: Flow, index: int, last: _Entry) -> bool:

@@ -355,6 +355,10 @@ def _block(printed: SummaryRows, start: int, edition: Edition | None) -> tuple[l
                 rows[-1] = percent  # "+106" / "%": a narrow cell broke its per cent sign onto a line
                 index += 1
                 continue
+            if row is None and rows and (completed := _wrapped_values(rows, line)) is not None:
+                rows[-1] = completed  # "32 72 +125" / "%" / "57": the row's last value on a line
+                index += 1
+                continue
             if (
                 row is None
                 and rows
@@ -488,6 +492,22 @@ def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
     return dataclasses.replace(row, values=[*row.values[:-1], value])
 
 
+def _wrapped_values(rows: list[_Row], line: Line) -> _Row | None:
+    """The last row with the values of ``line`` after its own, where the line holds values alone and
+    the row is short of them by the values the rows above print (a raw export of a row whose label
+    and cells wrapped: "8 Kommunen som" / "samhällsbyggare" / "32 72 +125" / "%" / "57"), else
+    ``None``."""
+    last, above = rows[-1], [row for row in rows[:-1] if not row.bracketed]
+    text = " ".join(cell for cell in line.cells if cell)
+    printed = VALUE_TOKEN.findall(text)
+    if not above or last.is_total or not printed or VALUE_TOKEN.sub("", text).strip():
+        return None
+    values = [parse_value(cell) for cell in printed]
+    if any(value is None for value in values) or len(last.values) + len(values) > _width(above):
+        return None
+    return dataclasses.replace(last, values=[*last.values, *(value for value in values if value is not None)])
+
+
 def _wrapped_label(line: Line) -> bool:
     """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
     first cell, every other cell empty (a text export may drop the empty cells: "tjänstemän" alone),
@@ -601,9 +621,15 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         header = header_of_words(above[0], _width(rows))
     if header is None:
         header = _run_on_header(doc, start, _width(rows)) or _stacked_header(doc, start, _width(rows))
-    # A PDF's header whose cells of two lines came out joined wrong ("Växjö Max 2011" of "Max" and
-    # "Växjö" / "2011"), by its words' boxes where it is not understood as read.
-    for found in (header, header and _header_by_boxes(header.lines, _width(rows))):
+    # A header not understood as read, read again: a PDF's whose cells of two lines came out joined
+    # wrong ("Växjö Max 2011" of "Max" and "Växjö" / "2011") by its words' boxes; a line's whose cell
+    # holds several columns' words one space apart ("Vårgårda 2021 Sverigesnitt") word by word.
+    again = (
+        (_header_by_boxes(header.lines, _width(rows)), header_of_words(header.lines[0], _width(rows)))
+        if header is not None
+        else ()
+    )
+    for found in (header, *again):
         if found is not None:
             columns = tuple(_own_year(column, year) for column in found.value_columns)
             if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(

@@ -370,3 +370,14 @@ def test_two_tables_of_the_list_side_by_side() -> None:
         ("Linköping", 2005), ("Karlstad", 2002), ("Karlstad", 2004), ("Halmstad", 2005)
     ]  # fmt: skip
     assert [(u.page, u.line) for u in found.unread] == [(1, 2)]
+
+
+def test_another_columns_word_between_the_rows_is_no_entry() -> None:
+    # A two-column layout export: "Poäng" of a score table's caption between the list's rows
+    # (fuzz seed 83104: a spurious entry).
+    text = (
+        "                  förutom Östersund kommun:\n                  Kommun         År\n"
+        "                  Strömstad 2006\nPoäng\n                  Luleå      2004\n"
+    )
+    found = extract_evaluations(doc_from(LEAD_IN[: LEAD_IN.index("förutom")] + "\n" + text))
+    assert [(e.entry, e.year) for e in found.evaluations] == [("Strömstad", 2006), ("Luleå", 2004)]

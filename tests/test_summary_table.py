@@ -933,3 +933,32 @@ def test_a_pdf_header_whose_max_cell_joined_the_next_cells_words() -> None:
     assert [(t.year, t.total) for t in table.year_totals] == [(2011, 137.5)]
     assert [c.value for c in table.comparisons] == [68, 69, 137]
     assert not table.unread_headers
+
+
+def test_an_indented_header_whose_cell_holds_two_columns_words() -> None:
+    # pdftotext -layout: "Vårgårda 2021 Sverigesnitt" one cell, the header's indent an empty cell
+    # (fuzz seed 83042: the table was lost).
+    text = (
+        "   Huvudområde                                 Max        Vårgårda 2021 Sverigesnitt\n"
+        "   1 Offentlighet och demokrati                 100                56,5         47\n"
+        "   2 Samhällsutveckling                         100                63           65\n"
+        "   TOTALT                                      200                119,5        112\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2021, 56.5), (2, 2021, 63)]
+    assert [c.value for c in table.comparisons] == [47, 65, 112]
+
+
+def test_a_raw_row_whose_last_value_wrapped_onto_a_line_of_its_own() -> None:
+    # pdftotext -raw: "8 Kommunen som" / "samhällsbyggare" / "32 72 +125" / "%" / "57" (fuzz seed
+    # 83098: area 8's values were shifted and the TOTALT row lost).
+    text = (
+        "Huvudområde Strängnäs\n2015\nSträngnäs\n2018\nÄndring Nationellt\nmedelvärde\n"
+        "7 Ständiga förbättringar 49 71,5 +46 % 55\n8 Kommunen som\nsamhällsbyggare\n32 72 +125\n%\n57\n"
+        "TOTALT 81 143,5 +77 % 112\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][2:] == [(8, 2015, 32), (8, 2018, 72)]
+    compared = [(c.area, c.kind, c.value) for c in table.comparisons]
+    assert compared[2:4] == [(8, "change", 125), (8, "average", 57)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2015, 81), (2018, 143.5)]
