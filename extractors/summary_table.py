@@ -677,15 +677,20 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
         on_line = [word for word in rest if round(word.top) == top]
         pieces: list[list[WordBox]] = []
         for word in on_line:  # sorted by x0
-            near = pieces and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top)
-            pieces[-1].append(word) if near else pieces.append([word])
+            if pieces and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top):
+                pieces[-1].append(word)
+            else:
+                pieces.append([word])
         for piece in pieces:
             left, right = piece[0].x0, piece[-1].x1
             over = [s for s in stacks if any(w.x0 < right and left < w.x1 for w in s)]
+            if not over:
+                stacks.append(list(piece))
+                continue
             for stack in over[1:]:
                 over[0].extend(stack)
                 stacks.remove(stack)
-            over[0].extend(piece) if over else stacks.append(list(piece))
+            over[0].extend(piece)
     if len(stacks) != width:
         return None
     stacks.sort(key=lambda s: min(w.x0 for w in s))
