@@ -41,8 +41,9 @@ ENTRY = regex.compile(
     r"(?:\.?\s*(?:(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*)?\((?P<years>[^()]{0,60})\))?"
 )
 SEPARATOR = regex.compile(r"\s*[,;]\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
-# A page number alone on a line where a PDF list crosses a page.
-PAGE_NUMBER_LINE = regex.compile(r"(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*")
+# A page number alone on a line where a PDF list crosses a page, or another column's number at a
+# line's start, three spaces before the list goes on (a layout export's two-column page).
+PAGE_NUMBER_LINE = regex.compile(r"(?<=\n[ \t]*)\d{1,4}(?:[ \t]*\n|[ \t]{3,})\s*")
 NEXT_ENTRY = regex.compile(r"\s+(?=\p{Lu})")
 SPACE = regex.compile(r"\s*")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -199,6 +200,10 @@ def _unread_after(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
         rest = flow.text[match.end() : line_end]
         if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip():
             return (_unread(flow, match.end() + separator.end(), rest[separator.end() :]),)
+        later = range(entry_line + 1, len(flow.lines))
+        cut = next((i for i in later if not flow.lines[i].is_blank), None)
+        if separator and cut is not None:  # "Motala (2002)," at the line's end, no entry next
+            return (_unread(flow, flow.starts[cut], flow.lines[cut].text),)
     bulleted = BULLET.match(line.text) is not None
     for index in range(entry_line + 1, min(entry_line + 1 + UNREAD_REACH, len(flow.lines))):
         following = flow.lines[index]
@@ -291,14 +296,14 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
         if entry is None and entries and _across_page_break(flow, index, entries[-1]):
             continue  # a running line at a page's foot or head ("Sveriges Kommuner ... 2017-02-26 9")
         has_bullet = BULLET.match(line.text) is not None
+        if entry is not None and TOOL_NAME.match(entry[0]):
+            continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
+        if entries and (entry is None or not (entry[1] or has_bullet)) and _stray(flow, index, entries[0]):
+            continue  # another column's words ("Poäng", "20 6") between a layout export's entries
         if entry is None or (bulleted and not has_bullet) or (after_gap and not (has_bullet or entry[1])):
             break  # a heading after the list ("Kontaktuppgifter") is no undated entry
-        if TOOL_NAME.match(entry[0]):
-            continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
         if has_bullet and not bulleted and entries and not _dated(entries):
             entries = []  # undated words before the first bullet (another column's " Egna Max")
-        if entries and not (entry[1] or has_bullet) and _stray(flow, index, entries[0]):
-            continue  # another column's word ("Poäng") between a layout export's entries
         bulleted = bulleted or (not entries and has_bullet)
         name, years, column = entry
         entries.append(_Entry(name, years, flow.starts[index] + column))

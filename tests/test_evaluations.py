@@ -381,3 +381,24 @@ def test_another_columns_word_between_the_rows_is_no_entry() -> None:
     )
     found = extract_evaluations(doc_from(LEAD_IN[: LEAD_IN.index("förutom")] + "\n" + text))
     assert [(e.entry, e.year) for e in found.evaluations] == [("Strömstad", 2006), ("Luleå", 2004)]
+
+
+def test_a_layout_export_two_column_page_inside_the_list() -> None:
+    # Another column's numbers at a line's start or alone between the list's lines (fuzz seeds
+    # 84029, 84083) and the running line between bulleted entries (84035) do not end the list.
+    inline = doc_from(f"{LEAD_IN} Växjö (2003), Motala (2002),\n9    Karlskoga (2004) och Luleå (2004).")
+    read = [e.entry for e in extract_evaluations(inline).evaluations]
+    assert read == ["Växjö", "Motala", "Karlskoga", "Luleå"]
+    rows = "          Kommun            År\n          Gävle     2003\n20 6\n          Höganäs 2004\n"
+    table = doc_from(f"{LEAD_IN}\n{rows}")
+    assert [e.entry for e in extract_evaluations(table).evaluations] == ["Gävle", "Höganäs"]
+    items = "- Motala (2002, 2004)\nKommunkompassen Lund 2005\n- Lidingö (2002, 2003)\n"
+    running = doc_from(f"{LEAD_IN}\n{items}")
+    read = [e.entry for e in extract_evaluations(running).evaluations]
+    assert read == ["Motala", "Motala", "Lidingö", "Lidingö"]
+
+
+def test_a_list_cut_after_a_comma_at_a_line_end_is_a_finding() -> None:
+    found = extract_evaluations(doc_from(f"{LEAD_IN} Växjö (2003), Motala (2002),\n9 Karlskoga (2004)."))
+    assert [e.entry for e in found.evaluations] == ["Växjö", "Motala"]
+    assert [(u.printed, u.line) for u in found.unread] == [("9 Karlskoga (2004).", 2)]
