@@ -16,9 +16,10 @@ import regex
 from extractors.bullets import BULLET
 from extractors.flow import Flow, clean, flow_of
 from pipeline.model.document import CELL_SEPARATOR, Document, Line
+from pipeline.model.marks import BULLET_GLYPH_CLASS
 from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
 from pipeline.model.place_names import DistrictRegistry, swedish_districts
-from pipeline.model.records import Evaluation, EvaluationList
+from pipeline.model.records import Evaluation, EvaluationList, UnreadEntry
 
 # The lead-in speaks of municipalities (or districts) that were evaluated or used the tool.
 LEAD_IN_TOPIC = regex.compile(r"\b(?:kommun(?:er|erna)?|stadsdel(?:ar|arna)?|städer)\b", regex.IGNORECASE)
@@ -40,8 +41,9 @@ ENTRY = regex.compile(
     r"(?:\.?\s*(?:(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*)?\((?P<years>[^()]{0,60})\))?"
 )
 SEPARATOR = regex.compile(r"\s*[,;]\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
-# A page number alone on a line where a PDF list crosses a page.
-PAGE_NUMBER_LINE = regex.compile(r"(?<=\n[ \t]*)\d{1,4}[ \t]*\n\s*")
+# A page number alone on a line where a PDF list crosses a page, or another column's number at a
+# line's start, three spaces before the list goes on (a layout export's two-column page).
+PAGE_NUMBER_LINE = regex.compile(r"(?<=\n[ \t]*)\d{1,4}(?:[ \t]*\n|[ \t]{3,})\s*")
 NEXT_ENTRY = regex.compile(r"\s+(?=\p{Lu})")
 SPACE = regex.compile(r"\s*")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -57,6 +59,22 @@ ENTRY_LINE = regex.compile(
     r"(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*))?\s*[,;.]?(?:\s+(?:och|samt))?"
 )
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
+# A table cell of a line (between tabs or runs of three spaces), and a cell of years alone.
+CELL = regex.compile(r"[^\t ](?:[^\t]*?[^\t ])??(?=\t|   |\s*$)")
+YEARS_ONLY = regex.compile(r"(?:19|20)\d\d(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*")
+# A bullet glyph inside a line, after a space: the start of an item beside the one before it.
+INNER_BULLET = regex.compile(rf"(?<=\S\s+){BULLET_GLYPH_CLASS}(?=\s)")
+# A lead-in that announces the list itself: evaluated municipalities or districts, in the plural.
+ANNOUNCES_LIST = regex.compile(
+    r"\b(?:kommuner|stadsdelar)\b.*\butvärder\p{L}*", regex.IGNORECASE | regex.DOTALL
+)
+# How much of an unread item a finding shows, and how many lines after the last entry are looked at.
+UNREAD_SHOWN = 80
+UNREAD_REACH = 3
+# Lines above a colon searched for a lead-in that other lines cut apart.
+ANNOUNCE_REACH = 4
+# Lines that are no entry a list passes over where it goes on on the next page (running lines).
+PAGE_BREAK_LINES = 2
 # The header of a table of evaluations: "Kommun | År", "Kommun/stadsdel | Utvärderingsår".
 # The tool's own name starts a report's running line ("Kommunkompassen Strängnäs 2023"), never an
 # evaluated municipality's entry.
@@ -79,6 +97,8 @@ class EvaluationsResult:
 
     evaluations: tuple[Evaluation, ...] = ()
     listing: EvaluationList | None = None
+    # Where the list shows more than was read (see :class:`UnreadEntry`).
+    unread: tuple[UnreadEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +123,7 @@ def extract_evaluations(
     flow = flow_of(doc)
     found = _find_list(flow)
     if found is None:
-        return EvaluationsResult()
+        return EvaluationsResult(unread=_announced(flow))
     lead_start, colon, printed = found
     entries = [part for entry in printed for part in _split_merged(entry, registry, districts)]
     rows: list[Evaluation] = []
@@ -122,7 +142,79 @@ def extract_evaluations(
                     line=line.number,
                 )
             )
-    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry))
+    unread = _unread_before(flow, lead_start) + _unread_after(flow, printed)
+    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread)
+
+
+def _unread(flow: Flow, offset: int, printed: str) -> UnreadEntry:
+    line = flow.line_at(offset)
+    return UnreadEntry(clean(printed)[:UNREAD_SHOWN], line.page, line.number)
+
+
+def _announced(flow: Flow) -> tuple[UnreadEntry, ...]:
+    """Where no list was read: the first lead-in that announces one ("Följande svenska kommuner och
+    stadsdelar har utvärderats ...:"), at its colon."""
+    found = _announcement(flow)
+    return (_unread(flow, found[0], found[1]),) if found else ()
+
+
+def _announcement(flow: Flow) -> tuple[int, str] | None:
+    """The offset and text of the first lead-in that announces the list, or ``None``."""
+    for start, colon in _lead_ins(flow):
+        if ANNOUNCES_LIST.search(flow.text[start:colon]):
+            return colon, flow.text[start : colon + 1]
+    # A lead-in whose sentence another column's lines cut apart: the lines above a line ending in
+    # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla kommun:").
+    for index, line in enumerate(flow.lines):
+        if line.text.rstrip().endswith(":"):
+            above = "\n".join(other.text for other in flow.lines[max(0, index - ANNOUNCE_REACH) : index + 1])
+            if ANNOUNCES_LIST.search(above):
+                return flow.starts[index], line.text
+    return None
+
+
+def _unread_before(flow: Flow, start: int) -> tuple[UnreadEntry, ...]:
+    """Where the list read is a table found by its header alone and a lead-in announced the list
+    earlier: the first line between them that prints a year, which was not read (a two-column
+    page's entries run into another column's lines)."""
+    header = flow.line_index_at(start)
+    if not _is_table_header(flow.lines[header]) or not (announced := _announcement(flow)):
+        return ()
+    lead_in = flow.line_index_at(announced[0])
+    for index in range(lead_in + 1, header):
+        if YEAR.search(text := flow.lines[index].text):
+            return (_unread(flow, flow.starts[index], text),)
+    return ()
+
+
+def _unread_after(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
+    """The item after the list's last entry read, where it shows the list goes on: a separator
+    followed by text that reads as no entry ("..., Kalix (2003), 12 Karlstad"), or, in a list
+    printed one entry a line, the next line bulleted as the entries are or a table row with a year."""
+    last = entries[-1]
+    entry_line = flow.line_index_at(last.offset)
+    line = flow.lines[entry_line]
+    line_end = flow.starts[entry_line] + len(line.text)
+    match = None if BULLET.match(line.text) else ENTRY.match(flow.text, last.offset)
+    if match and match.end() <= line_end:
+        rest = flow.text[match.end() : line_end]
+        if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip():
+            return (_unread(flow, match.end() + separator.end(), rest[separator.end() :]),)
+        later = range(entry_line + 1, len(flow.lines))
+        cut = next((i for i in later if not flow.lines[i].is_blank), None)
+        if separator and cut is not None:  # "Motala (2002)," at the line's end, no entry next
+            return (_unread(flow, flow.starts[cut], flow.lines[cut].text),)
+    bulleted = BULLET.match(line.text) is not None
+    for index in range(entry_line + 1, min(entry_line + 1 + UNREAD_REACH, len(flow.lines))):
+        following = flow.lines[index]
+        if following.is_blank or PAGE_NUMBER_ONLY.match(following.text) or _is_table_header(following):
+            continue
+        cells = [cell for cell in following.cells if cell]
+        tabled = len(cells) >= 2 and any(YEAR.search(cell) for cell in cells[1:])
+        if (bulleted and BULLET.match(following.text)) or (not bulleted and tabled and "\t" in line.text):
+            return (_unread(flow, flow.starts[index], following.text),)
+        break
+    return ()
 
 
 def _find_list(flow: Flow) -> tuple[int, int, list[_Entry]] | None:
@@ -156,13 +248,21 @@ def _lead_ins(flow: Flow) -> list[tuple[int, int]]:
 
 
 def _table_headers(flow: Flow) -> list[tuple[int, int]]:
-    """ "Kommun<TAB>År": a table of evaluations needs no lead-in; its header stands for one."""
+    """ "Kommun<TAB>År": a table of evaluations needs no lead-in; its header stands for one. Two
+    such tables side by side print "Kommun<TAB>År<TAB>Kommun<TAB>År"."""
     return [
         (flow.starts[index], flow.starts[index] + len(line.text) - 1)
         for index, line in enumerate(flow.lines)
         if len(cells := [cell for cell in line.cells if cell]) >= 2
         and TABLE_NAME_HEADER.match(cells[0])
-        and all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1:])
+        and (
+            all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1:])
+            or (
+                len(cells) % 2 == 0
+                and all(TABLE_NAME_HEADER.match(cell) for cell in cells[::2])
+                and all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1::2])
+            )
+        )
     ]
 
 
@@ -182,17 +282,104 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
         if line.is_blank or PAGE_NUMBER_ONLY.match(line.text) or _is_table_header(line):
             after_gap = after_gap or (bool(entries) and line.is_blank)
             continue
+        if len(paired := _paired_entries(line)) >= 2:
+            # "Linköping<TAB>2005<TAB>Karlstad<TAB>2002, 2004": two tables of the list side by side
+            entries.extend(_Entry(name, years, flow.starts[index] + at) for name, years, at in paired)
+            after_gap = False
+            continue
         entry = _line_entry(line)
+        if entry is None and (beside := _entries_side_by_side(line)):
+            # "• Upplands Väsby (2014)   • Halmstad (2014)": a two-column page's items on one line
+            entries.extend(_Entry(name, years, flow.starts[index] + at) for name, years, at in beside)
+            bulleted, after_gap = True, False
+            continue
+        if entry is None and entries and _across_page_break(flow, index, entries[-1]):
+            continue  # a running line at a page's foot or head ("Sveriges Kommuner ... 2017-02-26 9")
         has_bullet = BULLET.match(line.text) is not None
+        if entry is not None and TOOL_NAME.match(entry[0]):
+            continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
+        if entries and (entry is None or not (entry[1] or has_bullet)) and _stray(flow, index, entries[0]):
+            continue  # another column's words ("Poäng", "20 6") between a layout export's entries
         if entry is None or (bulleted and not has_bullet) or (after_gap and not (has_bullet or entry[1])):
             break  # a heading after the list ("Kontaktuppgifter") is no undated entry
-        if TOOL_NAME.match(entry[0]):
-            continue  # the report's running line ("Kommunkompassen Strängnäs 2023"), no entry
+        if has_bullet and not bulleted and entries and not _dated(entries):
+            entries = []  # undated words before the first bullet (another column's " Egna Max")
         bulleted = bulleted or (not entries and has_bullet)
         name, years, column = entry
         entries.append(_Entry(name, years, flow.starts[index] + column))
         after_gap = False
     return entries
+
+
+def _paired_entries(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
+    """The entries of a row of tables of the list printed side by side, each a name cell and a cell
+    of its years (with where the name starts), or an empty list where the row is not such pairs."""
+    cells = [(match.start(), match.group().strip()) for match in CELL.finditer(line.text)]
+    if len(cells) < 2 or len(cells) % 2:
+        return []
+    found = []
+    for (at, name), (_, years) in zip(cells[::2], cells[1::2], strict=True):
+        if not ENTRY_NAME_ONLY.fullmatch(name) or not YEARS_ONLY.fullmatch(years):
+            return []
+        found.append((clean(name), tuple(int(y) for y in YEAR.findall(years)), at))
+    return found
+
+
+def _entries_side_by_side(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
+    """The entries of a line that holds several bulleted items side by side (a PDF's two-column
+    page read as one line: "- Upplands Väsby (2014) • Halmstad (2014)"), each with where it starts
+    in the line; empty unless the line starts with a bullet and every part is a dated entry."""
+    if BULLET.match(line.text) is None:
+        return []
+    starts = [0, *(m.start() for m in INNER_BULLET.finditer(line.text))]
+    if len(starts) < 2:
+        return []
+    found = []
+    for start, end in zip(starts, [*starts[1:], len(line.text)], strict=True):
+        entry = _line_entry(Line(line.text[start:end], line.number, line.page))
+        if entry is None or not entry[1]:
+            return []
+        found.append((entry[0], entry[1], start + entry[2]))
+    return found
+
+
+def _stray(flow: Flow, index: int, first: _Entry) -> bool:
+    """Whether line ``index``, an undated entry as read, stands at another indent than the list's
+    first entry while the next line is a dated entry at that indent (a layout export's two-column
+    page, a word of the other column between the list's rows)."""
+    indent = _indent(flow.line_at(first.offset))
+    following = next((line for line in flow.lines[index + 1 :] if not line.is_blank), None)
+    entry = _line_entry(following) if following is not None else None
+    return (
+        _indent(flow.lines[index]) != indent
+        and following is not None
+        and _indent(following) == indent
+        and entry is not None
+        and bool(entry[1])
+    )
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+def _across_page_break(flow: Flow, index: int, last: _Entry) -> bool:
+    """Whether line ``index``, no entry, stands among the few lines between the list's last entry
+    and its next on a later page (a PDF's running header or footer, which the reader kept)."""
+    page = flow.line_at(last.offset).page
+    if page is None:
+        return False
+    passed = 0
+    for position in range(index, len(flow.lines)):
+        line = flow.lines[position]
+        if line.is_blank or PAGE_NUMBER_ONLY.match(line.text):
+            continue
+        if _is_table_header(line) or _line_entry(line) is not None:
+            return line.page is not None and line.page > page
+        passed += 1
+        if passed > PAGE_BREAK_LINES:
+            return False
+    return False
 
 
 def _is_table_header(line: Line) -> bool:

@@ -104,7 +104,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor(
         "evaluations", (),
         lambda s: extract_evaluations(s.doc),
-        lambda found: {"evaluations": found.evaluations, "evaluation_list": found.listing},
+        lambda found: {
+            "evaluations": found.evaluations, "evaluation_list": found.listing,
+            "unread_entries": found.unread,
+        },
     ),
     Extractor(
         "observations", ("sections",),

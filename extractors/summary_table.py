@@ -69,7 +69,7 @@ from pipeline.editions.edition_lookup import (
     decide_edition,
     denotation,
 )
-from pipeline.model.document import Document, Line
+from pipeline.model.document import Document, Line, WordBox
 from pipeline.model.numbers import format_number
 from pipeline.model.records import (
     AreaHeading,
@@ -99,9 +99,9 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
-# A value printed as digits in groups of three after the first ("800 542"): a thousands group, or
-# values a text export printed one space apart.
-THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$")
+# A value printed as digits in groups of three after the first ("800 542", "800 438,5"): a thousands
+# group, or values a text export printed one space apart.
+THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?$")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
 SPLIT_ROW_REACH = 3
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
@@ -111,6 +111,8 @@ STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", rege
 PAGE_BREAK_REACH = 8
 # The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
+# Words of one header cell stand closer than this many times their height.
+BOX_GAP = 1.2
 CONTENTS_TITLE = regex.compile(
     r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE
 )
@@ -221,6 +223,9 @@ def _tables(printed: SummaryRows, edition: Edition | None, year: int | None) -> 
     contents_end, last_page = -1, 0  # where the contents list read last ends, and its last page
     while index < len(doc.lines):
         rows, end = _block(printed, index, edition)
+        while rows and _is_header_cell(rows[0]):
+            rows.pop(0)  # "Ändring 40": a header cell and the next cell's first word, no row
+            index = doc.lines.index(rows[0].line) if rows else index
         if rows and (
             pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
         ):
@@ -230,6 +235,15 @@ def _tables(printed: SummaryRows, edition: Edition | None, year: int | None) -> 
             if table.area_scores or table.unread_headers:
                 yield table
         index = max(end, index + 1)
+
+
+def _is_header_cell(row: _Row) -> bool:
+    """Whether a row is a header's cell run on with a number of the next cell's words (a raw
+    export's "Ändring 40" of "Ändring" and "40 kommuner i genomsnitt"): its label names a column's
+    role and no area."""
+    return (
+        row.area is None and not row.is_total and column_of(row.label).role not in (None, Role.NAME, Role.ID)
+    )
 
 
 def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | None) -> list[int]:
@@ -339,6 +353,10 @@ def _block(printed: SummaryRows, start: int, edition: Edition | None) -> tuple[l
                 continue
             if row is None and rows and (percent := _wrapped_unit(rows[-1], line)) is not None:
                 rows[-1] = percent  # "+106" / "%": a narrow cell broke its per cent sign onto a line
+                index += 1
+                continue
+            if row is None and rows and (completed := _wrapped_values(rows, line)) is not None:
+                rows[-1] = completed  # "32 72 +125" / "%" / "57": the row's last value on a line
                 index += 1
                 continue
             if (
@@ -474,11 +492,29 @@ def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
     return dataclasses.replace(row, values=[*row.values[:-1], value])
 
 
+def _wrapped_values(rows: list[_Row], line: Line) -> _Row | None:
+    """The last row with the values of ``line`` after its own, where the line holds values alone and
+    the row is short of them by the values the rows above print (a raw export of a row whose label
+    and cells wrapped: "8 Kommunen som" / "samhällsbyggare" / "32 72 +125" / "%" / "57"), else
+    ``None``."""
+    last, above = rows[-1], [row for row in rows[:-1] if not row.bracketed]
+    text = " ".join(cell for cell in line.cells if cell)
+    printed = VALUE_TOKEN.findall(text)
+    if not above or last.is_total or not printed or VALUE_TOKEN.sub("", text).strip():
+        return None
+    values = [parse_value(cell) for cell in printed]
+    if any(value is None for value in values) or len(last.values) + len(values) > _width(above):
+        return None
+    return dataclasses.replace(last, values=[*last.values, *(value for value in values if value is not None)])
+
+
 def _wrapped_label(line: Line) -> bool:
     """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
     first cell, every other cell empty (a text export may drop the empty cells: "tjänstemän" alone),
     and no digit."""
-    cells = line.cells
+    cells = list(line.cells)
+    while cells and not cells[0].strip():
+        cells.pop(0)  # the indent of a layout export's line ("   brukarorientering")
     first = cells[0].strip() if cells else ""
     return bool(first) and first[0].islower() and not any(cells[1:]) and not regex.search(r"\d", first)
 
@@ -574,19 +610,32 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     header = header_above(doc, start)
     if header is not None and len(header.value_columns) != _width(rows):
         # A text export's header whose words are not three spaces apart: read by where they stand.
-        header = header_by_position(list(header.lines), [row.line for row in rows]) or header
+        header = (
+            header_by_position(list(header.lines), [row.line for row in rows])
+            or _header_by_boxes(header.lines, _width(rows))
+            or header
+        )
     if header is None and (above := _lines_above(doc, start)):
         # A raw export's single spaces ("Huvudområde 2006 2008"), before a stacked header is sought:
         # that line's words would end a stack as one cell, its years after the line above's.
         header = header_of_words(above[0], _width(rows))
     if header is None:
-        header = _stacked_header(doc, start, _width(rows))
-    if header is not None:
-        columns = tuple(_own_year(column, year) for column in header.value_columns)
-        if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
-            c.role is not Role.OWN for c in columns
-        ):
-            return _Reading(columns)
+        header = _run_on_header(doc, start, _width(rows)) or _stacked_header(doc, start, _width(rows))
+    # A header not understood as read, read again: a PDF's whose cells of two lines came out joined
+    # wrong ("Växjö Max 2011" of "Max" and "Växjö" / "2011") by its words' boxes; a line's whose cell
+    # holds several columns' words one space apart ("Vårgårda 2021 Sverigesnitt") word by word.
+    again = (
+        (_header_by_boxes(header.lines, _width(rows)), header_of_words(header.lines[0], _width(rows)))
+        if header is not None
+        else ()
+    )
+    for found in (header, *again):
+        if found is not None:
+            columns = tuple(_own_year(column, year) for column in found.value_columns)
+            if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
+                c.role is not Role.OWN for c in columns
+            ):
+                return _Reading(columns)
     return _by_shape(doc, start, rows, year, header)
 
 
@@ -607,6 +656,66 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
             continue
         if len(columns := _stacked_cells(lines)) == width:
             return Header((PrintedColumn(None, ""), *columns), tuple(lines))
+    return None
+
+
+def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
+    """The header of a PDF's table whose cells of two lines the reader took as one cell, their
+    words interleaved ("Huvudområde | Uddevalla 40 kommuner i 2016 genomsnitt" of "Uddevalla" /
+    "2016" and "40 kommuner i" / "genomsnitt"), read from its words' boxes: the first cell heads the
+    labels; the other words make cells where they stand close on a line, the cells stack into
+    columns where they overlap from line to line, and the columns head the value columns in order
+    (a header and its values are printed in the same order, whatever their alignment). ``None``
+    without word boxes or unless that makes exactly ``width`` columns."""
+    words = sorted((word for line in lines for word in line.words), key=lambda w: w.x0)
+    if not words or any(len(line.cells) < 2 for line in lines):
+        return None
+    corner = words[: sum(len(line.cells[0].split()) for line in lines)]  # the leftmost cell's words
+    rest = words[len(corner) :]
+    stacks: list[list[WordBox]] = []
+    for top in sorted({round(word.top) for word in rest}):
+        on_line = [word for word in rest if round(word.top) == top]
+        pieces: list[list[WordBox]] = []
+        for word in on_line:  # sorted by x0
+            if pieces and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top):
+                pieces[-1].append(word)
+            else:
+                pieces.append([word])
+        for piece in pieces:
+            left, right = piece[0].x0, piece[-1].x1
+            over = [s for s in stacks if any(w.x0 < right and left < w.x1 for w in s)]
+            if not over:
+                stacks.append(list(piece))
+                continue
+            for stack in over[1:]:
+                over[0].extend(stack)
+                stacks.remove(stack)
+            over[0].extend(piece)
+    if len(stacks) != width:
+        return None
+    stacks.sort(key=lambda s: min(w.x0 for w in s))
+    cells = [" ".join(w.text for w in sorted(s, key=lambda w: (round(w.top), w.x0))) for s in stacks]
+    first = " ".join(w.text for w in corner)
+    return Header((PrintedColumn(Role.NAME, first), *(column_of(cell) for cell in cells)), lines)
+
+
+def _run_on_header(doc: Document, start: int, width: int) -> Header | None:
+    """A header a raw text export printed over several lines, cells run on from one line to the
+    next ("Poäng" / "Huvudområde Max Höganäs" / "2012" / "Höganäs" / "2015" / "Ändring 40" /
+    "kommuner i" / "genomsnitt"): the lines above the table up to a blank line, a caption or a
+    sentence, read as one line of single-spaced words (:func:`header_of_words`) from the first line
+    that starts with the label column's word ("Huvudområde"), a merged cell above it ("Poäng") left
+    out. ``None`` unless that gives exactly ``width`` columns."""
+    lines: list[Line] = []
+    for index in range(start - 1, max(-1, start - 1 - 3 * width - 2), -1):
+        line = doc.lines[index]
+        if line.is_blank or len(line.cells) != 1 or STACK_END.search(line.text):
+            break
+        lines.insert(0, line)
+    for first, line in enumerate(lines):
+        words = " ".join(above.stripped for above in lines[first:])
+        if (header := header_of_words(dataclasses.replace(line, text=words), width)) is not None:
+            return header
     return None
 
 

@@ -269,3 +269,136 @@ def test_a_table_header_repeated_on_the_next_page_is_no_entry() -> None:
     assert [(row.entry, row.year) for row in rows] == [
         ("Västerås", 2005), ("Västerås", 2014), ("Lycksele", 2013), ("Nacka", 2003), ("Nacka", 2010)
     ]  # fmt: skip
+
+
+LEAD_IN = "Följande svenska kommuner och stadsdelar har utvärderats med Kommunkompassen förutom Lund kommun:"
+
+
+def _pdf(*pages: list[str]) -> Document:
+    return Document(
+        tuple(
+            Line(text, number, page)
+            for page, texts in enumerate(pages, 1)
+            for number, text in enumerate(texts, 1)
+        ),
+        input_format="pdf",
+    )
+
+
+def test_a_running_line_at_the_head_of_the_next_page_is_passed_over() -> None:
+    # A PDF's running header kept between the table's rows on two pages (fuzz seed 81055: the
+    # three entries before it were lost to the five after it).
+    doc = _pdf(
+        [LEAD_IN, "Kommun\tÅr", "Kalmar\t2005, 2008", "Kalix\t2012"],
+        ["Sveriges Kommuner och Landsting 2017-02-26 9", "Kommun\tÅr", "Härnösand\t2005, 2013"],
+    )
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year, e.page) for e in found.evaluations] == [
+        ("Kalmar", 2005, 1), ("Kalmar", 2008, 1), ("Kalix", 2012, 1),
+        ("Härnösand", 2005, 2), ("Härnösand", 2013, 2),
+    ]  # fmt: skip
+    assert found.unread == ()
+
+
+def test_bulleted_entries_side_by_side_on_one_line() -> None:
+    # A two-column page's items read as one line (fuzz seed 81004: two entries lost).
+    doc = _pdf(
+        [LEAD_IN, "• Västerås (2020)", "• Lidingö (2014)"], ["- Upplands Väsby (2014) • Halmstad (2014)"]
+    )
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year, e.page) for e in found.evaluations][-2:] == [
+        ("Upplands Väsby", 2014, 2), ("Halmstad", 2014, 2)
+    ]  # fmt: skip
+
+
+def test_a_lead_in_cut_apart_by_another_column_without_a_list_is_a_finding() -> None:
+    # A layout export's two-column page: the lead-in's lines between a score table's, the list
+    # elsewhere (fuzz seed 81020: all eleven entries lost without a word).
+    text = (
+        "                                  16       20Följande svenska kommuner och stadsdelar\n"
+        "ledarutvecklingsprogram?\n"
+        "                                            har utvärderats med Kommunkompassen\n"
+        "6.6. Hur systematisk är\n"
+        "                                            förutom Tomelilla kommun:\n"
+        "budgetering och uppföljning     6         10\n"
+    )
+    found = extract_evaluations(doc_from(text))
+    assert found.evaluations == ()
+    assert [(u.printed, u.line) for u in found.unread] == [("förutom Tomelilla kommun:", 5)]
+
+
+def test_a_bulleted_item_that_reads_as_no_entry_is_a_finding() -> None:
+    found = extract_evaluations(
+        doc_from(f"{LEAD_IN}\n• Ale (2006)\n• Bollebygd (2004)\n• Kalix 2003), Mora\n")
+    )
+    assert [e.entry for e in found.evaluations] == ["Ale", "Bollebygd"]
+    assert [(u.printed, u.line) for u in found.unread] == [("• Kalix 2003), Mora", 4)]
+
+
+def test_text_after_a_comma_that_reads_as_no_entry_is_a_finding() -> None:
+    found = extract_evaluations(doc_from(f"{LEAD_IN} Ale (2006), Bollebygd (2004), 12 Kalix (2003)."))
+    assert [e.entry for e in found.evaluations] == ["Ale", "Bollebygd"]
+    assert [(u.printed, u.line) for u in found.unread] == [("12 Kalix (2003).", 1)]
+
+
+def test_a_whole_list_read_leaves_no_finding(umea_doc) -> None:
+    assert extract_evaluations(umea_doc).unread == ()
+
+
+def test_undated_words_before_the_first_bullet_are_no_entry() -> None:
+    # A two-column layout export: a score table header's words (" Egna Max") left between the
+    # lead-in and the bullets (fuzz seed 80035: a spurious entry).
+    found = extract_evaluations(
+        doc_from(f"{LEAD_IN}\n Egna Max\n\n   •   Borås (2013, 2014)\n   •   Nässjö (2008)\n")
+    )
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Borås", 2013),
+        ("Borås", 2014),
+        ("Nässjö", 2008),
+    ]
+
+
+def test_two_tables_of_the_list_side_by_side() -> None:
+    # A two-column PDF page: "Kommun | År | Kommun | År" (fuzz seed 82128: the table was not read);
+    # the entries run into the other column's lines between lead-in and table are a finding.
+    doc = _pdf(
+        [LEAD_IN, "6.1. Hur stor vikt läggs vid? 20 Kommun År 16 Örnsköldsvik 2004"],
+        ["Kommun\t\tÅr\tKommun\tÅr", "Linköping\t2005\t\tKarlstad\t2002, 2004", "Halmstad\t2005\t\t\t"],
+    )
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Linköping", 2005), ("Karlstad", 2002), ("Karlstad", 2004), ("Halmstad", 2005)
+    ]  # fmt: skip
+    assert [(u.page, u.line) for u in found.unread] == [(1, 2)]
+
+
+def test_another_columns_word_between_the_rows_is_no_entry() -> None:
+    # A two-column layout export: "Poäng" of a score table's caption between the list's rows
+    # (fuzz seed 83104: a spurious entry).
+    text = (
+        "                  förutom Östersund kommun:\n                  Kommun         År\n"
+        "                  Strömstad 2006\nPoäng\n                  Luleå      2004\n"
+    )
+    found = extract_evaluations(doc_from(LEAD_IN[: LEAD_IN.index("förutom")] + "\n" + text))
+    assert [(e.entry, e.year) for e in found.evaluations] == [("Strömstad", 2006), ("Luleå", 2004)]
+
+
+def test_a_layout_export_two_column_page_inside_the_list() -> None:
+    # Another column's numbers at a line's start or alone between the list's lines (fuzz seeds
+    # 84029, 84083) and the running line between bulleted entries (84035) do not end the list.
+    inline = doc_from(f"{LEAD_IN} Växjö (2003), Motala (2002),\n9    Karlskoga (2004) och Luleå (2004).")
+    read = [e.entry for e in extract_evaluations(inline).evaluations]
+    assert read == ["Växjö", "Motala", "Karlskoga", "Luleå"]
+    rows = "          Kommun            År\n          Gävle     2003\n20 6\n          Höganäs 2004\n"
+    table = doc_from(f"{LEAD_IN}\n{rows}")
+    assert [e.entry for e in extract_evaluations(table).evaluations] == ["Gävle", "Höganäs"]
+    items = "- Motala (2002, 2004)\nKommunkompassen Lund 2005\n- Lidingö (2002, 2003)\n"
+    running = doc_from(f"{LEAD_IN}\n{items}")
+    read = [e.entry for e in extract_evaluations(running).evaluations]
+    assert read == ["Motala", "Motala", "Lidingö", "Lidingö"]
+
+
+def test_a_list_cut_after_a_comma_at_a_line_end_is_a_finding() -> None:
+    found = extract_evaluations(doc_from(f"{LEAD_IN} Växjö (2003), Motala (2002),\n9 Karlskoga (2004)."))
+    assert [e.entry for e in found.evaluations] == ["Växjö", "Motala"]
+    assert [(u.printed, u.line) for u in found.unread] == [("9 Karlskoga (2004).", 2)]

@@ -49,3 +49,17 @@ def test_every_reader_of_bullets_knows_every_bullet_glyph() -> None:
     assert BULLET_GLYPHS <= SENTENCE_OPENERS
     assert all(OPENS_BLOCK.match(f"{glyph} Ale kommun") for glyph in BULLET_GLYPHS)
     assert not OPENS_BLOCK.match("Ale kommun")
+
+
+def test_a_value_alone_at_a_page_end_is_no_page_number() -> None:
+    # A raw export of a summary row whose label wrapped: its value alone on the page's last line,
+    # the header repeated on the next (fuzz seed 80056). The pages' own numbers run with the pages.
+    texts = [
+        "Inledning", "1",
+        "\fHuvudområde Lund 2012", "5 Resultat och effektivitet 52", "6 Kommunen som arbetsgivare –",
+        "personalpolitik", "73", "2",
+        "\fHuvudområde Lund 2012", "7 Verksamhetsutveckling 61", "TOTALT 494", "3",
+    ]  # fmt: skip
+    kept = [text for _, text in remove_furniture(texts) if text.strip()]
+    assert "73" in kept
+    assert not {"1", "2", "3"} & set(kept)

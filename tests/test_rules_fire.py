@@ -31,6 +31,7 @@ from pipeline.model.records import (
     OcrReading,
     QuestionScore,
     Severity,
+    UnreadEntry,
     UnreadHeader,
     YearTotal,
 )
@@ -206,6 +207,10 @@ def _header_not_understood(extraction: Extraction) -> Extraction:
 
 def _row_missing_a_cell(extraction: Extraction) -> Extraction:
     return dataclasses.replace(extraction, misaligned_rows=(MisalignedRow("summary_table", 2, 3, None, 103),))
+
+
+def _bullet_not_read(extraction: Extraction) -> Extraction:
+    return dataclasses.replace(extraction, unread_entries=(UnreadEntry("• Kalix 2003)", None, 700),))
 
 
 def _finding(rule: str, severity: Severity, message: str, **fields: object) -> Finding:
@@ -416,6 +421,12 @@ CASES: dict[str, Case] = {
     "evaluation_year_missing": Case(_same, _finding(
         "evaluation_year_missing", WARNING, "The list of evaluated municipalities gives no year for Hyllie.",
         expected="a year in parentheses", found="Hyllie", line=699,
+    )),
+    "evaluation_entries_unread": Case(_bullet_not_read, _finding(
+        "evaluation_entries_unread", WARNING,
+        'The list of evaluated municipalities goes on past what was read: "• Kalix 2003)" reads as no '
+        "entry (a name with its years).",
+        expected="a name with its years", found="• Kalix 2003)", line=700,
     )),
     "evaluation_unknown": Case(
         _evaluations(lambda e: HARSTAD if e.entry == "Ale" else e),

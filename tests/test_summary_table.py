@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from pipeline.model.document import Document
+from pipeline.model.document import Document, Line, WordBox
 from pipeline.model.records import Extraction
 from pipeline.validation import validate
 from tests.conftest import doc_from, summary_of
@@ -839,3 +839,126 @@ def test_pdf_header_cells_cut_apart_from_their_columns_head_the_filled_cells() -
     assert [(c.area, c.kind, c.value) for c in table.comparisons] == [
         (1, "average", 57), (2, "average", 72), (None, "average", 129)
     ]  # fmt: skip
+
+
+def test_a_raw_header_run_on_over_lines_heads_the_columns() -> None:
+    # pdftotext -raw of a two-row header: its cells run on from line to line, "Ändring" beside the
+    # first word of "40 kommuner i genomsnitt" (fuzz seed 81093: the whole table was lost).
+    text = (
+        "I tabell 2 redovisas resultaten per huvudområde för 2012 och 2015.\nPoäng\n"
+        "Huvudområde Max Höganäs\n2012\nHöganäs\n2015\nÄndring 40\nkommuner i\ngenomsnitt\n"
+        "1 Offentlighet och demokrati 100 50 70 +40 % 52\n"
+        "2 Tillgänglighet och brukarorientering 100 38 53 +39 % 56\n"
+        "TOTALT 800 461 533,5 +16 % 476\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2012, 50), (1, 2015, 70), (2, 2012, 38), (2, 2015, 53)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2012, 461), (2015, 533.5)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [
+        (1, "change", 40),
+        (1, "average", 52),
+    ]
+    assert not table.unread_headers and not table.losses
+
+
+def test_max_and_total_one_space_apart_with_a_decimal() -> None:
+    # A layout export's "800 438,5" under "Max 2005" is two values, not 800438.5 (fuzz seed 80014).
+    text = (
+        "Huvudområde                                            Max 2005\n"
+        "1 Offentlighet och demokratisk kontroll                100 56\n"
+        "2 Tillgänglighet och brukarorientering                 100 57\n"
+        "TOTALT                                                 800 438,5\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(t.year, t.total) for t in table.year_totals] == [(2005, 438.5)]
+
+
+def test_an_indented_layout_row_goes_on_past_its_wrapped_label() -> None:
+    # pdftotext -layout indents the whole table; a label's wrapped rest alone on its line does not
+    # end it (fuzz seed 81053: areas 3 to 8 were lost).
+    text = (
+        "   Huvudområde                       Vänersborg     Vänersborg     40 kommuner i\n"
+        "                                          2008           2011      genomsnitt\n"
+        "   1 Offentlighet och demokrati            81           67,5        67\n"
+        "   2 Tillgänglighet och                    59           70,5        45\n"
+        "   brukarorientering\n"
+        "   3 Politisk styrning och kontroll        49             50        49\n"
+        "   TOTALT                                 189            188       161\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][-2:] == [(3, 2008, 49), (3, 2011, 50)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2008, 189), (2011, 188)]
+
+
+def test_a_pdf_header_of_two_line_cells_read_as_one_cell() -> None:
+    # LibreOffice PDF: the cells "Uddevalla" / "2016" and "40 kommuner i" / "genomsnitt" came out as
+    # one cell, their words interleaved; read by the words' boxes (fuzz seed 81066: table lost).
+    words = [("Uddevalla", 298, 440, 354), ("40", 386, 440, 400), ("kommuner", 404, 440, 464),
+             ("i", 468, 440, 471), ("Huvudområde", 58, 446, 137), ("2016", 298, 452, 325),
+             ("genomsnitt", 386, 452, 451)]  # fmt: skip
+    header = Line(
+        "Huvudområde\tUddevalla 40 kommuner i 2016 genomsnitt",
+        19,
+        1,
+        words=tuple(WordBox(text, x0, top, x1, top + 10) for text, x0, top, x1 in words),
+    )
+    rows = ["1 Offentlighet och demokrati\t56,5 46", "2 Tillgänglighet och brukarorientering\t57 62",
+            "TOTALT\t113,5 108"]  # fmt: skip
+    doc = Document((header, *(Line(text, 22 + i, 1) for i, text in enumerate(rows))), input_format="pdf")
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2016, 56.5), (2, 2016, 57)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons] == [
+        (1, "average", 46), (2, "average", 62), (None, "average", 108)
+    ]  # fmt: skip
+
+
+def test_a_pdf_header_whose_max_cell_joined_the_next_cells_words() -> None:
+    # LibreOffice PDF: "Max" beside the two-line cell "Växjö" / "2011" read as one cell "Växjö Max
+    # 2011" (fuzz seed 82071: the table was lost).
+    words = [("Växjö", 321, 638, 352), ("40", 386, 638, 400), ("kommuner", 403, 638, 464),
+             ("i", 467, 638, 471), ("Huvudområde", 58, 644, 137), ("Max", 293, 644, 316),
+             ("2011", 321, 650, 349),
+             ("genomsnitt", 386, 650, 450)]  # fmt: skip
+    header = Line(
+        "Huvudområde\tVäxjö Max 2011\t40 kommuner i genomsnitt\t", 32, 1,
+        words=tuple(WordBox(text, x0, top, x1, top + 10) for text, x0, top, x1 in words),
+    )
+    rows = ["1 Offentlighet och demokrati\t100\t69\t68",
+            "2 Tillgänglighet och brukarorientering\t100\t68,5\t69", "TOTALT\t200\t137,5\t137"]  # fmt: skip
+    doc = Document((header, *(Line(text, 35 + i, 1) for i, text in enumerate(rows))), input_format="pdf")
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2011, 69), (2, 2011, 68.5)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2011, 137.5)]
+    assert [c.value for c in table.comparisons] == [68, 69, 137]
+    assert not table.unread_headers
+
+
+def test_an_indented_header_whose_cell_holds_two_columns_words() -> None:
+    # pdftotext -layout: "Vårgårda 2021 Sverigesnitt" one cell, the header's indent an empty cell
+    # (fuzz seed 83042: the table was lost).
+    text = (
+        "   Huvudområde                                 Max        Vårgårda 2021 Sverigesnitt\n"
+        "   1 Offentlighet och demokrati                 100                56,5         47\n"
+        "   2 Samhällsutveckling                         100                63           65\n"
+        "   TOTALT                                      200                119,5        112\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2021, 56.5), (2, 2021, 63)]
+    assert [c.value for c in table.comparisons] == [47, 65, 112]
+
+
+def test_a_raw_row_whose_last_value_wrapped_onto_a_line_of_its_own() -> None:
+    # pdftotext -raw: "8 Kommunen som" / "samhällsbyggare" / "32 72 +125" / "%" / "57" (fuzz seed
+    # 83098: area 8's values were shifted and the TOTALT row lost).
+    text = (
+        "Huvudområde Strängnäs\n2015\nSträngnäs\n2018\nÄndring Nationellt\nmedelvärde\n"
+        "7 Ständiga förbättringar 49 71,5 +46 % 55\n8 Kommunen som\nsamhällsbyggare\n32 72 +125\n%\n57\n"
+        "TOTALT 81 143,5 +77 % 112\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][2:] == [(8, 2015, 32), (8, 2018, 72)]
+    compared = [(c.area, c.kind, c.value) for c in table.comparisons]
+    assert compared[2:4] == [(8, "change", 125), (8, "average", 57)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2015, 81), (2018, 143.5)]

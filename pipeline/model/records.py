@@ -235,6 +235,17 @@ class EvaluationList:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadEntry:
+    """A place where the list of evaluated municipalities shows more than was read: its lead-in
+    with no entry read after it, or an item of the list that reads as no entry (a bulleted line
+    among the entries, the text after a comma), as printed."""
+
+    printed: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StatedCount:
     """A number of municipalities stated in prose and the names that follow it
     ("de sex kommunerna: Umeå, Bjurholm, ... och Vännäs")."""
@@ -342,6 +353,7 @@ class Extraction:
     unread_headers: tuple[UnreadHeader, ...] = ()
     misaligned_rows: tuple[MisalignedRow, ...] = ()
     ocr_readings: tuple[OcrReading, ...] = ()
+    unread_entries: tuple[UnreadEntry, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,11 @@ STRICT_PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
+# A number alone on a line: a page number, or a table's value that a raw export put on a line of its
+# own at the page's end ("6 Kommunen som arbetsgivare –" / "personalpolitik" / "73").
+BARE_NUMBER = regex.compile(r"^\s*(?P<page>\d{1,3})\s*$")
+# Pages whose bare numbers must run with the pages alike before they are read as page numbers.
+MIN_NUMBERED_PAGES = 2
 # How many non-blank lines at a page's top and bottom may be furniture.
 ZONE = 3
 # A line is a running header or footer when it stands in the zone of this share of the pages.
@@ -94,14 +99,39 @@ def _pages(lines: Sequence[Line]) -> list[list[Line]]:
 def _furniture(pages: list[list[Line]]) -> set[int]:
     """The ids of the lines that are running headers, footers or page numbers."""
     zones = [_zone(page) for page in pages]
-    counts = Counter(key for zone in zones for key in {_key(line) for line in zone})
+    counts = Counter(key for zone in zones for key in {_key(line) for line in zone if not _bare(line)})
     needed = max(2, int(len(pages) * MIN_SHARE))
+    numbered = _numbering(zones)
     return {
         id(line)
-        for zone in zones
+        for index, zone in enumerate(zones)
         for line in zone
-        if PAGE_NUMBER.match(line.text) or counts[_key(line)] >= needed
+        if (_bare(line) and _page_offset(line, index) in numbered)
+        or (not _bare(line) and (PAGE_NUMBER.match(line.text) or counts[_key(line)] >= needed))
     }
+
+
+def _bare(line: Line) -> bool:
+    return BARE_NUMBER.match(line.text) is not None
+
+
+def _page_offset(line: Line, index: int) -> int:
+    """How far a bare number stands from its page's place in the file (a page number's is the same
+    on every page)."""
+    match = BARE_NUMBER.match(line.text)
+    return int(match["page"]) - index if match else 0
+
+
+def _numbering(zones: list[list[Line]]) -> set[int]:
+    """The offsets from the pages' places at which bare numbers in the pages' top and bottom lines
+    are page numbers: those that hold on several pages. A number that fits no page's place (a value
+    of a table broken at the page's end) is no page number."""
+    counts = Counter(
+        offset
+        for index, zone in enumerate(zones)
+        for offset in {_page_offset(line, index) for line in zone if _bare(line)}
+    )
+    return {offset for offset, count in counts.items() if count >= MIN_NUMBERED_PAGES}
 
 
 def _zone(page: list[Line]) -> list[Line]:

@@ -59,6 +59,24 @@ def evaluation_year_missing(extraction: Extraction, edition: Edition | None) -> 
             )  # fmt: skip
 
 
+EVALUATION_ENTRIES_UNREAD = Rule(
+    "evaluation_entries_unread", Severity.WARNING,
+    "The list of evaluated municipalities goes on past what was read: \"{found}\" reads as no entry "
+    "(a name with its years).",
+    concerns=(),
+    fires_when="the list's lead-in is followed by no entry that was read, or an item of the list (a "
+    "bulleted line among its entries, the text after a comma) reads as no entry",
+    loses_content=True,
+)  # fmt: skip
+
+
+def evaluation_entries_unread(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    for unread in extraction.unread_entries:
+        yield EVALUATION_ENTRIES_UNREAD.finding(
+            expected="a name with its years", found=unread.printed, page=unread.page, line=unread.line,
+        )  # fmt: skip
+
+
 EVALUATION_UNKNOWN = Rule(
     "evaluation_unknown", Severity.WARNING,
     "The list of evaluated municipalities names {found}, which is no known municipality or "
@@ -177,6 +195,7 @@ CHECKS: tuple[Check, ...] = (
     check(evaluation_before_tool, EVALUATION_BEFORE_TOOL),
     check(evaluation_year_missing, EVALUATION_YEAR_MISSING),
     check(evaluation_unknown, EVALUATION_UNKNOWN),
+    check(evaluation_entries_unread, EVALUATION_ENTRIES_UNREAD),
     check(subject_history_mismatch, SUBJECT_HISTORY_MISMATCH),
     check(stated_count_mismatch, STATED_COUNT_MISMATCH),
     check(lead_in_names_other, LEAD_IN_NAMES_OTHER),

@@ -156,12 +156,14 @@ def observed_facts(tables: dict[str, Any], report_id: str) -> dict[Key, tuple[An
     return seen
 
 
-# The finding that a whole table was not read, for a fact of that table: it names no area or year.
+# The finding that a whole table was not read, for a fact of that table: it names no area or year;
+# for the list of evaluated municipalities, that the list goes on past what was read.
 TABLE_MISSING = {
     "area_scores": "summary_table_missing",
     "year_totals": "summary_table_missing",
     "comparisons": "summary_table_missing",
     "question_scores": "score_table_missing",
+    "evaluations": "evaluation_entries_unread",
 }
 
 
