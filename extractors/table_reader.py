@@ -271,31 +271,12 @@ def value_words(words: list[str]) -> list[PrintedColumn] | None:
         if columns and _is_unit_word(word, columns[-1], words[position + 1 :]):
             columns[-1] = column_of(f"{columns[-1].printed} {word}")
             continue
-        if (stacked := _stacked_unit(word, columns)) is not None:
-            # "Egna Maxpoäng poäng": "poäng" printed under "Egna", read after the cell beside it.
-            columns[stacked] = column_of(f"{columns[stacked].printed} {word}")
-            continue
         columns.append(column)
     rest = {c.role for c in columns[1:]}
     if len(columns) > 2 and columns[0].printed.lower() == "poäng" and Role.MAX in rest and Role.OWN in rest:
         # A merged upper cell read on the line of the cells it spans ("Poäng Egna Max"): no column.
         return columns[1:]
     return columns
-
-
-def _stacked_unit(word: str, columns: list[PrintedColumn]) -> int | None:
-    """The column a "poäng" after a column that says "poäng" belongs to: the nearest one before of
-    own points that does not ("Egna"), as a header of two baselines read as one line prints it."""
-    if word.lower() != "poäng" or not columns or "poäng" not in columns[-1].printed.lower():
-        return None
-    return next(
-        (
-            index
-            for index in range(len(columns) - 2, -1, -1)
-            if columns[index].role is Role.OWN and "poäng" not in columns[index].printed.lower()
-        ),
-        None,
-    )
 
 
 def _is_unit_word(word: str, before: PrintedColumn, after: list[str]) -> bool:
