@@ -150,7 +150,7 @@ def bare_ocr_library(folder: Path) -> int:
     import pypdfium2
 
     from pipeline.ingest.pdf import OCR_DPI, OCR_LANGUAGE, OCR_PAGE_SEGMENTATION
-    from pipeline.ingest.pdf.tesseract_library import image_to_data
+    from pipeline.ingest.pdf import ocr_in_process as image_to_data
 
     pages = 0
     for path in sorted(folder.glob("*.pdf")):

@@ -19,6 +19,7 @@ from pipeline.ingest.pdf.scans import OCR_DPI, PageProgress, PageSlots
 from pipeline.ingest.pdf.tesseract import LANGUAGE as OCR_LANGUAGE
 from pipeline.ingest.pdf.tesseract import OCR_PACKAGES, tesseract_version
 from pipeline.ingest.pdf.tesseract import PAGE_SEGMENTATION as OCR_PAGE_SEGMENTATION
+from pipeline.ingest.pdf.tesseract_library import image_to_data as ocr_in_process
 
 __all__ = [
     "OCR_DPI",
@@ -27,6 +28,7 @@ __all__ = [
     "OCR_PAGE_SEGMENTATION",
     "PageProgress",
     "PageSlots",
+    "ocr_in_process",
     "open_renderer",
     "read_pdf",
     "tesseract_version",

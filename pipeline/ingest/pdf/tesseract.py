@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import regex
 
-from pipeline.ingest.pdf import tesseract_library, tesseract_process
+import pipeline.ingest.pdf.tesseract_library as tesseract_library
+import pipeline.ingest.pdf.tesseract_process as tesseract_process
 from pipeline.ingest.pdf.glyphs import TextBox
 from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract_process import PROGRAM, Installation
