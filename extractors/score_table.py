@@ -39,6 +39,7 @@ from extractors.table_reader import (
     is_header_line,
     parse_value,
     split_label,
+    ungrouped_cells,
     value_cells,
     value_words,
 )
@@ -241,7 +242,8 @@ def _wrapped_around_id(doc: Document, index: int) -> tuple[Line, int] | None:
     line with its name, and the index after it. The name's lines hold words alone, standing right
     of the id, in the name's column."""
     line = doc.lines[index]
-    cells = line.cells
+    # Values two spaces apart ("2.1        13  20", narrow columns) are cells of their own.
+    cells = [part for cell in line.cells for part in value_cells(cell)]
     match = LABEL_ID.match(cells[0]) if cells else None
     if match is None or match.end() != len(cells[0]) or len(cells) < 2:
         return None
@@ -263,7 +265,9 @@ def _wrapped_around_id(doc: Document, index: int) -> tuple[Line, int] | None:
     above, below = name_part(index - 1), name_part(index + 1)
     if not above and not below:
         return None
-    name = " ".join(part for part in (above, below) if part)
+    # The end of a word a narrow cell broke ("Medborgardialo" / "g") joins it.
+    broken = above[-1:].isalpha() and len(below) <= 2 and below.islower()
+    name = above + below if broken else " ".join(part for part in (above, below) if part)
     row = dataclasses.replace(line, text="\t".join([f"{cells[0]} {name}", *cells[1:]]))
     return row, index + 2 if below else index + 1
 
@@ -475,10 +479,15 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
     question_id, printed_id, text, used = label
     columns = _group_columns(state.header, i)
     width = len(columns) if columns else DEFAULT_GROUP
-    raw = cells[i + used : i + used + width]
-    taken = len(raw)
     group = cells[i + used :]
     end = next((k for k, cell in enumerate(group) if cell.strip() and parse_value(cell) is None), len(group))
+    if question_id != "?" and (parts := ungrouped_cells(group[:end], width)) is not None:
+        # "Summa   77 100" under "Egna | Max": two values one space apart, no thousands group (a
+        # row without an id or Summa, "Antal invånare   70 977", is another table's and keeps it).
+        cells[i + used : i + used + end] = parts
+        group, end = cells[i + used :], len(parts)
+    raw = cells[i + used : i + used + width]
+    taken = len(raw)
     in_group = [cell for cell in group[:end] if cell.strip()]
     every = tuple(c for _, found in (state.header.groups() if state.header else []) for c in found)
     if end == len(group) and columns and len(in_group) == len(every) > width:

@@ -46,6 +46,7 @@ import regex
 
 from extractors.bullets import bullet_text, is_enumeration
 from extractors.table_reader import (
+    THOUSANDS,
     VALUE_TOKEN,
     Header,
     PrintedColumn,
@@ -99,9 +100,6 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
-# A value printed as digits in groups of three after the first ("800 542", "800 438,5"): a thousands
-# group, or values a text export printed one space apart.
-THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?$")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
 SPLIT_ROW_REACH = 3
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.

@@ -133,6 +133,27 @@ def value_cells(cell: str) -> list[str]:
     return VALUE_TOKEN.findall(cell) or [cell]
 
 
+# A value printed as digits in groups of three after the first ("800 542", "800 438,5"): a thousands
+# group, or values a text export printed one space apart.
+THOUSANDS = regex.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?$")
+
+
+def ungrouped_cells(cells: list[str], count: int) -> list[str] | None:
+    """The cells of a row short of the ``count`` values its header names, each thousands group read
+    as the values it is ("77 100" under "Egna | Max": own and max points a layout export printed
+    one space apart), where that gives exactly ``count`` values; ``None`` otherwise.
+
+    >>> ungrouped_cells(["77 100"], 2)
+    ['77', '100']
+    >>> ungrouped_cells(["1 234"], 1) is None
+    True
+    """
+    parts = [part for cell in cells for part in (cell.split() if THOUSANDS.match(cell.strip()) else [cell])]
+    if len(parts) == len(cells) or sum(1 for part in parts if part.strip()) != count:
+        return None
+    return parts
+
+
 def normalise_id(printed: str) -> str | None:
     """A sub-question id in the one form the tables use ("1:1" and "1.1." give "1.1")."""
     match = QUESTION_ID.match(printed.strip())

@@ -768,3 +768,22 @@ def test_a_wrapped_corner_cell_one_space_before_narrow_value_columns() -> None:
     table = extract_question_scores(doc_from("\n".join(lines)))
     read = [(q.question_id, q.max_score, q.score) for q in table.questions]
     assert read == [("7.1", 20, 11), ("7.2", 20, 8)]
+
+
+def test_narrow_columns_values_two_and_one_space_apart() -> None:
+    # pdftotext -layout of a LibreOffice per-area table (fuzz seed 130125): the first row's name
+    # wrapped around its id and values, which stand two spaces apart ("13  20"), and the Summa row's
+    # own and max points one space apart ("76 100"), which is no thousands group under "Egna Max".
+    lines = [
+        "                             Poäng",
+        "Nr            Delområde Egna Max",
+        "    Brukarundersökninga",
+        "2.1                         13  20",
+        "    r",
+        "2.2 Jämförelser             21  30",
+        "    Summa                   34 100",
+    ]
+    table = extract_question_scores(doc_from("\n".join(lines)))
+    read = [(q.question_id, q.question, q.max_score, q.score) for q in table.questions]
+    assert read == [("2.1", "Brukarundersökningar", 20, 13), ("2.2", "Jämförelser", 30, 21)]
+    assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(2, 100, 34)]
