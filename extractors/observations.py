@@ -16,10 +16,13 @@ kartlägger ...", the sub-question list) are not.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
-from extractors.bullets import read_bullet_list
+import regex
+
+from extractors.bullets import BULLET, read_bullet_list
 from extractors.prose import heading_text
 from extractors.sections import AreaSection, find_area_sections
 from pipeline.editions.heading_words import LEAD_IN_WORDS, LIST_LABELS
@@ -29,6 +32,9 @@ from pipeline.model.records import Observation
 # The labels, on a line of their own (a colon may follow), in every wording reports use, and
 # lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.editions.heading_words`.
 MAX_LEAD_IN_LENGTH = 120
+# Words of a list label printed before its first item on one line.
+MAX_LABEL_WORDS = 4
+WORD = regex.compile(r"\S+")
 
 
 def list_label(line: Line) -> str | None:
@@ -65,7 +71,7 @@ def section_observations(
     of each (area, kind) before it, so that positions go on from them."""
     found: list[Observation] = []
     counts = Counter() if counts is None else counts
-    body = section.body
+    body = [part for line in section.body for part in _label_apart(line)]
     for index, line in enumerate(body):
         kind = list_label(line)
         if kind is None:
@@ -76,3 +82,15 @@ def section_observations(
             first = item.first
             found.append(Observation(section.area, kind, position, item.text, first.page, first.number))
     return found
+
+
+def _label_apart(line: Line) -> tuple[Line, ...]:
+    """A line that holds a list's label and its first item ("Förbättringsområden 1. Inför
+    medborgarförslag", as a text export of a page in two columns runs them together) as the two
+    lines it stands for; any other line as it is."""
+    ends = [word.end() for word in WORD.finditer(line.text)][: MAX_LABEL_WORDS + 1]
+    for end in ends[:-1]:
+        label, rest = line.text[:end].strip(), line.text[end:].strip()
+        if list_label(Line(label, line.number)) is not None and BULLET.match(rest):
+            return dataclasses.replace(line, text=label), dataclasses.replace(line, text=rest)
+    return (line,)

@@ -345,3 +345,29 @@ def test_a_wrapped_item_flush_with_its_glyph_is_still_joined_before_the_next_ite
         "Kommunen har under flera år effektiviserat Verksamheten i Umeå.",
         "Systematiska brukarundersökningar",
     ]
+
+
+def test_label_run_into_its_first_item_on_one_line() -> None:
+    # pdftotext -raw of a Chromium page in two columns (fuzz seed 130127): the improvement list's
+    # label and its first item stand on one line after the last strength; the item is no part of
+    # the strength above it.
+    text = "\n".join(
+        [
+            "3 Detaljerad genomgång",
+            "Område 8 Chefs- och ledarskap samt medarbetarskap",
+            "Starka sidor",
+            "1. Tydlig och innehållsrik hemsida",
+            "2. Medarbetarsamtal med tydlig",
+            "koppling till mål",
+            "Förbättringsområden 1. Inför medborgarförslag",
+            "2. Utveckla den interna kontrollen",
+            "4 Översikt av poängfördelning",
+        ]
+    )
+    read = [(o.kind, o.position, o.text) for o in extract_observations(doc_from(text))]
+    assert read == [
+        ("strength", 1, "Tydlig och innehållsrik hemsida"),
+        ("strength", 2, "Medarbetarsamtal med tydlig koppling till mål"),
+        ("improvement", 1, "Inför medborgarförslag"),
+        ("improvement", 2, "Utveckla den interna kontrollen"),
+    ]
