@@ -242,12 +242,29 @@ def _is_header_candidate(line: Line) -> bool:
         rest = [cell for cell in cells[first_index + 1 :] if cell]
         if not rest or any(column_of(cell).role is None for cell in rest):
             return False
-    for part in (part for cell in cells for part in value_cells(cell)):
-        value = parse_value(part)
-        printed = part.strip().removesuffix(value.marker).strip() if value is not None else ""
-        if value is not None and value.number is not None and not YEAR.fullmatch(printed):
-            return False
-    return True
+    parts = [part for cell in cells for part in value_cells(cell)]
+    numbers = [index for index, part in enumerate(parts) if _is_count(part)]
+    return not numbers or _count_opens_last_cell(parts, numbers)
+
+
+def _is_count(part: str) -> bool:
+    """Whether a cell's part is a number other than a year."""
+    value = parse_value(part)
+    printed = part.strip().removesuffix(value.marker).strip() if value is not None else ""
+    return value is not None and value.number is not None and not YEAR.fullmatch(printed)
+
+
+def _count_opens_last_cell(parts: list[str], numbers: list[int]) -> bool:
+    """Whether the one number of a header line opens its last cell, whose words go on below ("Max |
+    Helsingborg | 40" over "2013 | kommuner i" / "genomsnitt", the count of municipalities of "40
+    kommuner i genomsnitt" as a layout export prints it): last on a line of three cells or more,
+    after a column of max points or of a year. A row's numbers are never so."""
+    filled = [part for part in parts if part.strip()]
+    return (
+        numbers == [len(parts) - 1]
+        and len(filled) >= 3
+        and any(column_of(part).role in (Role.MAX, Role.YEAR) for part in parts[:-1])
+    )
 
 
 def _is_glued_score_header(cell: str) -> bool:

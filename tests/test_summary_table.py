@@ -962,3 +962,21 @@ def test_a_raw_row_whose_last_value_wrapped_onto_a_line_of_its_own() -> None:
     compared = [(c.area, c.kind, c.value) for c in table.comparisons]
     assert compared[2:4] == [(8, "change", 125), (8, "average", 57)]
     assert [(t.year, t.total) for t in table.year_totals] == [(2015, 81), (2018, 143.5)]
+
+
+def test_layout_header_whose_last_cell_opens_with_a_count() -> None:
+    # pdftotext -layout of a ReportLab table (fuzz seed 130366): "40" of "40 kommuner i genomsnitt"
+    # stands on the header's first line, after "Max" and the municipality; the line is the header's,
+    # not a row's, or max points are read as the year's scores (eight false area_sum_mismatch errors).
+    text = (
+        " Huvudområde                                 Max            Helsingborg   40\n"
+        "                                                            2013          kommuner i\n"
+        "                                                                          genomsnitt\n"
+        " 1 Offentlighet och demokrati                100            57            70\n"
+        " 2 Brukarfokus, tillgänglighet och bemötande 100            60,5          55\n"
+        " TOTALT                                      200            117,5         125\n"
+    )
+    table = summary_of(doc_from(text), year=2013)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2013, 57), (2, 2013, 60.5)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2013, 117.5)]
+    assert [(c.kind, c.area, c.value) for c in table.comparisons][-1] == ("average", None, 125)
