@@ -501,11 +501,12 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         # the group's values are its filled cells, as many as the header has columns.
         raw, taken = in_group, end
     filled = [cell for cell in raw if cell.strip()]
-    if printed_id and len(filled) < width:
+    if (printed_id or question_id == "") and len(filled) < width:
         # A label filling its column leaves one space before the first value ("1.1 Kulturliv 20
-        # 13" in a layout export, or every value of a PDF row whose cells were not told apart):
-        # the values it ends in are the row's first cells; so are the values a two-line label
-        # holds between its lines ("... uppföljning av 4 10 kompetensutveckling?").
+        # 13" in a layout export, or every value of a PDF row whose cells were not told apart,
+        # "Summa 64,5 | 100" too): the values it ends in are the row's first cells; so are the
+        # values a two-line label holds between its lines ("... uppföljning av 4 10
+        # kompetensutveckling?").
         rest, ending = _values_in_label(text, width - len(filled))
         if ending:
             text, raw = rest, [*ending, *filled]
