@@ -415,7 +415,8 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
     the most cells is placed first, so a cell spanning two columns joins one of them, not both."""
     spans: list[list[int]] = []
     words: list[list[tuple[int, str]]] = []
-    ordered = sorted(range(len(lines)), key=lambda i: -len(_SPACED_CELL.findall(lines[i].text)))
+    # Cells counted as cut: "1 Offentlighet … kontroll Max Egna" (one space apart) is three.
+    ordered = sorted(range(len(lines)), key=lambda i: -len(_value_parts(lines[i].text)))
     for line_index in ordered:
         for start, end, text in _value_parts(lines[line_index].text):
             overlaps = [(min(end, s[1]) - max(start, s[0]), c) for c, s in enumerate(spans)]

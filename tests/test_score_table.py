@@ -797,3 +797,18 @@ def test_summa_row_whose_own_points_joined_its_label_cell() -> None:
     table = extract_question_scores(doc_from(text))
     assert _scores(text) == [("4.1", 20, 12), ("4.2", 10, 5)]
     assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(4, 30, 17)]
+
+
+def test_merged_cell_over_value_words_glued_to_the_area_name() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 130464): "Max Egna" one space after the
+    # area's name in the corner, "Poäng" over both; the merged cell heads one column, not all three
+    # words one column (the own points were lost: a false area_max_mismatch error).
+    text = "\n".join(
+        [
+            "                                        Poäng",
+            "1 Offentlighet och demokratisk kontroll Max Egna",
+            "1.1 Hur informeras medborgarna?           40   29",
+            "1.2 Hur främjas medborgarnas engagemang? 40   33",
+        ]
+    )
+    assert _scores(text) == [("1.1", 40, 29), ("1.2", 40, 33)]
