@@ -481,13 +481,19 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
 
 
 def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
-    """The row with its last value in per cent where ``line`` holds only the per cent sign that a
-    narrow cell broke off it ("1 Offentlighet och demokrati 100 31 64 +106" / "%"), else ``None``."""
-    last = row.values[-1] if row.values else None
-    if line.stripped != "%" or last is None or last.number is None or last.unit == "percent":
+    """The row with a value in per cent where ``line`` holds only the per cent sign that a narrow
+    cell broke off it ("1 Offentlighet och demokrati 100 31 64 +106" / "%"), else ``None``: the
+    row's one signed value without it (a change, "+100" / "%" before an average's "60"), or else
+    its last value."""
+    if line.stripped != "%" or not row.values:
         return None
-    value = dataclasses.replace(last, unit="percent", printed=f"{last.printed} %")
-    return dataclasses.replace(row, values=[*row.values[:-1], value])
+    signed = [i for i, v in enumerate(row.values) if v.signed and v.number is not None and v.unit != "percent"]
+    at = signed[0] if len(signed) == 1 else len(row.values) - 1
+    broken = row.values[at]
+    if broken.number is None or broken.unit == "percent":
+        return None
+    value = dataclasses.replace(broken, unit="percent", printed=f"{broken.printed} %")
+    return dataclasses.replace(row, values=[*row.values[:at], value, *row.values[at + 1 :]])
 
 
 def _wrapped_values(rows: list[_Row], line: Line) -> _Row | None:

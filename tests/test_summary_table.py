@@ -980,3 +980,20 @@ def test_layout_header_whose_last_cell_opens_with_a_count() -> None:
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2013, 57), (2, 2013, 60.5)]
     assert [(t.year, t.total) for t in table.year_totals] == [(2013, 117.5)]
     assert [(c.kind, c.area, c.value) for c in table.comparisons][-1] == ("average", None, 125)
+
+
+def test_per_cent_sign_broken_off_a_change_before_the_average() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 130300): "+100" / "%" in the change column,
+    # with the average after it; the sign is the change's, not the average's (a false
+    # change_mismatch error: +100 points against 38 points up).
+    text = (
+        "Huvudområde                 Lysekil   Lysekil   Ändring   Nationellt\n"
+        "                            2009      2012                medelvärde\n"
+        "1 Offentlighet och demokrati     78      71,5    -8 %         63\n"
+        "7 Verksamhetsutveckling          38        76    +100         60\n"
+        "                                                    %\n"
+        "TOTALT                          116     147,5    +27 %       123\n"
+    )
+    table = summary_of(doc_from(text), year=2012)
+    read = [(c.kind, c.area, c.value, c.unit) for c in table.comparisons if c.area == 7]
+    assert read == [("change", 7, 100, "percent"), ("average", 7, 60, "points")]
