@@ -87,7 +87,10 @@ def section_observations(
 def _label_apart(line: Line) -> tuple[Line, ...]:
     """A line that holds a list's label and its first item ("Förbättringsområden 1. Inför
     medborgarförslag", as a text export of a page in two columns runs them together) as the two
-    lines it stands for; any other line as it is."""
+    lines it stands for; any other line as it is. A line of cells is no such line: a PDF's table
+    cell beside the label may hold another column's item."""
+    if "\t" in line.text:
+        return (line,)
     ends = [word.end() for word in WORD.finditer(line.text)][: MAX_LABEL_WORDS + 1]
     for end in ends[:-1]:
         label, rest = line.text[:end].strip(), line.text[end:].strip()

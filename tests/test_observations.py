@@ -371,3 +371,16 @@ def test_label_run_into_its_first_item_on_one_line() -> None:
         ("improvement", 1, "Inför medborgarförslag"),
         ("improvement", 2, "Utveckla den interna kontrollen"),
     ]
+
+
+def test_label_beside_another_columns_item_in_a_table_cell_is_not_split() -> None:
+    # A Chromium PDF in two columns (fuzz seed 130158): the reader took a list for a table, the
+    # label's cell beside the right column's item 2; that item is not the list's first.
+    lines = [
+        "3 Detaljerad genomgång",
+        "Område 8 Kommunen som samhällsbyggare",
+        "Förbättringsområden\t2. Tydligare koppling mellan budget och mål",
+        "1. Följa upp kompetensutvecklingen systematiskt\t3. Inför medborgarförslag",
+    ]
+    read = [(o.kind, o.position, o.text) for o in extract_observations(doc_from("\n".join(lines)))]
+    assert ("improvement", 1, "Tydligare koppling mellan budget och mål") not in read
