@@ -212,9 +212,14 @@ def _item_near(lines: Sequence[Line], index: int, step: int) -> regex.Match[str]
     return None
 
 
+# Blank lines an item may stand from the next: a page break between them leaves several (the
+# running footer and header taken out).
+ITEM_GAP = 6
+
+
 def _non_blank_near(lines: Sequence[Line], index: int, step: int) -> int | None:
     position = index + step
-    for _ in range(3):
+    for _ in range(ITEM_GAP):
         if not 0 <= position < len(lines):
             return None
         if not lines[position].is_blank:

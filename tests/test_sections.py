@@ -334,3 +334,35 @@ def test_area_word_and_number_ending_in_a_colon_with_the_name_below_opens_a_sect
     )
     sections = find_area_sections(Document.from_text(text))
     assert [(s.area, s.heading.number) for s in sections] == [(1, 1), (2, 3)]
+
+
+def test_numbered_strength_after_a_page_break_is_no_chapter_heading() -> None:
+    # pdftotext -layout of a ReportLab page in two columns (fuzz seed 130269): a page break (its
+    # footer and header taken out) leaves four blank lines between items 3 and 4 of a numbered list;
+    # item 4 must not read as chapter 4, which ended the area sections there and made the score
+    # table's area headings the sections (every claim and list of the report lost).
+    lines = [
+        "3 Detaljerad genomgång",
+        "1 Samspel mellan förtroendevalda och medborgare",
+        "Inom området uppnår kommunen 54 poäng.",
+        "Starka sidor",
+        "1. Framgångsrik presstrategi",
+        "2. Medarbetarsamtal med tydlig koppling",
+        "   till mål",
+        "3. Genomarbetat ledarutvecklingsprogram",
+        "", "", "", "",
+        "4. Tydlig rollfördelning mellan politiker och",
+        "   tjänstemän",
+        "Förbättringsförslag",
+        "1. Utveckla avvikelserapporteringen",
+        "2 Samhällsutveckling",
+        "Inom området uppnår kommunen 51,5 poäng.",
+        "4 Översikt av poängfördelning",
+        "Nr      Delområde                      Poäng   Maxpoäng",
+        "1 Samspel mellan förtroendevalda och medborgare",
+        "1.1.    Målstyrning                      16      30",
+        "2 Samhällsutveckling",
+        "2.1.    Kvalitetssystem                 3,5      10",
+    ]
+    sections = find_area_sections(doc_from("\n".join(lines)))
+    assert [(s.area, s.heading.number) for s in sections] == [(1, 2), (2, 17)]
