@@ -130,6 +130,44 @@ def _between_bullets(
     return False
 
 
+# Lines of a list searched for how its lone glyphs stand.
+GLYPH_SCAN = 40
+
+
+def _glyphs_below_text(lines: Sequence[Line], start: int, ends_list: Callable[[Line], bool]) -> bool:
+    """Whether a text export sets the list's glyphs a line below their text (a glyph printed a
+    little below its text's baseline): a glyph alone on its line after a line that starts as an
+    item does (a capital or a digit) and before a line that cannot be its text (a wrapped line's
+    lower case, another bullet, a label, a gap or the end). One such glyph shows it for the list:
+    the others may stand before an item's text as well as after it."""
+    for index in range(start, min(len(lines), start + GLYPH_SCAN)):
+        line = lines[index]
+        if index > start and ends_list(line):
+            return False
+        glyph_text = bullet_text(line)
+        if line.bbox is not None or glyph_text is None or glyph_text.strip() or index == 0:
+            continue
+        before = lines[index - 1].stripped
+        if not (before[:1].isupper() or before[:1].isdigit()) or BULLET.match(lines[index - 1].text):
+            continue
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if after is None or after.is_blank or ends_list(after):
+            return True
+        if STARTS_LOWERCASE.match(after.stripped) or BULLET.match(after.text):
+            return True
+    return False
+
+
+def _takes_text_above(item: list[Line], line: Line, lines: Sequence[Line], index: int) -> bool:
+    """Whether the glyph alone on ``line`` heads the text on the line above, read as the last
+    line of ``item`` ("-   Väl utvecklade e-tjänster" / "    Synpunktshantering via webben" / "-"):
+    that line starts as an item does."""
+    if (bullet_text(line) or "").strip() or len(item) < 2 or lines[index - 1] is not item[-1]:
+        return False
+    text = item[-1].stripped
+    return text[:1].isupper() or text[:1].isdigit()
+
+
 def read_bullet_list(
     lines: Sequence[Line], start: int, ends_list: Callable[[Line], bool] = lambda line: False
 ) -> list[BulletItem]:
@@ -144,6 +182,7 @@ def read_bullet_list(
     items: list[list[Line]] = []
     style: tuple[str, bool] | None = None
     index, after_gap = start, False
+    below = _glyphs_below_text(lines, start, ends_list)
     while index < len(lines):
         line = lines[index]
         if line.is_blank:
@@ -156,7 +195,10 @@ def read_bullet_list(
             if after_gap and style != _style(bullet):
                 break
             style = style or _style(bullet)
-            items.append([line])
+            if below and items and _takes_text_above(items[-1], line, lines, index):
+                items.append([line, items[-1].pop()])
+            else:
+                items.append([line])
         elif items and (
             _continues(items[-1], line, after_gap)
             or (not after_gap and _between_bullets(lines, index, ends_list, style))

@@ -384,3 +384,44 @@ def test_label_beside_another_columns_item_in_a_table_cell_is_not_split() -> Non
     ]
     read = [(o.kind, o.position, o.text) for o in extract_observations(doc_from("\n".join(lines)))]
     assert ("improvement", 1, "Tydligare koppling mellan budget och mål") not in read
+
+
+def test_glyphs_a_line_below_their_text_in_a_layout_export() -> None:
+    # pdftotext -layout of a ReportLab page in two columns (fuzz seed 130273): each glyph is set a
+    # little below its text's baseline, so it stands alone on the line under the text's first line
+    # ("-" after "Starkt och …", "-" between "Regional samverkan kring" and its wrapped rest).
+    lines = [
+        "Styrkor",
+        "-   Framgångsrik presstrategi",
+        "    Starkt och levande föreningsliv",
+        "-",
+        "    Regional samverkan kring",
+        "-",
+        "    näringslivsfrågor",
+        "Förbättringsområden",
+        "-   Utveckla den interna kontrollen",
+        "    Inför medborgarförslag",
+        "-",
+    ]
+    items = read_bullet_list(
+        [Line(text, n) for n, text in enumerate(lines, 1)],
+        1,
+        ends_list=lambda line: list_label(line) is not None,
+    )
+    assert [item.text for item in items] == [
+        "Framgångsrik presstrategi",
+        "Starkt och levande föreningsliv",
+        "Regional samverkan kring näringslivsfrågor",
+    ]
+    rest = read_bullet_list([Line(text, n) for n, text in enumerate(lines, 1)], 8)
+    assert [item.text for item in rest] == ["Utveckla den interna kontrollen", "Inför medborgarförslag"]
+
+
+def test_an_upper_case_wrapped_line_before_a_glyph_over_its_text_stays_with_its_item() -> None:
+    # Where no glyph of the list stands below its text, a lone glyph heads the line after it.
+    lines = ["-   Kommunens arbete med", "    Agenda 2030", "-", "    Synpunktshantering via webben"]
+    items = read_bullet_list([Line(text, n) for n, text in enumerate(lines, 1)], 0)
+    assert [item.text for item in items] == [
+        "Kommunens arbete med Agenda 2030",
+        "Synpunktshantering via webben",
+    ]
