@@ -881,6 +881,47 @@ def test_a_score_table_of_one_row_is_a_table_of_its_own_above_the_next_areas() -
     ]
 
 
+def test_ids_in_the_label_column_do_not_join_a_narrower_table_to_a_wide_one() -> None:
+    # Fuzz seed 130264 (Chromium): area 6's header "Egna Max" stands too close for two cells over
+    # its wide table, and the next area's narrower table fits its columns; its values stand in no
+    # column of the wide one's, but its ids ("7.1") read as numbers lined up with the ids above, so
+    # it was taken in, its rows in the first cell and read as one row (areas 7 and 8 lost).
+    wide = [
+        ("6.1 Hur stor vikt läggs vid personalutvecklingsåtgärder?", "13", "20"),
+        ("6.2 Hur systematisk är budgetering och uppföljning av kompetensutveckling?", "8", "10"),
+        ("Summa", "21", "30"),
+    ]
+    narrow = [
+        ("7.1 Strategisk serviceutveckling.", "12", "20"),
+        ("7.2 Kvalitetssystem", "9", "20"),
+        ("Summa", "21", "40"),
+    ]
+    words = [*words_at(LEFT, 80, "Delområde"), *words_at(440, 94, "Poäng"), *words_at(445, 108, "Egna Max")]
+    for n, (label, own, points) in enumerate(wide):
+        top = 122 + 14 * n
+        words += [
+            *words_at(LEFT, top, label),
+            *right_aligned(top, 465, own),
+            *right_aligned(top, 490, points),
+        ]
+    words += [*words_at(LEFT, 174, "Tabell 9 Poäng inom område 7"), *words_at(330, 188, "Poäng")]
+    words += [
+        *words_at(LEFT, 202, "Delområde"),
+        *right_aligned(202, 350, "Egna"),
+        *right_aligned(202, 380, "Max"),
+    ]
+    for n, (label, own, points) in enumerate(narrow):
+        top = 216 + 14 * n
+        words += [
+            *words_at(LEFT, top, label),
+            *right_aligned(top, 350, own),
+            *right_aligned(top, 380, points),
+        ]
+    lines = non_blank([page(1, words)])
+    assert "7.1 Strategisk serviceutveckling.\t12\t20" in lines
+    assert "7.2 Kvalitetssystem\t9\t20" in lines
+
+
 def test_a_party_table_under_score_rows_does_not_split_their_labels() -> None:
     # Fuzz seed 2049 (Chromium): the party seats stand right under the last score table; their
     # columns of numbers must not cut a boundary between the score rows' labels and their points.

@@ -293,7 +293,8 @@ def _while_values_line_up(lines: Sequence[PrintedLine], members: list[int]) -> l
     body = 0
     last_row = len(members) - 1
     for position, member in enumerate(members):
-        numbers = [(w.x0, w.x1) for w in lines[member].words if _is_value_cell([w])]
+        # A row's first word is its label or id ("6.1" reads as a number): no value of a column.
+        numbers = [(w.x0, w.x1) for w in lines[member].words[1:] if _is_value_cell([w])]
         if not numbers:
             continue
         slack = lines[member].size / 2
