@@ -98,11 +98,32 @@ def prose_lines(body: Sequence[Line]) -> list[Line]:
     return [Line("", line.number, line.page) if id(line) in in_lists else line for line in body]
 
 
+# A line that ends a sentence (or a heading's colon); a sentence broken off goes on after it.
+SENTENCE_END = regex.compile(r"[.!?:]\s*$")
+# The start of a sentence's rest: a word in lower case or a number ("43,5 poäng i förhållande …").
+SENTENCE_REST = regex.compile(r"^\s*(?:\p{Ll}|\d)")
+
+
+def _over_page_breaks(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` without the blank lines inside a sentence a page break cut ("… En förbättring med"
+    / blank lines where the running footer was / "43,5 poäng i förhållande till …"): where a line
+    breaks off a sentence and the next text line reads as its rest."""
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if line.is_blank and kept and not kept[-1].is_blank:
+            after = next((other for other in lines[index + 1 :] if not other.is_blank), None)
+            ends = SENTENCE_END.search(kept[-1].text) is not None
+            if after is not None and not ends and SENTENCE_REST.match(after.text):
+                continue
+        kept.append(line)
+    return kept
+
+
 def section_claim(section: AreaSection, previous_year: int | None, report_year: int | None) -> Claim | None:
     """The first claim of an area's score in ``section`` (one naming the area is preferred)."""
     candidates = [
         (paragraph, span, match)
-        for paragraph in paragraphs(prose_lines(section.body))
+        for paragraph in paragraphs(_over_page_breaks(prose_lines(section.body)))
         for span in sentences(paragraph.text)
         if (match := score_claim(paragraph.text, span))
     ]

@@ -373,3 +373,18 @@ def test_claim_between_the_question_list_and_a_numbered_list_of_strengths() -> N
     )
     [claim] = extract_claims(doc)
     assert (claim.area, claim.claimed_score) == (4, 78.5)
+
+
+def test_change_sentence_cut_by_a_page_break() -> None:
+    # pdftotext -layout of a Chromium page in two columns (fuzz seed 130182): the sentence of the
+    # change goes on at the top of the next page, after the blank lines the running footer left.
+    claim = claim_of(
+        "Inom området uppnår kommunen 79,5 poäng. En förbättring med\n\n\n\n"
+        "43,5 poäng i förhållande till utvärderingen 2015."
+    )
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (79.5, 43.5, 2015)
+
+
+def test_a_heading_after_a_claim_is_no_rest_of_its_sentence() -> None:
+    claim = claim_of("Inom området uppnår kommunen 80 poäng\n\nSammanfattning 12 poäng bättre sedan 2005.")
+    assert (claim.claimed_score, claim.claimed_change) == (80, None)
