@@ -77,7 +77,9 @@ class NameMatcher:
         names none), each as its own spaCy doc, in one pass over the report.
         """
         paragraphs = [(s, e) for s, e in flow.paragraphs() if self.prefilter.search(flow.text, s, e)]
-        docs = self.tokenizer.pipe(flow.text[s:e] for s, e in paragraphs)
+        # A line break inside a paragraph is a space: a name of two words may wrap ("Upplands" /
+        # "Väsby"); one character for one, so the offsets stay the flow's.
+        docs = self.tokenizer.pipe(flow.text[s:e].replace("\n", " ") for s, e in paragraphs)
         return [
             hit for (start, _), doc in zip(paragraphs, docs, strict=True) for hit in self._find_in(doc, start)
         ]

@@ -148,3 +148,10 @@ def test_an_enumeration_of_thousands_of_names_takes_linear_time() -> None:
     found = {m.municipality for m in extract_mentions(doc_from(text), subject_code="2480")}
     assert time.monotonic() - started < 20  # about 0.5 s; quadratic took minutes
     assert {"Vara", "Boden", "Ale"} <= found  # each vouched for by its plain neighbours
+
+
+def test_a_name_of_two_words_wrapped_over_two_lines() -> None:
+    # pdftotext -raw of a paragraph (fuzz seed 130548): "… och Upplands" / "Väsby (2002)."
+    lines = ["förutom Eskilstuna kommun: Umeå (2009, 2013) och Upplands", "Väsby (2002)."]
+    doc = Document(tuple(Line(text, number) for number, text in enumerate(lines, 1)))
+    assert [(m.municipality_code, m.first_line) for m in extract_mentions(doc)][-1] == ("0114", 1)
