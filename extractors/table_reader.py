@@ -258,12 +258,12 @@ def _count_opens_last_cell(parts: list[str], numbers: list[int]) -> bool:
     """Whether the one number of a header line opens its last cell, whose words go on below ("Max |
     Helsingborg | 40" over "2013 | kommuner i" / "genomsnitt", the count of municipalities of "40
     kommuner i genomsnitt" as a layout export prints it): last on a line of three cells or more,
-    after a column of max points or of a year. A row's numbers are never so."""
+    after a value column's header words ("Max", a year, "Ändring"). A row's numbers are never so."""
     filled = [part for part in parts if part.strip()]
     return (
         numbers == [len(parts) - 1]
         and len(filled) >= 3
-        and any(column_of(part).role in (Role.MAX, Role.YEAR) for part in parts[:-1])
+        and any(column_of(part).role not in (None, Role.NAME, Role.ID) for part in parts[:-1])
     )
 
 

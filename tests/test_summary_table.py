@@ -997,3 +997,20 @@ def test_per_cent_sign_broken_off_a_change_before_the_average() -> None:
     table = summary_of(doc_from(text), year=2012)
     read = [(c.kind, c.area, c.value, c.unit) for c in table.comparisons if c.area == 7]
     assert read == [("change", 7, 100, "percent"), ("average", 7, 60, "points")]
+
+
+def test_layout_header_whose_count_follows_a_change_column() -> None:
+    # pdftotext -layout of a ReportLab table (fuzz seed 130686): the first header line holds the
+    # municipality twice and "Ändring" before the "40" of "40 kommuner i genomsnitt", its years on
+    # the line below; the averages were read from the changes.
+    text = (
+        " Huvudområde                      Huddinge       Huddinge   Ändring          40\n"
+        "                                      2012           2015             kommuner i\n"
+        "                                                                      genomsnitt\n"
+        " 1 Offentlighet och demokrati             73       78,5     +8 %            45\n"
+        " 2 Tillgänglighet och brukarorientering   47         65    +38 %            53\n"
+        " TOTALT                                  120      143,5    +20 %            98\n"
+    )
+    table = summary_of(doc_from(text), year=2015)
+    read = [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 1]
+    assert read == [("change", 1, 8), ("average", 1, 45)]
