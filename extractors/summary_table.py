@@ -713,6 +713,8 @@ def _run_on_header(doc: Document, start: int, width: int) -> Header | None:
     lines: list[Line] = []
     for index in range(start - 1, max(-1, start - 1 - 3 * width - 2), -1):
         line = doc.lines[index]
+        if line.is_blank and not lines and index == start - 1:
+            continue  # a PDF's blank line between the header and the first row
         if line.is_blank or len(line.cells) != 1 or STACK_END.search(line.text):
             break
         lines.insert(0, line)

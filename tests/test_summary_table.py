@@ -1014,3 +1014,19 @@ def test_layout_header_whose_count_follows_a_change_column() -> None:
     table = summary_of(doc_from(text), year=2015)
     read = [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 1]
     assert read == [("change", 1, 8), ("average", 1, 45)]
+
+
+def test_run_on_header_over_a_blank_line_above_the_rows() -> None:
+    # A ReportLab PDF (fuzz seed 130337): the header's words were read as lines of prose, one
+    # space apart ("Huvudområde Gävle 2012 Gävle 2015 40" / "kommuner i" / "genomsnitt"), and a
+    # blank line stands between them and the rows; the whole summary table was lost.
+    text = (
+        "Poäng\n"
+        "Huvudområde Gävle 2012 Gävle 2015 40\nkommuner i\ngenomsnitt\n\n"
+        "1 Offentlighet och demokrati\t84\t80\t48\n"
+        "2 Tillgänglighet och brukarorientering\t64\t63\t46\n"
+        "TOTALT\t148\t143\t94\n"
+    )
+    table = summary_of(doc_from(text), year=2015)
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2012, 84), (1, 2015, 80)]
+    assert [(c.kind, c.area, c.value) for c in table.comparisons][0] == ("average", 1, 48)
