@@ -100,6 +100,8 @@ BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 MAX_TABLE_ROWS = 14
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
+# The dash a wrapped area name goes on with ("– personalpolitik").
+WRAPPED_DASH = regex.compile(r"^[–—-]\s+(?=\p{Ll})")
 # Lines from a label printed alone to the line of its values (its wrapped rest between).
 SPLIT_ROW_REACH = 3
 # A line that ends a stacked header going up: a caption ("Tabell 2 ...") or a sentence.
@@ -515,11 +517,12 @@ def _wrapped_values(rows: list[_Row], line: Line) -> _Row | None:
 def _wrapped_label(line: Line) -> bool:
     """Whether a table line holds only the wrapped rest of a row's label: text in lower case in its
     first cell, every other cell empty (a text export may drop the empty cells: "tjänstemän" alone),
-    and no digit."""
+    and no digit. A name wrapped at its dash ("Kommunen som arbetsgivare" / "– personalpolitik")
+    goes on after it."""
     cells = list(line.cells)
     while cells and not cells[0].strip():
         cells.pop(0)  # the indent of a layout export's line ("   brukarorientering")
-    first = cells[0].strip() if cells else ""
+    first = WRAPPED_DASH.sub("", cells[0].strip()) if cells else ""
     return bool(first) and first[0].islower() and not any(cells[1:]) and not regex.search(r"\d", first)
 
 

@@ -1030,3 +1030,20 @@ def test_run_on_header_over_a_blank_line_above_the_rows() -> None:
     table = summary_of(doc_from(text), year=2015)
     assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2012, 84), (1, 2015, 80)]
     assert [(c.kind, c.area, c.value) for c in table.comparisons][0] == ("average", 1, 48)
+
+
+def test_raw_row_whose_name_wraps_at_its_dash() -> None:
+    # pdftotext -raw (fuzz seed 130514): "6 Kommunen som arbetsgivare" / "– personalpolitik" / its
+    # values; the rest of the name opens with the name's own dash, and the rows after it were lost.
+    text = (
+        "Huvudområde 2013 2016\n"
+        "5 Resultat och effektivitet 88 78\n"
+        "6 Kommunen som arbetsgivare\n– personalpolitik\n79 65,5\n"
+        "7 Verksamhetsutveckling 59 71\n"
+        "TOTALT 226 214,5\n"
+    )
+    table = summary_of(doc_from(text), year=2016)
+    assert [(s.area, s.year, s.score) for s in table.area_scores][2:] == [
+        (6, 2013, 79), (6, 2016, 65.5), (7, 2013, 59), (7, 2016, 71)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2013, 226), (2016, 214.5)]
