@@ -605,13 +605,16 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
         return None
     width = max(set(widths), key=widths.count)
     label_end = max(found[0][1] for found in spans if found)
-    corner: list[str] = []
+    corner: list[tuple[int, int, str]] = []  # (line, start, word) of the labels' header words
     stacks: list[list[tuple[int, int, int, str]]] = []  # (start, end, line, word) of each column
-    for number, line in enumerate(lines):
+    # The line with the most words first: a merged upper cell ("Poäng" over two columns) joins the
+    # stack of one column, not both.
+    ordered = sorted(enumerate(lines), key=lambda item: -len(_WORD.findall(item[1].text)))
+    for number, line in ordered:
         for match in _WORD.finditer(line.text):
             start, end, word = match.start(), match.end(), match.group()
             if end <= label_end:
-                corner.append(word)
+                corner.append((number, start, word))
                 continue
             stack = next((s for s in stacks if any(a < end and start < b for a, b, _, _ in s)), None)
             if stack is None:
@@ -630,7 +633,8 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
         ]
         i = gaps.index(min(gaps))
         stacks[i : i + 2] = [stacks[i] + stacks[i + 1]]
-    columns = [PrintedColumn(None, " ".join(corner)) if corner else PrintedColumn(None, "")]
+    corner_words = " ".join(word for _, _, word in sorted(corner))
+    columns = [PrintedColumn(None, corner_words) if corner else PrintedColumn(None, "")]
     for stack in stacks:
         words = [word for _, _, _, word in sorted(stack, key=lambda w: (w[2], w[0]))]
         columns.append(column_of(" ".join(words)))

@@ -1047,3 +1047,20 @@ def test_raw_row_whose_name_wraps_at_its_dash() -> None:
         (6, 2013, 79), (6, 2016, 65.5), (7, 2013, 59), (7, 2016, 71)
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2013, 226), (2016, 214.5)]
+
+
+def test_layout_header_with_a_merged_cell_over_two_year_columns() -> None:
+    # pdftotext -layout of a Chromium table (fuzz seed 130647): "Poäng" over both municipality
+    # columns, "Max  Grästorp" two spaces apart, and max points one space before the first year's
+    # score ("100 40"); the first year's column was lost.
+    text = (
+        "                                             Poäng\n"
+        "Huvudområde                      Max  Grästorp   Grästorp            Ändring Genomsnitt\n"
+        "                                        2021       2024\n"
+        "2 Samhällsutveckling             100   43            62,5            +45 %    65\n"
+        "3 Styrning och kontroll          100   38            58              +53 %    59\n"
+        "TOTALT                           200   81           120,5            +49 %   124\n"
+    )
+    table = summary_of(doc_from(text), year=2024)
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(2, 2021, 43), (2, 2024, 62.5)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2021, 81), (2024, 120.5)]
