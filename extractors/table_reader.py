@@ -76,6 +76,8 @@ STARTS_LOWER = regex.compile(r"^\p{Ll}")
 TABLE_CAPTION = regex.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d", regex.IGNORECASE)
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
+# A corner cell's word stands at the line's start (a layout export may indent every line a little).
+CORNER_INDENT = 2
 # A header line holding one cell alone (an upper cell over its column, "Poäng") has at most this
 # many words; a longer one is a line of prose beside the table.
 MAX_LONE_HEADER_WORDS = 3
@@ -454,7 +456,7 @@ def header_above(doc: Document, index: int) -> Header | None:
         line = doc.lines[position]
         if line.is_blank and not lines and not skipped_blank:
             skipped_blank = True
-        elif _is_header_candidate(line):
+        elif _is_header_candidate(line) or (lines and _is_lone_corner(line)):
             lines.insert(0, line)
         else:
             break
@@ -463,6 +465,14 @@ def header_above(doc: Document, index: int) -> Header | None:
     return (
         _label_corner(header, doc.lines[index]) if header is not None and index < len(doc.lines) else header
     )
+
+
+def _is_lone_corner(line: Line) -> bool:
+    """Whether a line holds only the label column's header word at its start ("Huvudområde"
+    centred in a corner cell two lines tall, alone between the header's other lines)."""
+    text = line.stripped
+    indent = len(line.text) - len(line.text.lstrip())
+    return len(text.split()) == 1 and indent <= CORNER_INDENT and column_of(text).role in (Role.NAME, Role.ID)
 
 
 def _label_corner(header: Header, row: Line) -> Header:

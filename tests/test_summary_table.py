@@ -750,9 +750,9 @@ def test_raw_export_stacked_header_with_a_broken_word_repeated_after_a_page_brea
 
 # Fuzz seed 60044 (LibreOffice, `pdftotext -layout`): the header word "Ändring" broken over two
 # lines of a narrow column, so that the header's last line names the column "g" only.
-BROKEN_CHANGE_HEADER = """                                        Nacka      Nacka   Ändrin      40 kommuner i
+BROKEN_CHANGE_HEADER = """                                        Nacka      Nacka   Index       40 kommuner i
 Huvudområde
-                                        2012       2015       g         genomsnitt
+                                        2012       2015    tal          genomsnitt
 1 Offentlighet och demokrati                 84         44   -48 %                     47
 3 Politisk styrning och kontroll              34         66   +94 %                    59
 TOTALT                                       118        110    -7 %                   106
@@ -765,7 +765,7 @@ def test_numbers_under_a_header_naming_no_known_column_are_lost_at_their_rows() 
         ("average", 1, 47), ("average", 3, 59), ("average", None, 106)
     ]  # fmt: skip
     assert [(loss.line, loss.count) for loss in table.losses] == [(4, 1), (5, 1), (6, 1)]
-    assert '("g") was not read ("-48 %")' in table.losses[0].message
+    assert '("Index tal") was not read ("-48 %")' in table.losses[0].message
     findings = validate(Extraction(losses=table.losses), None)
     assert [(f.rule, f.line) for f in findings if f.rule == "content_lost"] == [
         ("content_lost", 4), ("content_lost", 5), ("content_lost", 6)
@@ -1064,3 +1064,21 @@ def test_layout_header_with_a_merged_cell_over_two_year_columns() -> None:
     table = summary_of(doc_from(text), year=2024)
     assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(2, 2021, 43), (2, 2024, 62.5)]
     assert [(t.year, t.total) for t in table.year_totals] == [(2021, 81), (2024, 120.5)]
+
+
+def test_layout_header_with_the_corner_word_alone_between_its_lines() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 130512): "Huvudområde" centred in a
+    # corner two lines tall stands alone between the municipality line and the years line, and the
+    # broken "Ändrin" / "g" heads the changes; only the years line was read, the changes lost.
+    text = (
+        "                                   Poäng\n"
+        "                                   Eskilstuna        Eskilstuna     Ändrin Nationellt\n"
+        "Huvudområde\n"
+        "                                   2009              2012           g      medelvärde\n"
+        "1 Offentlighet och demokrati                    49                67 +37 %               45\n"
+        "3 Politisk styrning och kontroll                84            67,5     -20 %             61\n"
+        "TOTALT                                         133           134,5      +1 %            106\n"
+    )
+    table = summary_of(doc_from(text), year=2012)
+    read = [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 1]
+    assert read == [("change", 1, 37), ("average", 1, 45)]
