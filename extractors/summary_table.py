@@ -615,8 +615,10 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if all(row.bracketed for row in rows):
         return _bracketed(doc, start, rows, year)
     header = header_above(doc, start)
-    if header is not None and len(header.value_columns) != _width(rows):
-        # A text export's header whose words are not three spaces apart: read by where they stand.
+    if header is not None and (len(header.value_columns) != _width(rows) or not header.has_corner):
+        # A text export's header whose words are not three spaces apart: read by where they stand;
+        # so is one that gave the labels' column a value's role ("Huvudområde" joined to a "Max"
+        # centred in a cell two lines tall): the label column holds no values.
         header = (
             header_by_position(list(header.lines), [row.line for row in rows])
             or _header_by_boxes(header.lines, _width(rows))

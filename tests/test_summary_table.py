@@ -1082,3 +1082,21 @@ def test_layout_header_with_the_corner_word_alone_between_its_lines() -> None:
     table = summary_of(doc_from(text), year=2012)
     read = [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 1]
     assert read == [("change", 1, 37), ("average", 1, 45)]
+
+
+def test_layout_header_whose_max_stands_on_the_corner_line() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 130533): "Max" centred in a cell three
+    # lines tall stands on the line of "Huvudområde"; joined to it, the label column took the max
+    # points' role and the broken "Ändrin" / "g" was glued to the average (every change lost).
+    text = (
+        "                                         Umeå        Umeå       Ändrin Nationellt\n"
+        "Huvudområde                          Max\n"
+        "                                         2008        2011       g      medelvärde\n"
+        "1 Offentlighet och demokrati         100    30         67,5     +125 %         51\n"
+        "3 Politisk styrning och kontroll     100    60           59       -1 %         70\n"
+        "TOTALT                               200    90        126,5      +41 %        121\n"
+    )
+    table = summary_of(doc_from(text), year=2011)
+    read = [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 1]
+    assert read == [("change", 1, 125), ("average", 1, 51)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2008, 90), (2011, 126.5)]
