@@ -125,9 +125,11 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
 
 def _heading_wrapped_at_comma(lines: Sequence[Line], index: int) -> HeadingCandidate | None:
     """A heading a PDF wrapped after a comma in the name ("6. Kommunen som arbetsgivare," /
-    "personalpolitik"): the line ends like a clause, so it is read with the next as one heading."""
+    "personalpolitik"): the line ends like a clause, so it is read with the next as one heading. A
+    blank line may stand between (a layout export's other column had one there)."""
     text = heading_text(lines[index])
-    following = lines[index + 1] if index + 1 < len(lines) else None
+    after = next((i for i in range(index + 1, min(index + 3, len(lines))) if not lines[i].is_blank), None)
+    following = lines[after] if after is not None else None
     if not text.endswith(",") or following is None or not is_single_cell(following):
         return None
     rest = heading_like(following)
@@ -137,7 +139,8 @@ def _heading_wrapped_at_comma(lines: Sequence[Line], index: int) -> HeadingCandi
     for pattern in (AREA_HEADING, NUMBERED_AREA_HEADING, SUB_CHAPTER_AREA_HEADING):
         match = pattern.match(joined)
         if match and (pattern is AREA_HEADING or denoting_editions(match["name"], int(match["area"]))):
-            return HeadingCandidate(index, int(match["area"]), match["name"].strip(), joined, 2)
+            used = (after if after is not None else index + 1) - index + 1
+            return HeadingCandidate(index, int(match["area"]), match["name"].strip(), joined, used)
     return None
 
 

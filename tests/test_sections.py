@@ -366,3 +366,20 @@ def test_numbered_strength_after_a_page_break_is_no_chapter_heading() -> None:
     ]
     sections = find_area_sections(doc_from("\n".join(lines)))
     assert [(s.area, s.heading.number) for s in sections] == [(1, 2), (2, 17)]
+
+
+def test_heading_wrapped_at_a_comma_with_a_blank_line_before_its_rest() -> None:
+    # pdftotext -layout of a ReportLab page in two columns (fuzz seed 130749): read column by
+    # column, "Huvudområde 4: Ledning," has a blank line (the other column's) before its rest; the
+    # section was lost and its claim and lists went to area 3.
+    lines = [
+        "Huvudområde 3: Tydlighet i samspelet mellan politiker och tjänstemän",
+        "Inom området uppnår kommunen 64,5 poäng.",
+        "Huvudområde 4: Ledning,",
+        "",
+        "decentralisering och",
+        "delegering",
+        "Inom området uppnår kommunen 64 poäng.",
+    ]
+    sections = find_area_sections(doc_from("\n".join(lines)))
+    assert [(s.area, s.heading.number) for s in sections] == [(3, 1), (4, 3)]
