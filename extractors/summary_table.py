@@ -489,7 +489,9 @@ def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
     its last value."""
     if line.stripped != "%" or not row.values:
         return None
-    signed = [i for i, v in enumerate(row.values) if v.signed and v.number is not None and v.unit != "percent"]
+    signed = [
+        i for i, v in enumerate(row.values) if v.signed and v.number is not None and v.unit != "percent"
+    ]
     at = signed[0] if len(signed) == 1 else len(row.values) - 1
     broken = row.values[at]
     if broken.number is None or broken.unit == "percent":

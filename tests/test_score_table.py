@@ -793,7 +793,10 @@ def test_summa_row_whose_own_points_joined_its_label_cell() -> None:
     # A LibreOffice PDF (fuzz seed 130393): right-aligned own points stand close to the labels, so
     # the reader put them in the label cell, the Summa row's too ("Summa 64,5 | 100"); its max
     # points are no own points (three false area_sum_mismatch errors).
-    text = "Poäng\nNr 4 Effektivitet Egna\tMax\n4:1 Ledarutveckling 12\t20\n4:2 Delaktighet 5\t10\nSumma 17\t30\n"
+    text = (
+        "Poäng\nNr 4 Effektivitet Egna\tMax\n4:1 Ledarutveckling 12\t20\n"
+        "4:2 Delaktighet 5\t10\nSumma 17\t30\n"
+    )
     table = extract_question_scores(doc_from(text))
     assert _scores(text) == [("4.1", 20, 12), ("4.2", 10, 5)]
     assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(4, 30, 17)]

@@ -922,7 +922,9 @@ def test_a_pdf_header_whose_max_cell_joined_the_next_cells_words() -> None:
              ("2011", 321, 650, 349),
              ("genomsnitt", 386, 650, 450)]  # fmt: skip
     header = Line(
-        "Huvudområde\tVäxjö Max 2011\t40 kommuner i genomsnitt\t", 32, 1,
+        "Huvudområde\tVäxjö Max 2011\t40 kommuner i genomsnitt\t",
+        32,
+        1,
         words=tuple(WordBox(text, x0, top, x1, top + 10) for text, x0, top, x1 in words),
     )
     rows = ["1 Offentlighet och demokrati\t100\t69\t68",
@@ -1029,7 +1031,11 @@ def test_run_on_header_over_a_blank_line_above_the_rows() -> None:
     )
     table = summary_of(doc_from(text), year=2015)
     assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2012, 84), (1, 2015, 80)]
-    assert [(c.kind, c.area, c.value) for c in table.comparisons][0] == ("average", 1, 48)
+    assert (table.comparisons[0].kind, table.comparisons[0].area, table.comparisons[0].value) == (
+        "average",
+        1,
+        48,
+    )
 
 
 def test_raw_row_whose_name_wraps_at_its_dash() -> None:
