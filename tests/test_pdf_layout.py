@@ -229,6 +229,27 @@ def test_ruled_table_rows_follow_the_rules() -> None:
     ]
 
 
+def test_header_cell_stacked_over_two_baselines_reads_in_column_order() -> None:
+    # A word processor's score table in a text column (fuzz seed 110234, LibreOffice): "Egna poäng"
+    # wraps in its narrow column, "Egna" half a line above the header's baseline and "poäng" half a
+    # line below, and the area's row across the table parts the header from the body; read line by
+    # line, the header's last cell was "Egna Maxpoäng poäng" and no own points were read.
+    header = [
+        Word("Egna", 259.5, 287.3, 223.7, 233.7, SIZE),
+        *cells(229.5, (58.2, "Nr"), (103.8, "Delområde")),
+        Word("Maxpoäng", 192.9, 251.0, 229.5, 239.5, SIZE),
+        Word("poäng", 255.9, 290.9, 235.3, 245.3, SIZE),
+    ]
+    body = [
+        *words_at(58.2, 249.8, "1 Samspel mellan förtroendevalda och"),
+        *words_at(58.2, 261.4, "medborgare"),
+        *cells(275.9, (58.2, "1.1 Jämförelser"), (192.6, "20"), (254.1, "20")),
+        *cells(289.9, (58.2, "1.2 Målstyrning"), (192.6, "20"), (254.1, "15")),
+        *cells(303.9, (58.2, "Summa"), (192.6, "40"), (254.1, "35")),
+    ]
+    assert non_blank([page(1, header, body)])[0] == "Nr\tDelområde\tMaxpoäng Egna poäng"
+
+
 def test_ruled_tables_stacked_close_are_tables_of_their_own() -> None:
     # A browser's report (fuzz seed 3003): a score table per area, each ruled with its own column
     # widths and only a few points below the one before; read as one table, the union of the

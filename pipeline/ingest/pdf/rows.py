@@ -92,13 +92,43 @@ def _text(words: list[Word]) -> str:
 
 
 def _row(lines: Sequence[PrintedLine], cells: Sequence[list[list[Word]]]) -> TableRow:
-    texts = tuple(_text([w for line in cells for w in line[column]]) for column in range(len(cells[0])))
+    texts = tuple(_cell_text([line[column] for line in cells]) for column in range(len(cells[0])))
     words = [w for line in lines for w in line.words]
     bbox = (
         round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
         round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2),
     )  # fmt: skip
     return TableRow(texts, lines[0].page, lines[0].number, bbox, word_boxes(words))
+
+
+def _cell_text(parts: Sequence[list[Word]]) -> str:
+    """A cell's words (``parts``: those on each printed line), line after line; where the cell's
+    own lines overlap (header words side by side on baselines of their own: "Egna" over "poäng"
+    beside a one-line "Maxpoäng", in one cell of a header read apart from its table's body), the
+    overlapping lines' words are read stack by stack, left to right, each stack top to bottom.
+    A wrapped cell's lines never overlap, whatever stands beside them."""
+    words: list[Word] = []
+    band: list[list[Word]] = []
+    for part in (part for part in parts if part):
+        if band and min(w.top for w in part) >= max(w.bottom for lined in band for w in lined):
+            words += _by_stacks(band)
+            band = []
+        band.append(part)
+    return _text(words + _by_stacks(band))
+
+
+def _by_stacks(band: list[list[Word]]) -> list[Word]:
+    """The words of overlapping lines in stacks (words whose x ranges overlap), left to right; one
+    line's words as printed."""
+    if len(band) == 1:
+        return band[0]
+    stacks: list[list[Word]] = []
+    for word in sorted((w for part in band for w in part), key=lambda w: w.x0):
+        if stacks and word.x0 < max(w.x1 for w in stacks[-1]):
+            stacks[-1].append(word)
+        else:
+            stacks.append([word])
+    return [w for stack in stacks for w in sorted(stack, key=lambda w: (w.top, w.x0))]
 
 
 def _row_starts(
