@@ -568,3 +568,29 @@ def test_a_right_column_heading_number_is_no_left_rows_value() -> None:
     ]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "3.4 Effektivitet" in texts and "brukarundersökningar med andra" in texts
+
+
+def test_a_table_going_on_in_the_right_column_under_its_repeated_header() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110180): the score table starts at the
+    # foot of the left column (its header and an area's name) and goes on in the right one under
+    # the header LibreOffice repeats there, one space after the left copy and its rows a character
+    # left of it; too few lines hold both columns to be read as columns of prose.
+    page = [
+        "Nr     Delområde       Maxpoäng Poäng Nr       Delområde         Maxpoäng Poäng",
+        "1 Samspel mellan förtroendevalda och  1.1 Kompetensförsörjning         10     15",
+        "medborgare                            1.2 Arbetsmiljö                  20      8",
+        "                                      1.3 Synpunktshantering           20    3,5",
+        "                                          Summa                        50   26,5",
+        "                                      2 Samhällsutveckling",
+        "                                      2.1 Internationellt arbete       30     12",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:4] == [
+        "Nr     Delområde       Maxpoäng Poäng",
+        "1 Samspel mellan förtroendevalda och",
+        "medborgare",
+        "Nr       Delområde         Maxpoäng Poäng",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_110180.txt"))
+    by_id = {q.question_id: (q.area, q.max_score, q.score) for q in table.questions}
+    assert by_id == {"1.1": (1, 10, 15), "1.2": (1, 20, 8), "1.3": (1, 20, 3.5), "2.1": (2, 30, 12)}

@@ -80,8 +80,89 @@ def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
     fixed = _at_one_start(lines)
     drifting = _by_each_gap(lines)
     if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
-        return drifting[0]
-    return fixed[0] if fixed else lines
+        return _tables_across_columns(drifting[0], lines)
+    return _tables_across_columns(fixed[0] if fixed else lines, lines)
+
+
+# A table's header has at least this many words.
+MIN_HEADER_WORDS = 2
+WORD = regex.compile(r"\S+")
+
+
+def _tables_across_columns(read: list[Numbered], printed: list[Numbered]) -> list[Numbered]:
+    """``read`` with a table that runs on from the left column into the right one read down the
+    left, then down the right.
+
+    A word processor repeats a table's header where the table goes on in the next column, so a
+    layout export prints the header twice on one line ("Nr  Delområde  Maxpoäng Poäng Nr
+    Delområde  Maxpoäng Poäng"), the two copies as little as one space apart; the left column's
+    rows stand under the first, the right column's under the second (a character or two off).
+    From the header on, each line is cut at the word that starts between where the first copy
+    ends and where the second starts (the one nearest the second), or, if none does, where the
+    second starts; the run ends at a line a word crosses there. Only lines still as printed are
+    read so (none another reading cut into halves)."""
+    texts = dict(printed)
+    out: list[Numbered] = []
+    index = 0
+    while index < len(read):
+        number, text = read[index]
+        copies = _repeated_header(text) if texts.get(number) == text else None
+        if copies is None:
+            out.append((number, text))
+            index += 1
+            continue
+        halves = [(number, _cut_between(text, *copies))]
+        index += 1
+        while index < len(read):
+            following, line = read[index]
+            cut = _cut_between(line, *copies)
+            if following != halves[-1][0] + 1 or texts.get(following) != line or cut is None:
+                break
+            halves.append((following, cut))
+            index += 1
+        out += [(n, half[0]) for n, half in halves if half and (half[0].strip() or not half[1].strip())]
+        out += [(n, half[1]) for n, half in halves if half and (half[1].strip() or not half[0].strip())]
+    return out
+
+
+def _cut_between(text: str, end: int, start: int) -> tuple[str, str] | None:
+    """The line's halves at the word that starts between ``end`` and ``start`` (the last such), or
+    at ``start`` when only spaces stand between; ``None`` if a word covers the whole stretch.
+    The right half keeps its place relative to ``end``."""
+    words = [p for p in range(end, start + 1) if p < len(text) and text[p] != " " and text[p - 1] == " "]
+    if words:
+        cut = words[-1]
+    elif not text[end:start + 1].strip():
+        cut = start
+    else:
+        return None
+    return text[:cut].rstrip(), " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
+
+
+def _repeated_header(text: str) -> tuple[int, int] | None:
+    """Where the first of two copies of the same words on the line ends and the second starts (a
+    table's header printed twice side by side, its cells set apart by wide gaps), if the line is
+    such; ``None`` otherwise."""
+    words = list(WORD.finditer(text))
+    half = len(words) // 2
+    if half < MIN_HEADER_WORDS or len(words) != 2 * half or not LETTER.search(text):
+        return None
+    first, second = words[:half], words[half:]
+    if [w.group().lower() for w in first] != [w.group().lower() for w in second]:
+        return None
+    if "  " not in text[first[0].start() : first[-1].end()]:
+        return None  # words one space apart: a line of prose printed twice, not a table's cells
+    if any(ROW_VALUES.match(w.group()) and not YEAR.fullmatch(w.group()) for w in first):
+        return None  # a row of values, not a header
+    return first[-1].end(), second[0].start()
+
+
+YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def _open_at(text: str, cut: int) -> bool:
+    """Whether no word of the line crosses position ``cut``."""
+    return len(text) <= cut or text[cut - 1] == " " or text[cut] == " "
 
 
 def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
