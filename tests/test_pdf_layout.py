@@ -250,6 +250,30 @@ def test_header_cell_stacked_over_two_baselines_reads_in_column_order() -> None:
     assert non_blank([page(1, header, body)])[0] == "Nr\tDelområde\tMaxpoäng Egna poäng"
 
 
+def test_values_centred_on_their_own_baseline_beside_a_wrapped_question_keep_the_table() -> None:
+    # A word processor's score table in a text column (fuzz seed 110290, LibreOffice): each
+    # question wraps over two lines and its values stand centred between them on a baseline of
+    # their own, two numbers a wide gap apart, which was taken for a line of evenly spaced words;
+    # under the area's name set across the columns, no table was found and the questions, their
+    # values apart, read as prose.
+    words = [
+        *cells(436, (302.9, "Delfråga"), (479.7, "Max"), (503.0, "Egna")),
+        *words_at(302.9, 450, "1 Offentlighet och demokratisk kontroll"),
+        *cells(465, (302.9, "1:1 Hur informeras medborgarna?"), (483.9, "40"), (505.0, "34")),
+        *words_at(302.9, 479, "1:2 Hur främjas medborgarnas"),
+        *cells(485, (483.9, "40"), (505.0, "28")),
+        *words_at(302.9, 491, "engagemang?"),
+        *words_at(302.9, 505, "1:3 Hur informeras medborgarna"),
+        *cells(511, (483.9, "20"), (505.0, "14")),
+        *words_at(302.9, 517, "om resultat?"),
+    ]
+    assert non_blank([page(1, words)])[-3:] == [
+        "1:1 Hur informeras medborgarna?\t40\t34",
+        "1:2 Hur främjas medborgarnas engagemang?\t40\t28",
+        "1:3 Hur informeras medborgarna om resultat?\t20\t14",
+    ]
+
+
 def test_ruled_tables_stacked_close_are_tables_of_their_own() -> None:
     # A browser's report (fuzz seed 3003): a score table per area, each ruled with its own column
     # widths and only a few points below the one before; read as one table, the union of the
