@@ -594,3 +594,27 @@ def test_a_table_going_on_in_the_right_column_under_its_repeated_header() -> Non
     table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_110180.txt"))
     by_id = {q.question_id: (q.area, q.max_score, q.score) for q in table.questions}
     assert by_id == {"1.1": (1, 10, 15), "1.2": (1, 20, 8), "1.3": (1, 20, 3.5), "2.1": (2, 30, 12)}
+
+
+def test_per_area_tables_going_on_in_the_right_column_under_a_two_line_repeated_header() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110279): the score tables go on in both
+    # columns under a two-line header repeated in each ("Poäng" over "Egna Max"); the left rows'
+    # values reach past the left header's last word, a right "Summa" is indented past where the
+    # right header starts. Another reading cut the page at the left values (max points lost).
+    page = [
+        "                                  Poäng                                             Poäng",
+        "Nr              Delområde Egna Max             Nr                  Delområde Egna Max",
+        "3.3 Förtroendevaldas roll     6       10       6.3 Kompetensförsörjning         5     10",
+        "3.4 Medarbetarsamtal         10       20       6.4 Internationellt arbete     12,5    20",
+        "    Summa                    16       30       6.5 Lönepolitik                 12     20",
+        "4 Ledarskap, ansvar och delegation                  Summa                    29,5    50",
+        "4.1 Kulturliv                10       20       7 Ständiga förbättringar",
+        "4.5 Lönepolitik               8       20       7.1 Resultatredovisning        14,5    30",
+        "    Summa                    18       40            Summa                    14,5    30",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:2] == ["Poäng", "Nr              Delområde Egna Max"]
+    assert texts[texts.index("Summa                    18       40") + 1] == "Poäng"
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_110279.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["4.5"], by_id["6.5"], by_id["7.1"]) == ((20, 8), (20, 12), (30, 14.5))

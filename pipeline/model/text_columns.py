@@ -77,11 +77,16 @@ def _pages(lines: Sequence[Numbered], starts: Collection[int] = ()) -> list[list
 
 
 def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
+    table = _table_across_columns(lines)
+    if table is not None:
+        start, end, copies = table
+        before, run, after = lines[:start], lines[start:end], lines[end:]
+        return [*_page_in_columns(before), *_read_at(run, copies), *_page_in_columns(after)]
     fixed = _at_one_start(lines)
     drifting = _by_each_gap(lines)
     if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
-        return _tables_across_columns(drifting[0], lines)
-    return _tables_across_columns(fixed[0] if fixed else lines, lines)
+        return drifting[0]
+    return fixed[0] if fixed else lines
 
 
 # A table's header has at least this many words.
@@ -89,54 +94,50 @@ MIN_HEADER_WORDS = 2
 WORD = regex.compile(r"\S+")
 
 
-def _tables_across_columns(read: list[Numbered], printed: list[Numbered]) -> list[Numbered]:
-    """``read`` with a table that runs on from the left column into the right one read down the
-    left, then down the right.
+def _table_across_columns(lines: list[Numbered]) -> tuple[int, int, tuple[int, int]] | None:
+    """The first run of lines (start, end) where a table goes on from the left column into the
+    right one, and where its header's two copies end and start; ``None`` if there is none.
 
     A word processor repeats a table's header where the table goes on in the next column, so a
     layout export prints the header twice on one line ("Nr  Delområde  Maxpoäng Poäng Nr
     Delområde  Maxpoäng Poäng"), the two copies as little as one space apart; the left column's
     rows stand under the first, the right column's under the second (a character or two off).
-    From the header on, each line is cut at the word that starts between where the first copy
-    ends and where the second starts (the one nearest the second), or, if none does, where the
-    second starts; the run ends at a line a word crosses there. Only lines still as printed are
-    read so (none another reading cut into halves)."""
-    texts = dict(printed)
-    out: list[Numbered] = []
-    index = 0
-    while index < len(read):
-        number, text = read[index]
-        copies = _repeated_header(text) if texts.get(number) == text else None
+    The run takes in the header's upper lines above it (both halves holding words, "Poäng
+    Poäng") and goes on down as long as no word crosses from the left copy's end to the right
+    copy's start. Too few lines may hold both columns to be read as columns of prose."""
+    for index, (_, text) in enumerate(lines):
+        copies = _repeated_header(text)
         if copies is None:
-            out.append((number, text))
-            index += 1
             continue
-        halves = [(number, _cut_between(text, *copies))]
-        index += 1
-        while index < len(read):
-            following, line = read[index]
-            cut = _cut_between(line, *copies)
-            if following != halves[-1][0] + 1 or texts.get(following) != line or cut is None:
-                break
-            halves.append((following, cut))
-            index += 1
-        out += [(n, half[0]) for n, half in halves if half and (half[0].strip() or not half[1].strip())]
-        out += [(n, half[1]) for n, half in halves if half and (half[1].strip() or not half[0].strip())]
-    return out
+        start = index
+        while start > 0 and all(half.strip() for half in _cut_between(lines[start - 1][1], *copies) or [""]):
+            start -= 1
+        end = index + 1
+        while end < len(lines) and _cut_between(lines[end][1], *copies) is not None:
+            end += 1
+        return start, end, copies
+    return None
+
+
+def _read_at(run: list[Numbered], copies: tuple[int, int]) -> list[Numbered]:
+    """The run's left halves, then its right ones, cut where the table's header copies meet."""
+    halves = [(number, _cut_between(text, *copies) or (text, "")) for number, text in run]
+    left = [(n, half[0]) for n, half in halves if half[0].strip() or not half[1].strip()]
+    right = [(n, half[1]) for n, half in halves if half[1].strip() or not half[0].strip()]
+    return [*left, *right]
 
 
 def _cut_between(text: str, end: int, start: int) -> tuple[str, str] | None:
-    """The line's halves at the word that starts between ``end`` and ``start`` (the last such), or
-    at ``start`` when only spaces stand between; ``None`` if a word covers the whole stretch.
-    The right half keeps its place relative to ``end``."""
-    words = [p for p in range(end, start + 1) if p < len(text) and text[p] != " " and text[p - 1] == " "]
-    if words:
-        cut = words[-1]
-    elif not text[end:start + 1].strip():
-        cut = start
-    else:
+    """The line's halves at the last place between ``end`` and ``start`` that no word crosses (a
+    left value may reach past its header word, a right row start a character before its own);
+    ``None`` if a word covers the whole stretch. The right half keeps its place relative to
+    ``end``."""
+    free = [p for p in range(end, start + 1) if p >= len(text) or text[p - 1] == " " or text[p] == " "]
+    if not free:
         return None
-    return text[:cut].rstrip(), " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
+    cut = free[-1]
+    right = " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
+    return text[:cut].rstrip(), right
 
 
 def _repeated_header(text: str) -> tuple[int, int] | None:
@@ -158,11 +159,6 @@ def _repeated_header(text: str) -> tuple[int, int] | None:
 
 
 YEAR = regex.compile(r"(?:19|20)\d\d")
-
-
-def _open_at(text: str, cut: int) -> bool:
-    """Whether no word of the line crosses position ``cut``."""
-    return len(text) <= cut or text[cut - 1] == " " or text[cut] == " "
 
 
 def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
