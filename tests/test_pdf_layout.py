@@ -25,6 +25,7 @@ from pdf_geometry import (
 
 from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.ingest.pdf.printed_lines import printed_lines
+from pipeline.ingest.pdf.rows import _cell_text
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.words import Word, words_from_glyphs
 
@@ -248,6 +249,19 @@ def test_header_cell_stacked_over_two_baselines_reads_in_column_order() -> None:
         *cells(303.9, (58.2, "Summa"), (192.6, "40"), (254.1, "35")),
     ]
     assert non_blank([page(1, header, body)])[0] == "Nr\tDelområde\tMaxpoäng Egna poäng"
+
+
+def test_a_wrapped_question_and_a_value_on_a_baseline_between_its_lines_read_apart_in_one_cell() -> None:
+    # Fuzz seed 110516 (LibreOffice, two columns): a value centred between the two lines of its
+    # question fell into the question's cell; the lines overlap through it, and read word stack
+    # by word stack the question's words were shuffled ("Kan påverka brukarna själva"). Each
+    # line's words a word space apart stay one phrase: the question whole, then the value.
+    parts = [
+        words_at(72, 100, "2.3. Kan brukarna själva"),
+        words_at(200, 106, "17"),
+        words_at(72, 112, "påverka serviceutbudet?"),
+    ]
+    assert _cell_text(parts) == "2.3. Kan brukarna själva påverka serviceutbudet? 17"
 
 
 def test_values_centred_on_their_own_baseline_beside_a_wrapped_question_keep_the_table() -> None:

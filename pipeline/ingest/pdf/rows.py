@@ -118,17 +118,32 @@ def _cell_text(parts: Sequence[list[Word]]) -> str:
 
 
 def _by_stacks(band: list[list[Word]]) -> list[Word]:
-    """The words of overlapping lines in stacks (words whose x ranges overlap), left to right; one
-    line's words as printed."""
-    if len(band) == 1:
-        return band[0]
-    stacks: list[list[Word]] = []
-    for word in sorted((w for part in band for w in part), key=lambda w: w.x0):
-        if stacks and word.x0 < max(w.x1 for w in stacks[-1]):
-            stacks[-1].append(word)
+    """The words of overlapping lines by stacks, left to right: each line's words in the cell
+    make phrases (words a word space apart), phrases whose x ranges overlap are one stack, read
+    top to bottom (a wrapped label stays whole beside its values centred on a baseline of their
+    own; header words far apart on one line stay apart)."""
+    phrases = [phrase for part in band for phrase in _phrases(part)]
+    stacks: list[list[list[Word]]] = []
+    for phrase in sorted(phrases, key=lambda phrase: phrase[0].x0):
+        if stacks and phrase[0].x0 < max(piece[-1].x1 for piece in stacks[-1]):
+            stacks[-1].append(phrase)
         else:
-            stacks.append([word])
-    return [w for stack in stacks for w in sorted(stack, key=lambda w: (w.top, w.x0))]
+            stacks.append([phrase])
+    return [w for stack in stacks for piece in sorted(stack, key=lambda p: p[0].top) for w in piece]
+
+
+# Words of one line closer than this (times the font size) are one phrase.
+PHRASE_GAP = 0.6
+
+
+def _phrases(words: list[Word]) -> list[list[Word]]:
+    found: list[list[Word]] = []
+    for word in words:
+        if found and word.x0 - found[-1][-1].x1 <= PHRASE_GAP * word.size:
+            found[-1].append(word)
+        else:
+            found.append([word])
+    return found
 
 
 def _row_starts(
