@@ -6,7 +6,7 @@ from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
 from extractors.sections import find_area_sections
 from pipeline.model.document import Document
-from pipeline.model.text_columns import _fits, in_text_columns
+from pipeline.model.text_columns import _fits, _repeated_header, in_text_columns
 
 # Fuzz seed 25 (ReportLab, pdftotext -layout, two-column prose), shortened: the right column
 # starts at position 54, the heading of area 2 and the lists of area 1 stand beside each other.
@@ -618,3 +618,38 @@ def test_per_area_tables_going_on_in_the_right_column_under_a_two_line_repeated_
     table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_110279.txt"))
     by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
     assert (by_id["4.5"], by_id["6.5"], by_id["7.1"]) == ((20, 8), (20, 12), (30, 14.5))
+
+
+def test_the_same_list_item_in_both_columns_is_no_repeated_table_header() -> None:
+    # Fuzz seed 110835: both columns list "Väl utvecklade e-tjänster" on one line; cut there as a
+    # table's repeated header, the right column's list was torn from its heading.
+    item = "    •     Väl utvecklade e-tjänster                    •   Väl utvecklade e-tjänster"
+    assert _repeated_header(item) is None
+    assert _repeated_header("Nr  Delområde  Max Egna   Nr  Delområde  Max Egna") == (23, 26)
+
+
+def test_score_tables_in_both_columns_with_a_left_value_run_into_the_right_header() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110645): per-area score tables in both
+    # columns under headers side by side; the right column's text starts left of its centred
+    # header, and one left value runs into the right header with no space ("12,5Delområde").
+    page = [
+        "                                          Poäng                                          Poäng",
+        "Delområde                              Max Egna     Delområde                         Max Egna",
+        "3.1. Hur är kvaliteten på                           6.6. Hur systematisk är",
+        "                                       30   21",
+        "målformuleringsarbetet?                             budgetering och uppföljning av    10   6",
+        "3.2. Hur är delegation och                          kompetensutveckling?",
+        "ansvarsfördelning mellan politisk      20   9       Tabell 8 Poäng inom område 6",
+        "                                                                                         Poäng",
+        "3.3. Hur rapporterar",
+        "tjänstemännen till den politiska       30   12,5Delområde                             Max Egna",
+        "nivån?                                          7.1. Hur metodiskt sker",
+        "                                                                                      20   15",
+        "3.4. Hur främjas den ömsesidiga                 utveckling av kvalitetssystem?",
+        "förståelsen av uppgifter och           20 15,5  7.2. Strategisk serviceutveckling.    20   13",
+        "roller?                                         7.3. Tillvaratas de anställdas",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "förståelsen av uppgifter och           20 15,5" in texts
+    assert "tjänstemännen till den politiska       30   12,5" in texts
+    assert "7.2. Strategisk serviceutveckling.    20   13" in texts

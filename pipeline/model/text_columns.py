@@ -120,24 +120,41 @@ def _table_across_columns(lines: list[Numbered]) -> tuple[int, int, tuple[int, i
 
 
 def _read_at(run: list[Numbered], copies: tuple[int, int]) -> list[Numbered]:
-    """The run's left halves, then its right ones, cut where the table's header copies meet."""
-    halves = [(number, _cut_between(text, *copies) or (text, "")) for number, text in run]
+    """The run's left halves, then its right ones, cut where the table's header copies meet: at
+    the place between them that the most lines leave free (the last such: a left value may
+    reach past its header word, a right column's text start before its centred header), each
+    other line at its free place nearest to it."""
+    end, start = copies
+    places = range(end, start + 1)
+    counts = [sum(_free_at(text, place) for _, text in run) for place in places]
+    best = max(place for place, count in zip(places, counts, strict=True) if count == max(counts))
+    halves = []
+    for number, text in run:
+        free = [place for place in places if _free_at(text, place)]
+        cut = min(free, key=lambda place: abs(place - best)) if free else len(text)
+        right = " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
+        halves.append((number, (text[:cut].rstrip(), right)))
     left = [(n, half[0]) for n, half in halves if half[0].strip() or not half[1].strip()]
     right = [(n, half[1]) for n, half in halves if half[1].strip() or not half[0].strip()]
     return [*left, *right]
 
 
+def _free_at(text: str, place: int) -> bool:
+    """Whether no word of the line crosses ``place``: it stands between words, past the end, or
+    where a left value runs into the right column's text without a space ("12,5Delområde")."""
+    if place >= len(text) or text[place - 1] == " " or text[place] == " ":
+        return True
+    before, after = text[place - 1], text[place]
+    return before.isalnum() and after.isalnum() and before.isdigit() != after.isdigit()
+
+
 def _cut_between(text: str, end: int, start: int) -> tuple[str, str] | None:
-    """The line's halves at the last place between ``end`` and ``start`` that no word crosses (a
-    left value may reach past its header word, a right row start a character before its own);
-    ``None`` if a word covers the whole stretch. The right half keeps its place relative to
-    ``end``."""
-    free = [p for p in range(end, start + 1) if p >= len(text) or text[p - 1] == " " or text[p] == " "]
+    """The line's halves at the last place between ``end`` and ``start`` that no word crosses;
+    ``None`` if a word covers the whole stretch."""
+    free = [place for place in range(end, start + 1) if _free_at(text, place)]
     if not free:
         return None
-    cut = free[-1]
-    right = " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
-    return text[:cut].rstrip(), right
+    return text[: free[-1]].rstrip(), text[free[-1] :].rstrip()
 
 
 def _repeated_header(text: str) -> tuple[int, int] | None:
@@ -153,6 +170,8 @@ def _repeated_header(text: str) -> tuple[int, int] | None:
         return None
     if "  " not in text[first[0].start() : first[-1].end()]:
         return None  # words one space apart: a line of prose printed twice, not a table's cells
+    if LIST_MARK.match(first[0].group()):
+        return None  # the same list item in both columns
     if any(ROW_VALUES.match(w.group()) and not YEAR.fullmatch(w.group()) for w in first):
         return None  # a row of values, not a header
     return first[-1].end(), second[0].start()
