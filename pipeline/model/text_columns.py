@@ -132,8 +132,8 @@ def _read_at(run: list[Numbered], copies: tuple[int, int]) -> list[Numbered]:
     for number, text in run:
         free = [place for place in places if _free_at(text, place)]
         cut = min(free, key=lambda place: abs(place - best)) if free else len(text)
-        right = " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
-        halves.append((number, (text[:cut].rstrip(), right)))
+        shifted = " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
+        halves.append((number, (text[:cut].rstrip(), shifted)))
     left = [(n, half[0]) for n, half in halves if half[0].strip() or not half[1].strip()]
     right = [(n, half[1]) for n, half in halves if half[1].strip() or not half[0].strip()]
     return [*left, *right]
