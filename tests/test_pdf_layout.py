@@ -264,6 +264,40 @@ def test_a_wrapped_question_and_a_value_on_a_baseline_between_its_lines_read_apa
     assert _cell_text(parts) == "2.3. Kan brukarna själva påverka serviceutbudet? 17"
 
 
+def test_a_few_lines_in_two_columns_under_a_table_at_the_foot_of_a_page() -> None:
+    # A LibreOffice page (fuzz seed 110042): the summary table, then the body set in two columns
+    # a narrow gutter apart (0.9 em) for the last six lines of the page; too few lines for a
+    # narrow gutter then, the halves were read as a table's cells and area 1 was lost.
+    table = [
+        *cells(100, (58, "1 Offentlighet och demokrati"), (371, "77,5"), (509, "67")),
+        *cells(114, (58, "2 Tillgänglighet"), (371, "81,5"), (509, "68")),
+        *cells(128, (58, "TOTALT"), (371, "159"), (509, "135")),
+    ]
+    left = [
+        "Området beskriver hur kommunen arbetar med",
+        "offentlighet och demokrati. Utvärderarna har",
+        "tagit del av dokument, hemsidan och många",
+        "intervjuer med politiker och tjänstemän som",
+        "arbetar i kommunen med offentlighet och",
+        "demokrati.",
+    ]
+    right = [
+        "Inom området offentlighet och demokrati når",
+        "kommunen 73 poäng. En förbättring med tio",
+        "poäng i förhållande till den förra och",
+        "Sammanfattning offentlighet och demokrati",
+        "Styrkor inom området finns det flera av",
+        "Tydlig rollfördelning",
+    ]
+    words = list(table)
+    for n, (l_text, r_text) in enumerate(zip(left, right, strict=True)):
+        top = 160 + 14 * n
+        words += justified(top, l_text, 57, 293) if n < 5 else words_at(57, top, l_text)
+        words += justified(top, r_text, 302, 518) if n < 5 else words_at(302, top, r_text)
+    texts = non_blank([page(1, words)])
+    assert texts[3:5] == [" ".join(left), " ".join(right[:3])]
+
+
 def test_values_centred_on_their_own_baseline_beside_a_wrapped_question_keep_the_table() -> None:
     # A word processor's score table in a text column (fuzz seed 110290, LibreOffice): each
     # question wraps over two lines and its values stand centred between them on a baseline of
