@@ -653,3 +653,33 @@ def test_score_tables_in_both_columns_with_a_left_value_run_into_the_right_heade
     assert "förståelsen av uppgifter och           20 15,5" in texts
     assert "tjänstemännen till den politiska       30   12,5" in texts
     assert "7.2. Strategisk serviceutveckling.    20   13" in texts
+
+
+def test_one_column_prose_above_a_summary_table_is_not_cut_at_single_spaces() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110007): one column of prose over the
+    # summary table, whose header cells stand indented past a third of the line. Three sentences
+    # were parted where a word opens one space after the others' right edge ("2021.
+    # Utvärderingen är"), and with the header's lines the page read as two columns: the summary
+    # table was lost. Only two lines show a gutter as spaces.
+    page = [
+        "2 Huddinge kommun i förhållande till Kommunkompassen: En",
+        "sammanfattande genomgång",
+        "Utvärderingen",
+        "Utvärderingen av Huddinge kommun genomfördes 13-15 maj 2021. Utvärderingen är",
+        "kommunens 2:e och bygger på utvärderingarna 2018.",
+        "",
+        "Sammanfattning av resultat",
+        "I tabell 2 redovisas resultaten per huvudområde för 2018 och 2021.",
+        "",
+        "                                                     Huddinge",
+        "Huvudområde                                                          Huddinge 2021",
+        "                                                       2018",
+        "1 Samspel mellan förtroendevalda och",
+        "                                                                66              59",
+        "medborgare",
+        "2 Samhällsutveckling                                            89             54¹",
+        "3 Styrning och kontroll                                         88              66",
+        "4 Effektivitet                                                  60              58",
+        "5 Brukarens fokus                                               49             53¹",
+    ]
+    assert in_text_columns(list(enumerate(page, start=1))) == list(enumerate(page, start=1))

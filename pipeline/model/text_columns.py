@@ -37,6 +37,9 @@ MIDDLE = (0.3, 0.7)
 GLYPH_REACH = 6
 # A run has at least this many lines holding both columns, and this share of them is words.
 MIN_BOTH = 5
+# Of a run's lines holding both columns read by each line's own gap, this many are parted by two
+# spaces or more.
+MIN_SPACED = 3
 PROSE_SHARE = 0.7
 # Where the right column's text starts after a gap of at least the gutter.
 RIGHT_START = regex.compile(rf"(?<=\S {{{GUTTER},}})\S")
@@ -381,7 +384,10 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
     texts = dict(lines)
     both = [h for _, h in run if h and h[0].strip() and h[1].strip()]
     words = [h for h in both if LETTER.search(h[0]) and LETTER.search(h[1])]
-    if len(both) < MIN_BOTH or len(words) < PROSE_SHARE * len(both):
+    # The gutter shows as spaces on enough lines; a line parted where its words stand one space
+    # apart counts only in a run the gutter shows in (one-column prose has such places by chance).
+    spaced = [n for n, h in run if h and h[0].strip() and h[1].strip() and texts[n][: h[2]].endswith("  ")]
+    if len(both) < MIN_BOTH or len(spaced) < MIN_SPACED or len(words) < PROSE_SHARE * len(both):
         return [(number, texts[number]) for number, _ in run], 0
     origin = min(h[2] for _, h in run if h and h[1].strip())
     left = [(n, h[0]) for n, h in run if h and (h[0].strip() or not h[1].strip())]
