@@ -683,3 +683,36 @@ def test_one_column_prose_above_a_summary_table_is_not_cut_at_single_spaces() ->
         "5 Brukarens fokus                                               49             53¹",
     ]
     assert in_text_columns(list(enumerate(page, start=1))) == list(enumerate(page, start=1))
+
+
+def test_a_right_column_heading_set_left_of_the_column_is_parted_from_the_left_line() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110279): the right column's heading, in
+    # larger type, stands seven characters left of where the column's text starts; the line was
+    # kept whole, and the left column's list read on after the right column's text.
+    page = [
+        "    •   Genomarbetat ledarutvecklingsprogram",
+        "    •   Tydlig och innehållsrik hemsida      Sammanfattning ledarskap, ansvar och delegation",
+        "    •   Framgångsrik presstrategi",
+        "    •   Systematiska brukarundersökningar    Styrkor inom området",
+        "                                                    •   Starkt och levande föreningsliv",
+        "Utvecklingsområden                                  •   Genomarbetat ledarutvecklingsprogram",
+        "    •   Handlingar tillgängliga på hemsidan",
+        "    •   Sammanställ arbetet på den              Förbättringsområden",
+        "        internationella arenan                      •   Följa upp kompetensutvecklingen",
+        "    •   Premiera gott bemötande                         systematiskt",
+        "",
+        "",
+        "3 Politisk styrning och kontroll                5 Resultat och effektivitet",
+        "Allmänt                                         Allmänt",
+        "Området beskriver hur Höganäs kommun            Området beskriver hur Höganäs kommun",
+        "arbetar med politisk styrning och kontroll.     arbetar med resultat och effektivitet.",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:4] == [
+        "•   Genomarbetat ledarutvecklingsprogram",
+        "•   Tydlig och innehållsrik hemsida",
+        "•   Framgångsrik presstrategi",
+        "•   Systematiska brukarundersökningar",
+    ]
+    heading = texts.index("Sammanfattning ledarskap, ansvar och delegation")
+    assert texts[heading + 1 : heading + 3] == ["Styrkor inom området", "•   Starkt och levande föreningsliv"]

@@ -188,18 +188,45 @@ def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     start = _right_column_start(lines)
     if start is None:
         return None
+    printed = dict(lines)
     out: list[Numbered] = []
     run: list[Numbered] = []
+
+    def flush() -> None:
+        read = _read(run, start)
+        # A run not read in columns keeps its lines as printed (no heading moved).
+        out.extend(read if read is not run else [(number, printed[number]) for number, _ in run])
+
     for number, text in lines:
-        if run and not _fits(text, start):
-            out.extend(_read(run, start))
+        moved = _heading_moved_to(text, start)
+        if run and not _fits(moved, start):
+            flush()
             run = []
-        if _fits(text, start):
-            run.append((number, text))
+        if _fits(moved, start):
+            run.append((number, moved))
         else:
             out.append((number, text))
-    out.extend(_read(run, start))
+    flush()
     return out, _in_columns(lines, out)
+
+
+# How far left of the right column's start (characters) a layout export may set a heading of
+# that column: its larger or bold type takes fewer character cells than the body's.
+HEADING_SHIFT = 10
+
+
+def _heading_moved_to(text: str, start: int) -> str:
+    """The line with a right column's heading set a little left of where that column starts
+    ("  •  Tydlig och innehållsrik hemsida      Sammanfattning ledarskap") moved to ``start``,
+    as long as it stands after a gap, opens with a capital and is no table's numbers; any other
+    line as printed."""
+    if _fits(text, start):
+        return text
+    for gap in GAP.finditer(text):
+        begins = gap.end()
+        if start - HEADING_SHIFT <= begins < start and text[begins].isupper():
+            return text[: gap.start()].ljust(start) + text[begins:]
+    return text
 
 
 def _in_columns(before: list[Numbered], after: list[Numbered]) -> int:
