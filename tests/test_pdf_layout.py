@@ -25,6 +25,7 @@ from pdf_geometry import (
 
 from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.ingest.pdf.printed_lines import printed_lines
+from pipeline.ingest.pdf.rows import _cell_text
 from pipeline.ingest.pdf.steps import document_lines
 from pipeline.ingest.pdf.words import Word, words_from_glyphs
 
@@ -226,6 +227,98 @@ def test_ruled_table_rows_follow_the_rules() -> None:
     assert non_blank([page(1, words, rules=rules)]) == [
         "7.4 Användning av Internet och Intranät i ärendehantering.\t20\t16",
         "7.5 Hur aktivt används Jämförelser?\t20\t13",
+    ]
+
+
+def test_header_cell_stacked_over_two_baselines_reads_in_column_order() -> None:
+    # A word processor's score table in a text column (fuzz seed 110234, LibreOffice): "Egna poäng"
+    # wraps in its narrow column, "Egna" half a line above the header's baseline and "poäng" half a
+    # line below, and the area's row across the table parts the header from the body; read line by
+    # line, the header's last cell was "Egna Maxpoäng poäng" and no own points were read.
+    header = [
+        Word("Egna", 259.5, 287.3, 223.7, 233.7, SIZE),
+        *cells(229.5, (58.2, "Nr"), (103.8, "Delområde")),
+        Word("Maxpoäng", 192.9, 251.0, 229.5, 239.5, SIZE),
+        Word("poäng", 255.9, 290.9, 235.3, 245.3, SIZE),
+    ]
+    body = [
+        *words_at(58.2, 249.8, "1 Samspel mellan förtroendevalda och"),
+        *words_at(58.2, 261.4, "medborgare"),
+        *cells(275.9, (58.2, "1.1 Jämförelser"), (192.6, "20"), (254.1, "20")),
+        *cells(289.9, (58.2, "1.2 Målstyrning"), (192.6, "20"), (254.1, "15")),
+        *cells(303.9, (58.2, "Summa"), (192.6, "40"), (254.1, "35")),
+    ]
+    assert non_blank([page(1, header, body)])[0] == "Nr\tDelområde\tMaxpoäng Egna poäng"
+
+
+def test_a_wrapped_question_and_a_value_on_a_baseline_between_its_lines_read_apart_in_one_cell() -> None:
+    # Fuzz seed 110516 (LibreOffice, two columns): a value centred between the two lines of its
+    # question fell into the question's cell; the lines overlap through it, and read word stack
+    # by word stack the question's words were shuffled ("Kan påverka brukarna själva"). Each
+    # line's words a word space apart stay one phrase: the question whole, then the value.
+    parts = [
+        words_at(72, 100, "2.3. Kan brukarna själva"),
+        words_at(200, 106, "17"),
+        words_at(72, 112, "påverka serviceutbudet?"),
+    ]
+    assert _cell_text(parts) == "2.3. Kan brukarna själva påverka serviceutbudet? 17"
+
+
+def test_a_few_lines_in_two_columns_under_a_table_at_the_foot_of_a_page() -> None:
+    # A LibreOffice page (fuzz seed 110042): the summary table, then the body set in two columns
+    # a narrow gutter apart (0.9 em) for the last six lines of the page; too few lines for a
+    # narrow gutter then, the halves were read as a table's cells and area 1 was lost.
+    table = [
+        *cells(100, (58, "1 Offentlighet och demokrati"), (371, "77,5"), (509, "67")),
+        *cells(114, (58, "2 Tillgänglighet"), (371, "81,5"), (509, "68")),
+        *cells(128, (58, "TOTALT"), (371, "159"), (509, "135")),
+    ]
+    left = [
+        "Området beskriver hur kommunen arbetar med",
+        "offentlighet och demokrati. Utvärderarna har",
+        "tagit del av dokument, hemsidan och många",
+        "intervjuer med politiker och tjänstemän som",
+        "arbetar i kommunen med offentlighet och",
+        "demokrati.",
+    ]
+    right = [
+        "Inom området offentlighet och demokrati når",
+        "kommunen 73 poäng. En förbättring med tio",
+        "poäng i förhållande till den förra och",
+        "Sammanfattning offentlighet och demokrati",
+        "Styrkor inom området finns det flera av",
+        "Tydlig rollfördelning",
+    ]
+    words = list(table)
+    for n, (l_text, r_text) in enumerate(zip(left, right, strict=True)):
+        top = 160 + 14 * n
+        words += justified(top, l_text, 57, 293) if n < 5 else words_at(57, top, l_text)
+        words += justified(top, r_text, 302, 518) if n < 5 else words_at(302, top, r_text)
+    texts = non_blank([page(1, words)])
+    assert texts[3:5] == [" ".join(left), " ".join(right[:3])]
+
+
+def test_values_centred_on_their_own_baseline_beside_a_wrapped_question_keep_the_table() -> None:
+    # A word processor's score table in a text column (fuzz seed 110290, LibreOffice): each
+    # question wraps over two lines and its values stand centred between them on a baseline of
+    # their own, two numbers a wide gap apart, which was taken for a line of evenly spaced words;
+    # under the area's name set across the columns, no table was found and the questions, their
+    # values apart, read as prose.
+    words = [
+        *cells(436, (302.9, "Delfråga"), (479.7, "Max"), (503.0, "Egna")),
+        *words_at(302.9, 450, "1 Offentlighet och demokratisk kontroll"),
+        *cells(465, (302.9, "1:1 Hur informeras medborgarna?"), (483.9, "40"), (505.0, "34")),
+        *words_at(302.9, 479, "1:2 Hur främjas medborgarnas"),
+        *cells(485, (483.9, "40"), (505.0, "28")),
+        *words_at(302.9, 491, "engagemang?"),
+        *words_at(302.9, 505, "1:3 Hur informeras medborgarna"),
+        *cells(511, (483.9, "20"), (505.0, "14")),
+        *words_at(302.9, 517, "om resultat?"),
+    ]
+    assert non_blank([page(1, words)])[-3:] == [
+        "1:1 Hur informeras medborgarna?\t40\t34",
+        "1:2 Hur främjas medborgarnas engagemang?\t40\t28",
+        "1:3 Hur informeras medborgarna om resultat?\t20\t14",
     ]
 
 

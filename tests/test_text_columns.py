@@ -6,7 +6,7 @@ from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
 from extractors.sections import find_area_sections
 from pipeline.model.document import Document
-from pipeline.model.text_columns import _fits, in_text_columns
+from pipeline.model.text_columns import _fits, _repeated_header, in_text_columns
 
 # Fuzz seed 25 (ReportLab, pdftotext -layout, two-column prose), shortened: the right column
 # starts at position 54, the heading of area 2 and the lists of area 1 stand beside each other.
@@ -568,3 +568,151 @@ def test_a_right_column_heading_number_is_no_left_rows_value() -> None:
     ]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "3.4 Effektivitet" in texts and "brukarundersökningar med andra" in texts
+
+
+def test_a_table_going_on_in_the_right_column_under_its_repeated_header() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110180): the score table starts at the
+    # foot of the left column (its header and an area's name) and goes on in the right one under
+    # the header LibreOffice repeats there, one space after the left copy and its rows a character
+    # left of it; too few lines hold both columns to be read as columns of prose.
+    page = [
+        "Nr     Delområde       Maxpoäng Poäng Nr       Delområde         Maxpoäng Poäng",
+        "1 Samspel mellan förtroendevalda och  1.1 Kompetensförsörjning         10     15",
+        "medborgare                            1.2 Arbetsmiljö                  20      8",
+        "                                      1.3 Synpunktshantering           20    3,5",
+        "                                          Summa                        50   26,5",
+        "                                      2 Samhällsutveckling",
+        "                                      2.1 Internationellt arbete       30     12",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:4] == [
+        "Nr     Delområde       Maxpoäng Poäng",
+        "1 Samspel mellan förtroendevalda och",
+        "medborgare",
+        "Nr       Delområde         Maxpoäng Poäng",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_110180.txt"))
+    by_id = {q.question_id: (q.area, q.max_score, q.score) for q in table.questions}
+    assert by_id == {"1.1": (1, 10, 15), "1.2": (1, 20, 8), "1.3": (1, 20, 3.5), "2.1": (2, 30, 12)}
+
+
+def test_per_area_tables_going_on_in_the_right_column_under_a_two_line_repeated_header() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110279): the score tables go on in both
+    # columns under a two-line header repeated in each ("Poäng" over "Egna Max"); the left rows'
+    # values reach past the left header's last word, a right "Summa" is indented past where the
+    # right header starts. Another reading cut the page at the left values (max points lost).
+    page = [
+        "                                  Poäng                                             Poäng",
+        "Nr              Delområde Egna Max             Nr                  Delområde Egna Max",
+        "3.3 Förtroendevaldas roll     6       10       6.3 Kompetensförsörjning         5     10",
+        "3.4 Medarbetarsamtal         10       20       6.4 Internationellt arbete     12,5    20",
+        "    Summa                    16       30       6.5 Lönepolitik                 12     20",
+        "4 Ledarskap, ansvar och delegation                  Summa                    29,5    50",
+        "4.1 Kulturliv                10       20       7 Ständiga förbättringar",
+        "4.5 Lönepolitik               8       20       7.1 Resultatredovisning        14,5    30",
+        "    Summa                    18       40            Summa                    14,5    30",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:2] == ["Poäng", "Nr              Delområde Egna Max"]
+    assert texts[texts.index("Summa                    18       40") + 1] == "Poäng"
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_110279.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["4.5"], by_id["6.5"], by_id["7.1"]) == ((20, 8), (20, 12), (30, 14.5))
+
+
+def test_the_same_list_item_in_both_columns_is_no_repeated_table_header() -> None:
+    # Fuzz seed 110835: both columns list "Väl utvecklade e-tjänster" on one line; cut there as a
+    # table's repeated header, the right column's list was torn from its heading.
+    item = "    •     Väl utvecklade e-tjänster                    •   Väl utvecklade e-tjänster"
+    assert _repeated_header(item) is None
+    assert _repeated_header("Nr  Delområde  Max Egna   Nr  Delområde  Max Egna") == (23, 26)
+
+
+def test_score_tables_in_both_columns_with_a_left_value_run_into_the_right_header() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110645): per-area score tables in both
+    # columns under headers side by side; the right column's text starts left of its centred
+    # header, and one left value runs into the right header with no space ("12,5Delområde").
+    page = [
+        "                                          Poäng                                          Poäng",
+        "Delområde                              Max Egna     Delområde                         Max Egna",
+        "3.1. Hur är kvaliteten på                           6.6. Hur systematisk är",
+        "                                       30   21",
+        "målformuleringsarbetet?                             budgetering och uppföljning av    10   6",
+        "3.2. Hur är delegation och                          kompetensutveckling?",
+        "ansvarsfördelning mellan politisk      20   9       Tabell 8 Poäng inom område 6",
+        "                                                                                         Poäng",
+        "3.3. Hur rapporterar",
+        "tjänstemännen till den politiska       30   12,5Delområde                             Max Egna",
+        "nivån?                                          7.1. Hur metodiskt sker",
+        "                                                                                      20   15",
+        "3.4. Hur främjas den ömsesidiga                 utveckling av kvalitetssystem?",
+        "förståelsen av uppgifter och           20 15,5  7.2. Strategisk serviceutveckling.    20   13",
+        "roller?                                         7.3. Tillvaratas de anställdas",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "förståelsen av uppgifter och           20 15,5" in texts
+    assert "tjänstemännen till den politiska       30   12,5" in texts
+    assert "7.2. Strategisk serviceutveckling.    20   13" in texts
+
+
+def test_one_column_prose_above_a_summary_table_is_not_cut_at_single_spaces() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110007): one column of prose over the
+    # summary table, whose header cells stand indented past a third of the line. Three sentences
+    # were parted where a word opens one space after the others' right edge ("2021.
+    # Utvärderingen är"), and with the header's lines the page read as two columns: the summary
+    # table was lost. Only two lines show a gutter as spaces.
+    page = [
+        "2 Huddinge kommun i förhållande till Kommunkompassen: En",
+        "sammanfattande genomgång",
+        "Utvärderingen",
+        "Utvärderingen av Huddinge kommun genomfördes 13-15 maj 2021. Utvärderingen är",
+        "kommunens 2:e och bygger på utvärderingarna 2018.",
+        "",
+        "Sammanfattning av resultat",
+        "I tabell 2 redovisas resultaten per huvudområde för 2018 och 2021.",
+        "",
+        "                                                     Huddinge",
+        "Huvudområde                                                          Huddinge 2021",
+        "                                                       2018",
+        "1 Samspel mellan förtroendevalda och",
+        "                                                                66              59",
+        "medborgare",
+        "2 Samhällsutveckling                                            89             54¹",
+        "3 Styrning och kontroll                                         88              66",
+        "4 Effektivitet                                                  60              58",
+        "5 Brukarens fokus                                               49             53¹",
+    ]
+    assert in_text_columns(list(enumerate(page, start=1))) == list(enumerate(page, start=1))
+
+
+def test_a_right_column_heading_set_left_of_the_column_is_parted_from_the_left_line() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110279): the right column's heading, in
+    # larger type, stands seven characters left of where the column's text starts; the line was
+    # kept whole, and the left column's list read on after the right column's text.
+    page = [
+        "    •   Genomarbetat ledarutvecklingsprogram",
+        "    •   Tydlig och innehållsrik hemsida      Sammanfattning ledarskap, ansvar och delegation",
+        "    •   Framgångsrik presstrategi",
+        "    •   Systematiska brukarundersökningar    Styrkor inom området",
+        "                                                    •   Starkt och levande föreningsliv",
+        "Utvecklingsområden                                  •   Genomarbetat ledarutvecklingsprogram",
+        "    •   Handlingar tillgängliga på hemsidan",
+        "    •   Sammanställ arbetet på den              Förbättringsområden",
+        "        internationella arenan                      •   Följa upp kompetensutvecklingen",
+        "    •   Premiera gott bemötande                         systematiskt",
+        "",
+        "",
+        "3 Politisk styrning och kontroll                5 Resultat och effektivitet",
+        "Allmänt                                         Allmänt",
+        "Området beskriver hur Höganäs kommun            Området beskriver hur Höganäs kommun",
+        "arbetar med politisk styrning och kontroll.     arbetar med resultat och effektivitet.",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:4] == [
+        "•   Genomarbetat ledarutvecklingsprogram",
+        "•   Tydlig och innehållsrik hemsida",
+        "•   Framgångsrik presstrategi",
+        "•   Systematiska brukarundersökningar",
+    ]
+    heading = texts.index("Sammanfattning ledarskap, ansvar och delegation")
+    assert texts[heading + 1 : heading + 3] == ["Styrkor inom området", "•   Starkt och levande föreningsliv"]

@@ -37,6 +37,9 @@ MIDDLE = (0.3, 0.7)
 GLYPH_REACH = 6
 # A run has at least this many lines holding both columns, and this share of them is words.
 MIN_BOTH = 5
+# Of a run's lines holding both columns read by each line's own gap, this many are parted by two
+# spaces or more.
+MIN_SPACED = 3
 PROSE_SHARE = 0.7
 # Where the right column's text starts after a gap of at least the gutter.
 RIGHT_START = regex.compile(rf"(?<=\S {{{GUTTER},}})\S")
@@ -77,6 +80,11 @@ def _pages(lines: Sequence[Numbered], starts: Collection[int] = ()) -> list[list
 
 
 def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
+    table = _table_across_columns(lines)
+    if table is not None:
+        start, end, copies = table
+        before, run, after = lines[:start], lines[start:end], lines[end:]
+        return [*_page_in_columns(before), *_read_at(run, copies), *_page_in_columns(after)]
     fixed = _at_one_start(lines)
     drifting = _by_each_gap(lines)
     if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
@@ -84,23 +92,141 @@ def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
     return fixed[0] if fixed else lines
 
 
+# A table's header has at least this many words.
+MIN_HEADER_WORDS = 2
+WORD = regex.compile(r"\S+")
+
+
+def _table_across_columns(lines: list[Numbered]) -> tuple[int, int, tuple[int, int]] | None:
+    """The first run of lines (start, end) where a table goes on from the left column into the
+    right one, and where its header's two copies end and start; ``None`` if there is none.
+
+    A word processor repeats a table's header where the table goes on in the next column, so a
+    layout export prints the header twice on one line ("Nr  Delområde  Maxpoäng Poäng Nr
+    Delområde  Maxpoäng Poäng"), the two copies as little as one space apart; the left column's
+    rows stand under the first, the right column's under the second (a character or two off).
+    The run takes in the header's upper lines above it (both halves holding words, "Poäng
+    Poäng") and goes on down as long as no word crosses from the left copy's end to the right
+    copy's start. Too few lines may hold both columns to be read as columns of prose."""
+    for index, (_, text) in enumerate(lines):
+        copies = _repeated_header(text)
+        if copies is None:
+            continue
+        start = index
+        while start > 0 and all(half.strip() for half in _cut_between(lines[start - 1][1], *copies) or [""]):
+            start -= 1
+        end = index + 1
+        while end < len(lines) and _cut_between(lines[end][1], *copies) is not None:
+            end += 1
+        return start, end, copies
+    return None
+
+
+def _read_at(run: list[Numbered], copies: tuple[int, int]) -> list[Numbered]:
+    """The run's left halves, then its right ones, cut where the table's header copies meet: at
+    the place between them that the most lines leave free (the last such: a left value may
+    reach past its header word, a right column's text start before its centred header), each
+    other line at its free place nearest to it."""
+    end, start = copies
+    places = range(end, start + 1)
+    counts = [sum(_free_at(text, place) for _, text in run) for place in places]
+    best = max(place for place, count in zip(places, counts, strict=True) if count == max(counts))
+    halves = []
+    for number, text in run:
+        free = [place for place in places if _free_at(text, place)]
+        cut = min(free, key=lambda place: abs(place - best)) if free else len(text)
+        shifted = " " * (cut - end) + text[cut:].rstrip() if text[cut:].strip() else ""
+        halves.append((number, (text[:cut].rstrip(), shifted)))
+    left = [(n, half[0]) for n, half in halves if half[0].strip() or not half[1].strip()]
+    right = [(n, half[1]) for n, half in halves if half[1].strip() or not half[0].strip()]
+    return [*left, *right]
+
+
+def _free_at(text: str, place: int) -> bool:
+    """Whether no word of the line crosses ``place``: it stands between words, past the end, or
+    where a left value runs into the right column's text without a space ("12,5Delområde")."""
+    if place >= len(text) or text[place - 1] == " " or text[place] == " ":
+        return True
+    before, after = text[place - 1], text[place]
+    return before.isalnum() and after.isalnum() and before.isdigit() != after.isdigit()
+
+
+def _cut_between(text: str, end: int, start: int) -> tuple[str, str] | None:
+    """The line's halves at the last place between ``end`` and ``start`` that no word crosses;
+    ``None`` if a word covers the whole stretch."""
+    free = [place for place in range(end, start + 1) if _free_at(text, place)]
+    if not free:
+        return None
+    return text[: free[-1]].rstrip(), text[free[-1] :].rstrip()
+
+
+def _repeated_header(text: str) -> tuple[int, int] | None:
+    """Where the first of two copies of the same words on the line ends and the second starts (a
+    table's header printed twice side by side, its cells set apart by wide gaps), if the line is
+    such; ``None`` otherwise."""
+    words = list(WORD.finditer(text))
+    half = len(words) // 2
+    if half < MIN_HEADER_WORDS or len(words) != 2 * half or not LETTER.search(text):
+        return None
+    first, second = words[:half], words[half:]
+    if [w.group().lower() for w in first] != [w.group().lower() for w in second]:
+        return None
+    if "  " not in text[first[0].start() : first[-1].end()]:
+        return None  # words one space apart: a line of prose printed twice, not a table's cells
+    if LIST_MARK.match(first[0].group()):
+        return None  # the same list item in both columns
+    if any(ROW_VALUES.match(w.group()) and not YEAR.fullmatch(w.group()) for w in first):
+        return None  # a row of values, not a header
+    return first[-1].end(), second[0].start()
+
+
+YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
 def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     """The page read with the right column at one start, and how many lines were read in columns."""
     start = _right_column_start(lines)
     if start is None:
         return None
+    printed = dict(lines)
     out: list[Numbered] = []
     run: list[Numbered] = []
+
+    def flush() -> None:
+        read = _read(run, start)
+        # A run not read in columns keeps its lines as printed (no heading moved).
+        out.extend(read if read is not run else [(number, printed[number]) for number, _ in run])
+
     for number, text in lines:
-        if run and not _fits(text, start):
-            out.extend(_read(run, start))
+        moved = _heading_moved_to(text, start)
+        if run and not _fits(moved, start):
+            flush()
             run = []
-        if _fits(text, start):
-            run.append((number, text))
+        if _fits(moved, start):
+            run.append((number, moved))
         else:
             out.append((number, text))
-    out.extend(_read(run, start))
+    flush()
     return out, _in_columns(lines, out)
+
+
+# How far left of the right column's start (characters) a layout export may set a heading of
+# that column: its larger or bold type takes fewer character cells than the body's.
+HEADING_SHIFT = 10
+
+
+def _heading_moved_to(text: str, start: int) -> str:
+    """The line with a right column's heading set a little left of where that column starts
+    ("  •  Tydlig och innehållsrik hemsida      Sammanfattning ledarskap") moved to ``start``,
+    as long as it stands after a gap, opens with a capital and is no table's numbers; any other
+    line as printed."""
+    if _fits(text, start):
+        return text
+    for gap in GAP.finditer(text):
+        begins = gap.end()
+        if start - HEADING_SHIFT <= begins < start and text[begins].isupper():
+            return text[: gap.start()].ljust(start) + text[begins:]
+    return text
 
 
 def _in_columns(before: list[Numbered], after: list[Numbered]) -> int:
@@ -285,7 +411,10 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
     texts = dict(lines)
     both = [h for _, h in run if h and h[0].strip() and h[1].strip()]
     words = [h for h in both if LETTER.search(h[0]) and LETTER.search(h[1])]
-    if len(both) < MIN_BOTH or len(words) < PROSE_SHARE * len(both):
+    # The gutter shows as spaces on enough lines; a line parted where its words stand one space
+    # apart counts only in a run the gutter shows in (one-column prose has such places by chance).
+    spaced = [n for n, h in run if h and h[0].strip() and h[1].strip() and texts[n][: h[2]].endswith("  ")]
+    if len(both) < MIN_BOTH or len(spaced) < MIN_SPACED or len(words) < PROSE_SHARE * len(both):
         return [(number, texts[number]) for number, _ in run], 0
     origin = min(h[2] for _, h in run if h and h[1].strip())
     left = [(n, h[0]) for n, h in run if h and (h[0].strip() or not h[1].strip())]

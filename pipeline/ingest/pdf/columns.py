@@ -313,7 +313,10 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
         return False
     narrow = gutter < MIN_GUTTER * size
-    if narrow and min(len(side) for side in sides) < NARROW_MIN_LINES:
+    short = min(len(side) for side in sides) < NARROW_MIN_LINES
+    if narrow and short and not all(len(side) >= MIN_LINES and _filled(side) for side in sides):
+        # A few lines each side of a narrow band are columns only when both are filled as
+        # wrapped prose fills them (the foot of a page whose columns start under a table).
         return False
     # Beside a narrow gutter, wrapped prose fills at least one column; the other may hold the
     # short lines of lists (strengths and improvement areas under their labels).

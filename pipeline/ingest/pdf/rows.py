@@ -92,13 +92,58 @@ def _text(words: list[Word]) -> str:
 
 
 def _row(lines: Sequence[PrintedLine], cells: Sequence[list[list[Word]]]) -> TableRow:
-    texts = tuple(_text([w for line in cells for w in line[column]]) for column in range(len(cells[0])))
+    texts = tuple(_cell_text([line[column] for line in cells]) for column in range(len(cells[0])))
     words = [w for line in lines for w in line.words]
     bbox = (
         round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
         round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2),
     )  # fmt: skip
     return TableRow(texts, lines[0].page, lines[0].number, bbox, word_boxes(words))
+
+
+def _cell_text(parts: Sequence[list[Word]]) -> str:
+    """A cell's words (``parts``: those on each printed line), line after line; where the cell's
+    own lines overlap (header words side by side on baselines of their own: "Egna" over "poäng"
+    beside a one-line "Maxpoäng", in one cell of a header read apart from its table's body), the
+    overlapping lines' words are read stack by stack, left to right, each stack top to bottom.
+    A wrapped cell's lines never overlap, whatever stands beside them."""
+    words: list[Word] = []
+    band: list[list[Word]] = []
+    for part in (part for part in parts if part):
+        if band and min(w.top for w in part) >= max(w.bottom for lined in band for w in lined):
+            words += _by_stacks(band)
+            band = []
+        band.append(part)
+    return _text(words + _by_stacks(band))
+
+
+def _by_stacks(band: list[list[Word]]) -> list[Word]:
+    """The words of overlapping lines by stacks, left to right: each line's words in the cell
+    make phrases (words a word space apart), phrases whose x ranges overlap are one stack, read
+    top to bottom (a wrapped label stays whole beside its values centred on a baseline of their
+    own; header words far apart on one line stay apart)."""
+    phrases = [phrase for part in band for phrase in _phrases(part)]
+    stacks: list[list[list[Word]]] = []
+    for phrase in sorted(phrases, key=lambda phrase: phrase[0].x0):
+        if stacks and phrase[0].x0 < max(piece[-1].x1 for piece in stacks[-1]):
+            stacks[-1].append(phrase)
+        else:
+            stacks.append([phrase])
+    return [w for stack in stacks for piece in sorted(stack, key=lambda p: p[0].top) for w in piece]
+
+
+# Words of one line closer than this (times the font size) are one phrase.
+PHRASE_GAP = 0.6
+
+
+def _phrases(words: list[Word]) -> list[list[Word]]:
+    found: list[list[Word]] = []
+    for word in words:
+        if found and word.x0 - found[-1][-1].x1 <= PHRASE_GAP * word.size:
+            found[-1].append(word)
+        else:
+            found.append([word])
+    return found
 
 
 def _row_starts(

@@ -369,6 +369,8 @@ def _has_cells(line: PrintedLine, vertical: list[Ruling]) -> bool:
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     if max(gaps) <= WIDE_GAP * line.size:
         return False
+    if all(_is_value_cell([word]) for word in words):
+        return True  # a row's values alone on their line (centred beside a wrapped label): no prose
     return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
 
 
