@@ -27,9 +27,9 @@ from pipeline.model.errors import NoReportFilesError
 from pipeline.model.records import Finding, Report
 from pipeline.run.batch import BatchListeners, BatchResult, Inputs, collect_inputs, digitize_batch
 from pipeline.run.options import RunOptions
+from pipeline.tables.chunks import TableData
 from pipeline.tables.manifest import build_manifest
 from pipeline.tables.review import ReviewedIssues, load_review
-from pipeline.tables.chunks import TableData
 from pipeline.tables.spill import RowSpill, build_tables
 from pipeline.tables.writers import output_lock, write_ocr_texts, write_tables
 from pipeline.validation.history import History, history_findings

@@ -194,10 +194,10 @@ class SpilledTable:
                 yield checked_chunk(self.name, chunk)
                 chunk, written = [], True
         if chunk or not written:
-            rows = checked_chunk(self.name, chunk)
+            last = checked_chunk(self.name, chunk)
             if not written and len(chunk) <= REUSED_ROWS:
-                self._small = rows
-            yield rows
+                self._small = last
+            yield last
 
 
 def build_tables(reports: Sequence[Report], history: History | None = None) -> dict[str, pd.DataFrame]:

@@ -22,8 +22,6 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-import xlsxwriter
-
 from pipeline.model.schema import TABLES, Column
 from pipeline.tables.chunks import Chunk, TableData, as_chunks
 from pipeline.tables.manifest import manifest_json
@@ -85,6 +83,8 @@ def write_workbook(
     """Write the ``tables`` (each as chunks of its rows, or DataFrames) as the sheets of a workbook
     into ``file``, in declaration order, a row at a time (each sheet's rows go to a temporary
     file until the workbook is closed, so a large batch is not held in memory)."""
+    import xlsxwriter  # only when a workbook is asked for (--csv-dialect excel)
+
     book = xlsxwriter.Workbook(file, {"constant_memory": True, "strings_to_numbers": False})
     book.set_properties({"title": "kompass", "comments": manifest_json(manifest or {}).decode("utf-8")})
     header = book.add_format({"bold": True})

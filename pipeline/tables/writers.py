@@ -38,7 +38,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import regex
 
@@ -99,8 +99,8 @@ def _write_csv(name: str, data: TableData, path: Path, dialect: CsvDialect) -> N
     with io.TextIOWrapper(create_file(path), encoding=dialect.encoding, newline="") as file:
         for number, chunk in enumerate(as_chunks(name, data)):
             cells = [
-                [_csv_cell(value, kind, dialect.decimal) for value, kind in zip(row.values(), kinds, strict=True)]
-                for row in chunk.rows
+                [_csv_cell(value, kind, dialect.decimal) for value, kind in zip(values, kinds, strict=True)]
+                for values in (row.values() for row in chunk.rows)
             ]
             writer = csv.writer(
                 file, delimiter=dialect.delimiter, lineterminator=dialect.line_terminator,
@@ -111,14 +111,14 @@ def _write_csv(name: str, data: TableData, path: Path, dialect: CsvDialect) -> N
             writer.writerows(cells)
 
 
-def _quoting(cells: list[list[str]], texts: list[int], dialect: CsvDialect) -> int:
+def _quoting(cells: list[list[str]], texts: list[int], dialect: CsvDialect) -> Literal[0, 1]:
     """How the cells of a chunk are quoted: only where needed, or every cell of a chunk with a
     carriage return in a text cell when lines end in a line feed alone. Python's csv module then
     leaves the carriage return unquoted, and many readers end a line there (a PDF can map a glyph
     to one)."""
     if "\r" not in dialect.line_terminator and any("\r" in row[i] for row in cells for i in texts):
-        return csv.QUOTE_ALL
-    return csv.QUOTE_MINIMAL
+        return 1  # csv.QUOTE_ALL
+    return 0  # csv.QUOTE_MINIMAL
 
 
 def _write_parquet(name: str, data: TableData, path: Path, manifest: Manifest | None) -> None:
