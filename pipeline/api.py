@@ -97,7 +97,8 @@ class Result(WritableResult):
     """What digitizing a batch gives: each file's report, every output table, and what was skipped.
 
     ``tables`` maps each table name of :data:`pipeline.model.schema.TABLES` to a DataFrame with the
-    contract's columns and dtypes, exactly what :meth:`write` writes. ``skipped`` lists the files
+    contract's columns and dtypes, exactly what :meth:`write` writes (the one place a run
+    imports pandas: the writers and the audit report read plain rows). ``skipped`` lists the files
     found in folders and passed over, with the reason; ``cached`` counts the reports taken from
     the cache; ``severities`` counts the findings by severity.
     """

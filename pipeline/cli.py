@@ -1,6 +1,6 @@
 """The ``kompass`` command line: parses options, calls the library, renders the result.
 
-The library (:mod:`pipeline.api`, and through it pandas, pyarrow and pdfplumber) is
+The library (:mod:`pipeline.api`, and through it spaCy, pyarrow and pdfplumber) is
 imported when a command runs, not when this module loads, so ``kompass --help`` answers at once.
 """
 

@@ -28,7 +28,6 @@ from pipeline.model.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, FORMATS, C
 from pipeline.model.schema import TABLES, Column, table
 from pipeline.tables.chunks import Chunk
 from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
-from pipeline.tables.parquet import ParquetShape, read_parquet_rows
 from pipeline.tables.writers import FORMULA_STARTS, INCOMPLETE_MARK, incomplete_run
 
 
@@ -160,6 +159,8 @@ def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | No
     columns = table(name).columns
     data = io.BytesIO(_read_regular(path, _file_limit(max_memory)))
     if path.suffix == ".parquet":
+        from pipeline.tables.parquet import ParquetShape, read_parquet_rows  # pyarrow, for Parquet only
+
         shape = ParquetShape(data)
         _check_cells(shape.rows, max(shape.columns, len(columns)), max_memory)
         shape.check_types(name)

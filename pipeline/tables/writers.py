@@ -52,7 +52,6 @@ from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.tables.datapackage import descriptor
 from pipeline.tables.keys import check_keys
 from pipeline.tables.manifest import MANIFEST_KEY
-from pipeline.tables.parquet import write_parquet_chunks
 from pipeline.tables.workbook import FILE_NAME as WORKBOOK_FILE
 from pipeline.tables.workbook import write_workbook
 
@@ -122,6 +121,8 @@ def _quoting(cells: list[list[str]], texts: list[int], dialect: CsvDialect) -> L
 
 
 def _write_parquet(name: str, data: TableData, path: Path, manifest: Manifest | None) -> None:
+    from pipeline.tables.parquet import write_parquet_chunks  # pyarrow, only when Parquet is written
+
     with create_file(path) as file:
         write_parquet_chunks(name, as_chunks(name, data), file, manifest)
 
