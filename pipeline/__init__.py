@@ -7,7 +7,8 @@
 The data flow is ingest (files to :class:`~pipeline.model.document.Document`), extract (documents to
 records), validate (records to findings) and write (records to CSV and Parquet tables). The
 public names below are imported on first use, so ``import pipeline`` (and ``kompass --help``)
-stays quick: pandas, pyarrow and pdfplumber load only when digitizing starts.
+stays quick: spaCy, pyarrow and pdfplumber load only when digitizing starts, and pandas only for
+the DataFrames of a :class:`~pipeline.api.Result`.
 """
 
 from __future__ import annotations

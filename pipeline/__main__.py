@@ -1,6 +1,6 @@
 """``python -m pipeline``: the ``kompass`` command line, for when the script is not on PATH."""
 
-from pipeline.cli import main
+from pipeline.cli import command
 
 if __name__ == "__main__":
-    main(prog_name="kompass")
+    command()

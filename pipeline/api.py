@@ -17,9 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, AuditLimits, remove_report, write_report
 from pipeline.ingest import display_path
@@ -29,11 +27,15 @@ from pipeline.model.errors import NoReportFilesError
 from pipeline.model.records import Finding, Report
 from pipeline.run.batch import BatchListeners, BatchResult, Inputs, collect_inputs, digitize_batch
 from pipeline.run.options import RunOptions
+from pipeline.tables.chunks import TableData
 from pipeline.tables.manifest import build_manifest
 from pipeline.tables.review import ReviewedIssues, load_review
 from pipeline.tables.spill import RowSpill, build_tables
-from pipeline.tables.writers import TableData, output_lock, write_ocr_texts, write_tables
+from pipeline.tables.writers import output_lock, write_ocr_texts, write_tables
 from pipeline.validation.history import History, history_findings
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "BatchListeners", "Inputs", "Result", "RunOptions", "StreamedResult", "collect_inputs", "digitize",
@@ -95,7 +97,8 @@ class Result(WritableResult):
     """What digitizing a batch gives: each file's report, every output table, and what was skipped.
 
     ``tables`` maps each table name of :data:`pipeline.model.schema.TABLES` to a DataFrame with the
-    contract's columns and dtypes, exactly what :meth:`write` writes. ``skipped`` lists the files
+    contract's columns and dtypes, exactly what :meth:`write` writes (the one place a run
+    imports pandas: the writers and the audit report read plain rows). ``skipped`` lists the files
     found in folders and passed over, with the reason; ``cached`` counts the reports taken from
     the cache; ``severities`` counts the findings by severity.
     """
@@ -172,9 +175,7 @@ def _write_tables(
     recorded = {"format": list(formats), "csv_dialect": csv_dialect, **(how.options or {})}
     if review_file is not None:
         review = load_review(Path(review_file))
-        issues = tables["issues"]
-        chunks = [issues] if isinstance(issues, pd.DataFrame) else issues
-        tables = {**tables, "issues": ReviewedIssues(chunks, review)}
+        tables = {**tables, "issues": ReviewedIssues(tables["issues"], review)}
         recorded["review"] = {"file": review.path, "sha256": review.sha256}
     manifest = build_manifest(recorded, inputs=how.inputs)
     dialect = CSV_DIALECTS[csv_dialect]

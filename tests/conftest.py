@@ -27,6 +27,14 @@ CORPUS = ROOT / "corpus"
 UMEA = CORPUS / "umea_2007.txt"
 
 
+def read_frames(out_dir: Path, package: dict[str, Any]) -> dict[str, Any]:
+    """The tables of ``out_dir`` as the audit report reads them back, as DataFrames (for tests that
+    change them before rendering)."""
+    from pipeline.audit.tables_in import read_tables
+
+    return {name: chunk.to_frame() for name, chunk in read_tables(out_dir, package).items()}
+
+
 @pytest.fixture(scope="session", autouse=True)
 def lane_markers() -> Iterator[None]:
     """Tesseract and Chromium start only in tests marked ``ocr`` and ``browser`` (tests/lanes.py)."""

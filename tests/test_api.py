@@ -100,6 +100,26 @@ def test_the_command_line_loads_no_heavy_library() -> None:
     assert loaded.stdout.strip() == "[]"
 
 
+def test_the_program_loads_the_library_with_the_collector_paused_then_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pipeline import cli
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(cli.gc, "freeze", lambda: frozen.append(cli.gc.isenabled()))
+    monkeypatch.delitem(sys.modules, "pipeline.api", raising=False)  # as in a fresh `kompass run`
+    with cli._loading_the_library():  # main() called from a process that goes on: nothing paused
+        assert cli.gc.isenabled()
+    monkeypatch.setattr(cli, "_OWN_PROCESS", True)  # the kompass program (cli.command)
+    with cli._loading_the_library():
+        assert not cli.gc.isenabled()
+    assert cli.gc.isenabled() and frozen == [False]
+    monkeypatch.setitem(sys.modules, "pipeline.api", pipeline)  # loaded already: nothing paused
+    with cli._loading_the_library():
+        assert cli.gc.isenabled()
+    assert frozen == [False]
+
+
 def test_python_m_pipeline_is_the_kompass_command() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "pipeline", "run", "--help"], capture_output=True, text=True, check=False

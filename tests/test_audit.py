@@ -18,9 +18,9 @@ import regex
 from click.testing import CliRunner
 
 from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, render_audit
-from pipeline.audit.tables_in import read_package, read_tables
+from pipeline.audit.tables_in import read_package
 from pipeline.cli import main
-from tests.conftest import FIXTURE_PDFS, INJECTION, ON_AUDIT_RUN, UMEA
+from tests.conftest import FIXTURE_PDFS, INJECTION, ON_AUDIT_RUN, UMEA, read_frames
 
 pytestmark = ON_AUDIT_RUN
 SEVERITY_COUNTS = {"error": 4, "warning": 5}
@@ -131,7 +131,7 @@ def test_injected_markup_is_escaped(html: str) -> None:
 @pytest.mark.slow
 def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -> None:
     package = read_package(audit_out)
-    tables = read_tables(audit_out, package)
+    tables = read_frames(audit_out, package)
     evil = '<img src=x onerror="alert(1)">$x$'
     tables["reports"]["municipality"] = evil
     tables["panel"]["municipality"] = evil
@@ -148,14 +148,14 @@ def test_hostile_names_and_messages_are_escaped_in_every_part(audit_out: Path) -
 
 def test_without_the_pdfs_the_evidence_is_text(audit_out: Path) -> None:
     package = read_package(audit_out)
-    tables = read_tables(audit_out, package)
+    tables = read_frames(audit_out, package)
     tables["reports"]["source_file"] = tables["reports"]["source_file"].str.replace("tests/", "gone/")
     html = _html(render_audit(tables, package))
     assert '<img class="crop"' not in html
     assert html.count("is not there any more: the evidence is shown as text only.") == 2
     assert (
         html.count('<pre class="printed">')
-        == (read_tables(audit_out, package)["issues"]["printed_line"].notna()).sum()
+        == (read_frames(audit_out, package)["issues"]["printed_line"].notna()).sum()
     )
 
 
@@ -209,7 +209,7 @@ def test_a_later_report_removes_the_pages_of_reports_no_longer_in_the_batch(
     shutil.copytree(audit_out, copy)
     before = {p.name for p in (copy / AUDIT_FOLDER / "reports").iterdir()}
     package = read_package(copy)
-    tables = read_tables(copy, package)
+    tables = read_frames(copy, package)
     kept = tables["reports"]["source_file"] == str(UMEA)
     tables["reports"] = tables["reports"][kept]
     import pipeline
@@ -223,7 +223,7 @@ def test_a_later_report_removes_the_pages_of_reports_no_longer_in_the_batch(
 
 def test_every_finding_with_a_page_shows_it_also_without_a_line(audit_out: Path) -> None:
     package = read_package(audit_out)
-    tables = read_tables(audit_out, package)
+    tables = read_frames(audit_out, package)
     issues = tables["issues"]
     with_page = issues.index[issues["page"].notna()]
     issues.loc[with_page[:5], "line"] = pd.NA  # a finding on a page, on no line of it

@@ -21,9 +21,9 @@ import pytest
 
 from pipeline.audit import AUDIT_FOLDER, write_report
 from pipeline.audit.crops import CROPPED_SEVERITIES, Crop, CropDrawer, Highlight
-from pipeline.audit.tables_in import read_package, read_tables
+from pipeline.audit.tables_in import read_package
 from tests.audit_scale import FINDINGS, copied_tables, scan, scanned
-from tests.conftest import FIXTURE_PDFS, ON_AUDIT_RUN
+from tests.conftest import FIXTURE_PDFS, ON_AUDIT_RUN, read_frames
 
 REPORTS = 240
 
@@ -37,7 +37,7 @@ def archive(audit_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("archive")
     shutil.copy(audit_out / "datapackage.json", out)
     scans = {pdf.name: scan(pdf, out / f"scanned_{pdf.name}") for pdf in FIXTURE_PDFS}
-    tables, bases = scanned(read_tables(audit_out, read_package(audit_out)), scans)
+    tables, bases = scanned(read_frames(audit_out, read_package(audit_out)), scans)
     drawn: dict[tuple[str, str, tuple[tuple[Highlight, ...], ...]], list[list[Crop]]] = {}
     draw = CropDrawer.crops
 

@@ -21,9 +21,9 @@ import regex
 
 from pipeline.audit import AUDIT_FILE, AUDIT_FOLDER, AuditLimits, render_audit
 from pipeline.audit.crops import CropDrawer, CropError, Highlight
-from pipeline.audit.tables_in import read_package, read_tables
+from pipeline.audit.tables_in import read_package
 from pipeline.run.guard import GuardedError, GuardedWorker
-from tests.conftest import FIXTURE_PDFS
+from tests.conftest import FIXTURE_PDFS, read_frames
 from tests.fixtures.make_hostile import draw_image_many_times, pdf_file, stream
 
 KOMPASS = str(Path(sys.executable).parent / "kompass")
@@ -86,7 +86,7 @@ def test_a_source_replaced_by_a_named_pipe_costs_its_crops_with_a_note(
     run_folder: Path, tmp_path: Path
 ) -> None:
     package = read_package(run_folder / "out")
-    tables = read_tables(run_folder / "out", package)
+    tables = read_frames(run_folder / "out", package)
     pipe = tmp_path / "umea.pdf"
     os.mkfifo(pipe)
     reports = tables["reports"]

@@ -30,8 +30,9 @@ from pipeline.model.schema import (
 )
 from pipeline.run.process import process_file
 from pipeline.tables import rows as tables
+from pipeline.tables.parquet import arrow_schema
 from pipeline.tables.spill import build_tables
-from pipeline.tables.writers import arrow_schema, write_tables
+from pipeline.tables.writers import write_tables
 from pipeline.validation.doc_blocks import block, replace_block
 from tests.conftest import CORPUS, ROOT, UMEA, frictionless_validate
 

@@ -20,18 +20,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from pipeline.audit.tables_in import NotAnOutputFolderError, check_files, read_package, read_tables
 from pipeline.model.defaults import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT_SECONDS
 from pipeline.model.numbers import format_number
+from pipeline.tables.chunks import TableData, whole_chunk
 
 __all__ = [
     "AUDIT_FILE",
@@ -61,7 +61,9 @@ class AuditLimits:
 
 
 def _num(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else format_number(float(value)) or ""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return format_number(float(value)) or ""
 
 
 def _environment() -> Any:
@@ -82,14 +84,16 @@ def _environment() -> Any:
 
 
 def render_audit(
-    tables: dict[str, pd.DataFrame], package: dict[str, Any], limits: AuditLimits = AuditLimits()
+    tables: Mapping[str, TableData], package: dict[str, Any], limits: AuditLimits = AuditLimits()
 ) -> Iterator[tuple[str, bytes]]:
-    """The files of the report folder of a batch's ``tables`` (as written) and its
+    """The files of the report folder of a batch's ``tables`` (as written: chunks of rows, as
+    :func:`~pipeline.audit.tables_in.read_tables` gives them, or DataFrames) and its
     ``datapackage.json``, as (name relative to the folder, content), one report at a time and
     the index last. Each report's crops are drawn in a worker under ``limits``."""
     from pipeline.audit.build import SEVERITIES, municipality_charts, overview, report_views, triage
     from pipeline.audit.crops import CropDrawer
 
+    tables = {name: whole_chunk(name, data) for name, data in tables.items()}
     environment = _environment()
     environment.globals["severities"] = SEVERITIES
     municipalities = municipality_charts(tables)
@@ -111,7 +115,7 @@ def render_audit(
         version=manifest.get("version", ""),
         overview=overview(tables),
         triage=triage(tables),
-        rules=sorted(set(tables["issues"]["rule"].dropna())),
+        rules=sorted({rule for rule in tables["issues"].column("rule") if rule is not None}),
         municipalities=municipalities,
     )
     yield INDEX, index.encode("utf-8")
@@ -124,7 +128,7 @@ def _run_folder(manifest: Any) -> Path | None:
 
 
 def write_report(
-    out_dir: str | os.PathLike[str], tables: dict[str, pd.DataFrame] | None = None,
+    out_dir: str | os.PathLike[str], tables: Mapping[str, TableData] | None = None,
     limits: AuditLimits = AuditLimits(),
 ) -> Path:  # fmt: skip
     """Write the audit report into ``OUT/report/`` from the tables of ``out_dir`` (read back unless

@@ -7,21 +7,23 @@ Every value here is plain data; the template (``templates/report.html.j2``) esca
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from pipeline.audit.charts import Series, chart_svg
 from pipeline.audit.crops import CROPPED_SEVERITIES, CropDrawer, CropError, Highlight, parse_boxes
 from pipeline.model.identity import file_stem
 from pipeline.model.records import Severity
+from pipeline.tables.chunks import Chunk
 
 log = logging.getLogger(__name__)
 SEVERITIES = tuple(severity.value for severity in Severity)
 Row = dict[str, Any]
+# The tables as the report reads them back, by name.
+Tables = Mapping[str, Chunk]
 
 
 def review_status(row: Row) -> str:
@@ -74,69 +76,87 @@ class ReportView:
         return f"reports/{file_stem(self.meta['report_id'])}.html"
 
 
-def _rows(df: pd.DataFrame) -> list[Row]:
-    """Rows as dicts with missing values as None (pandas' NA is not a value a template can test)."""
-    return [{str(k): (None if _missing(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
+def _rows(rows: Iterable[Row]) -> list[Row]:
+    """The rows as new dicts, which a view may add to."""
+    return [dict(row) for row in rows]
 
 
-def _missing(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+def _where(rows: Iterable[Row], column: str, value: Any) -> list[Row]:
+    return [row for row in rows if row[column] == value]
 
 
-def overview(tables: dict[str, pd.DataFrame]) -> Row:
+def _grouped(rows: Iterable[Row], *columns: str) -> dict[Any, list[Row]]:
+    """The rows by the value of ``columns`` (one value, or a tuple of them), in order of first
+    appearance."""
+    groups: dict[Any, list[Row]] = {}
+    for row in rows:
+        key = row[columns[0]] if len(columns) == 1 else tuple(row[c] for c in columns)
+        groups.setdefault(key, []).append(row)
+    return groups
+
+
+def _none_last(value: Any) -> tuple[bool, Any]:
+    """A sort key that puts empty values last (as pandas sorts them)."""
+    return (value is None, value if value is not None else 0)
+
+
+def overview(tables: Tables) -> Row:
     """The batch at a glance: documents, failures, editions, findings by rule and severity, coverage."""
-    reports, issues, coverage = tables["reports"], tables["issues"], tables["coverage"]
-    counts = issues.groupby(["rule", "severity"]).size()
+    reports, issues, coverage = tables["reports"].rows, tables["issues"].rows, tables["coverage"].rows
+    counts = Counter((row["rule"], row["severity"]) for row in issues)
     rules = [
-        {"rule": rule, **{s: int(counts.get((rule, s), 0)) for s in SEVERITIES}}
-        for rule in sorted(set(issues["rule"]))
+        {"rule": rule, **{s: counts[rule, s] for s in SEVERITIES}}
+        for rule in sorted({row["rule"] for row in issues})
     ]
     # The most severe and most frequent rules first.
     rules.sort(key=lambda r: [-r[s] for s in SEVERITIES])
-    editions = reports[reports["status"] != "failed"]["framework"].fillna("(none fits)").value_counts()
-    missing = coverage[coverage["status"] == "missing"]
+    read = [row for row in reports if row["status"] != "failed"]
+    editions = Counter("(none fits)" if row["framework"] is None else row["framework"] for row in read)
+    failed = [row for row in reports if row["status"] == "failed"]
     return {
         "documents": len(reports),
-        "ok": int((reports["status"] == "ok").sum()),
-        "partial": int((reports["status"] == "partial").sum()),
-        "failed": _rows(reports[reports["status"] == "failed"][["source_file", "error"]]),
-        "editions": [{"edition": k, "reports": int(v)} for k, v in editions.items()],
-        "severities": {s: int((issues["severity"] == s).sum()) for s in SEVERITIES},
+        "ok": len(_where(reports, "status", "ok")),
+        "partial": len(_where(reports, "status", "partial")),
+        "failed": [{"source_file": row["source_file"], "error": row["error"]} for row in failed],
+        "editions": [{"edition": k, "reports": v} for k, v in editions.most_common()],
+        "severities": {s: len(_where(issues, "severity", s)) for s in SEVERITIES},
         "rules": rules,
         "coverage_listed": len(coverage),
-        "coverage_digitized": int((coverage["status"] == "digitized").sum()),
-        "missing": _rows(missing[["municipality", "district", "year", "listed_by"]]),
+        "coverage_digitized": len(_where(coverage, "status", "digitized")),
+        "missing": [
+            {key: row[key] for key in ("municipality", "district", "year", "listed_by")}
+            for row in _where(coverage, "status", "missing")
+        ],
     }
 
 
-def _summary(areas: pd.DataFrame, totals: pd.DataFrame) -> tuple[list[int], list[Row]]:
+def _summary(areas: list[Row], totals: list[Row]) -> tuple[list[int], list[Row]]:
     """The summary table as printed (of one report's ``area_scores`` and ``year_totals`` rows): one
     row per area, one column per year, and TOTALT."""
-    years = sorted({int(y) for y in [*areas["year"], *totals["year"]]})
+    years = sorted({int(row["year"]) for row in [*areas, *totals]})
     rows = []
-    for area, group in areas.groupby("area", sort=True):
-        printed = group["printed_name"].dropna()
-        name = printed.iloc[0] if len(printed) else group["area_name"].iloc[0]
+    for area, group in sorted(_grouped(areas, "area").items(), key=lambda item: _none_last(item[0])):
+        if area is None:
+            continue
+        printed = [row["printed_name"] for row in group if row["printed_name"] is not None]
+        name = printed[0] if printed else group[0]["area_name"]
         rows.append({"label": f"{area} {name or ''}".strip(), "values": _by_year(group, "score", years)})
-    if len(totals):
+    if totals:
         rows.append({"label": "TOTALT", "values": _by_year(totals, "total", years)})
     return years, rows
 
 
-def _by_year(group: pd.DataFrame, column: str, years: list[int]) -> list[Any]:
+def _by_year(group: list[Row], column: str, years: list[int]) -> list[Any]:
     # The first printing of a year printed twice, as the panel and the checks read it.
-    values = {int(y): v for y, v in reversed(list(zip(group["year"], group[column], strict=True)))}
-    return [None if _missing(values.get(y)) else values.get(y) for y in years]
+    values = {int(row["year"]): row[column] for row in reversed(group)}
+    return [values.get(y) for y in years]
 
 
-def _compared_rows(finding: Row, scores: pd.DataFrame) -> list[Row]:
+def _compared_rows(finding: Row, scores: list[Row]) -> list[Row]:
     """For an area sum, the sub-question rows that were added up (shown also for text input)."""
     if finding["rule"] != "area_sum_mismatch" or finding["area"] is None:
         return []
-    return _rows(scores[scores["area"] == finding["area"]])
+    return _rows(_where(scores, "area", finding["area"]))
 
 
 def _highlights(finding: Row) -> list[Highlight]:
@@ -152,39 +172,27 @@ def _source_path(meta: Row, folder: Path | None) -> Path:
     return path if folder is None or path.is_absolute() else folder / path
 
 
-def report_views(
-    tables: dict[str, pd.DataFrame], drawer: CropDrawer, folder: Path | None = None
-) -> Iterator[ReportView]:
+def report_views(tables: Tables, drawer: CropDrawer, folder: Path | None = None) -> Iterator[ReportView]:
     """Each report of the batch that was read (``ok`` or ``partial``) as the report shows it, crops
     drawn by ``drawer`` for PDF input (found from ``folder``, the run's, when their paths are
     relative)."""
     # Each table split by report once: picking a report's rows out of the whole table for each
     # report would take time growing with the square of the batch.
     issues, scores_all, areas, totals = (
-        _by_report(tables[name]) for name in ("issues", "question_scores", "area_scores", "year_totals")
+        _grouped(tables[name].rows, "report_id")
+        for name in ("issues", "question_scores", "area_scores", "year_totals")
     )
-    for meta in _rows(tables["reports"][tables["reports"]["status"] != "failed"]):
+    for meta in _rows(row for row in tables["reports"].rows if row["status"] != "failed"):
         report_id = meta["report_id"]
-        scores = scores_all.get(report_id, _empty(tables["question_scores"]))
+        scores = scores_all.get(report_id, [])
         findings = [
             FindingView(row, compared_rows=_compared_rows(row, scores))
-            for row in _rows(issues.get(report_id, _empty(tables["issues"])))
+            for row in _rows(issues.get(report_id, []))
         ]
-        years, summary = _summary(
-            areas.get(report_id, _empty(tables["area_scores"])),
-            totals.get(report_id, _empty(tables["year_totals"])),
-        )
+        years, summary = _summary(areas.get(report_id, []), totals.get(report_id, []))
         view = ReportView(meta, years, summary, _rows(scores), findings)
         _add_crops(view, drawer, folder)
         yield view
-
-
-def _by_report(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {str(key): group for key, group in df.groupby("report_id", sort=False)}
-
-
-def _empty(df: pd.DataFrame) -> pd.DataFrame:
-    return df.iloc[:0]
 
 
 def _add_crops(view: ReportView, drawer: CropDrawer, folder: Path | None) -> None:
@@ -208,27 +216,32 @@ def _add_crops(view: ReportView, drawer: CropDrawer, folder: Path | None) -> Non
             finding.crops.append(CropFile(f"../{name}", crop.page, crop.width, crop.height))
 
 
-def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
+def municipality_charts(tables: Tables) -> list[Row]:
     """For each municipality of the ``panel`` table: a chart of each area's score by evaluation
     year with the averages the reports print beside them (dashed), and the panel's rows (which
     report each score is from, and how many reports printing it agree)."""
-    reports = tables["reports"][tables["reports"]["status"] != "failed"]
-    panel = tables["panel"][tables["panel"]["area"].notna() & tables["panel"]["score"].notna()]
+    reports = [row for row in tables["reports"].rows if row["status"] != "failed"]
+    panel = [row for row in tables["panel"].rows if row["area"] is not None and row["score"] is not None]
     out = []
-    for code, scores in panel.groupby("municipality_code", sort=True):
+    for code, scores in sorted(_grouped(panel, "municipality_code").items()):
+        by_year = sorted(scores, key=lambda row: row["year"])
         series = [
             Series(
-                f"{area} {names.iloc[0] or ''}".strip(),
-                tuple(zip(g["year"].astype(int), g["score"].astype(float), strict=True)),
+                f"{area} {g[0]['area_name'] or ''}".strip(),
+                tuple((int(row["year"]), float(row["score"])) for row in g),
             )
-            for area, g in scores.sort_values("year").groupby("area", sort=True)
-            for names in [g["area_name"].fillna("")]
+            for area, g in sorted(_grouped(by_year, "area").items())
         ]
-        series += _averages(tables, reports[reports["municipality_code"] == code])
-        name = str(scores["municipality"].dropna().iloc[0]) if scores["municipality"].notna().any() else ""
+        own_reports = _where(reports, "municipality_code", code)
+        series += _averages(tables, own_reports)
+        names = [row["municipality"] for row in scores if row["municipality"] is not None]
+        name = str(names[0]) if names else ""
         svg = chart_svg(f"{name} ({code})", series)
-        rows = _rows(scores.sort_values(["year", "area"]))
-        own = _rows(reports[reports["municipality_code"] == code].sort_values("year")[["report_id", "year"]])
+        rows = _rows(sorted(scores, key=lambda row: (row["year"], row["area"])))
+        own = [
+            {"report_id": row["report_id"], "year": row["year"]}
+            for row in sorted(own_reports, key=lambda row: _none_last(row["year"]))
+        ]
         for report in own:
             report["page"] = f"reports/{file_stem(report['report_id'])}.html"
         page = f"municipalities/{file_stem(code)}.html"
@@ -236,21 +249,20 @@ def municipality_charts(tables: dict[str, pd.DataFrame]) -> list[Row]:
     return out
 
 
-def _averages(tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> list[Series]:
+def _averages(tables: Tables, reports: list[Row]) -> list[Series]:
     """The printed averages of other municipalities, by area, at each printing report's year."""
-    comparisons = tables["comparisons"]
-    years = dict(zip(reports["report_id"], reports["year"], strict=True))
-    rows = comparisons[
-        comparisons["report_id"].isin(years)
-        & (comparisons["kind"] == "average")
-        & comparisons["area"].notna()
-    ]
+    years = {row["report_id"]: row["year"] for row in reports}
+    rows = [
+        row for row in tables["comparisons"].rows
+        if row["report_id"] in years and row["kind"] == "average" and row["area"] is not None
+    ]  # fmt: skip
+    groups = _grouped(rows, "label", "area")
     series = []
-    for (label, area), group in rows.groupby(["label", "area"], sort=True, dropna=False):
+    for label, area in sorted(groups, key=lambda key: (_none_last(key[0]), key[1])):
         points = tuple(
-            (int(years[r]), float(v))
-            for r, v in zip(group["report_id"], group["value"], strict=True)
-            if not _missing(years[r])
+            (int(years[row["report_id"]]), float(row["value"]))
+            for row in groups[label, area]
+            if years[row["report_id"]] is not None
         )
         if points:
             series.append(Series(f"{area} {label or 'average'}", points, dashed=True))
@@ -260,14 +272,13 @@ def _averages(tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> list[Se
 _STATUS_ORDER = {"failed": 0, "partial": 1, "ok": 2}
 
 
-def triage(tables: dict[str, pd.DataFrame]) -> list[Row]:
+def triage(tables: Tables) -> list[Row]:
     """One row per report for the index: status, edition, findings by severity and review, and
     the rules, severities and review states its findings have (what the filters select on); the
     failed first, then the partial, each with the most errors and warnings first."""
-    issues = tables["issues"]
-    by_report = {report_id: _rows(group) for report_id, group in issues.groupby("report_id", sort=False)}
+    by_report = _grouped(tables["issues"].rows, "report_id")
     out = []
-    for meta in _rows(tables["reports"]):
+    for meta in tables["reports"].rows:
         findings = by_report.get(meta["report_id"], [])
         severities = [f["severity"] for f in findings]
         reviews = [review_status(f) for f in findings]

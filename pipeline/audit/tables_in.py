@@ -14,22 +14,21 @@ as printed (in HTML, where it is escaped, a formula is harmless). Parquet keeps 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
 import os
 import stat
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from pipeline.model.defaults import CSV_DIALECTS, DEFAULT_MAX_MEMORY, FORMATS, CsvDialect, format_size
-from pipeline.model.schema import TABLES, pandas_dtypes
+from pipeline.model.schema import TABLES, Column, table
+from pipeline.tables.chunks import Chunk
 from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
-from pipeline.tables.writers import FORMULA_STARTS, INCOMPLETE_MARK, arrow_schema, incomplete_run
+from pipeline.tables.writers import FORMULA_STARTS, INCOMPLETE_MARK, incomplete_run
 
 
 class NotAnOutputFolderError(Exception):
@@ -40,8 +39,8 @@ class NotAnOutputFolderError(Exception):
 # The names of the files a run writes: the only names datapackage.json's "files" may give.
 TABLE_FILES = frozenset(f"{declared.name}.{fmt}" for declared in TABLES for fmt in FORMATS)
 _AGAIN = "run `kompass run` into it again"
-# What a cell of a table read back costs at least in memory (a pandas value and its share of
-# the index and the column's object): the limit on cells is --max-memory over this.
+# What a cell of a table read back costs at least in memory (a value and its share of the row's
+# dict): the limit on cells is --max-memory over this.
 BYTES_PER_CELL = 32
 _HASH_CHUNK = 1 << 20
 
@@ -135,63 +134,52 @@ def _reason(exc: Exception) -> str:
 
 def read_tables(
     out_dir: Path, package: dict[str, Any], max_memory: int | None = DEFAULT_MAX_MEMORY
-) -> dict[str, pd.DataFrame]:
-    """Every declared table of ``out_dir`` with the contract's dtypes (an absent one is empty),
-    each within the limits ``max_memory`` sets; :class:`NotAnOutputFolderError` names a file that
-    cannot be read as its table."""
+) -> dict[str, Chunk]:
+    """Every declared table of ``out_dir``, its values of the contract's types (an absent table
+    is empty), each within the limits ``max_memory`` sets; :class:`NotAnOutputFolderError` names
+    a file that cannot be read as its table."""
     manifest = package.get("kompass")
     options = manifest.get("options") if isinstance(manifest, dict) else None
     dialect_name = options.get("csv_dialect", "standard") if isinstance(options, dict) else "standard"
     dialect = CSV_DIALECTS.get(dialect_name, CSV_DIALECTS["standard"])
     tables = {}
     for declared in TABLES:
-        parquet, csv = out_dir / f"{declared.name}.parquet", out_dir / f"{declared.name}.csv"
-        path = parquet if os.path.lexists(parquet) else csv
+        parquet, csv_path = out_dir / f"{declared.name}.parquet", out_dir / f"{declared.name}.csv"
+        path = parquet if os.path.lexists(parquet) else csv_path
         try:
             tables[declared.name] = _read_table(declared.name, path, dialect, max_memory)
         except FileNotFoundError:
-            dtypes = pandas_dtypes(declared.name)
-            tables[declared.name] = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+            tables[declared.name] = Chunk(declared.name, [])
         except Exception as exc:  # whatever a damaged file makes a reader raise: one line, no traceback
             raise NotAnOutputFolderError(f"{path} cannot be read ({_reason(exc)}): {_AGAIN}") from None
     return tables
 
 
-def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | None) -> pd.DataFrame:
-    dtypes = pandas_dtypes(name)
+def _read_table(name: str, path: Path, dialect: CsvDialect, max_memory: int | None) -> Chunk:
+    columns = table(name).columns
     data = io.BytesIO(_read_regular(path, _file_limit(max_memory)))
     if path.suffix == ".parquet":
-        # The reader is closed before the table is read or a check raises (an open one left to the
-        # interpreter's exit is a candidate for an abort seen once at exit, after the error line).
-        with pq.ParquetFile(data) as parquet:
-            shape = parquet.metadata
-            _check_cells(shape.num_rows, max(shape.num_columns, len(dtypes)), max_memory)
-            _check_types(name, parquet.schema_arrow)
-        df = pd.read_parquet(data)
-    else:
-        lines = data.getvalue().count(b"\n")
-        _check_cells(lines, len(dtypes), max_memory)
-        df = pd.read_csv(
-            data, sep=dialect.delimiter, decimal=dialect.decimal, encoding=dialect.encoding,
-            dtype={n: t for n, t in dtypes.items() if t != "object"}, keep_default_na=False,
-            na_values=[""],
-        )  # fmt: skip
-        df = _as_printed(df)
-    missing = [column for column in dtypes if column not in df.columns]
+        from pipeline.tables.parquet import ParquetShape, read_parquet_rows  # pyarrow, for Parquet only
+
+        shape = ParquetShape(data)
+        _check_cells(shape.rows, max(shape.columns, len(columns)), max_memory)
+        shape.check_types(name)
+        return read_parquet_rows(name, data)
+    lines = data.getvalue().count(b"\n")
+    _check_cells(lines, len(columns), max_memory)
+    text = data.getvalue().decode(dialect.encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+    header = next(reader, [])
+    missing = [column.name for column in columns if column.name not in header]
     if missing:
         raise ValueError(f"it lacks the table's column {missing[0]}")
-    return df
-
-
-def _check_types(name: str, schema: pa.Schema) -> None:
-    """``ValueError`` when a column of table ``name`` is missing or has another type than the one
-    kompass writes."""
-    for field in arrow_schema(name):
-        if field.name not in schema.names:
-            raise ValueError(f"it lacks the table's column {field.name}")
-        found = schema.field(field.name).type
-        if found != field.type:
-            raise ValueError(f"its column {field.name} holds {found}, not {field.type}")
+    places = [(column, header.index(column.name)) for column in columns]
+    rows = [
+        {column.name: _as_printed(record[place], column, dialect) for column, place in places}
+        for record in reader
+        if record
+    ]
+    return Chunk(name, rows)
 
 
 def _check_cells(rows: int, columns: int, max_memory: int | None) -> None:
@@ -200,11 +188,22 @@ def _check_cells(rows: int, columns: int, max_memory: int | None) -> None:
         raise ValueError(f"it has {rows:,} rows, more than --max-memory {format_size(max_memory)} holds")
 
 
-def _as_printed(df: pd.DataFrame) -> pd.DataFrame:
-    for column, dtype in df.dtypes.items():
-        if str(dtype) == "string":
-            df[column] = df[column].map(_unneutralised, na_action="ignore").astype("string")
-    return df
+def _as_printed(cell: str, column: Column, dialect: CsvDialect) -> Any:
+    """A CSV cell as the value the run wrote: empty as None, numbers with the dialect's decimal
+    mark, a neutralised formula's apostrophe taken off."""
+    if cell == "":
+        return None
+    if column.type == "string":
+        return _unneutralised(cell)
+    if column.type == "integer":
+        return int(cell)
+    if column.type == "number":
+        return float(cell.replace(dialect.decimal, "."))
+    if column.type == "boolean":
+        if cell not in ("True", "False"):
+            raise ValueError(f"its column {column.name} holds {cell!r}, not True or False")
+        return cell == "True"
+    return date.fromisoformat(cell)
 
 
 def _unneutralised(value: str) -> str:

@@ -1,7 +1,7 @@
 """The output contract, declared once: every table, its columns, their types and meanings, and keys.
 
 Everything else derives from :data:`TABLES`: the row builders' checks (:func:`check_row`, used by
-``pipeline.tables.rows``), the pandas dtypes, the Parquet schema (``pipeline.tables.writers``), the column
+``pipeline.tables.rows``), the pandas dtypes, the Parquet schema (``pipeline.tables.parquet``), the column
 tables of docs/tables.md (checked by ``tests/test_schema.py``) and ``datapackage.json``
 (``pipeline.tables.datapackage``).
 

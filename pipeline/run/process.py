@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 from pathlib import Path
@@ -27,6 +28,7 @@ from pipeline.validation.scores import report_year
 
 if TYPE_CHECKING:
     from pipeline.ingest.pdf import PageProgress, PageSlots
+    from pipeline.run.cache import ReportCache
 
 log = logging.getLogger(__name__)
 
@@ -163,12 +165,18 @@ def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
     return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
 
 
-def warm_up() -> None:
-    """Load what every document needs (editions, registries) once, before worker processes fork."""
+def warm_up(cache: ReportCache | None = None) -> None:
+    """Load what every document needs (editions, registries, the name matcher) once, before worker
+    processes fork; the matcher from the tokens in ``cache`` where an earlier run stored them, and
+    its tokens stored there when they were not (a cache that cannot be written is let be)."""
     load_editions()
     swedish_municipalities()
     swedish_districts()
-    swedish_matcher()
+    stored = cache.names() if cache is not None else None
+    matcher = swedish_matcher(stored)
+    if cache is not None and matcher.tokens_entry != stored:
+        with contextlib.suppress(OSError):
+            cache.put_names(matcher.tokens_entry)
 
 
 def failed_report(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:

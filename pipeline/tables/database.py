@@ -11,15 +11,14 @@ This is the one module that touches :mod:`sqlite3`; :mod:`pipeline.tables.writer
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from pipeline.editions.edition import load_editions
 from pipeline.model.records import Severity
 from pipeline.model.schema import TABLES, ColumnType, Table
+from pipeline.tables.chunks import Chunk, TableData, as_chunks
 from pipeline.tables.manifest import manifest_json
 
 FILE_NAME = "kompass.sqlite"
@@ -98,21 +97,28 @@ VIEWS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
-def _plain_rows(df: pd.DataFrame, declared: Table) -> list[tuple[Any, ...]]:
+def _iso(value: Any) -> str:
+    return str(value.isoformat())
+
+
+# How a value of a type SQLite has no type for is stored: dates as ISO text, booleans as 0 or 1.
+_PLAIN: dict[ColumnType, Callable[[Any], Any]] = {"date": _iso, "boolean": int}
+
+
+def _plain_rows(chunk: Chunk, declared: Table) -> list[tuple[Any, ...]]:
     """The rows as SQLite takes them: empty as NULL, dates as ISO text, booleans as 0 or 1."""
-    plain = df.astype(object).where(df.notna(), None)
-    for column in declared.columns:
-        if column.type == "date":
-            plain[column.name] = plain[column.name].map(lambda v: None if v is None else v.isoformat())
-        elif column.type == "boolean":
-            plain[column.name] = plain[column.name].map(lambda v: None if v is None else int(v))
-    return list(plain.itertuples(index=False, name=None))
+    columns = [(column.name, _PLAIN.get(column.type)) for column in declared.columns]
+    return [tuple(_plain(row[name], convert) for name, convert in columns) for row in chunk.rows]
+
+
+def _plain(value: Any, convert: Callable[[Any], Any] | None) -> Any:
+    return value if value is None or convert is None else convert(value)
 
 
 def write_database(
-    tables: Mapping[str, Iterable[pd.DataFrame]], path: Path, manifest: Mapping[str, Any] | None = None
+    tables: Mapping[str, TableData], path: Path, manifest: Mapping[str, Any] | None = None
 ) -> None:
-    """Write the ``tables`` (each as DataFrame chunks of its rows) into a new database at ``path``,
+    """Write the ``tables`` (each as chunks of its rows, or DataFrames) into a new database at ``path``,
     in declaration order (``reports`` first, which the others refer to), then the views.
 
     A broken reference raises ``sqlite3.IntegrityError``: the writer then publishes nothing.
@@ -130,7 +136,7 @@ def write_database(
                     f"INSERT INTO {quoted(declared.name)} ({_names(declared.column_names)}) "
                     f"VALUES ({', '.join('?' * len(declared.columns))})"
                 )
-                for chunk in tables[declared.name]:
+                for chunk in as_chunks(declared.name, tables[declared.name]):
                     connection.executemany(insert, _plain_rows(chunk, declared))
             for name, (_, select) in VIEWS.items():
                 connection.execute(f"CREATE VIEW {quoted(name)} AS\n{select}")

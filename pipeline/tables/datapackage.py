@@ -22,7 +22,7 @@ MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
 def _csv_dialect(dialect: CsvDialect) -> dict[str, Any]:
-    # How pipeline.tables.writers writes CSV: pandas' quoting; an empty cell is no value.
+    # How pipeline.tables.writers writes CSV: Python's csv quoting; an empty cell is no value.
     return {
         "delimiter": dialect.delimiter, "lineTerminator": dialect.line_terminator, "quoteChar": '"',
         "doubleQuote": True, "header": True,
@@ -34,7 +34,7 @@ def _field(column: Column, dialect: CsvDialect) -> dict[str, Any]:
     if column.type == "number" and dialect.decimal != ".":
         field["decimalChar"] = dialect.decimal
     if column.type == "boolean":
-        field.update(trueValues=["True"], falseValues=["False"])  # as pandas writes them
+        field.update(trueValues=["True"], falseValues=["False"])  # as Python (and pandas) write them
     if column.required:
         field["constraints"] = {"required": True}
     return field

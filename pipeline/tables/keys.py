@@ -9,39 +9,31 @@ calls :func:`check_keys` on each table before it writes a file, and the run stop
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-import pandas as pd
-
 from pipeline.model.schema import SchemaError, table
+from pipeline.tables.chunks import TableData, as_chunks
 
 
 class KeyViolationError(SchemaError):
     """A table's rows break its declared primary or unique key (an internal error of kompass)."""
 
 
-def _cells(df: pd.DataFrame, columns: tuple[str, ...]) -> Iterable[tuple[Any, ...]]:
-    # Empty cells as None, so that two empty values compare equal (pd.NA == pd.NA is not True).
-    values = df[list(columns)].astype(object).where(df[list(columns)].notna(), None)
-    return values.itertuples(index=False, name=None)
-
-
-def check_keys(name: str, chunks: Iterable[pd.DataFrame]) -> None:
-    """Raise :class:`KeyViolationError` when table ``name``'s rows (in DataFrame chunks) leave a
+def check_keys(name: str, chunks: TableData) -> None:
+    """Raise :class:`KeyViolationError` when table ``name``'s rows (in chunks) leave a
     primary key column empty or repeat a primary or unique key (empty values counted as equal)."""
     declared = table(name)
     keys = (declared.primary_key, *declared.unique_keys)
     seen: list[set[tuple[Any, ...]]] = [set() for _ in keys]
-    for df in chunks:
+    for chunk in as_chunks(name, chunks):
         for column in declared.primary_key:
-            if df[column].isna().any():
+            if any(value is None for value in chunk.column(column)):
                 raise KeyViolationError(
                     f"table {name!r}: primary key column {column!r} is empty in a row "
                     "(an internal error of kompass: nothing was written)"
                 )
         for columns, known in zip(keys, seen, strict=True):
-            for cells in _cells(df, columns):
+            for cells in (tuple(row[c] for c in columns) for row in chunk.rows):
                 if cells in known:
                     shown = ", ".join(f"{c}={v!r}" for c, v in zip(columns, cells, strict=True))
                     raise KeyViolationError(

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
+from pipeline.tables.chunks import Chunk, TableData, as_chunks
 
 VERDICTS = ("confirmed", "false alarm", "fixed in source")
 COLUMNS = ("issue_id", "verdict", "note", "reviewer")
@@ -84,23 +84,24 @@ def load_review(path: Path) -> Review:
     return Review(str(path), hashlib.sha256(data).hexdigest(), verdicts)
 
 
-def with_verdicts(chunk: pd.DataFrame, review: Review) -> pd.DataFrame:
+def with_verdicts(chunk: Chunk, review: Review) -> Chunk:
     """``issues`` rows with the review's verdict, note and reviewer, and ``is_new`` set."""
-    chunk = chunk.copy()
-    found = [review.verdicts.get(issue_id) for issue_id in chunk["issue_id"]]
-    for column, field in zip(REVIEW_COLUMNS[:3], ("verdict", "note", "reviewer"), strict=True):
-        values = [getattr(verdict, field) if verdict else None for verdict in found]
-        chunk[column] = pd.array(values, dtype="string")
-    chunk["is_new"] = pd.array([verdict is None for verdict in found], dtype="boolean")
-    return chunk
+    rows = []
+    for row in chunk.rows:
+        verdict = review.verdicts.get(row["issue_id"])
+        rows.append({
+            **row, "verdict": verdict and verdict.verdict, "review_note": verdict and verdict.note,
+            "reviewer": verdict and verdict.reviewer, "is_new": verdict is None,
+        })  # fmt: skip
+    return Chunk(chunk.name, rows)
 
 
 class ReviewedIssues:
     """The ``issues`` table's chunks with a review joined in (re-iterable, as the writers need)."""
 
-    def __init__(self, chunks: Iterable[pd.DataFrame], review: Review) -> None:
+    def __init__(self, chunks: TableData, review: Review) -> None:
         self.chunks, self.review = chunks, review
 
-    def __iter__(self) -> Iterator[pd.DataFrame]:
-        for chunk in self.chunks:
+    def __iter__(self) -> Iterator[Chunk]:
+        for chunk in as_chunks("issues", self.chunks):
             yield with_verdicts(chunk, self.review)

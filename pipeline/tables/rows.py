@@ -1,23 +1,26 @@
 """The output tables: derived from the records in one place, in the documented column order.
 
 The columns, their order and types are declared once in :mod:`pipeline.model.schema`; each row builder
-here emits exactly those keys, and :func:`frame` checks every row against the declaration.
+here emits exactly those keys, and :func:`~pipeline.tables.chunks.checked_chunk` checks every row
+against the declaration.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.editions.edition import edition_by_id
 from pipeline.model.digest import Digest, digests
 from pipeline.model.records import Finding, Report, printings
-from pipeline.model.schema import TABLES, check_row, pandas_dtypes, table
+from pipeline.model.schema import TABLES, pandas_dtypes
+from pipeline.tables.chunks import checked_chunk
 from pipeline.tables.panel import panel_rows
 from pipeline.validation.finding_ids import finding_ids, finding_subject
 from pipeline.validation.history import History
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Row = dict[str, Any]
 
@@ -198,13 +201,7 @@ def frame(name: str, rows: Iterable[Row]) -> pd.DataFrame:
     Every row is checked against the declaration first: a missing or unknown key, or an empty
     required value, raises :class:`~pipeline.model.schema.SchemaError` naming the table and the key.
     """
-    declared = table(name)
-    checked = []
-    for row in rows:
-        check_row(declared, row)
-        checked.append(row)
-    dtypes = pandas_dtypes(name)
-    return pd.DataFrame(checked, columns=list(dtypes)).astype(dtypes)
+    return checked_chunk(name, rows).to_frame()
 
 
 def coverage_rows(reports: Sequence[Report]) -> Iterator[Row]:

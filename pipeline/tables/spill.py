@@ -7,7 +7,7 @@ temporary file (one JSON line per report and table) and keeps only the report's 
 identity, status, metadata, edition, the evaluations it lists and the totals it prints, which
 the ``reports``, ``coverage`` and ``panel`` tables, the checks across reports and the summary
 need. When the batch is done, each table's rows come back in
-the batch's order, a chunk of DataFrame at a time, for the writers.
+the batch's order, a chunk of rows at a time, for the writers.
 
 The rows are plain values (text, numbers, booleans, dates, nulls); JSON keeps all but dates, which
 come back from the table's declared column types. Nothing in the file is ever run as code.
@@ -22,19 +22,21 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import IO, Any
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.model.digest import digests
 from pipeline.model.identity import identify
 from pipeline.model.records import Extraction, Report
 from pipeline.model.schema import TABLES, SchemaError, table
-from pipeline.tables.rows import BATCH_BUILDERS, ROW_BUILDERS, TAIL_BUILDERS, Row, frame
+from pipeline.tables.chunks import Chunk, checked_chunk
+from pipeline.tables.rows import BATCH_BUILDERS, ROW_BUILDERS, TAIL_BUILDERS, Row
 from pipeline.validation import lost_content
 from pipeline.validation.history import History, history_findings
 
-# Rows per DataFrame handed to the writers (and per Parquet row group): large enough that a batch
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Rows per chunk handed to the writers (and per Parquet row group): large enough that a batch
 # of a few hundred reports writes each table in one piece, small enough to keep memory flat.
 CHUNK_ROWS = 100_000
 # A table of at most this many rows is built once and handed to every reader (the keys check, CSV,
@@ -174,13 +176,13 @@ class RowSpill:
 
 
 class SpilledTable:
-    """One table of a :class:`RowSpill`; iterating it (again) gives its DataFrame chunks."""
+    """One table of a :class:`RowSpill`; iterating it (again) gives its chunks of rows."""
 
     def __init__(self, spill: RowSpill, name: str, outlines: Sequence[Report], history: History) -> None:
         self.spill, self.name, self.outlines, self.history = spill, name, outlines, history
-        self._small: pd.DataFrame | None = None
+        self._small: Chunk | None = None
 
-    def __iter__(self) -> Iterator[pd.DataFrame]:
+    def __iter__(self) -> Iterator[Chunk]:
         if self._small is not None:
             yield self._small
             return
@@ -189,13 +191,13 @@ class SpilledTable:
         for rows in self.spill.rows(self.name, self.outlines, self.history):
             chunk.extend(rows)
             if len(chunk) >= CHUNK_ROWS:
-                yield frame(self.name, chunk)
+                yield checked_chunk(self.name, chunk)
                 chunk, written = [], True
         if chunk or not written:
-            df = frame(self.name, chunk)
+            last = checked_chunk(self.name, chunk)
             if not written and len(chunk) <= REUSED_ROWS:
-                self._small = df
-            yield df
+                self._small = last
+            yield last
 
 
 def build_tables(reports: Sequence[Report], history: History | None = None) -> dict[str, pd.DataFrame]:
@@ -214,5 +216,5 @@ def build_tables(reports: Sequence[Report], history: History | None = None) -> d
         }
 
 
-def _whole(name: str, chunks: list[pd.DataFrame]) -> pd.DataFrame:
-    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+def _whole(name: str, chunks: list[Chunk]) -> pd.DataFrame:
+    return Chunk(name, [row for chunk in chunks for row in chunk.rows]).to_frame()

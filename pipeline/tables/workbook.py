@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-import xlsxwriter
-
 from pipeline.model.schema import TABLES, Column
+from pipeline.tables.chunks import Chunk, TableData, as_chunks
 from pipeline.tables.manifest import manifest_json
 
 FILE_NAME = "kompass.xlsx"
@@ -59,9 +57,8 @@ class _Sheets:
         self.row += 1
         return self.sheet, self.row - 1
 
-    def write(self, chunk: pd.DataFrame) -> None:
-        values = chunk[[c.name for c in self.columns]].astype(object).where(chunk.notna(), None)
-        for record in values.itertuples(index=False, name=None):
+    def write(self, chunk: Chunk) -> None:
+        for record in ([row[c.name] for c in self.columns] for row in chunk.rows):
             sheet, row = self.next_row()
             for number, (column, value) in enumerate(zip(self.columns, record, strict=True)):
                 if value is not None:
@@ -81,11 +78,13 @@ class _Sheets:
 
 
 def write_workbook(
-    tables: Mapping[str, Iterable[pd.DataFrame]], file: io.BufferedWriter, manifest: Mapping[str, Any] | None
+    tables: Mapping[str, TableData], file: io.BufferedWriter, manifest: Mapping[str, Any] | None
 ) -> None:
-    """Write the ``tables`` (each as DataFrame chunks of its rows) as the sheets of a workbook
+    """Write the ``tables`` (each as chunks of its rows, or DataFrames) as the sheets of a workbook
     into ``file``, in declaration order, a row at a time (each sheet's rows go to a temporary
     file until the workbook is closed, so a large batch is not held in memory)."""
+    import xlsxwriter  # only when a workbook is asked for (--csv-dialect excel)
+
     book = xlsxwriter.Workbook(file, {"constant_memory": True, "strings_to_numbers": False})
     book.set_properties({"title": "kompass", "comments": manifest_json(manifest or {}).decode("utf-8")})
     header = book.add_format({"bold": True})
@@ -94,7 +93,7 @@ def write_workbook(
         for declared in TABLES:
             if declared.name in tables:
                 sheets = _Sheets(book, declared.name, list(declared.columns), header, formats)
-                for chunk in tables[declared.name]:
+                for chunk in as_chunks(declared.name, tables[declared.name]):
                     sheets.write(chunk)
                 if sheets.count == 0:
                     sheets.next_row()  # an empty table: its header alone

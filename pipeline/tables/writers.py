@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import csv
 import errno
 import fcntl
 import functools
@@ -39,29 +40,27 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import regex
 
 from pipeline.model.defaults import CACHE_FOLDER, CSV_DIALECTS, DATABASE, FORMATS, CsvDialect
 from pipeline.model.numbers import format_number
 from pipeline.model.schema import TABLES, ColumnType, table
+from pipeline.tables.chunks import TableData, as_chunks
 from pipeline.tables.database import FILE_NAME as DATABASE_FILE
 from pipeline.tables.database import write_database
 from pipeline.tables.datapackage import FILE_NAME as DATAPACKAGE
 from pipeline.tables.datapackage import descriptor
 from pipeline.tables.keys import check_keys
-from pipeline.tables.manifest import MANIFEST_KEY, manifest_json
+from pipeline.tables.manifest import MANIFEST_KEY
 from pipeline.tables.workbook import FILE_NAME as WORKBOOK_FILE
 from pipeline.tables.workbook import write_workbook
 
 Manifest = Mapping[str, Any]
 
 
-def _number_text(value: Any, decimal: str) -> str | None:
+def _number_text(value: float | None, decimal: str) -> str | None:
     # 7.5 stays "7.5" (or "7,5") and 28.0 becomes "28": numbers as a person reads them, no "28.0".
-    text = format_number(value) if pd.notna(value) else None
+    text = format_number(value) if value is not None else None
     return text.replace(".", decimal) if text else None
 
 
@@ -81,79 +80,51 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-# A table as one DataFrame, or as DataFrame chunks of its rows in order (re-iterable: each format
-# reads it again), which is how a batch's spilled tables stream to disk (``pipeline.tables.spill``).
-TableData = pd.DataFrame | Iterable[pd.DataFrame]
+def _csv_cell(value: Any, kind: ColumnType, decimal: str) -> str:
+    """A cell as the CSV file shows it: empty for no value, numbers as a person reads them, text
+    that a spreadsheet would run as a formula neutralised, dates in ISO form, True or False."""
+    if value is None:
+        return ""
+    if kind == "number":
+        return _number_text(value, decimal) or ""
+    if kind == "string":
+        return str(neutralise_formula(value))
+    return str(value)
 
 
-def _chunks(table: TableData) -> Iterable[pd.DataFrame]:
-    return [table] if isinstance(table, pd.DataFrame) else table
-
-
-def _write_csv(name: str, table: TableData, path: Path, dialect: CsvDialect) -> None:
+def _write_csv(name: str, data: TableData, path: Path, dialect: CsvDialect) -> None:
+    kinds = [column.type for column in table(name).columns]
+    texts = [number for number, kind in enumerate(kinds) if kind == "string"]
     with io.TextIOWrapper(create_file(path), encoding=dialect.encoding, newline="") as file:
-        for number, df in enumerate(_chunks(table)):
-            text = df.copy()
-            for column, dtype in df.dtypes.items():
-                if str(dtype) == "Float64":
-                    text[column] = df[column].map(lambda v: _number_text(v, dialect.decimal)).astype("string")
-                elif str(dtype) in ("string", "object"):
-                    text[column] = df[column].map(neutralise_formula, na_action="ignore").astype(dtype)
-            text.to_csv(
-                file, index=False, header=number == 0, sep=dialect.delimiter,
-                lineterminator=dialect.line_terminator, quoting=_quoting(text, dialect),
+        for number, chunk in enumerate(as_chunks(name, data)):
+            cells = [
+                [_csv_cell(value, kind, dialect.decimal) for value, kind in zip(values, kinds, strict=True)]
+                for values in (row.values() for row in chunk.rows)
+            ]
+            writer = csv.writer(
+                file, delimiter=dialect.delimiter, lineterminator=dialect.line_terminator,
+                quoting=_quoting(cells, texts, dialect), quotechar='"', doublequote=True,
             )  # fmt: skip
+            if number == 0:
+                writer.writerow(table(name).column_names)
+            writer.writerows(cells)
 
 
-def _quoting(text: pd.DataFrame, dialect: CsvDialect) -> Literal[0, 1]:
+def _quoting(cells: list[list[str]], texts: list[int], dialect: CsvDialect) -> Literal[0, 1]:
     """How the cells of a chunk are quoted: only where needed, or every cell of a chunk with a
     carriage return in a text cell when lines end in a line feed alone. Python's csv module then
     leaves the carriage return unquoted, and many readers end a line there (a PDF can map a glyph
     to one)."""
-    if "\r" not in dialect.line_terminator:
-        texts = [text[c].astype("string") for c, t in text.dtypes.items() if str(t) in ("string", "object")]
-        if any(column.str.contains("\r", regex=False).any() for column in texts):
-            return 1  # csv.QUOTE_ALL
+    if "\r" not in dialect.line_terminator and any("\r" in row[i] for row in cells for i in texts):
+        return 1  # csv.QUOTE_ALL
     return 0  # csv.QUOTE_MINIMAL
 
 
-# The Arrow type of each declared column type: fixed, so an all-empty column keeps its type and
-# batches read together (DuckDB, pyarrow.dataset, pandas) whatever their content.
-ARROW_TYPES: dict[ColumnType, pa.DataType] = {
-    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
-    "boolean": pa.bool_(),
-}  # fmt: skip
+def _write_parquet(name: str, data: TableData, path: Path, manifest: Manifest | None) -> None:
+    from pipeline.tables.parquet import write_parquet_chunks  # pyarrow, only when Parquet is written
 
-
-def arrow_schema(name: str) -> pa.Schema:
-    """The Parquet schema of table ``name``, from its declaration."""
-    return pa.schema(
-        [pa.field(c.name, ARROW_TYPES[c.type], nullable=not c.required) for c in table(name).columns]
-    )
-
-
-def _write_parquet(name: str, table: TableData, path: Path, manifest: Manifest | None) -> None:
     with create_file(path) as file:
-        _write_parquet_chunks(name, table, file, manifest)
-
-
-def _write_parquet_chunks(
-    name: str, table: TableData, file: io.BufferedWriter, manifest: Manifest | None
-) -> None:
-    # One row group per chunk; the writer takes the first chunk's schema, as pq.write_table does.
-    writer: pq.ParquetWriter | None = None
-    try:
-        for df in _chunks(table):
-            arrow = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
-            if manifest is not None:
-                # A Parquet file found on its own still says which run produced it.
-                metadata = {**(arrow.schema.metadata or {}), MANIFEST_KEY.encode(): manifest_json(manifest)}
-                arrow = arrow.replace_schema_metadata(metadata)
-            writer = writer or pq.ParquetWriter(file, arrow.schema)
-            writer.write_table(arrow)
-    finally:
-        if writer is not None:
-            writer.close()
+        write_parquet_chunks(name, as_chunks(name, data), file, manifest)
 
 
 def _write_datapackage(
@@ -196,7 +167,8 @@ def write_tables(
     into ``kompass.sqlite`` when ``formats`` holds ``sqlite``, and into ``kompass.xlsx`` when the
     ``csv_dialect`` asks for a workbook (:mod:`pipeline.tables.workbook`); return the paths.
 
-    A table is a DataFrame or an iterable of DataFrame chunks of its rows (read once per format).
+    A table is a :class:`~pipeline.tables.chunks.Chunk` of its rows, or a DataFrame, or an
+    iterable of either in row order (read once per format).
     Each table's keys are checked first (:func:`pipeline.tables.keys.check_keys`): a table that breaks
     one raises :class:`~pipeline.tables.keys.KeyViolationError` and nothing is published.
 
@@ -217,7 +189,7 @@ def write_tables(
     staged: list[tuple[Path, Path]] = []
     try:
         for name, df in tables.items():
-            check_keys(name, _chunks(df))
+            check_keys(name, df)
             for fmt in (fmt for fmt in formats if fmt != DATABASE):
                 final = out_dir / f"{name}.{fmt}"
                 temporary = out_dir / f".{name}.{fmt}.partial"
@@ -226,12 +198,12 @@ def write_tables(
         if DATABASE in formats:
             database = (out_dir / f".{DATABASE_FILE}.partial", out_dir / DATABASE_FILE)
             staged.append(database)
-            write_database({name: _chunks(df) for name, df in tables.items()}, database[0], manifest)
+            write_database(tables, database[0], manifest)
         if csv_dialect.workbook:
             workbook = (out_dir / f".{WORKBOOK_FILE}.partial", out_dir / WORKBOOK_FILE)
             staged.append(workbook)
             with create_file(workbook[0]) as file:
-                write_workbook({name: _chunks(df) for name, df in tables.items()}, file, manifest)
+                write_workbook(tables, file, manifest)
         tables_staged = list(staged)
         package = (out_dir / f".{DATAPACKAGE}.partial", out_dir / DATAPACKAGE)
         staged.append(package)  # before it is written: one cut short (a full disk) is removed too
