@@ -6,6 +6,8 @@ them or the bullet fills its line. The geometry is that of ``pdf_geometry``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from pdf_geometry import LEFT, justified, page, words_at
 
@@ -195,6 +197,37 @@ def test_a_narrow_gutter_beside_a_column_of_lists_is_still_a_gutter() -> None:
     body = " ".join(lines)
     assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
     assert body.index("innehållsrik.") < body.index("Starkt och levande föreningsliv")
+
+
+def test_a_scanned_right_column_whose_edges_ocr_puts_a_point_apart_is_still_a_column() -> None:
+    # Fuzz seed 120005 (a Chromium page in two columns, scanned): OCR puts the starts of the right
+    # column's lines, bullets and items each within a point of their edge, on both sides of any
+    # fixed two-point grid; counted on such a grid the column had too many edges to be prose, and
+    # the page was read as one column, each list item merged with a line of the other's prose.
+    jitter = (-0.4, 0.4)
+    right: list[list[tuple[float, str]]] = [[(313.0, "Styrkor inom området")]]
+    right += [[(313.0, line)] for line in RIGHT_COLUMN]
+    right += [[(313.0, "Förbättringsområden")]]
+    items = [
+        ("Premiera gott", "bemötande"), ("Väl utvecklade", "e-tjänster"), ("Synliggöra", "kostnader"),
+        ("Utveckla uppföljningen av", "tvärsektoriella projekt"), ("Jämföra", "resultat"),
+    ]  # fmt: skip
+    for first, rest in items:
+        right += [[(335.0, "•"), (343.0, first)], [(343.0, rest)]]
+    words = []
+    for n, left in enumerate(LEFT_COLUMN * 3):
+        words += justified(104 + 12 * n, left, left=LEFT + jitter[n % 2], right=296)
+    # Each edge's lines a point apart in turn: on a two-point grid, half its lines in each cell.
+    starts = Counter[float]()
+    for n, pieces in enumerate(right):
+        starts[pieces[0][0]] += 1
+        shift = jitter[starts[pieces[0][0]] % 2]
+        words += [word for x, text in pieces for word in words_at(x + shift, 110 + 12 * n, text)]
+    lines = non_blank([page(1, words)])
+    assert "- Premiera gott" in lines
+    assert "- Utveckla uppföljningen av tvärsektoriella projekt" in lines
+    body = " ".join(lines)
+    assert body.rindex("innehållsrik.") < body.index("Styrkor inom området")
 
 
 def test_two_columns_of_score_tables_are_read_one_column_after_the_other() -> None:

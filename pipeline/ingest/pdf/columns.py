@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -369,8 +368,18 @@ COLUMN_EDGES = 3
 
 
 def _few_edges(lines: list[PrintedLine]) -> bool:
-    edges = Counter(round(line.x0 / ALIGN_TOLERANCE) for line in lines)
-    return sum(n for _, n in edges.most_common(COLUMN_EDGES)) >= PROSE_SHARE * len(lines)
+    """Whether most lines start at one of :data:`COLUMN_EDGES` left edges, each edge the lines
+    within :data:`ALIGN_TOLERANCE` of one start: OCR puts the starts of one edge a point or so
+    apart, on either side of any fixed grid."""
+    starts = [line.x0 for line in lines]
+    counted = 0
+    for _ in range(COLUMN_EDGES):
+        if not starts:
+            break
+        edge = max(starts, key=lambda x: sum(abs(other - x) <= ALIGN_TOLERANCE for other in starts))
+        counted += sum(abs(other - edge) <= ALIGN_TOLERANCE for other in starts)
+        starts = [other for other in starts if abs(other - edge) > ALIGN_TOLERANCE]
+    return counted >= PROSE_SHARE * len(lines)
 
 
 def _is_words(line: PrintedLine) -> bool:
