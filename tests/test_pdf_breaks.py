@@ -314,3 +314,16 @@ def test_score_tables_a_narrow_gutter_beside_prose_that_fills_no_column_are_a_co
     lines = non_blank([page(1, words)])
     assert "2.1 Lönepolitik\t10\t20" in lines
     assert not any("Lönepolitik" in line and "Styrkor" in line for line in lines)
+
+
+def test_a_few_lines_beside_a_narrow_gutter_on_baselines_of_their_own_are_columns() -> None:
+    # Fuzz seed 120018 (LibreOffice, two columns, under the summary table at a page's foot): a
+    # heading shifts the left column's lines half a line from the right's, and the columns hold
+    # fewer lines than a narrow gutter asks for; the page was read as one column, line by line.
+    words = []
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        words += justified(600 + 13 * n, left, left=LEFT, right=296)
+        words += justified(606 + 13 * n, right, left=302)
+    body = " ".join(non_blank([page(1, words)]))
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert body.index("innehållsrik.") < body.index("Medborgardialogen kring budgeten")

@@ -312,7 +312,9 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
         return False
     narrow = gutter < MIN_GUTTER * size
-    if narrow and min(len(side) for side in sides) < NARROW_MIN_LINES:
+    # Few lines beside a narrow gutter may leave it free by chance, unless each side sets its lines
+    # on baselines of its own (a heading in one column shifts its lines from the other's).
+    if narrow and min(len(side) for side in sides) < NARROW_MIN_LINES and not _independent(sides):
         return False
     # Beside a narrow gutter, wrapped prose fills at least one column; the other may hold the
     # short lines of lists (strengths and improvement areas under their labels).
