@@ -508,3 +508,23 @@ def test_a_bullet_joined_to_the_first_word_of_a_right_hand_columns_line_is_cut_o
     table["top"] = [0 if level == 4 else 100 for level in table["level"]]
     page = page_from_data(glued_bullets_apart(table, ink), POINTS_PER_PIXEL)
     assert [word.text for word in page.words] == ["kommunen", BULLET, "Utveckla"]
+
+
+def test_a_scrap_of_letters_read_with_little_confidence_standing_alone_is_dust() -> None:
+    # Fuzz seed 120035 (a bilevel scan with pen marks): "a" and "oa" read from strokes beside the
+    # text, on Tesseract's lines of the other column, stood as lines of their own between a list's
+    # label and its items, and the list was lost. A short word of a sentence stands a word space
+    # from the next; one read with confidence alone (a cell's "Ja") is kept.
+    for scrap in ("a", "oa"):
+        table = tesseract_table([[("arbetar", 100, 150, 96.0), (scrap, 900, 20, 31.0)]])
+        assert [word.text for word in page_from_data(table, POINTS_PER_PIXEL).words] == ["arbetar"]
+    cell = tesseract_table([[("arbetar", 100, 150, 96.0), ("Ja", 900, 40, 93.0)]])
+    assert [word.text for word in page_from_data(cell, POINTS_PER_PIXEL).words] == ["arbetar", "Ja"]
+    beside = tesseract_table(
+        [[("arbetar", 100, 150, 96.0), ("av", 260, 40, 31.0), ("dokument", 310, 180, 96.0)]]
+    )
+    assert [word.text for word in page_from_data(beside, POINTS_PER_PIXEL).words] == [
+        "arbetar",
+        "av",
+        "dokument",
+    ]

@@ -105,6 +105,10 @@ LEADING_SPECKS = regex.compile(rf"^[.,:;]{_SPECK_CHARS}(?=\p{{L}})")
 # A thin letter standing alone, an em or more from any word of its line, is a speck: the Swedish
 # "i" is a word, but never one without neighbours.
 LONE_MARKS = frozenset({"i", "l", "j", "!", "|"})
+# Nor does a word of letters as short as NOISE_SHORT, read with less confidence than this, stand
+# alone: a pen's stroke or a smudge beside the text ("a", "oa"); a short word of a sentence stands
+# a word space from the next, and a table's short cell is read with confidence.
+LONE_DOUBTED_BELOW = 50.0
 # A number further than this (times the type size) from the words beside it stands as a table cell.
 CELL_GAP = 1.0
 # Words standing closer than PHRASE_GAP (times the type size) to each other, at least
@@ -522,7 +526,9 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
             top, bottom = mark
         elif first_in_line and _opens_sentence(rows, index) and (item := MISREAD_ITEM_NUMBER.match(word)):
             word = f"{item['number']}."
-        elif SPECK.match(word) or (alone and word in LONE_MARKS):
+        elif SPECK.match(word) or (
+            alone and (word in LONE_MARKS or _doubted_scrap(word, float(str(row.conf))))
+        ):
             continue
         read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
         # A bullet's mark is read with little confidence, whatever it is read as; one as wide as a
@@ -671,6 +677,11 @@ def _starts_column_line(before: _Row, row: _Row, size: float) -> bool:
         return True
     gap = float(str(row.left)) - float(str(before.left)) - float(str(before.width))
     return gap > COLUMN_START_GAP * size
+
+
+def _doubted_scrap(word: str, confidence: float) -> bool:
+    """Whether a word is a few letters read with little confidence (see :data:`LONE_DOUBTED_BELOW`)."""
+    return len(word) <= NOISE_SHORT and word.isalpha() and confidence < LONE_DOUBTED_BELOW
 
 
 def _item_follows(rows: list[_Row], index: int, size: float) -> bool:
