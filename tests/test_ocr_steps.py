@@ -397,3 +397,15 @@ def test_marks_read_from_a_bullets_ink_into_its_items_first_word_are_no_part_of_
     assert [w.text for w in without_marks_after_bullets(quoted)] == [BULLET, '"Öppna', 'jämförelser"']
     apart = (word("«Tydlig", 337.2, 366.5),)  # no bullet before it: as read
     assert without_marks_after_bullets(apart) == apart
+
+
+def test_a_doubted_dash_between_a_lists_marker_and_its_text_is_a_speck() -> None:
+    # Fuzz seed 120022 (a ReportLab page, scanned): "- — Starkt och levande föreningsliv", a dash
+    # read with 15 % confidence between the item's dash and its text, made the item "— Starkt ...".
+    def word(text: str, x0: float, x1: float, confidence: float = 96.0) -> OcrWord:
+        return OcrWord(text, x0, x1, 100.0, 110.0, 10.0, confidence)
+
+    read = (word("-", 63.1, 66.5, 86.0), word("—", 73.9, 77.0, 15.0), word("Starkt", 81.4, 110.6))
+    assert [w.text for w in without_marks_after_bullets(read)] == ["-", "Starkt"]
+    sure = (word("-", 63.1, 66.5, 86.0), word("—", 73.9, 77.0, 90.0), word("Starkt", 81.4, 110.6))
+    assert without_marks_after_bullets(sure) == sure
