@@ -112,6 +112,21 @@ def test_a_running_footer_read_with_other_punctuation_on_each_page_is_dropped() 
     assert non_blank(pages) == BODIES
 
 
+def test_a_running_footer_whose_page_number_ocr_joined_to_the_word_before_is_dropped() -> None:
+    # A grey scan (fuzz seed 120021): "Kommunkompassen Lund 2024 sid4" on one page, "sid 5" on the
+    # others; kept, the footer was read into the list item above it.
+    footers = [
+        "Kommunkompassen Lund 2024 sid 1",
+        "Kommunkompassen Lund 2024 sid2",
+        "Kommunkompassen Lund 2024 sid 3",
+    ]
+    pages = [
+        page(n, words_at(LEFT, 100, body), words_at(LEFT, 760, footer))
+        for n, (body, footer) in enumerate(zip(BODIES, footers, strict=True), start=1)
+    ]
+    assert non_blank(pages) == BODIES
+
+
 def test_the_running_header_of_a_landscape_page_among_portrait_ones_is_dropped() -> None:
     # Chromium PDF (fuzz seed 94197): on the landscape page of a score table the engine sets the
     # running header 6 points higher than on the portrait pages; kept, it opened the table's columns
