@@ -14,7 +14,13 @@ from pipeline.ingest.ocr_readings import locate_readings
 from pipeline.ingest.pdf.deskew import deskew, skew_angle
 from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
-from pipeline.ingest.pdf.scans import pages_to_read, read_token, uncertain_readings, without_misreadings
+from pipeline.ingest.pdf.scans import (
+    pages_to_read,
+    read_token,
+    uncertain_readings,
+    without_marks_after_bullets,
+    without_misreadings,
+)
 from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.document import Document, Line, UncertainReading
@@ -376,3 +382,30 @@ def test_a_word_read_again_within_a_wider_word_is_no_word() -> None:
     read = without_misreadings(OcrPage((label, again, word, mark, below, other, footer, page_number)))
     assert read.words == (label, word, below, other, footer, page_number)
     assert read.set_aside == ()
+
+
+def test_marks_read_from_a_bullets_ink_into_its_items_first_word_are_no_part_of_it() -> None:
+    # Fuzz seed 120007 (square bullets, scanned): "«Tydlig", '"Sammanställ' after the bullet found
+    # in the image; a quotation the line closes keeps its quotes.
+    def word(text: str, x0: float, x1: float) -> OcrWord:
+        return OcrWord(text, x0, x1, 100.0, 110.0, 10.0, 60.0)
+
+    bullet = word(BULLET, 323.3, 325.9)
+    read = (bullet, word("«Tydlig", 337.2, 366.5), word("rollfördelning", 371.3, 436.3))
+    assert [w.text for w in without_marks_after_bullets(read)] == [BULLET, "Tydlig", "rollfördelning"]
+    quoted = (bullet, word('"Öppna', 337.2, 366.5), word('jämförelser"', 371.3, 436.3))
+    assert [w.text for w in without_marks_after_bullets(quoted)] == [BULLET, '"Öppna', 'jämförelser"']
+    apart = (word("«Tydlig", 337.2, 366.5),)  # no bullet before it: as read
+    assert without_marks_after_bullets(apart) == apart
+
+
+def test_a_doubted_dash_between_a_lists_marker_and_its_text_is_a_speck() -> None:
+    # Fuzz seed 120022 (a ReportLab page, scanned): "- — Starkt och levande föreningsliv", a dash
+    # read with 15 % confidence between the item's dash and its text, made the item "— Starkt ...".
+    def word(text: str, x0: float, x1: float, confidence: float = 96.0) -> OcrWord:
+        return OcrWord(text, x0, x1, 100.0, 110.0, 10.0, confidence)
+
+    read = (word("-", 63.1, 66.5, 86.0), word("—", 73.9, 77.0, 15.0), word("Starkt", 81.4, 110.6))
+    assert [w.text for w in without_marks_after_bullets(read)] == ["-", "Starkt"]
+    sure = (word("-", 63.1, 66.5, 86.0), word("—", 73.9, 77.0, 90.0), word("Starkt", 81.4, 110.6))
+    assert without_marks_after_bullets(sure) == sure

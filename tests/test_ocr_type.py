@@ -431,3 +431,100 @@ def test_dust_beside_a_heading_does_not_set_its_size() -> None:
 def test_a_lone_number_read_with_little_confidence_keeps_its_line() -> None:
     words = page_from_data(tesseract_table([[("9", 300, 20, 40.0)]]), POINTS_PER_PIXEL).words
     assert [w.text for w in words] == ["9"]
+
+
+def test_a_misread_bullet_starting_a_line_of_the_right_hand_column_is_a_bullet() -> None:
+    # Fuzz seed 120007 (LibreOffice, two columns, scanned): Tesseract reads a line of each column
+    # as one line; the right column's "▪" read as "+" after the gutter stayed a "+", and the item
+    # was joined to the one above. Dust far from any word after the gutter stays dust.
+    table = tesseract_table(
+        [
+            [
+                ("arbetar", 100, 150, 96.0),
+                ("+", 700, 12, 54.0),
+                ("Väl", 760, 60, 84.0),
+                ("utvecklade", 840, 200, 96.0),
+            ]
+        ]
+    )
+    assert [word.text for word in page_from_data(table, POINTS_PER_PIXEL).words] == [
+        "arbetar", BULLET, "Väl", "utvecklade"
+    ]  # fmt: skip
+    far = tesseract_table([[("arbetar", 100, 150, 96.0), ("+", 700, 12, 54.0), ("Väl", 1100, 60, 84.0)]])
+    assert [word.text for word in page_from_data(far, POINTS_PER_PIXEL).words] == ["arbetar", "+", "Väl"]
+
+
+def test_a_bullet_stands_where_its_ink_is_not_on_the_other_columns_baseline() -> None:
+    # Fuzz seed 120007: the left column's bullet read on a line of the right column's, half a line
+    # higher; set on that line's baseline it stood on a line of its own, its item's text below.
+    table = tesseract_table(
+        [[("«", 100, 12, 43.0), ("Etablerad", 700, 200, 90.0), ("styrmodell", 920, 200, 90.0)]]
+    )
+    table["top"][1], table["height"][1] = 150, 12
+    bullet = page_from_data(table, POINTS_PER_PIXEL).words[0]
+    assert (bullet.text, bullet.top, bullet.bottom) == (BULLET, pytest.approx(36.0), pytest.approx(38.88))
+
+
+def test_a_heading_number_of_one_digit_keeps_its_own_baseline() -> None:
+    # Fuzz seed 120007: "4." of the right column's heading "4. Effektivitet" read at the end of a
+    # line of the left column's; one mark's core was taken to say nothing, and the number went to
+    # that line's baseline, apart from its heading.
+    table = tesseract_table(
+        [[("tvärsektoriella", 100, 300, 90.0), ("projekt", 420, 150, 96.0), ("4.", 1300, 30, 74.0)]]
+    )
+    table["top"][3] = 135
+    first, _, number = page_from_data(table, POINTS_PER_PIXEL).words
+    assert number.bottom > first.bottom + 4
+
+
+def test_the_core_of_one_digit_is_all_its_ink() -> None:
+    # A "7" is a bar and a thin stroke: the rows of its bar alone are no core of the digit.
+    ink = np.zeros((40, 40), dtype=bool)
+    ink[5:10, 5:25] = True
+    ink[10:35, 12:15] = True
+    data = {"level": [5], "left": [0], "top": [0], "width": [40], "height": [40], "text": ["7"]}
+    assert (cores(data, ink)["top"], cores(data, ink)["height"]) == ([5], [30])
+
+
+def test_the_words_of_a_phrase_share_its_baseline_whatever_one_core_says() -> None:
+    # Fuzz seed 120024: "för" measured six points above the words beside it went up with its line
+    # start, so the row of a score table ("2.2. Vilka åtgärder ... för att ...") seemed to touch
+    # the row above and was read as its wrapped rest.
+    table = tesseract_table(
+        [[("2.2.", 100, 60, 90.0), ("Vilka", 180, 80, 90.0), ("för", 280, 50, 90.0), ("att", 350, 50, 90.0)]]
+    )
+    table["top"][3] = 80
+    assert len({word.bottom for word in page_from_data(table, POINTS_PER_PIXEL).words}) == 1
+
+
+def test_a_bullet_joined_to_the_first_word_of_a_right_hand_columns_line_is_cut_off() -> None:
+    # Fuzz seed 120007: "«Utveckla" after the gutter, on Tesseract's line with the left column's
+    # words; only the first word of Tesseract's line was looked at, and the item was lost.
+    ink = np.zeros((200, 1000), dtype=bool)
+    ink[100:130, 100:300] = True  # the left column's word
+    ink[110:125, 600:611] = True  # the bullet
+    ink[100:130, 660:800] = True  # the item's word
+    table = tesseract_table([[("kommunen", 100, 200, 96.0), ("«Utveckla", 600, 200, 30.0)]])
+    table["top"] = [0 if level == 4 else 100 for level in table["level"]]
+    page = page_from_data(glued_bullets_apart(table, ink), POINTS_PER_PIXEL)
+    assert [word.text for word in page.words] == ["kommunen", BULLET, "Utveckla"]
+
+
+def test_a_scrap_of_letters_read_with_little_confidence_standing_alone_is_dust() -> None:
+    # Fuzz seed 120035 (a bilevel scan with pen marks): "a" and "oa" read from strokes beside the
+    # text, on Tesseract's lines of the other column, stood as lines of their own between a list's
+    # label and its items, and the list was lost. A short word of a sentence stands a word space
+    # from the next; one read with confidence alone (a cell's "Ja") is kept.
+    for scrap in ("a", "oa"):
+        table = tesseract_table([[("arbetar", 100, 150, 96.0), (scrap, 900, 20, 31.0)]])
+        assert [word.text for word in page_from_data(table, POINTS_PER_PIXEL).words] == ["arbetar"]
+    cell = tesseract_table([[("arbetar", 100, 150, 96.0), ("Ja", 900, 40, 93.0)]])
+    assert [word.text for word in page_from_data(cell, POINTS_PER_PIXEL).words] == ["arbetar", "Ja"]
+    beside = tesseract_table(
+        [[("arbetar", 100, 150, 96.0), ("av", 260, 40, 31.0), ("dokument", 310, 180, 96.0)]]
+    )
+    assert [word.text for word in page_from_data(beside, POINTS_PER_PIXEL).words] == [
+        "arbetar",
+        "av",
+        "dokument",
+    ]

@@ -6,8 +6,10 @@ them or the bullet fills its line. The geometry is that of ``pdf_geometry``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
-from pdf_geometry import LEFT, justified, page, words_at
+from pdf_geometry import LEFT, cells, justified, page, words_at
 
 from extractors.observations import extract_observations
 from pipeline.ingest.pdf.steps import document_lines
@@ -197,6 +199,37 @@ def test_a_narrow_gutter_beside_a_column_of_lists_is_still_a_gutter() -> None:
     assert body.index("innehållsrik.") < body.index("Starkt och levande föreningsliv")
 
 
+def test_a_scanned_right_column_whose_edges_ocr_puts_a_point_apart_is_still_a_column() -> None:
+    # Fuzz seed 120005 (a Chromium page in two columns, scanned): OCR puts the starts of the right
+    # column's lines, bullets and items each within a point of their edge, on both sides of any
+    # fixed two-point grid; counted on such a grid the column had too many edges to be prose, and
+    # the page was read as one column, each list item merged with a line of the other's prose.
+    jitter = (-0.4, 0.4)
+    right: list[list[tuple[float, str]]] = [[(313.0, "Styrkor inom området")]]
+    right += [[(313.0, line)] for line in RIGHT_COLUMN]
+    right += [[(313.0, "Förbättringsområden")]]
+    items = [
+        ("Premiera gott", "bemötande"), ("Väl utvecklade", "e-tjänster"), ("Synliggöra", "kostnader"),
+        ("Utveckla uppföljningen av", "tvärsektoriella projekt"), ("Jämföra", "resultat"),
+    ]  # fmt: skip
+    for first, rest in items:
+        right += [[(335.0, "•"), (343.0, first)], [(343.0, rest)]]
+    words = []
+    for n, left in enumerate(LEFT_COLUMN * 3):
+        words += justified(104 + 12 * n, left, left=LEFT + jitter[n % 2], right=296)
+    # Each edge's lines a point apart in turn: on a two-point grid, half its lines in each cell.
+    starts = Counter[float]()
+    for n, pieces in enumerate(right):
+        starts[pieces[0][0]] += 1
+        shift = jitter[starts[pieces[0][0]] % 2]
+        words += [word for x, text in pieces for word in words_at(x + shift, 110 + 12 * n, text)]
+    lines = non_blank([page(1, words)])
+    assert "- Premiera gott" in lines
+    assert "- Utveckla uppföljningen av tvärsektoriella projekt" in lines
+    body = " ".join(lines)
+    assert body.rindex("innehållsrik.") < body.index("Styrkor inom området")
+
+
 def test_two_columns_of_score_tables_are_read_one_column_after_the_other() -> None:
     # Fuzz seed 2037 (LibreOffice, two columns): the score tables fill both columns of a page, so
     # neither side is prose; each side's rows are whole (a label and its points) and the columns
@@ -258,3 +291,39 @@ def test_a_sentence_split_from_the_right_column_to_the_next_page_is_joined() -> 
         "Inom området uppnår kommunen 59 poäng.",
         "nästa stycke börjar här.",
     ]
+
+
+def test_score_tables_a_narrow_gutter_beside_prose_that_fills_no_column_are_a_column() -> None:
+    # Fuzz seed 120007 (LibreOffice, two columns, scanned): the right column holds score tables,
+    # the left prose under headings and short list items, a few of its lines reaching the gutter.
+    # The gutter is narrower than an em, where only a column that prose fills counted; the page
+    # was read as one column, each row of a table joined to a line of prose.
+    left = ["Sammanfattning arbetsliv", "Styrkor", "• Väl utvecklade e-tjänster", "• Jämförelser med",
+            "andra kommuner i nätverk", "• Systematiska brukarundersökningar", "Förbättringsområden",
+            "• Utveckla uppföljningen av", "tvärsektoriella projekt", "8. Chefs- och ledarskap"]  # fmt: skip
+    words = []
+    for n, text in enumerate([*LEFT_COLUMN[:3], *left, *LEFT_COLUMN[3:]]):
+        words += (
+            justified(104 + 12 * n, text, left=LEFT, right=292)
+            if n < 3
+            else words_at(LEFT, 104 + 12 * n, text)
+        )
+    words += cells(110, (301, "Nr Delområde"), (440, "Egna"), (475, "Max"))
+    for n, label in enumerate(["Lönepolitik", "Uppföljning", "Resultatredovisning", "Intern kontroll"] * 3):
+        words += cells(124 + 14 * n, (301, f"2.{n + 1} {label}"), (440, f"{10 + n}"), (475, "20"))
+    lines = non_blank([page(1, words)])
+    assert "2.1 Lönepolitik\t10\t20" in lines
+    assert not any("Lönepolitik" in line and "Styrkor" in line for line in lines)
+
+
+def test_a_few_lines_beside_a_narrow_gutter_on_baselines_of_their_own_are_columns() -> None:
+    # Fuzz seed 120018 (LibreOffice, two columns, under the summary table at a page's foot): a
+    # heading shifts the left column's lines half a line from the right's, and the columns hold
+    # fewer lines than a narrow gutter asks for; the page was read as one column, line by line.
+    words = []
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        words += justified(600 + 13 * n, left, left=LEFT, right=296)
+        words += justified(606 + 13 * n, right, left=302)
+    body = " ".join(non_blank([page(1, words)]))
+    assert "Kommunen har under flera år arbetat med att utveckla sin styrmodell" in body
+    assert body.index("innehållsrik.") < body.index("Medborgardialogen kring budgeten")

@@ -113,6 +113,21 @@ def test_a_running_footer_read_with_other_punctuation_on_each_page_is_dropped() 
     assert non_blank(pages) == BODIES
 
 
+def test_a_running_footer_whose_page_number_ocr_joined_to_the_word_before_is_dropped() -> None:
+    # A grey scan (fuzz seed 120021): "Kommunkompassen Lund 2024 sid4" on one page, "sid 5" on the
+    # others; kept, the footer was read into the list item above it.
+    footers = [
+        "Kommunkompassen Lund 2024 sid 1",
+        "Kommunkompassen Lund 2024 sid2",
+        "Kommunkompassen Lund 2024 sid 3",
+    ]
+    pages = [
+        page(n, words_at(LEFT, 100, body), words_at(LEFT, 760, footer))
+        for n, (body, footer) in enumerate(zip(BODIES, footers, strict=True), start=1)
+    ]
+    assert non_blank(pages) == BODIES
+
+
 def test_the_running_header_of_a_landscape_page_among_portrait_ones_is_dropped() -> None:
     # Chromium PDF (fuzz seed 94197): on the landscape page of a score table the engine sets the
     # running header 6 points higher than on the portrait pages; kept, it opened the table's columns
@@ -1071,3 +1086,18 @@ def test_a_dash_for_a_missing_value_stays_in_its_column() -> None:
         "2.6 Bemötande\t20\t14",
         "2.7 Kulturliv\t–\t3",
     ]
+
+
+def test_the_first_row_close_under_the_header_of_a_spaced_table_is_a_row_of_its_own() -> None:
+    # Fuzz seed 120033 (a scan): rows set apart by space now and then, the first row as close under
+    # the header as rows inside a cell; read as the header's wrapped rest ("Nr Delområde 7:1
+    # Förtroendevaldas roll | Egna poäng 16,5 | Maxpoäng 20"), the row was lost.
+    rows = [
+        ("7:1 Förtroendevaldas roll", "16,5", "20"), ("7:2 Synpunktshantering", "14,5", "20"),
+        ("7:3 Kommunikation", "28", "40"), ("7:4 Medarbetarsamtal", "14", "20"), ("Summa", "73", "100"),
+    ]  # fmt: skip
+    words = cells(328, (59, "Nr Delområde"), (196, "Egna poäng"), (266, "Maxpoäng"))
+    for top, (label, own, most) in zip((342.2, 356.2, 376.2, 396.2, 410.2), rows, strict=True):
+        words += cells(top, (59, label), (196, own), (266, most))
+    lines = non_blank([page(1, words)])
+    assert lines[:2] == ["Nr Delområde\tEgna poäng\tMaxpoäng", "7:1 Förtroendevaldas roll\t16,5\t20"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -314,16 +313,24 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
         return False
     narrow = gutter < MIN_GUTTER * size
     short = min(len(side) for side in sides) < NARROW_MIN_LINES
-    if narrow and short and not all(len(side) >= MIN_LINES and _filled(side) for side in sides):
-        # A few lines each side of a narrow band are columns only when both are filled as
-        # wrapped prose fills them (the foot of a page whose columns start under a table).
+    # A few lines each side of a narrow band may leave it free by chance. They are columns when both
+    # sides are filled as wrapped prose fills them (the foot of a page whose columns start under a
+    # table), or when each side sets its lines on baselines of its own (a heading in one column
+    # shifts its lines from the other's).
+    filled = all(len(side) >= MIN_LINES and _filled(side) for side in sides)
+    if narrow and short and not (filled or _independent(sides)):
         return False
     # Beside a narrow gutter, wrapped prose fills at least one column; the other may hold the
     # short lines of lists (strengths and improvement areas under their labels).
     if all(_holds_prose(side) for side in sides) and (not narrow or any(_filled(side) for side in sides)):
         return True
-    return _independent(sides) and all(
-        (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
+    # Tables of their own beside prose: a narrow gutter as above, where one side fills its column
+    # (a table's rows fill theirs; a scan's lines of dust and bullets read apart from their items
+    # can leave the prose side a line short of the share).
+    return (
+        _independent(sides)
+        and all(_holds_prose(side) or _holds_tables(side) for side in sides)
+        and (not narrow or any(_filled(side) for side in sides))
     )
 
 
@@ -372,8 +379,18 @@ COLUMN_EDGES = 3
 
 
 def _few_edges(lines: list[PrintedLine]) -> bool:
-    edges = Counter(round(line.x0 / ALIGN_TOLERANCE) for line in lines)
-    return sum(n for _, n in edges.most_common(COLUMN_EDGES)) >= PROSE_SHARE * len(lines)
+    """Whether most lines start at one of :data:`COLUMN_EDGES` left edges, each edge the lines
+    within :data:`ALIGN_TOLERANCE` of one start: OCR puts the starts of one edge a point or so
+    apart, on either side of any fixed grid."""
+    starts = [line.x0 for line in lines]
+    counted = 0
+    for _ in range(COLUMN_EDGES):
+        if not starts:
+            break
+        edge = max(starts, key=lambda x: sum(abs(other - x) <= ALIGN_TOLERANCE for other in starts))
+        counted += sum(abs(other - edge) <= ALIGN_TOLERANCE for other in starts)
+        starts = [other for other in starts if abs(other - edge) > ALIGN_TOLERANCE]
+    return counted >= PROSE_SHARE * len(lines)
 
 
 def _is_words(line: PrintedLine) -> bool:

@@ -30,8 +30,8 @@ MIN_SHARE = 0.5
 POSITION_TOLERANCE = 3.0
 DIGITS = regex.compile(r"\d+")
 # Dashes, colons and quotes do not tell two running lines apart: OCR reads the same footer "sid 5",
-# "-sid:2" and "--sid:8" on the pages of one scan. (A decimal comma or stop stays: "#,# #" is no
-# "# #".)
+# "-sid:2", "--sid:8" and "sid4" on the pages of one scan. (A decimal comma or stop stays: "# , # #"
+# is no "# #".)
 PUNCTUATION = regex.compile(r"[^\p{L}\p{N}#,.\s]+")
 
 
@@ -61,7 +61,8 @@ def _zone(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
 
 def _key(line: PrintedLine, height: float) -> tuple[str, str, int]:
     """Text with digits masked, which end of the page, and the distance from that end."""
-    text = " ".join(PUNCTUATION.sub(" ", DIGITS.sub("#", line.text)).split()).casefold()
+    # A number stands apart from the words beside it: OCR reads "sid 4" as "sid4" on one page.
+    text = " ".join(PUNCTUATION.sub(" ", DIGITS.sub(" # ", line.text)).split()).casefold()
     if line.top < height / 2:
         return text, "top", round(line.top / POSITION_TOLERANCE)
     return text, "bottom", round((height - line.bottom) / POSITION_TOLERANCE)

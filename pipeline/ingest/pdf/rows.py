@@ -3,7 +3,9 @@
 A wrapped cell makes a row several printed lines tall. Rows are split at horizontal rules (ruled
 tables), else at the extra space between rows (cell padding), else by content: a line whose first
 cell starts with a capital or a digit starts a row. A second number in one column always starts a
-row, and a line that overlaps the one above (numbers centred beside a wrapped cell) never does.
+row, as does a line of numbers starting with a digit (an id) under a line with words in the number
+columns (a header); a line that overlaps the one above (numbers centred beside a wrapped cell)
+never does.
 A row's cells are the words of each column, line after line, joined by spaces.
 """
 
@@ -161,11 +163,12 @@ def _row_starts(
     grid_ruled = grid.ruled or sum(ruled) >= 2
     starts = [True]
     filled = _numbers_in(cells[0], numbers)
+    worded = _words_in(cells[0], numbers)
     for index in range(1, len(lines)):
         found = _numbers_in(cells[index], numbers)
         gap = lines[index].top - lines[index - 1].bottom
-        if ruled[index - 1] or found & filled:
-            start = True
+        if ruled[index - 1] or found & filled or (found and worded and _starts_with_digit(cells[index])):
+            start = True  # a second number in a column; the first row's numbers under a header
         elif gap < -0.1 * size:
             start = False  # overlapping lines: numbers centred beside a wrapped cell
         elif gap > threshold or spaced:
@@ -174,6 +177,7 @@ def _row_starts(
             start = not grid_ruled and _starts_by_content(cells[index])
         starts.append(start)
         filled = found if start else filled | found
+        worded = _words_in(cells[index], numbers) | (set() if start else worded)
     return starts
 
 
@@ -186,6 +190,18 @@ def _starts_by_content(line: list[list[Word]]) -> bool:
     starts in lower case, and a line with the first cell empty continues the row (a second number
     in a column is caught before)."""
     return bool(line[0]) and not line[0][0].text[0].islower()
+
+
+def _words_in(line: list[list[Word]], numbers: set[int]) -> set[int]:
+    """The number columns in which the line holds words, not numbers: a header's."""
+    return {c for c in numbers if line[c] and not is_number(_text(line[c]))}
+
+
+def _starts_with_digit(line: list[list[Word]]) -> bool:
+    """Whether the first cell starts with a digit, as a row's id does ("7:1", "2.3."): a line of
+    numbers under a header (words in the number columns) is a row of its own, however close under
+    it, when it starts so; a label's line above its id and numbers has no words in those columns."""
+    return bool(line[0]) and line[0][0].text[0].isdigit()
 
 
 def _rule_between(upper: PrintedLine, lower: PrintedLine, grid: Grid) -> bool:

@@ -31,7 +31,15 @@ from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.render import open_renderer
-from pipeline.ingest.pdf.tesseract import OcrPage, OcrWord, read_page
+from pipeline.ingest.pdf.tesseract import (
+    BULLET,
+    BULLET_MISREAD_CHARS,
+    DASHES,
+    QUOTES,
+    OcrPage,
+    OcrWord,
+    read_page,
+)
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.model.document import UncertainReading
@@ -66,6 +74,15 @@ DIGITS = regex.compile(r"^\d+$")
 # than SAME_LINE of its own height down the page.
 WITHIN = 1.0
 SAME_LINE = 0.5
+# Marks OCR reads from a bullet's ink into the word after it ("«Tydlig", '"Sammanställ'), before
+# its first letter: the signs a bullet is misread as (not its letters: "eller" keeps its "e"), or
+# quotes; that word stands at most BULLET_REACH type sizes after the bullet.
+_BULLET_SIGNS = "".join(sorted(char for char in BULLET_MISREAD_CHARS if not char.isalpha()))
+MARKS_AFTER_BULLET = regex.compile(rf"^[{regex.escape(_BULLET_SIGNS + QUOTES)}]+(?=\p{{L}})")
+BULLET_REACH = 2.5
+# A dash after a list's marker read with less confidence than this is a speck (see
+# ``_doubted_second_marker``).
+DOUBTED_MARK_BELOW = 50.0
 # How often (seconds) a document reading its pages asks again for a core left idle, while none of
 # its pages is done.
 ASK_AGAIN_SECONDS = 1.0
@@ -181,10 +198,59 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink))
     words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
     bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
-    ocr_page = OcrPage(words + tuple(bullets), ocr_page.set_aside)
+    ocr_page = OcrPage(without_marks_after_bullets(words + tuple(bullets)), ocr_page.set_aside)
     return _PageRead(
         page_from_ocr(page, ocr_page, cleaned.rulings), tuple(uncertain_readings(page.number, ocr_page))
     )
+
+
+def without_marks_after_bullets(words: tuple[OcrWord, ...]) -> tuple[OcrWord, ...]:
+    """The words, the first word after each bullet without the marks OCR read from the bullet's
+    ink into it ("«Tydlig", '"Sammanställ' after "•"): marks a bullet is misread as, or quotes,
+    before its first letter, where no word after it on the line has a quote to close them; and
+    without a doubted dash between a list's marker and its item's text ("- — Starkt")."""
+    markers = [word for word in words if word.text == BULLET or word.text in DASHES]
+    if not markers:
+        return words
+    firsts = {id(first): marker for marker in markers if (first := _next_on_line(marker, words)) is not None}
+    out = []
+    for word in words:
+        if id(word) in firsts and _doubted_second_marker(word, words):
+            continue
+        bullet = firsts.get(id(word))
+        marks = MARKS_AFTER_BULLET.match(word.text) if bullet is not None and bullet.text == BULLET else None
+        if marks is not None and not any(
+            char in QUOTES for other in _rest_of_line(word, words) for char in other.text
+        ):
+            word = word._replace(text=word.text[marks.end() :])
+        out.append(word)
+    return tuple(out)
+
+
+def _doubted_second_marker(word: OcrWord, words: Sequence[OcrWord]) -> bool:
+    """Whether ``word``, right after a list's marker, is a dash read with little confidence before
+    the item's text: a speck between the marker and the text, no second marker (an item never
+    starts with a dash after its bullet)."""
+    return word.text in DASHES and word.confidence < DOUBTED_MARK_BELOW and bool(_rest_of_line(word, words))
+
+
+def _on_line_after(word: OcrWord, other: OcrWord) -> bool:
+    middle = (other.top + other.bottom) / 2
+    return other.x0 >= word.x1 and word.top <= middle <= word.bottom
+
+
+def _next_on_line(bullet: OcrWord, words: Sequence[OcrWord]) -> OcrWord | None:
+    """The word after ``bullet`` on its line, within a list's indent of it."""
+    reach = BULLET_REACH * bullet.size
+    after = [
+        other for other in words
+        if other is not bullet and _on_line_after(bullet, other) and other.x0 - bullet.x1 <= reach
+    ]  # fmt: skip
+    return min(after, key=lambda other: other.x0, default=None)
+
+
+def _rest_of_line(word: OcrWord, words: Sequence[OcrWord]) -> list[OcrWord]:
+    return [other for other in words if other is not word and _on_line_after(word, other)]
 
 
 def without_misreadings(ocr_page: OcrPage) -> OcrPage:

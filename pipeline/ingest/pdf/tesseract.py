@@ -105,8 +105,17 @@ LEADING_SPECKS = regex.compile(rf"^[.,:;]{_SPECK_CHARS}(?=\p{{L}})")
 # A thin letter standing alone, an em or more from any word of its line, is a speck: the Swedish
 # "i" is a word, but never one without neighbours.
 LONE_MARKS = frozenset({"i", "l", "j", "!", "|"})
+# Nor does a word of letters as short as NOISE_SHORT, read with less confidence than this, stand
+# alone: a pen's stroke or a smudge beside the text ("a", "oa"); a short word of a sentence stands
+# a word space from the next, and a table's short cell is read with confidence.
+LONE_DOUBTED_BELOW = 50.0
 # A number further than this (times the type size) from the words beside it stands as a table cell.
 CELL_GAP = 1.0
+# Words standing closer than PHRASE_GAP (times the type size) to each other, at least
+# PHRASE_WORDS of them, are a phrase: they stand on one baseline (see ``_phrase_baselines``). Words
+# stand a quarter to a third of it apart, justified ones up to half; columns stand further apart.
+PHRASE_GAP = 0.6
+PHRASE_WORDS = 2
 SPECKED_NUMBER = regex.compile(
     rf"^(?P<lead>{_SPECK_CHARS})(?P<number>\d+(?:[.,]\d+)?)(?P<trail>{_SPECK_CHARS})$"
 )
@@ -137,6 +146,13 @@ BULLET = "•"
 # may be joined to the word after it (see ``glued_bullets_apart``).
 GLUED_BULLET = regex.compile(r"^[«»>°©®¢*+\"”“]+(?=[\p{L}\p{N}])")
 GLUED_BULLET_GAP = 0.5
+# Tesseract reads a page of two columns line by line across both: a word further than this (times
+# its type size) from the word before it on Tesseract's line starts a line of the right column,
+# where a bullet may stand as at the start of any line (a list's indent and the gutter between
+# columns are both wider than this; the words of a line stand a third of it apart).
+COLUMN_START_GAP = 1.5
+# A list item's text stands at most this far (times the type size) after its bullet.
+BULLET_INDENT = 2.0
 # Quotes read around a bullet's misread marks ('"»«', '"++') are specks of the same bullet.
 QUOTES = "\"'”“‘’"
 # The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
@@ -381,18 +397,22 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
 def glued_bullets_apart(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
     """The word table with a misread bullet that Tesseract joined to the word after it ("«Starkt",
     "«3.1" for "➢ Starkt", "➢ 3.1") as a word of its own: the first word of a line that starts
-    with a bullet's misread mark (:data:`BULLET_MISREAD_CHARS`) before a letter or digit, whose ink
+    with a bullet's misread mark (:data:`BULLET_MISREAD_CHARS`) before a letter or digit (also
+    the first of a right-hand column's line, see :func:`_starts_column_line`), whose ink
     begins with marks narrower than the word's height standing further than
     :data:`GLUED_BULLET_GAP` of it from the rest (wider than a word space), is cut in two at that
     space (the ``ink`` of the page, a boolean array, shows it)."""
     rows = _rows(data)
-    started: set[tuple[object, ...]] = set()
     cut: dict[int, tuple[int, int, int]] = {}
+    previous: _Row | None = None
     for index, row in enumerate(rows):
         text = str(row.text).strip()
-        if row.level != _WORD_LEVEL or not text or row.line_key in started:
+        if row.level != _WORD_LEVEL or not text:
             continue
-        started.add(row.line_key)
+        before, previous = previous, row
+        # Tesseract's box of a word, before its core is measured, is about its type size tall.
+        if before is not None and not _starts_column_line(before, row, float(str(row.height))):
+            continue
         if not GLUED_BULLET.match(text):
             continue
         left, top = max(int(str(row.left)), 0), max(int(str(row.top)), 0)
@@ -438,8 +458,10 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         profile = box.sum(axis=1)
         if not profile.size or profile.max() == 0:
             continue
-        share = CORE_SHARE_LOWER if _in_lower_case(str(data["text"][index])) else CORE_SHARE
-        rows = np.flatnonzero(profile >= share * profile.max())
+        text = str(data["text"][index])
+        share = CORE_SHARE_LOWER if _in_lower_case(text) else CORE_SHARE
+        # One digit's rows are not ink's measure of a core: a "7" is its bar and thin strokes.
+        rows = np.flatnonzero(profile > 0 if _is_digits(text) else profile >= share * profile.max())
         core = int(rows[-1] - rows[0]) + 1
         tops[index], heights[index] = top + int(rows[0]), core
         first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), core)
@@ -471,6 +493,7 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
     rows = [row for row in _rows(data) if row.level == _WORD_LEVEL and str(row.text).strip()]
     sizes = _line_sizes(rows, points_per_pixel)
     baselines = _line_baselines(rows, points_per_pixel)
+    phrases = _phrase_baselines(rows, sizes, points_per_pixel)
     words: list[OcrWord] = []
     set_aside: list[OcrWord] = []
     started: set[tuple[object, ...]] = set()  # lines with a word kept (a speck before starts none)
@@ -480,17 +503,32 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         x0, top = float(str(row.left)) * points_per_pixel, float(str(row.top)) * points_per_pixel
         x1 = x0 + float(str(row.width)) * points_per_pixel
         size = sizes[row.line_key]
+        # A bullet also starts a line of a right-hand column, after the gutter, with its item's
+        # text after it.
+        line_start = first_in_line or (
+            _starts_column_line(rows[index - 1], row, size / points_per_pixel)
+            and _item_follows(rows, index, size / points_per_pixel)
+        )
         core_bottom = top + float(str(row.height)) * points_per_pixel
-        if not _is_real_word(word):  # one character's core says little
+        mark = (top, core_bottom)
+        if index in phrases:
+            core_bottom = phrases[index]
+        elif not (_is_real_word(word) or _is_digits(word)):  # one mark's core says little
             core_bottom = baselines[row.line_key]
         top, bottom = _type_box(core_bottom, size, baselines[row.line_key])
         alone = _stands_alone(rows, index, size / points_per_pixel)
         word, x0, x1 = _without_specks(word, x0, x1, alone)
-        if first_in_line and _misread_bullet(word) and x1 - x0 < size:
+        if line_start and _misread_bullet(word) and x1 - x0 < size:
             word = BULLET
+        if word == BULLET:
+            # A bullet is where its ink is, as one read from the image is (see image_bullets):
+            # Tesseract's line may be the other column's, on another baseline.
+            top, bottom = mark
         elif first_in_line and _opens_sentence(rows, index) and (item := MISREAD_ITEM_NUMBER.match(word)):
             word = f"{item['number']}."
-        elif SPECK.match(word) or (alone and word in LONE_MARKS):
+        elif SPECK.match(word) or (
+            alone and (word in LONE_MARKS or _doubted_scrap(word, float(str(row.conf))))
+        ):
             continue
         read = OcrWord(word, x0, x1, top, bottom, size, float(str(row.conf)))
         # A bullet's mark is read with little confidence, whatever it is read as; one as wide as a
@@ -556,10 +594,48 @@ def _line_baselines(rows: list[_Row], points_per_pixel: float) -> dict[tuple[obj
     }
 
 
+def _phrase_baselines(
+    rows: list[_Row], sizes: dict[tuple[object, ...], float], points_per_pixel: float
+) -> dict[int, float]:
+    """The baseline of each word of a phrase: a run of at least :data:`PHRASE_WORDS` words of
+    two letters or digits or more on one of Tesseract's lines, each within :data:`PHRASE_GAP`
+    times the type size of the next. The words of a phrase stand on one baseline, the middle of their
+    core bottoms, whatever one word's core says ("för" measured half its size above the words
+    beside it, which put a table's row a line higher); a line of Tesseract's that runs across
+    two columns holds a phrase of each, each on its own baseline."""
+    runs: list[list[int]] = []
+    for index, row in enumerate(rows):
+        if runs and rows[runs[-1][-1]].line_key == row.line_key:
+            last = rows[runs[-1][-1]]
+            gap = float(str(row.left)) - float(str(last.left)) - float(str(last.width))
+            if gap < PHRASE_GAP * sizes[row.line_key] / points_per_pixel:
+                runs[-1].append(index)
+                continue
+        runs.append([index])
+    found: dict[int, float] = {}
+    for run in runs:
+        bottoms = [
+            (float(str(rows[i].top)) + float(str(rows[i].height))) * points_per_pixel
+            for i in run
+            if _is_real_word(str(rows[i].text).strip())
+        ]
+        if len(bottoms) >= PHRASE_WORDS:
+            found |= dict.fromkeys(run, statistics.median(bottoms))
+    return found
+
+
 def _real_words(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The words of two or more letters or digits, or all when there are none (a speck says
     nothing of the type)."""
     return [word for word in words if _is_real_word(word[0])] or words
+
+
+def _is_digits(text: str) -> bool:
+    """Whether a word is one digit, a stop or comma aside ("4.", "7"): a digit stands on the
+    baseline and reaches the cap height, so the rows of its ink are its core, and its core ends on
+    its own baseline (a heading's number that Tesseract read on the line of the column beside it
+    keeps the heading's)."""
+    return sum(char.isdigit() for char in text) == 1 and not any(char.isalpha() for char in text)
 
 
 def _is_real_word(text: str) -> bool:
@@ -590,6 +666,33 @@ def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object,
         # The lower middle: a speck that joins a word makes its box taller, never shorter.
         sizes[key] = estimates[(len(estimates) - 1) // 2]
     return sizes
+
+
+def _starts_column_line(before: _Row, row: _Row, size: float) -> bool:
+    """Whether ``row`` starts a line: the first word of Tesseract's line (``before`` is the word
+    read before it, on another line), or one standing further than :data:`COLUMN_START_GAP` times
+    the type ``size`` (pixels) from the word before it, as the first word of a line in a column
+    right of another stands."""
+    if before.line_key != row.line_key:
+        return True
+    gap = float(str(row.left)) - float(str(before.left)) - float(str(before.width))
+    return gap > COLUMN_START_GAP * size
+
+
+def _doubted_scrap(word: str, confidence: float) -> bool:
+    """Whether a word is a few letters read with little confidence (see :data:`LONE_DOUBTED_BELOW`)."""
+    return len(word) <= NOISE_SHORT and word.isalpha() and confidence < LONE_DOUBTED_BELOW
+
+
+def _item_follows(rows: list[_Row], index: int, size: float) -> bool:
+    """Whether a word of letters follows ``rows[index]`` on its line within :data:`BULLET_INDENT`
+    times the type ``size`` (pixels), as a list item's text follows its bullet."""
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    if following is None or following.line_key != rows[index].line_key:
+        return False
+    row = rows[index]
+    gap = float(str(following.left)) - float(str(row.left)) - float(str(row.width))
+    return gap <= BULLET_INDENT * size and any(char.isalpha() for char in str(following.text))
 
 
 def _opens_sentence(rows: list[_Row], index: int) -> bool:
