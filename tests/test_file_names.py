@@ -46,9 +46,15 @@ def test_a_return_and_a_right_to_left_override_in_names_are_written_escaped(tmp_
 
 def test_a_carriage_return_in_a_text_cell_is_quoted(tmp_path: Path) -> None:
     """A PDF can map a glyph to a carriage return: unquoted, it ended the row for most readers."""
-    table = pd.DataFrame({"text": pd.array(["one\rtwo", "three"], dtype="string"), "count": [1, 2]})
-    # The CSV writer alone: the table is not one of the declared tables, whose keys write_tables checks.
-    _write_csv("notes", table, tmp_path / "notes.csv", CSV_DIALECTS["standard"])
-    with (tmp_path / "notes.csv").open(encoding="utf-8", newline="") as handle:
-        assert list(csv.reader(handle)) == [["text", "count"], ["one\rtwo", "1"], ["three", "2"]]
-    assert pd.read_csv(tmp_path / "notes.csv")["text"].tolist() == ["one\rtwo", "three"]
+    rows = {
+        "report_id": ["r1", "r1"], "area": [1, 1], "kind": ["strength", "strength"], "position": [1, 2],
+        "text": ["one\rtwo", "three"], "page": [4, 4], "line": [10, 12],
+    }  # fmt: skip
+    table = pd.DataFrame(rows).astype({"text": "string"})
+    # The CSV writer alone, without the keys check and the other files write_tables makes.
+    _write_csv("observations", table, tmp_path / "observations.csv", CSV_DIALECTS["standard"])
+    with (tmp_path / "observations.csv").open(encoding="utf-8", newline="") as handle:
+        read = list(csv.reader(handle))
+    assert read[0] == list(rows)
+    assert [row[4] for row in read[1:]] == ["one\rtwo", "three"]
+    assert pd.read_csv(tmp_path / "observations.csv")["text"].tolist() == ["one\rtwo", "three"]
