@@ -98,9 +98,29 @@ def start_worker(
     this process's end of the pipe."""
     parent, child = ctx.Pipe()
     process = ctx.Process(target=target, args=(child, os.getpid(), *args), daemon=True)  # type: ignore[attr-defined]
-    process.start()
+    with _ctrl_c_held():
+        process.start()
     child.close()
     return process, parent
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) that comes while a worker is forked, and raise it once the fork is
+    done. Python runs its after-fork hooks (logging's among them) in the parent, and an exception
+    raised inside one is printed and dropped: a Ctrl-C at that moment was lost, and the run went
+    on. The child keeps the holding handler until :func:`enter_worker` ignores Ctrl-C there."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers, and only it receives Python's signals
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            signal.raise_signal(signal.SIGINT)
 
 
 def stop_worker(process: multiprocessing.process.BaseProcess, conn: Connection, kill: bool = False) -> None:
