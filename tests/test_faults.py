@@ -254,7 +254,9 @@ print("lost")
 """
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="after-fork hooks run on fork")
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="after-fork hooks run on fork"
+)
 def test_a_ctrl_c_while_a_worker_is_forked_is_not_lost(tmp_path: Path) -> None:
     """A Ctrl-C that came while a worker was forked was raised in an after-fork hook, where Python
     drops exceptions: the run went on reading (seen once in fifteen runs on a loaded machine)."""
