@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from pdf_geometry import LEFT, cells, justified, page, words_at
+from pdf_geometry import LEFT, justified, page, words_at
 
 from extractors.observations import extract_observations
 from pipeline.ingest.pdf.steps import document_lines
@@ -291,29 +291,6 @@ def test_a_sentence_split_from_the_right_column_to_the_next_page_is_joined() -> 
         "Inom området uppnår kommunen 59 poäng.",
         "nästa stycke börjar här.",
     ]
-
-
-def test_score_tables_a_narrow_gutter_beside_prose_that_fills_no_column_are_a_column() -> None:
-    # Fuzz seed 120007 (LibreOffice, two columns, scanned): the right column holds score tables,
-    # the left prose under headings and short list items, a few of its lines reaching the gutter.
-    # The gutter is narrower than an em, where only a column that prose fills counted; the page
-    # was read as one column, each row of a table joined to a line of prose.
-    left = ["Sammanfattning arbetsliv", "Styrkor", "• Väl utvecklade e-tjänster", "• Jämförelser med",
-            "andra kommuner i nätverk", "• Systematiska brukarundersökningar", "Förbättringsområden",
-            "• Utveckla uppföljningen av", "tvärsektoriella projekt", "8. Chefs- och ledarskap"]  # fmt: skip
-    words = []
-    for n, text in enumerate([*LEFT_COLUMN[:3], *left, *LEFT_COLUMN[3:]]):
-        words += (
-            justified(104 + 12 * n, text, left=LEFT, right=292)
-            if n < 3
-            else words_at(LEFT, 104 + 12 * n, text)
-        )
-    words += cells(110, (301, "Nr Delområde"), (440, "Egna"), (475, "Max"))
-    for n, label in enumerate(["Lönepolitik", "Uppföljning", "Resultatredovisning", "Intern kontroll"] * 3):
-        words += cells(124 + 14 * n, (301, f"2.{n + 1} {label}"), (440, f"{10 + n}"), (475, "20"))
-    lines = non_blank([page(1, words)])
-    assert "2.1 Lönepolitik\t10\t20" in lines
-    assert not any("Lönepolitik" in line and "Styrkor" in line for line in lines)
 
 
 def test_a_few_lines_beside_a_narrow_gutter_on_baselines_of_their_own_are_columns() -> None:

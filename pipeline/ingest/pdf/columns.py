@@ -324,13 +324,9 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     # short lines of lists (strengths and improvement areas under their labels).
     if all(_holds_prose(side) for side in sides) and (not narrow or any(_filled(side) for side in sides)):
         return True
-    # Tables of their own beside prose: a narrow gutter as above, where one side fills its column
-    # (a table's rows fill theirs; a scan's lines of dust and bullets read apart from their items
-    # can leave the prose side a line short of the share).
-    return (
-        _independent(sides)
-        and all(_holds_prose(side) or _holds_tables(side) for side in sides)
-        and (not narrow or any(_filled(side) for side in sides))
+    # Tables of their own beside prose: each prose side filled beside a narrow gutter, as above.
+    return _independent(sides) and all(
+        (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
     )
 
 
