@@ -716,3 +716,60 @@ def test_a_right_column_heading_set_left_of_the_column_is_parted_from_the_left_l
     ]
     heading = texts.index("Sammanfattning ledarskap, ansvar och delegation")
     assert texts[heading + 1 : heading + 3] == ["Styrkor inom området", "•   Starkt och levande föreningsliv"]
+
+
+def test_score_tables_side_by_side_with_values_on_lines_of_their_own() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 110780, 2002 edition): per-area score
+    # tables in both text columns, each under its own header, their baselines not aligned and
+    # most values on lines of their own. The left table's values reach the right column's edge:
+    # a row's values were cut apart ("20" | "12,5   Delområde"), a line holding both tables'
+    # values went whole to one column, and the left header's cells ("Delområde   Max Egna")
+    # were parted as if "Max Egna" opened the right column.
+    page = [
+        "2:5 Hur är systemet för",
+        "synpunkts- och                         20     12,5   Delområde                        Max Egna",
+        "klagomålshantering organiserat?                      6:1 Hur stor vikt läggs vid",
+        "                                                                                       20    19",
+        "2:6 Bedrivs utbildning i att                         personalutvecklingsåtgärder?",
+        "                                       10       5",
+        "bemöta allmänheten?                                  6:2 Förekommer",
+        "                                                                                       20    7,5",
+        "Summa                                 100     61,5   prestationslönesystem?",
+        "Tabell 5 Poäng inom område 3                         6:3 Förekommer",
+        "                                                                                       10     6",
+        "                                                     arbetsmiljöundersökningar?",
+        "                                       Poäng         6:4 Förekommer",
+        "                                                                                       20     9",
+        "Delområde                             Max Egna       medarbetarsamtal?",
+        "3:1 Hur är kvaliteten på                             6:5 Genomförs",
+        "                                       30      11                                      20    18",
+        "målformuleringsarbetet?                              ledarutvecklingsprogram?",
+        "3:2 Hur är delegation och                            6:6 Hur systematisk är",
+        "ansvarsfördelning mellan politisk      20      11    budgetering och uppföljning av    10     5",
+        "och tjänstemannanivå?                                kompetensutveckling?",
+        "3:3 Hur rapporterar                                  Summa                            100   64,5",
+        "tjänstemännen till den politiska       30      12    Tabell 9 Poäng inom område 7",
+        "nivån?",
+        "3:4 Hur främjas den ömsesidiga                                                      Poäng",
+        "förståelsen av uppgifter och           20       Delområde",
+        "                                               15                                 Max Egna",
+        "roller?                                         7:1 Hur metodiskt sker utveckling",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    left = texts[: texts.index("roller?") + 1]
+    assert left[:2] == ["2:5 Hur är systemet för", "synpunkts- och                         20     12,5"]
+    assert "Summa                                 100     61,5" in left
+    assert left[left.index("Poäng") + 1 : left.index("Poäng") + 4] == [
+        "Delområde                             Max Egna",
+        "3:1 Hur är kvaliteten på",
+        "30      11",
+    ]
+    assert left[-3:] == ["förståelsen av uppgifter och           20", "15", "roller?"]
+    right = texts[len(left) :]
+    assert right[:3] == [
+        "Delområde                        Max Egna",
+        "6:1 Hur stor vikt läggs vid",
+        "20    19",
+    ]
+    assert right[right.index("6:5 Genomförs") + 1] == "20    18"
+    assert "Summa                            100   64,5" in right

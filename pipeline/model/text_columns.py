@@ -18,6 +18,11 @@ page is read by each line's own gap instead: the first run of two or more spaces
 first words (a list glyph's spacing aside) parts its halves, a line indented past a third of the
 width holds the right column alone, and a line without a gap that is no longer than the left
 column holds the left one. Whichever reading puts more of the page's lines into columns is taken.
+Score tables may stand side by side, one in each column under its own header, with most values on
+lines of their own: the left table's values reach the right column's edge and stay with the left
+half, a line of both tables' values is parted at its widest gap, and a left header's cells kept
+apart ("Delområde   Max Egna") stay whole where the lines around start the right column further
+right.
 """
 
 from __future__ import annotations
@@ -307,12 +312,12 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     usual = starts.most_common(1)[0][0]
     # Every start of many lines: the right column's edge where the export shifted it down the page.
     edges = sorted(start for start, count in starts.items() if count >= MIN_BOTH) or [usual]
-    halves = [_halves(text, third, usual, edges) for _, text in lines]
+    halves = [_left_values_back(text, _halves(text, third, usual, edges)) for _, text in lines]
     both = [h for h in halves if h and h[0].strip() and h[1].strip()]
     if len(both) < MIN_BOTH:
         return None
     left_width = max(len(h[0].rstrip()) for h in both) + LEFT_SLACK
-    halves = _between_columns(lines, halves)
+    halves = _left_headers(lines, _between_columns(lines, halves), usual)
     out: list[Numbered] = []
     run: list[tuple[int, Halves]] = []
     read = 0
@@ -344,6 +349,9 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
     gaps = [
         gap for gap in GAP.finditer(text) if gap.end() >= third and not _after_list_mark(text, gap.start())
     ]
+    header = _header_beside_values(text, indent, usual, gaps)
+    if header is not None:
+        return header
     if indent >= third and not any(abs(gap.end() - usual) < abs(indent - usual) for gap in gaps):
         # Indented past a third, the right column alone; unless a later gap stands nearer where the
         # right column starts (a left column's header cell, "Poäng", beside a right column's item).
@@ -362,6 +370,9 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
             return squeezed
     if not gaps:
         return None
+    side_by_side = _values_side_by_side(text, gaps)
+    if side_by_side is not None:
+        return side_by_side
     # The gap the gutter stands in parts the halves (the right column's first word may stand past
     # its edge: a centred table's header), else the gap ending nearest the edge.
     across = [gap for gap in gaps if gap.start() <= usual - GUTTER < gap.end()]
@@ -371,6 +382,60 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
     if _table_numbers(right) and not _prose_beside_values(left, gap.end(), usual):
         return None
     return (left, right, gap.end())
+
+
+def _header_beside_values(text: str, indent: int, usual: int, gaps: Sequence[regex.Match[str]]) -> Halves:
+    """A left table's header cell standing over its value columns, left of the right column's
+    edge, beside a right table's values past that edge ("    Poäng            20   18"): parted at
+    the gap before the values; else ``None``."""
+    if not GUTTER <= indent < usual - GUTTER:
+        return None
+    past = [gap for gap in gaps if gap.end() >= usual + GLYPH_REACH]
+    if not past or not _table_numbers(text[past[0].end() :]):
+        return None
+    left = text[: past[0].start()].rstrip()
+    if not LETTER.search(left) or GAP.search(left) or len(left) > usual - GUTTER:
+        return None
+    return (left, text[past[0].end() :].rstrip(), past[0].end())
+
+
+# A right half opening with values set apart from its words ("12,5   Delområde"): the values are
+# the left column's table's, its value columns reaching the right column's edge.
+LEADING_VALUES = regex.compile(r"^([+\-−–]?\d+(?:,\d+)?%?(?: +[+\-−–]?\d+(?:,\d+)?%?)*) {2,}(?=\p{L})")
+LAST_VALUE = regex.compile(r"(?:^|\s)[+\-−–]?\d+(?:,\d+)?%?$")
+
+
+def _left_values_back(text: str, found: Halves) -> Halves:
+    """``found`` with the values that open its right half ahead of that half's words given back to
+    the left half, when the left half is empty or ends with a value itself: a score table in the
+    left column sets its last values up to the right column's edge, so a line's cut may fall
+    between a row's values ("synpunkts- och   20     12,5   Delområde   Max Egna")."""
+    if found is None or not found[1]:
+        return found
+    left, right, start = found
+    values = LEADING_VALUES.match(right)
+    if values is None or (left.strip() and not LAST_VALUE.search(left.rstrip())):
+        return found
+    return (text[: start + values.end(1)].rstrip(), right[values.end() :], start + values.end())
+
+
+# The gutter between two tables' values on one line is this many times wider than any gap between
+# one table's values.
+GUTTER_RATIO = 3
+
+
+def _values_side_by_side(text: str, gaps: Sequence[regex.Match[str]]) -> Halves:
+    """A line of values only that holds two tables' values side by side, one in each column
+    ("   30      11                        20    18"), parted at its widest gap: that gap is much
+    wider than any other between its values (one wide table's columns stand evenly apart, and a
+    line of two values has no other gap to tell by); else ``None``."""
+    if not gaps or not ROW_VALUES.match(text):
+        return None
+    widest = max(gaps, key=lambda gap: len(gap.group()))
+    others = [len(gap.group()) for gap in GAP.finditer(text) if gap.start() != widest.start()]
+    if not others or any(GUTTER_RATIO * width >= len(widest.group()) for width in others):
+        return None
+    return (text[: widest.start()].rstrip(), text[widest.end() :].rstrip(), widest.end())
 
 
 def _squeezed_halves(text: str, usual: int) -> Halves:
@@ -428,6 +493,29 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
 ONE_SPACE = regex.compile(r"\S \S")
 TOUCH_SHIFT = 1
 SENTENCE_END = regex.compile(r"[.!?:]$")
+
+
+def _left_headers(lines: list[Numbered], halves: list[Halves], usual: int) -> list[Halves]:
+    """``halves`` with a line kept whole in the left column where its gap stands well left of
+    where the right column starts on the nearest lines above and below holding both columns (a
+    right table's cells past the column's usual edge aside), and the line ends before that: a
+    left table's header, its cells apart ("Delområde   Max Egna"), beside an empty stretch of
+    the right column."""
+    edges = [
+        h[2] if h and h[0].strip() and h[1].strip() and h[2] <= usual + GLYPH_REACH else None for h in halves
+    ]
+    kept = list(halves)
+    for index, ((_, text), found) in enumerate(zip(lines, halves, strict=True)):
+        if edges[index] is None or found is None:
+            continue
+        above = next((e for e in reversed(edges[:index]) if e is not None), None)
+        below = next((e for e in edges[index + 1 :] if e is not None), None)
+        if above is None or below is None:
+            continue
+        edge = min(above, below)
+        if found[2] < edge - GLYPH_REACH and len(text.rstrip()) < edge:
+            kept[index] = (text.rstrip(), "", len(text.rstrip()))
+    return kept
 
 
 def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves]:
