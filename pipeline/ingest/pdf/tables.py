@@ -241,7 +241,12 @@ class _Bounds:
         right = max(line.x1 for line in lines) + slack
         top, bottom = lines[0].top, lines[-1].bottom
         framing = tuple(r for r in vertical if left <= r.x0 <= right and r.top < bottom and r.bottom > top)
-        return cls(_separators(lines, vertical), left, right, framing, _body_size(lines))
+        separators = _separators(lines, vertical)
+        if not framing:
+            # A header cell standing in the gap before its values ("2019" set left in its cell
+            # over right-aligned points) heads that column: no column of its own.
+            separators = _header_over_values(lines, separators)
+        return cls(separators, left, right, framing, _body_size(lines))
 
     def fits(self, line: PrintedLine) -> bool:
         """Whether the line lies within the columns (and, in a ruled table, between its rules), in
