@@ -818,6 +818,75 @@ def test_summary_table_with_centred_years_reads_by_its_header() -> None:
     ]  # fmt: skip
 
 
+def test_summary_header_stacked_over_two_baselines_left_of_its_values_heads_them() -> None:
+    # Fuzz seeds 110513 and 110562 (LibreOffice, borderless, header set left): "Vallentuna" over
+    # "2019" left-aligned in a wide cell over right-aligned points, "Huvudområde" and "Nationellt
+    # medelvärde" on a baseline between them. The municipality's cell stands in the gap between the
+    # labels and its points, no column of its own: it heads the points, and the header lines are the
+    # table's, so the average column is read as an average, not as the municipality's points.
+    from pipeline.model.document import Document
+    from tests.conftest import summary_of
+
+    header = [*words_at(300, 100, "Vallentuna"), *words_at(LEFT, 106, "Huvudområde"),
+              *words_at(397, 106, "Nationellt medelvärde"), *words_at(300, 112, "2019")]  # fmt: skip
+    body: list[Word] = []
+    rows = [
+        ("1 Offentlighet och demokrati", "58,5", "55"),
+        ("2 Tillgänglighet och brukarorientering", "48,5", "68"),
+        ("TOTALT", "107", "123"),
+    ]
+    for index, (name, own, average) in enumerate(rows):
+        top = 126 + index * 14
+        body += [*words_at(LEFT, top, name), *right_aligned(top, 394, own), *right_aligned(top, 500, average)]
+    doc = Document(lines=tuple(document_lines([page(1, [*header, *body])])))
+    header_row = next(line.text for line in doc.lines if line.text)
+    assert header_row == "Huvudområde\tVallentuna 2019\tNationellt medelvärde"
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2019, 58.5), (2, 2019, 48.5)]
+    assert [(c.kind, c.label, c.area, c.value) for c in table.comparisons] == [
+        ("average", "Nationellt medelvärde", 1, 55), ("average", "Nationellt medelvärde", 2, 68),
+        ("average", "Nationellt medelvärde", None, 123),
+    ]  # fmt: skip
+
+
+def test_summary_header_set_left_close_after_the_values_before_heads_the_next_column() -> None:
+    # Fuzz seed 110562 (LibreOffice, borderless, two-row header set left in wide cells, points set
+    # right): "Nässjö 2015" and "40 kommuner i genomsnitt" each start a word space after the points
+    # of the column before and end far short of their own. A cell of values set right ends with
+    # them, so each header cell heads the column after the gap, and the first year's points stay
+    # the first year's.
+    from pipeline.model.document import Document
+    from tests.conftest import summary_of
+
+    words = [
+        *words_at(LEFT, 80, "I tabell 2 redovisas resultaten per huvudområde för 2012 och 2015."),
+        *words_at(272, 100, "Poäng"),
+        *words_at(272, 114, "Nässjö"), *words_at(338.5, 114, "Nässjö"), *words_at(403, 114, "40 kommuner i"),
+        *words_at(LEFT, 120, "Huvudområde"),
+        *words_at(272, 126, "2012"), *words_at(338.5, 126, "2015"), *words_at(403, 126, "genomsnitt"),
+    ]  # fmt: skip
+    rows = [
+        ("1 Offentlighet och demokrati", "51", "68,5", "65"),
+        ("2 Tillgänglighet och brukarorientering", "90", "66,5", "49"),
+        ("3 Politisk styrning och kontroll", "71", "60", "62"),
+    ]
+    for index, (name, older, newer, average) in enumerate(rows):
+        top = 140 + index * 14
+        words += [*words_at(LEFT, top, name), *right_aligned(top, 334, older)]
+        words += [*right_aligned(top, 400, newer), *right_aligned(top, 538, average)]
+    doc = Document(lines=tuple(document_lines([page(1, words)])))
+    texts = [line.text for line in doc.lines]
+    assert "Huvudområde\tNässjö 2012\tNässjö 2015\t40 kommuner i genomsnitt" in texts
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2012, 51), (1, 2015, 68.5), (2, 2012, 90), (2, 2015, 66.5), (3, 2012, 71), (3, 2015, 60)
+    ]  # fmt: skip
+    average = "40 kommuner i genomsnitt"
+    assert [(c.label, c.area, c.value) for c in table.comparisons if c.kind == "average"] == [
+        (average, 1, 65), (average, 2, 49), (average, 3, 62)
+    ]  # fmt: skip
+
+
 def test_value_columns_closer_than_a_column_gap_are_parted_by_their_numbers() -> None:
     # Fuzz seeds 2007 and 2037 (LibreOffice, narrow cells): "Egna" and "Max" right-aligned 4.5 pt
     # apart, less than a column gap, came out as one cell "8,5 20". The gap between the two numbers

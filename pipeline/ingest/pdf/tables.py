@@ -241,7 +241,12 @@ class _Bounds:
         right = max(line.x1 for line in lines) + slack
         top, bottom = lines[0].top, lines[-1].bottom
         framing = tuple(r for r in vertical if left <= r.x0 <= right and r.top < bottom and r.bottom > top)
-        return cls(_separators(lines, vertical), left, right, framing, _body_size(lines))
+        separators = _separators(lines, vertical)
+        if not framing:
+            # A header cell standing in the gap before its values ("2019" set left in its cell
+            # over right-aligned points) heads that column: no column of its own.
+            separators = _header_over_values(lines, separators)
+        return cls(separators, left, right, framing, _body_size(lines))
 
     def fits(self, line: PrintedLine) -> bool:
         """Whether the line lies within the columns (and, in a ruled table, between its rules), in
@@ -439,7 +444,59 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
                     continue
                 x = moved
             found = tuple(sorted((*found, x)))
+    return _after_values_set_right(lines, found, vertical)
+
+
+def _after_values_set_right(
+    lines: Sequence[PrintedLine], found: tuple[float, ...], vertical: list[Ruling]
+) -> tuple[float, ...]:
+    """The boundaries with each gap after a column of values set right parted right after them,
+    where a header word stands in the gap. A cell's words end at its right padding, so in a table
+    whose values are set right a header word beyond a column's values ("40 kommuner i" set left in
+    the next, wide cell, close after "68,5") heads the next column, however wide a space it leaves
+    before that column's values; the free boundary there (where the header ends short of them) goes."""
+    rows = [line for line in lines if _ends_in_value(line)]
+    if len(rows) < MIN_VALUE_ROWS or len(rows) == len(lines) or not _values_set_right(rows):
+        return found
+    words = [w for line in lines for w in line.words]
+    for x in _free_separators(rows, vertical):
+        before = [next((w for w in reversed(line.words) if w.x1 <= x), None) for line in rows]
+        if not all(w is not None and _is_marked_value(w) for w in before):
+            continue  # after the labels: their cells are set left
+        low = max(w.x1 for w in before if w is not None)
+        high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
+        free = _uncovered(low, high, words)
+        if not free or free[0][0] > low + 0.01 or free[0][1] >= high - 0.01:
+            continue  # no header word in the gap: its free boundary serves
+        after = (free[0][0] + free[0][1]) / 2
+        if all(_between_values(line, after) for line in rows):
+            found = tuple(sorted((*(s for s in found if not low <= s <= high), after)))
     return found
+
+
+def _values_set_right(rows: Sequence[PrintedLine]) -> bool:
+    """Whether the rows' values are set right: a column of them ends at one edge while its values
+    start at different places, and no column starts at one edge while they end at different places
+    (values of one width show neither)."""
+    columns: list[list[Word]] = []
+    for line in rows:
+        for word in (w for w in line.words[1:] if _is_marked_value(w)):
+            column = next((c for c in columns if word.x0 < c[-1].x1 and c[-1].x0 < word.x1), None)
+            if column is None:
+                columns.append([word])
+            else:
+                column.append(word)
+    shown = [
+        (_spread([w.x0 for w in column]), _spread([w.x1 for w in column]))
+        for column in columns
+        if len(column) >= MIN_VALUE_ROWS
+    ]
+    right = any(ends <= RULE_JOIN < starts for starts, ends in shown)
+    return right and not any(starts <= RULE_JOIN < ends for starts, ends in shown)
+
+
+def _spread(values: list[float]) -> float:
+    return max(values) - min(values)
 
 
 def _free_separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[float, ...]:
