@@ -23,8 +23,11 @@ from tests.conftest import ROOT, UMEA
 
 UMEA_TEXT = UMEA.read_text(encoding="utf-8")
 KOMPASS = [str(Path(sys.executable).parent / "kompass")]
+# The child scripts take Ctrl-C as a terminal's program does: a shell's background job (a suite
+# started with `&` from a script) inherits SIGINT ignored, and Python then keeps it ignored.
+TAKES_CTRL_C = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
 # A kompass whose workers take forever over every document: stands in for a long batch.
-SLOW_KOMPASS = """
+SLOW_KOMPASS = TAKES_CTRL_C + """
 import sys, time
 from pipeline.run import workers
 workers.process_data = lambda *args: time.sleep(600)
@@ -232,7 +235,7 @@ def test_csv_neutralises_a_formula_bullet_and_parquet_keeps_it(tmp_path: Path) -
     assert formula in parquet_text
 
 
-CTRL_C_DURING_FORK = """
+CTRL_C_DURING_FORK = TAKES_CTRL_C + """
 import os, signal, sys, time
 from pipeline.run.guard import process_context, start_worker, stop_worker
 sent = []
