@@ -32,45 +32,45 @@ pytestmark = [
 ]
 
 # Facts exact over the whole sample, and on each engine/export channel, in per cent: measured when
-# set (92.78 %, 6,551 of 7,061 facts, on the readers of 7 December 2026 and the fuzzer whose ReportLab
-# tables fit their header words; each channel's figure in the comment), less half a point on the
-# text channels and two points on the scans.
-OVERALL_FLOOR = 92.2
+# set (97.16 %, 6,834 of 7,034 facts, on main at e089531, 7 December 2026; raised from the first
+# floors of 92.78 %; each channel's figure in the comment), less half a point on the text channels
+# and two points on the scans.
+OVERALL_FLOOR = 96.6
 CHANNEL_FLOORS = {
     "chromium/pdf": 99.2,  # 99.71
-    "chromium/pdftotext-layout": 92.2,  # 92.72
-    "chromium/pdftotext-raw": 99.3,  # 99.81
-    "chromium/scan-bilevel": 83.9,  # 85.88
-    "chromium/scan-grey": 57.8,  # 59.79
-    "libreoffice/pdf": 90.0,  # 90.45
-    "libreoffice/pdftotext-layout": 74.4,  # 74.86
-    "libreoffice/pdftotext-raw": 96.1,  # 96.63
-    "libreoffice/scan-bilevel": 94.0,  # 95.95
-    "libreoffice/scan-grey": 90.5,  # 92.49
+    "chromium/pdftotext-layout": 98.7,  # 99.23
+    "chromium/pdftotext-raw": 99.5,  # 100.00
+    "chromium/scan-bilevel": 92.1,  # 94.12
+    "chromium/scan-grey": 67.6,  # 69.63
+    "libreoffice/pdf": 97.1,  # 97.61
+    "libreoffice/pdftotext-layout": 82.0,  # 82.51
+    "libreoffice/pdftotext-raw": 99.5,  # 100.00
+    "libreoffice/scan-bilevel": 96.8,  # 98.84
+    "libreoffice/scan-grey": 93.9,  # 95.95
     "plain-text": 99.5,  # 100.00
     "reportlab/pdf": 99.5,  # 100.00
-    "reportlab/pdftotext-layout": 92.2,  # 92.65
+    "reportlab/pdftotext-layout": 99.5,  # 100.00
     "reportlab/pdftotext-raw": 99.5,  # 100.00
-    "reportlab/scan-bilevel": 54.8,  # 56.77
-    "reportlab/scan-grey": 65.7,  # 67.71
+    "reportlab/scan-bilevel": 76.0,  # 78.06
+    "reportlab/scan-grey": 96.4,  # 98.44
 }
 # The documents kompass rejected when the floors were set: none (a LibreOffice PDF of five pages,
 # 9234, was taken for "not a Kommunkompassen report" until the readers of 7 December 2026).
 REJECTED: set[int] = set()
-# The planted errors not found when the floors were set (seed, rule, area): 5 of the 44 planted.
+# The planted errors not found when the first floors were set (seed, rule, area): 5 of the 44 planted.
 # Every other planted error must be found; the target is all of them.
 PLANTED_NOT_FOUND = {
     (9017, "area_sum_mismatch", 8), (9051, "area_sum_mismatch", 7), (9073, "total_mismatch", None),
     (9118, "area_sum_mismatch", 4), (9234, "total_mismatch", None),
 }  # fmt: skip
 # The documents of the text channels (all but the scans) that had errors nobody planted when the
-# floors were set, and how many (37 in 7 of the 34): misread tables. The target is none. (9001's 9
-# were history_mismatch between the sample's own reports of one municipality, which print an
-# earlier year differently: true of the batch, and no longer counted.) 9017 went from 2 to 8 with
-# the reader fixes of 7 December (a LibreOffice layout export with two per-area score tables side by
-# side, ids broken from their stops and names: rows of the right table read into the left one);
-# its facts exact rose (74 to 65 misses), the side-by-side tables are open work.
-UNPLANTED_ERRORS = {9017: 8, 9024: 5, 9025: 1, 9068: 2, 9100: 24, 9118: 2, 9234: 1}
+# floors were set, and how many: misread tables. The target is none. 9017 is a LibreOffice layout
+# export with two per-area score tables side by side, ids broken from their stops and names (rows
+# of the right table read into the left one); the others of the first floors (9024, 9025, 9068,
+# 9100, 9118, 9234: 35 in all) have none since the reader fixes of 7 December. (History
+# mismatches between the sample's own reports of one municipality are true of the batch and not
+# counted.)
+UNPLANTED_ERRORS = {9017: 8}
 
 
 def _share(outcomes: list[Outcome]) -> float:
