@@ -9,14 +9,12 @@ names file) only counts where the context shows the place.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
 
 import regex
 import spacy
-import spacy.about
 from spacy.lang.char_classes import ALPHA, ALPHA_UPPER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -44,8 +42,6 @@ SENTENCE_OPENERS = (
     frozenset({".", "!", "?", ":", ";", "-", "–", "—", "*", '"', "”", "“", "(", "…"}) | BULLET_GLYPHS
 )
 MAX_TEXT_LENGTH = 50_000_000
-# Names that are also words or personal names, with which they are.
-Ambiguous = tuple[tuple[str, Ambiguity], ...]
 
 
 @dataclass(frozen=True)
@@ -67,8 +63,6 @@ class NameMatcher:
     registry: MunicipalityRegistry
     ambiguity: dict[str, Ambiguity]
     prefilter: regex.Pattern[str]
-    # The tokens of every form the matcher looks for, as JSON, for kompass's cache (see build_matcher).
-    tokens_entry: bytes = b""
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -195,92 +189,28 @@ def blank_pipeline(lang: str = "sv") -> Language:
     return nlp
 
 
-def _tokens(nlp: Language, form: str) -> list[Any]:
-    doc = nlp.make_doc(form)
-    return [[token.text for token in doc], [bool(token.whitespace_) for token in doc]]
-
-
-def _spelled(form: str, entry: Any) -> bool:
-    """Whether ``entry`` is a [words, spaces] pair that spells ``form`` exactly."""
-    if not (isinstance(entry, list) and len(entry) == 2):
-        return False
-    words, spaces = entry
-    return (
-        isinstance(words, list) and isinstance(spaces, list) and len(words) == len(spaces)
-        and all(isinstance(word, str) and word for word in words)
-        and all(isinstance(space, bool) for space in spaces)
-        and "".join(word + " " * space for word, space in zip(words, spaces, strict=True)) == form
-    )  # fmt: skip
-
-
-def stored_tokens(stored: bytes | None, forms: list[str]) -> list[Any] | None:
-    """The tokens of each of ``forms`` as ``stored`` (an entry of :attr:`NameMatcher.tokens_entry`)
-    holds them; None unless it is JSON made by this spaCy for exactly these forms and every
-    token list spells its form."""
-    if stored is None:
-        return None
-    try:
-        content = json.loads(stored)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(content, dict) or content.get("spacy") != spacy.about.__version__:
-        return None
-    tokens = content.get("tokens")
-    if content.get("forms") != forms or not isinstance(tokens, list) or len(tokens) != len(forms):
-        return None
-    return tokens if all(_spelled(form, entry) for form, entry in zip(forms, tokens, strict=True)) else None
-
-
-# The matchers built in this process, by registry, ambiguous names and language.
-_BUILT: dict[tuple[MunicipalityRegistry, Ambiguous, str], NameMatcher] = {}
-
-
+@cache
 def build_matcher(
-    registry: MunicipalityRegistry,
-    ambiguous: Ambiguous = (),
-    lang: str = "sv",
-    stored: bytes | None = None,
+    registry: MunicipalityRegistry, ambiguous: tuple[tuple[str, Ambiguity], ...] = (), lang: str = "sv"
 ) -> NameMatcher:
     """A matcher for every name of ``registry``: bare, genitive ("Umeås") and upper case.
 
     Built once per registry and process; ``ambiguous`` lists the names that are also words or
-    personal names. Tokenizing the 1,100 forms of the Swedish names is most of building it: a
-    matcher's tokens are kept in :attr:`NameMatcher.tokens_entry`, and given back as ``stored``
-    (from kompass's cache) they are used instead when they are for exactly these forms and this
-    spaCy and spell every form (anything else is tokenized again).
+    personal names.
     """
-    key = (registry, ambiguous, lang)
-    if key not in _BUILT:
-        _BUILT[key] = _build_matcher(registry, ambiguous, lang, stored)
-    return _BUILT[key]
-
-
-def _build_matcher(
-    registry: MunicipalityRegistry, ambiguous: Ambiguous, lang: str, stored: bytes | None
-) -> NameMatcher:
     nlp = blank_pipeline(lang)
-    forms = list(dict.fromkeys(form for form, _ in _printed_forms(registry)))
-    tokens = stored_tokens(stored, forms)
-    entry = stored
-    if tokens is None:
-        tokens = [_tokens(nlp, form) for form in forms]
-        content = {"spacy": spacy.about.__version__, "forms": forms, "tokens": tokens}
-        entry = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    docs = {form: Doc(nlp.vocab, words=w, spaces=s) for form, (w, s) in zip(forms, tokens, strict=True)}
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_code: dict[str, list[str]] = {}
     for form, municipality in _printed_forms(registry):
         by_code.setdefault(municipality.code, []).append(form)
-    for code, code_forms in by_code.items():
-        matcher.add(code, [docs[form] for form in dict.fromkeys(code_forms)])
+    for code, forms in by_code.items():
+        matcher.add(code, [nlp.make_doc(form) for form in dict.fromkeys(forms)])
     # Every form starts with a bare name (or alias), so these find every paragraph worth tokenizing.
-    stems = sorted(set(forms), key=len, reverse=True)
+    stems = sorted({form for form, _ in _printed_forms(registry)}, key=len, reverse=True)
     prefilter = regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, stems)) + ")")
-    ambiguity = ambiguity_by_code(registry, ambiguous)
-    return NameMatcher(nlp, matcher, registry, ambiguity, prefilter, entry or b"")
+    return NameMatcher(nlp, matcher, registry, ambiguity_by_code(registry, ambiguous), prefilter)
 
 
-def swedish_matcher(stored: bytes | None = None) -> NameMatcher:
-    """The matcher for the 290 Swedish municipalities (built on first use, from ``stored`` tokens
-    when they fit, see :func:`build_matcher`; then reused)."""
-    return build_matcher(swedish_municipalities(), swedish_ambiguous_names(), stored=stored)
+def swedish_matcher() -> NameMatcher:
+    """The matcher for the 290 Swedish municipalities (built on first use, then reused)."""
+    return build_matcher(swedish_municipalities(), swedish_ambiguous_names())

@@ -43,9 +43,8 @@ CACHE_FORMAT = 3  # 1 was pickle, 2 had Tesseract in the key; bump when the entr
 _PACKAGES = ("pipeline", "extractors")
 _FINGERPRINTED = (".py", ".toml", ".csv")
 _LIBRARIES = ("pdfplumber", "pdfminer.six", "charset-normalizer")
-# Names kompass gives its entries (and gave them, as pickles), and the name matcher's tokens: the
-# only files pruning may remove.
-_ENTRY_NAME = regex.compile(r"(?:\.)?(?:[0-9a-f]{64}|names)-[0-9a-f]{16}\.(?:json|pickle)(?:\.partial)?")
+# Names kompass gives its entries (and gave them, as pickles): the only files pruning may remove.
+_ENTRY_NAME = regex.compile(r"(?:\.)?[0-9a-f]{64}-[0-9a-f]{16}\.(?:json|pickle)(?:\.partial)?")
 # A report's JSON is a few hundred kB at most; anything far larger is not ours.
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -155,25 +154,6 @@ class ReportCache:
             log.debug("ignoring unusable cache entry %s", entry)
             return None
         return dataclasses.replace(report, source_file=source_file)
-
-    def names_path(self) -> Path:
-        return self.folder / f"names-{version_key(self.ocr)}.json"
-
-    def names(self) -> bytes | None:
-        """The name matcher's tokens stored by an earlier run of this kompass (see
-        :func:`extractors.name_matcher.build_matcher`, which checks them before any use), if its
-        checksum holds; else ``None``."""
-        try:
-            data = _read_entry(self.names_path())
-        except OSError:
-            return None
-        checksum, _, rest = data.partition(b"\n")
-        body = rest.removesuffix(b"\n")
-        return body if checksum.decode("ascii", "replace") == _checksum(body) else None
-
-    def put_names(self, tokens: bytes) -> None:
-        """Store the name matcher's tokens; raises ``OSError`` when the folder cannot be written."""
-        write_bytes_atomically(self.names_path(), _checksum(tokens).encode() + b"\n" + tokens + b"\n")
 
     def put(self, report: Report) -> None:
         """Store a report that was read; raises ``OSError`` when the folder cannot be written."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 from pathlib import Path
@@ -28,7 +27,6 @@ from pipeline.validation.scores import report_year
 
 if TYPE_CHECKING:
     from pipeline.ingest.pdf import PageProgress, PageSlots
-    from pipeline.run.cache import ReportCache
 
 log = logging.getLogger(__name__)
 
@@ -165,18 +163,12 @@ def _ran_out_of_memory(exc: BaseException, depth: int = 0) -> bool:
     return any(_ran_out_of_memory(e, depth + 1) for e in linked if e is not None)
 
 
-def warm_up(cache: ReportCache | None = None) -> None:
-    """Load what every document needs (editions, registries, the name matcher) once, before worker
-    processes fork; the matcher from the tokens in ``cache`` where an earlier run stored them, and
-    its tokens stored there when they were not (a cache that cannot be written is let be)."""
+def warm_up() -> None:
+    """Load what every document needs (editions, registries) once, before worker processes fork."""
     load_editions()
     swedish_municipalities()
     swedish_districts()
-    stored = cache.names() if cache is not None else None
-    matcher = swedish_matcher(stored)
-    if cache is not None and matcher.tokens_entry != stored:
-        with contextlib.suppress(OSError):
-            cache.put_names(matcher.tokens_entry)
+    swedish_matcher()
 
 
 def failed_report(path: Path, error: str, doc: Document | None = None, sha256: str | None = None) -> Report:

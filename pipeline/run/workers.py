@@ -235,7 +235,7 @@ def run_parallel(
     """
     starter = _Starter(process_context(), limits, cache, lend=workers > 1)
     remove_abandoned_scratch()
-    warm_up(cache)
+    warm_up()
     pending = list(enumerate(files))[::-1]
     pool = [starter.start() for _ in range(max(1, min(workers, len(files))))]
 
