@@ -105,12 +105,12 @@ def test_a_tesseract_stopped_on_the_time_limit_dies_and_leaves_no_files(
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     out = tmp_path / "out"
-    args = ["run", str(TEXT_PDF), "--out", str(out), "--workers", "1", "--timeout", "40", "--ocr", "always"]
+    args = ["run", str(TEXT_PDF), "--out", str(out), "--workers", "1", "--timeout", "20", "--ocr", "always"]
     result = CliRunner().invoke(main, [*args, "--no-cache", "--format", "csv"])
 
     reports = pd.read_csv(out / "reports.csv")
     assert reports.loc[0, "status"] == "failed", result.output
-    assert reports.loc[0, "error"] == "over the time limit: digitizing took longer than --timeout 40 s"
+    assert reports.loc[0, "error"] == "over the time limit: digitizing took longer than --timeout 20 s"
     assert len(list(fake.glob("started-*"))) == 3  # --version, --list-langs, and the page it hung on
     deadline = time.monotonic() + 10
     while _running(fake) and time.monotonic() < deadline:
