@@ -23,6 +23,7 @@ from pdf_geometry import (
     words_at,
 )
 
+from pipeline.ingest.pdf.columns import _least_crossed
 from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.ingest.pdf.printed_lines import printed_lines
 from pipeline.ingest.pdf.rows import _cell_text
@@ -277,6 +278,21 @@ def test_a_wrapped_question_and_a_value_on_a_baseline_between_its_lines_read_apa
         words_at(72, 112, "påverka serviceutbudet?"),
     ]
     assert _cell_text(parts) == "2.3. Kan brukarna själva påverka serviceutbudet? 17"
+
+
+@pytest.mark.parametrize(
+    ("crossing", "gutter"),
+    [
+        ([(0.0, 250.0), (270.0, 600.0)], 270),  # free from 250 to 270: its point nearest the middle, 300
+        ([(0.0, 290.0), (299.5, 300.5), (310.0, 600.0)], 299),  # 299 and 301 as near: the first
+        ([(0.0, 340.0), (250.0, 600.0)], 340),  # none free: of the points one word crosses
+    ],
+)
+def test_the_gutter_looked_for_among_words_is_the_point_fewest_cross_nearest_the_middle(
+    crossing: list[tuple[float, float]], gutter: int
+) -> None:
+    words = [Word("x", x0, x1, 100, 110, 10) for x0, x1 in crossing]
+    assert _least_crossed(words, 0.0, 600.0) == gutter
 
 
 def test_a_few_lines_in_two_columns_under_a_table_at_the_foot_of_a_page() -> None:

@@ -18,6 +18,7 @@ import itertools
 import math
 from collections.abc import Sequence
 
+import numpy as np
 import regex
 
 from pipeline.ingest.pdf.printed_lines import PrintedLine, printed_lines
@@ -206,8 +207,7 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
         return None
     left_edge = min(w.x0 for w in words)
     width = max(w.x1 for w in words) - left_edge
-    steps = range(int(left_edge + MIDDLE[0] * width), int(left_edge + MIDDLE[1] * width) + 1)
-    x = min(steps, key=lambda x: (sum(w.x0 < x < w.x1 for w in words), abs(x - left_edge - width / 2)))
+    x = _least_crossed(words, left_edge, width)
     spanning = sorted([*(w for w in words if w.x0 < x < w.x1), *_rows_across(words, x)], key=lambda w: w.top)
     bands: list[list[float]] = []
     for word in spanning:
@@ -240,6 +240,17 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
             elif part:
                 out.append((list(part), None))
     return out if found else None
+
+
+def _least_crossed(words: Sequence[Word], left_edge: float, width: float) -> int:
+    """Of the whole points in the :data:`MIDDLE` of the text (``width`` from ``left_edge``), the
+    one the fewest words cross; of those, the nearest the text's middle (the first on a tie)."""
+    x0 = np.array([w.x0 for w in words])
+    x1 = np.array([w.x1 for w in words])
+    steps = np.arange(int(left_edge + MIDDLE[0] * width), int(left_edge + MIDDLE[1] * width) + 1)
+    crossed = ((x0 < steps[:, None]) & (steps[:, None] < x1)).sum(axis=1)
+    fewest = steps[crossed == crossed.min()]
+    return int(fewest[np.argmin(np.abs(fewest - left_edge - width / 2))])
 
 
 def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
