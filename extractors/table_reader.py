@@ -16,6 +16,7 @@ carry the number only; the footnote the marker points to stays in the report's t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -596,6 +597,44 @@ def _by_nearest_column(
     return joined if all(joined) else None
 
 
+def _columns_under(stack: list[tuple[int, int, int, str]], rows: list[list[tuple[int, int]]]) -> set[int]:
+    """The value columns whose values, on some row, overlap a word of ``stack``."""
+    return {
+        index
+        for row in rows
+        for index, (a, b) in enumerate(row)
+        if any(a < end and start < b for start, end, _, _ in stack)
+    }
+
+
+def _by_aligned_edges(
+    stacks: list[list[tuple[int, int, int, str]]], rows: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int, int, str]]] | None:
+    """The stacks joined by the value column whose cell they stand in, where header and values
+    share an edge: every value column's usual left edge is where a header word starts (cells set
+    left, "Borås 2014 Borås 2017" over "31  46", the words one space apart), so a cell runs from
+    one column's left edge to the next one's; or every usual right edge is where a header word
+    ends, so a cell runs from past one column's right edge to the next one's. ``None`` otherwise,
+    or unless every column gets a stack."""
+    if not rows:
+        return None
+    starts = [Counter(row[i][0] for row in rows).most_common(1)[0][0] for i in range(len(rows[0]))]
+    ends = [Counter(row[i][1] for row in rows).most_common(1)[0][0] for i in range(len(rows[0]))]
+    words = [word for stack in stacks for word in stack]
+    joined: list[list[tuple[int, int, int, str]]] = [[] for _ in starts]
+    if set(starts) <= {start for start, *_ in words}:
+        for stack in stacks:
+            left = min(a for a, *_ in stack)
+            joined[max((i for i, edge in enumerate(starts) if edge <= left), default=0)] += stack
+    elif set(ends) <= {end for _, end, *_ in words}:
+        for stack in stacks:
+            right = max(b for _, b, *_ in stack)
+            joined[min((i for i, edge in enumerate(ends) if edge >= right), default=len(ends) - 1)] += stack
+    else:
+        return None
+    return joined if all(joined) else None
+
+
 def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     """The header of a text export's table read by where its words stand (``pdftotext -layout``
     keeps the columns, not always three spaces between them: "Lidingö Ändring Sverigesnitt").
@@ -634,11 +673,22 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     values = width - 1
     if len(stacks) < values:
         return None
+    full = [found[1:] for found in spans if len(found) == width]
     if len(stacks) > values:
-        stacks = _by_nearest_column(stacks, [found[1:] for found in spans if len(found) == width]) or stacks
-    while len(stacks) > values:  # join the two neighbours with the narrowest gap
+        stacks = _by_aligned_edges(stacks, full) or _by_nearest_column(stacks, full) or stacks
+    while len(stacks) > values:
+        # Join the two neighbours with the narrowest gap; last, two that stand over different
+        # value columns ("Max" printed beside "Sundsvall" / "2015" heads a column of its own) or
+        # hold words on the same two lines (cells side by side: "Sundsvall" / "2015" beside
+        # "Sundsvall" / "2018", one space apart where "40 kommuner i" is one cell's words).
+        over = [_columns_under(stack, full) for stack in stacks]
+        rows_of = [{line for _, _, line, _ in stack} for stack in stacks]
         gaps = [
-            min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i])
+            (
+                bool(over[i] and over[i + 1] and not over[i] & over[i + 1])
+                or len(rows_of[i] & rows_of[i + 1]) >= 2,
+                min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i]),
+            )
             for i in range(len(stacks) - 1)
         ]
         i = gaps.index(min(gaps))
