@@ -773,3 +773,56 @@ def test_score_tables_side_by_side_with_values_on_lines_of_their_own() -> None:
     ]
     assert right[right.index("6:5 Genomförs") + 1] == "20    18"
     assert "Summa                            100   64,5" in right
+
+
+def test_score_tables_in_the_right_column_beside_prose_with_no_line_of_words_on_both_sides() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160567): the right column holds per-area
+    # score tables ("Nr Delområde" over "Egna poäng" / "Maxpoäng"), their ids wrapped from their
+    # names ("4.1" / name and values / "."), beside the left column's prose; too few lines hold
+    # words on both sides to be read as prose, so the page stayed whole and the tables' values
+    # were read with the prose (3.x's own points lost, area 4's rows given to area 8).
+    page = [
+        "Huvudområde 8: Kommun som                         Nr Delområde",
+        "                                                                           Egna",
+        "                                                                                    Maxpoäng",
+        "samhällsbyggare                                                            poäng",
+        "                                                  3.1. Medarbetarsamtal          13        20",
+        "Allmänt                                           3.2. Lönepolitik               20        40",
+        "                                                  3.3. Målstyrning               15        20",
+        "Området beskriver hur Vallentuna kommun",
+        "arbetar med kommun som samhällsbyggare.           3.4. Resultatredovisning       10        20",
+        "Utvärderarna har tagit del av dokument,                Summa                     58       100",
+        "hemsidan och intervjuer med politiker och                                   Egna",
+        "                                                  Nr Delområde                      Maxpoäng",
+        "tjänstemän. Inom området kommun som                                         poäng",
+        "samhällsbyggare uppnår kommunen 46                4.1",
+        "                                                       Kvalitetssystem            4        20",
+        "poäng.                                            .",
+        "                                                  4.2 Brukarundersökninga",
+        "                                                                                  9        20",
+        "                                                  .    r",
+        "Sammanfattning kommun som samhällsbyggare",
+        "                                                  4.3",
+        "                                                       Näringsliv                 7        10",
+        "Starka sidor                                      .",
+        "                                                  4.4",
+        "    •   Aktivt arbete med medborgardialog              Resultatredovisning        8        20",
+        "                                                  .",
+        "    •   Väl utvecklade e-tjänster",
+        "                                                  4.5",
+        "                                                       Kulturliv                3,5        10",
+        "                                                  .",
+        "Förbättringsområden",
+        "                                                  4.6",
+        "                                                       Hållbar utveckling        12        20",
+        "    •   Följa upp kompetensutvecklingen           .",
+        "        systematiskt                                   Summa                  43,5        100",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160567.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert by_id == {
+        "3.1": (20, 13), "3.2": (40, 20), "3.3": (20, 15), "3.4": (20, 10),
+        "4.1": (20, 4), "4.2": (20, 9), "4.3": (10, 7), "4.4": (20, 8), "4.5": (10, 3.5), "4.6": (20, 12),
+    }  # fmt: skip
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts.index("poäng.") < texts.index("Nr Delområde")  # the left column first

@@ -22,7 +22,9 @@ Score tables may stand side by side, one in each column under its own header, wi
 lines of their own: the left table's values reach the right column's edge and stay with the left
 half, a line of both tables' values is parted at its widest gap, and a left header's cells kept
 apart ("Delområde   Max Egna") stay whole where the lines around start the right column further
-right.
+right. A page whose right column holds score tables (most of its rows' ids start at one place)
+is cut there line by line whatever the left column holds: prose beside a table has too few
+lines of words on both sides to be read as prose.
 """
 
 from __future__ import annotations
@@ -90,11 +92,93 @@ def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
         start, end, copies = table
         before, run, after = lines[:start], lines[start:end], lines[end:]
         return [*_page_in_columns(before), *_read_at(run, copies), *_page_in_columns(after)]
+    tables = _tables_in_right_column(lines)
+    if tables is not None:
+        return tables
     fixed = _at_one_start(lines)
     drifting = _by_each_gap(lines)
     if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
         return drifting[0]
     return fixed[0] if fixed else lines
+
+
+# A score table's row id where a layout export sets it in a narrow column ("4.1", "3.1.", "7:2";
+# the trailing stop of "4.1." wrapped to a line of its own, "."), or the first word of its header.
+TABLE_ROW_START = regex.compile(r"(?:\d{1,2}[.:]\d{1,2}\.?|\.|Nr|Delområde|Delfråga)(?=\s|$)")
+# A score table's row ends in its two values ("Delegation   16,5   30").
+TWO_VALUES_END = regex.compile(r"\d(?:,\d+)? +\d+(?:,\d+)?$")
+# A page's right column holds a table when this many of its lines start one at the column's edge,
+# and the page has this many rows.
+MIN_TABLE_STARTS = 4
+
+
+def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
+    """The page read down its left column, then its right one, where the right column holds score
+    tables (each with the same edge: the row ids, the header's "Nr", a wrapped id's stop) and
+    the left column prose or tables of its own; ``None`` for any other page.
+
+    A word processor's two-column page sets a table in each column: a layout export prints them
+    side by side, their rows on lines of their own, often with no line holding words on both
+    sides, so neither reading of prose takes it. The right column's edge is where most of its
+    table rows start, past the first third of the line (a row id, not a list item's: "•  6.1
+    Hur ..."), on a page with table rows; each line is cut near that edge (:func:`_cut_near`).
+    The edge is trusted only where most lines that hold text on both sides of it are parted by
+    a gap of two spaces or more."""
+    width = max((len(text.rstrip()) for _, text in lines), default=0)
+    third, two_thirds = int(MIDDLE[0] * width), int(MIDDLE[1] * width)
+    starts: Counter[int] = Counter()
+    for _, text in lines:
+        for gap in regex.finditer(r"(?:^|(?<=\S) ) +(?=\S)", text):
+            if (
+                third <= gap.end() <= two_thirds
+                and TABLE_ROW_START.match(text, gap.end())
+                and not _after_list_mark(text, gap.start())  # "•  6.1 Hur ...": a listed question
+            ):
+                starts[gap.end()] += 1
+    rows = sum(1 for _, text in lines if TWO_VALUES_END.search(text.rstrip()))
+    if not starts or starts.most_common(1)[0][1] < MIN_TABLE_STARTS or rows < MIN_TABLE_STARTS:
+        return None
+    edge = starts.most_common(1)[0][0]
+    cuts: list[tuple[int, str, int | None]] = []
+    spaced = both = 0
+    for number, text in lines:
+        text = text.rstrip()
+        cut = _cut_near(text, edge) if len(text) > edge - GUTTER else None
+        cuts.append((number, text, cut))
+        if cut is not None and text[:cut].strip():
+            both += 1
+            spaced += text[:cut].endswith("  ")
+    if both < MIN_BOTH or spaced < PROSE_SHARE * both:
+        return None
+    left = [(n, text[:cut].rstrip() if cut is not None else text) for n, text, cut in cuts]
+    right = [(n, " " * max(0, cut - edge) + text[cut:]) for n, text, cut in cuts if cut is not None]
+    parted = {n for n, _ in right}
+    return [*((n, text) for n, text in left if text.strip() or n not in parted), *right]
+
+
+def _cut_near(text: str, edge: int) -> int | None:
+    """Where the line's right column starts: the place nearest ``edge`` that no word crosses, a
+    glyph's reach away at most (the export shifts the column's edge from table to table; a left
+    header's last word may stand one space before it, "Maxpoäng 7.3"), one after a gap of two
+    spaces or more first; ``None`` if there is none."""
+    free = [place for place in range(edge - GLYPH_REACH, edge + GLYPH_REACH + 1) if _free_at(text, place)]
+    if not free:
+        return None
+    # A row's values stay together; a place after a gap comes before one after a single space.
+    return min(free, key=lambda at: (_between_values(text, at), not _apart(text, at), abs(at - edge)))
+
+
+def _apart(text: str, place: int) -> bool:
+    """Whether ``place`` follows a gap of two spaces or more."""
+    return place < len(text) and text[:place].endswith("  ")
+
+
+FIRST_VALUE = regex.compile(r"^[+\-−–]?\d+(?:,\d+)?%?(?:\s|$)")
+
+
+def _between_values(text: str, place: int) -> bool:
+    """Whether a cut at ``place`` would part a row's values: a value on either side of it."""
+    return bool(FIRST_VALUE.match(text[place:].strip())) and bool(LAST_VALUE.search(text[:place].rstrip()))
 
 
 # A table's header has at least this many words.
