@@ -16,6 +16,7 @@ carry the number only; the footnote the marker points to stays in the report's t
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -584,17 +585,34 @@ def _by_nearest_column(
         return None
     extents = [(min(row[i][0] for row in rows), max(row[i][1] for row in rows)) for i in range(len(rows[0]))]
     joined: list[list[tuple[int, int, int, str]]] = [[] for _ in extents]
-    previous = 0
+    chosen: list[int] = []
     for stack in stacks:
         start, end = min(a for a, *_ in stack), max(b for _, b, *_ in stack)
         gaps = [max(0, a - end, start - b) for a, b in extents]
         centre = (start + end) / 2
-        nearest = min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2)))
-        if nearest < previous:
-            return None
-        joined[nearest] += stack
-        previous = nearest
+        chosen.append(min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2))))
+        if min(gaps) > 0 and (beside := _beside_on_a_line(stacks, len(chosen) - 1)) is not None:
+            # Over no column's values: a word of the cell beside it on its line ("Västerås 2018"
+            # over "59,5", the year past the values' right edge), one space away.
+            chosen[-1] = -1 - beside  # resolved below, when every stack has its column
+    for index, column in enumerate(chosen):
+        chosen[index] = chosen[-1 - column] if column < 0 else column
+    if min(chosen) < 0 or any(later < earlier for earlier, later in itertools.pairwise(chosen)):
+        return None
+    for stack, column in zip(stacks, chosen, strict=True):
+        joined[column] += stack
     return joined if all(joined) else None
+
+
+def _beside_on_a_line(stacks: list[list[tuple[int, int, int, str]]], index: int) -> int | None:
+    """The neighbouring stack one space from ``stacks[index]`` on a line they share, if any."""
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(stacks):
+            continue
+        for start, end, line, _ in stacks[index]:
+            if any(line == l2 and (a2 == end + 1 or b2 + 1 == start) for a2, b2, l2, _ in stacks[other]):
+                return other
+    return None
 
 
 def _columns_under(stack: list[tuple[int, int, int, str]], rows: list[list[tuple[int, int]]]) -> set[int]:

@@ -1174,3 +1174,21 @@ def test_a_first_row_whose_label_wraps_around_its_values_line() -> None:
     table = summary_of(doc_from(text))
     scores = [(s.area, s.year, s.score) for s in table.area_scores]
     assert scores[:3] == [(1, 2020, 79), (1, 2023, 51), (2, 2020, 86)]
+
+
+def test_a_layout_header_whose_year_stands_one_space_after_its_name_past_the_values() -> None:
+    # "Max Västerås 2018" one space apart, "2018" over no column's values (they stand under
+    # "Västerås"): it was taken for the average's, and the table read no score (fuzz seed 160839).
+    text = (
+        "                                                                             Nationellt\n"
+        "Huvudområde                                     Max Västerås 2018\n"
+        "                                                                            medelvärde\n"
+        "1 Offentlighet och demokrati                   100   59,5           53\n"
+        "2 Tillgänglighet och brukarorientering         100   49¹            68\n"
+        "3 Politisk styrning och kontroll               100   39             57\n"
+        "TOTALT                                         300 147,5            178\n"
+    )
+    table = summary_of(doc_from(text), year=2018)
+    scores = [(s.area, s.year, s.score) for s in table.area_scores]
+    assert scores == [(1, 2018, 59.5), (2, 2018, 49), (3, 2018, 39)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:1] == [(1, "average", 53)]
