@@ -826,3 +826,35 @@ def test_score_tables_in_the_right_column_beside_prose_with_no_line_of_words_on_
     }  # fmt: skip
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert texts.index("poäng.") < texts.index("Nr Delområde")  # the left column first
+
+
+def test_a_right_table_row_id_one_space_after_the_left_header_and_a_heading_number_after_values() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160839): the right column's edge drifts
+    # left to "7.1", one space after the left header's last word, and its area heading's number
+    # ("8 Kommunen som samhällsbyggare") follows a left row's two values: the id went to the left
+    # column (7.1 lost) and the heading's number to the left row.
+    page = [
+        "                                                6.2 Lönepolitik                 30   13",
+        "        systematiskt",
+        "                                                6.3 Kostnadsmedvetenhet         20   9",
+        "     3. Sammanställ arbetet på den",
+        "        internationella arenan                  6.4  Synpunktshantering         10   4",
+        "                                                6.5 Innovation                  20   10",
+        "                                                     Summa                      100 54",
+        "4 Översikt av poängfördelning                   7 Verksamhetsutveckling",
+        "Nr              Delområde Maxpoäng Poäng 7.1 Bemötande                          20   15,5",
+        "1 Offentlighet och demokrati                    7.2  Lönepolitik                30   18",
+        "1.1 Kulturliv                 30           12   7.3 Intern kontroll             20   10,5",
+        "1.2 Internationellt arbete 20              7,5  7.4 Ledarutveckling             30   12",
+        "1.3 Medborgardialog           20           15        Summa                      100  56",
+        "1.4 Delaktighet               30           25   8 Kommunen som samhällsbyggare",
+        "     Summa                    100          59,5 8.1 Digitalisering              30   10,5",
+        "2 Tillgänglighet och brukarorientering          8.2 Brukarundersökningar        40   23",
+        "2.1 Resultatredovisning       20           12   8.3 Delaktighet                 30   9,5",
+        "2.2 Delaktighet               20           14        Summa                      100  43",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "8 Kommunen som samhällsbyggare" in texts
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160839.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["1.4"], by_id["7.1"], by_id["8.1"]) == ((30, 25), (20, 15.5), (30, 10.5))

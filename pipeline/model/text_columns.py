@@ -139,11 +139,18 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     if not starts or starts.most_common(1)[0][1] < MIN_TABLE_STARTS or rows < MIN_TABLE_STARTS:
         return None
     edge = starts.most_common(1)[0][0]
+    # How many values the left column's rows end in, where they stand alone on their line.
+    counts = Counter(
+        len(WORD.findall(values.group()))
+        for _, text in lines
+        if len(text.rstrip()) <= edge - GUTTER and (values := TRAILING_VALUES.search(text.rstrip()))
+    )
+    row_values = counts.most_common(1)[0][0] if counts else 2
     cuts: list[tuple[int, str, int | None]] = []
     spaced = both = 0
     for number, text in lines:
         text = text.rstrip()
-        cut = _cut_near(text, edge) if len(text) > edge - GUTTER else None
+        cut = _cut_near(text, edge, row_values) if len(text) > edge - GUTTER else None
         cuts.append((number, text, cut))
         if cut is not None and text[:cut].strip():
             both += 1
@@ -156,16 +163,32 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     return [*((n, text) for n, text in left if text.strip() or n not in parted), *right]
 
 
-def _cut_near(text: str, edge: int) -> int | None:
+# How far from the right column's edge (characters) a row id may start it on its line: the export
+# shifts the edge from table to table.
+ID_REACH = 10
+
+
+def _cut_near(text: str, edge: int, row_values: int) -> int | None:
     """Where the line's right column starts: the place nearest ``edge`` that no word crosses, a
-    glyph's reach away at most (the export shifts the column's edge from table to table; a left
-    header's last word may stand one space before it, "Maxpoäng 7.3"), one after a gap of two
-    spaces or more first; ``None`` if there is none."""
-    free = [place for place in range(edge - GLYPH_REACH, edge + GLYPH_REACH + 1) if _free_at(text, place)]
+    glyph's reach away at most, or a row id's a little further (a left header's last word may
+    stand one space before it, "Maxpoäng 7.3"); one after a gap of two spaces or before a row id
+    first, one that leaves a left row short of its ``row_values`` values last; ``None`` if there
+    is none."""
+    free = [
+        place
+        for place in range(edge - ID_REACH, edge + ID_REACH + 1)
+        if _free_at(text, place) and (abs(place - edge) <= GLYPH_REACH or TABLE_ROW_START.match(text, place))
+    ]
     if not free:
         return None
-    # A row's values stay together; a place after a gap comes before one after a single space.
-    return min(free, key=lambda at: (_between_values(text, at), not _apart(text, at), abs(at - edge)))
+    return min(
+        free,
+        key=lambda at: (
+            _between_values(text, at, row_values),
+            not (_apart(text, at) or TABLE_ROW_START.match(text, at)),
+            abs(at - edge),
+        ),
+    )
 
 
 def _apart(text: str, place: int) -> bool:
@@ -174,11 +197,17 @@ def _apart(text: str, place: int) -> bool:
 
 
 FIRST_VALUE = regex.compile(r"^[+\-−–]?\d+(?:,\d+)?%?(?:\s|$)")
+TRAILING_VALUES = regex.compile(r"(?:(?<=\S)\s+[+\-−–]?\d+(?:,\d+)?%?)+$")
 
 
-def _between_values(text: str, place: int) -> bool:
-    """Whether a cut at ``place`` would part a row's values: a value on either side of it."""
-    return bool(FIRST_VALUE.match(text[place:].strip())) and bool(LAST_VALUE.search(text[:place].rstrip()))
+def _between_values(text: str, place: int, row_values: int) -> bool:
+    """Whether a cut at ``place`` would part a row's values: a value on either side of it, the
+    left one's row short of the values the left column's rows hold ("7 | 20 Kortfakta"; not "30
+    25 | 8 Kommunen som samhällsbyggare", the right column's heading)."""
+    if not FIRST_VALUE.match(text[place:].strip()):
+        return False
+    values = TRAILING_VALUES.search(text[:place].rstrip())
+    return values is not None and len(WORD.findall(values.group())) < row_values
 
 
 # A table's header has at least this many words.
