@@ -858,3 +858,46 @@ def test_a_right_table_row_id_one_space_after_the_left_header_and_a_heading_numb
     table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160839.txt"))
     by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
     assert (by_id["1.4"], by_id["7.1"], by_id["8.1"]) == ((30, 25), (20, 15.5), (30, 10.5))
+
+
+def test_a_page_of_tables_whose_left_rows_reach_past_the_right_columns_edge_alone() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160131): one score table going on from
+    # the left column into the right one, ids wrapped from their names. The left rows' values
+    # end past the right column's edge on lines of their own; counted as lines parted without a
+    # gap, they kept the page from being read in columns, and the two tables' rows were mixed.
+    page = [
+        "                             Egna",
+        "Nr         Delområde                Maxpoäng Tabell 3 Redovisning av poäng per",
+        "                            poäng            huvudområde och delfråga",
+        "1 Offentlighet och demokrati",
+        "1.1                                          5.2. Arbetsmiljö                       14  30",
+        "     Resultatredovisning         10       20",
+        ".                                            5.3. Delegation                        21  40",
+        "1.2                                                Summa                            52 100",
+        "     Kvalitetssystem              9       20",
+        ".                                            6 Kommunen som arbetsgivare –",
+        "1.3                                          personalpolitik",
+        "     Målstyrning                  6       10",
+        ".                                            6.1. Bemötande                          4  10",
+        "1.4                                          6.2.  Kostnadsmedvetenhet              10  20",
+        "     Information                  9       20",
+        ".",
+        "                                             6.3. Intern kontroll                    6  20",
+        "1.5",
+        "     Arbetsmiljö                 12       20 6.4. Uppföljning                        4  10",
+        ".",
+        "                                             6.5. Delegation                        13  20",
+        "1.6 Kostnadsmedvetenhe",
+        "                                  9       10 6.6. Information                       11  20",
+        ".    t",
+        "     Summa                       59      100       Summa                            48 100",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160131.txt"))
+    read = sorted((q.question_id, q.max_score, q.score) for q in table.questions)
+    assert read[:6] == [
+        ("1.1", 20, 10), ("1.2", 20, 9), ("1.3", 10, 6), ("1.4", 20, 9), ("1.5", 20, 12), ("1.6", 10, 9),
+    ]  # fmt: skip
+    assert read[6:] == [
+        ("5.2", 30, 14), ("5.3", 40, 21),
+        ("6.1", 10, 4), ("6.2", 20, 10), ("6.3", 20, 6), ("6.4", 10, 4), ("6.5", 20, 13), ("6.6", 20, 11),
+    ]  # fmt: skip

@@ -152,7 +152,7 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
         text = text.rstrip()
         cut = _cut_near(text, edge, row_values) if len(text) > edge - GUTTER else None
         cuts.append((number, text, cut))
-        if cut is not None and text[:cut].strip():
+        if cut is not None and text[:cut].strip() and text[cut:].strip():
             both += 1
             spaced += text[:cut].endswith("  ")
     if both < MIN_BOTH or spaced < PROSE_SHARE * both:
