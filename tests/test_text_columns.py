@@ -901,3 +901,37 @@ def test_a_page_of_tables_whose_left_rows_reach_past_the_right_columns_edge_alon
         ("5.2", 30, 14), ("5.3", 40, 21),
         ("6.1", 10, 4), ("6.2", 20, 10), ("6.3", 20, 6), ("6.4", 10, 4), ("6.5", 20, 13), ("6.6", 20, 11),
     ]  # fmt: skip
+
+
+def test_tables_in_both_columns_under_repeated_headers_whose_right_edge_drifts() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160547): per-area tables in both columns,
+    # a header repeated side by side ("Nr Delområde Maxpoäng  Nr Delområde Maxpoäng") whose left
+    # "Egna poäng" cell stands on the lines around it, and the right column's edge drifts from
+    # table to table. Cut where the header copies meet, the left own points went right.
+    page = [
+        "                                     Egna                                           Egna",
+        "Nr      Delområde        Maxpoäng               Nr     Delområde       Maxpoäng",
+        "                                    poäng                                          poäng",
+        "    Summa                       100    70,5     5:4 Bemötande                   20     12",
+        "Tabell 3 Poäng inom område 1                        Kostnadsmedvetenhe",
+        "                                                5:5                           30     17",
+        "                                                    t",
+        "                                     Egna",
+        "Nr     Delområde     Maxpoäng                       Summa                    100     66",
+        "                                    poäng",
+        "                                                Nr Delområde Maxpoäng Egna poäng",
+        "2:1 Information               40          22",
+        "                                                6:1 Jämförelser         20        15",
+        "    Medarbetarsamta",
+        "2:2                           20        14,5    6:2 Kulturliv           20        15",
+        "    l",
+        "2:3 Lönepolitik               20          13    6:3 Delegation          20        13",
+        "2:4 Näringsliv                20          14    6:4 Samverkan           20      14,5",
+        "    Summa                    100        63,5    6:5 Lönepolitik         20        16",
+        "Tabell 4 Poäng inom område 2                        Summa              100      73,5",
+        "                                                Tabell 8 Poäng inom område 6",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160547.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["2.1"], by_id["2.4"]) == ((40, 22), (20, 14))
+    assert (by_id["5.4"], by_id["5.5"], by_id["6.5"]) == ((20, 12), (30, 17), (20, 16))

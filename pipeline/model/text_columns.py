@@ -87,14 +87,14 @@ def _pages(lines: Sequence[Numbered], starts: Collection[int] = ()) -> list[list
 
 
 def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
+    tables = _tables_in_right_column(lines)
+    if tables is not None:
+        return tables
     table = _table_across_columns(lines)
     if table is not None:
         start, end, copies = table
         before, run, after = lines[:start], lines[start:end], lines[end:]
         return [*_page_in_columns(before), *_read_at(run, copies), *_page_in_columns(after)]
-    tables = _tables_in_right_column(lines)
-    if tables is not None:
-        return tables
     fixed = _at_one_start(lines)
     drifting = _by_each_gap(lines)
     if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
@@ -110,6 +110,8 @@ TWO_VALUES_END = regex.compile(r"\d(?:,\d+)? +\d+(?:,\d+)?$")
 # A page's right column holds a table when this many of its lines start one at the column's edge,
 # and the page has this many rows.
 MIN_TABLE_STARTS = 4
+# An edge the right column's rows start at on this many lines of a page is one of its tables'.
+MIN_ROWS_AT_EDGE = 2
 
 
 def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
@@ -126,19 +128,24 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     a gap of two spaces or more."""
     width = max((len(text.rstrip()) for _, text in lines), default=0)
     third, two_thirds = int(MIDDLE[0] * width), int(MIDDLE[1] * width)
-    starts: Counter[int] = Counter()
-    for _, text in lines:
+    at: dict[int, int] = {}  # line index -> where a row of the right column's tables starts on it
+    for index, (_, text) in enumerate(lines):
         for gap in regex.finditer(r"(?:^|(?<=\S) ) +(?=\S)", text):
             if (
                 third <= gap.end() <= two_thirds
                 and TABLE_ROW_START.match(text, gap.end())
                 and not _after_list_mark(text, gap.start())  # "•  6.1 Hur ...": a listed question
             ):
-                starts[gap.end()] += 1
+                at.setdefault(index, gap.end())  # the first: "Nr", not the "Delområde" after it
+    starts = Counter(at.values())
     rows = sum(1 for _, text in lines if TWO_VALUES_END.search(text.rstrip()))
     if not starts or starts.most_common(1)[0][1] < MIN_TABLE_STARTS or rows < MIN_TABLE_STARTS:
         return None
     edge = starts.most_common(1)[0][0]
+    # The export shifts the edge from table to table: each line is cut near the edge of the
+    # nearest line that starts a row there, where several rows start.
+    usual = {index: start for index, start in at.items() if starts[start] >= MIN_ROWS_AT_EDGE}
+    edges = [usual[min(usual, key=lambda other: abs(other - index))] for index in range(len(lines))]
     # How many values the left column's rows end in, where they stand alone on their line.
     counts = Counter(
         len(WORD.findall(values.group()))
@@ -146,19 +153,19 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
         if len(text.rstrip()) <= edge - GUTTER and (values := TRAILING_VALUES.search(text.rstrip()))
     )
     row_values = counts.most_common(1)[0][0] if counts else 2
-    cuts: list[tuple[int, str, int | None]] = []
+    cuts: list[tuple[int, str, int | None, int]] = []
     spaced = both = 0
-    for number, text in lines:
+    for (number, text), near in zip(lines, edges, strict=True):
         text = text.rstrip()
-        cut = _cut_near(text, edge, row_values) if len(text) > edge - GUTTER else None
-        cuts.append((number, text, cut))
+        cut = _cut_near(text, near, row_values) if len(text) > near - GUTTER else None
+        cuts.append((number, text, cut, near))
         if cut is not None and text[:cut].strip() and text[cut:].strip():
             both += 1
             spaced += text[:cut].endswith("  ")
     if both < MIN_BOTH or spaced < PROSE_SHARE * both:
         return None
-    left = [(n, text[:cut].rstrip() if cut is not None else text) for n, text, cut in cuts]
-    right = [(n, " " * max(0, cut - edge) + text[cut:]) for n, text, cut in cuts if cut is not None]
+    left = [(n, text[:cut].rstrip() if cut is not None else text) for n, text, cut, _ in cuts]
+    right = [(n, " " * max(0, cut - near) + text[cut:]) for n, text, cut, near in cuts if cut is not None]
     parted = {n for n, _ in right}
     return [*((n, text) for n, text in left if text.strip() or n not in parted), *right]
 
@@ -172,8 +179,8 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
     """Where the line's right column starts: the place nearest ``edge`` that no word crosses, a
     glyph's reach away at most, or a row id's a little further (a left header's last word may
     stand one space before it, "Maxpoäng 7.3"); one after a gap of two spaces or before a row id
-    first, one that leaves a left row short of its ``row_values`` values last; ``None`` if there
-    is none."""
+    first, one before a value alone in its cell (the left table's) or that leaves a left row short
+    of its ``row_values`` values last; ``None`` if there is none."""
     free = [
         place
         for place in range(edge - ID_REACH, edge + ID_REACH + 1)
@@ -185,6 +192,7 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
         free,
         key=lambda at: (
             _between_values(text, at, row_values),
+            bool(VALUE_CELL.match(text[at:].lstrip())),  # the right column starts with an id or words
             not (_apart(text, at) or TABLE_ROW_START.match(text, at)),
             abs(at - edge),
         ),
@@ -196,6 +204,8 @@ def _apart(text: str, place: int) -> bool:
     return place < len(text) and text[:place].endswith("  ")
 
 
+# A value alone in its cell: a gap or the line's end after it ("15   Max Egna").
+VALUE_CELL = regex.compile(r"[+\-−–]?\d+(?:,\d+)?%?(?: {2,}|$)")
 FIRST_VALUE = regex.compile(r"^[+\-−–]?\d+(?:,\d+)?%?(?:\s|$)")
 TRAILING_VALUES = regex.compile(r"(?:(?<=\S)\s+[+\-−–]?\d+(?:,\d+)?%?)+$")
 
