@@ -935,3 +935,68 @@ def test_tables_in_both_columns_under_repeated_headers_whose_right_edge_drifts()
     by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
     assert (by_id["2.1"], by_id["2.4"]) == ((40, 22), (20, 14))
     assert (by_id["5.4"], by_id["5.5"], by_id["6.5"]) == ((20, 12), (30, 17), (20, 16))
+
+
+def test_a_left_line_one_space_before_the_right_columns_sentence_end_keeps_the_columns_going() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160468): the left column's heading
+    # "Sammanfattning ledarskap, ansvar och delegation" runs up to one space before the right
+    # column's "2014.", the end of a sentence. It ended the page's columns there, so area 4's
+    # lists below it were read after area 6's heading in the right column and given to area 6.
+    page = [
+        "4. Ledarskap, ansvar och delegation                 6. Kommunen som arbetsgivare –",
+        "                                                    personalpolitik",
+        "Allmänt",
+        "Området beskriver hur Borås stad arbetar med        Allmänt",
+        "ledarskap, ansvar och delegation.               Området beskriver hur Borås stad arbetar med",
+        "Utvärderarna har tagit del av dokument,         kommunen som arbetsgivare – personalpolitik.",
+        "hemsidan och intervjuer med politiker och       Utvärderarna har tagit del av dokument,",
+        "tjänstemän. Inom området ledarskap, ansvar      hemsidan och intervjuer med politiker och",
+        "och delegation uppnår kommunen 44 poäng.        tjänstemän. Inom området kommunen som",
+        "En förbättring med 6 poäng i förhållande till   arbetsgivare – personalpolitik uppnår",
+        "utvärderingen 2014.                             kommunen 67,5 poäng. En försämring med",
+        "                                                10,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning ledarskap, ansvar och delegation 2014.",
+        "",
+        "Styrkor inom området                                Sammanfattning kommunen som arbetsgivare –",
+        "    •     Kvalitetsdeklarationer inom flera         personalpolitik",
+        "          verksamheter",
+        "    •     Väl utvecklade e-tjänster                 Starka sidor",
+        "    •     Etablerad styrmodell med tydliga mål          •   Framgångsrik presstrategi",
+        "                                                        •   Starkt och levande föreningsliv",
+        "Förbättringsförslag                                     •   Etablerad styrmodell med tydliga mål",
+        "    •     Premiera gott bemötande",
+        "    •     Jämföra resultat från                     Utvecklingsområden",
+        "          brukarundersökningar med andra                •   Jämföra resultat från",
+        "          kommuner                                          brukarundersökningar med andra",
+        "    •     Sammanställ arbetet på den                        kommuner",
+        "          internationella arenan                        •   Inför medborgarförslag",
+        "                                                        •   Samla resultatredovisningen på ett",
+        "                                                            ställe",
+        "5. Resultat och effektivitet",
+        "",
+        "Allmänt                                             7. Verksamhetsutveckling",
+        "Området beskriver hur Borås stad arbetar med",
+        "resultat och effektivitet. Utvärderarna har tagit   Allmänt",
+        "del av dokument, hemsidan och intervjuer            Området beskriver hur Borås stad arbetar med",
+        "med politiker och tjänstemän. Inom området          verksamhetsutveckling. Utvärderarna har tagit",
+        "resultat och effektivitet uppnår kommunen           del av dokument, hemsidan och intervjuer",
+        "58,5 poäng. En försämring med 26,5 poäng i          med politiker och tjänstemän. Inom området",
+        "förhållande till utvärderingen 2014.                verksamhetsutveckling uppnår kommunen 55",
+        "                                                    poäng. En försämring med 20 poäng i",
+        "Sammanfattning resultat och effektivitet            förhållande till utvärderingen 2014.",
+        "",
+        "Styrkor                                             Sammanfattning verksamhetsutveckling",
+        "    •     Systematiska brukarundersökningar",
+        "    •     Tydlig och innehållsrik hemsida           Styrkor inom området",
+        "                                                        •   Systematiska brukarundersökningar",
+        "Förbättringsområden                                     •   Etablerad styrmodell med tydliga mål",
+        "    •     Utveckla uppföljningen av",
+        "          tvärsektoriella projekt                   Utvecklingsområden",
+        "    •     Inför medborgarförslag                        •   Sammanställ arbetet på den",
+        "                                                            internationella arenan",
+        "                                                        •   Utveckla uppföljningen av",
+        "                                                            tvärsektoriella projekt",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "Sammanfattning ledarskap, ansvar och delegation" in texts
+    assert texts.index("Styrkor inom området") < texts.index("6. Kommunen som arbetsgivare –")

@@ -327,15 +327,26 @@ def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
 
     for number, text in lines:
         moved = _heading_moved_to(text, start)
-        if run and not _fits(moved, start):
+        fits = _fits(moved, start) or (bool(run) and _touches_at(text, start))
+        if run and not fits:
             flush()
             run = []
-        if _fits(moved, start):
+        if fits:
             run.append((number, moved))
         else:
             out.append((number, text))
     flush()
     return out, _in_columns(lines, out)
+
+
+def _touches_at(text: str, start: int) -> bool:
+    """Whether the left column's text runs up to one space before ``start`` and the right column's
+    opens there with a capital or a digit, no table's numbers ("Sammanfattning ledarskap, ansvar
+    och delegation 2014.", the end of a sentence in the right column)."""
+    if not ONE_SPACE.fullmatch(text, start - 2, start + 1):
+        return False
+    opens = text[start].isupper() or text[start].isdigit()
+    return opens and not _table_numbers(text[start:])
 
 
 # How far left of the right column's start (characters) a layout export may set a heading of
