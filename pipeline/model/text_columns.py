@@ -177,14 +177,20 @@ ID_REACH = 10
 
 def _cut_near(text: str, edge: int, row_values: int) -> int | None:
     """Where the line's right column starts: the place nearest ``edge`` that no word crosses, a
-    glyph's reach away at most, or a row id's a little further (a left header's last word may
-    stand one space before it, "Maxpoäng 7.3"); one after a gap of two spaces or before a row id
-    first, one before a value alone in its cell (the left table's) or that leaves a left row short
-    of its ``row_values`` values last; ``None`` if there is none."""
+    glyph's reach away at most, or a row id's or one after a whole left row a little further (a
+    left header's last word may stand one space before it, "Maxpoäng 7.3"); one after a whole
+    left row first, then one after a gap of two spaces or before a row id; one before a value
+    alone in its cell (the left table's) or that leaves a left row short of its ``row_values``
+    values last; ``None`` if there is none."""
     free = [
         place
         for place in range(edge - ID_REACH, edge + ID_REACH + 1)
-        if _free_at(text, place) and (abs(place - edge) <= GLYPH_REACH or TABLE_ROW_START.match(text, place))
+        if _free_at(text, place)
+        and (
+            abs(place - edge) <= GLYPH_REACH
+            or TABLE_ROW_START.match(text, place)
+            or _after_row(text, place, row_values)
+        )
     ]
     if not free:
         return None
@@ -192,10 +198,34 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
         free,
         key=lambda at: (
             _between_values(text, at, row_values),
+            not _after_row(text, at, row_values),
             bool(VALUE_CELL.match(text[at:].lstrip())),  # the right column starts with an id or words
             not (_apart(text, at) or TABLE_ROW_START.match(text, at)),
             abs(at - edge),
         ),
+    )
+
+
+# A score table's row holds at least its max and own points.
+MIN_ROW_VALUES = 2
+
+
+def _after_row(text: str, place: int, row_values: int) -> bool:
+    """Whether ``place`` starts the right column's words one space after a whole left row, its
+    label and all its ``row_values`` values ("3.2 Hållbar utveckling  20  11,5 Följande ...")."""
+    if (
+        row_values < MIN_ROW_VALUES
+        or place >= len(text)
+        or text[place - 1] != " "
+        or not text[place].isalpha()
+    ):
+        return False
+    left = text[:place].rstrip()
+    values = TRAILING_VALUES.search(left)
+    return (
+        values is not None
+        and len(WORD.findall(values.group())) == row_values
+        and LETTER.search(left[: values.start()]) is not None
     )
 
 
@@ -207,7 +237,9 @@ def _apart(text: str, place: int) -> bool:
 # A value alone in its cell: a gap or the line's end after it ("15   Max Egna").
 VALUE_CELL = regex.compile(r"[+\-−–]?\d+(?:,\d+)?%?(?: {2,}|$)")
 FIRST_VALUE = regex.compile(r"^[+\-−–]?\d+(?:,\d+)?%?(?:\s|$)")
-TRAILING_VALUES = regex.compile(r"(?:(?<=\S)\s+[+\-−–]?\d+(?:,\d+)?%?)+$")
+# A row's values at the end of a line, set apart from its label by a gap ("Lönepolitik   20   13";
+# not a caption's number, "Tabell 7 Poäng inom område 5").
+TRAILING_VALUES = regex.compile(r"(?<=\S)  +[+\-−–]?\d+(?:,\d+)?%?(?:\s+[+\-−–]?\d+(?:,\d+)?%?)*$")
 
 
 def _between_values(text: str, place: int, row_values: int) -> bool:
