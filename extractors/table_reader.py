@@ -591,7 +591,8 @@ def _by_nearest_column(
         gaps = [max(0, a - end, start - b) for a, b in extents]
         centre = (start + end) / 2
         chosen.append(min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2))))
-        if min(gaps) > 0 and (beside := _beside_on_a_line(stacks, len(chosen) - 1)) is not None:
+        over = any(a < end and start < b for a, b in extents)
+        if not over and (beside := _beside_on_a_line(stacks, len(chosen) - 1)) is not None:
             # Over no column's values: a word of the cell beside it on its line ("Västerås 2018"
             # over "59,5", the year past the values' right edge), one space away.
             chosen[-1] = -1 - beside  # resolved below, when every stack has its column

@@ -1192,3 +1192,21 @@ def test_a_layout_header_whose_year_stands_one_space_after_its_name_past_the_val
     scores = [(s.area, s.year, s.score) for s in table.area_scores]
     assert scores == [(1, 2018, 59.5), (2, 2018, 49), (3, 2018, 39)]
     assert [(c.area, c.kind, c.value) for c in table.comparisons][:1] == [(1, "average", 53)]
+
+
+def test_a_layout_header_of_single_spaced_names_and_years_over_narrow_columns() -> None:
+    # "Max Järfälla 2017 Järfälla 2020" one space apart over "100 88   62": "2017" ends where the
+    # next column's values start, and was read over them, 2017's scores taken for 2020's
+    # (fuzz seed 160754).
+    text = (
+        "Huvudområde                                        Max Järfälla 2017 Järfälla 2020\n"
+        "1 Samspel mellan förtroendevalda och\n"
+        "                                                  100 88            62\n"
+        "medborgare\n"
+        "2 Samhällsutveckling                              100 82            63,5¹\n"
+        "3 Styrning och kontroll                           100 81            62,5\n"
+        "TOTALT                                            300 251           188\n"
+    )
+    table = summary_of(doc_from(text), year=2020)
+    scores = [(s.area, s.year, s.score) for s in table.area_scores]
+    assert scores[:4] == [(1, 2017, 88), (1, 2020, 62), (2, 2017, 82), (2, 2020, 63.5)]
