@@ -444,8 +444,37 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
             )
             words[nearest] = sorted([*words[nearest], *words[column]])
             words[column] = []
+    starts = {
+        (line_index, text): start
+        for line_index in ordered
+        for start, _, text in _value_parts(lines[line_index].text)
+    }
+    for column in range(len(spans)):
+        flanking = _flanking_cell(words[column], widest)
+        if flanking is not None:
+            # "Egna" above and "poäng" below "Maxpoäng", on the lines around it: a two-line cell
+            # beside a one-line one, the layout export setting their words over each other.
+            words[column] = [word for word in words[column] if word not in flanking]
+            spans.append([min(starts[word] for word in flanking), spans[column][1]])
+            words.append(flanking)
+            spans[column][0] = min(starts[word] for word in words[column])
     order = sorted((c for c in range(len(spans)) if words[c]), key=lambda c: spans[c][0])
     return [" ".join(text for _, text in sorted(words[c])) for c in order]
+
+
+def _flanking_cell(column: list[tuple[int, str]], widest: int) -> list[tuple[int, str]] | None:
+    """The words of a column on the lines just above and below the header's widest line, one each,
+    where they name a value column of their own, other than the one its one word on that line
+    names; else ``None``."""
+    above = [word for word in column if word[0] < widest]
+    below = [word for word in column if word[0] > widest]
+    main = [text for line, text in column if line == widest]
+    if len(above) != 1 or len(below) != 1 or len(main) != 1 or len(main[0].split()) != 1:
+        return None  # one word above and one below a one-word cell
+    flanking = sorted([*above, *below])
+    theirs, its = column_of(" ".join(text for _, text in flanking)).role, column_of(" ".join(main)).role
+    valued = theirs not in (None, Role.NAME, Role.ID) and its not in (None, Role.NAME, Role.ID)
+    return flanking if valued and theirs != its else None
 
 
 def header_above(doc: Document, index: int) -> Header | None:
