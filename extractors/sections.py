@@ -122,10 +122,15 @@ def _drop_contents_entries(
     """The candidates that head a section, not a table of contents.
 
     A table of contents lists headings with nothing but blank lines between them; a section's
-    heading is followed by its content.
+    heading is followed by its content. Two headings that only meet in reading order are not
+    adjacent: where a page is read column by column, the right column's first heading (printed
+    further up the page) may follow the left column's last one.
     """
 
     def adjacent(first: HeadingCandidate, second: HeadingCandidate) -> bool:
+        above, below = lines[first.index], lines[second.index]
+        if above.page == below.page and below.number < above.number:
+            return False
         between = lines[first.index + first.lines_used : second.index]
         return all(line.is_blank for line in between)
 

@@ -472,6 +472,11 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
         if below.is_blank or _wrapped_label(below):
             continue
         text = " ".join(cell for cell in below.cells if cell)
+        _, rest, rest_cells = split_label(below)
+        if rest[:1].islower() and any(rest_cells):
+            # The label's rest beside the values ("1 Samspel mellan" / "förtroendevalda och  100
+            # 79 ..." / "medborgare"), a word processor's cell centred on the values' line.
+            label, text = f"{label} {rest}", " ".join(cell for cell in rest_cells if cell)
         printed = VALUE_TOKEN.findall(text)
         if not printed or VALUE_TOKEN.sub("", text).strip():
             return None

@@ -16,6 +16,8 @@ carry the number only; the footnote the marker points to stays in the report's t
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -442,8 +444,37 @@ def _joined_by_position(lines: list[Line]) -> list[str]:
             )
             words[nearest] = sorted([*words[nearest], *words[column]])
             words[column] = []
+    starts = {
+        (line_index, text): start
+        for line_index in ordered
+        for start, _, text in _value_parts(lines[line_index].text)
+    }
+    for column in range(len(spans)):
+        flanking = _flanking_cell(words[column], widest)
+        if flanking is not None:
+            # "Egna" above and "poäng" below "Maxpoäng", on the lines around it: a two-line cell
+            # beside a one-line one, the layout export setting their words over each other.
+            words[column] = [word for word in words[column] if word not in flanking]
+            spans.append([min(starts[word] for word in flanking), spans[column][1]])
+            words.append(flanking)
+            spans[column][0] = min(starts[word] for word in words[column])
     order = sorted((c for c in range(len(spans)) if words[c]), key=lambda c: spans[c][0])
     return [" ".join(text for _, text in sorted(words[c])) for c in order]
+
+
+def _flanking_cell(column: list[tuple[int, str]], widest: int) -> list[tuple[int, str]] | None:
+    """The words of a column on the lines just above and below the header's widest line, one each,
+    where they name a value column of their own, other than the one its one word on that line
+    names; else ``None``."""
+    above = [word for word in column if word[0] < widest]
+    below = [word for word in column if word[0] > widest]
+    main = [text for line, text in column if line == widest]
+    if len(above) != 1 or len(below) != 1 or len(main) != 1 or len(main[0].split()) != 1:
+        return None  # one word above and one below a one-word cell
+    flanking = sorted([*above, *below])
+    theirs, its = column_of(" ".join(text for _, text in flanking)).role, column_of(" ".join(main)).role
+    valued = theirs not in (None, Role.NAME, Role.ID) and its not in (None, Role.NAME, Role.ID)
+    return flanking if valued and theirs != its else None
 
 
 def header_above(doc: Document, index: int) -> Header | None:
@@ -583,16 +614,72 @@ def _by_nearest_column(
         return None
     extents = [(min(row[i][0] for row in rows), max(row[i][1] for row in rows)) for i in range(len(rows[0]))]
     joined: list[list[tuple[int, int, int, str]]] = [[] for _ in extents]
-    previous = 0
+    chosen: list[int] = []
     for stack in stacks:
         start, end = min(a for a, *_ in stack), max(b for _, b, *_ in stack)
         gaps = [max(0, a - end, start - b) for a, b in extents]
         centre = (start + end) / 2
-        nearest = min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2)))
-        if nearest < previous:
-            return None
-        joined[nearest] += stack
-        previous = nearest
+        chosen.append(min(range(len(extents)), key=lambda i: (gaps[i], abs(centre - sum(extents[i]) / 2))))
+        over = any(a < end and start < b for a, b in extents)
+        if not over and (beside := _beside_on_a_line(stacks, len(chosen) - 1)) is not None:
+            # Over no column's values: a word of the cell beside it on its line ("Västerås 2018"
+            # over "59,5", the year past the values' right edge), one space away.
+            chosen[-1] = -1 - beside  # resolved below, when every stack has its column
+    for index, column in enumerate(chosen):
+        chosen[index] = chosen[-1 - column] if column < 0 else column
+    if min(chosen) < 0 or any(later < earlier for earlier, later in itertools.pairwise(chosen)):
+        return None
+    for stack, column in zip(stacks, chosen, strict=True):
+        joined[column] += stack
+    return joined if all(joined) else None
+
+
+def _beside_on_a_line(stacks: list[list[tuple[int, int, int, str]]], index: int) -> int | None:
+    """The neighbouring stack one space from ``stacks[index]`` on a line they share, if any."""
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(stacks):
+            continue
+        for start, end, line, _ in stacks[index]:
+            if any(line == l2 and (a2 == end + 1 or b2 + 1 == start) for a2, b2, l2, _ in stacks[other]):
+                return other
+    return None
+
+
+def _columns_under(stack: list[tuple[int, int, int, str]], rows: list[list[tuple[int, int]]]) -> set[int]:
+    """The value columns whose values, on some row, overlap a word of ``stack``."""
+    return {
+        index
+        for row in rows
+        for index, (a, b) in enumerate(row)
+        if any(a < end and start < b for start, end, _, _ in stack)
+    }
+
+
+def _by_aligned_edges(
+    stacks: list[list[tuple[int, int, int, str]]], rows: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int, int, str]]] | None:
+    """The stacks joined by the value column whose cell they stand in, where header and values
+    share an edge: every value column's usual left edge is where a header word starts (cells set
+    left, "Borås 2014 Borås 2017" over "31  46", the words one space apart), so a cell runs from
+    one column's left edge to the next one's; or every usual right edge is where a header word
+    ends, so a cell runs from past one column's right edge to the next one's. ``None`` otherwise,
+    or unless every column gets a stack."""
+    if not rows:
+        return None
+    starts = [Counter(row[i][0] for row in rows).most_common(1)[0][0] for i in range(len(rows[0]))]
+    ends = [Counter(row[i][1] for row in rows).most_common(1)[0][0] for i in range(len(rows[0]))]
+    words = [word for stack in stacks for word in stack]
+    joined: list[list[tuple[int, int, int, str]]] = [[] for _ in starts]
+    if set(starts) <= {start for start, *_ in words}:
+        for stack in stacks:
+            left = min(a for a, *_ in stack)
+            joined[max((i for i, edge in enumerate(starts) if edge <= left), default=0)] += stack
+    elif set(ends) <= {end for _, end, *_ in words}:
+        for stack in stacks:
+            right = max(b for _, b, *_ in stack)
+            joined[min((i for i, edge in enumerate(ends) if edge >= right), default=len(ends) - 1)] += stack
+    else:
+        return None
     return joined if all(joined) else None
 
 
@@ -634,11 +721,22 @@ def header_by_position(lines: list[Line], rows: list[Line]) -> Header | None:
     values = width - 1
     if len(stacks) < values:
         return None
+    full = [found[1:] for found in spans if len(found) == width]
     if len(stacks) > values:
-        stacks = _by_nearest_column(stacks, [found[1:] for found in spans if len(found) == width]) or stacks
-    while len(stacks) > values:  # join the two neighbours with the narrowest gap
+        stacks = _by_aligned_edges(stacks, full) or _by_nearest_column(stacks, full) or stacks
+    while len(stacks) > values:
+        # Join the two neighbours with the narrowest gap; last, two that stand over different
+        # value columns ("Max" printed beside "Sundsvall" / "2015" heads a column of its own) or
+        # hold words on the same two lines (cells side by side: "Sundsvall" / "2015" beside
+        # "Sundsvall" / "2018", one space apart where "40 kommuner i" is one cell's words).
+        over = [_columns_under(stack, full) for stack in stacks]
+        rows_of = [{line for _, _, line, _ in stack} for stack in stacks]
         gaps = [
-            min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i])
+            (
+                bool(over[i] and over[i + 1] and not over[i] & over[i + 1])
+                or len(rows_of[i] & rows_of[i + 1]) >= 2,
+                min(a for a, *_ in stacks[i + 1]) - max(b for _, b, *_ in stacks[i]),
+            )
             for i in range(len(stacks) - 1)
         ]
         i = gaps.index(min(gaps))

@@ -63,3 +63,19 @@ def test_a_value_alone_at_a_page_end_is_no_page_number() -> None:
     kept = [text for _, text in remove_furniture(texts) if text.strip()]
     assert "73" in kept
     assert not {"1", "2", "3"} & set(kept)
+
+
+def test_a_line_at_one_page_end_and_another_page_top_is_no_running_line() -> None:
+    # A layout export of three pages (fuzz seed 160468): a summary row's wrapped label ends page 1
+    # ("personalpolitik"), a heading's wrapped rest in the right column opens page 2. Taken for a
+    # running header, the heading's rest was dropped and the page's columns were lost with it.
+    texts = [
+        "Inledning", "Text", "Mer text", "Och mer", "6 Kommunen som arbetsgivare –  100  67,5",
+        "personalpolitik",
+        "\f4. Ledarskap, ansvar och delegation          6. Kommunen som arbetsgivare –",
+        "                                               personalpolitik",
+        "Allmänt", "Mer text", "Och mer",
+        "\fSlutord", "Text", "Sista raden",
+    ]  # fmt: skip
+    kept = [text.strip() for _, text in remove_furniture(texts)]
+    assert kept.count("personalpolitik") == 2

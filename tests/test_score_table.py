@@ -815,3 +815,21 @@ def test_merged_cell_over_value_words_glued_to_the_area_name() -> None:
         ]
     )
     assert _scores(text) == [("1.1", 40, 29), ("1.2", 40, 33)]
+
+
+def test_a_two_line_header_cell_set_over_and_under_its_neighbour_in_a_layout_export() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 160270): "Egna" above and "poäng" below
+    # "Maxpoäng", all three over the own points; joined into one column, every row's own points
+    # were lost.
+    text = (
+        "                                  Egna\n"
+        "Nr          Delområde        Maxpoäng\n"
+        "                                 poäng\n"
+        "1.1 Uppföljning          20      10\n"
+        "1.2 Medarbetarsamtal     20      19\n"
+        "1.4 Lönepolitik          40      10\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", 20, 10), ("1.2", 20, 19), ("1.4", 40, 10),
+    ]  # fmt: skip

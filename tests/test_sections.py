@@ -386,3 +386,32 @@ def test_heading_wrapped_at_a_comma_with_a_blank_line_before_its_rest() -> None:
     ]
     sections = find_area_sections(doc_from("\n".join(lines)))
     assert [(s.area, s.heading.number) for s in sections] == [(3, 1), (4, 3)]
+
+
+def test_headings_that_meet_only_across_text_columns_are_no_contents_list() -> None:
+    # pdftotext -layout of a LibreOffice page in two columns (fuzz seed 160455): the left column
+    # ends with area 2's heading and the right one, read after it, starts with area 3's, printed
+    # further up the page. Read as two adjacent entries of a table of contents, both headings were
+    # dropped, and the score tables' area headings became the sections (every list lost).
+    printed = [
+        (1, "3 Detaljerad genomgång"),
+        (2, "Område 1 Offentlighet och demokratisk kontroll"),
+        (3, "Inom området uppnår kommunen 68,5 poäng."),
+        (4, "Styrkor"),
+        (5, "•   Systematiska brukarundersökningar"),
+        (6, ""),
+        (7, "Område 2 Tillgänglighet och brukarorientering"),
+        (3, "Område 3 Tydlighet i samspelet mellan politiker och tjänstemän"),
+        (4, "Inom området uppnår kommunen 62,5 poäng."),
+        (8, "Inom området uppnår kommunen 57 poäng."),
+        (9, "4 Översikt av poängfördelning"),
+        (10, "Nr      Delområde                      Poäng   Maxpoäng"),
+        (11, "1 Offentlighet och demokratisk kontroll"),
+        (12, "1.1     Information                      16      30"),
+        (13, "2 Tillgänglighet och brukarorientering"),
+        (14, "2.1     Bemötande                       3,5      10"),
+        (15, "3 Tydlighet i samspelet mellan politiker och tjänstemän"),
+        (16, "3.1     Målstyrning                       9      20"),
+    ]
+    doc = Document(tuple(Line(text, number) for number, text in printed))
+    assert [(s.area, s.heading.number) for s in find_area_sections(doc)] == [(1, 2), (2, 7), (3, 3)]

@@ -1106,3 +1106,107 @@ def test_layout_header_whose_max_stands_on_the_corner_line() -> None:
     read = [(c.kind, c.area, c.value) for c in table.comparisons if c.area == 1]
     assert read == [("change", 1, 125), ("average", 1, 51)]
     assert [(t.year, t.total) for t in table.year_totals] == [(2008, 90), (2011, 126.5)]
+
+
+def test_a_layout_header_of_single_spaced_cells_set_left_over_their_values() -> None:
+    # LibreOffice, pdftotext -layout: "Borås 2014 Borås 2017" one space apart, each cell starting
+    # where its values start; 2014 was read over the 2017 column (fuzz seed 160468).
+    text = (
+        "                                               Poäng\n"
+        "Huvudområde                                    Borås 2014 Borås 2017\n"
+        "1 Offentlighet och demokrati                   31         46\n"
+        "2 Tillgänglighet och brukarorientering         75         56\n"
+        "3 Politisk styrning och kontroll               37         28,5\n"
+        "4 Ledarskap, ansvar och delegation             38         44\n"
+        "5 Resultat och effektivitet                    85         58,5\n"
+        "6 Kommunen som arbetsgivare –\n"
+        "                                               78           67,5\n"
+        "personalpolitik\n"
+        "                                               Poäng\n"
+        "Huvudområde                                    Borås 2014 Borås 2017\n"
+        "7 Verksamhetsutveckling                        75         55\n"
+        "8 Kommunen som samhällsbyggare                 63         51\n"
+        "TOTALT                                         482        418,5\n"
+    )
+    table = summary_of(doc_from(text), year=2017)
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:4] == [
+        (1, 2014, 31), (1, 2017, 46), (2, 2014, 75), (2, 2017, 56),
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2014, 482), (2017, 418.5)]
+
+
+def test_a_layout_header_with_a_word_broken_over_its_cell_and_max_beside_a_name() -> None:
+    # "Ändrin" / "g" and "Max" one space left of "Sundsvall" / "2015": the two municipality cells
+    # were joined as one and "40 kommuner i" split, so 2015's scores were read as 2018's
+    # (fuzz seed 160449).
+    text = (
+        "                                       Sundsvall Sundsvall Ändrin            40 kommuner i\n"
+        "Huvudområde                        Max\n"
+        "                                         2015      2018      g                genomsnitt\n"
+        "1 Offentlighet och demokrati       100        44       51,5 +17 %                        72\n"
+        "2 Tillgänglighet och\n"
+        "                                   100          80          68      -15 %               53\n"
+        "brukarorientering\n"
+        "3 Politisk styrning och kontroll   100          75           57      -24 %               54\n"
+        "TOTALT                             300         199          176,5    -11 %              179\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:4] == [
+        (1, 2015, 44), (1, 2018, 51.5), (2, 2015, 80), (2, 2018, 68),
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2015, 199), (2018, 176.5)]
+
+
+def test_a_first_row_whose_label_wraps_around_its_values_line() -> None:
+    # "1 Samspel mellan" / "förtroendevalda och  100 79 ..." / "medborgare": the row was read
+    # without its area and the header above its first line not found (fuzz seed 160531).
+    text = (
+        "                                    Upplands          Upplands       Ändrin\n"
+        "Huvudområde                     Max                                         Genomsnitt\n"
+        "                                    Väsby 2020        Väsby 2023     g\n"
+        "1 Samspel mellan\n"
+        "förtroendevalda och             100 79                51             -35 %   73\n"
+        "medborgare\n"
+        "2 Samhällsutveckling            100   86              51             -41 %   48\n"
+        "3 Styrning och kontroll         100   54              35,5           -34 %   50\n"
+        "TOTALT                          300 219               137,5          -37 %   171\n"
+    )
+    table = summary_of(doc_from(text))
+    scores = [(s.area, s.year, s.score) for s in table.area_scores]
+    assert scores[:3] == [(1, 2020, 79), (1, 2023, 51), (2, 2020, 86)]
+
+
+def test_a_layout_header_whose_year_stands_one_space_after_its_name_past_the_values() -> None:
+    # "Max Västerås 2018" one space apart, "2018" over no column's values (they stand under
+    # "Västerås"): it was taken for the average's, and the table read no score (fuzz seed 160839).
+    text = (
+        "                                                                             Nationellt\n"
+        "Huvudområde                                     Max Västerås 2018\n"
+        "                                                                            medelvärde\n"
+        "1 Offentlighet och demokrati                   100   59,5           53\n"
+        "2 Tillgänglighet och brukarorientering         100   49¹            68\n"
+        "3 Politisk styrning och kontroll               100   39             57\n"
+        "TOTALT                                         300 147,5            178\n"
+    )
+    table = summary_of(doc_from(text), year=2018)
+    scores = [(s.area, s.year, s.score) for s in table.area_scores]
+    assert scores == [(1, 2018, 59.5), (2, 2018, 49), (3, 2018, 39)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:1] == [(1, "average", 53)]
+
+
+def test_a_layout_header_of_single_spaced_names_and_years_over_narrow_columns() -> None:
+    # "Max Järfälla 2017 Järfälla 2020" one space apart over "100 88   62": "2017" ends where the
+    # next column's values start, and was read over them, 2017's scores taken for 2020's
+    # (fuzz seed 160754).
+    text = (
+        "Huvudområde                                        Max Järfälla 2017 Järfälla 2020\n"
+        "1 Samspel mellan förtroendevalda och\n"
+        "                                                  100 88            62\n"
+        "medborgare\n"
+        "2 Samhällsutveckling                              100 82            63,5¹\n"
+        "3 Styrning och kontroll                           100 81            62,5\n"
+        "TOTALT                                            300 251           188\n"
+    )
+    table = summary_of(doc_from(text), year=2020)
+    scores = [(s.area, s.year, s.score) for s in table.area_scores]
+    assert scores[:4] == [(1, 2017, 88), (1, 2020, 62), (2, 2017, 82), (2, 2020, 63.5)]

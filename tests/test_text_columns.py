@@ -773,3 +773,318 @@ def test_score_tables_side_by_side_with_values_on_lines_of_their_own() -> None:
     ]
     assert right[right.index("6:5 Genomförs") + 1] == "20    18"
     assert "Summa                            100   64,5" in right
+
+
+def test_score_tables_in_the_right_column_beside_prose_with_no_line_of_words_on_both_sides() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160567): the right column holds per-area
+    # score tables ("Nr Delområde" over "Egna poäng" / "Maxpoäng"), their ids wrapped from their
+    # names ("4.1" / name and values / "."), beside the left column's prose; too few lines hold
+    # words on both sides to be read as prose, so the page stayed whole and the tables' values
+    # were read with the prose (3.x's own points lost, area 4's rows given to area 8).
+    page = [
+        "Huvudområde 8: Kommun som                         Nr Delområde",
+        "                                                                           Egna",
+        "                                                                                    Maxpoäng",
+        "samhällsbyggare                                                            poäng",
+        "                                                  3.1. Medarbetarsamtal          13        20",
+        "Allmänt                                           3.2. Lönepolitik               20        40",
+        "                                                  3.3. Målstyrning               15        20",
+        "Området beskriver hur Vallentuna kommun",
+        "arbetar med kommun som samhällsbyggare.           3.4. Resultatredovisning       10        20",
+        "Utvärderarna har tagit del av dokument,                Summa                     58       100",
+        "hemsidan och intervjuer med politiker och                                   Egna",
+        "                                                  Nr Delområde                      Maxpoäng",
+        "tjänstemän. Inom området kommun som                                         poäng",
+        "samhällsbyggare uppnår kommunen 46                4.1",
+        "                                                       Kvalitetssystem            4        20",
+        "poäng.                                            .",
+        "                                                  4.2 Brukarundersökninga",
+        "                                                                                  9        20",
+        "                                                  .    r",
+        "Sammanfattning kommun som samhällsbyggare",
+        "                                                  4.3",
+        "                                                       Näringsliv                 7        10",
+        "Starka sidor                                      .",
+        "                                                  4.4",
+        "    •   Aktivt arbete med medborgardialog              Resultatredovisning        8        20",
+        "                                                  .",
+        "    •   Väl utvecklade e-tjänster",
+        "                                                  4.5",
+        "                                                       Kulturliv                3,5        10",
+        "                                                  .",
+        "Förbättringsområden",
+        "                                                  4.6",
+        "                                                       Hållbar utveckling        12        20",
+        "    •   Följa upp kompetensutvecklingen           .",
+        "        systematiskt                                   Summa                  43,5        100",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160567.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert by_id == {
+        "3.1": (20, 13), "3.2": (40, 20), "3.3": (20, 15), "3.4": (20, 10),
+        "4.1": (20, 4), "4.2": (20, 9), "4.3": (10, 7), "4.4": (20, 8), "4.5": (10, 3.5), "4.6": (20, 12),
+    }  # fmt: skip
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts.index("poäng.") < texts.index("Nr Delområde")  # the left column first
+
+
+def test_a_right_table_row_id_one_space_after_the_left_header_and_a_heading_number_after_values() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160839): the right column's edge drifts
+    # left to "7.1", one space after the left header's last word, and its area heading's number
+    # ("8 Kommunen som samhällsbyggare") follows a left row's two values: the id went to the left
+    # column (7.1 lost) and the heading's number to the left row.
+    page = [
+        "                                                6.2 Lönepolitik                 30   13",
+        "        systematiskt",
+        "                                                6.3 Kostnadsmedvetenhet         20   9",
+        "     3. Sammanställ arbetet på den",
+        "        internationella arenan                  6.4  Synpunktshantering         10   4",
+        "                                                6.5 Innovation                  20   10",
+        "                                                     Summa                      100 54",
+        "4 Översikt av poängfördelning                   7 Verksamhetsutveckling",
+        "Nr              Delområde Maxpoäng Poäng 7.1 Bemötande                          20   15,5",
+        "1 Offentlighet och demokrati                    7.2  Lönepolitik                30   18",
+        "1.1 Kulturliv                 30           12   7.3 Intern kontroll             20   10,5",
+        "1.2 Internationellt arbete 20              7,5  7.4 Ledarutveckling             30   12",
+        "1.3 Medborgardialog           20           15        Summa                      100  56",
+        "1.4 Delaktighet               30           25   8 Kommunen som samhällsbyggare",
+        "     Summa                    100          59,5 8.1 Digitalisering              30   10,5",
+        "2 Tillgänglighet och brukarorientering          8.2 Brukarundersökningar        40   23",
+        "2.1 Resultatredovisning       20           12   8.3 Delaktighet                 30   9,5",
+        "2.2 Delaktighet               20           14        Summa                      100  43",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "8 Kommunen som samhällsbyggare" in texts
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160839.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["1.4"], by_id["7.1"], by_id["8.1"]) == ((30, 25), (20, 15.5), (30, 10.5))
+
+
+def test_a_page_of_tables_whose_left_rows_reach_past_the_right_columns_edge_alone() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160131): one score table going on from
+    # the left column into the right one, ids wrapped from their names. The left rows' values
+    # end past the right column's edge on lines of their own; counted as lines parted without a
+    # gap, they kept the page from being read in columns, and the two tables' rows were mixed.
+    page = [
+        "                             Egna",
+        "Nr         Delområde                Maxpoäng Tabell 3 Redovisning av poäng per",
+        "                            poäng            huvudområde och delfråga",
+        "1 Offentlighet och demokrati",
+        "1.1                                          5.2. Arbetsmiljö                       14  30",
+        "     Resultatredovisning         10       20",
+        ".                                            5.3. Delegation                        21  40",
+        "1.2                                                Summa                            52 100",
+        "     Kvalitetssystem              9       20",
+        ".                                            6 Kommunen som arbetsgivare –",
+        "1.3                                          personalpolitik",
+        "     Målstyrning                  6       10",
+        ".                                            6.1. Bemötande                          4  10",
+        "1.4                                          6.2.  Kostnadsmedvetenhet              10  20",
+        "     Information                  9       20",
+        ".",
+        "                                             6.3. Intern kontroll                    6  20",
+        "1.5",
+        "     Arbetsmiljö                 12       20 6.4. Uppföljning                        4  10",
+        ".",
+        "                                             6.5. Delegation                        13  20",
+        "1.6 Kostnadsmedvetenhe",
+        "                                  9       10 6.6. Information                       11  20",
+        ".    t",
+        "     Summa                       59      100       Summa                            48 100",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160131.txt"))
+    read = sorted((q.question_id, q.max_score, q.score) for q in table.questions)
+    assert read[:6] == [
+        ("1.1", 20, 10), ("1.2", 20, 9), ("1.3", 10, 6), ("1.4", 20, 9), ("1.5", 20, 12), ("1.6", 10, 9),
+    ]  # fmt: skip
+    assert read[6:] == [
+        ("5.2", 30, 14), ("5.3", 40, 21),
+        ("6.1", 10, 4), ("6.2", 20, 10), ("6.3", 20, 6), ("6.4", 10, 4), ("6.5", 20, 13), ("6.6", 20, 11),
+    ]  # fmt: skip
+
+
+def test_tables_in_both_columns_under_repeated_headers_whose_right_edge_drifts() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160547): per-area tables in both columns,
+    # a header repeated side by side ("Nr Delområde Maxpoäng  Nr Delområde Maxpoäng") whose left
+    # "Egna poäng" cell stands on the lines around it, and the right column's edge drifts from
+    # table to table. Cut where the header copies meet, the left own points went right.
+    page = [
+        "                                     Egna                                           Egna",
+        "Nr      Delområde        Maxpoäng               Nr     Delområde       Maxpoäng",
+        "                                    poäng                                          poäng",
+        "    Summa                       100    70,5     5:4 Bemötande                   20     12",
+        "Tabell 3 Poäng inom område 1                        Kostnadsmedvetenhe",
+        "                                                5:5                           30     17",
+        "                                                    t",
+        "                                     Egna",
+        "Nr     Delområde     Maxpoäng                       Summa                    100     66",
+        "                                    poäng",
+        "                                                Nr Delområde Maxpoäng Egna poäng",
+        "2:1 Information               40          22",
+        "                                                6:1 Jämförelser         20        15",
+        "    Medarbetarsamta",
+        "2:2                           20        14,5    6:2 Kulturliv           20        15",
+        "    l",
+        "2:3 Lönepolitik               20          13    6:3 Delegation          20        13",
+        "2:4 Näringsliv                20          14    6:4 Samverkan           20      14,5",
+        "    Summa                    100        63,5    6:5 Lönepolitik         20        16",
+        "Tabell 4 Poäng inom område 2                        Summa              100      73,5",
+        "                                                Tabell 8 Poäng inom område 6",
+    ]
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_160547.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["2.1"], by_id["2.4"]) == ((40, 22), (20, 14))
+    assert (by_id["5.4"], by_id["5.5"], by_id["6.5"]) == ((20, 12), (30, 17), (20, 16))
+
+
+def test_a_left_line_one_space_before_the_right_columns_sentence_end_keeps_the_columns_going() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160468): the left column's heading
+    # "Sammanfattning ledarskap, ansvar och delegation" runs up to one space before the right
+    # column's "2014.", the end of a sentence. It ended the page's columns there, so area 4's
+    # lists below it were read after area 6's heading in the right column and given to area 6.
+    page = [
+        "4. Ledarskap, ansvar och delegation                 6. Kommunen som arbetsgivare –",
+        "                                                    personalpolitik",
+        "Allmänt",
+        "Området beskriver hur Borås stad arbetar med        Allmänt",
+        "ledarskap, ansvar och delegation.               Området beskriver hur Borås stad arbetar med",
+        "Utvärderarna har tagit del av dokument,         kommunen som arbetsgivare – personalpolitik.",
+        "hemsidan och intervjuer med politiker och       Utvärderarna har tagit del av dokument,",
+        "tjänstemän. Inom området ledarskap, ansvar      hemsidan och intervjuer med politiker och",
+        "och delegation uppnår kommunen 44 poäng.        tjänstemän. Inom området kommunen som",
+        "En förbättring med 6 poäng i förhållande till   arbetsgivare – personalpolitik uppnår",
+        "utvärderingen 2014.                             kommunen 67,5 poäng. En försämring med",
+        "                                                10,5 poäng i förhållande till utvärderingen",
+        "Sammanfattning ledarskap, ansvar och delegation 2014.",
+        "",
+        "Styrkor inom området                                Sammanfattning kommunen som arbetsgivare –",
+        "    •     Kvalitetsdeklarationer inom flera         personalpolitik",
+        "          verksamheter",
+        "    •     Väl utvecklade e-tjänster                 Starka sidor",
+        "    •     Etablerad styrmodell med tydliga mål          •   Framgångsrik presstrategi",
+        "                                                        •   Starkt och levande föreningsliv",
+        "Förbättringsförslag                                     •   Etablerad styrmodell med tydliga mål",
+        "    •     Premiera gott bemötande",
+        "    •     Jämföra resultat från                     Utvecklingsområden",
+        "          brukarundersökningar med andra                •   Jämföra resultat från",
+        "          kommuner                                          brukarundersökningar med andra",
+        "    •     Sammanställ arbetet på den                        kommuner",
+        "          internationella arenan                        •   Inför medborgarförslag",
+        "                                                        •   Samla resultatredovisningen på ett",
+        "                                                            ställe",
+        "5. Resultat och effektivitet",
+        "",
+        "Allmänt                                             7. Verksamhetsutveckling",
+        "Området beskriver hur Borås stad arbetar med",
+        "resultat och effektivitet. Utvärderarna har tagit   Allmänt",
+        "del av dokument, hemsidan och intervjuer            Området beskriver hur Borås stad arbetar med",
+        "med politiker och tjänstemän. Inom området          verksamhetsutveckling. Utvärderarna har tagit",
+        "resultat och effektivitet uppnår kommunen           del av dokument, hemsidan och intervjuer",
+        "58,5 poäng. En försämring med 26,5 poäng i          med politiker och tjänstemän. Inom området",
+        "förhållande till utvärderingen 2014.                verksamhetsutveckling uppnår kommunen 55",
+        "                                                    poäng. En försämring med 20 poäng i",
+        "Sammanfattning resultat och effektivitet            förhållande till utvärderingen 2014.",
+        "",
+        "Styrkor                                             Sammanfattning verksamhetsutveckling",
+        "    •     Systematiska brukarundersökningar",
+        "    •     Tydlig och innehållsrik hemsida           Styrkor inom området",
+        "                                                        •   Systematiska brukarundersökningar",
+        "Förbättringsområden                                     •   Etablerad styrmodell med tydliga mål",
+        "    •     Utveckla uppföljningen av",
+        "          tvärsektoriella projekt                   Utvecklingsområden",
+        "    •     Inför medborgarförslag                        •   Sammanställ arbetet på den",
+        "                                                            internationella arenan",
+        "                                                        •   Utveckla uppföljningen av",
+        "                                                            tvärsektoriella projekt",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "Sammanfattning ledarskap, ansvar och delegation" in texts
+    assert texts.index("Styrkor inom området") < texts.index("6. Kommunen som arbetsgivare –")
+
+
+def test_the_right_columns_words_one_space_after_a_whole_left_row() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 160203): at the page's foot the right
+    # column's text starts five characters left of its edge, one space after a left row's last
+    # value ("3.2 Hållbar utveckling  20  11,5 Följande svenska ..."); cut at the edge, the lead-in
+    # of the evaluated list lost its first word and the list was not read.
+    page = [
+        "8. Chefs- och ledarskap samt                    Nr",
+        "                                                    3 Styrning och",
+        "                                                                          Maxpoäng Poäng",
+        "medarbetarskap                                      kontroll",
+        "                                                3.4 Valfrihet                      20      11",
+        "Allmänt                                             Summa                         100    47,5",
+        "                                                Nr 4 Effektivitet       Maxpoäng Poäng",
+        "Området beskriver hur Kungälv stad arbetar",
+        "med chefs- och ledarskap samt                   4.1 Hållbar utveckling         40       22",
+        "medarbetarskap. Utvärderarna har tagit del av       Medarbetarsamta",
+        "                                                4.2                            30       23",
+        "dokument, hemsidan och intervjuer med               l",
+        "politiker och tjänstemän. Inom området chefs-   4.3 Uppföljning                30     22,5",
+        "och ledarskap samt medarbetarskap uppnår            Summa                     100     67,5",
+        "kommunen 57 poäng. En försämring med 10         Nr 5 Brukarens fokus Maxpoäng Poäng",
+        "poäng i förhållande till utvärderingen 2018.    5.1 Delegation                    30       6",
+        "                                                5.2 Samverkan                     30      14",
+        "Sammanfattning chefs- och ledarskap samt            Synpunktshanterin",
+        "                                                5.3                       20 9,5",
+        "medarbetarskap                                      g",
+        "                                                5.4 Uppföljning           20   13",
+        "Styrkor                                             Summa                100 42,5",
+        "    1. Aktivt arbete med medborgardialog            6",
+        "                                                Nr                        Maxpoäng Poäng",
+        "    2. Medarbetarsamtal med tydlig koppling         Kvalitetsutveckling",
+        "       till mål                                 6.1 Resultatredovisning            30      14",
+        "    3. Etablerad styrmodell med tydliga mål     6.2 Synpunktshantering             20      19",
+        "    4. Starkt och levande föreningsliv          6.3 Målstyrning                    20       9",
+        "                                                6.4 Förtroendevaldas roll          30      19",
+        "Förbättringsförslag",
+        "                                                    Summa                         100      61",
+        "    1. Jämföra resultat från                    Nr 7 Arbetsliv            Maxpoäng Poäng",
+        "       brukarundersökningar med andra           7.1 Kompetensförsörjning           20      12",
+        "       kommuner                                 7.2 Samverkan                      20      11",
+        "                                                7.3 Resultatredovisning            30      16",
+        "4 Översikt av poängfördelning                   7.4 Förtroendevaldas roll          20    11,5",
+        "                                                7.5 Digitalisering                 10        4",
+        "    1 Samspel mellan",
+        "                                                    Summa                         100    54,5",
+        "Nr förtroendevalda         Maxpoäng Poäng",
+        "    och medborgare                                  8 Chefs- och",
+        "                                                Nr ledarskap samt         Maxpoäng Poäng",
+        "1.1 Internationellt arbete       30     13",
+        "                                                    medarbetarskap",
+        "1.2 Hållbar utveckling           30     17",
+        "                                                8.1 Medborgardialog                30      16",
+        "1.3 Innovation                   20     17",
+        "                                                8.2 Målstyrning                    20      13",
+        "1.4 Information                  20     10",
+        "                                                    Brukarundersökninga",
+        "    Summa                       100     57      8.3                                20      10",
+        "                                                    r",
+        "    2                                           8.4 Medarbetarsamtal               30      18",
+        "Nr Samhällsutvecklin Maxpoäng Poäng",
+        "                                                    Summa                         100      57",
+        "    g",
+        "                                                Kortfakta        2021",
+        "2.1 Målstyrning                  10      5",
+        "                                                Antal invånare 73 607",
+        "2.2 Intern kontroll              20      8",
+        "                                                Yta (km²)          3703",
+        "2.3 Bemötande                    20     11",
+        "                                                Antal anställda    6300",
+        "2.4 Synpunktshantering           30     18",
+        "                                                Skattesats (%)      22,4",
+        "2.5 Digitalisering               20     16",
+        "                                                Antal nämnder         18",
+        "    Summa                       100     58",
+        "                                                Sveriges Kommuner och Landsting har använt",
+        "    3 Styrning och",
+        "Nr                         Maxpoäng Poäng       Kommunkompassen som",
+        "    kontroll",
+        "                                                utvärderingsinstrument sedan 2002.",
+        "3.1 Kvalitetssystem              20      3",
+        "3.2 Hållbar utveckling           20   11,5 Följande svenska kommuner och stadsdelar",
+        "3.3 Medarbetarsamtal             40     22 har utvärderats med Kommunkompassen",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "3.2 Hållbar utveckling           20   11,5" in texts
+    assert "Följande svenska kommuner och stadsdelar" in texts

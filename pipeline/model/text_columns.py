@@ -22,7 +22,9 @@ Score tables may stand side by side, one in each column under its own header, wi
 lines of their own: the left table's values reach the right column's edge and stay with the left
 half, a line of both tables' values is parted at its widest gap, and a left header's cells kept
 apart ("Delområde   Max Egna") stay whole where the lines around start the right column further
-right.
+right. A page whose right column holds score tables (most of its rows' ids start at one place)
+is cut there line by line whatever the left column holds: prose beside a table has too few
+lines of words on both sides to be read as prose.
 """
 
 from __future__ import annotations
@@ -85,6 +87,9 @@ def _pages(lines: Sequence[Numbered], starts: Collection[int] = ()) -> list[list
 
 
 def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
+    tables = _tables_in_right_column(lines)
+    if tables is not None:
+        return tables
     table = _table_across_columns(lines)
     if table is not None:
         start, end, copies = table
@@ -95,6 +100,156 @@ def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
     if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
         return drifting[0]
     return fixed[0] if fixed else lines
+
+
+# A score table's row id where a layout export sets it in a narrow column ("4.1", "3.1.", "7:2";
+# the trailing stop of "4.1." wrapped to a line of its own, "."), or the first word of its header.
+TABLE_ROW_START = regex.compile(r"(?:\d{1,2}[.:]\d{1,2}\.?|\.|Nr|Delområde|Delfråga)(?=\s|$)")
+# A score table's row ends in its two values ("Delegation   16,5   30").
+TWO_VALUES_END = regex.compile(r"\d(?:,\d+)? +\d+(?:,\d+)?$")
+# A page's right column holds a table when this many of its lines start one at the column's edge,
+# and the page has this many rows.
+MIN_TABLE_STARTS = 4
+# An edge the right column's rows start at on this many lines of a page is one of its tables'.
+MIN_ROWS_AT_EDGE = 2
+
+
+def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
+    """The page read down its left column, then its right one, where the right column holds score
+    tables (each with the same edge: the row ids, the header's "Nr", a wrapped id's stop) and
+    the left column prose or tables of its own; ``None`` for any other page.
+
+    A word processor's two-column page sets a table in each column: a layout export prints them
+    side by side, their rows on lines of their own, often with no line holding words on both
+    sides, so neither reading of prose takes it. The right column's edge is where most of its
+    table rows start, past the first third of the line (a row id, not a list item's: "•  6.1
+    Hur ..."), on a page with table rows; each line is cut near that edge (:func:`_cut_near`).
+    The edge is trusted only where most lines that hold text on both sides of it are parted by
+    a gap of two spaces or more."""
+    width = max((len(text.rstrip()) for _, text in lines), default=0)
+    third, two_thirds = int(MIDDLE[0] * width), int(MIDDLE[1] * width)
+    at: dict[int, int] = {}  # line index -> where a row of the right column's tables starts on it
+    for index, (_, text) in enumerate(lines):
+        for gap in regex.finditer(r"(?:^|(?<=\S) ) +(?=\S)", text):
+            if (
+                third <= gap.end() <= two_thirds
+                and TABLE_ROW_START.match(text, gap.end())
+                and not _after_list_mark(text, gap.start())  # "•  6.1 Hur ...": a listed question
+            ):
+                at.setdefault(index, gap.end())  # the first: "Nr", not the "Delområde" after it
+    starts = Counter(at.values())
+    rows = sum(1 for _, text in lines if TWO_VALUES_END.search(text.rstrip()))
+    if not starts or starts.most_common(1)[0][1] < MIN_TABLE_STARTS or rows < MIN_TABLE_STARTS:
+        return None
+    edge = starts.most_common(1)[0][0]
+    # The export shifts the edge from table to table: each line is cut near the edge of the
+    # nearest line that starts a row there, where several rows start.
+    usual = {index: start for index, start in at.items() if starts[start] >= MIN_ROWS_AT_EDGE}
+    edges = [usual[min(usual, key=lambda other: abs(other - index))] for index in range(len(lines))]
+    # How many values the left column's rows end in, where they stand alone on their line.
+    counts = Counter(
+        len(WORD.findall(values.group()))
+        for _, text in lines
+        if len(text.rstrip()) <= edge - GUTTER and (values := TRAILING_VALUES.search(text.rstrip()))
+    )
+    row_values = counts.most_common(1)[0][0] if counts else 2
+    cuts: list[tuple[int, str, int | None, int]] = []
+    spaced = both = 0
+    for (number, text), near in zip(lines, edges, strict=True):
+        text = text.rstrip()
+        cut = _cut_near(text, near, row_values) if len(text) > near - GUTTER else None
+        cuts.append((number, text, cut, near))
+        if cut is not None and text[:cut].strip() and text[cut:].strip():
+            both += 1
+            spaced += text[:cut].endswith("  ")
+    if both < MIN_BOTH or spaced < PROSE_SHARE * both:
+        return None
+    left = [(n, text[:cut].rstrip() if cut is not None else text) for n, text, cut, _ in cuts]
+    right = [(n, " " * max(0, cut - near) + text[cut:]) for n, text, cut, near in cuts if cut is not None]
+    parted = {n for n, _ in right}
+    return [*((n, text) for n, text in left if text.strip() or n not in parted), *right]
+
+
+# How far from the right column's edge (characters) a row id may start it on its line: the export
+# shifts the edge from table to table.
+ID_REACH = 10
+
+
+def _cut_near(text: str, edge: int, row_values: int) -> int | None:
+    """Where the line's right column starts: the place nearest ``edge`` that no word crosses, a
+    glyph's reach away at most, or a row id's or one after a whole left row a little further (a
+    left header's last word may stand one space before it, "Maxpoäng 7.3"); one after a whole
+    left row first, then one after a gap of two spaces or before a row id; one before a value
+    alone in its cell (the left table's) or that leaves a left row short of its ``row_values``
+    values last; ``None`` if there is none."""
+    free = [
+        place
+        for place in range(edge - ID_REACH, edge + ID_REACH + 1)
+        if _free_at(text, place)
+        and (
+            abs(place - edge) <= GLYPH_REACH
+            or TABLE_ROW_START.match(text, place)
+            or _after_row(text, place, row_values)
+        )
+    ]
+    if not free:
+        return None
+    return min(
+        free,
+        key=lambda at: (
+            _between_values(text, at, row_values),
+            not _after_row(text, at, row_values),
+            bool(VALUE_CELL.match(text[at:].lstrip())),  # the right column starts with an id or words
+            not (_apart(text, at) or TABLE_ROW_START.match(text, at)),
+            abs(at - edge),
+        ),
+    )
+
+
+# A score table's row holds at least its max and own points.
+MIN_ROW_VALUES = 2
+
+
+def _after_row(text: str, place: int, row_values: int) -> bool:
+    """Whether ``place`` starts the right column's words one space after a whole left row, its
+    label and all its ``row_values`` values ("3.2 Hållbar utveckling  20  11,5 Följande ...")."""
+    if (
+        row_values < MIN_ROW_VALUES
+        or place >= len(text)
+        or text[place - 1] != " "
+        or not text[place].isalpha()
+    ):
+        return False
+    left = text[:place].rstrip()
+    values = TRAILING_VALUES.search(left)
+    return (
+        values is not None
+        and len(WORD.findall(values.group())) == row_values
+        and LETTER.search(left[: values.start()]) is not None
+    )
+
+
+def _apart(text: str, place: int) -> bool:
+    """Whether ``place`` follows a gap of two spaces or more."""
+    return place < len(text) and text[:place].endswith("  ")
+
+
+# A value alone in its cell: a gap or the line's end after it ("15   Max Egna").
+VALUE_CELL = regex.compile(r"[+\-−–]?\d+(?:,\d+)?%?(?: {2,}|$)")
+FIRST_VALUE = regex.compile(r"^[+\-−–]?\d+(?:,\d+)?%?(?:\s|$)")
+# A row's values at the end of a line, set apart from its label by a gap ("Lönepolitik   20   13";
+# not a caption's number, "Tabell 7 Poäng inom område 5").
+TRAILING_VALUES = regex.compile(r"(?<=\S)  +[+\-−–]?\d+(?:,\d+)?%?(?:\s+[+\-−–]?\d+(?:,\d+)?%?)*$")
+
+
+def _between_values(text: str, place: int, row_values: int) -> bool:
+    """Whether a cut at ``place`` would part a row's values: a value on either side of it, the
+    left one's row short of the values the left column's rows hold ("7 | 20 Kortfakta"; not "30
+    25 | 8 Kommunen som samhällsbyggare", the right column's heading)."""
+    if not FIRST_VALUE.match(text[place:].strip()):
+        return False
+    values = TRAILING_VALUES.search(text[:place].rstrip())
+    return values is not None and len(WORD.findall(values.group())) < row_values
 
 
 # A table's header has at least this many words.
@@ -204,15 +359,26 @@ def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
 
     for number, text in lines:
         moved = _heading_moved_to(text, start)
-        if run and not _fits(moved, start):
+        fits = _fits(moved, start) or (bool(run) and _touches_at(text, start))
+        if run and not fits:
             flush()
             run = []
-        if _fits(moved, start):
+        if fits:
             run.append((number, moved))
         else:
             out.append((number, text))
     flush()
     return out, _in_columns(lines, out)
+
+
+def _touches_at(text: str, start: int) -> bool:
+    """Whether the left column's text runs up to one space before ``start`` and the right column's
+    opens there with a capital or a digit, no table's numbers ("Sammanfattning ledarskap, ansvar
+    och delegation 2014.", the end of a sentence in the right column)."""
+    if not ONE_SPACE.fullmatch(text, start - 2, start + 1):
+        return False
+    opens = text[start].isupper() or text[start].isdigit()
+    return opens and not _table_numbers(text[start:])
 
 
 # How far left of the right column's start (characters) a layout export may set a heading of

@@ -99,15 +99,29 @@ def _pages(lines: Sequence[Line]) -> list[list[Line]]:
 def _furniture(pages: list[list[Line]]) -> set[int]:
     """The ids of the lines that are running headers, footers or page numbers."""
     zones = [_zone(page) for page in pages]
-    counts = Counter(key for zone in zones for key in {_key(line) for line in zone if not _bare(line)})
+    # A running header stands at the pages' tops, a footer at their bottoms: a line that recurs
+    # once at a page's end and once at another's top is text (a table's label wrapped, "… –" /
+    # "personalpolitik", at one page's end, and a heading's rest at the next one's top).
+    counts = Counter(
+        (end, key)
+        for page in pages
+        for end, zone in enumerate(_ends(page))
+        for key in {_key(line) for line in zone if not _bare(line)}
+    )
     needed = max(2, int(len(pages) * MIN_SHARE))
     numbered = _numbering(zones)
     return {
         id(line)
-        for index, zone in enumerate(zones)
+        for index, (page, zone) in enumerate(zip(pages, zones, strict=True))
         for line in zone
         if (_bare(line) and _page_offset(line, index) in numbered)
-        or (not _bare(line) and (PAGE_NUMBER.match(line.text) or counts[_key(line)] >= needed))
+        or (
+            not _bare(line)
+            and (
+                PAGE_NUMBER.match(line.text)
+                or any(counts[(end, _key(line))] >= needed for end, z in enumerate(_ends(page)) if line in z)
+            )
+        )
     }
 
 
@@ -137,6 +151,13 @@ def _numbering(zones: list[list[Line]]) -> set[int]:
 def _zone(page: list[Line]) -> list[Line]:
     text = [line for line in page if not line.is_blank]
     return text[:ZONE] + text[-ZONE:] if len(text) > 2 * ZONE else text
+
+
+def _ends(page: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The non-blank lines at the page's top and at its bottom that may be furniture (a short
+    page's lines are in both)."""
+    text = [line for line in page if not line.is_blank]
+    return text[:ZONE], text[-ZONE:]
 
 
 def _key(line: Line) -> str:
