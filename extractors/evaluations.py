@@ -61,6 +61,8 @@ ENTRY_LINE = regex.compile(
 # A name followed by a year, as an entry prints it ("Kalmar 2015", "Luleå (2009, 2013)"); not a
 # date ("2017-02-26").
 DATED_NAME = regex.compile(r"\p{Lu}\p{L}+[ \t]+\(?(?:19|20)\d\d\b(?!-)")
+# A colon inside a line with a dated entry right after it ("förutom Ljungby stad: Växjö (2010), …").
+LIST_AFTER_COLON = regex.compile(r":[ \t]+(?=\p{Lu}\p{L}+[ \t]+\((?:19|20)\d\d\b)")
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
 # A table cell of a line (between tabs or runs of three spaces), and a cell of years alone.
 CELL = regex.compile(r"[^\t ](?:[^\t]*?[^\t ])??(?=\t|   |\s*$)")
@@ -168,14 +170,18 @@ def _announcement(flow: Flow) -> tuple[int, str] | None:
     for start, colon in _lead_ins(flow):
         if ANNOUNCES_LIST.search(flow.text[start:colon]):
             return colon, flow.text[start : colon + 1]
-    # A lead-in whose sentence another column's lines cut apart: the lines above a line holding
+    # A lead-in whose sentence another column's lines cut apart: the lines above a line ending in
     # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla
-    # kommun:"), a layout export's other column beside them ("5.5 Hållbar utveckling 20 10
-    # förutom Ljungby stad: Växjö (2010), ..."); blank lines are not counted.
+    # kommun:"), or holding it before a dated entry, a layout export's other column beside them
+    # ("5.5 Hållbar utveckling 20 10 förutom Ljungby stad: Växjö (2010), ..."); blank lines are not
+    # counted.
     for index, line in enumerate(flow.lines):
-        if ":" not in line.text:
+        if line.text.rstrip().endswith(":"):
+            colon = line.text.rindex(":")
+        elif (inner := LIST_AFTER_COLON.search(line.text)) is not None:
+            colon = inner.start()
+        else:
             continue
-        colon = line.text.rindex(":") if line.text.rstrip().endswith(":") else line.text.index(":")
         if ANNOUNCES_LIST.search("\n".join([*_lines_above(flow, index), line.text[: colon + 1]])):
             return flow.starts[index] + colon, line.text
     return None
