@@ -300,10 +300,16 @@ CASES: dict[str, Case] = {
         "score_missing", WARNING, "Sub-question 5.1: the max points cell is empty.",
         area=5, question_id="5.1", year=2007, found="", line=673,
     )),
+    "score_values_doubtful": Case(_question("1.1", max_score=8.3, score=20.0), _finding(
+        "score_values_doubtful", WARNING, "Sub-question 1.1: the values read (max 8.3, own 20) cannot be "
+        "its points: max points 8.3 are not a whole or half point; they were likely read from another "
+        "column or line, and the sums over area 1 are checked as over a row not read.",
+        area=1, question_id="1.1", year=2007, expected="8.3", found="20", line=673,
+    )),
     "question_duplicated": Case(_duplicate_question("2.3"), _finding(
         "question_duplicated", WARNING, "Sub-question 2.3 appears 2 times in the score table.",
         area=2, question_id="2.3", year=2007, expected="1", found="2", line=698,
-    )),
+    ), count=2),
     # Summary table cut short.
     "report_year_not_in_summary": Case(_area_scores(lambda s: s.year != 2007), _finding(
         "report_year_not_in_summary", WARNING, "The summary table has no column for the report year 2007.",

@@ -197,3 +197,59 @@ def test_a_summary_table_none_of_whose_rows_was_read_is_missing_where_it_was_see
     assert (missing.page, missing.line) == (2, 12)
     (nowhere,) = _rules(Extraction(metadata=Metadata(year=YEAR), edition="kk2010"))["summary_table_missing"]
     assert (nowhere.page, nowhere.line) == (None, None)
+
+
+def test_max_and_own_points_both_short_are_rows_lost_after_the_last() -> None:
+    # Fuzz seed 180111 (a 2002 report as `pdftotext -layout`): the table's last two rows lost at the
+    # page's end, no Summa row; 60 max points read and 55 of the summary's 77.5 own points.
+    found = _rules(_report(_rows(8, [(1, 40, 39), (2, 20, 16)]), total=77.5))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (11, "rows after 8.2")
+    assert lost.message.endswith(
+        "the max points read sum to 60, short of the area's 100, and the own points read fall short of the "
+        "summary table's total by no more."
+    )
+    assert "area_sum_mismatch" not in found and "area_max_mismatch" not in found
+    # Own points read above the summary's total: the max points alone say nothing was lost.
+    found = _rules(_report(_rows(8, [(1, 40, 39), (2, 20, 16)]), total=50))
+    assert "score_rows_lost" not in found
+    assert [f.rule for f in found["area_sum_mismatch"] + found["area_max_mismatch"]] == [
+        "area_sum_mismatch", "area_max_mismatch"
+    ]  # fmt: skip
+
+
+def test_values_no_sub_question_can_have_are_doubtful_not_an_error() -> None:
+    # Fuzz seed 180127: a layout export's row run into the other column's ("2.4 Synpunktshantering
+    # 15 20   8.3   32 40"), read as max 8.3, own 20; and a year read as own points (2022).
+    rows = _rows(2, [(1, 20, 12), (2, 20, 8), (3, 20, 15), (4, 8.3, 20), (5, 20, 10)])
+    found = _rules(_report(rows, total=60, summa=AreaSubtotal(2, 100.0, 60.0, None, 16)))
+    (doubtful,) = found["score_values_doubtful"]
+    assert (doubtful.question_id, doubtful.line, doubtful.expected, doubtful.found) == ("2.4", 13, "8.3", "20")
+    assert "max points 8.3 are not a whole or half point" in doubtful.message
+    for rule in ("score_exceeds_max", "area_sum_mismatch", "area_max_mismatch"):
+        assert rule not in found
+    year = _rules(_report(_rows(3, [(1, 20, 2022), (2, 30, 12)]), total=55))
+    assert [f.question_id for f in year["score_values_doubtful"]] == ["3.1"]
+    assert "own points 2022 are more than the whole area's 100" in year["score_values_doubtful"][0].message
+    assert "score_exceeds_max" not in year and "area_sum_mismatch" not in year
+
+
+def test_own_points_above_a_plausible_max_are_still_an_error() -> None:
+    # The report's own error (own points 25 of a max of 20) is no doubtful reading.
+    found = _rules(_report(_rows(7, [(1, 20, 25), (2, 40, 30), (3, 40, 20)]), total=75))
+    assert [f.question_id for f in found["score_exceeds_max"]] == ["7.1"]
+    assert "score_values_doubtful" not in found
+
+
+def test_rows_read_twice_are_summed_one_printing_each() -> None:
+    # Fuzz seed 180277: two areas' tables run together across a page's columns, area 1's first rows
+    # read twice (once with another area's own points); one printing of each gives 77.5.
+    rows = _rows(1, [(1, 30, 23), (2, 30, 28), (3, 20, 12.5), (4, 20, 14), (1, 30, 26), (2, 30, 27.5)])
+    found = _rules(_report(rows, total=77.5))
+    assert "area_sum_mismatch" not in found and "area_max_mismatch" not in found
+    assert [(f.question_id, f.line) for f in found["question_duplicated"]] == [
+        ("1.1", 10), ("1.2", 11), ("1.1", 14), ("1.2", 15)
+    ]  # fmt: skip
+    # A total that no printing of them gives is still an error (a planted one among such rows).
+    wrong = _rules(_report(rows, total=70))
+    assert [f.found for f in wrong["area_sum_mismatch"]] == ["70"]
