@@ -141,6 +141,14 @@ def _without_observations(area: int, kind: str) -> Alter:
     return alter
 
 
+def _first_observation_text(text: str) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        first, *rest = extraction.observations
+        return dataclasses.replace(extraction, observations=(dataclasses.replace(first, text=text), *rest))
+
+    return alter
+
+
 def _without_section(area: int) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         headings = tuple(
@@ -405,6 +413,12 @@ CASES: dict[str, Case] = {
         "observations_missing", WARNING,
         "Area 3: no improvement areas of its section were read, while other area sections list theirs.",
         area=3, line=291,
+    )),
+    "observation_doubtful": Case(_first_observation_text("Framgångsrik presstrategi och"), _finding(
+        "observation_doubtful", WARNING,
+        "Area 1: the strength item \"Framgångsrik presstrategi och\" ends with \"och\": it was likely "
+        "cut short or run into other text, and the list may hold other items than were read.",
+        area=1, found="Framgångsrik presstrategi och", line=191,
     )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,
