@@ -421,7 +421,7 @@ def test_a_lead_in_whose_colon_shares_a_line_with_another_column_is_a_finding() 
     assert found.evaluations == ()
     assert [u.line for u in found.unread] == [7]
     # A heading with a colon under such words announces no list: nothing is dated after its colon.
-    heading = "Följande svenska kommuner har utvärderats\n\n2 Lund i förhållande till Kommunkompassen: En genomgång\n"
+    heading = "Följande svenska kommuner har utvärderats\n\n2 Lund och Kommunkompassen: En del\n"
     assert extract_evaluations(doc_from(heading)).unread == ()
 
 

@@ -309,8 +309,8 @@ CASES: dict[str, Case] = {
         area=5, question_id="5.1", year=2007, found="", line=673,
     )),
     "score_values_doubtful": Case(_question("1.1", max_score=8.3, score=20.0), _finding(
-        "score_values_doubtful", WARNING, "Sub-question 1.1: the values read (max 8.3, own 20) cannot be "
-        "its points: max points 8.3 are not a whole or half point; they were likely read from another "
+        "score_values_doubtful", WARNING, "Sub-question 1.1: the values read (max 8.3, own 20) are in "
+        "doubt: max points 8.3 are not a whole or half point; they were likely read from another "
         "column or line, and the sums over area 1 are checked as over a row not read.",
         area=1, question_id="1.1", year=2007, expected="8.3", found="20", line=673,
     )),

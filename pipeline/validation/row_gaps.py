@@ -6,9 +6,10 @@ read are not what the area is worth (its Summa row's max, else the edition's are
 are, the numbering skips and nothing is lost); or,
 with no id missing, the max points read fall short of a Summa row that gives the edition's area
 max (rows after the last one read); or, with no Summa row, the max points read fall short of the
-edition's area max (an edition known) while the own points read fall short of the area's total in the summary table
-by no more than those max points (two sums that agree that rows are missing after the last one
-read: a misprinted max alone leaves the own points whole, a misprinted total alone the max points).
+edition's area max (an edition known) while the own points read fall short of the area's total in
+the summary table by no more than those max points (two sums that agree that rows are missing
+after the last one read: a misprinted max alone leaves the own points whole, a misprinted total
+alone the max points).
 Own points alone never count as evidence: a printed total that differs from the rows read may be
 the report's own error, which ``area_sum_mismatch`` reports.
 

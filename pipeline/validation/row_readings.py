@@ -4,7 +4,9 @@ checked over.
 A row is doubtful when its values cannot be a sub-question's points: own or max points above what
 the whole area is worth, a max that is not a whole or half point, or own points that are not (a
 number of another column, a year or an id read into the row: "2.4 Synpunktshantering 15 20   8.3
-32 40" read as max 8.3). A doubtful row is not a reading of its row: the sums over its area are
+32 40" read as max 8.3); or when its id, read once, comes after a later id of its area (3.1 read
+after 3.5: a row taken from another column or table, as a table prints its rows in order). A
+doubtful row is not a reading of its row: the sums over its area are
 checked as over a row not read. An id read more than once (two tables run together across a
 page's columns) leaves the area's sums open between its printings: they are checked over each way
 of taking one printing of each id, and are only wrong when every way is.
@@ -13,13 +15,16 @@ of taking one printing of each id, and are only wrong when every way is.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+import regex
 
 from pipeline.model.numbers import format_number
 from pipeline.model.records import QuestionScore
 
 _TOLERANCE = 1e-6
+_ID = regex.compile(r"^(?P<area>\d+)\.(?P<sub>\d+)$")
 # The ways of taking one printing of each id tried at most; an area read more tangled than this
 # has no sum that can be checked.
 MAX_READINGS = 256
@@ -29,10 +34,7 @@ def _half_point(value: float) -> bool:
     return abs(value * 2 - round(value * 2)) <= _TOLERANCE
 
 
-def doubtful_reason(question: QuestionScore, area_max: float) -> str:
-    """Why the row's values cannot be a sub-question's points, or "" when they can. Own points that
-    are not a whole or half point are not named here (``score_not_half_point`` says so) but make
-    the row doubtful for the sums (:func:`is_doubtful`)."""
+def _value_reason(question: QuestionScore, area_max: float) -> str:
     top, own = question.max_score, question.score
     if own is not None and own > area_max + _TOLERANCE:
         return f"own points {_number(own)} are more than the whole area's {_number(area_max)}"
@@ -43,18 +45,62 @@ def doubtful_reason(question: QuestionScore, area_max: float) -> str:
     return ""
 
 
-def is_doubtful(question: QuestionScore, area_max: float) -> bool:
-    """Whether the row is no reading of a sub-question's points (see the module docstring)."""
-    own = question.score
-    return bool(doubtful_reason(question, area_max)) or (own is not None and not _half_point(own))
+def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[int, str]:
+    """Why each doubtful row's values are no reading of its sub-question's points, by its index in
+    ``questions``: values no sub-question can have, or an id read once but after a later id of its
+    area, out of the order its table prints them in (the rows kept in order are the longest run of
+    rising ids). Own points that are not a whole or half point are not named here
+    (``score_not_half_point`` says so) but make the row doubtful for the sums."""
+    reasons: dict[int, str] = {}
+    by_area: dict[int, list[int]] = defaultdict(list)
+    for index, question in enumerate(questions):
+        by_area[question.area].append(index)
+        if reason := _value_reason(question, area_max):
+            reasons[index] = reason
+    for indexes in by_area.values():
+        counts = Counter(questions[i].question_id for i in indexes)
+        once = [
+            i for i in indexes if counts[questions[i].question_id] == 1 and _sub(questions[i]) is not None
+        ]
+        kept = set(_rising(once, questions))
+        order = ", ".join(questions[i].printed_id or questions[i].question_id for i in once)
+        for index in once:
+            if index not in kept and index not in reasons:
+                reasons[index] = f"its row was read out of its table's order ({order})"
+    return reasons
+
+
+def _sub(question: QuestionScore) -> int | None:
+    match = _ID.match(question.question_id)
+    return int(match["sub"]) if match and int(match["area"]) == question.area else None
+
+
+def _rising(indexes: list[int], questions: Sequence[QuestionScore]) -> list[int]:
+    """The longest run (not necessarily adjacent) of rows whose ids rise, as read."""
+    subs = [_sub(questions[i]) or 0 for i in indexes]
+    best: list[list[int]] = []
+    for position, sub in enumerate(subs):
+        longest = max((best[j] for j in range(position) if subs[j] < sub), key=len, default=[])
+        best.append([*longest, indexes[position]])
+    return max(best, key=len, default=[])
+
+
+def _doubtful_set(rows: list[QuestionScore], area_max: float) -> set[int]:
+    named = doubtful_rows(rows, area_max)
+    return {
+        i
+        for i, row in enumerate(rows)
+        if i in named or (row.score is not None and not _half_point(row.score))
+    }
 
 
 def readings(rows: list[QuestionScore], area_max: float) -> Iterator[list[QuestionScore]]:
     """Each way of taking one printing of every id among the rows that are not doubtful (one way
     when every id is read once); none when there are more than ``MAX_READINGS``."""
+    doubtful = _doubtful_set(rows, area_max)
     printings: dict[str, list[QuestionScore]] = defaultdict(list)
-    for row in rows:
-        if not is_doubtful(row, area_max):
+    for index, row in enumerate(rows):
+        if index not in doubtful:
             printings[row.question_id].append(row)
     count = 1
     for each in printings.values():
@@ -68,12 +114,12 @@ def readings(rows: list[QuestionScore], area_max: float) -> Iterator[list[Questi
 def tangled(rows: list[QuestionScore], area_max: float) -> bool:
     """Whether the area's rows are not one reading of its table: a row doubtful or an id read twice."""
     ids = [row.question_id for row in rows]
-    return len(set(ids)) < len(ids) or any(is_doubtful(row, area_max) for row in rows)
+    return len(set(ids)) < len(ids) or lost_any(rows, area_max)
 
 
 def lost_any(rows: list[QuestionScore], area_max: float) -> bool:
     """Whether a row of the area is doubtful, so that its sums are as over a row not read."""
-    return any(is_doubtful(row, area_max) for row in rows)
+    return bool(_doubtful_set(rows, area_max))
 
 
 def a_reading_gives_total(rows: list[QuestionScore], area_max: float, whole: float, printed: float) -> bool:

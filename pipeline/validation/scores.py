@@ -20,7 +20,7 @@ from pipeline.model.records import (
     printings,
 )
 from pipeline.validation.row_gaps import DEFAULT_AREA_MAX, RowGap, row_gaps
-from pipeline.validation.row_readings import a_reading_gives_total, doubtful_reason, tangled
+from pipeline.validation.row_readings import a_reading_gives_total, doubtful_rows, tangled
 from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.
@@ -57,10 +57,10 @@ SCORE_EXCEEDS_MAX = Rule(
 
 
 def score_exceeds_max(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
-    area_max = _area_max(edition)
-    for q in extraction.question_scores:
-        if doubtful_reason(q, area_max):
-            continue  # values no sub-question can have: score_values_doubtful says so
+    doubtful = doubtful_rows(extraction.question_scores, _area_max(edition))
+    for index, q in enumerate(extraction.question_scores):
+        if index in doubtful:
+            continue  # a reading in doubt: score_values_doubtful says so
         if q.score is not None and q.max_score is not None and q.score > q.max_score + TOLERANCE:
             yield SCORE_EXCEEDS_MAX.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
@@ -74,22 +74,23 @@ def _area_max(edition: Edition | None) -> float:
 
 SCORE_VALUES_DOUBTFUL = Rule(
     "score_values_doubtful", Severity.WARNING,
-    "Sub-question {question_id}: the values read (max {expected}, own {found}) cannot be its points: "
+    "Sub-question {question_id}: the values read (max {expected}, own {found}) are in doubt: "
     "{reason}; they were likely read from another column or line, and the sums over area {area} are "
     "checked as over a row not read.",
     concerns=("area", "question_id", "year"),
-    fires_when="a sub-question's values as read cannot be its points: own or max points above the whole "
-    "area's max, or max points that are not a whole or half point (a year, an id or another table's "
-    "number read into the row); its area's sums are then checked as over a row not read, and "
+    fires_when="a sub-question's values as read cannot be its points (own or max points above the whole "
+    "area's max, or max points that are not a whole or half point: a year, an id or another table's "
+    "number read into the row), or its row, its id read once, was read after a later id of its area "
+    "(out of its table's order); its area's sums are then checked as over a row not read, and "
     "`score_exceeds_max` is not raised on it",
     loses_content=True,
 )  # fmt: skip
 
 
 def score_values_doubtful(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
-    area_max = _area_max(edition)
-    for q in extraction.question_scores:
-        if reason := doubtful_reason(q, area_max):
+    doubtful = doubtful_rows(extraction.question_scores, _area_max(edition))
+    for index, q in enumerate(extraction.question_scores):
+        if reason := doubtful.get(index):
             yield SCORE_VALUES_DOUBTFUL.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected=q.max_score if q.max_score is not None else "empty",
