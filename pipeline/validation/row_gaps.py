@@ -3,7 +3,8 @@
 A row counts as lost only on evidence a printed sum cannot fake: the ids the rows read skip a
 number ("3.1, 3.2, 3.4" lacks 3.3) or lack a sub-question the edition lists, while the max points
 read are not what the area is worth (its Summa row's max, else the edition's area max: where they
-are, the numbering skips and nothing is lost); or,
+are, the numbering skips and nothing is lost, unless an id is read twice: then a row was read under
+another's id); or,
 with no id missing, the max points read fall short of a Summa row that gives the edition's area
 max (rows after the last one read); or, with no Summa row, the max points read fall short of the
 edition's area max (an edition known) while the own points read fall short of the area's total in
@@ -15,12 +16,13 @@ the report's own error, which ``area_sum_mismatch`` reports.
 
 Where rows are lost, the sums over the area cannot be checked; a printed total that the lost rows
 can account for (at least the rows read, at most their max points more) is not reported as an
-arithmetic error. One that they cannot account for still is.
+arithmetic error. One that they cannot account for still is, and so is any where the rows are
+shown lost by the two sums alone (a total misprinted in the summary would look the same).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -52,6 +54,8 @@ class RowGap:
     subtotal: AreaSubtotal | None
     # Shown by the max points and the own points read both falling short (no Summa row, no id missing).
     by_sums: bool = False
+    # Ids read more than once where the ids skip a number: a row read under another's id.
+    doubled: tuple[str, ...] = ()
 
     @property
     def page(self) -> int | None:
@@ -67,7 +71,11 @@ class RowGap:
 
     def accounts_for(self, read: float, printed: float) -> bool:
         """Whether the rows not read can make up the difference between the own points read and
-        a printed total: never less than what was read, never more than their max points."""
+        a printed total: never less than what was read, never more than their max points. Rows
+        shown lost by the sums alone account for none: the own points' shortfall is their evidence,
+        and a total misprinted in the summary would look the same."""
+        if self.by_sums:
+            return False
         difference = printed - read
         if difference < -_TOLERANCE:
             return False
@@ -112,7 +120,11 @@ def _gap(
     whole = printed_max if printed_max is not None else area_max
     short = read_max is not None and read_max < whole - _TOLERANCE
     whole_read = read_max is not None and abs(read_max - whole) <= _TOLERANCE
-    by_ids = bool(missing) and not whole_read
+    counts = Counter(q.question_id for q in rows)
+    doubled = tuple(sorted(qid for qid, count in counts.items() if count > 1))
+    # Max points whole over an id read twice do not show the numbering skips: a row is read twice
+    # or under another's id.
+    by_ids = bool(missing) and (not whole_read or bool(doubled))
     by_summa = short and printed_max is not None and abs(printed_max - area_max) <= _TOLERANCE
     by_sums = (
         short and edition is not None and subtotal is None and read_max is not None
@@ -126,7 +138,10 @@ def _gap(
     if missing:
         before = [q for q in rows if (sub := _sub(q)) is not None and sub < min(missing)]
         last_read = max(before, key=lambda q: _sub(q) or 0) if before else rows[0]
-    return RowGap(area, ids, whole, read_max, lost_max, last_read, subtotal, by_sums and not by_ids)
+    return RowGap(
+        area, ids, whole, read_max, lost_max, last_read, subtotal, by_sums and not by_ids,
+        doubled if missing and whole_read else (),
+    )  # fmt: skip
 
 
 def _summary_totals(extraction: Extraction) -> dict[int, float]:

@@ -4,8 +4,9 @@ checked over.
 A row is doubtful when its values cannot be a sub-question's points: own or max points above what
 the whole area is worth, a max that is not a whole or half point, or own points that are not (a
 number of another column, a year or an id read into the row: "2.4 Synpunktshantering 15 20   8.3
-32 40" read as max 8.3); or when its id, read once, comes after a later id of its area (3.1 read
-after 3.5: a row taken from another column or table, as a table prints its rows in order). A
+32 40" read as max 8.3); or when its id, read once, is the one row of its area out of the order of
+the rest (3.1 read after 3.3, 3.4, 3.5: a row taken from another column or table, as a table prints
+its rows in order; several rows out of order are a table's parts read in another order). A
 doubtful row is not a reading of its row: the sums over its area are
 checked as over a row not read. An id read more than once (two tables run together across a
 page's columns) leaves the area's sums open between its printings: they are checked over each way
@@ -47,10 +48,10 @@ def _value_reason(question: QuestionScore, area_max: float) -> str:
 
 def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[int, str]:
     """Why each doubtful row's values are no reading of its sub-question's points, by its index in
-    ``questions``: values no sub-question can have, or an id read once but after a later id of its
-    area, out of the order its table prints them in (the rows kept in order are the longest run of
-    rising ids). Own points that are not a whole or half point are not named here
-    (``score_not_half_point`` says so) but make the row doubtful for the sums."""
+    ``questions``: values no sub-question can have, or an id read once that is the one row of its
+    area off the longest run of rising ids (a table prints its rows in order). Own points that are
+    not a whole or half point are not named here (``score_not_half_point`` says so) but make the
+    row doubtful for the sums."""
     reasons: dict[int, str] = {}
     by_area: dict[int, list[int]] = defaultdict(list)
     for index, question in enumerate(questions):
@@ -63,6 +64,8 @@ def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[i
             i for i in indexes if counts[questions[i].question_id] == 1 and _sub(questions[i]) is not None
         ]
         kept = set(_rising(once, questions))
+        if len(once) - len(kept) != 1 or len(kept) < 2:
+            continue  # several rows out of order: a table's parts read in another order, not a stray row
         order = ", ".join(questions[i].printed_id or questions[i].question_id for i in once)
         for index in once:
             if index not in kept and index not in reasons:

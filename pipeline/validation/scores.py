@@ -433,8 +433,9 @@ SCORE_ROWS_LOST = Rule(
     concerns=("area", "year"),
     fires_when="rows of an area's score table were evidently not read: the ids read skip a number "
     "(3.1, 3.2, 3.4) or lack sub-questions of the edition while the max points read are not the "
-    "area's (its Summa row's, else the edition's area max), or the max points read fall short of a "
-    "Summa row giving the edition's area max; at the Summa row, else the row read before the first "
+    "area's (its Summa row's, else the edition's area max) or are only with an id read twice, or the "
+    "max points read fall short of a Summa row giving the edition's area max, or (no Summa row) both "
+    "the max points and the own points read fall short of the area's, by the same rows; at the Summa row, else the row read before the first "
     "missing one (expected: the ids not read, found: the max points read)",
     loses_content=True,
 )  # fmt: skip
@@ -462,6 +463,9 @@ def _evidence(gap: RowGap, edition: Edition | None) -> str:
             f"the max points read sum to {format_number(gap.read_max)}, {short} {whole} "
             f"{format_number(gap.whole)}"
         )
+    if gap.doubled:
+        twice = ", ".join(gap.doubled)
+        return f"the ids read skip {'it' if len(gap.missing) == 1 else 'them'} while {twice} is read twice"
     if gap.by_sums:
         return f"{shown}, and the own points read fall short of the summary table's total by no more"
     if not gap.missing:
