@@ -4,6 +4,8 @@ rows that were all read still is (``pipeline/validation/row_gaps.py``, ``scores.
 
 from __future__ import annotations
 
+import dataclasses
+
 from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import (
     AreaScore,
@@ -289,3 +291,28 @@ def test_a_tables_parts_read_in_another_order_are_no_doubt() -> None:
     found = _rules(_report(rows, total=80))
     assert "score_values_doubtful" not in found
     assert [f.found for f in found["area_sum_mismatch"]] == ["80"]
+
+
+def test_rows_read_with_one_number_are_no_max_points_error() -> None:
+    # Fuzz seed 180406 (a LibreOffice PDF): a table continued on the next page without its header,
+    # its rows read with one number each, the own points taken for the max.
+    read = _rows(5, [(1, 40, 15), (2, 20, 10), (3, 20, 7), (4, 20, 11)])
+    rows = tuple(dataclasses.replace(q, max_score=q.score, score=None) for q in read)
+    assert [q.max_score for q in rows] == [15, 10, 7, 11]
+    found = _rules(_report(rows))
+    assert "area_max_mismatch" not in found
+    assert [f.question_id for f in found["score_missing"]] == ["5.1", "5.2", "5.3", "5.4"]
+    # Both cells read: max points that do not make the area's 100 are an error.
+    both = tuple(dataclasses.replace(q, max_score=q.score) for q in read)
+    assert [f.found for f in _rules(_report(both))["area_max_mismatch"]] == ["43"]
+
+
+def test_a_summa_row_read_as_a_sub_question_is_doubtful() -> None:
+    # Fuzz seed 180547: "Summa 100 62,5" read as area 7's first sub-question.
+    rows = _rows(7, [(1, 100, 62.5), (1, 20, 16), (2, 20, 13), (3, 20, 15), (4, 20, 14)])
+    found = _rules(_report(rows, total=62.5))
+    assert [(f.question_id, f.line) for f in found["score_values_doubtful"]] == [("7.1", 10)]
+    assert "area_max_mismatch" not in found
+    # Without the doubtful row, 80 max points read and 58 own points of 62.5: the last row lost.
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (14, "rows after 7.4")

@@ -22,7 +22,8 @@ AREA_MAX_MISMATCH = Rule(
     fires_when="the max points of a complete area do not sum to 100 (the edition's area max); not where "
     "rows evidently not read (`score_rows_lost`) can hold the rest, nor where rows read twice or with "
     "values no sub-question can have (`question_duplicated`, `score_values_doubtful`) give it read "
-    "one way",
+    "one way, nor where a row's own points cell is empty (`score_missing`: the one number read may be "
+    "its own points)",
 )  # fmt: skip
 
 
@@ -32,6 +33,8 @@ def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
             continue
+        if any(q.score is None for q in questions):
+            continue  # rows read with one number (score_missing): it may be the own points, not the max
         if (
             edition
             and not edition.is_partial

@@ -29,6 +29,7 @@ import regex
 
 from pipeline.editions.edition import Edition, QuestionSpec
 from pipeline.model.records import AreaSubtotal, Extraction, QuestionScore
+from pipeline.validation.row_readings import doubtful_rows
 
 # The area max of the tool when no edition says otherwise (every edition so far: 100 points an area).
 DEFAULT_AREA_MAX = 100.0
@@ -97,7 +98,9 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
     totals = _summary_totals(extraction)
     gaps: dict[int, RowGap] = {}
     for area, rows in sorted(grouped.items()):
-        gap = _gap(area, rows, subtotals.get(area), area_max, edition, totals.get(area))
+        doubtful = doubtful_rows(rows, area_max)  # no reading of their rows: as rows not read
+        kept = [row for index, row in enumerate(rows) if index not in doubtful]
+        gap = _gap(area, kept, subtotals.get(area), area_max, edition, totals.get(area)) if kept else None
         if gap is not None:
             gaps[area] = gap
     return gaps

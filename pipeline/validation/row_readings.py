@@ -2,7 +2,8 @@
 checked over.
 
 A row is doubtful when its values cannot be a sub-question's points: own or max points above what
-the whole area is worth, a max that is not a whole or half point, or own points that are not (a
+the whole area is worth, a max that is not a whole or half point or that is the whole area's among
+other rows (a Summa row read as a sub-question), or own points that are not (a
 number of another column, a year or an id read into the row: "2.4 Synpunktshantering 15 20   8.3
 32 40" read as max 8.3); or when its id, read once, is the one row of its area out of the order of
 the rest (3.1 read after 3.3, 3.4, 3.5: a row taken from another column or table, as a table prints
@@ -59,6 +60,11 @@ def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[i
         if reason := _value_reason(question, area_max):
             reasons[index] = reason
     for indexes in by_area.values():
+        for index in indexes:
+            top = questions[index].max_score
+            if len(indexes) > 1 and top is not None and abs(top - area_max) <= _TOLERANCE:
+                whole = f"max points {_number(top)} are the whole area's, as a Summa row's are"
+                reasons.setdefault(index, whole)
         counts = Counter(questions[i].question_id for i in indexes)
         once = [
             i for i in indexes if counts[questions[i].question_id] == 1 and _sub(questions[i]) is not None

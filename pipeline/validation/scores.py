@@ -435,8 +435,9 @@ SCORE_ROWS_LOST = Rule(
     "(3.1, 3.2, 3.4) or lack sub-questions of the edition while the max points read are not the "
     "area's (its Summa row's, else the edition's area max) or are only with an id read twice, or the "
     "max points read fall short of a Summa row giving the edition's area max, or (no Summa row) both "
-    "the max points and the own points read fall short of the area's, by the same rows; at the Summa row, else the row read before the first "
-    "missing one (expected: the ids not read, found: the max points read)",
+    "the max points and the own points read fall short of the area's, by the same rows; at the Summa "
+    "row, else the row read before the first missing one (expected: the ids not read, found: the max "
+    "points read)",
     loses_content=True,
 )  # fmt: skip
 
