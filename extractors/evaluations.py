@@ -63,6 +63,10 @@ ENTRY_LINE = regex.compile(
 DATED_NAME = regex.compile(r"\p{Lu}\p{L}+[ \t]+\(?(?:19|20)\d\d\b(?!-)")
 # A colon inside a line with a dated entry right after it ("förutom Ljungby stad: Växjö (2010), …").
 LIST_AFTER_COLON = regex.compile(r":[ \t]+(?=\p{Lu}\p{L}+[ \t]+\((?:19|20)\d\d\b)")
+# A name and its years in one cell: "Eskilstuna 2008, 2011".
+NAME_THEN_YEARS = regex.compile(
+    r"(?P<name>.+?)[ \t]+(?P<years>(?:19|20)\d\d(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*)"
+)
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
 # A table cell of a line (between tabs or runs of three spaces), and a cell of years alone.
 CELL = regex.compile(r"[^\t ](?:[^\t]*?[^\t ])??(?=\t|   |\s*$)")
@@ -375,15 +379,27 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
 def _paired_entries(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
     """The entries of a row of tables of the list printed side by side, each a name cell and a cell
     of its years (with where the name starts), or an empty list where the row is not such pairs."""
-    cells = [(match.start(), match.group().strip()) for match in CELL.finditer(line.text)]
+    matches = CELL.finditer(line.text)
+    cells = [part for match in matches for part in _name_and_years(match.start(), match.group())]
     if len(cells) < 2 or len(cells) % 2:
         return []
     found = []
     for (at, name), (_, years) in zip(cells[::2], cells[1::2], strict=True):
         if not ENTRY_NAME_ONLY.fullmatch(name) or not YEARS_ONLY.fullmatch(years):
             return []
-        found.append((clean(name), tuple(int(y) for y in YEAR.findall(years)), at))
+        if not TOOL_NAME.match(name):  # a running line beside the table ("Kommunkompassen Växjö 2012")
+            found.append((clean(name), tuple(int(y) for y in YEAR.findall(years)), at))
     return found
+
+
+def _name_and_years(at: int, cell: str) -> list[tuple[int, str]]:
+    """A cell as (where it starts, its text); a cell that holds a name and its years one space
+    apart, as a PDF's second table beside the first prints them ("Eskilstuna 2008, 2011"), as two."""
+    text = cell.strip()
+    match = NAME_THEN_YEARS.fullmatch(text)
+    if match is None or not ENTRY_NAME_ONLY.fullmatch(match["name"]):
+        return [(at, text)]
+    return [(at, match["name"]), (at + match.start("years"), match["years"])]
 
 
 def _entries_side_by_side(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
@@ -459,7 +475,8 @@ def _line_entry(line: Line) -> tuple[str, tuple[int, ...], int] | None:
     column = line.text.find(text.strip()[:1]) if text.strip() else 0
     cells = [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell.strip()]
     if len(cells) >= 2:
-        years = tuple(int(y) for cell in cells[1:] for y in YEAR.findall(cell))
+        # A running line beside the entry ("Lysekil | 2002 | Kommunkompassen Växjö 2012") gives no year.
+        years = tuple(int(y) for cell in cells[1:] if not TOOL_NAME.match(cell) for y in YEAR.findall(cell))
         if not years or not ENTRY_NAME_ONLY.fullmatch(cells[0].strip()):
             return None
         return clean(cells[0]), years, column

@@ -449,3 +449,18 @@ def test_lines_with_dated_names_among_a_table_list_not_read_are_findings() -> No
     found = extract_evaluations(doc)
     assert [e.entry for e in found.evaluations] == ["Enköping", "Kungälv", "Kungälv", "Umeå"]
     assert [(u.page, u.line) for u in found.unread] == [(2, 1), (2, 2)]
+
+
+def test_a_second_table_beside_the_first_with_name_and_years_in_one_cell() -> None:
+    # A two-column PDF page (fuzz seed 180703): the second table's name and years one space apart,
+    # a running line beside the last row; Lidingö was given Eskilstuna's years, Lysekil Växjö's.
+    doc = _pdf(
+        [LEAD_IN, "Kommun År", "Lomma\t2011"],
+        ["Kommun\tÅr\tKommun År", "Lidingö\t2005\tEskilstuna 2008, 2011", "Kiruna\t2011\tVänersborg 2002, 2005",
+         "Lysekil\t2002\tKommunkompassen Växjö 2012"],
+    )  # fmt: skip
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Lomma", 2011), ("Lidingö", 2005), ("Eskilstuna", 2008), ("Eskilstuna", 2011), ("Kiruna", 2011),
+        ("Vänersborg", 2002), ("Vänersborg", 2005), ("Lysekil", 2002),
+    ]  # fmt: skip

@@ -429,9 +429,9 @@ def test_an_upper_case_wrapped_line_before_a_glyph_over_its_text_stays_with_its_
 
 
 def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> None:
-    # Fuzz seeds 180017, 180111, 180146, 180341 (LibreOffice layout exports of two-column pages):
-    # an item run into the next list's label, a sub-question's text taken for an item, items cut
-    # at a line's end; a whole item is none.
+    # Fuzz seeds 180017, 180111, 180146, 180341, 180401, 180505 (LibreOffice layout exports of
+    # two-column pages): an item run into the next list's label or a table's cell, a sub-question's
+    # text taken for an item, items cut at a line's end; a whole item is none (a year ends one).
     items = (
         "Medarbetarsamtal med tydlig koppling till mål Förbättringsområden 4 Ledarskap, ansvar",
         "2:2 Vilka åtgärder har satts i verket för att förbättra överskådligheten för medborgarna?",
@@ -439,14 +439,20 @@ def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> No
         "Samla resultatredovisningen på ett",
         "Tydliga förbättringsområden i budgetarbetet",
         "Handlingar tillgängliga på hemsidan.",
+        "Genomarbetat ledarutvecklingsprogram 5.4",
+        "Jämförelser med andra kommuner i nätverk Egna",
+        "Budget i balans 2015",
     )
     extraction = Extraction(
         observations=tuple(Observation(2, "strength", i, text, 3, 10 + i) for i, text in enumerate(items, 1))
     )
-    found = [(f.line, f.message.split('" ', 1)[1].split(":")[0]) for f in observation_doubtful(extraction, None)]
+    findings = observation_doubtful(extraction, None)
+    found = [(f.line, f.message.split('" ', 1)[1].split(":")[0]) for f in findings]
     assert found == [
         (11, 'holds the heading "Förbättringsområden"'),
         (12, "reads as a sub-question's text"),
         (13, 'ends with "och"'),
         (14, 'ends with "ett"'),
+        (17, 'ends with "5.4"'),
+        (18, 'ends with "Egna"'),
     ]

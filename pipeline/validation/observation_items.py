@@ -29,6 +29,13 @@ _OPEN_END = regex.compile(
     regex.IGNORECASE,
 )
 
+# What ends an item taken together with a table's cell beside it: a sub-question id or a small
+# number ("... program 5.4"; a year is an item's word), or a score table's header word ("... i
+# nätverk Egna").
+_TABLE_END = regex.compile(
+    r"\s(?:\d{1,2}(?:[.:]\d{1,2})?\.?|\d{1,3}(?:,\d)?|Egna|Poäng|Maxpoäng|Max|Nr|Delområde|Summa)$"
+)
+
 OBSERVATION_DOUBTFUL = Rule(
     "observation_doubtful", Severity.WARNING,
     "Area {area}: the {what} item \"{found}\" {reason}: it was likely cut short or run into other text, "
@@ -36,8 +43,8 @@ OBSERVATION_DOUBTFUL = Rule(
     concerns=("area",),
     fires_when="an item of a strengths or improvement list as read holds a list's label or an area's "
     "heading after its first word, reads as a sub-question's text (its id first or a question mark "
-    "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\") or a comma; at the "
-    "item",
+    "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\"), a comma, or a table's "
+    "cell (an id, a number that is no year, a score table's header word: \"Egna\"); at the item",
     loses_content=True,
 )  # fmt: skip
 
@@ -50,7 +57,7 @@ def _reason(item: Observation) -> str:
         return f"holds the heading \"{label.group().strip()}\""
     if _QUESTION.search(text):
         return "reads as a sub-question's text"
-    if (end := _OPEN_END.search(text)) is not None:
+    if (end := _OPEN_END.search(text) or _TABLE_END.search(text)) is not None:
         return f"ends with \"{end.group().strip()}\""
     return ""
 
