@@ -456,8 +456,8 @@ def test_a_second_table_beside_the_first_with_name_and_years_in_one_cell() -> No
     # a running line beside the last row; Lidingö was given Eskilstuna's years, Lysekil Växjö's.
     doc = _pdf(
         [LEAD_IN, "Kommun År", "Lomma\t2011"],
-        ["Kommun\tÅr\tKommun År", "Lidingö\t2005\tEskilstuna 2008, 2011", "Kiruna\t2011\tVänersborg 2002, 2005",
-         "Lysekil\t2002\tKommunkompassen Växjö 2012"],
+        ["Kommun\tÅr\tKommun År", "Lidingö\t2005\tEskilstuna 2008, 2011",
+         "Kiruna\t2011\tVänersborg 2002, 2005", "Lysekil\t2002\tKommunkompassen Växjö 2012"],
     )  # fmt: skip
     found = extract_evaluations(doc)
     assert [(e.entry, e.year) for e in found.evaluations] == [
