@@ -316,3 +316,19 @@ def test_a_summa_row_read_as_a_sub_question_is_doubtful() -> None:
     # Without the doubtful row, 80 max points read and 58 own points of 62.5: the last row lost.
     (lost,) = found["score_rows_lost"]
     assert (lost.line, lost.expected) == (14, "rows after 7.4")
+
+
+def test_a_summa_row_worth_more_than_an_area_is_no_areas_total() -> None:
+    # Fuzz seed 180438 (a LibreOffice PDF): the summary's TOTALT row (800, 444.5) read as area 8's
+    # Summa row.
+    rows = _rows(8, [(1, 40, 22), (2, 30, 20), (3, 30, 16)])
+    found = _rules(_report(rows, total=58, summa=AreaSubtotal(8, 800.0, 444.5, None, 9)))
+    assert "area_sum_mismatch" not in found
+    assert [f.found for f in found["subtotal_max_mismatch"]] == ["800"]
+
+
+def test_a_lone_row_whose_max_is_the_areas_is_doubtful_where_its_id_implies_others() -> None:
+    # Fuzz seed 180505: area 1's Summa row (100, 51) read as 1.4, 1.1-1.3 not read.
+    found = _rules(_report(_rows(1, [(4, 100, 51)]), total=49.5))
+    assert [f.question_id for f in found["score_values_doubtful"]] == ["1.4"]
+    assert "area_sum_mismatch" not in found

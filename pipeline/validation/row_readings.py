@@ -62,7 +62,8 @@ def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[i
     for indexes in by_area.values():
         for index in indexes:
             top = questions[index].max_score
-            if len(indexes) > 1 and top is not None and abs(top - area_max) <= _TOLERANCE:
+            others = len(indexes) > 1 or _sub(questions[index]) not in (None, 1)  # "1.4": 1.1-1.3 exist
+            if others and top is not None and abs(top - area_max) <= _TOLERANCE:
                 whole = f"max points {_number(top)} are the whole area's, as a Summa row's are"
                 reasons.setdefault(index, whole)
         counts = Counter(questions[i].question_id for i in indexes)

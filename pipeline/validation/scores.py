@@ -160,7 +160,7 @@ AREA_SUM_MISMATCH = Rule(
     "report year, or to the Summa row of its own score table (not where rows evidently not read, "
     "`score_rows_lost`, can account for the difference, nor where rows read twice or with values no "
     "sub-question can have, `question_duplicated` or `score_values_doubtful`, give the total read one "
-    "way)",
+    "way; nor against a Summa row worth more than the area, as the summary's TOTALT read as one)",
 )  # fmt: skip
 
 
@@ -192,10 +192,18 @@ def area_sum_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
                 continue  # rows read twice or doubtful: a reading of them gives the total
             if knotted and total is subtotal and _differs(totals.get(area), subtotal):
                 continue  # a Summa row among tangled rows that the summary contradicts is another's
+            if total is subtotal and _worth_more(subtotal, area_max):
+                continue  # a "Summa" row worth more than an area (the summary's TOTALT): no area's
             yield AREA_SUM_MISMATCH.finding(
                 area=area, year=year, expected=parts, found=total.score, page=total.page,
                 line=total.line, source=source,
             )  # fmt: skip
+
+
+def _worth_more(subtotal: AreaSubtotal | None, area_max: float) -> bool:
+    """Whether a Summa row's max points are more than a whole area is worth."""
+    top = subtotal.max_score if subtotal is not None else None
+    return top is not None and top > area_max + TOLERANCE
 
 
 def _differs(total: AreaScore | None, subtotal: AreaSubtotal | None) -> bool:
