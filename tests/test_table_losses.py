@@ -261,18 +261,22 @@ def test_rows_read_twice_are_summed_one_printing_each() -> None:
     assert [f.found for f in wrong["area_sum_mismatch"]] == ["70"]
 
 
-def test_a_row_read_out_of_its_tables_order_is_doubtful_not_an_error() -> None:
-    # Fuzz seed 180277: another table's row read on area 3's Summa line as 3.1, after 3.5 (and
-    # 3.2 not read): 25 of 20 points is a reading in doubt, not the report's error.
+def test_a_row_read_out_of_its_tables_order_is_doubtful() -> None:
+    # Fuzz seed 180277: another table's row read on area 3's Summa line as 3.1, after 3.5 (and 3.2
+    # not read): the area's sums are checked as over a row not read. Its own points above its max
+    # stay an error: a report's own error in a table read in parts must still show.
     rows = _rows(3, [(3, 30, 24.5), (4, 20, 17), (5, 20, 18), (1, 20, 25)])
     found = _rules(_report(rows, total=79.5, summa=AreaSubtotal(3, 100.0, 79.5, None, 14)))
     (doubtful,) = found["score_values_doubtful"]
     assert (doubtful.question_id, doubtful.line) == ("3.1", 13)
     assert "its row was read out of its table's order (3.3, 3.4, 3.5, 3.1)" in doubtful.message
-    assert "score_exceeds_max" not in found and "area_sum_mismatch" not in found
-    # The first row of a table in order is no doubt: its own points above its max are an error.
-    ordered = _rows(3, [(1, 20, 25), (2, 30, 20), (3, 30, 24.5), (4, 20, 10)])
-    assert [f.question_id for f in _rules(_report(ordered, total=79.5))["score_exceeds_max"]] == ["3.1"]
+    assert "area_sum_mismatch" not in found
+    assert [f.question_id for f in found["score_exceeds_max"]] == ["3.1"]
+    # Fuzz seed 180752: a table read in parts, its first row last; with it the max points are the
+    # area's 100: read right, no doubt.
+    parts = _rows(5, [(2, 20, 13.5), (3, 20, 15), (4, 40, 36), (1, 20, 14)])
+    found = _rules(_report(parts, total=78.5))
+    assert "score_values_doubtful" not in found and "score_rows_lost" not in found
 
 
 def test_ids_that_skip_while_another_is_read_twice_are_a_row_lost() -> None:
@@ -332,3 +336,8 @@ def test_a_lone_row_whose_max_is_the_areas_is_doubtful_where_its_id_implies_othe
     found = _rules(_report(_rows(1, [(4, 100, 51)]), total=49.5))
     assert [f.question_id for f in found["score_values_doubtful"]] == ["1.4"]
     assert "area_sum_mismatch" not in found
+    (lost,) = found["score_rows_lost"]
+    assert lost.message == (
+        "Area 1: sub-questions 1.1, 1.2, 1.3, 1.4 of its score table not read: every row of the area read "
+        "is in doubt."
+    )

@@ -57,6 +57,8 @@ class RowGap:
     by_sums: bool = False
     # Ids read more than once where the ids skip a number: a row read under another's id.
     doubled: tuple[str, ...] = ()
+    # Every row of the area read is in doubt (score_values_doubtful): none is a reading of its row.
+    in_doubt: bool = False
 
     @property
     def page(self) -> int | None:
@@ -100,7 +102,10 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
     for area, rows in sorted(grouped.items()):
         doubtful = doubtful_rows(rows, area_max)  # no reading of their rows: as rows not read
         kept = [row for index, row in enumerate(rows) if index not in doubtful]
-        gap = _gap(area, kept, subtotals.get(area), area_max, edition, totals.get(area)) if kept else None
+        if kept:
+            gap = _gap(area, kept, subtotals.get(area), area_max, edition, totals.get(area))
+        else:
+            gap = _all_in_doubt(area, rows, subtotals.get(area), area_max)
         if gap is not None:
             gaps[area] = gap
     return gaps
@@ -145,6 +150,18 @@ def _gap(
         area, ids, whole, read_max, lost_max, last_read, subtotal, by_sums and not by_ids,
         doubled if missing and whole_read else (),
     )  # fmt: skip
+
+
+def _all_in_doubt(
+    area: int, rows: list[QuestionScore], subtotal: AreaSubtotal | None, area_max: float
+) -> RowGap:
+    """An area none of whose rows read is a reading of its row: the sub-questions up to the
+    highest id read are lost, at the first row read."""
+    highest = max((sub for sub in map(_sub, rows) if sub is not None), default=0)
+    ids = tuple(f"{area}.{n}" for n in range(1, highest + 1))
+    printed = subtotal.max_score if subtotal and subtotal.max_score is not None else None
+    whole = printed if printed is not None and printed <= area_max + _TOLERANCE else area_max
+    return RowGap(area, ids, whole, 0.0, whole, rows[0], None, in_doubt=True)
 
 
 def _summary_totals(extraction: Extraction) -> dict[int, float]:

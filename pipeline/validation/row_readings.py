@@ -26,6 +26,7 @@ from pipeline.model.numbers import format_number
 from pipeline.model.records import QuestionScore
 
 _TOLERANCE = 1e-6
+OUT_OF_ORDER = "its row was read out of its table's order"
 _ID = regex.compile(r"^(?P<area>\d+)\.(?P<sub>\d+)$")
 # The ways of taking one printing of each id tried at most; an area read more tangled than this
 # has no sum that can be checked.
@@ -50,7 +51,9 @@ def _value_reason(question: QuestionScore, area_max: float) -> str:
 def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[int, str]:
     """Why each doubtful row's values are no reading of its sub-question's points, by its index in
     ``questions``: values no sub-question can have, or an id read once that is the one row of its
-    area off the longest run of rising ids (a table prints its rows in order). Own points that are
+    area off the longest run of rising ids (a table prints its rows in order) where the area's max
+    points, with it, are not the area max (a row of a table read in parts that makes the area
+    whole is read right). Own points that are
     not a whole or half point are not named here (``score_not_half_point`` says so) but make the
     row doubtful for the sums."""
     reasons: dict[int, str] = {}
@@ -71,13 +74,29 @@ def doubtful_rows(questions: Sequence[QuestionScore], area_max: float) -> dict[i
             i for i in indexes if counts[questions[i].question_id] == 1 and _sub(questions[i]) is not None
         ]
         kept = set(_rising(once, questions))
-        if len(once) - len(kept) != 1 or len(kept) < 2:
-            continue  # several rows out of order: a table's parts read in another order, not a stray row
+        if len(once) - len(kept) != 1 or len(kept) < 2 or _max_points_whole(questions, indexes, area_max):
+            continue  # a table's parts read in another order, or max points that are whole with the row
         order = ", ".join(questions[i].printed_id or questions[i].question_id for i in once)
         for index in once:
             if index not in kept and index not in reasons:
-                reasons[index] = f"its row was read out of its table's order ({order})"
+                reasons[index] = f"{OUT_OF_ORDER} ({order})"
     return reasons
+
+
+def _max_points_whole(questions: Sequence[QuestionScore], indexes: list[int], area_max: float) -> bool:
+    """Whether the area's rows have every max points cell and sum to the area max, or a max cell
+    is empty (nothing shows a row read from elsewhere)."""
+    maxima = [questions[i].max_score for i in indexes]
+    if any(top is None for top in maxima):
+        return True
+    return abs(sum(top for top in maxima if top is not None) - area_max) <= _TOLERANCE
+
+
+def cannot_be_points(reason: str) -> bool:
+    """Whether a doubt is about the values themselves, not only where the row was read: a row read
+    out of order keeps its own points' error (``score_exceeds_max``), as a report's own error in a
+    table read in parts must still show."""
+    return bool(reason) and not reason.startswith(OUT_OF_ORDER)
 
 
 def _sub(question: QuestionScore) -> int | None:

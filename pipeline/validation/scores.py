@@ -20,7 +20,7 @@ from pipeline.model.records import (
     printings,
 )
 from pipeline.validation.row_gaps import DEFAULT_AREA_MAX, RowGap, row_gaps
-from pipeline.validation.row_readings import a_reading_gives_total, doubtful_rows, tangled
+from pipeline.validation.row_readings import a_reading_gives_total, cannot_be_points, doubtful_rows, tangled
 from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.
@@ -59,8 +59,8 @@ SCORE_EXCEEDS_MAX = Rule(
 def score_exceeds_max(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     doubtful = doubtful_rows(extraction.question_scores, _area_max(edition))
     for index, q in enumerate(extraction.question_scores):
-        if index in doubtful:
-            continue  # a reading in doubt: score_values_doubtful says so
+        if cannot_be_points(doubtful.get(index, "")):
+            continue  # values no sub-question can have: score_values_doubtful says so
         if q.score is not None and q.max_score is not None and q.score > q.max_score + TOLERANCE:
             yield SCORE_EXCEEDS_MAX.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
@@ -80,9 +80,9 @@ SCORE_VALUES_DOUBTFUL = Rule(
     concerns=("area", "question_id", "year"),
     fires_when="a sub-question's values as read cannot be its points (own or max points above the whole "
     "area's max, or max points that are not a whole or half point: a year, an id or another table's "
-    "number read into the row), or its row, its id read once, was read after a later id of its area "
-    "(out of its table's order); its area's sums are then checked as over a row not read, and "
-    "`score_exceeds_max` is not raised on it",
+    "number read into the row), or its row, its id read once, was read out of its area's order while "
+    "the area's max points with it are not the area max; its area's sums are then checked as over a "
+    "row not read, and `score_exceeds_max` is not raised on values no sub-question can have",
     loses_content=True,
 )  # fmt: skip
 
@@ -472,6 +472,8 @@ def _evidence(gap: RowGap, edition: Edition | None) -> str:
             f"the max points read sum to {format_number(gap.read_max)}, {short} {whole} "
             f"{format_number(gap.whole)}"
         )
+    if gap.in_doubt:
+        return "every row of the area read is in doubt"
     if gap.doubled:
         twice = ", ".join(gap.doubled)
         return f"the ids read skip {'it' if len(gap.missing) == 1 else 'them'} while {twice} is read twice"
