@@ -58,6 +58,15 @@ ENTRY_LINE = regex.compile(
     rf"(?P<name>{_LINE_NAME})(?:\s*\((?P<years>[^()]{{0,60}})\)|\s+(?P<bare_years>(?:19|20)\d\d"
     r"(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*))?\s*[,;.]?(?:\s+(?:och|samt))?"
 )
+# A name followed by a year, as an entry prints it ("Kalmar 2015", "Luleå (2009, 2013)"); not a
+# date ("2017-02-26").
+DATED_NAME = regex.compile(r"\p{Lu}\p{L}+[ \t]+\(?(?:19|20)\d\d\b(?!-)")
+# A colon inside a line with a dated entry right after it ("förutom Ljungby stad: Växjö (2010), …").
+LIST_AFTER_COLON = regex.compile(r":[ \t]+(?=\p{Lu}\p{L}+[ \t]+\((?:19|20)\d\d\b)")
+# A name and its years in one cell: "Eskilstuna 2008, 2011".
+NAME_THEN_YEARS = regex.compile(
+    r"(?P<name>.+?)[ \t]+(?P<years>(?:19|20)\d\d(?:\s*(?:,|och|&)\s*(?:19|20)\d\d)*)"
+)
 PAGE_NUMBER_ONLY = regex.compile(r"^\s*\d{1,4}\s*$")
 # A table cell of a line (between tabs or runs of three spaces), and a cell of years alone.
 CELL = regex.compile(r"[^\t ](?:[^\t]*?[^\t ])??(?=\t|   |\s*$)")
@@ -71,8 +80,8 @@ ANNOUNCES_LIST = regex.compile(
 # How much of an unread item a finding shows, and how many lines after the last entry are looked at.
 UNREAD_SHOWN = 80
 UNREAD_REACH = 3
-# Lines above a colon searched for a lead-in that other lines cut apart.
-ANNOUNCE_REACH = 4
+# Lines (not blank) above a colon searched for a lead-in that other lines cut apart.
+ANNOUNCE_REACH = 6
 # Lines that are no entry a list passes over where it goes on on the next page (running lines).
 PAGE_BREAK_LINES = 2
 # The header of a table of evaluations: "Kommun | År", "Kommun/stadsdel | Utvärderingsår".
@@ -124,7 +133,7 @@ def extract_evaluations(
     found = _find_list(flow)
     if found is None:
         return EvaluationsResult(unread=_announced(flow))
-    lead_start, colon, printed = found
+    lead_start, colon, printed, inline = found
     entries = [part for entry in printed for part in _split_merged(entry, registry, districts)]
     rows: list[Evaluation] = []
     for entry in entries:
@@ -142,7 +151,9 @@ def extract_evaluations(
                     line=line.number,
                 )
             )
-    unread = _unread_before(flow, lead_start) + _unread_after(flow, printed)
+    unread = _unread_before(flow, lead_start) + _unread_after(flow, printed, inline)
+    if not inline:
+        unread += _unread_within(flow, printed)
     return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread)
 
 
@@ -164,13 +175,32 @@ def _announcement(flow: Flow) -> tuple[int, str] | None:
         if ANNOUNCES_LIST.search(flow.text[start:colon]):
             return colon, flow.text[start : colon + 1]
     # A lead-in whose sentence another column's lines cut apart: the lines above a line ending in
-    # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla kommun:").
+    # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla
+    # kommun:"), or holding it before a dated entry, a layout export's other column beside them
+    # ("5.5 Hållbar utveckling 20 10 förutom Ljungby stad: Växjö (2010), ..."); blank lines are not
+    # counted.
     for index, line in enumerate(flow.lines):
         if line.text.rstrip().endswith(":"):
-            above = "\n".join(other.text for other in flow.lines[max(0, index - ANNOUNCE_REACH) : index + 1])
-            if ANNOUNCES_LIST.search(above):
-                return flow.starts[index], line.text
+            colon = line.text.rindex(":")
+        elif (inner := LIST_AFTER_COLON.search(line.text)) is not None:
+            colon = inner.start()
+        else:
+            continue
+        if ANNOUNCES_LIST.search("\n".join([*_lines_above(flow, index), line.text[: colon + 1]])):
+            return flow.starts[index] + colon, line.text
     return None
+
+
+def _lines_above(flow: Flow, index: int) -> list[str]:
+    """The texts of the lines that are not blank among those above line ``index``, the nearest
+    ``ANNOUNCE_REACH`` of them, in order."""
+    above: list[str] = []
+    for other in reversed(flow.lines[:index]):
+        if len(above) == ANNOUNCE_REACH:
+            break
+        if not other.is_blank:
+            above.append(other.text)
+    return above[::-1]
 
 
 def _unread_before(flow: Flow, start: int) -> tuple[UnreadEntry, ...]:
@@ -187,11 +217,16 @@ def _unread_before(flow: Flow, start: int) -> tuple[UnreadEntry, ...]:
     return ()
 
 
-def _unread_after(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
+def _unread_after(flow: Flow, entries: list[_Entry], inline: bool) -> tuple[UnreadEntry, ...]:
     """The item after the list's last entry read, where it shows the list goes on: a separator
-    followed by text that reads as no entry ("..., Kalix (2003), 12 Karlstad"), or, in a list
-    printed one entry a line, the next line bulleted as the entries are or a table row with a year."""
+    followed by text that reads as no entry ("..., Kalix (2003), 12 Karlstad"), in a paragraph an
+    undated last word that no separator joins to the dated entries before it and no full stop ends
+    (another column's "Följande" between "Karlstad (2011)" and "och Norrköping (2003, 2008)."),
+    or, in a list printed one entry a line, the next line bulleted as the entries are or a table
+    row with a year."""
     last = entries[-1]
+    if inline and (stray := _stray_last(flow, entries)):
+        return (stray,)
     entry_line = flow.line_index_at(last.offset)
     line = flow.lines[entry_line]
     line_end = flow.starts[entry_line] + len(line.text)
@@ -217,9 +252,39 @@ def _unread_after(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
     return ()
 
 
-def _find_list(flow: Flow) -> tuple[int, int, list[_Entry]] | None:
-    """The longest list after a lead-in (or under a "Kommun | År" header), as lead-in start and end."""
-    best: tuple[int, int, list[_Entry]] | None = None
+def _unread_within(flow: Flow, entries: list[_Entry]) -> tuple[UnreadEntry, ...]:
+    """In a list read one entry a line, the lines between its first and last entries read that hold
+    no entry read but print names with years (a two-column page's entries side by side with a
+    repeated header: "Kommun År Kalmar 2015 Vårgårda 2008"); a running line naming the tool is none."""
+    read = {flow.line_index_at(entry.offset) for entry in entries}
+    unread = []
+    for index in range(min(read) + 1, max(read)):
+        text = flow.lines[index].text
+        if index not in read and DATED_NAME.search(text) and not TOOL_NAME.match(text.strip()):
+            unread.append(_unread(flow, flow.starts[index], text))
+    return tuple(unread)
+
+
+def _stray_last(flow: Flow, entries: list[_Entry]) -> UnreadEntry | None:
+    """In a list read as a paragraph, its last entry when it is a capitalized word of other text:
+    undated after dated entries, joined to them by no separator, and followed by no full stop."""
+    last = entries[-1]
+    if last.years or len(entries) < 2 or _dated(entries) < MIN_DATED_ENTRIES:
+        return None
+    before = ENTRY.match(flow.text, entries[-2].offset)
+    after = ENTRY.match(flow.text, last.offset)
+    if before is None or after is None or SEPARATOR.fullmatch(flow.text[before.end() : last.offset]):
+        return None
+    if flow.text[after.end() :].lstrip().startswith("."):
+        return None
+    line = flow.line_at(last.offset)
+    return _unread(flow, last.offset, line.text[last.offset - flow.starts[flow.line_index_at(last.offset)] :])
+
+
+def _find_list(flow: Flow) -> tuple[int, int, list[_Entry], bool] | None:
+    """The longest list after a lead-in (or under a "Kommun | År" header), as lead-in start and end,
+    its entries, and whether they were read as a paragraph (not one entry a line)."""
+    best: tuple[int, int, list[_Entry], bool] | None = None
     for start, colon in [*_lead_ins(flow), *_table_headers(flow)]:
         inline = parse_entries(flow.text, colon + 1) if flow.text[colon] == ":" else []
         by_line = parse_line_entries(flow, flow.line_index_at(colon) + 1)
@@ -229,7 +294,7 @@ def _find_list(flow: Flow) -> tuple[int, int, list[_Entry]] | None:
         if _dated(entries) < MIN_DATED_ENTRIES:
             continue
         if best is None or len(entries) > len(best[2]):
-            best = (start, colon, entries)
+            best = (start, colon, entries, entries is inline)
     return best
 
 
@@ -314,15 +379,27 @@ def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:
 def _paired_entries(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
     """The entries of a row of tables of the list printed side by side, each a name cell and a cell
     of its years (with where the name starts), or an empty list where the row is not such pairs."""
-    cells = [(match.start(), match.group().strip()) for match in CELL.finditer(line.text)]
+    matches = CELL.finditer(line.text)
+    cells = [part for match in matches for part in _name_and_years(match.start(), match.group())]
     if len(cells) < 2 or len(cells) % 2:
         return []
     found = []
     for (at, name), (_, years) in zip(cells[::2], cells[1::2], strict=True):
         if not ENTRY_NAME_ONLY.fullmatch(name) or not YEARS_ONLY.fullmatch(years):
             return []
-        found.append((clean(name), tuple(int(y) for y in YEAR.findall(years)), at))
+        if not TOOL_NAME.match(name):  # a running line beside the table ("Kommunkompassen Växjö 2012")
+            found.append((clean(name), tuple(int(y) for y in YEAR.findall(years)), at))
     return found
+
+
+def _name_and_years(at: int, cell: str) -> list[tuple[int, str]]:
+    """A cell as (where it starts, its text); a cell that holds a name and its years one space
+    apart, as a PDF's second table beside the first prints them ("Eskilstuna 2008, 2011"), as two."""
+    text = cell.strip()
+    match = NAME_THEN_YEARS.fullmatch(text)
+    if match is None or not ENTRY_NAME_ONLY.fullmatch(match["name"]):
+        return [(at, text)]
+    return [(at, match["name"]), (at + match.start("years"), match["years"])]
 
 
 def _entries_side_by_side(line: Line) -> list[tuple[str, tuple[int, ...], int]]:
@@ -398,7 +475,8 @@ def _line_entry(line: Line) -> tuple[str, tuple[int, ...], int] | None:
     column = line.text.find(text.strip()[:1]) if text.strip() else 0
     cells = [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell.strip()]
     if len(cells) >= 2:
-        years = tuple(int(y) for cell in cells[1:] for y in YEAR.findall(cell))
+        # A running line beside the entry ("Lysekil | 2002 | Kommunkompassen Växjö 2012") gives no year.
+        years = tuple(int(y) for cell in cells[1:] if not TOOL_NAME.match(cell) for y in YEAR.findall(cell))
         if not years or not ENTRY_NAME_ONLY.fullmatch(cells[0].strip()):
             return None
         return clean(cells[0]), years, column

@@ -402,3 +402,65 @@ def test_a_list_cut_after_a_comma_at_a_line_end_is_a_finding() -> None:
     found = extract_evaluations(doc_from(f"{LEAD_IN} Växjö (2003), Motala (2002),\n9 Karlskoga (2004)."))
     assert [e.entry for e in found.evaluations] == ["Växjö", "Motala"]
     assert [(u.printed, u.line) for u in found.unread] == [("9 Karlskoga (2004).", 2)]
+
+
+def test_a_lead_in_whose_colon_shares_a_line_with_another_column_is_a_finding() -> None:
+    # A layout export's two-column page: the lead-in's first words six lines above its colon, the
+    # colon beside a score table's row, the entries after it run into the other column (fuzz seed
+    # 180277: all eight entries lost without a word).
+    text = (
+        "5.4                                          Följande svenska kommuner och stadsdelar\n"
+        "    Internationellt arbete     20      15\n.\n\n"
+        "                                             har utvärderats med Kommunkompassen\n"
+        "5.5\n"
+        "    Hållbar utveckling         20      10    förutom Ljungby stad: Växjö (2010), Karlskoga\n"
+        ".\n                                             (2011, 2014), Gävle (2005), Vänersborg\n"
+        "    Summa                     100     75,5\n"
+    )
+    found = extract_evaluations(doc_from(text))
+    assert found.evaluations == ()
+    assert [u.line for u in found.unread] == [7]
+    # A heading with a colon under such words announces no list: nothing is dated after its colon.
+    heading = "Följande svenska kommuner har utvärderats\n\n2 Lund och Kommunkompassen: En del\n"
+    assert extract_evaluations(doc_from(heading)).unread == ()
+
+
+def test_an_undated_last_word_no_separator_joins_is_a_finding() -> None:
+    # Another column's "Följande" between the list's lines (fuzz seed 180063: the last entry lost).
+    text = (
+        f"{LEAD_IN} Uppsala (2004,\n2010), Luleå (2008, 2013), Karlstad (2011)\n"
+        "Följande svenska kommuner och stadsdelar\n     och Norrköping (2003, 2008).\n"
+    )
+    found = extract_evaluations(doc_from(text))
+    assert [(u.printed, u.line) for u in found.unread] == [("Följande svenska kommuner och stadsdelar", 3)]
+    # An undated last entry the list joins with "och" and ends with a full stop is an entry.
+    whole = extract_evaluations(doc_from(f"{LEAD_IN} Ale (2006), Bollebygd (2004) och Hyllie."))
+    assert whole.unread == ()
+
+
+def test_lines_with_dated_names_among_a_table_list_not_read_are_findings() -> None:
+    # A two-column PDF page: the table's header repeated beside two entries, two entries on one
+    # line (fuzz seed 180273: four entries lost without a word).
+    doc = _pdf(
+        [LEAD_IN, "Kommun År", "Enköping 2006"],
+        ["Kommun År Kalmar 2015 Vårgårda 2008", "Luleå 2009, 2013 Strängnäs 2015", "Kungälv\t2012, 2013",
+         "Kommunkompassen Lund 2016", "Umeå\t2014"],
+    )  # fmt: skip
+    found = extract_evaluations(doc)
+    assert [e.entry for e in found.evaluations] == ["Enköping", "Kungälv", "Kungälv", "Umeå"]
+    assert [(u.page, u.line) for u in found.unread] == [(2, 1), (2, 2)]
+
+
+def test_a_second_table_beside_the_first_with_name_and_years_in_one_cell() -> None:
+    # A two-column PDF page (fuzz seed 180703): the second table's name and years one space apart,
+    # a running line beside the last row; Lidingö was given Eskilstuna's years, Lysekil Växjö's.
+    doc = _pdf(
+        [LEAD_IN, "Kommun År", "Lomma\t2011"],
+        ["Kommun\tÅr\tKommun År", "Lidingö\t2005\tEskilstuna 2008, 2011",
+         "Kiruna\t2011\tVänersborg 2002, 2005", "Lysekil\t2002\tKommunkompassen Växjö 2012"],
+    )  # fmt: skip
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Lomma", 2011), ("Lidingö", 2005), ("Eskilstuna", 2008), ("Eskilstuna", 2011), ("Kiruna", 2011),
+        ("Vänersborg", 2002), ("Vänersborg", 2005), ("Lysekil", 2002),
+    ]  # fmt: skip

@@ -9,7 +9,8 @@ import pytest
 from extractors.bullets import read_bullet_list
 from extractors.observations import extract_observations, list_label
 from pipeline.model.document import Document, Line
-from pipeline.model.records import Extraction
+from pipeline.model.records import Extraction, Observation
+from pipeline.validation.observation_items import observation_doubtful
 from tests.conftest import doc_from
 
 HEADING = "Område 3 Tydlighet i samspelet politiker – tjänstemän"
@@ -424,4 +425,34 @@ def test_an_upper_case_wrapped_line_before_a_glyph_over_its_text_stays_with_its_
     assert [item.text for item in items] == [
         "Kommunens arbete med Agenda 2030",
         "Synpunktshantering via webben",
+    ]
+
+
+def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> None:
+    # Fuzz seeds 180017, 180111, 180146, 180341, 180401, 180505 (LibreOffice layout exports of
+    # two-column pages): an item run into the next list's label or a table's cell, a sub-question's
+    # text taken for an item, items cut at a line's end; a whole item is none (a year ends one).
+    items = (
+        "Medarbetarsamtal med tydlig koppling till mål Förbättringsområden 4 Ledarskap, ansvar",
+        "2:2 Vilka åtgärder har satts i verket för att förbättra överskådligheten för medborgarna?",
+        "Tydligare koppling mellan budget och",
+        "Samla resultatredovisningen på ett",
+        "Tydliga förbättringsområden i budgetarbetet",
+        "Handlingar tillgängliga på hemsidan.",
+        "Genomarbetat ledarutvecklingsprogram 5.4",
+        "Jämförelser med andra kommuner i nätverk Egna",
+        "Budget i balans 2015",
+    )
+    extraction = Extraction(
+        observations=tuple(Observation(2, "strength", i, text, 3, 10 + i) for i, text in enumerate(items, 1))
+    )
+    findings = observation_doubtful(extraction, None)
+    found = [(f.line, f.message.split('" ', 1)[1].split(":")[0]) for f in findings]
+    assert found == [
+        (11, 'holds the heading "Förbättringsområden"'),
+        (12, "reads as a sub-question's text"),
+        (13, 'ends with "och"'),
+        (14, 'ends with "ett"'),
+        (17, 'ends with "5.4"'),
+        (18, 'ends with "Egna"'),
     ]

@@ -179,9 +179,11 @@ def _covered(
 
 
 # score_rows_lost names the ids of an area's rows that were not read (at its Summa row): where it
-# fires, the sums those rows would explain are not raised as area_sum_mismatch.
+# fires, the sums those rows would explain are not raised as area_sum_mismatch; score_values_doubtful
+# marks a row whose values as read are in doubt, in place of score_exceeds_max and the area's sums.
 QUESTION_RULES = {"score_missing", "question_missing", "question_max_mismatch", "score_exceeds_max",
-                  "area_sum_mismatch", "question_duplicated", "score_rows_lost"}  # fmt: skip
+                  "area_sum_mismatch", "question_duplicated", "score_rows_lost",
+                  "score_values_doubtful"}  # fmt: skip
 AREA_RULES = {"area_sum_mismatch", "area_total_missing", "change_mismatch", "narrative_score_mismatch",
               "total_mismatch", "area_max_mismatch"}  # fmt: skip
 

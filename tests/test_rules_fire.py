@@ -141,6 +141,14 @@ def _without_observations(area: int, kind: str) -> Alter:
     return alter
 
 
+def _first_observation_text(text: str) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        first, *rest = extraction.observations
+        return dataclasses.replace(extraction, observations=(dataclasses.replace(first, text=text), *rest))
+
+    return alter
+
+
 def _without_section(area: int) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         headings = tuple(
@@ -300,10 +308,16 @@ CASES: dict[str, Case] = {
         "score_missing", WARNING, "Sub-question 5.1: the max points cell is empty.",
         area=5, question_id="5.1", year=2007, found="", line=673,
     )),
+    "score_values_doubtful": Case(_question("1.1", max_score=8.3, score=20.0), _finding(
+        "score_values_doubtful", WARNING, "Sub-question 1.1: the values read (max 8.3, own 20) are in "
+        "doubt: max points 8.3 are not a whole or half point; they were likely read from another "
+        "column or line, and the sums over area 1 are checked as over a row not read.",
+        area=1, question_id="1.1", year=2007, expected="8.3", found="20", line=673,
+    )),
     "question_duplicated": Case(_duplicate_question("2.3"), _finding(
         "question_duplicated", WARNING, "Sub-question 2.3 appears 2 times in the score table.",
         area=2, question_id="2.3", year=2007, expected="1", found="2", line=698,
-    )),
+    ), count=2),
     # Summary table cut short.
     "report_year_not_in_summary": Case(_area_scores(lambda s: s.year != 2007), _finding(
         "report_year_not_in_summary", WARNING, "The summary table has no column for the report year 2007.",
@@ -399,6 +413,12 @@ CASES: dict[str, Case] = {
         "observations_missing", WARNING,
         "Area 3: no improvement areas of its section were read, while other area sections list theirs.",
         area=3, line=291,
+    )),
+    "observation_doubtful": Case(_first_observation_text("Framgångsrik presstrategi och"), _finding(
+        "observation_doubtful", WARNING,
+        "Area 1: the strength item \"Framgångsrik presstrategi och\" ends with \"och\": it was likely "
+        "cut short or run into other text, and the list may hold other items than were read.",
+        area=1, found="Framgångsrik presstrategi och", line=191,
     )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,

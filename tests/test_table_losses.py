@@ -4,6 +4,8 @@ rows that were all read still is (``pipeline/validation/row_gaps.py``, ``scores.
 
 from __future__ import annotations
 
+import dataclasses
+
 from pipeline.editions.edition import edition_by_id
 from pipeline.model.records import (
     AreaScore,
@@ -197,3 +199,145 @@ def test_a_summary_table_none_of_whose_rows_was_read_is_missing_where_it_was_see
     assert (missing.page, missing.line) == (2, 12)
     (nowhere,) = _rules(Extraction(metadata=Metadata(year=YEAR), edition="kk2010"))["summary_table_missing"]
     assert (nowhere.page, nowhere.line) == (None, None)
+
+
+def test_max_and_own_points_both_short_are_rows_lost_after_the_last() -> None:
+    # Fuzz seed 180111 (a 2002 report as `pdftotext -layout`): the table's last two rows lost at the
+    # page's end, no Summa row; 60 max points read and 55 of the summary's 77.5 own points.
+    found = _rules(_report(_rows(8, [(1, 40, 39), (2, 20, 16)]), total=77.5))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (11, "rows after 8.2")
+    assert lost.message.endswith(
+        "the max points read sum to 60, short of the area's 100, and the own points read fall short of the "
+        "summary table's total by no more."
+    )
+    assert "area_max_mismatch" not in found
+    # The own points' shortfall is the evidence, and a misprinted summary total would look the same:
+    # the sum is still reported.
+    assert [f.found for f in found["area_sum_mismatch"]] == ["77.5"]
+    # Own points read above the summary's total: the max points alone say nothing was lost.
+    found = _rules(_report(_rows(8, [(1, 40, 39), (2, 20, 16)]), total=50))
+    assert "score_rows_lost" not in found
+    assert [f.rule for f in found["area_sum_mismatch"] + found["area_max_mismatch"]] == [
+        "area_sum_mismatch", "area_max_mismatch"
+    ]  # fmt: skip
+
+
+def test_values_no_sub_question_can_have_are_doubtful_not_an_error() -> None:
+    # Fuzz seed 180127: a layout export's row run into the other column's ("2.4 Synpunktshantering
+    # 15 20   8.3   32 40"), read as max 8.3, own 20; and a year read as own points (2022).
+    rows = _rows(2, [(1, 20, 12), (2, 20, 8), (3, 20, 15), (4, 8.3, 20), (5, 20, 10)])
+    found = _rules(_report(rows, total=60, summa=AreaSubtotal(2, 100.0, 60.0, None, 16)))
+    (doubtful,) = found["score_values_doubtful"]
+    assert (doubtful.question_id, doubtful.line) == ("2.4", 13)
+    assert (doubtful.expected, doubtful.found) == ("8.3", "20")
+    assert "max points 8.3 are not a whole or half point" in doubtful.message
+    for rule in ("score_exceeds_max", "area_sum_mismatch", "area_max_mismatch"):
+        assert rule not in found
+    year = _rules(_report(_rows(3, [(1, 20, 2022), (2, 30, 12)]), total=55))
+    assert [f.question_id for f in year["score_values_doubtful"]] == ["3.1"]
+    assert "own points 2022 are more than the whole area's 100" in year["score_values_doubtful"][0].message
+    assert "score_exceeds_max" not in year and "area_sum_mismatch" not in year
+
+
+def test_own_points_above_a_plausible_max_are_still_an_error() -> None:
+    # The report's own error (own points 25 of a max of 20) is no doubtful reading.
+    found = _rules(_report(_rows(7, [(1, 20, 25), (2, 40, 30), (3, 40, 20)]), total=75))
+    assert [f.question_id for f in found["score_exceeds_max"]] == ["7.1"]
+    assert "score_values_doubtful" not in found
+
+
+def test_rows_read_twice_are_summed_one_printing_each() -> None:
+    # Fuzz seed 180277: two areas' tables run together across a page's columns, area 1's first rows
+    # read twice (once with another area's own points); one printing of each gives 77.5.
+    rows = _rows(1, [(1, 30, 23), (2, 30, 28), (3, 20, 12.5), (4, 20, 14), (1, 30, 26), (2, 30, 27.5)])
+    found = _rules(_report(rows, total=77.5))
+    assert "area_sum_mismatch" not in found and "area_max_mismatch" not in found
+    assert [(f.question_id, f.line) for f in found["question_duplicated"]] == [
+        ("1.1", 10), ("1.2", 11), ("1.1", 14), ("1.2", 15)
+    ]  # fmt: skip
+    # A total that no printing of them gives is still an error (a planted one among such rows).
+    wrong = _rules(_report(rows, total=70))
+    assert [f.found for f in wrong["area_sum_mismatch"]] == ["70"]
+
+
+def test_a_row_read_out_of_its_tables_order_is_doubtful() -> None:
+    # Fuzz seed 180277: another table's row read on area 3's Summa line as 3.1, after 3.5 (and 3.2
+    # not read): the area's sums are checked as over a row not read. Its own points above its max
+    # stay an error: a report's own error in a table read in parts must still show.
+    rows = _rows(3, [(3, 30, 24.5), (4, 20, 17), (5, 20, 18), (1, 20, 25)])
+    found = _rules(_report(rows, total=79.5, summa=AreaSubtotal(3, 100.0, 79.5, None, 14)))
+    (doubtful,) = found["score_values_doubtful"]
+    assert (doubtful.question_id, doubtful.line) == ("3.1", 13)
+    assert "its row was read out of its table's order (3.3, 3.4, 3.5, 3.1)" in doubtful.message
+    assert "area_sum_mismatch" not in found
+    assert [f.question_id for f in found["score_exceeds_max"]] == ["3.1"]
+    # Fuzz seed 180752: a table read in parts, its first row last; with it the max points are the
+    # area's 100: read right, no doubt.
+    parts = _rows(5, [(2, 20, 13.5), (3, 20, 15), (4, 40, 36), (1, 20, 14)])
+    found = _rules(_report(parts, total=78.5))
+    assert "score_values_doubtful" not in found and "score_rows_lost" not in found
+
+
+def test_ids_that_skip_while_another_is_read_twice_are_a_row_lost() -> None:
+    # Fuzz seed 180146: 6.3's row read as a second 6.1; the max points are whole only by counting it.
+    rows = _rows(6, [(1, 20, 15), (2, 30, 13), (1, 20, 10.5), (4, 30, 16)])
+    found = _rules(_report(rows, total=54.5, summa=AreaSubtotal(6, 100.0, 54.5, None, 14)))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (14, "6.3")
+    assert lost.message.endswith("not read: the ids read skip it while 6.1 is read twice.")
+
+
+def test_a_tables_parts_read_in_another_order_are_no_doubt() -> None:
+    # Fuzz seed 180533: area 4's last three rows read before its first three (a two-column page);
+    # each row is right, and the summary's total, misprinted, is still an error.
+    rows = _rows(4, [(4, 20, 14), (5, 10, 6), (6, 10, 10), (1, 20, 13.5), (2, 20, 17), (3, 20, 15.5)])
+    found = _rules(_report(rows, total=80))
+    assert "score_values_doubtful" not in found
+    assert [f.found for f in found["area_sum_mismatch"]] == ["80"]
+
+
+def test_rows_read_with_one_number_are_no_max_points_error() -> None:
+    # Fuzz seed 180406 (a LibreOffice PDF): a table continued on the next page without its header,
+    # its rows read with one number each, the own points taken for the max.
+    read = _rows(5, [(1, 40, 15), (2, 20, 10), (3, 20, 7), (4, 20, 11)])
+    rows = tuple(dataclasses.replace(q, max_score=q.score, score=None) for q in read)
+    assert [q.max_score for q in rows] == [15, 10, 7, 11]
+    found = _rules(_report(rows))
+    assert "area_max_mismatch" not in found
+    assert [f.question_id for f in found["score_missing"]] == ["5.1", "5.2", "5.3", "5.4"]
+    # Both cells read: max points that do not make the area's 100 are an error.
+    both = tuple(dataclasses.replace(q, max_score=q.score) for q in read)
+    assert [f.found for f in _rules(_report(both))["area_max_mismatch"]] == ["43"]
+
+
+def test_a_summa_row_read_as_a_sub_question_is_doubtful() -> None:
+    # Fuzz seed 180547: "Summa 100 62,5" read as area 7's first sub-question.
+    rows = _rows(7, [(1, 100, 62.5), (1, 20, 16), (2, 20, 13), (3, 20, 15), (4, 20, 14)])
+    found = _rules(_report(rows, total=62.5))
+    assert [(f.question_id, f.line) for f in found["score_values_doubtful"]] == [("7.1", 10)]
+    assert "area_max_mismatch" not in found
+    # Without the doubtful row, 80 max points read and 58 own points of 62.5: the last row lost.
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (14, "rows after 7.4")
+
+
+def test_a_summa_row_worth_more_than_an_area_is_no_areas_total() -> None:
+    # Fuzz seed 180438 (a LibreOffice PDF): the summary's TOTALT row (800, 444.5) read as area 8's
+    # Summa row.
+    rows = _rows(8, [(1, 40, 22), (2, 30, 20), (3, 30, 16)])
+    found = _rules(_report(rows, total=58, summa=AreaSubtotal(8, 800.0, 444.5, None, 9)))
+    assert "area_sum_mismatch" not in found
+    assert [f.found for f in found["subtotal_max_mismatch"]] == ["800"]
+
+
+def test_a_lone_row_whose_max_is_the_areas_is_doubtful_where_its_id_implies_others() -> None:
+    # Fuzz seed 180505: area 1's Summa row (100, 51) read as 1.4, 1.1-1.3 not read.
+    found = _rules(_report(_rows(1, [(4, 100, 51)]), total=49.5))
+    assert [f.question_id for f in found["score_values_doubtful"]] == ["1.4"]
+    assert "area_sum_mismatch" not in found
+    (lost,) = found["score_rows_lost"]
+    assert lost.message == (
+        "Area 1: sub-questions 1.1, 1.2, 1.3, 1.4 of its score table not read: every row of the area read "
+        "is in doubt."
+    )

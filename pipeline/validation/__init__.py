@@ -13,12 +13,21 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.editions.edition import Edition
 from pipeline.model.records import SEVERITY_RANK, Extraction, Finding
-from pipeline.validation import comparisons, content, edition, municipal, narrative, scanned_pages, scores
+from pipeline.validation import (
+    comparisons,
+    content,
+    edition,
+    municipal,
+    narrative,
+    observation_items,
+    scanned_pages,
+    scores,
+)
 from pipeline.validation.rule import Check, Rule, rules_of
 
 CHECKS: tuple[Check, ...] = (
     scores.CHECKS + comparisons.CHECKS + edition.CHECKS + narrative.CHECKS + municipal.CHECKS + content.CHECKS
-    + scanned_pages.CHECKS
+    + scanned_pages.CHECKS + observation_items.CHECKS
 )
 RULES: tuple[Rule, ...] = rules_of(CHECKS)
 

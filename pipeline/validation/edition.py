@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pipeline.editions.edition import Edition, editions_for_year
 from pipeline.model.records import AreaHeading, Extraction, Finding, QuestionScore, Severity
 from pipeline.validation.row_gaps import DEFAULT_AREA_MAX, row_gaps
+from pipeline.validation.row_readings import a_reading_gives_max, tangled
 from pipeline.validation.rule import Check, Rule, check
 from pipeline.validation.scores import TOLERANCE, by_area, report_year
 
@@ -19,7 +20,10 @@ AREA_MAX_MISMATCH = Rule(
     "Area {area}: the max points of its sub-questions sum to {found}, not {expected}.",
     concerns=("area", "year"),
     fires_when="the max points of a complete area do not sum to 100 (the edition's area max); not where "
-    "rows evidently not read (`score_rows_lost`) can hold the rest",
+    "rows evidently not read (`score_rows_lost`) can hold the rest, nor where rows read twice or with "
+    "values no sub-question can have (`question_duplicated`, `score_values_doubtful`) give it read "
+    "one way, nor where a row's own points cell is empty (`score_missing`: the one number read may be "
+    "its own points)",
 )  # fmt: skip
 
 
@@ -29,6 +33,8 @@ def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
             continue
+        if any(q.score is None for q in questions):
+            continue  # rows read with one number (score_missing): it may be the own points, not the max
         if (
             edition
             and not edition.is_partial
@@ -39,6 +45,8 @@ def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
         parts = sum(q.max_score for q in questions if q.max_score is not None)
         if area in gaps and gaps[area].accounts_for_max(parts, area_max):
             continue  # the rows not read hold the rest: score_rows_lost says so
+        if tangled(questions, area_max) and a_reading_gives_max(questions, area_max):
+            continue  # rows read twice or doubtful: a reading of them gives the area max
         if abs(parts - area_max) > TOLERANCE:
             first = questions[0]
             yield AREA_MAX_MISMATCH.finding(

@@ -3,25 +3,33 @@
 A row counts as lost only on evidence a printed sum cannot fake: the ids the rows read skip a
 number ("3.1, 3.2, 3.4" lacks 3.3) or lack a sub-question the edition lists, while the max points
 read are not what the area is worth (its Summa row's max, else the edition's area max: where they
-are, the numbering skips and nothing is lost); or,
+are, the numbering skips and nothing is lost, unless an id is read twice: then a row was read under
+another's id); or,
 with no id missing, the max points read fall short of a Summa row that gives the edition's area
-max (rows after the last one read). Own points never count as evidence: a printed total that
-differs from the rows read may be the report's own error, which ``area_sum_mismatch`` reports.
+max (rows after the last one read); or, with no Summa row, the max points read fall short of the
+edition's area max (an edition known) while the own points read fall short of the area's total in
+the summary table by no more than those max points (two sums that agree that rows are missing
+after the last one read: a misprinted max alone leaves the own points whole, a misprinted total
+alone the max points).
+Own points alone never count as evidence: a printed total that differs from the rows read may be
+the report's own error, which ``area_sum_mismatch`` reports.
 
 Where rows are lost, the sums over the area cannot be checked; a printed total that the lost rows
 can account for (at least the rows read, at most their max points more) is not reported as an
-arithmetic error. One that they cannot account for still is.
+arithmetic error. One that they cannot account for still is, and so is any where the rows are
+shown lost by the two sums alone (a total misprinted in the summary would look the same).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import regex
 
 from pipeline.editions.edition import Edition, QuestionSpec
 from pipeline.model.records import AreaSubtotal, Extraction, QuestionScore
+from pipeline.validation.row_readings import doubtful_rows
 
 # The area max of the tool when no edition says otherwise (every edition so far: 100 points an area).
 DEFAULT_AREA_MAX = 100.0
@@ -45,6 +53,12 @@ class RowGap:
     lost_max: float | None
     last_read: QuestionScore
     subtotal: AreaSubtotal | None
+    # Shown by the max points and the own points read both falling short (no Summa row, no id missing).
+    by_sums: bool = False
+    # Ids read more than once where the ids skip a number: a row read under another's id.
+    doubled: tuple[str, ...] = ()
+    # Every row of the area read is in doubt (score_values_doubtful): none is a reading of its row.
+    in_doubt: bool = False
 
     @property
     def page(self) -> int | None:
@@ -60,7 +74,11 @@ class RowGap:
 
     def accounts_for(self, read: float, printed: float) -> bool:
         """Whether the rows not read can make up the difference between the own points read and
-        a printed total: never less than what was read, never more than their max points."""
+        a printed total: never less than what was read, never more than their max points. Rows
+        shown lost by the sums alone account for none: the own points' shortfall is their evidence,
+        and a total misprinted in the summary would look the same."""
+        if self.by_sums:
+            return False
         difference = printed - read
         if difference < -_TOLERANCE:
             return False
@@ -79,9 +97,15 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
         grouped[question.area].append(question)
     subtotals = {s.area: s for s in extraction.area_subtotals}
     area_max = edition.area_max if edition else DEFAULT_AREA_MAX
+    totals = _summary_totals(extraction)
     gaps: dict[int, RowGap] = {}
     for area, rows in sorted(grouped.items()):
-        gap = _gap(area, rows, subtotals.get(area), area_max, edition)
+        doubtful = doubtful_rows(rows, area_max)  # no reading of their rows: as rows not read
+        kept = [row for index, row in enumerate(rows) if index not in doubtful]
+        if kept:
+            gap = _gap(area, kept, subtotals.get(area), area_max, edition, totals.get(area))
+        else:
+            gap = _all_in_doubt(area, rows, subtotals.get(area), area_max)
         if gap is not None:
             gaps[area] = gap
     return gaps
@@ -89,7 +113,7 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
 
 def _gap(
     area: int, rows: list[QuestionScore], subtotal: AreaSubtotal | None, area_max: float,
-    edition: Edition | None,
+    edition: Edition | None, total: float | None = None,
 ) -> RowGap | None:  # fmt: skip
     subs = {sub for sub in map(_sub, rows) if sub is not None}
     missing = {n for n in range(1, max(subs, default=0)) if n not in subs}
@@ -104,9 +128,17 @@ def _gap(
     whole = printed_max if printed_max is not None else area_max
     short = read_max is not None and read_max < whole - _TOLERANCE
     whole_read = read_max is not None and abs(read_max - whole) <= _TOLERANCE
-    by_ids = bool(missing) and not whole_read
+    counts = Counter(q.question_id for q in rows)
+    doubled = tuple(sorted(qid for qid, count in counts.items() if count > 1))
+    # Max points whole over an id read twice do not show the numbering skips: a row is read twice
+    # or under another's id.
+    by_ids = bool(missing) and (not whole_read or bool(doubled))
     by_summa = short and printed_max is not None and abs(printed_max - area_max) <= _TOLERANCE
-    if not (by_ids or by_summa):
+    by_sums = (
+        short and edition is not None and subtotal is None and read_max is not None
+        and _own_short(rows, total, whole - read_max)
+    )  # fmt: skip
+    if not (by_ids or by_summa or by_sums):
         return None  # ids that skip while the max points are whole: numbering, not a loss
     ids = tuple(f"{area}.{n}" for n in sorted(missing))
     lost_max = whole - read_max if read_max is not None else _edition_max(specs, ids)
@@ -114,7 +146,45 @@ def _gap(
     if missing:
         before = [q for q in rows if (sub := _sub(q)) is not None and sub < min(missing)]
         last_read = max(before, key=lambda q: _sub(q) or 0) if before else rows[0]
-    return RowGap(area, ids, whole, read_max, lost_max, last_read, subtotal)
+    return RowGap(
+        area, ids, whole, read_max, lost_max, last_read, subtotal, by_sums and not by_ids,
+        doubled if missing and whole_read else (),
+    )  # fmt: skip
+
+
+def _all_in_doubt(
+    area: int, rows: list[QuestionScore], subtotal: AreaSubtotal | None, area_max: float
+) -> RowGap:
+    """An area none of whose rows read is a reading of its row: the sub-questions up to the
+    highest id read are lost, at the first row read."""
+    highest = max((sub for sub in map(_sub, rows) if sub is not None), default=0)
+    ids = tuple(f"{area}.{n}" for n in range(1, highest + 1))
+    printed = subtotal.max_score if subtotal and subtotal.max_score is not None else None
+    whole = printed if printed is not None and printed <= area_max + _TOLERANCE else area_max
+    return RowGap(area, ids, whole, 0.0, whole, rows[0], None, in_doubt=True)
+
+
+def _summary_totals(extraction: Extraction) -> dict[int, float]:
+    """Each area's total in the summary table for the report year (its first printing)."""
+    year = extraction.metadata.year
+    if year is None:
+        year = max((s.year for s in extraction.area_scores), default=None)
+    totals: dict[int, float] = {}
+    for score in extraction.area_scores:
+        if score.year == year and score.score is not None:
+            totals.setdefault(score.area, score.score)
+    return totals
+
+
+def _own_short(rows: list[QuestionScore], total: float | None, lost_max: float) -> bool:
+    """Whether the own points read fall short of the area's printed total by some points, no more
+    than the max points not read (every own points cell read, every id read once)."""
+    if total is None or any(q.score is None for q in rows):
+        return False
+    if len({q.question_id for q in rows}) < len(rows):
+        return False  # an id read twice: the rows are not one reading of the table
+    difference = total - sum(q.score for q in rows if q.score is not None)
+    return _TOLERANCE < difference <= lost_max + _TOLERANCE
 
 
 def _spec_sub(question_id: str) -> int | None:

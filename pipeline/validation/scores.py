@@ -11,6 +11,7 @@ from pipeline.editions.edition import Edition
 from pipeline.model.numbers import format_number
 from pipeline.model.records import (
     AreaScore,
+    AreaSubtotal,
     Extraction,
     Finding,
     QuestionScore,
@@ -18,7 +19,8 @@ from pipeline.model.records import (
     YearTotal,
     printings,
 )
-from pipeline.validation.row_gaps import RowGap, row_gaps
+from pipeline.validation.row_gaps import DEFAULT_AREA_MAX, RowGap, row_gaps
+from pipeline.validation.row_readings import a_reading_gives_total, cannot_be_points, doubtful_rows, tangled
 from pipeline.validation.rule import Check, Rule, check
 
 # Sums of half points are exact in binary floating point; this only absorbs printing noise.
@@ -55,11 +57,44 @@ SCORE_EXCEEDS_MAX = Rule(
 
 
 def score_exceeds_max(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
-    for q in extraction.question_scores:
+    doubtful = doubtful_rows(extraction.question_scores, _area_max(edition))
+    for index, q in enumerate(extraction.question_scores):
+        if cannot_be_points(doubtful.get(index, "")):
+            continue  # values no sub-question can have: score_values_doubtful says so
         if q.score is not None and q.max_score is not None and q.score > q.max_score + TOLERANCE:
             yield SCORE_EXCEEDS_MAX.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected=q.max_score, found=q.score, page=q.page, line=q.line,
+            )  # fmt: skip
+
+
+def _area_max(edition: Edition | None) -> float:
+    return edition.area_max if edition else DEFAULT_AREA_MAX
+
+
+SCORE_VALUES_DOUBTFUL = Rule(
+    "score_values_doubtful", Severity.WARNING,
+    "Sub-question {question_id}: the values read (max {expected}, own {found}) are in doubt: "
+    "{reason}; they were likely read from another column or line, and the sums over area {area} are "
+    "checked as over a row not read.",
+    concerns=("area", "question_id", "year"),
+    fires_when="a sub-question's values as read cannot be its points (own or max points above the whole "
+    "area's max, or max points that are not a whole or half point: a year, an id or another table's "
+    "number read into the row), or its row, its id read once, was read out of its area's order while "
+    "the area's max points with it are not the area max; its area's sums are then checked as over a "
+    "row not read, and `score_exceeds_max` is not raised on values no sub-question can have",
+    loses_content=True,
+)  # fmt: skip
+
+
+def score_values_doubtful(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    doubtful = doubtful_rows(extraction.question_scores, _area_max(edition))
+    for index, q in enumerate(extraction.question_scores):
+        if reason := doubtful.get(index):
+            yield SCORE_VALUES_DOUBTFUL.finding(
+                area=q.area, question_id=q.question_id, year=report_year(extraction),
+                expected=q.max_score if q.max_score is not None else "empty",
+                found=q.score if q.score is not None else "empty", page=q.page, line=q.line, reason=reason,
             )  # fmt: skip
 
 
@@ -123,7 +158,9 @@ AREA_SUM_MISMATCH = Rule(
     concerns=("area", "year"),
     fires_when="an area's sub-question points do not sum to its total in the summary table for the "
     "report year, or to the Summa row of its own score table (not where rows evidently not read, "
-    "`score_rows_lost`, can account for the difference)",
+    "`score_rows_lost`, can account for the difference, nor where rows read twice or with values no "
+    "sub-question can have, `question_duplicated` or `score_values_doubtful`, give the total read one "
+    "way; nor against a Summa row worth more than the area, as the summary's TOTALT read as one)",
 )  # fmt: skip
 
 
@@ -134,23 +171,46 @@ def area_sum_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
     totals = _area_totals(extraction, year)
     subtotals = {s.area: s for s in extraction.area_subtotals}
     gaps = row_gaps(extraction, edition)
+    area_max = _area_max(edition)
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.score is None for q in questions):
             continue
+        subtotal = subtotals.get(area)
+        whole = subtotal.max_score if subtotal and subtotal.max_score is not None else area_max
         parts = sum(q.score for q in questions if q.score is not None)
         printed = (
             ("the summary table", totals.get(area)),
             ("the Summa row of its score table", subtotals.get(area)),
         )
+        knotted = tangled(questions, area_max)
         for source, total in printed:
             if total is None or total.score is None or abs(parts - total.score) <= TOLERANCE:
                 continue
             if area in gaps and gaps[area].accounts_for(parts, total.score):
                 continue  # the rows not read can make up the difference: score_rows_lost says so
+            if knotted and a_reading_gives_total(questions, area_max, whole, total.score):
+                continue  # rows read twice or doubtful: a reading of them gives the total
+            if knotted and total is subtotal and _differs(totals.get(area), subtotal):
+                continue  # a Summa row among tangled rows that the summary contradicts is another's
+            if total is subtotal and _worth_more(subtotal, area_max):
+                continue  # a "Summa" row worth more than an area (the summary's TOTALT): no area's
             yield AREA_SUM_MISMATCH.finding(
                 area=area, year=year, expected=parts, found=total.score, page=total.page,
                 line=total.line, source=source,
             )  # fmt: skip
+
+
+def _worth_more(subtotal: AreaSubtotal | None, area_max: float) -> bool:
+    """Whether a Summa row's max points are more than a whole area is worth."""
+    top = subtotal.max_score if subtotal is not None else None
+    return top is not None and top > area_max + TOLERANCE
+
+
+def _differs(total: AreaScore | None, subtotal: AreaSubtotal | None) -> bool:
+    """Whether the summary table's total of an area and its Summa row give other own points."""
+    if total is None or subtotal is None or total.score is None or subtotal.score is None:
+        return False
+    return abs(total.score - subtotal.score) > TOLERANCE
 
 
 # A warning, not an error: max points are the tool's, not the municipality's, so a Summa row that
@@ -280,21 +340,20 @@ QUESTION_DUPLICATED = Rule(
     "question_duplicated", Severity.WARNING,
     "Sub-question {question_id} appears {count} times in the score table.",
     concerns=("area", "question_id", "year"),
-    fires_when="a sub-question appears more than once in the score table",
+    fires_when="a sub-question appears more than once in the score table (at each of its rows: which "
+    "of them holds its points is not known)",
 )  # fmt: skip
 
 
 def question_duplicated(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     counts = Counter(q.question_id for q in extraction.question_scores)
-    seen: set[str] = set()
     for q in extraction.question_scores:
-        if counts[q.question_id] > 1 and q.question_id in seen:
+        if counts[q.question_id] > 1:
             yield QUESTION_DUPLICATED.finding(
                 area=q.area, question_id=q.question_id, year=report_year(extraction),
                 expected="1", found=str(counts[q.question_id]), page=q.page, line=q.line,
                 count=counts[q.question_id],
             )  # fmt: skip
-        seen.add(q.question_id)
 
 
 REPORT_YEAR_NOT_IN_SUMMARY = Rule(
@@ -382,9 +441,11 @@ SCORE_ROWS_LOST = Rule(
     concerns=("area", "year"),
     fires_when="rows of an area's score table were evidently not read: the ids read skip a number "
     "(3.1, 3.2, 3.4) or lack sub-questions of the edition while the max points read are not the "
-    "area's (its Summa row's, else the edition's area max), or the max points read fall short of a "
-    "Summa row giving the edition's area max; at the Summa row, else the row read before the first "
-    "missing one (expected: the ids not read, found: the max points read)",
+    "area's (its Summa row's, else the edition's area max) or are only with an id read twice, or the "
+    "max points read fall short of a Summa row giving the edition's area max, or (no Summa row) both "
+    "the max points and the own points read fall short of the area's, by the same rows; at the Summa "
+    "row, else the row read before the first missing one (expected: the ids not read, found: the max "
+    "points read)",
     loses_content=True,
 )  # fmt: skip
 
@@ -411,6 +472,13 @@ def _evidence(gap: RowGap, edition: Edition | None) -> str:
             f"the max points read sum to {format_number(gap.read_max)}, {short} {whole} "
             f"{format_number(gap.whole)}"
         )
+    if gap.in_doubt:
+        return "every row of the area read is in doubt"
+    if gap.doubled:
+        twice = ", ".join(gap.doubled)
+        return f"the ids read skip {'it' if len(gap.missing) == 1 else 'them'} while {twice} is read twice"
+    if gap.by_sums:
+        return f"{shown}, and the own points read fall short of the summary table's total by no more"
     if not gap.missing:
         return shown
     listed = edition is not None and not edition.is_partial and bool(edition.questions_in(gap.area))
@@ -458,6 +526,7 @@ def _table_place(extraction: Extraction, table: str) -> tuple[int | None, int | 
 
 CHECKS: tuple[Check, ...] = (
     check(score_exceeds_max, SCORE_EXCEEDS_MAX),
+    check(score_values_doubtful, SCORE_VALUES_DOUBTFUL),
     check(score_negative, SCORE_NEGATIVE),
     check(score_not_half_point, SCORE_NOT_HALF_POINT),
     check(score_missing, SCORE_MISSING),

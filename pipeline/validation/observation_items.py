@@ -1,0 +1,74 @@
+"""Rules on the items of the strengths and improvement lists as read: an item whose words show it
+was cut short or run into other text (a layout export's other column, the next list's label, a
+sub-question's text), so that the list may hold other items than were read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from pipeline.editions.edition import Edition
+from pipeline.model.records import Extraction, Finding, Observation, Severity
+from pipeline.validation.rule import Check, Rule, check
+
+# A list's label or an area's heading inside an item, capitalized as a label is ("... mål
+# Förbättringsområden 4 Ledarskap", "... program Starka sidor"); lower case it is an item's word.
+_LABEL_INSIDE = regex.compile(
+    r"\s(?:Styrkor|Starka\s+sidor|Starka\s+områden|Förbättringsområden|Förbättringsområde|"
+    r"Utvecklingsområden|Utvecklingsområde|Förbättringsmöjligheter|Utvecklingsmöjligheter|Område\s+\d)\b"
+)
+# A sub-question's text: its id first ("2:2 Vilka åtgärder ...") or a question mark last.
+_QUESTION = regex.compile(r"^\d{1,2}\s*[.:]\s*\d{1,2}\.?\s|\?\s*$")
+# Words no item ends with: a preposition, conjunction, article or pronoun that waits for its
+# phrase ("Tydligare koppling mellan budget och", "Samla resultatredovisningen på ett"), or a
+# comma or hyphen.
+_OPEN_END = regex.compile(
+    r"(?:\s(?:och|samt|eller|men|med|av|för|på|i|till|om|från|vid|mellan|mot|genom|inom|under|hos|"
+    r"utan|efter|en|ett|den|det|de|att|som|så|kring)|[,\-–])\s*$",
+    regex.IGNORECASE,
+)
+
+# What ends an item taken together with a table's cell beside it: a sub-question id or a small
+# number ("... program 5.4"; a year is an item's word), or a score table's header word ("... i
+# nätverk Egna").
+_TABLE_END = regex.compile(
+    r"\s(?:\d{1,2}(?:[.:]\d{1,2})?\.?|\d{1,3}(?:,\d)?|Egna|Poäng|Maxpoäng|Max|Nr|Delområde|Summa)$"
+)
+
+OBSERVATION_DOUBTFUL = Rule(
+    "observation_doubtful", Severity.WARNING,
+    "Area {area}: the {what} item \"{found}\" {reason}: it was likely cut short or run into other text, "
+    "and the list may hold other items than were read.",
+    concerns=("area",),
+    fires_when="an item of a strengths or improvement list as read holds a list's label or an area's "
+    "heading after its first word, reads as a sub-question's text (its id first or a question mark "
+    "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\"), a comma, or a table's "
+    "cell (an id, a number that is no year, a score table's header word: \"Egna\"); at the item",
+    loses_content=True,
+)  # fmt: skip
+
+_WHAT = {"strength": "strength", "improvement": "improvement area"}
+
+
+def _reason(item: Observation) -> str:
+    text = " ".join(item.text.split())
+    if (label := _LABEL_INSIDE.search(text)) is not None:
+        return f"holds the heading \"{label.group().strip()}\""
+    if _QUESTION.search(text):
+        return "reads as a sub-question's text"
+    if (end := _OPEN_END.search(text) or _TABLE_END.search(text)) is not None:
+        return f"ends with \"{end.group().strip()}\""
+    return ""
+
+
+def observation_doubtful(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    for item in extraction.observations:
+        if reason := _reason(item):
+            yield OBSERVATION_DOUBTFUL.finding(
+                area=item.area, found=" ".join(item.text.split()), page=item.page, line=item.line,
+                what=_WHAT.get(item.kind, item.kind), reason=reason,
+            )  # fmt: skip
+
+
+CHECKS: tuple[Check, ...] = (check(observation_doubtful, OBSERVATION_DOUBTFUL),)
