@@ -528,3 +528,27 @@ def test_a_scrap_of_letters_read_with_little_confidence_standing_alone_is_dust()
         "av",
         "dokument",
     ]
+
+
+def test_a_heading_in_one_column_keeps_its_size_beside_the_other_columns_text() -> None:
+    # A two-column scan (fuzz seed 170009): Tesseract read "1. Offentlighet och" (14 points) on
+    # one line with the right column's 10-point text, the line's size was the body's, and the
+    # heading's second line ("demokratisk kontroll", alone on its line) no longer went on with it.
+    heading = [("Offentlighet", 100, 300, 90.0), ("och", 420, 90, 90.0)]
+    body = [("arbetar", 1300, 150, 90.0), ("med", 1470, 80, 90.0), ("tydlighet", 1570, 180, 90.0)]
+    table = tesseract_table([heading + body])
+    table["height"][1:3] = [40, 40]  # cores of 9.6 points: 19 points of type, over 12.8
+    table["height"][3:6] = [27, 27, 27]
+    words = page_from_data(table, POINTS_PER_PIXEL).words
+    assert [round(word.size, 1) for word in words] == [19.0, 19.0, 12.8, 12.8, 12.8]
+
+
+def test_a_lone_word_beside_a_table_row_keeps_the_rows_size() -> None:
+    # A word whose box Tesseract drew over two lines ("kostnader.", 34 points by its core, fuzz
+    # seed 170000) stands apart from the rest of its line: one word says less than the line.
+    table = tesseract_table(
+        [[("Strategier", 100, 200, 90.0), ("för", 320, 60, 90.0), ("kostnader.", 1200, 200, 77.0)]]
+    )
+    table["height"][3] = 70
+    sizes = {word.text: round(word.size, 1) for word in page_from_data(table, POINTS_PER_PIXEL).words}
+    assert sizes["kostnader."] == sizes["Strategier"] == round(30 * 0.24 / 0.505, 1)

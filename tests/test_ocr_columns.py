@@ -1,0 +1,73 @@
+"""Two columns of prose on a scanned page found from the ink, so that Tesseract reads each alone
+(see ``pipeline.ingest.pdf.image_columns``). Synthetic ink: words are filled boxes; none of these
+runs Tesseract."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from PIL import Image
+
+from pipeline.ingest.pdf.image_columns import RightColumn, right_column, split_right_column
+
+DPI = 300
+LINE = 50  # pixels from line to line: 12 points
+X_HEIGHT = 21
+
+
+def _prose(ink: np.ndarray, left: int, right: int, top: int, lines: int, rng: random.Random) -> None:
+    """Lines of words (filled boxes a word space apart), ragged on the right, the last one short."""
+    for number in range(lines):
+        y = top + number * LINE
+        end = right - rng.randrange(0, 150) if number < lines - 1 else left + (right - left) // 3
+        x = left
+        while x < end:
+            width = rng.randrange(40, 200)
+            ink[y : y + X_HEIGHT, x : min(x + width, end)] = True
+            x += width + 12
+
+
+def _page() -> np.ndarray:
+    return np.zeros((3300, 2550), dtype=bool)
+
+
+def test_a_page_in_two_columns_of_prose_has_a_right_column_at_its_gutter() -> None:
+    # Fuzz seed 170009: read as one block, a line of the left column and the line beside it were
+    # joined, and words read twice ("Handlingar Handlingar tillgänali tillgängliga").
+    ink, rng = _page(), random.Random(1)
+    _prose(ink, 300, 2200, 200, 3, rng)  # a full-width paragraph above the columns
+    _prose(ink, 300, 1200, 400, 40, rng)
+    _prose(ink, 1310, 2200, 420, 38, rng)
+    column = right_column(ink, DPI)
+    assert column is not None
+    assert 1200 < column.x0 < 1310
+    assert column.top <= 420 and column.bottom >= 420 + 37 * LINE + X_HEIGHT
+    assert column.top >= 200 + LINE + X_HEIGHT  # the lines across the page above stay whole
+
+
+def test_one_column_of_prose_has_no_right_column() -> None:
+    ink = _page()
+    _prose(ink, 300, 2200, 200, 55, random.Random(2))
+    assert right_column(ink, DPI) is None
+
+
+def test_a_score_table_is_no_two_columns() -> None:
+    # Labels on the left, numbers in columns on the right with white between them: read whole.
+    ink, rng = _page(), random.Random(3)
+    for row in range(30):
+        y = 300 + row * LINE
+        _prose(ink, 300, 1200 - rng.randrange(0, 500), y, 1, rng)
+        for x in (1500, 1800, 2100):
+            ink[y : y + 29, x : x + 60] = True
+    assert right_column(ink, DPI) is None
+
+
+def test_the_right_column_is_read_on_a_sheet_of_its_own_at_its_place() -> None:
+    image = Image.new("L", (100, 60), 255)
+    image.paste(0, (10, 10, 40, 20))
+    image.paste(0, (60, 10, 90, 20))
+    rest, alone = split_right_column(image, RightColumn(50, 0, 100, 60))
+    assert np.asarray(rest)[15, 20] == 0 and np.asarray(rest)[15, 70] == 255
+    assert np.asarray(alone)[15, 20] == 255 and np.asarray(alone)[15, 70] == 0
+    assert alone.size == rest.size == image.size
