@@ -9,7 +9,9 @@ import random
 import numpy as np
 from PIL import Image
 
+from pipeline.ingest.pdf.columns import page_lines
 from pipeline.ingest.pdf.image_columns import RightColumn, right_column, split_right_column
+from pipeline.ingest.pdf.words import Gutter, Word
 
 DPI = 300
 LINE = 50  # pixels from line to line: 12 points
@@ -71,3 +73,43 @@ def test_the_right_column_is_read_on_a_sheet_of_its_own_at_its_place() -> None:
     assert np.asarray(rest)[15, 20] == 0 and np.asarray(rest)[15, 70] == 255
     assert np.asarray(alone)[15, 20] == 255 and np.asarray(alone)[15, 70] == 0
     assert alone.size == rest.size == image.size
+
+
+def test_a_short_right_column_leaves_the_left_column_whole_below_it() -> None:
+    # Fuzz seed 170009, page 4: the right column ends a third of the way down; the left column's
+    # lines below reach further into the gutter. The band ended where they did, and the rest of
+    # the left column was read after the right one.
+    ink, rng = _page(), random.Random(4)
+    _prose(ink, 300, 1200, 300, 20, rng)
+    _prose(ink, 300, 1235, 300 + 20 * LINE, 20, rng)
+    _prose(ink, 1310, 2200, 300, 10, rng)
+    column = right_column(ink, DPI)
+    assert column is not None
+    assert column.bottom >= 300 + 39 * LINE + X_HEIGHT
+
+
+def _column_words(x0: float, x1: float, name: str) -> list[Word]:
+    """Eight lines of four words each between x0 and x1, 14 points apart from the top at 100."""
+    step = (x1 - x0) / 4
+    return [
+        Word(
+            f"{name}{line}{word}",
+            x0 + word * step,
+            x0 + (word + 1) * step - 3,
+            100 + 14 * line,
+            110 + 14 * line,
+            10,
+        )
+        for line in range(8)
+        for word in range(4)
+    ]
+
+
+def test_the_gutter_the_image_shows_cuts_the_lines_where_the_words_boxes_leave_none() -> None:
+    # Fuzz seed 170021: beside a narrow gutter OCR's boxes left less than half an em free, the
+    # layout steps read the columns' lines as one, and the area sections fell apart.
+    words = [*_column_words(50, 301, "v"), *_column_words(300, 540, "h")]
+    assert page_lines(2, words)[0].text == "v00 v01 v02 v03 h00 h01 h02 h03"  # read across
+    lines = page_lines(2, words, Gutter(299, 90, 230))
+    assert [line.text for line in lines[:1] + lines[8:9]] == ["v00 v01 v02 v03", "h00 h01 h02 h03"]
+    assert {line.column_right for line in lines[8:]} == {max(word.x1 for word in words)}

@@ -113,22 +113,28 @@ def right_column(ink: np.ndarray, dpi: float) -> RightColumn | None:
 def _tallest_band(white: np.ndarray, two_sided: np.ndarray, least: int) -> tuple[int, int, int] | None:
     """The run of strips (first, end) in which one gutter window (its index) stays white, with the
     most strips that have ink on both sides of it (at least ``least``): strips with no ink on a
-    side (space between paragraphs) go on with the run without counting."""
-    best: tuple[int, int, int, int] | None = None  # count, first, end, index
+    side (space between paragraphs, the foot of a column longer than the other) go on with the
+    run without counting. Of windows with as many, the one whose run is longest, then the one
+    nearest the middle of those: a window at the edge of the gutter is the first that a longer
+    line of a column reaches, which would end the band before the column does."""
+    found: list[tuple[int, int, int, int]] = []  # count, length, first, index
     for index in range(white.shape[1]):
         column, sided = white[:, index], two_sided[:, index]
-        start, count = 0, 0
+        start, count, best = 0, 0, (0, 0, 0)
         for row in range(white.shape[0] + 1):
             if row < white.shape[0] and column[row]:
                 count += int(sided[row])
                 continue
-            if count >= least and (best is None or count > best[0]):
-                best = (count, start, row, index)
+            best = max(best, (count, row - start, start))
             start, count = row + 1, 0
-    if best is None:
+        if best[0] >= least:
+            found.append((*best, index))
+    if not found:
         return None
-    _count, first, end, index = best
-    return first, end, index
+    top = max(found)[:2]
+    tied = [entry for entry in found if entry[:2] == top]
+    count, length, first, index = tied[len(tied) // 2]
+    return first, first + length, index
 
 
 def _is_prose(side: np.ndarray, dpi: float) -> bool:

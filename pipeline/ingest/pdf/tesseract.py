@@ -34,7 +34,7 @@ import regex
 import pipeline.ingest.pdf.tesseract_library as tesseract_library
 import pipeline.ingest.pdf.tesseract_process as tesseract_process
 from pipeline.ingest.pdf.glyphs import TextBox
-from pipeline.ingest.pdf.image_columns import right_column, split_right_column
+from pipeline.ingest.pdf.image_columns import RightColumn, split_right_column
 from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract_process import PROGRAM, Installation
 from pipeline.ingest.pdf.unread_ink import sheet_of_bands, unread_bands
@@ -226,9 +226,16 @@ def tesseract_version() -> str:
     return installation().version
 
 
-def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | None = None) -> OcrPage:
+def read_page(
+    image: Image,
+    dpi: float,
+    timeout: float = 0,
+    ink: np.ndarray | None = None,
+    column: RightColumn | None = None,
+) -> OcrPage:
     """The words Tesseract reads on a page image rendered at ``dpi`` (whose ``ink``, darker than
-    :data:`INK_BELOW`, the caller may have at hand).
+    :data:`INK_BELOW`, the caller may have at hand); a page set in two columns of prose (its
+    right ``column``, see :mod:`pipeline.ingest.pdf.image_columns`) is read column by column.
 
     Raises :class:`OcrUnavailable` when Tesseract is not installed, and
     :class:`~pipeline.ingest.pdf.tesseract_process.TesseractError` when it fails on the page.
@@ -236,7 +243,7 @@ def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | No
     check_available()
     if ink is None:
         ink = np.asarray(image.convert("L")) < INK_BELOW
-    data = _read_by_columns(image, ink, dpi, timeout)
+    data = _read_by_columns(image, column, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     data = _with_unread_lines(image, data, ink, dpi, timeout)
     return page_from_data(cores(glued_bullets_apart(data, ink), ink), 72.0 / dpi)
@@ -261,11 +268,11 @@ def _with_unread_lines(
     return _appended(data, image_to_data(sheet_of_bands(image, bands), LANGUAGE, PAGE_SEGMENTATION, timeout))
 
 
-def _read_by_columns(image: Image, ink: np.ndarray, dpi: float, timeout: float) -> dict[str, list[object]]:
-    """Tesseract's word table of the page; where the page is set in two columns of prose (see
-    :mod:`pipeline.ingest.pdf.image_columns`), of the page without its right column, then of that
-    column alone, each at its place."""
-    column = right_column(ink, dpi)
+def _read_by_columns(image: Image, column: RightColumn | None, timeout: float) -> dict[str, list[object]]:
+    """Tesseract's word table of the page; where the page is set in two columns of prose (its
+    right ``column``), of the page without that column, then of the column alone, each at its
+    place. Read as one block across both, a line of the left column was joined with the line
+    beside it: the same ink read twice on two lines, a heading's words cut over two."""
     if column is None:
         return image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
     rest, alone = split_right_column(image, column)
