@@ -25,6 +25,7 @@ from pipeline.ingest.pdf.tesseract import (
     glued_bullets_apart,
     is_noise,
     page_from_data,
+    raised_markers,
     reread_cells,
     type_size,
 )
@@ -552,3 +553,31 @@ def test_a_lone_word_beside_a_table_row_keeps_the_rows_size() -> None:
     table["height"][3] = 70
     sizes = {word.text: round(word.size, 1) for word in page_from_data(table, POINTS_PER_PIXEL).words}
     assert sizes["kostnader."] == sizes["Strategier"] == round(30 * 0.24 / 0.505, 1)
+
+
+def _number_ink(marker_rows: tuple[int, int]) -> np.ndarray:
+    """The ink of "73,5" and one more mark after it (rows ``marker_rows``): digits 30 rows tall on
+    the baseline at row 40, a comma below it."""
+    ink = np.zeros((60, 120), dtype=bool)
+    for first in (0, 25, 60):
+        ink[10:40, first : first + 20] = True
+    ink[35:46, 50:55] = True
+    ink[marker_rows[0] : marker_rows[1], 86:91] = True
+    return ink
+
+
+@pytest.mark.parametrize(
+    ("read", "marker_rows", "kept"),
+    [
+        ("73,51", (6, 24), "73,5¹"),  # a raised "¹" after the number (fuzz seeds 170012, 170042)
+        ("73,51", (10, 40), "73,51"),  # a digit on the baseline is the number's
+        ("73,52", (6, 24), "73,5²"),
+        ("73,5", (6, 24), "73,5"),  # a speck after the number: no character read for it
+    ],
+)
+def test_a_raised_digit_after_a_number_is_its_footnote_marker(
+    read: str, marker_rows: tuple[int, int], kept: str
+) -> None:
+    table = tesseract_table([[(read, 0, 100, 70.0)]])
+    table["top"], table["height"] = [0, 0], [60, 60]
+    assert raised_markers(table, _number_ink(marker_rows))["text"][1] == kept

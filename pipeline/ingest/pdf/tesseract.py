@@ -157,6 +157,13 @@ COLUMN_START_GAP = 1.5
 BULLET_INDENT = 2.0
 # Quotes read around a bullet's misread marks ('"»«', '"++') are specks of the same bullet.
 QUOTES = "\"'”“‘’"
+# A number's last digit set raised is a footnote marker (see ``raised_markers``): its foot stands
+# RAISED_SHARE of the digits' height or more above their baseline, and it is at most RAISED_HEIGHT
+# of their height tall (a marker is set at about 60 % of the type's size).
+MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
+RAISED_SHARE = 0.3
+RAISED_HEIGHT = 0.8
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
 # number with a comma that starts a line, before a capital letter, is an item's number ("3.").
 MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
@@ -246,7 +253,7 @@ def read_page(
     data = _read_by_columns(image, column, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     data = _with_unread_lines(image, data, ink, dpi, timeout)
-    return page_from_data(cores(glued_bullets_apart(data, ink), ink), 72.0 / dpi)
+    return page_from_data(cores(raised_markers(glued_bullets_apart(data, ink), ink), ink), 72.0 / dpi)
 
 
 def _with_unread_lines(
@@ -419,6 +426,33 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
                 continue
         cells.append([index])
     return cells
+
+
+def raised_markers(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
+    """The word table with a footnote marker printed after a number read as the marker it is: a
+    number's last character whose ink ends above the number's baseline by :data:`RAISED_SHARE` of
+    its first digit's height or more, and is no taller than :data:`RAISED_HEIGHT` of it, is a
+    raised digit ("73,5¹" read "73,51", "70¹" read "702"), written as the superscript of the digit
+    Tesseract read. Digits stand on the baseline; a marker is set small and high. Only where each
+    character read is a run of ink of its own: a speck beside a number is no character of it."""
+    texts = list(data["text"])
+    for index, level in enumerate(data["level"]):
+        text = str(texts[index]).strip()
+        if level != _WORD_LEVEL or not MARKED_NUMBER.match(text):
+            continue
+        left, top = max(int(str(data["left"][index])), 0), max(int(str(data["top"][index])), 0)
+        box = ink[top : top + int(str(data["height"][index])), left : left + int(str(data["width"][index]))]
+        columns = np.flatnonzero(box.any(axis=0))
+        runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1) if columns.size else []
+        if len(runs) != len(text) or len(runs) < 3:  # a run of ink a character; a speck is none
+            continue
+        first = np.flatnonzero(box[:, runs[0][0] : runs[0][-1] + 1].any(axis=1))
+        last = np.flatnonzero(box[:, runs[-1][0] : runs[-1][-1] + 1].any(axis=1))
+        height = first[-1] - first[0] + 1
+        raised = last[-1] <= first[-1] - RAISED_SHARE * height and last[0] >= first[0] - RAISED_SHARE * height
+        if raised and last[-1] - last[0] + 1 <= RAISED_HEIGHT * height:
+            texts[index] = text[:-1] + text[-1].translate(SUPERSCRIPTS)
+    return {**data, "text": texts}
 
 
 def glued_bullets_apart(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
