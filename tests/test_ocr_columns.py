@@ -113,3 +113,29 @@ def test_the_gutter_the_image_shows_cuts_the_lines_where_the_words_boxes_leave_n
     lines = page_lines(2, words, Gutter(299, 90, 230))
     assert [line.text for line in lines[:1] + lines[8:9]] == ["v00 v01 v02 v03", "h00 h01 h02 h03"]
     assert {line.column_right for line in lines[8:]} == {max(word.x1 for word in words)}
+
+
+def test_a_band_with_a_vertical_ruling_is_a_ruled_tables_and_read_whole() -> None:
+    # The Umeå scan's last pages: two ruled score tables side by side, each with its label cells,
+    # stand apart as two columns of prose do; their rulings say they are tables.
+    ink, rng = _page(), random.Random(5)
+    _prose(ink, 300, 1200, 400, 40, rng)
+    _prose(ink, 1310, 2200, 420, 38, rng)
+    ruling = (300 * 72 / DPI, 350 * 72 / DPI, 301 * 72 / DPI, 2400 * 72 / DPI)  # x0, top, x1, bottom
+    assert right_column(ink, DPI, (ruling,)) is None
+    lower = (ruling[0], 2500 * 72 / DPI, ruling[2], 2900 * 72 / DPI)  # a ruling lower in the band
+    assert right_column(ink, DPI, (lower,)) is None
+    across = (300 * 72 / DPI, 2500 * 72 / DPI, 1200 * 72 / DPI, 2501 * 72 / DPI)  # a horizontal rule
+    assert right_column(ink, DPI, (across,)) is not None
+
+
+def test_a_river_of_word_spaces_down_a_justified_paragraph_is_no_gutter() -> None:
+    # The Umeå scan, page 17: word spaces of a justified paragraph lined up a tenth of an inch wide
+    # over seven lines; the words right of them start anywhere, and the band is short.
+    ink, rng = _page(), random.Random(6)
+    for line in range(30):
+        y = 300 + line * LINE
+        gap = 1230 + rng.randrange(-25, 5) if line < 7 else 1230 + rng.randrange(-400, 400)
+        ink[y : y + X_HEIGHT, 300:gap] = True
+        ink[y : y + X_HEIGHT, gap + 40 + rng.randrange(0, 30) : 2200] = True
+    assert right_column(ink, DPI) is None

@@ -21,6 +21,7 @@ page is read whole, as before.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ import numpy as np
 if TYPE_CHECKING:
     from PIL.Image import Image
 
+Box = tuple[float, float, float, float]
 # The page is looked at in strips of this height: about a line of body text.
 STRIP_INCHES = 0.05
 # A gutter is at least this wide (a word space is a third of it, justified ones half)...
@@ -38,7 +40,7 @@ MIDDLE_SHARE = 0.2
 # A column of ink with no more than this many inked pixels in a strip is dust, not type.
 DUST_PIXELS = 2
 # The gutter runs through at least this much of the page with ink on both sides of it.
-MIN_BAND_INCHES = 0.5
+MIN_BAND_INCHES = 1.0
 # Each side is prose: at least PROSE_STRIPS of its strips with ink (a strip between two lines holds
 # only their ascenders and descenders) hold a line of words, a run of
 # ink at least LINE_INCHES wide (four or five words) without a gap wider than WORD_GAP_INCHES (a
@@ -46,6 +48,11 @@ MIN_BAND_INCHES = 0.5
 PROSE_STRIPS = 0.3
 LINE_INCHES = 0.75
 WORD_GAP_INCHES = 0.08
+# The right column's lines start at up to COLUMN_EDGES left edges (the text, a list's marker, its
+# item's text), each the starts within EDGE_INCHES of it, in at least EDGE_SHARE of its strips.
+COLUMN_EDGES = 3
+EDGE_INCHES = 0.02
+EDGE_SHARE = 0.7
 # Each side is at least this share of the text's width.
 MIN_SIDE_SHARE = 0.25
 
@@ -61,9 +68,11 @@ class RightColumn:
     bottom: int
 
 
-def right_column(ink: np.ndarray, dpi: float) -> RightColumn | None:
+def right_column(ink: np.ndarray, dpi: float, rulings: Sequence[Box] = ()) -> RightColumn | None:
     """The right column of the tallest band of ``ink`` (a boolean page image) set in two columns
-    of prose, or None where the page has none."""
+    of prose, or None where the page has none. A band that a vertical ruling line runs through
+    (``rulings``: boxes in points, as ``image_rulings`` finds them) is a ruled table's, whose
+    columns stand apart as prose does (tables side by side, each with its label cells): read whole."""
     strip = max(1, round(STRIP_INCHES * dpi))
     rows = ink.shape[0] // strip
     if rows == 0:
@@ -104,6 +113,13 @@ def right_column(ink: np.ndarray, dpi: float) -> RightColumn | None:
     if x0 - left < minimum or right - x1 < minimum:
         return None
     if not (_is_prose(inked[top:bottom, left:x0], dpi) and _is_prose(inked[top:bottom, x1:right], dpi)):
+        return None
+    if not _starts_at_edges(inked[top:bottom, x1:right], dpi):
+        return None
+    if any(
+        r[3] - r[1] > r[2] - r[0] and r[1] * dpi / 72 < bottom * strip and r[3] * dpi / 72 > top * strip
+        for r in rulings
+    ):
         return None
     middle = (x0 + x1) // 2
     upper, lower = _whole_lines(ink[:, middle:], (middle, x1), top * strip, bottom * strip)
@@ -146,6 +162,24 @@ def _is_prose(side: np.ndarray, dpi: float) -> bool:
     strips = [np.flatnonzero(row) for row in side if row.any()]
     lines = sum(1 for columns in strips if _widest_run(columns, gap) >= LINE_INCHES * dpi)
     return bool(strips) and lines >= PROSE_STRIPS * len(strips)
+
+
+def _starts_at_edges(side: np.ndarray, dpi: float) -> bool:
+    """Whether the lines of the right side start at a column's few left edges: in at least
+    :data:`EDGE_SHARE` of its strips with ink, the first ink lies within :data:`EDGE_INCHES` of one
+    of :data:`COLUMN_EDGES` edges (the text, a list's marker, its item's text). A river of word
+    spaces down a justified paragraph leaves the words right of it starting anywhere."""
+    starts = [int(np.flatnonzero(row)[0]) for row in side if row.any()]
+    near = EDGE_INCHES * dpi
+    counted = 0
+    for _ in range(COLUMN_EDGES):
+        if not starts:
+            break
+        edge = max(starts, key=lambda x: sum(abs(other - x) <= near for other in starts))
+        counted += sum(abs(other - edge) <= near for other in starts)
+        starts = [other for other in starts if abs(other - edge) > near]
+    total = sum(1 for row in side if row.any())
+    return total > 0 and counted >= EDGE_SHARE * total
 
 
 def _widest_run(columns: np.ndarray, gap: float) -> int:

@@ -196,7 +196,7 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     words, and the readings to report."""
     straight, _angle = deskew(image, OCR_DPI)
     cleaned = remove_rulings(straight, OCR_DPI)
-    column = right_column(cleaned.ink, OCR_DPI)
+    column = right_column(cleaned.ink, OCR_DPI, cleaned.rulings)
     ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink, column=column))
     words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
     bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
