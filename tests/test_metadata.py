@@ -262,3 +262,17 @@ def test_real_dates_and_leap_days_are_not_reported() -> None:
     doc = doc_from("Kommunkompassen\nAnalys av Umeå kommun\n28-29 februari 2008\n")
     metadata = extract_metadata(doc)
     assert (metadata.evaluation_start, metadata.losses) == (date(2008, 2, 28), ())
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "code"),
+    [
+        # OCR loses the dots and ring of capitals (fuzz seeds 170010, 170018, 170023).
+        ("ANALYS AV\n\nSTROMSTAD KOMMUN", "Strömstad", "1486"),
+        ("Analys av Ornsköldsvik kommun", "Örnsköldsvik", "2284"),
+        ("Analys av Angelholms kommun", "Ängelholm", "1292"),
+    ],
+)
+def test_a_municipality_read_without_the_dots_of_its_capitals(title: str, name: str, code: str) -> None:
+    meta = extract_metadata(doc_from(title))
+    assert (meta.municipality, meta.municipality_code) == (name, code)

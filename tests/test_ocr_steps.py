@@ -346,6 +346,14 @@ def test_bullet_read_as_letters_needs_a_list_indent() -> None:
     assert [word.text for word in bullets_read_as_letters(image, 300, words)] == ["Hm", "Medarbetarsamtal"]
 
 
+def test_bullet_read_as_letters_a_browsers_indent_before_its_text() -> None:
+    """A browser sets a list's bullet 0.4 font sizes before its text (fuzz seed 170048, a grey scan
+    of a Chromium list): the square read "sm" 4.3 pt before "Utveckla" is the bullet."""
+    image, words = _line_with_first_word("square")
+    words[1] = words[1]._replace(x0=74.3)
+    assert [word.text for word in bullets_read_as_letters(image, 300, words)] == [BULLET, "Medarbetarsamtal"]
+
+
 def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
     # Fuzz seed 40005 (a grey scan): a speck beside a summary table's header read as "5", 1.7 pt
     # wide on 10.9-point type; the header then ended in a value and the columns of its last two

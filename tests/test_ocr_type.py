@@ -25,6 +25,7 @@ from pipeline.ingest.pdf.tesseract import (
     glued_bullets_apart,
     is_noise,
     page_from_data,
+    raised_markers,
     reread_cells,
     type_size,
 )
@@ -528,3 +529,55 @@ def test_a_scrap_of_letters_read_with_little_confidence_standing_alone_is_dust()
         "av",
         "dokument",
     ]
+
+
+def test_a_heading_in_one_column_keeps_its_size_beside_the_other_columns_text() -> None:
+    # A two-column scan (fuzz seed 170009): Tesseract read "1. Offentlighet och" (14 points) on
+    # one line with the right column's 10-point text, the line's size was the body's, and the
+    # heading's second line ("demokratisk kontroll", alone on its line) no longer went on with it.
+    heading = [("Offentlighet", 100, 300, 90.0), ("och", 420, 90, 90.0)]
+    body = [("arbetar", 1300, 150, 90.0), ("med", 1470, 80, 90.0), ("tydlighet", 1570, 180, 90.0)]
+    table = tesseract_table([heading + body])
+    table["height"][1:3] = [40, 40]  # cores of 9.6 points: 19 points of type, over 12.8
+    table["height"][3:6] = [27, 27, 27]
+    words = page_from_data(table, POINTS_PER_PIXEL).words
+    assert [round(word.size, 1) for word in words] == [19.0, 19.0, 12.8, 12.8, 12.8]
+
+
+def test_a_lone_word_beside_a_table_row_keeps_the_rows_size() -> None:
+    # A word whose box Tesseract drew over two lines ("kostnader.", 34 points by its core, fuzz
+    # seed 170000) stands apart from the rest of its line: one word says less than the line.
+    table = tesseract_table(
+        [[("Strategier", 100, 200, 90.0), ("för", 320, 60, 90.0), ("kostnader.", 1200, 200, 77.0)]]
+    )
+    table["height"][3] = 70
+    sizes = {word.text: round(word.size, 1) for word in page_from_data(table, POINTS_PER_PIXEL).words}
+    assert sizes["kostnader."] == sizes["Strategier"] == round(30 * 0.24 / 0.505, 1)
+
+
+def _number_ink(marker_rows: tuple[int, int]) -> np.ndarray:
+    """The ink of "73,5" and one more mark after it (rows ``marker_rows``): digits 30 rows tall on
+    the baseline at row 40, a comma below it."""
+    ink = np.zeros((60, 120), dtype=bool)
+    for first in (0, 25, 60):
+        ink[10:40, first : first + 20] = True
+    ink[35:46, 50:55] = True
+    ink[marker_rows[0] : marker_rows[1], 86:91] = True
+    return ink
+
+
+@pytest.mark.parametrize(
+    ("read", "marker_rows", "kept"),
+    [
+        ("73,51", (6, 24), "73,5¹"),  # a raised "¹" after the number (fuzz seeds 170012, 170042)
+        ("73,51", (10, 40), "73,51"),  # a digit on the baseline is the number's
+        ("73,52", (6, 24), "73,5²"),
+        ("73,5", (6, 24), "73,5"),  # a speck after the number: no character read for it
+    ],
+)
+def test_a_raised_digit_after_a_number_is_its_footnote_marker(
+    read: str, marker_rows: tuple[int, int], kept: str
+) -> None:
+    table = tesseract_table([[(read, 0, 100, 70.0)]])
+    table["top"], table["height"] = [0, 0], [60, 60]
+    assert raised_markers(table, _number_ink(marker_rows))["text"][1] == kept

@@ -36,6 +36,11 @@ def fold(name: str) -> str:
     return " ".join(text.split())
 
 
+# The dots and ring of Swedish letters: OCR often loses them on capitals ("STROMSTAD KOMMUN",
+# "Ornsköldsvik"), where they are a few pixels above the letter.
+_WITHOUT_DOTS = str.maketrans("åäö", "aao")
+
+
 class MunicipalityRegistry:
     """The municipalities of one or more countries, looked up by name, alias or code."""
 
@@ -53,6 +58,9 @@ class MunicipalityRegistry:
             if code in self._by_code:
                 self._by_name.setdefault(fold(alias), self._by_code[code])
                 self._aliases[alias] = self._by_code[code]
+        self._by_undotted: dict[str, set[Municipality]] = {}
+        for key, m in self._by_name.items():
+            self._by_undotted.setdefault(key.translate(_WITHOUT_DOTS), set()).add(m)
 
     def __iter__(self) -> Iterator[Municipality]:
         return iter(self._all)
@@ -79,14 +87,24 @@ class MunicipalityRegistry:
         """The municipality a printed name refers to.
 
         Accepts the bare name ("Umeå"), the name with "kommun" or "stad" ("Malmö Stad"), and the
-        genitive forms reports use ("Umeås kommun", "Göteborgs Stad", "Falu kommun").
+        genitive forms reports use ("Umeås kommun", "Göteborgs Stad", "Falu kommun"); and the name
+        read without the dots or ring of its "Å", "Ä", "Ö" where no other name reads so ("STROMSTAD
+        KOMMUN" on a scanned title page).
         """
         key = fold(name).strip(" ,.;:")
         candidates = [key, _SUFFIX.sub("", key)]
         for candidate in list(candidates):
             if candidate.endswith("s"):
                 candidates.append(candidate[:-1])
-        return next((self._by_name[c] for c in candidates if c in self._by_name), None)
+        found = next((self._by_name[c] for c in candidates if c in self._by_name), None)
+        if found is not None:
+            return found
+        for candidate in candidates:
+            # Only where one municipality's name reads so without the dots and ring.
+            undotted = self._by_undotted.get(candidate.translate(_WITHOUT_DOTS), set())
+            if len(undotted) == 1:
+                return next(iter(undotted))
+        return None
 
 
 @cache

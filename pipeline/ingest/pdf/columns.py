@@ -22,7 +22,7 @@ import numpy as np
 import regex
 
 from pipeline.ingest.pdf.printed_lines import PrintedLine, printed_lines
-from pipeline.ingest.pdf.words import Word
+from pipeline.ingest.pdf.words import Gutter, Word
 
 # The gutter is at least this many ems wide and lies in the middle of the text.
 MIN_GUTTER = 1.0
@@ -174,30 +174,42 @@ def _is_prose(line: PrintedLine) -> bool:
     return len(words) >= MIN_WORDS and not NUMBER.match(words[-1].text) and not NUMBER.match(words[0].text)
 
 
-def page_lines(page: int, words: Sequence[Word]) -> list[PrintedLine]:
+def page_lines(page: int, words: Sequence[Word], gutter: Gutter | None = None) -> list[PrintedLine]:
     """The page's printed lines in reading order, two columns read one after the other.
 
     Two columns whose baselines do not line up (a heading in one pushes its lines half a line down
     from the other's) cannot be cut from printed lines, as grouping words by baseline would merge
     lines of both; so the columns are first looked for among the words: a gutter that only lines
     set across the page cross, with prose on both sides. Otherwise the printed lines are read as
-    :func:`in_columns` reads them.
+    :func:`in_columns` reads them. A scanned page whose image shows the ``gutter`` between two
+    columns of prose is cut there (see :func:`_zones_at`).
     """
-    zones = _word_columns(words)
+    seen = _zones_at(words, gutter) if gutter is not None else None
+    zones = seen or _word_columns(words)
     if zones is None:
         return in_columns(printed_lines(page, words))
     out: list[PrintedLine] = []
     for left, right in zones:
         if right is None:
             out.extend(in_columns(printed_lines(page, left)))
-        else:
-            out.extend(
-                _columns(
-                    [(line, None) for line in printed_lines(page, left)]
-                    + [(None, line) for line in printed_lines(page, right)]
-                )
-            )
+            continue
+        read = _columns(
+            [(line, None) for line in printed_lines(page, left)]
+            + [(None, line) for line in printed_lines(page, right)]
+        )
+        out.extend(_right_column_edge(read, gutter.x) if seen and gutter is not None else read)
     return out
+
+
+def _right_column_edge(lines: list[PrintedLine], gutter: float) -> list[PrintedLine]:
+    """The lines with those of the right column ending at its longest line, as the left column's
+    do: a table across the page above the columns reaches further right than their text, and a
+    wrapped list item's line in the right column looked ended by hand short of it."""
+    right = [line for line in lines if line.x0 >= gutter]
+    if not right:
+        return lines
+    edge = max(line.x1 for line in right)
+    return [dataclasses.replace(line, column_right=edge) if line.x0 >= gutter else line for line in lines]
 
 
 def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | None]] | None:
@@ -251,6 +263,32 @@ def _least_crossed(words: Sequence[Word], left_edge: float, width: float) -> int
     crossed = ((x0 < steps[:, None]) & (steps[:, None] < x1)).sum(axis=1)
     fewest = steps[crossed == crossed.min()]
     return int(fewest[np.argmin(np.abs(fewest - left_edge - width / 2))])
+
+
+def _zones_at(words: Sequence[Word], gutter: Gutter) -> list[tuple[list[Word], list[Word] | None]] | None:
+    """The page's words in zones around the band a scanned page's image shows in two columns:
+    the words above it, its left and right columns, the words below it (see :func:`_word_columns`);
+    ``None`` where a column holds no word. The ink says where the gutter is, also where the words
+    OCR read beside a narrow one leave no band free (a word's box a point too wide, a skewed
+    line) or the columns' lines share their baselines."""
+    above: list[Word] = []
+    band: list[Word] = []
+    below: list[Word] = []
+    for word in words:
+        middle = (word.top + word.bottom) / 2
+        (above if middle < gutter.top else below if middle > gutter.bottom else band).append(word)
+    head, body, tail = _apart(band) if band else ([], [], [])
+    left = [w for w in body if (w.x0 + w.x1) / 2 < gutter.x]
+    right = [w for w in body if (w.x0 + w.x1) / 2 >= gutter.x]
+    if not left or not right:
+        return None
+    zones: list[tuple[list[Word], list[Word] | None]] = []
+    if above or head:
+        zones.append(([*above, *head], None))
+    zones.append((left, right))
+    if tail or below:
+        zones.append(([*tail, *below], None))
+    return zones
 
 
 def _rows_across(words: Sequence[Word], x: float) -> list[Word]:

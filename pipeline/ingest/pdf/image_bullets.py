@@ -38,13 +38,15 @@ CONFIDENCE = 0.0
 # A bullet read as letters: a first word of at most this many characters, none a digit, whose ink
 # fills at least MARK_FILL of its box (a square fills it, a disc 0.79; a bold "M" 0.67), no more than
 # MARK_ASPECT times as wide as tall or tall as wide (an "I" is a bar), and at least MARK_INDENT
-# font sizes left of the next word (a list's hanging indent; the words of a line stand a third apart).
+# font sizes left of the next word: a word space or more (a browser sets a list's bullet 0.4 font
+# sizes before its text, where a word processor hangs it an indent apart; the words of a line stand
+# a quarter to a third apart, and their ink is no filled mark).
 # Tesseract's box of such a word may end where the mark does: its ink is looked for MARK_MARGIN font
 # sizes above and below the box too.
 MARK_READ_AS_LETTERS = 3
 MARK_FILL = 0.75
 MARK_ASPECT = 2.0
-MARK_INDENT = 0.5
+MARK_INDENT = 0.35
 MARK_MARGIN = 0.25
 
 

@@ -29,7 +29,8 @@ class PrintedLine:
     size: float
     number: int = 0
     # Where the text of this line's column ends on the right, for a line of the left column of a
-    # page set in two columns (the page's right edge serves every other line).
+    # page set in two columns, and of the right column where a scan's image shows the gutter (the
+    # page's right edge serves every other line).
     column_right: float | None = None
 
     @classmethod

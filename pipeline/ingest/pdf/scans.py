@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 import regex
@@ -29,6 +29,7 @@ import regex
 from pipeline.ingest.pdf.deskew import deskew
 from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
+from pipeline.ingest.pdf.image_columns import right_column
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.render import open_renderer
 from pipeline.ingest.pdf.tesseract import (
@@ -40,7 +41,7 @@ from pipeline.ingest.pdf.tesseract import (
     OcrWord,
     read_page,
 )
-from pipeline.ingest.pdf.words import PageText, Word
+from pipeline.ingest.pdf.words import Gutter, PageText, Word
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.model.document import UncertainReading
 
@@ -195,13 +196,16 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     words, and the readings to report."""
     straight, _angle = deskew(image, OCR_DPI)
     cleaned = remove_rulings(straight, OCR_DPI)
-    ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink))
+    column = right_column(cleaned.ink, OCR_DPI, cleaned.rulings)
+    ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink, column=column))
     words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
     bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
     ocr_page = OcrPage(without_marks_after_bullets(words + tuple(bullets)), ocr_page.set_aside)
-    return _PageRead(
-        page_from_ocr(page, ocr_page, cleaned.rulings), tuple(uncertain_readings(page.number, ocr_page))
-    )
+    read = page_from_ocr(page, ocr_page, cleaned.rulings)
+    if column is not None:
+        scale = 72.0 / OCR_DPI
+        read = replace(read, gutter=Gutter(column.x0 * scale, column.top * scale, column.bottom * scale))
+    return _PageRead(read, tuple(uncertain_readings(page.number, ocr_page)))
 
 
 def without_marks_after_bullets(words: tuple[OcrWord, ...]) -> tuple[OcrWord, ...]:

@@ -27,7 +27,7 @@ def document_lines(pages: Sequence[PageText]) -> tuple[Line, ...]:
     a page break splits it (it keeps the page and line where it starts); a blank line stands where
     the page leaves space between blocks.
     """
-    printed = [page_lines(page.number, page.words) for page in pages]
+    printed = [page_lines(page.number, page.words, page.gutter) for page in pages]
     bodies = drop_running_lines(printed, [page.height for page in pages])
     numbered = [
         [dataclasses.replace(line, number=index) for index, line in enumerate(body, start=1)]

@@ -23,7 +23,8 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,6 +34,7 @@ import regex
 import pipeline.ingest.pdf.tesseract_library as tesseract_library
 import pipeline.ingest.pdf.tesseract_process as tesseract_process
 from pipeline.ingest.pdf.glyphs import TextBox
+from pipeline.ingest.pdf.image_columns import RightColumn, split_right_column
 from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract_process import PROGRAM, Installation
 from pipeline.ingest.pdf.unread_ink import sheet_of_bands, unread_bands
@@ -155,6 +157,13 @@ COLUMN_START_GAP = 1.5
 BULLET_INDENT = 2.0
 # Quotes read around a bullet's misread marks ('"»«', '"++') are specks of the same bullet.
 QUOTES = "\"'”“‘’"
+# A number's last digit set raised is a footnote marker (see ``raised_markers``): its foot stands
+# RAISED_SHARE of the digits' height or more above their baseline, and it is at most RAISED_HEIGHT
+# of their height tall (a marker is set at about 60 % of the type's size).
+MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
+RAISED_SHARE = 0.3
+RAISED_HEIGHT = 0.8
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
 # number with a comma that starts a line, before a capital letter, is an item's number ("3.").
 MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
@@ -224,9 +233,16 @@ def tesseract_version() -> str:
     return installation().version
 
 
-def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | None = None) -> OcrPage:
+def read_page(
+    image: Image,
+    dpi: float,
+    timeout: float = 0,
+    ink: np.ndarray | None = None,
+    column: RightColumn | None = None,
+) -> OcrPage:
     """The words Tesseract reads on a page image rendered at ``dpi`` (whose ``ink``, darker than
-    :data:`INK_BELOW`, the caller may have at hand).
+    :data:`INK_BELOW`, the caller may have at hand); a page set in two columns of prose (its
+    right ``column``, see :mod:`pipeline.ingest.pdf.image_columns`) is read column by column.
 
     Raises :class:`OcrUnavailable` when Tesseract is not installed, and
     :class:`~pipeline.ingest.pdf.tesseract_process.TesseractError` when it fails on the page.
@@ -234,10 +250,10 @@ def read_page(image: Image, dpi: float, timeout: float = 0, ink: np.ndarray | No
     check_available()
     if ink is None:
         ink = np.asarray(image.convert("L")) < INK_BELOW
-    data = image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
+    data = _read_by_columns(image, column, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
     data = _with_unread_lines(image, data, ink, dpi, timeout)
-    return page_from_data(cores(glued_bullets_apart(data, ink), ink), 72.0 / dpi)
+    return page_from_data(cores(raised_markers(glued_bullets_apart(data, ink), ink), ink), 72.0 / dpi)
 
 
 def _with_unread_lines(
@@ -256,12 +272,30 @@ def _with_unread_lines(
     bands = unread_bands(ink, read, dpi)
     if not bands:
         return data
-    again = image_to_data(sheet_of_bands(image, bands), LANGUAGE, PAGE_SEGMENTATION, timeout)
-    if not again or not data:
-        return again or data
+    return _appended(data, image_to_data(sheet_of_bands(image, bands), LANGUAGE, PAGE_SEGMENTATION, timeout))
+
+
+def _read_by_columns(image: Image, column: RightColumn | None, timeout: float) -> dict[str, list[object]]:
+    """Tesseract's word table of the page; where the page is set in two columns of prose (its
+    right ``column``), of the page without that column, then of the column alone, each at its
+    place. Read as one block across both, a line of the left column was joined with the line
+    beside it: the same ink read twice on two lines, a heading's words cut over two."""
+    if column is None:
+        return image_to_data(image, LANGUAGE, PAGE_SEGMENTATION, timeout)
+    rest, alone = split_right_column(image, column)
+    return _appended(
+        image_to_data(rest, LANGUAGE, PAGE_SEGMENTATION, timeout),
+        image_to_data(alone, LANGUAGE, PAGE_SEGMENTATION, timeout),
+    )
+
+
+def _appended(data: dict[str, list[object]], more: dict[str, list[object]]) -> dict[str, list[object]]:
+    """Two word tables of one page as one, the blocks of ``more`` after those of ``data``."""
+    if not more or not data:
+        return more or data
     after = max((int(str(block)) for block in data["block_num"]), default=0)
-    again["block_num"] = [int(str(block)) + after for block in again["block_num"]]
-    return {key: list(data[key]) + list(again.get(key, [""] * len(again["text"]))) for key in data}
+    more["block_num"] = [int(str(block)) + after for block in more["block_num"]]
+    return {key: list(data[key]) + list(more.get(key, [""] * len(more["text"]))) for key in data}
 
 
 def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
@@ -394,6 +428,33 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
     return cells
 
 
+def raised_markers(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
+    """The word table with a footnote marker printed after a number read as the marker it is: a
+    number's last character whose ink ends above the number's baseline by :data:`RAISED_SHARE` of
+    its first digit's height or more, and is no taller than :data:`RAISED_HEIGHT` of it, is a
+    raised digit ("73,5¹" read "73,51", "70¹" read "702"), written as the superscript of the digit
+    Tesseract read. Digits stand on the baseline; a marker is set small and high. Only where each
+    character read is a run of ink of its own: a speck beside a number is no character of it."""
+    texts = list(data["text"])
+    for index, level in enumerate(data["level"]):
+        text = str(texts[index]).strip()
+        if level != _WORD_LEVEL or not MARKED_NUMBER.match(text):
+            continue
+        left, top = max(int(str(data["left"][index])), 0), max(int(str(data["top"][index])), 0)
+        box = ink[top : top + int(str(data["height"][index])), left : left + int(str(data["width"][index]))]
+        columns = np.flatnonzero(box.any(axis=0))
+        runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1) if columns.size else []
+        if len(runs) != len(text) or len(runs) < 3:  # a run of ink a character; a speck is none
+            continue
+        first = np.flatnonzero(box[:, runs[0][0] : runs[0][-1] + 1].any(axis=1))
+        last = np.flatnonzero(box[:, runs[-1][0] : runs[-1][-1] + 1].any(axis=1))
+        height = first[-1] - first[0] + 1
+        raised = last[-1] <= first[-1] - RAISED_SHARE * height and last[0] >= first[0] - RAISED_SHARE * height
+        if raised and last[-1] - last[0] + 1 <= RAISED_HEIGHT * height:
+            texts[index] = text[:-1] + text[-1].translate(SUPERSCRIPTS)
+    return {**data, "text": texts}
+
+
 def glued_bullets_apart(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
     """The word table with a misread bullet that Tesseract joined to the word after it ("«Starkt",
     "«3.1" for "➢ Starkt", "➢ 3.1") as a word of its own: the first word of a line that starts
@@ -491,9 +552,9 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
     """Tesseract's word table (``image_to_data`` as a dict of columns, each word's box cut down
     to its core by :func:`cores`) in PDF points, with the type size and box of each word."""
     rows = [row for row in _rows(data) if row.level == _WORD_LEVEL and str(row.text).strip()]
-    sizes = _line_sizes(rows, points_per_pixel)
+    line_sizes, sizes = _word_sizes(rows, points_per_pixel)
     baselines = _line_baselines(rows, points_per_pixel)
-    phrases = _phrase_baselines(rows, sizes, points_per_pixel)
+    phrases = _phrase_baselines(rows, line_sizes, points_per_pixel)
     words: list[OcrWord] = []
     set_aside: list[OcrWord] = []
     started: set[tuple[object, ...]] = set()  # lines with a word kept (a speck before starts none)
@@ -502,7 +563,7 @@ def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> Oc
         first_in_line = row.line_key not in started
         x0, top = float(str(row.left)) * points_per_pixel, float(str(row.top)) * points_per_pixel
         x1 = x0 + float(str(row.width)) * points_per_pixel
-        size = sizes[row.line_key]
+        size = sizes[index]
         # A bullet also starts a line of a right-hand column, after the gutter, with its item's
         # text after it.
         line_start = first_in_line or (
@@ -595,7 +656,7 @@ def _line_baselines(rows: list[_Row], points_per_pixel: float) -> dict[tuple[obj
 
 
 def _phrase_baselines(
-    rows: list[_Row], sizes: dict[tuple[object, ...], float], points_per_pixel: float
+    rows: list[_Row], sizes: Mapping[Hashable, float], points_per_pixel: float
 ) -> dict[int, float]:
     """The baseline of each word of a phrase: a run of at least :data:`PHRASE_WORDS` words of
     two letters or digits or more on one of Tesseract's lines, each within :data:`PHRASE_GAP`
@@ -644,28 +705,66 @@ def _is_real_word(text: str) -> bool:
     return sum(1 for char in text if char.isalnum()) >= 2
 
 
-def _line_sizes(rows: list[_Row], points_per_pixel: float) -> dict[tuple[object, ...], float]:
-    """The type size of each line Tesseract read: the median of its words' sizes, of the words of
-    two or more letters or digits where the line has any (a speck says nothing of the type)."""
-    by_line: dict[tuple[object, ...], list[tuple[str, float]]] = {}
-    for row in rows:
+def _sizes_by(
+    rows: list[_Row], groups: list[Hashable], points_per_pixel: float, cap_height: float | None = None
+) -> tuple[dict[Hashable, float], float]:
+    """The type size of each group of words (``groups`` names each row's: a line Tesseract read,
+    or a run of it), the median of its words' sizes, of the words of two or more letters or digits
+    where it has any (a speck says nothing of the type); and the cap height the sizes were read
+    with (``cap_height``, else the page's own from its groups, see :func:`cap_height_of`)."""
+    by_group: dict[Hashable, list[tuple[str, float]]] = {}
+    for row, group in zip(rows, groups, strict=True):
         text = str(row.text).strip()
-        by_line.setdefault(row.line_key, [])
+        by_group.setdefault(group, [])
         dust = len(text) <= NOISE_SHORT and not any(char.isdigit() for char in text)
         if dust and float(str(row.conf)) < NOISE_NARROW_BELOW:
             continue  # dust Tesseract hardly believes in ("ee" beside a heading): no measure
-        by_line[row.line_key].append((text, float(str(row.height)) * points_per_pixel))
-    by_line = {key: words or [("", 0.0)] for key, words in by_line.items()}
-    cap_height = cap_height_of([_real_words(words) for words in by_line.values()])
-    sizes: dict[tuple[object, ...], float] = {}
-    for key, words in by_line.items():
+        by_group[group].append((text, float(str(row.height)) * points_per_pixel))
+    by_group = {key: words or [("", 0.0)] for key, words in by_group.items()}
+    if cap_height is None:
+        cap_height = cap_height_of([_real_words(words) for words in by_group.values()])
+    sizes: dict[Hashable, float] = {}
+    for key, words in by_group.items():
         estimates = sorted(type_size(text, height, cap_height) for text, height in _real_words(words))
         # A core smaller than any type ("Inför" measured 4 pixels tall on its densest row of ink)
-        # says nothing of the line's size, where the line has other words to measure.
+        # says nothing of the group's size, where it has other words to measure.
         estimates = [size for size in estimates if size >= SMALLEST_TYPE] or estimates
         # The lower middle: a speck that joins a word makes its box taller, never shorter.
         sizes[key] = estimates[(len(estimates) - 1) // 2]
-    return sizes
+    return sizes, cap_height
+
+
+def _word_sizes(rows: list[_Row], points_per_pixel: float) -> tuple[dict[Hashable, float], list[float]]:
+    """The type size of each line Tesseract read (see :func:`_sizes_by`), and of each word: its
+    line's, or where the line runs across columns (a word further than :data:`COLUMN_START_GAP`
+    times the line's size from the word before it starts a run of its own) its run's. Tesseract
+    reads a page of two columns line by line across both, and a heading in one column ("1.
+    Offentlighet och" in 14 points) measured with the body text of the other beside it came out
+    in the body's size, so that the heading's two lines no longer shared one size. A run of fewer
+    than :data:`PHRASE_WORDS` words of letters (a table's numbers beside their label, a word whose
+    box Tesseract drew over two lines) keeps its line's size: one word's core says less than a
+    line's."""
+    line_sizes, cap_height = _sizes_by(rows, [row.line_key for row in rows], points_per_pixel)
+    runs: list[int] = []
+    for index, row in enumerate(rows):
+        size = line_sizes[row.line_key] / points_per_pixel
+        if not runs:
+            runs.append(0)
+        else:
+            runs.append(runs[-1] + 1 if _starts_column_line(rows[index - 1], row, size) else runs[-1])
+    run_sizes, _ = _sizes_by(rows, list(runs), points_per_pixel, cap_height)
+    runs_of_line: dict[Hashable, set[int]] = {}
+    words: Counter[int] = Counter()
+    for row, run in zip(rows, runs, strict=True):
+        runs_of_line.setdefault(row.line_key, set()).add(run)
+        text = str(row.text)
+        words[run] += _is_real_word(text) and any(char.isalpha() for char in text)
+    return line_sizes, [
+        run_sizes[run]
+        if len(runs_of_line[row.line_key]) > 1 and words[run] >= PHRASE_WORDS
+        else line_sizes[row.line_key]
+        for row, run in zip(rows, runs, strict=True)
+    ]
 
 
 def _starts_column_line(before: _Row, row: _Row, size: float) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -66,10 +67,21 @@ def word_boxes(words: Iterable[Word]) -> tuple[WordBox, ...]:
     )
 
 
+class Gutter(NamedTuple):
+    """The gutter between two columns of prose that a scanned page's image shows: its middle
+    (``x``) and the band of the page the columns run through (``top`` to ``bottom``), in points."""
+
+    x: float
+    top: float
+    bottom: float
+
+
 @dataclass(frozen=True)
 class PageText:
     """What one page holds: its words and ruling lines (``number`` is 1-based), the words of its
-    text layer a reader cannot see (``hidden``) and the share of it images cover."""
+    text layer a reader cannot see (``hidden``), the share of it images cover, and on a scanned
+    page the gutter its image shows between two columns (``gutter``, see
+    :mod:`pipeline.ingest.pdf.image_columns`)."""
 
     number: int
     width: float
@@ -78,6 +90,7 @@ class PageText:
     rules: tuple[Ruling, ...] = ()
     hidden: tuple[Word, ...] = ()
     image_share: float = 0.0
+    gutter: Gutter | None = None
 
 
 def words_from_glyphs(glyphs: Iterable[Glyph]) -> list[Word]:
