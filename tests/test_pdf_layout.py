@@ -887,6 +887,39 @@ def test_summary_header_set_left_close_after_the_values_before_heads_the_next_co
     ]  # fmt: skip
 
 
+def test_points_set_left_a_word_space_after_the_longest_label_are_a_column_of_their_own() -> None:
+    # Fuzz seeds 150652 and 150801 (LibreOffice PDF, points set left, headers set right): the
+    # label cell is as narrow as its longest label, so "brukarorientering" ends a word space
+    # before its points, less than a column gap, and the first year's points were read as part
+    # of the labels. They start at one edge row after row, where the labels end anywhere: a column.
+    from pipeline.model.document import Document
+    from tests.conftest import summary_of
+
+    words = [
+        *words_at(LEFT, 80, "I tabell 2 redovisas resultaten per huvudområde för 2008 och 2011."),
+        *right_aligned(100, 320, "Norrköping"), *right_aligned(100, 390, "Norrköping"),
+        *words_at(LEFT, 106, "Huvudområde"),
+        *right_aligned(112, 320, "2008"), *right_aligned(112, 390, "2011"),
+    ]  # fmt: skip
+    rows = [
+        ("1 Offentlighet och demokrati", "82", "45,5"),
+        ("2 Tillgänglighet och brukarorientering", "34", "71"),
+        ("3 Politisk styrning och kontroll", "52", "61,5"),
+        ("TOTALT", "168", "178"),
+    ]
+    for index, (name, older, newer) in enumerate(rows):
+        top = 126 + index * 14
+        words += [*words_at(LEFT, top, name), *words_at(257.5, top, older), *words_at(330, top, newer)]
+    doc = Document(lines=tuple(document_lines([page(1, words)])))
+    texts = [line.text for line in doc.lines]
+    assert "2 Tillgänglighet och brukarorientering\t34\t71" in texts
+    assert "Huvudområde\tNorrköping 2008\tNorrköping 2011" in texts
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2008, 82), (1, 2011, 45.5), (2, 2008, 34), (2, 2011, 71), (3, 2008, 52), (3, 2011, 61.5)
+    ]  # fmt: skip
+
+
 def test_value_columns_closer_than_a_column_gap_are_parted_by_their_numbers() -> None:
     # Fuzz seeds 2007 and 2037 (LibreOffice, narrow cells): "Egna" and "Max" right-aligned 4.5 pt
     # apart, less than a column gap, came out as one cell "8,5 20". The gap between the two numbers

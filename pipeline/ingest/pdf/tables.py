@@ -612,7 +612,46 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
         ):
             continue
         cuts.append(x)
-    return tuple(sorted(cuts))
+    return _label_cut(lines[first:], tuple(sorted(cuts)))
+
+
+def _label_cut(rows: Sequence[PrintedLine], cuts: tuple[float, ...]) -> tuple[float, ...]:
+    """The cuts with one between the labels and the values that end the first column's cell of
+    every row, where those values stand in a column of their own: a narrow label cell in a word
+    processor's table leaves a word space or so before the values ("brukarorientering 34"), less
+    than a column gap, but the values line up on one edge (left, right or centre) row after row
+    while the labels end anywhere before them."""
+    ends = [(label, values) for line in rows if (found := _trailing_values(line, cuts)) is not None
+            for label, values in [found]]  # fmt: skip
+    labelled = [(label, values) for label, values in ends if label]
+    if len(labelled) < MIN_BODY:
+        return cuts
+    spans = [(values[0].x0, values[-1].x1) for _, values in ends]
+    if not any(_spread(edge) <= RULE_JOIN for edge in zip(*spans, strict=True)) and (
+        _spread([(a + b) / 2 for a, b in spans]) > RULE_JOIN
+    ):
+        return cuts
+    low = max(label[-1].x1 for label, _ in labelled)
+    high = min(a for a, _ in spans)
+    if high <= low:
+        return cuts
+    return tuple(sorted((*cuts, (low + high) / 2)))
+
+
+def _trailing_values(line: PrintedLine, cuts: tuple[float, ...]) -> tuple[list[Word], list[Word]] | None:
+    """The words of the line's first cell (before the first cut) split into its label and the
+    values ending it, or ``None`` when the cell does not end in a value; the label may be empty
+    (a wrapped label's values on a baseline of their own)."""
+    words = _with_percent_signs([w for w in line.words if not cuts or (w.x0 + w.x1) / 2 < cuts[0]])
+    split = len(words)
+    while split > 0 and _is_marked_value(words[split - 1]):
+        split -= 1
+    if split == len(words):
+        return None
+    label = words[:split]
+    if label and not any(c.isalpha() for c in label[-1].text):
+        return None  # an id before the values ("5.1 12 20"): no label to part them from
+    return label, words[split:]
 
 
 def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float | None:
