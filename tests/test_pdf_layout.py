@@ -887,6 +887,43 @@ def test_summary_header_set_left_close_after_the_values_before_heads_the_next_co
     ]  # fmt: skip
 
 
+def test_header_phrase_over_centred_points_parts_where_each_cell_stands_over_its_points() -> None:
+    # Fuzz seed 150928 (LibreOffice PDF, header and points centred in cells as wide as their
+    # header): "Örebro 2012 Örebro 2015" prints word spaces alike inside and between the cells,
+    # and the boundary went at the first ("Örebro | 2012 Örebro 2015"). Each cell's header stands
+    # centred over its points, which only the space between the cells gives.
+    words = [*words_at(LEFT, 100, "Huvudområde"), *centred(100, 300, "Max")]
+    # The word space inside the first cell a little wider than the one between the cells.
+    words += [*words_at(338.25, 100, "Örebro"), *words_at(371.25, 100, "2012")]
+    words += words_at(393.75, 100, "Örebro 2015")
+    rows = [("1 Offentlighet och demokrati", "90", "56,5"), ("2 Tillgänglighet", "64", "43"),
+            ("3 Politisk styrning och kontroll", "37", "54,5")]  # fmt: skip
+    for index, (name, older, newer) in enumerate(rows):
+        top = 114 + index * 14
+        words += [*words_at(LEFT, top, name), *centred(top, 300, "100")]
+        words += [*centred(top, 365, older), *centred(top, 420, newer)]
+    lines = non_blank([page(1, words)])
+    assert lines[0] == "Huvudområde\tMax\tÖrebro 2012\tÖrebro 2015"
+    assert lines[1] == "1 Offentlighet och demokrati\t100\t90\t56,5"
+
+
+def test_header_phrase_over_points_set_left_parts_at_its_widest_space_not_at_the_gaps_middle() -> None:
+    # Fuzz seed 150847 (LibreOffice PDF, headers set right, points set left): the middle of the
+    # gap between two columns of points fell in the word space of "Tomelilla 2020", whose cell
+    # ends close before the change's; the header parts where its cells do.
+    words = [*words_at(LEFT, 100, "Huvudområde"), *words_at(330.5, 100, "Tomelilla 2017")]
+    words += [*words_at(401, 100, "Tomelilla 2020"), *words_at(483.5, 100, "Ändring")]
+    rows = [("1 Samspel", "63", "62", "-2 %"), ("2 Samhällsutveckling", "41", "72", "+76 %"),
+            ("3 Styrning och kontroll", "77", "47", "-39 %")]  # fmt: skip
+    for index, (name, older, newer, change) in enumerate(rows):
+        top = 114 + index * 14
+        words += [*words_at(LEFT, top, name), *words_at(330.5, top, older)]
+        words += [*words_at(401, top, newer), *words_at(483.5, top, change)]
+    lines = non_blank([page(1, words)])
+    assert lines[0] == "Huvudområde\tTomelilla 2017\tTomelilla 2020\tÄndring"
+    assert lines[1] == "1 Samspel\t63\t62\t-2 %"
+
+
 def test_points_set_left_a_word_space_after_the_longest_label_are_a_column_of_their_own() -> None:
     # Fuzz seeds 150652 and 150801 (LibreOffice PDF, points set left, headers set right): the
     # label cell is as narrow as its longest label, so "brukarorientering" ends a word space

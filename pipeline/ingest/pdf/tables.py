@@ -17,6 +17,7 @@ tabs, empty cells included, the way the text exports print tables.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -180,9 +181,7 @@ def _keeps_columns(
     """Whether the lines ``members`` leave as many column boundaries as ``bounds`` has, and every
     one of them lies within those columns."""
     widened = _Bounds.of([lines[m] for m in members], vertical)
-    return len(widened.separators) == len(bounds.separators) and all(
-        widened.fits(lines[m]) for m in members
-    )
+    return len(widened.separators) == len(bounds.separators) and all(widened.fits(lines[m]) for m in members)
 
 
 def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
@@ -422,26 +421,33 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
         for x in _free_separators(body, vertical):
             if not any(x0 < x < x1 for x0, x1 in spans):
                 continue
-            if any(w.x0 < x < w.x1 for line in lines for w in line.words):
-                # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
-                # boundary goes where its cells part, if the gap has such a place between two
-                # values of every row (not between a label and its values unless the header
-                # above the rows parts there too: "Poäng" set right in its cell next to an
-                # area's name heading the labels).
-                rows = [line for line in body if _ends_in_value(line)]
-                low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
-                high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
-                moved = _free_middle(low, high, lines) if high > low else None
-                if (
-                    moved is None
-                    or any(low <= s <= high for s in found)
-                    or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
-                    or not (
-                        all(_between_values(line, moved) for line in rows)
-                        or _header_parts_above_rows(lines, moved)
-                    )
-                ):
+            rows = [line for line in body if _ends_in_value(line)]
+            low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
+            high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
+            moved = _free_middle(low, high, lines) if high > low else None
+            if not any(w.x0 < x < w.x1 for line in lines for w in line.words):
+                # Between two header words closer than a column gap: where the header parts
+                # best ("Tomelilla 2017 Tomelilla 2020" over the gap parts at one of its word
+                # spaces, not at the one the gap's middle happens to fall in), unless a boundary
+                # free of every word parts them already.
+                if moved is not None and any(low <= s <= high for s in found):
                     continue
+                x = x if moved is None else moved
+            # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the boundary
+            # goes where its cells part, if the gap has such a place between two values of every
+            # row (not between a label and its values unless the header above the rows parts
+            # there too: "Poäng" set right in its cell next to an area's name heading the labels).
+            elif (
+                moved is None
+                or any(low <= s <= high for s in found)
+                or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
+                or not (
+                    all(_between_values(line, moved) for line in rows)
+                    or _header_parts_above_rows(lines, moved)
+                )
+            ):
+                continue
+            else:
                 x = moved
             found = tuple(sorted((*found, x)))
     return _after_values_set_right(lines, found, vertical)
@@ -675,8 +681,69 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
         right = min((w.x0 for w in header if w.x0 >= part[1] - 0.01), default=part[1])
         return right - left
 
-    a, b = max(free, key=gap)
+    widest = max(gap(part) for part in free)
+    size = max(line.size for line in lines)
+    alike = [part for part in free if gap(part) >= widest - SPACE_WIDTHS * size]
+    a, b = min(alike, key=lambda part: (_misplaced_header(part, low, high, lines), -gap(part)))
     return (a + b) / 2
+
+
+# Word spaces of one font differ by up to this much (times the font size) from kerning.
+SPACE_WIDTHS = 0.1
+# Header cells within this (points) of lining up with their values line up.
+LINED_UP = 1.5
+
+
+def _misplaced_header(
+    part: tuple[float, float], low: float, high: float, lines: Sequence[PrintedLine]
+) -> int:
+    """How many of the two header cells a boundary in ``part`` would make (the header words
+    between it and the values of the column before, and after) do not line up with the values
+    under them: a cell's header and values are set in one cell, so where the header phrase
+    "Örebro 2012 Örebro 2015" parts at word spaces alike, each part stands over its values by
+    its left edge, its right edge or its centre."""
+    rows = [line for line in lines if _ends_in_value(line)]
+    header = [w for line in lines if not _ends_in_value(line) for w in line.words]
+    row_words = [w for line in rows for w in line.words]
+    misplaced = 0
+    before = _last_values(rows, low, before=True)
+    if before:
+        start = min(w.x0 for w in before)
+        limit = max((w.x1 for w in row_words if w.x1 < start - 0.01), default=-math.inf)
+        misplaced += not _lined_up([w for w in header if w.x0 >= limit and w.x1 <= part[0] + 0.01], before)
+    after = _last_values(rows, high, before=False)
+    if after:
+        end = max(w.x1 for w in after)
+        limit = min((w.x0 for w in row_words if w.x0 > end + 0.01), default=math.inf)
+        misplaced += not _lined_up([w for w in header if w.x0 >= part[1] - 0.01 and w.x1 <= limit], after)
+    return misplaced
+
+
+def _lined_up(cell: list[Word], values: list[Word]) -> bool:
+    """Whether a header cell's words stand over the values by their left or right edge or centre."""
+    if not cell:
+        return True
+    left, right = min(w.x0 for w in cell), max(w.x1 for w in cell)
+    centres = sorted((w.x0 + w.x1) / 2 for w in values)
+    return (
+        min(
+            abs(left - min(w.x0 for w in values)),
+            abs(right - max(w.x1 for w in values)),
+            abs((left + right) / 2 - centres[len(centres) // 2]),
+        )
+        <= LINED_UP
+    )
+
+
+def _last_values(rows: Sequence[PrintedLine], x: float, *, before: bool) -> list[Word]:
+    """Each row's value nearest ``x`` on its one side: the last ending by it or the first starting at it."""
+    found = []
+    for line in rows:
+        words = _with_percent_signs(line.words)
+        side = [w for w in words if w.x1 <= x + 0.01] if before else [w for w in words if w.x0 >= x - 0.01]
+        if side and _is_marked_value(nearest := side[-1] if before else side[0]):
+            found.append(nearest)
+    return found
 
 
 def _uncovered(low: float, high: float, words: Sequence[Word]) -> list[tuple[float, float]]:
