@@ -924,6 +924,38 @@ def test_header_phrase_over_points_set_left_parts_at_its_widest_space_not_at_the
     assert lines[1] == "1 Samspel\t63\t62\t-2 %"
 
 
+def test_score_tables_per_area_with_a_header_closer_than_a_column_gap_to_the_labels_read_apart() -> None:
+    # Fuzz seeds 150035 and 150156 (LibreOffice PDF, a score table per area, each as wide as its
+    # longest question, points centred): "Egna" starts less than a column gap after the longest
+    # question, so only the rows part the labels from the points, and the area's number in the
+    # corner ("4 Ledning, …") made the header look like a row. The two tables, their columns a
+    # few points apart, were read as one and the second's own and max points as one cell.
+    words: list[Word] = []
+    top = 100.0
+    for area, name, questions in (
+        ("4", "Ledning, decentralisering och delegering",
+         [("4.1 Vilken frihet har resultatenheterna?", "17", "30"),
+          ("4.2 Hur utövas den centrala ledningen över underställda enheter?", "6", "10")]),
+        ("5", "Kontroll och rapportering",
+         [("5.1 Hur detaljerat är rapporteringssystemet?", "33", "40"),
+          ("5.2 Kontroll- och uppföljningsrutiner.", "12", "20")]),
+    ):  # fmt: skip
+        longest = max(word.x1 for question, _, _ in questions for word in words_at(LEFT, 0, question))
+        egna = longest + 5
+        words += [*centred(top, egna + 20, "Poäng"), *words_at(LEFT, top + 14, f"{area} {name}")]
+        words += [*words_at(egna, top + 14, "Egna"), *words_at(egna + 28, top + 14, "Max")]
+        for index, (question, own, most) in enumerate(questions):
+            row = top + 28 + 14 * index
+            words += [*words_at(LEFT, row, question), *centred(row, egna + 10, own)]
+            words += centred(row, egna + 35.5, most)
+        top += 28 + 14 * len(questions) + 6
+    lines = non_blank([page(1, words)])
+    assert "4 Ledning, decentralisering och delegering\tEgna\tMax" in lines
+    assert "4.2 Hur utövas den centrala ledningen över underställda enheter?\t6\t10" in lines
+    assert "5 Kontroll och rapportering\tEgna\tMax" in lines
+    assert "5.1 Hur detaljerat är rapporteringssystemet?\t33\t40" in lines
+
+
 def test_points_set_left_a_word_space_after_the_longest_label_are_a_column_of_their_own() -> None:
     # Fuzz seeds 150652 and 150801 (LibreOffice PDF, points set left, headers set right): the
     # label cell is as narrow as its longest label, so "brukarorientering" ends a word space

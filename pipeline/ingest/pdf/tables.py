@@ -415,11 +415,18 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
     leave free where the header's words only stand closer than a column gap ("Max" and "Egna",
     each centred over its column of numbers) without a word crossing the boundary."""
     found = _free_separators(lines, vertical)
-    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    body = [line for line in lines if _holds_values(line)]
     if 2 <= len(body) < len(lines):
         spans = [span for line in lines for span in _spans(line, MIN_SEPARATION, vertical)]
         for x in _free_separators(body, vertical):
             if not any(x0 < x < x1 for x0, x1 in spans):
+                # No line crosses it, but a header word may narrow it below a column gap
+                # ("enheter?" of the rows, "Egna" of the header less than a gap apart): the rows'
+                # gap is a boundary unless one free of every line parts them already.
+                low = max((w.x1 for line in body for w in line.words if w.x1 <= x), default=x)
+                high = min((w.x0 for line in body for w in line.words if w.x0 >= x), default=x)
+                if not any(low <= s <= high for s in found):
+                    found = tuple(sorted((*found, x)))
                 continue
             rows = [line for line in body if _ends_in_value(line)]
             low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
@@ -451,6 +458,14 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
                 x = moved
             found = tuple(sorted((*found, x)))
     return _after_values_set_right(lines, found, vertical)
+
+
+def _holds_values(line: PrintedLine) -> bool:
+    """Whether the line holds a value: a number after its first word, which is a row's id or an
+    area's number in a header's corner ("4 Ledning, decentralisering och delegering | Egna Max"),
+    or a value alone on its baseline."""
+    words = line.words if len(line.words) == 1 else line.words[1:]
+    return any(_is_value_cell([word]) for word in words)
 
 
 def _after_values_set_right(
