@@ -511,6 +511,34 @@ def test_table_continues_on_the_next_page_with_its_header_repeated_and_a_split_r
     ]
 
 
+def test_table_continued_without_its_header_keeps_a_longer_label_reaching_into_the_gap() -> None:
+    # Fuzz seeds 150724 and 150882 (LibreOffice PDF, points set left in a narrow cell): the first
+    # page's labels end well before the points, the middle of that gap parting the columns; a
+    # longer label on the next page reaches past it, and the continuation ended there (its rows
+    # read on as a table of their own, the label and its points, a few points apart, one cell).
+    # The boundary lies anywhere in the gap: it moves to where the next page's lines leave it free.
+    rows = [("1 Offentlighet och demokrati", "65", "74,5"), ("2 Tillgänglighet", "49", "53,5"),
+            ("3 Politisk styrning och kontroll", "40", "76")]  # fmt: skip
+    first = [*cells(100, (LEFT, "Huvudområde"), (236, "2014"), (300, "2017"))]
+    for index, (name, older, newer) in enumerate(rows):
+        first += cells(114 + 14 * index, (LEFT, name), (236, older), (300, newer))
+    rows = [("4 Ledarskap, ansvar och delegation", "90", "59"), ("TOTALT", "244", "263,5")]
+    second: list[Word] = []
+    for index, (name, older, newer) in enumerate(rows):
+        second += cells(60 + 14 * index, (LEFT, name), (236, older), (300, newer))
+    second += words_at(LEFT, 120, AFTER_TABLE)
+    lines = non_blank([page(1, first), page(2, second)])
+    assert lines == [
+        "Huvudområde\t2014\t2017",
+        "1 Offentlighet och demokrati\t65\t74,5",
+        "2 Tillgänglighet\t49\t53,5",
+        "3 Politisk styrning och kontroll\t40\t76",
+        "4 Ledarskap, ansvar och delegation\t90\t59",
+        "TOTALT\t244\t263,5",
+        AFTER_TABLE,
+    ]
+
+
 def test_header_of_two_lines_is_one_row() -> None:
     words = [
         *cells(100, (MAX, "Max-"), (OWN, "Egna")),

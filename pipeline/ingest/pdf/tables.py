@@ -20,7 +20,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -929,14 +929,17 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
     framing = tuple(r for r in vertical if left <= r.x0 <= right) if table.ruled else ()
     bounds = _Bounds(table.separators, left, right, framing, _body_size(table.lines))
     count = 0
-    while count < len(lines) and bounds.fits(lines[count]):
+    while count < len(lines) and _moved_separators(table, bounds, lines[: count + 1]) is not None:
         if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
             break
         count += 1
     count = _before_header_below(table, lines, count)
     taken = list(lines[:count])
-    if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
+    separators = _moved_separators(table, bounds, taken) or table.separators
+    if not any(sum(1 for cell in columns(line, separators) if cell) >= 2 for line in taken):
         return 0
+    moved = dict(zip(table.separators, separators, strict=True))
+    table.separators, table.cuts = separators, tuple(moved.get(cut, cut) for cut in table.cuts)
     # Header lines repeated at the top of the new page, cell for cell, are not rows again.
     repeated = 0
     while repeated < min(len(taken), len(table.lines)) and _cell_texts(
@@ -952,6 +955,67 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
         rows = rows[1:]
     table.rows.extend(rows)
     return count
+
+
+def _moved_separators(
+    table: PrintedTable, bounds: _Bounds, lines: Sequence[PrintedLine]
+) -> tuple[float, ...] | None:
+    """The table's column boundaries moved, each within the space its lines leave free around
+    it, so that ``lines`` (a continuation on the next page) fit them; ``None`` if they cannot.
+
+    A boundary of a borderless table is anywhere in the gap between two columns: a longer label
+    on the next page reaches past the middle of the gap the first page's labels left ("6 Kommunen
+    som arbetsgivare –" under "1 Offentlighet och demokrati"). A ruled table's stay at its rules."""
+    words = [word for line in table.lines for word in line.words]
+    bands = [
+        (
+            max((w.x1 for w in words if w.x1 <= x), default=x),
+            min((w.x0 for w in words if w.x0 >= x), default=x),
+        )
+        for x in table.separators
+    ]
+    if table.ruled:
+        bands = [(x, x) for x in table.separators]
+    for line in lines:
+        narrowed = [_narrowed(band, x, line) for band, x in zip(bands, table.separators, strict=True)]
+        if any(band is None for band in narrowed):
+            return None
+        bands = [band for band in narrowed if band is not None]
+        separators = tuple((low + high) / 2 for low, high in bands)
+        if not replace(bounds, separators=separators).fits(line):
+            return None
+    return tuple((low + high) / 2 for low, high in bands)
+
+
+def _narrowed(band: tuple[float, float], x: float, line: PrintedLine) -> tuple[float, float] | None:
+    """The part of a boundary's free ``band`` that the line's words leave free, each word on its
+    side: a word reaching into the band from one side stays on that side, one inside it goes with
+    the nearer of the words beside it ("arbetsgivare –"), or by ``x`` if it stands alone; ``None``
+    if no free part is left."""
+    low, high = band
+    if low == high:
+        return band
+    words = line.words
+    for index, word in enumerate(words):
+        if word.x1 <= low or word.x0 >= high:
+            continue
+        if word.x0 <= low and word.x1 >= high:
+            return None
+        before = word.x0 - words[index - 1].x1 if index else math.inf
+        after = words[index + 1].x0 - word.x1 if index + 1 < len(words) else math.inf
+        if word.x0 <= low:
+            left = True
+        elif word.x1 >= high:
+            left = False
+        elif before == after == math.inf:
+            left = (word.x0 + word.x1) / 2 < x
+        else:
+            left = before <= after
+        if left:
+            low = max(low, word.x1)
+        else:
+            high = min(high, word.x0)
+    return (low, high) if high > low else None
 
 
 def _before_header_below(table: PrintedTable, lines: Sequence[PrintedLine], count: int) -> int:
