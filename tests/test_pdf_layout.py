@@ -279,6 +279,56 @@ def test_a_wrapped_question_and_a_value_on_a_baseline_between_its_lines_read_apa
     assert _cell_text(parts) == "2.3. Kan brukarna själva påverka serviceutbudet? 17"
 
 
+def test_a_score_table_flowed_from_the_left_column_into_the_right_reads_column_by_column() -> None:
+    # Fuzz seed 150358 (LibreOffice PDF, two text columns, one score table for all areas): the
+    # table fills the left column and goes on at the top of the right one, prose under it. Each
+    # row's points stand on a baseline of their own between the lines of its wrapped question,
+    # less than a column gap apart ("40 16"), and an area's name set across the cells ended the
+    # table. Both columns set the table's points at one distance from their left edge, and their
+    # lines stand level only where their rows do: columns, read one after the other.
+    left_rows = [
+        ("7:1 Hur metodiskt sker utveckling av", "kvalitetssystem?", "20", "3"),
+        ("7:2 Hur aktivt används jämförelser i", "organisationsutvecklingen?", "20", "5"),
+        ("8 Kommunen som samhällsbyggare och näringsliv", "", "", ""),
+        ("8:1 Vad gör kommunen för att stötta", "föreningslivet?", "40", "16"),
+        ("8:2 Kommunens samverkan med", "kulturlivet.", "20", "5"),
+    ]
+    right_rows = [
+        ("8:3 Kommunen som partner för", "näringslivet.", "20", "11"),
+        ("8:4 Kommunens internationella", "kontakter.", "20", "6"),
+    ]
+    words: list[Word] = []
+    for edge, rows in ((58.0, left_rows), (302.0, right_rows)):
+        top = 60.0
+        for question, rest, top_score, own in rows:
+            words += words_at(edge, top, question)
+            if not rest:
+                top += 14.5
+                continue
+            words += [*words_at(edge, top + 11.7, rest), *words_at(edge + 198, top + 5.8, top_score)]
+            words += words_at(edge + 215, top + 5.8, own)
+            top += 26
+    prose = [
+        "Sveriges Kommuner och Landsting har",
+        "använt Kommunkompassen som",
+        "utvärderingsinstrument sedan",
+        "2002. Följande kommuner har",
+        "utvärderats med Kommunkompassen.",
+    ]
+    for index, text in enumerate(prose):
+        words += words_at(302, 118 + 13.4 * index, text)
+    assert non_blank([page(1, words)]) == [
+        "7:1 Hur metodiskt sker utveckling av kvalitetssystem?\t20\t3",
+        "7:2 Hur aktivt används jämförelser i organisationsutvecklingen?\t20\t5",
+        "8 Kommunen som samhällsbyggare och näringsliv",
+        "8:1 Vad gör kommunen för att stötta föreningslivet?\t40\t16",
+        "8:2 Kommunens samverkan med kulturlivet.\t20\t5",
+        "8:3 Kommunen som partner för näringslivet.\t20\t11",
+        "8:4 Kommunens internationella kontakter.\t20\t6",
+        " ".join(prose),
+    ]
+
+
 def test_a_few_lines_in_two_columns_under_a_table_at_the_foot_of_a_page() -> None:
     # A LibreOffice page (fuzz seed 110042): the summary table, then the body set in two columns
     # a narrow gutter apart (0.9 em) for the last six lines of the page; too few lines for a
@@ -516,7 +566,8 @@ def test_table_continued_without_its_header_keeps_a_longer_label_reaching_into_t
     # page's labels end well before the points, the middle of that gap parting the columns; a
     # longer label on the next page reaches past it, and the continuation ended there (its rows
     # read on as a table of their own, the label and its points, a few points apart, one cell).
-    # The boundary lies anywhere in the gap: it moves to where the next page's lines leave it free.
+    # The boundary lies anywhere in the gap: it moves to where the next page's lines leave it free,
+    # a column gap (a caption under the table leaves only word spaces).
     rows = [("1 Offentlighet och demokrati", "65", "74,5"), ("2 Tillgänglighet", "49", "53,5"),
             ("3 Politisk styrning och kontroll", "40", "76")]  # fmt: skip
     first = [*cells(100, (LEFT, "Huvudområde"), (236, "2014"), (300, "2017"))]
@@ -526,6 +577,7 @@ def test_table_continued_without_its_header_keeps_a_longer_label_reaching_into_t
     second: list[Word] = []
     for index, (name, older, newer) in enumerate(rows):
         second += cells(60 + 14 * index, (LEFT, name), (236, older), (300, newer))
+    second += words_at(88, 88, "Tabell 2 Kramfors kommuns poäng 2014 och 2017")
     second += words_at(LEFT, 120, AFTER_TABLE)
     lines = non_blank([page(1, first), page(2, second)])
     assert lines == [
@@ -535,6 +587,7 @@ def test_table_continued_without_its_header_keeps_a_longer_label_reaching_into_t
         "3 Politisk styrning och kontroll\t40\t76",
         "4 Ledarskap, ansvar och delegation\t90\t59",
         "TOTALT\t244\t263,5",
+        "Tabell 2 Kramfors kommuns poäng 2014 och 2017",
         AFTER_TABLE,
     ]
 

@@ -150,6 +150,17 @@ def _grow(
         # wrapped label reaching into the space before the next column: the columns all stay
         # when it is taken in, their boundary moving right ("1 Samspel mellan förtroendevalda").
         bounds = _Bounds.of([lines[m] for m in members], vertical)
+        if not any(_has_letters(lines[m]) for m in members):
+            # Rows of values alone on their baselines ("40 16") beside wrapped labels: the lines
+            # of the labels they stand beside show the table's extent and where its columns part.
+            beside = [
+                index
+                for index in range(max(floor, members[0] - 1), min(members[-1] + 2, len(lines)))
+                if any(
+                    lines[index].top < lines[m].bottom and lines[m].top < lines[index].bottom for m in members
+                )
+            ]
+            bounds = _Bounds.of([lines[index] for index in beside], vertical)
         if not bounds.separators:
             return None
         end = seed + 1
@@ -173,6 +184,10 @@ def _grow(
             return None
     start, end = _extend(lines, seed, end, floor, bounds)
     return start, end, bounds.separators
+
+
+def _has_letters(line: PrintedLine) -> bool:
+    return any(char.isalpha() for char in line.text)
 
 
 def _keeps_columns(
@@ -371,10 +386,14 @@ def _has_cells(line: PrintedLine, vertical: list[Ruling]) -> bool:
     if any(a.x1 <= x <= b.x0 for a, b in itertools.pairwise(words) for x in rules):
         return True
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    if all(_is_value_cell([word]) for word in words) and not any(
+        _is_thousands(a, b) for a, b in itertools.pairwise(words)
+    ):
+        # A row's values alone on their line (centred beside a wrapped label): no prose, also
+        # where narrow cells set them less than a column gap apart ("40 16").
+        return max(gaps) > VALUE_GAP * line.size
     if max(gaps) <= WIDE_GAP * line.size:
         return False
-    if all(_is_value_cell([word]) for word in words):
-        return True  # a row's values alone on their line (centred beside a wrapped label): no prose
     return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
 
 
@@ -991,11 +1010,14 @@ def _narrowed(band: tuple[float, float], x: float, line: PrintedLine) -> tuple[f
     """The part of a boundary's free ``band`` that the line's words leave free, each word on its
     side: a word reaching into the band from one side stays on that side, one inside it goes with
     the nearer of the words beside it ("arbetsgivare –"), or by ``x`` if it stands alone; ``None``
-    if no free part is left."""
+    if no free part is left, or if what the line leaves between its words on both sides is no
+    wider than the spaces between its other words (a caption or prose under the table)."""
     low, high = band
     if low == high:
         return band
     words = line.words
+    ends: list[float] = []
+    starts: list[float] = []
     for index, word in enumerate(words):
         if word.x1 <= low or word.x0 >= high:
             continue
@@ -1011,10 +1033,17 @@ def _narrowed(band: tuple[float, float], x: float, line: PrintedLine) -> tuple[f
             left = (word.x0 + word.x1) / 2 < x
         else:
             left = before <= after
-        if left:
-            low = max(low, word.x1)
-        else:
-            high = min(high, word.x0)
+        (ends if left else starts).append(word.x1 if left else word.x0)
+    if ends and starts:
+        parted = min(starts) - max(ends)
+        spaces = [
+            b.x0 - a.x1
+            for a, b in itertools.pairwise(words)
+            if not (a.x1 == max(ends) and b.x0 == min(starts))
+        ]
+        if parted <= max(spaces, default=0.0):
+            return None
+    low, high = max([low, *ends]), min([high, *starts])
     return (low, high) if high > low else None
 
 
