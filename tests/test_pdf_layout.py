@@ -279,6 +279,24 @@ def test_a_wrapped_question_and_a_value_on_a_baseline_between_its_lines_read_apa
     assert _cell_text(parts) == "2.3. Kan brukarna själva påverka serviceutbudet? 17"
 
 
+def test_a_facts_table_beside_the_evaluated_list_in_the_next_column_is_read_apart() -> None:
+    # Fuzz seed 150802 (LibreOffice PDF, two text columns): the Kortfakta table ends the left
+    # column and the evaluated list, as a table, the right; rows of a like height stood level a
+    # point or so apart, which read as one wide table's rows, and the list's municipalities
+    # were lost. The rows of one table stand on exactly shared baselines; these do not.
+    facts = [("Kortfakta", "2009"), ("Antal invånare", "41 140"), ("Yta (km²)", "3636"),
+             ("Antal anställda", "6100"), ("Skattesats (%)", "20,9"), ("Antal nämnder", "8")]  # fmt: skip
+    listed = [("Kommun", "År"), ("Motala", "2003, 2006"), ("Sundsvall", "2002"), ("Lycksele", "2006, 2007"),
+              ("Ljungby", "2003, 2006"), ("Kalmar", "2005")]  # fmt: skip
+    words: list[Word] = []
+    for index, ((label, value), (name, years)) in enumerate(zip(facts, listed, strict=True)):
+        words += cells(100 + 12.1 * index, (LEFT, label), (160, value))
+        words += cells(101.2 + 12 * index, (320, name), (390, years))
+    lines = non_blank([page(1, words)])
+    assert lines[:6] == [f"{label}\t{value}" for label, value in facts]
+    assert lines[6:] == [f"{name}\t{years}" for name, years in listed]
+
+
 def test_a_score_table_flowed_from_the_left_column_into_the_right_reads_column_by_column() -> None:
     # Fuzz seed 150358 (LibreOffice PDF, two text columns, one score table for all areas): the
     # table fills the left column and goes on at the top of the right one, prose under it. Each

@@ -330,7 +330,10 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     if all(_holds_prose(side) for side in sides) and (not narrow or any(_filled(side) for side in sides)):
         return True
     # Tables of their own beside prose: each prose side filled beside a narrow gutter, as above.
-    return _independent(sides) and all(
+    # Tables of their own on both sides (a facts table beside the evaluated list) may stand level
+    # row after row by chance, a point or so apart; the rows of one table share their baselines.
+    tables = all(_holds_tables(side) for side in sides)
+    return _independent(sides, within=SAME_BASELINE if tables else None) and all(
         (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
     )
 

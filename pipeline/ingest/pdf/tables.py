@@ -138,6 +138,8 @@ def _grow(
     while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
         if _gap(lines[index - 1], lines[index]) > RUN_GAP * lines[index].size:
             break
+        if lines[index].top < lines[index - 1].top - lines[index].size:
+            break  # back up the page: the next text column's lines, no rows of this table
         if _frame_broken(lines[index - 1], lines[index], vertical):
             break
         if cells[index]:
@@ -367,7 +369,12 @@ def _extend(
     """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
     limit = _gap_limit(lines[start:end])
     grown = end
-    while grown < len(lines) and _gap(lines[grown - 1], lines[grown]) <= limit and bounds.fits(lines[grown]):
+    while (
+        grown < len(lines)
+        and _gap(lines[grown - 1], lines[grown]) <= limit
+        and lines[grown].top >= lines[grown - 1].top - lines[grown].size
+        and bounds.fits(lines[grown])
+    ):
         grown += 1
     kept = _while_values_line_up(lines, list(range(start, grown))) if not bounds.framing else []
     end = max(end, kept[-1] + 1) if kept and len(kept) < grown - start else grown
