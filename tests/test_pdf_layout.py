@@ -1023,6 +1023,22 @@ def test_header_phrase_over_points_set_left_parts_at_its_widest_space_not_at_the
     assert lines[1] == "1 Samspel\t63\t62\t-2 %"
 
 
+def test_an_area_number_after_nr_in_the_corner_is_no_value_of_the_header() -> None:
+    # Fuzz seed 150611 (LibreOffice PDF, a score table per area, "Nr 4 Effektivitet" in the corner,
+    # "Egna" and "Max" less than a column gap apart): the area's number made the header a row of
+    # values, so only a column gap free in every line parted the columns, and own and max points
+    # came out as one cell ("30 30").
+    words = [*words_at(166, 86, "Poäng"), *words_at(LEFT, 100, "Nr 4 Effektivitet")]
+    words += [*words_at(166, 100, "Egna"), *words_at(191, 100, "Max")]
+    for index, (label, own, most) in enumerate([("4.1 Innovation", "30", "30"), ("4.2 Samverkan", "33", "40"),
+                                                ("4.3 Medborgardialog", "23", "30")]):  # fmt: skip
+        top = 114 + 14 * index
+        words += [*words_at(LEFT, top, label), *centred(top, 176, own), *centred(top, 198.5, most)]
+    lines = non_blank([page(1, words)])
+    assert "Nr 4 Effektivitet\tEgna\tMax" in lines
+    assert "4.1 Innovation\t30\t30" in lines
+
+
 def test_score_tables_per_area_with_a_header_closer_than_a_column_gap_to_the_labels_read_apart() -> None:
     # Fuzz seeds 150035 and 150156 (LibreOffice PDF, a score table per area, each as wide as its
     # longest question, points centred): "Egna" starts less than a column gap after the longest

@@ -487,11 +487,11 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
 
 
 def _holds_values(line: PrintedLine) -> bool:
-    """Whether the line holds a value: a number after its first word, which is a row's id or an
-    area's number in a header's corner ("4 Ledning, decentralisering och delegering | Egna Max"),
-    or a value alone on its baseline."""
-    words = line.words if len(line.words) == 1 else line.words[1:]
-    return any(_is_value_cell([word]) for word in words)
+    """Whether the line holds a value: a number that no word with letters follows; one that does
+    is a row's id or an area's number in a header's corner ("4 Ledning, decentralisering och
+    delegering | Egna Max", "Nr 4 Effektivitet | Egna Max")."""
+    followed = [*(any(char.isalpha() for char in word.text) for word in line.words[1:]), False]
+    return any(_is_value_cell([word]) and not after for word, after in zip(line.words, followed, strict=True))
 
 
 def _after_values_set_right(
