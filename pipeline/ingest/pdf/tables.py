@@ -487,11 +487,14 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
 
 
 def _holds_values(line: PrintedLine) -> bool:
-    """Whether the line holds a value: a number that no word with letters follows; one that does
-    is a row's id or an area's number in a header's corner ("4 Ledning, decentralisering och
-    delegering | Egna Max", "Nr 4 Effektivitet | Egna Max")."""
-    followed = [*(any(char.isalpha() for char in word.text) for word in line.words[1:]), False]
-    return any(_is_value_cell([word]) and not after for word, after in zip(line.words, followed, strict=True))
+    """Whether the line holds a value: a number, but for one first or after a first word and
+    followed by a word with letters, a row's id or an area's number in a header's corner
+    ("4 Ledning, decentralisering och delegering | Egna Max", "Nr 4 Effektivitet | Egna Max")."""
+    words = line.words
+    followed = [*(any(char.isalpha() for char in word.text) for word in words[1:]), False]
+    return any(
+        _is_value_cell([word]) and not (index <= 1 and followed[index]) for index, word in enumerate(words)
+    )
 
 
 def _after_values_set_right(
