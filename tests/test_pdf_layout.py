@@ -1023,6 +1023,25 @@ def test_header_phrase_over_points_set_left_parts_at_its_widest_space_not_at_the
     assert lines[1] == "1 Samspel\t63\t62\t-2 %"
 
 
+def test_an_area_name_set_across_the_cells_between_rows_does_not_keep_the_points_columns_joined() -> None:
+    # Seed 150095 of the tuning range printed as a LibreOffice PDF: "Max" and "Egna" less than a
+    # column gap apart, and an area's name between two rows ("3 Tydlighet i samspelet mellan
+    # politiker") set across the cells, over the gap between the two columns of points: the
+    # points of every row after it came out as one cell ("30 15").
+    words = [*words_at(LEFT, 100, "Delfråga"), *words_at(406, 100, "Max"), *words_at(428, 100, "Egna")]
+    name = "3 Tydlighet i samspelet mellan politiker och tjänstemännen i kommunens nämnder"
+    rows = [("2.6 Bedrivs utbildning?", "10", "5"), ("Summa", "100", "60,5"), (name, "", ""),
+            ("3.1 Hur är kvaliteten?", "30", "15"), ("3.2 Hur rapporterar?", "20", "13")]  # fmt: skip
+    for index, (label, most, own) in enumerate(rows):
+        top = 114 + 14 * index
+        words += [*words_at(LEFT, top, label), *words_at(406, top, most), *words_at(428, top, own)]
+    from pipeline.ingest.pdf.tables import _value_cuts
+
+    # The table's one column boundary, after the labels (the area's name crosses it too).
+    cuts = _value_cuts(printed_lines(1, words), (300.0,))
+    assert len(cuts) == 2 and 416 < cuts[1] < 428
+
+
 def test_an_area_number_after_nr_in_the_corner_is_no_value_of_the_header() -> None:
     # Fuzz seed 150611 (LibreOffice PDF, a score table per area, "Nr 4 Effektivitet" in the corner,
     # "Egna" and "Max" less than a column gap apart): the area's number made the header a row of

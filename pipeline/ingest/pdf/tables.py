@@ -188,6 +188,12 @@ def _grow(
     return start, end, bounds.separators
 
 
+def _numbered_name(line: PrintedLine) -> bool:
+    """Whether the line starts with a number and a word with letters: an area's number and name."""
+    words = line.words
+    return len(words) >= 2 and _is_value_cell(words[:1]) and any(char.isalpha() for char in words[1].text)
+
+
 def _has_letters(line: PrintedLine) -> bool:
     return any(char.isalpha() for char in line.text)
 
@@ -632,7 +638,8 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
     and its continuation still go by its separators. The header lines above the first row of values
     are no rows even with a number in them ("40 kommuner i genomsnitt")."""
     first = next((i for i, line in enumerate(lines) if _ends_in_value(line)), len(lines))
-    body = [line for line in lines[first:] if any(_is_value_cell([word]) for word in line.words)]
+    body = [line for line in lines[first:] if _holds_values(line)]
+    named = [line for line in lines[first:] if not _holds_values(line) and _numbered_name(line)]
     gaps = [
         (a.x1, b.x0, line.size, _is_thousands(a, b))
         for line in body
@@ -649,7 +656,9 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
             if s < end and start < e and not g and not any(s <= c <= e for c in cuts)
         ]
         low, high = max(s for s, _ in shared), min(e for _, e in shared)
-        x = _free_middle(low, high, lines) if high > low else None
+        # An area's number and name set across the cells between two rows ("3 Tydlighet i
+        # samspelet mellan politiker") parts no columns.
+        x = _free_middle(low, high, [line for line in lines if line not in named]) if high > low else None
         if x is None:
             continue
         support = len(shared) + _header_parts(lines, x, size)
