@@ -191,7 +191,7 @@ def _grow(
 def _numbered_name(line: PrintedLine) -> bool:
     """Whether the line starts with a number and a word with letters: an area's number and name."""
     words = line.words
-    return len(words) >= 2 and _is_value_cell(words[:1]) and any(char.isalpha() for char in words[1].text)
+    return len(words) >= 2 and _is_value_cell([words[0]]) and any(char.isalpha() for char in words[1].text)
 
 
 def _has_letters(line: PrintedLine) -> bool:
@@ -686,7 +686,7 @@ def _label_cut(rows: Sequence[PrintedLine], cuts: tuple[float, ...]) -> tuple[fl
     if len(labelled) < MIN_BODY:
         return cuts
     spans = [(values[0].x0, values[-1].x1) for _, values in ends]
-    if not any(_spread(edge) <= RULE_JOIN for edge in zip(*spans, strict=True)) and (
+    if not any(_spread(list(edge)) <= RULE_JOIN for edge in zip(*spans, strict=True)) and (
         _spread([(a + b) / 2 for a, b in spans]) > RULE_JOIN
     ):
         return cuts
