@@ -30,6 +30,7 @@ import regex
 from extractors.summary_table import AREA_LABEL, TOTAL_LABEL
 from extractors.table_reader import (
     LABEL_ID,
+    TABLE_CAPTION,
     Header,
     PrintedColumn,
     Role,
@@ -467,7 +468,13 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
         return None if _is_summary_header(state.header) else ("", "", cell, 1)
     # A sub-area printed without an id ("Delområde | Max | Poäng" tables of later layouts): its
     # area comes from the table's heading; a row naming an area itself belongs to a summary.
-    if AREA_LABEL.match(cell) or _is_summary_header(state.header) or _current_area(state) is None:
+    # A caption set under the table's last row ("Tabell 8 Poäng inom område | 6") is none either.
+    if (
+        AREA_LABEL.match(cell)
+        or TABLE_CAPTION.match(cell)
+        or _is_summary_header(state.header)
+        or _current_area(state) is None
+    ):
         return None
     return ("?", "", cell, 1)
 

@@ -295,6 +295,74 @@ def test_the_gutter_looked_for_among_words_is_the_point_fewest_cross_nearest_the
     assert _least_crossed(words, 0.0, 600.0) == gutter
 
 
+def test_a_facts_table_beside_the_evaluated_list_in_the_next_column_is_read_apart() -> None:
+    # Fuzz seed 150802 (LibreOffice PDF, two text columns): the Kortfakta table ends the left
+    # column and the evaluated list, as a table, the right; rows of a like height stood level a
+    # point or so apart, which read as one wide table's rows, and the list's municipalities
+    # were lost. The rows of one table stand on exactly shared baselines; these do not.
+    facts = [("Kortfakta", "2009"), ("Antal invånare", "41 140"), ("Yta (km²)", "3636"),
+             ("Antal anställda", "6100"), ("Skattesats (%)", "20,9"), ("Antal nämnder", "8")]  # fmt: skip
+    listed = [("Kommun", "År"), ("Motala", "2003, 2006"), ("Sundsvall", "2002"), ("Lycksele", "2006, 2007"),
+              ("Ljungby", "2003, 2006"), ("Kalmar", "2005")]  # fmt: skip
+    words: list[Word] = []
+    for index, ((label, value), (name, years)) in enumerate(zip(facts, listed, strict=True)):
+        words += cells(100 + 12.1 * index, (LEFT, label), (160, value))
+        words += cells(101.2 + 12 * index, (320, name), (390, years))
+    lines = non_blank([page(1, words)])
+    assert lines[:6] == [f"{label}\t{value}" for label, value in facts]
+    assert lines[6:] == [f"{name}\t{years}" for name, years in listed]
+
+
+def test_a_score_table_flowed_from_the_left_column_into_the_right_reads_column_by_column() -> None:
+    # Fuzz seed 150358 (LibreOffice PDF, two text columns, one score table for all areas): the
+    # table fills the left column and goes on at the top of the right one, prose under it. Each
+    # row's points stand on a baseline of their own between the lines of its wrapped question,
+    # less than a column gap apart ("40 16"), and an area's name set across the cells ended the
+    # table. Both columns set the table's points at one distance from their left edge, and their
+    # lines stand level only where their rows do: columns, read one after the other.
+    left_rows = [
+        ("7:1 Hur metodiskt sker utveckling av", "kvalitetssystem?", "20", "3"),
+        ("7:2 Hur aktivt används jämförelser i", "organisationsutvecklingen?", "20", "5"),
+        ("8 Kommunen som samhällsbyggare och näringsliv", "", "", ""),
+        ("8:1 Vad gör kommunen för att stötta", "föreningslivet?", "40", "16"),
+        ("8:2 Kommunens samverkan med", "kulturlivet.", "20", "5"),
+    ]
+    right_rows = [
+        ("8:3 Kommunen som partner för", "näringslivet.", "20", "11"),
+        ("8:4 Kommunens internationella", "kontakter.", "20", "6"),
+    ]
+    words: list[Word] = []
+    for edge, rows in ((58.0, left_rows), (302.0, right_rows)):
+        top = 60.0
+        for question, rest, top_score, own in rows:
+            words += words_at(edge, top, question)
+            if not rest:
+                top += 14.5
+                continue
+            words += [*words_at(edge, top + 11.7, rest), *words_at(edge + 198, top + 5.8, top_score)]
+            words += words_at(edge + 215, top + 5.8, own)
+            top += 26
+    prose = [
+        "Sveriges Kommuner och Landsting har",
+        "använt Kommunkompassen som",
+        "utvärderingsinstrument sedan",
+        "2002. Följande kommuner har",
+        "utvärderats med Kommunkompassen.",
+    ]
+    for index, text in enumerate(prose):
+        words += words_at(302, 118 + 13.4 * index, text)
+    assert non_blank([page(1, words)]) == [
+        "7:1 Hur metodiskt sker utveckling av kvalitetssystem?\t20\t3",
+        "7:2 Hur aktivt används jämförelser i organisationsutvecklingen?\t20\t5",
+        "8 Kommunen som samhällsbyggare och näringsliv",
+        "8:1 Vad gör kommunen för att stötta föreningslivet?\t40\t16",
+        "8:2 Kommunens samverkan med kulturlivet.\t20\t5",
+        "8:3 Kommunen som partner för näringslivet.\t20\t11",
+        "8:4 Kommunens internationella kontakter.\t20\t6",
+        " ".join(prose),
+    ]
+
+
 def test_a_few_lines_in_two_columns_under_a_table_at_the_foot_of_a_page() -> None:
     # A LibreOffice page (fuzz seed 110042): the summary table, then the body set in two columns
     # a narrow gutter apart (0.9 em) for the last six lines of the page; too few lines for a
@@ -524,6 +592,37 @@ def test_table_continues_on_the_next_page_with_its_header_repeated_and_a_split_r
         ("2.5 Hur är systemet för synpunkter organiserat?\t20\t12", 1),
         ("2.6 Bedrivs utbildning?\t10\t6", 2),
         (AFTER_TABLE, 2),
+    ]
+
+
+def test_table_continued_without_its_header_keeps_a_longer_label_reaching_into_the_gap() -> None:
+    # Fuzz seeds 150724 and 150882 (LibreOffice PDF, points set left in a narrow cell): the first
+    # page's labels end well before the points, the middle of that gap parting the columns; a
+    # longer label on the next page reaches past it, and the continuation ended there (its rows
+    # read on as a table of their own, the label and its points, a few points apart, one cell).
+    # The boundary lies anywhere in the gap: it moves to where the next page's lines leave it free,
+    # a column gap (a caption under the table leaves only word spaces).
+    rows = [("1 Offentlighet och demokrati", "65", "74,5"), ("2 Tillgänglighet", "49", "53,5"),
+            ("3 Politisk styrning och kontroll", "40", "76")]  # fmt: skip
+    first = [*cells(100, (LEFT, "Huvudområde"), (236, "2014"), (300, "2017"))]
+    for index, (name, older, newer) in enumerate(rows):
+        first += cells(114 + 14 * index, (LEFT, name), (236, older), (300, newer))
+    rows = [("4 Ledarskap, ansvar och delegation", "90", "59"), ("TOTALT", "244", "263,5")]
+    second: list[Word] = []
+    for index, (name, older, newer) in enumerate(rows):
+        second += cells(60 + 14 * index, (LEFT, name), (236, older), (300, newer))
+    second += words_at(88, 88, "Tabell 2 Kramfors kommuns poäng 2014 och 2017")
+    second += words_at(LEFT, 120, AFTER_TABLE)
+    lines = non_blank([page(1, first), page(2, second)])
+    assert lines == [
+        "Huvudområde\t2014\t2017",
+        "1 Offentlighet och demokrati\t65\t74,5",
+        "2 Tillgänglighet\t49\t53,5",
+        "3 Politisk styrning och kontroll\t40\t76",
+        "4 Ledarskap, ansvar och delegation\t90\t59",
+        "TOTALT\t244\t263,5",
+        "Tabell 2 Kramfors kommuns poäng 2014 och 2017",
+        AFTER_TABLE,
     ]
 
 
@@ -900,6 +999,143 @@ def test_summary_header_set_left_close_after_the_values_before_heads_the_next_co
     average = "40 kommuner i genomsnitt"
     assert [(c.label, c.area, c.value) for c in table.comparisons if c.kind == "average"] == [
         (average, 1, 65), (average, 2, 49), (average, 3, 62)
+    ]  # fmt: skip
+
+
+def test_header_phrase_over_centred_points_parts_where_each_cell_stands_over_its_points() -> None:
+    # Fuzz seed 150928 (LibreOffice PDF, header and points centred in cells as wide as their
+    # header): "Örebro 2012 Örebro 2015" prints word spaces alike inside and between the cells,
+    # and the boundary went at the first ("Örebro | 2012 Örebro 2015"). Each cell's header stands
+    # centred over its points, which only the space between the cells gives.
+    words = [*words_at(LEFT, 100, "Huvudområde"), *centred(100, 300, "Max")]
+    # The word space inside the first cell a little wider than the one between the cells.
+    words += [*words_at(338.25, 100, "Örebro"), *words_at(371.25, 100, "2012")]
+    words += words_at(393.75, 100, "Örebro 2015")
+    rows = [("1 Offentlighet och demokrati", "90", "56,5"), ("2 Tillgänglighet", "64", "43"),
+            ("3 Politisk styrning och kontroll", "37", "54,5")]  # fmt: skip
+    for index, (name, older, newer) in enumerate(rows):
+        top = 114 + index * 14
+        words += [*words_at(LEFT, top, name), *centred(top, 300, "100")]
+        words += [*centred(top, 365, older), *centred(top, 420, newer)]
+    lines = non_blank([page(1, words)])
+    assert lines[0] == "Huvudområde\tMax\tÖrebro 2012\tÖrebro 2015"
+    assert lines[1] == "1 Offentlighet och demokrati\t100\t90\t56,5"
+
+
+def test_header_phrase_over_points_set_left_parts_at_its_widest_space_not_at_the_gaps_middle() -> None:
+    # Fuzz seed 150847 (LibreOffice PDF, headers set right, points set left): the middle of the
+    # gap between two columns of points fell in the word space of "Tomelilla 2020", whose cell
+    # ends close before the change's; the header parts where its cells do.
+    words = [*words_at(LEFT, 100, "Huvudområde"), *words_at(330.5, 100, "Tomelilla 2017")]
+    words += [*words_at(401, 100, "Tomelilla 2020"), *words_at(483.5, 100, "Ändring")]
+    rows = [("1 Samspel", "63", "62", "-2 %"), ("2 Samhällsutveckling", "41", "72", "+76 %"),
+            ("3 Styrning och kontroll", "77", "47", "-39 %")]  # fmt: skip
+    for index, (name, older, newer, change) in enumerate(rows):
+        top = 114 + index * 14
+        words += [*words_at(LEFT, top, name), *words_at(330.5, top, older)]
+        words += [*words_at(401, top, newer), *words_at(483.5, top, change)]
+    lines = non_blank([page(1, words)])
+    assert lines[0] == "Huvudområde\tTomelilla 2017\tTomelilla 2020\tÄndring"
+    assert lines[1] == "1 Samspel\t63\t62\t-2 %"
+
+
+def test_an_area_name_set_across_the_cells_between_rows_does_not_keep_the_points_columns_joined() -> None:
+    # Seed 150095 of the tuning range printed as a LibreOffice PDF: "Max" and "Egna" less than a
+    # column gap apart, and an area's name between two rows ("3 Tydlighet i samspelet mellan
+    # politiker") set across the cells, over the gap between the two columns of points: the
+    # points of every row after it came out as one cell ("30 15").
+    words = [*words_at(LEFT, 100, "Delfråga"), *words_at(406, 100, "Max"), *words_at(428, 100, "Egna")]
+    name = "3 Tydlighet i samspelet mellan politiker och tjänstemännen i kommunens nämnder"
+    rows = [("2.6 Bedrivs utbildning?", "10", "5"), ("Summa", "100", "60,5"), (name, "", ""),
+            ("3.1 Hur är kvaliteten?", "30", "15"), ("3.2 Hur rapporterar?", "20", "13")]  # fmt: skip
+    for index, (label, most, own) in enumerate(rows):
+        top = 114 + 14 * index
+        words += [*words_at(LEFT, top, label), *words_at(406, top, most), *words_at(428, top, own)]
+    from pipeline.ingest.pdf.tables import _value_cuts
+
+    # The table's one column boundary, after the labels (the area's name crosses it too).
+    cuts = _value_cuts(printed_lines(1, words), (300.0,))
+    assert len(cuts) == 2 and 416 < cuts[1] < 428
+
+
+def test_an_area_number_after_nr_in_the_corner_is_no_value_of_the_header() -> None:
+    # Fuzz seed 150611 (LibreOffice PDF, a score table per area, "Nr 4 Effektivitet" in the corner,
+    # "Egna" and "Max" less than a column gap apart): the area's number made the header a row of
+    # values, so only a column gap free in every line parted the columns, and own and max points
+    # came out as one cell ("30 30").
+    words = [*words_at(166, 86, "Poäng"), *words_at(LEFT, 100, "Nr 4 Effektivitet")]
+    words += [*words_at(166, 100, "Egna"), *words_at(191, 100, "Max")]
+    for index, (label, own, most) in enumerate([("4.1 Innovation", "30", "30"), ("4.2 Samverkan", "33", "40"),
+                                                ("4.3 Medborgardialog", "23", "30")]):  # fmt: skip
+        top = 114 + 14 * index
+        words += [*words_at(LEFT, top, label), *centred(top, 176, own), *centred(top, 198.5, most)]
+    lines = non_blank([page(1, words)])
+    assert "Nr 4 Effektivitet\tEgna\tMax" in lines
+    assert "4.1 Innovation\t30\t30" in lines
+
+
+def test_score_tables_per_area_with_a_header_closer_than_a_column_gap_to_the_labels_read_apart() -> None:
+    # Fuzz seeds 150035 and 150156 (LibreOffice PDF, a score table per area, each as wide as its
+    # longest question, points centred): "Egna" starts less than a column gap after the longest
+    # question, so only the rows part the labels from the points, and the area's number in the
+    # corner ("4 Ledning, …") made the header look like a row. The two tables, their columns a
+    # few points apart, were read as one and the second's own and max points as one cell.
+    words: list[Word] = []
+    top = 100.0
+    for area, name, questions in (
+        ("4", "Ledning, decentralisering och delegering",
+         [("4.1 Vilken frihet har resultatenheterna?", "17", "30"),
+          ("4.2 Hur utövas den centrala ledningen över underställda enheter?", "6", "10")]),
+        ("5", "Kontroll och rapportering",
+         [("5.1 Hur detaljerat är rapporteringssystemet?", "33", "40"),
+          ("5.2 Kontroll- och uppföljningsrutiner.", "12", "20")]),
+    ):  # fmt: skip
+        longest = max(word.x1 for question, _, _ in questions for word in words_at(LEFT, 0, question))
+        egna = longest + 5
+        words += [*centred(top, egna + 20, "Poäng"), *words_at(LEFT, top + 14, f"{area} {name}")]
+        words += [*words_at(egna, top + 14, "Egna"), *words_at(egna + 28, top + 14, "Max")]
+        for index, (question, own, most) in enumerate(questions):
+            row = top + 28 + 14 * index
+            words += [*words_at(LEFT, row, question), *centred(row, egna + 10, own)]
+            words += centred(row, egna + 35.5, most)
+        top += 28 + 14 * len(questions) + 6
+    lines = non_blank([page(1, words)])
+    assert "4 Ledning, decentralisering och delegering\tEgna\tMax" in lines
+    assert "4.2 Hur utövas den centrala ledningen över underställda enheter?\t6\t10" in lines
+    assert "5 Kontroll och rapportering\tEgna\tMax" in lines
+    assert "5.1 Hur detaljerat är rapporteringssystemet?\t33\t40" in lines
+
+
+def test_points_set_left_a_word_space_after_the_longest_label_are_a_column_of_their_own() -> None:
+    # Fuzz seeds 150652 and 150801 (LibreOffice PDF, points set left, headers set right): the
+    # label cell is as narrow as its longest label, so "brukarorientering" ends a word space
+    # before its points, less than a column gap, and the first year's points were read as part
+    # of the labels. They start at one edge row after row, where the labels end anywhere: a column.
+    from pipeline.model.document import Document
+    from tests.conftest import summary_of
+
+    words = [
+        *words_at(LEFT, 80, "I tabell 2 redovisas resultaten per huvudområde för 2008 och 2011."),
+        *right_aligned(100, 320, "Norrköping"), *right_aligned(100, 390, "Norrköping"),
+        *words_at(LEFT, 106, "Huvudområde"),
+        *right_aligned(112, 320, "2008"), *right_aligned(112, 390, "2011"),
+    ]  # fmt: skip
+    rows = [
+        ("1 Offentlighet och demokrati", "82", "45,5"),
+        ("2 Tillgänglighet och brukarorientering", "34", "71"),
+        ("3 Politisk styrning och kontroll", "52", "61,5"),
+        ("TOTALT", "168", "178"),
+    ]
+    for index, (name, older, newer) in enumerate(rows):
+        top = 126 + index * 14
+        words += [*words_at(LEFT, top, name), *words_at(257.5, top, older), *words_at(330, top, newer)]
+    doc = Document(lines=tuple(document_lines([page(1, words)])))
+    texts = [line.text for line in doc.lines]
+    assert "2 Tillgänglighet och brukarorientering\t34\t71" in texts
+    assert "Huvudområde\tNorrköping 2008\tNorrköping 2011" in texts
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2008, 82), (1, 2011, 45.5), (2, 2008, 34), (2, 2011, 71), (3, 2008, 52), (3, 2011, 61.5)
     ]  # fmt: skip
 
 

@@ -167,6 +167,19 @@ def test_overview_tables_per_area() -> None:
     assert table.unread_headers == ()
 
 
+def test_caption_under_a_table_of_sub_areas_ending_in_its_area_number_is_no_sub_area() -> None:
+    # Fuzz seed 150802 (LibreOffice PDF, caption below): "Tabell 8 Poäng inom område 6" set under
+    # the Summa row, its "6" in the column of the own points, read as a sub-area scoring 6.
+    text = (
+        "Område 6 Personalpolitik\n\nDelområde\tMax\tPoäng\nKompetensutveckling\t60\t40\n"
+        "Medarbetarsamtal\t40\t21,5\nSumma\t100\t61,5\nTabell 8 Poäng inom område\t\t6\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question, q.max_score, q.score) for q in table.questions] == [
+        ("Kompetensutveckling", 60, 40), ("Medarbetarsamtal", 40, 21.5)
+    ]  # fmt: skip
+
+
 def test_area_named_in_the_corner_of_its_table() -> None:
     text = (
         "Område 1 Offentlighet och demokratisk kontroll\tMax\tPoäng 2022\n1:1 Styrdokument och mål\t40\t28\n"

@@ -369,12 +369,20 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     filled = all(len(side) >= MIN_LINES and _filled(side) for side in sides)
     if narrow and short and not (filled or _independent(sides)):
         return False
+    # One table flowed from the first column into the second sets its rows at the same places
+    # in both, whatever the lines beside it; two tables side by side share their baselines
+    # (rows of equal height may bring the columns' lines level now and then, a point or so apart).
+    if not narrow and _one_table_flowed_on(sides) and _independent(sides, within=SAME_BASELINE):
+        return True
     # Beside a narrow gutter, wrapped prose fills at least one column; the other may hold the
     # short lines of lists (strengths and improvement areas under their labels).
     if all(_holds_prose(side) for side in sides) and (not narrow or any(_filled(side) for side in sides)):
         return True
     # Tables of their own beside prose: each prose side filled beside a narrow gutter, as above.
-    return _independent(sides) and all(
+    # Tables of their own on both sides (a facts table beside the evaluated list) may stand level
+    # row after row by chance, a point or so apart; the rows of one table share their baselines.
+    tables = all(_holds_tables(side) for side in sides)
+    return _independent(sides, within=SAME_BASELINE if tables else None) and all(
         (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
     )
 
@@ -399,15 +407,60 @@ def _holds_tables(lines: list[PrintedLine]) -> bool:
     return rows >= MIN_ROWS
 
 
+# A table flowed into the next column shows at least this many rows in each.
+FLOWED_ROWS = 2
+# Lines this close (points) stand on one baseline.
+SAME_BASELINE = 0.5
+# A year ends a line of prose or a caption ("Kommunkompassen Östersund 2008"), no table's row.
+YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def _one_table_flowed_on(sides: list[list[PrintedLine]]) -> bool:
+    """Whether both sides hold rows of a table (lines ending in a value after a label, or values
+    alone on a baseline beside a wrapped label: never values under a header alone) whose values
+    stand at the same distance from each side's left edge (by their left or right edge or
+    centre): a table the word processor continued in the next column ("8:3 Kommunen som partner
+    … 20 11" at the top of the right column, prose under it). One wide table cut at a gap has
+    its labels on one side only."""
+    places = []
+    for side in sides:
+        edge = min(line.x0 for line in side)
+        worded = [line for line in side if any(c.isalpha() for c in line.text)]
+        values = [
+            line.words[-1]
+            for line in side
+            if NUMBER.match(line.words[-1].text)
+            and not YEAR.fullmatch(line.words[-1].text)
+            and any(other.top < line.bottom and line.top < other.bottom for other in worded)
+        ]
+        if len(values) < FLOWED_ROWS:
+            return False
+        places.append([
+            _median([w.x0 - edge for w in values]),
+            _median([w.x1 - edge for w in values]),
+            _median([(w.x0 + w.x1) / 2 - edge for w in values]),
+        ])  # fmt: skip
+    return any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(*places, strict=True))
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
 # Sides whose lines stand on the other side's baselines this often are one table's halves.
 PAIRED_SHARE = 0.8
 
 
-def _independent(sides: list[list[PrintedLine]]) -> bool:
+def _independent(sides: list[list[PrintedLine]], within: float | None = None) -> bool:
     """Whether the two sides set their lines on baselines of their own, as columns do: the rows of
-    one wide table stand on shared baselines, nearly every line with a partner across the gap."""
+    one wide table stand on shared baselines, nearly every line with a partner across the gap
+    (within a quarter of the type size, or ``within`` points)."""
     fewer, more = sorted(sides, key=len)
-    paired = sum(1 for line in fewer if any(abs(line.top - other.top) < line.size / 4 for other in more))
+    paired = sum(
+        1
+        for line in fewer
+        if any(abs(line.top - other.top) < (line.size / 4 if within is None else within) for other in more)
+    )
     return paired < PAIRED_SHARE * len(fewer)
 
 

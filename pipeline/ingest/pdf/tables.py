@@ -17,9 +17,10 @@ tabs, empty cells included, the way the text exports print tables.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -137,6 +138,8 @@ def _grow(
     while index < len(lines) and index - members[-1] <= MAX_BRIDGE:
         if _gap(lines[index - 1], lines[index]) > RUN_GAP * lines[index].size:
             break
+        if lines[index].top < lines[index - 1].top - lines[index].size:
+            break  # back up the page: the next text column's lines, no rows of this table
         if _frame_broken(lines[index - 1], lines[index], vertical):
             break
         if cells[index]:
@@ -149,6 +152,17 @@ def _grow(
         # wrapped label reaching into the space before the next column: the columns all stay
         # when it is taken in, their boundary moving right ("1 Samspel mellan förtroendevalda").
         bounds = _Bounds.of([lines[m] for m in members], vertical)
+        if not any(_has_letters(lines[m]) for m in members):
+            # Rows of values alone on their baselines ("40 16") beside wrapped labels: the lines
+            # of the labels they stand beside show the table's extent and where its columns part.
+            beside = [
+                index
+                for index in range(max(floor, members[0] - 1), min(members[-1] + 2, len(lines)))
+                if any(
+                    lines[index].top < lines[m].bottom and lines[m].top < lines[index].bottom for m in members
+                )
+            ]
+            bounds = _Bounds.of([lines[index] for index in beside], vertical)
         if not bounds.separators:
             return None
         end = seed + 1
@@ -174,15 +188,23 @@ def _grow(
     return start, end, bounds.separators
 
 
+def _numbered_name(line: PrintedLine) -> bool:
+    """Whether the line starts with a number and a word with letters: an area's number and name."""
+    words = line.words
+    return len(words) >= 2 and _is_value_cell([words[0]]) and any(char.isalpha() for char in words[1].text)
+
+
+def _has_letters(line: PrintedLine) -> bool:
+    return any(char.isalpha() for char in line.text)
+
+
 def _keeps_columns(
     lines: Sequence[PrintedLine], members: list[int], bounds: _Bounds, vertical: list[Ruling]
 ) -> bool:
     """Whether the lines ``members`` leave as many column boundaries as ``bounds`` has, and every
     one of them lies within those columns."""
     widened = _Bounds.of([lines[m] for m in members], vertical)
-    return len(widened.separators) == len(bounds.separators) and all(
-        widened.fits(lines[m]) for m in members
-    )
+    return len(widened.separators) == len(bounds.separators) and all(widened.fits(lines[m]) for m in members)
 
 
 def _repeated_header(lines: Sequence[PrintedLine], seed: int, vertical: list[Ruling]) -> int:
@@ -353,7 +375,12 @@ def _extend(
     """Take in the fitting lines just before and after the table: wrapped cells, one-cell rows."""
     limit = _gap_limit(lines[start:end])
     grown = end
-    while grown < len(lines) and _gap(lines[grown - 1], lines[grown]) <= limit and bounds.fits(lines[grown]):
+    while (
+        grown < len(lines)
+        and _gap(lines[grown - 1], lines[grown]) <= limit
+        and lines[grown].top >= lines[grown - 1].top - lines[grown].size
+        and bounds.fits(lines[grown])
+    ):
         grown += 1
     kept = _while_values_line_up(lines, list(range(start, grown))) if not bounds.framing else []
     end = max(end, kept[-1] + 1) if kept and len(kept) < grown - start else grown
@@ -372,10 +399,14 @@ def _has_cells(line: PrintedLine, vertical: list[Ruling]) -> bool:
     if any(a.x1 <= x <= b.x0 for a, b in itertools.pairwise(words) for x in rules):
         return True
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    if all(_is_value_cell([word]) for word in words) and not any(
+        _is_thousands(a, b) for a, b in itertools.pairwise(words)
+    ):
+        # A row's values alone on their line (centred beside a wrapped label): no prose, also
+        # where narrow cells set them less than a column gap apart ("40 16").
+        return max(gaps) > VALUE_GAP * line.size
     if max(gaps) <= WIDE_GAP * line.size:
         return False
-    if all(_is_value_cell([word]) for word in words):
-        return True  # a row's values alone on their line (centred beside a wrapped label): no prose
     return max(gaps) - min(gaps) > EVEN_SPACING * line.size or min(gaps) >= STRETCHED_SPACE * line.size
 
 
@@ -416,35 +447,60 @@ def _separators(lines: Sequence[PrintedLine], vertical: list[Ruling]) -> tuple[f
     leave free where the header's words only stand closer than a column gap ("Max" and "Egna",
     each centred over its column of numbers) without a word crossing the boundary."""
     found = _free_separators(lines, vertical)
-    body = [line for line in lines if any(_is_value_cell([word]) for word in line.words)]
+    body = [line for line in lines if _holds_values(line)]
     if 2 <= len(body) < len(lines):
         spans = [span for line in lines for span in _spans(line, MIN_SEPARATION, vertical)]
         for x in _free_separators(body, vertical):
             if not any(x0 < x < x1 for x0, x1 in spans):
+                # No line crosses it, but a header word may narrow it below a column gap
+                # ("enheter?" of the rows, "Egna" of the header less than a gap apart): the rows'
+                # gap is a boundary unless one free of every line parts them already.
+                low = max((w.x1 for line in body for w in line.words if w.x1 <= x), default=x)
+                high = min((w.x0 for line in body for w in line.words if w.x0 >= x), default=x)
+                if not any(low <= s <= high for s in found):
+                    found = tuple(sorted((*found, x)))
                 continue
-            if any(w.x0 < x < w.x1 for line in lines for w in line.words):
-                # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the
-                # boundary goes where its cells part, if the gap has such a place between two
-                # values of every row (not between a label and its values unless the header
-                # above the rows parts there too: "Poäng" set right in its cell next to an
-                # area's name heading the labels).
-                rows = [line for line in body if _ends_in_value(line)]
-                low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
-                high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
-                moved = _free_middle(low, high, lines) if high > low else None
-                if (
-                    moved is None
-                    or any(low <= s <= high for s in found)
-                    or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
-                    or not (
-                        all(_between_values(line, moved) for line in rows)
-                        or _header_parts_above_rows(lines, moved)
-                    )
-                ):
+            rows = [line for line in body if _ends_in_value(line)]
+            low = max((w.x1 for line in rows for w in line.words if w.x1 <= x), default=x)
+            high = min((w.x0 for line in rows for w in line.words if w.x0 >= x), default=x)
+            moved = _free_middle(low, high, lines) if high > low else None
+            if not any(w.x0 < x < w.x1 for line in lines for w in line.words):
+                # Between two header words closer than a column gap: where the header parts
+                # best ("Tomelilla 2017 Tomelilla 2020" over the gap parts at one of its word
+                # spaces, not at the one the gap's middle happens to fall in), unless a boundary
+                # free of every word parts them already.
+                if moved is not None and any(low <= s <= high for s in found):
                     continue
+                x = x if moved is None else moved
+            # A header phrase over the gap ("Solna 2011 40 kommuner i genomsnitt"): the boundary
+            # goes where its cells part, if the gap has such a place between two values of every
+            # row (not between a label and its values unless the header above the rows parts
+            # there too: "Poäng" set right in its cell next to an area's name heading the labels).
+            elif (
+                moved is None
+                or any(low <= s <= high for s in found)
+                or any(w.x0 < moved < w.x1 for line in lines for w in line.words)
+                or not (
+                    all(_between_values(line, moved) for line in rows)
+                    or _header_parts_above_rows(lines, moved)
+                )
+            ):
+                continue
+            else:
                 x = moved
             found = tuple(sorted((*found, x)))
     return _after_values_set_right(lines, found, vertical)
+
+
+def _holds_values(line: PrintedLine) -> bool:
+    """Whether the line holds a value: a number, but for one first or after a first word and
+    followed by a word with letters, a row's id or an area's number in a header's corner
+    ("4 Ledning, decentralisering och delegering | Egna Max", "Nr 4 Effektivitet | Egna Max")."""
+    words = line.words
+    followed = [*(any(char.isalpha() for char in word.text) for word in words[1:]), False]
+    return any(
+        _is_value_cell([word]) and not (index <= 1 and followed[index]) for index, word in enumerate(words)
+    )
 
 
 def _after_values_set_right(
@@ -582,7 +638,8 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
     and its continuation still go by its separators. The header lines above the first row of values
     are no rows even with a number in them ("40 kommuner i genomsnitt")."""
     first = next((i for i, line in enumerate(lines) if _ends_in_value(line)), len(lines))
-    body = [line for line in lines[first:] if any(_is_value_cell([word]) for word in line.words)]
+    body = [line for line in lines[first:] if _holds_values(line)]
+    named = [line for line in lines[first:] if not _holds_values(line) and _numbered_name(line)]
     gaps = [
         (a.x1, b.x0, line.size, _is_thousands(a, b))
         for line in body
@@ -599,7 +656,9 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
             if s < end and start < e and not g and not any(s <= c <= e for c in cuts)
         ]
         low, high = max(s for s, _ in shared), min(e for _, e in shared)
-        x = _free_middle(low, high, lines) if high > low else None
+        # An area's number and name set across the cells between two rows ("3 Tydlighet i
+        # samspelet mellan politiker") parts no columns.
+        x = _free_middle(low, high, [line for line in lines if line not in named]) if high > low else None
         if x is None:
             continue
         support = len(shared) + _header_parts(lines, x, size)
@@ -612,7 +671,46 @@ def _value_cuts(lines: Sequence[PrintedLine], separators: tuple[float, ...]) -> 
         ):
             continue
         cuts.append(x)
-    return tuple(sorted(cuts))
+    return _label_cut(lines[first:], tuple(sorted(cuts)))
+
+
+def _label_cut(rows: Sequence[PrintedLine], cuts: tuple[float, ...]) -> tuple[float, ...]:
+    """The cuts with one between the labels and the values that end the first column's cell of
+    every row, where those values stand in a column of their own: a narrow label cell in a word
+    processor's table leaves a word space or so before the values ("brukarorientering 34"), less
+    than a column gap, but the values line up on one edge (left, right or centre) row after row
+    while the labels end anywhere before them."""
+    ends = [(label, values) for line in rows if (found := _trailing_values(line, cuts)) is not None
+            for label, values in [found]]  # fmt: skip
+    labelled = [(label, values) for label, values in ends if label]
+    if len(labelled) < MIN_BODY:
+        return cuts
+    spans = [(values[0].x0, values[-1].x1) for _, values in ends]
+    if not any(_spread(list(edge)) <= RULE_JOIN for edge in zip(*spans, strict=True)) and (
+        _spread([(a + b) / 2 for a, b in spans]) > RULE_JOIN
+    ):
+        return cuts
+    low = max(label[-1].x1 for label, _ in labelled)
+    high = min(a for a, _ in spans)
+    if high <= low:
+        return cuts
+    return tuple(sorted((*cuts, (low + high) / 2)))
+
+
+def _trailing_values(line: PrintedLine, cuts: tuple[float, ...]) -> tuple[list[Word], list[Word]] | None:
+    """The words of the line's first cell (before the first cut) split into its label and the
+    values ending it, or ``None`` when the cell does not end in a value; the label may be empty
+    (a wrapped label's values on a baseline of their own)."""
+    words = _with_percent_signs([w for w in line.words if not cuts or (w.x0 + w.x1) / 2 < cuts[0]])
+    split = len(words)
+    while split > 0 and _is_marked_value(words[split - 1]):
+        split -= 1
+    if split == len(words):
+        return None
+    label = words[:split]
+    if label and not any(c.isalpha() for c in label[-1].text):
+        return None  # an id before the values ("5.1 12 20"): no label to part them from
+    return label, words[split:]
 
 
 def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float | None:
@@ -636,8 +734,69 @@ def _free_middle(low: float, high: float, lines: Sequence[PrintedLine]) -> float
         right = min((w.x0 for w in header if w.x0 >= part[1] - 0.01), default=part[1])
         return right - left
 
-    a, b = max(free, key=gap)
+    widest = max(gap(part) for part in free)
+    size = max(line.size for line in lines)
+    alike = [part for part in free if gap(part) >= widest - SPACE_WIDTHS * size]
+    a, b = min(alike, key=lambda part: (_misplaced_header(part, low, high, lines), -gap(part)))
     return (a + b) / 2
+
+
+# Word spaces of one font differ by up to this much (times the font size) from kerning.
+SPACE_WIDTHS = 0.1
+# Header cells within this (points) of lining up with their values line up.
+LINED_UP = 1.5
+
+
+def _misplaced_header(
+    part: tuple[float, float], low: float, high: float, lines: Sequence[PrintedLine]
+) -> int:
+    """How many of the two header cells a boundary in ``part`` would make (the header words
+    between it and the values of the column before, and after) do not line up with the values
+    under them: a cell's header and values are set in one cell, so where the header phrase
+    "Örebro 2012 Örebro 2015" parts at word spaces alike, each part stands over its values by
+    its left edge, its right edge or its centre."""
+    rows = [line for line in lines if _ends_in_value(line)]
+    header = [w for line in lines if not _ends_in_value(line) for w in line.words]
+    row_words = [w for line in rows for w in line.words]
+    misplaced = 0
+    before = _last_values(rows, low, before=True)
+    if before:
+        start = min(w.x0 for w in before)
+        limit = max((w.x1 for w in row_words if w.x1 < start - 0.01), default=-math.inf)
+        misplaced += not _lined_up([w for w in header if w.x0 >= limit and w.x1 <= part[0] + 0.01], before)
+    after = _last_values(rows, high, before=False)
+    if after:
+        end = max(w.x1 for w in after)
+        limit = min((w.x0 for w in row_words if w.x0 > end + 0.01), default=math.inf)
+        misplaced += not _lined_up([w for w in header if w.x0 >= part[1] - 0.01 and w.x1 <= limit], after)
+    return misplaced
+
+
+def _lined_up(cell: list[Word], values: list[Word]) -> bool:
+    """Whether a header cell's words stand over the values by their left or right edge or centre."""
+    if not cell:
+        return True
+    left, right = min(w.x0 for w in cell), max(w.x1 for w in cell)
+    centres = sorted((w.x0 + w.x1) / 2 for w in values)
+    return (
+        min(
+            abs(left - min(w.x0 for w in values)),
+            abs(right - max(w.x1 for w in values)),
+            abs((left + right) / 2 - centres[len(centres) // 2]),
+        )
+        <= LINED_UP
+    )
+
+
+def _last_values(rows: Sequence[PrintedLine], x: float, *, before: bool) -> list[Word]:
+    """Each row's value nearest ``x`` on its one side: the last ending by it or the first starting at it."""
+    found = []
+    for line in rows:
+        words = _with_percent_signs(line.words)
+        side = [w for w in words if w.x1 <= x + 0.01] if before else [w for w in words if w.x0 >= x - 0.01]
+        if side and _is_marked_value(nearest := side[-1] if before else side[0]):
+            found.append(nearest)
+    return found
 
 
 def _uncovered(low: float, high: float, words: Sequence[Word]) -> list[tuple[float, float]]:
@@ -808,14 +967,17 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
     framing = tuple(r for r in vertical if left <= r.x0 <= right) if table.ruled else ()
     bounds = _Bounds(table.separators, left, right, framing, _body_size(table.lines))
     count = 0
-    while count < len(lines) and bounds.fits(lines[count]):
+    while count < len(lines) and _moved_separators(table, bounds, lines[: count + 1]) is not None:
         if count and _gap(lines[count - 1], lines[count]) > table.gap_limit:
             break
         count += 1
     count = _before_header_below(table, lines, count)
     taken = list(lines[:count])
-    if not any(sum(1 for cell in columns(line, table.separators) if cell) >= 2 for line in taken):
+    separators = _moved_separators(table, bounds, taken) or table.separators
+    if not any(sum(1 for cell in columns(line, separators) if cell) >= 2 for line in taken):
         return 0
+    moved = dict(zip(table.separators, separators, strict=True))
+    table.separators, table.cuts = separators, tuple(moved.get(cut, cut) for cut in table.cuts)
     # Header lines repeated at the top of the new page, cell for cell, are not rows again.
     repeated = 0
     while repeated < min(len(taken), len(table.lines)) and _cell_texts(
@@ -831,6 +993,77 @@ def _continue_table(table: PrintedTable, lines: Sequence[PrintedLine], rules: Se
         rows = rows[1:]
     table.rows.extend(rows)
     return count
+
+
+def _moved_separators(
+    table: PrintedTable, bounds: _Bounds, lines: Sequence[PrintedLine]
+) -> tuple[float, ...] | None:
+    """The table's column boundaries moved, each within the space its lines leave free around
+    it, so that ``lines`` (a continuation on the next page) fit them; ``None`` if they cannot.
+
+    A boundary of a borderless table is anywhere in the gap between two columns: a longer label
+    on the next page reaches past the middle of the gap the first page's labels left ("6 Kommunen
+    som arbetsgivare –" under "1 Offentlighet och demokrati"). A ruled table's stay at its rules."""
+    words = [word for line in table.lines for word in line.words]
+    bands = [
+        (
+            max((w.x1 for w in words if w.x1 <= x), default=x),
+            min((w.x0 for w in words if w.x0 >= x), default=x),
+        )
+        for x in table.separators
+    ]
+    if table.ruled:
+        bands = [(x, x) for x in table.separators]
+    for line in lines:
+        narrowed = [_narrowed(band, x, line) for band, x in zip(bands, table.separators, strict=True)]
+        if any(band is None for band in narrowed):
+            return None
+        bands = [band for band in narrowed if band is not None]
+        separators = tuple((low + high) / 2 for low, high in bands)
+        if not replace(bounds, separators=separators).fits(line):
+            return None
+    return tuple((low + high) / 2 for low, high in bands)
+
+
+def _narrowed(band: tuple[float, float], x: float, line: PrintedLine) -> tuple[float, float] | None:
+    """The part of a boundary's free ``band`` that the line's words leave free, each word on its
+    side: a word reaching into the band from one side stays on that side, one inside it goes with
+    the nearer of the words beside it ("arbetsgivare –"), or by ``x`` if it stands alone; ``None``
+    if no free part is left, or if what the line leaves between its words on both sides is no
+    wider than the spaces between its other words (a caption or prose under the table)."""
+    low, high = band
+    if low == high:
+        return band
+    words = line.words
+    ends: list[float] = []
+    starts: list[float] = []
+    for index, word in enumerate(words):
+        if word.x1 <= low or word.x0 >= high:
+            continue
+        if word.x0 <= low and word.x1 >= high:
+            return None
+        before = word.x0 - words[index - 1].x1 if index else math.inf
+        after = words[index + 1].x0 - word.x1 if index + 1 < len(words) else math.inf
+        if word.x0 <= low:
+            left = True
+        elif word.x1 >= high:
+            left = False
+        elif before == after == math.inf:
+            left = (word.x0 + word.x1) / 2 < x
+        else:
+            left = before <= after
+        (ends if left else starts).append(word.x1 if left else word.x0)
+    if ends and starts:
+        parted = min(starts) - max(ends)
+        spaces = [
+            b.x0 - a.x1
+            for a, b in itertools.pairwise(words)
+            if not (a.x1 == max(ends) and b.x0 == min(starts))
+        ]
+        if parted <= max(spaces, default=0.0):
+            return None
+    low, high = max([low, *ends]), min([high, *starts])
+    return (low, high) if high > low else None
 
 
 def _before_header_below(table: PrintedTable, lines: Sequence[PrintedLine], count: int) -> int:
