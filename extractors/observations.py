@@ -17,12 +17,13 @@ kartlägger ...", the sub-question list) are not.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
 import regex
 
-from extractors.bullets import BULLET, read_bullet_list
+from extractors.bullets import BULLET, BulletItem, read_bullet_list
 from extractors.prose import heading_text
 from extractors.sections import AreaSection, find_area_sections
 from pipeline.editions.heading_words import LEAD_IN_WORDS, LIST_LABELS
@@ -72,16 +73,70 @@ def section_observations(
     found: list[Observation] = []
     counts = Counter() if counts is None else counts
     body = [part for line in section.body for part in _label_apart(line)]
+    lists: list[tuple[Line, str, list[BulletItem]]] = []
     for index, line in enumerate(body):
         kind = list_label(line)
         if kind is None:
             continue
-        for item in read_bullet_list(body, index + 1, ends_list=lambda line: list_label(line) is not None):
+        items = read_bullet_list(body, index + 1, ends_list=lambda line: list_label(line) is not None)
+        lists.append((line, kind, items))
+    moved = _items_to_their_column(lists)
+    for _, kind, items in lists:
+        for item in items:
             counts[(section.area, kind)] += 1
             position = counts[(section.area, kind)]
-            first = item.first
-            found.append(Observation(section.area, kind, position, item.text, first.page, first.number))
+            at, crossed = item.first, id(item) in moved
+            found.append(Observation(section.area, kind, position, item.text, at.page, at.number, crossed))
     return found
+
+
+# A list's bullets stand from this many characters left of its label (a column split off a line
+# may set a label further right than its items) ...
+LABEL_LEFT_REACH = 3
+# ... to this many right of it.
+LABEL_RIGHT_REACH = 12
+# A bullet this many characters left of its label or more stands a column's width from it: in
+# the other column of a page whose two columns a text export set side by side. Split columns
+# set a right column's label up to 11 characters right of its bullets (fuzz draws).
+COLUMN_SHIFT = 20
+
+
+def _items_to_their_column(lists: list[tuple[Line, str, list[BulletItem]]]) -> set[int]:
+    """Give the items a text export read under the wrong label back to the list of their column;
+    the ids of the items moved.
+
+    Where a layout export prints a page's two columns side by side without their being parted,
+    the left column's last list may go on beside the right column's next label ("Starka sidor" /
+    "          Utvecklingsområden" / "  • Starkt och levande föreningsliv" / "          • Handlingar
+    ..."): an item whose bullet stands a column's width left of its label belongs to the list
+    before, whose label stands where its bullet does, and follows that list's items."""
+    moved: set[int] = set()
+    for (before, _, before_items), (label, _, items) in itertools.pairwise(lists):
+        for item in list(items):
+            offset, back = _label_offset(label, item.first), _label_offset(before, item.first)
+            if (
+                offset is not None and back is not None and offset <= -COLUMN_SHIFT
+                and -LABEL_LEFT_REACH <= back <= LABEL_RIGHT_REACH
+            ):  # fmt: skip
+                items.remove(item)
+                before_items.append(item)
+                moved.add(id(item))
+    return moved
+
+
+def _label_offset(label: Line, item: Line) -> int | None:
+    """How many characters the item's bullet stands right of its list's label in a text export
+    (negative: left of it); ``None`` for a PDF's lines, which carry their place in ``bbox``, and for
+    an item printed on its label's line."""
+    if label.bbox is not None or item.bbox is not None:
+        return None
+    if (label.page, label.number) == (item.page, item.number):
+        return None
+    return _indent(item) - _indent(label)
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
 
 
 def _label_apart(line: Line) -> tuple[Line, ...]:

@@ -456,3 +456,54 @@ def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> No
         (17, 'ends with "5.4"'),
         (18, 'ends with "Egna"'),
     ]
+
+
+def test_an_item_beside_the_next_lists_label_goes_back_to_its_columns_list() -> None:
+    # pdftotext -layout of a LibreOffice page in two columns left unparted (fuzz seed 180037): the
+    # left column's strengths list goes on beside the right column's "Utvecklingsområden", its item
+    # set well left of that label, where "Starka sidor" stands.
+    doc = doc_from(
+        "\n".join(
+            [
+                " Område 8 Chefs- och ledarskap samt medarbetarskap",
+                "",
+                " Sammanfattning chefs- och                     • Medarbetarsamtal med tydlig",
+                " ledarskap samt medarbetarskap                   koppling till mål",
+                "                                               • Framgångsrik presstrategi",
+                " Starka sidor",
+                "                                            Utvecklingsområden",
+                "       • Starkt och levande föreningsliv",
+                "                                               • Handlingar tillgängliga på hemsidan",
+                "                                               • Utveckla den interna kontrollen",
+            ]
+        )
+    )
+    observations = extract_observations(doc)
+    assert [(o.kind, o.position, o.text, o.other_column) for o in observations] == [
+        ("strength", 1, "Starkt och levande föreningsliv", True),
+        ("improvement", 1, "Handlingar tillgängliga på hemsidan", False),
+        ("improvement", 2, "Utveckla den interna kontrollen", False),
+    ]
+    findings = list(observation_doubtful(Extraction(observations=observations), None))
+    assert [(f.line, f.area) for f in findings] == [(8, 8)]
+    assert "other column of a page" in findings[0].message
+
+
+def test_a_list_indented_under_its_label_keeps_its_items() -> None:
+    # A layout export's list whose bullets stand right of their label, as every list does.
+    doc = doc_from(
+        "\n".join(
+            [
+                " Område 2 Tillgänglighet och brukarorientering",
+                "",
+                " Styrkor",
+                "     • Tydlig och innehållsrik hemsida",
+                " Förbättringsområden",
+                "     • Inför medborgarförslag",
+            ]
+        )
+    )
+    assert [(o.kind, o.text, o.other_column) for o in extract_observations(doc)] == [
+        ("strength", "Tydlig och innehållsrik hemsida", False),
+        ("improvement", "Inför medborgarförslag", False),
+    ]

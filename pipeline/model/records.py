@@ -186,6 +186,10 @@ class Observation:
     text: str
     page: int | None = None
     line: int | None = None
+    # Printed beside another list's label, in the other column of a page whose two columns a text
+    # export set side by side, and given back to the list of its column: that list may have lost
+    # the items printed in the other column.
+    other_column: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,27 +38,35 @@ _TABLE_END = regex.compile(
 
 OBSERVATION_DOUBTFUL = Rule(
     "observation_doubtful", Severity.WARNING,
-    "Area {area}: the {what} item \"{found}\" {reason}: it was likely cut short or run into other text, "
-    "and the list may hold other items than were read.",
+    "Area {area}: the {what} item \"{found}\" {reason}, and the list may hold other items than were read.",
     concerns=("area",),
     fires_when="an item of a strengths or improvement list as read holds a list's label or an area's "
     "heading after its first word, reads as a sub-question's text (its id first or a question mark "
     "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\"), a comma, or a table's "
-    "cell (an id, a number that is no year, a score table's header word: \"Egna\"); at the item",
+    "cell (an id, a number that is no year, a score table's header word: \"Egna\"), or was printed beside "
+    "the next list's label in the other column of a page a text export set side by side; at the item",
     loses_content=True,
 )  # fmt: skip
 
 _WHAT = {"strength": "strength", "improvement": "improvement area"}
 
 
+_RUN_TOGETHER = "it was likely cut short or run into other text"
+
+
 def _reason(item: Observation) -> str:
     text = " ".join(item.text.split())
     if (label := _LABEL_INSIDE.search(text)) is not None:
-        return f"holds the heading \"{label.group().strip()}\""
+        return f"holds the heading \"{label.group().strip()}\": {_RUN_TOGETHER}"
     if _QUESTION.search(text):
-        return "reads as a sub-question's text"
+        return f"reads as a sub-question's text: {_RUN_TOGETHER}"
     if (end := _OPEN_END.search(text) or _TABLE_END.search(text)) is not None:
-        return f"ends with \"{end.group().strip()}\""
+        return f"ends with \"{end.group().strip()}\": {_RUN_TOGETHER}"
+    if item.other_column:
+        return (
+            "was printed beside the next list's label, in the other column of a page whose two columns "
+            "the export set side by side: it was read as its own column's"
+        )
     return ""
 
 
