@@ -220,7 +220,10 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
     left_edge = min(w.x0 for w in words)
     width = max(w.x1 for w in words) - left_edge
     x = _least_crossed(words, left_edge, width)
-    spanning = sorted([*(w for w in words if w.x0 < x < w.x1), *_rows_across(words, x)], key=lambda w: w.top)
+    spanning = sorted(
+        [*(w for w in words if w.x0 < x < w.x1), *_lines_across(words, x), *_rows_across(words, x)],
+        key=lambda w: w.top,
+    )
     bands: list[list[float]] = []
     for word in spanning:
         if bands and word.top <= bands[-1][1]:
@@ -291,6 +294,19 @@ def _zones_at(words: Sequence[Word], gutter: Gutter) -> list[tuple[list[Word], l
     return zones
 
 
+def _lines_across(words: Sequence[Word], x: float) -> list[Word]:
+    """The words of lines set across the gutter ``x`` with a word space there, narrower than any
+    gutter: the point the fewest words cross may fall between two words of a caption or heading
+    across the page ("… 2002 och | 2004"), which crosses no word yet is no column's line."""
+    found: list[Word] = []
+    for line in printed_lines(0, list(words)):
+        before = max((w.x1 for w in line.words if w.x1 <= x), default=None)
+        after = min((w.x0 for w in line.words if w.x0 >= x), default=None)
+        if before is not None and after is not None and after - before < NARROW_GUTTER * line.size:
+            found.extend(line.words)
+    return found
+
+
 def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
     """The words of a table's rows set across the gutter ``x``: a label left of it and numbers
     alone right of it ("5 Brukarens fokus | 56 69 +23 %"), like a line crossing it, are no column's.
@@ -359,6 +375,10 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
         return False
     sides = [printed_lines(0, left), printed_lines(0, right)]
     if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
+        return False
+    # A table's header over rows set across the gutter is no two columns: a few lines on one
+    # side, each level with a line on the other ("Nässjö | 40 kommuner i", "2015 | genomsnitt").
+    if min(len(side) for side in sides) < MIN_LINES and not _independent(sides):
         return False
     narrow = gutter < MIN_GUTTER * size
     short = min(len(side) for side in sides) < NARROW_MIN_LINES
