@@ -1448,3 +1448,25 @@ def test_a_caption_across_the_page_with_a_word_space_in_a_narrow_gutter_does_not
     texts = non_blank([page(1, words)])
     assert " ".join([*left[:9], "slut."]) in texts
     assert " ".join([*right[:9], "slut."]) in texts
+
+
+def test_a_few_lines_of_prose_in_two_columns_on_shared_baselines_under_a_paragraph_stay_columns() -> None:
+    # A table's header is no two columns (a few lines level with the other side's, cells of a
+    # word or two), but a few lines of prose in two columns set with one leading are: a short
+    # block balanced over two columns under a paragraph across the page.
+    words = words_at(57, 100, "Kommunen har arbetat med frågan under flera år och redovisar här resultatet.")
+    left = [
+        "Området beskriver hur kommunen arbetar",
+        "med offentlighet och demokrati och",
+        "har tagit del av dokument.",
+    ]
+    right = [
+        "Inom området når kommunen sjuttio",
+        "poäng vilket är en förbättring med",
+        "tio poäng sedan förra gången.",
+    ]
+    for n, (l_text, r_text) in enumerate(zip(left, right, strict=True)):
+        top = 116 + 14 * n
+        words += justified(top, l_text, 57, 270) if n < 2 else words_at(57, top, l_text)
+        words += justified(top, r_text, 325, 538) if n < 2 else words_at(325, top, r_text)
+    assert non_blank([page(1, words)])[1:] == [" ".join(left), " ".join(right)]

@@ -377,8 +377,9 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
         return False
     # A table's header over rows set across the gutter is no two columns: a few lines on one
-    # side, each level with a line on the other ("Nässjö | 40 kommuner i", "2015 | genomsnitt").
-    if min(len(side) for side in sides) < MIN_LINES and not _independent(sides):
+    # side, each level with a line on the other, cells of a word or two ("Nässjö | 40 kommuner
+    # i", "2015 | genomsnitt"), where a few lines of two columns are prose.
+    if min(len(side) for side in sides) < MIN_LINES and not _independent(sides) and not _prose_sides(sides):
         return False
     narrow = gutter < MIN_GUTTER * size
     short = min(len(side) for side in sides) < NARROW_MIN_LINES
@@ -405,6 +406,11 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     return _independent(sides, within=SAME_BASELINE if tables else None) and all(
         (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
     )
+
+
+def _prose_sides(sides: list[list[PrintedLine]]) -> bool:
+    """Whether most lines on each side are prose (see :func:`_is_prose`)."""
+    return all(sum(_is_prose(line) for line in side) >= PROSE_SHARE * len(side) for side in sides)
 
 
 def _holds_prose(lines: list[PrintedLine]) -> bool:
