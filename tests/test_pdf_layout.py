@@ -1422,3 +1422,51 @@ def test_the_first_row_close_under_the_header_of_a_spaced_table_is_a_row_of_its_
         words += cells(top, (59, label), (196, own), (266, most))
     lines = non_blank([page(1, words)])
     assert lines[:2] == ["Nr Delområde\tEgna poäng\tMaxpoäng", "7:1 Förtroendevaldas roll\t16,5\t20"]
+
+
+def test_a_caption_across_the_page_with_a_word_space_in_a_narrow_gutter_does_not_join_the_columns() -> None:
+    # A LibreOffice page (fuzz seed 220342): the end of the summary table and its caption, then
+    # the body in two columns 0.9 em apart. The point the fewest words cross fell in the word
+    # space between two words of the caption ("… och | 2004"), so nothing crossed it; the
+    # caption's word space left the gutter narrower than any gutter, and the two columns' lines
+    # were read across the page, the areas' sections mixed.
+    caption = words_at(0, 99, "Tabell 2 Kommunens poäng 2002 och")
+    caption = words_at(296 - caption[-1].x1, 99, "Tabell 2 Kommunens poäng 2002 och")
+    words = [
+        *words_at(395, 57, "Poäng"),
+        *cells(72, (58, "Huvudområde"), (340, "Max"), (368, "2002"), (402, "2004")),
+        *cells(86, (58, "TOTALT"), (344, "800"), (376, "406"), (411, "636")),
+        *caption,
+        *words_at(298.5, 99, "2004"),
+    ]
+    left = [f"Området beskriver hur kommunen arbetar med rad {n} och mera text" for n in range(10)]
+    right = [f"Inom området når kommunen fler poäng rad {n} än förra gången" for n in range(10)]
+    for n, (l_text, r_text) in enumerate(zip(left, right, strict=True)):
+        top = 131 + 14 * n
+        words += justified(top, l_text, 57, 293) if n < 9 else words_at(57, top, "slut.")
+        words += justified(top, r_text, 302, 518) if n < 9 else words_at(302, top, "slut.")
+    texts = non_blank([page(1, words)])
+    assert " ".join([*left[:9], "slut."]) in texts
+    assert " ".join([*right[:9], "slut."]) in texts
+
+
+def test_a_few_lines_of_prose_in_two_columns_on_shared_baselines_under_a_paragraph_stay_columns() -> None:
+    # A table's header is no two columns (a few lines level with the other side's, cells of a
+    # word or two), but a few lines of prose in two columns set with one leading are: a short
+    # block balanced over two columns under a paragraph across the page.
+    words = words_at(57, 100, "Kommunen har arbetat med frågan under flera år och redovisar här resultatet.")
+    left = [
+        "Området beskriver hur kommunen arbetar",
+        "med offentlighet och demokrati och",
+        "har tagit del av dokument.",
+    ]
+    right = [
+        "Inom området når kommunen sjuttio",
+        "poäng vilket är en förbättring med",
+        "tio poäng sedan förra gången.",
+    ]
+    for n, (l_text, r_text) in enumerate(zip(left, right, strict=True)):
+        top = 116 + 14 * n
+        words += justified(top, l_text, 57, 270) if n < 2 else words_at(57, top, l_text)
+        words += justified(top, r_text, 325, 538) if n < 2 else words_at(325, top, r_text)
+    assert non_blank([page(1, words)])[1:] == [" ".join(left), " ".join(right)]

@@ -220,7 +220,10 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
     left_edge = min(w.x0 for w in words)
     width = max(w.x1 for w in words) - left_edge
     x = _least_crossed(words, left_edge, width)
-    spanning = sorted([*(w for w in words if w.x0 < x < w.x1), *_rows_across(words, x)], key=lambda w: w.top)
+    spanning = sorted(
+        [*(w for w in words if w.x0 < x < w.x1), *_lines_across(words, x), *_rows_across(words, x)],
+        key=lambda w: w.top,
+    )
     bands: list[list[float]] = []
     for word in spanning:
         if bands and word.top <= bands[-1][1]:
@@ -289,6 +292,19 @@ def _zones_at(words: Sequence[Word], gutter: Gutter) -> list[tuple[list[Word], l
     if tail or below:
         zones.append(([*tail, *below], None))
     return zones
+
+
+def _lines_across(words: Sequence[Word], x: float) -> list[Word]:
+    """The words of lines set across the gutter ``x`` with a word space there, narrower than any
+    gutter: the point the fewest words cross may fall between two words of a caption or heading
+    across the page ("… 2002 och | 2004"), which crosses no word yet is no column's line."""
+    found: list[Word] = []
+    for line in printed_lines(0, list(words)):
+        before = max((w.x1 for w in line.words if w.x1 <= x), default=None)
+        after = min((w.x0 for w in line.words if w.x0 >= x), default=None)
+        if before is not None and after is not None and after - before < NARROW_GUTTER * line.size:
+            found.extend(line.words)
+    return found
 
 
 def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
@@ -360,6 +376,11 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     sides = [printed_lines(0, left), printed_lines(0, right)]
     if min(len(side) for side in sides) < 2 or sum(len(side) for side in sides) < MIN_LINES:
         return False
+    # A table's header over rows set across the gutter is no two columns: a few lines on one
+    # side, each level with a line on the other, cells of a word or two ("Nässjö | 40 kommuner
+    # i", "2015 | genomsnitt"), where a few lines of two columns are prose.
+    if min(len(side) for side in sides) < MIN_LINES and not _independent(sides) and not _prose_sides(sides):
+        return False
     narrow = gutter < MIN_GUTTER * size
     short = min(len(side) for side in sides) < NARROW_MIN_LINES
     # A few lines each side of a narrow band may leave it free by chance. They are columns when both
@@ -385,6 +406,11 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     return _independent(sides, within=SAME_BASELINE if tables else None) and all(
         (_holds_prose(side) and (not narrow or _filled(side))) or _holds_tables(side) for side in sides
     )
+
+
+def _prose_sides(sides: list[list[PrintedLine]]) -> bool:
+    """Whether most lines on each side are prose (see :func:`_is_prose`)."""
+    return all(sum(_is_prose(line) for line in side) >= PROSE_SHARE * len(side) for side in sides)
 
 
 def _holds_prose(lines: list[PrintedLine]) -> bool:
