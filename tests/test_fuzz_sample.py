@@ -32,18 +32,18 @@ pytestmark = [
 ]
 
 # Facts exact over the whole sample, and on each engine/export channel, in per cent: measured when
-# set (97.16 %, 6,834 of 7,034 facts, on main at e089531, 7 December 2026; raised from the first
-# floors of 92.78 %; each channel's figure in the comment), less half a point on the text channels
-# and two points on the scans.
-OVERALL_FLOOR = 96.6
+# set (98.15 %, 6,900 of 7,030 facts, on main at 1bf7f58, 7 December 2026; raised from 97.16 % at
+# e089531 and the first floors of 92.78 %; each channel's figure in the comment), less half a point
+# on the text channels and two points on the scans.
+OVERALL_FLOOR = 97.6
 CHANNEL_FLOORS = {
     "chromium/pdf": 99.2,  # 99.71
     "chromium/pdftotext-layout": 98.7,  # 99.23
     "chromium/pdftotext-raw": 99.5,  # 100.00
-    "chromium/scan-bilevel": 92.1,  # 94.12
-    "chromium/scan-grey": 67.6,  # 69.63
+    "chromium/scan-bilevel": 96.2,  # 98.24
+    "chromium/scan-grey": 75.0,  # 77.01
     "libreoffice/pdf": 97.1,  # 97.61
-    "libreoffice/pdftotext-layout": 82.0,  # 82.51
+    "libreoffice/pdftotext-layout": 91.0,  # 91.53
     "libreoffice/pdftotext-raw": 99.5,  # 100.00
     "libreoffice/scan-bilevel": 96.8,  # 98.84
     "libreoffice/scan-grey": 93.9,  # 95.95
@@ -51,18 +51,16 @@ CHANNEL_FLOORS = {
     "reportlab/pdf": 99.5,  # 100.00
     "reportlab/pdftotext-layout": 99.5,  # 100.00
     "reportlab/pdftotext-raw": 99.5,  # 100.00
-    "reportlab/scan-bilevel": 76.0,  # 78.06
+    "reportlab/scan-bilevel": 85.7,  # 87.74
     "reportlab/scan-grey": 96.4,  # 98.44
 }
 # The documents kompass rejected when the floors were set: none (a LibreOffice PDF of five pages,
 # 9234, was taken for "not a Kommunkompassen report" until the readers of 7 December 2026).
 REJECTED: set[int] = set()
-# The planted errors not found when the first floors were set (seed, rule, area): 5 of the 44 planted.
+# The planted errors not found when the floors were set (seed, rule, area): 2 of the 44 planted (5
+# at the first floors; 9051's, 9073's and 9118's are found since the readers of 7 December 2026).
 # Every other planted error must be found; the target is all of them.
-PLANTED_NOT_FOUND = {
-    (9017, "area_sum_mismatch", 8), (9051, "area_sum_mismatch", 7), (9073, "total_mismatch", None),
-    (9118, "area_sum_mismatch", 4), (9234, "total_mismatch", None),
-}  # fmt: skip
+PLANTED_NOT_FOUND = {(9017, "area_sum_mismatch", 8), (9234, "total_mismatch", None)}
 # The documents of the text channels (all but the scans) that had errors nobody planted when the
 # floors were set, and how many: misread tables. The target is none. 9017 is a LibreOffice layout
 # export with two per-area score tables side by side, ids broken from their stops and names (rows
@@ -70,7 +68,7 @@ PLANTED_NOT_FOUND = {
 # 9100, 9118, 9234: 35 in all) have none since the reader fixes of 7 December. (History
 # mismatches between the sample's own reports of one municipality are true of the batch and not
 # counted.)
-UNPLANTED_ERRORS = {9017: 8}
+UNPLANTED_ERRORS = {9017: 1}
 
 
 def _share(outcomes: list[Outcome]) -> float:
