@@ -368,7 +368,7 @@ def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
         else:
             out.append((number, text))
     flush()
-    return out, _in_columns(lines, out)
+    return out, _in_columns(out)
 
 
 def _touches_at(text: str, start: int) -> bool:
@@ -400,9 +400,11 @@ def _heading_moved_to(text: str, start: int) -> str:
     return text
 
 
-def _in_columns(before: list[Numbered], after: list[Numbered]) -> int:
-    """How many lines the reading cut into halves (halves outnumber the lines they came from)."""
-    return len(after) - len(before)
+def _in_columns(after: list[Numbered]) -> int:
+    """How many lines the reading cut into two halves with text, as the reading by each line's gap
+    counts them (a blank line read in both columns is no line cut)."""
+    halves = Counter(number for number, text in after if text.strip())
+    return sum(1 for count in halves.values() if count > 1)
 
 
 def _right_column_start(lines: Sequence[Numbered]) -> int | None:
@@ -524,7 +526,9 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
         return ("", text.strip(), indent)
     for edge in edges or [usual]:
         squeezed = _squeezed_halves(text, edge)
-        if squeezed is None:
+        if squeezed is None or _table_numbers(squeezed[1]):
+            # Numbers alone one space past the edge are a table row's last values ("TOTALT  464,5
+            # 449 453,5" on a page of two columns of prose), no right column's text.
             continue
         before = [gap for gap in gaps if gap.start() < squeezed[2]]
         row_values = bool(before) and all(ROW_VALUES.match(text[gap.end() : squeezed[2]]) for gap in before)
