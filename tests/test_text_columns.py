@@ -1170,3 +1170,49 @@ def test_a_table_row_ending_one_space_past_the_right_columns_edge_stays_whole() 
     # (a blank line read in both columns is no line cut): the right column's edge drifts.
     area_2 = texts.index("arbetar med tillgänglighet och")
     assert texts[area_2 - 1] == "Området beskriver hur Ljungby kommun"
+
+
+# Fuzz seed 200199 (LibreOffice, pdftotext -layout, landscape tables in two columns): the left
+# table's values, right-aligned, reach the right column's edge on lines of their own ("20 6",
+# "Summa  100 63"); cut there, they went to the right column and area 5 lost 5.3, 5.4 and its
+# Summa row.
+LEFT_VALUES_AT_THE_EDGE = [
+    "5 Kontroll och                                   Tabell 10 Poäng inom område 8",
+    "                             Maxpoäng Poäng",
+    "rapportering",
+    "5.1. Hur detaljerat är                      8 Kommunen som",
+    "                                     40     32                         Maxpoäng Poäng",
+    "rapporteringssystemet?                      samhällsbyggare",
+    "5.2. Hur sker                               8.1. Vad gör kommunen",
+    "rapporteringen från                         för att stötta                      40       22",
+    "                                     20      9",
+    "                                            föreningslivet?",
+    "tvärsektoriella projekt",
+    "och program?                                8.2. Kommunens",
+    "5.3. Strategier för att synliggöra          samverkan med                       20       11",
+    "                                         20 6",
+    "                                            kulturlivet.",
+    "kostnader.",
+    "5.4. Kontroll- och uppföljningsrutiner.     8.3. Kommunen som",
+    "                                         20 16                                  20       12",
+    "                                            partner för näringslivet.",
+    "Summa                                   100 63",
+    "Tabell 8 Poäng inom område 6                8.4. Kommunens",
+    "                                                                                20        9",
+    "                                            internationella kontakter.",
+]
+
+
+def test_a_left_tables_values_reaching_the_right_columns_edge_stay_in_the_left_column() -> None:
+    out = [text.strip() for _, text in in_text_columns(list(enumerate(LEFT_VALUES_AT_THE_EDGE, start=1)))]
+    assert "20 6" in out and "Summa                                   100 63" in out
+    assert (
+        out.index("20 16")
+        < out.index("Summa                                   100 63")
+        < out.index("8 Kommunen som")
+    )
+    # The right table's values on a line shared with the left's stay the right column's.
+    assert "20       12" in out
+    table = extract_question_scores(Document.from_text("\n".join(LEFT_VALUES_AT_THE_EDGE), "fuzz_200199.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert [by_id.get(f"5.{n}") for n in range(1, 5)] == [(40, 32), (20, 9), (20, 6), (20, 16)]

@@ -186,6 +186,9 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
         place
         for place in range(edge - ID_REACH, edge + ID_REACH + 1)
         if _free_at(text, place)
+        # Numbers alone from a place near the edge are a left row's values reaching it ("Summa
+        # 100 63", "20 6" under the left table's columns): a right table's values stand past its labels.
+        and not _values_at_edge(text, place, edge)
         and (
             abs(place - edge) <= GLYPH_REACH
             or TABLE_ROW_START.match(text, place)
@@ -206,8 +209,23 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
     )
 
 
+def _values_at_edge(text: str, place: int, edge: int) -> bool:
+    """Whether the line from ``place`` on is numbers alone whose first belongs to values set one
+    space apart that start before the right column's edge: a left row's values reaching it ("20 6",
+    "Summa  100 63", right-aligned under the left table's columns). A right column's row starts at
+    its edge or past it ("4.1", "1998  17  4 …")."""
+    rest = text[place:]
+    if not _table_numbers(rest):
+        return False
+    start = place + len(rest) - len(rest.lstrip())
+    group = next((m for m in VALUE_GROUP.finditer(text) if m.start() <= start < m.end()), None)
+    return group is not None and group.start() < edge
+
+
 # A score table's row holds at least its max and own points.
 MIN_ROW_VALUES = 2
+# Values set one space apart ("100 63", "20 6"), as a layout export prints a row's narrow columns.
+VALUE_GROUP = regex.compile(r"[+\-−–]?\d+(?:,\d+)?%?(?: [+\-−–]?\d+(?:,\d+)?%?)*")
 
 
 def _after_row(text: str, place: int, row_values: int) -> bool:
