@@ -91,7 +91,7 @@ def prose_lines(body: Sequence[Line]) -> list[Line]:
     """
     in_lists: set[int] = set()  # the ids of the lines that belong to a list item
     for index, line in enumerate(body):
-        if id(line) not in in_lists and bullet_text(line) is not None:
+        if id(line) not in in_lists and bullet_text(line) is not None and not _dash_in_sentence(body, index):
             in_lists.update(
                 id(item_line) for item in read_bullet_list(body, index) for item_line in item.lines
             )
@@ -100,6 +100,29 @@ def prose_lines(body: Sequence[Line]) -> list[Line]:
 
 # A line that ends a sentence (or a heading's colon); a sentence broken off goes on after it.
 SENTENCE_END = regex.compile(r"[.!?:]\s*$")
+# A dash that opens a line, its words in lower case: "– personalpolitik uppnår …".
+DASH_REST = regex.compile(r"^\s*[-–—]\s+\p{Ll}")
+# A line of a paragraph has at least this many words (a heading above a list has fewer).
+MIN_PROSE_WORDS = 4
+
+
+def _dash_in_sentence(body: Sequence[Line], index: int) -> bool:
+    """Whether the line at ``index``, opening with a dash, goes on with the sentence of the line
+    right above it: a name with a dash wrapped before it ("Inom området kommunen som arbetsgivare"
+    / "– personalpolitik uppnår kommunen 66,5"), no list item. The line above is a paragraph's
+    (words enough, no sentence ended, no bullet of its own) and the dash's words are in lower case;
+    a list's items open with a capital, or follow a lead-in ending in a colon or a heading."""
+    if index == 0 or not DASH_REST.match(body[index].text):
+        return False
+    above = body[index - 1]
+    return (
+        not above.is_blank
+        and bullet_text(above) is None
+        and len(above.text.split()) >= MIN_PROSE_WORDS
+        and SENTENCE_END.search(above.text) is None
+    )
+
+
 # The start of a sentence's rest: a word in lower case or a number ("43,5 poäng i förhållande …").
 SENTENCE_REST = regex.compile(r"^\s*(?:\p{Ll}|\d)")
 

@@ -388,3 +388,16 @@ def test_change_sentence_cut_by_a_page_break() -> None:
 def test_a_heading_after_a_claim_is_no_rest_of_its_sentence() -> None:
     claim = claim_of("Inom området uppnår kommunen 80 poäng\n\nSammanfattning 12 poäng bättre sedan 2005.")
     assert (claim.claimed_score, claim.claimed_change) == (80, None)
+
+
+def test_a_dash_wrapped_to_a_lines_start_inside_the_claim_is_no_list_item() -> None:
+    # Fuzz seeds 200249 (ReportLab, pdftotext -raw) and 200583 (pdftotext -layout): the area's name
+    # "Kommunen som arbetsgivare – personalpolitik" wrapped before its dash; the line read as a
+    # list item, the claim was lost without a word.
+    claim = claim_of(
+        "Inom området kommunen som arbetsgivare\n"
+        "– personalpolitik uppnår kommunen 66,5\n"
+        "poäng. En försämring med 20,5 poäng i\n"
+        "förhållande till utvärderingen 2005."
+    )
+    assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (66.5, -20.5, 2005)

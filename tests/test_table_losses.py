@@ -306,6 +306,10 @@ def test_rows_read_with_one_number_are_no_max_points_error() -> None:
     found = _rules(_report(rows))
     assert "area_max_mismatch" not in found
     assert [f.question_id for f in found["score_missing"]] == ["5.1", "5.2", "5.3", "5.4"]
+    # The max points read are short of the area's, and the own points cannot say whether rows after
+    # the last one were lost: a warning of content lost at that row says so.
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected, lost.found, lost.severity) == (13, "rows after 5.4", "43", "warning")
     # Both cells read: max points that do not make the area's 100 are an error.
     both = tuple(dataclasses.replace(q, max_score=q.score) for q in read)
     assert [f.found for f in _rules(_report(both))["area_max_mismatch"]] == ["43"]
@@ -341,3 +345,31 @@ def test_a_lone_row_whose_max_is_the_areas_is_doubtful_where_its_id_implies_othe
         "Area 1: sub-questions 1.1, 1.2, 1.3, 1.4 of its score table not read: every row of the area read "
         "is in doubt."
     )
+
+
+def test_max_points_short_with_an_own_points_cell_empty_are_rows_lost_after_the_last() -> None:
+    # Fuzz seeds of 2002-2020 reports (editions whose sub-questions kompass does not know): a table
+    # whose last rows were lost, its last row read with one number; no Summa row.
+    rows = _rows(4, [(1, 20, 12), (2, 20, 15), (3, 20, 11)])
+    rows = (*rows[:2], dataclasses.replace(rows[2], score=None))
+    found = _rules(_report(rows, total=71))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.area, lost.line, lost.expected, lost.found) == (4, 12, "rows after 4.3", "60")
+    assert lost.message == (
+        "Area 4: the rows after 4.3 of its score table not read: the max points read sum to 60, short of "
+        "the area's 100, and a row's own points cell is empty: its one number may be its own points."
+    )
+    assert "area_max_mismatch" not in found
+    # The ids read skip a number: that loss is said, not this one.
+    skipped = (*_rows(4, [(1, 20, 12)]), dataclasses.replace(_rows(4, [(3, 20, 11)], 11)[0], score=None))
+    assert [f.expected for f in _rules(_report(skipped))["score_rows_lost"]] == ["4.2"]
+
+
+def test_max_points_above_the_area_max_with_an_own_points_cell_empty_are_an_error() -> None:
+    # A row read with one number may hold its own points, its max then at least that number: max
+    # points read above the area's are wrong whichever the number is.
+    rows = _rows(2, [(1, 40, 30), (2, 40, 25), (3, 40, 20)])
+    rows = (*rows[:2], dataclasses.replace(rows[2], score=None))
+    found = _rules(_report(rows))
+    assert [(f.found, f.severity) for f in found["area_max_mismatch"]] == [("120", "error")]
+    assert "score_rows_lost" not in found

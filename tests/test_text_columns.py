@@ -1088,3 +1088,131 @@ def test_the_right_columns_words_one_space_after_a_whole_left_row() -> None:
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "3.2 Hållbar utveckling           20   11,5" in texts
     assert "Följande svenska kommuner och stadsdelar" in texts
+
+
+# Fuzz seed 200135 (LibreOffice, pdftotext -layout, two-column prose), one page: a summary table
+# continued at the top of a page of two columns, its header repeated. The TOTALT row's last values stand
+# one space past where the right column starts below ("464,5 449"): numbers alone there are the
+# row's, no right column's text.
+CONTINUED_SUMMARY_PAGE = [
+    "                                                                 Poäng",
+    "Huvudområde                                             1999 2001 2003",
+    "TOTALT                                                 464,5 449 453,5",
+    "¹ Poängen har räknats om efter revisionen av verktyget.",
+    "",
+    "Tabell 2 Ljungby kommuns poäng 1999, 2001 och 2003",
+    "",
+    "",
+    "3 Detaljerad genomgång i             • 2.6 Bedrivs utbildning i att bemöta",
+    "                                       allmänheten?",
+    "förhållande till Kommunkompassens",
+    "                                  Området beskriver hur Ljungby kommun",
+    "åtta områden",
+    "                                                    arbetar med tillgänglighet och",
+    "                                                    medborgar-/brukarorientering. Utvärderarna",
+    "3.1 Offentlighet och demokratisk kontroll           har tagit del av dokument, hemsidan och",
+    "    •   1.1 Hur informeras medborgarna?             intervjuer med politiker och tjänstemän. Inom",
+    "    •   1.2 Hur främjas medborgarnas                området tillgänglighet och",
+    "        engagemang?                                 medborgar-/brukarorientering uppnår",
+    "    •   1.3 Hur informeras medborgarna om           kommunen 70,5 poäng. En förbättring med 32",
+    "        resultat?                                   poäng i förhållande till utvärderingen 2001.",
+    "",
+    "Området beskriver hur Ljungby kommun                Styrkor inom området",
+    "arbetar med offentlighet och demokratisk",
+    "kontroll. Utvärderarna har tagit del av                 •   Tydlig rollfördelning mellan politiker",
+    "dokument, hemsidan och intervjuer med                       och tjänstemän",
+    "politiker och tjänstemän. Inom området                  •   Kvalitetsdeklarationer inom flera",
+    "offentlighet och demokratisk kontroll uppnår                verksamheter",
+    "kommunen 66 poäng. En försämring med 19,5",
+    "                                                    Förbättringsområden",
+    "poäng i förhållande till utvärderingen 2001.",
+    "                                                        •   Handlingar tillgängliga på hemsidan",
+    "Styrkor inom området                                    •   Samla resultatredovisningen på ett",
+    "    •   Genomarbetat ledarutvecklingsprogram                ställe",
+    "    •   Tydlig och innehållsrik hemsida                 •   Inför medborgarförslag",
+    "",
+    "",
+    "Förbättringsområden                                 3.3 Tydlighet i samspelet mellan politiker",
+    "    •   Sammanställ arbetet på den                  och tjänstemän",
+    "        internationella arenan                          •   3.1 Hur är kvaliteten på",
+    "    •   Jämföra resultat från                               målformuleringsarbetet?",
+    "        brukarundersökningar med andra                  •   3.2 Hur är delegation och",
+    "        kommuner                                            ansvarsfördelning mellan politisk och",
+    "                                                            tjänstemannanivå?",
+    "3.2 Tillgänglighet och                                  •   3.3 Hur rapporterar tjänstemännen till",
+    "medborgar-/brukarorientering                                den politiska nivån?",
+    "                                                        •   3.4 Hur främjas den ömsesidiga",
+    "    •   2.1 Har kommunen en brukarorienterad                förståelsen av uppgifter och roller?",
+    "        förvaltningsfilosofi?",
+    "    •   2.2 Vilka åtgärder har satts i verket för   Området beskriver hur Ljungby kommun",
+    "        att förbättra överskådligheten för          arbetar med tydlighet i samspelet mellan",
+    "        medborgarna?                                politiker och tjänstemän. Utvärderarna har",
+    "    •   2.3 Kan brukarna själva påverka             tagit del av dokument, hemsidan och",
+    "        serviceutbudet?                             intervjuer med politiker och tjänstemän. Inom",
+    "    •   2.4 Genomförs                               området tydlighet i samspelet mellan politiker",
+    "        brukar-/medborgarundersökningar?            och tjänstemän uppnår kommunen 49 poäng.",
+    "    •   2.5 Hur är systemet för synpunkts- och      En försämring med 1 poäng i förhållande till",
+    "        klagomålshantering organiserat?             utvärderingen 2001.",
+]
+
+
+def test_a_table_row_ending_one_space_past_the_right_columns_edge_stays_whole() -> None:
+    lines = list(enumerate(CONTINUED_SUMMARY_PAGE, start=1))
+    out = in_text_columns(lines)
+    assert out[1] == (2, CONTINUED_SUMMARY_PAGE[1])  # the header repeated: "1999 2001 2003"
+    assert out[2] == (3, "TOTALT" + " " * 49 + "464,5 449 453,5")
+    # The columns below are still read: the left column's heading, then the right's prose.
+    texts = [text.strip() for _, text in out]
+    assert texts.index("3 Detaljerad genomgång i") < texts.index("förhållande till Kommunkompassens")
+    assert "• 2.6 Bedrivs utbildning i att bemöta" in texts
+    assert texts.index("åtta områden") < texts.index("Området beskriver hur Ljungby kommun")
+    # Read by each line's gap, the page has more lines with text cut in two than read at one start
+    # (a blank line read in both columns is no line cut): the right column's edge drifts.
+    area_2 = texts.index("arbetar med tillgänglighet och")
+    assert texts[area_2 - 1] == "Området beskriver hur Ljungby kommun"
+
+
+# Fuzz seed 200199 (LibreOffice, pdftotext -layout, landscape tables in two columns): the left
+# table's values, right-aligned, reach the right column's edge on lines of their own ("20 6",
+# "Summa  100 63"); cut there, they went to the right column and area 5 lost 5.3, 5.4 and its
+# Summa row.
+LEFT_VALUES_AT_THE_EDGE = [
+    "5 Kontroll och                                   Tabell 10 Poäng inom område 8",
+    "                             Maxpoäng Poäng",
+    "rapportering",
+    "5.1. Hur detaljerat är                      8 Kommunen som",
+    "                                     40     32                         Maxpoäng Poäng",
+    "rapporteringssystemet?                      samhällsbyggare",
+    "5.2. Hur sker                               8.1. Vad gör kommunen",
+    "rapporteringen från                         för att stötta                      40       22",
+    "                                     20      9",
+    "                                            föreningslivet?",
+    "tvärsektoriella projekt",
+    "och program?                                8.2. Kommunens",
+    "5.3. Strategier för att synliggöra          samverkan med                       20       11",
+    "                                         20 6",
+    "                                            kulturlivet.",
+    "kostnader.",
+    "5.4. Kontroll- och uppföljningsrutiner.     8.3. Kommunen som",
+    "                                         20 16                                  20       12",
+    "                                            partner för näringslivet.",
+    "Summa                                   100 63",
+    "Tabell 8 Poäng inom område 6                8.4. Kommunens",
+    "                                                                                20        9",
+    "                                            internationella kontakter.",
+]
+
+
+def test_a_left_tables_values_reaching_the_right_columns_edge_stay_in_the_left_column() -> None:
+    out = [text.strip() for _, text in in_text_columns(list(enumerate(LEFT_VALUES_AT_THE_EDGE, start=1)))]
+    assert "20 6" in out and "Summa                                   100 63" in out
+    assert (
+        out.index("20 16")
+        < out.index("Summa                                   100 63")
+        < out.index("8 Kommunen som")
+    )
+    # The right table's values on a line shared with the left's stay the right column's.
+    assert "20       12" in out
+    table = extract_question_scores(Document.from_text("\n".join(LEFT_VALUES_AT_THE_EDGE), "fuzz_200199.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert [by_id.get(f"5.{n}") for n in range(1, 5)] == [(40, 32), (20, 9), (20, 6), (20, 16)]

@@ -186,6 +186,9 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
         place
         for place in range(edge - ID_REACH, edge + ID_REACH + 1)
         if _free_at(text, place)
+        # Numbers alone from a place near the edge are a left row's values reaching it ("Summa
+        # 100 63", "20 6" under the left table's columns): a right table's values stand past its labels.
+        and not _values_at_edge(text, place, edge)
         and (
             abs(place - edge) <= GLYPH_REACH
             or TABLE_ROW_START.match(text, place)
@@ -206,8 +209,23 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
     )
 
 
+def _values_at_edge(text: str, place: int, edge: int) -> bool:
+    """Whether the line from ``place`` on is numbers alone whose first belongs to values set one
+    space apart that start before the right column's edge: a left row's values reaching it ("20 6",
+    "Summa  100 63", right-aligned under the left table's columns). A right column's row starts at
+    its edge or past it ("4.1", "1998  17  4 …")."""
+    rest = text[place:]
+    if not _table_numbers(rest):
+        return False
+    start = place + len(rest) - len(rest.lstrip())
+    group = next((m for m in VALUE_GROUP.finditer(text) if m.start() <= start < m.end()), None)
+    return group is not None and group.start() < edge
+
+
 # A score table's row holds at least its max and own points.
 MIN_ROW_VALUES = 2
+# Values set one space apart ("100 63", "20 6"), as a layout export prints a row's narrow columns.
+VALUE_GROUP = regex.compile(r"[+\-−–]?\d+(?:,\d+)?%?(?: [+\-−–]?\d+(?:,\d+)?%?)*")
 
 
 def _after_row(text: str, place: int, row_values: int) -> bool:
@@ -368,7 +386,7 @@ def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
         else:
             out.append((number, text))
     flush()
-    return out, _in_columns(lines, out)
+    return out, _in_columns(out)
 
 
 def _touches_at(text: str, start: int) -> bool:
@@ -400,9 +418,11 @@ def _heading_moved_to(text: str, start: int) -> str:
     return text
 
 
-def _in_columns(before: list[Numbered], after: list[Numbered]) -> int:
-    """How many lines the reading cut into halves (halves outnumber the lines they came from)."""
-    return len(after) - len(before)
+def _in_columns(after: list[Numbered]) -> int:
+    """How many lines the reading cut into two halves with text, as the reading by each line's gap
+    counts them (a blank line read in both columns is no line cut)."""
+    halves = Counter(number for number, text in after if text.strip())
+    return sum(1 for count in halves.values() if count > 1)
 
 
 def _right_column_start(lines: Sequence[Numbered]) -> int | None:
@@ -524,7 +544,9 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
         return ("", text.strip(), indent)
     for edge in edges or [usual]:
         squeezed = _squeezed_halves(text, edge)
-        if squeezed is None:
+        if squeezed is None or _table_numbers(squeezed[1]):
+            # Numbers alone one space past the edge are a table row's last values ("TOTALT  464,5
+            # 449 453,5" on a page of two columns of prose), no right column's text.
             continue
         before = [gap for gap in gaps if gap.start() < squeezed[2]]
         row_values = bool(before) and all(ROW_VALUES.match(text[gap.end() : squeezed[2]]) for gap in before)

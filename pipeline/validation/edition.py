@@ -22,8 +22,8 @@ AREA_MAX_MISMATCH = Rule(
     fires_when="the max points of a complete area do not sum to 100 (the edition's area max); not where "
     "rows evidently not read (`score_rows_lost`) can hold the rest, nor where rows read twice or with "
     "values no sub-question can have (`question_duplicated`, `score_values_doubtful`) give it read "
-    "one way, nor where a row's own points cell is empty (`score_missing`: the one number read may be "
-    "its own points)",
+    "one way, nor, where a row's own points cell is empty (`score_missing`: the one number read may be "
+    "its own points, and its max at least that), max points read short of the area max",
 )  # fmt: skip
 
 
@@ -33,8 +33,6 @@ def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
     for area, questions in by_area(extraction.question_scores).items():
         if any(q.max_score is None for q in questions):
             continue
-        if any(q.score is None for q in questions):
-            continue  # rows read with one number (score_missing): it may be the own points, not the max
         if (
             edition
             and not edition.is_partial
@@ -43,6 +41,10 @@ def area_max_mismatch(extraction: Extraction, edition: Edition | None) -> Iterat
         ):
             continue  # missing or unknown sub-questions are reported on their own
         parts = sum(q.max_score for q in questions if q.max_score is not None)
+        if any(q.score is None for q in questions) and parts <= area_max + TOLERANCE:
+            # A row read with one number (score_missing) may hold its own points, not its max: its
+            # max is then at least that number, so only max points read above the area's are sure.
+            continue
         if area in gaps and gaps[area].accounts_for_max(parts, area_max):
             continue  # the rows not read hold the rest: score_rows_lost says so
         if tangled(questions, area_max) and a_reading_gives_max(questions, area_max):

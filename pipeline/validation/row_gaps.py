@@ -10,7 +10,10 @@ max (rows after the last one read); or, with no Summa row, the max points read f
 edition's area max (an edition known) while the own points read fall short of the area's total in
 the summary table by no more than those max points (two sums that agree that rows are missing
 after the last one read: a misprinted max alone leaves the own points whole, a misprinted total
-alone the max points).
+alone the max points); or, with no Summa row, no id missing and no sub-questions known to the
+edition, the max points read fall short of the edition's area max while a row was read with its own
+points cell empty (the own points cannot show where the rest is: rows after the last one read may
+be lost, or that row's one number is its own points, not its max).
 Own points alone never count as evidence: a printed total that differs from the rows read may be
 the report's own error, which ``area_sum_mismatch`` reports.
 
@@ -59,6 +62,10 @@ class RowGap:
     doubled: tuple[str, ...] = ()
     # Every row of the area read is in doubt (score_values_doubtful): none is a reading of its row.
     in_doubt: bool = False
+    # Shown by the max points read falling short while a row's own points cell is empty (no Summa
+    # row, no id missing): the rows after the last one read may be lost, or that row's one number is
+    # its own points.
+    open_own: bool = False
 
     @property
     def page(self) -> int | None:
@@ -138,7 +145,11 @@ def _gap(
         short and edition is not None and subtotal is None and read_max is not None
         and _own_short(rows, total, whole - read_max)
     )  # fmt: skip
-    if not (by_ids or by_summa or by_sums):
+    by_open = (
+        short and edition is not None and subtotal is None and not missing and not specs
+        and any(q.score is None for q in rows)
+    )  # fmt: skip
+    if not (by_ids or by_summa or by_sums or by_open):
         return None  # ids that skip while the max points are whole: numbering, not a loss
     ids = tuple(f"{area}.{n}" for n in sorted(missing))
     lost_max = whole - read_max if read_max is not None else _edition_max(specs, ids)
@@ -148,7 +159,7 @@ def _gap(
         last_read = max(before, key=lambda q: _sub(q) or 0) if before else rows[0]
     return RowGap(
         area, ids, whole, read_max, lost_max, last_read, subtotal, by_sums and not by_ids,
-        doubled if missing and whole_read else (),
+        doubled if missing and whole_read else (), open_own=by_open and not (by_ids or by_summa or by_sums),
     )  # fmt: skip
 
 

@@ -439,13 +439,15 @@ SCORE_ROWS_LOST = Rule(
     "score_rows_lost", Severity.WARNING,
     "Area {area}: {what} of its score table not read: {evidence}.",
     concerns=("area", "year"),
-    fires_when="rows of an area's score table were evidently not read: the ids read skip a number "
-    "(3.1, 3.2, 3.4) or lack sub-questions of the edition while the max points read are not the "
-    "area's (its Summa row's, else the edition's area max) or are only with an id read twice, or the "
-    "max points read fall short of a Summa row giving the edition's area max, or (no Summa row) both "
-    "the max points and the own points read fall short of the area's, by the same rows; at the Summa "
-    "row, else the row read before the first missing one (expected: the ids not read, found: the max "
-    "points read)",
+    fires_when="rows of an area's score table were evidently not read: the ids read skip a number (3.1, 3.2, "
+    "3.4) or lack sub-questions of the edition while the max points read are not the area's (its "
+    "Summa row's, else the edition's area max) or are only with an id read twice, or the max points "
+    "read fall short of a Summa row giving the edition's area max, or (no Summa row) both the max "
+    "points and the own points read fall short of the area's, by the same rows, or (no Summa row, no "
+    "id missing, no sub-questions known to the edition) the max points read fall short of the "
+    "edition's area max while a row's own points cell is empty (rows after the last one read may be "
+    "lost, or its one number is its own points); at the Summa row, else the row read before the "
+    "first missing one (expected: the ids not read, found: the max points read)",
     loses_content=True,
 )  # fmt: skip
 
@@ -479,6 +481,8 @@ def _evidence(gap: RowGap, edition: Edition | None) -> str:
         return f"the ids read skip {'it' if len(gap.missing) == 1 else 'them'} while {twice} is read twice"
     if gap.by_sums:
         return f"{shown}, and the own points read fall short of the summary table's total by no more"
+    if gap.open_own:
+        return f"{shown}, and a row's own points cell is empty: its one number may be its own points"
     if not gap.missing:
         return shown
     listed = edition is not None and not edition.is_partial and bool(edition.questions_in(gap.area))
