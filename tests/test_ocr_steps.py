@@ -16,6 +16,7 @@ from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bull
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.scans import (
     pages_to_read,
+    percent_signs_read_as_digits,
     read_token,
     uncertain_readings,
     without_marks_after_bullets,
@@ -370,6 +371,27 @@ def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
     assert read.words == tuple(printed)
     assert read.set_aside == (speck,)
     assert [(r.printed, r.read) for r in uncertain_readings(1, read)] == [("5", ""), ("11", "11")]
+
+
+def test_a_percent_sign_read_as_digits_is_read_as_the_sign_and_reported() -> None:
+    # Fuzz seed 190000 (a grey scan): the change column's "-35 %" and "+31 %" read "-35 96" and
+    # "+31 90" with 88 and 83 % confidence; the rows had a value too many and the years' scores
+    # were paired with the wrong columns. The "96" is 7.7 points wide where the line's two-digit
+    # numbers are 10.3: one mark, 1.5 digits wide. A number after a number that is as wide as its
+    # digits ("56" a column gap away, "7" a word space after "+35"), or a narrow "11", stays as read.
+    def word(text: str, x0: float, x1: float, confidence: float = 95.0) -> OcrWord:
+        return OcrWord(text, x0, x1, 632.0, 639.0, 9.7, confidence)
+
+    row = [word("86", 316.1, 326.4), word("56", 384.5, 394.8), word("-35", 437.8, 454.8, 39.0)]
+    sign, average = word("96", 458.9, 466.6, 88.0), word("58", 520.8, 530.9)
+    read, signs = percent_signs_read_as_digits(OcrPage((*row, sign, average)))
+    assert [w.text for w in read.words] == ["86", "56", "-35", "%", "58"]
+    assert signs == (sign,)
+    assert [(r.printed, r.read) for r in uncertain_readings(1, read, signs)] == [("-35", "-35"), ("96", "%")]
+    digit = word("7", 458.9, 464.0)
+    eleven = word("11", 458.9, 466.6)
+    for printed in (digit, eleven):
+        assert percent_signs_read_as_digits(OcrPage((*row, printed, average)))[1] == ()
 
 
 def test_a_word_read_again_within_a_wider_word_is_no_word() -> None:

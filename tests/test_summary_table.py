@@ -1210,3 +1210,22 @@ def test_a_layout_header_of_single_spaced_names_and_years_over_narrow_columns() 
     table = summary_of(doc_from(text), year=2020)
     scores = [(s.area, s.year, s.score) for s in table.area_scores]
     assert scores[:4] == [(1, 2017, 88), (1, 2020, 62), (2, 2017, 82), (2, 2020, 63.5)]
+
+
+def test_a_lead_in_sentence_set_apart_by_a_scan_is_no_header_line() -> None:
+    # Fuzz seed 190000 (a grey scan): the sentence above the table came out in three cells ("... per
+    # huvudområde | för | 2010 och 2013."), its "2010" over the 2013 column; both own columns were
+    # read as 2010 and the 2013 scores lost. A header cell never ends a sentence.
+    text = (
+        "I tabell 2 redovisas resultaten per huvudområde\tför\t2010 och 2013.\t\t\n"
+        "\tPoäng\t\t\t\n"
+        "Huvudområde\tEskilstuna 2010\tEskilstuna 2013\tÄndring\tNationellt medelvärde\n"
+        "1 Offentlighet och demokrati\t55\t60,5\t+10 %\t46\n"
+        "2 Tillgänglighet och brukarorientering\t88\t49\t-44 %\t51\n"
+        "TOTALT\t143\t109,5\t-23 %\t97\n"
+    )
+    table = summary_of(doc_from(text))
+    assert table.years == (2010, 2013)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2010, 55), (1, 2013, 60.5), (2, 2010, 88), (2, 2013, 49)
+    ]  # fmt: skip

@@ -1,5 +1,5 @@
 """Rules on what OCR read from scanned pages: every number it was unsure of, every id it read from a
-look-alike letter. The sum rules then show where a misread number broke the arithmetic."""
+look-alike letter, every percent sign it read as digits. The sum rules then show where a misread number broke the arithmetic."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from pipeline.editions.edition import Edition
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
+from pipeline.model.document import PERCENT_SIGN as PERCENT
 from pipeline.model.records import Extraction, Finding, Severity
 from pipeline.validation.rule import Check, Rule, check
 
@@ -41,10 +42,33 @@ OCR_ID_READ = Rule(
 
 def ocr_id_read(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for reading in extraction.ocr_readings:
-        if reading.read not in (reading.printed, ""):
+        if reading.read not in (reading.printed, "", PERCENT):
             yield OCR_ID_READ.finding(
                 expected=reading.read, found=reading.printed, page=reading.page, line=reading.line
             )
 
 
-CHECKS: tuple[Check, ...] = (check(ocr_uncertain, OCR_UNCERTAIN), check(ocr_id_read, OCR_ID_READ))
+OCR_SIGN_READ = Rule(
+    "ocr_sign_read", Severity.WARNING,
+    "OCR read \"{found}\" after a number, in one mark too wide for its digits and too narrow for "
+    "two: it is read as {expected}; check it against the page.",
+    concerns=(),
+    fires_when="OCR read a percent sign after a number as one or two digits (\"-35 96\" where \"-35 %\" "
+    "is printed), told by its width against the line's digits; it is read as \"%\" (expected: \"%\", "
+    "found: as OCR read it)",
+)  # fmt: skip
+
+
+def ocr_sign_read(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    for reading in extraction.ocr_readings:
+        if reading.read == PERCENT and reading.printed != PERCENT:
+            yield OCR_SIGN_READ.finding(
+                expected=reading.read, found=reading.printed, page=reading.page, line=reading.line
+            )
+
+
+CHECKS: tuple[Check, ...] = (
+    check(ocr_uncertain, OCR_UNCERTAIN),
+    check(ocr_id_read, OCR_ID_READ),
+    check(ocr_sign_read, OCR_SIGN_READ),
+)
