@@ -1229,3 +1229,24 @@ def test_a_lead_in_sentence_set_apart_by_a_scan_is_no_header_line() -> None:
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [
         (1, 2010, 55), (1, 2013, 60.5), (2, 2010, 88), (2, 2013, 49)
     ]  # fmt: skip
+
+
+def test_a_scanned_row_whose_cell_ocr_read_as_no_number_stays_in_its_table() -> None:
+    # Fuzz seeds 190036 and 190028 (grey scans, footnote markers): "75¹" read "IS?", "61,5¹" read
+    # "O1.5'"; the table ended at the row before, and six areas and the total were lost without a
+    # word. The row is read empty and its cell reported; rows whose cells are all misread make no
+    # table of their own.
+    text = (
+        "Huvudområde\tKinda 2022\n"
+        "1 Samspel mellan förtroendevalda och medborgare\t71\n"
+        "2 Samhällsutveckling\tIS?\n"
+        "3 Styrning och kontroll\t64\n"
+        "5 Brukarens fokus\tO1.5'\n"
+        "TOTALT\t568\n"
+    )
+    table = summary_of(doc_from(text), year=2022)
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 71), (2, None), (3, 64), (5, None)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2022, 568)]
+    assert [(loss.line, loss.count) for loss in table.losses] == [(3, 1), (5, 1)]
+    alone = "Huvudområde\tKinda 2022\n2 Samhällsutveckling\tIS?\n5 Brukarens fokus\tO1.5'\n"
+    assert summary_of(doc_from(alone), year=2022).area_scores == ()
