@@ -25,6 +25,8 @@ from pipeline.ingest.pdf.scans import (
 from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.document import Document, Line, UncertainReading
+from pipeline.model.records import AreaScore, Extraction, Finding, OcrReading, Severity
+from pipeline.validation.scanned_pages import in_doubt
 
 # image_to_data at 300 dpi: 1 pixel = 0.24 points.
 POINTS_PER_PIXEL = 72 / 300
@@ -439,3 +441,36 @@ def test_a_doubted_dash_between_a_lists_marker_and_its_text_is_a_speck() -> None
     assert [w.text for w in without_marks_after_bullets(read)] == ["-", "Starkt"]
     sure = (word("-", 63.1, 66.5, 86.0), word("—", 73.9, 77.0, 90.0), word("Starkt", 81.4, 110.6))
     assert without_marks_after_bullets(sure) == sure
+
+
+def test_an_error_resting_on_a_number_ocr_was_unsure_of_is_a_warning() -> None:
+    # Fuzz seed 190000 (a grey scan): area 5's 2013 score "56,5" read "50,5" with 14 % confidence;
+    # the change, the area's sum, the year's total and the prose's figures then disagreed with it:
+    # five errors of the report that were one misreading. Each is a warning; an error of another
+    # area, or whose numbers OCR read with confidence, stays an error.
+    reading = OcrReading("50,5", "50,5", 14.0, (375.8, 648.2, 398.2, 657.7), page=1, line=28)
+    scores = (
+        AreaScore(5, "Resultat och effektivitet", 2013, 50.5, 1, 28),
+        AreaScore(4, "Ledarskap", 2013, 56, 1, 27),
+    )
+    # Area 4's average "58" read with 39 %: not its score.
+    average = OcrReading("58", "58", 39.0, (511.9, 631.1, 530.6, 640.6), page=1, line=27)
+    extraction = Extraction(area_scores=scores, ocr_readings=(reading, average))
+
+    def error(rule: str, area: int | None, year: int | None, page: int, line: int) -> Finding:
+        return Finding(
+            rule, Severity.ERROR, "Printed figures disagree.", area=area, year=year, page=page, line=line
+        )
+
+    findings = [
+        error("change_mismatch", 5, 2013, 1, 28),
+        error("narrative_score_mismatch", 5, 2013, 4, 28),
+        error("total_mismatch", None, 2013, 1, 33),
+        error("narrative_score_mismatch", 4, 2013, 4, 20),
+        error("score_exceeds_max", 6, None, 7, 3),
+        error("score_exceeds_max", 5, 2013, 7, 4),  # a sub-question's row: not the summary's score
+    ]
+    read = list(in_doubt(findings, extraction))
+    assert [f.severity for f in read] == [Severity.WARNING] * 3 + [Severity.ERROR] * 3
+    assert read[0].message.startswith("Printed figures disagree. OCR read a number this compares")
+    assert list(in_doubt(findings, Extraction(area_scores=scores))) == findings
