@@ -98,6 +98,8 @@ BULLETED_SCORE = regex.compile(
 BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 # Rows of one table; a table never has more than this (8 areas, a total and a few notes).
 MAX_TABLE_ROWS = 14
+# A cell OCR read as no number is at most this long ("O1.5'" for "61,5¹"); a longer one is words.
+UNREAD_CELL_LONGEST = 6
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
 # The dash a wrapped area name goes on with ("– personalpolitik").
@@ -147,6 +149,8 @@ class _Row:
     # Whether the line is a row only where its name denotes an area (a bullet, a label printed
     # alone, a row with an unread cell).
     needs_area: bool = False
+    # Whether every cell of the row holds no number as read (an area's row on a scan, see _row).
+    unread_only: bool = False
 
     def by(self, edition: Edition | None) -> _Row | None:
         """The row with the area its name denotes in ``edition`` (or, with none, in any edition);
@@ -309,7 +313,12 @@ def _row(line: Line) -> _Row | None:
     parsed = [parse_value(cell) for cell in cells]
     unread = tuple(cell for cell, value in zip(cells, parsed, strict=True) if value is None)
     numbers = sum(1 for value in parsed if value is not None and value.number is not None)
-    if not regex.search(r"\p{L}", label) or numbers == 0 or numbers < len(unread):
+    if not regex.search(r"\p{L}", label):
+        return None
+    # A scan's row whose only cells OCR read as no number ("2 Samhällsutveckling | IS?" where "75¹"
+    # is printed) is a row of the table it stands in, read empty and reported (see _is_summary).
+    unread_only = numbers == 0 and bool(unread) and _unread_area_row(label, unread)
+    if (numbers == 0 or numbers < len(unread)) and not unread_only:
         return None
     if is_header_line(line):  # "Huvudområde  2003  2005  2007": the header, its years no values
         return None
@@ -318,7 +327,16 @@ def _row(line: Line) -> _Row | None:
         return _Row(line, label, values, None, label, True, unread=unread)
     area, name, denoted = _area_of(label)
     return _Row(
-        line, label, values, area, name, False, unread=unread, denotation=denoted, needs_area=bool(unread)
+        line, label, values, area, name, False, unread=unread, denotation=denoted, needs_area=bool(unread),
+        unread_only=unread_only,
+    )  # fmt: skip
+
+
+def _unread_area_row(label: str, unread: tuple[str, ...]) -> bool:
+    """Whether a label numbering an area stands before cells that are each one short word, as OCR
+    misreads a number ("IS?", "O1.5'", "(NED")."""
+    return AREA_LABEL.match(label) is not None and all(
+        len(cell) <= UNREAD_CELL_LONGEST and len(cell.split()) == 1 for cell in unread
     )
 
 
@@ -534,7 +552,9 @@ def _wrapped_label(line: Line) -> bool:
 
 
 def _is_summary(rows: list[_Row]) -> bool:
-    areas = [row.area for row in rows if row.area is not None]
+    """Whether the rows are a summary table: two areas or an area and a total, each row with a value
+    read (a row whose cells were all misread joins a table, it makes none)."""
+    areas = [row.area for row in rows if row.area is not None and not row.unread_only]
     return len(set(areas)) >= 2 or (len(areas) == 1 and any(row.is_total for row in rows))
 
 

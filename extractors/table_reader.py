@@ -76,6 +76,8 @@ _DATA_LABEL = regex.compile(
 STARTS_LOWER = regex.compile(r"^\p{Ll}")
 # A table's caption: "Tabell 5 Poäng inom område 3", "Figur 2".
 TABLE_CAPTION = regex.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d", regex.IGNORECASE)
+# A line that ends a sentence: no header cell ends in a full stop.
+SENTENCE_END = regex.compile(r"\p{L}{2,}\.$|(?<!\d)(?:19|20)\d\d\.$")
 # A header is at most this many lines (a two- or three-level merged header).
 MAX_HEADER_LINES = 3
 # A corner cell's word stands at the line's start (a layout export may indent every line a little).
@@ -236,8 +238,12 @@ def _is_header_candidate(line: Line) -> bool:
     first_index, first = next((i, cell) for i, cell in enumerate(cells) if cell)
     if TABLE_CAPTION.match(first):
         return False  # "Tabell 5 Poäng inom område 3" above the header, indented in its column
-    if sum(1 for cell in cells if cell) == 1 and len(first.split()) > MAX_LONE_HEADER_WORDS:
-        return False  # a line of prose beside the table, indented in its text column
+    if len(first.split()) > MAX_LONE_HEADER_WORDS and (
+        sum(1 for cell in cells if cell) == 1 or SENTENCE_END.search(line.stripped)
+    ):
+        # A line of prose beside the table, indented in its text column, or a sentence whose words a
+        # scan's line set apart ("I tabell 2 redovisas resultaten per huvudområde | för | 2010 och 2013.").
+        return False
     if LABEL_ID.fullmatch(first) or any(_trailing_values(cell)[1] for cell in cells if cell):
         return False  # a row: its id alone in its cell, or a label ending in its values ("roll 12,5  20")
     # "1 Offentlighet ..." starts a row, unless every other cell is a header word: then it is an

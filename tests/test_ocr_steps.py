@@ -16,6 +16,7 @@ from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bull
 from pipeline.ingest.pdf.image_rulings import remove_rulings
 from pipeline.ingest.pdf.scans import (
     pages_to_read,
+    percent_signs_read_as_digits,
     read_token,
     uncertain_readings,
     without_marks_after_bullets,
@@ -24,6 +25,8 @@ from pipeline.ingest.pdf.scans import (
 from pipeline.ingest.pdf.tesseract import BULLET, OcrPage, OcrWord, page_from_data
 from pipeline.ingest.pdf.words import PageText, Word
 from pipeline.model.document import Document, Line, UncertainReading
+from pipeline.model.records import AreaScore, Extraction, Finding, OcrReading, Severity
+from pipeline.validation.scanned_pages import in_doubt
 
 # image_to_data at 300 dpi: 1 pixel = 0.24 points.
 POINTS_PER_PIXEL = 72 / 300
@@ -372,6 +375,27 @@ def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
     assert [(r.printed, r.read) for r in uncertain_readings(1, read)] == [("5", ""), ("11", "11")]
 
 
+def test_a_percent_sign_read_as_digits_is_read_as_the_sign_and_reported() -> None:
+    # Fuzz seed 190000 (a grey scan): the change column's "-35 %" and "+31 %" read "-35 96" and
+    # "+31 90" with 88 and 83 % confidence; the rows had a value too many and the years' scores
+    # were paired with the wrong columns. The "96" is 7.7 points wide where the line's two-digit
+    # numbers are 10.3: one mark, 1.5 digits wide. A number after a number that is as wide as its
+    # digits ("56" a column gap away, "7" a word space after "+35"), or a narrow "11", stays as read.
+    def word(text: str, x0: float, x1: float, confidence: float = 95.0) -> OcrWord:
+        return OcrWord(text, x0, x1, 632.0, 639.0, 9.7, confidence)
+
+    row = [word("86", 316.1, 326.4), word("56", 384.5, 394.8), word("-35", 437.8, 454.8, 39.0)]
+    sign, average = word("96", 458.9, 466.6, 88.0), word("58", 520.8, 530.9)
+    read, signs = percent_signs_read_as_digits(OcrPage((*row, sign, average)))
+    assert [w.text for w in read.words] == ["86", "56", "-35", "%", "58"]
+    assert signs == (sign,)
+    assert [(r.printed, r.read) for r in uncertain_readings(1, read, signs)] == [("-35", "-35"), ("96", "%")]
+    digit = word("7", 458.9, 464.0)
+    eleven = word("11", 458.9, 466.6)
+    for printed in (digit, eleven):
+        assert percent_signs_read_as_digits(OcrPage((*row, printed, average)))[1] == ()
+
+
 def test_a_word_read_again_within_a_wider_word_is_no_word() -> None:
     # Fuzz seed 40013 (a bilevel scan): Tesseract read a list's label twice, "Förbättringsförslag"
     # and "örbättringsfö" within its box, and the label was not known; a mark read within a word
@@ -417,3 +441,36 @@ def test_a_doubted_dash_between_a_lists_marker_and_its_text_is_a_speck() -> None
     assert [w.text for w in without_marks_after_bullets(read)] == ["-", "Starkt"]
     sure = (word("-", 63.1, 66.5, 86.0), word("—", 73.9, 77.0, 90.0), word("Starkt", 81.4, 110.6))
     assert without_marks_after_bullets(sure) == sure
+
+
+def test_an_error_resting_on_a_number_ocr_was_unsure_of_is_a_warning() -> None:
+    # Fuzz seed 190000 (a grey scan): area 5's 2013 score "56,5" read "50,5" with 14 % confidence;
+    # the change, the area's sum, the year's total and the prose's figures then disagreed with it:
+    # five errors of the report that were one misreading. Each is a warning; an error of another
+    # area, or whose numbers OCR read with confidence, stays an error.
+    reading = OcrReading("50,5", "50,5", 14.0, (375.8, 648.2, 398.2, 657.7), page=1, line=28)
+    scores = (
+        AreaScore(5, "Resultat och effektivitet", 2013, 50.5, 1, 28),
+        AreaScore(4, "Ledarskap", 2013, 56, 1, 27),
+    )
+    # Area 4's average "58" read with 39 %: not its score.
+    average = OcrReading("58", "58", 39.0, (511.9, 631.1, 530.6, 640.6), page=1, line=27)
+    extraction = Extraction(area_scores=scores, ocr_readings=(reading, average))
+
+    def error(rule: str, area: int | None, year: int | None, page: int, line: int) -> Finding:
+        return Finding(
+            rule, Severity.ERROR, "Printed figures disagree.", area=area, year=year, page=page, line=line
+        )
+
+    findings = [
+        error("change_mismatch", 5, 2013, 1, 28),
+        error("narrative_score_mismatch", 5, 2013, 4, 28),
+        error("total_mismatch", None, 2013, 1, 33),
+        error("narrative_score_mismatch", 4, 2013, 4, 20),
+        error("score_exceeds_max", 6, None, 7, 3),
+        error("score_exceeds_max", 5, 2013, 7, 4),  # a sub-question's row: not the summary's score
+    ]
+    read = list(in_doubt(findings, extraction))
+    assert [f.severity for f in read] == [Severity.WARNING] * 3 + [Severity.ERROR] * 3
+    assert read[0].message.startswith("Printed figures disagree. OCR read a number this compares")
+    assert list(in_doubt(findings, Extraction(area_scores=scores))) == findings

@@ -295,6 +295,12 @@ CASES: dict[str, Case] = {
         "digit).",
         expected="6.4", found="G.4", page=24, line=1,
     )),
+    "ocr_sign_read": Case(_ocr_read("96", "%", 88.0), _finding(
+        "ocr_sign_read", WARNING,
+        'OCR read "96" after a number, in one mark too wide for its digits and too narrow for two: it '
+        "is read as %; check it against the page.",
+        expected="%", found="96", page=24, line=1,
+    )),
     # Score cells altered.
     "score_negative": Case(_question("8.4", score=-5.0), _finding(
         "score_negative", ERROR, "Sub-question 8.4: own points -5 are negative.",

@@ -1210,3 +1210,43 @@ def test_a_layout_header_of_single_spaced_names_and_years_over_narrow_columns() 
     table = summary_of(doc_from(text), year=2020)
     scores = [(s.area, s.year, s.score) for s in table.area_scores]
     assert scores[:4] == [(1, 2017, 88), (1, 2020, 62), (2, 2017, 82), (2, 2020, 63.5)]
+
+
+def test_a_lead_in_sentence_set_apart_by_a_scan_is_no_header_line() -> None:
+    # Fuzz seed 190000 (a grey scan): the sentence above the table came out in three cells ("... per
+    # huvudområde | för | 2010 och 2013."), its "2010" over the 2013 column; both own columns were
+    # read as 2010 and the 2013 scores lost. A header cell never ends a sentence.
+    text = (
+        "I tabell 2 redovisas resultaten per huvudområde\tför\t2010 och 2013.\t\t\n"
+        "\tPoäng\t\t\t\n"
+        "Huvudområde\tEskilstuna 2010\tEskilstuna 2013\tÄndring\tNationellt medelvärde\n"
+        "1 Offentlighet och demokrati\t55\t60,5\t+10 %\t46\n"
+        "2 Tillgänglighet och brukarorientering\t88\t49\t-44 %\t51\n"
+        "TOTALT\t143\t109,5\t-23 %\t97\n"
+    )
+    table = summary_of(doc_from(text))
+    assert table.years == (2010, 2013)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2010, 55), (1, 2013, 60.5), (2, 2010, 88), (2, 2013, 49)
+    ]  # fmt: skip
+
+
+def test_a_scanned_row_whose_cell_ocr_read_as_no_number_stays_in_its_table() -> None:
+    # Fuzz seeds 190036 and 190028 (grey scans, footnote markers): "75¹" read "IS?", "61,5¹" read
+    # "O1.5'"; the table ended at the row before, and six areas and the total were lost without a
+    # word. The row is read empty and its cell reported; rows whose cells are all misread make no
+    # table of their own.
+    text = (
+        "Huvudområde\tKinda 2022\n"
+        "1 Samspel mellan förtroendevalda och medborgare\t71\n"
+        "2 Samhällsutveckling\tIS?\n"
+        "3 Styrning och kontroll\t64\n"
+        "5 Brukarens fokus\tO1.5'\n"
+        "TOTALT\t568\n"
+    )
+    table = summary_of(doc_from(text), year=2022)
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 71), (2, None), (3, 64), (5, None)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2022, 568)]
+    assert [(loss.line, loss.count) for loss in table.losses] == [(3, 1), (5, 1)]
+    alone = "Huvudområde\tKinda 2022\n2 Samhällsutveckling\tIS?\n5 Brukarens fokus\tO1.5'\n"
+    assert summary_of(doc_from(alone), year=2022).area_scores == ()

@@ -102,12 +102,17 @@ class Line:
         return not self.text.strip()
 
 
+# What a percent sign OCR read as digits is read as (an UncertainReading's ``read``).
+PERCENT_SIGN = "%"
+
+
 @dataclass(frozen=True, slots=True)
 class UncertainReading:
     """A word OCR read on a scanned page that the validator should point at.
 
     ``printed`` is what OCR read, ``read`` what kompass took it for (the same, unless a sub-question
-    id was printed with a letter for a digit; empty for a speck read as a digit and set aside),
+    id was printed with a letter for a digit, :data:`PERCENT_SIGN` for a percent sign read as
+    digits; empty for a speck read as a digit and set aside),
     ``confidence`` OCR's own (0-100) and ``bbox``
     (x0, top, x1, bottom) the word's box on the page in PDF points.
     """

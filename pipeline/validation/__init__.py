@@ -38,11 +38,12 @@ CONTENT_LOSS_RULES = frozenset(rule.slug for rule in RULES if rule.loses_content
 def validate(
     extraction: Extraction, edition: Edition | None, checks: Iterable[Check] = CHECKS
 ) -> tuple[Finding, ...]:
-    """All findings of all checks, most severe first, then in document order."""
+    """All findings of all checks, most severe first, then in document order; an error that rests
+    on a number OCR was unsure of is a warning (:func:`scanned_pages.in_doubt`)."""
     findings: Iterator[Finding] = (finding for each in checks for finding in each(extraction, edition))
     return tuple(
         sorted(
-            findings,
+            scanned_pages.in_doubt(findings, extraction),
             key=lambda f: (SEVERITY_RANK[f.severity], f.page or 0, f.line or 0, f.rule, f.area or 0),
         )
     )

@@ -43,6 +43,7 @@ from pipeline.ingest.pdf.tesseract import (
 )
 from pipeline.ingest.pdf.words import Gutter, PageText, Word
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
+from pipeline.model.document import PERCENT_SIGN as PERCENT
 from pipeline.model.document import UncertainReading
 
 if TYPE_CHECKING:
@@ -71,6 +72,14 @@ STRAY_MARKS = regex.compile(r"^[\"”“'‘’´`|¦!.,:;]+$")
 # set aside and reported like the specks Tesseract's reading sets aside.
 NARROWEST_DIGIT = 0.2
 DIGITS = regex.compile(r"^\d+$")
+# A percent sign is one glyph 1.5 to 1.7 digits wide in the faces reports are set in (Helvetica
+# 1.6, Times 1.67, DejaVu Sans 1.5); OCR reads it as one or two digits ("-35 96", "-30 4"). A word
+# of digits a word space (at most PERCENT_SPACE type sizes) after a number, as wide as
+# PERCENT_WIDTH digits of its line's numbers, too wide for one digit and too narrow for two, is that
+# sign: it is read as "%" and reported.
+PERCENT_WIDTH = (1.25, 1.8)
+PERCENT_SPACE = 0.6
+NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
 # A word read again within another's box: within WITHIN points of it across, overlapping it by more
 # than SAME_LINE of its own height down the page.
 WITHIN = 1.0
@@ -198,6 +207,7 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     cleaned = remove_rulings(straight, OCR_DPI)
     column = right_column(cleaned.ink, OCR_DPI, cleaned.rulings)
     ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink, column=column))
+    ocr_page, signs = percent_signs_read_as_digits(ocr_page)
     words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
     bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
     ocr_page = OcrPage(without_marks_after_bullets(words + tuple(bullets)), ocr_page.set_aside)
@@ -205,7 +215,7 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     if column is not None:
         scale = 72.0 / OCR_DPI
         read = replace(read, gutter=Gutter(column.x0 * scale, column.top * scale, column.bottom * scale))
-    return _PageRead(read, tuple(uncertain_readings(page.number, ocr_page)))
+    return _PageRead(read, tuple(uncertain_readings(page.number, ocr_page, signs)))
 
 
 def without_marks_after_bullets(words: tuple[OcrWord, ...]) -> tuple[OcrWord, ...]:
@@ -272,6 +282,45 @@ def without_misreadings(ocr_page: OcrPage) -> OcrPage:
         if wrong and any(char.isdigit() for char in word.text)
     )
     return OcrPage(kept, ocr_page.set_aside + specks)
+
+
+def percent_signs_read_as_digits(ocr_page: OcrPage) -> tuple[OcrPage, tuple[OcrWord, ...]]:
+    """The page with each percent sign OCR read as digits read as "%" (see :data:`PERCENT_WIDTH`),
+    and those words as OCR read them, to be reported."""
+    words = list(ocr_page.words)
+    signs = []
+    for index, word in enumerate(words):
+        if _percent_sign(word, words):
+            signs.append(word)
+            words[index] = word._replace(text=PERCENT)
+    return (replace(ocr_page, words=tuple(words)), tuple(signs)) if signs else (ocr_page, ())
+
+
+def _percent_sign(word: OcrWord, words: Sequence[OcrWord]) -> bool:
+    if not DIGITS.match(word.text) or len(word.text) > 2 or (len(word.text) == 2 and "1" in word.text):
+        return False  # a narrow "11" may be printed
+    before = [
+        other for other in words
+        if _on_line_after(other, word) and word.x0 - other.x1 <= PERCENT_SPACE * word.size
+    ]  # fmt: skip
+    if not before or not NUMBER.match(max(before, key=lambda other: other.x1).text):
+        return False
+    digit = _digit_width(word, words)
+    low, high = PERCENT_WIDTH
+    return digit is not None and low * digit <= word.x1 - word.x0 <= high * digit
+
+
+def _digit_width(word: OcrWord, words: Sequence[OcrWord]) -> float | None:
+    """The width of a digit on ``word``'s line: the median over its other words of digits (without
+    a "1", which is narrower), or ``None`` where it has none."""
+    middle = (word.top + word.bottom) / 2
+    widths = sorted(
+        (other.x1 - other.x0) / len(other.text)
+        for other in words
+        if other is not word and DIGITS.match(other.text) and "1" not in other.text
+        and other.top <= middle <= other.bottom
+    )  # fmt: skip
+    return widths[len(widths) // 2] if widths else None
 
 
 def _too_narrow_for_digits(word: OcrWord) -> bool:
@@ -359,12 +408,14 @@ def read_token(text: str) -> str:
     return read if QUESTION_ID.match(read) else text
 
 
-def uncertain_readings(page: int, ocr_page: OcrPage) -> list[UncertainReading]:
-    """Words with a digit that OCR read with low confidence, ids read from look-alike letters, and
-    specks read as digits that were set aside (read as "")."""
+def uncertain_readings(page: int, ocr_page: OcrPage, signs: Sequence[OcrWord] = ()) -> list[UncertainReading]:
+    """Words with a digit that OCR read with low confidence, ids read from look-alike letters,
+    specks read as digits that were set aside (read as ""), and percent ``signs`` read as digits
+    (read as "%")."""
     readings = [
         UncertainReading(page, word.text, "", word.confidence, _box(word)) for word in ocr_page.set_aside
     ]
+    readings += [UncertainReading(page, word.text, PERCENT, word.confidence, _box(word)) for word in signs]
     for word in ocr_page.words:
         read = read_token(word.text)
         box = _box(word)
