@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline.ingest.pdf.columns import page_lines
-from pipeline.ingest.pdf.image_columns import RightColumn, right_column, split_right_column
+from pipeline.ingest.pdf.image_columns import RightColumn, _tallest_band, right_column, split_right_column
 from pipeline.ingest.pdf.words import Gutter, Word
 
 DPI = 300
@@ -139,3 +139,23 @@ def test_a_river_of_word_spaces_down_a_justified_paragraph_is_no_gutter() -> Non
         ink[y : y + X_HEIGHT, 300:gap] = True
         ink[y : y + X_HEIGHT, gap + 40 + rng.randrange(0, 30) : 2200] = True
     assert right_column(ink, DPI) is None
+
+
+def test_the_tallest_band_has_most_two_sided_strips_then_the_longest_run_then_the_middle() -> None:
+    # Strips down, gutter windows across: "." white with ink on both sides, "-" white with ink on
+    # one side (counts nothing, goes on with the run), "#" not white (ends the run).
+    rows = [
+        ".#...",
+        ".....",
+        "-.-..",
+        "..#..",
+        "#....",
+        ".....",
+    ]
+    white = np.array([[cell != "#" for cell in row] for row in rows])
+    two_sided = np.array([[cell == "." for cell in row] for row in rows])
+    # Windows 3 and 4 keep white through all six strips, all two-sided (window 1: five from strip 1,
+    # under its break; window 0: three, then a break); of the tie, the middle one (of two, the later).
+    assert _tallest_band(white, two_sided, 5) == (0, 6, 4)
+    assert _tallest_band(white, two_sided, 7) is None
+    assert _tallest_band(white[:, :2], two_sided[:, :2], 4) == (1, 6, 1)

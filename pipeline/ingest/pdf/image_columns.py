@@ -132,25 +132,36 @@ def _tallest_band(white: np.ndarray, two_sided: np.ndarray, least: int) -> tuple
     side (space between paragraphs, the foot of a column longer than the other) go on with the
     run without counting. Of windows with as many, the one whose run is longest, then the one
     nearest the middle of those: a window at the edge of the gutter is the first that a longer
-    line of a column reaches, which would end the band before the column does."""
-    found: list[tuple[int, int, int, int]] = []  # count, length, first, index
-    for index in range(white.shape[1]):
-        column, sided = white[:, index], two_sided[:, index]
-        start, count, best = 0, 0, (0, 0, 0)
-        for row in range(white.shape[0] + 1):
-            if row < white.shape[0] and column[row]:
-                count += int(sided[row])
-                continue
-            best = max(best, (count, row - start, start))
-            start, count = row + 1, 0
-        if best[0] >= least:
-            found.append((*best, index))
-    if not found:
+    line of a column reaches, which would end the band before the column does.
+
+    Counted for every window at once: a window's runs are numbered by the strips not white above
+    them, and each run's count, length and first strip are summed per number."""
+    strips, windows = white.shape
+    if strips == 0 or windows == 0:
         return None
-    top = max(found)[:2]
-    tied = [entry for entry in found if entry[:2] == top]
-    count, length, first, index = tied[len(tied) // 2]
-    return first, first + length, index
+    run = np.cumsum(~white, axis=0)  # a white strip's run: how many strips above it are not white
+    row, window = np.nonzero(white)
+    index = run[row, window] * windows + window
+    size = (strips + 1) * windows
+    count = np.bincount(index, weights=two_sided[row, window], minlength=size).astype(np.int64)
+    length = np.bincount(index, minlength=size)
+    opens = (row == 0) | ~white[np.maximum(row - 1, 0), window]
+    first = np.zeros(size, dtype=np.int64)
+    first[index[opens]] = row[opens]
+    # A window's best run: the most strips with ink on both sides, then the longest, then the lowest.
+    base = strips + 1
+    score = np.where(length > 0, (count * base + length) * base + first, -1).reshape(strips + 1, windows)
+    best = score.argmax(axis=0)
+    best_count = count.reshape(strips + 1, windows)[best, np.arange(windows)]
+    best_length = length.reshape(strips + 1, windows)[best, np.arange(windows)]
+    best_first = first.reshape(strips + 1, windows)[best, np.arange(windows)]
+    found = np.flatnonzero(best_count >= least)
+    if found.size == 0:
+        return None
+    top = max((int(best_count[i]), int(best_length[i])) for i in found)
+    tied = [int(i) for i in found if (best_count[i], best_length[i]) == top]
+    chosen = tied[len(tied) // 2]
+    return int(best_first[chosen]), int(best_first[chosen] + best_length[chosen]), chosen
 
 
 def _is_prose(side: np.ndarray, dpi: float) -> bool:
