@@ -506,15 +506,21 @@ def _few_edges(lines: list[PrintedLine]) -> bool:
     """Whether most lines start at one of :data:`COLUMN_EDGES` left edges, each edge the lines
     within :data:`ALIGN_TOLERANCE` of one start: OCR puts the starts of one edge a point or so
     apart, on either side of any fixed grid."""
-    starts = [line.x0 for line in lines]
+    return at_edges([line.x0 for line in lines], ALIGN_TOLERANCE, COLUMN_EDGES) >= PROSE_SHARE * len(lines)
+
+
+def at_edges(starts: Sequence[float], near: float, edges: int) -> int:
+    """How many of ``starts`` lie within ``near`` of one of ``edges`` left edges, each edge the
+    start the most others lie near, of those not yet counted."""
+    rest = list(starts)
     counted = 0
-    for _ in range(COLUMN_EDGES):
-        if not starts:
+    for _ in range(edges):
+        if not rest:
             break
-        edge = max(starts, key=lambda x: sum(abs(other - x) <= ALIGN_TOLERANCE for other in starts))
-        counted += sum(abs(other - edge) <= ALIGN_TOLERANCE for other in starts)
-        starts = [other for other in starts if abs(other - edge) > ALIGN_TOLERANCE]
-    return counted >= PROSE_SHARE * len(lines)
+        edge = max(rest, key=lambda x: sum(abs(other - x) <= near for other in rest))
+        counted += sum(abs(other - edge) <= near for other in rest)
+        rest = [other for other in rest if abs(other - edge) > near]
+    return counted
 
 
 def _is_words(line: PrintedLine) -> bool:

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from pipeline.ingest.pdf.columns import at_edges
+
 if TYPE_CHECKING:
     from PIL.Image import Image
 
@@ -181,16 +183,8 @@ def _starts_at_edges(side: np.ndarray, dpi: float) -> bool:
     of :data:`COLUMN_EDGES` edges (the text, a list's marker, its item's text). A river of word
     spaces down a justified paragraph leaves the words right of it starting anywhere."""
     starts = [int(np.flatnonzero(row)[0]) for row in side if row.any()]
-    near = EDGE_INCHES * dpi
-    counted = 0
-    for _ in range(COLUMN_EDGES):
-        if not starts:
-            break
-        edge = max(starts, key=lambda x: sum(abs(other - x) <= near for other in starts))
-        counted += sum(abs(other - edge) <= near for other in starts)
-        starts = [other for other in starts if abs(other - edge) > near]
-    total = sum(1 for row in side if row.any())
-    return total > 0 and counted >= EDGE_SHARE * total
+    counted = at_edges(starts, EDGE_INCHES * dpi, COLUMN_EDGES)
+    return len(starts) > 0 and counted >= EDGE_SHARE * len(starts)
 
 
 def _widest_run(columns: np.ndarray, gap: float) -> int:
