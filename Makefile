@@ -91,7 +91,7 @@ fuzz: $(DEV_STAMP) system-packages
 COMPARE := .venv-compare
 PDFS ?= 30
 SCANS ?= 6
-COMPARE_SEED ?= 4000
+COMPARE_SEED ?= 6000
 $(COMPARE)/.installed: requirements/compare.txt $(PIP_LOCK)
 	$(PYTHON) -m venv $(COMPARE)
 	$(COMPARE)/bin/python -m pip install --quiet --require-hashes --no-deps -r $(PIP_LOCK)
