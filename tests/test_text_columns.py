@@ -1216,3 +1216,133 @@ def test_a_left_tables_values_reaching_the_right_columns_edge_stay_in_the_left_c
     table = extract_question_scores(Document.from_text("\n".join(LEFT_VALUES_AT_THE_EDGE), "fuzz_200199.txt"))
     by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
     assert [by_id.get(f"5.{n}") for n in range(1, 5)] == [(40, 32), (20, 9), (20, 6), (20, 16)]
+
+
+def test_a_line_of_both_columns_run_together_left_of_the_right_columns_edge() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 260963): where a left line and a right
+    # one share a baseline the export may set the right one's words one space after the left
+    # one's, five characters left of the column's edge ("... brukarorienterad utvärderingen
+    # 2002."). That line ended the page's columns, so the right column's claim of area 3 (62
+    # poäng) was read before area 2's heading and given to area 2.
+    page = [
+        "Utvecklingsområden                              Området beskriver hur Östersund stad arbetar",
+        "    • Inför medborgarförslag                    med tydlighet i samspelet mellan politiker och",
+        "    • Handlingar tillgängliga på hemsidan       tjänstemän. Utvärderarna har tagit del av",
+        "    • Samla resultatredovisningen på ett        dokument, hemsidan och intervjuer med",
+        "       ställe                                   politiker och tjänstemän. Inom området",
+        "                                                tydlighet i samspelet mellan politiker och",
+        "                                                tjänstemän uppnår kommunen 62 poäng. En",
+        "2 Tillgänglighet och brukarorientering          förbättring med 1,5 poäng i förhållande till",
+        "    • 2.1 Har kommunen en brukarorienterad utvärderingen 2002.",
+        "       förvaltningsfilosofi?                    Kommunen jämför sina resultat i ett nätverk",
+        "    • 2.2 Vilka åtgärder har satts i verket för med Vänersborg, Kinda och Knivsta, och",
+        "       att förbättra överskådligheten för       jämförelserna används i budgetarbetet.",
+        "       medborgarna?",
+        "    • 2.3 Kan brukarna själva påverka           Styrkor inom området",
+        "       serviceutbudet?",
+        "    • 2.4 Genomförs                                  • Synpunktshantering via webben",
+        "       brukar-/medborgarundersökningar?              • Genomarbetat ledarutvecklingsprogram",
+        "    • 2.5 Hur är systemet för synpunkts- och",
+        "       klagomålshantering organiserat?          Förbättringsområden",
+        "    • 2.6 Bedrivs utbildning i att bemöta            • Synliggöra kostnader per verksamhet",
+        "       allmänheten?",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts.index("• 2.1 Har kommunen en brukarorienterad") + 1 == texts.index("förvaltningsfilosofi?")
+    claim_end = texts.index("förbättring med 1,5 poäng i förhållande till")
+    assert texts[claim_end + 1] == "utvärderingen 2002."
+    assert texts.index("allmänheten?") < texts.index("Området beskriver hur Östersund stad arbetar")
+
+
+def test_a_footnote_across_the_page_under_a_table_is_not_parted_near_the_gutter() -> None:
+    # The same export (fuzz seed 260796): a footnote under the summary table runs past the right
+    # column's edge of the prose below, its last word one space after the others; it stays whole.
+    page = [
+        "Huvudområde                                     Max Halmstad 2016",
+        "8 Kommun som samhällsbyggare                    100 78",
+        "TOTALT                                          800 641,5",
+        "¹ Poängen har räknats om efter revisionen av verktyget.",
+        "",
+        "",
+        "3 Detaljerad genomgång i                        näringslivsfrågor",
+        "förhållande till Kommunkompassens               Området beskriver hur Halmstad stad arbetar",
+        "åtta områden                                    med offentlighet och demokrati. Utvärderarna",
+        "Allmänt                                         har tagit del av dokument, hemsidan och",
+        "Området beskriver hur Halmstad stad arbetar     intervjuer med politiker och tjänstemän.",
+        "med kommunen som samhällsbyggare.               Inom området uppnår kommunen 79,5 poäng.",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "¹ Poängen har räknats om efter revisionen av verktyget." in texts
+
+
+def test_a_page_whose_right_column_drifts_is_read_through_by_each_lines_gap() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 260887): the right column's edge drifts
+    # (48 to 58), and its claim's lines stand on lines of their own between the left column's.
+    # Read at one edge, a left line reaching one character past the gutter ended the columns
+    # there, as many lines cut in two as the reading by each line's gap gives; area 2's
+    # questions and the right column's area 3 claim were then read in the wrong order. A
+    # reading that goes through the page is taken over one that breaks off.
+    page = [
+        "    2. Synpunktshantering via webben                      tjänstemannanivå?",
+        "    3. Tydlig och innehållsrik hemsida              •     3:3 Hur rapporterar tjänstemännen till",
+        "    4. Starkt och levande föreningsliv                    den politiska nivån?",
+        "                                                    •     3:4 Hur främjas den ömsesidiga",
+        "Utvecklingsområden                                        förståelsen av uppgifter och roller?",
+        "    1. Utveckla den interna kontrollen          Området beskriver hur Karlstad kommun",
+        "    2. Följa upp kompetensutvecklingen          arbetar med tydlighet i samspelet mellan",
+        "       systematiskt                             politiker och tjänstemän. Utvärderarna har",
+        "    3. Inför medborgarförslag                   tagit del av dokument, hemsidan och",
+        "                                                intervjuer med politiker och tjänstemän. Inom",
+        "3.2 Tillgänglighet och brukarorientering        området tydlighet i samspelet mellan politiker",
+        "                                                och tjänstemän uppnår kommunen 71,5",
+        "    • 2:1 Har kommunen en brukarorienterad",
+        "                                                poäng. En förbättring med 22,5 poäng i",
+        "       förvaltningsfilosofi?",
+        "                                                förhållande till utvärderingen 2003.",
+        "    • 2:2 Vilka åtgärder har satts i verket för",
+        "       att förbättra överskådligheten för       Kommunen jämför sina resultat i ett nätverk",
+        "       medborgarna?                             med Ängelholm, Härnösand och Norrköping,",
+        "    • 2:3 Kan brukarna själva påverka           och jämförelserna används i budgetarbetet.",
+        "       serviceutbudet?",
+        "    • 2:4 Genomförs                             Styrkor inom området",
+        "       brukar-/medborgarundersökningar?              1. Regional samverkan kring",
+        "    • 2:5 Hur är systemet för synpunkts- och            näringslivsfrågor",
+        "       klagomålshantering organiserat?               2. Synpunktshantering via webben",
+        "    • 2:6 Bedrivs utbildning i att bemöta            3. Kvalitetsdeklarationer inom flera",
+        "       allmänheten?                                     verksamheter",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts.index("allmänheten?") < texts.index("tjänstemannanivå?")
+    claim = texts.index("och tjänstemän uppnår kommunen 71,5")
+    assert texts[claim + 1 : claim + 3] == [
+        "poäng. En förbättring med 22,5 poäng i",
+        "förhållande till utvärderingen 2003.",
+    ]
+
+
+def test_lines_of_both_columns_run_together_where_the_right_ones_only_fill_their_line() -> None:
+    # The same export (fuzz seed 260853): the right column's words run on one space after the
+    # left column's questions on two lines, neither opening with a capital nor ending a sentence
+    # ("... brukarorienterad tagit del av dokument, hemsidan och"); the first of them would not
+    # have fit on the column's line above, so that is where the right column's line starts.
+    page = [
+        "                                                  Området beskriver hur Hammarö kommun",
+        "Område 2 Tillgänglighet och                       arbetar med tydlighet i samspelet mellan",
+        "brukarorientering                                 politiker och tjänstemän. Utvärderarna har",
+        "    •   2.1 Har kommunen en brukarorienterad tagit del av dokument, hemsidan och",
+        "        förvaltningsfilosofi?                     intervjuer med politiker och tjänstemän. Inom",
+        "    •   2.2 Vilka åtgärder har satts i verket för området tydlighet i samspelet mellan politiker",
+        "        att förbättra överskådligheten för        och tjänstemän uppnår kommunen 44,5",
+        "        medborgarna?                              poäng. En försämring med 3 poäng i",
+        "    •   2.3 Kan brukarna själva påverka           förhållande till utvärderingen 2002.",
+        "        serviceutbudet?                           Kommunen jämför sina resultat i ett nätverk",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[texts.index("brukarorientering") + 1] == "•   2.1 Har kommunen en brukarorienterad"
+    assert "•   2.2 Vilka åtgärder har satts i verket för" in texts
+    claim = texts.index("området tydlighet i samspelet mellan politiker")
+    assert texts[claim - 2 : claim] == [
+        "tagit del av dokument, hemsidan och",
+        "intervjuer med politiker och tjänstemän. Inom",
+    ]
+    assert texts.index("serviceutbudet?") < texts.index("Området beskriver hur Hammarö kommun")

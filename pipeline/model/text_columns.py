@@ -17,7 +17,12 @@ processor's PDF sets it anywhere between a third and two thirds of the line, lin
 page is read by each line's own gap instead: the first run of two or more spaces after the line's
 first words (a list glyph's spacing aside) parts its halves, a line indented past a third of the
 width holds the right column alone, and a line without a gap that is no longer than the left
-column holds the left one. Whichever reading puts more of the page's lines into columns is taken.
+column holds the left one. Where one line of each column share a baseline, the export may run them
+together, the right one's words one space after the left one's, a few characters left of the
+column's edge: the line is parted where the right column's line would have started (its first
+word did not fit on that column's line above). Whichever reading puts more of the page's lines
+into columns is taken; of two that cut as many, the one that reads the page through without
+breaking off at a line it could not place.
 Score tables may stand side by side, one in each column under its own header, with most values on
 lines of their own: the left table's values reach the right column's edge and stay with the left
 half, a line of both tables' values is parted at its widest gap, and a left header's cells kept
@@ -97,7 +102,7 @@ def _page_in_columns(lines: list[Numbered]) -> list[Numbered]:
         return [*_page_in_columns(before), *_read_at(run, copies), *_page_in_columns(after)]
     fixed = _at_one_start(lines)
     drifting = _by_each_gap(lines)
-    if drifting is not None and drifting[1] > (fixed[1] if fixed else 0):
+    if drifting is not None and drifting[1] > (fixed[1] if fixed else (0, 0)):
         return drifting[0]
     return fixed[0] if fixed else lines
 
@@ -361,19 +366,28 @@ def _repeated_header(text: str) -> tuple[int, int] | None:
 YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
-def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
-    """The page read with the right column at one start, and how many lines were read in columns."""
+# How much of a page a reading puts in columns: the lines it cut into two halves with text, then
+# (where two readings cut as many) the lines of its runs read in columns, so that a reading whose
+# runs a line it could not place breaks off counts less than one that reads the page through.
+Reach = tuple[int, int]
+
+
+def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], Reach] | None:
+    """The page read with the right column at one start, and how much of it was read in columns."""
     start = _right_column_start(lines)
     if start is None:
         return None
     printed = dict(lines)
     out: list[Numbered] = []
     run: list[Numbered] = []
+    spanned = 0
 
     def flush() -> None:
+        nonlocal spanned
         read = _read(run, start)
         # A run not read in columns keeps its lines as printed (no heading moved).
         out.extend(read if read is not run else [(number, printed[number]) for number, _ in run])
+        spanned += len(run) if read is not run else 0
 
     for number, text in lines:
         moved = _heading_moved_to(text, start)
@@ -386,7 +400,7 @@ def _at_one_start(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
         else:
             out.append((number, text))
     flush()
-    return out, _in_columns(out)
+    return out, (_in_columns(out), spanned)
 
 
 def _touches_at(text: str, start: int) -> bool:
@@ -480,8 +494,8 @@ SQUEEZE_REACH = 1
 Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
 
 
-def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
-    """The page read by each line's own gap (see the module's notes), and how many lines were read
+def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], Reach] | None:
+    """The page read by each line's own gap (see the module's notes), and how much of it was read
     in columns; ``None`` if no run of lines is two columns."""
     width = max((len(text.rstrip()) for _, text in lines), default=0)
     third = int(MIDDLE[0] * width)
@@ -506,22 +520,26 @@ def _by_each_gap(lines: list[Numbered]) -> tuple[list[Numbered], int] | None:
     halves = _left_headers(lines, _between_columns(lines, halves), usual)
     out: list[Numbered] = []
     run: list[tuple[int, Halves]] = []
-    read = 0
+    read = spanned = 0
+
+    def flush() -> None:
+        nonlocal read, spanned
+        taken, count = _read_halves(run, lines)
+        out.extend(taken)
+        read += count
+        spanned += len(run) if count else 0
+
     for (number, text), found in zip(lines, halves, strict=True):
         if found is None and text.strip() and len(text.rstrip()) <= left_width:
             found = (text.rstrip(), "", len(text))
         if found is None and text.strip():
-            taken, count = _read_halves(run, lines)
-            out.extend(taken)
-            read += count
+            flush()
             run = []
             out.append((number, text))
         else:
             run.append((number, found))
-    taken, count = _read_halves(run, lines)
-    out.extend(taken)
-    read += count
-    return (out, read) if read else None
+    flush()
+    return (out, (read, spanned)) if read else None
 
 
 def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Halves:
@@ -718,7 +736,10 @@ def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves
       what it leaves to the right reads as a line of that column: it opens a heading, a header or
       a row (a capital or a digit), ends a sentence, or is filled (the first word of the column's
       next line would not have fit on it). A sentence that merely
-      crosses the edge ("... och nu en förbättring med 6 poäng i") stays whole.
+      crosses the edge ("... och nu en förbättring med 6 poäng i") stays whole;
+    - a line that runs past the edge without a gap inside the right column's prose, its right
+      column's words set a few characters left of the edge (``_pulled_edge``), is parted where
+      they start.
     """
     edges = [h[2] if h and h[1].strip() else None for h in halves]
     rights = [h[1].strip() if h and h[1].strip() else None for h in halves]
@@ -735,13 +756,67 @@ def _between_columns(lines: list[Numbered], halves: list[Halves]) -> list[Halves
         if len(text) < min(above, below):
             parted[index] = (text, "", len(text))
             continue
+        following = next((right.split()[0] for right in rights[index + 1 :] if right), "")
         near = (e + shift for e in (above, below) for shift in (0, -TOUCH_SHIFT, TOUCH_SHIFT))
-        for edge in dict.fromkeys(near):
-            if not ONE_SPACE.fullmatch(text, edge - 2, edge + 1) or _table_numbers(text[edge:]):
-                continue
-            following = next((right.split()[0] for right in rights[index + 1 :] if right), "")
-            opens = text[edge].isupper() or text[edge].isdigit()
-            if opens or SENTENCE_END.search(text) or len(text[edge:]) + 1 + len(following) > width:
-                parted[index] = (text[: edge - 1], text[edge:], edge)
-                break
+        edge = next((e for e in dict.fromkeys(near) if _right_line_at(text, e, following, width)), None)
+        if edge is not None:
+            parted[index] = (text[: edge - 1], text[edge:], edge)
+            continue
+        previous = next((right for right in reversed(rights[:index]) if right), "")
+        inside = _inside_prose(rights, index)
+        pulled = _pulled_edge(text, min(above, below), previous, following, width) if inside else None
+        if pulled is not None:
+            # The right half keeps its column's edge: it was set left of it only to follow the left.
+            parted[index] = (text[: pulled - 1], text[pulled:], min(above, below))
     return parted
+
+
+def _right_line_at(text: str, edge: int, following: str, width: int) -> bool:
+    """Whether the line's words from ``edge`` on, one space after the left column's, read as a line
+    of the right column (``following``: the first word of that column's next line; ``width``: the
+    column's widest line): they open a heading, a header or a row (a capital or a digit), end a
+    sentence, or fill the line (``following`` would not have fit on it); no table's numbers."""
+    if not ONE_SPACE.fullmatch(text, edge - 2, edge + 1) or _table_numbers(text[edge:]):
+        return False
+    opens = text[edge].isupper() or text[edge].isdigit()
+    return opens or bool(SENTENCE_END.search(text)) or len(text[edge:]) + 1 + len(following) > width
+
+
+# A line run together from both columns stands within this many lines of the right column's
+# prose above and below it.
+PULL_NEAR = 2
+
+
+def _inside_prose(rights: Sequence[str | None], index: int) -> bool:
+    """Whether the right column holds words on a line at most ``PULL_NEAR`` above line ``index`` and
+    on one at most as far below it, no table's values (a footnote across the page under a table
+    runs on past the gutter by itself)."""
+    above = rights[max(index - PULL_NEAR, 0) : index]
+    below = rights[index + 1 : index + 1 + PULL_NEAR]
+    return all(any(right and LETTER.search(right) for right in near) for near in (above, below))
+
+
+# How far left of the right column's edge (characters) a layout export may set that column's text
+# where it runs one line of each column together: it sets the right one's words one space after
+# the left one's, wherever the left one ends.
+PULL_REACH = 8
+
+
+def _pulled_edge(text: str, edge: int, previous: str, following: str, width: int) -> int | None:
+    """Where the right column's words start on a line that runs up to ``edge`` and beyond without
+    a gap, its left column's words ending a little before the edge and the right column's set one
+    space after them ("• 2.1 Har kommunen en brukarorienterad utvärderingen 2002."): the single
+    space nearest the edge, within reach, after which the words read as a line of the right column
+    (see ``_right_line_at``); one opening with a capital or a digit first, as a short first word
+    ("En förbättring") leaves a second space within reach. The column's words are set line by
+    line as they fit: the first word of the right half must not have fit on ``previous``, the
+    column's line above, unless that ends a sentence (a sentence across the edge, "... poäng och
+    nu en förbättring med 6 poäng i", has no such place). ``None`` where there is none."""
+    places = [
+        place
+        for place in range(edge - 1, max(edge - PULL_REACH, 2) - 1, -1)
+        if _right_line_at(text, place, following, width)
+        and (SENTENCE_END.search(previous) or len(previous) + 1 + len(text[place:].split()[0]) > width)
+    ]
+    opening = [place for place in places if text[place].isupper() or text[place].isdigit()]
+    return (opening or places or [None])[0]
