@@ -1346,3 +1346,121 @@ def test_lines_of_both_columns_run_together_where_the_right_ones_only_fill_their
         "intervjuer med politiker och tjänstemän. Inom",
     ]
     assert texts.index("serviceutbudet?") < texts.index("Området beskriver hur Hammarö kommun")
+
+
+def test_left_table_values_run_into_or_set_beside_the_right_columns_text() -> None:
+    # pdftotext -layout of a LibreOffice page of score tables in both columns (fuzz seed 260815):
+    # the left table's max points run into the right column's text without a space ("15
+    # 208:2 Kommunens", "11,5   20kontakter."), or stand one space before a row of the right
+    # column's table of evaluations, left of that column's edge ("12   20 Kinda   2007"). They
+    # went to the right column: 6.1's, 6.4's and 7.2's max points were lost, and 6.4 and 6.5 read
+    # with the right column's "20" (a false area_sum_mismatch for area 7 with the rows around).
+    page = [
+        "Tabell 8 Poäng inom område 6                                             Egna",
+        "                                              Delområde                          Maxpoäng",
+        "                                                                        poäng",
+        "                               Egna           8:1 Vad gör kommunen",
+        "Delområde                            Maxpoäng",
+        "                              poäng           för att stötta                16,5        40",
+        "6:1 Hur stor vikt läggs vid                   föreningslivet?",
+        "personalutvecklingsåtgärde        15        208:2 Kommunens",
+        "r?                                            samverkan med                   15        20",
+        "6:2 Förekommer                                kulturlivet.",
+        "                                   5        20",
+        "prestationslönesystem?                        8:3 Kommunen som",
+        "                                                                               9        20",
+        "6:3 Förekommer                                partner för näringslivet.",
+        "                                   7        10",
+        "arbetsmiljöundersökningar?                    8:4 Kommunens",
+        "6:4 Förekommer                                internationella                 12        20",
+        "                                11,5        20kontakter.",
+        "medarbetarsamtal?",
+        "6:5 Genomförs                                 Summa                         52,5       100",
+        "                                  14        20Sveriges Kommuner och Landsting har använt",
+        "ledarutvecklingsprogram?",
+        "6:6 Hur systematisk är                        Kommunkompassen som",
+        "budgetering och uppföljning        4        10utvärderingsinstrument sedan 2002.",
+        "av kompetensutveckling?",
+        "                                              Följande svenska kommuner och stadsdelar",
+        "Summa                           56,5       100",
+        "                                              har utvärderats med Kommunkompassen",
+        "Tabell 9 Poäng inom område 7",
+        "                                              förutom Halmstad kommun:",
+        "                             Egna",
+        "Delområde                          Maxpoäng Kommun              År",
+        "                            poäng",
+        "7:1 Hur metodiskt sker                        Kiruna               2002",
+        "utveckling av                   13        20  Ljungby        2004, 2007",
+        "kvalitetssystem?                              Karlskrona 2003, 2007",
+        "7:2 Strategisk",
+        "                                12        20 Kinda                 2007",
+        "serviceutveckling.                            Nässjö               2004",
+        "7:3 Tillvaratas de                            Falun                2002",
+        "anställdas erfarenheter         18        20",
+        "                                              Örebro               2004",
+        "och kreativitet?",
+        "                                          20 Vänersborg            2003",
+        "7:4 Användning av               14",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "personalutvecklingsåtgärde        15        20" in texts
+    assert "8:2 Kommunens" in texts
+    assert "11,5        20" in texts and "kontakter." in texts
+    assert "12        20" in texts and "Kinda                 2007" in texts
+    assert "Vänersborg            2003" in texts
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_260815.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["6.1"], by_id["6.4"], by_id["6.5"], by_id["7.2"]) == (
+        (20, 15),
+        (20, 11.5),
+        (20, 14),
+        (20, 12),
+    )
+
+
+def test_left_table_values_run_into_the_right_columns_words_where_the_columns_drift() -> None:
+    # The same export (fuzz seed 260989), a page read by each line's own gap: the left table's max
+    # points run into the right column's words ("14      20Skattesats (%)", "5      10Sveriges")
+    # or its next row's id ("10      208:3 Kommunen"); they went to the right column and rows 6.1
+    # to 7.2 lost their max points.
+    page = [
+        "uppföljningsrutiner.                        att stötta föreningslivet?",
+        "6 Personalpolitik                           8:2 Kommunens samverkan",
+        "                                                                                 9          20",
+        "6:1 Hur stor vikt läggs vid                 med kulturlivet.",
+        "personalutvecklingsåtgärde        10      208:3 Kommunen som partner",
+        "                                                                                11          20",
+        "r?                                          för näringslivet.",
+        "6:2 Förekommer                              8:4 Kommunens",
+        "                                   9      20                                    15          20",
+        "prestationslönesystem?                      internationella kontakter.",
+        "6:3 Förekommer                              Kortfakta         2009",
+        "                                 5,5      10",
+        "arbetsmiljöundersökningar?                  Antal invånare 52 748",
+        "6:4 Förekommer",
+        "                                   4      20Yta (km²)             432",
+        "medarbetarsamtal?",
+        "                                            Antal anställda     9100",
+        "6:5 Genomförs",
+        "                                  14      20Skattesats (%)       21,8",
+        "ledarutvecklingsprogram?",
+        "                                            Antal nämnder          19",
+        "6:6 Hur systematisk är",
+        "budgetering och uppföljning        5      10Sveriges  Kommuner     och Landsting har använt",
+        "av kompetensutveckling?                     Kommunkompassen        som",
+        "7 Verksamhetsutveckling                     utvärderingsinstrument sedan 2002.",
+        "7:1 Hur metodiskt sker                      Följande svenska kommuner och stadsdelar",
+        "utveckling av                      7      20har utvärderats med Kommunkompassen",
+        "kvalitetssystem?",
+        "                                            förutom Huddinge kommun:",
+        "7:2 Strategisk",
+        "                                   9      20",
+        "serviceutveckling.                               • Örnsköldsvik (2004, 2008)",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "personalutvecklingsåtgärde        10      20" in texts
+    assert "8:3 Kommunen som partner" in texts
+    assert "14      20" in texts and "Skattesats (%)       21,8" in texts
+    table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_260989.txt"))
+    by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
+    assert (by_id["6.1"], by_id["6.5"], by_id["6.6"], by_id["7.1"]) == ((20, 10), (20, 14), (10, 5), (20, 7))

@@ -163,6 +163,7 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     for (number, text), near in zip(lines, edges, strict=True):
         text = text.rstrip()
         cut = _cut_near(text, near, row_values) if len(text) > near - GUTTER else None
+        cut = _past_glued_value(text, cut, row_values)
         cuts.append((number, text, cut, near))
         if cut is not None and text[:cut].strip() and text[cut:].strip():
             both += 1
@@ -173,6 +174,16 @@ def _tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     right = [(n, " " * max(0, cut - near) + text[cut:]) for n, text, cut, near in cuts if cut is not None]
     parted = {n for n, _ in right}
     return [*((n, text) for n, text in left if text.strip() or n not in parted), *right]
+
+
+def _past_glued_value(text: str, cut: int | None, row_values: int) -> int | None:
+    """``cut`` moved past a value that opens the right half run into its first word or row id
+    ("20kontakter.", "208:2 Kommunens") where the left half is a row short of its ``row_values``
+    values without it: the left table's last value, which the export set against the right
+    column's text."""
+    if cut is None or (glued := GLUED_VALUE.match(text, cut)) is None:
+        return cut
+    return glued.end() if 0 < _values_ending(text[:cut]) < row_values else cut
 
 
 # How far from the right column's edge (characters) a row id may start it on its line: the export
@@ -206,11 +217,22 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
         free,
         key=lambda at: (
             _between_values(text, at, row_values),
+            _value_before_edge(text, at, edge),
             not _after_row(text, at, row_values),
             bool(VALUE_CELL.match(text[at:].lstrip())),  # the right column starts with an id or words
             not (_apart(text, at) or TABLE_ROW_START.match(text, at)),
             abs(at - edge),
         ),
+    )
+
+
+def _value_before_edge(text: str, place: int, edge: int) -> bool:
+    """Whether a cut at ``place`` opens the right half with a value that starts left of the right
+    column's edge, words after it ("20 Vänersborg   2003"): the left table's value on a line of
+    its own, beside the right column's row; a right column's row starts at its edge or past it."""
+    start = place + len(text[place:]) - len(text[place:].lstrip())
+    return (
+        start < edge - GUTTER and bool(FIRST_VALUE.match(text[start:])) and not _table_numbers(text[start:])
     )
 
 
@@ -271,8 +293,17 @@ def _between_values(text: str, place: int, row_values: int) -> bool:
     25 | 8 Kommunen som samhällsbyggare", the right column's heading)."""
     if not FIRST_VALUE.match(text[place:].strip()):
         return False
-    values = TRAILING_VALUES.search(text[:place].rstrip())
-    return values is not None and len(WORD.findall(values.group())) < row_values
+    return 0 < _values_ending(text[:place]) < row_values
+
+
+def _values_ending(left: str) -> int:
+    """How many values end a left half: after its label ("roll  12,5  20"), or all of it, a row's
+    values on a line of their own (its label wrapped above and below)."""
+    left = left.rstrip()
+    if ROW_VALUES.match(left):
+        return len(WORD.findall(left))
+    values = TRAILING_VALUES.search(left)
+    return len(WORD.findall(values.group())) if values else 0
 
 
 # A table's header has at least this many words.
@@ -609,19 +640,28 @@ def _header_beside_values(text: str, indent: int, usual: int, gaps: Sequence[reg
 # the left column's table's, its value columns reaching the right column's edge.
 LEADING_VALUES = regex.compile(r"^([+\-−–]?\d+(?:,\d+)?%?(?: +[+\-−–]?\d+(?:,\d+)?%?)*) {2,}(?=\p{L})")
 LAST_VALUE = regex.compile(r"(?:^|\s)[+\-−–]?\d+(?:,\d+)?%?$")
+# A value run into the right column's first word or row id without a space ("20kontakter.",
+# "208:2 Kommunens": max points 20, then the row of sub-question 8.2; an area's number is one digit).
+GLUED_VALUE = regex.compile(r"[+\-−–]?\d+?(?:,\d+)?(?=\p{L}|[1-9][.:]\d{1,2}\b)")
 
 
 def _left_values_back(text: str, found: Halves) -> Halves:
     """``found`` with the values that open its right half ahead of that half's words given back to
     the left half, when the left half is empty or ends with a value itself: a score table in the
     left column sets its last values up to the right column's edge, so a line's cut may fall
-    between a row's values ("synpunkts- och   20     12,5   Delområde   Max Egna")."""
+    between a row's values ("synpunkts- och   20     12,5   Delområde   Max Egna"), or before a
+    value the export ran into the right column's text ("12,5  20Förbättringsområden")."""
     if found is None or not found[1]:
         return found
     left, right, start = found
     values = LEADING_VALUES.match(right)
-    if values is None or (left.strip() and not LAST_VALUE.search(left.rstrip())):
+    if left.strip() and not LAST_VALUE.search(left.rstrip()):
         return found
+    if values is None:
+        glued = GLUED_VALUE.match(right) if left.strip() else None
+        if glued is None:
+            return found
+        return (text[: start + glued.end()].rstrip(), right[glued.end() :], start + glued.end())
     return (text[: start + values.end(1)].rstrip(), right[values.end() :], start + values.end())
 
 
