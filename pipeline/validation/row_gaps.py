@@ -108,9 +108,9 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
     area_max = edition.area_max if edition else DEFAULT_AREA_MAX
     totals = _summary_totals(extraction)
     listed: dict[int, set[str]] = defaultdict(set)
-    for question in extraction.listed_questions:
-        if (match := _ID.match(question.question_id)) and int(match["area"]) == question.area:
-            listed[question.area].add(question.question_id)
+    for entry in extraction.listed_questions:
+        if (match := _ID.match(entry.question_id)) and int(match["area"]) == entry.area:
+            listed[entry.area].add(entry.question_id)
     gaps: dict[int, RowGap] = {}
     for area, rows in sorted(grouped.items()):
         doubtful = doubtful_rows(rows, area_max)  # no reading of their rows: as rows not read
