@@ -6,7 +6,9 @@ from extractors.observations import extract_observations
 from extractors.score_table import extract_question_scores
 from extractors.sections import find_area_sections
 from pipeline.model.document import Document
-from pipeline.model.text_columns import _fits, _repeated_header, in_text_columns
+from pipeline.model.text_columns import in_text_columns
+from pipeline.model.text_columns.one_edge import fits
+from pipeline.model.text_columns.side_tables import repeated_header
 
 # Fuzz seed 25 (ReportLab, pdftotext -layout, two-column prose), shortened: the right column
 # starts at position 54, the heading of area 2 and the lists of area 1 stand beside each other.
@@ -370,8 +372,8 @@ def test_a_year_ending_a_sentence_in_the_right_column_is_no_table_number() -> No
     assert texts[-3:] == ["1,5 poäng i förhållande till utvärderingen", "2021.", "Sammanfattning arbetsliv"]
     # Read with the right column at one start, as the whole page is: the line fits the columns, a
     # table's row of numbers does not.
-    assert _fits(page[12], 45)
-    assert not _fits("1 Offentlighet och demokrati                 74   41,5", 45)
+    assert fits(page[12], 45)
+    assert not fits("1 Offentlighet och demokrati                 74   41,5", 45)
 
 
 def test_a_right_column_table_value_beside_left_prose_stays_in_the_right_column() -> None:
@@ -624,8 +626,8 @@ def test_the_same_list_item_in_both_columns_is_no_repeated_table_header() -> Non
     # Fuzz seed 110835: both columns list "Väl utvecklade e-tjänster" on one line; cut there as a
     # table's repeated header, the right column's list was torn from its heading.
     item = "    •     Väl utvecklade e-tjänster                    •   Väl utvecklade e-tjänster"
-    assert _repeated_header(item) is None
-    assert _repeated_header("Nr  Delområde  Max Egna   Nr  Delområde  Max Egna") == (23, 26)
+    assert repeated_header(item) is None
+    assert repeated_header("Nr  Delområde  Max Egna   Nr  Delområde  Max Egna") == (23, 26)
 
 
 def test_score_tables_in_both_columns_with_a_left_value_run_into_the_right_header() -> None:
