@@ -1466,3 +1466,52 @@ def test_left_table_values_run_into_the_right_columns_words_where_the_columns_dr
     table = extract_question_scores(Document.from_text("\n".join(page), "fuzz_260989.txt"))
     by_id = {q.question_id: (q.max_score, q.score) for q in table.questions}
     assert (by_id["6.1"], by_id["6.5"], by_id["6.6"], by_id["7.1"]) == ((20, 10), (20, 14), (10, 5), (20, 7))
+
+
+def test_a_summary_tables_last_row_above_two_columns_of_prose_stays_whole() -> None:
+    # pdftotext -layout of a LibreOffice page (fuzz seed 260056): the summary table goes on at
+    # the top of a page of two columns of prose, read by each line's own gap. Its TOTALT row was
+    # cut among its values ("TOTALT  800  435" | "477  +10 %  481") as if a line of prose stood
+    # beside a right table's values: the row's last values were read into the right column,
+    # between the left column's "... uppnår" and the right column's "kommunen 64 poäng", and
+    # area 2's claim was lost.
+    page = [
+        "                                                Sundsvall       Sundsvall Ändrin",
+        "Huvudområde                          Max                                         Genomsnitt",
+        "                                                    2018            2021       g",
+        "6 Kvalitetsutveckling                100              47              72 +53 %          56",
+        "7 Arbetsliv                          100              33              60 +82 %          65",
+        "8 Chefs- och ledarskap samt",
+        "                                     100                 59             50    -15 %           62",
+        "medarbetarskap",
+        "TOTALT                               800              435              477   +10 %           481",
+        "",
+        "3 Detaljerad genomgång i          kommunen 64 poäng. En förbättring med 18",
+        "                                  poäng i förhållande till utvärderingen 2018.",
+        "förhållande till Kommunkompassens",
+        "åtta områden                      Sammanfattning samhällsutveckling",
+        "",
+        "                                                 Starka sidor",
+        "Huvudområde 1: Samspel mellan",
+        "förtroendevalda och medborgare                       •     Jämförelser med andra kommuner i",
+        "                                                           nätverk",
+        "Allmänt                                              •     Etablerad styrmodell med tydliga mål",
+        "                                                     •     Framgångsrik presstrategi",
+        "Området beskriver hur Sundsvall kommun",
+        "arbetar med samspel mellan förtroendevalda",
+        "                                              Förbättringsområden",
+        "och medborgare. Utvärderarna har tagit del av",
+        "dokument, hemsidan och intervjuer med             • Premiera gott bemötande",
+        "politiker och tjänstemän. Inom området            • Jämföra resultat från",
+        "samspel mellan förtroendevalda och                    brukarundersökningar med andra",
+        "medborgare uppnår kommunen 55 poäng. En               kommuner",
+        "försämring med 19 poäng i förhållande till",
+        "utvärderingen 2018.                           Huvudområde 3: Styrning och kontroll",
+        "Sammanfattning samspel mellan förtroendevalda    Allmänt",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert (
+        "TOTALT                               800              435              477   +10 %           481"
+        in texts
+    )
+    assert texts.index("3 Detaljerad genomgång i") < texts.index("kommunen 64 poäng. En förbättring med 18")

@@ -209,8 +209,10 @@ def _squeezed_halves(text: str, usual: int) -> Halves:
 def _prose_beside_values(left: str, start: int, usual: int) -> bool:
     """Whether a line's numbers are the values of a table in the right column beside a line of the
     left column's prose: they stand inside the right column, past where its text starts (a value
-    cell, not the column's edge), and the left half is words, not a row's label with its id."""
-    words = left.split()
+    cell, not the column's edge), and the left half is words, not a row's label with its id nor a
+    row's label with values of its own ("TOTALT   800   435", a wide table's row cut among its
+    values)."""
+    words = [word for word in left.split() if LETTER.search(word)]
     return start >= usual + GLYPH_REACH and len(words) >= MIN_PROSE_WORDS and bool(LETTER.match(left.strip()))
 
 
