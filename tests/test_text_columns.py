@@ -8,7 +8,7 @@ from extractors.sections import find_area_sections
 from pipeline.model.document import Document
 from pipeline.model.text_columns import in_text_columns
 from pipeline.model.text_columns.one_edge import fits
-from pipeline.model.text_columns.side_tables import repeated_header
+from pipeline.model.text_columns.side_tables import _value_before_edge, repeated_header
 
 # Fuzz seed 25 (ReportLab, pdftotext -layout, two-column prose), shortened: the right column
 # starts at position 54, the heading of area 2 and the lists of area 1 stand beside each other.
@@ -1515,3 +1515,18 @@ def test_a_summary_tables_last_row_above_two_columns_of_prose_stays_whole() -> N
         in texts
     )
     assert texts.index("3 Detaljerad genomgång i") < texts.index("kommunen 64 poäng. En förbättring med 18")
+
+
+def test_only_a_value_before_a_right_tables_row_is_the_left_columns() -> None:
+    # A value two places or more left of the right column's edge (46, 44) with a row of the right
+    # column's table after it ("Vänersborg  2003") or a label's rest ("sektorsgränserna?") is the
+    # left table's; a heading's number there ("8 Kommunen som samhällsbyggare", set a little left
+    # of the edge) opens the right column.
+    row = "                                          20 Vänersborg            2003"
+    heading = "                                          8 Kommunen som samhällsbyggare"
+    assert _value_before_edge(row, 42, 46)
+    assert _value_before_edge("medborgarnas                  28        40 sektorsgränserna?", 40, 44)
+    assert not _value_before_edge(heading, 42, 46)
+    assert not _value_before_edge(
+        "                                              20 Vänersborg   2003", 46, 46
+    )

@@ -143,10 +143,16 @@ def _cut_near(text: str, edge: int, row_values: int) -> int | None:
 
 def _value_before_edge(text: str, place: int, edge: int) -> bool:
     """Whether a cut at ``place`` opens the right half with a value that starts left of the right
-    column's edge, words after it ("20 Vänersborg   2003"): the left table's value on a line of
-    its own, beside the right column's row; a right column's row starts at its edge or past it."""
+    column's edge, then the right column's words: a label's rest ("40 sektorsgränserna?") or a
+    row of its table ("20 Vänersborg   2003"). The value is the left table's, beside them; a
+    right column's row starts at its edge or past it. A heading's number before its capitalised
+    words ("8 Kommunen som samhällsbyggare") is none."""
     start = place + len(text[place:]) - len(text[place:].lstrip())
-    return start < edge - GUTTER and bool(FIRST_VALUE.match(text[start:])) and not table_numbers(text[start:])
+    rest = text[start:].rstrip()
+    value = FIRST_VALUE.match(rest)
+    if start >= edge - GUTTER or value is None or table_numbers(rest):
+        return False
+    return rest[value.end() :][:1].islower() or rest[-1:].isdigit()
 
 
 def _values_at_edge(text: str, place: int, edge: int) -> bool:
