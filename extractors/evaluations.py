@@ -172,7 +172,7 @@ def _announced(flow: Flow) -> tuple[UnreadEntry, ...]:
 def _announcement(flow: Flow) -> tuple[int, str] | None:
     """The offset and text of the first lead-in that announces the list, or ``None``."""
     for start, colon in _lead_ins(flow):
-        if ANNOUNCES_LIST.search(flow.text[start:colon]):
+        if ANNOUNCES_LIST.search(_with_start_above(flow, start, colon)):
             return colon, flow.text[start : colon + 1]
     # A lead-in whose sentence another column's lines cut apart: the lines above a line ending in
     # its colon ("har utvärderats med Kommunkompassen" / "6.6. Hur ..." / "förutom Tomelilla
@@ -189,6 +189,16 @@ def _announcement(flow: Flow) -> tuple[int, str] | None:
         if ANNOUNCES_LIST.search("\n".join([*_lines_above(flow, index), line.text[: colon + 1]])):
             return flow.starts[index] + colon, line.text
     return None
+
+
+def _with_start_above(flow: Flow, start: int, colon: int) -> str:
+    """The lead-in from ``start`` to its colon, after the line above it where it opens with a small
+    letter: a sentence a page break or a blank line cut apart ("Följande svenska kommuner och
+    stadsdelar" / "har utvärderats med Kommunkompassen förutom Strömstad kommun:")."""
+    lead_in = flow.text[start:colon]
+    if not lead_in[:1].islower():
+        return lead_in
+    return "\n".join([*_lines_above(flow, flow.line_index_at(start))[-1:], lead_in])
 
 
 def _lines_above(flow: Flow, index: int) -> list[str]:

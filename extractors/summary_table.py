@@ -509,8 +509,11 @@ def _wrapped_unit(row: _Row, line: Line) -> _Row | None:
     """The row with a value in per cent where ``line`` holds only the per cent sign that a narrow
     cell broke off it ("1 Offentlighet och demokrati 100 31 64 +106" / "%"), else ``None``: the
     row's one signed value without it (a change, "+100" / "%" before an average's "60"), or else
-    its last value."""
-    if line.stripped != "%" or not row.values:
+    its last value. The line may hold the rest of the row's label before the sign ("medarbetarskap
+    %", the label and the cell both wrapped)."""
+    cells = [cell.strip() for cell in line.cells if cell.strip()]
+    label_rest = len(cells) == 2 and _wrapped_label(Line(cells[0], line.number))
+    if (line.stripped != "%" and not (label_rest and cells[1] == "%")) or not row.values:
         return None
     signed = [
         i for i, v in enumerate(row.values) if v.signed and v.number is not None and v.unit != "percent"

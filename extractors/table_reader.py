@@ -530,6 +530,13 @@ def read_header(lines: list[Line]) -> Header | None:
     while lines:
         cells = _joined(lines)
         columns = [column_of(cell) for cell in cells]
+        labels = [
+            cell for line in lines for cell in line.cells if column_of(cell).role in (Role.NAME, Role.ID)
+        ]
+        columns = [
+            PrintedColumn(Role.NAME, column.printed) if _holds_label_cell(cell, column, labels) else column
+            for cell, column in zip(cells, columns, strict=True)
+        ]
         for index, cell in enumerate(cells):  # an area's own name in the corner ("Område 5 …")
             if columns[index].role not in (None, Role.NAME, Role.ID) and not _DATA_LABEL.match(cell):
                 break
@@ -540,6 +547,21 @@ def read_header(lines: list[Line]) -> Header | None:
             return header
         lines = lines[1:]  # an unrelated line above the header: try without it
     return None
+
+
+def _holds_label_cell(cell: str, column: PrintedColumn, labels: list[str]) -> bool:
+    """Whether a column's joined words, read as a value column, end in a whole header cell of a line
+    that names the label column (``labels``: "Delområde", "Nr"), under other words: the last words
+    of a row of the table above, printed on the line of this header's merged upper cell ("om
+    resultat? | | Poäng"), joined to its corner ("resultat? Delområde"). The column is then the
+    labels', whatever the other words name; a value cell whose words only mention one ("Max per
+    område"), or a label cell a value word was joined after ("Huvudområde Max"), is no such."""
+    if column.role in (None, Role.NAME, Role.ID):
+        return False
+    words = cell.split()
+    return any(
+        len(words) > len(label.split()) and words[-len(label.split()) :] == label.split() for label in labels
+    )
 
 
 def is_header_line(line: Line) -> bool:

@@ -464,3 +464,22 @@ def test_a_second_table_beside_the_first_with_name_and_years_in_one_cell() -> No
         ("Lomma", 2011), ("Lidingö", 2005), ("Eskilstuna", 2008), ("Eskilstuna", 2011), ("Kiruna", 2011),
         ("Vänersborg", 2002), ("Vänersborg", 2005), ("Lysekil", 2002),
     ]  # fmt: skip
+
+
+def test_a_lead_in_a_page_break_cut_apart_without_a_list_is_a_finding() -> None:
+    # A LibreOffice PDF (fuzz seed 260050): the lead-in's first words end a page, the rest opens
+    # the next, whose two short columns were read line across line ("Karlskrona<TAB>2012), ..."):
+    # no entry read, and the lead-in's own sentence, "har utvärderats ... kommun:", names no
+    # municipalities (all twelve entries lost without a word).
+    text = (
+        "Sveriges Kommuner och Landsting har använt Kommunkompassen som utvärderingsinstrument sedan 2002.\n"
+        "\n"
+        "Följande svenska kommuner och stadsdelar\n"
+        "\n"
+        "har utvärderats med Kommunkompassen förutom Strömstad kommun: Karlskrona\t2012), Lysekil\n"
+        "(2007), Jönköping (2002), Vänersborg (2009,\t(2006) och Trollhättan (2003, 2010).\n"
+    )
+    found = extract_evaluations(doc_from(text))
+    assert found.evaluations == ()
+    assert [u.line for u in found.unread] == [5]
+    assert found.unread[0].printed.startswith("har utvärderats med Kommunkompassen")

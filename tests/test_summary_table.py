@@ -826,6 +826,24 @@ def test_raw_export_per_cent_sign_broken_onto_its_own_line_keeps_the_row() -> No
     ]  # fmt: skip
 
 
+def test_layout_export_per_cent_sign_broken_onto_the_line_of_the_labels_rest_keeps_the_row() -> None:
+    # pdftotext -layout of a Chromium summary table (fuzz seed 260255): area 8's label and its
+    # narrow change cell both wrapped, so the line below holds the label's rest and the "%"
+    # ("medarbetarskap      %"). The change was read as +124 points, a false change_mismatch.
+    text = (
+        " Huvudområde                            Max       Uppsala   Uppsala     Ändring Sverigesnitt\n"
+        "                                                   2021       2024\n"
+        " 7 Arbetsliv                            100                76    78,5    +3 %           70\n"
+        " 8 Chefs- och ledarskap samt            100                40    89,5    +124           48\n"
+        " medarbetarskap                                                             %\n"
+        " TOTALT                                 200               116   168     +45 %          118\n"
+    )
+    table = summary_of(doc_from(text), year=2024)
+    assert [(c.area, c.kind, c.value, c.unit) for c in table.comparisons if c.kind == "change"] == [
+        (7, "change", 3, "percent"), (8, "change", 124, "percent"), (None, "change", 45, "percent")
+    ]  # fmt: skip
+
+
 def test_pdf_header_cells_cut_apart_from_their_columns_head_the_filled_cells() -> None:
     # A Chromium PDF's summary table with centred header cells (fuzz seed 50206): the table finder
     # put an empty header cell between the year and the average, and the rows' last cell is empty

@@ -12,6 +12,7 @@ from pipeline.model.records import (
     AreaSubtotal,
     Extraction,
     Finding,
+    ListedQuestion,
     Metadata,
     QuestionScore,
     UnreadHeader,
@@ -373,3 +374,18 @@ def test_max_points_above_the_area_max_with_an_own_points_cell_empty_are_an_erro
     found = _rules(_report(rows))
     assert [(f.found, f.severity) for f in found["area_max_mismatch"]] == [("120", "error")]
     assert "score_rows_lost" not in found
+
+
+def test_sub_questions_the_area_section_lists_are_rows_lost() -> None:
+    # A LibreOffice PDF (fuzz seed 260554): area 4's last two rows (4.4 and 4.5) not read, no Summa
+    # row; the area section lists all five at its top. The ids it lists are evidence a printed sum
+    # cannot fake: the shortfall of 12 points is theirs to make up, not the report's error.
+    rows = _rows(4, [(1, 30, 11.5), (2, 20, 13), (3, 20, 14)])
+    listed = tuple(ListedQuestion(4, f"4.{sub}", f"Delområde {sub}", None, 2 + sub) for sub in range(1, 6))
+    found = _rules(dataclasses.replace(_report(rows, total=50.5), listed_questions=listed))
+    (lost,) = found["score_rows_lost"]
+    assert (lost.line, lost.expected) == (12, "4.4, 4.5")
+    assert "area_sum_mismatch" not in found
+    # A total the rows the section lists cannot make up (more than the 30 points left) is an error.
+    found = _rules(dataclasses.replace(_report(rows, total=90), listed_questions=listed))
+    assert [f.found for f in found["area_sum_mismatch"]] == ["90"]

@@ -113,3 +113,31 @@ def test_side_by_side_header_groups() -> None:
 def test_not_a_header(above: str) -> None:
     doc = doc_from(f"{above}\n1 Offentlighet och demokrati\t1\t2")
     assert header_above(doc, 1) is None
+
+
+def test_a_rows_last_words_beside_the_next_tables_merged_upper_cell_stay_out_of_its_value_columns() -> None:
+    # A LibreOffice PDF (fuzz seed 260212): the last words of the row above ("om resultat?", its
+    # label wrapped) share their line with the next table's merged upper cell "Poäng"; "resultat"
+    # names an own-points column, so the label column above "Delområde" was read as one, and the
+    # first row's max and own points swapped (a false score_exceeds_max and area_max_mismatch).
+    doc = doc_from(
+        "1:3 Hur informeras medborgarna\t20\t13,5\nom resultat?\t\tPoäng\nDelområde\tMax\tEgna\n"
+        "2:1 Har kommunen en\t10\t5,5"
+    )
+    header = header_above(doc, 3)
+    assert header is not None
+    assert [str(c.role) for c in header.columns][-3:] == ["name", "max", "own"]
+    assert [[str(c.role) for c in columns] for _, columns in header.groups()] == [["max", "own"]]
+    doc = doc_from("Max poäng per område\tEgna\n1.1 Hur?\t40\t28")
+    mentioned = header_above(doc, 1)
+    assert mentioned is not None and [str(c.role) for c in mentioned.columns] == ["max", "own"]
+    # A layout export's summary header whose label cell and "Max" were joined into one column
+    # keeps its max points column (fuzz seed 260287).
+    doc = doc_from(
+        "                                              Lund      Lund Ändrin        40 kommuner i\n"
+        "Huvudområde                          Max\n"
+        "                                              2010      2013      g           genomsnitt\n"
+        "1 Offentlighet och demokrati          100 57         63,5    +11 % 58"
+    )
+    joined = header_above(doc, 3)
+    assert joined is not None and Role.MAX in [c.role for c in joined.columns]

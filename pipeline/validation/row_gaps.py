@@ -1,7 +1,8 @@
 """Which rows of an area's score table were evidently not read, and what they could account for.
 
 A row counts as lost only on evidence a printed sum cannot fake: the ids the rows read skip a
-number ("3.1, 3.2, 3.4" lacks 3.3) or lack a sub-question the edition lists, while the max points
+number ("3.1, 3.2, 3.4" lacks 3.3) or lack a sub-question the edition lists, or one the report's
+own area section lists at its top ("• 4.5 Hur utövas den centrala ledningen …"), while the max points
 read are not what the area is worth (its Summa row's max, else the edition's area max: where they
 are, the numbering skips and nothing is lost, unless an id is read twice: then a row was read under
 another's id); or,
@@ -26,6 +27,7 @@ shown lost by the two sums alone (a total misprinted in the summary would look t
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import regex
@@ -105,12 +107,16 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
     subtotals = {s.area: s for s in extraction.area_subtotals}
     area_max = edition.area_max if edition else DEFAULT_AREA_MAX
     totals = _summary_totals(extraction)
+    listed: dict[int, set[str]] = defaultdict(set)
+    for entry in extraction.listed_questions:
+        if (match := _ID.match(entry.question_id)) and int(match["area"]) == entry.area:
+            listed[entry.area].add(entry.question_id)
     gaps: dict[int, RowGap] = {}
     for area, rows in sorted(grouped.items()):
         doubtful = doubtful_rows(rows, area_max)  # no reading of their rows: as rows not read
         kept = [row for index, row in enumerate(rows) if index not in doubtful]
         if kept:
-            gap = _gap(area, kept, subtotals.get(area), area_max, edition, totals.get(area))
+            gap = _gap(area, kept, subtotals.get(area), area_max, edition, totals.get(area), listed[area])
         else:
             gap = _all_in_doubt(area, rows, subtotals.get(area), area_max)
         if gap is not None:
@@ -120,14 +126,15 @@ def row_gaps(extraction: Extraction, edition: Edition | None) -> dict[int, RowGa
 
 def _gap(
     area: int, rows: list[QuestionScore], subtotal: AreaSubtotal | None, area_max: float,
-    edition: Edition | None, total: float | None = None,
+    edition: Edition | None, total: float | None = None, listed: Collection[str] = (),
 ) -> RowGap | None:  # fmt: skip
     subs = {sub for sub in map(_sub, rows) if sub is not None}
     missing = {n for n in range(1, max(subs, default=0)) if n not in subs}
     specs = edition.questions_in(area) if edition and not edition.is_partial else ()
     read_ids = {q.question_id for q in rows}
+    known = {spec.question_id for spec in specs} | set(listed)  # the edition's and the section's list
     missing |= {
-        sub for spec in specs if spec.question_id not in read_ids and (sub := _spec_sub(spec.question_id))
+        sub for question_id in known if question_id not in read_ids and (sub := _spec_sub(question_id))
     }
     maxima = [q.max_score for q in rows]
     read_max = sum(m for m in maxima if m is not None) if all(m is not None for m in maxima) else None

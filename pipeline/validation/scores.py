@@ -440,7 +440,8 @@ SCORE_ROWS_LOST = Rule(
     "Area {area}: {what} of its score table not read: {evidence}.",
     concerns=("area", "year"),
     fires_when="rows of an area's score table were evidently not read: the ids read skip a number (3.1, 3.2, "
-    "3.4) or lack sub-questions of the edition while the max points read are not the area's (its "
+    "3.4) or lack sub-questions of the edition or of the list at the top of the area's section while "
+    "the max points read are not the area's (its "
     "Summa row's, else the edition's area max) or are only with an id read twice, or the max points "
     "read fall short of a Summa row giving the edition's area max, or (no Summa row) both the max "
     "points and the own points read fall short of the area's, by the same rows, or (no Summa row, no "
