@@ -150,6 +150,24 @@ def test_a_dash_narrower_than_any_printed_dash_is_a_speck() -> None:
     assert not is_noise("–", 5.0, 10.0, 90.0)
 
 
+def test_a_mark_read_where_the_page_holds_no_ink_is_no_word() -> None:
+    # A scanned table (fuzz seed 230005): Tesseract read "—" (16 by 59 pixels) off the blank gap
+    # between a row's id and its name, which made a column of its own. A word there is kept, and
+    # so is a digit (a speck read as one is set aside and reported).
+    ink = np.zeros((100, 400), dtype=bool)
+    ink[40:70, 10:60] = True  # the id
+    ink[40:70, 120:380] = True  # the name
+    data = {
+        "level": [5, 5, 5, 5, 5],
+        "left": [10, 70, 70, 70, 120],
+        "top": [40, 25, 25, 25, 40],
+        "width": [50, 16, 40, 16, 260],
+        "height": [30, 59, 30, 30, 30],
+        "text": ["1:2", "—", "Kortfakta", "2", "Innovation"],
+    }
+    assert cores(data, ink)["text"] == ["1:2", "", "Kortfakta", "2", "Innovation"]
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [

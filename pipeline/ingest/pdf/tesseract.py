@@ -507,9 +507,11 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
     """The word table with each word's box cut down to its core (see :data:`X_HEIGHT`): the rows
     of the image ``ink`` (a boolean array) that hold at least :data:`CORE_SHARE` (in lower case
     :data:`CORE_SHARE_LOWER`) of the ink of its fullest row; and without a speck that Tesseract
-    took into the word at either end."""
+    took into the word at either end. A mark read where the box holds no ink at all is taken out
+    (see :func:`_inkless_scrap`)."""
     lefts, widths = list(data["left"]), list(data["width"])
     tops, heights = list(data["top"]), list(data["height"])
+    texts = list(data["text"])
     for index, level in enumerate(data["level"]):
         if level != _WORD_LEVEL:
             continue
@@ -517,9 +519,12 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         width, height = int(str(widths[index])), int(str(heights[index]))
         box = ink[top : top + height, left : left + width]
         profile = box.sum(axis=1)
+        text = str(data["text"][index])
+        if profile.size and profile.max() == 0 and _inkless_scrap(text):
+            texts[index] = ""  # read where the page holds no ink at all: no word
+            continue
         if not profile.size or profile.max() == 0:
             continue
-        text = str(data["text"][index])
         share = CORE_SHARE_LOWER if _in_lower_case(text) else CORE_SHARE
         # One digit's rows are not ink's measure of a core: a "7" is its bar and thin strokes.
         rows = np.flatnonzero(profile > 0 if _is_digits(text) else profile >= share * profile.max())
@@ -527,7 +532,19 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         tops[index], heights[index] = top + int(rows[0]), core
         first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), core)
         lefts[index], widths[index] = left + first, last - first + 1
-    return {**data, "left": lefts, "top": tops, "width": widths, "height": heights}
+    return {**data, "left": lefts, "top": tops, "width": widths, "height": heights, "text": texts}
+
+
+def _inkless_scrap(text: str) -> bool:
+    """Whether a word read over paper without a pixel of ink is no word: a mark or a scrap of at
+    most :data:`NOISE_SHORT` letters (Tesseract reads a dash or an "i" off the blank gap between a
+    table's id and name, which then reads as a column of its own). A longer word is kept, in case
+    it was printed lighter than ink, and so is a digit: a speck read as one is set aside and
+    reported (see :func:`page_from_data`)."""
+    marks = text.strip()
+    if any(char.isdigit() for char in marks):
+        return False
+    return len(marks) <= NOISE_SHORT or not any(char.isalpha() for char in marks)
 
 
 def _without_edge_specks(columns: np.ndarray, core: int) -> tuple[int, int]:
