@@ -451,8 +451,11 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
     if match := LABEL_ID.match(cell):
         text = cell[match.end() :].strip()
         used = 1
-        if not text and i + 1 < len(cells) and cells[i + 1] and parse_value(cells[i + 1]) is None:
-            text, used = cells[i + 1], 2
+        # The name in a cell of its own, after the id's; empty cells between them are a column no
+        # row of this table fills (a mark read in the gap of another row started one).
+        name_at = next((k for k in range(i + 1, len(cells)) if cells[k].strip()), len(cells))
+        if not text and name_at < len(cells) and parse_value(cells[name_at]) is None:
+            text, used = cells[name_at], name_at - i + 1
         question_id = f"{match['area']}.{int(match['sub'])}"
         return (question_id, match.group().strip(), text, used) if text else None
     # Rows without an id (sub-areas, "Summa") belong to a table whose header has max points: a

@@ -846,3 +846,19 @@ def test_a_two_line_header_cell_set_over_and_under_its_neighbour_in_a_layout_exp
     assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
         ("1.1", 20, 10), ("1.2", 20, 19), ("1.4", 40, 10),
     ]  # fmt: skip
+
+
+def test_an_empty_column_between_the_ids_and_the_names_keeps_the_rows() -> None:
+    # A scanned per-area table (fuzz seed 230005): a mark read in the blank gap after some rows'
+    # ids made a column of its own that the other rows leave empty; those rows were lost and the
+    # names taken for sub-areas of the area before.
+    text = (
+        "Nr\t\tDelområde\tEgna\tMax\n"
+        "1:1\t\tMedborgardialog\t9\t20\n"
+        "1:2\t\tInnovation\t14,5\t20\n"
+        "1:3\tJämförelser\t8,5\t20\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Medborgardialog", 20, 9), ("1.2", "Innovation", 20, 14.5), ("1.3", "Jämförelser", 20, 8.5),
+    ]  # fmt: skip
