@@ -33,6 +33,7 @@ import regex
 
 import pipeline.ingest.pdf.tesseract_library as tesseract_library
 import pipeline.ingest.pdf.tesseract_process as tesseract_process
+from pipeline.ingest.pdf.fused_lines import reread_fused_lines
 from pipeline.ingest.pdf.glyphs import TextBox
 from pipeline.ingest.pdf.image_columns import RightColumn, split_right_column
 from pipeline.ingest.pdf.render import INK_BELOW
@@ -252,6 +253,7 @@ def read_page(
         ink = np.asarray(image.convert("L")) < INK_BELOW
     data = _read_by_columns(image, column, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
+    data = _with_fused_lines(image, data, timeout)
     data = _with_unread_lines(image, data, ink, dpi, timeout)
     return page_from_data(cores(raised_markers(glued_bullets_apart(data, ink), ink), ink), 72.0 / dpi)
 
@@ -301,17 +303,8 @@ def _appended(data: dict[str, list[object]], more: dict[str, list[object]]) -> d
 def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     """Tesseract's readings of cell images as digits, with their confidences, in one run: the
     cells stacked one under another with white between them."""
-    from PIL import Image as PilImage
-
-    gap = max(cell.height for cell in cells)
-    sheet = PilImage.new(
-        "L", (max(cell.width for cell in cells) + 2 * gap, sum(c.height + gap for c in cells) + gap), 255
-    )
-    spans, y = [], gap
-    for cell in cells:
-        sheet.paste(_inked(cell), (gap, y))
-        spans.append((y, y + cell.height))
-        y += cell.height + gap
+    sheet, places = _stacked(cells)
+    spans = [(top, top + cell.height) for (_, top), cell in zip(places, cells, strict=True)]
     data = image_to_data(sheet, _cells_language(), CELLS_CONFIG, timeout)
     found: list[list[tuple[str, float]]] = [[] for _ in cells]
     for text, conf, top, height in zip(data["text"], data["conf"], data["top"], data["height"], strict=True):
@@ -323,6 +316,46 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
         (" ".join(text for text, _ in words), min(conf for _, conf in words)) if words else ("", 0.0)
         for words in found
     ]
+
+
+def _read_blocks(images: list[Image], timeout: float) -> list[dict[str, list[object]]]:
+    """Tesseract's word tables of images read as a page is, in one run: the images stacked one
+    under another with white between them, each word placed on its image."""
+    sheet, places = _stacked(images)
+    data = image_to_data(sheet, LANGUAGE, PAGE_SEGMENTATION, timeout)
+    tables: list[dict[str, list[object]]] = [{key: [] for key in data} for _ in images]
+    for index, row in enumerate(_rows(data)):
+        middle = int(str(row.top)) + int(str(row.height)) / 2
+        for table, (left, top), image in zip(tables, places, images, strict=True):
+            if top <= middle <= top + image.height:
+                place = {"left": left, "top": top}
+                for key in data:
+                    value = data[key][index]
+                    table[key].append(int(str(value)) - place[key] if key in place else value)
+    return tables
+
+
+def _stacked(images: list[Image]) -> tuple[Image, list[tuple[int, int]]]:
+    """The images as black ink on white (see :func:`_inked`) on one sheet, one under another with
+    white between them, and where each stands (left, top)."""
+    from PIL import Image as PilImage
+
+    gap = max(image.height for image in images)
+    sheet = PilImage.new(
+        "L", (max(image.width for image in images) + 2 * gap, sum(i.height + gap for i in images) + gap), 255
+    )
+    places, y = [], gap
+    for image in images:
+        sheet.paste(_inked(image), (gap, y))
+        places.append((gap, y))
+        y += image.height + gap
+    return sheet, places
+
+
+def _with_fused_lines(image: Image, data: dict[str, list[object]], timeout: float) -> dict[str, list[object]]:
+    """The word table with two lines read as one word read again (see :mod:`fused_lines`)."""
+    kept, read = reread_fused_lines(image, data, lambda crops: _read_blocks(crops, timeout))
+    return _appended(kept, read) if read["text"] else data
 
 
 def _inked(cell: Image) -> Image:
