@@ -96,6 +96,8 @@ class _State:
     headings: list[AreaHeading] = field(default_factory=list)
 
 
+# The word of a merged cell over a score table's value columns ("Poäng" over "Egna | Max").
+UPPER_CELL_WORD = regex.compile(r"^poäng$", regex.IGNORECASE)
 # Words of a score table's own header cells ("Max- poäng", "Egna poäng", "Delområde").
 SCORE_HEADER_WORD = regex.compile(r"poäng|max|delområde|delfråga|fråga|summa", regex.IGNORECASE)
 
@@ -311,10 +313,15 @@ def _split_cells(header: Header) -> Header:
         if (parted := _label_beside_values(column, first=index == 0)) is not None:
             columns.extend(parted)
             continue
-        if len(header.lines) > 1:
-            columns.append(column)  # words joined from several lines ("Poäng" over "Max") are one column
-            continue
         words = column.printed.split()
+        if len(header.lines) > 1:
+            # Words joined from several lines ("Poäng" over "Max") are one column, but for a merged
+            # "Poäng" over two value words set one space apart ("Egna Max", a scan's narrow columns).
+            under = words[1:] if len(words) == 3 and UPPER_CELL_WORD.match(words[0]) else []
+            if not under or column.role in (None, Role.NAME, Role.ID):
+                columns.append(column)
+                continue
+            words = under
         split = (
             value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
         )

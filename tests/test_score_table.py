@@ -862,3 +862,11 @@ def test_an_empty_column_between_the_ids_and_the_names_keeps_the_rows() -> None:
     assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
         ("1.1", "Medborgardialog", 20, 9), ("1.2", "Innovation", 20, 14.5), ("1.3", "Jämförelser", 20, 8.5),
     ]  # fmt: skip
+
+
+def test_a_merged_upper_cell_over_two_value_words_one_space_apart() -> None:
+    # A scanned table in a narrow text column (fuzz seed 230026): "Poäng" over "Egna Max", the two
+    # words one space apart, and each row's values too; joined with the upper cell into one
+    # column, every row lost its own points.
+    text = "\tPoäng\nNr Delområde\tEgna Max\n8.1 Brukarundersökningar\t16 20\n8.2 Medborgardialog\t19 20\n"
+    assert _scores(text) == [("8.1", 20, 16), ("8.2", 20, 19)]
