@@ -304,6 +304,38 @@ def test_a_sub_question_id_misread_in_its_cell_takes_its_second_reading() -> Non
     assert read["text"][1:] == ["5.5.", "2.2.", "1.1.", "Delegation"]
 
 
+def test_a_doubted_id_close_before_its_name_is_read_again_on_its_own_and_only_as_an_id() -> None:
+    from PIL import Image
+
+    # A side-by-side score table's narrow id column (fuzz seed 230087): "7-1" and "9.1" for the
+    # printed 7.1 and 8.1, a word space before their names; joined with the name into one long
+    # cell, they were never read again. Read again, "7-1" takes "7.1"; an id is never taken as a
+    # number ("7:1" read again "71", fuzz seed 230003), and "9.1" read with more confidence stays.
+    table = tesseract_table(
+        [
+            [("7-1", 100, 60, 73.0), ("Näringsliv", 190, 200, 96.0)],
+            [("7:1", 100, 60, 70.0), ("Samverkan", 190, 200, 96.0)],
+            [("9.1", 100, 60, 96.0), ("Bemötande", 190, 200, 96.0)],
+        ]
+    )
+    asked: list[int] = []
+
+    def read_cells(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        asked.append(len(cells))
+        return [("7.1", 83.0), ("71", 90.0)]
+
+    read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
+    assert asked == [2]
+    assert [text for text in read["text"] if text] == [
+        "7.1",
+        "Näringsliv",
+        "7:1",
+        "Samverkan",
+        "9.1",
+        "Bemötande",
+    ]
+
+
 def test_two_numbers_read_as_doubted_letters_are_read_again_one_to_each_word() -> None:
     from PIL import Image
 

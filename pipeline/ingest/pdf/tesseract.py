@@ -72,6 +72,11 @@ CELLS_LANGUAGE = "eng"
 CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
 # A sub-question id in its cell ("2.2.", "4.10"): "2:22:", "SIS" or "(Ha" read for it is read again.
 CELL_ID = regex.compile(r"^\d{1,2}\.\d{1,2}\.?$")
+# A first reading of an id's shape (two digits or look-alikes around a stop, colon, comma or
+# hyphen: "7:1", "7-1", "T.2") takes only an id as its second reading.
+ID_SHAPE = regex.compile(r"^\S{1,2}[.:,\-]\S{1,2}[.:]?$")
+# A doubted word this short starting its line may be an id standing close to its name.
+ID_LONGEST = 5
 # A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
 # beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
 # x-height and the baseline for a word in lower case, between the cap height and the baseline for
@@ -419,8 +424,8 @@ def reread_cells(
                 for index, number in zip(cell, apart, strict=True):
                     texts[index], confidences[index] = number, confidence
             continue
-        if not _is_cell_value(read):
-            continue
+        if not _is_cell_value(read) or (_id_shaped(first_read) and not CELL_ID.match(read)):
+            continue  # an id read again is an id ("7:1" is never the number 71)
         # A cell first read as a number is read anew only with more confidence; one first read as
         # no number at all ("73 4" for "73 %", "SIS" for "5.5.") takes any likely reading, flagged
         # when uncertain.
@@ -438,6 +443,11 @@ def reread_cells(
     return {**data, "text": texts, "conf": confidences, "width": widths}
 
 
+def _id_shaped(text: str) -> bool:
+    """Whether a reading has an id's shape and is no number (see :data:`ID_SHAPE`)."""
+    return bool(ID_SHAPE.match(text)) and not CELL_NUMBER.match(text)
+
+
 def _is_cell_value(text: str) -> bool:
     """Whether a cell reads as a number or a sub-question id, as table cells print them."""
     return bool(CELL_NUMBER.match(text) or CELL_ID.match(text))
@@ -445,7 +455,10 @@ def _is_cell_value(text: str) -> bool:
 
 def _cells(rows: list[_Row]) -> list[list[int]]:
     """The indices of the words of each cell: runs of words of one line standing closer to each
-    other than :data:`CELL_GAP` times their size."""
+    other than :data:`CELL_GAP` times their size. A doubted id that starts its line (a word of at
+    most :data:`ID_LONGEST` characters holding a digit, read with less than :data:`REREAD_BELOW`
+    confidence) is a cell of its own before the name after it: in a narrow id column the name
+    stands close ("7-1 Näringsliv", "9.1 Samverkan" where 7.1 and 8.1 are printed)."""
     cells: list[list[int]] = []
     for index, row in enumerate(rows):
         if row.level != _WORD_LEVEL or not str(row.text).strip():
@@ -454,11 +467,33 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
             last = rows[cells[-1][-1]]
             gap = float(str(row.left)) - float(str(last.left)) - float(str(last.width))
             size = max(float(str(row.height)), float(str(last.height))) / CAP_HEIGHT
-            if row.line_key == last.line_key and gap < CELL_GAP * size:
+            if (
+                row.line_key == last.line_key
+                and gap < CELL_GAP * size
+                and not _doubted_id_first(rows, cells[-1])
+            ):
                 cells[-1].append(index)
                 continue
         cells.append([index])
     return cells
+
+
+def _doubted_id_first(rows: list[_Row], cell: list[int]) -> bool:
+    """Whether ``cell`` is one word starting its line that may be a misread id (see :func:`_cells`)."""
+    first = cell[0]
+    word = str(rows[first].text).strip()
+    starts_line = (
+        first == 0
+        or rows[first - 1].line_key != rows[first].line_key
+        or not str(rows[first - 1].text).strip()
+    )
+    return (
+        len(cell) == 1
+        and starts_line
+        and len(word) <= ID_LONGEST
+        and any(char.isdigit() for char in word)
+        and float(str(rows[first].conf)) < REREAD_BELOW
+    )
 
 
 def raised_markers(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
