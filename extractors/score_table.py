@@ -513,6 +513,13 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         columns, width = every, len(every)
         raw = cells[i + used : i + used + width]
         taken = len(raw)
+    elif end == len(group) and columns and printed_id and len(in_group) < len(every) > width:
+        # The same where the first values joined the label cell, a word space after the name (a
+        # scan's "8:1 Jämförelser 15 |  | 20" under "Nr Delområde Egna poäng |  | Maxpoäng").
+        rest, ending = _values_in_label(text, len(every) - len(in_group))
+        if ending:
+            columns, width = every, len(every)
+            text, raw, taken = rest, [*ending, *in_group], end
     if len(in_group) == width and any(not cell.strip() for cell in raw):
         # Empty cells between the values (a PDF whose decimal-aligned columns were each cut in two):
         # the group's values are its filled cells, as many as the header has columns.

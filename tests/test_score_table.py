@@ -870,3 +870,21 @@ def test_a_merged_upper_cell_over_two_value_words_one_space_apart() -> None:
     # column, every row lost its own points.
     text = "\tPoäng\nNr Delområde\tEgna Max\n8.1 Brukarundersökningar\t16 20\n8.2 Medborgardialog\t19 20\n"
     assert _scores(text) == [("8.1", 20, 16), ("8.2", 20, 19)]
+
+
+def test_own_points_joined_to_the_label_before_an_empty_header_cell() -> None:
+    # A scanned per-area table (fuzz seed 230003): the own points a word space after the name,
+    # an empty column between them and the max points; read as two tables side by side, every
+    # row's max points were lost and its max taken for its own points.
+    text = (
+        "Nr Delområde Egna poäng\t\tMaxpoäng\n"
+        "8:1 Jämförelser 15\t\t20\n"
+        "8:2 Hållbar utveckling 13\t\t20\n"
+        "8:3 Kvalitetssystem 11\t\t40\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("8.1", "Jämförelser", 20, 15),
+        ("8.2", "Hållbar utveckling", 20, 13),
+        ("8.3", "Kvalitetssystem", 40, 11),
+    ]
