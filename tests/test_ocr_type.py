@@ -308,32 +308,29 @@ def test_a_doubted_id_close_before_its_name_is_read_again_on_its_own_and_only_as
     from PIL import Image
 
     # A side-by-side score table's narrow id column (fuzz seed 230087): "7-1" and "9.1" for the
-    # printed 7.1 and 8.1, a word space before their names; joined with the name into one long
-    # cell, they were never read again. Read again, "7-1" takes "7.1"; an id is never taken as a
-    # number ("7:1" read again "71", fuzz seed 230003), and "9.1" read with more confidence stays.
+    # printed 7.1 and 8.1, "fn" at 26% for 4.1, a word space before their names; joined with the
+    # name into one long cell, they were never read again. Read again, "7-1" takes "7.1"; an id
+    # is never taken as a number ("7:1" read again "71", fuzz seed 230003), and "9.1" read with
+    # more confidence stays; "En" (60%, no digit) starting a line of prose is not read again.
     table = tesseract_table(
         [
             [("7-1", 100, 60, 73.0), ("Näringsliv", 190, 200, 96.0)],
             [("7:1", 100, 60, 70.0), ("Samverkan", 190, 200, 96.0)],
             [("9.1", 100, 60, 96.0), ("Bemötande", 190, 200, 96.0)],
+            [("fn", 100, 60, 26.0), ("Målstyrning", 190, 200, 92.0)],
+            [("En", 100, 60, 60.0), ("kommun", 190, 200, 92.0)],
         ]
     )
     asked: list[int] = []
 
     def read_cells(cells: list[Image.Image]) -> list[tuple[str, float]]:
         asked.append(len(cells))
-        return [("7.1", 83.0), ("71", 90.0)]
+        return [("7.1", 83.0), ("71", 90.0), ("4.1", 85.0)]
 
-    read = reread_cells(Image.new("L", (2000, 400), 255), table, read_cells)
-    assert asked == [2]
-    assert [text for text in read["text"] if text] == [
-        "7.1",
-        "Näringsliv",
-        "7:1",
-        "Samverkan",
-        "9.1",
-        "Bemötande",
-    ]
+    read = reread_cells(Image.new("L", (2000, 600), 255), table, read_cells)
+    assert asked == [3]
+    ids = ["7.1", "7:1", "9.1", "4.1", "En"]
+    assert [text for text in read["text"] if text][::2] == ids
 
 
 def test_two_numbers_read_as_doubted_letters_are_read_again_one_to_each_word() -> None:

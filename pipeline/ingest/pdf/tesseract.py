@@ -457,8 +457,9 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
     """The indices of the words of each cell: runs of words of one line standing closer to each
     other than :data:`CELL_GAP` times their size. A doubted id that starts its line (a word of at
     most :data:`ID_LONGEST` characters holding a digit, read with less than :data:`REREAD_BELOW`
-    confidence) is a cell of its own before the name after it: in a narrow id column the name
-    stands close ("7-1 Näringsliv", "9.1 Samverkan" where 7.1 and 8.1 are printed)."""
+    confidence, or any read with less than :data:`REREAD_DOUBTED`) is a cell of its own before
+    the name after it: in a narrow id column the name stands close ("7-1 Näringsliv", "9.1
+    Samverkan", "fn Målstyrning" where 7.1, 8.1 and 4.1 are printed)."""
     cells: list[list[int]] = []
     for index, row in enumerate(rows):
         if row.level != _WORD_LEVEL or not str(row.text).strip():
@@ -482,18 +483,13 @@ def _doubted_id_first(rows: list[_Row], cell: list[int]) -> bool:
     """Whether ``cell`` is one word starting its line that may be a misread id (see :func:`_cells`)."""
     first = cell[0]
     word = str(rows[first].text).strip()
-    starts_line = (
-        first == 0
-        or rows[first - 1].line_key != rows[first].line_key
-        or not str(rows[first - 1].text).strip()
+    before = rows[first - 1] if first else None
+    starts_line = before is None or before.line_key != rows[first].line_key or not str(before.text).strip()
+    confidence = float(str(rows[first].conf))
+    doubted = confidence < REREAD_DOUBTED or (
+        confidence < REREAD_BELOW and any(char.isdigit() for char in word)
     )
-    return (
-        len(cell) == 1
-        and starts_line
-        and len(word) <= ID_LONGEST
-        and any(char.isdigit() for char in word)
-        and float(str(rows[first].conf)) < REREAD_BELOW
-    )
+    return len(cell) == 1 and starts_line and len(word) <= ID_LONGEST and doubted
 
 
 def raised_markers(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
