@@ -333,6 +333,18 @@ def test_a_doubted_id_close_before_its_name_is_read_again_on_its_own_and_only_as
     assert [text for text in read["text"] if text][::2] == ids
 
 
+def test_an_id_printed_with_a_colon_is_taken_as_its_second_reading() -> None:
+    from PIL import Image
+
+    # The 2020 tool's ids ("1:2", fuzz seeds 230062 and 230005): "Ji2" and "17:3" read on the
+    # page, "1:2" and "7:3" read again with confidence; an id with a colon was no cell's value.
+    table = tesseract_table(
+        [[("Ji2", 100, 60, 40.0), ("Delegation", 300, 200, 96.0)], [("17:3", 100, 80, 60.0)]]
+    )
+    read = reread_cells(Image.new("L", (2000, 400), 255), table, lambda cells: [("1:2", 95.0), ("7:3", 90.0)])
+    assert [text for text in read["text"] if text] == ["1:2", "Delegation", "7:3"]
+
+
 def test_two_numbers_read_as_doubted_letters_are_read_again_one_to_each_word() -> None:
     from PIL import Image
 

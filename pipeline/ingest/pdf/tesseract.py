@@ -70,8 +70,9 @@ CELLS_CONFIG = "--psm 6"
 # it reads "%" that the Swedish data reads as "4", "No" or "AN", and a cell holds no Swedish word.
 CELLS_LANGUAGE = "eng"
 CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
-# A sub-question id in its cell ("2.2.", "4.10"): "2:22:", "SIS" or "(Ha" read for it is read again.
-CELL_ID = regex.compile(r"^\d{1,2}\.\d{1,2}\.?$")
+# A sub-question id in its cell ("2.2.", "4.10", the 2020 tool's "1:2"): "2:22:", "SIS" or "(Ha"
+# read for it is read again.
+CELL_ID = regex.compile(r"^\d{1,2}[.:]\d{1,2}[.:]?$")
 # A first reading of an id's shape (two digits or look-alikes around a stop, colon, comma or
 # hyphen: "7:1", "7-1", "T.2") takes only an id as its second reading.
 ID_SHAPE = regex.compile(r"^\S{1,2}[.:,\-]\S{1,2}[.:]?$")
