@@ -632,6 +632,8 @@ def _number_ink(marker_rows: tuple[int, int]) -> np.ndarray:
         ("73,51", (10, 40), "73,51"),  # a digit on the baseline is the number's
         ("73,52", (6, 24), "73,5²"),
         ("73,5", (6, 24), "73,5"),  # a speck after the number: no character read for it
+        ("73,5!", (6, 24), "73,5¹"),  # a raised "¹" read as "!" (fuzz seeds 230031, 230135)
+        ("73,5!", (10, 40), "73,5!"),  # a mark on the baseline is no marker
     ],
 )
 def test_a_raised_digit_after_a_number_is_its_footnote_marker(

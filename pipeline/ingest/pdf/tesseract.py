@@ -167,10 +167,11 @@ QUOTES = "\"'”“‘’"
 # A number's last digit set raised is a footnote marker (see ``raised_markers``): its foot stands
 # RAISED_SHARE of the digits' height or more above their baseline, and it is at most RAISED_HEIGHT
 # of their height tall (a marker is set at about 60 % of the type's size).
-MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
+# A raised "¹" is also read as "!" ("41,5!").
+MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?!?$")
 RAISED_SHARE = 0.3
 RAISED_HEIGHT = 0.8
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPERSCRIPTS = str.maketrans("0123456789!", "⁰¹²³⁴⁵⁶⁷⁸⁹¹")
 # The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
 # number with a comma that starts a line, before a capital letter, is an item's number ("3.").
 MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
@@ -497,9 +498,10 @@ def raised_markers(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, 
     """The word table with a footnote marker printed after a number read as the marker it is: a
     number's last character whose ink ends above the number's baseline by :data:`RAISED_SHARE` of
     its first digit's height or more, and is no taller than :data:`RAISED_HEIGHT` of it, is a
-    raised digit ("73,5¹" read "73,51", "70¹" read "702"), written as the superscript of the digit
-    Tesseract read. Digits stand on the baseline; a marker is set small and high. Only where each
-    character read is a run of ink of its own: a speck beside a number is no character of it."""
+    raised digit ("73,5¹" read "73,51", "70¹" read "702", "41,5¹" read "41,5!"), written as the
+    superscript of the digit Tesseract read (of 1 for "!"). Digits stand on the baseline; a marker
+    is set small and high. Only where each character read is a run of ink of its own: a speck
+    beside a number is no character of it."""
     texts = list(data["text"])
     for index, level in enumerate(data["level"]):
         text = str(texts[index]).strip()
