@@ -96,6 +96,8 @@ class _State:
     headings: list[AreaHeading] = field(default_factory=list)
 
 
+# The word of a merged cell over a score table's value columns ("Poäng" over "Egna | Max").
+UPPER_CELL_WORD = regex.compile(r"^poäng$", regex.IGNORECASE)
 # Words of a score table's own header cells ("Max- poäng", "Egna poäng", "Delområde").
 SCORE_HEADER_WORD = regex.compile(r"poäng|max|delområde|delfråga|fråga|summa", regex.IGNORECASE)
 
@@ -311,10 +313,15 @@ def _split_cells(header: Header) -> Header:
         if (parted := _label_beside_values(column, first=index == 0)) is not None:
             columns.extend(parted)
             continue
-        if len(header.lines) > 1:
-            columns.append(column)  # words joined from several lines ("Poäng" over "Max") are one column
-            continue
         words = column.printed.split()
+        if len(header.lines) > 1:
+            # Words joined from several lines ("Poäng" over "Max") are one column, but for a merged
+            # "Poäng" over two value words set one space apart ("Egna Max", a scan's narrow columns).
+            under = words[1:] if len(words) == 3 and UPPER_CELL_WORD.match(words[0]) else []
+            if not under or column.role in (None, Role.NAME, Role.ID):
+                columns.append(column)
+                continue
+            words = under
         split = (
             value_words(words) if column.role not in (None, Role.NAME, Role.ID) and len(words) > 1 else None
         )
@@ -451,8 +458,11 @@ def _label(cells: list[str], i: int, state: _State) -> tuple[str, str, str, int]
     if match := LABEL_ID.match(cell):
         text = cell[match.end() :].strip()
         used = 1
-        if not text and i + 1 < len(cells) and cells[i + 1] and parse_value(cells[i + 1]) is None:
-            text, used = cells[i + 1], 2
+        # The name in a cell of its own, after the id's; empty cells between them are a column no
+        # row of this table fills (a mark read in the gap of another row started one).
+        name_at = next((k for k in range(i + 1, len(cells)) if cells[k].strip()), len(cells))
+        if not text and name_at < len(cells) and parse_value(cells[name_at]) is None:
+            text, used = cells[name_at], name_at - i + 1
         question_id = f"{match['area']}.{int(match['sub'])}"
         return (question_id, match.group().strip(), text, used) if text else None
     # Rows without an id (sub-areas, "Summa") belong to a table whose header has max points: a
@@ -503,6 +513,13 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         columns, width = every, len(every)
         raw = cells[i + used : i + used + width]
         taken = len(raw)
+    elif end == len(group) and columns and printed_id and len(in_group) < len(every) > width:
+        # The same where the first values joined the label cell, a word space after the name (a
+        # scan's "8:1 Jämförelser 15 |  | 20" under "Nr Delområde Egna poäng |  | Maxpoäng").
+        rest, ending = _values_in_label(text, len(every) - len(in_group))
+        if ending:
+            columns, width = every, len(every)
+            text, raw, taken = rest, [*ending, *in_group], end
     if len(in_group) == width and any(not cell.strip() for cell in raw):
         # Empty cells between the values (a PDF whose decimal-aligned columns were each cut in two):
         # the group's values are its filled cells, as many as the header has columns.

@@ -48,6 +48,41 @@ def test_a_page_in_two_columns_of_prose_has_a_right_column_at_its_gutter() -> No
     assert column.top >= 200 + LINE + X_HEIGHT  # the lines across the page above stay whole
 
 
+def _table_rows(ink: np.ndarray, top: int, rows: int) -> None:
+    """Rows of a summary table: a label ending short of the middle, three value cells right of it."""
+    for row in range(rows):
+        y = top + row * LINE
+        ink[y : y + X_HEIGHT, 300:900] = True
+        for x in (1320, 1520, 1720):
+            ink[y : y + X_HEIGHT, x : x + 110] = True
+
+
+def test_a_gutter_reaching_up_between_a_tables_labels_and_values_starts_below_them() -> None:
+    # Fuzz seed 230119: a summary table's lower rows, with labels ending short of the middle, stand
+    # above a page in two columns; the gutter reached up between their labels and their values,
+    # read on a sheet of their own, and the rows lost their values.
+    ink, rng = _page(), random.Random(4)
+    _table_rows(ink, 200, 7)
+    _prose(ink, 300, 1200, 600, 30, rng)
+    _prose(ink, 1310, 2200, 600, 28, rng)
+    column = right_column(ink, DPI)
+    assert column is not None
+    assert 200 + 6 * LINE + X_HEIGHT <= column.top <= 600
+
+
+def test_one_short_line_beside_stray_ink_still_starts_the_right_column() -> None:
+    # Fuzz seed 230014: the right column starts with the last word of a list item ("mål") beside
+    # show-through at the page's edge; it is no table's row, and stays in the column.
+    ink, rng = _page(), random.Random(5)
+    _prose(ink, 300, 1200, 400, 40, rng)
+    ink[400 : 400 + X_HEIGHT, 1310:1400] = True
+    ink[400 : 400 + X_HEIGHT, 2100:2200] = True
+    _prose(ink, 1310, 2200, 400 + LINE, 37, rng)
+    column = right_column(ink, DPI)
+    assert column is not None
+    assert column.top <= 400
+
+
 def test_one_column_of_prose_has_no_right_column() -> None:
     ink = _page()
     _prose(ink, 300, 2200, 200, 55, random.Random(2))

@@ -150,6 +150,24 @@ def test_a_dash_narrower_than_any_printed_dash_is_a_speck() -> None:
     assert not is_noise("–", 5.0, 10.0, 90.0)
 
 
+def test_a_mark_read_where_the_page_holds_no_ink_is_no_word() -> None:
+    # A scanned table (fuzz seed 230005): Tesseract read "—" (16 by 59 pixels) off the blank gap
+    # between a row's id and its name, which made a column of its own. A word there is kept, and
+    # so is a digit (a speck read as one is set aside and reported).
+    ink = np.zeros((100, 400), dtype=bool)
+    ink[40:70, 10:60] = True  # the id
+    ink[40:70, 120:380] = True  # the name
+    data = {
+        "level": [5, 5, 5, 5, 5],
+        "left": [10, 70, 70, 70, 120],
+        "top": [40, 25, 25, 25, 40],
+        "width": [50, 16, 40, 16, 260],
+        "height": [30, 59, 30, 30, 30],
+        "text": ["1:2", "—", "Kortfakta", "2", "Innovation"],
+    }
+    assert cores(data, ink)["text"] == ["1:2", "", "Kortfakta", "2", "Innovation"]
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -284,6 +302,47 @@ def test_a_sub_question_id_misread_in_its_cell_takes_its_second_reading() -> Non
         Image.new("L", (2000, 400), 255), table, lambda cells: [("5.5.", 89.0), ("2.2.", 84.0)]
     )
     assert read["text"][1:] == ["5.5.", "2.2.", "1.1.", "Delegation"]
+
+
+def test_a_doubted_id_close_before_its_name_is_read_again_on_its_own_and_only_as_an_id() -> None:
+    from PIL import Image
+
+    # A side-by-side score table's narrow id column (fuzz seed 230087): "7-1" and "9.1" for the
+    # printed 7.1 and 8.1, "fn" at 26% for 4.1, a word space before their names; joined with the
+    # name into one long cell, they were never read again. Read again, "7-1" takes "7.1"; an id
+    # is never taken as a number ("7:1" read again "71", fuzz seed 230003), and "9.1" read with
+    # more confidence stays; "En" (60%, no digit) starting a line of prose is not read again.
+    table = tesseract_table(
+        [
+            [("7-1", 100, 60, 73.0), ("Näringsliv", 190, 200, 96.0)],
+            [("7:1", 100, 60, 70.0), ("Samverkan", 190, 200, 96.0)],
+            [("9.1", 100, 60, 96.0), ("Bemötande", 190, 200, 96.0)],
+            [("fn", 100, 60, 26.0), ("Målstyrning", 190, 200, 92.0)],
+            [("En", 100, 60, 60.0), ("kommun", 190, 200, 92.0)],
+        ]
+    )
+    asked: list[int] = []
+
+    def read_cells(cells: list[Image.Image]) -> list[tuple[str, float]]:
+        asked.append(len(cells))
+        return [("7.1", 83.0), ("71", 90.0), ("4.1", 85.0)]
+
+    read = reread_cells(Image.new("L", (2000, 600), 255), table, read_cells)
+    assert asked == [3]
+    ids = ["7.1", "7:1", "9.1", "4.1", "En"]
+    assert [text for text in read["text"] if text][::2] == ids
+
+
+def test_an_id_printed_with_a_colon_is_taken_as_its_second_reading() -> None:
+    from PIL import Image
+
+    # The 2020 tool's ids ("1:2", fuzz seeds 230062 and 230005): "Ji2" and "17:3" read on the
+    # page, "1:2" and "7:3" read again with confidence; an id with a colon was no cell's value.
+    table = tesseract_table(
+        [[("Ji2", 100, 60, 40.0), ("Delegation", 300, 200, 96.0)], [("17:3", 100, 80, 60.0)]]
+    )
+    read = reread_cells(Image.new("L", (2000, 400), 255), table, lambda cells: [("1:2", 95.0), ("7:3", 90.0)])
+    assert [text for text in read["text"] if text] == ["1:2", "Delegation", "7:3"]
 
 
 def test_two_numbers_read_as_doubted_letters_are_read_again_one_to_each_word() -> None:
@@ -573,6 +632,8 @@ def _number_ink(marker_rows: tuple[int, int]) -> np.ndarray:
         ("73,51", (10, 40), "73,51"),  # a digit on the baseline is the number's
         ("73,52", (6, 24), "73,5²"),
         ("73,5", (6, 24), "73,5"),  # a speck after the number: no character read for it
+        ("73,5!", (6, 24), "73,5¹"),  # a raised "¹" read as "!" (fuzz seeds 230031, 230135)
+        ("73,5!", (10, 40), "73,5!"),  # a mark on the baseline is no marker
     ],
 )
 def test_a_raised_digit_after_a_number_is_its_footnote_marker(

@@ -846,3 +846,45 @@ def test_a_two_line_header_cell_set_over_and_under_its_neighbour_in_a_layout_exp
     assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
         ("1.1", 20, 10), ("1.2", 20, 19), ("1.4", 40, 10),
     ]  # fmt: skip
+
+
+def test_an_empty_column_between_the_ids_and_the_names_keeps_the_rows() -> None:
+    # A scanned per-area table (fuzz seed 230005): a mark read in the blank gap after some rows'
+    # ids made a column of its own that the other rows leave empty; those rows were lost and the
+    # names taken for sub-areas of the area before.
+    text = (
+        "Nr\t\tDelområde\tEgna\tMax\n"
+        "1:1\t\tMedborgardialog\t9\t20\n"
+        "1:2\t\tInnovation\t14,5\t20\n"
+        "1:3\tJämförelser\t8,5\t20\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", "Medborgardialog", 20, 9), ("1.2", "Innovation", 20, 14.5), ("1.3", "Jämförelser", 20, 8.5),
+    ]  # fmt: skip
+
+
+def test_a_merged_upper_cell_over_two_value_words_one_space_apart() -> None:
+    # A scanned table in a narrow text column (fuzz seed 230026): "Poäng" over "Egna Max", the two
+    # words one space apart, and each row's values too; joined with the upper cell into one
+    # column, every row lost its own points.
+    text = "\tPoäng\nNr Delområde\tEgna Max\n8.1 Brukarundersökningar\t16 20\n8.2 Medborgardialog\t19 20\n"
+    assert _scores(text) == [("8.1", 20, 16), ("8.2", 20, 19)]
+
+
+def test_own_points_joined_to_the_label_before_an_empty_header_cell() -> None:
+    # A scanned per-area table (fuzz seed 230003): the own points a word space after the name,
+    # an empty column between them and the max points; read as two tables side by side, every
+    # row's max points were lost and its max taken for its own points.
+    text = (
+        "Nr Delområde Egna poäng\t\tMaxpoäng\n"
+        "8:1 Jämförelser 15\t\t20\n"
+        "8:2 Hållbar utveckling 13\t\t20\n"
+        "8:3 Kvalitetssystem 11\t\t40\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.question, q.max_score, q.score) for q in table.questions] == [
+        ("8.1", "Jämförelser", 20, 15),
+        ("8.2", "Hållbar utveckling", 20, 13),
+        ("8.3", "Kvalitetssystem", 40, 11),
+    ]

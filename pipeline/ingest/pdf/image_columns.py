@@ -55,6 +55,11 @@ WORD_GAP_INCHES = 0.08
 COLUMN_EDGES = 3
 EDGE_INCHES = 0.02
 EDGE_SHARE = 0.7
+# The lines at the top of a band whose right side stands in TABLE_CELLS runs of ink or more, further
+# apart than words (WORD_GAP_INCHES), none a line of words, are a table's rows above the columns.
+TABLE_CELLS = 2
+# So many rows of cells at least: one short line beside stray ink (show-through) is no table.
+TABLE_ROWS = 2
 # Each side is at least this share of the text's width.
 MIN_SIDE_SHARE = 0.25
 
@@ -104,6 +109,9 @@ def right_column(ink: np.ndarray, dpi: float, rulings: Sequence[Box] = ()) -> Ri
         return None
     top, bottom, index = band
     x = int(starts[index])
+    top = _below_table_rows(inked[:, x + gutter : right], top, bottom, dpi)
+    if bottom - top < round(MIN_BAND_INCHES * dpi / strip):
+        return None
     # The gutter widened to all the white around the window through the band.
     through = ~inked[top:bottom].any(axis=0)
     x0, x1 = x, x + gutter
@@ -164,6 +172,30 @@ def _tallest_band(white: np.ndarray, two_sided: np.ndarray, least: int) -> tuple
     tied = [int(i) for i in found if (best_count[i], best_length[i]) == top]
     chosen = tied[len(tied) // 2]
     return int(best_first[chosen]), int(best_first[chosen] + best_length[chosen]), chosen
+
+
+def _below_table_rows(side: np.ndarray, top: int, bottom: int, dpi: float) -> int:
+    """The band's first strip below the rows at its top whose right side (``side``, strips by
+    columns of type) holds a table's cells, not prose: a gutter found below a table reaches up
+    between its labels and its value columns (a summary table's rows whose labels end short of
+    the middle, above a page set in two columns), and the value columns read on a sheet of their
+    own lost their rows. A strip holds cells where its ink stands in :data:`TABLE_CELLS` runs or
+    more, further apart than words (:data:`WORD_GAP_INCHES`), none of them a line of words
+    (:data:`LINE_INCHES`); strips between them may be blank or hold a line's descenders (ink over
+    less than a quarter of a line of words). At least :data:`TABLE_ROWS` rows of cells are taken
+    off, or none."""
+    start, rows, in_row = top, 0, False
+    while start < bottom:
+        columns = np.flatnonzero(side[start])
+        inked = columns.size >= LINE_INCHES * dpi / 4
+        if inked:
+            runs = 1 + int(np.count_nonzero(np.diff(columns) >= WORD_GAP_INCHES * dpi))
+            if runs < TABLE_CELLS or _widest_run(columns, WORD_GAP_INCHES * dpi) >= LINE_INCHES * dpi:
+                break
+            rows += not in_row
+        in_row = inked
+        start += 1
+    return start if start < bottom and rows >= TABLE_ROWS else top
 
 
 def _is_prose(side: np.ndarray, dpi: float) -> bool:

@@ -33,6 +33,7 @@ import regex
 
 import pipeline.ingest.pdf.tesseract_library as tesseract_library
 import pipeline.ingest.pdf.tesseract_process as tesseract_process
+from pipeline.ingest.pdf.fused_lines import reread_fused_lines
 from pipeline.ingest.pdf.glyphs import TextBox
 from pipeline.ingest.pdf.image_columns import RightColumn, split_right_column
 from pipeline.ingest.pdf.render import INK_BELOW
@@ -69,8 +70,14 @@ CELLS_CONFIG = "--psm 6"
 # it reads "%" that the Swedish data reads as "4", "No" or "AN", and a cell holds no Swedish word.
 CELLS_LANGUAGE = "eng"
 CELL_NUMBER = regex.compile(r"^[+-]?\d{1,3}(?:[.,]\d{1,2})?(?: ?%)?$")
-# A sub-question id in its cell ("2.2.", "4.10"): "2:22:", "SIS" or "(Ha" read for it is read again.
-CELL_ID = regex.compile(r"^\d{1,2}\.\d{1,2}\.?$")
+# A sub-question id in its cell ("2.2.", "4.10", the 2020 tool's "1:2"): "2:22:", "SIS" or "(Ha"
+# read for it is read again.
+CELL_ID = regex.compile(r"^\d{1,2}[.:]\d{1,2}[.:]?$")
+# A first reading of an id's shape (two digits or look-alikes around a stop, colon, comma or
+# hyphen: "7:1", "7-1", "T.2") takes only an id as its second reading.
+ID_SHAPE = regex.compile(r"^\S{1,2}[.:,\-]\S{1,2}[.:]?$")
+# A doubted word this short starting its line may be an id standing close to its name.
+ID_LONGEST = 5
 # A word's ink is no measure of its type size: "och" is lower than "Landsting", and a speck of dust
 # beside a word joins its box. Its core is: the band of rows where most of its ink is, between the
 # x-height and the baseline for a word in lower case, between the cap height and the baseline for
@@ -160,10 +167,11 @@ QUOTES = "\"'”“‘’"
 # A number's last digit set raised is a footnote marker (see ``raised_markers``): its foot stands
 # RAISED_SHARE of the digits' height or more above their baseline, and it is at most RAISED_HEIGHT
 # of their height tall (a marker is set at about 60 % of the type's size).
-MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
+# A raised "¹" is also read as "!" ("41,5!").
+MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?!?$")
 RAISED_SHARE = 0.3
 RAISED_HEIGHT = 0.8
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPERSCRIPTS = str.maketrans("0123456789!", "⁰¹²³⁴⁵⁶⁷⁸⁹¹")
 # The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
 # number with a comma that starts a line, before a capital letter, is an item's number ("3.").
 MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
@@ -252,6 +260,7 @@ def read_page(
         ink = np.asarray(image.convert("L")) < INK_BELOW
     data = _read_by_columns(image, column, timeout)
     data = reread_cells(image, data, lambda cells: _read_cells(cells, timeout))
+    data = _with_fused_lines(image, data, timeout)
     data = _with_unread_lines(image, data, ink, dpi, timeout)
     return page_from_data(cores(raised_markers(glued_bullets_apart(data, ink), ink), ink), 72.0 / dpi)
 
@@ -301,17 +310,8 @@ def _appended(data: dict[str, list[object]], more: dict[str, list[object]]) -> d
 def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
     """Tesseract's readings of cell images as digits, with their confidences, in one run: the
     cells stacked one under another with white between them."""
-    from PIL import Image as PilImage
-
-    gap = max(cell.height for cell in cells)
-    sheet = PilImage.new(
-        "L", (max(cell.width for cell in cells) + 2 * gap, sum(c.height + gap for c in cells) + gap), 255
-    )
-    spans, y = [], gap
-    for cell in cells:
-        sheet.paste(_inked(cell), (gap, y))
-        spans.append((y, y + cell.height))
-        y += cell.height + gap
+    sheet, places = _stacked(cells)
+    spans = [(top, top + cell.height) for (_, top), cell in zip(places, cells, strict=True)]
     data = image_to_data(sheet, _cells_language(), CELLS_CONFIG, timeout)
     found: list[list[tuple[str, float]]] = [[] for _ in cells]
     for text, conf, top, height in zip(data["text"], data["conf"], data["top"], data["height"], strict=True):
@@ -323,6 +323,46 @@ def _read_cells(cells: list[Image], timeout: float) -> list[tuple[str, float]]:
         (" ".join(text for text, _ in words), min(conf for _, conf in words)) if words else ("", 0.0)
         for words in found
     ]
+
+
+def _read_blocks(images: list[Image], timeout: float) -> list[dict[str, list[object]]]:
+    """Tesseract's word tables of images read as a page is, in one run: the images stacked one
+    under another with white between them, each word placed on its image."""
+    sheet, places = _stacked(images)
+    data = image_to_data(sheet, LANGUAGE, PAGE_SEGMENTATION, timeout)
+    tables: list[dict[str, list[object]]] = [{key: [] for key in data} for _ in images]
+    for index, row in enumerate(_rows(data)):
+        middle = int(str(row.top)) + int(str(row.height)) / 2
+        for table, (left, top), image in zip(tables, places, images, strict=True):
+            if top <= middle <= top + image.height:
+                place = {"left": left, "top": top}
+                for key in data:
+                    value = data[key][index]
+                    table[key].append(int(str(value)) - place[key] if key in place else value)
+    return tables
+
+
+def _stacked(images: list[Image]) -> tuple[Image, list[tuple[int, int]]]:
+    """The images as black ink on white (see :func:`_inked`) on one sheet, one under another with
+    white between them, and where each stands (left, top)."""
+    from PIL import Image as PilImage
+
+    gap = max(image.height for image in images)
+    sheet = PilImage.new(
+        "L", (max(image.width for image in images) + 2 * gap, sum(i.height + gap for i in images) + gap), 255
+    )
+    places, y = [], gap
+    for image in images:
+        sheet.paste(_inked(image), (gap, y))
+        places.append((gap, y))
+        y += image.height + gap
+    return sheet, places
+
+
+def _with_fused_lines(image: Image, data: dict[str, list[object]], timeout: float) -> dict[str, list[object]]:
+    """The word table with two lines read as one word read again (see :mod:`fused_lines`)."""
+    kept, read = reread_fused_lines(image, data, lambda crops: _read_blocks(crops, timeout))
+    return _appended(kept, read) if read["text"] else data
 
 
 def _inked(cell: Image) -> Image:
@@ -386,8 +426,8 @@ def reread_cells(
                 for index, number in zip(cell, apart, strict=True):
                     texts[index], confidences[index] = number, confidence
             continue
-        if not _is_cell_value(read):
-            continue
+        if not _is_cell_value(read) or (_id_shaped(first_read) and not CELL_ID.match(read)):
+            continue  # an id read again is an id ("7:1" is never the number 71)
         # A cell first read as a number is read anew only with more confidence; one first read as
         # no number at all ("73 4" for "73 %", "SIS" for "5.5.") takes any likely reading, flagged
         # when uncertain.
@@ -405,6 +445,11 @@ def reread_cells(
     return {**data, "text": texts, "conf": confidences, "width": widths}
 
 
+def _id_shaped(text: str) -> bool:
+    """Whether a reading has an id's shape and is no number (see :data:`ID_SHAPE`)."""
+    return bool(ID_SHAPE.match(text)) and not CELL_NUMBER.match(text)
+
+
 def _is_cell_value(text: str) -> bool:
     """Whether a cell reads as a number or a sub-question id, as table cells print them."""
     return bool(CELL_NUMBER.match(text) or CELL_ID.match(text))
@@ -412,7 +457,11 @@ def _is_cell_value(text: str) -> bool:
 
 def _cells(rows: list[_Row]) -> list[list[int]]:
     """The indices of the words of each cell: runs of words of one line standing closer to each
-    other than :data:`CELL_GAP` times their size."""
+    other than :data:`CELL_GAP` times their size. A doubted id that starts its line (a word of at
+    most :data:`ID_LONGEST` characters holding a digit, read with less than :data:`REREAD_BELOW`
+    confidence, or any read with less than :data:`REREAD_DOUBTED`) is a cell of its own before
+    the name after it: in a narrow id column the name stands close ("7-1 Näringsliv", "9.1
+    Samverkan", "fn Målstyrning" where 7.1, 8.1 and 4.1 are printed)."""
     cells: list[list[int]] = []
     for index, row in enumerate(rows):
         if row.level != _WORD_LEVEL or not str(row.text).strip():
@@ -421,20 +470,38 @@ def _cells(rows: list[_Row]) -> list[list[int]]:
             last = rows[cells[-1][-1]]
             gap = float(str(row.left)) - float(str(last.left)) - float(str(last.width))
             size = max(float(str(row.height)), float(str(last.height))) / CAP_HEIGHT
-            if row.line_key == last.line_key and gap < CELL_GAP * size:
+            if (
+                row.line_key == last.line_key
+                and gap < CELL_GAP * size
+                and not _doubted_id_first(rows, cells[-1])
+            ):
                 cells[-1].append(index)
                 continue
         cells.append([index])
     return cells
 
 
+def _doubted_id_first(rows: list[_Row], cell: list[int]) -> bool:
+    """Whether ``cell`` is one word starting its line that may be a misread id (see :func:`_cells`)."""
+    first = cell[0]
+    word = str(rows[first].text).strip()
+    before = rows[first - 1] if first else None
+    starts_line = before is None or before.line_key != rows[first].line_key or not str(before.text).strip()
+    confidence = float(str(rows[first].conf))
+    doubted = confidence < REREAD_DOUBTED or (
+        confidence < REREAD_BELOW and any(char.isdigit() for char in word)
+    )
+    return len(cell) == 1 and starts_line and len(word) <= ID_LONGEST and doubted
+
+
 def raised_markers(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[object]]:
     """The word table with a footnote marker printed after a number read as the marker it is: a
     number's last character whose ink ends above the number's baseline by :data:`RAISED_SHARE` of
     its first digit's height or more, and is no taller than :data:`RAISED_HEIGHT` of it, is a
-    raised digit ("73,5¹" read "73,51", "70¹" read "702"), written as the superscript of the digit
-    Tesseract read. Digits stand on the baseline; a marker is set small and high. Only where each
-    character read is a run of ink of its own: a speck beside a number is no character of it."""
+    raised digit ("73,5¹" read "73,51", "70¹" read "702", "41,5¹" read "41,5!"), written as the
+    superscript of the digit Tesseract read (of 1 for "!"). Digits stand on the baseline; a marker
+    is set small and high. Only where each character read is a run of ink of its own: a speck
+    beside a number is no character of it."""
     texts = list(data["text"])
     for index, level in enumerate(data["level"]):
         text = str(texts[index]).strip()
@@ -507,9 +574,11 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
     """The word table with each word's box cut down to its core (see :data:`X_HEIGHT`): the rows
     of the image ``ink`` (a boolean array) that hold at least :data:`CORE_SHARE` (in lower case
     :data:`CORE_SHARE_LOWER`) of the ink of its fullest row; and without a speck that Tesseract
-    took into the word at either end."""
+    took into the word at either end. A mark read where the box holds no ink at all is taken out
+    (see :func:`_inkless_scrap`)."""
     lefts, widths = list(data["left"]), list(data["width"])
     tops, heights = list(data["top"]), list(data["height"])
+    texts = list(data["text"])
     for index, level in enumerate(data["level"]):
         if level != _WORD_LEVEL:
             continue
@@ -517,9 +586,12 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         width, height = int(str(widths[index])), int(str(heights[index]))
         box = ink[top : top + height, left : left + width]
         profile = box.sum(axis=1)
+        text = str(data["text"][index])
+        if profile.size and profile.max() == 0 and _inkless_scrap(text):
+            texts[index] = ""  # read where the page holds no ink at all: no word
+            continue
         if not profile.size or profile.max() == 0:
             continue
-        text = str(data["text"][index])
         share = CORE_SHARE_LOWER if _in_lower_case(text) else CORE_SHARE
         # One digit's rows are not ink's measure of a core: a "7" is its bar and thin strokes.
         rows = np.flatnonzero(profile > 0 if _is_digits(text) else profile >= share * profile.max())
@@ -527,7 +599,19 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         tops[index], heights[index] = top + int(rows[0]), core
         first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), core)
         lefts[index], widths[index] = left + first, last - first + 1
-    return {**data, "left": lefts, "top": tops, "width": widths, "height": heights}
+    return {**data, "left": lefts, "top": tops, "width": widths, "height": heights, "text": texts}
+
+
+def _inkless_scrap(text: str) -> bool:
+    """Whether a word read over paper without a pixel of ink is no word: a mark or a scrap of at
+    most :data:`NOISE_SHORT` letters (Tesseract reads a dash or an "i" off the blank gap between a
+    table's id and name, which then reads as a column of its own). A longer word is kept, in case
+    it was printed lighter than ink, and so is a digit: a speck read as one is set aside and
+    reported (see :func:`page_from_data`)."""
+    marks = text.strip()
+    if any(char.isdigit() for char in marks):
+        return False
+    return len(marks) <= NOISE_SHORT or not any(char.isalpha() for char in marks)
 
 
 def _without_edge_specks(columns: np.ndarray, core: int) -> tuple[int, int]:
