@@ -286,6 +286,12 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
     elif mark == "dot and speck":  # dust further left does not hide the bullet
         draw.ellipse((x, y, x + 15, y + 15), fill=0)
         draw.rectangle((x - 30, y + 4, x - 28, y + 6), fill=0)
+    elif mark == "dot and speck after":  # a speck between the bullet and the word (fuzz seed 240054)
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.rectangle((int(97 * scale), y + 8, int(97 * scale) + 2, y + 10), fill=0)
+    elif mark == "dot and speck above":  # a speck a blank row over the bullet (fuzz seed 240064)
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.point((x + 12, y - 8), fill=0)
     elif mark == "ring":
         draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
     words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
@@ -293,7 +299,16 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
 
 
 @pytest.mark.parametrize(
-    ("mark", "found"), [("dot", 1), ("dot and speck", 1), ("dust", 0), ("ring", 0), ("none", 0)]
+    ("mark", "found"),
+    [
+        ("dot", 1),
+        ("dot and speck", 1),
+        ("dot and speck after", 1),
+        ("dot and speck above", 1),
+        ("dust", 0),
+        ("ring", 0),
+        ("none", 0),
+    ],
 )
 def test_find_bullets_reads_a_filled_dot_before_a_line(mark: str, found: int) -> None:
     image, words = _line_with_mark(mark)
@@ -355,6 +370,40 @@ def test_bullet_read_as_letters_a_browsers_indent_before_its_text() -> None:
     image, words = _line_with_first_word("square")
     words[1] = words[1]._replace(x0=74.3)
     assert [word.text for word in bullets_read_as_letters(image, 300, words)] == [BULLET, "Medarbetarsamtal"]
+
+
+def test_bullet_read_as_letters_beside_the_bullet_of_the_line_above() -> None:
+    """Lines set close (fuzz seed 240054, a bilevel scan of a Chromium list): the margin looked in
+    above the word "ms" reaches the foot of the line above's bullet; the band of ink in the word's
+    own box is the mark."""
+    image, words = _line_with_first_word("square")
+    x, scale = int(64 * 300 / 72), 300 / 72
+    ImageDraw.Draw(image).rectangle((x, int(33 * scale), x + 24, int(38 * scale)), fill=0)
+    assert [word.text for word in bullets_read_as_letters(image, 300, words)] == [BULLET, "Medarbetarsamtal"]
+
+
+@pytest.mark.parametrize(("bullet_above", "read"), [(True, BULLET), (False, "Hm")])
+def test_bullet_read_as_letters_where_the_lists_bullets_stand(bullet_above: bool, read: str) -> None:
+    """A mark whose text follows it a word space on (fuzz seed 240000: "sm" 3.6 pt before
+    "Jämförelser", its words 3.6 pt apart) is the bullet where another line's bullet stands above it."""
+    image, words = _line_with_first_word("square")
+    words[1] = words[1]._replace(x0=73.0)
+    if bullet_above:
+        words.append(OcrWord(BULLET, 64.0, 69.8, 20.0, 26.0, 10.0, 0.0))
+    read_words = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
+
+
+@pytest.mark.parametrize(("bullet_above", "read"), [(True, BULLET), (False, "8")])
+def test_bullet_read_as_a_digit_where_the_lists_bullets_stand(bullet_above: bool, read: str) -> None:
+    """A square read "8" a point before "Kramfors" (fuzz seed 240054, an evaluated list) is the
+    bullet under the list's other bullets; a digit anywhere else is the digit read."""
+    image, words = _line_with_first_word("square")
+    words[0], words[1] = words[0]._replace(text="8"), words[1]._replace(x0=71.0)
+    if bullet_above:
+        words.append(OcrWord(BULLET, 64.0, 69.8, 20.0, 26.0, 10.0, 0.0))
+    read_words = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
 
 
 def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
