@@ -292,6 +292,8 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
     elif mark == "dot and speck above":  # a speck a blank row over the bullet (fuzz seed 240064)
         draw.ellipse((x, y, x + 15, y + 15), fill=0)
         draw.point((x + 12, y - 8), fill=0)
+    elif mark == "square past the baseline":  # its foot a point below the word's box (seed 240113)
+        draw.rectangle((x, int(45 * scale), x + 24, int(51 * scale)), fill=0)
     elif mark == "ring":
         draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
     words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
@@ -305,6 +307,7 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
         ("dot and speck", 1),
         ("dot and speck after", 1),
         ("dot and speck above", 1),
+        ("square past the baseline", 1),
         ("dust", 0),
         ("ring", 0),
         ("none", 0),

@@ -185,8 +185,11 @@ def _line_starts(words: Sequence[OcrWord]) -> list[OcrWord]:
 
 
 def _mark_left_of(ink: np.ndarray, word: OcrWord, scale: float) -> tuple[int, int, int, int] | None:
-    """The box (pixels) of a lone filled mark left of ``word``, the size of a bullet; or None."""
-    top, bottom = int(word.top * scale), int(word.bottom * scale) + 1
+    """The box (pixels) of a lone filled mark left of ``word``, the size of a bullet; or None.
+    The mark is looked for down to MARK_MARGIN font sizes below the word's box, where descenders
+    go: a large square may reach below the baseline (ReportLab's, under a line without
+    descenders: fuzz seed 240113)."""
+    top, bottom = int(word.top * scale), int((word.bottom + MARK_MARGIN * word.size) * scale) + 1
     left, right = int((word.x0 - REACH * word.size) * scale), int((word.x0 - 0.15 * word.size) * scale)
     if left < 0 or right <= left or bottom <= top:
         return None
