@@ -409,6 +409,40 @@ def test_bullet_read_as_a_digit_where_the_lists_bullets_stand(bullet_above: bool
     assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
 
 
+# A small round bullet as a bilevel scan gave it (fuzz seed 240020): it fills 0.72 of its box.
+SCANNED_DISC = (
+    "....###.....",
+    "..#######...",
+    ".#########..",
+    ".##########.",
+    "###########.",
+    "###########.",
+    "############",
+    "###########.",
+    ".##########.",
+    ".#########..",
+    "..#######...",
+    "....###.....",
+)
+
+
+@pytest.mark.parametrize(("bullet_above", "read"), [(True, BULLET), (False, "s")])
+def test_a_scanned_disc_read_as_a_letter_where_the_lists_bullets_stand(bullet_above: bool, read: str) -> None:
+    """A small disc read "s" is the bullet under the list's other bullets; elsewhere a mark must
+    fill its box as a square or a clean disc does to be taken for one."""
+    image, words = _line_with_first_word("none")
+    x, y = int(64 * 300 / 72), int(42 * 300 / 72)
+    for row, pattern in enumerate(SCANNED_DISC):
+        for column, cell in enumerate(pattern):
+            if cell == "#":
+                image.putpixel((x + column, y + row), 0)
+    words[0] = words[0]._replace(text="s", x1=67.0)
+    if bullet_above:
+        words.append(OcrWord(BULLET, 64.0, 67.0, 20.0, 26.0, 10.0, 0.0))
+    read_words = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
+
+
 def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:
     # Fuzz seed 40005 (a grey scan): a speck beside a summary table's header read as "5", 1.7 pt
     # wide on 10.9-point type; the header then ended in a value and the columns of its last two
