@@ -294,6 +294,9 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
         draw.point((x + 12, y - 8), fill=0)
     elif mark == "square past the baseline":  # its foot a point below the word's box (seed 240113)
         draw.rectangle((x, int(45 * scale), x + 24, int(51 * scale)), fill=0)
+    elif mark == "letters":  # a word's last letters, OCR's box of the next word starting in it
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.rectangle((x - 16, y - 10, x - 3, y + 15), fill=0)
     elif mark == "ring":
         draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
     words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
@@ -309,6 +312,7 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
         ("dot and speck above", 1),
         ("square past the baseline", 1),
         ("dust", 0),
+        ("letters", 0),
         ("ring", 0),
         ("none", 0),
     ],
@@ -441,6 +445,21 @@ def test_a_scanned_disc_read_as_a_letter_where_the_lists_bullets_stand(bullet_ab
         words.append(OcrWord(BULLET, 64.0, 67.0, 20.0, 26.0, 10.0, 0.0))
     read_words = bullets_read_as_letters(image, 300, words)
     assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
+
+
+def test_a_headings_bold_number_where_the_lists_bullets_stand_is_the_number() -> None:
+    """A two-column page's heading "4 Ledarskap, ansvar och delegation" starts where the column's
+    bullets stand (fuzz seed 240066, a ReportLab scan): its bold "4", read with confidence, fills
+    0.6 of its box, a filled mark no square is."""
+    image, words = _line_with_first_word("none")
+    x, y = int(64 * 300 / 72), int(40 * 300 / 72)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((x + 17, y, x + 27, y + 39), fill=0)
+    draw.rectangle((x, y + 25, x + 32, y + 32), fill=0)
+    draw.polygon([(x + 15, y), (x + 27, y), (x + 8, y + 25), (x, y + 25)], fill=0)
+    words[0] = OcrWord("4", 64.0, 72.0, 38.0, 51.0, 14.3, 96.0)
+    words.append(OcrWord(BULLET, 64.0, 71.0, 20.0, 26.0, 10.0, 0.0))
+    assert [word.text for word in bullets_read_as_letters(image, 300, words)][:2] == ["4", "Medarbetarsamtal"]
 
 
 def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:

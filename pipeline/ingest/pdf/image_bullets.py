@@ -33,6 +33,9 @@ REACH = 2.5
 MIN_SIZE, MAX_SIZE = 0.2, 0.7
 # Columns of ink no further apart than this (pixels) are one mark.
 MARK_GAP = 2
+# A bullet stands alone: no mark but dust within this many font sizes left of it (a word space is
+# a quarter of a font size or more; the letters of a word stand a pixel or two apart).
+ALONE = 0.25
 # A filled dot covers most of its box (a disc about 0.79, a square 1); a letter's strokes do not.
 MIN_FILL = 0.55
 # Confidence given to a bullet read from the image: it is a reading kompass made, not Tesseract.
@@ -89,9 +92,12 @@ def bullets_read_as_letters(
             id(word) in starts and _may_be_a_mark(word.text, digits=under_a_bullet)
             and (under_a_bullet or _indented_before_next(word, words))
         ):  # fmt: skip
-            # Where the list's bullets stand, a mark filled as a lone dot is (a small disc
-            # scanned fills 0.72 of its box: fuzz seed 240020), as left of a line.
-            box = _mark_within(ink, word, pixels_per_point, MIN_FILL if under_a_bullet else MARK_FILL)
+            # Where the list's bullets stand, a mark read as letters filled as a lone dot is one (a
+            # small disc scanned fills 0.72 of its box: fuzz seed 240020), as left of a line; one
+            # read as digits must fill its box as a square does (a heading's bold "4" fills 0.56:
+            # fuzz seed 240066).
+            fill = MIN_FILL if under_a_bullet and not any(c.isdigit() for c in word.text) else MARK_FILL
+            box = _mark_within(ink, word, pixels_per_point, fill)
         if box is None:
             read.append(word)
             continue
@@ -204,12 +210,17 @@ def _mark_left_of(ink: np.ndarray, word: OcrWord, scale: float) -> tuple[int, in
     # The mark nearest the word that is larger than dust; a speck of dust further left is not part
     # of it, nor one between the bullet and the word (a bilevel scan's speck 0.7 pt wide, 1 pt
     # before the word, hid a 5 pt square: fuzz seed 240054).
-    marks = np.split(columns, np.flatnonzero(np.diff(columns) > MARK_GAP) + 1)
-    while len(marks) > 1 and _dust(region[:, marks[-1][0] : marks[-1][-1] + 1], word.size * scale):
-        marks.pop()
+    marks = [
+        mark for mark in np.split(columns, np.flatnonzero(np.diff(columns) > MARK_GAP) + 1)
+        if not _dust(region[:, mark[0] : mark[-1] + 1], word.size * scale)
+    ]  # fmt: skip
+    if not marks:
+        return None
     columns = marks[-1]
     if columns[-1] - columns[0] + 1 > MAX_SIZE * word.size * scale:
         return None  # more than one mark
+    if len(marks) > 1 and columns[0] - marks[-2][-1] - 1 < ALONE * word.size * scale:
+        return None  # a letter of a word, the letter before it close by (a word OCR boxed short)
     # Of its rows, the band with the most ink: a speck above or below the mark, a blank row
     # apart, is dust (a bilevel scan's one-pixel speck over a square: fuzz seed 240064).
     rows = _band_of(region[:, columns[0] : columns[-1] + 1], 0, region.shape[0])
