@@ -13,6 +13,7 @@ since chapters, sub-chapters and sub-areas are numbered and named the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -105,7 +106,7 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
     """The area heading that starts at ``lines[index]``, in any of the forms above, or ``None``."""
     text = heading_like(lines[index])
     if text is None:
-        return _heading_wrapped_at_comma(lines, index)
+        return _heading_wrapped_at_comma(lines, index) or _heading_with_a_stray_mark(lines[index], index)
     if match := AREA_HEADING.match(text):
         name, used = _wrapped_name(lines, index, match["name"].strip())
         return HeadingCandidate(index, int(match["area"]), name, text, used)
@@ -120,6 +121,26 @@ def heading_candidate(lines: Sequence[Line], index: int) -> HeadingCandidate | N
             return None
     if NAME_ONLY.match(text) and (named := area_of_name(text)) is not None:
         return HeadingCandidate(index, named, text, text, 1, named_only=True)
+    return None
+
+
+# One mark after a heading's last word: a speck a scan's OCR read as a full stop or a colon.
+STRAY_END = regex.compile(r"\s*[.:]$")
+
+
+def _heading_with_a_stray_mark(line: Line, index: int) -> HeadingCandidate | None:
+    """A numbered heading whose number and name are an area's wording in an edition (no word more),
+    a full stop or a colon after it ("3 Politisk styrning och kontroll:" on a scan, where a speck
+    beside the heading was read as a colon): the mark ends no clause when the rest is the heading."""
+    text = heading_text(line)
+    if not STRAY_END.search(text) or text.endswith("..") or not is_single_cell(line):
+        return None
+    text = STRAY_END.sub("", text)
+    if heading_like(dataclasses.replace(line, text=text)) is None:
+        return None
+    for pattern in (AREA_HEADING, NUMBERED_AREA_HEADING, SUB_CHAPTER_AREA_HEADING):
+        if (match := pattern.match(text)) and area_of_name(match["name"]) == int(match["area"]):
+            return HeadingCandidate(index, int(match["area"]), match["name"].strip(), text, 1)
     return None
 
 

@@ -61,6 +61,9 @@ ENTRY_LINE = regex.compile(
 # A name followed by a year, as an entry prints it ("Kalmar 2015", "Luleå (2009, 2013)"); not a
 # date ("2017-02-26").
 DATED_NAME = regex.compile(r"\p{Lu}\p{L}+[ \t]+\(?(?:19|20)\d\d\b(?!-)")
+# An entry as a list prints it, a name with its years in parentheses ("Kramfors (2013, 2014)"),
+# anywhere on a line: a bullet read as letters or digits may stand before it ("8 Kramfors ...").
+PRINTED_ENTRY = regex.compile(r"\p{Lu}\p{L}+[ \t]+\((?:19|20)\d\d\b")
 # A colon inside a line with a dated entry right after it ("förutom Ljungby stad: Växjö (2010), …").
 LIST_AFTER_COLON = regex.compile(r":[ \t]+(?=\p{Lu}\p{L}+[ \t]+\((?:19|20)\d\d\b)")
 # A name and its years in one cell: "Eskilstuna 2008, 2011".
@@ -232,8 +235,9 @@ def _unread_after(flow: Flow, entries: list[_Entry], inline: bool) -> tuple[Unre
     followed by text that reads as no entry ("..., Kalix (2003), 12 Karlstad"), in a paragraph an
     undated last word that no separator joins to the dated entries before it and no full stop ends
     (another column's "Följande" between "Karlstad (2011)" and "och Norrköping (2003, 2008)."),
-    or, in a list printed one entry a line, the next line bulleted as the entries are or a table
-    row with a year."""
+    or, in a list printed one entry a line, the next line bulleted as the entries are or printing an
+    entry (a name and its years in parentheses: a scan's bullet read as "8" before "Kramfors
+    (2013, 2014)") or a table row with a year."""
     last = entries[-1]
     if inline and (stray := _stray_last(flow, entries)):
         return (stray,)
@@ -256,7 +260,9 @@ def _unread_after(flow: Flow, entries: list[_Entry], inline: bool) -> tuple[Unre
             continue
         cells = [cell for cell in following.cells if cell]
         tabled = len(cells) >= 2 and any(YEAR.search(cell) for cell in cells[1:])
-        if (bulleted and BULLET.match(following.text)) or (not bulleted and tabled and "\t" in line.text):
+        if (bulleted and (BULLET.match(following.text) or PRINTED_ENTRY.search(following.text))) or (
+            not bulleted and tabled and "\t" in line.text
+        ):
             return (_unread(flow, flow.starts[index], following.text),)
         break
     return ()

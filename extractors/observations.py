@@ -75,7 +75,7 @@ def section_observations(
     body = [part for line in section.body for part in _label_apart(line)]
     lists: list[tuple[Line, str, list[BulletItem]]] = []
     for index, line in enumerate(body):
-        kind = list_label(line)
+        kind = list_label(line) or _label_with_a_full_stop(body, index)
         if kind is None:
             continue
         items = read_bullet_list(body, index + 1, ends_list=lambda line: list_label(line) is not None)
@@ -88,6 +88,18 @@ def section_observations(
             at, crossed = item.first, id(item) in moved
             found.append(Observation(section.area, kind, position, item.text, at.page, at.number, crossed))
     return found
+
+
+def _label_with_a_full_stop(body: Sequence[Line], index: int) -> str | None:
+    """The kind of list a label with a full stop after it heads ("Styrkor inom området." on a scan,
+    a speck beside it read as a stop), where a bulleted line follows it: a sentence of prose ending
+    there is no list's label, a label over its list is one whatever mark was read after it."""
+    text = heading_text(body[index])
+    if not text.endswith(".") or text.endswith(".."):
+        return None
+    kind = next((kind for kind, pattern in LIST_LABELS.items() if pattern.match(text[:-1].rstrip())), None)
+    following = next((line for line in body[index + 1 :] if not line.is_blank), None)
+    return kind if following is not None and BULLET.match(following.text) else None
 
 
 # A list's bullets stand from this many characters left of its label (a column split off a line

@@ -335,6 +335,22 @@ def test_a_bulleted_item_that_reads_as_no_entry_is_a_finding() -> None:
     assert [(u.printed, u.line) for u in found.unread] == [("• Kalix 2003), Mora", 4)]
 
 
+def test_an_entry_after_the_bulleted_list_whose_bullet_was_misread_is_a_finding() -> None:
+    """Fuzz seed 240054 (a bilevel scan): the square bullet before "Kramfors (2013, 2014)" read as
+    "8"; the list stops there, and what follows it printing an entry shows that it goes on."""
+    found = extract_evaluations(
+        doc_from(
+            f"{LEAD_IN}\n- Kungälv (2008, 2009)\n- Höganäs (2014)\n8 Kramfors (2013, 2014)\n- Gävle (2002)\n"
+        )
+    )
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Kungälv", 2008),
+        ("Kungälv", 2009),
+        ("Höganäs", 2014),
+    ]
+    assert [(u.printed, u.line) for u in found.unread] == [("8 Kramfors (2013, 2014)", 4)]
+
+
 def test_text_after_a_comma_that_reads_as_no_entry_is_a_finding() -> None:
     found = extract_evaluations(doc_from(f"{LEAD_IN} Ale (2006), Bollebygd (2004), 12 Kalix (2003)."))
     assert [e.entry for e in found.evaluations] == ["Ale", "Bollebygd"]

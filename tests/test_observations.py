@@ -348,6 +348,16 @@ def test_a_wrapped_item_flush_with_its_glyph_is_still_joined_before_the_next_ite
     ]
 
 
+@pytest.mark.parametrize(("after", "read"), [("- Starkt och levande föreningsliv", 1), ("Mer text.", 0)])
+def test_a_label_with_a_full_stop_over_its_list(after: str, read: int) -> None:
+    """A scan's speck beside "Styrkor inom området" read as a full stop (fuzz seed 240089): the label
+    over a bulleted list still heads it; followed by prose, the line is a sentence."""
+    text = f"Område 4 Ledarskap, ansvar och delegation\n\nStyrkor inom området.\n\n{after}\n"
+    assert [o.text for o in extract_observations(doc_from(text))] == ["Starkt och levande föreningsliv"][
+        :read
+    ]
+
+
 def test_label_run_into_its_first_item_on_one_line() -> None:
     # pdftotext -raw of a Chromium page in two columns (fuzz seed 130127): the improvement list's
     # label and its first item stand on one line after the last strength; the item is no part of

@@ -286,6 +286,17 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
     elif mark == "dot and speck":  # dust further left does not hide the bullet
         draw.ellipse((x, y, x + 15, y + 15), fill=0)
         draw.rectangle((x - 30, y + 4, x - 28, y + 6), fill=0)
+    elif mark == "dot and speck after":  # a speck between the bullet and the word (fuzz seed 240054)
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.rectangle((int(97 * scale), y + 8, int(97 * scale) + 2, y + 10), fill=0)
+    elif mark == "dot and speck above":  # a speck a blank row over the bullet (fuzz seed 240064)
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.point((x + 12, y - 8), fill=0)
+    elif mark == "square past the baseline":  # its foot a point below the word's box (seed 240113)
+        draw.rectangle((x, int(45 * scale), x + 24, int(51 * scale)), fill=0)
+    elif mark == "letters":  # a word's last letters, OCR's box of the next word starting in it
+        draw.ellipse((x, y, x + 15, y + 15), fill=0)
+        draw.rectangle((x - 16, y - 10, x - 3, y + 15), fill=0)
     elif mark == "ring":
         draw.ellipse((x, y, x + 15, y + 15), outline=0, width=2)  # an "o": strokes, not filled
     words = [OcrWord("Kulturlivet", 100.0, 160.0, 40.0, 50.0, 10.0, 95.0)]
@@ -293,7 +304,18 @@ def _line_with_mark(mark: str) -> tuple[Image.Image, list[OcrWord]]:
 
 
 @pytest.mark.parametrize(
-    ("mark", "found"), [("dot", 1), ("dot and speck", 1), ("dust", 0), ("ring", 0), ("none", 0)]
+    ("mark", "found"),
+    [
+        ("dot", 1),
+        ("dot and speck", 1),
+        ("dot and speck after", 1),
+        ("dot and speck above", 1),
+        ("square past the baseline", 1),
+        ("dust", 0),
+        ("letters", 0),
+        ("ring", 0),
+        ("none", 0),
+    ],
 )
 def test_find_bullets_reads_a_filled_dot_before_a_line(mark: str, found: int) -> None:
     image, words = _line_with_mark(mark)
@@ -355,6 +377,89 @@ def test_bullet_read_as_letters_a_browsers_indent_before_its_text() -> None:
     image, words = _line_with_first_word("square")
     words[1] = words[1]._replace(x0=74.3)
     assert [word.text for word in bullets_read_as_letters(image, 300, words)] == [BULLET, "Medarbetarsamtal"]
+
+
+def test_bullet_read_as_letters_beside_the_bullet_of_the_line_above() -> None:
+    """Lines set close (fuzz seed 240054, a bilevel scan of a Chromium list): the margin looked in
+    above the word "ms" reaches the foot of the line above's bullet; the band of ink in the word's
+    own box is the mark."""
+    image, words = _line_with_first_word("square")
+    x, scale = int(64 * 300 / 72), 300 / 72
+    ImageDraw.Draw(image).rectangle((x, int(33 * scale), x + 24, int(38 * scale)), fill=0)
+    assert [word.text for word in bullets_read_as_letters(image, 300, words)] == [BULLET, "Medarbetarsamtal"]
+
+
+@pytest.mark.parametrize(("bullet_above", "read"), [(True, BULLET), (False, "Hm")])
+def test_bullet_read_as_letters_where_the_lists_bullets_stand(bullet_above: bool, read: str) -> None:
+    """A mark whose text follows it a word space on (fuzz seed 240000: "sm" 3.6 pt before
+    "Jämförelser", its words 3.6 pt apart) is the bullet where another line's bullet stands above it."""
+    image, words = _line_with_first_word("square")
+    words[1] = words[1]._replace(x0=73.0)
+    if bullet_above:
+        words.append(OcrWord(BULLET, 64.0, 69.8, 20.0, 26.0, 10.0, 0.0))
+    read_words = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
+
+
+@pytest.mark.parametrize(("bullet_above", "read"), [(True, BULLET), (False, "8")])
+def test_bullet_read_as_a_digit_where_the_lists_bullets_stand(bullet_above: bool, read: str) -> None:
+    """A square read "8" a point before "Kramfors" (fuzz seed 240054, an evaluated list) is the
+    bullet under the list's other bullets; a digit anywhere else is the digit read."""
+    image, words = _line_with_first_word("square")
+    words[0], words[1] = words[0]._replace(text="8"), words[1]._replace(x0=71.0)
+    if bullet_above:
+        words.append(OcrWord(BULLET, 64.0, 69.8, 20.0, 26.0, 10.0, 0.0))
+    read_words = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
+
+
+# A small round bullet as a bilevel scan gave it (fuzz seed 240020): it fills 0.72 of its box.
+SCANNED_DISC = (
+    "....###.....",
+    "..#######...",
+    ".#########..",
+    ".##########.",
+    "###########.",
+    "###########.",
+    "############",
+    "###########.",
+    ".##########.",
+    ".#########..",
+    "..#######...",
+    "....###.....",
+)
+
+
+@pytest.mark.parametrize(("bullet_above", "read"), [(True, BULLET), (False, "s")])
+def test_a_scanned_disc_read_as_a_letter_where_the_lists_bullets_stand(bullet_above: bool, read: str) -> None:
+    """A small disc read "s" is the bullet under the list's other bullets; elsewhere a mark must
+    fill its box as a square or a clean disc does to be taken for one."""
+    image, words = _line_with_first_word("none")
+    x, y = int(64 * 300 / 72), int(42 * 300 / 72)
+    for row, pattern in enumerate(SCANNED_DISC):
+        for column, cell in enumerate(pattern):
+            if cell == "#":
+                image.putpixel((x + column, y + row), 0)
+    words[0] = words[0]._replace(text="s", x1=67.0)
+    if bullet_above:
+        words.append(OcrWord(BULLET, 64.0, 67.0, 20.0, 26.0, 10.0, 0.0))
+    read_words = bullets_read_as_letters(image, 300, words)
+    assert [word.text for word in read_words][:2] == [read, "Medarbetarsamtal"]
+
+
+def test_a_headings_bold_number_where_the_lists_bullets_stand_is_the_number() -> None:
+    """A two-column page's heading "4 Ledarskap, ansvar och delegation" starts where the column's
+    bullets stand (fuzz seed 240066, a ReportLab scan): its bold "4", read with confidence, fills
+    0.6 of its box, a filled mark no square is."""
+    image, words = _line_with_first_word("none")
+    x, y = int(64 * 300 / 72), int(40 * 300 / 72)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((x + 17, y, x + 27, y + 39), fill=0)
+    draw.rectangle((x, y + 25, x + 32, y + 32), fill=0)
+    draw.polygon([(x + 15, y), (x + 27, y), (x + 8, y + 25), (x, y + 25)], fill=0)
+    words[0] = OcrWord("4", 64.0, 72.0, 38.0, 51.0, 14.3, 96.0)
+    words.append(OcrWord(BULLET, 64.0, 71.0, 20.0, 26.0, 10.0, 0.0))
+    assert [word.text for word in bullets_read_as_letters(image, 300, words)][:2] == ["4", "Medarbetarsamtal"]
 
 
 def test_a_word_of_digits_narrower_than_its_digits_is_set_aside() -> None:

@@ -141,6 +141,13 @@ def _without_observations(area: int, kind: str) -> Alter:
     return alter
 
 
+def _without_claim(area: int) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        return dataclasses.replace(extraction, claims=tuple(c for c in extraction.claims if c.area != area))
+
+    return alter
+
+
 def _first_observation_text(text: str) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         first, *rest = extraction.observations
@@ -419,6 +426,12 @@ CASES: dict[str, Case] = {
         "observations_missing", WARNING,
         "Area 3: no improvement areas of its section were read, while other area sections list theirs.",
         area=3, line=291,
+    )),
+    "claim_missing": Case(_without_claim(6), _finding(
+        "claim_missing", WARNING,
+        "Area 6: no claim of the area's score was read in its section, while other area sections state "
+        "theirs.",
+        area=6, line=465,
     )),
     "observation_doubtful": Case(_first_observation_text("Framgångsrik presstrategi och"), _finding(
         "observation_doubtful", WARNING,

@@ -72,6 +72,9 @@ def test_umea_section_headings_all_match_their_area(umea) -> None:
         ("8. Kommun som samhällsbyggare", 8, "Kommun som samhällsbyggare"),
         # OCR of a bold heading loses the ring of the "å" (a bilevel scan, seed 40013)
         ("Omrade 3 Politisk styrning och kontroll", 3, "Politisk styrning och kontroll"),
+        # a speck beside the heading read as a colon or a full stop (a bilevel scan, seed 240020)
+        ("3 Politisk styrning och kontroll:", 3, "Politisk styrning och kontroll"),
+        ("Område 3 Politisk styrning och kontroll.", 3, "Politisk styrning och kontroll"),
     ],
 )
 def test_heading_forms(line: str, area: int, name: str) -> None:
@@ -88,6 +91,7 @@ def test_heading_forms(line: str, area: int, name: str) -> None:
         "1 Offentlighet och demokratisk kontroll\t56\t66\t73",  # a summary table row
         "Område 1 Offentlighet och demokratisk kontroll är ett starkt område i Umeå, men inte alla år.",
         "- 1.1 Hur informeras invånarna?",
+        "3 Politisk styrning och kontroll är viktig.",  # a sentence, its name no area's wording
     ],
 )
 def test_not_headings(line: str) -> None:

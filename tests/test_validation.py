@@ -8,6 +8,7 @@ from pipeline.editions.edition import edition_by_id, editions_for_year
 from pipeline.model.records import (
     AreaHeading,
     AreaScore,
+    Claim,
     Extraction,
     Observation,
     QuestionScore,
@@ -322,6 +323,19 @@ def test_a_section_without_a_list_others_have_is_reported_at_its_heading() -> No
         ),
     ]
     assert list(narrative.observations_missing(Extraction(area_headings=_sections(1, 2, 3)), None)) == []
+
+
+def test_a_section_without_the_claim_others_state_is_reported_at_its_heading() -> None:
+    # Fuzz seed 240003 (a grey scan): "uppnår kommunen 70;5 poäng", its comma read as a semicolon,
+    # claims nothing kompass reads; a report that claims no score anywhere shows no loss.
+    claims = tuple(
+        Claim(area, 70.0, None, None, "… uppnår kommunen 70 poäng.", 2, 10 * area + 2) for area in (1, 3)
+    )
+    extraction = Extraction(area_headings=_sections(1, 2, 3), claims=claims)
+    assert [(f.rule, f.area, f.page, f.line) for f in narrative.claim_missing(extraction, None)] == [
+        ("claim_missing", 2, 2, 20)
+    ]
+    assert list(narrative.claim_missing(Extraction(area_headings=_sections(1, 2, 3)), None)) == []
 
 
 @pytest.mark.parametrize(("read", "missing", "line"), [((1, 2, 4), 3, 20), ((2, 3, 4), 1, 20)])

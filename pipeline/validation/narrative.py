@@ -183,9 +183,32 @@ def observations_missing(extraction: Extraction, edition: Edition | None) -> Ite
                 yield OBSERVATIONS_MISSING.finding(area=area, page=heading.page, line=heading.line, what=what)
 
 
+CLAIM_MISSING = Rule(
+    "claim_missing", Severity.WARNING,
+    "Area {area}: no claim of the area's score was read in its section, while other area sections "
+    "state theirs.",
+    concerns=("area",),
+    fires_when="an area section was read without a sentence claiming the area's score (\"uppnår "
+    "kommunen 73 poäng\") while other area sections of the report have one: the sentence or its "
+    "number not read (a scan's \"70;5\" for 70,5), or a section that states none; at the section's "
+    "heading",
+    loses_content=True,
+)  # fmt: skip
+
+
+def claim_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    claimed = {claim.area for claim in extraction.claims}
+    if not claimed:
+        return  # the report claims no score in prose anywhere: nothing shows that a claim was lost
+    for area, heading in _section_headings(extraction).items():
+        if area not in claimed:
+            yield CLAIM_MISSING.finding(area=area, page=heading.page, line=heading.line)
+
+
 CHECKS: tuple[Check, ...] = (
     check(area_section_missing, AREA_SECTION_MISSING),
     check(observations_missing, OBSERVATIONS_MISSING),
+    check(claim_missing, CLAIM_MISSING),
     check(question_text_mismatch, QUESTION_TEXT_MISMATCH),
     check(narrative_score_mismatch, NARRATIVE_SCORE_MISMATCH),
     check(narrative_change_mismatch, NARRATIVE_CHANGE_MISMATCH),

@@ -208,9 +208,11 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     column = right_column(cleaned.ink, OCR_DPI, cleaned.rulings)
     ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink, column=column))
     ocr_page, signs = percent_signs_read_as_digits(ocr_page)
-    words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
-    bullets = find_bullets(cleaned.image, OCR_DPI, words, cleaned.ink)
-    ocr_page = OcrPage(without_marks_after_bullets(words + tuple(bullets)), ocr_page.set_aside)
+    # The bullets Tesseract passed over first: where a bullet read as letters stands under them,
+    # their place says it is one of the list's.
+    bullets = find_bullets(cleaned.image, OCR_DPI, ocr_page.words, cleaned.ink)
+    words = bullets_read_as_letters(cleaned.image, OCR_DPI, ocr_page.words + tuple(bullets), cleaned.ink)
+    ocr_page = OcrPage(without_marks_after_bullets(words), ocr_page.set_aside)
     read = page_from_ocr(page, ocr_page, cleaned.rulings)
     if column is not None:
         scale = 72.0 / OCR_DPI
