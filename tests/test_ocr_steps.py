@@ -231,6 +231,22 @@ def test_remove_rulings_on_a_page_without_lines_changes_nothing() -> None:
     assert (np.asarray(found.image) == np.asarray(image)).all()
 
 
+@pytest.mark.parametrize("start", [0, 1, 59, 61, 179])
+def test_a_ruling_line_is_found_from_its_length_wherever_it_starts(start: int) -> None:
+    """At 300 dpi a ruling line is a run of 120 pixels or more: one that long is found across and
+    down, starting anywhere (the runs are looked for only where a block of 60 is all ink); one
+    pixel shorter is none."""
+    image = Image.new("L", (400, 400), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((start, 20, start + 119, 20), fill=0)  # 120 pixels across
+    draw.line((start, 40, start + 118, 40), fill=0)  # 119 across
+    draw.line((300, start, 300, start + 119), fill=0)  # 120 down
+    draw.line((340, start, 340, start + 118), fill=0)  # 119 down
+    scale = 72 / 300
+    found = sorted(tuple(round(edge / scale) for edge in box) for box in remove_rulings(image, 300).rulings)
+    assert found == sorted([(start, 20, start + 120, 21), (300, start, 301, start + 120)])
+
+
 def text_page() -> Image.Image:
     """Lines of 'text' (rows of blocks with gaps), as a page of prose at 200 dpi looks."""
     image = Image.new("L", (1400, 1800), 255)

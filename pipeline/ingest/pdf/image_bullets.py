@@ -23,6 +23,7 @@ import numpy as np
 
 from pipeline.ingest.pdf.render import INK_BELOW
 from pipeline.ingest.pdf.tesseract import BULLET, OcrWord
+from pipeline.ingest.pdf.word_pairs import Boxes
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -179,19 +180,15 @@ def _band_of(region: np.ndarray, top: int, bottom: int) -> np.ndarray | None:
 
 def _line_starts(words: Sequence[OcrWord]) -> list[OcrWord]:
     """Words with no other word on their line to their left within reach, and not bullets."""
-    starts = []
-    for word in words:
-        if word.text == BULLET:
-            continue
-        reach = word.x0 - REACH * word.size
-        left = [
-            other for other in words
-            if other is not word and other.x1 <= word.x0 + 0.5 and other.x1 >= reach
-            and other.top < word.bottom and word.top < other.bottom
-        ]  # fmt: skip
-        if not left:
-            starts.append(word)
-    return starts
+    boxes = Boxes.of(words)
+    with_left = np.zeros(len(words), dtype=bool)
+    for rows, word in boxes.blocks():
+        left = (
+            (boxes.x1 <= word.x0 + 0.5) & (boxes.x1 >= word.x0 - REACH * word.size)
+            & (boxes.top < word.bottom) & (word.top < boxes.bottom) & boxes.others(word)
+        )  # fmt: skip
+        with_left[rows] = left.any(axis=1)
+    return [word for word, left in zip(words, with_left, strict=True) if word.text != BULLET and not left]
 
 
 def _mark_left_of(ink: np.ndarray, word: OcrWord, scale: float) -> tuple[int, int, int, int] | None:

@@ -13,6 +13,7 @@ line of a few pixels' thickness only steps to the next pixel row every 50 pixels
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,20 +45,42 @@ def remove_rulings(image: Image, dpi: float) -> ImageRulings:
     pixels = np.asarray(image.convert("L"))
     ink = pixels < INK_BELOW
     run = max(8, int(MIN_RUN_INCHES * dpi))
-    across = _long_runs(ink, run)
-    down = _long_runs(np.ascontiguousarray(ink.T), run)  # the columns' runs, a column a row
+    across = _long_runs_across(ink, run)
+    down = _long_runs_down(ink, run)
     cleaned = pixels.copy()
     _erase(cleaned, across)
     _erase(cleaned.T, down)
     scale = 72.0 / dpi
-    boxes = _bands(_mask(across, ink.shape), scale) + [
-        (top, x0, bottom, x1) for x0, top, x1, bottom in _bands(_mask(down, ink.T.shape), scale)
-    ]
+    boxes = _bands(across, scale) + [(top, x0, bottom, x1) for x0, top, x1, bottom in _bands(down, scale)]
     return ImageRulings(PilImage.fromarray(cleaned), tuple(boxes), cleaned < INK_BELOW)
 
 
 # A run of ink along a row: the row, its first column and the column after its last.
 Run = tuple[int, int, int]
+
+
+def _long_runs_across(ink: np.ndarray, length: int) -> list[Run]:
+    """The runs of at least ``length`` ink pixels along the rows of ``ink``, looked for only in
+    the rows that may hold one: a run that long covers, whole, one of the row's blocks of
+    ``length // 2`` pixels counted from its start, and a page has a few dozen rows with a block of
+    ink that long (its ruling lines), against thousands of rows."""
+    block = length // 2
+    rows, width = ink.shape
+    blocks = ink[:, : width // block * block].reshape(rows, width // block, block)
+    candidates = np.flatnonzero(np.any(np.all(blocks, axis=2), axis=1))
+    return [(int(candidates[row]), first, end) for row, first, end in _long_runs(ink[candidates], length)]
+
+
+def _long_runs_down(ink: np.ndarray, length: int) -> list[Run]:
+    """The runs of at least ``length`` ink pixels down the columns of ``ink``, each as a run along
+    a row of the image turned (its column, first row, the row after its last), looked for only in
+    the columns that may hold one (see :func:`_long_runs_across`)."""
+    block = length // 2
+    rows, width = ink.shape
+    blocks = ink[: rows // block * block].reshape(rows // block, block, width)
+    candidates = np.flatnonzero(np.any(np.all(blocks, axis=1), axis=0))
+    turned = np.ascontiguousarray(ink[:, candidates].T)  # the columns' runs, a column a row
+    return [(int(candidates[column]), first, end) for column, first, end in _long_runs(turned, length)]
 
 
 def _long_runs(ink: np.ndarray, length: int) -> list[Run]:
@@ -81,14 +104,6 @@ def _long_runs(ink: np.ndarray, length: int) -> list[Run]:
     return runs
 
 
-def _mask(runs: list[Run], shape: tuple[int, ...]) -> np.ndarray:
-    """The pixels of ``runs`` in an image of ``shape``."""
-    mask = np.zeros(shape, dtype=bool)
-    for row, first, end in runs:
-        mask[row, first:end] = True
-    return mask
-
-
 def _erase(pixels: np.ndarray, runs: list[Run]) -> None:
     """Paint ``runs`` white in ``pixels`` with their four neighbours: the grey edge of a printed
     line goes with it."""
@@ -97,13 +112,14 @@ def _erase(pixels: np.ndarray, runs: list[Run]) -> None:
         pixels[row, max(first - 1, 0) : end + 1] = 255
 
 
-def _bands(mask: np.ndarray, scale: float) -> list[tuple[float, float, float, float]]:
-    """Horizontal lines of a row mask as boxes (x0, top, x1, bottom) in points: neighbouring rows
-    with ink in overlapping columns are one line."""
+def _bands(runs: list[Run], scale: float) -> list[tuple[float, float, float, float]]:
+    """Horizontal lines of ``runs`` (in the order of their rows, and along a row of their columns,
+    as :func:`_long_runs` gives them) as boxes (x0, top, x1, bottom) in points: neighbouring rows
+    with runs in overlapping columns are one line. Two runs of a row stand apart, a pixel or more."""
     boxes: list[list[int]] = []  # x0, top, x1, bottom in pixels, still open
     closed: list[list[int]] = []
-    for row in np.flatnonzero(mask.any(axis=1)):
-        for x0, x1 in _spans(np.flatnonzero(mask[row])):
+    for row, spans in groupby(runs, key=lambda run: run[0]):
+        for x0, x1 in ((first, end - 1) for _row, first, end in spans):
             touching = [box for box in boxes if box[3] >= row - BAND_GAP and box[0] <= x1 and x0 <= box[2]]
             if not touching:
                 boxes.append([x0, int(row), x1, int(row)])
@@ -118,15 +134,6 @@ def _bands(mask: np.ndarray, scale: float) -> list[tuple[float, float, float, fl
         closed.extend(box for box in boxes if box[3] < row - BAND_GAP)
         boxes = [box for box in boxes if box[3] >= row - BAND_GAP]
     closed.extend(boxes)
-    return [(x0 * scale, top * scale, (x1 + 1) * scale, (bottom + 1) * scale)
-            for x0, top, x1, bottom in closed]
-
-
-def _spans(columns: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of consecutive column numbers as (first, last) pairs."""
-    if columns.size == 0:
-        return []
-    breaks = np.flatnonzero(np.diff(columns) > 1)
-    firsts = np.concatenate(([columns[0]], columns[breaks + 1]))
-    lasts = np.concatenate((columns[breaks], [columns[-1]]))
-    return [(int(a), int(b)) for a, b in zip(firsts, lasts, strict=True)]
+    return [
+        (x0 * scale, top * scale, (x1 + 1) * scale, (bottom + 1) * scale) for x0, top, x1, bottom in closed
+    ]

@@ -24,6 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
 import regex
 
 from pipeline.ingest.pdf.deskew import deskew
@@ -41,6 +42,7 @@ from pipeline.ingest.pdf.tesseract import (
     OcrWord,
     read_page,
 )
+from pipeline.ingest.pdf.word_pairs import Boxes
 from pipeline.ingest.pdf.words import Gutter, PageText, Word
 from pipeline.model.defaults import OCR_UNCERTAIN_BELOW as UNCERTAIN_BELOW
 from pipeline.model.document import PERCENT_SIGN as PERCENT
@@ -274,7 +276,10 @@ def without_misreadings(ocr_page: OcrPage) -> OcrPage:
     digits can be (see :data:`NARROWEST_DIGIT`), and a word read a second time within another's
     box (see :func:`_read_within`). Such words with a digit are set aside, to be reported with the
     uncertain readings; the others are dropped."""
-    misread = [_too_narrow_for_digits(word) or _read_within(word, ocr_page.words) for word in ocr_page.words]
+    within = _read_within(ocr_page.words)
+    misread = [
+        _too_narrow_for_digits(word) or inside for word, inside in zip(ocr_page.words, within, strict=True)
+    ]
     if not any(misread):
         return ocr_page
     kept = tuple(word for word, wrong in zip(ocr_page.words, misread, strict=True) if not wrong)
@@ -332,27 +337,42 @@ def _too_narrow_for_digits(word: OcrWord) -> bool:
     return word.x1 - word.x0 < NARROWEST_DIGIT * word.size * digits
 
 
-def _read_within(word: OcrWord, words: Sequence[OcrWord]) -> bool:
-    """Whether Tesseract read ``word`` from ink it also read as a wider word of letters: its box
-    lies within that word's across and on the same line, and it is a piece of that word
+def _read_within(words: Sequence[OcrWord]) -> list[bool]:
+    """For each word, whether Tesseract read it from ink it also read as a wider word of letters:
+    its box lies within that word's across and on the same line, and it is a piece of that word
     ("örbättringsfö" inside "Förbättringsförslag") or a mark ("-" inside "till"). Printed words
     stand apart, and ink is one word's; a word of letters inside another's box may be the other's
     misplaced line, and a digit the next word's (Tesseract's box of "sid" can reach over the page
     number after it): both are kept."""
-    height = word.bottom - word.top
+    boxes = Boxes.of(words)
+    width = boxes.x1 - boxes.x0
+    within = [False] * len(words)
+    for rows, word in boxes.blocks():
+        overlap = np.minimum(word.bottom, boxes.bottom) - np.maximum(word.top, boxes.top)
+        holding = (
+            (width > word.x1 - word.x0)
+            & (boxes.x0 - WITHIN <= word.x0) & (word.x1 <= boxes.x1 + WITHIN)
+            & (overlap > SAME_LINE * (word.bottom - word.top)) & boxes.others(word)
+        )  # fmt: skip
+        for row, others in zip(range(len(words))[rows], holding, strict=True):
+            if others.any():
+                within[row] = _a_piece_of_any(
+                    words[row], [words[index] for index in np.flatnonzero(others).tolist()]
+                )
+    return within
+
+
+def _a_piece_of_any(word: OcrWord, holding: Sequence[OcrWord]) -> bool:
+    """Whether ``word``, within the boxes of the words ``holding`` it, is a piece of one of those
+    words of letters, or a mark in one."""
     text = word.text.casefold()
     if any(char.isdigit() for char in text):
         return False
     lettered = any(char.isalpha() for char in text)
     return any(
-        other.x1 - other.x0 > word.x1 - word.x0
-        and other.x0 - WITHIN <= word.x0 and word.x1 <= other.x1 + WITHIN
-        and min(word.bottom, other.bottom) - max(word.top, other.top) > SAME_LINE * height
-        and any(char.isalpha() for char in other.text)
-        and (text in other.text.casefold() if lettered else True)
-        for other in words
-        if other is not word
-    )  # fmt: skip
+        any(char.isalpha() for char in other.text) and (text in other.text.casefold() if lettered else True)
+        for other in holding
+    )
 
 
 def page_from_ocr(
