@@ -19,7 +19,7 @@ from pipeline.model.document import CELL_SEPARATOR, Document, Line
 from pipeline.model.marks import BULLET_GLYPH_CLASS
 from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
 from pipeline.model.place_names import DistrictRegistry, swedish_districts
-from pipeline.model.records import Evaluation, EvaluationList, UnreadEntry
+from pipeline.model.records import Evaluation, EvaluationList, UnreadEntry, UnreadYear
 
 # The lead-in speaks of municipalities (or districts) that were evaluated or used the tool.
 LEAD_IN_TOPIC = regex.compile(r"\b(?:kommun(?:er|erna)?|stadsdel(?:ar|arna)?|städer)\b", regex.IGNORECASE)
@@ -77,6 +77,11 @@ INNER_BULLET = regex.compile(rf"(?<=\S\s+){BULLET_GLYPH_CLASS}(?=\s)")
 ANNOUNCES_LIST = regex.compile(
     r"\b(?:kommuner|stadsdelar)\b.*\butvärder\p{L}*", regex.IGNORECASE | regex.DOTALL
 )
+# What follows an undated entry's name on its line where its years were printed but not read: its
+# parenthesis opened and cut off at the line's end ("Kiruna (2005,"), or a gap of a page's columns
+# run together on one line and the other column's words ("Umeå     Härnösand (2005, 2007)").
+YEARS_CUT_SHORT = regex.compile(r"[ \t]*\([^()\n]*$")
+COLUMNS_GAP = regex.compile(r"[ \t]{3,}\S")
 # How much of an unread item a finding shows, and how many lines after the last entry are looked at.
 UNREAD_SHOWN = 80
 UNREAD_REACH = 3
@@ -108,6 +113,8 @@ class EvaluationsResult:
     listing: EvaluationList | None = None
     # Where the list shows more than was read (see :class:`UnreadEntry`).
     unread: tuple[UnreadEntry, ...] = ()
+    # Entries read without the years their line shows were printed (see :class:`UnreadYear`).
+    unread_years: tuple[UnreadYear, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,35 @@ def extract_evaluations(
     unread = _unread_before(flow, lead_start) + _unread_after(flow, printed, inline)
     if not inline:
         unread += _unread_within(flow, printed)
-    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread)
+    years_cut = tuple(cut for entry in entries if not entry.years and (cut := _years_unread(flow, entry)))
+    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread, years_cut)
+
+
+def _after_name(flow: Flow, entry: _Entry) -> str | None:
+    """The rest of the entry's line after its name as printed, or ``None`` where the name is not
+    found there as read (a word broken at a line's end)."""
+    words = r"[ \t]+".join(regex.escape(word) for word in entry.name.split())
+    index = flow.line_index_at(entry.offset)
+    line_end = flow.starts[index] + len(flow.lines[index].text)
+    match = regex.compile(words).match(flow.text, entry.offset, line_end)
+    return flow.text[match.end() : line_end] if match else None
+
+
+def _years_unread(flow: Flow, entry: _Entry) -> UnreadYear | None:
+    """An undated entry whose line shows its years were printed: cut short at the line's end, or
+    the line parted by another column's words right after the name."""
+    rest = _after_name(flow, entry)
+    if rest is None:
+        return None
+    if YEARS_CUT_SHORT.match(rest):
+        how = "its years in parentheses are cut short at the line's end"
+    elif COLUMNS_GAP.match(rest):
+        how = "a wide gap and other words follow it on its line (two columns run together)"
+    else:
+        return None
+    line = flow.line_at(entry.offset)
+    printed = flow.text[entry.offset : flow.starts[flow.line_index_at(entry.offset)] + len(line.text)]
+    return UnreadYear(entry.name, how, clean(printed)[:UNREAD_SHOWN], line.page, line.number)
 
 
 def _unread(flow: Flow, offset: int, printed: str) -> UnreadEntry:
@@ -243,6 +278,10 @@ def _unread_after(flow: Flow, entries: list[_Entry], inline: bool) -> tuple[Unre
     match = None if BULLET.match(line.text) else ENTRY.match(flow.text, last.offset)
     if match and match.end() <= line_end:
         rest = flow.text[match.end() : line_end]
+        if not last.years and YEARS_CUT_SHORT.match(rest):  # "Kiruna (2005," ends the line
+            later = range(entry_line + 1, len(flow.lines))
+            if (cut := next((i for i in later if not flow.lines[i].is_blank), None)) is not None:
+                return (_unread(flow, flow.starts[cut], flow.lines[cut].text),)
         if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip():
             return (_unread(flow, match.end() + separator.end(), rest[separator.end() :]),)
         later = range(entry_line + 1, len(flow.lines))
@@ -470,11 +509,15 @@ def _across_page_break(flow: Flow, index: int, last: _Entry) -> bool:
 
 
 def _is_table_header(line: Line) -> bool:
-    """ "Kommun<TAB>År"; also with a single space between, as a raw text export prints it."""
+    """ "Kommun<TAB>År"; also with a single space between, as a raw text export prints it, or its
+    year cell alone, where a layout export set the name cell into the other column's line ("År"
+    above the entries, "Delområde   Maxpoäng Kommun" beside it)."""
     cells = [cell for cell in line.cells if cell]
     if len(cells) >= 2 and TABLE_NAME_HEADER.match(cells[0]) is not None:
         return True
     words = line.text.split()
+    if len(words) == 1 and TABLE_YEAR_HEADER.match(words[0]):
+        return True
     return len(words) == 2 and bool(TABLE_NAME_HEADER.match(words[0]) and TABLE_YEAR_HEADER.match(words[1]))
 
 
