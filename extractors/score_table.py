@@ -109,7 +109,7 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     for index, line in enumerate(doc.lines):
         if line.is_blank or index < skip_to:
             continue
-        if not _is_separated(line) and (split := _split_row(doc, index)) is not None:
+        if not _is_separated(line) and (split := _split_row(doc, index, state.header is not None)) is not None:
             line, skip_to = split
         elif _is_separated(line) and (wrapped := _wrapped_around_id(doc, index)) is not None:
             line, skip_to = wrapped
@@ -207,20 +207,25 @@ def _raw_line(line: Line, state: _State) -> Line | None:
 ID_END = regex.compile(r"^[.:)]$")
 
 
-def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
+def _split_row(doc: Document, index: int, in_table: bool = False) -> tuple[Line, int] | None:
     """A row printed over several lines, its id first and its values alone on a later line ("2.4" /
     "Kostnadsmedvetenhe" / "t" / "20 14" as ``pdftotext -raw`` prints it, or a wrapped question
     with its values beside the middle of the cell as ``-layout`` does): the row as one line, and
-    the index after it."""
+    the index after it. Under a score table's header (``in_table``) a blank line right after the
+    id's line is passed over: a layout export may set the id's line apart from the rest of its
+    cell ("8:1 Vad gör kommunen" / "" / "för att stötta    16,5    40")."""
     if LABEL_ID.match(doc.lines[index].stripped) is None or split_label(doc.lines[index])[2]:
         return None
     label = doc.lines[index].stripped
-    for position in range(index + 1, min(index + 1 + MAX_SPLIT_ROW, len(doc.lines))):
+    first = index + 1
+    if in_table and first < len(doc.lines) and doc.lines[first].is_blank:
+        first += 1
+    for position in range(first, min(first + MAX_SPLIT_ROW, len(doc.lines))):
         text = doc.lines[position].stripped
         cells = text.split()
         if len(cells) >= DEFAULT_GROUP and all(parse_value(cell) is not None for cell in cells):
             return dataclasses.replace(doc.lines[index], text=" ".join([label, *cells])), position + 1
-        if position == index + 1 and ID_END.match(text):
+        if position == first and ID_END.match(text):
             label += text  # the id's closing stop broken onto a line of its own ("1.1" / ".")
             continue
         ending_values = [part for cell in split_label(doc.lines[position])[2] for part in value_cells(cell)]
@@ -232,7 +237,7 @@ def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
         if not text or _is_separated(doc.lines[position]) or LABEL_ID.match(text):
             return None
         # The end of a word broken by a narrow cell ("Kostnadsmedvetenhe" / "t") joins it.
-        broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
+        broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > first
         label = label + text if broken else f"{label} {text}"
     return None
 

@@ -846,3 +846,25 @@ def test_a_two_line_header_cell_set_over_and_under_its_neighbour_in_a_layout_exp
     assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
         ("1.1", 20, 10), ("1.2", 20, 19), ("1.4", 40, 10),
     ]  # fmt: skip
+
+
+def test_layout_export_row_whose_id_line_a_blank_line_parts_from_its_values() -> None:
+    # pdftotext -layout of a LibreOffice table in a page's right column (fuzz seed 260815): the id's
+    # line, a blank line, then the rest of the question with the values; the row was read without
+    # its id (its values given to another area's first sub-question) and 8.1 lost.
+    text = "\n".join(
+        [
+            "Tabell 10 Poäng inom område 8",
+            "                           Egna",
+            "Delområde                          Maxpoäng",
+            "                          poäng",
+            "8:1 Vad gör kommunen",
+            "",
+            "för att stötta                16,5        40",
+            "föreningslivet?",
+            "8:2 Kommunens",
+            "samverkan med                   15        20",
+            "kulturlivet.",
+        ]
+    )
+    assert _scores(text) == [("8.1", 40, 16.5), ("8.2", 20, 15)]
