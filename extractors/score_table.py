@@ -109,7 +109,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     for index, line in enumerate(doc.lines):
         if line.is_blank or index < skip_to:
             continue
-        if not _is_separated(line) and (split := _split_row(doc, index, state.header is not None)) is not None:
+        in_table = state.header is not None
+        if not _is_separated(line) and (split := _split_row(doc, index, in_table)) is not None:
             line, skip_to = split
         elif _is_separated(line) and (wrapped := _wrapped_around_id(doc, index)) is not None:
             line, skip_to = wrapped
