@@ -85,6 +85,9 @@ COLUMNS_GAP = regex.compile(r"[ \t]{3,}\S")
 # How much of an unread item a finding shows, and how many lines after the last entry are looked at.
 UNREAD_SHOWN = 80
 UNREAD_REACH = 3
+# A list in a column of its own starts at least this far right (characters): the other column's
+# words stand left of it.
+GUTTER_BEFORE_LIST = 20
 # Lines (not blank) above a colon searched for a lead-in that other lines cut apart.
 ANNOUNCE_REACH = 6
 # Lines that are no entry a list passes over where it goes on on the next page (running lines).
@@ -337,6 +340,7 @@ def _find_list(flow: Flow) -> tuple[int, int, list[_Entry], bool] | None:
     for start, colon in [*_lead_ins(flow), *_table_headers(flow)]:
         inline = parse_entries(flow.text, colon + 1) if flow.text[colon] == ":" else []
         by_line = parse_line_entries(flow, flow.line_index_at(colon) + 1)
+        by_line = [*_entries_beside(flow, flow.line_index_at(colon), by_line), *by_line]
         # One entry a line, when it reads as many dated entries: the inline reader would join an
         # undated line to the next ("Hyllie" / "Lundby - Göteborgs Stad (2004)").
         entries = by_line if _dated(by_line) >= _dated(inline) else inline
@@ -345,6 +349,42 @@ def _find_list(flow: Flow) -> tuple[int, int, list[_Entry], bool] | None:
         if best is None or len(entries) > len(best[2]):
             best = (start, colon, entries, entries is inline)
     return best
+
+
+# Lines that print nothing in the list's column passed over upwards between its entries beside the
+# lead-in and the prose above it (the other column's lines between the table's rows).
+BESIDE_REACH = 3
+
+
+def _entries_beside(flow: Flow, colon_line: int, below: list[_Entry]) -> list[_Entry]:
+    """The entries of a list read one entry a line in a column of its own (every entry starting at
+    one position right of a gap) that stand in that column on the lines up from the lead-in's colon,
+    beside the lead-in and the prose above it (a layout export's page whose right column holds the
+    list's table, "Kommun   År" at its top, left of it the lead-in): up to the table's header or
+    the first text in that column that is no dated entry."""
+    columns = {entry.offset - flow.starts[flow.line_index_at(entry.offset)] for entry in below}
+    if len(columns) != 1 or (column := columns.pop()) < GUTTER_BEFORE_LIST:
+        return []
+    found: list[_Entry] = []
+    empty = 0
+    for index in range(colon_line, -1, -1):
+        text = flow.lines[index].text
+        if not text[column - 2 :].strip():
+            empty += 1
+            if empty > BESIDE_REACH:
+                break
+            continue
+        empty = 0
+        if text[column - 2 : column].strip() or text[column].isspace():
+            break  # the line's words cross the list's column, or start elsewhere in it
+        segment = Line(text[column:], flow.lines[index].number, flow.lines[index].page)
+        if _is_table_header(segment):
+            break
+        entry = _line_entry(segment)
+        if entry is None or not entry[1] or TOOL_NAME.match(entry[0]):
+            break
+        found.append(_Entry(entry[0], entry[1], flow.starts[index] + column + entry[2]))
+    return found[::-1]
 
 
 def _dated(entries: list[_Entry]) -> int:

@@ -526,3 +526,40 @@ def test_a_tables_year_header_alone_on_its_line_is_no_entry() -> None:
         ("Ljungby", 2004),
         ("Ljungby", 2007),
     ]
+
+
+def test_a_list_table_in_a_column_beside_its_lead_in_is_read_from_its_header_down() -> None:
+    # A LibreOffice layout export (fuzz seed 270380): the list's table stands in the page's right
+    # column, "Kommun   År" at its top, its first rows beside the prose and the lead-in on the left;
+    # only the rows below the lead-in's colon were read, the others lost without a finding.
+    gap = " " * 45
+    found = extract_evaluations(
+        doc_from(
+            "\n".join(
+                [
+                    "Mandatfördelning i kommunfullmäktige         Kommun               År",
+                    "Sveriges Kommuner och Landsting har använt   Karlskrona   2005, 2007",
+                    "utvärderingsinstrument sedan 2002.           Örnsköldsvik 2003, 2005",
+                    f"{gap}Enköping     2010",
+                    "Följande svenska kommuner och stadsdelar",
+                    "har utvärderats med Kommunkompassen",
+                    f"{gap}Kiruna       2006, 2012",
+                    "förutom Norrtälje kommun:",
+                    f"{gap}Uppsala      2005, 2011",
+                    f"{gap}Kommunkompassen Norrtälje 2014",
+                ]
+            )
+        )
+    )
+    assert [(e.entry, e.year, e.line) for e in found.evaluations] == [
+        ("Karlskrona", 2005, 2),
+        ("Karlskrona", 2007, 2),
+        ("Örnsköldsvik", 2003, 3),
+        ("Örnsköldsvik", 2005, 3),
+        ("Enköping", 2010, 4),
+        ("Kiruna", 2006, 7),
+        ("Kiruna", 2012, 7),
+        ("Uppsala", 2005, 9),
+        ("Uppsala", 2011, 9),
+    ]
+    assert found.unread == ()
