@@ -868,3 +868,26 @@ def test_layout_export_row_whose_id_line_a_blank_line_parts_from_its_values() ->
         ]
     )
     assert _scores(text) == [("8.1", 40, 16.5), ("8.2", 20, 15)]
+
+
+def test_layout_export_row_whose_max_points_stand_on_the_line_above_its_id() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 260815): 7.4's max points printed on the
+    # line above its id's, in the max column; its own points beside the id. Read by the right edges
+    # of the values of the row above; the max points cell was read empty (score_missing).
+    text = "\n".join(
+        [
+            "                             Egna",
+            "Delområde                          Maxpoäng",
+            "                            poäng",
+            "7:3 Tillvaratas de",
+            "anställdas erfarenheter         18        20",
+            "och kreativitet?",
+            "                                          20",
+            "7:4 Användning av               14",
+            "Internet och intranät i",
+        ]
+    )
+    assert _scores(text) == [("7.3", 20, 18), ("7.4", 20, 14)]
+    # A values line right after an id line without values may be that row's: left as read.
+    after_id = text.replace("och kreativitet?\n", "7:5 Intern kontroll\n")
+    assert ("7.4", None, 14) in _scores(after_id)
