@@ -204,16 +204,15 @@ def _fill_from_above(groups: list[_Group], above: Line, before: list[list[int]])
     mine, theirs = _edges(row.line), _edges(above)
     if len(columns) != width or len(mine) < len(row.values) or len(theirs) + len(row.values) != width:
         return
-    placed = {edge: value for edge, value in zip(mine[-len(row.values) :], row.values, strict=True)}
-    placed.update(
-        zip(theirs, (parse_value(m.group()) for m in PRINTED_VALUE.finditer(above.text)), strict=True)
-    )
+    printed = [parse_value(m.group()) for m in PRINTED_VALUE.finditer(above.text)]
+    placed: dict[int, Value | None] = dict(zip(mine[-len(row.values) :], row.values, strict=True))
+    placed.update(zip(theirs, printed, strict=True))
     order = sorted(placed)
     if len(order) != width or any(abs(a - b) > EDGE_REACH for a, b in zip(order, columns, strict=True)):
         return
-    values = [placed[edge] for edge in order]
-    if all(value is not None for value in values):
-        groups[-1] = dataclasses.replace(row, values=[v for v in values if v is not None])
+    values = [value for edge in order if (value := placed[edge]) is not None]
+    if len(values) == width:
+        groups[-1] = dataclasses.replace(row, values=values)
 
 
 # A full stop standing alone between spaces, tabs or the line's ends.
