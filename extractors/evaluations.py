@@ -19,7 +19,7 @@ from pipeline.model.document import CELL_SEPARATOR, Document, Line
 from pipeline.model.marks import BULLET_GLYPH_CLASS
 from pipeline.model.municipalities import Municipality, MunicipalityRegistry, swedish_municipalities
 from pipeline.model.place_names import DistrictRegistry, swedish_districts
-from pipeline.model.records import Evaluation, EvaluationList, UnreadEntry
+from pipeline.model.records import Evaluation, EvaluationList, UnreadEntry, UnreadYear
 
 # The lead-in speaks of municipalities (or districts) that were evaluated or used the tool.
 LEAD_IN_TOPIC = regex.compile(r"\b(?:kommun(?:er|erna)?|stadsdel(?:ar|arna)?|städer)\b", regex.IGNORECASE)
@@ -80,9 +80,17 @@ INNER_BULLET = regex.compile(rf"(?<=\S\s+){BULLET_GLYPH_CLASS}(?=\s)")
 ANNOUNCES_LIST = regex.compile(
     r"\b(?:kommuner|stadsdelar)\b.*\butvärder\p{L}*", regex.IGNORECASE | regex.DOTALL
 )
+# What follows an undated entry's name on its line where its years were printed but not read: its
+# parenthesis opened and cut off at the line's end ("Kiruna (2005,"), or a gap of a page's columns
+# run together on one line and the other column's words ("Umeå     Härnösand (2005, 2007)").
+YEARS_CUT_SHORT = regex.compile(r"[ \t]*\([^()\n]*$")
+COLUMNS_GAP = regex.compile(r"[ \t]{3,}\S")
 # How much of an unread item a finding shows, and how many lines after the last entry are looked at.
 UNREAD_SHOWN = 80
 UNREAD_REACH = 3
+# A list in a column of its own starts at least this far right (characters): the other column's
+# words stand left of it.
+GUTTER_BEFORE_LIST = 20
 # Lines (not blank) above a colon searched for a lead-in that other lines cut apart.
 ANNOUNCE_REACH = 6
 # Lines that are no entry a list passes over where it goes on on the next page (running lines).
@@ -111,6 +119,8 @@ class EvaluationsResult:
     listing: EvaluationList | None = None
     # Where the list shows more than was read (see :class:`UnreadEntry`).
     unread: tuple[UnreadEntry, ...] = ()
+    # Entries read without the years their line shows were printed (see :class:`UnreadYear`).
+    unread_years: tuple[UnreadYear, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,35 @@ def extract_evaluations(
     unread = _unread_before(flow, lead_start) + _unread_after(flow, printed, inline)
     if not inline:
         unread += _unread_within(flow, printed)
-    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread)
+    years_cut = tuple(cut for entry in entries if not entry.years and (cut := _years_unread(flow, entry)))
+    return EvaluationsResult(tuple(rows), _listing(flow, lead_start, colon, registry), unread, years_cut)
+
+
+def _after_name(flow: Flow, entry: _Entry) -> str | None:
+    """The rest of the entry's line after its name as printed, or ``None`` where the name is not
+    found there as read (a word broken at a line's end)."""
+    words = r"[ \t]+".join(regex.escape(word) for word in entry.name.split())
+    index = flow.line_index_at(entry.offset)
+    line_end = flow.starts[index] + len(flow.lines[index].text)
+    match = regex.compile(words).match(flow.text, entry.offset, line_end)
+    return flow.text[match.end() : line_end] if match else None
+
+
+def _years_unread(flow: Flow, entry: _Entry) -> UnreadYear | None:
+    """An undated entry whose line shows its years were printed: cut short at the line's end, or
+    the line parted by another column's words right after the name."""
+    rest = _after_name(flow, entry)
+    if rest is None:
+        return None
+    if YEARS_CUT_SHORT.match(rest):
+        how = "its years in parentheses are cut short at the line's end"
+    elif COLUMNS_GAP.match(rest):
+        how = "a wide gap and other words follow it on its line (two columns run together)"
+    else:
+        return None
+    line = flow.line_at(entry.offset)
+    printed = flow.text[entry.offset : flow.starts[flow.line_index_at(entry.offset)] + len(line.text)]
+    return UnreadYear(entry.name, how, clean(printed)[:UNREAD_SHOWN], line.page, line.number)
 
 
 def _unread(flow: Flow, offset: int, printed: str) -> UnreadEntry:
@@ -247,6 +285,10 @@ def _unread_after(flow: Flow, entries: list[_Entry], inline: bool) -> tuple[Unre
     match = None if BULLET.match(line.text) else ENTRY.match(flow.text, last.offset)
     if match and match.end() <= line_end:
         rest = flow.text[match.end() : line_end]
+        if not last.years and YEARS_CUT_SHORT.match(rest):  # "Kiruna (2005," ends the line
+            later = range(entry_line + 1, len(flow.lines))
+            if (cut := next((i for i in later if not flow.lines[i].is_blank), None)) is not None:
+                return (_unread(flow, flow.starts[cut], flow.lines[cut].text),)
         if (separator := SEPARATOR.match(rest)) and rest[separator.end() :].strip():
             return (_unread(flow, match.end() + separator.end(), rest[separator.end() :]),)
         later = range(entry_line + 1, len(flow.lines))
@@ -304,6 +346,7 @@ def _find_list(flow: Flow) -> tuple[int, int, list[_Entry], bool] | None:
     for start, colon in [*_lead_ins(flow), *_table_headers(flow)]:
         inline = parse_entries(flow.text, colon + 1) if flow.text[colon] == ":" else []
         by_line = parse_line_entries(flow, flow.line_index_at(colon) + 1)
+        by_line = [*_entries_beside(flow, flow.line_index_at(colon), by_line), *by_line]
         # One entry a line, when it reads as many dated entries: the inline reader would join an
         # undated line to the next ("Hyllie" / "Lundby - Göteborgs Stad (2004)").
         entries = by_line if _dated(by_line) >= _dated(inline) else inline
@@ -312,6 +355,42 @@ def _find_list(flow: Flow) -> tuple[int, int, list[_Entry], bool] | None:
         if best is None or len(entries) > len(best[2]):
             best = (start, colon, entries, entries is inline)
     return best
+
+
+# Lines that print nothing in the list's column passed over upwards between its entries beside the
+# lead-in and the prose above it (the other column's lines between the table's rows).
+BESIDE_REACH = 3
+
+
+def _entries_beside(flow: Flow, colon_line: int, below: list[_Entry]) -> list[_Entry]:
+    """The entries of a list read one entry a line in a column of its own (every entry starting at
+    one position right of a gap) that stand in that column on the lines up from the lead-in's colon,
+    beside the lead-in and the prose above it (a layout export's page whose right column holds the
+    list's table, "Kommun   År" at its top, left of it the lead-in): up to the table's header or
+    the first text in that column that is no dated entry."""
+    columns = {entry.offset - flow.starts[flow.line_index_at(entry.offset)] for entry in below}
+    if len(columns) != 1 or (column := columns.pop()) < GUTTER_BEFORE_LIST:
+        return []
+    found: list[_Entry] = []
+    empty = 0
+    for index in range(colon_line, -1, -1):
+        text = flow.lines[index].text
+        if not text[column - 2 :].strip():
+            empty += 1
+            if empty > BESIDE_REACH:
+                break
+            continue
+        empty = 0
+        if text[column - 2 : column].strip() or text[column].isspace():
+            break  # the line's words cross the list's column, or start elsewhere in it
+        segment = Line(text[column:], flow.lines[index].number, flow.lines[index].page)
+        if _is_table_header(segment):
+            break
+        entry = _line_entry(segment)
+        if entry is None or not entry[1] or TOOL_NAME.match(entry[0]):
+            break
+        found.append(_Entry(entry[0], entry[1], flow.starts[index] + column + entry[2]))
+    return found[::-1]
 
 
 def _dated(entries: list[_Entry]) -> int:
@@ -476,11 +555,15 @@ def _across_page_break(flow: Flow, index: int, last: _Entry) -> bool:
 
 
 def _is_table_header(line: Line) -> bool:
-    """ "Kommun<TAB>År"; also with a single space between, as a raw text export prints it."""
+    """ "Kommun<TAB>År"; also with a single space between, as a raw text export prints it, or its
+    year cell alone, where a layout export set the name cell into the other column's line ("År"
+    above the entries, "Delområde   Maxpoäng Kommun" beside it)."""
     cells = [cell for cell in line.cells if cell]
     if len(cells) >= 2 and TABLE_NAME_HEADER.match(cells[0]) is not None:
         return True
     words = line.text.split()
+    if len(words) == 1 and TABLE_YEAR_HEADER.match(words[0]):
+        return True
     return len(words) == 2 and bool(TABLE_NAME_HEADER.match(words[0]) and TABLE_YEAR_HEADER.match(words[1]))
 
 

@@ -106,7 +106,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
         lambda s: extract_evaluations(s.doc),
         lambda found: {
             "evaluations": found.evaluations, "evaluation_list": found.listing,
-            "unread_entries": found.unread,
+            "unread_entries": found.unread, "unread_years": found.unread_years,
         },
     ),
     Extractor(

@@ -111,7 +111,9 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     for index, line in enumerate(doc.lines):
         if line.is_blank or index < skip_to:
             continue
-        if not _is_separated(line) and (split := _split_row(doc, index)) is not None:
+        above_free = skip_to < index  # the line above is no part of a row read over several lines
+        in_table = state.header is not None
+        if not _is_separated(line) and (split := _split_row(doc, index, in_table)) is not None:
             line, skip_to = split
         elif _is_separated(line) and (wrapped := _wrapped_around_id(doc, index)) is not None:
             line, skip_to = wrapped
@@ -131,7 +133,11 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
                 continue
             if (header := header_above(doc, index)) is not None:
                 _note_header(header, state)
+            read = len(state.groups)
             if _read_row(line, state):
+                above = _values_line_above(doc, index) if above_free else None
+                if len(state.groups) == read + 1 and above is not None:
+                    _fill_from_above(state.groups, above, _row_edges_before(doc, index - 1))
                 state.prose_run = 0
                 continue
             if _is_other_header(line):
@@ -140,6 +146,75 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
     questions, subtotals, unread = _resolve(state.groups, year)
     headings = state.headings if questions else []
     return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread))
+
+
+# A value as printed in a layout export's line, its right edge where its column ends.
+PRINTED_VALUE = regex.compile(r"(?<!\S)[+\-−–]?\d+(?:,\d+)?(?!\S)")
+# How far (characters) a value's right edge may stand from its column's in the rows around.
+EDGE_REACH = 1
+
+
+def _values_line_above(doc: Document, index: int) -> Line | None:
+    """The line right above line ``index`` when it holds values alone, right of a gap, and is not
+    the only line of values after a row's id line (whose values they may be)."""
+    if index == 0:
+        return None
+    if (
+        index >= 2
+        and LABEL_ID.match(doc.lines[index - 2].stripped)
+        and not split_label(doc.lines[index - 2])[2]
+    ):
+        return None
+    above = doc.lines[index - 1]
+    cells = [cell for cell in above.cells if cell]
+    if not cells or not _is_separated(above) or not above.text.startswith("  "):
+        return None
+    return above if all(PRINTED_VALUE.fullmatch(cell.strip()) for cell in cells) else None
+
+
+def _edges(line: Line) -> list[int]:
+    return [match.end() for match in PRINTED_VALUE.finditer(line.text)]
+
+
+# Lines up from a row searched for the values of a row printed in full, whose edges are the columns'.
+EDGE_ROWS_REACH = 8
+
+
+def _row_edges_before(doc: Document, index: int) -> list[list[int]]:
+    """The right edges of the values each line before line ``index`` ends in, nearest first, for
+    the ``EDGE_ROWS_REACH`` lines up from it."""
+    found = []
+    for line in reversed(doc.lines[max(0, index - EDGE_ROWS_REACH) : index]):
+        ending = regex.search(r"(?:\s+[+\-−–]?\d+(?:,\d+)?)+\s*$", line.text)
+        found.append(
+            [m.end() + ending.start() for m in PRINTED_VALUE.finditer(ending.group())] if ending else []
+        )
+    return found
+
+
+def _fill_from_above(groups: list[_Group], above: Line, before: list[list[int]]) -> None:
+    """The last row read with fewer values than its header's columns takes the values of the line
+    right above it where they stand in exactly the columns it leaves empty, by the right edges of
+    the values of the nearest line above that ends in a full row's values (``before``: a layout
+    export sets a cell's value on the line above its row's, "                    20" / "7:4
+    Användning av      14"); any other row as read."""
+    row = groups[-1]
+    width = len(row.columns) if row.columns else 0
+    columns = next((edges[-width:] for edges in before if width and len(edges) >= width), None)
+    if not row.printed_id or columns is None or not 0 < len(row.values) < width:
+        return
+    mine, theirs = _edges(row.line), _edges(above)
+    if len(columns) != width or len(mine) < len(row.values) or len(theirs) + len(row.values) != width:
+        return
+    printed = [parse_value(m.group()) for m in PRINTED_VALUE.finditer(above.text)]
+    placed: dict[int, Value | None] = dict(zip(mine[-len(row.values) :], row.values, strict=True))
+    placed.update(zip(theirs, printed, strict=True))
+    order = sorted(placed)
+    if len(order) != width or any(abs(a - b) > EDGE_REACH for a, b in zip(order, columns, strict=True)):
+        return
+    values = [value for edge in order if (value := placed[edge]) is not None]
+    if len(values) == width:
+        groups[-1] = dataclasses.replace(row, values=values)
 
 
 # A full stop standing alone between spaces, tabs or the line's ends.
@@ -209,20 +284,25 @@ def _raw_line(line: Line, state: _State) -> Line | None:
 ID_END = regex.compile(r"^[.:)]$")
 
 
-def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
+def _split_row(doc: Document, index: int, in_table: bool = False) -> tuple[Line, int] | None:
     """A row printed over several lines, its id first and its values alone on a later line ("2.4" /
     "Kostnadsmedvetenhe" / "t" / "20 14" as ``pdftotext -raw`` prints it, or a wrapped question
     with its values beside the middle of the cell as ``-layout`` does): the row as one line, and
-    the index after it."""
+    the index after it. Under a score table's header (``in_table``) a blank line right after the
+    id's line is passed over: a layout export may set the id's line apart from the rest of its
+    cell ("8:1 Vad gör kommunen" / "" / "för att stötta    16,5    40")."""
     if LABEL_ID.match(doc.lines[index].stripped) is None or split_label(doc.lines[index])[2]:
         return None
     label = doc.lines[index].stripped
-    for position in range(index + 1, min(index + 1 + MAX_SPLIT_ROW, len(doc.lines))):
+    first = index + 1
+    if in_table and first < len(doc.lines) and doc.lines[first].is_blank:
+        first += 1
+    for position in range(first, min(first + MAX_SPLIT_ROW, len(doc.lines))):
         text = doc.lines[position].stripped
         cells = text.split()
         if len(cells) >= DEFAULT_GROUP and all(parse_value(cell) is not None for cell in cells):
             return dataclasses.replace(doc.lines[index], text=" ".join([label, *cells])), position + 1
-        if position == index + 1 and ID_END.match(text):
+        if position == first and ID_END.match(text):
             label += text  # the id's closing stop broken onto a line of its own ("1.1" / ".")
             continue
         ending_values = [part for cell in split_label(doc.lines[position])[2] for part in value_cells(cell)]
@@ -234,7 +314,7 @@ def _split_row(doc: Document, index: int) -> tuple[Line, int] | None:
         if not text or _is_separated(doc.lines[position]) or LABEL_ID.match(text):
             return None
         # The end of a word broken by a narrow cell ("Kostnadsmedvetenhe" / "t") joins it.
-        broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > index + 1
+        broken = len(text) <= 2 and text.islower() and label[-1:].isalpha() and position > first
         label = label + text if broken else f"{label} {text}"
     return None
 

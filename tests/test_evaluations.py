@@ -499,3 +499,83 @@ def test_a_lead_in_a_page_break_cut_apart_without_a_list_is_a_finding() -> None:
     assert found.evaluations == ()
     assert [u.line for u in found.unread] == [5]
     assert found.unread[0].printed.startswith("har utvärderats med Kommunkompassen")
+
+
+def test_an_entry_whose_years_its_line_shows_were_printed_is_told_from_one_without_a_year() -> None:
+    # A LibreOffice layout export (fuzz seed 260708): the list goes on at the top of the next page in
+    # two columns of two lines each, which the export runs together on one line. "Umeå" is followed
+    # by the other column's words, Kiruna's parenthesis is cut off at the line's end, and what
+    # follows on the next line is not read.
+    found = extract_evaluations(
+        doc_from(
+            "har utvärderats med Kommunkompassen\nförutom Kalix kommun: Nässjö (2002, 2010),\n"
+            "Kungälv (2009), Grästorp (2006), Umeå     Härnösand (2005, 2007) och Kiruna (2005,\n"
+            "(2004), Uddevalla (2010), Gävle (2008),   2007).\n"
+        )
+    )
+    undated = [(e.entry, e.line) for e in found.evaluations if e.year is None]
+    assert undated == [("Umeå", 3), ("Kiruna", 3)]
+    assert [(u.entry, u.how.split()[0], u.printed, u.line) for u in found.unread_years] == [
+        ("Umeå", "a", "Umeå Härnösand (2005, 2007) och Kiruna (2005,", 3),
+        ("Kiruna", "its", "Kiruna (2005,", 3),
+    ]
+    assert [(u.printed, u.line) for u in found.unread] == [
+        ("(2004), Uddevalla (2010), Gävle (2008), 2007).", 4)
+    ]
+
+
+def test_an_entry_printed_without_a_year_has_no_year_unread(umea_doc) -> None:
+    # Hyllie, printed without a year in the Umeå report.
+    found = extract_evaluations(umea_doc)
+    assert any(e.entry == "Hyllie" and e.year is None for e in found.evaluations)
+    assert found.unread_years == ()
+
+
+def test_a_tables_year_header_alone_on_its_line_is_no_entry() -> None:
+    # A LibreOffice layout export (fuzz seed 260815): the list's table header "Kommun År" parted,
+    # "Kommun" set into the other column's line beside it, "År" alone above the entries.
+    found = extract_evaluations(
+        doc_from(f"{LEAD_IN}\n                  År\nKiruna               2002\nLjungby        2004, 2007\n")
+    )
+    assert [(e.entry, e.year) for e in found.evaluations] == [
+        ("Kiruna", 2002),
+        ("Ljungby", 2004),
+        ("Ljungby", 2007),
+    ]
+
+
+def test_a_list_table_in_a_column_beside_its_lead_in_is_read_from_its_header_down() -> None:
+    # A LibreOffice layout export (fuzz seed 270380): the list's table stands in the page's right
+    # column, "Kommun   År" at its top, its first rows beside the prose and the lead-in on the left;
+    # only the rows below the lead-in's colon were read, the others lost without a finding.
+    gap = " " * 45
+    found = extract_evaluations(
+        doc_from(
+            "\n".join(
+                [
+                    "Mandatfördelning i kommunfullmäktige         Kommun               År",
+                    "Sveriges Kommuner och Landsting har använt   Karlskrona   2005, 2007",
+                    "utvärderingsinstrument sedan 2002.           Örnsköldsvik 2003, 2005",
+                    f"{gap}Enköping     2010",
+                    "Följande svenska kommuner och stadsdelar",
+                    "har utvärderats med Kommunkompassen",
+                    f"{gap}Kiruna       2006, 2012",
+                    "förutom Norrtälje kommun:",
+                    f"{gap}Uppsala      2005, 2011",
+                    f"{gap}Kommunkompassen Norrtälje 2014",
+                ]
+            )
+        )
+    )
+    assert [(e.entry, e.year, e.line) for e in found.evaluations] == [
+        ("Karlskrona", 2005, 2),
+        ("Karlskrona", 2007, 2),
+        ("Örnsköldsvik", 2003, 3),
+        ("Örnsköldsvik", 2005, 3),
+        ("Enköping", 2010, 4),
+        ("Kiruna", 2006, 7),
+        ("Kiruna", 2012, 7),
+        ("Uppsala", 2005, 9),
+        ("Uppsala", 2011, 9),
+    ]
+    assert found.unread == ()

@@ -306,6 +306,26 @@ def test_a_row_not_read_has_a_finding_at_its_place_only_with_a_line(line: int | 
     ] * 2
 
 
+@pytest.mark.parametrize(("line", "placed"), [(30, True), (31, False)])
+def test_a_list_entrys_year_not_read_has_a_finding_at_its_place_only_on_the_entrys_line(
+    line: int, placed: bool
+) -> None:
+    # Fuzz seed 2: an entry of the evaluated list read without its year, on line 30 (a layout
+    # export's two columns run together: "Umeå     Härnösand (2005, 2007)"); the finding that its
+    # year was not read counts at that line only.
+    content = make_document(2).content
+    facts = expected_facts(content)
+    key = next(k for k in facts if k[0] == "evaluations")
+    tables = _tables_from_facts({k: v for k, v in facts.items() if k[:2] != key[:2]})
+    entry = pd.DataFrame([{"report_id": "r", "page": 1, "line": 30, "entry": key[1], "year": None}])
+    tables["evaluations"] = pd.concat([tables["evaluations"], entry], ignore_index=True)
+    unread = {"rule": "evaluation_year_unread", "severity": "warning", "area": None, "line": line}
+    outcomes = score_report(content, _with_issues(tables, unread), "r")
+    assert [(o.status, o.placed) for o in outcomes if o.key[:2] == key[:2]] == [
+        ("missing", placed) for k in facts if k[:2] == key[:2]
+    ] + [("spurious", False)]
+
+
 def test_an_error_nobody_planted_is_an_outcome_of_its_own_not_counted_among_the_facts() -> None:
     # Fuzz seed 1 (area_sum_mismatch planted in area 4, score_exceeds_max in area 6, which also
     # makes area 6 sum to more than its summary): an area_max_mismatch nobody planted, the planted

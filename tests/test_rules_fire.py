@@ -33,6 +33,7 @@ from pipeline.model.records import (
     Severity,
     UnreadEntry,
     UnreadHeader,
+    UnreadYear,
     YearTotal,
 )
 from pipeline.validation import RULES, validate
@@ -226,6 +227,13 @@ def _row_missing_a_cell(extraction: Extraction) -> Extraction:
 
 def _bullet_not_read(extraction: Extraction) -> Extraction:
     return dataclasses.replace(extraction, unread_entries=(UnreadEntry("• Kalix 2003)", None, 700),))
+
+
+def _year_cut_short(extraction: Extraction) -> Extraction:
+    how = "its years in parentheses are cut short at the line's end"
+    return dataclasses.replace(
+        extraction, unread_years=(UnreadYear("Hyllie", how, "Hyllie (2004,", None, 699),)
+    )
 
 
 def _finding(rule: str, severity: Severity, message: str, **fields: object) -> Finding:
@@ -460,6 +468,12 @@ CASES: dict[str, Case] = {
     "evaluation_year_missing": Case(_same, _finding(
         "evaluation_year_missing", WARNING, "The list of evaluated municipalities gives no year for Hyllie.",
         expected="a year in parentheses", found="Hyllie", line=699,
+    )),
+    "evaluation_year_unread": Case(_year_cut_short, _finding(
+        "evaluation_year_unread", WARNING,
+        "The list of evaluated municipalities prints a year for Hyllie that was not read: its years in "
+        'parentheses are cut short at the line\'s end ("Hyllie (2004,").',
+        expected="its years", found="Hyllie", line=699,
     )),
     "evaluation_entries_unread": Case(_bullet_not_read, _finding(
         "evaluation_entries_unread", WARNING,

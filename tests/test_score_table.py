@@ -888,3 +888,48 @@ def test_own_points_joined_to_the_label_before_an_empty_header_cell() -> None:
         ("8.2", "Hållbar utveckling", 20, 13),
         ("8.3", "Kvalitetssystem", 40, 11),
     ]
+
+
+def test_layout_export_row_whose_id_line_a_blank_line_parts_from_its_values() -> None:
+    # pdftotext -layout of a LibreOffice table in a page's right column (fuzz seed 260815): the id's
+    # line, a blank line, then the rest of the question with the values; the row was read without
+    # its id (its values given to another area's first sub-question) and 8.1 lost.
+    text = "\n".join(
+        [
+            "Tabell 10 Poäng inom område 8",
+            "                           Egna",
+            "Delområde                          Maxpoäng",
+            "                          poäng",
+            "8:1 Vad gör kommunen",
+            "",
+            "för att stötta                16,5        40",
+            "föreningslivet?",
+            "8:2 Kommunens",
+            "samverkan med                   15        20",
+            "kulturlivet.",
+        ]
+    )
+    assert _scores(text) == [("8.1", 40, 16.5), ("8.2", 20, 15)]
+
+
+def test_layout_export_row_whose_max_points_stand_on_the_line_above_its_id() -> None:
+    # pdftotext -layout of a LibreOffice table (fuzz seed 260815): 7.4's max points printed on the
+    # line above its id's, in the max column; its own points beside the id. Read by the right edges
+    # of the values of the row above; the max points cell was read empty (score_missing).
+    text = "\n".join(
+        [
+            "                             Egna",
+            "Delområde                          Maxpoäng",
+            "                            poäng",
+            "7:3 Tillvaratas de",
+            "anställdas erfarenheter         18        20",
+            "och kreativitet?",
+            "                                          20",
+            "7:4 Användning av               14",
+            "Internet och intranät i",
+        ]
+    )
+    assert _scores(text) == [("7.3", 20, 18), ("7.4", 20, 14)]
+    # A values line right after an id line without values may be that row's: left as read.
+    after_id = text.replace("och kreativitet?\n", "7:5 Intern kontroll\n")
+    assert ("7.4", None, 14) in _scores(after_id)

@@ -61,7 +61,7 @@ def test_the_content_loss_rules_are_declared_on_the_rules() -> None:
         "score_missing", "question_missing", "area_total_missing", "report_year_not_in_summary",
         "area_section_missing", "municipality_unknown", "score_rows_lost", "year_total_missing",
         "observations_missing", "evaluation_entries_unread", "score_values_doubtful", "observation_doubtful",
-        "claim_missing",
+        "claim_missing", "evaluation_year_unread",
     }  # fmt: skip
     assert {rule.slug for rule in RULES if rule.loses_content} == CONTENT_LOSS_RULES
 

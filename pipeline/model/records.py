@@ -250,6 +250,20 @@ class UnreadEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadYear:
+    """An entry of the list of evaluated municipalities read without a year where the line shows
+    one was printed: its parenthesis of years cut off at the line's end ("Kiruna (2005,"), or the
+    line parted by a wide gap right after the name (a page's two columns run together on one line,
+    "Umeå     Härnösand (2005, 2007)"). ``how`` says which; ``printed`` is the line from the name."""
+
+    entry: str
+    how: str
+    printed: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StatedCount:
     """A number of municipalities stated in prose and the names that follow it
     ("de sex kommunerna: Umeå, Bjurholm, ... och Vännäs")."""
@@ -358,6 +372,7 @@ class Extraction:
     misaligned_rows: tuple[MisalignedRow, ...] = ()
     ocr_readings: tuple[OcrReading, ...] = ()
     unread_entries: tuple[UnreadEntry, ...] = ()
+    unread_years: tuple[UnreadYear, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,34 @@ EVALUATION_YEAR_MISSING = Rule(
     "evaluation_year_missing", Severity.WARNING,
     "The list of evaluated municipalities gives no year for {found}.",
     concerns=(),
-    fires_when="an entry of the list of evaluated municipalities has no year (\"Hyllie\")",
+    fires_when="an entry of the list of evaluated municipalities has no year (\"Hyllie\"), and its line "
+    "shows none cut off (else `evaluation_year_unread`)",
+)  # fmt: skip
+
+
+EVALUATION_YEAR_UNREAD = Rule(
+    "evaluation_year_unread", Severity.WARNING,
+    "The list of evaluated municipalities prints a year for {found} that was not read: {how} "
+    "(\"{printed}\").",
+    concerns=(),
+    fires_when="an entry of the list of evaluated municipalities was read without a year where its "
+    "line shows one was printed: its years in parentheses cut short at the line's end (\"Kiruna (2005,\"), "
+    "or a wide gap and another column's words right after its name (a page's two columns run together "
+    "on one line)",
+    loses_content=True,
 )  # fmt: skip
 
 
 def evaluation_year_missing(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    """An entry without a year: printed so, or, where its line shows a year was printed, not read."""
+    unread = {(u.entry, u.page, u.line): u for u in extraction.unread_years}
     for e in extraction.evaluations:
-        if e.year is None:
+        if e.year is None and (cut := unread.get((e.entry, e.page, e.line))) is not None:
+            yield EVALUATION_YEAR_UNREAD.finding(
+                expected="its years", found=e.entry, page=e.page, line=e.line, how=cut.how,
+                printed=cut.printed,
+            )  # fmt: skip
+        elif e.year is None:
             yield EVALUATION_YEAR_MISSING.finding(
                 expected="a year in parentheses", found=e.entry, page=e.page, line=e.line,
             )  # fmt: skip
@@ -193,7 +214,7 @@ def municipality_unknown(extraction: Extraction, edition: Edition | None) -> Ite
 
 CHECKS: tuple[Check, ...] = (
     check(evaluation_before_tool, EVALUATION_BEFORE_TOOL),
-    check(evaluation_year_missing, EVALUATION_YEAR_MISSING),
+    check(evaluation_year_missing, EVALUATION_YEAR_MISSING, EVALUATION_YEAR_UNREAD),
     check(evaluation_unknown, EVALUATION_UNKNOWN),
     check(evaluation_entries_unread, EVALUATION_ENTRIES_UNREAD),
     check(subject_history_mismatch, SUBJECT_HISTORY_MISMATCH),

@@ -7,7 +7,8 @@ kompass gives that match no fact are spurious and count against the document too
 
 A fact not read exactly must have a finding at its place: at the page and line where it was read,
 or, for a fact not read, where the rest of its printed row was read (a sub-question's other cell,
-another year or comparison cell of the same summary row); where nothing of its row was read, a
+another year or comparison cell of the same summary row, a list entry read with another year or
+none); where nothing of its row was read, a
 finding with a page and line that names its area (and sub-question), its year, or says that its
 whole table was not read. An error-severity finding that no planted inconsistency raises is an
 outcome of its own ("unplanted"), listed with the misses but not counted among the facts.
@@ -190,7 +191,8 @@ def _findings_at(issues: list[dict[str, Any]], key: Key, page: Any, line: Any) -
 def _row_place(seen: dict[Key, tuple[Any, Any, Any]], key: Key) -> tuple[Any, Any] | None:
     """Where a fact not read was to be: its own empty cell's row, else the rest of its printed row
     as read (the summary prints one row per area, its years and comparison cells side by side, and
-    one TOTALT row; a score table one row per sub-question with its max and own points)."""
+    one TOTALT row; a score table one row per sub-question with its max and own points; the list of
+    evaluated municipalities one entry with its years)."""
     if key in seen and seen[key][2] is not None:
         return seen[key][1], seen[key][2]
     table = key[0]
@@ -200,6 +202,8 @@ def _row_place(seen: dict[Key, tuple[Any, Any, Any]], key: Key) -> tuple[Any, An
         siblings = [k for k in seen if k[0] in ("area_scores", "comparisons") and k[-1] == key[2]]
     elif table == "year_totals":
         siblings = [k for k in seen if k[0] == "year_totals" or (k[0] == "comparisons" and k[2] is None)]
+    elif table == "evaluations":  # the entry read with another year, or none
+        siblings = [k for k in seen if k[0] == "evaluations" and k[1] == key[1]]
     elif table == "comparisons":
         row = "year_totals" if key[2] is None else "area_scores"
         siblings = [
