@@ -32,6 +32,19 @@ def test_a_doubted_word_two_lines_tall_is_read_again_from_the_white_beside_it() 
     assert fused_runs(_header()) == [([3], (991, 80, 1320, 161))]
 
 
+def test_a_word_beside_read_over_the_fused_word_leaves_the_box_around_its_ink() -> None:
+    # A held-out scan failed whole ("Coordinate 'right' is less than 'left'"): the word before
+    # the fused one was read reaching past its left edge, so the white after it began right of
+    # where the white before the next word ended, and the box to read again was turned inside out.
+    header = _header()
+    header["width"][2] = 300  # "Max" from 900 to 1200, over "orena" (1020 to 1230)
+    assert fused_runs(header) == [([3], (1020, 80, 1320, 161))]
+    header["width"][2], header["width"][4] = 500, 100  # "Max" to 1400, past the fused word's right
+    assert fused_runs(header) == [([3], (1020, 80, 1320, 161))]
+    kept, _ = reread_fused_lines(Image.new("L", (2000, 400), 255), header, _read_again)
+    assert "Enköping" in kept["text"]
+
+
 def test_two_lines_read_again_stand_at_their_places_instead_of_the_fused_word() -> None:
     kept, read = reread_fused_lines(Image.new("L", (2000, 400), 255), _header(), _read_again)
     assert [text for text in kept["text"] if text] == ["Huvudområde", "Max", "Enköping", "2019"]

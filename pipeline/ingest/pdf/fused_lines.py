@@ -105,10 +105,12 @@ def _run_box(data: WordTable, on_line: list[int], first: int, last: int, line: f
     reach = FUSED_REACH * line
     before = _right(data, on_line[first - 1]) + 1 if first else x0 - reach
     after = _int(data["left"][on_line[last + 1]]) - 1 if last + 1 < len(on_line) else x1 + reach
+    # The box holds the run's own ink even where a word beside it was read over it (boxes of one
+    # line may overlap): the white is looked for outwards only.
     return (
-        max(round(before), round(x0 - reach), 0),
+        max(round(min(before, x0)), round(x0 - reach), 0),
         min(_int(data["top"][i]) for i in run),
-        min(round(after), round(x1 + reach)),
+        min(round(max(after, x1)), round(x1 + reach)),
         max(_int(data["top"][i]) + _int(data["height"][i]) for i in run),
     )
 
