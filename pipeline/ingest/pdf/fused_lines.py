@@ -134,12 +134,13 @@ def reread_fused_lines(
     taken: WordTable = {key: [] for key in data}
     if not runs:
         return data, taken
-    margin = round(FUSED_MARGIN * (_line_height(data, _words(data)) or 0.0))
+    words = _words(data)
+    margin = round(FUSED_MARGIN * (_line_height(data, words) or 0.0))
     crops = [image.crop((x0, y0 - margin, x1, y1 + margin)) for _, (x0, y0, x1, y1) in runs]
     texts = list(data["text"])
     for number, ((indices, box), read) in enumerate(zip(runs, read_blocks(crops), strict=True)):
         place = {"left": box[0], "top": box[1] - margin}
-        found, replaced = _new_words(data, indices, box, read, place)
+        found, replaced = _new_words(data, words, indices, box, read, place)
         if len({_key(read, i) for i in found}) < 2 or any(
             float(str(read["conf"][i])) < FUSED_TAKEN for i in found
         ):
@@ -158,12 +159,13 @@ def reread_fused_lines(
 
 
 def _new_words(
-    data: WordTable, indices: list[int], box: Box, read: WordTable, place: dict[str, int]
+    data: WordTable, words: list[int], indices: list[int], box: Box, read: WordTable, place: dict[str, int]
 ) -> tuple[list[int], set[int]]:
     """The words of the second reading ``read`` (placed on the page at ``place``) that are new, and
     the words of the page on other lines that they replace (the same ink, read with less
-    confidence); a word the page read with more confidence on another line is no new word."""
-    others = [i for i in _words(data) if i not in indices and _overlap(_box(data, i), box) > 0]
+    confidence); a word the page read with more confidence on another line is no new word.
+    ``words`` are the indices of the page's words."""
+    others = [i for i in words if i not in indices and _overlap(_box(data, i), box) > 0]
     found, replaced = [], set()
     for i in _words(read):
         new, confidence = _box(read, i, place["left"], place["top"]), float(str(read["conf"][i]))
