@@ -38,10 +38,11 @@ CHAPTER_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+\p{Lu}")
 ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2})(?P<punctuation>[.)]?)\s")
 # Chapters that follow the area sections in every edition.
 KNOWN_CHAPTER = regex.compile(r"poängsammanställning|poängfördelning|kortfakta|bilag", regex.IGNORECASE)
-# Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "TOTALT  497")
-# and the score table's column header ("Max- poäng  Egna poäng") end the last section.
+# Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "1:1 Lönepolitik
+# 26,5  30", "TOTALT  497") and the score table's column header ("Max- poäng  Egna poäng") end the
+# last section.
 TABLE_ROW_LABEL = regex.compile(
-    rf"^(?:{area_number_pattern()}(?:\.\d{{1,2}})?\.?\s+\S|totalt\b)", regex.IGNORECASE
+    rf"^(?:{area_number_pattern()}(?:[.:]\d{{1,2}})?\.?\s+\S|totalt\b)", regex.IGNORECASE
 )
 TABLE_HEADER_CELL = regex.compile(r"^(?:max\W*poäng|egna\s+poäng)$", regex.IGNORECASE)
 NUMERIC_CELL = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")
@@ -268,7 +269,8 @@ def _ends_sections(line: Line, chapter: int | None) -> bool:
     if any(TABLE_HEADER_CELL.match(cell) for cell in cells):
         return True
     is_row = len(cells) >= 2 and TABLE_ROW_LABEL.match(cells[0]) is not None
-    return is_row and NUMERIC_CELL.match(cells[-1]) is not None
+    # A layout export may set a row's narrow value columns two spaces apart ("26,5  30").
+    return is_row and all(NUMERIC_CELL.match(value) for value in cells[-1].split())
 
 
 def listed_questions(section: AreaSection) -> list[ListedQuestion]:

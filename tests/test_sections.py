@@ -419,3 +419,26 @@ def test_headings_that_meet_only_across_text_columns_are_no_contents_list() -> N
     ]
     doc = Document(tuple(Line(text, number) for number, text in printed))
     assert [(s.area, s.heading.number) for s in find_area_sections(doc)] == [(1, 2), (2, 7), (3, 3)]
+
+
+def test_score_table_rows_with_colon_ids_end_the_sections() -> None:
+    # A 2010-edition layout export (tuning seed 310879) numbers its sub-questions "1:1" and heads
+    # each area's rows in its one score table with the area's number and name: the first row ends
+    # the walk-through of the areas, so the table's area headings are no rival run of sections
+    # (they outnumbered the prose sections whose headings a two-column page had hidden, and every
+    # section's strengths and claims were lost).
+    doc = doc_from(
+        "3 Detaljerad genomgång\n\n"
+        "Huvudområde 1: Offentlighet och demokrati\n\nInom området uppnår kommunen 89 poäng.\n\n"
+        "Huvudområde 2: Tillgänglighet och brukarorientering\n\nInom området uppnår kommunen 63 poäng.\n\n"
+        "4 Översikt av poängfördelning\n\n"
+        "1 Offentlighet och demokrati\n"
+        "1:1 Lönepolitik                  26,5  30\n"
+        "2 Tillgänglighet och brukarorientering\n"
+        "2:1 Delaktighet                    12  20\n"
+        "3 Politisk styrning och kontroll\n"
+        "3:1 Näringsliv                     11  20\n"
+    )
+    sections = find_area_sections(doc)
+    assert [(s.area, s.heading.number) for s in sections] == [(1, 3), (2, 7)]
+    assert all(not line.text.startswith("1:1") for line in sections[1].body)
