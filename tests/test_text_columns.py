@@ -1530,3 +1530,38 @@ def test_only_a_value_before_a_right_tables_row_is_the_left_columns() -> None:
     assert not _value_before_edge(
         "                                              20 Vänersborg   2003", 46, 46
     )
+
+
+def test_a_left_table_going_on_in_the_right_column_a_space_after_its_values() -> None:
+    # A LibreOffice layout export (tuning seed 310740, shortened) sets a score table going on from
+    # the left column into the right one a single space after the left rows' last values ("20
+    # 10 7.4 Synpunktshantering"), and the evaluated list's prose beside the left rows after it.
+    # The right rows' ids start at one place, but no gap of two spaces showed it: the page was
+    # cut elsewhere, the left rows' own points went to the right column and the list was lost.
+    page = [
+        "Nr       Delområde        Maxpoäng Poäng 7.3 Kvalitetssystem                  40    14",
+        "3.3 Uppföljning                  20    10 7.4 Synpunktshantering              20    13",
+        "3.4 Synpunktshantering           20    15       Summa                        100 51,5",
+        "3.5 Innovation                   20    14 8 Chefs- och ledarskap samt",
+        "3.6 Näringsliv                   20    13 medarbetarskap",
+        "    Summa                      100     65 8.1 Bemötande                       20    16",
+        "4 Effektivitet                            8.2   Digitalisering                20    17",
+        "4.1 Förtroendevaldas roll        40    39 8.3 Medarbetarsamtal                10     6",
+        "4.2 Hållbar utveckling           20     9 8.4 Målstyrning                     10     7",
+        "     Summa                      100 80,5        Summa                        100  70,5",
+        "6 Kvalitetsutveckling",
+        "                                          Följande svenska kommuner och stadsdelar",
+        "6.1 Intern kontroll              20   20 har utvärderats med Kommunkompassen",
+        "6.2 Arbetsmiljö                  20   17 förutom Vårgårda kommun: Gävle (2009),",
+        "6.3 Synpunktshantering           30   22 Uppsala (2008, 2022), Järfälla (2022),",
+        "     Summa                      100   87 Lycksele (2002, 2022) och Karlskoga (2008).",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:3] == [
+        "Nr       Delområde        Maxpoäng Poäng",
+        "3.3 Uppföljning                  20    10",
+        "3.4 Synpunktshantering           20    15",
+    ]
+    assert "6.3 Synpunktshantering           30   22" in texts
+    assert texts.index("7.3 Kvalitetssystem                  40    14") > texts.index("Summa                      100   87")
+    assert "förutom Vårgårda kommun: Gävle (2009)," in texts

@@ -27,6 +27,10 @@ from pipeline.model.text_columns.spacing import (
 TABLE_ROW_START = regex.compile(r"(?:\d{1,2}[.:]\d{1,2}\.?|\.|Nr|Delområde|Delfråga)(?=\s|$)")
 # A score table's row ends in its two values ("Delegation   16,5   30").
 TWO_VALUES_END = regex.compile(r"\d(?:,\d+)? +\d+(?:,\d+)?$")
+# Where a right column's row may start: after an indent or a gap of two spaces or more, or one
+# space after a left row's last value where it opens with an id and its name ("20    10 7.4
+# Synpunktshantering": the export sets the two columns a space apart).
+ROW_START_GAP = regex.compile(r"(?:^|(?<=\S) ) +(?=\S)|(?<=\d) (?=\d{1,2}[.:]\d{1,2}\.? +\p{L})")
 # A page's right column holds a table when this many of its lines start one at the column's edge,
 # and the page has this many rows.
 MIN_TABLE_STARTS = 4
@@ -50,7 +54,7 @@ def tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     third, two_thirds = int(MIDDLE[0] * width), int(MIDDLE[1] * width)
     at: dict[int, int] = {}  # line index -> where a row of the right column's tables starts on it
     for index, (_, text) in enumerate(lines):
-        for gap in regex.finditer(r"(?:^|(?<=\S) ) +(?=\S)", text):
+        for gap in ROW_START_GAP.finditer(text):
             if (
                 third <= gap.end() <= two_thirds
                 and TABLE_ROW_START.match(text, gap.end())
@@ -82,7 +86,9 @@ def tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
         cuts.append((number, text, cut, near))
         if cut is not None and text[:cut].strip() and text[cut:].strip():
             both += 1
-            spaced += text[:cut].endswith("  ")
+            # A left row's values reaching the right column's edge, a space before its text,
+            # part them as a gap does: the left table's columns end there.
+            spaced += text[:cut].endswith("  ") or _values_ending(text[:cut]) == row_values
     if both < MIN_BOTH or spaced < PROSE_SHARE * both:
         return None
     left = [(n, text[:cut].rstrip() if cut is not None else text) for n, text, cut, _ in cuts]
