@@ -35,6 +35,13 @@ MIN_PROSE_WORDS = 3
 # How far from the right column's edge (characters) a word one space after the left half may start.
 SQUEEZE_REACH = 1
 
+# A score table's value columns' header words, one space apart ("Poäng Maxpoäng", "Egna Max").
+VALUE_HEADER = regex.compile(r"^(?:\s*(?:max\S*|egna|poäng))+\s*$", regex.IGNORECASE)
+# A score table's label columns' header words ("Nr Delområde").
+LABEL_HEADER = regex.compile(r"^(?:\s*(?:nr|delområde|delfråga|fråga))+\s*$", regex.IGNORECASE)
+# A score table's row id alone on its line ("8.1", "4:2.") or the stop a narrow id cell broke off.
+ROW_ID_ALONE = regex.compile(r"^\s*(?:\d{1,2}[.:]\d{1,2}[.:]?|\.)\s*$")
+
 Halves = tuple[str, str, int] | None  # left text, right text, where the right one starts
 
 
@@ -131,6 +138,8 @@ def _halves(text: str, third: int, usual: int, edges: Sequence[int] = ()) -> Hal
     left = text[: gap.start()].rstrip()
     if table_numbers(right) and not _prose_beside_values(left, gap.end(), usual):
         return None
+    if VALUE_HEADER.match(right) and LABEL_HEADER.match(left):
+        return None  # a left table's header, its value columns' words last ("Nr Delområde   Poäng Max")
     return (left, right, gap.end())
 
 
@@ -223,7 +232,9 @@ def _read_halves(run: list[tuple[int, Halves]], lines: list[Numbered]) -> tuple[
     numbers); else its lines as printed."""
     texts = dict(lines)
     both = [h for _, h in run if h and h[0].strip() and h[1].strip()]
-    words = [h for h in both if LETTER.search(h[0]) and LETTER.search(h[1])]
+    # A left half that is a row's id or its closing stop alone (a score table's wrapped row, "8.1"
+    # or "." beside the right column's prose) counts with words: no wide table's row is so cut.
+    words = [h for h in both if (LETTER.search(h[0]) or ROW_ID_ALONE.match(h[0])) and LETTER.search(h[1])]
     # The gutter shows as spaces on enough lines; a line parted where its words stand one space
     # apart counts only in a run the gutter shows in (one-column prose has such places by chance).
     spaced = [n for n, h in run if h and h[0].strip() and h[1].strip() and texts[n][: h[2]].endswith("  ")]
