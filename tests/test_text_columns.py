@@ -1565,3 +1565,67 @@ def test_a_left_table_going_on_in_the_right_column_a_space_after_its_values() ->
     assert "6.3 Synpunktshantering           30   22" in texts
     assert texts.index("7.3 Kvalitetssystem                  40    14") > texts.index("Summa                      100   87")
     assert "förutom Vårgårda kommun: Gävle (2009)," in texts
+
+
+def test_a_left_tables_rows_with_ids_alone_on_their_lines_beside_the_right_columns_prose() -> None:
+    # A LibreOffice layout export (tuning seed 310134, shortened) prints a score table's rows in
+    # the left column with each id and its closing stop on lines of their own ("8.1" / "    Valfrihet
+    # 15   20" / "."), the evaluated list's prose and table in the right column beside them. The
+    # lines holding an id or a stop beside the right column's words did not count as words on
+    # both sides, too few did for a page of prose, and the page was left whole: the list was lost.
+    page = [
+        "Nr Delområde               Poäng Maxpoäng",
+        "8.1                                        Kommunkompassen som",
+        "    Valfrihet                 15        20 utvärderingsinstrument sedan 2002.",
+        ".",
+        "8.2",
+        "    Arbetsmiljö                14        20 Följande svenska kommuner och stadsdelar",
+        ".",
+        "                                            har utvärderats med Kommunkompassen",
+        "8.3",
+        "    Ledarutveckling            15        20 förutom Huddinge kommun:",
+        ".",
+        "8.4",
+        "    Information                17        20 Kommun         År",
+        ".                                           Tyresö               2010",
+        "8.5                                         Kramfors       2020, 2021",
+        "    Samverkan                  15        20",
+        ".",
+        "                                            Sigtuna        2011, 2020",
+        "Kortfakta       2024",
+        "                                            Gävle                2021",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert texts[:4] == ["Nr Delområde               Poäng Maxpoäng", "8.1", "Valfrihet                 15        20", "."]
+    assert texts.index("Kortfakta       2024") < texts.index("förutom Huddinge kommun:")
+    assert texts[-3:] == ["Kramfors       2020, 2021", "Sigtuna        2011, 2020", "Gävle                2021"]
+
+
+def test_a_left_rows_own_points_beside_the_right_columns_prose_where_values_stand_alone() -> None:
+    # A LibreOffice layout export (tuning seed 310310, shortened): the left table's rows set their
+    # values on lines of their own, between the lines of their wrapped questions, so the rows'
+    # width in values was counted from the one such line alone beside a blank stretch of the right
+    # column ("20   13", read as one value after a gap).
+    # A left row's last value one space before the evaluated list's prose ("20   6,5
+    # Örnsköldsvik (2004), …") then went to the right column: the row lost its own points and
+    # the list its lead-in's entries.
+    page = [
+        "                                     Poäng                                      Poäng",
+        "Delområde                           Max Egna   Delområde                       Max Egna",
+        "7.1 Hur metodiskt sker utveckling              8.1 Vad gör kommunen för att",
+        "                                     20    7                                     40 16,5",
+        "av kvalitetssystem?                            stötta föreningslivet?",
+        "7.2 Strategisk serviceutveckling.    20    4   8.2 Kommunens samverkan med",
+        "7.3 Tillvaratas de anställdas                                                    20     7",
+        "                                     20   13",
+        "erfarenheter och kreativitet?                  8.3 Kommunen som partner för",
+        "7.4 Användning av Internet och                                                   20   4,5",
+        "                                     20    12  näringslivet.",
+        "intranät i ärendehantering.                    8.4 Kommunens internationella",
+        "7.5 Hur aktivt används                                                           20   8,5",
+        "jämförelser i                        20   6,5 Örnsköldsvik (2004), Härnösand (2004),",
+        "organisationsutvecklingen?                     Norrtälje (2002) och Borås (2002, 2003).",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
+    assert "jämförelser i                        20   6,5" in texts
+    assert "Örnsköldsvik (2004), Härnösand (2004)," in texts

@@ -70,11 +70,12 @@ def tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     # nearest line that starts a row there, where several rows start.
     usual = {index: start for index, start in at.items() if starts[start] >= MIN_ROWS_AT_EDGE}
     edges = [usual[min(usual, key=lambda other: abs(other - index))] for index in range(len(lines))]
-    # How many values the left column's rows end in, where they stand alone on their line.
+    # How many values the left column's rows end in, where they stand alone on their line (after
+    # the row's label, or all of the line: the values of a row whose label wrapped around them).
     counts = Counter(
-        len(WORD.findall(values.group()))
+        ending
         for _, text in lines
-        if len(text.rstrip()) <= edge - GUTTER and (values := TRAILING_VALUES.search(text.rstrip()))
+        if len(text.rstrip()) <= edge - GUTTER and (ending := _values_ending(text))
     )
     row_values = counts.most_common(1)[0][0] if counts else 2
     cuts: list[tuple[int, str, int | None, int]] = []
