@@ -23,7 +23,7 @@ from pdf_geometry import (
     words_at,
 )
 
-from pipeline.ingest.pdf.columns import _least_crossed
+from pipeline.ingest.pdf.columns import _least_crossed, page_lines
 from pipeline.ingest.pdf.glyphs import Glyph, Ruling
 from pipeline.ingest.pdf.printed_lines import printed_lines
 from pipeline.ingest.pdf.rows import _cell_text
@@ -1470,3 +1470,32 @@ def test_a_few_lines_of_prose_in_two_columns_on_shared_baselines_under_a_paragra
         words += justified(top, l_text, 57, 270) if n < 2 else words_at(57, top, l_text)
         words += justified(top, r_text, 325, 538) if n < 2 else words_at(325, top, r_text)
     assert non_blank([page(1, words)])[1:] == [" ".join(left), " ".join(right)]
+
+
+def test_two_columns_under_a_table_whose_cells_cross_their_narrow_gutter() -> None:
+    # A LibreOffice PDF (tuning seed 310253): a summary table across the page, one of its value
+    # columns set over the columns' narrow gutter, then two columns of prose. Two long words of the
+    # left column reaching into the gutter cross a point left of it fewer times than the table's
+    # cells cross the gutter: cut there, the columns came apart at those words' lines and the page
+    # was read as lines of both columns run together (one area's claim read into another's).
+    table = [
+        cells(60.0 + 14 * row, (58.0, f"{row + 1} Område"), (244.0, "100"), (290.0, "575"), (349.0, "57,5"))
+        for row in range(6)
+    ]
+    texts = [
+        "Området beskriver hur kommunen arbetar med",
+        "offentlighet och demokrati. Utvärderarna har",
+        "tagit del av dokument, hemsidan och",
+        "intervjuer med politiker och tjänstemän. Inom",
+        "området uppnår kommunen 58 poäng. En",
+        "försämring med 13 poäng i förhållande till",
+    ]
+    long_words = "i förhållande till Kommunkompassens"
+    left = [
+        justified(200.0 + 14 * row, long_words if row in (3, 8) else texts[row % 6], 57.0, 293.0 if row in (3, 8) else 280.0)
+        for row in range(12)
+    ]
+    right = [justified(200.0 + 14 * row, texts[(row + 2) % 6], 302.0, 538.0) for row in range(12)]
+    read = [line.text for line in page_lines(1, [w for part in (*table, *left, *right) for w in part])]
+    assert read[6:18] == [long_words if row in (3, 8) else texts[row % 6] for row in range(12)]
+    assert read[18:] == [texts[(row + 2) % 6] for row in range(12)]

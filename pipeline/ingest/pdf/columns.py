@@ -214,12 +214,32 @@ def _right_column_edge(lines: list[PrintedLine], gutter: float) -> list[PrintedL
 
 def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | None]] | None:
     """The page's words in vertical zones: (left, right) for a zone in two columns, (words, None)
-    for one that is not; ``None`` if no zone is in two columns."""
+    for one that is not; ``None`` if no zone is in two columns.
+
+    The gutter is the point the fewest words cross; where the columns it gives are cut apart by a
+    band of words crossing it (a long word of a column's line reaching into a narrow gutter, while
+    a table above the columns crosses the true gutter with more words), the other places few
+    words cross are tried, and the one that reads the most words in columns is taken."""
     if len(words) < MIN_LINES * MIN_WORDS * 2:
         return None
     left_edge = min(w.x0 for w in words)
     width = max(w.x1 for w in words) - left_edge
-    x = _least_crossed(words, left_edge, width)
+    places = _least_crossed_places(words, left_edge, width)
+    zones = _zones(words, places[0])
+    if sum(right is not None for _, right in zones) > 1:
+        for other in places[1:]:
+            tried = _zones(words, other)
+            if _in_columns(tried) > _in_columns(zones):
+                zones = tried
+    return zones if any(right is not None for _, right in zones) else None
+
+
+def _in_columns(zones: list[tuple[list[Word], list[Word] | None]]) -> int:
+    return sum(len(left) + len(right) for left, right in zones if right is not None)
+
+
+def _zones(words: Sequence[Word], x: int) -> list[tuple[list[Word], list[Word] | None]]:
+    """The page's words in vertical zones around the gutter ``x`` (see :func:`_word_columns`)."""
     spanning = sorted(
         [*(w for w in words if w.x0 < x < w.x1), *_lines_across(words, x), *_rows_across(words, x)],
         key=lambda w: w.top,
@@ -237,7 +257,6 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
         middle = (word.top + word.bottom) / 2
         zones[sum(middle >= edge for edge in edges)].append(word)
     out: list[tuple[list[Word], list[Word] | None]] = []
-    found = False
     for index, zone in enumerate(zones):
         if not zone:
             continue
@@ -249,23 +268,41 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
         for part, pair in ((head, None), (body, (left, right)), (tail, None)):
             if part and pair is not None:
                 out.append(pair)
-                found = True
             elif part and out and out[-1][1] is None:
                 out[-1][0].extend(part)
             elif part:
                 out.append((list(part), None))
-    return out if found else None
+    return out
+
+
+# Places few words cross tried for the gutter, the fewest first.
+GUTTER_PLACES = 6
 
 
 def _least_crossed(words: Sequence[Word], left_edge: float, width: float) -> int:
     """Of the whole points in the :data:`MIDDLE` of the text (``width`` from ``left_edge``), the
     one the fewest words cross; of those, the nearest the text's middle (the first on a tie)."""
+    return _least_crossed_places(words, left_edge, width)[0]
+
+
+def _least_crossed_places(words: Sequence[Word], left_edge: float, width: float) -> list[int]:
+    """The point :func:`_least_crossed` gives, then up to ``GUTTER_PLACES`` - 1 others where fewer
+    words cross than on either side (the middle of each such stretch), the fewest first."""
     x0 = np.array([w.x0 for w in words])
     x1 = np.array([w.x1 for w in words])
     steps = np.arange(int(left_edge + MIDDLE[0] * width), int(left_edge + MIDDLE[1] * width) + 1)
     crossed = ((x0 < steps[:, None]) & (steps[:, None] < x1)).sum(axis=1)
     fewest = steps[crossed == crossed.min()]
-    return int(fewest[np.argmin(np.abs(fewest - left_edge - width / 2))])
+    best = int(fewest[np.argmin(np.abs(fewest - left_edge - width / 2))])
+    minima: list[tuple[int, int]] = []
+    for count, run in itertools.groupby(range(len(steps)), key=lambda i: int(crossed[i])):
+        at = list(run)
+        before = crossed[at[0] - 1] if at[0] > 0 else math.inf
+        after = crossed[at[-1] + 1] if at[-1] + 1 < len(steps) else math.inf
+        middle = int(steps[at[len(at) // 2]])
+        if count < before and count < after and not at[0] <= best - steps[0] <= at[-1]:
+            minima.append((count, middle))
+    return [best, *(place for _, place in sorted(minima)[: GUTTER_PLACES - 1])]
 
 
 def _zones_at(words: Sequence[Word], gutter: Gutter) -> list[tuple[list[Word], list[Word] | None]] | None:
