@@ -113,8 +113,10 @@ STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", rege
 PAGE_BREAK_REACH = 8
 # The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
-# Words of one header cell stand closer than this many times their height.
+# Words of one header cell stand closer than this many times their height; a word space is
+# narrower than the second.
 BOX_GAP = 1.2
+WORD_GAP = 0.6
 CONTENTS_TITLE = regex.compile(
     r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE
 )
@@ -645,10 +647,16 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     if all(row.bracketed for row in rows):
         return _bracketed(doc, start, rows, year)
     header = header_above(doc, start)
-    if header is not None and (len(header.value_columns) != _width(rows) or not header.has_corner):
+    if header is not None and (
+        len(header.value_columns) != _width(rows)
+        or not header.has_corner
+        or any(not column.printed for column in header.value_columns)
+    ):
         # A text export's header whose words are not three spaces apart: read by where they stand;
         # so is one that gave the labels' column a value's role ("Huvudområde" joined to a "Max"
-        # centred in a cell two lines tall): the label column holds no values.
+        # centred in a cell two lines tall): the label column holds no values; and a PDF's with an
+        # empty cell among its value columns, where the words of two cells were joined in one
+        # ("Kalix Ändrin 2022 g" of "Kalix" / "2022" and "Ändrin" / "g") and left one cell empty.
         header = (
             header_by_position(list(header.lines), [row.line for row in rows])
             or _header_by_boxes(header.lines, _width(rows))
@@ -711,12 +719,26 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
         return None
     corner = words[: sum(len(line.cells[0].split()) for line in lines)]  # the leftmost cell's words
     rest = words[len(corner) :]
+    # Two cells side by side may stand as close as words of one cell ("Kalix" | "Ändrin" over
+    # "2022" | "g"): where the cells' words do not make ``width`` columns, they are parted at every
+    # gap wider than a word space.
+    for gap in (BOX_GAP, WORD_GAP):
+        cells = _stacked_boxes(rest, gap)
+        if len(cells) == width:
+            first = " ".join(w.text for w in corner)
+            return Header((PrintedColumn(Role.NAME, first), *(column_of(cell) for cell in cells)), lines)
+    return None
+
+
+def _stacked_boxes(rest: list[WordBox], gap: float) -> list[str]:
+    """The header cells' texts of words that stand less than ``gap`` times their height apart on
+    a line, stacked where they overlap from line to line, left to right."""
     stacks: list[list[WordBox]] = []
     for top in sorted({round(word.top) for word in rest}):
         on_line = [word for word in rest if round(word.top) == top]
         pieces: list[list[WordBox]] = []
         for word in on_line:  # sorted by x0
-            if pieces and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top):
+            if pieces and word.x0 - pieces[-1][-1].x1 < gap * (word.bottom - word.top):
                 pieces[-1].append(word)
             else:
                 pieces.append([word])
@@ -730,12 +752,8 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
                 over[0].extend(stack)
                 stacks.remove(stack)
             over[0].extend(piece)
-    if len(stacks) != width:
-        return None
     stacks.sort(key=lambda s: min(w.x0 for w in s))
-    cells = [" ".join(w.text for w in sorted(s, key=lambda w: (round(w.top), w.x0))) for s in stacks]
-    first = " ".join(w.text for w in corner)
-    return Header((PrintedColumn(Role.NAME, first), *(column_of(cell) for cell in cells)), lines)
+    return [" ".join(w.text for w in sorted(s, key=lambda w: (round(w.top), w.x0))) for s in stacks]
 
 
 def _run_on_header(doc: Document, start: int, width: int) -> Header | None:

@@ -955,6 +955,33 @@ def test_a_pdf_header_whose_max_cell_joined_the_next_cells_words() -> None:
     assert not table.unread_headers
 
 
+def test_a_pdf_header_of_two_narrow_two_line_cells_joined_beside_an_empty_cell() -> None:
+    # LibreOffice PDF (tuning seed 310929): right-aligned header cells over left-aligned values;
+    # the narrow cells "Kalix" / "2022" and "Ändrin" / "g" (a word a narrow cell broke) stand a
+    # little more than a word space apart and came out as one cell "Kalix Ändrin 2022 g", an empty
+    # cell before "Kalix 2019" making up the count: every value went one column left (2019 given
+    # 2022's totals, 2022 the changes: 24 false area_sum_mismatch and narrative errors). Read by the
+    # words' boxes, parted at every gap wider than a word space where the cells' count needs it.
+    words = [("Kalix", 330, 440, 358), ("Kalix", 389, 440, 417), ("Ändrin", 427, 440, 464.5),
+             ("Huvudområde", 58, 446, 137), ("Sverigesnitt", 468.5, 446, 537), ("2019", 330, 452, 358),
+             ("2022", 389, 452, 417), ("g", 457, 452, 464.5)]  # fmt: skip
+    header = Line(
+        "Huvudområde\t\tKalix 2019\tKalix Ändrin 2022 g\tSverigesnitt",
+        19,
+        1,
+        words=tuple(WordBox(text, x0, top, x1, top + 10) for text, x0, top, x1 in words),
+    )
+    rows = ["1 Samspel mellan förtroendevalda och medborgare\t55\t62\t+13 %\t50",
+            "2 Samhällsutveckling\t47\t66\t+40 %\t70", "TOTALT\t102\t128\t+25 %\t120"]  # fmt: skip
+    doc = Document((header, *(Line(text, 22 + i, 1) for i, text in enumerate(rows))), input_format="pdf")
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2019, 55), (1, 2022, 62), (2, 2019, 47), (2, 2022, 66)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2019, 102), (2022, 128)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [(1, "change", 13), (1, "average", 50)]
+
+
 def test_an_indented_header_whose_cell_holds_two_columns_words() -> None:
     # pdftotext -layout: "Vårgårda 2021 Sverigesnitt" one cell, the header's indent an empty cell
     # (fuzz seed 83042: the table was lost).
