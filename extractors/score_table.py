@@ -242,10 +242,31 @@ def _without_stray_stop(line: Line) -> Line:
 def _note_header(header: Header | None, state: _State) -> None:
     if header is None:
         return
+    if _stacked_value_words(header):
+        state.header = None  # which value column stands left is not known: rows read by their shape
+        return
     header = _split_cells(header)
     state.header = header if _is_score_header(header) else None
     if state.header and state.header.has_corner:
         state.pending.append(header.columns[0].printed)
+
+
+def _stacked_value_words(header: Header) -> bool:
+    """Whether the header's words end in one value column's words, then another's whole, then a
+    lone "poäng" ("Egna Maxpoäng poäng"): a two-line cell ("Egna" over "poäng") beside a one-line
+    one, read over the baselines of both, which comes out the same whichever of them is left (a
+    LibreOffice PDF prints "Maxpoäng" left of "Egna poäng" so, a Chromium one right of it)."""
+    words = [word for column in header.columns for word in column.printed.split()]
+    while words and RAW_LABEL_WORD.match(words[0]):
+        words = words[1:]
+    if len(words) != 3 or words[2].lower() != "poäng":
+        return False
+    first, second = column_of(words[0]).role, column_of(words[1]).role
+    return (
+        "poäng" not in words[0].lower()
+        and "poäng" in words[1].lower()
+        and {first, second} == {Role.MAX, Role.OWN}
+    )
 
 
 def _is_separated(line: Line) -> bool:
@@ -676,14 +697,21 @@ def _resolve(
 ) -> tuple[list[QuestionScore], list[AreaSubtotal], list[UnreadHeader]]:
     """Give every group's values their roles and build the records."""
     shape_order = _shape_order([g for g in groups if g.columns is None and not g.is_total])
+    against = _against_header(groups, year)
     questions: list[QuestionScore] = []
     subtotals: list[AreaSubtotal] = []
     unread: list[UnreadHeader] = []
     previous: _Group | None = None
-    for group in groups:
+    for index, group in enumerate(groups):
         if group.columns is None and (previous is None or previous.columns is not None):
             unread.append(_unread(group, shape_order))
         max_score, score = _max_and_own(group, shape_order, year)
+        if index in against:
+            max_score, score = score, max_score
+            if index - 1 not in against:
+                printed = " | ".join(c.printed for c in group.columns or ())
+                order = "own points | max points" if against[index] else "max points | own points"
+                unread.append(UnreadHeader("score_table", printed, order, group.line.page, group.line.number))
         line = group.line
         if group.is_total:
             if group.area is not None:
@@ -695,6 +723,38 @@ def _resolve(
             )  # fmt: skip
         previous = group
     return questions, subtotals, unread
+
+
+# An area's rows read against their header's order number at least this many.
+MIN_AGAINST = 2
+
+
+def _against_header(groups: list[_Group], year: int | None) -> dict[int, bool]:
+    """The groups whose two values contradict their header's order: every sub-question row of an
+    area under one header (``MIN_AGAINST`` rows or more) read with own points above max points,
+    as a text export that printed the header's cells the other way round sets them (its rows'
+    values in the order of the rows above it). They are read the other way round, by their shape
+    (a planted own score above its max is one row, never an area's every row); each group's index
+    maps to whether its max points then stand right of its own points."""
+    runs: dict[tuple[int | None, tuple[PrintedColumn, ...]], list[int]] = {}
+    totals: dict[tuple[int | None, tuple[PrintedColumn, ...]], list[int]] = {}
+    for index, group in enumerate(groups):
+        roles = [c.role for c in group.columns or ()]
+        if len(group.values) != DEFAULT_GROUP or sorted(roles) != sorted((Role.MAX, Role.OWN)):
+            continue
+        (totals if group.is_total else runs).setdefault((group.area, group.columns or ()), []).append(index)
+
+    def above_max(index: int) -> bool:
+        max_score, own = _max_and_own(groups[index], (0, 1), year)
+        return max_score is not None and own is not None and own > max_score
+
+    against: dict[int, bool] = {}
+    for key, indices in runs.items():
+        if len(indices) >= MIN_AGAINST and all(above_max(index) for index in indices):
+            # The area's Summa row under the same header reads the same way round.
+            for index in [*indices, *(i for i in totals.get(key, []) if above_max(i))]:
+                against[index] = [c.role for c in groups[index].columns or ()][0] is Role.MAX
+    return against
 
 
 def _unread(group: _Group, order: tuple[int, int]) -> UnreadHeader:

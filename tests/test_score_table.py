@@ -76,21 +76,28 @@ SIDE_BY_SIDE = (
     "1.1 Hur informeras medborgarna?\t40\t28\t5.1 Hur detaljerat är rapporteringssystemet?\t40\t32\n"
     "1.2 Hur främjas medborgarnas engagemang?\t40\t32\t5.2 Strategier för att synliggöra kostnader.\t20\t17"
 )
+OWN_FIRST = (
+    "1.1 Hur informeras medborgarna?\t28\t40\t5.1 Hur detaljerat är rapporteringssystemet?\t32\t40\n"
+    "1.2 Hur främjas medborgarnas engagemang?\t32\t40\t5.2 Strategier för att synliggöra kostnader.\t17\t20"
+)
 
 
 @pytest.mark.parametrize(
-    ("header", "expected"),
+    ("header", "rows"),
     [
-        ("\tMax- poäng\tEgna poäng\t\tMax- poäng\tEgna poäng", [("1.1", 40, 28), ("5.1", 40, 32)]),
-        # own points printed before max points: the header decides, not the position
-        ("\tEgna poäng\tMax- poäng\t\tEgna poäng\tMax- poäng", [("1.1", 28, 40), ("5.1", 32, 40)]),
-        ("Delfråga\tPoäng\tMax\t\tPoäng\tMax", [("1.1", 28, 40), ("5.1", 32, 40)]),
+        ("\tMax- poäng\tEgna poäng\t\tMax- poäng\tEgna poäng", SIDE_BY_SIDE),
+        # own points printed before max points: the header decides, not the position (the rows
+        # print their values in its order; an area whose every row reads above its max would be
+        # read the other way round)
+        ("\tEgna poäng\tMax- poäng\t\tEgna poäng\tMax- poäng", OWN_FIRST),
+        ("Delfråga\tPoäng\tMax\t\tPoäng\tMax", OWN_FIRST),
         # a two-level header: "Poäng" over "Max | Egna"
-        ("\tPoäng\t\t\tPoäng\t\n\tMax\tEgna\t\tMax\tEgna", [("1.1", 40, 28), ("5.1", 40, 32)]),
+        ("\tPoäng\t\t\tPoäng\t\n\tMax\tEgna\t\tMax\tEgna", SIDE_BY_SIDE),
     ],
 )
-def test_header_gives_max_and_own(header: str, expected: list[tuple[str, float, float]]) -> None:
-    table = extract_question_scores(doc_from(f"{header}\n{SIDE_BY_SIDE}"))
+def test_header_gives_max_and_own(header: str, rows: str) -> None:
+    table = extract_question_scores(doc_from(f"{header}\n{rows}"))
+    expected = [("1.1", 40, 28), ("5.1", 40, 32)]
     assert [(q.question_id, q.max_score, q.score) for q in table.questions][:2] == expected
     assert table.unread_headers == ()
 
@@ -694,6 +701,55 @@ def test_pdf_header_of_two_baselines_read_as_one_line_is_not_guessed() -> None:
     text = "Nr Delområde\n1 Offentlighet och demokrati\nEgna Maxpoäng poäng\n1:1\tUppföljning\t11,5\t30\n"
     text += "5:1 Brukarundersökningar 8 20\n"
     assert _scores(text) == [("1.1", 30, 11.5)]
+
+
+def test_pdf_header_of_two_baselines_over_rows_of_three_cells_is_read_by_the_rows_shape() -> None:
+    # A Chromium PDF (tuning seed 310494): "Egna" over "poäng" right of "Maxpoäng" comes out as
+    # "Egna Maxpoäng poäng" too, over rows of as many cells (the label, own points, max points):
+    # read as a label column "Egna", then max and own points, every row's max and own points were
+    # swapped (a false score_exceeds_max on each). Which value column is left is unknown from such
+    # a line, so the rows are read by their shape (max points at least the own points in most
+    # rows; a planted own score above its max stays one) and the header is said to be unread.
+    text = (
+        "Delfråga\n1 Offentlighet och demokratisk kontroll\nEgna Maxpoäng poäng\n\n"
+        "1:1 Hur informeras medborgarna?\t25\t40\n"
+        "1:2 Hur främjas medborgarnas engagemang?\t21\t40\n"
+        "1:3 Hur informeras medborgarna om resultat?\t24\t20\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", 40, 25), ("1.2", 40, 21), ("1.3", 20, 24)
+    ]  # fmt: skip
+    assert [(u.assumed, u.line) for u in table.unread_headers] == [("own points | max points", 5)]
+
+
+def test_an_areas_rows_all_read_above_their_max_against_the_header_are_read_by_their_shape() -> None:
+    # pdftotext -layout of a Chromium landscape page (tuning seed 310133): the export printed the
+    # continued table's header and its first rows the other way round ("Egna  Max" over "6   10"),
+    # the next areas' rows in the printed order ("30      25", max points first). Read by the
+    # header, every row of those areas had own points above max points (26 false errors). An
+    # area's every row (and its Summa row) so read is read the other way round, said to be read by
+    # its shape; a single row above its max (a misprint) is read as printed.
+    text = "\n".join(
+        [
+            "  Nr    Delområde                     Egna  Max",
+            "  4.6.  Medborgardialog                   6   10",
+            "        Summa                            67  100",
+            "  5 Brukarens fokus",
+            "  5.1. Medborgardialog           30      25",
+            "  5.2. Förtroendevaldas roll     20      10,5",
+            "       Summa                    100      35,5",
+            "  6 Kvalitetsutveckling",
+            "  6.1. Lönepolitik                   12   20",
+            "  6.2. Målstyrning                   24   20",
+        ]
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("4.6", 10, 6), ("5.1", 30, 25), ("5.2", 20, 10.5), ("6.1", 20, 12), ("6.2", 20, 24)
+    ]  # fmt: skip
+    assert [(s.area, s.max_score, s.score) for s in table.subtotals] == [(4, 100, 67), (5, 100, 35.5)]
+    assert [(u.assumed, u.line) for u in table.unread_headers] == [("max points | own points", 5)]
 
 
 def test_layout_export_row_is_no_header_for_the_row_below() -> None:
