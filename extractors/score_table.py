@@ -740,7 +740,11 @@ def _against_header(groups: list[_Group], year: int | None) -> dict[int, bool]:
     totals: dict[tuple[int | None, tuple[PrintedColumn, ...]], list[int]] = {}
     for index, group in enumerate(groups):
         roles = [c.role for c in group.columns or ()]
-        if len(group.values) != DEFAULT_GROUP or sorted(roles) != sorted((Role.MAX, Role.OWN)):
+        if (
+            len(group.values) != DEFAULT_GROUP
+            or len(roles) != DEFAULT_GROUP
+            or set(roles) != {Role.MAX, Role.OWN}
+        ):
             continue
         (totals if group.is_total else runs).setdefault((group.area, group.columns or ()), []).append(index)
 
@@ -753,7 +757,7 @@ def _against_header(groups: list[_Group], year: int | None) -> dict[int, bool]:
         if len(indices) >= MIN_AGAINST and all(above_max(index) for index in indices):
             # The area's Summa row under the same header reads the same way round.
             for index in [*indices, *(i for i in totals.get(key, []) if above_max(i))]:
-                against[index] = [c.role for c in groups[index].columns or ()][0] is Role.MAX
+                against[index] = next(c.role for c in groups[index].columns or ()) is Role.MAX
     return against
 
 

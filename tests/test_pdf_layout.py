@@ -1492,7 +1492,12 @@ def test_two_columns_under_a_table_whose_cells_cross_their_narrow_gutter() -> No
     ]
     long_words = "i förhållande till Kommunkompassens"
     left = [
-        justified(200.0 + 14 * row, long_words if row in (3, 8) else texts[row % 6], 57.0, 293.0 if row in (3, 8) else 280.0)
+        justified(
+            200.0 + 14 * row,
+            long_words if row in (3, 8) else texts[row % 6],
+            57.0,
+            293.0 if row in (3, 8) else 280.0,
+        )
         for row in range(12)
     ]
     right = [justified(200.0 + 14 * row, texts[(row + 2) % 6], 302.0, 538.0) for row in range(12)]

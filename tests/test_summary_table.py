@@ -979,7 +979,10 @@ def test_a_pdf_header_of_two_narrow_two_line_cells_joined_beside_an_empty_cell()
         (1, 2019, 55), (1, 2022, 62), (2, 2019, 47), (2, 2022, 66)
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2019, 102), (2022, 128)]
-    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [(1, "change", 13), (1, "average", 50)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [
+        (1, "change", 13),
+        (1, "average", 50),
+    ]
 
 
 def test_an_indented_header_whose_cell_holds_two_columns_words() -> None:

@@ -1563,7 +1563,9 @@ def test_a_left_table_going_on_in_the_right_column_a_space_after_its_values() ->
         "3.4 Synpunktshantering           20    15",
     ]
     assert "6.3 Synpunktshantering           30   22" in texts
-    assert texts.index("7.3 Kvalitetssystem                  40    14") > texts.index("Summa                      100   87")
+    assert texts.index("7.3 Kvalitetssystem                  40    14") > texts.index(
+        "Summa                      100   87"
+    )
     assert "förutom Vårgårda kommun: Gävle (2009)," in texts
 
 
@@ -1596,9 +1598,18 @@ def test_a_left_tables_rows_with_ids_alone_on_their_lines_beside_the_right_colum
         "                                            Gävle                2021",
     ]
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
-    assert texts[:4] == ["Nr Delområde               Poäng Maxpoäng", "8.1", "Valfrihet                 15        20", "."]
+    assert texts[:4] == [
+        "Nr Delområde               Poäng Maxpoäng",
+        "8.1",
+        "Valfrihet                 15        20",
+        ".",
+    ]
     assert texts.index("Kortfakta       2024") < texts.index("förutom Huddinge kommun:")
-    assert texts[-3:] == ["Kramfors       2020, 2021", "Sigtuna        2011, 2020", "Gävle                2021"]
+    assert texts[-3:] == [
+        "Kramfors       2020, 2021",
+        "Sigtuna        2011, 2020",
+        "Gävle                2021",
+    ]
 
 
 def test_a_left_rows_own_points_beside_the_right_columns_prose_where_values_stand_alone() -> None:
