@@ -428,7 +428,26 @@ def _split_cells(header: Header) -> Header:
         )
         pair = split is not None and len(split) == 2 and {c.role for c in split} == {Role.MAX, Role.OWN}
         columns.extend(split if split is not None and pair else [column])
-    return Header(tuple(columns), header.lines)
+    return Header(tuple(_own_word_rejoined(columns)), header.lines)
+
+
+def _own_word_rejoined(columns: list[PrintedColumn]) -> list[PrintedColumn]:
+    """The columns with a cell of "poäng" alone right after an own points' "Egna" that lacks it
+    joined to it: a PDF set "Egna" of the two-line "Egna poäng" into the label cell ("Nr Delområde
+    Egna | poäng | Maxpoäng"), and two own points' columns stood over rows of two values."""
+    joined: list[PrintedColumn] = []
+    for column in columns:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and column.printed.lower() == "poäng"
+            and before.role is Role.OWN
+            and "poäng" not in before.printed.lower()
+        ):
+            joined[-1] = column_of(f"{before.printed} {column.printed}")
+            continue
+        joined.append(column)
+    return joined
 
 
 def _label_beside_values(column: PrintedColumn, first: bool) -> list[PrintedColumn] | None:

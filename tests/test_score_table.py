@@ -752,6 +752,16 @@ def test_an_areas_rows_all_read_above_their_max_against_the_header_are_read_by_t
     assert [(u.assumed, u.line) for u in table.unread_headers] == [("max points | own points", 5)]
 
 
+def test_pdf_header_with_the_own_points_first_word_in_the_label_cell() -> None:
+    # A LibreOffice PDF (tuning seed 310606): "Egna" of the two-line "Egna poäng" set into the label
+    # cell ("Nr Delområde Egna | poäng | Maxpoäng"): two own points' columns over rows of two values,
+    # and every row of the area lost its max points (score_missing).
+    text = (
+        "Nr Delområde Egna\tpoäng\tMaxpoäng\n3.1 Kvalitetssystem\t30\t30\n3.2 Förtroendevaldas roll\t28\t30\n"
+    )
+    assert _scores(text) == [("3.1", 30, 30), ("3.2", 30, 28)]
+
+
 def test_layout_export_row_is_no_header_for_the_row_below() -> None:
     # pdftotext -layout of a Chromium per-area table (fuzz seed 50130): a row whose label ends in
     # its values two spaces apart is no header line; a row set with single spaces under a header
