@@ -1640,3 +1640,32 @@ def test_a_left_rows_own_points_beside_the_right_columns_prose_where_values_stan
     texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1)))]
     assert "jämförelser i                        20   6,5" in texts
     assert "Örnsköldsvik (2004), Härnösand (2004)," in texts
+
+
+def test_the_evaluated_list_beside_left_rows_left_of_the_right_tables_edge() -> None:
+    # A LibreOffice layout export (tuning seed 310162, shortened): score tables in the right column
+    # at one edge, then the evaluated list's lead-in and table beside the left table's rows seven
+    # places further left, its first words one space after whole left rows. Cut near the tables'
+    # edge, the list's entries lost their names ("Kiruna" left, "2009, 2021" right) and were lost.
+    page = [
+        "                                               8:1 Samverkan                        6  20",
+        "1:1 Arbetsmiljö                17    20        8:2 Lönepolitik                     11  20",
+        "1:2 Innovation                 10    20        8:3 Brukarundersökningar            17  20",
+        "1:3 Målstyrning                 4    10        8:4 Innovation                   13,5   20",
+        "1:4 Resultatredovisning      11,5    20        8:5 Förtroendevaldas roll          8,5  20",
+        "     Summa                   63,5   100        Kortfakta       2023",
+        "2 Samhällsutveckling                           Antal invånare 122 469",
+        "2:1 Medborgardialog            15    20        Sveriges Kommuner och Landsting har använt",
+        "2:2 Målstyrning                14    20        utvärderingsinstrument sedan 2002.",
+        "3:1 Delegation                5,5    10 har utvärderats med Kommunkompassen",
+        "3:2 Lönepolitik                 6    10 förutom Halmstad kommun:",
+        "3:3 Hållbar utveckling       10,5    20",
+        "                                        Kommun        År",
+        "3:4 Medarbetarsamtal          8,5    20",
+        "                                        Kiruna        2009, 2021",
+        "3:5 Synpunktshantering         13    20",
+        "                                        Örnsköldsvik 2004, 2007",
+    ]
+    texts = [text.strip() for _, text in in_text_columns(list(enumerate(page, start=1))) if text.strip()]
+    assert texts[-3:] == ["Kommun        År", "Kiruna        2009, 2021", "Örnsköldsvik 2004, 2007"]
+    assert "3:4 Medarbetarsamtal          8,5    20" in texts

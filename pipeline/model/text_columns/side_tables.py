@@ -69,6 +69,18 @@ def tables_in_right_column(lines: list[Numbered]) -> list[Numbered] | None:
     # The export shifts the edge from table to table: each line is cut near the edge of the
     # nearest line that starts a row there, where several rows start.
     usual = {index: start for index, start in at.items() if starts[start] >= MIN_ROWS_AT_EDGE}
+    # So does the right column's prose where its words stand one space after whole left rows left
+    # of the tables' edge (the evaluated list beside the left table's rows, set further left than
+    # the tables above it; a right table's indented "Summa" stands past the edge).
+    beside = {
+        index: place
+        for index, (_, text) in enumerate(lines)
+        if index not in at
+        for place in range(third, edge - GUTTER + 1)
+        if _after_row(text, place, MIN_ROW_VALUES)
+    }
+    prose_starts = Counter(beside.values())
+    usual |= {index: start for index, start in beside.items() if prose_starts[start] >= MIN_ROWS_AT_EDGE}
     edges = [usual[min(usual, key=lambda other: abs(other - index))] for index in range(len(lines))]
     # How many values the left column's rows end in, where they stand alone on their line (after
     # the row's label, or all of the line: the values of a row whose label wrapped around them).
