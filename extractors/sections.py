@@ -39,10 +39,11 @@ ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2})(?P<punctuation>[.)]?)\s")
 # Chapters that follow the area sections in every edition.
 KNOWN_CHAPTER = regex.compile(r"poängsammanställning|poängfördelning|kortfakta|bilag", regex.IGNORECASE)
 # Rows of the score or summary table ("1.1 Hur informeras medborgarna?  40  28", "1:1 Lönepolitik
-# 26,5  30", "TOTALT  497") and the score table's column header ("Max- poäng  Egna poäng") end the
-# last section.
+# 26,5  30", the id in a cell of its own: "3.1     Samverkan    8    10"; "TOTALT  497") and the
+# score table's column header ("Max- poäng  Egna poäng") end the last section.
 TABLE_ROW_LABEL = regex.compile(
-    rf"^(?:{area_number_pattern()}(?:[.:]\d{{1,2}})?\.?\s+\S|totalt\b)", regex.IGNORECASE
+    rf"^(?:{area_number_pattern()}(?:[.:]\d{{1,2}})?\.?\s+\S|{area_number_pattern()}[.:]\d{{1,2}}\.?$|totalt\b)",
+    regex.IGNORECASE,
 )
 TABLE_HEADER_CELL = regex.compile(r"^(?:max\W*poäng|egna\s+poäng)$", regex.IGNORECASE)
 NUMERIC_CELL = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?$")

@@ -442,3 +442,22 @@ def test_score_table_rows_with_colon_ids_end_the_sections() -> None:
     sections = find_area_sections(doc)
     assert [(s.area, s.heading.number) for s in sections] == [(1, 3), (2, 7)]
     assert all(not line.text.startswith("1:1") for line in sections[1].body)
+
+
+def test_score_table_rows_with_the_id_in_a_cell_of_its_own_end_the_sections() -> None:
+    # A ReportLab layout export (tuning seed 310469) sets each row's id in a cell of its own
+    # ("3.1     Samverkan     8     10"): the first row ends the walk-through of the areas, as a
+    # row with its id before its name does, so the table's area headings are no rival run.
+    doc = doc_from(
+        "3 Detaljerad genomgång\n\n"
+        "3.2 Samhällsutveckling\n\nInom området uppnår kommunen 63 poäng.\n\n"
+        "3.3 Styrning och kontroll\n\nInom området uppnår kommunen 51 poäng.\n\n"
+        "4 Översikt av poängfördelning\n\n"
+        "1 Samspel mellan förtroendevalda och medborgare\n"
+        "1.1     Samverkan                          8          10\n"
+        "2 Samhällsutveckling\n"
+        "2.1     Delaktighet                       12          20\n"
+        "3 Styrning och kontroll\n"
+        "3.1     Näringsliv                        11          20\n"
+    )
+    assert [(s.area, s.heading.number) for s in find_area_sections(doc)] == [(2, 3), (3, 7)]
