@@ -10,7 +10,7 @@ from extractors.bullets import read_bullet_list
 from extractors.observations import extract_observations, list_label
 from pipeline.model.document import Document, Line
 from pipeline.model.records import Extraction, Observation
-from pipeline.validation.observation_items import observation_doubtful
+from pipeline.validation.observation_items import observation_doubtful, observation_misread
 from tests.conftest import doc_from
 
 HEADING = "Område 3 Tydlighet i samspelet politiker – tjänstemän"
@@ -466,6 +466,41 @@ def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> No
         (17, 'ends with "5.4"'),
         (18, 'ends with "Egna"'),
     ]
+
+
+def test_marks_ocr_read_from_specks_inside_an_item_are_findings_at_the_item() -> None:
+    # Scans of tuning seeds 300061, 300069, 300133, 300196 and 300374: a speck between two words
+    # read as a full stop, a colon or a hyphen, a dash glued to the first word, the next item's
+    # bullet read as "s-" or "«<" (two items run into one). Abbreviations and compounds are items'
+    # own marks.
+    items = (
+        "Utveckla avvikelserapporteringen av. verksamhet",
+        "Aktivt arbete: med medborgardialog",
+        "Etablerad styrmodell-med tydliga mål",
+        "Jämföra resultat från brukarundersökningar med-andra kommuner",
+        "-Synpunktshantering via webben",
+        "Synpunktshantering via webben s-Regional samverkan kring näringslivsfrågor",
+        "Kvalitetsdeklarationer inom flera verksamheter «<Tydlig rollfördelning",
+        "Väl utvecklade e-tjänster, t.ex. synpunktshantering",
+        "Samverkan i FoU-frågor, dvs. kring IT-stöd och e-förvaltning",
+        "Tre områden: skola, vård och omsorg",
+        "Budget i balans. Kommunen har överskott",
+    )
+    extraction = Extraction(
+        observations=tuple(Observation(2, "strength", i, text, 3, 10 + i) for i, text in enumerate(items, 1))
+    )
+    misread = [(f.line, f.message.split('" holds ', 1)[1].split(", which")[0]) for f in
+               observation_misread(extraction, None)]  # fmt: skip
+    assert misread == [
+        (11, '"av. verksamhet", a mark between two words'),
+        (12, '"arbete: med", a mark between two words'),
+        (13, 'a hyphen in "styrmodell-med"'),
+        (14, 'a hyphen in "med-andra"'),
+        (15, '"-" before its first word'),
+    ]
+    doubtful = [(f.line, f.message.split('" holds ', 1)[1].split(",")[0]) for f in
+                observation_doubtful(extraction, None)]  # fmt: skip
+    assert doubtful == [(16, '"s-Regional"'), (17, '"«<Tydlig"')]
 
 
 def test_an_item_beside_the_next_lists_label_goes_back_to_its_columns_list() -> None:

@@ -447,6 +447,13 @@ CASES: dict[str, Case] = {
         "cut short or run into other text, and the list may hold other items than were read.",
         area=1, found="Framgångsrik presstrategi och", line=191,
     )),
+    "observation_misread": Case(_first_observation_text("Framgångsrik presstrategi. med"), _finding(
+        "observation_misread", WARNING,
+        "Area 1: the strength item \"Framgångsrik presstrategi. med\" holds \"presstrategi. med\", a mark "
+        "between two words, which no printed item holds where it stands: OCR may have read a speck on the "
+        "page as a mark; check the item against the page.",
+        area=1, found="Framgångsrik presstrategi. med", line=191,
+    )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,
         "Area 4: the section says 48.5 points but the summary table gives 84.5 for 2007.",

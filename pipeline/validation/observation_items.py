@@ -1,6 +1,8 @@
 """Rules on the items of the strengths and improvement lists as read: an item whose words show it
 was cut short or run into other text (a layout export's other column, the next list's label, a
-sub-question's text), so that the list may hold other items than were read."""
+sub-question's text, the next item whose bullet OCR misread), so that the list may hold other items
+than were read; and an item holding a mark no printed item holds where OCR reads one from a speck on
+the paper, so that its text may not be the one printed."""
 
 from __future__ import annotations
 
@@ -35,6 +37,10 @@ _OPEN_END = regex.compile(
 _TABLE_END = regex.compile(
     r"\s(?:\d{1,2}(?:[.:]\d{1,2})?\.?|\d{1,3}(?:,\d)?|Egna|Poäng|Maxpoäng|Max|Nr|Delområde|Summa)$"
 )
+# Marks OCR reads for a bullet ("«", "<", "«<\"", a square read "s-") after an item's first word: the
+# next item run into it, its bullet misread. A printed item holds no such mark ("»" may open a
+# quotation, a compound's hyphen joins a word to the word before it, "e-tjänster").
+_BULLET_INSIDE = regex.compile(r"\S\s+(?P<mark>\S*[«<>]\S*|\p{Ll}{1,2}-\p{Lu}\S*)")
 
 OBSERVATION_DOUBTFUL = Rule(
     "observation_doubtful", Severity.WARNING,
@@ -43,7 +49,9 @@ OBSERVATION_DOUBTFUL = Rule(
     fires_when="an item of a strengths or improvement list as read holds a list's label or an area's "
     "heading after its first word, reads as a sub-question's text (its id first or a question mark "
     "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\"), a comma, or a table's "
-    "cell (an id, a number that is no year, a score table's header word: \"Egna\"), or was printed beside "
+    "cell (an id, a number that is no year, a score table's header word: \"Egna\"), holds a mark OCR reads "
+    "for a bullet after its first word (\"«\", \"<\", \"s-Regional\": the next item run into it), or was "
+    "printed beside "
     "the next list's label in the other column of a page a text export set side by side; at the item",
     loses_content=True,
 )  # fmt: skip
@@ -62,6 +70,8 @@ def _reason(item: Observation) -> str:
         return f"reads as a sub-question's text: {_RUN_TOGETHER}"
     if (end := _OPEN_END.search(text) or _TABLE_END.search(text)) is not None:
         return f"ends with \"{end.group().strip()}\": {_RUN_TOGETHER}"
+    if (bullet := _BULLET_INSIDE.search(text)) is not None:
+        return f"holds \"{bullet['mark']}\", a mark OCR reads for a bullet: {_RUN_TOGETHER}"
     if item.other_column:
         return (
             "was printed beside the next list's label, in the other column of a page whose two columns "
@@ -79,4 +89,74 @@ def observation_doubtful(extraction: Extraction, edition: Edition | None) -> Ite
             )  # fmt: skip
 
 
-CHECKS: tuple[Check, ...] = (check(observation_doubtful, OBSERVATION_DOUBTFUL),)
+# Words after which a mark read from a speck stands out: prepositions and conjunctions, which no
+# compound takes as a part and no colon announces.
+_JOINING = (
+    r"(?:och|samt|eller|med|av|för|på|till|om|från|vid|mellan|mot|genom|inom|under|hos|utan|efter|"
+    r"kring|som|att)"
+)
+# Abbreviations printed with a full stop before a word in lower case ("ca. hälften", "dvs. alla");
+# those with stops inside ("t.ex.", "bl.a.") are no word of letters before their last stop.
+_ABBREVIATIONS = frozenset((
+    "ca", "cirka", "dvs", "resp", "inkl", "exkl", "osv", "etc", "jfr", "enl", "ev", "fr", "kap", "nr",
+    "st", "tel", "mm", "ff", "vs",
+))  # fmt: skip
+# A full stop or semicolon between two words of an item, the second in lower case ("av.
+# verksamhet", "andra. kommuner"), or a colon before a preposition or conjunction ("arbete: med").
+_STOP_INSIDE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.])(?P<word>\p{{L}}{{2,}})(?:[.;]\s+\p{{Ll}}\p{{L}}*|:\s+{_JOINING}\b)"
+)
+# A hyphen joining a word to a preposition or conjunction ("styrmodell-med", "med-andra",
+# "uppföljningen-av"): a speck between two words read as a hyphen, the space lost with it.
+_HYPHEN_JOINING = regex.compile(
+    rf"(?<=\p{{L}})-{_JOINING}\b|(?<![\p{{L}}-]){_JOINING}-(?=\p{{L}})", regex.IGNORECASE
+)
+# A mark glued to the item's first letter ("-Synpunktshantering", ".Tydlig"): no bullet takes it
+# (a dash bullet stands a space before its item), and no item opens with it.
+_MARK_FIRST = regex.compile(r"^[-–—.,:;*](?=\p{L})")
+
+OBSERVATION_MISREAD = Rule(
+    "observation_misread", Severity.WARNING,
+    "Area {area}: the {what} item \"{found}\" holds {mark}, which no printed item holds where it stands: "
+    "OCR may have read a speck on the page as a mark; check the item against the page.",
+    concerns=("area",),
+    fires_when="an item of a strengths or improvement list as read holds a full stop or semicolon between "
+    "two words, the second in lower case (\"av. verksamhet\"; an abbreviation's stop is none), a colon "
+    "before a preposition or conjunction (\"arbete: med\"), a hyphen joining a word to one "
+    "(\"styrmodell-med\"), or a dash or stop glued to its first word (\"-Synpunktshantering\"); at the item",
+)  # fmt: skip
+
+
+def _misread_mark(text: str) -> str:
+    """What in an item's text shows a mark read from a speck, described, or ``""``."""
+    for stop in _STOP_INSIDE.finditer(text):
+        if stop["word"].lower() not in _ABBREVIATIONS:
+            return f"\"{stop.group()}\", a mark between two words"
+    if (hyphen := _HYPHEN_JOINING.search(text)) is not None:
+        return f"a hyphen in \"{_word_at(text, hyphen.start())}\""
+    if (first := _MARK_FIRST.search(text)) is not None:
+        return f"\"{first.group()}\" before its first word"
+    return ""
+
+
+def _word_at(text: str, index: int) -> str:
+    """The word (run of characters without a space) of ``text`` holding ``index``."""
+    start = text.rfind(" ", 0, index) + 1
+    end = text.find(" ", index)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def observation_misread(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    for item in extraction.observations:
+        text = " ".join(item.text.split())
+        if mark := _misread_mark(text):
+            yield OBSERVATION_MISREAD.finding(
+                area=item.area, found=text, page=item.page, line=item.line,
+                what=_WHAT.get(item.kind, item.kind), mark=mark,
+            )  # fmt: skip
+
+
+CHECKS: tuple[Check, ...] = (
+    check(observation_doubtful, OBSERVATION_DOUBTFUL),
+    check(observation_misread, OBSERVATION_MISREAD),
+)
