@@ -142,23 +142,40 @@ def _over_page_breaks(lines: Sequence[Line]) -> list[Line]:
     return kept
 
 
+# Marks a scan's specks add to a sentence where no printed sentence has them, each read as a space
+# when looking for a claim (the sentence is kept as read): a mark glued between a word and the next
+# word or number ("brukarorientering-uppnår-kommunen 78", "kommunen.63,5 poäng", "med.23 poäng";
+# a full stop only before a small letter or a digit, as a sentence's end lost its space before a
+# capital), after a number before "poäng" ("57> poäng", "77,5-poäng") and glued before "poäng"
+# ('5 "poäng'). A sign printed before a number after a space ("med -7 poäng") is none of them.
+SPECK_MARKS = regex.compile(
+    r"(?<=\p{L})(?:[-:;\"'<>«»]+(?=[\p{L}\d])|\.(?=[\p{Ll}\d]))"
+    r"|(?<=\d)[-:;\"'<>«»]+(?=\s*[Pp]oäng)"
+    r"|(?<=\s)[-.:;\"'<>«»]+(?=[Pp]oäng)"
+)
+
+
+def without_specks(text: str) -> str:
+    """``text`` with the marks of :data:`SPECK_MARKS` as spaces, every other character where it was."""
+    return SPECK_MARKS.sub(lambda match: " " * len(match.group()), text)
+
+
 def section_claim(section: AreaSection, previous_year: int | None, report_year: int | None) -> Claim | None:
     """The first claim of an area's score in ``section`` (one naming the area is preferred)."""
     candidates = [
-        (paragraph, span, match)
+        (paragraph, text, span, match)
         for paragraph in paragraphs(_over_page_breaks(prose_lines(section.body)))
-        for span in sentences(paragraph.text)
-        if (match := score_claim(paragraph.text, span))
+        for text in (without_specks(paragraph.text),)
+        for span in sentences(text)
+        if (match := score_claim(text, span))
     ]
     if not candidates:
         return None
-    named = [c for c in candidates if AREA_WORD.search(c[0].text, *c[1])]
-    paragraph, span, match = (named or candidates)[0]
-    change = _find_change(paragraph.text, span, match.span("score"))
+    named = [c for c in candidates if AREA_WORD.search(c[1], *c[2])]
+    paragraph, text, span, match = (named or candidates)[0]
+    change = _find_change(text, span, match.span("score"))
     end = change.sentence[1] if change else span[1]
-    year, by_previous = (
-        (None, False) if change is None else _compared_with(paragraph.text, change, report_year)
-    )
+    year, by_previous = (None, False) if change is None else _compared_with(text, change, report_year)
     line = paragraph.line_at(span[0])
     return Claim(
         area=section.area,
