@@ -498,9 +498,30 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_findings_at_the_item() ->
         (14, 'a hyphen in "med-andra"'),
         (15, '"-" before its first word'),
     ]
-    doubtful = [(f.line, f.message.split('" holds ', 1)[1].split(",")[0]) for f in
+    doubtful = [(f.line, f.message.split('" ', 1)[1].split(",")[0]) for f in
                 observation_doubtful(extraction, None)]  # fmt: skip
-    assert doubtful == [(16, '"s-Regional"'), (17, '"«<Tydlig"')]
+    assert doubtful[:2] == [(16, 'holds "s-Regional"'), (17, 'holds "«<Tydlig"')]
+
+
+def test_the_items_after_one_read_with_the_next_run_into_it_are_in_doubt() -> None:
+    # Scans of tuning seeds 300133 and 300374: an item read with the next item's text after its
+    # misread bullet ("s-", "•"); every item after it in its list stands a place before its own.
+    # The other kind's list and the next area's are not in doubt.
+    observations = (
+        Observation(1, "strength", 1, "Aktivt arbete med medborgardialog", 3, 20),
+        Observation(1, "strength", 2, "Synpunktshantering via webben s-Regional samverkan", 3, 21),
+        Observation(1, "strength", 3, "Systematiska brukarundersökningar", 3, 23),
+        Observation(1, "improvement", 1, "Utveckla den interna kontrollen", 3, 26),
+        Observation(2, "strength", 1, "Utveckla den interna kontrollen • Premiera gott bemötande", 3, 30),
+        Observation(2, "strength", 2, "Handlingar tillgängliga på hemsidan", 3, 32),
+    )
+    findings = list(observation_doubtful(Extraction(observations=observations), None))
+    assert [(f.area, f.line, f.message.split('" ', 1)[1].split(",")[0]) for f in findings] == [
+        (1, 21, 'holds "s-Regional"'),
+        (1, 23, 'comes after "Synpunktshantering via webben s-Regional samverkan"'),
+        (2, 30, 'holds "•"'),
+        (2, 32, 'comes after "Utveckla den interna kontrollen • Premiera gott bemötande"'),
+    ]
 
 
 def test_an_item_beside_the_next_lists_label_goes_back_to_its_columns_list() -> None:

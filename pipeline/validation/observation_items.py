@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from pipeline.editions.edition import Edition
+from pipeline.model.marks import BULLET_GLYPH_CLASS
 from pipeline.model.records import Extraction, Finding, Observation, Severity
 from pipeline.validation.rule import Check, Rule, check
 
@@ -37,10 +38,12 @@ _OPEN_END = regex.compile(
 _TABLE_END = regex.compile(
     r"\s(?:\d{1,2}(?:[.:]\d{1,2})?\.?|\d{1,3}(?:,\d)?|Egna|Poäng|Maxpoäng|Max|Nr|Delområde|Summa)$"
 )
-# Marks OCR reads for a bullet ("«", "<", "«<\"", a square read "s-") after an item's first word: the
-# next item run into it, its bullet misread. A printed item holds no such mark ("»" may open a
-# quotation, a compound's hyphen joins a word to the word before it, "e-tjänster").
-_BULLET_INSIDE = regex.compile(r"\S\s+(?P<mark>\S*[«<>]\S*|\p{Ll}{1,2}-\p{Lu}\S*)")
+# A bullet, or a mark OCR reads for one ("«", "<", "«<\"", a square read "s-"), after an item's first
+# word: the next item run into it. A printed item holds no such mark ("»" may open a quotation, a
+# compound's hyphen joins a word to the word before it, "e-tjänster").
+_BULLET_INSIDE = regex.compile(
+    rf"\S\s+(?P<mark>\S*[«<>]\S*|\p{{Ll}}{{1,2}}-\p{{Lu}}\S*|{BULLET_GLYPH_CLASS}(?=\s))"
+)
 
 OBSERVATION_DOUBTFUL = Rule(
     "observation_doubtful", Severity.WARNING,
@@ -50,8 +53,8 @@ OBSERVATION_DOUBTFUL = Rule(
     "heading after its first word, reads as a sub-question's text (its id first or a question mark "
     "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\"), a comma, or a table's "
     "cell (an id, a number that is no year, a score table's header word: \"Egna\"), holds a mark OCR reads "
-    "for a bullet after its first word (\"«\", \"<\", \"s-Regional\": the next item run into it), or was "
-    "printed beside "
+    "for a bullet after its first word (\"«\", \"<\", \"s-Regional\": the next item run into it) or comes "
+    "after such an item in its list (it may stand at another item's place), or was printed beside "
     "the next list's label in the other column of a page a text export set side by side; at the item",
     loses_content=True,
 )  # fmt: skip
@@ -60,6 +63,7 @@ _WHAT = {"strength": "strength", "improvement": "improvement area"}
 
 
 _RUN_TOGETHER = "it was likely cut short or run into other text"
+_SHIFTED = "it may stand at another item's place"
 
 
 def _reason(item: Observation) -> str:
@@ -81,10 +85,19 @@ def _reason(item: Observation) -> str:
 
 
 def observation_doubtful(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
+    # The first item of each list read with the next item run into it: the items after it stand
+    # one place or more before their own.
+    run_together: dict[tuple[int, str], str] = {}
     for item in extraction.observations:
-        if reason := _reason(item):
+        text = " ".join(item.text.split())
+        reason = _reason(item)
+        if not reason and (before := run_together.get((item.area, item.kind))) is not None:
+            reason = f"comes after \"{before}\", read with the next item run into it: {_SHIFTED}"
+        if _BULLET_INSIDE.search(text) is not None:
+            run_together.setdefault((item.area, item.kind), text)
+        if reason:
             yield OBSERVATION_DOUBTFUL.finding(
-                area=item.area, found=" ".join(item.text.split()), page=item.page, line=item.line,
+                area=item.area, found=text, page=item.page, line=item.line,
                 what=_WHAT.get(item.kind, item.kind), reason=reason,
             )  # fmt: skip
 
