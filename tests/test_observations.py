@@ -333,6 +333,30 @@ def test_prose_at_the_top_of_the_next_column_does_not_continue_the_last_bullet()
     assert item.text.endswith("kontakter. kontakter med andra länder")
 
 
+def test_a_list_under_a_label_at_a_pages_foot_starts_on_the_next_page_past_a_footer_kept() -> None:
+    # A scanned two-column report (tuning seed 300326): "Förbättringsförslag" ends page 2's right
+    # column, the running footer OCR misread on another page was not dropped, and the list on page
+    # 3 was lost; the footer below page 3's last item went on with it.
+    lines = (
+        Line(HEADING, 1, 2, (313.0, 500.0, 470.0, 512.0)),
+        Line("Förbättringsförslag", 2, 2, (314.0, 764.0, 422.0, 775.0)),
+        Line("", 3, 2),
+        Line("Kommunkompassen Landskrona 2022 sid 2", 3, 2, (229.0, 811.0, 369.0, 818.0)),
+        Line("1. Utveckla den interna kontrollen", 1, 3, (81.0, 58.0, 249.0, 68.0)),
+        Line("2. Handlingar tillgängliga på hemsidan", 2, 3, (81.0, 69.0, 273.0, 79.0)),
+        Line("", 3, 3),
+        Line("fruns Landskrona 2022 sid 3", 3, 3, (228.0, 811.0, 368.0, 818.0)),
+    )
+    doc = Document(lines=lines, input_format="pdf")
+    assert texts(doc) == [
+        ("improvement", 1, "Utveckla den interna kontrollen"),
+        ("improvement", 2, "Handlingar tillgängliga på hemsidan"),
+    ]
+    # The next label or a bullet on the label's page is no footer: the list starts there.
+    beside = (*lines[:2], Line("Styrkor", 3, 2, (57.0, 780.0, 100.0, 790.0)), *lines[3:])
+    assert texts(Document(lines=beside, input_format="pdf"))[0][0] == "strength"
+
+
 def test_a_wrapped_item_flush_with_its_glyph_is_still_joined_before_the_next_item() -> None:
     doc = doc_from(
         "Område 4 Ledning, decentralisering och delegering\n"

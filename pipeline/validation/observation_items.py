@@ -38,11 +38,12 @@ _OPEN_END = regex.compile(
 _TABLE_END = regex.compile(
     r"\s(?:\d{1,2}(?:[.:]\d{1,2})?\.?|\d{1,3}(?:,\d)?|Egna|Poäng|Maxpoäng|Max|Nr|Delområde|Summa)$"
 )
-# A bullet, or a mark OCR reads for one ("«", "<", "«<\"", a square read "s-"), after an item's first
-# word: the next item run into it. A printed item holds no such mark ("»" may open a quotation, a
-# compound's hyphen joins a word to the word before it, "e-tjänster").
+# A bullet, an item's number before a capital ("3. Utveckla"), or a mark OCR reads for a bullet
+# ("«", "<", "«<\"", a square read "s-") after an item's first word: the next item run into it. A
+# printed item holds no such mark ("»" may open a quotation, a compound's hyphen joins a word to
+# the word before it, "e-tjänster").
 _BULLET_INSIDE = regex.compile(
-    rf"\S\s+(?P<mark>\S*[«<>]\S*|\p{{Ll}}{{1,2}}-\p{{Lu}}\S*|{BULLET_GLYPH_CLASS}(?=\s))"
+    rf"\S\s+(?P<mark>\S*[«<>]\S*|\p{{Ll}}{{1,2}}-\p{{Lu}}\S*|{BULLET_GLYPH_CLASS}(?=\s)|\d{{1,2}}\.(?=\s+\p{{Lu}}))"
 )
 
 OBSERVATION_DOUBTFUL = Rule(
