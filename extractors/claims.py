@@ -28,6 +28,7 @@ from pipeline.editions.edition_lookup import AREA_WORD as AREA_WORD_PATTERN
 from pipeline.model.document import Document, Line
 from pipeline.model.numbers import parse_quantity
 from pipeline.model.records import Claim
+from pipeline.model.specks import claim_text
 
 _FLAGS = regex.IGNORECASE
 
@@ -142,30 +143,12 @@ def _over_page_breaks(lines: Sequence[Line]) -> list[Line]:
     return kept
 
 
-# Marks a scan's specks add to a sentence where no printed sentence has them, each read as a space
-# when looking for a claim (the sentence is kept as read): a mark glued between a word and the next
-# word or number ("brukarorientering-uppnår-kommunen 78", "kommunen.63,5 poäng", "med.23 poäng";
-# a full stop only before a small letter or a digit, as a sentence's end lost its space before a
-# capital), after a number before "poäng" ("57> poäng", "77,5-poäng") and glued before "poäng"
-# ('5 "poäng'). A sign printed before a number after a space ("med -7 poäng") is none of them.
-SPECK_MARKS = regex.compile(
-    r"(?<=\p{L})(?:[-:;\"'<>«»]+(?=[\p{L}\d])|\.(?=[\p{Ll}\d]))"
-    r"|(?<=\d)[-:;\"'<>«»]+(?=\s*[Pp]oäng)"
-    r"|(?<=\s)[-.:;\"'<>«»]+(?=[Pp]oäng)"
-)
-
-
-def without_specks(text: str) -> str:
-    """``text`` with the marks of :data:`SPECK_MARKS` as spaces, every other character where it was."""
-    return SPECK_MARKS.sub(lambda match: " " * len(match.group()), text)
-
-
 def section_claim(section: AreaSection, previous_year: int | None, report_year: int | None) -> Claim | None:
     """The first claim of an area's score in ``section`` (one naming the area is preferred)."""
     candidates = [
         (paragraph, text, span, match)
         for paragraph in paragraphs(_over_page_breaks(prose_lines(section.body)))
-        for text in (without_specks(paragraph.text),)
+        for text in (claim_text(paragraph.text),)
         for span in sentences(text)
         if (match := score_claim(text, span))
     ]

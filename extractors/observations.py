@@ -29,6 +29,7 @@ from extractors.sections import AreaSection, find_area_sections
 from pipeline.editions.heading_words import LEAD_IN_WORDS, LIST_LABELS
 from pipeline.model.document import Document, Line
 from pipeline.model.records import Observation
+from pipeline.model.specks import item_text
 
 # The labels, on a line of their own (a colon may follow), in every wording reports use, and
 # lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.editions.heading_words`.
@@ -87,7 +88,13 @@ def section_observations(
             counts[(section.area, kind)] += 1
             position = counts[(section.area, kind)]
             at, crossed = item.first, id(item) in moved
-            found.append(Observation(section.area, kind, position, item.text, at.page, at.number, crossed))
+            text = item_text(item.text)
+            found.append(
+                Observation(
+                    section.area, kind, position, text, at.page, at.number, crossed,
+                    read_as=item.text if text != item.text else "",
+                )
+            )  # fmt: skip
     return found
 
 

@@ -492,39 +492,56 @@ def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> No
     ]
 
 
-def test_marks_ocr_read_from_specks_inside_an_item_are_findings_at_the_item() -> None:
+def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_at_the_item() -> None:
     # Scans of tuning seeds 300061, 300069, 300133, 300196 and 300374: a speck between two words
-    # read as a full stop, a colon or a hyphen, a dash glued to the first word, the next item's
-    # bullet read as "s-" or "«<" (two items run into one). Abbreviations and compounds are items'
-    # own marks.
+    # read as a full stop, a colon or a hyphen, a dash glued to the first word. Abbreviations,
+    # compounds and a colon before a list are items' own marks.
     items = (
         "Utveckla avvikelserapporteringen av. verksamhet",
         "Aktivt arbete: med medborgardialog",
         "Etablerad styrmodell-med tydliga mål",
         "Jämföra resultat från brukarundersökningar med-andra kommuner",
         "-Synpunktshantering via webben",
-        "Synpunktshantering via webben s-Regional samverkan kring näringslivsfrågor",
-        "Kvalitetsdeklarationer inom flera verksamheter «<Tydlig rollfördelning",
         "Väl utvecklade e-tjänster, t.ex. synpunktshantering",
         "Samverkan i FoU-frågor, dvs. kring IT-stöd och e-förvaltning",
         "Tre områden: skola, vård och omsorg",
         "Budget i balans. Kommunen har överskott",
     )
-    extraction = Extraction(
-        observations=tuple(Observation(2, "strength", i, text, 3, 10 + i) for i, text in enumerate(items, 1))
-    )
-    misread = [(f.line, f.message.split('" holds ', 1)[1].split(", which")[0]) for f in
+    doc = doc_from("\n".join([HEADING, "", "Styrkor", *(f"- {item}" for item in items)]))
+    extraction = Extraction(observations=extract_observations(doc))
+    assert [o.text for o in extraction.observations] == [
+        "Utveckla avvikelserapporteringen av verksamhet",
+        "Aktivt arbete med medborgardialog",
+        "Etablerad styrmodell med tydliga mål",
+        "Jämföra resultat från brukarundersökningar med andra kommuner",
+        "Synpunktshantering via webben",
+        *items[5:],
+    ]
+    misread = [(f.line, f.message.split(" OCR read in ", 1)[1].split(", which")[0]) for f in
                observation_misread(extraction, None)]  # fmt: skip
     assert misread == [
-        (11, '"av. verksamhet", a mark between two words'),
-        (12, '"arbete: med", a mark between two words'),
-        (13, 'a hyphen in "styrmodell-med"'),
-        (14, 'a hyphen in "med-andra"'),
-        (15, '"-" before its first word'),
+        (4, '"Utveckla avvikelserapporteringen av. verksamhet" ("." after "av")'),
+        (5, '"Aktivt arbete: med medborgardialog" (":" after "arbete")'),
+        (6, '"Etablerad styrmodell-med tydliga mål" (a hyphen in "styrmodell-med")'),
+        (7, '"Jämföra resultat från brukarundersökningar med-andra kommuner" (a hyphen in "med-andra")'),
+        (8, '"-Synpunktshantering via webben" ("-" before its first word)'),
     ]
+
+
+def test_marks_ocr_reads_for_a_bullet_inside_an_item_are_findings_at_the_item() -> None:
+    # Scans of tuning seeds 300133 and 300196: the next item's bullet read as "s-" or "«<", two
+    # items run into one.
+    items = (
+        "Synpunktshantering via webben s-Regional samverkan kring näringslivsfrågor",
+        "Kvalitetsdeklarationer inom flera verksamheter «<Tydlig rollfördelning",
+    )
+    extraction = Extraction(
+        observations=tuple(Observation(2, k, 1, text, 3, 10 + i) for i, (k, text) in
+                           enumerate(zip(("strength", "improvement"), items, strict=True), 1))
+    )  # fmt: skip
     doubtful = [(f.line, f.message.split('" ', 1)[1].split(",")[0]) for f in
                 observation_doubtful(extraction, None)]  # fmt: skip
-    assert doubtful[:2] == [(16, 'holds "s-Regional"'), (17, 'holds "«<Tydlig"')]
+    assert doubtful == [(11, 'holds "s-Regional"'), (12, 'holds "«<Tydlig"')]
 
 
 def test_the_items_after_one_read_with_the_next_run_into_it_are_in_doubt() -> None:

@@ -190,6 +190,9 @@ class Observation:
     # export set side by side, and given back to the list of its column: that list may have lost
     # the items printed in the other column.
     other_column: bool = False
+    # The item as OCR read it, where marks a speck adds were read out of it ("av. verksamhet" for
+    # "av verksamhet", see extractors.specks); empty where the text is as read.
+    read_as: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import regex
 from pipeline.editions.edition import Edition
 from pipeline.model.marks import BULLET_GLYPH_CLASS
 from pipeline.model.records import Extraction, Finding, Observation, Severity
+from pipeline.model.specks import item_marks
 from pipeline.validation.rule import Check, Rule, check
 
 # A list's label or an area's heading inside an item, capitalized as a label is ("... mål
@@ -103,70 +104,28 @@ def observation_doubtful(extraction: Extraction, edition: Edition | None) -> Ite
             )  # fmt: skip
 
 
-# Words after which a mark read from a speck stands out: prepositions and conjunctions, which no
-# compound takes as a part and no colon announces.
-_JOINING = (
-    r"(?:och|samt|eller|med|av|för|på|till|om|från|vid|mellan|mot|genom|inom|under|hos|utan|efter|"
-    r"kring|som|att)"
-)
-# Abbreviations printed with a full stop before a word in lower case ("ca. hälften", "dvs. alla");
-# those with stops inside ("t.ex.", "bl.a.") are no word of letters before their last stop.
-_ABBREVIATIONS = frozenset((
-    "ca", "cirka", "dvs", "resp", "inkl", "exkl", "osv", "etc", "jfr", "enl", "ev", "fr", "kap", "nr",
-    "st", "tel", "mm", "ff", "vs",
-))  # fmt: skip
-# A full stop or semicolon between two words of an item, the second in lower case ("av.
-# verksamhet", "andra. kommuner"), or a colon before a preposition or conjunction ("arbete: med").
-_STOP_INSIDE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.])(?P<word>\p{{L}}{{2,}})(?:[.;]\s+\p{{Ll}}\p{{L}}*|:\s+{_JOINING}\b)"
-)
-# A hyphen joining a word to a preposition or conjunction ("styrmodell-med", "med-andra",
-# "uppföljningen-av"): a speck between two words read as a hyphen, the space lost with it.
-_HYPHEN_JOINING = regex.compile(
-    rf"(?<=\p{{L}})-{_JOINING}\b|(?<![\p{{L}}-]){_JOINING}-(?=\p{{L}})", regex.IGNORECASE
-)
-# A mark glued to the item's first letter ("-Synpunktshantering", ".Tydlig"): no bullet takes it
-# (a dash bullet stands a space before its item), and no item opens with it.
-_MARK_FIRST = regex.compile(r"^[-–—.,:;*](?=\p{L})")
-
 OBSERVATION_MISREAD = Rule(
     "observation_misread", Severity.WARNING,
-    "Area {area}: the {what} item \"{found}\" holds {mark}, which no printed item holds where it stands: "
-    "OCR may have read a speck on the page as a mark; check the item against the page.",
+    "Area {area}: the {what} item \"{found}\" was read without the marks OCR read in \"{printed}\" "
+    "({mark}), which no printed item holds there: most likely specks on the page; check the item "
+    "against the page.",
     concerns=("area",),
-    fires_when="an item of a strengths or improvement list as read holds a full stop or semicolon between "
-    "two words, the second in lower case (\"av. verksamhet\"; an abbreviation's stop is none), a colon "
-    "before a preposition or conjunction (\"arbete: med\"), a hyphen joining a word to one "
-    "(\"styrmodell-med\"), or a dash or stop glued to its first word (\"-Synpunktshantering\"); at the item",
+    fires_when="OCR read an item of a strengths or improvement list with a mark that a speck on the page "
+    "adds and no printed item holds there, and the item was read without it: a full stop or semicolon "
+    "between two words, the second in lower case (\"av. verksamhet\"; an abbreviation's stop is none), "
+    "a colon before a preposition or conjunction (\"arbete: med\"), a hyphen joining a word to one "
+    "(\"styrmodell-med\"), a dash or stop glued to its first word (\"-Synpunktshantering\"); found: the "
+    "item as read, the message shows it as OCR read it; at the item",
 )  # fmt: skip
-
-
-def _misread_mark(text: str) -> str:
-    """What in an item's text shows a mark read from a speck, described, or ``""``."""
-    for stop in _STOP_INSIDE.finditer(text):
-        if stop["word"].lower() not in _ABBREVIATIONS:
-            return f"\"{stop.group()}\", a mark between two words"
-    if (hyphen := _HYPHEN_JOINING.search(text)) is not None:
-        return f"a hyphen in \"{_word_at(text, hyphen.start())}\""
-    if (first := _MARK_FIRST.search(text)) is not None:
-        return f"\"{first.group()}\" before its first word"
-    return ""
-
-
-def _word_at(text: str, index: int) -> str:
-    """The word (run of characters without a space) of ``text`` holding ``index``."""
-    start = text.rfind(" ", 0, index) + 1
-    end = text.find(" ", index)
-    return text[start : end if end >= 0 else len(text)]
 
 
 def observation_misread(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for item in extraction.observations:
-        text = " ".join(item.text.split())
-        if mark := _misread_mark(text):
+        if item.read_as:
             yield OBSERVATION_MISREAD.finding(
-                area=item.area, found=text, page=item.page, line=item.line,
-                what=_WHAT.get(item.kind, item.kind), mark=mark,
+                area=item.area, found=" ".join(item.text.split()), page=item.page, line=item.line,
+                what=_WHAT.get(item.kind, item.kind), printed=" ".join(item.read_as.split()),
+                mark=item_marks(" ".join(item.read_as.split())) or "a mark",
             )  # fmt: skip
 
 
