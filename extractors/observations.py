@@ -83,7 +83,10 @@ def section_observations(
         items = read_bullet_list(body, start, ends_list=lambda line: list_label(line) is not None)
         lists.append((line, kind, items))
     moved = _items_to_their_column(lists)
+    kinds_listed: set[str] = set()
     for _, kind, items in lists:
+        second = kind in kinds_listed
+        kinds_listed.update([kind] if items else [])
         for item in items:
             counts[(section.area, kind)] += 1
             position = counts[(section.area, kind)]
@@ -92,7 +95,7 @@ def section_observations(
             found.append(
                 Observation(
                     section.area, kind, position, text, at.page, at.number, crossed,
-                    read_as=item.text if text != item.text else "",
+                    read_as=item.text if text != item.text else "", second_list=second,
                 )
             )  # fmt: skip
     return found

@@ -544,6 +544,24 @@ def test_marks_ocr_reads_for_a_bullet_inside_an_item_are_findings_at_the_item() 
     assert doubtful == [(11, 'holds "s-Regional"'), (12, 'holds "«<Tydlig"')]
 
 
+def test_the_items_of_a_second_list_of_one_kind_in_a_section_are_in_doubt() -> None:
+    # A scan's two columns ran area 6's heading into another line (tuning seed 300175): its lists
+    # were read as a second "Styrkor" and "Förbättringsförslag" of area 5, with nothing said.
+    doc = doc_from(
+        "\n".join([
+            HEADING, "", "Styrkor", "- Aktivt arbete med medborgardialog", "", "Förbättringsförslag",
+            "- Premiera gott bemötande", "", "Styrkor", "- Synpunktshantering via webben", "",
+            "Förbättringsförslag", "- Synliggöra kostnader per verksamhet",
+        ])
+    )  # fmt: skip
+    extraction = Extraction(observations=extract_observations(doc))
+    assert [(o.kind, o.position, o.second_list) for o in extraction.observations] == [
+        ("strength", 1, False), ("improvement", 1, False), ("strength", 2, True), ("improvement", 2, True)
+    ]  # fmt: skip
+    findings = list(observation_doubtful(extraction, None))
+    assert [(f.line, "second list of" in f.message) for f in findings] == [(10, True), (13, True)]
+
+
 def test_the_items_after_one_read_with_the_next_run_into_it_are_in_doubt() -> None:
     # Scans of tuning seeds 300133 and 300374: an item read with the next item's text after its
     # misread bullet ("s-", "•"); every item after it in its list stands a place before its own.

@@ -193,6 +193,9 @@ class Observation:
     # The item as OCR read it, where marks a speck adds were read out of it ("av. verksamhet" for
     # "av verksamhet", see extractors.specks); empty where the text is as read.
     read_as: str = ""
+    # Listed under a second list of its kind in one area section ("Styrkor" twice): the heading of
+    # an area between them may not have been read, and the item be that area's.
+    second_list: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,12 +56,14 @@ OBSERVATION_DOUBTFUL = Rule(
     "last), or ends with a word that waits for more (\"och\", \"med\", \"på ett\"), a comma, or a table's "
     "cell (an id, a number that is no year, a score table's header word: \"Egna\"), holds a mark OCR reads "
     "for a bullet after its first word (\"«\", \"<\", \"s-Regional\": the next item run into it) or comes "
-    "after such an item in its list (it may stand at another item's place), or was printed beside "
+    "after such an item in its list (it may stand at another item's place), stands under a second list of "
+    "its kind in one area section (an area's heading between them not read), or was printed beside "
     "the next list's label in the other column of a page a text export set side by side; at the item",
     loses_content=True,
 )  # fmt: skip
 
 _WHAT = {"strength": "strength", "improvement": "improvement area"}
+_LISTS = {"strength": "strengths", "improvement": "improvement areas"}
 
 
 _RUN_TOGETHER = "it was likely cut short or run into other text"
@@ -78,6 +80,11 @@ def _reason(item: Observation) -> str:
         return f"ends with \"{end.group().strip()}\": {_RUN_TOGETHER}"
     if (bullet := _BULLET_INSIDE.search(text)) is not None:
         return f"holds \"{bullet['mark']}\", a mark OCR reads for a bullet: {_RUN_TOGETHER}"
+    if item.second_list:
+        return (
+            f"stands under the second list of {_LISTS.get(item.kind, item.kind)} in its area's section: the heading of "
+            "another area between them may not have been read, and the item be that area's"
+        )
     if item.other_column:
         return (
             "was printed beside the next list's label, in the other column of a page whose two columns "
