@@ -502,6 +502,7 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         "Etablerad styrmodell-med tydliga mål",
         "Jämföra resultat från brukarundersökningar med-andra kommuner",
         "-Synpunktshantering via webben",
+        "Jämförelser med andra kommuner i: nätverk",
         "Väl utvecklade e-tjänster, t.ex. synpunktshantering",
         "Samverkan i FoU-frågor, dvs. kring IT-stöd och e-förvaltning",
         "Tre områden: skola, vård och omsorg",
@@ -515,7 +516,8 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         "Etablerad styrmodell med tydliga mål",
         "Jämföra resultat från brukarundersökningar med andra kommuner",
         "Synpunktshantering via webben",
-        *items[5:],
+        "Jämförelser med andra kommuner i nätverk",
+        *items[6:],
     ]
     misread = [(f.line, f.message.split(" OCR read in ", 1)[1].split(", which")[0]) for f in
                observation_misread(extraction, None)]  # fmt: skip
@@ -525,6 +527,7 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         (6, '"Etablerad styrmodell-med tydliga mål" (a hyphen in "styrmodell-med")'),
         (7, '"Jämföra resultat från brukarundersökningar med-andra kommuner" (a hyphen in "med-andra")'),
         (8, '"-Synpunktshantering via webben" ("-" before its first word)'),
+        (9, '"Jämförelser med andra kommuner i: nätverk" (":" after "i")'),
     ]
 
 

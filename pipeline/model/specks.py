@@ -24,9 +24,11 @@ ABBREVIATIONS = frozenset((
     "st", "tel", "mm", "ff", "vs",
 ))  # fmt: skip
 # A full stop or semicolon between two words of an item, the second in lower case ("av.
-# verksamhet", "andra. kommuner"), or a colon before a preposition or conjunction ("arbete: med").
+# verksamhet", "andra. kommuner"), a colon before a preposition or conjunction ("arbete: med"), or
+# after one ("i: nätverk"), which waits for its phrase.
 STOP_INSIDE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.])(?P<word>\p{{L}}{{2,}})(?P<mark>[.;](?=\s+\p{{Ll}})|:(?=\s+{_JOINING}\b))"
+    rf"|(?<![\p{{L}}\p{{N}}.])(?P<word>(?i:{_JOINING}|i))(?P<mark>:)(?=\s+\p{{L}})"
 )
 # A hyphen joining a word to a preposition or conjunction ("styrmodell-med", "med-andra",
 # "uppföljningen-av"): a speck between two words read as a hyphen, the space lost with it.
