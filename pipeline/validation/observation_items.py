@@ -82,8 +82,8 @@ def _reason(item: Observation) -> str:
         return f"holds \"{bullet['mark']}\", a mark OCR reads for a bullet: {_RUN_TOGETHER}"
     if item.second_list:
         return (
-            f"stands under the second list of {_LISTS.get(item.kind, item.kind)} in its area's section: the heading of "
-            "another area between them may not have been read, and the item be that area's"
+            f"stands under the second list of {_LISTS.get(item.kind, item.kind)} in its area's section: the "
+            "heading of another area between them may not have been read, and the item be that area's"
         )
     if item.other_column:
         return (
@@ -120,7 +120,8 @@ OBSERVATION_MISREAD = Rule(
     fires_when="OCR read an item of a strengths or improvement list with a mark that a speck on the page "
     "adds and no printed item holds there, and the item was read without it: a full stop or semicolon "
     "between two words, the second in lower case (\"av. verksamhet\"; an abbreviation's stop is none), "
-    "a colon before a preposition or conjunction (\"arbete: med\"), a hyphen joining a word to one "
+    "a colon before or after a preposition or conjunction (\"arbete: med\", \"i: nätverk\"), a hyphen "
+    "joining a word to one "
     "(\"styrmodell-med\"), a dash or stop glued to its first word (\"-Synpunktshantering\"); found: the "
     "item as read, the message shows it as OCR read it; at the item",
 )  # fmt: skip
