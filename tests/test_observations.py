@@ -503,7 +503,10 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         "Jämföra resultat från brukarundersökningar med-andra kommuner",
         "-Synpunktshantering via webben",
         "Jämförelser med andra kommuner i: nätverk",
+        "Jämföra -resultat från brukarundersökningar",
+        "Regional samverkan' kring näringslivsfrågor",
         "Väl utvecklade e-tjänster, t.ex. synpunktshantering",
+        "Satsa på 'medborgarlöfte' och medborgar- och brukardialog",
         "Samverkan i FoU-frågor, dvs. kring IT-stöd och e-förvaltning",
         "Tre områden: skola, vård och omsorg",
         "Budget i balans. Kommunen har överskott",
@@ -517,7 +520,9 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         "Jämföra resultat från brukarundersökningar med andra kommuner",
         "Synpunktshantering via webben",
         "Jämförelser med andra kommuner i nätverk",
-        *items[6:],
+        "Jämföra resultat från brukarundersökningar",
+        "Regional samverkan kring näringslivsfrågor",
+        *items[8:],
     ]
     misread = [(f.line, f.message.split(" OCR read in ", 1)[1].split(", which")[0]) for f in
                observation_misread(extraction, None)]  # fmt: skip
@@ -528,6 +533,8 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         (7, '"Jämföra resultat från brukarundersökningar med-andra kommuner" (a hyphen in "med-andra")'),
         (8, '"-Synpunktshantering via webben" ("-" before its first word)'),
         (9, '"Jämförelser med andra kommuner i: nätverk" (":" after "i")'),
+        (10, '"Jämföra -resultat från brukarundersökningar" ("-" in "-resultat")'),
+        (11, '"Regional samverkan\' kring näringslivsfrågor" ("\'" in "samverkan\'")'),
     ]
 
 

@@ -38,6 +38,11 @@ HYPHEN_JOINING = regex.compile(
 # A mark glued to an item's first letter ("-Synpunktshantering", ".Tydlig"): no bullet takes it
 # (a dash bullet stands a space before its item), and no item opens with it.
 MARK_FIRST = regex.compile(r"^[-–—.,:;*](?=\p{L})")
+# A mark between two words of an item, glued to one and a space from the other, where no printed
+# item has one: a hyphen before a word in lower case ("Jämföra -resultat"; a compound's hyphen
+# stands after its first part, "medborgar- och"), an apostrophe after a word before one in lower
+# case ("samverkan' kring"), where the item quotes nothing.
+MARK_BETWEEN = regex.compile(r"(?<=\p{L}\s)-(?=\p{Ll})|(?<=\p{L})'(?=\s+\p{Ll})")
 
 # Marks read as spaces when looking for a score claim (the sentence is kept as read): a mark glued
 # between a word and the next word or number ("brukarorientering-uppnår-kommunen 78",
@@ -64,7 +69,14 @@ def item_text(text: str) -> str:
         lambda stop: stop.group() if stop["word"].lower() in ABBREVIATIONS else stop["word"], text
     )
     text = HYPHEN_JOINING.sub(" ", text)
+    if not _quotes(text):
+        text = MARK_BETWEEN.sub("", text)
     return MARK_FIRST.sub("", text)
+
+
+def _quotes(text: str) -> bool:
+    """Whether ``text`` quotes something in apostrophes ('medborgarlöfte'): an opening one too."""
+    return bool(regex.search(r"(?:^|\s)'\p{L}", text))
 
 
 def item_marks(text: str) -> str:
@@ -76,6 +88,8 @@ def item_marks(text: str) -> str:
         return f"a hyphen in \"{_word_at(text, hyphen.start())}\""
     if (first := MARK_FIRST.search(text)) is not None:
         return f"\"{first.group()}\" before its first word"
+    if not _quotes(text) and (between := MARK_BETWEEN.search(text)) is not None:
+        return f"\"{between.group()}\" in \"{_word_at(text, between.start())}\""
     return ""
 
 

@@ -122,7 +122,9 @@ OBSERVATION_MISREAD = Rule(
     "between two words, the second in lower case (\"av. verksamhet\"; an abbreviation's stop is none), "
     "a colon before or after a preposition or conjunction (\"arbete: med\", \"i: nätverk\"), a hyphen "
     "joining a word to one "
-    "(\"styrmodell-med\"), a dash or stop glued to its first word (\"-Synpunktshantering\"); found: the "
+    "(\"styrmodell-med\"), a dash or stop glued to its first word (\"-Synpunktshantering\"), a hyphen a "
+    "space after a word and glued to the next (\"Jämföra -resultat\") or an apostrophe after a word "
+    "(\"samverkan' kring\") where the item quotes nothing; found: the "
     "item as read, the message shows it as OCR read it; at the item",
 )  # fmt: skip
 
