@@ -84,6 +84,8 @@ def _continues(item: Sequence[Line], line: Line, after_gap: bool) -> bool:
     glyph_alone = len(item) == 1 and not (bullet_text(item[0]) or "").strip()
     if glyph_alone and not after_gap:
         return True  # a PDF can put the glyph on a line of its own and the item's text on the next
+    if _far_below(item[-1], line):
+        return False  # whatever its words: a wrapped line stands right below the line before
     if _markup_open(item) or STARTS_LOWERCASE.match(line.text.strip()):
         return True
     first = item[0]
@@ -98,6 +100,20 @@ def _continues(item: Sequence[Line], line: Line, after_gap: bool) -> bool:
 
 def _indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip())
+
+
+# A wrapped item's next line stands at most this many of its last line's heights below it; a line
+# further down its page (a running footer OCR misread, so not dropped) is no part of it.
+CONTINUATION_REACH = 3.0
+
+
+def _far_below(last: Line, line: Line) -> bool:
+    """Whether ``line`` stands further below the item's last line on its page than a wrapped line
+    or a paragraph's gap puts it."""
+    if last.bbox is None or line.bbox is None or line.page != last.page:
+        return False
+    height = last.bbox[3] - last.bbox[1]
+    return height > 0 and line.bbox[1] - last.bbox[3] > CONTINUATION_REACH * height
 
 
 def _in_next_column(last: Line, line: Line) -> bool:

@@ -28,6 +28,7 @@ from pipeline.editions.edition_lookup import AREA_WORD as AREA_WORD_PATTERN
 from pipeline.model.document import Document, Line
 from pipeline.model.numbers import parse_quantity
 from pipeline.model.records import Claim
+from pipeline.model.specks import claim_text
 
 _FLAGS = regex.IGNORECASE
 
@@ -145,20 +146,19 @@ def _over_page_breaks(lines: Sequence[Line]) -> list[Line]:
 def section_claim(section: AreaSection, previous_year: int | None, report_year: int | None) -> Claim | None:
     """The first claim of an area's score in ``section`` (one naming the area is preferred)."""
     candidates = [
-        (paragraph, span, match)
+        (paragraph, text, span, match)
         for paragraph in paragraphs(_over_page_breaks(prose_lines(section.body)))
-        for span in sentences(paragraph.text)
-        if (match := score_claim(paragraph.text, span))
+        for text in (claim_text(paragraph.text),)
+        for span in sentences(text)
+        if (match := score_claim(text, span))
     ]
     if not candidates:
         return None
-    named = [c for c in candidates if AREA_WORD.search(c[0].text, *c[1])]
-    paragraph, span, match = (named or candidates)[0]
-    change = _find_change(paragraph.text, span, match.span("score"))
+    named = [c for c in candidates if AREA_WORD.search(c[1], *c[2])]
+    paragraph, text, span, match = (named or candidates)[0]
+    change = _find_change(text, span, match.span("score"))
     end = change.sentence[1] if change else span[1]
-    year, by_previous = (
-        (None, False) if change is None else _compared_with(paragraph.text, change, report_year)
-    )
+    year, by_previous = (None, False) if change is None else _compared_with(text, change, report_year)
     line = paragraph.line_at(span[0])
     return Claim(
         area=section.area,

@@ -413,7 +413,7 @@ def _table_headers(flow: Flow) -> list[tuple[int, int]]:
     return [
         (flow.starts[index], flow.starts[index] + len(line.text) - 1)
         for index, line in enumerate(flow.lines)
-        if len(cells := [cell for cell in line.cells if cell]) >= 2
+        if len(cells := _header_cells(line)) >= 2
         and TABLE_NAME_HEADER.match(cells[0])
         and (
             all(TABLE_YEAR_HEADER.match(cell) for cell in cells[1:])
@@ -424,6 +424,20 @@ def _table_headers(flow: Flow) -> list[tuple[int, int]]:
             )
         )
     ]
+
+
+def _header_cells(line: Line) -> list[str]:
+    """The cells of a line read as a table's header: a cell holding a name header and a year header
+    one space apart ("Kommun År", a scan's narrow table whose two header cells OCR read as one word
+    apart, beside the same table's "Kommun År") as the two cells it stands for."""
+    cells = []
+    for cell in (cell for cell in line.cells if cell):
+        words = cell.split()
+        if len(words) == 2 and TABLE_NAME_HEADER.match(words[0]) and TABLE_YEAR_HEADER.match(words[1]):
+            cells.extend(words)
+        else:
+            cells.append(cell)
+    return cells
 
 
 def parse_line_entries(flow: Flow, first: int) -> list[_Entry]:

@@ -29,6 +29,7 @@ from extractors.sections import AreaSection, find_area_sections
 from pipeline.editions.heading_words import LEAD_IN_WORDS, LIST_LABELS
 from pipeline.model.document import Document, Line
 from pipeline.model.records import Observation
+from pipeline.model.specks import item_text
 
 # The labels, on a line of their own (a colon may follow), in every wording reports use, and
 # lead-ins ending in a colon that name one kind of list: see :mod:`pipeline.editions.heading_words`.
@@ -78,16 +79,57 @@ def section_observations(
         kind = list_label(line) or _label_with_a_full_stop(body, index)
         if kind is None:
             continue
-        items = read_bullet_list(body, index + 1, ends_list=lambda line: list_label(line) is not None)
+        start = _past_page_foot(body, index + 1)
+        items = read_bullet_list(body, start, ends_list=lambda line: list_label(line) is not None)
         lists.append((line, kind, items))
     moved = _items_to_their_column(lists)
+    kinds_listed: set[str] = set()
     for _, kind, items in lists:
+        second = kind in kinds_listed
+        kinds_listed.update([kind] if items else [])
         for item in items:
             counts[(section.area, kind)] += 1
             position = counts[(section.area, kind)]
             at, crossed = item.first, id(item) in moved
-            found.append(Observation(section.area, kind, position, item.text, at.page, at.number, crossed))
+            text = item_text(item.text)
+            found.append(
+                Observation(
+                    section.area, kind, position, text, at.page, at.number, crossed,
+                    read_as=item.text if text != item.text else "", second_list=second,
+                )
+            )  # fmt: skip
     return found
+
+
+# Lines at a page's foot between a list's label and its first item on the next page: a running
+# footer OCR misread on some pages, so not known as one ("fruns Landskrona 2022 sid 3").
+PAGE_FOOT_LINES = 2
+
+
+def _past_page_foot(body: Sequence[Line], start: int) -> int:
+    """Where the list under a label that ends its page starts: past the few lines left below it on
+    its page (a running footer not dropped; no list's label) when the next page's first line is a
+    bullet; else ``start``."""
+    texts = [index for index in range(start, len(body)) if not body[index].is_blank]
+    if not texts or body[texts[0]].page is None or BULLET.match(body[texts[0]].text):
+        return start
+    page = body[texts[0]].page
+    foot = list(itertools.takewhile(lambda index: body[index].page == page, texts))
+    after = texts[len(foot)] if len(foot) < len(texts) else None
+    label = body[start - 1] if start > 0 else None
+    if (
+        label is None or label.page != page or len(foot) > PAGE_FOOT_LINES
+        or after is None or not BULLET.match(body[after].text)
+        or any(list_label(body[index]) is not None or not _below(body[index], label) for index in foot)
+    ):  # fmt: skip
+        return start
+    return after
+
+
+def _below(line: Line, label: Line) -> bool:
+    """Whether ``line`` stands below ``label`` on the page (a footer does; the other column's
+    lines beside it may not)."""
+    return line.bbox is not None and label.bbox is not None and line.bbox[1] >= label.bbox[3]
 
 
 def _label_with_a_full_stop(body: Sequence[Line], index: int) -> str | None:

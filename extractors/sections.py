@@ -160,7 +160,28 @@ def _walkthrough(
         end = _end_of_sections(lines, rest)
         runs.append(([c for c in rest if c.index < end], end))
         rest = [c for c in rest if c.index >= end]
-    return max(runs, key=lambda run: len({c.area for c in run[0]}))
+    # The walkthrough's sections hold prose: a run of score tables' own headings ("1 Samspel ..."
+    # over its rows, in a chapter of per-area tables) may name more areas where two columns of a
+    # scan run a heading into another ("4 Effektivitet 6 Kvalitetsutveckling").
+    return max(runs, key=lambda run: (len(_areas_with_prose(lines, *run)), len({c.area for c in run[0]})))
+
+
+# A line of prose or of a list: this many words at least, in one cell.
+PROSE_WORDS = 3
+
+
+def _areas_with_prose(lines: Sequence[Line], run: list[HeadingCandidate], end: int) -> set[int]:
+    """The areas of a run whose sections hold a line of prose or a list's item (a line of words
+    in one cell), not only a table's rows."""
+    stops = [*(c.index for c in run[1:]), end]
+    return {
+        candidate.area
+        for candidate, stop in zip(run, stops, strict=True)
+        if any(
+            len(line.cells) == 1 and len(line.text.split()) >= PROSE_WORDS
+            for line in lines[candidate.index + candidate.lines_used : stop]
+        )
+    }
 
 
 def _end_of_sections(lines: Sequence[Line], candidates: list[HeadingCandidate]) -> int:

@@ -401,3 +401,31 @@ def test_a_dash_wrapped_to_a_lines_start_inside_the_claim_is_no_list_item() -> N
         "förhållande till utvärderingen 2005."
     )
     assert (claim.claimed_score, claim.claimed_change, claim.compared_with_year) == (66.5, -20.5, 2005)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "score", "change"),
+    [
+        # Scans of tuning seeds 300133, 300196, 300268 and 300061: specks read as marks glued to the
+        # claim's words and numbers; each claim was lost, or its change.
+        ("Inom området tillgänglighet och brukarorientering-uppnår-kommunen 78 poäng. En förbättring "
+         "med-10 poäng i förhållande till utvärderingen 2009:", 78, 10),
+        ("Inom området politisk styrning och kontroll-uppnår kommunen-70,5 poäng: En förbättring med 1,5 "
+         "poäng i förhållande till utvärderingen 2009.", 70.5, 1.5),
+        ("Inom området verksamhetsutveckling uppnår kommunen 67 poäng. En försämring med.23 poäng i "
+         "förhållande till utvärderingen 2009.", 67, -23),
+        ("Inom området kommunen som samhällsbyggare uppnår kommunen.63,5 poäng. En försämring med 12,5 "
+         "poäng i förhållande till utvärderingen 2011", 63.5, -12.5),
+        ("Inom området personalpolitik uppnår kommunen-57> poäng.", 57, None),
+        ("Inom området effektivitet uppnår kommunen 70 poäng. En förbättring med 5 \"poäng i förhållande "
+         "till utvärderingen 2018.", 70, 5),
+        # A printed sign stays the change's.
+        ("Inom området uppnår kommunen 70 poäng, en förändring med -7 poäng sedan 2005.", 70, -7),
+    ],
+)  # fmt: skip
+def test_marks_read_from_specks_in_a_claim_are_passed_over(
+    paragraph: str, score: float, change: float | None
+) -> None:
+    claim = claim_of(paragraph)
+    assert (claim.claimed_score, claim.claimed_change) == (score, change)
+    assert claim.sentence.startswith(paragraph[:40])  # the sentence as read

@@ -388,6 +388,25 @@ def test_two_tables_of_the_list_side_by_side() -> None:
     assert [(u.page, u.line) for u in found.unread] == [(1, 2)]
 
 
+def test_two_scanned_tables_of_the_list_whose_header_cells_ocr_read_one_space_apart() -> None:
+    # A scanned two-column page (tuning seed 300374): each of the two narrow tables' headers read
+    # as one cell "Kommun År", its rows "Kungälv 2004"; the lead-in's sentence ran into a score
+    # table's rows beside it. Not one of the 14 entries was read.
+    doc = _pdf(
+        ["3.3 Målstyrning\t20\t16,5\tförutom Enköping kommun:"],
+        [
+            "Kommun År\t\t\tKommun År",
+            "Kungälv 2004\t\t\tLinköping 2004, 2015",
+            "Solna 2008, 2010\t\t\tSigtuna 2003",
+        ],
+    )
+    found = extract_evaluations(doc)
+    assert [(e.entry, e.year, e.line) for e in found.evaluations] == [
+        ("Kungälv", 2004, 2), ("Linköping", 2004, 2), ("Linköping", 2015, 2), ("Solna", 2008, 3),
+        ("Solna", 2010, 3), ("Sigtuna", 2003, 3),
+    ]  # fmt: skip
+
+
 def test_another_columns_word_between_the_rows_is_no_entry() -> None:
     # A two-column layout export: "Poäng" of a score table's caption between the list's rows
     # (fuzz seed 83104: a spurious entry).

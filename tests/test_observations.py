@@ -10,7 +10,7 @@ from extractors.bullets import read_bullet_list
 from extractors.observations import extract_observations, list_label
 from pipeline.model.document import Document, Line
 from pipeline.model.records import Extraction, Observation
-from pipeline.validation.observation_items import observation_doubtful
+from pipeline.validation.observation_items import observation_doubtful, observation_misread
 from tests.conftest import doc_from
 
 HEADING = "Område 3 Tydlighet i samspelet politiker – tjänstemän"
@@ -333,6 +333,30 @@ def test_prose_at_the_top_of_the_next_column_does_not_continue_the_last_bullet()
     assert item.text.endswith("kontakter. kontakter med andra länder")
 
 
+def test_a_list_under_a_label_at_a_pages_foot_starts_on_the_next_page_past_a_footer_kept() -> None:
+    # A scanned two-column report (tuning seed 300326): "Förbättringsförslag" ends page 2's right
+    # column, the running footer OCR misread on another page was not dropped, and the list on page
+    # 3 was lost; the footer below page 3's last item went on with it.
+    lines = (
+        Line(HEADING, 1, 2, (313.0, 500.0, 470.0, 512.0)),
+        Line("Förbättringsförslag", 2, 2, (314.0, 764.0, 422.0, 775.0)),
+        Line("", 3, 2),
+        Line("Kommunkompassen Landskrona 2022 sid 2", 3, 2, (229.0, 811.0, 369.0, 818.0)),
+        Line("1. Utveckla den interna kontrollen", 1, 3, (81.0, 58.0, 249.0, 68.0)),
+        Line("2. Handlingar tillgängliga på hemsidan", 2, 3, (81.0, 69.0, 273.0, 79.0)),
+        Line("", 3, 3),
+        Line("fruns Landskrona 2022 sid 3", 3, 3, (228.0, 811.0, 368.0, 818.0)),
+    )
+    doc = Document(lines=lines, input_format="pdf")
+    assert texts(doc) == [
+        ("improvement", 1, "Utveckla den interna kontrollen"),
+        ("improvement", 2, "Handlingar tillgängliga på hemsidan"),
+    ]
+    # The next label or a bullet on the label's page is no footer: the list starts there.
+    beside = (*lines[:2], Line("Styrkor", 3, 2, (57.0, 780.0, 100.0, 790.0)), *lines[3:])
+    assert texts(Document(lines=beside, input_format="pdf"))[0][0] == "strength"
+
+
 def test_a_wrapped_item_flush_with_its_glyph_is_still_joined_before_the_next_item() -> None:
     doc = doc_from(
         "Område 4 Ledning, decentralisering och delegering\n"
@@ -465,6 +489,107 @@ def test_items_cut_short_or_run_into_other_text_are_findings_at_the_item() -> No
         (14, 'ends with "ett"'),
         (17, 'ends with "5.4"'),
         (18, 'ends with "Egna"'),
+    ]
+
+
+def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_at_the_item() -> None:
+    # Scans of tuning seeds 300061, 300069, 300133, 300196 and 300374: a speck between two words
+    # read as a full stop, a colon or a hyphen, a dash glued to the first word. Abbreviations,
+    # compounds and a colon before a list are items' own marks.
+    items = (
+        "Utveckla avvikelserapporteringen av. verksamhet",
+        "Aktivt arbete: med medborgardialog",
+        "Etablerad styrmodell-med tydliga mål",
+        "Jämföra resultat från brukarundersökningar med-andra kommuner",
+        "-Synpunktshantering via webben",
+        "Jämförelser med andra kommuner i: nätverk",
+        "Jämföra -resultat från brukarundersökningar",
+        "Regional samverkan' kring näringslivsfrågor",
+        "Väl utvecklade e-tjänster, t.ex. synpunktshantering",
+        "Satsa på 'medborgarlöfte' och medborgar- och brukardialog",
+        "Samverkan i FoU-frågor, dvs. kring IT-stöd och e-förvaltning",
+        "Tre områden: skola, vård och omsorg",
+        "Budget i balans. Kommunen har överskott",
+    )
+    doc = doc_from("\n".join([HEADING, "", "Styrkor", *(f"- {item}" for item in items)]))
+    extraction = Extraction(observations=extract_observations(doc))
+    assert [o.text for o in extraction.observations] == [
+        "Utveckla avvikelserapporteringen av verksamhet",
+        "Aktivt arbete med medborgardialog",
+        "Etablerad styrmodell med tydliga mål",
+        "Jämföra resultat från brukarundersökningar med andra kommuner",
+        "Synpunktshantering via webben",
+        "Jämförelser med andra kommuner i nätverk",
+        "Jämföra resultat från brukarundersökningar",
+        "Regional samverkan kring näringslivsfrågor",
+        *items[8:],
+    ]
+    misread = [(f.line, f.message.split(" OCR read in ", 1)[1].split(", which")[0]) for f in
+               observation_misread(extraction, None)]  # fmt: skip
+    assert misread == [
+        (4, '"Utveckla avvikelserapporteringen av. verksamhet" ("." after "av")'),
+        (5, '"Aktivt arbete: med medborgardialog" (":" after "arbete")'),
+        (6, '"Etablerad styrmodell-med tydliga mål" (a hyphen in "styrmodell-med")'),
+        (7, '"Jämföra resultat från brukarundersökningar med-andra kommuner" (a hyphen in "med-andra")'),
+        (8, '"-Synpunktshantering via webben" ("-" before its first word)'),
+        (9, '"Jämförelser med andra kommuner i: nätverk" (":" after "i")'),
+        (10, '"Jämföra -resultat från brukarundersökningar" ("-" in "-resultat")'),
+        (11, '"Regional samverkan\' kring näringslivsfrågor" ("\'" in "samverkan\'")'),
+    ]
+
+
+def test_marks_ocr_reads_for_a_bullet_inside_an_item_are_findings_at_the_item() -> None:
+    # Scans of tuning seeds 300133 and 300196: the next item's bullet read as "s-" or "«<", two
+    # items run into one.
+    items = (
+        "Synpunktshantering via webben s-Regional samverkan kring näringslivsfrågor",
+        "Kvalitetsdeklarationer inom flera verksamheter «<Tydlig rollfördelning",
+    )
+    extraction = Extraction(
+        observations=tuple(Observation(2, k, 1, text, 3, 10 + i) for i, (k, text) in
+                           enumerate(zip(("strength", "improvement"), items, strict=True), 1))
+    )  # fmt: skip
+    doubtful = [(f.line, f.message.split('" ', 1)[1].split(",")[0]) for f in
+                observation_doubtful(extraction, None)]  # fmt: skip
+    assert doubtful == [(11, 'holds "s-Regional"'), (12, 'holds "«<Tydlig"')]
+
+
+def test_the_items_of_a_second_list_of_one_kind_in_a_section_are_in_doubt() -> None:
+    # A scan's two columns ran area 6's heading into another line (tuning seed 300175): its lists
+    # were read as a second "Styrkor" and "Förbättringsförslag" of area 5, with nothing said.
+    doc = doc_from(
+        "\n".join([
+            HEADING, "", "Styrkor", "- Aktivt arbete med medborgardialog", "", "Förbättringsförslag",
+            "- Premiera gott bemötande", "", "Styrkor", "- Synpunktshantering via webben", "",
+            "Förbättringsförslag", "- Synliggöra kostnader per verksamhet",
+        ])
+    )  # fmt: skip
+    extraction = Extraction(observations=extract_observations(doc))
+    assert [(o.kind, o.position, o.second_list) for o in extraction.observations] == [
+        ("strength", 1, False), ("improvement", 1, False), ("strength", 2, True), ("improvement", 2, True)
+    ]  # fmt: skip
+    findings = list(observation_doubtful(extraction, None))
+    assert [(f.line, "second list of" in f.message) for f in findings] == [(10, True), (13, True)]
+
+
+def test_the_items_after_one_read_with_the_next_run_into_it_are_in_doubt() -> None:
+    # Scans of tuning seeds 300133 and 300374: an item read with the next item's text after its
+    # misread bullet ("s-", "•"); every item after it in its list stands a place before its own.
+    # The other kind's list and the next area's are not in doubt.
+    observations = (
+        Observation(1, "strength", 1, "Aktivt arbete med medborgardialog", 3, 20),
+        Observation(1, "strength", 2, "Synpunktshantering via webben s-Regional samverkan", 3, 21),
+        Observation(1, "strength", 3, "Systematiska brukarundersökningar", 3, 23),
+        Observation(1, "improvement", 1, "Utveckla den interna kontrollen", 3, 26),
+        Observation(2, "strength", 1, "Utveckla den interna kontrollen • Premiera gott bemötande", 3, 30),
+        Observation(2, "strength", 2, "Handlingar tillgängliga på hemsidan", 3, 32),
+    )
+    findings = list(observation_doubtful(Extraction(observations=observations), None))
+    assert [(f.area, f.line, f.message.split('" ', 1)[1].split(",")[0]) for f in findings] == [
+        (1, 21, 'holds "s-Regional"'),
+        (1, 23, 'comes after "Synpunktshantering via webben s-Regional samverkan"'),
+        (2, 30, 'holds "•"'),
+        (2, 32, 'comes after "Utveckla den interna kontrollen • Premiera gott bemötande"'),
     ]
 
 

@@ -83,6 +83,22 @@ def test_one_short_line_beside_stray_ink_still_starts_the_right_column() -> None
     assert column.top <= 400
 
 
+def test_a_speck_in_the_gutter_does_not_end_the_right_column() -> None:
+    # Tuning seed 300374: a speck of dust in the gutter two thirds down the page ended the band
+    # there, and the columns' last lines were read across the page, an item of the left column's
+    # list run into the right column's. A word's stroke runs down over the strips of its line.
+    ink, rng = _page(), random.Random(6)
+    _prose(ink, 300, 1200, 400, 40, rng)
+    _prose(ink, 1260, 2200, 400, 40, rng)  # a gutter of 0.2 inch, twice the narrowest
+    ink[1702:1708, 1226:1234] = True  # between two lines, in the gutter's middle
+    column = right_column(ink, DPI)
+    assert column is not None
+    assert column.bottom >= 400 + 39 * LINE + X_HEIGHT
+    ink[1703:1707, 1200:1260] = True  # a line across the gutter is no speck, however thin
+    column = right_column(ink, DPI)
+    assert column is None or column.bottom < 1760 or column.top > 1700
+
+
 def test_one_column_of_prose_has_no_right_column() -> None:
     ink = _page()
     _prose(ink, 300, 2200, 200, 55, random.Random(2))

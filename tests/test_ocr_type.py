@@ -434,15 +434,17 @@ def test_quotes_read_around_a_misread_bullet_are_the_bullet(misread: str) -> Non
     assert [word.text for word in page.words] == [BULLET, "Etablerad"]
 
 
-def test_a_list_number_read_with_a_comma_is_the_items_number() -> None:
+@pytest.mark.parametrize("mark", [",", ":", ";"])
+def test_a_list_number_read_with_a_comma_is_the_items_number(mark: str) -> None:
     # "3." before a capital read "3," (fuzz seed 3095): it ended the area sections as a chapter
-    # heading. A comma after a number inside a line, or before a small letter, stays.
+    # heading; read "3:" (tuning seed 300326) it ended the list and its third item was lost. A
+    # comma after a number inside a line, or before a small letter, stays.
     page = page_from_data(
         tesseract_table(
             [
-                [("3,", 100, 30, 80.0), ("Starkt", 160, 120, 95.0)],
-                [("3,", 100, 30, 80.0), ("4", 160, 20, 95.0), ("och", 200, 60, 95.0)],
-                [("områdena", 100, 160, 95.0), ("3,", 300, 30, 80.0), ("Kultur", 360, 120, 95.0)],
+                [(f"3{mark}", 100, 30, 80.0), ("Starkt", 160, 120, 95.0)],
+                [(f"3{mark}", 100, 30, 80.0), ("4", 160, 20, 95.0), ("och", 200, 60, 95.0)],
+                [("områdena", 100, 160, 95.0), (f"3{mark}", 300, 30, 80.0), ("Kultur", 360, 120, 95.0)],
             ]
         ),
         POINTS_PER_PIXEL,
@@ -450,11 +452,11 @@ def test_a_list_number_read_with_a_comma_is_the_items_number() -> None:
     assert [word.text for word in page.words] == [
         "3.",
         "Starkt",
-        "3,",
+        f"3{mark}",
         "4",
         "och",
         "områdena",
-        "3,",
+        f"3{mark}",
         "Kultur",
     ]
 

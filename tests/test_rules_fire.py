@@ -157,6 +157,15 @@ def _first_observation_text(text: str) -> Alter:
     return alter
 
 
+def _first_observation_read_as(read_as: str) -> Alter:
+    def alter(extraction: Extraction) -> Extraction:
+        first, *rest = extraction.observations
+        first = dataclasses.replace(first, read_as=read_as)
+        return dataclasses.replace(extraction, observations=(first, *rest))
+
+    return alter
+
+
 def _without_section(area: int) -> Alter:
     def alter(extraction: Extraction) -> Extraction:
         headings = tuple(
@@ -446,6 +455,15 @@ CASES: dict[str, Case] = {
         "Area 1: the strength item \"Framgångsrik presstrategi och\" ends with \"och\": it was likely "
         "cut short or run into other text, and the list may hold other items than were read.",
         area=1, found="Framgångsrik presstrategi och", line=191,
+    )),
+    "observation_misread": Case(_first_observation_read_as("Framgångsrik presstrategi. och bra"), _finding(
+        "observation_misread", WARNING,
+        "Area 1: the strength item \"Framgångsrik presstrategi och bra informationsflöde genom befintliga "
+        "kanaler.\" was read without the marks OCR read in \"Framgångsrik presstrategi. och bra\" (\".\" "
+        "after \"presstrategi\"), which no printed item holds there: most likely specks on the page; check "
+        "the item against the page.",
+        area=1, line=191,
+        found="Framgångsrik presstrategi och bra informationsflöde genom befintliga kanaler.",
     )),
     "narrative_score_mismatch": Case(_claim(4, claimed_score=48.5), _finding(
         "narrative_score_mismatch", ERROR,

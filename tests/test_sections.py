@@ -461,3 +461,34 @@ def test_score_table_rows_with_the_id_in_a_cell_of_its_own_end_the_sections() ->
         "3.1     Näringsliv                        11          20\n"
     )
     assert [(s.area, s.heading.number) for s in find_area_sections(doc)] == [(2, 3), (3, 7)]
+
+
+NAMES_2020 = (
+    "Samspel mellan förtroendevalda och medborgare", "Samhällsutveckling", "Styrning och kontroll",
+    "Effektivitet", "Brukarens fokus", "Kvalitetsutveckling", "Arbetsliv",
+    "Chefs- och ledarskap samt medarbetarskap",
+)  # fmt: skip
+
+
+def test_the_walkthrough_is_the_run_of_sections_with_prose_not_the_score_tables_headings() -> None:
+    # A scan's two columns ran area 6's heading into area 4's (tuning seed 300175): the walkthrough
+    # headed seven areas, the chapter of per-area score tables after it eight, and its headings
+    # were taken for the sections: every list and claim lost without a word.
+    walkthrough = [
+        f"{number} {name}\n\nInom området uppnår kommunen 50 poäng.\n\nStyrkor\n\n- Aktivt arbete\n"
+        for number, name in enumerate(NAMES_2020, 1)
+        if number != 6
+    ]
+    tables = [
+        f"{number} {name}\n\nNr\tDelområde\tEgna\tMax\n{number}.1.\tKvalitetssystem\t13\t20\n"
+        for number, name in enumerate(NAMES_2020, 1)
+    ]
+    doc = doc_from(
+        "3 Detaljerad genomgång i förhållande till Kommunkompassens åtta områden\n\n"
+        + "\n".join(walkthrough)
+        + "\n4 Översikt av poängfördelning\n\n"
+        + "\n".join(tables)
+    )
+    sections = find_area_sections(doc)
+    assert [s.area for s in sections] == [1, 2, 3, 4, 5, 7, 8]
+    assert all(any("uppnår" in line.text for line in s.body) for s in sections)

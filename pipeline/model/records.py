@@ -190,6 +190,12 @@ class Observation:
     # export set side by side, and given back to the list of its column: that list may have lost
     # the items printed in the other column.
     other_column: bool = False
+    # The item as OCR read it, where marks a speck adds were read out of it ("av. verksamhet" for
+    # "av verksamhet", see extractors.specks); empty where the text is as read.
+    read_as: str = ""
+    # Listed under a second list of its kind in one area section ("Styrkor" twice): the heading of
+    # an area between them may not have been read, and the item be that area's.
+    second_list: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,9 @@ EDGE_SHARE = 0.7
 TABLE_CELLS = 2
 # So many rows of cells at least: one short line beside stray ink (show-through) is no table.
 TABLE_ROWS = 2
+# Ink in one strip, no wider than this, with none above or below it, is a speck of dust (a full
+# stop is one too: the gutter passes it).
+SPECK_INCHES = 0.03
 # Each side is at least this share of the text's width.
 MIN_SIDE_SHARE = 0.25
 
@@ -99,10 +102,13 @@ def right_column(ink: np.ndarray, dpi: float, rulings: Sequence[Box] = ()) -> Ri
     last = min(right - gutter, int(middle + MIDDLE_SHARE * width - gutter / 2))
     if last < first:
         return None
-    # white[strip, x]: the gutter-wide window starting at x holds no type in the strip.
+    # white[strip, x]: the gutter-wide window starting at x holds no type in the strip (a speck
+    # of dust in the gutter, which would end the band above the columns' foot, is none).
     cumulative = np.concatenate((np.zeros((rows, 1), dtype=np.int32), np.cumsum(inked, axis=1)), axis=1)
+    typed = inked & ~_specks(inked, round(SPECK_INCHES * dpi))
+    in_type = np.concatenate((np.zeros((rows, 1), dtype=np.int32), np.cumsum(typed, axis=1)), axis=1)
     starts = np.arange(first, last + 1)
-    white = (cumulative[:, starts + gutter] - cumulative[:, starts]) == 0
+    white = (in_type[:, starts + gutter] - in_type[:, starts]) == 0
     left_ink = cumulative[:, starts] - cumulative[:, [left]] > 0
     right_ink = cumulative[:, [right]] - cumulative[:, starts + gutter] > 0
     band = _tallest_band(white, left_ink & right_ink, round(MIN_BAND_INCHES * dpi / strip))
@@ -135,6 +141,28 @@ def right_column(ink: np.ndarray, dpi: float, rulings: Sequence[Box] = ()) -> Ri
     middle = (x0 + x1) // 2
     upper, lower = _whole_lines(ink[:, middle:], (middle, x1), top * strip, bottom * strip)
     return RightColumn(middle, upper, ink.shape[1], lower)
+
+
+def _specks(inked: np.ndarray, widest: int) -> np.ndarray:
+    """The strips and columns of ``inked`` that hold a speck: ink in one strip alone (none above
+    or below it in its columns) and no wider than ``widest`` pixels, where type's strokes run
+    down over the strips of a line."""
+    above = np.zeros_like(inked)
+    above[1:] = inked[:-1]
+    below = np.zeros_like(inked)
+    below[:-1] = inked[1:]
+    alone = inked & ~above & ~below
+    # Each inked run of a strip, numbered by the white columns before it: its width, and how much
+    # of it stands alone (a speck where all of it does).
+    runs = np.cumsum(~inked, axis=1)
+    widths = np.zeros_like(runs)
+    lone = np.zeros_like(runs)
+    for row in np.flatnonzero(alone.any(axis=1)):
+        columns = inked[row]
+        numbers = runs[row][columns]
+        widths[row][columns] = np.bincount(numbers)[numbers]
+        lone[row][columns] = np.bincount(numbers, weights=alone[row][columns])[numbers].astype(lone.dtype)
+    return inked & (widths > 0) & (widths <= widest) & (lone == widths)
 
 
 def _tallest_band(white: np.ndarray, two_sided: np.ndarray, least: int) -> tuple[int, int, int] | None:

@@ -172,9 +172,10 @@ MARKED_NUMBER = regex.compile(r"^[+\-−–]?\d+(?:[.,]\d+)?!?$")
 RAISED_SHARE = 0.3
 RAISED_HEIGHT = 0.8
 SUPERSCRIPTS = str.maketrans("0123456789!", "⁰¹²³⁴⁵⁶⁷⁸⁹¹")
-# The stop of a list item's number read as a comma ("3, Starkt och levande föreningsliv"): a
-# number with a comma that starts a line, before a capital letter, is an item's number ("3.").
-MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2}),$")
+# The stop of a list item's number read as a comma, colon or semicolon ("3, Starkt och levande
+# föreningsliv", "3: Medarbetarsamtal med tydlig", a speck above the stop): a number with such a
+# mark that starts a line, before a capital letter, is an item's number ("3.").
+MISREAD_ITEM_NUMBER = regex.compile(r"^(?P<number>\d{1,2})[,:;]$")
 
 
 class OcrUnavailable(Exception):
