@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import regex
 
@@ -62,15 +62,19 @@ def extract_observations(
     found: list[Observation] = []
     counts: Counter[tuple[int, str]] = Counter()
     for section in find_area_sections(doc) if sections is None else sections:
-        found.extend(section_observations(section, counts))
+        found.extend(section_observations(section, counts, doc.scanned_pages))
     return tuple(found)
 
 
 def section_observations(
-    section: AreaSection, counts: Counter[tuple[int, str]] | None = None
+    section: AreaSection,
+    counts: Counter[tuple[int, str]] | None = None,
+    scanned: Collection[int | None] = frozenset(),
 ) -> list[Observation]:
     """The strengths and improvement areas listed in one area section; ``counts`` holds the items
-    of each (area, kind) before it, so that positions go on from them."""
+    of each (area, kind) before it, so that positions go on from them. An item on a page of
+    ``scanned`` (read by OCR) is read without the marks a speck adds (``read_as`` keeps it as OCR
+    read it); an item on a page whose text was printed is kept as printed."""
     found: list[Observation] = []
     counts = Counter() if counts is None else counts
     body = [part for line in section.body for part in _label_apart(line)]
@@ -91,7 +95,7 @@ def section_observations(
             counts[(section.area, kind)] += 1
             position = counts[(section.area, kind)]
             at, crossed = item.first, id(item) in moved
-            text = item_text(item.text)
+            text = item_text(item.text) if at.page in scanned else item.text
             found.append(
                 Observation(
                     section.area, kind, position, text, at.page, at.number, crossed,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -511,7 +512,11 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         "Tre områden: skola, vård och omsorg",
         "Budget i balans. Kommunen har överskott",
     )
-    doc = doc_from("\n".join([HEADING, "", "Styrkor", *(f"- {item}" for item in items)]))
+    printed = doc_from("\n".join([HEADING, "", "Styrkor", *(f"- {item}" for item in items)]))
+    # The same lines read by OCR from page 1 of a scan.
+    doc = replace(
+        printed, lines=tuple(replace(line, page=1) for line in printed.lines), scanned_pages=frozenset({1})
+    )
     extraction = Extraction(observations=extract_observations(doc))
     assert [o.text for o in extraction.observations] == [
         "Utveckla avvikelserapporteringen av verksamhet",
@@ -536,6 +541,10 @@ def test_marks_ocr_read_from_specks_inside_an_item_are_read_out_with_a_finding_a
         (10, '"Jämföra -resultat från brukarundersökningar" ("-" in "-resultat")'),
         (11, '"Regional samverkan\' kring näringslivsfrågor" ("\'" in "samverkan\'")'),
     ]
+    # Printed text is read as printed: no speck made those marks.
+    as_printed = Extraction(observations=extract_observations(printed))
+    assert [o.text for o in as_printed.observations] == list(items)
+    assert list(observation_misread(as_printed, None)) == []
 
 
 def test_marks_ocr_reads_for_a_bullet_inside_an_item_are_findings_at_the_item() -> None:

@@ -138,6 +138,9 @@ class Document:
     # Pages read by OCR (scans), and the OCR'd words to point out (see UncertainReading).
     ocr_pages: int = 0
     uncertain: tuple[UncertainReading, ...] = ()
+    # The numbers of the pages read by OCR: a speck's mark is read out of their text, never out of
+    # a page whose text was printed as it reads (see :mod:`pipeline.model.specks`).
+    scanned_pages: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         # Every reader's lines pass here, so invisible characters are gone before any extractor

@@ -134,7 +134,7 @@ def read_pdf(
     return Document(
         lines=lines, source=source, input_format="pdf", pages=len(pages), sha256=sha256,
         losses=hidden + unmapped_glyph_losses(lines), ocr_pages=len(to_read),
-        uncertain=scanned.readings if scanned else (),
+        uncertain=scanned.readings if scanned else (), scanned_pages=frozenset(to_read),
     )  # fmt: skip
 
 
