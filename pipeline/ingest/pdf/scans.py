@@ -32,6 +32,7 @@ from pipeline.ingest.pdf.glyphs import Ruling
 from pipeline.ingest.pdf.image_bullets import bullets_read_as_letters, find_bullets
 from pipeline.ingest.pdf.image_columns import right_column
 from pipeline.ingest.pdf.image_rulings import remove_rulings
+from pipeline.ingest.pdf.paper import ink_on_white
 from pipeline.ingest.pdf.render import open_renderer
 from pipeline.ingest.pdf.tesseract import (
     BULLET,
@@ -208,7 +209,10 @@ def read_scanned_page(image: Image, page: PageText) -> _PageRead:
     straight, _angle = deskew(image, OCR_DPI)
     cleaned = remove_rulings(straight, OCR_DPI)
     column = right_column(cleaned.ink, OCR_DPI, cleaned.rulings)
-    ocr_page = without_misreadings(read_page(cleaned.image, OCR_DPI, ink=cleaned.ink, column=column))
+    # Tesseract reads a grey scan as black ink on white: its one threshold turned shaded rows black,
+    # and its line reader takes the grey in (show-through, JPEG noise) for ink.
+    ocr_image = ink_on_white(cleaned.image, OCR_DPI)
+    ocr_page = without_misreadings(read_page(ocr_image, OCR_DPI, ink=cleaned.ink, column=column))
     ocr_page, signs = percent_signs_read_as_digits(ocr_page)
     # The bullets Tesseract passed over first: where a bullet read as letters stands under them,
     # their place says it is one of the list's.
