@@ -668,13 +668,19 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         if header is not None
         else ()
     )
-    for found in (header, *again):
-        if found is not None:
-            columns = tuple(_own_year(column, year) for column in found.value_columns)
-            if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
-                c.role is not Role.OWN for c in columns
-            ):
-                return _Reading(columns)
+    readings = [
+        columns
+        for found in (header, *again)
+        if found is not None
+        for columns in [tuple(_own_year(column, year) for column in found.value_columns)]
+        if any(c.role is Role.YEAR and c.year is not None for c in columns)
+        and all(c.role is not Role.OWN for c in columns)
+    ]
+    if readings:
+        # A header cell of no words over a column of values says the line's words were joined
+        # wrong ("Max 2016" of "Max" beside "Enköping" / "2016", the middle cell empty): a reading
+        # that gives every column words is taken before it.
+        return _Reading(next((c for c in readings if all(column.printed for column in c)), readings[0]))
     return _by_shape(doc, start, rows, year, header)
 
 

@@ -1268,3 +1268,24 @@ def test_a_scanned_row_whose_cell_ocr_read_as_no_number_stays_in_its_table() -> 
     assert [(loss.line, loss.count) for loss in table.losses] == [(3, 1), (5, 1)]
     alone = "Huvudområde\tKinda 2022\n2 Samhällsutveckling\tIS?\n5 Brukarens fokus\tO1.5'\n"
     assert summary_of(doc_from(alone), year=2022).area_scores == ()
+
+
+def test_a_header_cell_of_no_words_over_values_is_read_again_by_its_words_boxes() -> None:
+    # A scan: "Max" left of the two-line cell "Enköping" / "2016" read as one cell "Max 2016", the
+    # cell over the 2016 scores left empty (fuzz seed 230008: the 2016 scores were lost).
+    words = [("Huvudområde", 59, 700, 137), ("Max", 298, 700, 320), ("Enköping", 412, 700, 463),
+             ("2019", 468, 700, 494), ("2016", 326, 706, 352)]  # fmt: skip
+    header = Line(
+        "Huvudområde\tMax 2016\t\tEnköping 2019",
+        36,
+        1,
+        words=tuple(WordBox(text, x0, top, x1, top + 11) for text, x0, top, x1 in words),
+    )
+    rows = ["1 Offentlighet och demokrati\t100\t39\t64",
+            "2 Tillgänglighet och brukarorientering\t100\t67\t50", "TOTALT\t200\t106\t114"]  # fmt: skip
+    doc = Document((header, *(Line(text, 38 + i, 1) for i, text in enumerate(rows))), input_format="pdf")
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2016, 39), (1, 2019, 64), (2, 2016, 67), (2, 2019, 50)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2016, 106), (2019, 114)]
