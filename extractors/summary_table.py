@@ -115,6 +115,8 @@ PAGE_BREAK_REACH = 8
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
 # Words of one header cell stand closer than this many times their height.
 BOX_GAP = 1.2
+# Points two words' edges may differ by and still be one cell's edge (a scan's ink, a glyph's side).
+EDGE_SLACK = 1.5
 CONTENTS_TITLE = regex.compile(
     r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE
 )
@@ -720,9 +722,14 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
     stacks: list[list[WordBox]] = []
     for top in sorted({round(word.top) for word in rest}):
         on_line = [word for word in rest if round(word.top) == top]
+        others = [word for word in rest if round(word.top) != top]
         pieces: list[list[WordBox]] = []
         for word in on_line:  # sorted by x0
-            if pieces and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top):
+            if (
+                pieces
+                and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top)
+                and not _cell_edge_between(pieces[-1][-1], word, others)
+            ):
                 pieces[-1].append(word)
             else:
                 pieces.append([word])
@@ -742,6 +749,18 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
     cells = [" ".join(w.text for w in sorted(s, key=lambda w: (round(w.top), w.x0))) for s in stacks]
     first = " ".join(w.text for w in corner)
     return Header((PrintedColumn(Role.NAME, first), *(column_of(cell) for cell in cells)), lines)
+
+
+def _cell_edge_between(left: WordBox, right: WordBox, others: list[WordBox]) -> bool:
+    """Whether two words a word space apart on a header line stand in two cells: a word of the
+    header's other lines starts where ``right`` starts and reaches no further left than the gap, or
+    ends where ``left`` ends and reaches no further right (a cell of two lines set left or right
+    beside a cell of one: "Max" beside "Tranås" / "2017", read "Max 2017" on the lower line)."""
+    return any(
+        (abs(other.x0 - right.x0) <= EDGE_SLACK and other.x0 >= left.x1)
+        or (abs(other.x1 - left.x1) <= EDGE_SLACK and other.x1 <= right.x0)
+        for other in others
+    )
 
 
 def _run_on_header(doc: Document, start: int, width: int) -> Header | None:

@@ -1289,3 +1289,27 @@ def test_a_header_cell_of_no_words_over_values_is_read_again_by_its_words_boxes(
         (1, 2016, 39), (1, 2019, 64), (2, 2016, 67), (2, 2019, 50)
     ]  # fmt: skip
     assert [(t.year, t.total) for t in table.year_totals] == [(2016, 106), (2019, 114)]
+
+
+def test_a_one_line_header_cell_beside_a_two_line_cell_set_left_is_a_column_of_its_own() -> None:
+    # A scan: "Max" a word space left of "Tranås" / "2017", the lower line read "Max 2017" and the
+    # whole header one cell (fuzz seed 230014: the table was lost). "2017" starts where "Tranås"
+    # does, "40" where "genomsnitt" does: each a cell's left edge.
+    words = [("Tranås", 319, 482, 356), ("40", 390, 482, 403), ("kommuner", 408, 482, 467),
+             ("i", 472, 482, 474), ("Huvudområde", 59, 491, 137), ("Max", 292, 491, 314),
+             ("2017", 319, 491, 346), ("genomsnitt", 390, 491, 454)]  # fmt: skip
+    header = Line(
+        "Huvudområde\tTranås Max 2017 40 kommuner i genomsnitt\t",
+        21,
+        1,
+        words=tuple(WordBox(text, x0, top, x1, top + 11) for text, x0, top, x1 in words),
+    )
+    rows = ["1 Offentlighet och demokrati\t100 44\t49",
+            "2 Tillgänglighet och brukarorientering\t100 61,5\t57", "TOTALT\t200 105,5\t106"]  # fmt: skip
+    doc = Document((header, *(Line(text, 23 + i, 1) for i, text in enumerate(rows))), input_format="pdf")
+    table = summary_of(doc)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2017, 44), (2, 2017, 61.5)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2017, 105.5)]
+    assert [(c.label, c.value) for c in table.comparisons] == [
+        ("40 kommuner i genomsnitt", 49), ("40 kommuner i genomsnitt", 57), ("40 kommuner i genomsnitt", 106)
+    ]  # fmt: skip
