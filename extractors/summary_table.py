@@ -62,6 +62,7 @@ from extractors.table_reader import (
     split_label,
     value_cells,
 )
+from extractors.value_places import value_places
 from pipeline.editions.edition import Edition
 from pipeline.editions.edition_lookup import (
     AREA_WORD,
@@ -573,14 +574,23 @@ def _read(
     rows = [_ungrouped(_label_ending_in_values(row, width), width) for row in rows]
     reading = dataclasses.replace(reading, columns=_over_filled_cells(reading.columns, rows))
     found = _Found(changes=_compared_years(reading.columns))
-    for row in rows:
+    places = value_places(width, [row.line for row in rows], [row.values for row in rows])
+    for row, place in zip(rows, places, strict=True):
         if not row.is_total:
             # A row naming no known area is kept as a heading, so the validator reports it.
             found.headings.append(
                 AreaHeading(row.area, row.name, "summary_table", row.line.page, row.line.number)
             )
         if row.is_total or row.area is not None:
-            for column, value in assign(reading.columns, row.values):
+            # A row short of values: each under the column it stands in, where the page shows it.
+            pairs = (
+                assign(reading.columns, row.values)
+                if place is None
+                else [
+                    (reading.columns[k], v) for k, v in zip(place, row.values, strict=True) if k is not None
+                ]
+            )
+            for column, value in pairs:
                 found.add(row, column, value)
         if row.unread:
             cells = ", ".join(f'"{cell}"' for cell in row.unread)
@@ -653,7 +663,7 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         # centred in a cell two lines tall): the label column holds no values.
         header = (
             header_by_position(list(header.lines), [row.line for row in rows])
-            or _header_by_boxes(header.lines, _width(rows))
+            or _header_by_boxes(header.lines, _width(rows), [row.line for row in rows])
             or header
         )
     if header is None and (above := _lines_above(doc, start)):
@@ -666,7 +676,10 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     # wrong ("Växjö Max 2011" of "Max" and "Växjö" / "2011") by its words' boxes; a line's whose cell
     # holds several columns' words one space apart ("Vårgårda 2021 Sverigesnitt") word by word.
     again = (
-        (_header_by_boxes(header.lines, _width(rows)), header_of_words(header.lines[0], _width(rows)))
+        (
+            _header_by_boxes(header.lines, _width(rows), [row.line for row in rows]),
+            header_of_words(header.lines[0], _width(rows)),
+        )
         if header is not None
         else ()
     )
@@ -706,14 +719,16 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
     return None
 
 
-def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
+def _header_by_boxes(lines: tuple[Line, ...], width: int, rows: list[Line]) -> Header | None:
     """The header of a PDF's table whose cells of two lines the reader took as one cell, their
     words interleaved ("Huvudområde | Uddevalla 40 kommuner i 2016 genomsnitt" of "Uddevalla" /
     "2016" and "40 kommuner i" / "genomsnitt"), read from its words' boxes: the first cell heads the
     labels; the other words make cells where they stand close on a line, the cells stack into
     columns where they overlap from line to line, and the columns head the value columns in order
-    (a header and its values are printed in the same order, whatever their alignment). ``None``
-    without word boxes or unless that makes exactly ``width`` columns."""
+    (a header and its values are printed in the same order, whatever their alignment). Two words
+    of a line stand in two cells where the header's other lines or the ``rows``' values say so
+    (:func:`_cell_edge_between`, :func:`_over_two_columns`). ``None`` without word boxes or unless
+    that makes exactly ``width`` columns."""
     words = sorted((word for line in lines for word in line.words), key=lambda w: w.x0)
     if not words or any(len(line.cells) < 2 for line in lines):
         return None
@@ -723,12 +738,14 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
     for top in sorted({round(word.top) for word in rest}):
         on_line = [word for word in rest if round(word.top) == top]
         others = [word for word in rest if round(word.top) != top]
+        values = [[word for word in row.words if any(char.isdigit() for char in word.text)] for row in rows]
         pieces: list[list[WordBox]] = []
         for word in on_line:  # sorted by x0
             if (
                 pieces
                 and word.x0 - pieces[-1][-1].x1 < BOX_GAP * (word.bottom - word.top)
                 and not _cell_edge_between(pieces[-1][-1], word, others)
+                and not _over_two_columns(pieces[-1][-1], word, values)
             ):
                 pieces[-1].append(word)
             else:
@@ -761,6 +778,21 @@ def _cell_edge_between(left: WordBox, right: WordBox, others: list[WordBox]) -> 
         or (abs(other.x1 - left.x1) <= EDGE_SLACK and other.x1 <= right.x0)
         for other in others
     )
+
+
+def _over_two_columns(left: WordBox, right: WordBox, rows: list[list[WordBox]]) -> bool:
+    """Whether two words a word space apart on a header line head two columns of values: in most
+    rows that print a value under each, the two values are two words ("2003 2005" over "51,5 62",
+    narrow columns set close; a value OCR read across both columns is one word)."""
+    under = [
+        (
+            {id(w) for w in words if w.x0 < left.x1 and left.x0 < w.x1},
+            {id(w) for w in words if w.x0 < right.x1 and right.x0 < w.x1},
+        )
+        for words in rows
+    ]
+    both = [(a, b) for a, b in under if a and b]
+    return bool(both) and 2 * sum(1 for a, b in both if a.isdisjoint(b)) > len(both)
 
 
 def _run_on_header(doc: Document, start: int, width: int) -> Header | None:

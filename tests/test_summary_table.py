@@ -1313,3 +1313,41 @@ def test_a_one_line_header_cell_beside_a_two_line_cell_set_left_is_a_column_of_i
     assert [(c.label, c.value) for c in table.comparisons] == [
         ("40 kommuner i genomsnitt", 49), ("40 kommuner i genomsnitt", 57), ("40 kommuner i genomsnitt", 106)
     ]  # fmt: skip
+
+
+def _boxed(text: str, number: int, words: list[tuple[str, float, float]], top: float) -> Line:
+    """A PDF line whose words stand at (x0, x1) on one baseline."""
+    boxes = tuple(WordBox(word, x0, top, x1, top + 10) for word, x0, x1 in words)
+    return Line(text, number, 1, words=boxes)
+
+
+def test_narrow_columns_set_close_are_read_by_where_header_words_and_values_stand() -> None:
+    # A scan: "2003 2005" a word space apart read as one header cell over two columns of values,
+    # and rows OCR read short ("TI,SIOP" for two values, "3" across two columns) (fuzz seed
+    # 290304: every score of three years under the wrong year).
+    header = _boxed("Huvudområde\tMax\t2001\t2003 2005", 32, [("Huvudområde", 59, 137), ("Max", 341, 363),
+                    ("2001", 369, 395), ("2003", 401, 427), ("2005", 436, 462)], 640)  # fmt: skip
+    printed = [
+        ("1 Offentlighet\t100\t45\t51,5 62", ["100", "45", "51,5", "62"]),
+        ("4 Ledning\t100\t66\t57,5 46,5", ["100", "66", "57,5", "46,5"]),
+        ("5 Kontroll och rapportering\t100\t44\tTI,SIOP", ["100", "44", "TI,SIOP"]),
+        ("8 Samhällsbyggnad\t100\t76,5\t64,5 55,5", ["100", "76,5", "64,5", "55,5"]),
+        ("TOTALT\t400\t231,5\t173 164", ["400", "231,5", "173", "164"]),
+    ]
+    edges = {"100": (339, 357), "400": (339, 357), "45": (367, 378), "66": (367, 378), "44": (367, 378),
+             "76,5": (367, 388), "231,5": (367, 393), "51,5": (399, 420), "57,5": (399, 420),
+             "64,5": (399, 420), "173": (399, 416), "62": (432, 442), "46,5": (431, 452),
+             "55,5": (432, 452), "164": (432, 449), "TI,SIOP": (399, 443)}  # fmt: skip
+    rows = [
+        _boxed(text, 33 + i, [(text.split("\t")[0], 59, 250), *((w, *edges[w]) for w in words)], 654 + 14 * i)
+        for i, (text, words) in enumerate(printed)
+    ]
+    table = summary_of(Document((header, *rows), input_format="pdf"))
+    assert table.years == (2001, 2003, 2005)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (1, 2001, 45), (1, 2003, 51.5), (1, 2005, 62), (4, 2001, 66), (4, 2003, 57.5), (4, 2005, 46.5),
+        (5, 2001, 44), (8, 2001, 76.5), (8, 2003, 64.5), (8, 2005, 55.5),
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2001, 231.5), (2003, 173), (2005, 164)]
+    assert [(m.values, m.columns, m.line) for m in table.misaligned_rows] == [(3, 4, 35)]
+    assert any('"TI,SIOP"' in loss.message and loss.line == 35 for loss in table.losses)
