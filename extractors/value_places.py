@@ -39,12 +39,15 @@ def value_places(
 def _places(
     boxes: list[tuple[float, float]], columns: list[list[tuple[float, float]]]
 ) -> list[int | None] | None:
-    """The column each box stands over (``None`` over none or several), or ``None`` unless the
-    columns found rise from left to right."""
+    """The column each box stands over (``None`` over none or several, or over one that another
+    box of the row stands over too: a speck OCR read as "0" beside "+83 %"), or ``None`` unless
+    the columns found rise from left to right."""
     places: list[int | None] = []
     for left, right in boxes:
         over = [k for k, column in enumerate(columns) if any(a < right and left < b for a, b in column)]
         places.append(over[0] if len(over) == 1 else None)
+    shared = {place for place in places if place is not None and places.count(place) > 1}
+    places = [None if place in shared else place for place in places]
     found = [place for place in places if place is not None]
     if not found or any(later <= earlier for earlier, later in pairwise(found)):
         return None
@@ -52,25 +55,27 @@ def _places(
 
 
 def _value_boxes(line: Line, values: Sequence[Value]) -> list[tuple[float, float]] | None:
-    """Each value's extent across the page: the word, or two words one after the other ("+44 %"),
-    that print it, matched in order from the line's right end (its label is on the left); ``None``
-    where one is not found."""
+    """Each value's extent across the page: the word, or two words side by side ("+44 %"), that
+    print it, the rightmost not taken by a value after it (a row's label is on the left; a speck
+    read on a line of its own may stand anywhere); ``None`` where one is not found."""
     words: list[WordBox] = sorted(line.words, key=lambda word: word.x0)
-    end = len(words)
+    taken: set[int] = set()
     found: list[tuple[float, float]] = []
     for value in reversed(values):
         printed = " ".join(value.printed.split())
         match = next(
             (
                 (start, stop)
-                for stop in range(end, 0, -1)
+                for stop in range(len(words), 0, -1)
                 for start in (stop - 1, stop - 2)
-                if start >= 0 and " ".join(word.text for word in words[start:stop]) == printed
+                if start >= 0
+                and taken.isdisjoint(range(start, stop))
+                and " ".join(word.text for word in words[start:stop]) == printed
             ),
             None,
         )
         if not printed or match is None:
             return None
-        start, end = match
-        found.append((words[start].x0, words[end - 1].x1))
+        taken.update(range(*match))
+        found.append((words[match[0]].x0, words[match[1] - 1].x1))
     return found[::-1]

@@ -1351,3 +1351,29 @@ def test_narrow_columns_set_close_are_read_by_where_header_words_and_values_stan
     assert [(t.year, t.total) for t in table.year_totals] == [(2001, 231.5), (2003, 173), (2005, 164)]
     assert [(m.values, m.columns, m.line) for m in table.misaligned_rows] == [(3, 4, 35)]
     assert any('"TI,SIOP"' in loss.message and loss.line == 35 for loss in table.losses)
+
+
+def test_a_speck_read_over_a_column_beside_its_value_leaves_that_column_unread() -> None:
+    # A bilevel scan: a speck read "0" on the label's first line, over the change column where
+    # "+83 %" stands, the row one value long (fuzz seed 290095: the row was read from the right,
+    # "0" as the 2014 score and 58,5 as 2011's).
+    header = _boxed("Huvudområde\tMax\tLycksele 2011\tLycksele 2014\tÄndring\tNationellt medelvärde", 34,
+                    [("Huvudområde", 59, 137), ("Max", 236, 258), ("Lycksele 2011", 263, 311),
+                     ("Lycksele 2014", 330, 377), ("Ändring", 396, 432), ("Nationellt medelvärde", 444, 509)],
+                    673)  # fmt: skip
+    printed = [
+        ("1 Offentlighet\t100\t60\t52\t-13 %\t66", [("100", 242, 259), ("60", 314, 325), ("52", 381, 392),
+                                                   ("-13 %", 411, 439), ("66", 526, 537)]),
+        ("3 Politisk styrning\t100\t85\t64,5\t-24 %\t49", [("100", 242, 259), ("85", 314, 325),
+                                                         ("64,5", 371, 393), ("-24 %", 411, 439), ("49", 525, 537)]),
+        ("4 Ledarskap\t100\t32\t58,5\t0 +83 %\t48", [("100", 242, 259), ("32", 314, 325), ("58,5", 371, 392),
+                                                   ("+83 %", 407, 439), ("0", 431, 434), ("48", 525, 537)]),
+    ]  # fmt: skip
+    rows = [
+        _boxed(text, 37 + i, [(text.split("\t")[0], 59, 200), *words], 700 + 14 * i)
+        for i, (text, words) in enumerate(printed)
+    ]
+    table = summary_of(Document((header, *rows), input_format="pdf"))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][-2:] == [(4, 2011, 32), (4, 2014, 58.5)]
+    assert [(c.area, c.kind, c.value) for c in table.comparisons if c.area == 4] == [(4, "average", 48)]
+    assert [m.line for m in table.misaligned_rows] == [39]
