@@ -114,6 +114,8 @@ STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", rege
 PAGE_BREAK_REACH = 8
 # The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
+# Lines of a contents list without their page numbers (OCR lost them) that the list goes on after.
+LOST_PAGE_LINES = 2
 # Words of one header cell stand closer than this many times their height.
 BOX_GAP = 1.2
 # Points two words' edges may differ by and still be one cell's edge (a scan's ink, a glyph's side).
@@ -233,9 +235,8 @@ def _tables(printed: SummaryRows, edition: Edition | None, year: int | None) -> 
         while rows and _is_header_cell(rows[0]):
             rows.pop(0)  # "Ändring 40": a header cell and the next cell's first word, no row
             index = doc.lines.index(rows[0].line) if rows else index
-        if rows and (
-            pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
-        ):
+        going_on = contents_end >= 0 and _lost_page_lines(doc, contents_end, index)
+        if rows and (pages := _contents_pages(doc, index, rows, last_page if going_on else None)):
             contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
         elif _is_summary(rows):
             table = _read(doc, index, rows, edition, year)
@@ -261,6 +262,13 @@ def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | No
     twice while the numbers lie within the document's page count (where that is known), or
     (``after``, the last page of the contents block just before) they go on from a contents list.
     """
+    # A line whose page number OCR read as no number ("5 Kortfakta | IlsdbL"), or one that names
+    # no area or chapter (a running footer OCR read unlike the others, "Komäilitkorpassén Ljungby
+    # 2023 sid 1"), is left out where the other lines say it.
+    read = [row for row in rows if not row.unread_only and row.area is not None]
+    if len(read) < 2:
+        return []
+    rows = read
     numbers = [[v for v in row.values if v.number is not None] for row in rows]
     if any(len(found) != 1 for found in numbers):
         return []
@@ -281,6 +289,17 @@ def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | No
     areas = [row.area for row in rows if row.area is not None]
     within = doc.pages is None or pages[-1] <= doc.pages
     return pages if within and len(areas) != len(set(areas)) else []
+
+
+def _lost_page_lines(doc: Document, end: int, start: int) -> bool:
+    """Whether the lines from ``end``, where a contents list was read to, up to ``start`` are at
+    most :data:`LOST_PAGE_LINES` of that list whose page numbers OCR lost ("Område 6
+    Kvalitetsutveckling" with nothing after it): each an area's or chapter's label and no number."""
+    between = [line for line in doc.lines[end:start] if not line.is_blank]
+    return len(between) <= LOST_PAGE_LINES and all(
+        AREA_LABEL.match(line.cells[0]) and not any(VALUE_TOKEN.search(cell) for cell in line.cells[1:])
+        for line in between
+    )
 
 
 def _has_leader(row: _Row) -> bool:

@@ -1378,3 +1378,23 @@ def test_a_speck_read_over_a_column_beside_its_value_leaves_that_column_unread()
     assert [(s.area, s.year, s.score) for s in table.area_scores][-2:] == [(4, 2011, 32), (4, 2014, 58.5)]
     assert [(c.area, c.kind, c.value) for c in table.comparisons if c.area == 4] == [(4, "average", 48)]
     assert [m.line for m in table.misaligned_rows] == [39]
+
+
+def test_a_contents_list_goes_on_past_a_line_whose_page_number_ocr_lost() -> None:
+    # A scan's contents list: one line's page number not read at all, another's read as letters,
+    # and the running footer below read unlike the others (fuzz seed 290113: the list's last
+    # lines were read as the summary table, their page numbers as scores).
+    text = (
+        "1 Vad är Kommunkompassen?\t\t2\n2 Ljungby kommun i förhållande till Kommunkompassen\t\t3\n"
+        "Område 1 Offentlighet och demokrati\t\t4\nOmråde 2 Samhällsutveckling\t\t5\n"
+        "Område 6 Kvalitetsutveckling\t\t\nOmråde 7 Arbetsliv\t\t7\n"
+        "Område 8 Chefs- och ledarskap samt medarbetarskap\t\t8\n4 Översikt av poängfördelning\t\t9\n"
+        "5 Kortfakta om Ljungby kommun\tI\tIlsdbL\nKomäilitkorpassén Ljungby 2023 sid 1\n\n"
+        "I tabell 2 redovisas resultaten per huvudområde för 2023.\n\n"
+        "Huvudområde\tLjungby 2023\tGenomsnitt\n1 Offentlighet och demokrati\t79,5\t70\n"
+        "2 Samhällsutveckling\t58\t71\nTOTALT\t137,5\t141\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2023, 79.5), (2, 2023, 58)]
+    assert [(t.year, t.total) for t in table.year_totals] == [(2023, 137.5)]
+    assert [c.value for c in table.comparisons] == [70, 71, 141]
