@@ -156,6 +156,8 @@ class _Row:
     needs_area: bool = False
     # Whether every cell of the row holds no number as read (an area's row on a scan, see _row).
     unread_only: bool = False
+    # Marks beside a label whose values stand on a line below (see _split_row): not read, reported.
+    strays: tuple[str, ...] = ()
 
     def by(self, edition: Edition | None) -> _Row | None:
         """The row with the area its name denotes in ``edition`` (or, with none, in any edition);
@@ -203,8 +205,12 @@ class _Reading:
 def extract_summary_rows(doc: Document) -> SummaryRows:
     """Every line of ``doc`` read as a summary-table row, whatever the edition: what
     :func:`summary_table` puts the tables together from."""
-    rows = tuple(None if line.is_blank else _row(line) for line in doc.lines)
     split = tuple(None if line.is_blank else _split_row(doc, index) for index, line in enumerate(doc.lines))
+    # A label line read as a label alone (marks beside it, its values below) is no row of its own.
+    rows = tuple(
+        None if line.is_blank or found is not None else _row(line)
+        for line, found in zip(doc.lines, split, strict=True)
+    )
     return SummaryRows(doc, rows, split)
 
 
@@ -505,7 +511,10 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
     the row at the label's place, and the index of its values line."""
     line = doc.lines[index]
     _, label, cells = split_label(line)
-    if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
+    # Marks of one character beside the label (a scan's speck read "o", a footnote marker "¹" read
+    # "1" on the label's line, its number on the line of the values below) keep it a label alone.
+    strays = tuple(cell for cell in cells if cell)
+    if any(len(cell) > 1 for cell in strays) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
         return None
     for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
         below = doc.lines[position]
@@ -517,13 +526,20 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
             # The label's rest beside the values ("1 Samspel mellan" / "förtroendevalda och  100
             # 79 ..." / "medborgare"), a word processor's cell centred on the values' line.
             label, text = f"{label} {rest}", " ".join(cell for cell in rest_cells if cell)
+        elif strays:
+            return None  # marks beside a label are taken only with its rest beside the values
         printed = VALUE_TOKEN.findall(text)
         if not printed or VALUE_TOKEN.sub("", text).strip():
             return None
         values = [parse_value(cell) for cell in printed]
         found = [value for value in values if value is not None]
         area, name, denoted = _area_of(label)
-        return _Row(line, label, found, area, name, False, denotation=denoted, needs_area=True), position
+        # The row stands at its label's line, with the values' words too, where they stand.
+        placed = dataclasses.replace(line, words=line.words + below.words)
+        row = _Row(
+            placed, label, found, area, name, False, denotation=denoted, needs_area=True, strays=strays
+        )
+        return row, position
     return None
 
 
@@ -617,6 +633,15 @@ def _read(
                 ContentLoss(
                     f"a cell of the summary table holds no number ({cells}): its row was read with it empty",
                     len(row.unread), row.line.page, row.line.number,
+                )
+            )  # fmt: skip
+        if row.strays:
+            marks = ", ".join(f'"{mark}"' for mark in row.strays)
+            found.losses.append(
+                ContentLoss(
+                    f"marks beside a summary-table label whose values stand on the line below were not "
+                    f"read ({marks})",
+                    len(row.strays), row.line.page, row.line.number,
                 )
             )  # fmt: skip
         if len(row.values) != len(reading.columns) and not reading.unread:

@@ -1398,3 +1398,29 @@ def test_a_contents_list_goes_on_past_a_line_whose_page_number_ocr_lost() -> Non
     assert [(s.area, s.year, s.score) for s in table.area_scores] == [(1, 2023, 79.5), (2, 2023, 58)]
     assert [(t.year, t.total) for t in table.year_totals] == [(2023, 137.5)]
     assert [c.value for c in table.comparisons] == [70, 71, 141]
+
+
+def test_marks_beside_a_wrapped_label_leave_it_a_label_whose_values_stand_below() -> None:
+    # A bilevel scan: "2 Tillgänglighet och" / "brukarorientering" with the values centred between,
+    # the footnote marker of "61¹" read "1" and a speck "o" on the label's first line (fuzz seed
+    # 290095: a row of its own for area 2 with the score 1, and the area's real row doubled).
+    header = _boxed("Huvudområde\tMax\tLycksele 2011\tLycksele 2014\tNationellt medelvärde", 34,
+                    [("Huvudområde", 59, 137), ("Max", 236, 258), ("Lycksele 2011", 263, 311),
+                     ("Lycksele 2014", 330, 377), ("Nationellt medelvärde", 444, 509)], 673)  # fmt: skip
+    rows = [
+        _boxed("1 Offentlighet\t100\t60\t52\t66", 37, [("1 Offentlighet", 59, 200), ("100", 242, 259),
+               ("60", 314, 325), ("52", 381, 392), ("66", 526, 537)], 700),
+        _boxed("2 Tillgänglighet och\t\t\t1\to\t", 38, [("2 Tillgänglighet och", 59, 156), ("1", 389, 392),
+               ("o", 431, 434)], 714),
+        _boxed("brukarorientering\t100\t71\t61\t54", 39, [("brukarorientering", 59, 145), ("100", 242, 259),
+               ("71", 314, 325), ("61", 377, 388), ("54", 526, 537)], 720),
+        _boxed("3 Politisk styrning\t100\t85\t64,5\t49", 41, [("3 Politisk styrning", 59, 200),
+               ("100", 242, 259), ("85", 314, 325), ("64,5", 371, 393), ("49", 525, 537)], 741),
+    ]  # fmt: skip
+    table = summary_of(Document((header, *rows), input_format="pdf"))
+    assert [(s.area, s.year, s.score, s.line) for s in table.area_scores if s.area == 2] == [
+        (2, 2011, 71, 38), (2, 2014, 61, 38)
+    ]  # fmt: skip
+    names = {s.printed_name for s in table.area_scores if s.area == 2}
+    assert names == {"Tillgänglighet och brukarorientering"}
+    assert [loss.line for loss in table.losses if '"1", "o"' in loss.message] == [38]
