@@ -156,7 +156,7 @@ class _Row:
     needs_area: bool = False
     # Whether every cell of the row holds no number as read (an area's row on a scan, see _row).
     unread_only: bool = False
-    # Marks beside a label whose values stand on a line below (see _split_row): not read, reported.
+    # Marks of one character beside the row's values (see _stray_mark, _split_row): not read, reported.
     strays: tuple[str, ...] = ()
 
     def by(self, edition: Edition | None) -> _Row | None:
@@ -336,6 +336,11 @@ def _row(line: Line) -> _Row | None:
         return _bulleted_row(line, item)
     _, label, cells = split_label(line)
     cells = [part for cell in cells for part in value_cells(cell)]
+    # A mark of one character before a value in its cell (a scan's speck read "o": "o +59 %") is
+    # no part of it: the value is read, the mark reported.
+    apart = [_stray_mark(cell) for cell in cells]
+    cells = [cell for cell, _ in apart]
+    strays = tuple(mark for _, mark in apart if mark)
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
     # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
@@ -352,12 +357,22 @@ def _row(line: Line) -> _Row | None:
         return None
     values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
     if TOTAL_LABEL.match(label):
-        return _Row(line, label, values, None, label, True, unread=unread)
+        return _Row(line, label, values, None, label, True, unread=unread, strays=strays)
     area, name, denoted = _area_of(label)
     return _Row(
         line, label, values, area, name, False, unread=unread, denotation=denoted, needs_area=bool(unread),
-        unread_only=unread_only,
+        unread_only=unread_only, strays=strays,
     )  # fmt: skip
+
+
+def _stray_mark(cell: str) -> tuple[str, str]:
+    """A cell without the mark of one character (no digit) OCR read before its value, and the
+    mark ("o +59 %" gives "+59 %" and "o"); any other cell as it is, and no mark."""
+    parts = cell.split(maxsplit=1)
+    if len(parts) != 2 or len(parts[0]) != 1 or parts[0].isdigit() or parse_value(cell) is not None:
+        return cell, ""
+    value = parse_value(parts[1])
+    return (parts[1], parts[0]) if value is not None and value.number is not None else (cell, "")
 
 
 def _unread_area_row(label: str, unread: tuple[str, ...]) -> bool:
@@ -639,8 +654,8 @@ def _read(
             marks = ", ".join(f'"{mark}"' for mark in row.strays)
             found.losses.append(
                 ContentLoss(
-                    f"marks beside a summary-table label whose values stand on the line below were not "
-                    f"read ({marks})",
+                    f"marks of one character OCR read beside the summary table's values were not read "
+                    f"({marks})",
                     len(row.strays), row.line.page, row.line.number,
                 )
             )  # fmt: skip

@@ -1424,3 +1424,19 @@ def test_marks_beside_a_wrapped_label_leave_it_a_label_whose_values_stand_below(
     names = {s.printed_name for s in table.area_scores if s.area == 2}
     assert names == {"Tillgänglighet och brukarorientering"}
     assert [loss.line for loss in table.losses if '"1", "o"' in loss.message] == [38]
+
+
+def test_a_speck_read_as_a_letter_before_a_value_in_its_cell_is_no_part_of_it() -> None:
+    # A bilevel scan: "o +59 %", a speck read "o" before the change (fuzz seed 290095: the cell
+    # was read as holding no number and the change lost).
+    text = (
+        "Huvudområde\tMax\tLycksele 2011\tLycksele 2014\tÄndring\tNationellt medelvärde\n"
+        "6 Kommunen som arbetsgivare - personalpolitik\t100\t40\t63,5\to +59 %\t53\n"
+        "7 Verksamhetsutveckling\t100\t36\t71\t+97 %\t56\nTOTALT\t200\t76\t134,5\t+77 %\t109\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(c.area, c.value, c.unit) for c in table.comparisons if c.kind == "change"] == [
+        (6, 59, "percent"), (7, 97, "percent"), (None, 77, "percent")
+    ]  # fmt: skip
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(6, 2011, 40), (6, 2014, 63.5)]
+    assert [loss.line for loss in table.losses if '("o")' in loss.message] == [2]
