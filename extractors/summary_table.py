@@ -335,7 +335,7 @@ def _row(line: Line) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item)
     _, label, cells = split_label(line)
-    cells = [part for cell in cells for part in value_cells(cell)]
+    cells = [part for cell in cells for part in value_cells(cell) for part in _digit_words(part)]
     # A mark of one character before a value in its cell (a scan's speck read "o": "o +59 %") is
     # no part of it: the value is read, the mark reported.
     apart = [_stray_mark(cell) for cell in cells]
@@ -363,6 +363,17 @@ def _row(line: Line) -> _Row | None:
         line, label, values, area, name, False, unread=unread, denotation=denoted, needs_area=bool(unread),
         unread_only=unread_only, strays=strays,
     )  # fmt: skip
+
+
+def _digit_words(cell: str) -> list[str]:
+    """A cell that is no value whose words each hold a digit, one a value, as its words: two
+    columns' values a word space apart, one of them misread ("52 --13" for "52" and "-13 %"), so
+    that the value is read and the other reported; any other cell whole ("53 AN" may be one value
+    and its sign misread)."""
+    words = cell.split()
+    if len(words) < 2 or parse_value(cell) is not None or not all(regex.search(r"\d", w) for w in words):
+        return [cell]
+    return words if any(parse_value(word) is not None for word in words) else [cell]
 
 
 def _stray_mark(cell: str) -> tuple[str, str]:

@@ -1440,3 +1440,18 @@ def test_a_speck_read_as_a_letter_before_a_value_in_its_cell_is_no_part_of_it() 
     ]  # fmt: skip
     assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(6, 2011, 40), (6, 2014, 63.5)]
     assert [loss.line for loss in table.losses if '("o")' in loss.message] == [2]
+
+
+def test_a_value_beside_a_misread_neighbour_in_one_cell_is_read() -> None:
+    # A bilevel scan: "52" and "-13 %" of two columns a word space apart read as one cell "52 --13"
+    # (fuzz seed 290095: the 2014 score was lost with the change); "53 AN" stays one cell.
+    text = (
+        "Huvudområde\tMax\tLycksele 2011\tLycksele 2014\tÄndring\tNationellt medelvärde\n"
+        "1 Offentlighet och demokrati\t100\t60\t52 --13\t66\n"
+        "3 Politisk styrning och kontroll\t100\t85\t64,5\t-24 %\t49\nTOTALT\t200\t145\t116,5\t-20 %\t115\n"
+    )
+    table = summary_of(doc_from(text))
+    assert [(s.area, s.year, s.score) for s in table.area_scores][:2] == [(1, 2011, 60), (1, 2014, 52)]
+    assert [c.area for c in table.comparisons if c.kind == "change"] == [3, None]
+    assert [loss.line for loss in table.losses if '"--13"' in loss.message] == [2]
+    assert not table.misaligned_rows
