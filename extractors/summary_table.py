@@ -99,8 +99,10 @@ BULLETED_SCORE = regex.compile(
 BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 # Rows of one table; a table never has more than this (8 areas, a total and a few notes).
 MAX_TABLE_ROWS = 14
-# A cell OCR read as no number is at most this long ("O1.5'" for "61,5¹"); a longer one is words.
+# A cell OCR read as no number is at most this long ("O1.5'" for "61,5¹"); a longer one is words,
+# unless it is digits and separators alone (two values read as one: "89,5,76").
 UNREAD_CELL_LONGEST = 6
+GLUED_NUMBERS = regex.compile(r"^\d[\d.,;:]*\d$")
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
 # The dash a wrapped area name goes on with ("– personalpolitik").
@@ -388,9 +390,11 @@ def _stray_mark(cell: str) -> tuple[str, str]:
 
 def _unread_area_row(label: str, unread: tuple[str, ...]) -> bool:
     """Whether a label numbering an area stands before cells that are each one short word, as OCR
-    misreads a number ("IS?", "O1.5'", "(NED")."""
+    misreads a number ("IS?", "O1.5'", "(NED"), or digits and separators alone (two values read as
+    one, "89,5,76")."""
     return AREA_LABEL.match(label) is not None and all(
-        len(cell) <= UNREAD_CELL_LONGEST and len(cell.split()) == 1 for cell in unread
+        (len(cell) <= UNREAD_CELL_LONGEST or GLUED_NUMBERS.match(cell)) and len(cell.split()) == 1
+        for cell in unread
     )
 
 
@@ -804,11 +808,11 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int, rows: list[Line]) -> H
         return None
     corner = words[: sum(len(line.cells[0].split()) for line in lines)]  # the leftmost cell's words
     rest = words[len(corner) :]
-    stacks: list[list[WordBox]] = []
+    values = [[word for word in row.words if any(char.isdigit() for char in word.text)] for row in rows]
+    lines_of_pieces: list[list[list[WordBox]]] = []
     for top in sorted({round(word.top) for word in rest}):
         on_line = [word for word in rest if round(word.top) == top]
         others = [word for word in rest if round(word.top) != top]
-        values = [[word for word in row.words if any(char.isdigit() for char in word.text)] for row in rows]
         pieces: list[list[WordBox]] = []
         for word in on_line:  # sorted by x0
             if (
@@ -820,11 +824,18 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int, rows: list[Line]) -> H
                 pieces[-1].append(word)
             else:
                 pieces.append([word])
+        lines_of_pieces.append(pieces)
+    stacks: list[list[WordBox]] = []
+    # The line of the most cells first: a merged upper cell ("Poäng" over "2005 | 2007") then
+    # stands over several columns, and names none of them alone.
+    for pieces in sorted(lines_of_pieces, key=lambda found: -len(found)):
         for piece in pieces:
             left, right = piece[0].x0, piece[-1].x1
             over = [s for s in stacks if any(w.x0 < right and left < w.x1 for w in s)]
             if not over:
                 stacks.append(list(piece))
+                continue
+            if len(over) > 1 and len(piece) == 1 and len(pieces) == 1:
                 continue
             for stack in over[1:]:
                 over[0].extend(stack)

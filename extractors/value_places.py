@@ -40,8 +40,8 @@ def _places(
     boxes: list[tuple[float, float]], columns: list[list[tuple[float, float]]]
 ) -> list[int | None] | None:
     """The column each box stands over (``None`` over none or several, or over one that another
-    box of the row stands over too: a speck OCR read as "0" beside "+83 %"), or ``None`` unless
-    the columns found rise from left to right."""
+    box of the row stands over too: a speck OCR read as "0" beside "+83 %", or two rows OCR read
+    as one), or ``None`` unless the columns found rise from left to right."""
     places: list[int | None] = []
     for left, right in boxes:
         over = [k for k, column in enumerate(columns) if any(a < right and left < b for a, b in column)]
@@ -49,7 +49,7 @@ def _places(
     shared = {place for place in places if place is not None and places.count(place) > 1}
     places = [None if place in shared else place for place in places]
     found = [place for place in places if place is not None]
-    if not found or any(later <= earlier for earlier, later in pairwise(found)):
+    if any(later <= earlier for earlier, later in pairwise(found)):
         return None
     return places
 

@@ -1455,3 +1455,32 @@ def test_a_value_beside_a_misread_neighbour_in_one_cell_is_read() -> None:
     assert [c.area for c in table.comparisons if c.kind == "change"] == [3, None]
     assert [loss.line for loss in table.losses if '"--13"' in loss.message] == [2]
     assert not table.misaligned_rows
+
+
+def test_a_merged_upper_cell_over_two_year_columns_set_close_names_neither() -> None:
+    # A scan: "Poäng" over "2005 2007", the years a word space apart read as one cell, a row's two
+    # values read as one word and two rows as one line (fuzz seed 290184: the header was read as
+    # one column, and the table ended at the glued row).
+    upper = _boxed("\tPoäng", 32, [("Poäng", 345, 380)], 630)
+    header = _boxed("Huvudområde\t2005 2007", 33, [("Huvudområde", 59, 137), ("2005", 339, 365),
+                    ("2007", 371, 397)], 642)  # fmt: skip
+    printed = [
+        ("1 Offentlighet och demokratisk kontroll\t47,5 71,5", [("47,5", 339, 360), ("71,5", 371, 392)]),
+        ("2 Tillgänglighet och brukarorientering\t74,5 63", [("74,5", 339, 360), ("63", 371, 382)]),
+        ("3 Tydlighet i samspelet\t89,5,76", [("89,5,76", 339, 392)]),
+        ("4 Ledning, decentralisering och delegering\t87 61,5", [("87", 339, 350), ("61,5", 371, 392)]),
+        ("6 Personalpolitik 7 Verksamhetsutveckling\t63 77 75,5 77,5",
+         [("63", 339, 350), ("75,5", 371, 392), ("77", 339, 350), ("77,5", 371, 392)]),
+        ("TOTALT\t371,5 350", [("371,5", 339, 365), ("350", 371, 388)]),
+    ]  # fmt: skip
+    rows = [
+        _boxed(text, 34 + i, [(text.split("\t")[0], 59, 250), *words], 656 + 14 * i)
+        for i, (text, words) in enumerate(printed)
+    ]
+    table = summary_of(Document((upper, header, *rows), input_format="pdf"))
+    assert [(s.area, s.year, s.score) for s in table.area_scores if s.score is not None] == [
+        (1, 2005, 47.5), (1, 2007, 71.5), (2, 2005, 74.5), (2, 2007, 63), (4, 2005, 87), (4, 2007, 61.5)
+    ]  # fmt: skip
+    assert [(t.year, t.total) for t in table.year_totals] == [(2005, 371.5), (2007, 350)]
+    assert any('"89,5,76"' in loss.message and loss.line == 36 for loss in table.losses)
+    assert [m.line for m in table.misaligned_rows] == [36, 38]
