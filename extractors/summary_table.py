@@ -751,7 +751,9 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     # holds several columns' words one space apart ("Vårgårda 2021 Sverigesnitt") word by word.
     again = (
         (
-            _header_by_boxes(header.lines, _width(rows), [row.line for row in rows]),
+            _header_by_boxes(
+                header.lines, _width(rows), [row.line for row in rows], _upper_line(doc, header)
+            ),
             header_of_words(header.lines[0], _width(rows)),
         )
         if header is not None
@@ -793,7 +795,25 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
     return None
 
 
-def _header_by_boxes(lines: tuple[Line, ...], width: int, rows: list[Line]) -> Header | None:
+def _upper_line(doc: Document, header: Header) -> Line | None:
+    """The line right above a header that is its cells' upper line read as one cell ("Vänersborg
+    Vänersborg Ändrin" over "Max 2020 | 2023 | g", the two-line cells' words one space apart), on
+    the same page: words with no number but years, no caption and no sentence; else ``None``."""
+    first = header.lines[0]
+    index = next((i for i, line in enumerate(doc.lines) if line is first), 0)
+    above = doc.lines[index - 1] if index > 0 else None
+    if above is None or above.is_blank or above.page != first.page or len(above.cells) != 1:
+        return None
+    if STACK_END.search(above.text) or any(
+        VALUE_TOKEN.fullmatch(word) and not YEARS_IN_CAPTION.fullmatch(word) for word in above.text.split()
+    ):
+        return None
+    return above
+
+
+def _header_by_boxes(
+    lines: tuple[Line, ...], width: int, rows: list[Line], upper: Line | None = None
+) -> Header | None:
     """The header of a PDF's table whose cells of two lines the reader took as one cell, their
     words interleaved ("Huvudområde | Uddevalla 40 kommuner i 2016 genomsnitt" of "Uddevalla" /
     "2016" and "40 kommuner i" / "genomsnitt"), read from its words' boxes: the first cell heads the
@@ -801,13 +821,17 @@ def _header_by_boxes(lines: tuple[Line, ...], width: int, rows: list[Line]) -> H
     columns where they overlap from line to line, and the columns head the value columns in order
     (a header and its values are printed in the same order, whatever their alignment). Two words
     of a line stand in two cells where the header's other lines or the ``rows``' values say so
-    (:func:`_cell_edge_between`, :func:`_over_two_columns`). ``None`` without word boxes or unless
-    that makes exactly ``width`` columns."""
+    (:func:`_cell_edge_between`, :func:`_over_two_columns`). The ``upper`` line, a two-line header's
+    upper line read as one cell, adds its words. ``None`` without word boxes or unless that makes
+    exactly ``width`` columns."""
     words = sorted((word for line in lines for word in line.words), key=lambda w: w.x0)
     if not words or any(len(line.cells) < 2 for line in lines):
         return None
     corner = words[: sum(len(line.cells[0].split()) for line in lines)]  # the leftmost cell's words
     rest = words[len(corner) :]
+    if upper is not None and rest:
+        # The upper line's words over the value columns (see _upper_line); a speck left of them is none.
+        rest = sorted([*rest, *(w for w in upper.words if w.x1 > rest[0].x0)], key=lambda w: w.x0)
     values = [[word for word in row.words if any(char.isdigit() for char in word.text)] for row in rows]
     lines_of_pieces: list[list[list[WordBox]]] = []
     for top in sorted({round(word.top) for word in rest}):

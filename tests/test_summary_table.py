@@ -1484,3 +1484,38 @@ def test_a_merged_upper_cell_over_two_year_columns_set_close_names_neither() -> 
     assert [(t.year, t.total) for t in table.year_totals] == [(2005, 371.5), (2007, 350)]
     assert any('"89,5,76"' in loss.message and loss.line == 36 for loss in table.losses)
     assert [m.line for m in table.misaligned_rows] == [36, 38]
+
+
+def test_a_two_line_headers_upper_line_read_as_one_cell_is_read_with_its_lower_line() -> None:
+    # A bilevel scan: "Vänersborg Vänersborg Ändrin" over "Max 2020 | | 2023 | g | Sverigesnitt",
+    # the upper line one cell above the header (fuzz seed 290010: the 2020 scores and the changes
+    # were lost under cells of no words).
+    upper = _boxed("o Vänersborg Vänersborg Ändrin", 19, [("o", 119, 121), ("Vänersborg", 257, 321),
+                   ("Vänersborg", 338, 403), ("Ändrin", 420, 457)], 442)  # fmt: skip
+    header = _boxed("Huvudområde\tMax 2020\t\t2023\tg\tSverigesnitt", 20, [("Huvudområde", 59, 137),
+                    ("Max", 229, 252), ("2020", 257, 284), ("2023", 339, 365), ("g", 421, 426),
+                    ("Sverigesnitt", 468, 536)], 448)  # fmt: skip
+    printed = [
+        ("3 Styrning och kontroll\t100\t54\t42\t-22 %\t65", ["100", "54", "42", "-22 %", "65"]),
+        ("4 Effektivitet\t100\t57\t44,5\t-22 %\t52", ["100", "57", "44,5", "-22 %", "52"]),
+        ("TOTALT\t200\t111\t86,5\t-22 %\t117", ["200", "111", "86,5", "-22 %", "117"]),
+    ]
+    edges = [(233, 250), (290, 302), (372, 392), (428, 456), (497, 508)]
+    rows = [
+        _boxed(
+            text,
+            22 + i,
+            [(text.split("\t")[0], 59, 200), *((w, *e) for w, e in zip(words, edges, strict=True))],
+            474 + 14 * i,
+        )
+        for i, (text, words) in enumerate(printed)
+    ]
+    table = summary_of(Document((upper, header, *rows), input_format="pdf"))
+    assert table.years == (2020, 2023)
+    assert [(s.area, s.year, s.score) for s in table.area_scores] == [
+        (3, 2020, 54), (3, 2023, 42), (4, 2020, 57), (4, 2023, 44.5)
+    ]  # fmt: skip
+    assert [(c.area, c.kind, c.value) for c in table.comparisons][:2] == [
+        (3, "change", -22),
+        (3, "average", 65),
+    ]
