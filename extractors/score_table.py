@@ -631,11 +631,11 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         # A scan's cell OCR read as no number ("Sk." for 31, "IS" for 15) in a row whose id and other
         # values were read: the row is read with that cell empty, and the cell reported.
         values = [value or Value(None, printed=cell) for cell, value in zip(raw, values, strict=True)]
-        cells = ", ".join(f'"{cell}"' for cell in unread)
+        misread = ", ".join(f'"{cell}"' for cell in unread)
         state.losses.append(
             ContentLoss(
                 f"a cell of the score table's row {printed_id} holds no number "
-                f"({cells}): its row was read with it empty",
+                f"({misread}): its row was read with it empty",
                 len(unread), line.page, line.number,
             )
         )  # fmt: skip
