@@ -160,6 +160,8 @@ class _Row:
     unread_only: bool = False
     # Marks of one character beside the row's values (see _stray_mark, _split_row): not read, reported.
     strays: tuple[str, ...] = ()
+    # The line the values stand on where it is not the row's own (a label alone above, _split_row).
+    values_line: Line | None = None
 
     def by(self, edition: Edition | None) -> _Row | None:
         """The row with the area its name denotes in ``edition`` (or, with none, in any edition);
@@ -564,11 +566,10 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
         values = [parse_value(cell) for cell in printed]
         found = [value for value in values if value is not None]
         area, name, denoted = _area_of(label)
-        # The row stands at its label's line, with the values' words too, where they stand.
-        placed = dataclasses.replace(line, words=line.words + below.words)
         row = _Row(
-            placed, label, found, area, name, False, denotation=denoted, needs_area=True, strays=strays
-        )
+            line, label, found, area, name, False, denotation=denoted, needs_area=True, strays=strays,
+            values_line=below,
+        )  # fmt: skip
         return row, position
     return None
 
@@ -639,7 +640,7 @@ def _read(
     rows = [_ungrouped(_label_ending_in_values(row, width), width) for row in rows]
     reading = dataclasses.replace(reading, columns=_over_filled_cells(reading.columns, rows))
     found = _Found(changes=_compared_years(reading.columns))
-    places = value_places(width, [row.line for row in rows], [row.values for row in rows])
+    places = value_places(width, [row.values_line or row.line for row in rows], [row.values for row in rows])
     for row, place in zip(rows, places, strict=True):
         if not row.is_total:
             # A row naming no known area is kept as a heading, so the validator reports it.

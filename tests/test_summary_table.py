@@ -1519,3 +1519,21 @@ def test_a_two_line_headers_upper_line_read_as_one_cell_is_read_with_its_lower_l
         (3, "change", -22),
         (3, "average", 65),
     ]
+
+
+def test_a_wrapped_label_with_marks_after_a_header_cell_row_is_read_in_its_table() -> None:
+    # A header cell run on with a number ("Ändring 40") before a row whose label wrapped around a
+    # mark, the lines with their words' boxes (fuzz sample: the document failed whole when the
+    # table's start was looked up).
+    lines = [
+        _boxed("Huvudområde\tLund 2009\tLund 2011", 1, [("Huvudområde", 59, 137), ("Lund 2009", 300, 340),
+               ("Lund 2011", 360, 400)], 100),
+        _boxed("Ändring\t40", 2, [("Ändring", 59, 100), ("40", 300, 310)], 114),
+        _boxed("1 Offentlighet och\t\to", 3, [("1 Offentlighet och", 59, 150), ("o", 380, 383)], 128),
+        _boxed("demokrati\t55\t60", 4, [("demokrati", 59, 110), ("55", 300, 311), ("60", 360, 371)], 134),
+        _boxed("2 Tillgänglighet\t58\t61", 5, [("2 Tillgänglighet", 59, 140), ("58", 300, 311),
+               ("61", 360, 371)], 148),
+        _boxed("TOTALT\t113\t121", 6, [("TOTALT", 59, 100), ("113", 300, 317), ("121", 360, 377)], 162),
+    ]  # fmt: skip
+    table = summary_of(Document(tuple(lines), input_format="pdf"))
+    assert [(s.area, s.score) for s in table.area_scores] == [(1, 55), (1, 60), (2, 58), (2, 61)]
