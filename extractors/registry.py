@@ -94,6 +94,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
         lambda scores: {
             "question_scores": scores.questions, "area_headings": scores.headings,
             "area_subtotals": scores.subtotals, "unread_headers": scores.unread_headers,
+            "losses": scores.losses,
         },
     ),
     Extractor(

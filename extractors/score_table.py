@@ -46,7 +46,7 @@ from extractors.table_reader import (
 )
 from pipeline.editions.edition_lookup import denoted_area
 from pipeline.model.document import Document, Line
-from pipeline.model.records import AreaHeading, AreaSubtotal, QuestionScore, UnreadHeader
+from pipeline.model.records import AreaHeading, AreaSubtotal, ContentLoss, QuestionScore, UnreadHeader
 
 MAIN_AREA_CORNER = regex.compile(r"^(?:huvud)?områden?$", regex.IGNORECASE)
 # An area heading is a short line (longer ones are prose).
@@ -57,6 +57,8 @@ HEADER_REACH = 3
 MAX_SPLIT_ROW = 4
 # Values of a group when no header says how many: max points and own points.
 DEFAULT_GROUP = 2
+# A cell OCR read as no number is at most this long ("L/,5" for "17,5"); a longer one is words.
+MISREAD_LONGEST = 5
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class ScoreTable:
     headings: tuple[AreaHeading, ...]
     subtotals: tuple[AreaSubtotal, ...] = ()
     unread_headers: tuple[UnreadHeader, ...] = ()
+    losses: tuple[ContentLoss, ...] = ()
 
 
 @dataclass
@@ -94,6 +97,7 @@ class _State:
     unnumbered: dict[int, int] = field(default_factory=dict)
     groups: list[_Group] = field(default_factory=list)
     headings: list[AreaHeading] = field(default_factory=list)
+    losses: list[ContentLoss] = field(default_factory=list)
 
 
 # The word of a merged cell over a score table's value columns ("Poäng" over "Egna | Max").
@@ -145,7 +149,8 @@ def extract_question_scores(doc: Document, year: int | None = None) -> ScoreTabl
         _note_context(line, state)
     questions, subtotals, unread = _resolve(state.groups, year)
     headings = state.headings if questions else []
-    return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread))
+    losses = tuple(state.losses) if questions else ()
+    return ScoreTable(tuple(questions), tuple(headings), tuple(subtotals), tuple(unread), losses)
 
 
 # A value as printed in a layout export's line, its right edge where its column ends.
@@ -661,6 +666,19 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
         if ending:
             text, raw, taken = rest, [*ending, *in_group], end
     values = [parse_value(cell) for cell in raw]
+    unread = [cell for cell, value in zip(raw, values, strict=True) if value is None]
+    if unread and columns and printed_id and len(raw) == width and all(_misread_cell(c) for c in unread):
+        # A scan's cell OCR read as no number ("Sk." for 31, "IS" for 15) in a row whose id and other
+        # values were read: the row is read with that cell empty, and the cell reported.
+        values = [value or Value(None, printed=cell) for cell, value in zip(raw, values, strict=True)]
+        misread = ", ".join(f'"{cell}"' for cell in unread)
+        state.losses.append(
+            ContentLoss(
+                f"a cell of the score table's row {printed_id} holds no number "
+                f"({misread}): its row was read with it empty",
+                len(unread), line.page, line.number,
+            )
+        )  # fmt: skip
     if not raw or any(v is None for v in values) or all(v is None or v.number is None for v in values):
         return 0
     if question_id == "?" and len(raw) < width:
@@ -683,6 +701,12 @@ def _read_group(line: Line, cells: list[str], i: int, state: _State) -> int:
 _INNER_VALUES = regex.compile(
     r"(?<=\S)\s+((?:[+\-−–]?\d+(?:[.,]\d+)?\s+)*[+\-−–]?\d+(?:[.,]\d+)?)\s+(?=\p{Ll})"
 )
+
+
+def _misread_cell(cell: str) -> bool:
+    """Whether a cell that is no value is one short word, as OCR misreads a number ("Sk.", "IS",
+    "L/,5"), not words of a label or of another table."""
+    return len(cell) <= MISREAD_LONGEST and len(cell.split()) == 1
 
 
 def _values_in_label(text: str, count: int) -> tuple[str, list[str]]:

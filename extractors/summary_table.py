@@ -62,6 +62,7 @@ from extractors.table_reader import (
     split_label,
     value_cells,
 )
+from extractors.value_places import value_places
 from pipeline.editions.edition import Edition
 from pipeline.editions.edition_lookup import (
     AREA_WORD,
@@ -98,8 +99,10 @@ BULLETED_SCORE = regex.compile(
 BRACKETED_LABEL = regex.compile(r"\((?P<label>[^()\d]*\p{L}[^()\d]*)\)")
 # Rows of one table; a table never has more than this (8 areas, a total and a few notes).
 MAX_TABLE_ROWS = 14
-# A cell OCR read as no number is at most this long ("O1.5'" for "61,5¹"); a longer one is words.
+# A cell OCR read as no number is at most this long ("O1.5'" for "61,5¹"); a longer one is words,
+# unless it is digits and separators alone (two values read as one: "89,5,76").
 UNREAD_CELL_LONGEST = 6
+GLUED_NUMBERS = regex.compile(r"^\d[\d.,;:]*\d$")
 # Lines above a table searched for a caption that names its years.
 CAPTION_REACH = 4
 # The dash a wrapped area name goes on with ("– personalpolitik").
@@ -113,10 +116,14 @@ STACK_END = regex.compile(r"^\s*(?:tabell|tab\.|figur|diagram)\b|[.:]\s*$", rege
 PAGE_BREAK_REACH = 8
 # The leader of a contents line: dots (spaced or not), an ellipsis or underscores before the page.
 LEADER = regex.compile(r"(?:\.\s?){3,}\s*$|…+\s*$|_{3,}\s*$|^(?:\.\s?){3,}$|^…+$")
+# Lines of a contents list without their page numbers (OCR lost them) that the list goes on after.
+LOST_PAGE_LINES = 2
 # Words of one header cell stand closer than this many times their height; a word space is
 # narrower than the second.
 BOX_GAP = 1.2
 WORD_GAP = 0.6
+# Points two words' edges may differ by and still be one cell's edge (a scan's ink, a glyph's side).
+EDGE_SLACK = 1.5
 CONTENTS_TITLE = regex.compile(
     r"^\s*(?:innehåll|innehållsförteckning|innehåll och disposition)\s*:?\s*$", regex.IGNORECASE
 )
@@ -153,6 +160,10 @@ class _Row:
     needs_area: bool = False
     # Whether every cell of the row holds no number as read (an area's row on a scan, see _row).
     unread_only: bool = False
+    # Marks of one character beside the row's values (see _stray_mark, _split_row): not read, reported.
+    strays: tuple[str, ...] = ()
+    # The line the values stand on where it is not the row's own (a label alone above, _split_row).
+    values_line: Line | None = None
 
     def by(self, edition: Edition | None) -> _Row | None:
         """The row with the area its name denotes in ``edition`` (or, with none, in any edition);
@@ -200,8 +211,12 @@ class _Reading:
 def extract_summary_rows(doc: Document) -> SummaryRows:
     """Every line of ``doc`` read as a summary-table row, whatever the edition: what
     :func:`summary_table` puts the tables together from."""
-    rows = tuple(None if line.is_blank else _row(line) for line in doc.lines)
     split = tuple(None if line.is_blank else _split_row(doc, index) for index, line in enumerate(doc.lines))
+    # A label line read as a label alone (marks beside it, its values below) is no row of its own.
+    rows = tuple(
+        None if line.is_blank or found is not None else _row(line)
+        for line, found in zip(doc.lines, split, strict=True)
+    )
     return SummaryRows(doc, rows, split)
 
 
@@ -232,9 +247,8 @@ def _tables(printed: SummaryRows, edition: Edition | None, year: int | None) -> 
         while rows and _is_header_cell(rows[0]):
             rows.pop(0)  # "Ändring 40": a header cell and the next cell's first word, no row
             index = doc.lines.index(rows[0].line) if rows else index
-        if rows and (
-            pages := _contents_pages(doc, index, rows, last_page if index == contents_end else None)
-        ):
+        going_on = contents_end >= 0 and _lost_page_lines(doc, contents_end, index)
+        if rows and (pages := _contents_pages(doc, index, rows, last_page if going_on else None)):
             contents_end, last_page = end, pages[-1]  # a contents list, also one going on past a block
         elif _is_summary(rows):
             table = _read(doc, index, rows, edition, year)
@@ -260,6 +274,13 @@ def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | No
     twice while the numbers lie within the document's page count (where that is known), or
     (``after``, the last page of the contents block just before) they go on from a contents list.
     """
+    # A line whose page number OCR read as no number ("5 Kortfakta | IlsdbL"), or one that names
+    # no area or chapter (a running footer OCR read unlike the others, "Komäilitkorpassén Ljungby
+    # 2023 sid 1"), is left out where the other lines say it.
+    read = [row for row in rows if not row.unread_only and row.area is not None]
+    if len(read) < 2:
+        return []
+    rows = read
     numbers = [[v for v in row.values if v.number is not None] for row in rows]
     if any(len(found) != 1 for found in numbers):
         return []
@@ -280,6 +301,17 @@ def _contents_pages(doc: Document, start: int, rows: list[_Row], after: int | No
     areas = [row.area for row in rows if row.area is not None]
     within = doc.pages is None or pages[-1] <= doc.pages
     return pages if within and len(areas) != len(set(areas)) else []
+
+
+def _lost_page_lines(doc: Document, end: int, start: int) -> bool:
+    """Whether the lines from ``end``, where a contents list was read to, up to ``start`` are at
+    most :data:`LOST_PAGE_LINES` of that list whose page numbers OCR lost ("Område 6
+    Kvalitetsutveckling" with nothing after it): each an area's or chapter's label and no number."""
+    between = [line for line in doc.lines[end:start] if not line.is_blank]
+    return len(between) <= LOST_PAGE_LINES and all(
+        AREA_LABEL.match(line.cells[0]) and not any(VALUE_TOKEN.search(cell) for cell in line.cells[1:])
+        for line in between
+    )
 
 
 def _has_leader(row: _Row) -> bool:
@@ -309,7 +341,12 @@ def _row(line: Line) -> _Row | None:
     if (item := bullet_text(line)) is not None and not is_enumeration(line):
         return _bulleted_row(line, item)
     _, label, cells = split_label(line)
-    cells = [part for cell in cells for part in value_cells(cell)]
+    cells = [part for cell in cells for part in value_cells(cell) for part in _digit_words(part)]
+    # A mark of one character before a value in its cell (a scan's speck read "o": "o +59 %") is
+    # no part of it: the value is read, the mark reported.
+    apart = [_stray_mark(cell) for cell in cells]
+    cells = [cell for cell, _ in apart]
+    strays = tuple(mark for _, mark in apart if mark)
     # A cell that holds no value as a table prints one ("53 AN", a scan's "%" misread) is read as
     # empty and reported, as long as the row holds more numbers than such cells.
     parsed = [parse_value(cell) for cell in cells]
@@ -326,19 +363,42 @@ def _row(line: Line) -> _Row | None:
         return None
     values = [value or Value(None, printed=cell) for cell, value in zip(cells, parsed, strict=True)]
     if TOTAL_LABEL.match(label):
-        return _Row(line, label, values, None, label, True, unread=unread)
+        return _Row(line, label, values, None, label, True, unread=unread, strays=strays)
     area, name, denoted = _area_of(label)
     return _Row(
         line, label, values, area, name, False, unread=unread, denotation=denoted, needs_area=bool(unread),
-        unread_only=unread_only,
+        unread_only=unread_only, strays=strays,
     )  # fmt: skip
+
+
+def _digit_words(cell: str) -> list[str]:
+    """A cell that is no value whose words each hold a digit, one a value, as its words: two
+    columns' values a word space apart, one of them misread ("52 --13" for "52" and "-13 %"), so
+    that the value is read and the other reported; any other cell whole ("53 AN" may be one value
+    and its sign misread)."""
+    words = cell.split()
+    if len(words) < 2 or parse_value(cell) is not None or not all(regex.search(r"\d", w) for w in words):
+        return [cell]
+    return words if any(parse_value(word) is not None for word in words) else [cell]
+
+
+def _stray_mark(cell: str) -> tuple[str, str]:
+    """A cell without the mark of one character (no digit) OCR read before its value, and the
+    mark ("o +59 %" gives "+59 %" and "o"); any other cell as it is, and no mark."""
+    parts = cell.split(maxsplit=1)
+    if len(parts) != 2 or len(parts[0]) != 1 or parts[0].isdigit() or parse_value(cell) is not None:
+        return cell, ""
+    value = parse_value(parts[1])
+    return (parts[1], parts[0]) if value is not None and value.number is not None else (cell, "")
 
 
 def _unread_area_row(label: str, unread: tuple[str, ...]) -> bool:
     """Whether a label numbering an area stands before cells that are each one short word, as OCR
-    misreads a number ("IS?", "O1.5'", "(NED")."""
+    misreads a number ("IS?", "O1.5'", "(NED"), or digits and separators alone (two values read as
+    one, "89,5,76")."""
     return AREA_LABEL.match(label) is not None and all(
-        len(cell) <= UNREAD_CELL_LONGEST and len(cell.split()) == 1 for cell in unread
+        (len(cell) <= UNREAD_CELL_LONGEST or GLUED_NUMBERS.match(cell)) and len(cell.split()) == 1
+        for cell in unread
     )
 
 
@@ -485,7 +545,10 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
     the row at the label's place, and the index of its values line."""
     line = doc.lines[index]
     _, label, cells = split_label(line)
-    if any(cells) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
+    # Marks of one character beside the label (a scan's speck read "o", a footnote marker "¹" read
+    # "1" on the label's line, its number on the line of the values below) keep it a label alone.
+    strays = tuple(cell for cell in cells if cell)
+    if any(len(cell) > 1 for cell in strays) or not regex.search(r"\p{L}", label) or TOTAL_LABEL.match(label):
         return None
     for position in range(index + 1, min(index + SPLIT_ROW_REACH + 1, len(doc.lines))):
         below = doc.lines[position]
@@ -497,13 +560,19 @@ def _split_row(doc: Document, index: int) -> tuple[_Row, int] | None:
             # The label's rest beside the values ("1 Samspel mellan" / "förtroendevalda och  100
             # 79 ..." / "medborgare"), a word processor's cell centred on the values' line.
             label, text = f"{label} {rest}", " ".join(cell for cell in rest_cells if cell)
+        elif strays:
+            return None  # marks beside a label are taken only with its rest beside the values
         printed = VALUE_TOKEN.findall(text)
         if not printed or VALUE_TOKEN.sub("", text).strip():
             return None
         values = [parse_value(cell) for cell in printed]
         found = [value for value in values if value is not None]
         area, name, denoted = _area_of(label)
-        return _Row(line, label, found, area, name, False, denotation=denoted, needs_area=True), position
+        row = _Row(
+            line, label, found, area, name, False, denotation=denoted, needs_area=True, strays=strays,
+            values_line=below,
+        )  # fmt: skip
+        return row, position
     return None
 
 
@@ -573,14 +642,23 @@ def _read(
     rows = [_ungrouped(_label_ending_in_values(row, width), width) for row in rows]
     reading = dataclasses.replace(reading, columns=_over_filled_cells(reading.columns, rows))
     found = _Found(changes=_compared_years(reading.columns))
-    for row in rows:
+    places = value_places(width, [row.values_line or row.line for row in rows], [row.values for row in rows])
+    for row, place in zip(rows, places, strict=True):
         if not row.is_total:
             # A row naming no known area is kept as a heading, so the validator reports it.
             found.headings.append(
                 AreaHeading(row.area, row.name, "summary_table", row.line.page, row.line.number)
             )
         if row.is_total or row.area is not None:
-            for column, value in assign(reading.columns, row.values):
+            # A row short of values: each under the column it stands in, where the page shows it.
+            pairs = (
+                assign(reading.columns, row.values)
+                if place is None
+                else [
+                    (reading.columns[k], v) for k, v in zip(place, row.values, strict=True) if k is not None
+                ]
+            )
+            for column, value in pairs:
                 found.add(row, column, value)
         if row.unread:
             cells = ", ".join(f'"{cell}"' for cell in row.unread)
@@ -588,6 +666,15 @@ def _read(
                 ContentLoss(
                     f"a cell of the summary table holds no number ({cells}): its row was read with it empty",
                     len(row.unread), row.line.page, row.line.number,
+                )
+            )  # fmt: skip
+        if row.strays:
+            marks = ", ".join(f'"{mark}"' for mark in row.strays)
+            found.losses.append(
+                ContentLoss(
+                    f"marks of one character OCR read beside the summary table's values were not read "
+                    f"({marks})",
+                    len(row.strays), row.line.page, row.line.number,
                 )
             )  # fmt: skip
         if len(row.values) != len(reading.columns) and not reading.unread:
@@ -659,7 +746,7 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
         # ("Kalix Ändrin 2022 g" of "Kalix" / "2022" and "Ändrin" / "g") and left one cell empty.
         header = (
             header_by_position(list(header.lines), [row.line for row in rows])
-            or _header_by_boxes(header.lines, _width(rows))
+            or _header_by_boxes(header.lines, _width(rows), [row.line for row in rows])
             or header
         )
     if header is None and (above := _lines_above(doc, start)):
@@ -672,17 +759,28 @@ def _columns(doc: Document, start: int, rows: list[_Row], year: int | None) -> _
     # wrong ("Växjö Max 2011" of "Max" and "Växjö" / "2011") by its words' boxes; a line's whose cell
     # holds several columns' words one space apart ("Vårgårda 2021 Sverigesnitt") word by word.
     again = (
-        (_header_by_boxes(header.lines, _width(rows)), header_of_words(header.lines[0], _width(rows)))
+        (
+            _header_by_boxes(
+                header.lines, _width(rows), [row.line for row in rows], _upper_line(doc, header)
+            ),
+            header_of_words(header.lines[0], _width(rows)),
+        )
         if header is not None
         else ()
     )
-    for found in (header, *again):
-        if found is not None:
-            columns = tuple(_own_year(column, year) for column in found.value_columns)
-            if sum(1 for c in columns if c.role is Role.YEAR and c.year is not None) >= 1 and all(
-                c.role is not Role.OWN for c in columns
-            ):
-                return _Reading(columns)
+    readings = [
+        columns
+        for found in (header, *again)
+        if found is not None
+        for columns in [tuple(_own_year(column, year) for column in found.value_columns)]
+        if any(c.role is Role.YEAR and c.year is not None for c in columns)
+        and all(c.role is not Role.OWN for c in columns)
+    ]
+    if readings:
+        # A header cell of no words over a column of values says the line's words were joined
+        # wrong ("Max 2016" of "Max" beside "Enköping" / "2016", the middle cell empty): a reading
+        # that gives every column words is taken before it.
+        return _Reading(next((c for c in readings if all(column.printed for column in c)), readings[0]))
     return _by_shape(doc, start, rows, year, header)
 
 
@@ -706,47 +804,86 @@ def _stacked_header(doc: Document, start: int, width: int) -> Header | None:
     return None
 
 
-def _header_by_boxes(lines: tuple[Line, ...], width: int) -> Header | None:
+def _upper_line(doc: Document, header: Header) -> Line | None:
+    """The line right above a header that is its cells' upper line read as one cell ("Vänersborg
+    Vänersborg Ändrin" over "Max 2020 | 2023 | g", the two-line cells' words one space apart), on
+    the same page: words with no number but years, no caption and no sentence; else ``None``."""
+    first = header.lines[0]
+    index = next((i for i, line in enumerate(doc.lines) if line is first), 0)
+    above = doc.lines[index - 1] if index > 0 else None
+    if above is None or above.is_blank or above.page != first.page or len(above.cells) != 1:
+        return None
+    if STACK_END.search(above.text) or any(
+        VALUE_TOKEN.fullmatch(word) and not YEARS_IN_CAPTION.fullmatch(word) for word in above.text.split()
+    ):
+        return None
+    return above
+
+
+def _header_by_boxes(
+    lines: tuple[Line, ...], width: int, rows: list[Line], upper: Line | None = None
+) -> Header | None:
     """The header of a PDF's table whose cells of two lines the reader took as one cell, their
     words interleaved ("Huvudområde | Uddevalla 40 kommuner i 2016 genomsnitt" of "Uddevalla" /
     "2016" and "40 kommuner i" / "genomsnitt"), read from its words' boxes: the first cell heads the
     labels; the other words make cells where they stand close on a line, the cells stack into
     columns where they overlap from line to line, and the columns head the value columns in order
-    (a header and its values are printed in the same order, whatever their alignment). ``None``
-    without word boxes or unless that makes exactly ``width`` columns."""
+    (a header and its values are printed in the same order, whatever their alignment). Two words
+    of a line stand in two cells where the header's other lines or the ``rows``' values say so
+    (:func:`_cell_edge_between`, :func:`_over_two_columns`). The ``upper`` line, a two-line header's
+    upper line read as one cell, adds its words. ``None`` without word boxes or unless that makes
+    exactly ``width`` columns."""
     words = sorted((word for line in lines for word in line.words), key=lambda w: w.x0)
     if not words or any(len(line.cells) < 2 for line in lines):
         return None
     corner = words[: sum(len(line.cells[0].split()) for line in lines)]  # the leftmost cell's words
     rest = words[len(corner) :]
+    if upper is not None and rest:
+        # The upper line's words over the value columns (see _upper_line); a speck left of them is none.
+        rest = sorted([*rest, *(w for w in upper.words if w.x1 > rest[0].x0)], key=lambda w: w.x0)
+    values = [[word for word in row.words if any(char.isdigit() for char in word.text)] for row in rows]
     # Two cells side by side may stand as close as words of one cell ("Kalix" | "Ändrin" over
     # "2022" | "g"): where the cells' words do not make ``width`` columns, they are parted at every
     # gap wider than a word space.
     for gap in (BOX_GAP, WORD_GAP):
-        cells = _stacked_boxes(rest, gap)
+        cells = _stacked_boxes(rest, gap, values)
         if len(cells) == width:
             first = " ".join(w.text for w in corner)
             return Header((PrintedColumn(Role.NAME, first), *(column_of(cell) for cell in cells)), lines)
     return None
 
 
-def _stacked_boxes(rest: list[WordBox], gap: float) -> list[str]:
+def _stacked_boxes(rest: list[WordBox], gap: float, values: list[list[WordBox]]) -> list[str]:
     """The header cells' texts of words that stand less than ``gap`` times their height apart on
-    a line, stacked where they overlap from line to line, left to right."""
-    stacks: list[list[WordBox]] = []
+    a line (unless a cell's edge or two columns of ``values`` part them), stacked where they
+    overlap from line to line, left to right."""
+    lines_of_pieces: list[list[list[WordBox]]] = []
     for top in sorted({round(word.top) for word in rest}):
         on_line = [word for word in rest if round(word.top) == top]
+        others = [word for word in rest if round(word.top) != top]
         pieces: list[list[WordBox]] = []
         for word in on_line:  # sorted by x0
-            if pieces and word.x0 - pieces[-1][-1].x1 < gap * (word.bottom - word.top):
+            if (
+                pieces
+                and word.x0 - pieces[-1][-1].x1 < gap * (word.bottom - word.top)
+                and not _cell_edge_between(pieces[-1][-1], word, others)
+                and not _over_two_columns(pieces[-1][-1], word, values)
+            ):
                 pieces[-1].append(word)
             else:
                 pieces.append([word])
+        lines_of_pieces.append(pieces)
+    stacks: list[list[WordBox]] = []
+    # The line of the most cells first: a merged upper cell ("Poäng" over "2005 | 2007") then
+    # stands over several columns, and names none of them alone.
+    for pieces in sorted(lines_of_pieces, key=lambda found: -len(found)):
         for piece in pieces:
             left, right = piece[0].x0, piece[-1].x1
             over = [s for s in stacks if any(w.x0 < right and left < w.x1 for w in s)]
             if not over:
                 stacks.append(list(piece))
+                continue
+            if len(over) > 1 and len(piece) == 1 and len(pieces) == 1:
                 continue
             for stack in over[1:]:
                 over[0].extend(stack)
@@ -754,6 +891,33 @@ def _stacked_boxes(rest: list[WordBox], gap: float) -> list[str]:
             over[0].extend(piece)
     stacks.sort(key=lambda s: min(w.x0 for w in s))
     return [" ".join(w.text for w in sorted(s, key=lambda w: (round(w.top), w.x0))) for s in stacks]
+
+
+def _cell_edge_between(left: WordBox, right: WordBox, others: list[WordBox]) -> bool:
+    """Whether two words a word space apart on a header line stand in two cells: a word of the
+    header's other lines starts where ``right`` starts and reaches no further left than the gap, or
+    ends where ``left`` ends and reaches no further right (a cell of two lines set left or right
+    beside a cell of one: "Max" beside "Tranås" / "2017", read "Max 2017" on the lower line)."""
+    return any(
+        (abs(other.x0 - right.x0) <= EDGE_SLACK and other.x0 >= left.x1)
+        or (abs(other.x1 - left.x1) <= EDGE_SLACK and other.x1 <= right.x0)
+        for other in others
+    )
+
+
+def _over_two_columns(left: WordBox, right: WordBox, rows: list[list[WordBox]]) -> bool:
+    """Whether two words a word space apart on a header line head two columns of values: in most
+    rows that print a value under each, the two values are two words ("2003 2005" over "51,5 62",
+    narrow columns set close; a value OCR read across both columns is one word)."""
+    under = [
+        (
+            {id(w) for w in words if w.x0 < left.x1 and left.x0 < w.x1},
+            {id(w) for w in words if w.x0 < right.x1 and right.x0 < w.x1},
+        )
+        for words in rows
+    ]
+    both = [(a, b) for a, b in under if a and b]
+    return bool(both) and 2 * sum(1 for a, b in both if a.isdisjoint(b)) > len(both)
 
 
 def _run_on_header(doc: Document, start: int, width: int) -> Header | None:

@@ -45,12 +45,15 @@ _ROLE_WORDS: tuple[tuple[Role, regex.Pattern[str]], ...] = (
     (Role.AVERAGE, regex.compile(r"genomsnitt|medel|snitt|median", regex.IGNORECASE)),
     (
         Role.CHANGE,
-        regex.compile(r"ändring|skillnad|differens|\bdiff\b|^[+]\s*/\s*[-−–]$|^±$", regex.IGNORECASE),
+        # "Andring", "Huvudomrade": a scan's OCR may lose a letter's diaeresis or ring.
+        regex.compile(
+            r"ändring|\bandring|skillnad|differens|\bdiff\b|^[+]\s*/\s*[-−–]$|^±$", regex.IGNORECASE
+        ),
     ),
     (Role.MAX, regex.compile(r"\bmax|möjlig", regex.IGNORECASE)),
     (Role.YEAR, regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")),
     (Role.OWN, regex.compile(r"\begn|erhåll|uppnådd|poäng|resultat|utfall|\bscore", regex.IGNORECASE)),
-    (Role.NAME, regex.compile(r"område|fråga|frågor|kriteri|rubrik", regex.IGNORECASE)),
+    (Role.NAME, regex.compile(r"omr[åa]de|fråga|frågor|kriteri|rubrik", regex.IGNORECASE)),
     (Role.ID, regex.compile(r"^(?:nr|id|nummer|#)\.?$", regex.IGNORECASE)),
 )
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -1245,6 +1245,21 @@ def test_a_table_across_the_page_above_two_columns_stays_a_table(change: str) ->
     ]
 
 
+def test_a_tables_last_row_at_the_top_of_a_page_in_two_columns_stays_a_table() -> None:
+    # Fuzz seed 290075 (a LibreOffice scan): the summary table's header repeated and its TOTALT row
+    # at the top of a page in two columns; one row is no run of rows, and "Max 2005" / "800 538"
+    # were read as the right column's first lines, the total lost.
+    words = [*words_at(LEFT, 60, "Huvudområde"), *right_aligned(60, 330, "Max"), *words_at(335, 60, "2005")]
+    words += [*words_at(LEFT, 74, "TOTALT"), *right_aligned(74, 330, "800"), *words_at(340, 74, "538")]
+    for n in range(12):
+        top = 88 + 12 * n
+        words += justified(top, "Området beskriver hur kommunen arbetar med", right=290)
+        words += justified(top, "Utvärderarna har tagit del av dokument och", left=305)
+    lines = non_blank([page(1, words)])
+    assert [line.split("\t")[0] for line in lines[:2]] == ["Huvudområde", "TOTALT"]
+    assert lines[1].split("\t")[1:] in (["800 538"], ["800", "538"])
+
+
 def stacked_score_table(
     top: float,
     area: int,

@@ -274,8 +274,9 @@ CASES: dict[str, Case] = {
     )),
     "table_row_misaligned": Case(_row_missing_a_cell, _finding(
         "table_row_misaligned", WARNING,
-        "This row of the summary table has 2 values but its header 3 columns; the values were paired "
-        "with the columns from the right.",
+        "This row of the summary table has 2 values but its header 3 columns; the values were placed "
+        "under the columns they stand in where the page shows it (a value over two columns or none is "
+        "not read), else paired with the columns from the right.",
         expected="3", found="2", line=103,
     )),
     "total_mismatch": Case(_same, _finding(

@@ -999,3 +999,18 @@ def test_layout_export_row_whose_max_points_stand_on_the_line_above_its_id() -> 
     # A values line right after an id line without values may be that row's: left as read.
     after_id = text.replace("och kreativitet?\n", "7:5 Intern kontroll\n")
     assert ("7.4", None, 14) in _scores(after_id)
+
+
+def test_a_row_whose_cell_ocr_read_as_no_number_is_read_with_it_empty_and_reported() -> None:
+    # A scan: "Sk." for 31 in row 1:2 (fuzz seed 290017: the row was lost, its max points too).
+    text = (
+        "Nr\tDelfråga\tMax\tPoäng\n1:1 Hur informeras medborgarna?\t40\t22\n"
+        "1:2 Hur främjas medborgarnas engagemang?\t40\tSk.\n"
+        "1:3 Hur informeras medborgarna om resultat?\t20\t13\n"
+        "1:4 Vad gör kommunen?\t20\tden gången\n"
+    )
+    table = extract_question_scores(doc_from(text))
+    assert [(q.question_id, q.max_score, q.score) for q in table.questions] == [
+        ("1.1", 40, 22), ("1.2", 40, None), ("1.3", 20, 13)
+    ]  # fmt: skip
+    assert [(loss.line, '"Sk."' in loss.message) for loss in table.losses] == [(3, True)]

@@ -141,3 +141,12 @@ def test_a_rows_last_words_beside_the_next_tables_merged_upper_cell_stay_out_of_
     )
     joined = header_above(doc, 3)
     assert joined is not None and Role.MAX in [c.role for c in joined.columns]
+
+
+def test_header_words_a_scan_read_without_their_diaeresis_or_ring_keep_their_roles() -> None:
+    # A scan's OCR read "[ Andring" and "Huvudomrade" (fuzz seed 290160: the changes were lost under
+    # a header that named no known column).
+    assert column_of("[ Andring").role is Role.CHANGE
+    assert column_of("Huvudomrade").role is Role.NAME
+    assert column_of("Förändring").role is Role.CHANGE
+    assert column_of("Vandringsled").role is None

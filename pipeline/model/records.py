@@ -134,7 +134,8 @@ class Comparison:
 @dataclass(frozen=True, slots=True)
 class MisalignedRow:
     """A table row with another number of values than its header has columns: its values were
-    paired with the columns from the right."""
+    placed under the columns they stand in where the page's word boxes show it, else paired with
+    the columns from the right."""
 
     table: str
     values: int

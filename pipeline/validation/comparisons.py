@@ -31,7 +31,8 @@ def table_header_unread(extraction: Extraction, edition: Edition | None) -> Iter
 TABLE_ROW_MISALIGNED = Rule(
     "table_row_misaligned", Severity.WARNING,
     "This row of the {table} has {found} values but its header {expected} columns; the values were "
-    "paired with the columns from the right.",
+    "placed under the columns they stand in where the page shows it (a value over two columns or "
+    "none is not read), else paired with the columns from the right.",
     concerns=(),
     fires_when="a summary-table row has more or fewer values than its header has columns (a cell "
     "missing or split), so which value belongs to which year is an assumption",

@@ -348,11 +348,14 @@ def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
     """The words of a table's rows set across the gutter ``x``: a label left of it and numbers
     alone right of it ("5 Brukarens fokus | 56 69 +23 %"), like a line crossing it, are no column's.
     Only runs of such rows count: a column's wrapped cell may print its values alone beside a
-    line of the other column now and then."""
+    line of the other column now and then; or a run of any length among the page's first
+    :data:`TOP_LINES` lines, the last rows of a table the page break left ("TOTALT | 800 538"
+    under its header repeated, over a page in two columns)."""
     found: list[Word] = []
     run: list[Word] = []
     count = 0
-    for line in printed_lines(0, list(words)):
+    at_top = False
+    for index, line in enumerate(printed_lines(0, list(words))):
         left = [w for w in line.words if w.x1 <= x]
         right = [w for w in line.words if w.x0 >= x]
         across = (
@@ -361,13 +364,14 @@ def _rows_across(words: Sequence[Word], x: float) -> list[Word]:
             and all(NUMBER.match(w.text) or w.text == PER_CENT for w in right)
         )
         if across:
+            at_top = at_top or (count == 0 and index < TOP_LINES)
             run.extend(line.words)
             count += 1
             continue
-        if count >= MIN_ROWS:
+        if count >= MIN_ROWS or at_top:
             found.extend(run)
-        run, count = [], 0
-    return found + (run if count >= MIN_ROWS else [])
+        run, count, at_top = [], 0, False
+    return found + (run if count >= MIN_ROWS or at_top else [])
 
 
 # At most this many printed lines set apart above or below a zone (a running header, a page
@@ -456,6 +460,9 @@ def _holds_prose(lines: list[PrintedLine]) -> bool:
 
 # A side of the gutter holds tables of its own when this many of its lines are rows with a label.
 MIN_ROWS = 3
+# A table's rows this near the page's top (under a running header and the table's header repeated)
+# are its last rows, however few.
+TOP_LINES = 3
 
 
 def _holds_tables(lines: list[PrintedLine]) -> bool:
