@@ -13,6 +13,7 @@ other's) are found among the words before they are grouped into lines (:func:`pa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import math
@@ -230,12 +231,13 @@ def _word_columns(words: Sequence[Word]) -> list[tuple[list[Word], list[Word] | 
             bands[-1][1] = max(bands[-1][1], word.bottom)
         else:
             bands.append([word.top, word.bottom])
-    # Zones alternate: words between spanning bands, then a band's words.
+    # Zones alternate: words between spanning bands, then a band's words. The edges go down the
+    # page (a band starts below the one before it ends), so a word's zone is the number of edges
+    # at or above its middle.
     edges = [edge for band in bands for edge in band]
     zones: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
     for word in words:
-        middle = (word.top + word.bottom) / 2
-        zones[sum(middle >= edge for edge in edges)].append(word)
+        zones[bisect.bisect_right(edges, (word.top + word.bottom) / 2)].append(word)
     out: list[tuple[list[Word], list[Word] | None]] = []
     found = False
     for index, zone in enumerate(zones):
