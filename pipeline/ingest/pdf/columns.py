@@ -389,8 +389,9 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     # sides are filled as wrapped prose fills them (the foot of a page whose columns start under a
     # table), or when each side sets its lines on baselines of its own (a heading in one column
     # shifts its lines from the other's).
-    filled = all(len(side) >= MIN_LINES and _filled(side) for side in sides)
-    if narrow and short and not (filled or _independent(sides)):
+    if narrow and short and not (
+        all(len(side) >= MIN_LINES and _filled(side) for side in sides) or _independent(sides)
+    ):
         return False
     # One table flowed from the first column into the second sets its rows at the same places
     # in both, whatever the lines beside it; two tables side by side share their baselines
