@@ -13,6 +13,7 @@ other's) are found among the words before they are grouped into lines (:func:`pa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import math
@@ -250,12 +251,13 @@ def _zones(words: Sequence[Word], x: int) -> list[tuple[list[Word], list[Word] |
             bands[-1][1] = max(bands[-1][1], word.bottom)
         else:
             bands.append([word.top, word.bottom])
-    # Zones alternate: words between spanning bands, then a band's words.
+    # Zones alternate: words between spanning bands, then a band's words. The edges go down the
+    # page (a band starts below the one before it ends), so a word's zone is the number of edges
+    # at or above its middle.
     edges = [edge for band in bands for edge in band]
     zones: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
     for word in words:
-        middle = (word.top + word.bottom) / 2
-        zones[sum(middle >= edge for edge in edges)].append(word)
+        zones[bisect.bisect_right(edges, (word.top + word.bottom) / 2)].append(word)
     out: list[tuple[list[Word], list[Word] | None]] = []
     for index, zone in enumerate(zones):
         if not zone:
@@ -428,8 +430,9 @@ def _two_columns(left: list[Word], right: list[Word]) -> bool:
     # sides are filled as wrapped prose fills them (the foot of a page whose columns start under a
     # table), or when each side sets its lines on baselines of its own (a heading in one column
     # shifts its lines from the other's).
-    filled = all(len(side) >= MIN_LINES and _filled(side) for side in sides)
-    if narrow and short and not (filled or _independent(sides)):
+    if narrow and short and not (
+        all(len(side) >= MIN_LINES and _filled(side) for side in sides) or _independent(sides)
+    ):
         return False
     # One table flowed from the first column into the second sets its rows at the same places
     # in both, whatever the lines beside it; two tables side by side share their baselines

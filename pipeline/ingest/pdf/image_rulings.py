@@ -42,7 +42,7 @@ def remove_rulings(image: Image, dpi: float) -> ImageRulings:
     """Find the horizontal and vertical ruling lines of a greyscale page image and erase them."""
     from PIL import Image as PilImage
 
-    pixels = np.asarray(image.convert("L"))
+    pixels = np.asarray(image if image.mode == "L" else image.convert("L"))
     ink = pixels < INK_BELOW
     run = max(8, int(MIN_RUN_INCHES * dpi))
     across = _long_runs_across(ink, run)

@@ -20,6 +20,7 @@ read.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import statistics
@@ -588,14 +589,15 @@ def cores(data: dict[str, list[object]], ink: np.ndarray) -> dict[str, list[obje
         box = ink[top : top + height, left : left + width]
         profile = box.sum(axis=1)
         text = str(data["text"][index])
-        if profile.size and profile.max() == 0 and _inkless_scrap(text):
+        fullest = int(profile.max()) if profile.size else 0
+        if profile.size and fullest == 0 and _inkless_scrap(text):
             texts[index] = ""  # read where the page holds no ink at all: no word
             continue
-        if not profile.size or profile.max() == 0:
+        if fullest == 0:
             continue
         share = CORE_SHARE_LOWER if _in_lower_case(text) else CORE_SHARE
         # One digit's rows are not ink's measure of a core: a "7" is its bar and thin strokes.
-        rows = np.flatnonzero(profile > 0 if _is_digits(text) else profile >= share * profile.max())
+        rows = np.flatnonzero(profile > 0 if _is_digits(text) else profile >= share * fullest)
         core = int(rows[-1] - rows[0]) + 1
         tops[index], heights[index] = top + int(rows[0]), core
         first, last = _without_edge_specks(np.flatnonzero(box.any(axis=0)), core)
@@ -619,18 +621,24 @@ def _without_edge_specks(columns: np.ndarray, core: int) -> tuple[int, int]:
     """The first and last of a word's ink ``columns``, leaving out a speck at either end: a
     narrow run of ink (:data:`SPECK_WIDTH` of the ``core`` height) further from the rest than
     letters of a word stand (:data:`SPECK_GAP`)."""
-    runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
+    # The runs as (first column, last column, width), cut where a column of no ink lies between.
+    cuts = [0, *(np.flatnonzero(np.diff(columns) > 1) + 1).tolist(), len(columns)]
+    at = columns.tolist()
+    runs = [(at[start], at[end - 1], end - start) for start, end in itertools.pairwise(cuts)]
+    first, last = 0, len(runs) - 1
     while (
-        len(runs) > 1 and runs[0].size <= SPECK_WIDTH * core and runs[1][0] - runs[0][-1] > SPECK_GAP * core
+        last > first
+        and runs[first][2] <= SPECK_WIDTH * core
+        and runs[first + 1][0] - runs[first][1] > SPECK_GAP * core
     ):
-        runs = runs[1:]
+        first += 1
     while (
-        len(runs) > 1
-        and runs[-1].size <= SPECK_WIDTH * core
-        and runs[-1][0] - runs[-2][-1] > SPECK_GAP * core
+        last > first
+        and runs[last][2] <= SPECK_WIDTH * core
+        and runs[last][0] - runs[last - 1][1] > SPECK_GAP * core
     ):
-        runs = runs[:-1]
-    return int(runs[0][0]), int(runs[-1][-1])
+        last -= 1
+    return runs[first][0], runs[last][1]
 
 
 def page_from_data(data: dict[str, list[object]], points_per_pixel: float) -> OcrPage:
@@ -713,7 +721,7 @@ def cap_height_of(by_line: list[list[tuple[str, float]]]) -> float:
 
 def _in_lower_case(text: str) -> bool:
     """Whether a word's core is its x-height: it has two letters in lower case or more."""
-    return sum(1 for char in text if char.islower()) >= 2
+    return sum(map(str.islower, text)) >= 2
 
 
 def _type_box(core_bottom: float, size: float, line_baseline: float) -> tuple[float, float]:
@@ -787,7 +795,7 @@ def _is_digits(text: str) -> bool:
 def _is_real_word(text: str) -> bool:
     """Whether a word has two letters or digits or more: a speck's single mark says nothing of
     the type."""
-    return sum(1 for char in text if char.isalnum()) >= 2
+    return sum(map(str.isalnum, text)) >= 2
 
 
 def _sizes_by(
