@@ -32,27 +32,28 @@ pytestmark = [
 ]
 
 # Facts exact over the whole sample, and on each engine/export channel, in per cent: measured when
-# set (98.15 %, 6,900 of 7,030 facts, on main at 1bf7f58, 7 December 2026; raised from 97.16 % at
-# e089531 and the first floors of 92.78 %; each channel's figure in the comment), less half a point
-# on the text channels and two points on the scans.
-OVERALL_FLOOR = 97.6
+# set (99.19 %, 6,973 of 7,030 facts, on main at 706a52d, 8 December 2026; raised from 98.15 % at
+# 1bf7f58, 97.16 % at e089531 and the first floors of 92.78 %; each channel's figure in the
+# comment), less half a point on the text channels and two points on the scans. libreoffice/pdf
+# measured 97.61 % at 1bf7f58 and 97.16 % now: its floor stays where it was set.
+OVERALL_FLOOR = 98.7
 CHANNEL_FLOORS = {
     "chromium/pdf": 99.2,  # 99.71
     "chromium/pdftotext-layout": 98.7,  # 99.23
     "chromium/pdftotext-raw": 99.5,  # 100.00
     "chromium/scan-bilevel": 96.2,  # 98.24
-    "chromium/scan-grey": 75.0,  # 77.01
-    "libreoffice/pdf": 97.1,  # 97.61
-    "libreoffice/pdftotext-layout": 91.0,  # 91.53
+    "chromium/scan-grey": 94.2,  # 96.26
+    "libreoffice/pdf": 97.1,  # 97.16
+    "libreoffice/pdftotext-layout": 96.2,  # 96.72
     "libreoffice/pdftotext-raw": 99.5,  # 100.00
     "libreoffice/scan-bilevel": 96.8,  # 98.84
-    "libreoffice/scan-grey": 93.9,  # 95.95
+    "libreoffice/scan-grey": 97.4,  # 99.42
     "plain-text": 99.5,  # 100.00
     "reportlab/pdf": 99.5,  # 100.00
     "reportlab/pdftotext-layout": 99.5,  # 100.00
     "reportlab/pdftotext-raw": 99.5,  # 100.00
-    "reportlab/scan-bilevel": 85.7,  # 87.74
-    "reportlab/scan-grey": 96.4,  # 98.44
+    "reportlab/scan-bilevel": 94.1,  # 96.13
+    "reportlab/scan-grey": 97.4,  # 99.48
 }
 # The documents kompass rejected when the floors were set: none (a LibreOffice PDF of five pages,
 # 9234, was taken for "not a Kommunkompassen report" until the readers of 7 December 2026).
