@@ -73,13 +73,13 @@ _SHIFTED = "it may stand at another item's place"
 def _reason(item: Observation) -> str:
     text = " ".join(item.text.split())
     if (label := _LABEL_INSIDE.search(text)) is not None:
-        return f"holds the heading \"{label.group().strip()}\": {_RUN_TOGETHER}"
+        return f'holds the heading "{label.group().strip()}": {_RUN_TOGETHER}'
     if _QUESTION.search(text):
         return f"reads as a sub-question's text: {_RUN_TOGETHER}"
     if (end := _OPEN_END.search(text) or _TABLE_END.search(text)) is not None:
-        return f"ends with \"{end.group().strip()}\": {_RUN_TOGETHER}"
+        return f'ends with "{end.group().strip()}": {_RUN_TOGETHER}'
     if (bullet := _BULLET_INSIDE.search(text)) is not None:
-        return f"holds \"{bullet['mark']}\", a mark OCR reads for a bullet: {_RUN_TOGETHER}"
+        return f'holds "{bullet["mark"]}", a mark OCR reads for a bullet: {_RUN_TOGETHER}'
     if item.second_list:
         return (
             f"stands under the second list of {_LISTS.get(item.kind, item.kind)} in its area's section: the "
@@ -101,7 +101,7 @@ def observation_doubtful(extraction: Extraction, edition: Edition | None) -> Ite
         text = " ".join(item.text.split())
         reason = _reason(item)
         if not reason and (before := run_together.get((item.area, item.kind))) is not None:
-            reason = f"comes after \"{before}\", read with the next item run into it: {_SHIFTED}"
+            reason = f'comes after "{before}", read with the next item run into it: {_SHIFTED}'
         if _BULLET_INSIDE.search(text) is not None:
             run_together.setdefault((item.area, item.kind), text)
         if reason:
@@ -132,10 +132,10 @@ OBSERVATION_MISREAD = Rule(
 def observation_misread(extraction: Extraction, edition: Edition | None) -> Iterator[Finding]:
     for item in extraction.observations:
         if item.read_as:
+            printed = " ".join(item.read_as.split())
             yield OBSERVATION_MISREAD.finding(
                 area=item.area, found=" ".join(item.text.split()), page=item.page, line=item.line,
-                what=_WHAT.get(item.kind, item.kind), printed=" ".join(item.read_as.split()),
-                mark=item_marks(" ".join(item.read_as.split())) or "a mark",
+                what=_WHAT.get(item.kind, item.kind), printed=printed, mark=item_marks(printed) or "a mark",
             )  # fmt: skip
 
 

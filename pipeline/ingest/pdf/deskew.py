@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pipeline.ingest.pdf.render import INK_BELOW
+from pipeline.ingest.pdf.render import INK_BELOW, WHITE
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -35,7 +35,6 @@ NEGLIGIBLE = 0.04
 # PAPER_BLOCK pixels a side (8: a row of a block is one 64-bit word of the page's mask).
 TILE = 32
 PAPER_BLOCK = 8
-WHITE = 255
 
 
 def skew_angle(image: Image, dpi: float) -> float:

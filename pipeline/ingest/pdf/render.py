@@ -17,6 +17,8 @@ POINTS_PER_INCH = 72.0
 # In a page image rendered here in grey, darker than this (0 black - 255 white) is ink: one
 # threshold for every step that looks for ink (deskew, rulings, bullets, Tesseract's words).
 INK_BELOW = 128
+# White paper in such an image.
+WHITE = 255
 
 
 class PageRenderer:
